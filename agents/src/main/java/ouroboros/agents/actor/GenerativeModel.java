@@ -1,0 +1,50 @@
+package ouroboros.agents.actor;
+
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import ouroboros.agents.model.ModelCore;
+
+/**
+ * A generative model: each tick it publishes k items from its current parameters; when its
+ * schedule says so, it retrains on the snapshot it is given (crawl, regime, fit, evaluate) and
+ * reports. A thin adapter over {@link ModelCore}, which keeps the previous parameters when a fit
+ * throws, so this actor does not fail on a bad fit.
+ */
+public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Command> {
+
+  /** A model over its core. */
+  public static Behavior<AgentProtocol.Command> create(int index, ModelCore core) {
+    return Behaviors.setup(ctx -> new GenerativeModel(ctx, index, core));
+  }
+
+  private final int index;
+  private final ModelCore core;
+
+  private GenerativeModel(ActorContext<AgentProtocol.Command> ctx, int index, ModelCore core) {
+    super(ctx);
+    this.index = index;
+    this.core = core;
+  }
+
+  @Override
+  public Receive<AgentProtocol.Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(AgentProtocol.Publish.class, this::onPublish)
+        .onMessage(AgentProtocol.Retrain.class, this::onRetrain)
+        .build();
+  }
+
+  private Behavior<AgentProtocol.Command> onPublish(AgentProtocol.Publish msg) {
+    msg.replyTo().tell(new AgentProtocol.Published(msg.tick(), index, core.publish(msg.tick())));
+    return this;
+  }
+
+  private Behavior<AgentProtocol.Command> onRetrain(AgentProtocol.Retrain msg) {
+    msg.replyTo().tell(
+        new AgentProtocol.Retrained(msg.tick(), index, core.retrain(msg.tick(), msg.web())));
+    return this;
+  }
+}

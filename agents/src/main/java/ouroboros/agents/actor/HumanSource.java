@@ -1,0 +1,48 @@
+package ouroboros.agents.actor;
+
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import ouroboros.agents.human.HumanCore;
+
+/**
+ * A human content source: each tick it publishes k items drawn from the domain's truth. A thin
+ * adapter over {@link HumanCore}. It never retrains; a Retrain sent to it is answered with
+ * nothing and logged.
+ */
+public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
+
+  /** A human source over its core. */
+  public static Behavior<AgentProtocol.Command> create(int index, HumanCore core) {
+    return Behaviors.setup(ctx -> new HumanSource(ctx, index, core));
+  }
+
+  private final int index;
+  private final HumanCore core;
+
+  private HumanSource(ActorContext<AgentProtocol.Command> ctx, int index, HumanCore core) {
+    super(ctx);
+    this.index = index;
+    this.core = core;
+  }
+
+  @Override
+  public Receive<AgentProtocol.Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(AgentProtocol.Publish.class, this::onPublish)
+        .onMessage(AgentProtocol.Retrain.class, this::onRetrain)
+        .build();
+  }
+
+  private Behavior<AgentProtocol.Command> onPublish(AgentProtocol.Publish msg) {
+    msg.replyTo().tell(new AgentProtocol.Published(msg.tick(), index, core.publish(msg.tick())));
+    return this;
+  }
+
+  private Behavior<AgentProtocol.Command> onRetrain(AgentProtocol.Retrain msg) {
+    getContext().getLog().warn("human source {} was asked to retrain at tick {}", index, msg.tick());
+    return this;
+  }
+}

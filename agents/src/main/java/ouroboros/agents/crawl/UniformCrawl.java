@@ -1,0 +1,88 @@
+package ouroboros.agents.crawl;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+import ouroboros.agents.data.Items;
+import ouroboros.agents.web.WebView;
+
+/**
+ * Scrapes items uniformly at random, without replacement, from the visible items of a set of
+ * sites (every site when the set is empty). Draws indices with Floyd's algorithm (Bentley and
+ * Floyd, "A sample of brilliance", CACM 1987), which costs O(n) whatever the size of the web.
+ */
+public final class UniformCrawl implements CrawlPolicy {
+  /** The registered name. */
+  public static final String NAME = "uniform";
+
+  private final int[] sites;
+
+  /** A uniform crawl over the given site indices; an empty array means every site. */
+  public UniformCrawl(int[] sites) {
+    this.sites = Objects.requireNonNull(sites, "sites").clone();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Items crawl(WebView web, int n, UniformRandomProvider rng) {
+    int[] visited = sites.length == 0 ? allSites(web.siteCount()) : sites;
+    long[] sizes = new long[visited.length];
+    long total = 0;
+    for (int i = 0; i < visited.length; i++) {
+      sizes[i] = web.siteSize(visited[i]);
+      total += sizes[i];
+    }
+    long[] picks = sampleWithoutReplacement(total, n, rng);
+    long[] indices = new long[picks.length];
+    for (int i = 0; i < picks.length; i++) {
+      long k = picks[i];
+      int s = 0;
+      while (k >= sizes[s]) {
+        k -= sizes[s];
+        s++;
+      }
+      indices[i] = web.siteItem(visited[s], k);
+    }
+    Arrays.sort(indices);
+    return web.gather(indices);
+  }
+
+  /** Sorted distinct values from [0, total), min(n, total) of them, chosen uniformly. */
+  static long[] sampleWithoutReplacement(long total, int n, UniformRandomProvider rng) {
+    if (n >= total) {
+      long[] all = new long[(int) total];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    Set<Long> chosen = new HashSet<>(n * 2);
+    long[] out = new long[n];
+    int at = 0;
+    for (long j = total - n; j < total; j++) {
+      long t = rng.nextLong(j + 1);
+      long pick = chosen.add(t) ? t : j;
+      if (pick == j) {
+        chosen.add(j);
+      }
+      out[at++] = pick;
+    }
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** Indices 0..count-1. */
+  private static int[] allSites(int count) {
+    int[] all = new int[count];
+    for (int i = 0; i < count; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+}

@@ -1,0 +1,125 @@
+package ouroboros.agents.domain.gaussian;
+
+import java.util.Arrays;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+import ouroboros.agents.domain.FitException;
+import ouroboros.agents.domain.Model;
+
+/**
+ * A d-dimensional Gaussian N(mean, covariance), with its Cholesky factor, inverse and log
+ * determinant computed once (Commons Math {@link CholeskyDecomposition}).
+ */
+public final class GaussianModel implements Model {
+  private final double[] mean;
+  private final double[][] covariance;
+  private final double[][] lower;
+  private final RealMatrix inverse;
+  private final double logDet;
+
+  private GaussianModel(double[] mean, double[][] covariance, CholeskyDecomposition chol) {
+    this.mean = mean;
+    this.covariance = covariance;
+    this.lower = chol.getL().getData();
+    this.inverse = chol.getSolver().getInverse();
+    double ld = 0;
+    for (int i = 0; i < mean.length; i++) {
+      ld += 2 * Math.log(lower[i][i]);
+    }
+    this.logDet = ld;
+  }
+
+  /**
+   * A Gaussian with the given mean and covariance.
+   *
+   * @throws FitException when the covariance is not symmetric positive definite or a value is not
+   *     finite
+   */
+  public static GaussianModel of(double[] mean, double[][] covariance) throws FitException {
+    int d = mean.length;
+    for (double m : mean) {
+      if (!Double.isFinite(m)) {
+        throw new FitException("mean is not finite: " + Arrays.toString(mean));
+      }
+    }
+    for (double[] row : covariance) {
+      if (row.length != d) {
+        throw new FitException("covariance is not " + d + "x" + d);
+      }
+      for (double c : row) {
+        if (!Double.isFinite(c)) {
+          throw new FitException("covariance is not finite");
+        }
+      }
+    }
+    try {
+      CholeskyDecomposition chol = new CholeskyDecomposition(
+          new Array2DRowRealMatrix(covariance, true), 1e-10, 1e-300);
+      return new GaussianModel(mean.clone(), deepCopy(covariance), chol);
+    } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+      throw new FitException("covariance is not positive definite (degenerate data)");
+    }
+  }
+
+  /** Dimension d. */
+  public int dimension() {
+    return mean.length;
+  }
+
+  /** A copy of the mean. */
+  public double[] mean() {
+    return mean.clone();
+  }
+
+  /** Mean component i. */
+  double meanAt(int i) {
+    return mean[i];
+  }
+
+  /** Covariance entry (i, j). */
+  public double covariance(int i, int j) {
+    return covariance[i][j];
+  }
+
+  /** Cholesky factor entry (i, j), lower triangular. */
+  double lower(int i, int j) {
+    return lower[i][j];
+  }
+
+  /** Sum of the variances. */
+  public double trace() {
+    double t = 0;
+    for (int i = 0; i < mean.length; i++) {
+      t += covariance[i][i];
+    }
+    return t;
+  }
+
+  /** log det(covariance). */
+  double logDet() {
+    return logDet;
+  }
+
+  /** The inverse covariance. */
+  RealMatrix inverse() {
+    return inverse;
+  }
+
+  /** Deep copy of a square array. */
+  private static double[][] deepCopy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      c[i] = a[i].clone();
+    }
+    return c;
+  }
+
+  @Override
+  public String toString() {
+    return "GaussianModel[mean=" + Arrays.toString(mean) + ", cov="
+        + Arrays.deepToString(covariance) + "]";
+  }
+}

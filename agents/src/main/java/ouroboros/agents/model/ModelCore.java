@@ -1,0 +1,96 @@
+package ouroboros.agents.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import ouroboros.agents.data.AuthorKind;
+import ouroboros.agents.data.Batch;
+import ouroboros.agents.data.Items;
+import ouroboros.agents.domain.Domain;
+import ouroboros.agents.domain.Evaluation;
+import ouroboros.agents.domain.Model;
+import ouroboros.agents.pipeline.TrainingPool;
+import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.web.WebView;
+
+/**
+ * The logic of one generative model, free of actor code: publish from the current parameters,
+ * and retrain by crawl, regime, fit and evaluate. A fit that throws keeps the previous
+ * parameters and is counted (ARCHITECTURE.md, invariant 4). Not thread-safe; its actor owns it.
+ */
+public final class ModelCore {
+  private final int index;
+  private final ModelSettings settings;
+  private final Domain domain;
+  private final TrainingPool pool;
+  private final UniformRandomProvider publishRng;
+  private final UniformRandomProvider crawlRng;
+  private final UniformRandomProvider freshRng;
+  private final UniformRandomProvider poolRng;
+
+  private Model model;
+  private int generation;
+  private float outputDepth = 1f;
+  private int fitFailures;
+
+  /** A model with agent index {@code index}, its streams split from the scenario seed. */
+  public ModelCore(int index, ModelSettings settings, Domain domain, RngStreams streams) {
+    this.index = index;
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.domain = Objects.requireNonNull(domain, "domain");
+    this.pool = new TrainingPool(settings.regime(), settings.window(), domain.width());
+    this.publishRng = streams.stream(settings.id(), "publish");
+    this.crawlRng = streams.stream(settings.id(), "crawl");
+    this.freshRng = streams.stream(settings.id(), "fresh");
+    this.poolRng = streams.stream(settings.id(), "pool");
+    this.model = settings.initial() == Initial.TRUTH ? domain.truthModel() : null;
+  }
+
+  /** The settings. */
+  public ModelSettings settings() {
+    return settings;
+  }
+
+  /** The current generation: successful fits so far. */
+  public int generation() {
+    return generation;
+  }
+
+  /** The items this model publishes at a tick, from its current parameters. */
+  public Items publish(int tick) {
+    if (model == null || settings.publishRate() == 0) {
+      return Items.empty(domain.width());
+    }
+    Batch b = domain.sample(model, settings.publishRate(), settings.sampling(), publishRng);
+    return Items.uniform(b, index, AuthorKind.MODEL, tick, generation, outputDepth, settings.site());
+  }
+
+  /** Retrains on a snapshot: gather, pool, fit, evaluate, report. */
+  public RetrainReport retrain(int tick, WebView web) {
+    int fresh = (int) Math.round(settings.freshHumanFraction() * settings.scrape());
+    List<Items> gathered = new ArrayList<>(2);
+    if (fresh > 0) {
+      Batch b = domain.sampleTruth(fresh, freshRng);
+      gathered.add(Items.uniform(b, Items.ARCHIVE, AuthorKind.HUMAN, tick, 0, 0f, Items.OFF_WEB));
+    }
+    Items scraped = settings.crawl().crawl(web, settings.scrape() - fresh, crawlRng);
+    gathered.add(scraped);
+    pool.add(tick, Items.concat(gathered, domain.width()));
+    Items training = pool.trainingSet(settings.scrape(), poolRng);
+    Composition composition = Composition.of(training);
+    String failure = "";
+    try {
+      Model fitted = domain.fit(training.payload(), null, settings.estimator());
+      model = fitted;
+      generation++;
+      outputDepth = (float) (1.0 + training.meanDepth());
+    } catch (Exception | StackOverflowError e) {
+      fitFailures++;
+      failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+    Evaluation evaluation = model == null ? Evaluation.NONE : domain.evaluate(model);
+    return new RetrainReport(index, settings.id(), tick, generation, !failure.isEmpty(), failure,
+        fitFailures, scraped.size(), composition, outputDepth, evaluation);
+  }
+}

@@ -1,0 +1,70 @@
+package ouroboros.agents.model;
+
+import java.util.Objects;
+import ouroboros.agents.crawl.CrawlPolicy;
+import ouroboros.agents.domain.EstimatorSettings;
+import ouroboros.agents.domain.SamplingSettings;
+import ouroboros.agents.pipeline.Regime;
+
+/**
+ * Everything that defines one generative model, already validated by the scenario loader.
+ *
+ * @param id unique agent id
+ * @param regime how the training pool is kept
+ * @param window ticks kept by the window regime (ignored by the others)
+ * @param retrainEvery P: retrain every P ticks
+ * @param firstRetrain f: the first retrain is at tick f
+ * @param scrape n: items gathered per retrain (fresh plus scraped)
+ * @param freshHumanFraction lambda: share of n drawn fresh from the truth
+ * @param publishRate k: items published per tick
+ * @param site the site the model publishes to
+ * @param initial what the model is before its first fit
+ * @param crawl how the model scrapes the web
+ * @param sampling generation settings
+ * @param estimator fit settings
+ */
+public record ModelSettings(
+    String id,
+    Regime regime,
+    int window,
+    int retrainEvery,
+    int firstRetrain,
+    int scrape,
+    double freshHumanFraction,
+    int publishRate,
+    short site,
+    Initial initial,
+    CrawlPolicy crawl,
+    SamplingSettings sampling,
+    EstimatorSettings estimator) {
+
+  /** Checks the settings; messages name the parameter and its value. */
+  public ModelSettings {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(regime, "regime");
+    Objects.requireNonNull(initial, "initial");
+    Objects.requireNonNull(crawl, "crawl");
+    Objects.requireNonNull(sampling, "sampling");
+    Objects.requireNonNull(estimator, "estimator");
+    if (retrainEvery < 1) {
+      throw new IllegalArgumentException("retrainEvery is not strictly positive: " + retrainEvery);
+    }
+    if (firstRetrain < 0) {
+      throw new IllegalArgumentException("firstRetrain is negative: " + firstRetrain);
+    }
+    if (scrape < 1) {
+      throw new IllegalArgumentException("scrape is not strictly positive: " + scrape);
+    }
+    if (!(freshHumanFraction >= 0 && freshHumanFraction <= 1)) {
+      throw new IllegalArgumentException("freshHumanFraction is not in [0,1]: " + freshHumanFraction);
+    }
+    if (publishRate < 0) {
+      throw new IllegalArgumentException("publishRate is negative: " + publishRate);
+    }
+  }
+
+  /** Whether the schedule calls for a retrain at this tick. */
+  public boolean retrainsAt(int tick) {
+    return tick >= firstRetrain && (tick - firstRetrain) % retrainEvery == 0;
+  }
+}

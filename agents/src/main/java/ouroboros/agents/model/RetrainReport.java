@@ -1,0 +1,41 @@
+package ouroboros.agents.model;
+
+import java.util.Objects;
+import ouroboros.agents.domain.Evaluation;
+
+/**
+ * What a model reports after a retrain.
+ *
+ * @param agent the model's agent index
+ * @param id the model's id
+ * @param tick the tick of the retrain
+ * @param generation generation after the retrain (unchanged when the fit failed)
+ * @param fitFailed whether this retrain's fit failed, so that the previous parameters were kept
+ * @param failure what went wrong, or the empty string
+ * @param fitFailures failures so far, this one included
+ * @param scraped items scraped from the web at this retrain
+ * @param composition what the training set was made of
+ * @param outputDepth synthetic depth of what the model publishes from now on
+ * @param evaluation the current model's metrics against the truth; empty while it has none
+ */
+public record RetrainReport(
+    int agent,
+    String id,
+    int tick,
+    int generation,
+    boolean fitFailed,
+    String failure,
+    int fitFailures,
+    int scraped,
+    Composition composition,
+    double outputDepth,
+    Evaluation evaluation) {
+
+  /** Checks the references. */
+  public RetrainReport {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(failure, "failure");
+    Objects.requireNonNull(composition, "composition");
+    Objects.requireNonNull(evaluation, "evaluation");
+  }
+}

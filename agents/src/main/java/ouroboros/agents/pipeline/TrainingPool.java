@@ -1,0 +1,82 @@
+package ouroboros.agents.pipeline;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import ouroboros.agents.data.Items;
+
+/**
+ * A model's training pool under its {@link Regime}. Each retrain adds one block of newly gathered
+ * items (scraped and fresh); the pool then yields the training set. Owned by one model; not
+ * thread-safe.
+ */
+public final class TrainingPool {
+  private final Regime regime;
+  private final int window;
+  private final int width;
+  private final Deque<Block> blocks = new ArrayDeque<>();
+
+  /** One retrain's gathered items and the tick it was gathered at. */
+  private record Block(int tick, Items items) {}
+
+  /**
+   * A pool.
+   *
+   * @param regime how the pool is kept
+   * @param window for {@link Regime#WINDOW}, how many ticks the pool keeps
+   * @param width payload width
+   */
+  public TrainingPool(Regime regime, int window, int width) {
+    this.regime = Objects.requireNonNull(regime, "regime");
+    if (regime == Regime.WINDOW && window < 1) {
+      throw new IllegalArgumentException("window is not strictly positive: " + window);
+    }
+    this.window = window;
+    this.width = width;
+  }
+
+  /** Adds the items gathered at a retrain, dropping what the regime no longer keeps. */
+  public void add(int tick, Items gathered) {
+    switch (regime) {
+      case REPLACE -> blocks.clear();
+      case WINDOW -> {
+        while (!blocks.isEmpty() && blocks.peekFirst().tick() <= tick - window) {
+          blocks.removeFirst();
+        }
+      }
+      case ACCUMULATE, ACCUMULATE_SUBSAMPLE -> { }
+    }
+    blocks.addLast(new Block(tick, gathered));
+  }
+
+  /** Items held in the pool. */
+  public int size() {
+    int n = 0;
+    for (Block b : blocks) {
+      n += b.items().size();
+    }
+    return n;
+  }
+
+  /**
+   * The training set for this retrain: the whole pool, or for accumulate-subsample {@code n}
+   * items drawn from it without replacement.
+   */
+  public Items trainingSet(int n, UniformRandomProvider rng) {
+    List<Items> all = new ArrayList<>(blocks.size());
+    for (Block b : blocks) {
+      all.add(b.items());
+    }
+    Items pool = all.isEmpty() ? Items.empty(width) : Items.concat(all, width);
+    if (regime != Regime.ACCUMULATE_SUBSAMPLE || pool.size() <= n) {
+      return pool;
+    }
+    int[] picked = new PermutationSampler(rng, pool.size(), n).sample();
+    java.util.Arrays.sort(picked);
+    return pool.select(picked);
+  }
+}

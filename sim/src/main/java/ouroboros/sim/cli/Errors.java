@@ -1,0 +1,18 @@
+package ouroboros.sim.cli;
+
+import java.io.PrintWriter;
+import ouroboros.sim.scenario.ScenarioError;
+import ouroboros.sim.scenario.ScenarioException;
+
+/** Prints a rejected scenario's errors, one per line, with no stack trace. */
+final class Errors {
+  private Errors() {}
+
+  /** One {@code error: file:line:col: path: found X, expected Y} line per problem. */
+  static void print(PrintWriter err, ScenarioException e) {
+    for (ScenarioError error : e.errors()) {
+      err.println("error: " + error.message());
+    }
+    err.flush();
+  }
+}

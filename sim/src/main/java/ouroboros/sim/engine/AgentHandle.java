@@ -1,0 +1,25 @@
+package ouroboros.sim.engine;
+
+import akka.actor.typed.ActorRef;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+import ouroboros.agents.actor.AgentProtocol;
+
+/**
+ * The clock's handle on one agent.
+ *
+ * @param index canonical agent index (humans first, then models, in scenario order)
+ * @param id the agent's id, used in messages
+ * @param ref where to send commands
+ * @param retrainsAt whether the agent retrains at a tick (never, for a human source)
+ */
+public record AgentHandle(
+    int index, String id, ActorRef<AgentProtocol.Command> ref, IntPredicate retrainsAt) {
+
+  /** Checks the references. */
+  public AgentHandle {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(retrainsAt, "retrainsAt");
+  }
+}

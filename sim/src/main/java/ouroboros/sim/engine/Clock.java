@@ -1,0 +1,286 @@
+package ouroboros.sim.engine;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import ouroboros.agents.actor.AgentProtocol;
+import ouroboros.agents.data.Items;
+import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.web.Snapshot;
+import ouroboros.sim.web.WebStore;
+
+/**
+ * The simulation clock. Time is explicit: integer ticks 0..T-1, each in four phases, and each
+ * phase a barrier:
+ *
+ * <ol>
+ *   <li><b>events</b>: apply the timeline events due at t (none yet; the timeline issue adds
+ *       them here);
+ *   <li><b>publish</b>: ask every agent to publish; when all have answered, append their items to
+ *       the web in canonical agent order and seal snapshot S_t;
+ *   <li><b>retrain</b>: ask every model whose schedule falls on t to retrain on S_t;
+ *   <li><b>observe</b>: hand the tick's reports to the {@link TickListener}.
+ * </ol>
+ *
+ * <p>The clock moves on only when every agent it asked has answered for this tick. A reply that
+ * carries another tick, or arrives in another phase, is stale and ignored. Each phase has a
+ * timeout; when it expires the run fails with a message that names the agents that did not
+ * answer. A model publishes at t with the parameters it had when t began, because publish comes
+ * before retrain. The clock owns the {@link WebStore} and spawns the agents as its children, so
+ * stopping the clock stops the run.
+ */
+public final class Clock extends AbstractBehavior<Clock.Command> {
+
+  /** What the clock accepts. */
+  public sealed interface Command
+      permits Start, WrappedPublished, WrappedRetrained, PhaseTimedOut, Advance {}
+
+  /** Runs every tick, then tells {@code replyTo} how the run ended. */
+  public record Start(ActorRef<RunOutcome> replyTo) implements Command {
+    /** Checks the reference. */
+    public Start {
+      Objects.requireNonNull(replyTo, "replyTo");
+    }
+  }
+
+  private record WrappedPublished(AgentProtocol.Published msg) implements Command {}
+
+  private record WrappedRetrained(AgentProtocol.Retrained msg) implements Command {}
+
+  private record PhaseTimedOut(int tick, Phase phase) implements Command {}
+
+  private record Advance(int tick) implements Command {}
+
+  /**
+   * What a run is made of.
+   *
+   * @param ticks number of ticks T
+   * @param phaseTimeout how long a phase may wait for its agents
+   * @param web the web store, which the clock then owns
+   * @param listener receives each tick in the observe phase
+   * @param agents spawns the agents (or supplies stand-ins in tests), in canonical order
+   */
+  public record Setup(
+      int ticks,
+      Duration phaseTimeout,
+      WebStore web,
+      TickListener listener,
+      Function<ActorContext<Command>, List<AgentHandle>> agents) {
+
+    /** Checks the values. */
+    public Setup {
+      if (ticks < 0) {
+        throw new IllegalArgumentException("ticks is negative: " + ticks);
+      }
+      Objects.requireNonNull(phaseTimeout, "phaseTimeout");
+      Objects.requireNonNull(web, "web");
+      Objects.requireNonNull(listener, "listener");
+      Objects.requireNonNull(agents, "agents");
+    }
+  }
+
+  /** A clock for the given run. */
+  public static Behavior<Command> create(Setup setup) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Clock(ctx, timers, setup)));
+  }
+
+  private static final String TIMEOUT_KEY = "phase-timeout";
+
+  private final TimerScheduler<Command> timers;
+  private final Setup setup;
+  private final List<AgentHandle> agents;
+  private final ActorRef<AgentProtocol.Published> publishedAdapter;
+  private final ActorRef<AgentProtocol.Retrained> retrainedAdapter;
+
+  private ActorRef<RunOutcome> replyTo;
+  private int tick = -1;
+  private Phase phase = Phase.EVENTS;
+  private final BitSet waiting = new BitSet();
+  private Items[] contributions;
+  private RetrainReport[] reports;
+  private Snapshot snapshot;
+  private long phaseStart;
+  private final long[] phaseNanos = new long[Phase.values().length];
+
+  private Clock(ActorContext<Command> ctx, TimerScheduler<Command> timers, Setup setup) {
+    super(ctx);
+    this.timers = timers;
+    this.setup = setup;
+    this.publishedAdapter = ctx.messageAdapter(AgentProtocol.Published.class, WrappedPublished::new);
+    this.retrainedAdapter = ctx.messageAdapter(AgentProtocol.Retrained.class, WrappedRetrained::new);
+    this.agents = List.copyOf(setup.agents().apply(ctx));
+    for (int i = 0; i < agents.size(); i++) {
+      if (agents.get(i).index() != i) {
+        throw new IllegalArgumentException("agent " + agents.get(i).id() + " has index "
+            + agents.get(i).index() + ", expected " + i);
+      }
+    }
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Start.class, this::onStart)
+        .onMessage(Advance.class, this::onAdvance)
+        .onMessage(WrappedPublished.class, this::onPublished)
+        .onMessage(WrappedRetrained.class, this::onRetrained)
+        .onMessage(PhaseTimedOut.class, this::onPhaseTimedOut)
+        .build();
+  }
+
+  private Behavior<Command> onStart(Start msg) {
+    if (replyTo != null) {
+      getContext().getLog().warn("clock already started; ignoring a second Start");
+      return this;
+    }
+    replyTo = msg.replyTo();
+    if (setup.ticks() == 0) {
+      return finish("");
+    }
+    getContext().getSelf().tell(new Advance(0));
+    return this;
+  }
+
+  private Behavior<Command> onAdvance(Advance msg) {
+    tick = msg.tick();
+    java.util.Arrays.fill(phaseNanos, 0);
+    phase = Phase.EVENTS;
+    phaseStart = System.nanoTime();
+    // Timeline events are applied here once the timeline issue lands.
+    endPhase();
+    phase = Phase.PUBLISH;
+    contributions = new Items[agents.size()];
+    waiting.clear();
+    for (AgentHandle a : agents) {
+      waiting.set(a.index());
+      a.ref().tell(new AgentProtocol.Publish(tick, publishedAdapter));
+    }
+    return awaitOrAdvance();
+  }
+
+  private Behavior<Command> onPublished(WrappedPublished wrapped) {
+    AgentProtocol.Published msg = wrapped.msg();
+    if (!expected(msg.tick(), msg.agent(), Phase.PUBLISH)) {
+      return this;
+    }
+    contributions[msg.agent()] = msg.items();
+    waiting.clear(msg.agent());
+    return awaitOrAdvance();
+  }
+
+  private Behavior<Command> onRetrained(WrappedRetrained wrapped) {
+    AgentProtocol.Retrained msg = wrapped.msg();
+    if (!expected(msg.tick(), msg.agent(), Phase.RETRAIN)) {
+      return this;
+    }
+    reports[msg.agent()] = msg.report();
+    waiting.clear(msg.agent());
+    return awaitOrAdvance();
+  }
+
+  private Behavior<Command> onPhaseTimedOut(PhaseTimedOut msg) {
+    if (msg.tick() != tick || msg.phase() != phase || waiting.isEmpty()) {
+      return this;
+    }
+    List<String> silent = new ArrayList<>();
+    waiting.stream().forEach(i -> silent.add(agents.get(i).id()));
+    return finish("the " + phase.key() + " phase of tick " + tick + " timed out after "
+        + setup.phaseTimeout().toMillis() + " ms; no answer from: " + String.join(", ", silent));
+  }
+
+  /** Whether a reply is for the current tick and phase from an agent still awaited. */
+  private boolean expected(int replyTick, int agent, Phase replyPhase) {
+    boolean ok = replyTick == tick && phase == replyPhase && agent >= 0 && waiting.get(agent);
+    if (!ok) {
+      getContext().getLog().debug("ignoring stale {} reply from agent {} for tick {} at tick {}",
+          replyPhase.key(), agent, replyTick, tick);
+    }
+    return ok;
+  }
+
+  /** Waits for the phase's stragglers, or moves to the next phase when there are none. */
+  private Behavior<Command> awaitOrAdvance() {
+    if (!waiting.isEmpty()) {
+      timers.startSingleTimer(TIMEOUT_KEY, new PhaseTimedOut(tick, phase), setup.phaseTimeout());
+      return this;
+    }
+    timers.cancel(TIMEOUT_KEY);
+    if (phase == Phase.PUBLISH) {
+      snapshot = setup.web().appendAndSeal(tick, contributions);
+      endPhase();
+      phase = Phase.RETRAIN;
+      reports = new RetrainReport[agents.size()];
+      for (AgentHandle a : agents) {
+        if (a.retrainsAt().test(tick)) {
+          waiting.set(a.index());
+          a.ref().tell(new AgentProtocol.Retrain(tick, snapshot, retrainedAdapter));
+        }
+      }
+      return awaitOrAdvance();
+    }
+    endPhase();
+    return observe();
+  }
+
+  private Behavior<Command> observe() {
+    phase = Phase.OBSERVE;
+    List<RetrainReport> done = new ArrayList<>();
+    for (RetrainReport r : reports) {
+      if (r != null) {
+        done.add(r);
+      }
+    }
+    long published = 0;
+    for (Items c : contributions) {
+      published += c.size();
+    }
+    try {
+      setup.listener().onTick(new TickResult(tick, snapshot, done, published, phaseNanos.clone()));
+    } catch (Exception e) {
+      return finish("writing the results of tick " + tick + " failed: " + describe(e));
+    }
+    contributions = null;
+    reports = null;
+    if (tick + 1 >= setup.ticks()) {
+      tick++;
+      return finish("");
+    }
+    getContext().getSelf().tell(new Advance(tick + 1));
+    return this;
+  }
+
+  /** Records the wall time of the phase that just ended. */
+  private void endPhase() {
+    long now = System.nanoTime();
+    phaseNanos[phase.ordinal()] = now - phaseStart;
+    phaseStart = now;
+  }
+
+  private Behavior<Command> finish(String failure) {
+    int completed = failure.isEmpty() ? setup.ticks() : Math.max(tick, 0);
+    RunOutcome outcome = new RunOutcome(completed, failure);
+    try {
+      setup.listener().onFinish(outcome);
+    } catch (Exception e) {
+      outcome = new RunOutcome(completed, failure.isEmpty()
+          ? "finishing the run files failed: " + describe(e) : failure);
+    }
+    replyTo.tell(outcome);
+    return Behaviors.stopped();
+  }
+
+  /** The message of an exception, or its class name when it has none. */
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

@@ -1,0 +1,115 @@
+package ouroboros.sim.engine;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.Props;
+import akka.actor.typed.SpawnProtocol;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.AskPattern;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import ouroboros.agents.actor.AgentProtocol;
+import ouroboros.agents.actor.GenerativeModel;
+import ouroboros.agents.actor.HumanSource;
+import ouroboros.agents.human.HumanCore;
+import ouroboros.agents.human.HumanSettings;
+import ouroboros.agents.model.ModelCore;
+import ouroboros.agents.model.ModelSettings;
+import ouroboros.agents.rng.RngStreams;
+import ouroboros.sim.web.WebStore;
+
+/**
+ * Runs worlds on an actor system. One system can run many worlds, one after another or at once
+ * (sweeps and replicate tests reuse the JVM); each run is a {@link Clock} spawned under the
+ * system's {@link SpawnProtocol} guardian, with its agents as children.
+ */
+public final class Simulation implements AutoCloseable {
+  private static final AtomicLong RUNS = new AtomicLong();
+
+  private final ActorSystem<SpawnProtocol.Command> system;
+
+  /** A simulation on its own actor system with {@code threads} dispatcher threads. */
+  public Simulation(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads is not strictly positive: " + threads);
+    }
+    this.system = ActorSystem.create(SpawnProtocol.create(), "ouroboros", config(threads));
+  }
+
+  /** The actor configuration for a given thread count; logs only warnings and errors. */
+  static Config config(int threads) {
+    return ConfigFactory.parseMap(Map.of(
+            "akka.actor.default-dispatcher.fork-join-executor.parallelism-min", threads,
+            "akka.actor.default-dispatcher.fork-join-executor.parallelism-max", threads,
+            "akka.actor.default-dispatcher.fork-join-executor.parallelism-factor", 1.0,
+            "akka.loglevel", "WARNING",
+            "akka.stdout-loglevel", "OFF",
+            "akka.log-dead-letters", "off",
+            "akka.log-dead-letters-during-shutdown", "off",
+            "akka.coordinated-shutdown.exit-jvm", "off"))
+        .withFallback(ConfigFactory.load());
+  }
+
+  /** Runs a world to its end and returns how it ended. */
+  public RunOutcome run(World world, TickListener listener) {
+    WebStore web = new WebStore(world.domain().width(), world.sites().size(), world.retention());
+    Clock.Setup setup = new Clock.Setup(world.ticks(), world.phaseTimeout(), web, listener,
+        ctx -> spawnAgents(ctx, world));
+    Behavior<Clock.Command> clock = Clock.create(setup);
+    String name = "run-" + RUNS.incrementAndGet();
+    try {
+      ActorRef<Clock.Command> ref = AskPattern.<SpawnProtocol.Command, ActorRef<Clock.Command>>ask(
+          system, replyTo -> new SpawnProtocol.Spawn<>(clock, name, Props.empty(), replyTo),
+          Duration.ofSeconds(30), system.scheduler()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      CompletionStage<RunOutcome> done = AskPattern.ask(ref, Clock.Start::new,
+          Duration.ofDays(24), system.scheduler());
+      return done.toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new RunOutcome(0, "interrupted");
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      return new RunOutcome(0, "the engine failed: " + e.getMessage());
+    }
+  }
+
+  /** Spawns every agent of a world as a child of the clock, in canonical order. */
+  private static List<AgentHandle> spawnAgents(ActorContext<Clock.Command> ctx, World world) {
+    RngStreams streams = new RngStreams(world.seed());
+    List<AgentHandle> handles = new ArrayList<>();
+    int index = 0;
+    for (HumanSettings h : world.humans()) {
+      ActorRef<AgentProtocol.Command> ref = ctx.spawn(
+          HumanSource.create(index, new HumanCore(index, h, world.domain(), streams)),
+          "agent-" + index);
+      handles.add(new AgentHandle(index, h.id(), ref, t -> false));
+      index++;
+    }
+    for (ModelSettings m : world.models()) {
+      ActorRef<AgentProtocol.Command> ref = ctx.spawn(
+          GenerativeModel.create(index, new ModelCore(index, m, world.domain(), streams)),
+          "agent-" + index);
+      handles.add(new AgentHandle(index, m.id(), ref, m::retrainsAt));
+      index++;
+    }
+    return handles;
+  }
+
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // The JVM is going away or the test is over; nothing else to do.
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package ouroboros.sim.engine;
+
+import java.util.List;
+import java.util.Objects;
+import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.web.Snapshot;
+
+/**
+ * What the observe phase sees at the end of a tick.
+ *
+ * @param tick the tick
+ * @param web the snapshot sealed at this tick
+ * @param reports retrain reports of this tick, in canonical agent order
+ * @param published items published at this tick
+ * @param phaseNanos wall time of each phase, indexed by {@link Phase#ordinal()} (observe excluded)
+ */
+public record TickResult(
+    int tick, Snapshot web, List<RetrainReport> reports, long published, long[] phaseNanos) {
+
+  /** Checks the references. */
+  public TickResult {
+    Objects.requireNonNull(web, "web");
+    reports = List.copyOf(reports);
+    Objects.requireNonNull(phaseNanos, "phaseNanos");
+  }
+}

@@ -1,0 +1,40 @@
+package ouroboros.sim.output;
+
+/**
+ * One row of {@code metrics.csv}: tidy long format.
+ *
+ * @param tick the tick
+ * @param agent an agent id, or {@code web}
+ * @param generation the agent's generation (0 for web rows and human sources)
+ * @param metric the metric name
+ * @param value its value
+ */
+public record MetricRow(int tick, String agent, int generation, String metric, double value)
+    implements Comparable<MetricRow> {
+
+  /** The CSV header. */
+  public static final String HEADER = "tick,agent,generation,metric,value";
+
+  /** Orders by tick, then agent, then metric. */
+  @Override
+  public int compareTo(MetricRow o) {
+    int c = Integer.compare(tick, o.tick);
+    if (c == 0) {
+      c = agent.compareTo(o.agent);
+    }
+    return c != 0 ? c : metric.compareTo(o.metric);
+  }
+
+  /** The CSV line, without the newline. Values print as Java's shortest round-trip decimal. */
+  public String csv() {
+    return tick + "," + agent + "," + generation + "," + metric + "," + format(value);
+  }
+
+  /** A whole number without a decimal point; any other value as Double.toString. */
+  static String format(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return Double.toString(v);
+  }
+}

@@ -1,0 +1,56 @@
+package ouroboros.sim.output;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.engine.TickResult;
+import ouroboros.sim.web.Snapshot;
+
+/**
+ * Turns a tick's results into {@code metrics.csv} rows: one row per model, per retrain, per
+ * metric, plus web-level rows with agent {@code web}. Metric names are listed in the README.
+ */
+public final class RunMetrics {
+  /** Agent name of web-level rows. */
+  public static final String WEB = "web";
+
+  private RunMetrics() {}
+
+  /** The rows of one tick, sorted by agent and metric. */
+  public static List<MetricRow> rows(TickResult r) {
+    List<MetricRow> rows = new ArrayList<>();
+    int t = r.tick();
+    Snapshot web = r.web();
+    long[] fresh = web.newItems();
+    long[] byKind = web.itemsByKind();
+    rows.add(new MetricRow(t, WEB, 0, "items", web.size()));
+    rows.add(new MetricRow(t, WEB, 0, "items-human", byKind[0]));
+    rows.add(new MetricRow(t, WEB, 0, "items-model", byKind[1]));
+    rows.add(new MetricRow(t, WEB, 0, "new-items", fresh[0]));
+    rows.add(new MetricRow(t, WEB, 0, "synthetic-share", web.syntheticShare()));
+    rows.add(new MetricRow(t, WEB, 0, "new-synthetic-share",
+        fresh[0] == 0 ? Double.NaN : (double) fresh[1] / fresh[0]));
+    for (RetrainReport rep : r.reports()) {
+      for (Map.Entry<String, Double> m : modelMetrics(rep).entrySet()) {
+        rows.add(new MetricRow(t, rep.id(), rep.generation(), m.getKey(), m.getValue()));
+      }
+    }
+    Collections.sort(rows);
+    return rows;
+  }
+
+  /** A model's metrics after a retrain, by name. */
+  public static Map<String, Double> modelMetrics(RetrainReport rep) {
+    Map<String, Double> m = new java.util.TreeMap<>(rep.evaluation().values());
+    m.put("generation", (double) rep.generation());
+    m.put("fit-failed", rep.fitFailed() ? 1.0 : 0.0);
+    m.put("fit-failures", (double) rep.fitFailures());
+    m.put("scraped", (double) rep.scraped());
+    m.put("train-size", (double) rep.composition().total());
+    m.put("train-human-share", rep.composition().humanShare());
+    m.put("output-depth", rep.outputDepth());
+    return m;
+  }
+}

@@ -1,0 +1,32 @@
+package ouroboros.sim.scenario;
+
+/**
+ * Every default of a scenario file, in one place (the Caffeine simulator's reference.conf
+ * convention). The README's scenario table lists the same values.
+ */
+public final class Defaults {
+  /** Web retention: keep everything. */
+  public static final Retention RETENTION = Retention.ALL;
+  /** The one site of a scenario that names none. */
+  public static final String SITE = "web";
+  /** Seconds a phase waits for its agents. */
+  public static final double PHASE_TIMEOUT_SECONDS = 120;
+  /** Retrain every tick. */
+  public static final int RETRAIN_EVERY = 1;
+  /** First retrain at tick 0. */
+  public static final int FIRST_RETRAIN = 0;
+  /** Ticks kept by the window regime. */
+  public static final int WINDOW = 10;
+  /** No fresh human data. */
+  public static final double FRESH_HUMAN_FRACTION = 0;
+  /** Models start with no parameters. */
+  public static final String INITIAL = "none";
+  /** Uniform crawl. */
+  public static final String CRAWL_POLICY = "uniform";
+  /** Sampling temperature. */
+  public static final double TEMPERATURE = 1.0;
+  /** MLE variance. */
+  public static final String VARIANCE = "mle";
+
+  private Defaults() {}
+}

@@ -1,0 +1,8 @@
+package ouroboros.sim.scenario;
+
+/**
+ * Fit settings.
+ *
+ * @param variance {@code mle} (default) or {@code unbiased}
+ */
+public record EstimatorSpec(String variance) {}

@@ -1,0 +1,104 @@
+package ouroboros.sim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import ouroboros.agents.domain.Domain;
+import ouroboros.agents.domain.FitException;
+import ouroboros.agents.domain.gaussian.GaussianDomain;
+import ouroboros.agents.domain.gaussian.GaussianModel;
+
+/**
+ * A Gaussian truth N(mean, covariance) in d dimensions. Give the covariance either as
+ * {@code variance} (a diagonal, one entry per dimension) or as a full {@code covariance} matrix.
+ * Defaults: d = 1, mean 0, variance 1.
+ *
+ * @param dimensions d
+ * @param mean the truth's mean, d entries
+ * @param variance the truth's variances, d entries (a diagonal covariance)
+ * @param covariance the truth's full covariance, d rows of d entries
+ */
+public record GaussianSpec(
+    Integer dimensions, List<Double> mean, List<Double> variance, List<List<Double>> covariance)
+    implements DomainSpec {
+
+  @Override
+  public void validate(Problems p) {
+    int d = dimensions != null ? dimensions : mean != null ? mean.size() : 1;
+    if (dimensions != null && dimensions < 1) {
+      p.add("/domain/dimensions", dimensions, "a whole number of at least 1");
+      return;
+    }
+    if (mean != null && mean.size() != d) {
+      p.add("/domain/mean", mean.size() + " entries", d + " entries, one per dimension");
+    }
+    if (variance != null && covariance != null) {
+      p.add("/domain/covariance", "both variance and covariance", "only one of them");
+    }
+    if (variance != null) {
+      if (variance.size() != d) {
+        p.add("/domain/variance", variance.size() + " entries", d + " entries");
+      }
+      for (int i = 0; i < variance.size(); i++) {
+        Double v = variance.get(i);
+        if (v == null || !(v > 0) || v.isInfinite()) {
+          p.add("/domain/variance/" + i, v, "a variance greater than 0");
+        }
+      }
+    }
+    if (covariance != null) {
+      if (covariance.size() != d || covariance.stream().anyMatch(r -> r == null || r.size() != d)) {
+        p.add("/domain/covariance", "a matrix that is not " + d + "x" + d, "d rows of d entries");
+      } else {
+        try {
+          GaussianModel.of(new double[d], toArray(covariance));
+        } catch (FitException e) {
+          p.add("/domain/covariance", "a matrix that is not symmetric positive definite",
+              "a symmetric positive definite covariance");
+        }
+      }
+    }
+  }
+
+  @Override
+  public GaussianSpec resolve() {
+    int d = dimensions != null ? dimensions : mean != null ? mean.size() : 1;
+    List<Double> m = mean != null ? mean : new ArrayList<>(java.util.Collections.nCopies(d, 0.0));
+    List<Double> v = variance;
+    if (variance == null && covariance == null) {
+      v = new ArrayList<>(java.util.Collections.nCopies(d, 1.0));
+    }
+    return new GaussianSpec(d, m, v, covariance);
+  }
+
+  @Override
+  public Domain build() {
+    int d = dimensions;
+    double[] mu = new double[d];
+    for (int i = 0; i < d; i++) {
+      mu[i] = mean.get(i);
+    }
+    double[][] cov;
+    if (covariance != null) {
+      cov = toArray(covariance);
+    } else {
+      cov = new double[d][d];
+      for (int i = 0; i < d; i++) {
+        cov[i][i] = variance.get(i);
+      }
+    }
+    try {
+      return new GaussianDomain(GaussianModel.of(mu, cov));
+    } catch (FitException e) {
+      throw new IllegalStateException("invalid Gaussian truth passed validation: " + e.getMessage());
+    }
+  }
+
+  /** A matrix as a primitive array. */
+  private static double[][] toArray(List<List<Double>> rows) {
+    double[][] a = new double[rows.size()][];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = rows.get(i).stream().mapToDouble(x -> x == null ? Double.NaN : x).toArray();
+    }
+    return a;
+  }
+}

@@ -1,0 +1,10 @@
+package ouroboros.sim.scenario;
+
+/**
+ * A human content source.
+ *
+ * @param id unique agent id
+ * @param publishRate items published per tick, drawn from the truth
+ * @param site the site it publishes to (default: the first site)
+ */
+public record HumanSpec(String id, Integer publishRate, String site) {}

@@ -1,0 +1,33 @@
+package ouroboros.sim.scenario;
+
+/**
+ * A generative model.
+ *
+ * @param id unique agent id
+ * @param regime replace, accumulate, accumulate-subsample or window
+ * @param window ticks the window regime keeps
+ * @param retrainEvery P: retrain every P ticks
+ * @param firstRetrain f: first retrain at tick f
+ * @param scrape n: items gathered per retrain
+ * @param freshHumanFraction lambda: share of n drawn fresh from the truth
+ * @param publishRate k: items published per tick
+ * @param site the site it publishes to (default: the first site)
+ * @param initial none or truth
+ * @param crawl how it scrapes the web
+ * @param sampling generation settings
+ * @param estimator fit settings
+ */
+public record ModelSpec(
+    String id,
+    String regime,
+    Integer window,
+    Integer retrainEvery,
+    Integer firstRetrain,
+    Integer scrape,
+    Double freshHumanFraction,
+    Integer publishRate,
+    String site,
+    String initial,
+    CrawlSpec crawl,
+    SamplingSpec sampling,
+    EstimatorSpec estimator) {}

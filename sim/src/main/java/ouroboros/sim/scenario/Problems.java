@@ -1,0 +1,54 @@
+package ouroboros.sim.scenario;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Collects validation problems by JSON Pointer, then locates each in the file through the
+ * {@link Locations} that the loader recorded while parsing.
+ */
+public final class Problems {
+  private record Problem(String pointer, String found, String expected) {}
+
+  private final List<Problem> problems = new ArrayList<>();
+
+  /** Records a problem at a JSON Pointer such as {@code /models/1/scrape}. */
+  public void add(String pointer, Object found, String expected) {
+    problems.add(new Problem(pointer, describe(found), expected));
+  }
+
+  /** Whether nothing was recorded. */
+  public boolean isEmpty() {
+    return problems.isEmpty();
+  }
+
+  /** The problems as located errors, sorted by position in the file. */
+  List<ScenarioError> locate(String file, Locations locations) {
+    List<ScenarioError> out = new ArrayList<>();
+    for (Problem p : problems) {
+      Locations.Position at = locations.find(p.pointer());
+      out.add(new ScenarioError(file, at.line(), at.column(), Locations.display(p.pointer()),
+          p.found(), p.expected()));
+    }
+    out.sort(Comparator.comparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));
+    return out;
+  }
+
+  /** How a found value reads in a message: strings quoted, null as "nothing". */
+  static String describe(Object value) {
+    if (value == null) {
+      return "nothing";
+    }
+    if (value instanceof String s) {
+      return "'" + s + "'";
+    }
+    if (value instanceof java.util.List<?>) {
+      return "a list";
+    }
+    if (value instanceof java.util.Map<?, ?>) {
+      return "a mapping";
+    }
+    return String.valueOf(value);
+  }
+}

@@ -1,0 +1,167 @@
+package ouroboros.sim.web;
+
+import java.util.Arrays;
+import ouroboros.agents.data.AuthorKind;
+import ouroboros.agents.data.Batch;
+import ouroboros.agents.data.Items;
+import ouroboros.agents.web.WebView;
+
+/**
+ * An immutable snapshot of the web sealed at a tick: the chunks retention still keeps. Many
+ * models read it at once; nothing in it ever changes.
+ */
+public final class Snapshot implements WebView {
+  private final int tick;
+  private final int width;
+  private final int siteCount;
+  private final Chunk[] chunks;
+  /** starts[c] is the global index of chunk c's first item; starts[chunks.length] is size. */
+  private final long[] starts;
+  /** siteCum[s][c] is the number of site-s items in chunks before c. */
+  private final long[][] siteCum;
+  private final long synthetic;
+
+  Snapshot(int tick, int width, int siteCount, Chunk[] chunks) {
+    this.tick = tick;
+    this.width = width;
+    this.siteCount = siteCount;
+    this.chunks = chunks;
+    this.starts = new long[chunks.length + 1];
+    this.siteCum = new long[siteCount][chunks.length + 1];
+    long syn = 0;
+    for (int c = 0; c < chunks.length; c++) {
+      starts[c + 1] = starts[c] + chunks[c].size;
+      syn += chunks[c].synthetic;
+      for (int s = 0; s < siteCount; s++) {
+        siteCum[s][c + 1] = siteCum[s][c] + chunks[c].siteStart[s + 1] - chunks[c].siteStart[s];
+      }
+    }
+    this.synthetic = syn;
+  }
+
+  @Override
+  public int tick() {
+    return tick;
+  }
+
+  @Override
+  public long size() {
+    return starts[chunks.length];
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public int siteCount() {
+    return siteCount;
+  }
+
+  @Override
+  public long siteSize(int site) {
+    return siteCum[site][chunks.length];
+  }
+
+  @Override
+  public long siteItem(int site, long k) {
+    long[] cum = siteCum[site];
+    if (k < 0 || k >= cum[chunks.length]) {
+      throw new IndexOutOfBoundsException("site " + site + " has no item " + k);
+    }
+    int c = upperBound(cum, k) - 1;
+    return starts[c] + chunks[c].siteStart[site] + (k - cum[c]);
+  }
+
+  @Override
+  public Items gather(long[] indices) {
+    int n = indices.length;
+    double[] v = new double[n * width];
+    int[] a = new int[n];
+    byte[] k = new byte[n];
+    int[] t = new int[n];
+    int[] g = new int[n];
+    float[] d = new float[n];
+    byte[] f = new byte[n];
+    short[] s = new short[n];
+    for (int i = 0; i < n; i++) {
+      long global = indices[i];
+      if (global < 0 || global >= size()) {
+        throw new IndexOutOfBoundsException("no item " + global + " in a web of " + size());
+      }
+      int c = upperBound(starts, global) - 1;
+      Chunk ch = chunks[c];
+      int at = (int) (global - starts[c]);
+      System.arraycopy(ch.payload, at * width, v, i * width, width);
+      a[i] = ch.author[at];
+      k[i] = ch.kind[at];
+      t[i] = ch.tick;
+      g[i] = ch.generation[at];
+      d[i] = ch.depth[at];
+      f[i] = ch.flags[at];
+      s[i] = ch.site[at];
+    }
+    return new Items(new Batch(n, width, v), a, k, t, g, d, f, s);
+  }
+
+  /** Items of synthetic depth above 0 in the snapshot. */
+  public long syntheticCount() {
+    return synthetic;
+  }
+
+  /** Share of visible items that are synthetic; NaN for an empty web. */
+  public double syntheticShare() {
+    return size() == 0 ? Double.NaN : (double) synthetic / size();
+  }
+
+  /** Visible items published at the snapshot's own tick, and how many of them are synthetic. */
+  public long[] newItems() {
+    if (chunks.length == 0 || chunks[chunks.length - 1].tick != tick) {
+      return new long[] {0, 0};
+    }
+    Chunk last = chunks[chunks.length - 1];
+    return new long[] {last.size, last.synthetic};
+  }
+
+  /** Visible items by author kind, indexed by the {@link AuthorKind} code. */
+  public long[] itemsByKind() {
+    long[] out = new long[2];
+    for (Chunk c : chunks) {
+      for (byte b : c.kind) {
+        out[b]++;
+      }
+    }
+    return out;
+  }
+
+  /** Bytes held by provenance columns, payload excluded. */
+  public long provenanceBytes() {
+    long b = 0;
+    for (Chunk c : chunks) {
+      b += c.provenanceBytes();
+    }
+    return b;
+  }
+
+  /** Bytes held by payloads. */
+  public long payloadBytes() {
+    long b = 0;
+    for (Chunk c : chunks) {
+      b += c.payloadBytes();
+    }
+    return b;
+  }
+
+  /** The first position in a sorted array whose value is greater than key. */
+  private static int upperBound(long[] sorted, long key) {
+    int i = Arrays.binarySearch(sorted, key);
+    if (i < 0) {
+      return -i - 1;
+    }
+    while (i + 1 < sorted.length && sorted[i + 1] == key) {
+      i++;
+    }
+    return i + 1;
+  }
+}
