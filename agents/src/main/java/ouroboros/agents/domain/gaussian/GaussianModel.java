@@ -55,9 +55,19 @@ public final class GaussianModel implements Model {
         }
       }
     }
+    double scale = 0;
+    for (int i = 0; i < d; i++) {
+      scale = Math.max(scale, Math.abs(covariance[i][i]));
+    }
+    if (!(scale > 0)) {
+      throw new FitException("covariance is zero (degenerate data)");
+    }
     try {
+      // A pivot below 1e-12 of the largest variance means the matrix is singular to working
+      // precision (condition number above 1e12); the threshold is relative so that a collapsing
+      // but still regular covariance passes at any scale.
       CholeskyDecomposition chol = new CholeskyDecomposition(
-          new Array2DRowRealMatrix(covariance, true), 1e-10, 1e-300);
+          new Array2DRowRealMatrix(covariance, true), 1e-10, 1e-12 * scale);
       return new GaussianModel(mean.clone(), deepCopy(covariance), chol);
     } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
       throw new FitException("covariance is not positive definite (degenerate data)");

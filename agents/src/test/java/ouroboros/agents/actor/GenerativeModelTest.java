@@ -1,0 +1,119 @@
+package ouroboros.agents.actor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorRef;
+import ouroboros.agents.crawl.UniformCrawl;
+import ouroboros.agents.data.AuthorKind;
+import ouroboros.agents.data.Batch;
+import ouroboros.agents.data.Items;
+import ouroboros.agents.domain.EstimatorSettings;
+import ouroboros.agents.domain.SamplingSettings;
+import ouroboros.agents.domain.gaussian.GaussianDomain;
+import ouroboros.agents.domain.gaussian.GaussianModel;
+import ouroboros.agents.human.HumanCore;
+import ouroboros.agents.human.HumanSettings;
+import ouroboros.agents.model.Initial;
+import ouroboros.agents.model.ModelCore;
+import ouroboros.agents.model.ModelSettings;
+import ouroboros.agents.pipeline.Regime;
+import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.web.WebView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The two agent actors answer the clock's protocol, with a probe as replyTo. */
+class GenerativeModelTest {
+  private static final ActorTestKit KIT = ActorTestKit.create();
+
+  @AfterAll
+  static void shutdown() {
+    KIT.shutdownTestKit();
+  }
+
+  private static GaussianDomain domain() throws Exception {
+    return new GaussianDomain(GaussianModel.of(new double[] {0}, new double[][] {{1}}));
+  }
+
+  /** A one-site web holding the given items. */
+  private static WebView webOf(Items items) {
+    return new WebView() {
+      @Override public int tick() {
+        return 0;
+      }
+
+      @Override public long size() {
+        return items.size();
+      }
+
+      @Override public int width() {
+        return 1;
+      }
+
+      @Override public int siteCount() {
+        return 1;
+      }
+
+      @Override public long siteSize(int site) {
+        return items.size();
+      }
+
+      @Override public long siteItem(int site, long k) {
+        return k;
+      }
+
+      @Override public Items gather(long[] idx) {
+        int[] p = java.util.Arrays.stream(idx).mapToInt(i -> (int) i).toArray();
+        return items.select(p);
+      }
+    };
+  }
+
+  @Test
+  void publishThenRetrain_repliesWithTickAndNewGeneration() throws Exception {
+    ModelSettings s = new ModelSettings("lab", Regime.REPLACE, 0, 1, 0, 10, 0.0, 4, (short) 0,
+        Initial.NONE, new UniformCrawl(new int[0]), SamplingSettings.DEFAULTS,
+        EstimatorSettings.DEFAULTS);
+    ActorRef<AgentProtocol.Command> model = KIT.spawn(
+        GenerativeModel.create(3, new ModelCore(3, s, domain(), new RngStreams(1))));
+    TestProbe<AgentProtocol.Published> published = KIT.createTestProbe();
+    TestProbe<AgentProtocol.Retrained> retrained = KIT.createTestProbe();
+
+    model.tell(new AgentProtocol.Publish(0, published.ref()));
+    AgentProtocol.Published before = published.receiveMessage();
+    assertEquals(0, before.items().size(), "an untrained model publishes nothing");
+
+    double[] v = {-1, 1, -2, 2, 0, 0.5, -0.5, 1.5, -1.5, 0.1};
+    Items human = Items.uniform(new Batch(10, 1, v), 0, AuthorKind.HUMAN, 0, 0, 0f, (short) 0);
+    model.tell(new AgentProtocol.Retrain(0, webOf(human), retrained.ref()));
+    AgentProtocol.Retrained r = retrained.receiveMessage();
+    assertEquals(0, r.tick());
+    assertEquals(3, r.agent());
+    assertEquals(1, r.report().generation());
+    assertEquals(1.0, r.report().composition().humanShare());
+    assertFalse(r.report().fitFailed());
+
+    model.tell(new AgentProtocol.Publish(1, published.ref()));
+    AgentProtocol.Published after = published.receiveMessage();
+    assertEquals(4, after.items().size());
+    assertEquals(1, after.items().generation()[0]);
+    assertEquals(1f, after.items().depth()[0], "1 + mean depth of human training data");
+    assertEquals(AuthorKind.MODEL, after.items().kind()[0]);
+  }
+
+  @Test
+  void humanSource_publishesKItemsFromTruth() throws Exception {
+    ActorRef<AgentProtocol.Command> human = KIT.spawn(HumanSource.create(0,
+        new HumanCore(0, new HumanSettings("people", 7, (short) 0), domain(), new RngStreams(1))));
+    TestProbe<AgentProtocol.Published> probe = KIT.createTestProbe();
+    human.tell(new AgentProtocol.Publish(5, probe.ref()));
+    AgentProtocol.Published p = probe.receiveMessage();
+    assertEquals(5, p.tick());
+    assertEquals(7, p.items().size());
+    assertEquals(0f, p.items().depth()[6]);
+    assertEquals(5, p.items().tick()[0]);
+  }
+}

@@ -1,0 +1,121 @@
+package ouroboros.sim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import ouroboros.agents.actor.AgentProtocol;
+import ouroboros.agents.data.AuthorKind;
+import ouroboros.agents.data.Batch;
+import ouroboros.agents.data.Items;
+import ouroboros.agents.domain.Evaluation;
+import ouroboros.agents.model.Composition;
+import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.web.WebStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The clock's contract, with test probes standing in for agents: phases are barriers, a stale
+ * reply is ignored, and a phase that times out fails the run naming the silent agents.
+ */
+class ClockTest {
+  private static final ActorTestKit KIT = ActorTestKit.create();
+
+  @AfterAll
+  static void shutdown() {
+    KIT.shutdownTestKit();
+  }
+
+  private record Rig(
+      ActorRef<Clock.Command> clock,
+      TestProbe<AgentProtocol.Command> human,
+      TestProbe<AgentProtocol.Command> model,
+      TestProbe<RunOutcome> outcome,
+      List<TickResult> ticks) {}
+
+  /** A clock with one human probe (index 0) and one model probe (index 1, retrains every tick). */
+  private static Rig rig(int ticks, Duration timeout) {
+    TestProbe<AgentProtocol.Command> human = KIT.createTestProbe();
+    TestProbe<AgentProtocol.Command> model = KIT.createTestProbe();
+    TestProbe<RunOutcome> outcome = KIT.createTestProbe();
+    List<TickResult> seen = new CopyOnWriteArrayList<>();
+    Clock.Setup setup = new Clock.Setup(ticks, timeout, new WebStore(1, 1, WebStore.KEEP_ALL),
+        seen::add, ctx -> List.of(
+            new AgentHandle(0, "people", human.ref(), t -> false),
+            new AgentHandle(1, "lab", model.ref(), t -> true)));
+    ActorRef<Clock.Command> clock = KIT.spawn(Clock.create(setup));
+    clock.tell(new Clock.Start(outcome.ref()));
+    return new Rig(clock, human, model, outcome, seen);
+  }
+
+  private static Items items(int agent, int n, byte kind) {
+    return Items.uniform(new Batch(n, 1, new double[n]), agent, kind, 0, 0, 0f, (short) 0);
+  }
+
+  private static RetrainReport report(int tick) {
+    return new RetrainReport(1, "lab", tick, tick + 1, false, "", 0, 3,
+        new Composition(new int[0], new int[0], 0, 0), 1.0, Evaluation.NONE);
+  }
+
+  @Test
+  void tick_staleRepliesIgnored_andPhasesAreBarriers() {
+    Rig r = rig(2, Duration.ofSeconds(10));
+    AgentProtocol.Publish ph = r.human().expectMessageClass(AgentProtocol.Publish.class);
+    AgentProtocol.Publish pm = r.model().expectMessageClass(AgentProtocol.Publish.class);
+    assertEquals(0, ph.tick());
+    // A reply for another tick is stale: ignored, so the clock still waits for the human.
+    ph.replyTo().tell(new AgentProtocol.Published(7, 0, items(0, 5, AuthorKind.HUMAN)));
+    pm.replyTo().tell(new AgentProtocol.Published(0, 1, items(1, 3, AuthorKind.MODEL)));
+    r.model().expectNoMessage(Duration.ofMillis(200));
+    ph.replyTo().tell(new AgentProtocol.Published(0, 0, items(0, 5, AuthorKind.HUMAN)));
+    // Only now, with every agent in, does the retrain phase start, on the sealed snapshot.
+    AgentProtocol.Retrain rt = r.model().expectMessageClass(AgentProtocol.Retrain.class);
+    assertEquals(0, rt.tick());
+    assertEquals(8, rt.web().size());
+    r.human().expectNoMessage(Duration.ofMillis(100));
+    // A duplicate publish reply arriving in the retrain phase is stale too.
+    pm.replyTo().tell(new AgentProtocol.Published(0, 1, items(1, 3, AuthorKind.MODEL)));
+    rt.replyTo().tell(new AgentProtocol.Retrained(0, 1, report(0)));
+    // Tick 1 begins only after tick 0 was observed.
+    AgentProtocol.Publish next = r.human().expectMessageClass(AgentProtocol.Publish.class);
+    assertEquals(1, next.tick());
+    assertEquals(1, r.ticks().size());
+    assertEquals(8, r.ticks().get(0).published());
+    assertEquals(1, r.ticks().get(0).reports().size());
+  }
+
+  @Test
+  void phase_agentSilent_runFailsNamingIt() {
+    Rig r = rig(3, Duration.ofMillis(300));
+    AgentProtocol.Publish ph = r.human().expectMessageClass(AgentProtocol.Publish.class);
+    r.model().expectMessageClass(AgentProtocol.Publish.class);
+    ph.replyTo().tell(new AgentProtocol.Published(0, 0, items(0, 5, AuthorKind.HUMAN)));
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertFalse(outcome.completed());
+    assertTrue(outcome.failure().contains("publish phase of tick 0"), outcome.failure());
+    assertTrue(outcome.failure().contains("no answer from: lab"), outcome.failure());
+    assertFalse(outcome.failure().contains("people"), outcome.failure());
+    assertEquals(0, outcome.ticksCompleted());
+  }
+
+  @Test
+  void retrain_modelSilent_runFailsNamingPhaseAndModel() {
+    Rig r = rig(3, Duration.ofMillis(300));
+    r.human().expectMessageClass(AgentProtocol.Publish.class).replyTo()
+        .tell(new AgentProtocol.Published(0, 0, items(0, 1, AuthorKind.HUMAN)));
+    r.model().expectMessageClass(AgentProtocol.Publish.class).replyTo()
+        .tell(new AgentProtocol.Published(0, 1, items(1, 1, AuthorKind.MODEL)));
+    r.model().expectMessageClass(AgentProtocol.Retrain.class);
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertTrue(outcome.failure().startsWith("the retrain phase of tick 0 timed out"),
+        outcome.failure());
+    assertTrue(outcome.failure().endsWith("no answer from: lab"), outcome.failure());
+  }
+}

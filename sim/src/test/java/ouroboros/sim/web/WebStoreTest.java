@@ -1,0 +1,71 @@
+package ouroboros.sim.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ouroboros.agents.data.AuthorKind;
+import ouroboros.agents.data.Batch;
+import ouroboros.agents.data.Items;
+import org.junit.jupiter.api.Test;
+
+/** The columnar web: canonical order, sites, retention and immutable snapshots. */
+class WebStoreTest {
+
+  /** n items from one agent, payload value = agent*100 + i, on a site. */
+  private static Items from(int agent, int n, int tick, int site, float depth) {
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = agent * 100 + i;
+    }
+    return Items.uniform(new Batch(n, 1, v), agent, depth == 0 ? AuthorKind.HUMAN : AuthorKind.MODEL,
+        tick, 0, depth, (short) site);
+  }
+
+  private static double[] values(Items items) {
+    return items.payload().values();
+  }
+
+  @Test
+  void seal_itemsInSiteThenAgentOrder_withProvenance() {
+    WebStore web = new WebStore(1, 2, WebStore.KEEP_ALL);
+    Snapshot s = web.appendAndSeal(0, new Items[] {
+        from(0, 2, 0, 1, 0f), from(1, 1, 0, 0, 1f), from(2, 2, 0, 1, 2f)});
+    assertEquals(5, s.size());
+    Items all = s.gather(new long[] {0, 1, 2, 3, 4});
+    assertArrayEquals(new double[] {100, 0, 1, 200, 201}, values(all));
+    assertArrayEquals(new int[] {1, 0, 0, 2, 2}, all.author());
+    assertArrayEquals(new short[] {0, 1, 1, 1, 1}, all.site());
+    assertArrayEquals(new float[] {1f, 0f, 0f, 2f, 2f}, all.depth());
+    assertEquals(1, s.siteSize(0));
+    assertEquals(4, s.siteSize(1));
+    assertEquals(3, s.siteItem(1, 2));
+    assertEquals(0.6, s.syntheticShare(), 1e-12);
+  }
+
+  @Test
+  void seal_retentionDropsOldTicks_oldSnapshotsUnchanged() {
+    WebStore web = new WebStore(1, 1, 2);
+    Snapshot s0 = web.appendAndSeal(0, new Items[] {from(0, 3, 0, 0, 0f)});
+    web.appendAndSeal(1, new Items[] {from(1, 2, 1, 0, 1f)});
+    Snapshot s2 = web.appendAndSeal(2, new Items[] {from(2, 1, 2, 0, 1f)});
+    assertEquals(3, s2.size(), "tick 0 dropped, ticks 1 and 2 kept");
+    assertArrayEquals(new int[] {1, 1, 2}, s2.gather(new long[] {0, 1, 2}).tick());
+    assertEquals(3, s0.size(), "a sealed snapshot never changes");
+    assertArrayEquals(new double[] {0, 1, 2}, values(s0.gather(new long[] {0, 1, 2})));
+    assertArrayEquals(new long[] {1, 1}, s2.newItems());
+  }
+
+  @Test
+  void seal_keepAll_siteIndexSpansTicks() {
+    WebStore web = new WebStore(1, 2, WebStore.KEEP_ALL);
+    web.appendAndSeal(0, new Items[] {from(0, 2, 0, 0, 0f), from(1, 2, 0, 1, 1f)});
+    Snapshot s = web.appendAndSeal(1, new Items[] {from(0, 1, 1, 0, 0f), from(1, 3, 1, 1, 1f)});
+    assertEquals(8, s.size());
+    assertEquals(3, s.siteSize(0));
+    assertEquals(4, s.siteItem(0, 2), "third forum item is the first of tick 1");
+    assertEquals(16 * 8 + 4 * 3 * 2, s.provenanceBytes());
+    assertThrows(IndexOutOfBoundsException.class, () -> s.siteItem(0, 3));
+    assertThrows(IllegalStateException.class, () -> web.appendAndSeal(1, new Items[0]));
+  }
+}
