@@ -31,7 +31,7 @@ public final class ModelCore {
 
   private Model model;
   private int generation;
-  private float outputDepth = 1f;
+  private double outputDepth = 1.0;
   private int fitFailures;
 
   /** A model with agent index {@code index}, its streams split from the scenario seed. */
@@ -63,7 +63,8 @@ public final class ModelCore {
       return Items.empty(domain.width());
     }
     Batch b = domain.sample(model, settings.publishRate(), settings.sampling(), publishRng);
-    return Items.uniform(b, index, AuthorKind.MODEL, tick, generation, outputDepth, settings.site());
+    return Items.uniform(b, index, AuthorKind.MODEL, tick, generation, (float) outputDepth,
+        settings.site());
   }
 
   /** Retrains on a snapshot: gather, pool, fit, evaluate, report. */
@@ -84,7 +85,7 @@ public final class ModelCore {
       Model fitted = domain.fit(training.payload(), null, settings.estimator());
       model = fitted;
       generation++;
-      outputDepth = (float) (1.0 + training.meanDepth());
+      outputDepth = 1.0 + training.meanDepth();
     } catch (Exception | StackOverflowError e) {
       fitFailures++;
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * g = 100 generations of M = 100 items, with sigma^2 = 1.
  *
  * <p>Tolerances come from theory, not from a run. False-failure rates were measured by
- * simulating the same chains with numpy, 10,000 times over
+ * simulating the same chains with numpy, 10,000 times over (100 for the mean errors)
  * ({@code src/test/resources/calibration/gaussian_fidelity.py}); each assertion's comment states
  * its rate.
  */
@@ -88,8 +88,8 @@ class GaussianFidelityTest {
     // sigma_g^2/sigma^2 is a product of g independent chi2_{M-1}/M: E = ((M-1)/M)^g = 0.366,
     // E[X^2] = ((M^2-1)/M^2)^g, so the mean of R replicates has standard error
     // sqrt((E[X^2] - E^2)/R) = 0.0293. Band: 4 standard errors. The mean is skewed (the product
-    // is close to log-normal), so the false-failure rate is 2e-3 by simulation, not the 6e-5 a
-    // normal would give.
+    // is close to log-normal), so the false-failure rate is 1.3e-3 by simulation, not the 6e-5
+    // a normal would give.
     double expected = Math.pow((M - 1.0) / M, G);
     double se = Math.sqrt((Math.pow((M * (double) M - 1) / ((double) M * M), G)
         - expected * expected) / R);
@@ -101,7 +101,7 @@ class GaussianFidelityTest {
   void replace_unbiasedVariance_meanStaysWhileMedianFalls() {
     double[] ratio = metric(run("replace", "unbiased"), Metrics.VARIANCE_RATIO);
     // E = 1 exactly; E[X^2] = ((M+1)/(M-1))^g, so the standard error of the mean of R is
-    // sqrt((E[X^2]-1)/R) = 0.0797. Band: 4 standard errors; false-failure rate 2e-3 by
+    // sqrt((E[X^2]-1)/R) = 0.0797. Band: 4 standard errors; false-failure rate 1.7e-3 by
     // simulation.
     double se = Math.sqrt((Math.pow((M + 1.0) / (M - 1.0), G) - 1) / R);
     assertEquals(1.0, mean(ratio), 4 * se);
@@ -117,7 +117,7 @@ class GaussianFidelityTest {
     double[] err = metric(run("replace", "unbiased"), Metrics.MEAN_SQ_ERROR);
     // E||mu_g - mu||^2 = g sigma^2 / M = 1.0. The sample mean's standard error is estimated
     // from the sample; 4 of them. The sample sd is itself heavy-tailed, so the rate is taken
-    // from simulation: the sd of an R-mean is 0.074 and no simulated run missed the band.
+    // from simulation: the sd of an R-mean is 0.071, the band about 0.28 wide on each side.
     double se = sd(err) / Math.sqrt(R);
     assertEquals((double) G / M, mean(err), 4 * se);
   }
@@ -127,9 +127,9 @@ class GaussianFidelityTest {
     double[] err = metric(run("accumulate", "mle"), Metrics.MEAN_SQ_ERROR);
     // Generation g trains on M items from each of generations 0..g-1, so
     // e_g = e_{g-1} + eps_{g-1}/g and E e_g^2 = sum_j E[s_{j-1}^2] / (M j^2) < (pi^2/6)/M. At
-    // g = 100 the expectation (0.01623 by simulation) sits 1% under the bound (0.01645), so the
-    // test allows the sample mean 3.5 standard errors above the bound: since the truth is below
-    // it, the false-failure rate is below 2.3e-4 (one-sided normal).
+    // g = 100 the expectation (0.01629 by simulation) sits 1% under the bound (0.01645), so the
+    // test allows the sample mean 3.5 standard errors (0.00075 each) above the bound: since the
+    // truth is 0.2 of them below it, the false-failure rate is 1e-4 (one-sided normal, z = 3.7).
     double bound = Math.PI * Math.PI / 6 / M;
     double se = sd(err) / Math.sqrt(R);
     assertTrue(mean(err) < bound + 3.5 * se,

@@ -27,7 +27,7 @@ public final class GaussianModel implements Model {
     this.inverse = chol.getSolver().getInverse();
     double ld = 0;
     for (int i = 0; i < mean.length; i++) {
-      ld += 2 * Math.log(lower[i][i]);
+      ld += 2 * StrictMath.log(lower[i][i]);
     }
     this.logDet = ld;
   }
