@@ -33,6 +33,36 @@ public interface Domain {
   /** Draws {@code n} items from a fitted model. */
   Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng);
 
-  /** The model's metrics against the truth. */
+  /**
+   * The model's measures against the truth, named as in {@link Metrics}: at least the population
+   * risk, its Monte Carlo band and the diversity ratio, plus those of the collapse definitions
+   * that mean something in this domain. A measure that does not apply is left out, never 0.
+   * Deterministic: any Monte Carlo here uses a fixed reference set or sample drawn when the
+   * domain was built.
+   */
   Evaluation evaluate(Model model);
+
+  /**
+   * How many communities the human truth is made of: the mixture's components, slices of the
+   * categories, or dialects of the language. 1 when the domain has no such structure.
+   */
+  default int communities() {
+    return 1;
+  }
+
+  /** Draws n items from one community's sub-distribution. */
+  default Batch sampleCommunity(int community, int n, UniformRandomProvider rng) {
+    if (community != 0) {
+      throw new IllegalArgumentException("community is out of range: " + community);
+    }
+    return sampleTruth(n, rng);
+  }
+
+  /**
+   * The community item {@code i} of a batch most likely comes from, so that the summary can set
+   * each community's share in a model's output beside its share in human output.
+   */
+  default int communityOf(Batch batch, int i) {
+    return 0;
+  }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
+import ouroboros.agents.collapse.CollapseTracker;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
@@ -28,6 +29,9 @@ public final class ModelCore {
   private final UniformRandomProvider crawlRng;
   private final UniformRandomProvider freshRng;
   private final UniformRandomProvider poolRng;
+  private final UniformRandomProvider baselineRng;
+  private final CollapseTracker tracker;
+  private double cumulativeItems;
 
   private Model model;
   private int generation;
@@ -44,7 +48,49 @@ public final class ModelCore {
     this.crawlRng = streams.stream(settings.id(), "crawl");
     this.freshRng = streams.stream(settings.id(), "fresh");
     this.poolRng = streams.stream(settings.id(), "pool");
+    this.baselineRng = streams.stream(settings.id(), "baseline");
+    this.tracker = new CollapseTracker(settings.collapse());
     this.model = settings.initial() == Initial.TRUTH ? domain.truthModel() : null;
+    if (settings.initial() == Initial.FIT_TRUTH) {
+      fitOnTruth();
+    }
+  }
+
+  /** Generation 1: a fit on n fresh truth items, which also seed the training pool. */
+  private void fitOnTruth() {
+    Batch b = domain.sampleTruth(settings.scrape(), freshRng);
+    Items real = Items.uniform(b, Items.ARCHIVE, AuthorKind.HUMAN, -1, 0, 0f, Items.OFF_WEB);
+    pool.add(-1, real);
+    try {
+      model = domain.fit(real.payload(), null, settings.estimator());
+      generation = 1;
+      track(real.size());
+    } catch (Exception e) {
+      fitFailures++;
+    }
+  }
+
+  /** Feeds the new generation to the collapse tracker. */
+  private void track(int trainingItems) {
+    cumulativeItems += trainingItems;
+    tracker.update(generation, domain.evaluate(model), cumulativeItems, baselineRisk());
+  }
+
+  /**
+   * Definition 4's baseline: the risk of the same family fitted on as many fresh human items as
+   * this model has trained on so far (capped); NaN when the baseline is off or its fit fails.
+   */
+  private double baselineRisk() {
+    int n = (int) Math.min(cumulativeItems, settings.baselineCap());
+    if (n < 1) {
+      return Double.NaN;
+    }
+    try {
+      Model human = domain.fit(domain.sampleTruth(n, baselineRng), null, settings.estimator());
+      return domain.evaluate(human).get(ouroboros.agents.domain.Metrics.POPULATION_RISK);
+    } catch (Exception e) {
+      return Double.NaN;
+    }
   }
 
   /** The settings. */
@@ -86,12 +132,13 @@ public final class ModelCore {
       model = fitted;
       generation++;
       outputDepth = 1.0 + training.meanDepth();
+      track(training.size());
     } catch (Exception | StackOverflowError e) {
       fitFailures++;
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
     Evaluation evaluation = model == null ? Evaluation.NONE : domain.evaluate(model);
     return new RetrainReport(index, settings.id(), tick, generation, !failure.isEmpty(), failure,
-        fitFailures, scraped.size(), composition, outputDepth, evaluation);
+        fitFailures, scraped.size(), composition, outputDepth, evaluation, tracker.latest());
   }
 }

@@ -1,6 +1,7 @@
 package ouroboros.agents.model;
 
 import java.util.Objects;
+import ouroboros.agents.collapse.Thresholds;
 import ouroboros.agents.crawl.CrawlPolicy;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.SamplingSettings;
@@ -22,6 +23,9 @@ import ouroboros.agents.pipeline.Regime;
  * @param crawl how the model scrapes the web
  * @param sampling generation settings
  * @param estimator fit settings
+ * @param collapse where the collapse definitions' verdicts fire
+ * @param baselineCap definition 4's human-only baseline is fitted on at most this many fresh
+ *     human items; 0 turns the baseline (and definition 4) off
  */
 public record ModelSettings(
     String id,
@@ -36,7 +40,12 @@ public record ModelSettings(
     Initial initial,
     CrawlPolicy crawl,
     SamplingSettings sampling,
-    EstimatorSettings estimator) {
+    EstimatorSettings estimator,
+    Thresholds collapse,
+    int baselineCap) {
+
+  /** Default baseline cap: 10,000 human items. */
+  public static final int BASELINE_CAP = 10_000;
 
   /** Checks the settings; messages name the parameter and its value. */
   public ModelSettings {
@@ -46,6 +55,10 @@ public record ModelSettings(
     Objects.requireNonNull(crawl, "crawl");
     Objects.requireNonNull(sampling, "sampling");
     Objects.requireNonNull(estimator, "estimator");
+    Objects.requireNonNull(collapse, "collapse");
+    if (baselineCap < 0) {
+      throw new IllegalArgumentException("baselineCap is negative: " + baselineCap);
+    }
     if (retrainEvery < 1) {
       throw new IllegalArgumentException("retrainEvery is not strictly positive: " + retrainEvery);
     }
@@ -61,6 +74,14 @@ public record ModelSettings(
     if (publishRate < 0) {
       throw new IllegalArgumentException("publishRate is negative: " + publishRate);
     }
+  }
+
+  /** Settings with the default collapse thresholds and baseline. */
+  public ModelSettings(String id, Regime regime, int window, int retrainEvery, int firstRetrain,
+      int scrape, double freshHumanFraction, int publishRate, short site, Initial initial,
+      CrawlPolicy crawl, SamplingSettings sampling, EstimatorSettings estimator) {
+    this(id, regime, window, retrainEvery, firstRetrain, scrape, freshHumanFraction, publishRate,
+        site, initial, crawl, sampling, estimator, Thresholds.DEFAULTS, BASELINE_CAP);
   }
 
   /** Whether the schedule calls for a retrain at this tick. */

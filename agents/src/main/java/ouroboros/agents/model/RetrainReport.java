@@ -1,6 +1,8 @@
 package ouroboros.agents.model;
 
+import java.util.List;
 import java.util.Objects;
+import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.domain.Evaluation;
 
 /**
@@ -17,6 +19,8 @@ import ouroboros.agents.domain.Evaluation;
  * @param composition what the training set was made of
  * @param outputDepth synthetic depth of what the model publishes from now on
  * @param evaluation the current model's metrics against the truth; empty while it has none
+ * @param verdicts the eight collapse definitions for the current generation; empty before the
+ *     first fit
  */
 public record RetrainReport(
     int agent,
@@ -29,7 +33,8 @@ public record RetrainReport(
     int scraped,
     Composition composition,
     double outputDepth,
-    Evaluation evaluation) {
+    Evaluation evaluation,
+    List<Verdict> verdicts) {
 
   /** Checks the references. */
   public RetrainReport {
@@ -37,5 +42,6 @@ public record RetrainReport(
     Objects.requireNonNull(failure, "failure");
     Objects.requireNonNull(composition, "composition");
     Objects.requireNonNull(evaluation, "evaluation");
+    verdicts = List.copyOf(verdicts);
   }
 }

@@ -68,8 +68,9 @@ final class RunCommand implements Callable<Integer> {
     World world = World.of(scenario, runSeed);
     Path dir = out != null ? out : defaultDir(scenario.name());
     if (!quiet) {
-      stdout.printf("%s: seed %d, %d ticks, %d human sources, %d models, %d threads%n",
-          scenario.name(), runSeed, world.ticks(), world.humans().size(), world.models().size(), n);
+      stdout.printf("%s: seed %d, %s, %s, %s, %s%n", scenario.name(), runSeed,
+          plural(world.ticks(), "tick"), plural(world.humans().size(), "human source"),
+          plural(world.models().size(), "model"), plural(n, "thread"));
       stdout.flush();
     }
     RunOutcome outcome;
@@ -95,6 +96,11 @@ final class RunCommand implements Callable<Integer> {
       stdout.println("run directory: " + dir);
     }
     return 0;
+  }
+
+  /** "1 tick", "2 ticks". */
+  static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** runs/NAME-TIMESTAMP, with a suffix when that exists already. */

@@ -23,8 +23,9 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     try {
       Scenario s = new ScenarioLoader().load(file);
-      spec.commandLine().getOut().printf("ok: %s (%d human sources, %d models, %d ticks)%n",
-          file, s.humans().size(), s.models().size(), s.ticks());
+      spec.commandLine().getOut().printf("ok: %s (%s, %s, %s)%n", file,
+          RunCommand.plural(s.humans().size(), "human source"),
+          RunCommand.plural(s.models().size(), "model"), RunCommand.plural(s.ticks(), "tick"));
       return 0;
     } catch (ScenarioException e) {
       Errors.print(spec.commandLine().getErr(), e);

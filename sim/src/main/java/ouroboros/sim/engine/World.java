@@ -3,16 +3,22 @@ package ouroboros.sim.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import ouroboros.agents.crawl.CrawlPolicies;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.SamplingSettings;
+import ouroboros.agents.domain.Smoothing;
 import ouroboros.agents.domain.VarianceEstimator;
 import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.Initial;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.pipeline.Regime;
+import ouroboros.agents.rng.RngStreams;
+import ouroboros.sim.scenario.Defaults;
+import ouroboros.sim.scenario.EstimatorSpec;
+import ouroboros.sim.scenario.SamplingSpec;
 import ouroboros.sim.scenario.HumanSpec;
 import ouroboros.sim.scenario.ModelSpec;
 import ouroboros.sim.scenario.Scenario;
@@ -65,15 +71,41 @@ public record World(
           m.window() == null ? 0 : m.window(), m.retrainEvery(),
           m.firstRetrain(), m.scrape(), m.freshHumanFraction(), m.publishRate(),
           (short) sites.indexOf(m.site()),
-          Initial.valueOf(m.initial().toUpperCase(java.util.Locale.ROOT)),
+          Initial.valueOf(upper(m.initial()).replace('-', '_')),
           CrawlPolicies.create(m.crawl().policy(), crawlSites),
-          new SamplingSettings(m.sampling().temperature()),
-          new EstimatorSettings(
-              VarianceEstimator.valueOf(m.estimator().variance().toUpperCase(java.util.Locale.ROOT)))));
+          sampling(m.sampling()), estimator(m.estimator()), s.collapse().thresholds(),
+          s.collapse().baselineCap()));
     }
     long millis = Math.round(s.engine().phaseTimeoutSeconds() * 1000);
-    return new World(s.withSeed(seed), seed, s.domain().build(), sites, humans, models,
+    return new World(s.withSeed(seed), seed, s.domain().build(new RngStreams(seed)), sites, humans,
+        models,
         s.web().retention().ticks(), Duration.ofMillis(millis));
+  }
+
+  /** A resolved sampling block as settings; keys the domain does not use take their defaults. */
+  private static SamplingSettings sampling(SamplingSpec s) {
+    return new SamplingSettings(
+        s.temperature() != null ? s.temperature() : Defaults.TEMPERATURE,
+        s.topK() != null ? s.topK() : Defaults.TOP_K,
+        s.topP() != null ? s.topP() : Defaults.TOP_P);
+  }
+
+  /** A resolved estimator block as settings; keys the domain does not use take their defaults. */
+  private static EstimatorSettings estimator(EstimatorSpec e) {
+    return new EstimatorSettings(
+        VarianceEstimator.valueOf(upper(e.variance() != null ? e.variance() : Defaults.VARIANCE)),
+        Smoothing.valueOf(upper(e.smoothing() != null ? e.smoothing() : Defaults.SMOOTHING)
+            .replace('-', '_')),
+        e.alpha() != null ? e.alpha() : Defaults.ALPHA,
+        e.order() != null ? e.order() : Defaults.ORDER,
+        e.ridge() != null ? e.ridge() : Defaults.RIDGE,
+        e.bandwidth() != null ? e.bandwidth() : Double.NaN,
+        e.components() != null ? e.components() : Defaults.COMPONENTS);
+  }
+
+  /** Upper case, locale-independent. */
+  private static String upper(String s) {
+    return s.toUpperCase(Locale.ROOT);
   }
 
   /** Number of agents. */

@@ -30,8 +30,14 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
     return tick + "," + agent + "," + generation + "," + metric + "," + format(value);
   }
 
-  /** A whole number without a decimal point; any other value as Double.toString. */
+  /**
+   * A whole number without a decimal point; NaN (missing, or not applicable) as {@code NA}, which
+   * R and pandas read as missing; any other value as Double.toString.
+   */
   static String format(double v) {
+    if (Double.isNaN(v)) {
+      return "NA";
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.web.Snapshot;
@@ -51,6 +52,10 @@ public final class RunMetrics {
     m.put("train-size", (double) rep.composition().total());
     m.put("train-human-share", rep.composition().humanShare());
     m.put("output-depth", rep.outputDepth());
+    for (Verdict v : rep.verdicts()) {
+      m.put(v.definition().numberMetric(), v.number());
+      m.put(v.definition().verdictMetric(), v.state().value());
+    }
     return m;
   }
 }

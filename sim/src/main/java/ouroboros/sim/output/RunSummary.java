@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.World;
 
@@ -70,6 +71,17 @@ public final class RunSummary {
         RunMetrics.modelMetrics(r).forEach((k, v) -> metrics.put(k, jsonNumber(v)));
       }
       m.put("metrics", metrics);
+      Map<String, Object> verdicts = new LinkedHashMap<>();
+      if (r != null) {
+        for (Verdict v : r.verdicts()) {
+          Map<String, Object> one = new LinkedHashMap<>();
+          one.put("definition", v.definition().title());
+          one.put("number", jsonNumber(v.number()));
+          one.put("verdict", v.state().label());
+          verdicts.put(v.definition().numberMetric().substring(0, 2), one);
+        }
+      }
+      m.put("verdicts", verdicts);
       models.add(m);
     }
     root.put("models", models);

@@ -25,8 +25,22 @@ public final class Defaults {
   public static final String CRAWL_POLICY = "uniform";
   /** Sampling temperature. */
   public static final double TEMPERATURE = 1.0;
+  /** No top-k truncation. */
+  public static final int TOP_K = 0;
+  /** No top-p truncation. */
+  public static final double TOP_P = 1.0;
   /** MLE variance. */
   public static final String VARIANCE = "mle";
+  /** Add-k smoothing. */
+  public static final String SMOOTHING = "add-k";
+  /** Add nothing: plain frequencies. */
+  public static final double ALPHA = 0;
+  /** Bigrams. */
+  public static final int ORDER = 2;
+  /** Ordinary least squares. */
+  public static final double RIDGE = 0;
+  /** As many mixture components as the truth has. */
+  public static final int COMPONENTS = 0;
 
   private Defaults() {}
 }

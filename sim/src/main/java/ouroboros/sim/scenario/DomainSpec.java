@@ -2,22 +2,47 @@ package ouroboros.sim.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Arrays;
+import java.util.List;
 import ouroboros.agents.domain.Domain;
+import ouroboros.agents.rng.RngStreams;
 
 /**
- * The {@code domain:} block. Its {@code type} key picks the family; the registry is the list of
- * subtypes below, and an unknown type fails with the known names.
+ * The {@code domain:} block. Its {@code type} key picks the family. The registry is the list of
+ * subtypes below, one line per domain; an unknown type fails with the known names.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = GaussianSpec.class, name = "gaussian")})
-public sealed interface DomainSpec permits GaussianSpec {
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = GaussianSpec.class, name = "gaussian"),
+})
+public interface DomainSpec {
 
-  /** Checks the values and adds an error for each problem. */
+  /** The registered type names, in registry order. */
+  static List<String> types() {
+    return Arrays.stream(DomainSpec.class.getAnnotation(JsonSubTypes.class).value())
+        .map(JsonSubTypes.Type::name).toList();
+  }
+
+  /** Checks the values and adds an error for each problem, at pointers under {@code /domain}. */
   void validate(Problems problems);
 
   /** The spec with every default filled in. */
   DomainSpec resolve();
 
-  /** The domain object the agents use. Call on a valid, resolved spec. */
-  Domain build();
+  /**
+   * The domain object the agents use. Call on a valid, resolved spec. Domains that need
+   * randomness to build (a fixed design, a held-out reference set, a random language) draw it
+   * from {@code streams} with the agent id {@code "domain"}.
+   */
+  Domain build(RngStreams streams);
+
+  /** The {@code sampling:} keys that mean something in this domain. */
+  default List<String> samplingKeys() {
+    return List.of("temperature");
+  }
+
+  /** The {@code estimator:} keys that mean something in this domain. */
+  default List<String> estimatorKeys() {
+    return List.of();
+  }
 }

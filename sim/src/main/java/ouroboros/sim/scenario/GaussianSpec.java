@@ -71,7 +71,12 @@ public record GaussianSpec(
   }
 
   @Override
-  public Domain build() {
+  public List<String> estimatorKeys() {
+    return List.of("variance");
+  }
+
+  @Override
+  public Domain build(ouroboros.agents.rng.RngStreams streams) {
     int d = dimensions;
     double[] mu = new double[d];
     for (int i = 0; i < d; i++) {
@@ -87,7 +92,7 @@ public record GaussianSpec(
       }
     }
     try {
-      return new GaussianDomain(GaussianModel.of(mu, cov));
+      return new GaussianDomain(GaussianModel.of(mu, cov), streams.stream("domain", "evaluation"));
     } catch (FitException e) {
       throw new IllegalStateException("invalid Gaussian truth passed validation: " + e.getMessage());
     }

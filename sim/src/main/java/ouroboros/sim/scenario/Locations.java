@@ -18,10 +18,14 @@ final class Locations {
   record Position(int line, int column) {}
 
   private final Map<String, Position> values = new HashMap<>();
+  private final Map<String, Position> keys = new HashMap<>();
 
-  /** Records the position of the value the parser is now on. */
+  /** Records the position of the key or value the parser is now on. */
   void record(JsonParser parser) {
     JsonToken t = parser.currentToken();
+    if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+      return;
+    }
     JsonPointer ptr;
     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
       ptr = parser.getParsingContext().getParent() == null
@@ -32,13 +36,13 @@ final class Locations {
     JsonLocation loc = parser.currentTokenLocation();
     String key = ptr.toString();
     if (t == JsonToken.FIELD_NAME) {
-      values.putIfAbsent(key, new Position(loc.getLineNr(), loc.getColumnNr()));
+      keys.putIfAbsent(key, new Position(loc.getLineNr(), loc.getColumnNr()));
     } else {
       values.put(key, new Position(loc.getLineNr(), loc.getColumnNr()));
     }
   }
 
-  /** The position of a pointer, or of its nearest recorded ancestor. */
+  /** The position of a pointer's value, or of its nearest recorded ancestor. */
   Position find(String pointer) {
     String p = pointer;
     while (true) {
@@ -51,6 +55,12 @@ final class Locations {
       }
       p = p.substring(0, p.lastIndexOf('/'));
     }
+  }
+
+  /** The position of the first key at a pointer, or else as {@link #find}. */
+  Position key(String pointer) {
+    Position at = keys.get(pointer);
+    return at != null ? at : find(pointer);
   }
 
   /** {@code /models/1/scrape} as {@code models[1].scrape}. */

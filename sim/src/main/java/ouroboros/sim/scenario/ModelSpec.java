@@ -12,7 +12,7 @@ package ouroboros.sim.scenario;
  * @param freshHumanFraction lambda: share of n drawn fresh from the truth
  * @param publishRate k: items published per tick
  * @param site the site it publishes to (default: the first site)
- * @param initial none or truth
+ * @param initial none, truth or fit-truth
  * @param crawl how it scrapes the web
  * @param sampling generation settings
  * @param estimator fit settings

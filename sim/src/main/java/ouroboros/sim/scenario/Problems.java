@@ -43,8 +43,8 @@ public final class Problems {
     if (value instanceof String s) {
       return "'" + s + "'";
     }
-    if (value instanceof java.util.List<?>) {
-      return "a list";
+    if (value instanceof java.util.List<?> list) {
+      return list.isEmpty() ? "an empty list" : "a list";
     }
     if (value instanceof java.util.Map<?, ?>) {
       return "a mapping";

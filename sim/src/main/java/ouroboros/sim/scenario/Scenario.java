@@ -17,6 +17,7 @@ import java.util.List;
  * @param engine engine settings
  * @param humans human content sources
  * @param models generative models
+ * @param collapse thresholds of the eight collapse definitions
  */
 public record Scenario(
     String name,
@@ -28,11 +29,12 @@ public record Scenario(
     List<SiteSpec> sites,
     EngineSpec engine,
     List<HumanSpec> humans,
-    List<ModelSpec> models) {
+    List<ModelSpec> models,
+    CollapseSpec collapse) {
 
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, ticks, domain, web, sites, engine, humans,
-        models);
+        models, collapse);
   }
 }

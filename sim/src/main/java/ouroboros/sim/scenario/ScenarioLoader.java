@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -14,7 +15,9 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads, checks and resolves scenario files. Bad input is rejected before the first tick with a
@@ -49,11 +55,7 @@ public final class ScenarioLoader {
         throw fail(name, 0, 0, "", "a file of " + Files.size(file) + " bytes",
             "a scenario file of at most " + MAX_BYTES + " bytes");
       }
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-    } catch (CharacterCodingException e) {
-      throw fail(name, 0, 0, "", "bytes that are not UTF-8 text", "a UTF-8 YAML file");
+      text = utf8(name, Files.readAllBytes(file));
     } catch (IOException e) {
       throw fail(name, 0, 0, "", "a file that cannot be read (" + e.getMessage() + ")",
           "a readable scenario file");
@@ -68,25 +70,31 @@ public final class ScenarioLoader {
     try (JsonParser parser = mapper.getFactory().createParser(text)) {
       first = Locations.scan(parser, locations, ScenarioLoader::refuseAlias);
     } catch (JsonProcessingException e) {
-      throw fromSyntax(name, e);
+      throw fromSyntax(name, text, e, locations);
     } catch (IOException e) {
       throw fail(name, 0, 0, "", "unreadable text (" + e.getMessage() + ")", "YAML");
     }
     if (first == null) {
-      throw fail(name, 0, 0, "", "an empty file",
+      throw fail(name, 0, 0, "",
+          text.isBlank() ? "an empty file" : "a file with only comments and blank lines",
           "a YAML mapping with at least 'name', 'ticks', 'domain' and some agents");
     }
     if (first != JsonToken.START_OBJECT) {
-      throw fail(name, 1, 1, "", describe(first, text.strip()),
+      Locations.Position at = locations.find("");
+      throw fail(name, at.line(), at.column(), "", describe(first, firstText(text)),
           "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'");
     }
     Scenario raw;
-    try {
-      raw = mapper.readValue(text, Scenario.class);
-    } catch (JsonMappingException e) {
-      throw fromBinding(name, e);
+    try (JsonParser parser = mapper.getFactory().createParser(text)) {
+      try {
+        raw = mapper.readValue(parser, Scenario.class);
+      } catch (JsonMappingException e) {
+        throw fromBinding(name, e, locations); // while the parser is open, to name the value
+      }
     } catch (JsonProcessingException e) {
-      throw fromSyntax(name, e);
+      throw fromSyntax(name, text, e, locations);
+    } catch (IOException e) {
+      throw fail(name, 0, 0, "", "unreadable text (" + e.getMessage() + ")", "YAML");
     }
     Problems problems = ScenarioValidator.check(raw);
     if (!problems.isEmpty()) {
@@ -122,17 +130,41 @@ public final class ScenarioLoader {
           or(m.site(), firstSite), or(m.initial(), Defaults.INITIAL),
           new CrawlSpec(or(crawl.policy(), Defaults.CRAWL_POLICY),
               crawl.sites() != null ? crawl.sites() : sites.stream().map(SiteSpec::id).toList()),
-          new SamplingSpec(m.sampling() == null ? Defaults.TEMPERATURE
-              : or(m.sampling().temperature(), Defaults.TEMPERATURE)),
-          new EstimatorSpec(m.estimator() == null ? Defaults.VARIANCE
-              : or(m.estimator().variance(), Defaults.VARIANCE))));
+          sampling(m.sampling(), s.domain().samplingKeys()),
+          estimator(m.estimator(), s.domain().estimatorKeys())));
     }
     WebSpec web = new WebSpec(s.web() == null || s.web().retention() == null
         ? Defaults.RETENTION : s.web().retention());
     EngineSpec engine = new EngineSpec(s.engine() == null || s.engine().phaseTimeoutSeconds() == null
         ? Defaults.PHASE_TIMEOUT_SECONDS : s.engine().phaseTimeoutSeconds());
+    CollapseSpec collapse = (s.collapse() != null ? s.collapse()
+        : new CollapseSpec(null, null, null, null, null, null, null, null, null, null, null))
+        .resolve();
     return new Scenario(s.name(), s.description(), s.seed(), s.ticks(), s.domain().resolve(), web,
-        sites, engine, humans, models);
+        sites, engine, humans, models, collapse);
+  }
+
+  /** Sampling settings with a default for every key the domain uses, and nothing else. */
+  private static SamplingSpec sampling(SamplingSpec given, List<String> keys) {
+    SamplingSpec g = given != null ? given : new SamplingSpec(null, null, null);
+    return new SamplingSpec(
+        keys.contains("temperature") ? or(g.temperature(), Defaults.TEMPERATURE) : null,
+        keys.contains("top-k") ? or(g.topK(), Defaults.TOP_K) : null,
+        keys.contains("top-p") ? or(g.topP(), Defaults.TOP_P) : null);
+  }
+
+  /** Estimator settings with a default for every key the domain uses, and nothing else. */
+  private static EstimatorSpec estimator(EstimatorSpec given, List<String> keys) {
+    EstimatorSpec g = given != null ? given
+        : new EstimatorSpec(null, null, null, null, null, null, null);
+    return new EstimatorSpec(
+        keys.contains("variance") ? or(g.variance(), Defaults.VARIANCE) : null,
+        keys.contains("smoothing") ? or(g.smoothing(), Defaults.SMOOTHING) : null,
+        keys.contains("alpha") ? or(g.alpha(), Defaults.ALPHA) : null,
+        keys.contains("order") ? or(g.order(), Defaults.ORDER) : null,
+        keys.contains("ridge") ? or(g.ridge(), Defaults.RIDGE) : null,
+        g.bandwidth(),
+        keys.contains("components") ? or(g.components(), Defaults.COMPONENTS) : null);
   }
 
   /** The value, or the default when it is null. */
@@ -151,48 +183,110 @@ public final class ScenarioLoader {
   private static final class AliasFound extends JsonProcessingException {
     private static final long serialVersionUID = 1L;
 
+    private final String pointer;
+
     AliasFound(JsonParser parser, String alias) {
       super("alias " + alias, parser.currentTokenLocation());
+      this.pointer = parser.getParsingContext().pathAsPointer().toString();
     }
   }
 
-  private static ScenarioException fromSyntax(String name, JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    int line = at == null ? 0 : at.getLineNr();
-    int col = at == null ? 0 : at.getColumnNr();
-    if (e instanceof AliasFound) {
-      return fail(name, line, col, "", "the YAML " + e.getOriginalMessage(),
+  /** The bytes as UTF-8 text; the first byte that is not UTF-8 is an error at its position. */
+  private static String utf8(String name, byte[] bytes) throws ScenarioException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never has more chars than bytes
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    String text = out.flip().toString();
+    if (result.isError()) {
+      throw failAfter(name, text, String.format("the byte 0x%02X, which is not UTF-8 text",
+          bytes[in.position()] & 0xFF), "a UTF-8 YAML file");
+    }
+    return text;
+  }
+
+  private static ScenarioException fromSyntax(
+      String name, String text, JsonProcessingException e, Locations locations) {
+    // The start of the token the parser stopped on; the exception's own location is its end.
+    JsonLocation at = e.getProcessor() instanceof JsonParser p
+        ? p.currentTokenLocation() : e.getLocation();
+    int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+    int col = at == null ? 0 : Math.max(at.getColumnNr(), 0);
+    if (e instanceof AliasFound a) {
+      return fail(name, line, col, Locations.display(a.pointer), "the YAML " + e.getOriginalMessage(),
           "plain values: scenario files may not use anchors and aliases, so that an alias bomb "
               + "is refused instead of expanded");
     }
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      Mark mark = m.getProblemMark();
+      return fail(name, mark.getLine() + 1, mark.getColumn() + 1, "",
+          "text that is not valid YAML (" + firstLine(m.getProblem()) + ")",
+          "a YAML mapping of scenario keys");
+    }
+    if (e.getCause() instanceof ReaderException r) {
+      int end = text.offsetByCodePoints(0, Math.min(r.getPosition(), text.codePointCount(0,
+          text.length())));
+      return failAfter(name, text.substring(0, end),
+          String.format("the non-printable character U+%04X", r.getCodePoint()),
+          "YAML text of printable characters");
+    }
     String problem = e.getOriginalMessage();
-    if (problem != null && problem.startsWith("Duplicate field")) {
-      return fail(name, line, col, "", "a key given twice (" + problem + ")",
-          "each key at most once per mapping");
+    if (problem != null && problem.startsWith("Duplicate field")
+        && e.getProcessor() instanceof JsonParser p) {
+      String pointer = p.getParsingContext().pathAsPointer().toString();
+      String key = p.getParsingContext().getCurrentName();
+      return fail(name, line, col, Locations.display(pointer), "the key '" + key + "' a second time",
+          "each key at most once per mapping (the first '" + key + "' is on line "
+              + locations.key(pointer).line() + ")");
+    }
+    if (problem != null && problem.startsWith("Expected a field name")) {
+      String key = problem.contains("MappingStartEvent") ? "a mapping"
+          : problem.contains("SequenceStartEvent") ? "a list" : "a value";
+      return fail(name, line, col, "", key + " used as a key",
+          "a plain key such as 'name' or 'ticks'");
     }
     return fail(name, line, col, "", "text that is not valid YAML ("
         + firstLine(problem) + ")", "a YAML mapping of scenario keys");
   }
 
-  private static ScenarioException fromBinding(String name, JsonMappingException e) {
-    JsonLocation at = e.getLocation();
-    int line = at == null ? 0 : at.getLineNr();
-    int col = at == null ? 0 : at.getColumnNr();
-    String path = path(e.getPath());
+  private static ScenarioException fromBinding(
+      String name, JsonMappingException e, Locations locations) {
+    String pointer = pointer(e.getPath());
+    String path = Locations.display(pointer);
+    Locations.Position at = locations.find(pointer);
+    if (pointer.isEmpty() && e.getLocation() != null) {
+      at = new Locations.Position(Math.max(e.getLocation().getLineNr(), 0),
+          Math.max(e.getLocation().getColumnNr(), 0));
+    }
+    int line = at.line();
+    int col = at.column();
     if (e instanceof UnrecognizedPropertyException u) {
       TreeSet<String> known = new TreeSet<>();
       u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
-      String parent = path.contains(".") || path.contains("[")
-          ? path.substring(0, Math.max(path.lastIndexOf('.'), 0)) : "";
-      return fail(name, line, col, parent, "unknown key '" + u.getPropertyName() + "'",
+      Locations.Position key = locations.key(pointer);
+      return fail(name, key.line(), key.column(),
+          Locations.display(pointer.substring(0, pointer.lastIndexOf('/'))),
+          "unknown key '" + u.getPropertyName() + "'",
           "one of " + known + Suggest.didYouMean(u.getPropertyName(), known));
     }
     if (e instanceof InvalidTypeIdException t) {
       String id = t.getTypeId();
-      List<String> known = List.of("gaussian");
-      return fail(name, line, col, path.isEmpty() ? "domain" : path,
-          id == null ? "no 'type' key" : "unknown domain type '" + id + "'",
-          "a 'type' key, one of " + known + (id == null ? "" : Suggest.didYouMean(id, known)));
+      List<String> known = DomainSpec.types();
+      String type = (pointer.isEmpty() ? "/domain" : pointer) + "/type";
+      Locations.Position typeAt = locations.find(type);
+      return fail(name, typeAt.line(), typeAt.column(), Locations.display(type),
+          Problems.describe(id),
+          (id == null ? "the required key 'type', one of " : "a known domain type, one of ")
+              + known + (id == null ? "" : Suggest.didYouMean(id, known)));
+    }
+    if (e.getCause() instanceof InputCoercionException c) {
+      return fail(name, line, col, path, describe(c.getInputType(), safeText(c.getProcessor())),
+          typeName(c.getTargetType()) + range(c.getTargetType()));
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       String msg = v.getCause().getMessage();
@@ -216,20 +310,28 @@ public final class ScenarioLoader {
         e.getOriginalMessage()) + ")", "a valid value");
   }
 
-  /** Jackson's reference path as {@code models[0].scrape}. */
-  private static String path(List<JsonMappingException.Reference> refs) {
+  /** Jackson's reference path as a JSON Pointer, {@code /models/0/scrape}. */
+  private static String pointer(List<JsonMappingException.Reference> refs) {
     StringBuilder b = new StringBuilder();
     for (JsonMappingException.Reference r : refs) {
       if (r.getFieldName() != null) {
-        if (b.length() > 0) {
-          b.append('.');
-        }
-        b.append(r.getFieldName());
+        b.append('/').append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
       } else if (r.getIndex() >= 0) {
-        b.append('[').append(r.getIndex()).append(']');
+        b.append('/').append(r.getIndex());
       }
     }
     return b.toString();
+  }
+
+  /** " from MIN to MAX" for a whole-number type, else "". */
+  private static String range(Class<?> type) {
+    if (type == Integer.class || type == int.class) {
+      return " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    }
+    if (type == Long.class || type == long.class) {
+      return " from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    }
+    return "";
   }
 
   /** How a target type reads in a message. */
@@ -271,8 +373,21 @@ public final class ScenarioLoader {
     };
   }
 
+  /** The text of the document's first token. */
+  private String firstText(String text) {
+    try (JsonParser p = mapper.getFactory().createParser(text)) {
+      p.nextToken();
+      return safeText(p);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
   /** The parser's current text, or "" when it has none. */
   private static String safeText(JsonParser p) {
+    if (p == null) {
+      return "";
+    }
     try {
       String t = p.getText();
       return t == null ? "" : t;
@@ -294,6 +409,14 @@ public final class ScenarioLoader {
     }
     int nl = s.indexOf('\n');
     return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+
+  /** An error at the position just after {@code before}, the text that precedes the problem. */
+  private static ScenarioException failAfter(
+      String file, String before, String found, String expected) {
+    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+    int col = before.codePointCount(before.lastIndexOf('\n') + 1, before.length()) + 1;
+    return fail(file, line, col, "", found, expected);
   }
 
   private static ScenarioException fail(

@@ -8,8 +8,9 @@ import ouroboros.agents.pipeline.Regime;
 
 /** The semantic checks on a bound scenario: counts, probabilities, names and references. */
 final class ScenarioValidator {
-  static final List<String> INITIALS = List.of("none", "truth");
+  static final List<String> INITIALS = List.of("none", "truth", "fit-truth");
   static final List<String> VARIANCES = List.of("mle", "unbiased");
+  static final List<String> SMOOTHINGS = List.of("add-k", "kneser-ney");
 
   private final Problems p = new Problems();
 
@@ -43,10 +44,13 @@ final class ScenarioValidator {
       p.add("/engine/phase-timeout-seconds", s.engine().phaseTimeoutSeconds(),
           "a number of seconds greater than 0");
     }
+    if (s.collapse() != null) {
+      s.collapse().validate(p);
+    }
     Set<String> sites = new HashSet<>();
     if (s.sites() != null) {
       if (s.sites().isEmpty()) {
-        p.add("/sites", "an empty list", "at least one site, or no 'sites' key");
+        p.add("/sites", s.sites(), "at least one site, or no 'sites' key");
       }
       for (int i = 0; i < s.sites().size(); i++) {
         SiteSpec site = s.sites().get(i);
@@ -66,7 +70,7 @@ final class ScenarioValidator {
       human("/humans/" + i, humans.get(i), ids, sites);
     }
     for (int i = 0; i < models.size(); i++) {
-      model("/models/" + i, models.get(i), ids, sites);
+      model("/models/" + i, models.get(i), ids, sites, s.domain());
     }
     if (humans.isEmpty() && models.isEmpty()) {
       p.add("", "no agents", "at least one entry under 'humans' or 'models'");
@@ -83,7 +87,8 @@ final class ScenarioValidator {
     site(at + "/site", h.site(), sites);
   }
 
-  private void model(String at, ModelSpec m, Set<String> ids, Set<String> sites) {
+  private void model(String at, ModelSpec m, Set<String> ids, Set<String> sites,
+      DomainSpec domain) {
     if (m == null) {
       p.add(at, null, "a mapping with 'id', 'regime', 'scrape' and 'publish-rate'");
       return;
@@ -122,15 +127,78 @@ final class ScenarioValidator {
         }
       }
     }
-    if (m.sampling() != null && m.sampling().temperature() != null) {
-      double t = m.sampling().temperature();
-      if (!(t > 0) || Double.isInfinite(t)) {
-        p.add(at + "/sampling/temperature", t, "a temperature greater than 0");
+    if (m.sampling() != null) {
+      sampling(at + "/sampling", m.sampling(), domain);
+    }
+    if (m.estimator() != null) {
+      estimator(at + "/estimator", m.estimator(), domain);
+    }
+  }
+
+  private void sampling(String at, SamplingSpec s, DomainSpec domain) {
+    applies(at, "temperature", s.temperature(), domain, domain == null ? null : domain.samplingKeys());
+    applies(at, "top-k", s.topK(), domain, domain == null ? null : domain.samplingKeys());
+    applies(at, "top-p", s.topP(), domain, domain == null ? null : domain.samplingKeys());
+    if (s.temperature() != null && (!(s.temperature() > 0) || s.temperature().isInfinite())) {
+      p.add(at + "/temperature", s.temperature(), "a temperature greater than 0");
+    }
+    if (s.topK() != null) {
+      atLeast(at + "/top-k", s.topK(), 0);
+    }
+    if (s.topP() != null && !(s.topP() > 0 && s.topP() <= 1)) {
+      p.add(at + "/top-p", s.topP(), "a probability in (0, 1]");
+    }
+  }
+
+  private void estimator(String at, EstimatorSpec e, DomainSpec domain) {
+    List<String> keys = domain == null ? null : domain.estimatorKeys();
+    applies(at, "variance", e.variance(), domain, keys);
+    applies(at, "smoothing", e.smoothing(), domain, keys);
+    applies(at, "alpha", e.alpha(), domain, keys);
+    applies(at, "order", e.order(), domain, keys);
+    applies(at, "ridge", e.ridge(), domain, keys);
+    applies(at, "bandwidth", e.bandwidth(), domain, keys);
+    applies(at, "components", e.components(), domain, keys);
+    if (e.variance() != null) {
+      oneOf(at + "/variance", e.variance(), VARIANCES, "variance estimator");
+    }
+    if (e.smoothing() != null) {
+      oneOf(at + "/smoothing", e.smoothing(), SMOOTHINGS, "smoothing");
+    }
+    if (e.alpha() != null && (!(e.alpha() >= 0) || e.alpha().isInfinite())) {
+      p.add(at + "/alpha", e.alpha(), "a number of at least 0");
+    }
+    if (e.order() != null && (e.order() < 1 || e.order() > 3)) {
+      p.add(at + "/order", e.order(), "an n-gram order of 1, 2 or 3");
+    }
+    if (e.ridge() != null && (!(e.ridge() >= 0) || e.ridge().isInfinite())) {
+      p.add(at + "/ridge", e.ridge(), "a penalty of at least 0");
+    }
+    if (e.bandwidth() != null && (!(e.bandwidth() > 0) || e.bandwidth().isInfinite())) {
+      p.add(at + "/bandwidth", e.bandwidth(), "a bandwidth greater than 0");
+    }
+    if (e.components() != null) {
+      atLeast(at + "/components", e.components(), 0);
+    }
+  }
+
+  /** Rejects a setting the scenario's domain does not use. */
+  private void applies(String at, String key, Object value, DomainSpec domain, List<String> keys) {
+    if (value != null && keys != null && !keys.contains(key)) {
+      p.add(at + "/" + key, "'" + key + "', which a " + typeOf(domain) + " domain does not use",
+          keys.isEmpty() ? "no such key here" : "only " + keys);
+    }
+  }
+
+  /** The registered type name of a domain spec. */
+  static String typeOf(DomainSpec domain) {
+    for (var t : DomainSpec.class.getAnnotation(
+        com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+      if (t.value() == domain.getClass()) {
+        return t.name();
       }
     }
-    if (m.estimator() != null && m.estimator().variance() != null) {
-      oneOf(at + "/estimator/variance", m.estimator().variance(), VARIANCES, "variance estimator");
-    }
+    return domain.getClass().getSimpleName();
   }
 
   private void id(String at, String id, Set<String> ids) {
@@ -169,8 +237,7 @@ final class ScenarioValidator {
 
   private void oneOf(String at, String value, List<String> known, String what) {
     if (!known.contains(value)) {
-      p.add(at, "unknown " + what + " '" + value + "'",
-          "one of " + known + Suggest.didYouMean(value, known));
+      p.add(at, value, "a known " + what + ", one of " + known + Suggest.didYouMean(value, known));
     }
   }
 

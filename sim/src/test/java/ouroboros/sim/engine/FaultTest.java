@@ -76,6 +76,7 @@ class FaultTest {
           - {id: people, publish-rate: 50}
         models:
           - {id: m, regime: replace, scrape: 50, publish-rate: 10}
+        collapse: {baseline-cap: 0}   # no baseline fits: the flaky domain counts model fits only
         """, 3);
     // A test-only domain: the Gaussian, except that fits 3 and 4 throw.
     Domain gaussian = base.domain();

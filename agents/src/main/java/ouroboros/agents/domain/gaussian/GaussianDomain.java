@@ -3,9 +3,11 @@ package ouroboros.agents.domain.gaussian;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
+import org.apache.commons.math3.special.Erf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
@@ -24,19 +26,43 @@ import ouroboros.agents.domain.VarianceEstimator;
  * closed-form evaluation against the truth. This is the setting of Shumailov et al., "AI models
  * collapse when trained on recursively generated data", Nature 2024.
  *
- * <p>Metrics: {@code population-risk} is KL(truth || model) =
- * 1/2 [tr(S_m^-1 S_t) + (m_m - m_t)' S_m^-1 (m_m - m_t) - d + ln det S_m - ln det S_t], in nats;
- * {@code mean-sq-error} is ||m_m - m_t||^2; {@code variance-ratio} is tr(S_m) / tr(S_t).
+ * <p>Measures: {@code population-risk} is KL(truth || model) =
+ * 1/2 [tr(S_m^-1 S_t) + (m_m - m_t)' S_m^-1 (m_m - m_t) - d + ln det S_m - ln det S_t], in nats,
+ * a closed form, so {@code risk-band} is 0; {@code mean-sq-error} is ||m_m - m_t||^2;
+ * {@code variance-ratio} and {@code diversity-ratio} are tr(S_m) / tr(S_t). The truth's tail
+ * region is its outer 1%: squared Mahalanobis distance (under the truth) above the chi-square(d)
+ * 0.99 quantile; {@code tail-mass-ratio} is the model's mass there over 0.01. Its "almost none"
+ * region is beyond the 0.999 quantile; {@code hallucinated-mass} is the model's mass there (the
+ * truth's own is 0.001). In one dimension both masses are closed forms; in d dimensions they are
+ * estimated on a fixed sample of {@value #MASS_SAMPLE} standard-normal draws made when the domain
+ * is built (standard error at most 0.5/sqrt({@value #MASS_SAMPLE}) = 0.0035), so evaluation is
+ * deterministic. Masses are of the fitted parameters, at temperature 1.
  */
 public final class GaussianDomain implements Domain {
   /** The registered family name. */
   public static final String FAMILY = "gaussian";
 
-  private final GaussianModel truth;
+  /** Standard-normal draws per dimension for mass estimates in d > 1. */
+  static final int MASS_SAMPLE = 20_000;
 
-  /** A Gaussian domain with the given truth. */
-  public GaussianDomain(GaussianModel truth) {
+  private final GaussianModel truth;
+  private final double tailRadius2;
+  private final double almostNoneRadius2;
+  private final double[] normals;
+
+  /** A Gaussian domain with the given truth; {@code rng} draws its fixed evaluation sample. */
+  public GaussianDomain(GaussianModel truth, UniformRandomProvider rng) {
     this.truth = Objects.requireNonNull(truth, "truth");
+    int d = truth.dimension();
+    ChiSquaredDistribution chi2 = new ChiSquaredDistribution(null, d);
+    this.tailRadius2 = chi2.inverseCumulativeProbability(0.99);
+    this.almostNoneRadius2 = chi2.inverseCumulativeProbability(0.999);
+    this.normals = d == 1 ? new double[0] : draw(identity(d), MASS_SAMPLE, 1.0, rng).values();
+  }
+
+  /** A Gaussian domain whose evaluation sample comes from a fixed seed; for tests. */
+  public GaussianDomain(GaussianModel truth) {
+    this(truth, org.apache.commons.rng.simple.RandomSource.L64_X128_MIX.create(1L));
   }
 
   @Override
@@ -141,7 +167,57 @@ public final class GaussianDomain implements Domain {
     values.put(Metrics.POPULATION_RISK, kl);
     values.put(Metrics.MEAN_SQ_ERROR, sq);
     values.put(Metrics.VARIANCE_RATIO, m.trace() / truth.trace());
+    values.put(Metrics.DIVERSITY_RATIO, m.trace() / truth.trace());
+    values.put(Metrics.RISK_BAND, 0.0);
+    values.put(Metrics.TAIL_MASS_RATIO, massBeyond(m, tailRadius2) / 0.01);
+    values.put(Metrics.HALLUCINATED_MASS, massBeyond(m, almostNoneRadius2));
     return new Evaluation(new TreeMap<>(values));
+  }
+
+  /** The model's mass where the truth's squared Mahalanobis distance exceeds r2. */
+  private double massBeyond(GaussianModel m, double r2) {
+    int d = width();
+    if (d == 1) {
+      double r = Math.sqrt(r2 * truth.covariance(0, 0));
+      double sd = Math.sqrt(m.covariance(0, 0));
+      double lo = (truth.meanAt(0) - r - m.meanAt(0)) / sd;
+      double hi = (truth.meanAt(0) + r - m.meanAt(0)) / sd;
+      return phi(lo) + phi(-hi);
+    }
+    RealVector x = new ArrayRealVector(d);
+    int beyond = 0;
+    int n = normals.length / d;
+    for (int i = 0; i < n; i++) {
+      for (int a = 0; a < d; a++) {
+        double s = 0;
+        for (int b = 0; b <= a; b++) {
+          s += m.lower(a, b) * normals[i * d + b];
+        }
+        x.setEntry(a, m.meanAt(a) + s - truth.meanAt(a));
+      }
+      if (x.dotProduct(truth.inverse().operate(x)) > r2) {
+        beyond++;
+      }
+    }
+    return (double) beyond / n;
+  }
+
+  /** The standard normal distribution function. */
+  private static double phi(double x) {
+    return 0.5 * Erf.erfc(-x / Math.sqrt(2));
+  }
+
+  /** N(0, I) in d dimensions. */
+  private static GaussianModel identity(int d) {
+    double[][] id = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      id[i][i] = 1;
+    }
+    try {
+      return GaussianModel.of(new double[d], id);
+    } catch (FitException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** n draws of mean + sqrt(temperature) L z with z standard normal. */

@@ -1,0 +1,151 @@
+package ouroboros.agents.collapse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+import ouroboros.agents.domain.Evaluation;
+import ouroboros.agents.domain.Metrics;
+
+/**
+ * Follows one model across generations and gives each of the eight definitions of collapse its
+ * number and verdict (Schaeffer et al. 2025; SCIENCE.md). Plain Java, fed once per successful
+ * fit; the model core owns it.
+ *
+ * <ol>
+ *   <li>risk_g / risk_1, where risk_1 is the risk of generation 1 (the first fit);
+ *   <li>risk_g - risk_1, firing beyond z combined standard errors of the two estimates, taken
+ *       from the domain's {@link Metrics#RISK_BAND} (the standard error of a Monte Carlo risk over
+ *       the held-out reference set; 0 for closed forms, where any increase fires);
+ *   <li>the OLS slope of risk against generation over the last W generations, firing when it is
+ *       positive with a one-sided p-value below alpha (Commons Math {@link SimpleRegression}) and
+ *       the fitted rise over the window is material (see {@link Thresholds#trendMinRise()});
+ *   <li>the exponent of risk against cumulative training items (OLS of log risk on log items over
+ *       the last W generations) minus the same exponent for a human-only baseline of the same
+ *       family fitted on as many fresh human items; firing when it is worse by the tolerance,
+ *       which also catches a plateau (exponent near 0 where the human one is negative);
+ *   <li>the domain's diversity ratio (variance or entropy), firing below a threshold;
+ *   <li>the share of the truth's modes recovered, firing below a threshold;
+ *   <li>the tail mass ratio, firing below a threshold;
+ *   <li>the hallucinated mass, firing above a threshold.
+ * </ol>
+ *
+ * <p>Definitions 1 to 5 apply in every domain once there is enough history; 6 to 8 apply where
+ * the domain reports the measure. A definition that does not apply is reported as such, never
+ * as 0.
+ */
+public final class CollapseTracker {
+  private final Thresholds thresholds;
+  private double firstRisk = Double.NaN;
+  private double firstBand = Double.NaN;
+  private final Deque<double[]> history = new ArrayDeque<>();
+  private List<Verdict> latest = List.of();
+
+  /** A tracker with the given thresholds. */
+  public CollapseTracker(Thresholds thresholds) {
+    this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+  }
+
+  /** The verdicts after the latest update; empty before the first. */
+  public List<Verdict> latest() {
+    return latest;
+  }
+
+  /**
+   * Takes generation {@code g}'s evaluation and returns the eight verdicts.
+   *
+   * @param generation the generation just fitted (1 for the first fit)
+   * @param evaluation its measures against the truth
+   * @param cumulativeItems training items used by all fits so far, this one included
+   * @param baselineRisk risk of the same family fitted on {@code cumulativeItems} human items,
+   *     or NaN when there is no baseline
+   */
+  public List<Verdict> update(
+      int generation, Evaluation evaluation, double cumulativeItems, double baselineRisk) {
+    double risk = evaluation.get(Metrics.POPULATION_RISK);
+    double band = orZero(evaluation.get(Metrics.RISK_BAND));
+    if (Double.isNaN(firstRisk)) {
+      firstRisk = risk;
+      firstBand = band;
+    }
+    history.addLast(new double[] {generation, risk, cumulativeItems, baselineRisk});
+    while (history.size() > thresholds.trendWindow()) {
+      history.removeFirst();
+    }
+    List<Verdict> v = new ArrayList<>(8);
+    v.add(firstRisk > 0 && Double.isFinite(risk)
+        ? Verdict.of(Definition.CATASTROPHIC_RISK, risk / firstRisk,
+            risk / firstRisk > thresholds.catastrophicRatio())
+        : Verdict.notApplicable(Definition.CATASTROPHIC_RISK));
+    double increase = risk - firstRisk;
+    double allowed = thresholds.increaseZ() * Math.sqrt(band * band + firstBand * firstBand);
+    v.add(Double.isNaN(increase) ? Verdict.notApplicable(Definition.ANY_RISK_INCREASE)
+        : Verdict.of(Definition.ANY_RISK_INCREASE, increase, increase > allowed));
+    v.add(trend());
+    v.add(scaling());
+    v.add(below(Definition.COLLAPSING_VARIANCE, evaluation.get(Metrics.DIVERSITY_RATIO),
+        thresholds.diversityMin()));
+    v.add(below(Definition.MODE_ENTANGLEMENT, evaluation.get(Metrics.MODES_RECOVERED),
+        thresholds.modesMin()));
+    v.add(below(Definition.TAIL_LOSS, evaluation.get(Metrics.TAIL_MASS_RATIO),
+        thresholds.tailMin()));
+    double hallucinated = evaluation.get(Metrics.HALLUCINATED_MASS);
+    v.add(Double.isNaN(hallucinated) ? Verdict.notApplicable(Definition.HALLUCINATION)
+        : Verdict.of(Definition.HALLUCINATION, hallucinated,
+            hallucinated > thresholds.hallucinationMax()));
+    latest = List.copyOf(v);
+    return latest;
+  }
+
+  /** Definition 3 over the window; not applicable until the window is full. */
+  private Verdict trend() {
+    if (history.size() < thresholds.trendWindow()) {
+      return Verdict.notApplicable(Definition.DIVERGING_RISK);
+    }
+    SimpleRegression r = new SimpleRegression();
+    for (double[] h : history) {
+      if (!Double.isFinite(h[1])) {
+        return Verdict.of(Definition.DIVERGING_RISK, Double.POSITIVE_INFINITY, true);
+      }
+      r.addData(h[0], h[1]);
+    }
+    double slope = r.getSlope();
+    double twoSided = r.getSignificance();
+    if (Double.isNaN(twoSided)) {
+      return Verdict.of(Definition.DIVERGING_RISK, slope, false);
+    }
+    double oneSided = slope > 0 ? twoSided / 2 : 1 - twoSided / 2;
+    boolean material = slope * (history.size() - 1) >= thresholds.trendMinRise() * firstRisk;
+    return Verdict.of(Definition.DIVERGING_RISK, slope,
+        slope > 0 && oneSided < thresholds.trendAlpha() && material);
+  }
+
+  /** Definition 4: exponent gap over the window, where both risks are positive. */
+  private Verdict scaling() {
+    SimpleRegression model = new SimpleRegression();
+    SimpleRegression human = new SimpleRegression();
+    for (double[] h : history) {
+      if (h[1] > 0 && h[3] > 0 && Double.isFinite(h[1]) && h[2] > 0) {
+        model.addData(StrictMath.log(h[2]), StrictMath.log(h[1]));
+        human.addData(StrictMath.log(h[2]), StrictMath.log(h[3]));
+      }
+    }
+    if (model.getN() < 3 || Double.isNaN(model.getSlope()) || Double.isNaN(human.getSlope())) {
+      return Verdict.notApplicable(Definition.SCALING_LAW);
+    }
+    double gap = model.getSlope() - human.getSlope();
+    return Verdict.of(Definition.SCALING_LAW, gap, gap > thresholds.scalingTolerance());
+  }
+
+  /** A verdict that fires when a measure is below a threshold; n/a when it is absent. */
+  private static Verdict below(Definition d, double value, double min) {
+    return Double.isNaN(value) ? Verdict.notApplicable(d) : Verdict.of(d, value, value < min);
+  }
+
+  /** NaN as 0. */
+  private static double orZero(double x) {
+    return Double.isNaN(x) ? 0 : x;
+  }
+}

@@ -1,0 +1,89 @@
+package ouroboros.sim.scenario;
+
+/**
+ * The {@code collapse:} block: where each of the eight definitions' verdicts fires. Every key is
+ * optional; the defaults are those of {@link ouroboros.agents.collapse.Thresholds#DEFAULTS}.
+ *
+ * @param catastrophicRatio definition 1: risk_g / risk_1 above this (default 10)
+ * @param increaseZ definition 2: risk_g - risk_1 beyond this many standard errors (default 2)
+ * @param trendWindow definitions 3 and 4: generations in the trend window (default 10)
+ * @param trendAlpha definition 3: one-sided significance of the slope (default 0.01)
+ * @param trendMinRise definition 3: the rise over the window must be at least this share of
+ *     risk_1 (default 1)
+ * @param scalingTolerance definition 4: exponent worse than the human-only one by this (0.25)
+ * @param baselineCap definition 4: the human-only baseline fits at most this many items
+ *     (default 10000; 0 turns definition 4 off)
+ * @param diversityMin definition 5: diversity ratio below this (default 0.5)
+ * @param modesMin definition 6: share of modes recovered below this (default 1)
+ * @param tailMin definition 7: tail mass ratio below this (default 0.5)
+ * @param hallucinationMax definition 8: hallucinated mass above this (default 0.01)
+ */
+public record CollapseSpec(
+    Double catastrophicRatio,
+    Double increaseZ,
+    Integer trendWindow,
+    Double trendAlpha,
+    Double trendMinRise,
+    Double scalingTolerance,
+    Integer baselineCap,
+    Double diversityMin,
+    Double modesMin,
+    Double tailMin,
+    Double hallucinationMax) {
+
+  /** Checks the values, at pointers under {@code /collapse}. */
+  void validate(Problems p) {
+    positive(p, "catastrophic-ratio", catastrophicRatio);
+    nonNegative(p, "increase-z", increaseZ);
+    if (trendWindow != null && trendWindow < 3) {
+      p.add("/collapse/trend-window", trendWindow, "a whole number of at least 3");
+    }
+    if (trendAlpha != null && !(trendAlpha > 0 && trendAlpha < 1)) {
+      p.add("/collapse/trend-alpha", trendAlpha, "a significance level in (0, 1)");
+    }
+    nonNegative(p, "trend-min-rise", trendMinRise);
+    nonNegative(p, "scaling-tolerance", scalingTolerance);
+    if (baselineCap != null && baselineCap < 0) {
+      p.add("/collapse/baseline-cap", baselineCap, "a whole number of at least 0");
+    }
+    nonNegative(p, "diversity-min", diversityMin);
+    nonNegative(p, "modes-min", modesMin);
+    nonNegative(p, "tail-min", tailMin);
+    nonNegative(p, "hallucination-max", hallucinationMax);
+  }
+
+  /** Every key filled in from the defaults. */
+  CollapseSpec resolve() {
+    var d = ouroboros.agents.collapse.Thresholds.DEFAULTS;
+    return new CollapseSpec(
+        or(catastrophicRatio, d.catastrophicRatio()), or(increaseZ, d.increaseZ()),
+        or(trendWindow, d.trendWindow()), or(trendAlpha, d.trendAlpha()),
+        or(trendMinRise, d.trendMinRise()), or(scalingTolerance, d.scalingTolerance()),
+        or(baselineCap, ouroboros.agents.model.ModelSettings.BASELINE_CAP),
+        or(diversityMin, d.diversityMin()), or(modesMin, d.modesMin()), or(tailMin, d.tailMin()),
+        or(hallucinationMax, d.hallucinationMax()));
+  }
+
+  /** The thresholds of a resolved spec. */
+  public ouroboros.agents.collapse.Thresholds thresholds() {
+    return new ouroboros.agents.collapse.Thresholds(catastrophicRatio, increaseZ, trendWindow,
+        trendAlpha, trendMinRise, scalingTolerance, diversityMin, modesMin, tailMin,
+        hallucinationMax);
+  }
+
+  private static <T> T or(T v, T d) {
+    return v != null ? v : d;
+  }
+
+  private static void positive(Problems p, String key, Double v) {
+    if (v != null && (!(v > 0) || v.isInfinite())) {
+      p.add("/collapse/" + key, v, "a number greater than 0");
+    }
+  }
+
+  private static void nonNegative(Problems p, String key, Double v) {
+    if (v != null && (!(v >= 0) || v.isInfinite())) {
+      p.add("/collapse/" + key, v, "a number of at least 0");
+    }
+  }
+}
