@@ -165,6 +165,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       waiting.set(a.index());
       a.ref().tell(new AgentProtocol.Publish(tick, publishedAdapter));
     }
+    startPhaseTimer();
     return awaitOrAdvance();
   }
 
@@ -208,10 +209,16 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     return ok;
   }
 
+  /** Starts the current phase's timeout, once per phase, if anyone is awaited. */
+  private void startPhaseTimer() {
+    if (!waiting.isEmpty()) {
+      timers.startSingleTimer(TIMEOUT_KEY, new PhaseTimedOut(tick, phase), setup.phaseTimeout());
+    }
+  }
+
   /** Waits for the phase's stragglers, or moves to the next phase when there are none. */
   private Behavior<Command> awaitOrAdvance() {
     if (!waiting.isEmpty()) {
-      timers.startSingleTimer(TIMEOUT_KEY, new PhaseTimedOut(tick, phase), setup.phaseTimeout());
       return this;
     }
     timers.cancel(TIMEOUT_KEY);
@@ -226,6 +233,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
           a.ref().tell(new AgentProtocol.Retrain(tick, snapshot, retrainedAdapter));
         }
       }
+      startPhaseTimer();
       return awaitOrAdvance();
     }
     endPhase();

@@ -42,6 +42,9 @@ public final class Simulation implements AutoCloseable {
     if (threads < 1) {
       throw new IllegalArgumentException("threads is not strictly positive: " + threads);
     }
+    // Initialise SLF4J on this thread before Akka's threads log, so that it does not print its
+    // "intercepted and replayed" warning.
+    org.slf4j.LoggerFactory.getLogger(Simulation.class);
     this.system = ActorSystem.create(SpawnProtocol.create(), "ouroboros", config(threads));
   }
 

@@ -29,14 +29,14 @@ public record GaussianSpec(
       return;
     }
     if (mean != null && mean.size() != d) {
-      p.add("/domain/mean", mean.size() + " entries", d + " entries, one per dimension");
+      p.addWorded("/domain/mean", mean.size() + " entries", d + " entries, one per dimension");
     }
     if (variance != null && covariance != null) {
-      p.add("/domain/covariance", "both variance and covariance", "only one of them");
+      p.addWorded("/domain/covariance", "both variance and covariance", "only one of them");
     }
     if (variance != null) {
       if (variance.size() != d) {
-        p.add("/domain/variance", variance.size() + " entries", d + " entries");
+        p.addWorded("/domain/variance", variance.size() + " entries", d + " entries");
       }
       for (int i = 0; i < variance.size(); i++) {
         Double v = variance.get(i);
@@ -47,12 +47,12 @@ public record GaussianSpec(
     }
     if (covariance != null) {
       if (covariance.size() != d || covariance.stream().anyMatch(r -> r == null || r.size() != d)) {
-        p.add("/domain/covariance", "a matrix that is not " + d + "x" + d, "d rows of d entries");
+        p.addWorded("/domain/covariance", "a matrix that is not " + d + "x" + d, "d rows of d entries");
       } else {
         try {
           GaussianModel.of(new double[d], toArray(covariance));
         } catch (FitException e) {
-          p.add("/domain/covariance", "a matrix that is not symmetric positive definite",
+          p.addWorded("/domain/covariance", "a matrix that is not symmetric positive definite",
               "a symmetric positive definite covariance");
         }
       }

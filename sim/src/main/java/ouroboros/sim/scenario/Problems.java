@@ -18,6 +18,11 @@ public final class Problems {
     problems.add(new Problem(pointer, describe(found), expected));
   }
 
+  /** Records a problem whose found part is already worded, such as "3 entries"; not quoted. */
+  public void addWorded(String pointer, String found, String expected) {
+    problems.add(new Problem(pointer, found, expected));
+  }
+
   /** Whether nothing was recorded. */
   public boolean isEmpty() {
     return problems.isEmpty();

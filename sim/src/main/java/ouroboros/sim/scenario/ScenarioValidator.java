@@ -73,7 +73,7 @@ final class ScenarioValidator {
       model("/models/" + i, models.get(i), ids, sites, s.domain());
     }
     if (humans.isEmpty() && models.isEmpty()) {
-      p.add("", "no agents", "at least one entry under 'humans' or 'models'");
+      p.addWorded("", "no agents", "at least one entry under 'humans' or 'models'");
     }
   }
 
@@ -185,7 +185,7 @@ final class ScenarioValidator {
   /** Rejects a setting the scenario's domain does not use. */
   private void applies(String at, String key, Object value, DomainSpec domain, List<String> keys) {
     if (value != null && keys != null && !keys.contains(key)) {
-      p.add(at + "/" + key, "'" + key + "', which a " + typeOf(domain) + " domain does not use",
+      p.addWorded(at + "/" + key, "'" + key + "', which a " + typeOf(domain) + " domain does not use",
           keys.isEmpty() ? "no such key here" : "only " + keys);
     }
   }

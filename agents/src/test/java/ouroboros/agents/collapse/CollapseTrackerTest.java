@@ -1,0 +1,99 @@
+package ouroboros.agents.collapse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import ouroboros.agents.collapse.Verdict.State;
+import ouroboros.agents.domain.Evaluation;
+import ouroboros.agents.domain.Metrics;
+import org.junit.jupiter.api.Test;
+
+/** The eight definitions' arithmetic, on hand-made sequences of measures. */
+class CollapseTrackerTest {
+
+  private static Evaluation eval(double risk, double band, double diversity) {
+    Map<String, Double> m = new TreeMap<>();
+    m.put(Metrics.POPULATION_RISK, risk);
+    m.put(Metrics.RISK_BAND, band);
+    m.put(Metrics.DIVERSITY_RATIO, diversity);
+    return new Evaluation(new TreeMap<>(m));
+  }
+
+  private static Verdict of(List<Verdict> vs, Definition d) {
+    return vs.stream().filter(v -> v.definition() == d).findFirst().orElseThrow();
+  }
+
+  @Test
+  void linearRiskGrowth_definitionsOneToThreeFire() {
+    CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
+    List<Verdict> v = List.of();
+    for (int g = 1; g <= 12; g++) {
+      v = t.update(g, eval(0.1 * g + 0.001 * (g % 3), 0, 1), 100.0 * g, 1.0 / g);
+    }
+    assertEquals(1.2 / 0.101, of(v, Definition.CATASTROPHIC_RISK).number(), 1e-9);
+    assertEquals(State.YES, of(v, Definition.CATASTROPHIC_RISK).state());
+    assertEquals(State.YES, of(v, Definition.ANY_RISK_INCREASE).state());
+    assertEquals(0.1, of(v, Definition.DIVERGING_RISK).number(), 0.001);
+    assertEquals(State.YES, of(v, Definition.DIVERGING_RISK).state());
+    // risk ~ items^1 against a human baseline ~ items^-1: exponent gap about 2.
+    assertEquals(2.0, of(v, Definition.SCALING_LAW).number(), 0.1);
+    assertEquals(State.YES, of(v, Definition.SCALING_LAW).state());
+    assertEquals(State.NO, of(v, Definition.COLLAPSING_VARIANCE).state());
+  }
+
+  @Test
+  void absentMeasures_notApplicableNeverZero() {
+    CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
+    List<Verdict> v = t.update(1, eval(0.5, 0, 0.3), 100, Double.NaN);
+    for (Definition d : List.of(Definition.DIVERGING_RISK, Definition.SCALING_LAW,
+        Definition.MODE_ENTANGLEMENT, Definition.TAIL_LOSS, Definition.HALLUCINATION)) {
+      assertEquals(State.NOT_APPLICABLE, of(v, d).state(), d.name());
+      assertEquals(Double.NaN, of(v, d).number(), d.name());
+    }
+    assertEquals(State.YES, of(v, Definition.COLLAPSING_VARIANCE).state(), "0.3 < 0.5");
+    assertEquals(8, v.size());
+  }
+
+  @Test
+  void increaseWithinMonteCarloBand_doesNotFire() {
+    CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
+    t.update(1, eval(1.0, 0.1, 1), 10, Double.NaN);
+    // Allowed: 2 * sqrt(0.1^2 + 0.1^2) = 0.283.
+    assertEquals(State.NO, of(t.update(2, eval(1.25, 0.1, 1), 20, Double.NaN),
+        Definition.ANY_RISK_INCREASE).state());
+    assertEquals(State.YES, of(t.update(3, eval(1.30, 0.1, 1), 30, Double.NaN),
+        Definition.ANY_RISK_INCREASE).state());
+  }
+
+  @Test
+  void boundedSmoothDrift_significantButImmaterial_doesNotFire() {
+    // An accumulating model's risk converges smoothly: a tiny, perfectly regular rise is
+    // "significant" by OLS but far below risk_1 over the window.
+    CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
+    List<Verdict> v = List.of();
+    for (int g = 1; g <= 10; g++) {
+      v = t.update(g, eval(0.01 + 1e-5 * g, 0, 1), 50.0 * g, Double.NaN);
+    }
+    assertEquals(State.NO, of(v, Definition.DIVERGING_RISK).state());
+    assertEquals(1e-5, of(v, Definition.DIVERGING_RISK).number(), 1e-9);
+  }
+
+  @Test
+  void tailsAndHallucination_thresholds() {
+    Map<String, Double> m = new TreeMap<>();
+    m.put(Metrics.POPULATION_RISK, 1.0);
+    m.put(Metrics.DIVERSITY_RATIO, 1.0);
+    m.put(Metrics.MODES_RECOVERED, 0.5);
+    m.put(Metrics.TAIL_MASS_RATIO, 0.4);
+    m.put(Metrics.HALLUCINATED_MASS, 0.02);
+    List<Verdict> v = new CollapseTracker(Thresholds.DEFAULTS)
+        .update(1, new Evaluation(new TreeMap<>(m)), 1, Double.NaN);
+    assertEquals(State.YES, of(v, Definition.MODE_ENTANGLEMENT).state());
+    assertEquals(State.YES, of(v, Definition.TAIL_LOSS).state());
+    assertEquals(State.YES, of(v, Definition.HALLUCINATION).state());
+    assertEquals("d7-tail-mass-ratio", Definition.TAIL_LOSS.numberMetric());
+    assertEquals("d7-verdict", Definition.TAIL_LOSS.verdictMetric());
+  }
+}
