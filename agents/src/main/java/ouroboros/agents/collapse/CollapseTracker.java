@@ -22,10 +22,11 @@ import ouroboros.agents.domain.Metrics;
  *   <li>the OLS slope of risk against generation over the last W generations, firing when it is
  *       positive with a one-sided p-value below alpha (Commons Math {@link SimpleRegression}) and
  *       the fitted rise over the window is material (see {@link Thresholds#trendMinRise()});
- *   <li>the exponent of risk against cumulative training items (OLS of log risk on log items over
- *       the last W generations) minus the same exponent for a human-only baseline of the same
- *       family fitted on as many fresh human items; firing when it is worse by the tolerance,
- *       which also catches a plateau (exponent near 0 where the human one is negative);
+ *   <li>the exponent of risk against the cumulative data gathered (OLS of log risk on log items
+ *       over every generation so far) minus the same exponent for a human-only baseline of the
+ *       same family fitted on as many fresh human items; firing when it is worse by the
+ *       tolerance, which also catches a plateau (exponent near 0 where the human one is
+ *       negative);
  *   <li>the domain's diversity ratio (variance or entropy), firing below a threshold;
  *   <li>the share of the truth's modes recovered, firing below a threshold;
  *   <li>the tail mass ratio, firing below a threshold;
@@ -33,7 +34,8 @@ import ouroboros.agents.domain.Metrics;
  * </ol>
  *
  * <p>Definitions 1 to 5 apply in every domain once there is enough history; 6 to 8 apply where
- * the domain reports the measure. A definition that does not apply is reported as such, never
+ * the domain reports the measure. Definitions 1 and 2 do not apply when risk_1 is not finite (a
+ * categorical first fit that missed a category has infinite KL). A definition that does not apply is reported as such, never
  * as 0.
  */
 public final class CollapseTracker {
@@ -41,6 +43,8 @@ public final class CollapseTracker {
   private double firstRisk = Double.NaN;
   private double firstBand = Double.NaN;
   private final Deque<double[]> history = new ArrayDeque<>();
+  private final SimpleRegression modelScaling = new SimpleRegression();
+  private final SimpleRegression humanScaling = new SimpleRegression();
   private List<Verdict> latest = List.of();
 
   /** A tracker with the given thresholds. */
@@ -71,17 +75,22 @@ public final class CollapseTracker {
       firstBand = band;
     }
     history.addLast(new double[] {generation, risk, cumulativeItems, baselineRisk});
+    if (risk > 0 && Double.isFinite(risk) && baselineRisk > 0 && cumulativeItems > 0) {
+      modelScaling.addData(StrictMath.log(cumulativeItems), StrictMath.log(risk));
+      humanScaling.addData(StrictMath.log(cumulativeItems), StrictMath.log(baselineRisk));
+    }
     while (history.size() > thresholds.trendWindow()) {
       history.removeFirst();
     }
     List<Verdict> v = new ArrayList<>(8);
-    v.add(firstRisk > 0 && Double.isFinite(risk)
+    v.add(firstRisk > 0 && Double.isFinite(firstRisk) && Double.isFinite(risk)
         ? Verdict.of(Definition.CATASTROPHIC_RISK, risk / firstRisk,
             risk / firstRisk > thresholds.catastrophicRatio())
         : Verdict.notApplicable(Definition.CATASTROPHIC_RISK));
     double increase = risk - firstRisk;
     double allowed = thresholds.increaseZ() * Math.sqrt(band * band + firstBand * firstBand);
-    v.add(Double.isNaN(increase) ? Verdict.notApplicable(Definition.ANY_RISK_INCREASE)
+    v.add(Double.isNaN(increase) || !Double.isFinite(firstRisk)
+        ? Verdict.notApplicable(Definition.ANY_RISK_INCREASE)
         : Verdict.of(Definition.ANY_RISK_INCREASE, increase, increase > allowed));
     v.add(trend());
     v.add(scaling());
@@ -122,20 +131,17 @@ public final class CollapseTracker {
         slope > 0 && oneSided < thresholds.trendAlpha() && material);
   }
 
-  /** Definition 4: exponent gap over the window, where both risks are positive. */
+  /**
+   * Definition 4: exponent gap over every generation so far where both risks are positive. The
+   * whole history, not the trend window: late in a run the window spans too little of the log
+   * data axis to estimate an exponent.
+   */
   private Verdict scaling() {
-    SimpleRegression model = new SimpleRegression();
-    SimpleRegression human = new SimpleRegression();
-    for (double[] h : history) {
-      if (h[1] > 0 && h[3] > 0 && Double.isFinite(h[1]) && h[2] > 0) {
-        model.addData(StrictMath.log(h[2]), StrictMath.log(h[1]));
-        human.addData(StrictMath.log(h[2]), StrictMath.log(h[3]));
-      }
-    }
-    if (model.getN() < 3 || Double.isNaN(model.getSlope()) || Double.isNaN(human.getSlope())) {
+    if (modelScaling.getN() < 3 || Double.isNaN(modelScaling.getSlope())
+        || Double.isNaN(humanScaling.getSlope())) {
       return Verdict.notApplicable(Definition.SCALING_LAW);
     }
-    double gap = model.getSlope() - human.getSlope();
+    double gap = modelScaling.getSlope() - humanScaling.getSlope();
     return Verdict.of(Definition.SCALING_LAW, gap, gap > thresholds.scalingTolerance());
   }
 

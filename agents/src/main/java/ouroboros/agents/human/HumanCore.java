@@ -7,7 +7,10 @@ import ouroboros.agents.data.Items;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.rng.RngStreams;
 
-/** The logic of a human content source: k items per tick from the truth. Not thread-safe. */
+/**
+ * The logic of a human content source: k items per tick from the truth, or from one community's
+ * sub-distribution of it (the people in the tails). Not thread-safe.
+ */
 public final class HumanCore {
   private final int index;
   private final HumanSettings settings;
@@ -24,7 +27,9 @@ public final class HumanCore {
 
   /** The items published at a tick. */
   public Items publish(int tick) {
-    return Items.uniform(domain.sampleTruth(settings.publishRate(), rng), index, AuthorKind.HUMAN,
-        tick, 0, 0f, settings.site());
+    int n = settings.publishRate();
+    var batch = settings.community() == HumanSettings.WHOLE_TRUTH
+        ? domain.sampleTruth(n, rng) : domain.sampleCommunity(settings.community(), n, rng);
+    return Items.uniform(batch, index, AuthorKind.HUMAN, tick, 0, 0f, settings.site());
   }
 }

@@ -30,6 +30,7 @@ public final class ModelCore {
   private final UniformRandomProvider freshRng;
   private final UniformRandomProvider poolRng;
   private final UniformRandomProvider baselineRng;
+  private final UniformRandomProvider communityRng;
   private final CollapseTracker tracker;
   private double cumulativeItems;
 
@@ -49,6 +50,7 @@ public final class ModelCore {
     this.freshRng = streams.stream(settings.id(), "fresh");
     this.poolRng = streams.stream(settings.id(), "pool");
     this.baselineRng = streams.stream(settings.id(), "baseline");
+    this.communityRng = streams.stream(settings.id(), "community");
     this.tracker = new CollapseTracker(settings.collapse());
     this.model = settings.initial() == Initial.TRUTH ? domain.truthModel() : null;
     if (settings.initial() == Initial.FIT_TRUTH) {
@@ -70,21 +72,41 @@ public final class ModelCore {
     }
   }
 
-  /** Feeds the new generation to the collapse tracker. */
-  private void track(int trainingItems) {
-    cumulativeItems += trainingItems;
+  /** Each community's share of a fixed-size sample of the model's output. */
+  private double[] communityShares() {
+    int k = domain.communities();
+    if (k < 2 || model == null) {
+      return new double[0];
+    }
+    Batch out = domain.sample(model, RetrainReport.COMMUNITY_SAMPLE, settings.sampling(),
+        communityRng);
+    double[] shares = new double[k];
+    for (int i = 0; i < out.size(); i++) {
+      shares[domain.communityOf(out, i)] += 1.0 / out.size();
+    }
+    return shares;
+  }
+
+  /**
+   * Feeds the new generation to the collapse tracker. The amount of training data behind a
+   * generation is every item the model has gathered so far (scraped and fresh), whatever its
+   * regime kept: the x axis of definition 4's scaling law.
+   */
+  private void track(int newItems) {
+    cumulativeItems += newItems;
     tracker.update(generation, domain.evaluate(model), cumulativeItems, baselineRisk());
   }
 
   /**
    * Definition 4's baseline: the risk of the same family fitted on as many fresh human items as
-   * this model has trained on so far (capped); NaN when the baseline is off or its fit fails.
+   * this model has gathered so far; NaN (definition 4 then does not apply) when the baseline is
+   * off, when that amount exceeds the cap, or when the fit fails.
    */
   private double baselineRisk() {
-    int n = (int) Math.min(cumulativeItems, settings.baselineCap());
-    if (n < 1) {
+    if (cumulativeItems < 1 || cumulativeItems > settings.baselineCap()) {
       return Double.NaN;
     }
+    int n = (int) cumulativeItems;
     try {
       Model human = domain.fit(domain.sampleTruth(n, baselineRng), null, settings.estimator());
       return domain.evaluate(human).get(ouroboros.agents.domain.Metrics.POPULATION_RISK);
@@ -123,7 +145,8 @@ public final class ModelCore {
     }
     Items scraped = settings.crawl().crawl(web, settings.scrape() - fresh, crawlRng);
     gathered.add(scraped);
-    pool.add(tick, Items.concat(gathered, domain.width()));
+    Items gatheredItems = Items.concat(gathered, domain.width());
+    pool.add(tick, gatheredItems);
     Items training = pool.trainingSet(settings.scrape(), poolRng);
     Composition composition = Composition.of(training);
     String failure = "";
@@ -132,13 +155,14 @@ public final class ModelCore {
       model = fitted;
       generation++;
       outputDepth = 1.0 + training.meanDepth();
-      track(training.size());
+      track(gatheredItems.size());
     } catch (Exception | StackOverflowError e) {
       fitFailures++;
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
     Evaluation evaluation = model == null ? Evaluation.NONE : domain.evaluate(model);
     return new RetrainReport(index, settings.id(), tick, generation, !failure.isEmpty(), failure,
-        fitFailures, scraped.size(), composition, outputDepth, evaluation, tracker.latest());
+        fitFailures, scraped.size(), composition, outputDepth, evaluation, tracker.latest(),
+        communityShares());
   }
 }

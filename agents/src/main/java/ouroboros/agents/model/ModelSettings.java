@@ -24,8 +24,9 @@ import ouroboros.agents.pipeline.Regime;
  * @param sampling generation settings
  * @param estimator fit settings
  * @param collapse where the collapse definitions' verdicts fire
- * @param baselineCap definition 4's human-only baseline is fitted on at most this many fresh
- *     human items; 0 turns the baseline (and definition 4) off
+ * @param baselineCap definition 4's human-only baseline is fitted on as many fresh human items
+ *     as the model has gathered, up to this many; beyond it (and when 0) definition 4 does not
+ *     apply
  */
 public record ModelSettings(
     String id,

@@ -21,6 +21,8 @@ import ouroboros.agents.domain.Evaluation;
  * @param evaluation the current model's metrics against the truth; empty while it has none
  * @param verdicts the eight collapse definitions for the current generation; empty before the
  *     first fit
+ * @param communityShares each community's share of the model's output (estimated on a fixed-size
+ *     sample); empty when the domain has one community or the model has no parameters
  */
 public record RetrainReport(
     int agent,
@@ -34,7 +36,11 @@ public record RetrainReport(
     Composition composition,
     double outputDepth,
     Evaluation evaluation,
-    List<Verdict> verdicts) {
+    List<Verdict> verdicts,
+    double[] communityShares) {
+
+  /** Output items classified to estimate community shares. */
+  public static final int COMMUNITY_SAMPLE = 1000;
 
   /** Checks the references. */
   public RetrainReport {
@@ -43,5 +49,6 @@ public record RetrainReport(
     Objects.requireNonNull(composition, "composition");
     Objects.requireNonNull(evaluation, "evaluation");
     verdicts = List.copyOf(verdicts);
+    communityShares = communityShares.clone();
   }
 }

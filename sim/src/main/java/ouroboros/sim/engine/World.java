@@ -62,7 +62,8 @@ public record World(
     List<String> sites = s.sites().stream().map(SiteSpec::id).toList();
     List<HumanSettings> humans = new ArrayList<>();
     for (HumanSpec h : s.humans()) {
-      humans.add(new HumanSettings(h.id(), h.publishRate(), (short) sites.indexOf(h.site())));
+      humans.add(new HumanSettings(h.id(), h.publishRate(), (short) sites.indexOf(h.site()),
+          h.community() == null ? HumanSettings.WHOLE_TRUTH : h.community()));
     }
     List<ModelSettings> models = new ArrayList<>();
     for (ModelSpec m : s.models()) {

@@ -52,6 +52,10 @@ public final class RunMetrics {
     m.put("train-size", (double) rep.composition().total());
     m.put("train-human-share", rep.composition().humanShare());
     m.put("output-depth", rep.outputDepth());
+    double[] shares = rep.communityShares();
+    for (int c = 0; c < shares.length; c++) {
+      m.put("community-" + c + "-share", shares[c]);
+    }
     for (Verdict v : rep.verdicts()) {
       m.put(v.definition().numberMetric(), v.number());
       m.put(v.definition().verdictMetric(), v.state().value());

@@ -82,14 +82,72 @@ public final class RunSummary {
         }
       }
       m.put("verdicts", verdicts);
+      if (r != null && r.communityShares().length > 0) {
+        double[] human = humanCommunityShares();
+        List<Map<String, Object>> communities = new ArrayList<>();
+        for (int c = 0; c < r.communityShares().length; c++) {
+          Map<String, Object> one = new LinkedHashMap<>();
+          one.put("community", c);
+          one.put("model-share", r.communityShares()[c]);
+          one.put("human-share", jsonNumber(human[c]));
+          communities.add(one);
+        }
+        m.put("communities", communities);
+      }
       models.add(m);
     }
     root.put("models", models);
     return root;
   }
 
-  /** JSON has no NaN: a missing value is null. */
+  /**
+   * Each community's share of human output, by publish rate: a source that names a community
+   * counts for it; a source that draws from the whole truth is split by the truth's own shares,
+   * estimated by classifying a fixed sample of {@value RetrainReport#COMMUNITY_SAMPLE} truth draws.
+   */
+  double[] humanCommunityShares() {
+    int k = world.domain().communities();
+    double[] shares = new double[k];
+    double[] truth = null;
+    double total = 0;
+    for (var h : world.humans()) {
+      total += h.publishRate();
+      if (h.community() >= 0) {
+        shares[h.community()] += h.publishRate();
+      } else {
+        if (truth == null) {
+          truth = truthShares(k);
+        }
+        for (int c = 0; c < k; c++) {
+          shares[c] += h.publishRate() * truth[c];
+        }
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      shares[c] = total > 0 ? shares[c] / total : Double.NaN;
+    }
+    return shares;
+  }
+
+  /** The truth's community shares, by classifying a fixed sample of its draws. */
+  private double[] truthShares(int k) {
+    var batch = world.domain().sampleTruth(RetrainReport.COMMUNITY_SAMPLE,
+        new ouroboros.agents.rng.RngStreams(world.seed()).stream("domain", "communities"));
+    double[] s = new double[k];
+    for (int i = 0; i < batch.size(); i++) {
+      s[world.domain().communityOf(batch, i)] += 1.0 / batch.size();
+    }
+    return s;
+  }
+
+  /**
+   * JSON has no NaN or infinity: a missing value is null, an infinite one the string
+   * {@code "Infinity"} or {@code "-Infinity"}, as Python's and R's JSON readers write them.
+   */
   private static Object jsonNumber(double v) {
-    return Double.isFinite(v) ? (Object) v : null;
+    if (Double.isNaN(v)) {
+      return null;
+    }
+    return Double.isInfinite(v) ? (Object) Double.toString(v) : (Object) v;
   }
 }

@@ -10,9 +10,9 @@ package ouroboros.sim.scenario;
  * @param trendAlpha definition 3: one-sided significance of the slope (default 0.01)
  * @param trendMinRise definition 3: the rise over the window must be at least this share of
  *     risk_1 (default 1)
- * @param scalingTolerance definition 4: exponent worse than the human-only one by this (0.25)
- * @param baselineCap definition 4: the human-only baseline fits at most this many items
- *     (default 10000; 0 turns definition 4 off)
+ * @param scalingTolerance definition 4: exponent worse than the human-only one by this (0.5)
+ * @param baselineCap definition 4: the human-only baseline fits as many items as the model has
+ *     gathered, up to this many; beyond it, or at 0, definition 4 does not apply (default 10000)
  * @param diversityMin definition 5: diversity ratio below this (default 0.5)
  * @param modesMin definition 6: share of modes recovered below this (default 1)
  * @param tailMin definition 7: tail mass ratio below this (default 0.5)

@@ -14,6 +14,8 @@ import ouroboros.agents.rng.RngStreams;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = GaussianSpec.class, name = "gaussian"),
+  @JsonSubTypes.Type(value = CategoricalSpec.class, name = "categorical"),
+  @JsonSubTypes.Type(value = RegressionSpec.class, name = "linear-regression"),
 })
 public interface DomainSpec {
 
@@ -35,6 +37,14 @@ public interface DomainSpec {
    * from {@code streams} with the agent id {@code "domain"}.
    */
   Domain build(RngStreams streams);
+
+  /**
+   * How many communities the truth is made of (mixture components, slices of the categories,
+   * dialects); human sources may pick one with {@code community:}. 1 when there is no structure.
+   */
+  default int communityCount() {
+    return 1;
+  }
 
   /** The {@code sampling:} keys that mean something in this domain. */
   default List<String> samplingKeys() {

@@ -6,5 +6,7 @@ package ouroboros.sim.scenario;
  * @param id unique agent id
  * @param publishRate items published per tick, drawn from the truth
  * @param site the site it publishes to (default: the first site)
+ * @param community the community (0-based) whose sub-distribution it draws from; absent for the
+ *     whole truth
  */
-public record HumanSpec(String id, Integer publishRate, String site) {}
+public record HumanSpec(String id, Integer publishRate, String site, Integer community) {}

@@ -118,7 +118,7 @@ public final class ScenarioLoader {
     String firstSite = sites.get(0).id();
     List<HumanSpec> humans = new ArrayList<>();
     for (HumanSpec h : s.humans() == null ? List.<HumanSpec>of() : s.humans()) {
-      humans.add(new HumanSpec(h.id(), h.publishRate(), or(h.site(), firstSite)));
+      humans.add(new HumanSpec(h.id(), h.publishRate(), or(h.site(), firstSite), h.community()));
     }
     List<ModelSpec> models = new ArrayList<>();
     for (ModelSpec m : s.models() == null ? List.<ModelSpec>of() : s.models()) {

@@ -67,7 +67,7 @@ final class ScenarioValidator {
     List<HumanSpec> humans = s.humans() == null ? List.of() : s.humans();
     List<ModelSpec> models = s.models() == null ? List.of() : s.models();
     for (int i = 0; i < humans.size(); i++) {
-      human("/humans/" + i, humans.get(i), ids, sites);
+      human("/humans/" + i, humans.get(i), ids, sites, s.domain());
     }
     for (int i = 0; i < models.size(); i++) {
       model("/models/" + i, models.get(i), ids, sites, s.domain());
@@ -77,7 +77,8 @@ final class ScenarioValidator {
     }
   }
 
-  private void human(String at, HumanSpec h, Set<String> ids, Set<String> sites) {
+  private void human(String at, HumanSpec h, Set<String> ids, Set<String> sites,
+      DomainSpec domain) {
     if (h == null) {
       p.add(at, null, "a mapping with 'id' and 'publish-rate'");
       return;
@@ -85,6 +86,14 @@ final class ScenarioValidator {
     id(at, h.id(), ids);
     required(at + "/publish-rate", h.publishRate(), "publish-rate", 0);
     site(at + "/site", h.site(), sites);
+    if (h.community() != null && domain != null) {
+      int k = domain.communityCount();
+      if (h.community() < 0 || h.community() >= k) {
+        p.add(at + "/community", h.community(), k == 1
+            ? "no community: a " + typeOf(domain) + " domain with this truth has only one"
+            : "a community from 0 to " + (k - 1));
+      }
+    }
   }
 
   private void model(String at, ModelSpec m, Set<String> ids, Set<String> sites,

@@ -37,10 +37,14 @@ public final class Yaml {
     return configure(YAMLMapper.builder(factory)).build();
   }
 
-  /** A JSON mapper with the same naming, for summary files. */
+  /**
+   * A JSON mapper with the same naming, for summary files. Unlike scenario YAML, summaries keep
+   * nulls: a value that does not apply is written as null, never left out.
+   */
   public static ObjectMapper json() {
     return configure(JsonMapper.builder())
         .enable(SerializationFeature.INDENT_OUTPUT)
+        .serializationInclusion(JsonInclude.Include.ALWAYS)
         .build();
   }
 

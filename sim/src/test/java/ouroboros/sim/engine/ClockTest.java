@@ -61,7 +61,8 @@ class ClockTest {
 
   private static RetrainReport report(int tick) {
     return new RetrainReport(1, "lab", tick, tick + 1, false, "", 0, 3,
-        new Composition(new int[0], new int[0], 0, 0), 1.0, Evaluation.NONE, List.of());
+        new Composition(new int[0], new int[0], 0, 0), 1.0, Evaluation.NONE, List.of(),
+        new double[0]);
   }
 
   @Test

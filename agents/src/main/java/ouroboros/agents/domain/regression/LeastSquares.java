@@ -1,0 +1,93 @@
+package ouroboros.agents.domain.regression;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
+import ouroboros.agents.domain.FitException;
+
+/**
+ * Weighted ridge least squares without intercept, through the normal equations
+ * (X'WX + lambda I) b = X'Wy solved by Commons Math's {@link CholeskyDecomposition}. With
+ * lambda = 0 and equal weights this is ordinary least squares (the estimator of Dohmatob et al.
+ * 2024 and Gerstgrasser et al. 2024); ridge is Hoerl and Kennard, Technometrics 1970.
+ *
+ * <p>The normal equations read the columnar payload once and keep only d x d numbers, so a fit
+ * on N items costs O(N d^2 + d^3) time and O(d^2) memory whatever N is. They square the
+ * condition number of X, which is harmless for the well-conditioned Gaussian designs of this
+ * domain; a Gram matrix with a pivot below 1e-12 of its largest diagonal entry (condition number
+ * above about 1e12) is treated as singular.
+ */
+final class LeastSquares {
+  /** Pivots below this share of the largest diagonal entry mean a singular Gram matrix. */
+  static final double SINGULAR = 1e-12;
+
+  private LeastSquares() {}
+
+  /**
+   * The coefficients for items stored as [x_1..x_d, y] rows.
+   *
+   * @param values n rows of d + 1 doubles
+   * @param n items
+   * @param d dimensions
+   * @param weights n non-negative weights, or null for equal weights
+   * @param ridge the penalty lambda, at least 0
+   * @throws FitException on non-finite input, bad weights or a singular system
+   */
+  static double[] solve(double[] values, int n, int d, double[] weights, double ridge)
+      throws FitException {
+    if (weights != null && weights.length != n) {
+      throw new FitException("weights has " + weights.length + " entries, expected " + n);
+    }
+    int width = d + 1;
+    double[][] gram = new double[d][d];
+    double[] moment = new double[d];
+    for (int i = 0; i < n; i++) {
+      double w = weights == null ? 1.0 : weights[i];
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw new FitException("weight " + i + " is not a finite non-negative number: " + w);
+      }
+      int at = i * width;
+      double y = values[at + d];
+      if (!Double.isFinite(y)) {
+        throw new FitException("label of item " + i + " is not finite: " + y);
+      }
+      for (int a = 0; a < d; a++) {
+        double xa = values[at + a];
+        if (!Double.isFinite(xa)) {
+          throw new FitException("feature " + a + " of item " + i + " is not finite: " + xa);
+        }
+        double wxa = w * xa;
+        moment[a] += wxa * y;
+        for (int b = 0; b <= a; b++) {
+          gram[a][b] += wxa * values[at + b];
+        }
+      }
+    }
+    double scale = 0;
+    for (int a = 0; a < d; a++) {
+      gram[a][a] += ridge;
+      scale = Math.max(scale, gram[a][a]);
+      for (int b = 0; b < a; b++) {
+        gram[b][a] = gram[a][b];
+      }
+    }
+    if (!(scale > 0) || Double.isInfinite(scale)) {
+      throw new FitException(singular(n, d, ridge) + ": the weighted design is zero");
+    }
+    try {
+      CholeskyDecomposition chol = new CholeskyDecomposition(
+          new Array2DRowRealMatrix(gram, false), 1e-10, SINGULAR * scale);
+      return chol.getSolver().solve(new ArrayRealVector(moment, false)).toArray();
+    } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+      throw new FitException(singular(n, d, ridge));
+    }
+  }
+
+  /** The message for a singular system. */
+  private static String singular(int n, int d, double ridge) {
+    return "the design is singular: X'WX + " + ridge + " I of " + n + " items in " + d
+        + " dimensions has rank below " + d + (ridge > 0 ? "" : " (use more items, or ridge > 0)");
+  }
+}

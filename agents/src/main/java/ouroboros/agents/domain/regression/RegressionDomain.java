@@ -1,0 +1,263 @@
+package ouroboros.agents.domain.regression;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import ouroboros.agents.data.Batch;
+import ouroboros.agents.domain.Domain;
+import ouroboros.agents.domain.EstimatorSettings;
+import ouroboros.agents.domain.Evaluation;
+import ouroboros.agents.domain.FitException;
+import ouroboros.agents.domain.Metrics;
+import ouroboros.agents.domain.Model;
+import ouroboros.agents.domain.SamplingSettings;
+
+/**
+ * Linear regression with a fixed design: the setting of Dohmatob, Feng and Kempe, "Model collapse
+ * demystified: the case of regression" (NeurIPS 2024), and of Gerstgrasser et al., "Is model
+ * collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data"
+ * (2024). The design X is T x d with rows drawn once from N(0, I); the truth labels it
+ * y = X w* + N(0, s^2). An item is a row [x_1..x_d, y] (width d + 1): the store keeps only doubles,
+ * so the row itself travels with its label.
+ *
+ * <p>Rows: in every call of {@link #sampleTruth} and {@link #sample}, item k (k = 0..n-1) has
+ * x = row k mod T of the design. A call with n = T therefore returns every row exactly once, in
+ * order, and a call with n = mT each row m times. Calls have no state: each one starts again at
+ * row 0, and only the noise is fresh.
+ *
+ * <p>Publishing means relabelling: a model with coefficients w publishes y = x.w + N(0, s^2 tau)
+ * with tau the sampling temperature, where s is the <em>truth's</em> noise sd, not one the model
+ * estimated. This is the process whose closed forms SCIENCE.md states (fresh noise of the true
+ * variance at every generation): with c = s^2 d / (T - d - 1) and n fits, n = 1 on real data,
+ * OLS gives E||w_n - w*||^2 = n c under replace and c sum_{i<=n} 1/i^2 under accumulate.
+ *
+ * <p>Estimator: weighted least squares without intercept, or ridge with
+ * {@link EstimatorSettings#ridge()} ({@link LeastSquares}). A singular design throws
+ * {@link FitException}.
+ *
+ * <p>Measures, all closed forms (so {@code risk-band} is 0): {@code population-risk} is
+ * ||w - w*||^2; {@code test-mse} is the expected squared error on a fresh point x ~ N(0, I) with
+ * a fresh truth label, E(x.w - x.w* - e)^2 = ||w - w*||^2 + s^2; {@code diversity-ratio} is the
+ * second moment of the model's labels over the design divided by the truth's,
+ * (||Xw||^2/T + s^2) / (||Xw*||^2/T + s^2), at temperature 1 (the family has no intercept and the
+ * design is centred in law, so the second moment about 0 is the label variance). Modes, tails
+ * and hallucinated mass (definitions 6, 7, 8) do not apply and are left out.
+ */
+public final class RegressionDomain implements Domain {
+  /** The registered family name. */
+  public static final String FAMILY = "linear-regression";
+  /** Metric name: test mean squared error on fresh x ~ N(0, I), ||w - w*||^2 + s^2. */
+  public static final String TEST_MSE = "test-mse";
+
+  private final int dimension;
+  private final int rows;
+  private final double[] design;
+  private final double[][] gram;
+  private final RegressionModel truth;
+  private final double noiseSd;
+  private final double truthSecondMoment;
+  private final double designConstant;
+
+  /**
+   * A domain over a given design.
+   *
+   * @param design the T x d design, T rows of width d; copied
+   * @param truth w*, with d coefficients
+   * @param noiseSd s, greater than 0
+   */
+  public RegressionDomain(Batch design, RegressionModel truth, double noiseSd) {
+    Objects.requireNonNull(design, "design");
+    this.truth = Objects.requireNonNull(truth, "truth");
+    if (design.width() != truth.dimension()) {
+      throw new IllegalArgumentException("design has width " + design.width()
+          + ", expected d = " + truth.dimension());
+    }
+    if (design.size() < 1) {
+      throw new IllegalArgumentException("design has no rows");
+    }
+    if (!(noiseSd > 0) || Double.isInfinite(noiseSd)) {
+      throw new IllegalArgumentException("noiseSd is not strictly positive: " + noiseSd);
+    }
+    this.dimension = design.width();
+    this.rows = design.size();
+    this.design = design.values().clone();
+    this.noiseSd = noiseSd;
+    this.gram = gram(this.design, rows, dimension);
+    this.truthSecondMoment = secondMoment(truth);
+    this.designConstant = noiseSd * noiseSd * traceInverse(gram);
+  }
+
+  /**
+   * A domain with a design of {@code rows} rows drawn from N(0, I_d) with {@code designRng}. When
+   * {@code weights} is null, w* is drawn with independent N(0, 1/d) entries from
+   * {@code weightsRng}, so that E||w*||^2 = 1 and the signal x.w* has variance about 1.
+   */
+  public static RegressionDomain draw(int dimensions, int rows, double noiseSd, double[] weights,
+      UniformRandomProvider designRng, UniformRandomProvider weightsRng) {
+    if (dimensions < 1) {
+      throw new IllegalArgumentException("dimensions is not strictly positive: " + dimensions);
+    }
+    if (rows < 1) {
+      throw new IllegalArgumentException("rows is not strictly positive: " + rows);
+    }
+    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(designRng);
+    double[] x = new double[Math.multiplyExact(rows, dimensions)];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = normal.sample();
+    }
+    double[] w = weights;
+    if (w == null) {
+      ZigguratSampler.NormalizedGaussian wn = ZigguratSampler.NormalizedGaussian.of(weightsRng);
+      w = new double[dimensions];
+      for (int j = 0; j < dimensions; j++) {
+        w[j] = wn.sample() / Math.sqrt(dimensions);
+      }
+    }
+    try {
+      return new RegressionDomain(new Batch(rows, dimensions, x), RegressionModel.of(w), noiseSd);
+    } catch (FitException e) {
+      throw new IllegalArgumentException("weights: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public String family() {
+    return FAMILY;
+  }
+
+  @Override
+  public int width() {
+    return dimension + 1;
+  }
+
+  /** The dimension d. */
+  public int dimension() {
+    return dimension;
+  }
+
+  /** The number of design rows T. */
+  public int rows() {
+    return rows;
+  }
+
+  /** The truth's noise sd s. */
+  public double noiseSd() {
+    return noiseSd;
+  }
+
+  /** A copy of the design X, T rows of width d. */
+  public Batch design() {
+    return new Batch(rows, dimension, design.clone());
+  }
+
+  /**
+   * s^2 tr((X'X)^-1): E||w_1 - w*||^2 for OLS on this design, the finite-design value of
+   * SCIENCE.md's c = s^2 d / (T - d - 1), which is its mean over designs. NaN when X'X is
+   * singular.
+   */
+  public double designConstant() {
+    return designConstant;
+  }
+
+  @Override
+  public Batch sampleTruth(int n, UniformRandomProvider rng) {
+    return label(truth, n, noiseSd, rng);
+  }
+
+  @Override
+  public Model truthModel() {
+    return truth;
+  }
+
+  @Override
+  public Model fit(Batch data, double[] weights, EstimatorSettings settings) throws FitException {
+    if (data.width() != width()) {
+      throw new FitException("data has width " + data.width() + ", expected " + width());
+    }
+    if (data.size() < 1) {
+      throw new FitException("too few items to fit: " + data.size());
+    }
+    return RegressionModel.of(
+        LeastSquares.solve(data.values(), data.size(), dimension, weights, settings.ridge()));
+  }
+
+  @Override
+  public Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng) {
+    return label((RegressionModel) model, n, noiseSd * Math.sqrt(settings.temperature()), rng);
+  }
+
+  @Override
+  public Evaluation evaluate(Model model) {
+    RegressionModel m = (RegressionModel) model;
+    double risk = 0;
+    for (int j = 0; j < dimension; j++) {
+      double e = m.weight(j) - truth.weight(j);
+      risk += e * e;
+    }
+    Map<String, Double> values = new TreeMap<>();
+    values.put(Metrics.POPULATION_RISK, risk);
+    values.put(Metrics.RISK_BAND, 0.0);
+    values.put(TEST_MSE, risk + noiseSd * noiseSd);
+    values.put(Metrics.DIVERSITY_RATIO, secondMoment(m) / truthSecondMoment);
+    return new Evaluation(new TreeMap<>(values));
+  }
+
+  /** n items on the design rows 0..n-1 mod T, labelled x.w + N(0, sd^2). */
+  private Batch label(RegressionModel m, int n, double sd, UniformRandomProvider rng) {
+    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    int width = dimension + 1;
+    double[] out = new double[Math.multiplyExact(n, width)];
+    for (int k = 0; k < n; k++) {
+      int row = (k % rows) * dimension;
+      System.arraycopy(design, row, out, k * width, dimension);
+      out[k * width + dimension] = m.predict(design, row) + sd * normal.sample();
+    }
+    return new Batch(n, width, out);
+  }
+
+  /** ||Xw||^2 / T + s^2 through the Gram matrix, in O(d^2). */
+  private double secondMoment(RegressionModel m) {
+    double q = 0;
+    for (int a = 0; a < dimension; a++) {
+      double s = 0;
+      for (int b = 0; b < dimension; b++) {
+        s += gram[a][b] * m.weight(b);
+      }
+      q += m.weight(a) * s;
+    }
+    return q / rows + noiseSd * noiseSd;
+  }
+
+  /** X'X of a row-major T x d array. */
+  private static double[][] gram(double[] x, int t, int d) {
+    double[][] g = new double[d][d];
+    for (int i = 0; i < t; i++) {
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b <= a; b++) {
+          g[a][b] += x[i * d + a] * x[i * d + b];
+        }
+      }
+    }
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < a; b++) {
+        g[b][a] = g[a][b];
+      }
+    }
+    return g;
+  }
+
+  /** tr(G^-1) for a symmetric positive definite G; NaN when G is singular. */
+  private static double traceInverse(double[][] g) {
+    try {
+      return new CholeskyDecomposition(new Array2DRowRealMatrix(g, true))
+          .getSolver().getInverse().getTrace();
+    } catch (MathIllegalArgumentException e) {
+      return Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package ouroboros.agents.domain.regression;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import ouroboros.agents.data.Batch;
+import ouroboros.agents.domain.EstimatorSettings;
+import ouroboros.agents.domain.Evaluation;
+import ouroboros.agents.domain.FitException;
+import ouroboros.agents.domain.Metrics;
+import ouroboros.agents.domain.SamplingSettings;
+import ouroboros.agents.domain.Smoothing;
+import ouroboros.agents.domain.VarianceEstimator;
+import org.junit.jupiter.api.Test;
+
+/** The fixed-design regression domain without actors: estimator, relabelling and measures. */
+class RegressionDomainTest {
+  private static final double[] W = {1.0, -2.0, 0.5};
+
+  private static UniformRandomProvider rng(long seed) {
+    return RandomSource.L64_X128_MIX.create(seed);
+  }
+
+  private static RegressionDomain domain(int d, int t, double s, double[] w) {
+    return RegressionDomain.draw(d, t, s, w, rng(1), rng(2));
+  }
+
+  private static EstimatorSettings ridge(double lambda) {
+    return new EstimatorSettings(VarianceEstimator.MLE, Smoothing.ADD_K, 0, 2, lambda,
+        Double.NaN, 0);
+  }
+
+  /** Items [x, x.w] on the design rows, without noise. */
+  private static Batch noiseless(RegressionDomain dom, double[] w) {
+    Batch x = dom.design();
+    int d = x.width();
+    double[] out = new double[x.size() * (d + 1)];
+    for (int i = 0; i < x.size(); i++) {
+      double y = 0;
+      for (int j = 0; j < d; j++) {
+        out[i * (d + 1) + j] = x.get(i, j);
+        y += x.get(i, j) * w[j];
+      }
+      out[i * (d + 1) + d] = y;
+    }
+    return new Batch(x.size(), d + 1, out);
+  }
+
+  @Test
+  void fit_ols_recoversWeightsExactlyOnNoiselessData() throws Exception {
+    RegressionDomain dom = domain(3, 20, 1.0, W);
+    RegressionModel m = (RegressionModel) dom.fit(noiseless(dom, W), null,
+        EstimatorSettings.DEFAULTS);
+    assertArrayEquals(W, m.weights(), 1e-12);
+    assertEquals(0.0, dom.evaluate(m).get(Metrics.POPULATION_RISK), 1e-20);
+  }
+
+  @Test
+  void fit_weights_actLikeRepeatedAndDroppedItems() throws Exception {
+    RegressionDomain dom = domain(3, 8, 1.0, W);
+    Batch data = dom.sampleTruth(8, rng(3));
+    double[] weights = {2, 1, 1, 0, 1, 1, 1, 1};
+    // The same data with item 0 twice and item 3 left out.
+    int[] order = {0, 0, 1, 2, 4, 5, 6, 7};
+    double[] copy = new double[order.length * 4];
+    for (int i = 0; i < order.length; i++) {
+      System.arraycopy(data.values(), order[i] * 4, copy, i * 4, 4);
+    }
+    RegressionModel weighted = (RegressionModel) dom.fit(data, weights, EstimatorSettings.DEFAULTS);
+    RegressionModel repeated = (RegressionModel) dom.fit(new Batch(8, 4, copy), null,
+        EstimatorSettings.DEFAULTS);
+    assertArrayEquals(repeated.weights(), weighted.weights(), 1e-12);
+  }
+
+  @Test
+  void fit_ridge_matchesClosedFormAndShrinks() throws Exception {
+    RegressionDomain dom = domain(3, 30, 1.0, W);
+    Batch data = dom.sampleTruth(30, rng(4));
+    RealMatrix x = new Array2DRowRealMatrix(30, 3);
+    double[] y = new double[30];
+    for (int i = 0; i < 30; i++) {
+      for (int j = 0; j < 3; j++) {
+        x.setEntry(i, j, data.get(i, j));
+      }
+      y[i] = data.get(i, 3);
+    }
+    double previous = Double.POSITIVE_INFINITY;
+    for (double lambda : new double[] {0, 1, 10, 100, 1e4}) {
+      RealMatrix a = x.transpose().multiply(x);
+      for (int j = 0; j < 3; j++) {
+        a.addToEntry(j, j, lambda);
+      }
+      double[] expected = new LUDecomposition(a).getSolver()
+          .solve(x.transpose().operate(new ArrayRealVector(y))).toArray();
+      RegressionModel m = (RegressionModel) dom.fit(data, null, ridge(lambda));
+      assertArrayEquals(expected, m.weights(), 1e-10);
+      double norm = new ArrayRealVector(m.weights()).getNorm();
+      assertTrue(norm < previous, "ridge " + lambda + " does not shrink: " + norm);
+      previous = norm;
+    }
+    assertTrue(previous < 0.01, "a huge penalty leaves coefficients near 0: " + previous);
+  }
+
+  @Test
+  void fit_singularDesign_throwsUnlessRidge() throws Exception {
+    RegressionDomain dom = domain(3, 10, 1.0, W);
+    Batch two = dom.sampleTruth(2, rng(5));
+    assertThrows(FitException.class, () -> dom.fit(two, null, EstimatorSettings.DEFAULTS));
+    Batch sameRow = new Batch(4, 4, new double[] {1, 2, 3, 4, 1, 2, 3, 5, 2, 4, 6, 9, 1, 2, 3, 0});
+    FitException e = assertThrows(FitException.class,
+        () -> dom.fit(sameRow, null, EstimatorSettings.DEFAULTS));
+    assertTrue(e.getMessage().contains("singular"), e.getMessage());
+    assertEquals(3, ((RegressionModel) dom.fit(two, null, ridge(0.1))).dimension());
+    assertThrows(FitException.class,
+        () -> dom.fit(dom.sampleTruth(10, rng(6)), new double[10], EstimatorSettings.DEFAULTS));
+  }
+
+  @Test
+  void fit_badInput_throwsFitException() {
+    RegressionDomain dom = domain(3, 10, 1.0, W);
+    assertThrows(FitException.class, () -> dom.fit(new Batch(5, 3, new double[15]), null,
+        EstimatorSettings.DEFAULTS));
+    double[] values = dom.sampleTruth(10, rng(7)).values().clone();
+    values[3] = Double.NaN;
+    assertThrows(FitException.class, () -> dom.fit(new Batch(10, 4, values), null,
+        EstimatorSettings.DEFAULTS));
+    Batch ok = dom.sampleTruth(10, rng(7));
+    assertThrows(FitException.class, () -> dom.fit(ok, new double[3], EstimatorSettings.DEFAULTS));
+    double[] negative = new double[10];
+    java.util.Arrays.fill(negative, 1);
+    negative[2] = -1;
+    assertThrows(FitException.class, () -> dom.fit(ok, negative, EstimatorSettings.DEFAULTS));
+  }
+
+  @Test
+  void sample_relabelsDesignRowsInOrderWithTheTruthsNoise() throws Exception {
+    RegressionDomain dom = domain(3, 7, 2.0, W);
+    RegressionModel m = RegressionModel.of(new double[] {0.3, 0.0, -1.0});
+    Batch x = dom.design();
+    int n = 7 * 4000;
+    for (double tau : new double[] {1.0, 0.25}) {
+      Batch b = dom.sample(m, n, new SamplingSettings(tau), rng(8));
+      double sum2 = 0;
+      for (int k = 0; k < n; k++) {
+        for (int j = 0; j < 3; j++) {
+          assertEquals(x.get(k % 7, j), b.get(k, j), 0.0, "item " + k + " is row k mod T");
+        }
+        double r = b.get(k, 3) - (0.3 * b.get(k, 0) - b.get(k, 2));
+        sum2 += r * r;
+      }
+      // The residual variance estimates s^2 tau = 4 tau; its relative sd is sqrt(2/n) = 0.0085,
+      // so 5% is 5.9 sd: false-failure rate below 1e-8.
+      assertEquals(4.0 * tau, sum2 / n, 0.05 * 4.0 * tau);
+    }
+    Batch human = dom.sampleTruth(7, rng(9));
+    for (int k = 0; k < 7; k++) {
+      assertEquals(x.get(k, 1), human.get(k, 1), 0.0, "a human call with n = T covers each row");
+    }
+  }
+
+  @Test
+  void evaluate_closedForms() throws Exception {
+    RegressionDomain dom = domain(3, 50, 2.0, W);
+    Evaluation truth = dom.evaluate(dom.truthModel());
+    assertEquals(0.0, truth.get(Metrics.POPULATION_RISK), 0.0);
+    assertEquals(4.0, truth.get(RegressionDomain.TEST_MSE), 1e-12);
+    assertEquals(1.0, truth.get(Metrics.DIVERSITY_RATIO), 1e-12);
+    assertEquals(0.0, truth.get(Metrics.RISK_BAND), 0.0);
+    assertTrue(Double.isNaN(truth.get(Metrics.TAIL_MASS_RATIO)), "definition 7 is left out");
+    RegressionModel zero = RegressionModel.of(new double[3]);
+    Evaluation e = dom.evaluate(zero);
+    assertEquals(1 + 4 + 0.25, e.get(Metrics.POPULATION_RISK), 1e-12);
+    assertEquals(5.25 + 4, e.get(RegressionDomain.TEST_MSE), 1e-12);
+    Batch x = dom.design();
+    double signal = 0;
+    for (int i = 0; i < 50; i++) {
+      double p = x.get(i, 0) - 2 * x.get(i, 1) + 0.5 * x.get(i, 2);
+      signal += p * p / 50;
+    }
+    assertEquals(4.0 / (signal + 4.0), e.get(Metrics.DIVERSITY_RATIO), 1e-12);
+  }
+
+  @Test
+  void designConstant_averagesToScienceMdConstant() {
+    // tr((X'X)^-1) for X'X ~ Wishart_d(I, T) has mean d/(T-d-1) = 10/89 and variance
+    // 2d/((T-d-1)^2 (T-d-3)) + 2d(d-1)/((T-d)(T-d-1)^2(T-d-3)) = 22/689127 (the inverse
+    // Wishart moments, Press 1982). The mean of 2000 designs has sd 1.26e-4; 4 sd gives a
+    // false-failure rate of 6e-5 (normal; the average of 2000 is close to normal).
+    int d = 10;
+    int t = 100;
+    int designs = 2000;
+    UniformRandomProvider r = rng(10);
+    double sum = 0;
+    for (int i = 0; i < designs; i++) {
+      sum += RegressionDomain.draw(d, t, 1.0, null, r, r).designConstant();
+    }
+    double se = Math.sqrt(22.0 / 689127 / designs);
+    assertEquals(10.0 / 89, sum / designs, 4 * se);
+  }
+
+  @Test
+  void fit_onTruthData_errorAveragesToDesignConstant() throws Exception {
+    // Given X, w_1 - w* ~ N(0, s^2 A) with A = (X'X)^-1, so ||w_1 - w*||^2 has mean s^2 tr A and
+    // variance 2 s^4 tr(A^2) <= 2 (s^2 tr A)^2. With 4000 fits the mean has relative sd at most
+    // sqrt(2/4000) = 0.022 (about 0.007 here, since tr(A^2) is near tr(A)^2/d); 5 of the
+    // former is over 15 of the latter: false-failure rate below 1e-15.
+    RegressionDomain dom = domain(10, 100, 1.0, null);
+    UniformRandomProvider r = rng(11);
+    int fits = 4000;
+    double sum = 0;
+    for (int i = 0; i < fits; i++) {
+      sum += dom.evaluate(dom.fit(dom.sampleTruth(100, r), null, EstimatorSettings.DEFAULTS))
+          .get(Metrics.POPULATION_RISK);
+    }
+    double c = dom.designConstant();
+    assertEquals(c, sum / fits, 5 * c * Math.sqrt(2.0 / fits));
+  }
+}
