@@ -14,8 +14,7 @@ import ouroboros.agents.domain.categorical.CategoricalDomain;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,22 +31,10 @@ import org.junit.jupiter.api.Test;
  * distribution is a small Markov chain, computed exactly here (and with scipy, whose numbers the
  * comments quote). Each assertion states its false-failure rate.
  */
-class CategoricalCollapseTest {
+class CategoricalCollapseTest extends EngineTest {
   private static final String DOMAIN =
       "{type: categorical, probabilities: [0.9, 0.1], names: [yellow, blue]}";
   private static final long SEED = 20240724L;
-
-  private static Simulation sim;
-
-  @BeforeAll
-  static void start() {
-    sim = new Simulation(2);
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
 
   /** R chains of M items; the model block's extra keys (initial, sampling) are given. */
   private static String chains(int r, int m, int ticks, String regime, String extra) {

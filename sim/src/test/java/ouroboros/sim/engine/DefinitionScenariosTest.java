@@ -19,8 +19,7 @@ import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.testing.Repo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,19 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a wide margin (the README gives the numbers). Then checks that, over all the scenarios, each of
  * the eight definitions fires in at least one and stays quiet in another.
  */
-class DefinitionScenariosTest {
-  private static Simulation sim;
-
-  @BeforeAll
-  static void start() {
-    sim = new Simulation(2);
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
-
+class DefinitionScenariosTest extends EngineTest {
   /** One expectation: model, definition, state. */
   record Expect(String model, Definition definition, Verdict.State state) {}
 

@@ -16,27 +16,14 @@ import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.Model;
 import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.model.RetrainReport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * ARCHITECTURE.md invariant 4: a fit that throws or diverges keeps the model's previous
  * parameters, is counted, and the run goes on.
  */
-class FaultTest {
-  private static Simulation sim;
-
-  @BeforeAll
-  static void start() {
-    sim = new Simulation(2);
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
-
+class FaultTest extends EngineTest {
   private static List<RetrainReport> reportsOf(World world) {
     List<RetrainReport> all = new ArrayList<>();
     RunOutcome outcome = sim.run(world, r -> all.addAll(r.reports()));

@@ -7,8 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,23 +20,11 @@ import org.junit.jupiter.api.Test;
  * ({@code src/test/resources/calibration/gaussian_fidelity.py}); each assertion's comment states
  * its rate.
  */
-class GaussianFidelityTest {
+class GaussianFidelityTest extends EngineTest {
   private static final int R = 1000;
   private static final int M = 100;
   private static final int G = 100;
   private static final long SEED = 20240724L;
-
-  private static Simulation sim;
-
-  @BeforeAll
-  static void start() {
-    sim = new Simulation(2);
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
 
   /** The final report of every chain, run once per regime and variance estimator. */
   private static List<RetrainReport> run(String regime, String variance) {

@@ -15,8 +15,7 @@ import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.regression.RegressionDomain;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.agents.rng.RngStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * 40,000 times with numpy ({@code src/test/resources/calibration/regression_closed_form.py}) and
  * are stated in each test. W = 10 worlds of R = 100 chains run in about 5 s per regime.
  */
-class RegressionClosedFormTest {
+class RegressionClosedFormTest extends EngineTest {
   private static final int W = 10;
   private static final int R = 100;
   private static final int N = 20;
@@ -51,7 +50,6 @@ class RegressionClosedFormTest {
   private static final double Z = 4.5;
   private static final long SEED = 20240501L;
 
-  private static Simulation sim;
   private static final Map<String, Chains> RUNS = new ConcurrentHashMap<>();
 
   /**
@@ -63,15 +61,6 @@ class RegressionClosedFormTest {
    */
   private record Chains(double[][][] risk, double[] trace, double[] trace2) {}
 
-  @BeforeAll
-  static void start() {
-    sim = new Simulation(2);
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
 
   /** R chains of one regime in one world, as scenario text. */
   static String chains(String regime) {
