@@ -16,6 +16,9 @@ import ouroboros.agents.rng.RngStreams;
   @JsonSubTypes.Type(value = GaussianSpec.class, name = "gaussian"),
   @JsonSubTypes.Type(value = CategoricalSpec.class, name = "categorical"),
   @JsonSubTypes.Type(value = RegressionSpec.class, name = "linear-regression"),
+  @JsonSubTypes.Type(value = MixtureSpec.class, name = "gaussian-mixture"),
+  @JsonSubTypes.Type(value = KdeSpec.class, name = "kde"),
+  @JsonSubTypes.Type(value = TextSpec.class, name = "ngram-text"),
 })
 public interface DomainSpec {
 

@@ -177,6 +177,9 @@ final class ScenarioValidator {
     if (e.alpha() != null && (!(e.alpha() >= 0) || e.alpha().isInfinite())) {
       p.add(at + "/alpha", e.alpha(), "a number of at least 0");
     }
+    if ("kneser-ney".equals(e.smoothing()) && e.alpha() != null && e.alpha() >= 1) {
+      p.add(at + "/alpha", e.alpha(), "a Kneser-Ney discount in (0, 1), or 0 for the default 0.75");
+    }
     if (e.order() != null && (e.order() < 1 || e.order() > 3)) {
       p.add(at + "/order", e.order(), "an n-gram order of 1, 2 or 3");
     }

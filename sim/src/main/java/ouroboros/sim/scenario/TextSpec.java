@@ -1,0 +1,154 @@
+package ouroboros.sim.scenario;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import ouroboros.agents.domain.Domain;
+import ouroboros.agents.domain.text.LanguageBuilder;
+import ouroboros.agents.domain.text.TextDomain;
+import ouroboros.agents.rng.RngStreams;
+
+/**
+ * An n-gram text truth: a random sparse Markov chain over a Zipfian vocabulary, in one or more
+ * dialects, whose documents are sentences of at most L words (see {@link LanguageBuilder} for the
+ * exact construction and {@link TextDomain} for the measures). The language is drawn from the
+ * stream ("domain", "language") and the held-out reference set from ("domain", "reference").
+ *
+ * @param vocabulary V, the number of words (default 1000)
+ * @param zipfExponent s of the Zipf weights of words and of each row's transitions (default 1.1)
+ * @param maxLength L, the most words a sentence has (default 30)
+ * @param successors S, the words possible after each word (default 32); the other V - S are
+ *     impossible transitions
+ * @param endProbability e, the probability that a sentence ends after each word (default 0.1,
+ *     a mean length near 1 / e when L is large)
+ * @param referenceSize N, the held-out human sentences the risk is measured on (default 1000)
+ * @param dialects D, the communities (default 1: the base language itself)
+ * @param dialectWeights the share of each dialect in human text (default equal)
+ * @param dialectStrength beta, the mass each dialect moves onto its own preferred successor of
+ *     every word (default 0.5)
+ */
+public record TextSpec(
+    Integer vocabulary,
+    Double zipfExponent,
+    Integer maxLength,
+    Integer successors,
+    Double endProbability,
+    Integer referenceSize,
+    Integer dialects,
+    List<Double> dialectWeights,
+    Double dialectStrength)
+    implements DomainSpec {
+
+  /** Default V. */
+  public static final int DEFAULT_VOCABULARY = 1000;
+  /** Default s. */
+  public static final double DEFAULT_ZIPF_EXPONENT = 1.1;
+  /** Default L. */
+  public static final int DEFAULT_MAX_LENGTH = 30;
+  /** Default S. */
+  public static final int DEFAULT_SUCCESSORS = 32;
+  /** Default e. */
+  public static final double DEFAULT_END_PROBABILITY = 0.1;
+  /** Default N. */
+  public static final int DEFAULT_REFERENCE_SIZE = 1000;
+  /** Default beta. */
+  public static final double DEFAULT_DIALECT_STRENGTH = 0.5;
+  /** Largest V. */
+  public static final int MAX_VOCABULARY = 100_000;
+  /** Largest L. */
+  public static final int MAX_LENGTH = 200;
+  /** Largest number of possible transitions, V S. */
+  public static final long MAX_TRANSITIONS = 5_000_000L;
+  /** Largest N. */
+  public static final int MAX_REFERENCE_SIZE = 1_000_000;
+  /** Largest D. */
+  public static final int MAX_DIALECTS = 100;
+
+  @Override
+  public void validate(Problems p) {
+    range(p, "vocabulary", vocabulary, 2, MAX_VOCABULARY);
+    int v = vocabulary != null ? vocabulary : DEFAULT_VOCABULARY;
+    if (zipfExponent != null && (!(zipfExponent >= 0) || zipfExponent.isInfinite())) {
+      p.add("/domain/zipf-exponent", zipfExponent, "a finite exponent of at least 0");
+    }
+    range(p, "max-length", maxLength, 1, MAX_LENGTH);
+    if (successors != null && (successors < 1 || successors > v)) {
+      p.add("/domain/successors", successors, "a whole number from 1 to the vocabulary, " + v);
+    } else if (successors != null && (long) v * successors > MAX_TRANSITIONS) {
+      p.add("/domain/successors", successors, "at most " + MAX_TRANSITIONS
+          + " possible transitions in all (vocabulary x successors), so at most "
+          + MAX_TRANSITIONS / v + " here");
+    }
+    if (endProbability != null && !(endProbability > 0 && endProbability < 1)) {
+      p.add("/domain/end-probability", endProbability, "a probability strictly between 0 and 1");
+    }
+    range(p, "reference-size", referenceSize, 2, MAX_REFERENCE_SIZE);
+    range(p, "dialects", dialects, 1, MAX_DIALECTS);
+    int d = dialects != null ? dialects : 1;
+    if (dialectWeights != null) {
+      if (dialectWeights.size() != d) {
+        int n = dialectWeights.size();
+        p.add("/domain/dialect-weights", n + (n == 1 ? " weight" : " weights"),
+            d + (d == 1 ? " weight" : " weights") + ", one per dialect");
+      }
+      for (int i = 0; i < dialectWeights.size(); i++) {
+        Double w = dialectWeights.get(i);
+        if (w == null || !(w > 0) || w.isInfinite()) {
+          p.add("/domain/dialect-weights/" + i, w, "a finite weight greater than 0");
+        }
+      }
+    }
+    if (dialectStrength != null && !(dialectStrength >= 0 && dialectStrength <= 1)) {
+      p.add("/domain/dialect-strength", dialectStrength, "a share in [0, 1]");
+    }
+  }
+
+  /** Adds a problem when a whole-number setting is outside [min, max]. */
+  private static void range(Problems p, String key, Integer value, int min, int max) {
+    if (value != null && (value < min || value > max)) {
+      p.add("/domain/" + key, value, "a whole number from " + min + " to " + max);
+    }
+  }
+
+  @Override
+  public TextSpec resolve() {
+    int d = dialects != null ? dialects : 1;
+    List<Double> w = dialectWeights != null ? dialectWeights
+        : new ArrayList<>(Collections.nCopies(d, 1.0 / d));
+    return new TextSpec(
+        vocabulary != null ? vocabulary : DEFAULT_VOCABULARY,
+        zipfExponent != null ? zipfExponent : DEFAULT_ZIPF_EXPONENT,
+        maxLength != null ? maxLength : DEFAULT_MAX_LENGTH,
+        successors != null ? successors : Math.min(DEFAULT_SUCCESSORS,
+            vocabulary != null ? vocabulary : DEFAULT_VOCABULARY),
+        endProbability != null ? endProbability : DEFAULT_END_PROBABILITY,
+        referenceSize != null ? referenceSize : DEFAULT_REFERENCE_SIZE,
+        d, w,
+        dialectStrength != null ? dialectStrength : DEFAULT_DIALECT_STRENGTH);
+  }
+
+  @Override
+  public Domain build(RngStreams streams) {
+    double[] w = dialectWeights.stream().mapToDouble(Double::doubleValue).toArray();
+    return new TextDomain(
+        LanguageBuilder.random(vocabulary, zipfExponent, maxLength, successors, endProbability, w,
+            dialectStrength, streams.stream("domain", "language")),
+        referenceSize, streams.stream("domain", "reference"));
+  }
+
+  /** The dialects are the communities. */
+  @Override
+  public int communityCount() {
+    return dialects != null ? dialects : 1;
+  }
+
+  @Override
+  public List<String> samplingKeys() {
+    return List.of("temperature", "top-k", "top-p");
+  }
+
+  @Override
+  public List<String> estimatorKeys() {
+    return List.of("order", "smoothing", "alpha");
+  }
+}
