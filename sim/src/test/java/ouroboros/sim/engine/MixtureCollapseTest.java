@@ -9,7 +9,7 @@ import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
-import org.junit.jupiter.api.AfterAll;
+import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,25 +40,18 @@ import org.junit.jupiter.api.Test;
  * component. Definition 4's human baseline is off (baseline-cap 0): it would fit EM on up to
  * 10,000 items at every retrain.
  */
-class MixtureCollapseTest {
+class MixtureCollapseTest extends EngineTest {
   private static final int REPLACE_CHAINS = 20;
   private static final int ACCUMULATE_CHAINS = 10;
   private static final long SEED = 20250705L;
 
-  private static Simulation sim;
   private static List<RetrainReport> replace;
   private static List<RetrainReport> accumulate;
 
   @BeforeAll
   static void run() {
-    sim = new Simulation(2);
     replace = chains(REPLACE_CHAINS, "replace", 30, 0, 60);
     accumulate = chains(ACCUMULATE_CHAINS, "accumulate", 10, 30, 15);
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
   }
 
   /**

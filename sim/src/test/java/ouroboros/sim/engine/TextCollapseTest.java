@@ -16,7 +16,7 @@ import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
-import org.junit.jupiter.api.AfterAll;
+import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * language ({@link #calibrate}, run with {@code -Dcalibrate=true}), and each assertion's comment
  * states the resulting false-failure rate (one-sided normal beyond the margin).
  */
-class TextCollapseTest {
+class TextCollapseTest extends EngineTest {
   private static final int R = 12;
   private static final int M = 300;
   private static final int G = 10;
@@ -49,18 +49,11 @@ class TextCollapseTest {
   private static final double ALPHA = 0.01;
   private static final long SEED = 20250101L;
 
-  private static Simulation sim;
   private static Map<String, List<RetrainReport>> runs;
 
   @BeforeAll
   static void start() {
-    sim = new Simulation(2);
     runs = run(R);
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
   }
 
   /** R plain-count chains ("plain-i") and R add-k chains ("addk-i") in one world. */
