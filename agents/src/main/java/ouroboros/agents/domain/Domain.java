@@ -30,6 +30,15 @@ public interface Domain {
    */
   Model fit(Batch data, double[] weights, EstimatorSettings settings) throws FitException;
 
+  /**
+   * Fits the family with a generator for estimators that need randomness, such as EM's
+   * initialisation; models pass their own "fit" stream. Deterministic estimators ignore it.
+   */
+  default Model fit(Batch data, double[] weights, EstimatorSettings settings,
+      UniformRandomProvider rng) throws FitException {
+    return fit(data, weights, settings);
+  }
+
   /** Draws {@code n} items from a fitted model. */
   Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng);
 

@@ -31,6 +31,7 @@ public final class ModelCore {
   private final UniformRandomProvider poolRng;
   private final UniformRandomProvider baselineRng;
   private final UniformRandomProvider communityRng;
+  private final UniformRandomProvider fitRng;
   private final CollapseTracker tracker;
   private double cumulativeItems;
 
@@ -51,6 +52,7 @@ public final class ModelCore {
     this.poolRng = streams.stream(settings.id(), "pool");
     this.baselineRng = streams.stream(settings.id(), "baseline");
     this.communityRng = streams.stream(settings.id(), "community");
+    this.fitRng = streams.stream(settings.id(), "fit");
     this.tracker = new CollapseTracker(settings.collapse());
     this.model = settings.initial() == Initial.TRUTH ? domain.truthModel() : null;
     if (settings.initial() == Initial.FIT_TRUTH) {
@@ -64,7 +66,7 @@ public final class ModelCore {
     Items real = Items.uniform(b, Items.ARCHIVE, AuthorKind.HUMAN, -1, 0, 0f, Items.OFF_WEB);
     pool.add(-1, real);
     try {
-      model = domain.fit(real.payload(), null, settings.estimator());
+      model = domain.fit(real.payload(), null, settings.estimator(), fitRng);
       generation = 1;
       track(real.size());
     } catch (Exception e) {
@@ -108,7 +110,8 @@ public final class ModelCore {
     }
     int n = (int) cumulativeItems;
     try {
-      Model human = domain.fit(domain.sampleTruth(n, baselineRng), null, settings.estimator());
+      Model human = domain.fit(domain.sampleTruth(n, baselineRng), null, settings.estimator(),
+          baselineRng);
       return domain.evaluate(human).get(ouroboros.agents.domain.Metrics.POPULATION_RISK);
     } catch (Exception e) {
       return Double.NaN;
@@ -151,7 +154,7 @@ public final class ModelCore {
     Composition composition = Composition.of(training);
     String failure = "";
     try {
-      Model fitted = domain.fit(training.payload(), null, settings.estimator());
+      Model fitted = domain.fit(training.payload(), null, settings.estimator(), fitRng);
       model = fitted;
       generation++;
       outputDepth = 1.0 + training.meanDepth();

@@ -71,6 +71,17 @@ public final class MixtureDomain implements Domain {
     return MixtureEstimator.fit(data, weights, k);
   }
 
+  /** Fits with EM initialised from the given generator: a model's own "fit" stream. */
+  @Override
+  public Model fit(Batch data, double[] weights, EstimatorSettings settings,
+      UniformRandomProvider rng) throws FitException {
+    if (data.width() != width()) {
+      throw new FitException("data has width " + data.width() + ", expected " + width());
+    }
+    int k = settings.components() > 0 ? settings.components() : truth.model().size();
+    return MixtureEstimator.fit(data, weights, k, rng);
+  }
+
   @Override
   public Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng) {
     return ((MixtureModel) model).sample(n, settings.temperature(), rng);

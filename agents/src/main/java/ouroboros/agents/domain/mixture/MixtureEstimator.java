@@ -24,11 +24,11 @@ import ouroboros.agents.domain.FitException;
  * component straddling a small cluster and the valley) for about 3% of 400-item samples of a
  * 0.95/0.05 mixture, and starts that fail on a singular covariance no longer fail the fit.
  *
- * <p>The random choice needs a generator, and {@code Domain.fit} takes none: a fit is a pure
- * function of its training set. So the generator is an {@code L64_X128_MIX} seeded with a 64-bit
- * hash of the training values (and weights). The same training set gives the same fit on any
- * thread or machine (ARCHITECTURE.md, invariant 1); different training sets, which came from the
- * model's own crawl and pool streams, give unrelated initialisations. The same generator
+ * <p>The random choice needs a generator. In the engine it is the model's own "fit" stream (see
+ * {@code Domain.fit} with a generator), so a model's fits are reproducible from the scenario seed
+ * and its id. Called without one, the generator is an {@code L64_X128_MIX} seeded with a 64-bit
+ * hash of the training values (and weights), so that the same training set gives the same fit on
+ * any thread or machine (ARCHITECTURE.md, invariant 1). The same generator
  * resamples the items when the weights are unequal, since Commons Math's EM takes no weights:
  * systematic resampling (Kitagawa 1996) keeps n items, each about n w_i / sum(w) times.
  *
@@ -54,6 +54,12 @@ public final class MixtureEstimator {
 
   /** Fits k components to the data (weights may be null for equal weights). */
   public static MixtureModel fit(Batch data, double[] weights, int k) throws FitException {
+    return fit(data, weights, k, RandomSource.L64_X128_MIX.create(seed(data, weights)));
+  }
+
+  /** Fits k components, choosing the starts with the given generator. */
+  public static MixtureModel fit(Batch data, double[] weights, int k, UniformRandomProvider rng)
+      throws FitException {
     int n = data.size();
     int d = data.width();
     if (d < 2) {
@@ -68,7 +74,6 @@ public final class MixtureEstimator {
     if (weights != null && weights.length != n) {
       throw new FitException(weights.length + " weights for " + n + " items");
     }
-    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed(data, weights));
     double[][] rows = rows(data, weights, rng);
     double[][] cov = covariance(rows);
     Component.of(new double[d], cov); // the data must not be degenerate
