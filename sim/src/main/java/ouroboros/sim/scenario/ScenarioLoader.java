@@ -22,7 +22,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -100,7 +99,7 @@ public final class ScenarioLoader {
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems.locate(name, locations));
     }
-    return resolve(raw);
+    return Resolution.resolve(raw);
   }
 
   /** The scenario as YAML, the form {@code scenario.yaml} takes in a run directory. */
@@ -110,66 +109,6 @@ public final class ScenarioLoader {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a scenario as YAML", e);
     }
-  }
-
-  /** Fills in every default. */
-  static Scenario resolve(Scenario s) {
-    List<SiteSpec> sites = s.sites() != null ? s.sites() : List.of(new SiteSpec(Defaults.SITE));
-    String firstSite = sites.get(0).id();
-    List<HumanSpec> humans = new ArrayList<>();
-    for (HumanSpec h : s.humans() == null ? List.<HumanSpec>of() : s.humans()) {
-      humans.add(new HumanSpec(h.id(), h.publishRate(), or(h.site(), firstSite), h.community()));
-    }
-    List<ModelSpec> models = new ArrayList<>();
-    for (ModelSpec m : s.models() == null ? List.<ModelSpec>of() : s.models()) {
-      CrawlSpec crawl = m.crawl() == null ? new CrawlSpec(null, null) : m.crawl();
-      models.add(new ModelSpec(m.id(), m.regime(),
-          "window".equals(m.regime()) ? or(m.window(), Defaults.WINDOW) : m.window(),
-          or(m.retrainEvery(), Defaults.RETRAIN_EVERY), or(m.firstRetrain(), Defaults.FIRST_RETRAIN),
-          m.scrape(), or(m.freshHumanFraction(), Defaults.FRESH_HUMAN_FRACTION), m.publishRate(),
-          or(m.site(), firstSite), or(m.initial(), Defaults.INITIAL),
-          new CrawlSpec(or(crawl.policy(), Defaults.CRAWL_POLICY),
-              crawl.sites() != null ? crawl.sites() : sites.stream().map(SiteSpec::id).toList()),
-          sampling(m.sampling(), s.domain().samplingKeys()),
-          estimator(m.estimator(), s.domain().estimatorKeys())));
-    }
-    WebSpec web = new WebSpec(s.web() == null || s.web().retention() == null
-        ? Defaults.RETENTION : s.web().retention());
-    EngineSpec engine = new EngineSpec(s.engine() == null || s.engine().phaseTimeoutSeconds() == null
-        ? Defaults.PHASE_TIMEOUT_SECONDS : s.engine().phaseTimeoutSeconds());
-    CollapseSpec collapse = (s.collapse() != null ? s.collapse()
-        : new CollapseSpec(null, null, null, null, null, null, null, null, null, null, null))
-        .resolve();
-    return new Scenario(s.name(), s.description(), s.seed(), s.ticks(), s.domain().resolve(), web,
-        sites, engine, humans, models, collapse);
-  }
-
-  /** Sampling settings with a default for every key the domain uses, and nothing else. */
-  private static SamplingSpec sampling(SamplingSpec given, List<String> keys) {
-    SamplingSpec g = given != null ? given : new SamplingSpec(null, null, null);
-    return new SamplingSpec(
-        keys.contains("temperature") ? or(g.temperature(), Defaults.TEMPERATURE) : null,
-        keys.contains("top-k") ? or(g.topK(), Defaults.TOP_K) : null,
-        keys.contains("top-p") ? or(g.topP(), Defaults.TOP_P) : null);
-  }
-
-  /** Estimator settings with a default for every key the domain uses, and nothing else. */
-  private static EstimatorSpec estimator(EstimatorSpec given, List<String> keys) {
-    EstimatorSpec g = given != null ? given
-        : new EstimatorSpec(null, null, null, null, null, null, null);
-    return new EstimatorSpec(
-        keys.contains("variance") ? or(g.variance(), Defaults.VARIANCE) : null,
-        keys.contains("smoothing") ? or(g.smoothing(), Defaults.SMOOTHING) : null,
-        keys.contains("alpha") ? or(g.alpha(), Defaults.ALPHA) : null,
-        keys.contains("order") ? or(g.order(), Defaults.ORDER) : null,
-        keys.contains("ridge") ? or(g.ridge(), Defaults.RIDGE) : null,
-        g.bandwidth(),
-        keys.contains("components") ? or(g.components(), Defaults.COMPONENTS) : null);
-  }
-
-  /** The value, or the default when it is null. */
-  private static <T> T or(T value, T fallback) {
-    return value != null ? value : fallback;
   }
 
   /** Refuses a YAML alias the moment the parser meets one. */
