@@ -36,6 +36,8 @@ public final class ModelCore {
   private double cumulativeItems;
 
   private Model model;
+  /** The evaluation of {@code model}; each model is evaluated once. */
+  private Evaluation current = Evaluation.NONE;
   private int generation;
   private double outputDepth = 1.0;
   private int fitFailures;
@@ -55,6 +57,9 @@ public final class ModelCore {
     this.fitRng = streams.stream(settings.id(), "fit");
     this.tracker = new CollapseTracker(settings.collapse());
     this.model = settings.initial() == Initial.TRUTH ? domain.truthModel() : null;
+    if (model != null) {
+      current = domain.evaluate(model);
+    }
     if (settings.initial() == Initial.FIT_TRUTH) {
       fitOnTruth();
     }
@@ -66,9 +71,11 @@ public final class ModelCore {
     Items real = Items.uniform(b, Items.ARCHIVE, AuthorKind.HUMAN, -1, 0, 0f, Items.OFF_WEB);
     pool.add(-1, real);
     try {
-      model = domain.fit(real.payload(), null, settings.estimator(), fitRng);
+      Model fitted = domain.fit(real.payload(), null, settings.estimator(), fitRng);
+      current = domain.evaluate(fitted);
+      model = fitted;
       generation = 1;
-      track(real.size());
+      track(real.size(), current);
     } catch (Exception e) {
       fitFailures++;
     }
@@ -90,13 +97,13 @@ public final class ModelCore {
   }
 
   /**
-   * Feeds the new generation to the collapse tracker. The amount of training data behind a
-   * generation is every item the model has gathered so far (scraped and fresh), whatever its
-   * regime kept: the x axis of definition 4's scaling law.
+   * Feeds the new generation, and its evaluation, to the collapse tracker. The amount of training
+   * data behind a generation is every item the model has gathered so far (scraped and fresh),
+   * whatever its regime kept: the x axis of definition 4's scaling law.
    */
-  private void track(int newItems) {
+  private void track(int newItems, Evaluation evaluation) {
     cumulativeItems += newItems;
-    tracker.update(generation, domain.evaluate(model), cumulativeItems, baselineRisk());
+    tracker.update(generation, evaluation, cumulativeItems, baselineRisk());
   }
 
   /**
@@ -155,17 +162,18 @@ public final class ModelCore {
     String failure = "";
     try {
       Model fitted = domain.fit(training.payload(), null, settings.estimator(), fitRng);
+      Evaluation evaluation = domain.evaluate(fitted);
       model = fitted;
+      current = evaluation;
       generation++;
       outputDepth = 1.0 + training.meanDepth();
-      track(gatheredItems.size());
+      track(gatheredItems.size(), evaluation);
     } catch (Exception | StackOverflowError e) {
       fitFailures++;
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    Evaluation evaluation = model == null ? Evaluation.NONE : domain.evaluate(model);
     return new RetrainReport(index, settings.id(), tick, generation, !failure.isEmpty(), failure,
-        fitFailures, scraped.size(), composition, outputDepth, evaluation, tracker.latest(),
+        fitFailures, scraped.size(), composition, outputDepth, current, tracker.latest(),
         communityShares());
   }
 }

@@ -112,10 +112,6 @@ public final class KdeDomain implements Domain {
       return truth.evaluate(m);
     }
     KdeModel kde = (KdeModel) model;
-    Evaluation cached = kde.memo(truth);
-    if (cached != null) {
-      return cached;
-    }
     int d = width();
     Map<String, Double> values = new TreeMap<>();
     Batch reference = truth.reference();
@@ -136,7 +132,6 @@ public final class KdeDomain implements Domain {
     }
     truth.putMasses(sample, values);
     Evaluation evaluation = new Evaluation(new TreeMap<>(values));
-    kde.remember(truth, evaluation);
     return evaluation;
   }
 

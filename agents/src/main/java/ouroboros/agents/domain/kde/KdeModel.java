@@ -6,7 +6,6 @@ import org.apache.commons.math3.util.FastMath;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
-import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.Model;
 
 /**
@@ -28,15 +27,6 @@ public final class KdeModel implements Model {
   private final double[] kernels;
   private final double logNorm;
   private final double trace;
-
-  /** A cached evaluation and the evaluator it belongs to. */
-  private record Memo(Object evaluator, Evaluation evaluation) {}
-
-  /**
-   * The last evaluation, cached: a model is evaluated more than once per retrain (the collapse
-   * tracker and the report), and its parameters never change. A benign race, like String's hash.
-   */
-  private volatile Memo memo;
 
   /**
    * A KDE.
@@ -200,16 +190,6 @@ public final class KdeModel implements Model {
     return new Batch(n, d, out);
   }
 
-  /** The evaluation cached for this evaluator, or null. */
-  Evaluation memo(Object evaluator) {
-    Memo m = memo;
-    return m != null && m.evaluator() == evaluator ? m.evaluation() : null;
-  }
-
-  /** Caches an evaluation made by an evaluator. */
-  void remember(Object evaluator, Evaluation evaluation) {
-    memo = new Memo(evaluator, evaluation);
-  }
 
   @Override
   public String toString() {

@@ -7,7 +7,6 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.FitException;
-import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.Model;
 
 /**
@@ -22,15 +21,6 @@ public final class MixtureModel implements Model {
   private final double[] logWeights;
   private final double[] cumulative;
   private final Component[] components;
-
-  /** A cached evaluation and the evaluator it belongs to. */
-  private record Memo(Object evaluator, Evaluation evaluation) {}
-
-  /**
-   * The last evaluation, cached: a model is evaluated more than once per retrain (the collapse
-   * tracker and the report), and its parameters never change. A benign race, like String's hash.
-   */
-  private volatile Memo memo;
 
   private MixtureModel(double[] weights, Component[] components) {
     this.weights = weights;
@@ -196,16 +186,6 @@ public final class MixtureModel implements Model {
     return new Batch(n, d, out);
   }
 
-  /** The evaluation cached for this evaluator, or null. */
-  Evaluation memo(Object evaluator) {
-    Memo m = memo;
-    return m != null && m.evaluator() == evaluator ? m.evaluation() : null;
-  }
-
-  /** Caches an evaluation made by an evaluator. */
-  void remember(Object evaluator, Evaluation evaluation) {
-    memo = new Memo(evaluator, evaluation);
-  }
 
   @Override
   public String toString() {
