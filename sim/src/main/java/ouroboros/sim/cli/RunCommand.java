@@ -1,10 +1,14 @@
 package ouroboros.sim.cli;
 
+import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,6 +18,9 @@ import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.World;
+import ouroboros.sim.metrics.MetricsListener;
+import ouroboros.sim.metrics.MetricsServer;
+import ouroboros.sim.metrics.ModelMeters;
 import ouroboros.sim.output.RunWriter;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
@@ -24,7 +31,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ouroboros run SCENARIO}: runs a scenario and writes a run directory. */
+/**
+ * {@code ouroboros run SCENARIO}: runs a scenario and writes a run directory. With
+ * {@code --serve-metrics} (or any of {@code --metrics-port}, {@code --metrics-host},
+ * {@code --hold}) it also serves live metrics over HTTP while it runs; the endpoint is off by
+ * default, so that runs started in-process by tests never compete for a port.
+ */
 @Command(name = "run", description = "Run a scenario and write a run directory.")
 final class RunCommand implements Callable<Integer> {
   @Spec
@@ -47,6 +59,34 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar and no summary table.")
   private boolean quiet;
 
+  @Option(names = "--pace", paramLabel = "R",
+      description = "Run at most R ticks per second (default: as fast as it can).")
+  private Double pace;
+
+  @Option(names = "--serve-metrics",
+      description = "Serve live metrics on http://HOST:PORT/metrics while the run goes on.")
+  private boolean serveMetrics;
+
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      description = "Port of the metrics endpoint (default: 9464; 0 picks a free one, printed)."
+          + " Implies --serve-metrics.")
+  private Integer metricsPort;
+
+  @Option(names = "--metrics-host", paramLabel = "HOST",
+      description = "Address the metrics endpoint binds to (default: 127.0.0.1)."
+          + " Implies --serve-metrics.")
+  private String metricsHost;
+
+  @Option(names = "--metrics-max-models", paramLabel = "N",
+      description = "Models with their own metrics label; the rest are aggregated under"
+          + " model=\"other\" (default: 200).")
+  private Integer metricsMaxModels;
+
+  @Option(names = "--hold",
+      description = "Keep serving metrics after the last tick until Ctrl-C."
+          + " Implies --serve-metrics.")
+  private boolean hold;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -63,6 +103,21 @@ final class RunCommand implements Callable<Integer> {
       stderr.println("error: --threads: found " + n + ", expected a whole number of at least 1");
       return Main.BAD_INPUT;
     }
+    if (pace != null && !(pace > 0 && pace < Double.POSITIVE_INFINITY)) {
+      stderr.println("error: --pace: found " + pace + ", expected ticks per second above 0");
+      return Main.BAD_INPUT;
+    }
+    int port = metricsPort != null ? metricsPort : MetricsServer.DEFAULT_PORT;
+    if (port < 0 || port > 65535) {
+      stderr.println("error: --metrics-port: found " + port + ", expected a port from 0 to 65535");
+      return Main.BAD_INPUT;
+    }
+    int maxModels = metricsMaxModels != null ? metricsMaxModels : ModelMeters.DEFAULT_MAX_MODELS;
+    if (maxModels < 0) {
+      stderr.println("error: --metrics-max-models: found " + maxModels
+          + ", expected a whole number of at least 0");
+      return Main.BAD_INPUT;
+    }
     long runSeed = seed != null ? seed
         : scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
     World world = World.of(scenario, runSeed);
@@ -73,15 +128,57 @@ final class RunCommand implements Callable<Integer> {
           plural(world.models().size(), "model"), plural(n, "thread"));
       stdout.flush();
     }
+    MetricsServer metrics = null;
+    if (serveMetrics || metricsPort != null || metricsHost != null || hold) {
+      String host = metricsHost != null ? metricsHost : MetricsServer.DEFAULT_HOST;
+      try {
+        metrics = MetricsServer.start(InetAddress.getByName(host), port,
+            Tags.of("scenario", scenario.name()));
+      } catch (UnknownHostException e) {
+        stderr.println("error: --metrics-host: found '" + host
+            + "', expected a host name or an address of this machine");
+        return Main.BAD_INPUT;
+      } catch (IOException e) {
+        stderr.println("error: --metrics-port: cannot serve metrics on " + host + ":" + port
+            + ": " + e.getMessage());
+        return Main.BAD_INPUT;
+      }
+      stdout.println("metrics: " + metrics.url(MetricsServer.METRICS_PATH));
+      stdout.flush();
+    }
+    try {
+      int code = run(world, n, dir, metrics == null ? null
+          : new MetricsListener(metrics.registry(), world, maxModels), stdout, stderr);
+      if (hold) {
+        stdout.println("holding: serving " + metrics.url(MetricsServer.METRICS_PATH)
+            + " until Ctrl-C");
+        stdout.flush();
+        metrics.serveUntilStopped();
+      }
+      return code;
+    } finally {
+      if (metrics != null) {
+        metrics.close();
+      }
+    }
+  }
+
+  /** Runs the world into {@code dir}, feeding {@code meters} when not null; the exit code. */
+  private int run(World world, int n, Path dir, MetricsListener meters, PrintWriter stdout,
+      PrintWriter stderr) throws IOException {
     RunOutcome outcome;
     try (RunWriter writer = new RunWriter(dir, world, n);
         Simulation sim = new Simulation(n)) {
       List<TickListener> listeners = new ArrayList<>();
       listeners.add(writer);
-      if (!quiet) {
-        listeners.add(new ProgressListener(scenario.name(), world.ticks()));
+      if (meters != null) {
+        listeners.add(meters);
       }
-      outcome = sim.run(world, new Listeners(listeners));
+      if (!quiet) {
+        listeners.add(new ProgressListener(world.scenario().name(), world.ticks()));
+      }
+      Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
+      outcome = sim.run(world, new Listeners(listeners), interval);
       if (!quiet) {
         SummaryTable.print(stdout, world, writer.summary());
       }
@@ -90,10 +187,12 @@ final class RunCommand implements Callable<Integer> {
       stderr.println("error: the run stopped after " + outcome.ticksCompleted() + " ticks: "
           + outcome.failure());
       stderr.println("partial results: " + dir);
+      stderr.flush();
       return Main.RUN_FAILED;
     }
     if (!quiet) {
       stdout.println("run directory: " + dir);
+      stdout.flush();
     }
     return 0;
   }

@@ -38,6 +38,10 @@ import ouroboros.sim.web.WebStore;
  * answer. A model publishes at t with the parameters it had when t began, because publish comes
  * before retrain. The clock owns the {@link WebStore} and spawns the agents as its children, so
  * stopping the clock stops the run.
+ *
+ * <p>Pacing: with a {@link Setup#tickInterval() tick interval} of zero the next tick starts as
+ * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on
+ * a timer, or at once when tick t took longer than I; pacing never changes what a tick computes.
  */
 public final class Clock extends AbstractBehavior<Clock.Command> {
 
@@ -69,13 +73,16 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
    * @param web the web store, which the clock then owns
    * @param listener receives each tick in the observe phase
    * @param agents spawns the agents (or supplies stand-ins in tests), in canonical order
+   * @param tickInterval the least time from the start of one tick to the start of the next;
+   *     zero runs as fast as it can
    */
   public record Setup(
       int ticks,
       Duration phaseTimeout,
       WebStore web,
       TickListener listener,
-      Function<ActorContext<Command>, List<AgentHandle>> agents) {
+      Function<ActorContext<Command>, List<AgentHandle>> agents,
+      Duration tickInterval) {
 
     /** Checks the values. */
     public Setup {
@@ -86,6 +93,16 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       Objects.requireNonNull(web, "web");
       Objects.requireNonNull(listener, "listener");
       Objects.requireNonNull(agents, "agents");
+      Objects.requireNonNull(tickInterval, "tickInterval");
+      if (tickInterval.isNegative()) {
+        throw new IllegalArgumentException("tickInterval is negative: " + tickInterval);
+      }
+    }
+
+    /** A run that goes as fast as it can. */
+    public Setup(int ticks, Duration phaseTimeout, WebStore web, TickListener listener,
+        Function<ActorContext<Command>, List<AgentHandle>> agents) {
+      this(ticks, phaseTimeout, web, listener, agents, Duration.ZERO);
     }
   }
 
@@ -95,6 +112,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   }
 
   private static final String TIMEOUT_KEY = "phase-timeout";
+  private static final String PACE_KEY = "pace";
 
   private final TimerScheduler<Command> timers;
   private final Setup setup;
@@ -110,6 +128,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private RetrainReport[] reports;
   private Snapshot snapshot;
   private long phaseStart;
+  private long tickStart;
   private final long[] phaseNanos = new long[Phase.values().length];
 
   private Clock(ActorContext<Command> ctx, TimerScheduler<Command> timers, Setup setup) {
@@ -156,6 +175,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     java.util.Arrays.fill(phaseNanos, 0);
     phase = Phase.EVENTS;
     phaseStart = System.nanoTime();
+    tickStart = phaseStart;
     // Timeline events are applied here once the timeline issue lands.
     endPhase();
     phase = Phase.PUBLISH;
@@ -263,8 +283,18 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       tick++;
       return finish("");
     }
-    getContext().getSelf().tell(new Advance(tick + 1));
+    advanceTo(tick + 1);
     return this;
+  }
+
+  /** Starts tick {@code next} now, or on a timer when pacing asks to wait. */
+  private void advanceTo(int next) {
+    long wait = setup.tickInterval().toNanos() - (System.nanoTime() - tickStart);
+    if (wait > 0) {
+      timers.startSingleTimer(PACE_KEY, new Advance(next), Duration.ofNanos(wait));
+    } else {
+      getContext().getSelf().tell(new Advance(next));
+    }
   }
 
   /** Records the wall time of the phase that just ended. */

@@ -62,11 +62,19 @@ public final class Simulation implements AutoCloseable {
         .withFallback(ConfigFactory.load());
   }
 
-  /** Runs a world to its end and returns how it ended. */
+  /** Runs a world to its end, as fast as it can, and returns how it ended. */
   public RunOutcome run(World world, TickListener listener) {
+    return run(world, listener, Duration.ZERO);
+  }
+
+  /**
+   * Runs a world to its end and returns how it ended; each tick starts at least
+   * {@code tickInterval} after the previous one started (zero: as fast as it can).
+   */
+  public RunOutcome run(World world, TickListener listener, Duration tickInterval) {
     WebStore web = new WebStore(world.domain().width(), world.sites().size(), world.retention());
     Clock.Setup setup = new Clock.Setup(world.ticks(), world.phaseTimeout(), web, listener,
-        ctx -> spawnAgents(ctx, world));
+        ctx -> spawnAgents(ctx, world), tickInterval);
     Behavior<Clock.Command> clock = Clock.create(setup);
     String name = "run-" + RUNS.incrementAndGet();
     try {

@@ -1,0 +1,121 @@
+package ouroboros.sim.metrics;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.TimeUnit;
+import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.engine.Phase;
+import ouroboros.sim.engine.TickResult;
+
+/**
+ * Engine meters: the tick, ticks completed and their rate, whether the run is still going, the
+ * duration of each timed phase ({@code events}, {@code publish}, {@code retrain}; the observe
+ * phase is where the meters are fed, so it is not timed), retrains and fit failures. The rate
+ * gauge counts the ticks completed in the last {@value #WINDOW_SECONDS} seconds (or since the
+ * meters were bound, if that is shorter) over that time, read from the registry's clock, so it
+ * falls to 0 while a finished run is held. Bind before feeding.
+ */
+public final class EngineMeters implements MeterBinder {
+  /** Seconds over which ticks per second is measured. */
+  public static final int WINDOW_SECONDS = 10;
+
+  private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(WINDOW_SECONDS);
+
+  private final int plannedTicks;
+  private final Deque<Long> completions = new ArrayDeque<>();
+  private volatile double tick = Double.NaN;
+  private volatile double running = 1;
+  private Clock clock;
+  private long boundAt;
+  private Counter ticks;
+  private Counter retrains;
+  private Counter fitFailures;
+  private final Timer[] phases = new Timer[Phase.values().length];
+
+  /** Meters for a run of {@code plannedTicks} ticks. */
+  public EngineMeters(int plannedTicks) {
+    if (plannedTicks < 0) {
+      throw new IllegalArgumentException("plannedTicks is negative: " + plannedTicks);
+    }
+    this.plannedTicks = plannedTicks;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    clock = registry.config().clock();
+    boundAt = clock.monotonicTime();
+    Gauge.builder(MeterNames.ENGINE_TICK, this, m -> m.tick)
+        .description("The last tick whose observe phase finished; NaN before the first")
+        .strongReference(true).register(registry);
+    Gauge.builder(MeterNames.ENGINE_TICKS_PLANNED, this, m -> m.plannedTicks)
+        .description("Ticks the run will have").strongReference(true).register(registry);
+    Gauge.builder(MeterNames.ENGINE_RUNNING, this, m -> m.running)
+        .description("1 while the run goes on, 0 once it has ended")
+        .strongReference(true).register(registry);
+    Gauge.builder(MeterNames.ENGINE_TICKS_PER_SECOND, this, EngineMeters::ticksPerSecond)
+        .description("Ticks completed per second over the last " + WINDOW_SECONDS + " seconds")
+        .strongReference(true).register(registry);
+    ticks = Counter.builder(MeterNames.ENGINE_TICKS).description("Ticks completed")
+        .register(registry);
+    retrains = Counter.builder(MeterNames.ENGINE_RETRAINS).description("Retrains answered")
+        .register(registry);
+    fitFailures = Counter.builder(MeterNames.ENGINE_FIT_FAILURES)
+        .description("Fits that threw or diverged, over all models").register(registry);
+    for (Phase p : Phase.values()) {
+      if (p != Phase.OBSERVE) {
+        phases[p.ordinal()] = Timer.builder(MeterNames.ENGINE_PHASE).tag("phase", p.key())
+            .description("Wall time of a tick's phase").register(registry);
+      }
+    }
+  }
+
+  /** Takes a finished tick. */
+  public void onTick(TickResult r) {
+    for (Phase p : Phase.values()) {
+      if (phases[p.ordinal()] != null) {
+        phases[p.ordinal()].record(r.phaseNanos()[p.ordinal()], TimeUnit.NANOSECONDS);
+      }
+    }
+    for (RetrainReport rep : r.reports()) {
+      retrains.increment();
+      if (rep.fitFailed()) {
+        fitFailures.increment();
+      }
+    }
+    long now = clock.monotonicTime();
+    synchronized (completions) {
+      completions.addLast(now);
+      prune(now);
+    }
+    tick = r.tick();
+    ticks.increment();
+  }
+
+  /** Marks the run ended. */
+  public void onFinish() {
+    running = 0;
+  }
+
+  /** Ticks completed in the trailing window over the window's length. */
+  private double ticksPerSecond() {
+    long now = clock.monotonicTime();
+    synchronized (completions) {
+      prune(now);
+      long span = Math.min(WINDOW_NANOS, now - boundAt);
+      return span <= 0 ? 0 : completions.size() * 1e9 / span;
+    }
+  }
+
+  /** Drops completions older than the window; call holding the lock. */
+  private void prune(long now) {
+    while (!completions.isEmpty() && now - completions.peekFirst() > WINDOW_NANOS) {
+      completions.removeFirst();
+    }
+  }
+}
