@@ -3,11 +3,9 @@ package ouroboros.agents.domain.kde;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.data.Batch;
-import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.FitException;
@@ -16,6 +14,7 @@ import ouroboros.agents.domain.Model;
 import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.domain.mixture.MixtureModel;
 import ouroboros.agents.domain.mixture.MixtureTruth;
+import ouroboros.agents.domain.mixture.MixtureTruthDomain;
 import ouroboros.agents.domain.mixture.ModeMatching;
 
 /**
@@ -45,7 +44,7 @@ import ouroboros.agents.domain.mixture.ModeMatching;
  * Carlo masses always use every point. The truth model ({@code initial: truth}) is a mixture; it
  * is sampled and evaluated as one.
  */
-public final class KdeDomain implements Domain {
+public final class KdeDomain extends MixtureTruthDomain {
   /** The registered family name. */
   public static final String FAMILY = "kde";
   /** Kernels used for density evaluation when a scenario gives no cap. */
@@ -57,12 +56,11 @@ public final class KdeDomain implements Domain {
   /** Climb end points closer than this many bandwidths are the same mode. */
   static final double SAME_MODE = 0.5;
 
-  private final MixtureTruth truth;
   private final int evaluationCap;
 
   /** A domain over a truth and its evaluation material, with a cap on evaluation kernels. */
   public KdeDomain(MixtureTruth truth, int evaluationCap) {
-    this.truth = Objects.requireNonNull(truth, "truth");
+    super(truth);
     if (evaluationCap < 1) {
       throw new IllegalArgumentException("evaluationCap is not strictly positive: "
           + evaluationCap);
@@ -73,21 +71,6 @@ public final class KdeDomain implements Domain {
   @Override
   public String family() {
     return FAMILY;
-  }
-
-  @Override
-  public int width() {
-    return truth.model().dimension();
-  }
-
-  @Override
-  public Batch sampleTruth(int n, UniformRandomProvider rng) {
-    return truth.model().sample(n, 1.0, rng);
-  }
-
-  @Override
-  public Model truthModel() {
-    return truth.model();
   }
 
   @Override
@@ -181,20 +164,5 @@ public final class KdeDomain implements Domain {
       s += t * t;
     }
     return Math.sqrt(s);
-  }
-
-  @Override
-  public int communities() {
-    return truth.model().size();
-  }
-
-  @Override
-  public Batch sampleCommunity(int community, int n, UniformRandomProvider rng) {
-    return truth.model().sampleComponent(community, n, rng);
-  }
-
-  @Override
-  public int communityOf(Batch batch, int i) {
-    return truth.model().mostResponsible(batch.values(), i * batch.width());
   }
 }

@@ -1,9 +1,7 @@
 package ouroboros.agents.domain.mixture;
 
-import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.data.Batch;
-import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.FitException;
@@ -27,15 +25,14 @@ import ouroboros.agents.domain.SamplingSettings;
  * <p>Communities are the truth's components: a community draws from its own component, and an
  * item belongs to the truth component with the highest responsibility for it.
  */
-public final class MixtureDomain implements Domain {
+public final class MixtureDomain extends MixtureTruthDomain {
   /** The registered family name. */
   public static final String FAMILY = "gaussian-mixture";
 
-  private final MixtureTruth truth;
 
   /** A domain over a truth and its evaluation material. */
   public MixtureDomain(MixtureTruth truth) {
-    this.truth = Objects.requireNonNull(truth, "truth");
+    super(truth);
     if (truth.model().dimension() < 2) {
       throw new IllegalArgumentException(
           "dimension is below 2 (Commons Math's EM needs 2): " + truth.model().dimension());
@@ -45,21 +42,6 @@ public final class MixtureDomain implements Domain {
   @Override
   public String family() {
     return FAMILY;
-  }
-
-  @Override
-  public int width() {
-    return truth.model().dimension();
-  }
-
-  @Override
-  public Batch sampleTruth(int n, UniformRandomProvider rng) {
-    return truth.model().sample(n, 1.0, rng);
-  }
-
-  @Override
-  public Model truthModel() {
-    return truth.model();
   }
 
   @Override
@@ -90,20 +72,5 @@ public final class MixtureDomain implements Domain {
   @Override
   public Evaluation evaluate(Model model) {
     return truth.evaluate((MixtureModel) model);
-  }
-
-  @Override
-  public int communities() {
-    return truth.model().size();
-  }
-
-  @Override
-  public Batch sampleCommunity(int community, int n, UniformRandomProvider rng) {
-    return truth.model().sampleComponent(community, n, rng);
-  }
-
-  @Override
-  public int communityOf(Batch batch, int i) {
-    return truth.model().mostResponsible(batch.values(), i * batch.width());
   }
 }
