@@ -1,0 +1,287 @@
+package ouroboros.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import ouroboros.sim.testing.Repo;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment files (issue 6, "Files"): the Grafana dashboards, the provisioning, the
+ * Prometheus configuration, the Dockerfile and docker-compose.yml are consistent with each other,
+ * with the repository and with the README. Docker itself is not needed: the files are parsed.
+ */
+class DeploymentFilesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final YAMLMapper YAML = new YAMLMapper();
+  /** A metric name in PromQL: an identifier starting with one of the exported prefixes. */
+  private static final Pattern METRIC =
+      Pattern.compile("(?<![A-Za-z0-9_:])(?:ouroboros_|jvm_|process_)[A-Za-z0-9_:]*");
+  /** A row of the README's metrics table: its first cell, a name in backquotes. */
+  private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([a-z_:*]+)`\\s*\\|");
+
+  private final Path root = Repo.root();
+
+  @Test
+  void dashboards_parse_haveTitleUidPanels_andReferenceOnlyProvisionedDatasources()
+      throws IOException {
+    Set<String> provisioned = provisionedDatasourceUids();
+    assertTrue(provisioned.contains("ouroboros-prometheus"), "provisioned uids: " + provisioned);
+    List<Path> dashboards = dashboards();
+    assertFalse(dashboards.isEmpty(), "no dashboards in grafana/dashboards/");
+    Set<String> dashboardUids = new TreeSet<>();
+    for (Path file : dashboards) {
+      JsonNode d = JSON.readTree(file.toFile());
+      String name = root.relativize(file).toString();
+      assertTrue(d.path("title").isTextual() && !d.path("title").asText().isBlank(),
+          name + ": no title");
+      assertTrue(d.path("uid").isTextual() && !d.path("uid").asText().isBlank(),
+          name + ": no uid");
+      assertTrue(dashboardUids.add(d.path("uid").asText()), name + ": duplicate dashboard uid");
+      assertTrue(d.path("panels").isArray() && d.path("panels").size() > 0, name + ": no panels");
+      assertEquals(39, d.path("schemaVersion").asInt(), name + ": schemaVersion");
+
+      List<String> problems = new ArrayList<>();
+      Set<String> referenced = new LinkedHashSet<>();
+      collectDatasourceUids(d, "$", referenced, problems);
+      for (String uid : referenced) {
+        if (!provisioned.contains(uid)) {
+          problems.add("datasource uid " + uid + " is not provisioned " + provisioned);
+        }
+      }
+      for (JsonNode panel : allPanels(d)) {
+        if ("row".equals(panel.path("type").asText())) {
+          continue;
+        }
+        String title = panel.path("title").asText();
+        if (!panel.path("datasource").isObject()) {
+          problems.add("panel '" + title + "' has no datasource");
+        }
+        if (!panel.path("targets").isArray() || panel.path("targets").isEmpty()) {
+          problems.add("panel '" + title + "' has no queries");
+        }
+      }
+      assertTrue(problems.isEmpty(), name + ":\n  " + String.join("\n  ", problems));
+    }
+  }
+
+  @Test
+  void dashboardQueries_useOnlyMetricsDocumentedInTheReadme() throws IOException {
+    Set<String> documented = readmeMetricNames();
+    assertTrue(documented.contains("ouroboros_model_risk"), "README table: " + documented);
+    for (Path file : dashboards()) {
+      JsonNode d = JSON.readTree(file.toFile());
+      Set<String> used = new TreeSet<>();
+      for (String query : queries(d)) {
+        Matcher m = METRIC.matcher(query);
+        while (m.find()) {
+          used.add(m.group());
+        }
+      }
+      assertFalse(used.isEmpty(), file + ": no metric in any query");
+      List<String> undocumented = used.stream()
+          .filter(n -> !isDocumented(n, documented)).collect(Collectors.toList());
+      assertTrue(undocumented.isEmpty(),
+          root.relativize(file) + " queries metrics the README's Live metrics table does not"
+              + " document: " + undocumented);
+    }
+  }
+
+  @Test
+  void dockerCompose_parses_andEveryMountedHostPathExists() throws IOException {
+    JsonNode compose = YAML.readTree(root.resolve("docker-compose.yml").toFile());
+    JsonNode services = compose.path("services");
+    for (String service : List.of("sim", "prometheus", "grafana")) {
+      assertTrue(services.has(service), "docker-compose.yml has no service " + service);
+    }
+    List<String> mounts = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> service = it.next();
+      for (JsonNode volume : service.getValue().path("volumes")) {
+        String source = volume.isTextual()
+            ? volume.asText().split(":", 2)[0]
+            : volume.path("source").asText();
+        if (source.startsWith("./") || source.startsWith("../") || source.equals(".")) {
+          mounts.add(source);
+          assertTrue(Files.exists(root.resolve(source).normalize()),
+              "service " + service.getKey() + " mounts " + source + ", which is not in the repo");
+        }
+      }
+      JsonNode build = service.getValue().path("build");
+      if (!build.isMissingNode()) {
+        String context = build.isTextual() ? build.asText() : build.path("context").asText(".");
+        assertTrue(Files.isRegularFile(root.resolve(context).resolve("Dockerfile")),
+            "service " + service.getKey() + " builds " + context + ", which has no Dockerfile");
+      }
+    }
+    assertTrue(mounts.contains("./scenarios"), "the scenarios are not mounted: " + mounts);
+    // The scenario the sim service runs is one of the repository's.
+    for (JsonNode arg : services.path("sim").path("command")) {
+      if (arg.asText().startsWith("/scenarios/")) {
+        Path scenario = root.resolve("scenarios").resolve(arg.asText().substring(11));
+        assertTrue(Files.isRegularFile(scenario), "no scenario " + scenario);
+      }
+    }
+  }
+
+  @Test
+  void dockerfileBuildCommand_isTheOneTheReadmeGives() throws IOException {
+    List<String> runs = Files.readAllLines(root.resolve("Dockerfile")).stream()
+        .map(String::strip)
+        .filter(l -> l.startsWith("RUN mvn "))
+        .map(l -> l.substring(4).strip())
+        .collect(Collectors.toList());
+    assertEquals(1, runs.size(), "the Dockerfile's Maven commands: " + runs);
+    String readme = Files.readString(root.resolve("README.md"));
+    assertTrue(readme.contains("\n" + runs.get(0) + "\n"),
+        "the README does not give the Dockerfile's build command on a line of its own: "
+            + runs.get(0));
+  }
+
+  @Test
+  void prometheusConfig_parses_andScrapesTheSimulator() throws IOException {
+    JsonNode config = YAML.readTree(root.resolve("prometheus/prometheus.yml").toFile());
+    boolean found = false;
+    for (JsonNode job : config.path("scrape_configs")) {
+      for (JsonNode sc : job.path("static_configs")) {
+        for (JsonNode target : sc.path("targets")) {
+          if ("sim:9464".equals(target.asText())) {
+            found = true;
+            assertEquals("/metrics", job.path("metrics_path").asText("/metrics"));
+          }
+        }
+      }
+    }
+    assertTrue(found, "prometheus.yml does not scrape sim:9464");
+  }
+
+  // ---- helpers ----
+
+  private Set<String> provisionedDatasourceUids() throws IOException {
+    JsonNode ds = YAML.readTree(
+        root.resolve("grafana/provisioning/datasources/datasources.yaml").toFile());
+    Set<String> uids = new TreeSet<>();
+    for (JsonNode d : ds.path("datasources")) {
+      String uid = d.path("uid").asText("");
+      assertFalse(uid.isBlank(), "a provisioned datasource has no fixed uid: " + d);
+      uids.add(uid);
+    }
+    return uids;
+  }
+
+  private List<Path> dashboards() throws IOException {
+    try (Stream<Path> files = Files.list(root.resolve("grafana/dashboards"))) {
+      return files.filter(p -> p.toString().endsWith(".json")).sorted()
+          .collect(Collectors.toList());
+    }
+  }
+
+  /** Every datasource reference anywhere in the dashboard: panels, targets, variables. */
+  private static void collectDatasourceUids(
+      JsonNode node, String where, Set<String> uids, List<String> problems) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().equals("datasource")) {
+          JsonNode ds = e.getValue();
+          if (ds.isObject() && ds.path("uid").isTextual()) {
+            uids.add(ds.path("uid").asText());
+          } else if (!ds.isNull()) {
+            problems.add(where + ".datasource is not a reference by uid: " + ds);
+          }
+        }
+        collectDatasourceUids(e.getValue(), where + "." + e.getKey(), uids, problems);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collectDatasourceUids(node.get(i), where + "[" + i + "]", uids, problems);
+      }
+    }
+  }
+
+  /** The panels, with those nested in rows. */
+  private static List<JsonNode> allPanels(JsonNode dashboard) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode p : dashboard.path("panels")) {
+      out.add(p);
+      for (JsonNode nested : p.path("panels")) {
+        out.add(nested);
+      }
+    }
+    return out;
+  }
+
+  /** Every PromQL text of the dashboard: its panels' queries and its variables' queries. */
+  private static List<String> queries(JsonNode dashboard) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode panel : allPanels(dashboard)) {
+      for (JsonNode t : panel.path("targets")) {
+        if (t.path("expr").isTextual()) {
+          out.add(t.path("expr").asText());
+        }
+      }
+    }
+    for (JsonNode v : dashboard.path("templating").path("list")) {
+      JsonNode q = v.path("query");
+      if (q.isTextual()) {
+        out.add(q.asText());
+      } else if (q.path("query").isTextual()) {
+        out.add(q.path("query").asText());
+      }
+      if (v.path("definition").isTextual()) {
+        out.add(v.path("definition").asText());
+      }
+    }
+    return out;
+  }
+
+  /** The names in the first column of the table of the README's "Live metrics" section. */
+  private Set<String> readmeMetricNames() throws IOException {
+    List<String> lines = Files.readAllLines(root.resolve("README.md"));
+    int start = lines.indexOf("## Live metrics");
+    if (start < 0) {
+      fail("README.md has no '## Live metrics' section");
+    }
+    Set<String> names = new TreeSet<>();
+    for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
+      Matcher m = TABLE_ROW.matcher(lines.get(i));
+      if (m.find()) {
+        names.add(m.group(1));
+      }
+    }
+    return names;
+  }
+
+  /** A name is documented as it stands, or as a summary's {@code _sum} or {@code _count}. */
+  private static boolean isDocumented(String name, Set<String> documented) {
+    if (documented.contains(name)) {
+      return true;
+    }
+    for (String suffix : List.of("_sum", "_count")) {
+      if (name.endsWith(suffix)
+          && documented.contains(name.substring(0, name.length() - suffix.length()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
