@@ -83,7 +83,9 @@ public final class CollapseTracker {
       history.removeFirst();
     }
     List<Verdict> v = new ArrayList<>(8);
-    v.add(firstRisk > 0 && Double.isFinite(firstRisk) && Double.isFinite(risk)
+    // A finite first risk followed by an infinite one (a categorical model that lost a
+    // category) is the most catastrophic increase there is: the ratio is +Infinity and it fires.
+    v.add(firstRisk > 0 && Double.isFinite(firstRisk) && !Double.isNaN(risk)
         ? Verdict.of(Definition.CATASTROPHIC_RISK, risk / firstRisk,
             risk / firstRisk > thresholds.catastrophicRatio())
         : Verdict.notApplicable(Definition.CATASTROPHIC_RISK));

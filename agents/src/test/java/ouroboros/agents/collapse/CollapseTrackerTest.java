@@ -57,6 +57,16 @@ class CollapseTrackerTest {
   }
 
   @Test
+  void finiteThenInfiniteRisk_catastrophicFiresWithInfiniteRatio() {
+    CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
+    t.update(1, eval(0.05, 0, 1), 10, Double.NaN);
+    Verdict v = of(t.update(2, eval(Double.POSITIVE_INFINITY, 0, 1), 20, Double.NaN),
+        Definition.CATASTROPHIC_RISK);
+    assertEquals(State.YES, v.state());
+    assertEquals(Double.POSITIVE_INFINITY, v.number());
+  }
+
+  @Test
   void increaseWithinMonteCarloBand_doesNotFire() {
     CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
     t.update(1, eval(1.0, 0.1, 1), 10, Double.NaN);

@@ -216,6 +216,11 @@ final class ScenarioValidator {
   private void id(String at, String id, Set<String> ids) {
     if (id == null || id.isBlank()) {
       p.add(at + "/id", id, "the required key 'id' (a non-empty agent id)");
+    } else if (!id.matches("[A-Za-z0-9._-]+")) {
+      p.add(at + "/id", id, "an id of letters, digits, '.', '_' or '-' (it is a column of "
+          + "metrics.csv)");
+    } else if (id.equals("web")) {
+      p.add(at + "/id", id, "another id: 'web' names the web-level rows of metrics.csv");
     } else if (!ids.add(id)) {
       p.add(at + "/id", id, "an agent id not used by another human source or model");
     }
