@@ -17,8 +17,11 @@ public final class AgentProtocol {
   /** What an agent accepts. */
   public sealed interface Command extends CborSerializable permits Publish, Retrain {}
 
-  /** Publish this tick's items. */
-  public record Publish(int tick, ActorRef<Published> replyTo) implements Command {
+  /**
+   * Publish this tick's items. {@code web} is the snapshot sealed at the previous tick, which
+   * human sources repost from; null at the first tick.
+   */
+  public record Publish(int tick, WebView web, ActorRef<Published> replyTo) implements Command {
     /** Checks the reference. */
     public Publish {
       Objects.requireNonNull(replyTo, "replyTo");

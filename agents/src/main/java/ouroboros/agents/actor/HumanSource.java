@@ -37,7 +37,8 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
   }
 
   private Behavior<AgentProtocol.Command> onPublish(AgentProtocol.Publish msg) {
-    msg.replyTo().tell(new AgentProtocol.Published(msg.tick(), index, core.publish(msg.tick())));
+    msg.replyTo().tell(
+        new AgentProtocol.Published(msg.tick(), index, core.publish(msg.tick(), msg.web())));
     return this;
   }
 

@@ -29,8 +29,48 @@ public record Items(
   public static final int ARCHIVE = -1;
   /** Site of items that were never on the web (fresh archive data). */
   public static final short OFF_WEB = -1;
-  /** Flag bit: the item carries a watermark. */
+  /** Flag bit: the item carries a watermark (its strength is in {@link #STRENGTH_BITS}). */
   public static final byte WATERMARK = 1;
+  /** Flag bit: a human source reposted this synthetic item (laundering). */
+  public static final byte LAUNDERED = 2;
+  /** Flag bit: the item carries its human author's provenance signature (C2PA-like). */
+  public static final byte SIGNED = 4;
+  /** Flag bits 3 to 7: a watermark's strength, in steps of {@link #STRENGTH_STEP}. */
+  public static final int STRENGTH_BITS = 0xF8;
+  /** The resolution of a watermark strength stored in the flags. */
+  public static final double STRENGTH_STEP = 0.25;
+  /** The largest storable watermark strength, 31 steps. */
+  public static final double MAX_STRENGTH = 31 * STRENGTH_STEP;
+
+  /** The flags of a watermarked item of the given strength, rounded to a quarter. */
+  public static byte watermarkFlags(double strength) {
+    long level = Math.round(strength / STRENGTH_STEP);
+    if (level < 1 || level > 31) {
+      throw new IllegalArgumentException("watermark strength is not in [" + STRENGTH_STEP + ", "
+          + MAX_STRENGTH + "]: " + strength);
+    }
+    return (byte) (WATERMARK | (level << 3));
+  }
+
+  /** Whether item {@code i} carries a watermark. */
+  public boolean watermarked(int i) {
+    return (flags[i] & WATERMARK) != 0;
+  }
+
+  /** The strength of item {@code i}'s watermark; 0 when it has none. */
+  public double watermarkStrength(int i) {
+    return watermarked(i) ? ((flags[i] & STRENGTH_BITS) >>> 3) * STRENGTH_STEP : 0;
+  }
+
+  /** Whether item {@code i} is synthetic (depth above 0), whoever published it. */
+  public boolean synthetic(int i) {
+    return depth[i] != 0f;
+  }
+
+  /** The same items with other flags. */
+  public Items withFlags(byte[] newFlags) {
+    return new Items(payload, author, kind, tick, generation, depth, newFlags, site);
+  }
 
   /** Checks that every column has one entry per item. */
   public Items {

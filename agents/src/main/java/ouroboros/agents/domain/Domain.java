@@ -74,4 +74,35 @@ public interface Domain {
   default int communityOf(Batch batch, int i) {
     return 0;
   }
+
+  /**
+   * How well item {@code i} agrees with the truth: its log-likelihood under the truth (per token
+   * for text), higher is better. The verification stage scores items with it, plus noise.
+   */
+  double truthScore(Batch batch, int i);
+
+  /**
+   * The length of item {@code i} in tokens, for detectors whose power grows with length (the
+   * z-score watermark detector). 1 in domains whose items are single observations.
+   */
+  default int tokens(Batch batch, int i) {
+    return 1;
+  }
+
+  /**
+   * A key that two items share when they are duplicates: every payload value rounded to a
+   * multiple of {@code resolution} (0: exact duplicates only). Domains with discrete items may
+   * define nearness their own way.
+   */
+  default long duplicateKey(Batch batch, int i, double resolution) {
+    int w = batch.width();
+    long h = 0x9E3779B97F4A7C15L;
+    for (int j = 0; j < w; j++) {
+      double v = batch.values()[i * w + j];
+      double q = resolution > 0 ? Math.floor(v / resolution + 0.5) : v;
+      h = (h ^ Double.doubleToLongBits(q == 0.0 ? 0.0 : q)) * 0xBF58476D1CE4E5B9L;
+      h ^= h >>> 31;
+    }
+    return h;
+  }
 }

@@ -1,21 +1,37 @@
 package ouroboros.agents.human;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.data.AuthorKind;
+import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.web.WebView;
 
 /**
  * The logic of a human content source: k items per tick from the truth, or from one community's
  * sub-distribution of it (the people in the tails). Not thread-safe.
+ *
+ * <p>Laundering: a share of the items can be reposts of synthetic items the source found on the
+ * web snapshot of the previous tick (drawn uniformly among its synthetic items). A repost copies
+ * the payload and keeps the original's synthetic depth, so its provenance says "synthetic
+ * content published by a human"; it loses the original's watermark with probability
+ * {@code launderStrip}, and is never signed. When the web holds no synthetic item, the source
+ * writes its own item instead.
  */
 public final class HumanCore {
+  /** Candidate draws per repost wanted, before giving up on a mostly human web. */
+  private static final int TRIES = 8;
+
   private final int index;
   private final HumanSettings settings;
   private final Domain domain;
   private final UniformRandomProvider rng;
+  private final UniformRandomProvider launderRng;
+  private final UniformRandomProvider signRng;
 
   /** A human source with agent index {@code index}. */
   public HumanCore(int index, HumanSettings settings, Domain domain, RngStreams streams) {
@@ -23,13 +39,90 @@ public final class HumanCore {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.domain = Objects.requireNonNull(domain, "domain");
     this.rng = streams.stream(settings.id(), "publish");
+    this.launderRng = streams.stream(settings.id(), "launder");
+    this.signRng = streams.stream(settings.id(), "sign");
   }
 
-  /** The items published at a tick. */
+  /** The items published at a tick, without a web to repost from. */
   public Items publish(int tick) {
+    return publish(tick, null);
+  }
+
+  /** The items published at a tick; reposts come from {@code web} (may be null: none). */
+  public Items publish(int tick, WebView web) {
     int n = settings.publishRate();
-    var batch = settings.community() == HumanSettings.WHOLE_TRUTH
-        ? domain.sampleTruth(n, rng) : domain.sampleCommunity(settings.community(), n, rng);
-    return Items.uniform(batch, index, AuthorKind.HUMAN, tick, 0, 0f, settings.site());
+    Items reposts = settings.launderShare() > 0 && web != null
+        ? reposts(tick, web, reposts(n)) : null;
+    int own = reposts == null ? n : n - reposts.size();
+    Batch batch = settings.community() == HumanSettings.WHOLE_TRUTH
+        ? domain.sampleTruth(own, rng) : domain.sampleCommunity(settings.community(), own, rng);
+    Items written = Items.uniform(batch, index, AuthorKind.HUMAN, tick, 0, 0f, settings.site());
+    if (settings.signedShare() > 0) {
+      byte[] flags = new byte[written.size()];
+      for (int i = 0; i < flags.length; i++) {
+        flags[i] = signRng.nextDouble() < settings.signedShare() ? Items.SIGNED : 0;
+      }
+      written = written.withFlags(flags);
+    }
+    return reposts == null || reposts.size() == 0 ? written
+        : Items.concat(List.of(written, reposts), domain.width());
+  }
+
+  /** How many of n items are reposts: n times the share, rounded at random to an integer. */
+  private int reposts(int n) {
+    double x = settings.launderShare() * n;
+    int whole = (int) Math.floor(x);
+    return whole + (launderRng.nextDouble() < x - whole ? 1 : 0);
+  }
+
+  /** Up to {@code want} reposts of synthetic items drawn uniformly from the web. */
+  private Items reposts(int tick, WebView web, int want) {
+    long size = web.size();
+    if (want == 0 || size == 0) {
+      return null;
+    }
+    List<Items> found = new ArrayList<>();
+    int have = 0;
+    for (int round = 0; round < TRIES && have < want; round++) {
+      long[] at = new long[want];
+      for (int j = 0; j < want; j++) {
+        at[j] = (long) (launderRng.nextDouble() * size);
+      }
+      Items drawn = web.gather(at);
+      int[] synthetic = new int[drawn.size()];
+      int m = 0;
+      for (int i = 0; i < drawn.size() && have + m < want; i++) {
+        if (drawn.synthetic(i)) {
+          synthetic[m++] = i;
+        }
+      }
+      if (m > 0) {
+        found.add(drawn.select(java.util.Arrays.copyOf(synthetic, m)));
+        have += m;
+      }
+    }
+    if (have == 0) {
+      return null;
+    }
+    Items originals = Items.concat(found, domain.width());
+    int[] author = new int[have];
+    byte[] kind = new byte[have];
+    int[] ticks = new int[have];
+    int[] generation = new int[have];
+    byte[] flags = new byte[have];
+    short[] site = new short[have];
+    java.util.Arrays.fill(author, index);
+    java.util.Arrays.fill(kind, AuthorKind.HUMAN);
+    java.util.Arrays.fill(ticks, tick);
+    java.util.Arrays.fill(site, settings.site());
+    for (int i = 0; i < have; i++) {
+      byte f = originals.flags()[i];
+      if ((f & Items.WATERMARK) != 0 && launderRng.nextDouble() < settings.launderStrip()) {
+        f = 0;
+      }
+      flags[i] = (byte) ((f & ~Items.SIGNED) | Items.LAUNDERED);
+    }
+    return new Items(originals.payload(), author, kind, ticks, generation,
+        originals.depth().clone(), flags, site);
   }
 }

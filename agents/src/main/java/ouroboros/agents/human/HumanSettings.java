@@ -6,11 +6,16 @@ import java.util.Objects;
  * One human content source.
  *
  * @param id unique agent id
- * @param publishRate k: items published per tick, drawn from the truth
+ * @param publishRate k: items published per tick
  * @param site the site it publishes to
  * @param community the community whose sub-distribution it draws from, or {@link #WHOLE_TRUTH}
+ * @param launderShare share of its items that repost synthetic items found on the web
+ *     (laundering), in [0, 1]
+ * @param launderStrip probability that a repost loses the original's watermark, in [0, 1]
+ * @param signedShare share of its own (not reposted) items it signs, in [0, 1]
  */
-public record HumanSettings(String id, int publishRate, short site, int community) {
+public record HumanSettings(String id, int publishRate, short site, int community,
+    double launderShare, double launderStrip, double signedShare) {
 
   /** Community value of a source that draws from the whole truth. */
   public static final int WHOLE_TRUTH = -1;
@@ -18,6 +23,11 @@ public record HumanSettings(String id, int publishRate, short site, int communit
   /** A source that draws from the whole truth. */
   public HumanSettings(String id, int publishRate, short site) {
     this(id, publishRate, site, WHOLE_TRUTH);
+  }
+
+  /** A source that neither launders nor signs. */
+  public HumanSettings(String id, int publishRate, short site, int community) {
+    this(id, publishRate, site, community, 0, 0, 0);
   }
 
   /** Checks the settings. */
@@ -28,6 +38,15 @@ public record HumanSettings(String id, int publishRate, short site, int communit
     }
     if (community < WHOLE_TRUTH) {
       throw new IllegalArgumentException("community is out of range: " + community);
+    }
+    share("launderShare", launderShare);
+    share("launderStrip", launderStrip);
+    share("signedShare", signedShare);
+  }
+
+  private static void share(String name, double v) {
+    if (!(v >= 0 && v <= 1)) {
+      throw new IllegalArgumentException(name + " is not in [0,1]: " + v);
     }
   }
 }

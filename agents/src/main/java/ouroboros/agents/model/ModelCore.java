@@ -11,6 +11,9 @@ import ouroboros.agents.data.Items;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.Model;
+import ouroboros.agents.pipeline.Pipeline;
+import ouroboros.agents.pipeline.StageEnv;
+import ouroboros.agents.pipeline.TrainingData;
 import ouroboros.agents.pipeline.TrainingPool;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.agents.web.WebView;
@@ -32,6 +35,8 @@ public final class ModelCore {
   private final UniformRandomProvider baselineRng;
   private final UniformRandomProvider communityRng;
   private final UniformRandomProvider fitRng;
+  private final UniformRandomProvider watermarkRng;
+  private final Pipeline pipeline;
   private final CollapseTracker tracker;
   private double cumulativeItems;
 
@@ -55,6 +60,12 @@ public final class ModelCore {
     this.baselineRng = streams.stream(settings.id(), "baseline");
     this.communityRng = streams.stream(settings.id(), "community");
     this.fitRng = streams.stream(settings.id(), "fit");
+    this.watermarkRng = streams.stream(settings.id(), "watermark");
+    List<StageEnv> envs = new ArrayList<>();
+    for (int k = 1; k <= settings.pipeline().size(); k++) {
+      envs.add(new StageEnv(domain, streams.stream(settings.id(), "pipeline-" + k)));
+    }
+    this.pipeline = Pipeline.build(settings.pipeline(), envs);
     this.tracker = new CollapseTracker(settings.collapse());
     this.model = settings.initial() == Initial.TRUTH ? domain.truthModel() : null;
     if (model != null) {
@@ -141,8 +152,18 @@ public final class ModelCore {
       return Items.empty(domain.width());
     }
     Batch b = domain.sample(model, settings.publishRate(), settings.sampling(), publishRng);
-    return Items.uniform(b, index, AuthorKind.MODEL, tick, generation, (float) outputDepth,
+    Items out = Items.uniform(b, index, AuthorKind.MODEL, tick, generation, (float) outputDepth,
         settings.site());
+    double rate = settings.watermark().rate();
+    if (rate == 0) {
+      return out;
+    }
+    byte mark = settings.watermark().flags();
+    byte[] flags = new byte[out.size()];
+    for (int i = 0; i < flags.length; i++) {
+      flags[i] = watermarkRng.nextDouble() < rate ? mark : 0;
+    }
+    return out.withFlags(flags);
   }
 
   /** Retrains on a snapshot: gather, pool, fit, evaluate, report. */
@@ -156,12 +177,14 @@ public final class ModelCore {
     Items scraped = settings.crawl().crawl(web, settings.scrape() - fresh, crawlRng);
     gathered.add(scraped);
     Items gatheredItems = Items.concat(gathered, domain.width());
-    pool.add(tick, gatheredItems);
-    Items training = pool.trainingSet(settings.scrape(), poolRng);
+    Pipeline.Result filtered = pipeline.run(gatheredItems);
+    pool.add(tick, filtered.data());
+    TrainingData data = pool.trainingData(settings.scrape(), poolRng);
+    Items training = data.items();
     Composition composition = Composition.of(training);
     String failure = "";
     try {
-      Model fitted = domain.fit(training.payload(), null, settings.estimator(), fitRng);
+      Model fitted = domain.fit(training.payload(), data.weights(), settings.estimator(), fitRng);
       Evaluation evaluation = domain.evaluate(fitted);
       model = fitted;
       current = evaluation;
@@ -174,6 +197,6 @@ public final class ModelCore {
     }
     return new RetrainReport(index, settings.id(), tick, generation, !failure.isEmpty(), failure,
         fitFailures, scraped.size(), composition, outputDepth, current, tracker.latest(),
-        communityShares());
+        communityShares(), filtered.reports());
   }
 }

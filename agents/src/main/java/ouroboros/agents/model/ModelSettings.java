@@ -1,11 +1,13 @@
 package ouroboros.agents.model;
 
+import java.util.List;
 import java.util.Objects;
 import ouroboros.agents.collapse.Thresholds;
 import ouroboros.agents.crawl.CrawlPolicy;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.pipeline.Regime;
+import ouroboros.agents.pipeline.StagePlan;
 
 /**
  * Everything that defines one generative model, already validated by the scenario loader.
@@ -27,6 +29,8 @@ import ouroboros.agents.pipeline.Regime;
  * @param baselineCap definition 4's human-only baseline is fitted on as many fresh human items
  *     as the model has gathered, up to this many; beyond it (and when 0) definition 4 does not
  *     apply
+ * @param watermark the watermark the model embeds in its output
+ * @param pipeline the stages its gathered items go through, in order
  */
 public record ModelSettings(
     String id,
@@ -43,7 +47,9 @@ public record ModelSettings(
     SamplingSettings sampling,
     EstimatorSettings estimator,
     Thresholds collapse,
-    int baselineCap) {
+    int baselineCap,
+    Watermark watermark,
+    List<StagePlan> pipeline) {
 
   /** Default baseline cap: 10,000 human items. */
   public static final int BASELINE_CAP = 10_000;
@@ -57,6 +63,8 @@ public record ModelSettings(
     Objects.requireNonNull(sampling, "sampling");
     Objects.requireNonNull(estimator, "estimator");
     Objects.requireNonNull(collapse, "collapse");
+    Objects.requireNonNull(watermark, "watermark");
+    pipeline = List.copyOf(pipeline);
     if (baselineCap < 0) {
       throw new IllegalArgumentException("baselineCap is negative: " + baselineCap);
     }
@@ -82,7 +90,8 @@ public record ModelSettings(
       int scrape, double freshHumanFraction, int publishRate, short site, Initial initial,
       CrawlPolicy crawl, SamplingSettings sampling, EstimatorSettings estimator) {
     this(id, regime, window, retrainEvery, firstRetrain, scrape, freshHumanFraction, publishRate,
-        site, initial, crawl, sampling, estimator, Thresholds.DEFAULTS, BASELINE_CAP);
+        site, initial, crawl, sampling, estimator, Thresholds.DEFAULTS, BASELINE_CAP,
+        Watermark.NONE, List.of());
   }
 
   /** Whether the schedule calls for a retrain at this tick. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.domain.Evaluation;
+import ouroboros.agents.pipeline.StageReport;
 
 /**
  * What a model reports after a retrain.
@@ -23,6 +24,7 @@ import ouroboros.agents.domain.Evaluation;
  *     first fit
  * @param communityShares each community's share of the model's output (estimated on a fixed-size
  *     sample); empty when the domain has one community or the model has no parameters
+ * @param stages what each pipeline stage did with this retrain's gathered items, in order
  */
 public record RetrainReport(
     int agent,
@@ -37,7 +39,8 @@ public record RetrainReport(
     double outputDepth,
     Evaluation evaluation,
     List<Verdict> verdicts,
-    double[] communityShares) {
+    double[] communityShares,
+    List<StageReport> stages) {
 
   /** Output items classified to estimate community shares. */
   public static final int COMMUNITY_SAMPLE = 1000;
@@ -50,5 +53,14 @@ public record RetrainReport(
     Objects.requireNonNull(evaluation, "evaluation");
     verdicts = List.copyOf(verdicts);
     communityShares = communityShares.clone();
+    stages = List.copyOf(stages);
+  }
+
+  /** A report of a model without a pipeline. */
+  public RetrainReport(int agent, String id, int tick, int generation, boolean fitFailed,
+      String failure, int fitFailures, int scraped, Composition composition, double outputDepth,
+      Evaluation evaluation, List<Verdict> verdicts, double[] communityShares) {
+    this(agent, id, tick, generation, fitFailed, failure, fitFailures, scraped, composition,
+        outputDepth, evaluation, verdicts, communityShares, List.of());
   }
 }

@@ -20,8 +20,8 @@ public final class TrainingPool {
   private final int width;
   private final Deque<Block> blocks = new ArrayDeque<>();
 
-  /** One retrain's gathered items and the tick it was gathered at. */
-  private record Block(int tick, Items items) {}
+  /** One retrain's gathered items (after the pipeline) and the tick it was gathered at. */
+  private record Block(int tick, TrainingData data) {}
 
   /**
    * A pool.
@@ -39,8 +39,13 @@ public final class TrainingPool {
     this.width = width;
   }
 
-  /** Adds the items gathered at a retrain, dropping what the regime no longer keeps. */
+  /** Adds unweighted items gathered at a retrain. */
   public void add(int tick, Items gathered) {
+    add(tick, TrainingData.of(gathered));
+  }
+
+  /** Adds the items gathered at a retrain, dropping what the regime no longer keeps. */
+  public void add(int tick, TrainingData gathered) {
     switch (regime) {
       case REPLACE -> blocks.clear();
       case WINDOW -> {
@@ -57,7 +62,7 @@ public final class TrainingPool {
   public int size() {
     int n = 0;
     for (Block b : blocks) {
-      n += b.items().size();
+      n += b.data().size();
     }
     return n;
   }
@@ -67,16 +72,34 @@ public final class TrainingPool {
    * items drawn from it without replacement.
    */
   public Items trainingSet(int n, UniformRandomProvider rng) {
+    return trainingData(n, rng).items();
+  }
+
+  /** {@link #trainingSet} with the items' weights; null weights when every block had none. */
+  public TrainingData trainingData(int n, UniformRandomProvider rng) {
     List<Items> all = new ArrayList<>(blocks.size());
+    boolean weighted = false;
     for (Block b : blocks) {
-      all.add(b.items());
+      all.add(b.data().items());
+      weighted |= b.data().weights() != null;
     }
     Items pool = all.isEmpty() ? Items.empty(width) : Items.concat(all, width);
+    double[] weights = null;
+    if (weighted) {
+      weights = new double[pool.size()];
+      int at = 0;
+      for (Block b : blocks) {
+        double[] w = b.data().weightsOrOnes();
+        System.arraycopy(w, 0, weights, at, w.length);
+        at += w.length;
+      }
+    }
+    TrainingData data = new TrainingData(pool, weights);
     if (regime != Regime.ACCUMULATE_SUBSAMPLE || pool.size() <= n) {
-      return pool;
+      return data;
     }
     int[] picked = new PermutationSampler(rng, pool.size(), n).sample();
     java.util.Arrays.sort(picked);
-    return pool.select(picked);
+    return data.select(picked);
   }
 }

@@ -82,7 +82,7 @@ class GenerativeModelTest {
     TestProbe<AgentProtocol.Published> published = KIT.createTestProbe();
     TestProbe<AgentProtocol.Retrained> retrained = KIT.createTestProbe();
 
-    model.tell(new AgentProtocol.Publish(0, published.ref()));
+    model.tell(new AgentProtocol.Publish(0, null, published.ref()));
     AgentProtocol.Published before = published.receiveMessage();
     assertEquals(0, before.items().size(), "an untrained model publishes nothing");
 
@@ -96,7 +96,7 @@ class GenerativeModelTest {
     assertEquals(1.0, r.report().composition().humanShare());
     assertFalse(r.report().fitFailed());
 
-    model.tell(new AgentProtocol.Publish(1, published.ref()));
+    model.tell(new AgentProtocol.Publish(1, null, published.ref()));
     AgentProtocol.Published after = published.receiveMessage();
     assertEquals(4, after.items().size());
     assertEquals(1, after.items().generation()[0]);
@@ -109,7 +109,7 @@ class GenerativeModelTest {
     ActorRef<AgentProtocol.Command> human = KIT.spawn(HumanSource.create(0,
         new HumanCore(0, new HumanSettings("people", 7, (short) 0), domain(), new RngStreams(1))));
     TestProbe<AgentProtocol.Published> probe = KIT.createTestProbe();
-    human.tell(new AgentProtocol.Publish(5, probe.ref()));
+    human.tell(new AgentProtocol.Publish(5, null, probe.ref()));
     AgentProtocol.Published p = probe.receiveMessage();
     assertEquals(5, p.tick());
     assertEquals(7, p.items().size());

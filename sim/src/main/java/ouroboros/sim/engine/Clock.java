@@ -183,7 +183,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     waiting.clear();
     for (AgentHandle a : agents) {
       waiting.set(a.index());
-      a.ref().tell(new AgentProtocol.Publish(tick, publishedAdapter));
+      a.ref().tell(new AgentProtocol.Publish(tick, snapshot, publishedAdapter));
     }
     startPhaseTimer();
     return awaitOrAdvance();

@@ -14,6 +14,7 @@ import ouroboros.agents.domain.VarianceEstimator;
 import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.Initial;
 import ouroboros.agents.model.ModelSettings;
+import ouroboros.agents.model.Watermark;
 import ouroboros.agents.pipeline.Regime;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.sim.scenario.Defaults;
@@ -22,7 +23,9 @@ import ouroboros.sim.scenario.SamplingSpec;
 import ouroboros.sim.scenario.HumanSpec;
 import ouroboros.sim.scenario.ModelSpec;
 import ouroboros.sim.scenario.Scenario;
+import ouroboros.sim.scenario.ScenarioValidator;
 import ouroboros.sim.scenario.SiteSpec;
+import ouroboros.sim.scenario.StageSpec;
 
 /**
  * A resolved scenario compiled into what the engine runs: the domain, the sites, and each agent's
@@ -63,9 +66,13 @@ public record World(
     List<HumanSettings> humans = new ArrayList<>();
     for (HumanSpec h : s.humans()) {
       humans.add(new HumanSettings(h.id(), h.publishRate(), (short) sites.indexOf(h.site()),
-          h.community() == null ? HumanSettings.WHOLE_TRUTH : h.community()));
+          h.community() == null ? HumanSettings.WHOLE_TRUTH : h.community(),
+          h.laundering() == null ? 0 : h.laundering().share(),
+          h.laundering() == null ? 0 : h.laundering().strip(), h.signed()));
     }
     List<ModelSettings> models = new ArrayList<>();
+    StageSpec.Context stages = new StageSpec.Context(s.domain(),
+        ScenarioValidator.families(s.models(), s.humans().size()));
     for (ModelSpec m : s.models()) {
       int[] crawlSites = m.crawl().sites().stream().mapToInt(sites::indexOf).toArray();
       models.add(new ModelSettings(m.id(), Regime.of(m.regime()),
@@ -75,7 +82,10 @@ public record World(
           Initial.valueOf(upper(m.initial()).replace('-', '_')),
           CrawlPolicies.create(m.crawl().policy(), crawlSites),
           sampling(m.sampling()), estimator(m.estimator()), s.collapse().thresholds(),
-          s.collapse().baselineCap()));
+          s.collapse().baselineCap(),
+          m.watermark() == null ? Watermark.NONE
+              : new Watermark(m.watermark().rate(), m.watermark().strength()),
+          m.pipeline().stream().map(st -> st.plan(stages)).toList()));
     }
     long millis = Math.round(s.engine().phaseTimeoutSeconds() * 1000);
     return new World(s.withSeed(seed), seed, s.domain().build(new RngStreams(seed)), sites, humans,

@@ -26,6 +26,11 @@ public final class MeterNames {
   /** Per model and definition: the verdict, 1, 0 or NaN. */
   public static final String MODEL_VERDICT = "ouroboros.model.verdict";
 
+  /** Per pipeline stage: items by outcome (in, kept, dropped, added; a counter). */
+  public static final String PIPELINE_ITEMS = "ouroboros.pipeline.items";
+  /** Per pipeline stage: false positives and false negatives (tag type; a counter). */
+  public static final String PIPELINE_ERRORS = "ouroboros.pipeline.errors";
+
   /** Engine: the last tick whose observe phase finished. */
   public static final String ENGINE_TICK = "ouroboros.engine.tick";
   /** Engine: ticks completed (a counter). */

@@ -17,6 +17,7 @@ public final class MetricsListener implements TickListener {
   private final EngineMeters engine;
   private final WebMeters web;
   private final ModelMeters models;
+  private final PipelineMeters pipeline;
 
   /**
    * Binds the meters of a world to a registry.
@@ -33,12 +34,15 @@ public final class MetricsListener implements TickListener {
     engine.bindTo(registry);
     web.bindTo(registry);
     models.bindTo(registry);
+    this.pipeline = new PipelineMeters(registry, world.humans().size(),
+        world.models().stream().map(m -> m.id()).toList(), maxModels, models.otherLabel());
   }
 
   @Override
   public void onTick(TickResult result) {
     web.onTick(result);
     models.update(result.reports());
+    pipeline.update(result.reports());
     engine.onTick(result);
   }
 

@@ -98,6 +98,11 @@ public final class ModelMeters implements MeterBinder {
         world.humans().size(), maxModels);
   }
 
+  /** The label of aggregated models: {@code other}, or {@code ~other} when a model has that id. */
+  String otherLabel() {
+    return otherLabel;
+  }
+
   @Override
   public void bindTo(MeterRegistry registry) {
     for (int i = 0; i < labelled.length; i++) {

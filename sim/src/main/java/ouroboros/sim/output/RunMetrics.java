@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.model.RetrainReport;
+import ouroboros.agents.pipeline.StageReport;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.web.Snapshot;
 
@@ -42,6 +43,11 @@ public final class RunMetrics {
     return rows;
   }
 
+  /** The metric-name prefix of a pipeline stage: {@code pipeline-<position>-<stage>-}. */
+  public static String stagePrefix(StageReport st) {
+    return "pipeline-" + st.position() + "-" + st.stage() + "-";
+  }
+
   /** A model's metrics after a retrain, by name. */
   public static Map<String, Double> modelMetrics(RetrainReport rep) {
     Map<String, Double> m = new java.util.TreeMap<>(rep.evaluation().values());
@@ -55,6 +61,15 @@ public final class RunMetrics {
     double[] shares = rep.communityShares();
     for (int c = 0; c < shares.length; c++) {
       m.put("community-" + c + "-share", shares[c]);
+    }
+    for (StageReport st : rep.stages()) {
+      String prefix = stagePrefix(st);
+      m.put(prefix + "in", (double) st.in());
+      m.put(prefix + "kept", (double) st.kept());
+      m.put(prefix + "dropped", (double) st.dropped());
+      m.put(prefix + "added", (double) st.added());
+      m.put(prefix + "false-positives", (double) st.falsePositives());
+      m.put(prefix + "false-negatives", (double) st.falseNegatives());
     }
     for (Verdict v : rep.verdicts()) {
       m.put(v.definition().numberMetric(), v.number());

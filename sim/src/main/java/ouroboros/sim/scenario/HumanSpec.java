@@ -8,5 +8,8 @@ package ouroboros.sim.scenario;
  * @param site the site it publishes to (default: the first site)
  * @param community the community (0-based) whose sub-distribution it draws from; absent for the
  *     whole truth
+ * @param laundering reposts of synthetic content (absent: none)
+ * @param signed share of its own items it signs with a provenance signature (default 0)
  */
-public record HumanSpec(String id, Integer publishRate, String site, Integer community) {}
+public record HumanSpec(String id, Integer publishRate, String site, Integer community,
+    LaunderingSpec laundering, Double signed) {}

@@ -16,6 +16,9 @@ package ouroboros.sim.scenario;
  * @param crawl how it scrapes the web
  * @param sampling generation settings
  * @param estimator fit settings
+ * @param family the model family, for detectors that treat families differently (default: its id)
+ * @param watermark the watermark it embeds in its output (absent: none)
+ * @param pipeline the stages its gathered training data goes through, in order
  */
 public record ModelSpec(
     String id,
@@ -30,4 +33,7 @@ public record ModelSpec(
     String initial,
     CrawlSpec crawl,
     SamplingSpec sampling,
-    EstimatorSpec estimator) {}
+    EstimatorSpec estimator,
+    String family,
+    WatermarkSpec watermark,
+    java.util.List<StageSpec> pipeline) {}

@@ -17,7 +17,10 @@ final class Resolution {
     String firstSite = sites.get(0).id();
     List<HumanSpec> humans = new ArrayList<>();
     for (HumanSpec h : s.humans() == null ? List.<HumanSpec>of() : s.humans()) {
-      humans.add(new HumanSpec(h.id(), h.publishRate(), or(h.site(), firstSite), h.community()));
+      LaunderingSpec l = h.laundering();
+      humans.add(new HumanSpec(h.id(), h.publishRate(), or(h.site(), firstSite), h.community(),
+          l == null ? null : new LaunderingSpec(or(l.share(), 0.0), or(l.strip(), 1.0)),
+          or(h.signed(), 0.0)));
     }
     List<ModelSpec> models = new ArrayList<>();
     for (ModelSpec m : s.models() == null ? List.<ModelSpec>of() : s.models()) {
@@ -30,7 +33,11 @@ final class Resolution {
           new CrawlSpec(or(crawl.policy(), Defaults.CRAWL_POLICY),
               crawl.sites() != null ? crawl.sites() : sites.stream().map(SiteSpec::id).toList()),
           sampling(m.sampling(), s.domain().samplingKeys()),
-          estimator(m.estimator(), s.domain().estimatorKeys())));
+          estimator(m.estimator(), s.domain().estimatorKeys()),
+          or(m.family(), m.id()),
+          m.watermark() == null ? null
+              : new WatermarkSpec(or(m.watermark().rate(), 0.0), or(m.watermark().strength(), 2.0)),
+          m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList()));
     }
     WebSpec web = new WebSpec(s.web() == null || s.web().retention() == null
         ? Defaults.RETENTION : s.web().retention());

@@ -213,6 +213,17 @@ public final class ScenarioLoader {
           "unknown key '" + u.getPropertyName() + "'",
           "one of " + known + Suggest.didYouMean(u.getPropertyName(), known));
     }
+    if (e instanceof InvalidTypeIdException t && t.getBaseType() != null
+        && t.getBaseType().getRawClass() == StageSpec.class) {
+      String id = t.getTypeId();
+      List<String> known = Stages.names();
+      String key = pointer + "/stage";
+      Locations.Position keyAt = locations.find(key);
+      return fail(name, keyAt.line(), keyAt.column(), Locations.display(key),
+          Problems.describe(id),
+          (id == null ? "the required key 'stage', one of " : "a known pipeline stage, one of ")
+              + known + (id == null ? "" : Suggest.didYouMean(id, known)));
+    }
     if (e instanceof InvalidTypeIdException t) {
       String id = t.getTypeId();
       List<String> known = DomainSpec.types();

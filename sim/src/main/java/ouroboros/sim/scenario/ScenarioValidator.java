@@ -7,7 +7,7 @@ import ouroboros.agents.crawl.CrawlPolicies;
 import ouroboros.agents.pipeline.Regime;
 
 /** The semantic checks on a bound scenario: counts, probabilities, names and references. */
-final class ScenarioValidator {
+public final class ScenarioValidator {
   static final List<String> INITIALS = List.of("none", "truth", "fit-truth");
   static final List<String> VARIANCES = List.of("mle", "unbiased");
   static final List<String> SMOOTHINGS = List.of("add-k", "kneser-ney");
@@ -69,8 +69,9 @@ final class ScenarioValidator {
     for (int i = 0; i < humans.size(); i++) {
       human("/humans/" + i, humans.get(i), ids, sites, s.domain());
     }
+    StageSpec.Context stages = new StageSpec.Context(s.domain(), families(models, 0));
     for (int i = 0; i < models.size(); i++) {
-      model("/models/" + i, models.get(i), ids, sites, s.domain());
+      model("/models/" + i, models.get(i), ids, sites, s.domain(), stages);
     }
     if (humans.isEmpty() && models.isEmpty()) {
       p.addWorded("", "no agents", "at least one entry under 'humans' or 'models'");
@@ -86,6 +87,19 @@ final class ScenarioValidator {
     id(at, h.id(), ids);
     required(at + "/publish-rate", h.publishRate(), "publish-rate", 0);
     site(at + "/site", h.site(), sites);
+    if (h.laundering() != null) {
+      if (h.laundering().share() == null) {
+        p.add(at + "/laundering/share", null, "the required key 'share' (a probability in [0, 1])");
+      } else {
+        probability(at + "/laundering/share", h.laundering().share());
+      }
+      if (h.laundering().strip() != null) {
+        probability(at + "/laundering/strip", h.laundering().strip());
+      }
+    }
+    if (h.signed() != null) {
+      probability(at + "/signed", h.signed());
+    }
     if (h.community() != null && domain != null) {
       int k = domain.communityCount();
       if (h.community() < 0 || h.community() >= k) {
@@ -96,8 +110,27 @@ final class ScenarioValidator {
     }
   }
 
+  /**
+   * Each model family's agent indices (models come after the {@code firstModel} human sources),
+   * in a stable order. A model without a family is its own family, named by its id.
+   */
+  public static java.util.Map<String, List<Integer>> families(List<ModelSpec> models, int firstModel) {
+    java.util.Map<String, List<Integer>> out = new java.util.TreeMap<>();
+    for (int i = 0; i < models.size(); i++) {
+      ModelSpec m = models.get(i);
+      if (m == null) {
+        continue;
+      }
+      String f = m.family() != null ? m.family() : m.id();
+      if (f != null) {
+        out.computeIfAbsent(f, k -> new java.util.ArrayList<>()).add(firstModel + i);
+      }
+    }
+    return out;
+  }
+
   private void model(String at, ModelSpec m, Set<String> ids, Set<String> sites,
-      DomainSpec domain) {
+      DomainSpec domain, StageSpec.Context stages) {
     if (m == null) {
       p.add(at, null, "a mapping with 'id', 'regime', 'scrape' and 'publish-rate'");
       return;
@@ -141,6 +174,32 @@ final class ScenarioValidator {
     }
     if (m.estimator() != null) {
       estimator(at + "/estimator", m.estimator(), domain);
+    }
+    if (m.family() != null && m.family().isBlank()) {
+      p.add(at + "/family", m.family(), "a family name that is not blank");
+    }
+    if (m.watermark() != null) {
+      if (m.watermark().rate() == null) {
+        p.add(at + "/watermark/rate", null, "the required key 'rate' (a probability in [0, 1])");
+      } else {
+        probability(at + "/watermark/rate", m.watermark().rate());
+      }
+      Double st = m.watermark().strength();
+      if (st != null && !(st >= ouroboros.agents.data.Items.STRENGTH_STEP
+          && st <= ouroboros.agents.data.Items.MAX_STRENGTH)) {
+        p.add(at + "/watermark/strength", st, "a strength (delta) from 0.25 to 7.75");
+      }
+    }
+    if (m.pipeline() != null) {
+      for (int k = 0; k < m.pipeline().size(); k++) {
+        StageSpec stage = m.pipeline().get(k);
+        if (stage == null) {
+          p.add(at + "/pipeline/" + k, null, "a stage: a mapping with 'stage', one of "
+              + Stages.names());
+        } else {
+          stage.validate(at + "/pipeline/" + k, p, stages);
+        }
+      }
     }
   }
 

@@ -98,6 +98,10 @@ class FaultTest extends EngineTest {
         return gaussian.sample(m, n, s, r);
       }
 
+      @Override public double truthScore(Batch b, int i) {
+        return gaussian.truthScore(b, i);
+      }
+
       @Override public Evaluation evaluate(Model m) {
         return gaussian.evaluate(m);
       }

@@ -129,6 +129,9 @@ class ScenarioSchemaTest {
       if (DomainSpec.class.isAssignableFrom(e.getKey())) {
         expected.add("type");
       }
+      if (StageSpec.class.isAssignableFrom(e.getKey())) {
+        expected.add("stage");
+      }
       Set<String> actual = new TreeSet<>();
       object.path("properties").fieldNames().forEachRemaining(actual::add);
       assertEquals(expected, actual, e.getKey().getSimpleName() + " vs " + e.getValue());
@@ -166,6 +169,9 @@ class ScenarioSchemaTest {
     assertEquals(ScenarioValidator.SMOOTHINGS,
         strings("/definitions/estimator/properties/smoothing/enum"));
     assertEquals(CrawlPolicies.names(), strings("/definitions/crawl/properties/policy/enum"));
+    assertEquals(Stages.names(), strings("/definitions/stage/properties/stage/enum"));
+    assertEquals(ProvenanceSpec.MODES,
+        strings("/definitions/stage-provenance/properties/mode/enum"));
     assertEquals(domainTypes().stream().map(JsonSubTypes.Type::name).toList(),
         strings("/definitions/domain/properties/type/enum"));
   }
@@ -292,6 +298,10 @@ class ScenarioSchemaTest {
     m.put(SamplingSpec.class, "/definitions/sampling");
     m.put(EstimatorSpec.class, "/definitions/estimator");
     m.put(CollapseSpec.class, "/definitions/collapse");
+    m.put(WatermarkSpec.class, "/definitions/watermark");
+    m.put(LaunderingSpec.class, "/definitions/laundering");
+    m.put(ZScoreSpec.class, "/definitions/z-score");
+    Stages.classes().forEach((name, spec) -> m.put(spec, "/definitions/stage-" + name));
     return m;
   }
 

@@ -235,4 +235,10 @@ public final class CategoricalDomain implements Domain {
     }
     return new Batch(n, 1, out);
   }
+
+  /** The log of the truth's probability of the item's category. */
+  @Override
+  public double truthScore(Batch batch, int i) {
+    return Math.log(truth.probability((int) batch.values()[i]));
+  }
 }

@@ -248,4 +248,20 @@ public final class GaussianDomain implements Domain {
     java.util.Arrays.fill(w, 1.0);
     return w;
   }
+
+  /** The truth's log density at item {@code i}. */
+  @Override
+  public double truthScore(Batch batch, int i) {
+    int d = truth.dimension();
+    double[] x = batch.values();
+    double quad = 0;
+    var inv = truth.inverse();
+    for (int a = 0; a < d; a++) {
+      double da = x[i * d + a] - truth.meanAt(a);
+      for (int b = 0; b < d; b++) {
+        quad += da * inv.getEntry(a, b) * (x[i * d + b] - truth.meanAt(b));
+      }
+    }
+    return -0.5 * (quad + truth.logDet() + d * Math.log(2 * Math.PI));
+  }
 }

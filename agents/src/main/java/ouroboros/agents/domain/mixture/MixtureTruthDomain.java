@@ -49,4 +49,10 @@ public abstract class MixtureTruthDomain implements Domain {
   public final int communityOf(Batch batch, int i) {
     return truth.model().mostResponsible(batch.values(), i * batch.width());
   }
+
+  /** The truth mixture's log density at item {@code i}. */
+  @Override
+  public final double truthScore(Batch batch, int i) {
+    return truth.model().logDensity(batch.values(), i * batch.width());
+  }
 }

@@ -260,4 +260,17 @@ public final class RegressionDomain implements Domain {
       return Double.NaN;
     }
   }
+
+  /** The truth's log density of the item's label given its row: N(x.w*, s^2) at y. */
+  @Override
+  public double truthScore(Batch batch, int i) {
+    int w = batch.width();
+    double[] v = batch.values();
+    double fit = 0;
+    for (int j = 0; j < dimension; j++) {
+      fit += v[i * w + j] * truth.weight(j);
+    }
+    double r = (v[i * w + dimension] - fit) / noiseSd;
+    return -0.5 * r * r - Math.log(noiseSd * Math.sqrt(2 * Math.PI));
+  }
 }

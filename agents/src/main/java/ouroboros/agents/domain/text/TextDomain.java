@@ -174,4 +174,26 @@ public final class TextDomain implements Domain {
     }
     return new Batch(n, width(), out);
   }
+
+  /**
+   * The truth's log-probability of the sentence per scored event (its words, and the end token
+   * when it is shorter than L); negative infinity for an unreadable item.
+   */
+  @Override
+  public double truthScore(Batch batch, int i) {
+    int[] words = new int[truth.maxLength()];
+    try {
+      int n = Sentences.read(batch, i, words, truth.vocabulary());
+      int events = n < truth.maxLength() ? n + 1 : n;
+      return truth.logProbability(words, n) / Math.max(1, events);
+    } catch (FitException e) {
+      return Double.NEGATIVE_INFINITY;
+    }
+  }
+
+  /** The sentence's length in words. */
+  @Override
+  public int tokens(Batch batch, int i) {
+    return Sentences.length(batch, i);
+  }
 }

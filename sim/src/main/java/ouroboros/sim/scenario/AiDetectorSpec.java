@@ -1,0 +1,61 @@
+package ouroboros.sim.scenario;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ouroboros.agents.pipeline.AiDetector;
+import ouroboros.agents.pipeline.StagePlan;
+
+/**
+ * {@code ai-detector}: a classifier of synthetic items at an operating point.
+ *
+ * @param tpr probability of flagging a synthetic item of depth 1
+ * @param fpr probability of flagging a human item (default 0)
+ * @param depthDecay the true-positive rate is multiplied by this per unit of depth above 1
+ *     (default 1: no decay)
+ * @param familyTpr true-positive rates for the output of given model families
+ */
+public record AiDetectorSpec(Double tpr, Double fpr, Double depthDecay,
+    Map<String, Double> familyTpr) implements StageSpec {
+
+  @Override
+  public void validate(String at, Problems p, Context ctx) {
+    StageSpec.required(p, at, "tpr", tpr, "a probability");
+    StageSpec.probability(p, at + "/tpr", tpr);
+    StageSpec.probability(p, at + "/fpr", fpr);
+    if (depthDecay != null && !(depthDecay > 0 && depthDecay <= 1)) {
+      p.add(at + "/depth-decay", depthDecay, "a factor in (0, 1]");
+    }
+    if (familyTpr != null) {
+      for (var e : familyTpr.entrySet()) {
+        String key = at + "/family-tpr/" + e.getKey();
+        if (!ctx.families().containsKey(e.getKey())) {
+          p.add(key, e.getKey(), "a model family of this scenario, one of "
+              + ctx.families().keySet().stream().sorted().toList()
+              + Suggest.didYouMean(e.getKey(), ctx.families().keySet()));
+        }
+        StageSpec.probability(p, key, e.getValue());
+        if (e.getValue() == null) {
+          p.add(key, null, "a probability in [0, 1]");
+        }
+      }
+    }
+  }
+
+  @Override
+  public StageSpec resolve() {
+    return new AiDetectorSpec(tpr, fpr == null ? 0.0 : fpr, depthDecay == null ? 1.0 : depthDecay,
+        familyTpr == null ? Map.of() : familyTpr);
+  }
+
+  @Override
+  public StagePlan plan(Context ctx) {
+    Map<Integer, Double> byAuthor = new HashMap<>();
+    familyTpr.forEach((family, rate) -> {
+      for (int agent : ctx.families().getOrDefault(family, List.of())) {
+        byAuthor.put(agent, rate);
+      }
+    });
+    return env -> new AiDetector(tpr, fpr, depthDecay, byAuthor, env.rng());
+  }
+}

@@ -1,0 +1,30 @@
+package ouroboros.sim.scenario;
+
+import ouroboros.agents.pipeline.Dedup;
+import ouroboros.agents.pipeline.StagePlan;
+
+/**
+ * {@code dedup}: drops exact or near duplicates within a retrain's data.
+ *
+ * @param resolution payload values that round to the same multiple of this are the same (default
+ *     0: exact duplicates only)
+ */
+public record DedupSpec(Double resolution) implements StageSpec {
+
+  @Override
+  public void validate(String at, Problems p, Context ctx) {
+    if (resolution != null && !(resolution >= 0 && Double.isFinite(resolution))) {
+      p.add(at + "/resolution", resolution, "a resolution of at least 0");
+    }
+  }
+
+  @Override
+  public StageSpec resolve() {
+    return new DedupSpec(resolution == null ? 0.0 : resolution);
+  }
+
+  @Override
+  public StagePlan plan(Context ctx) {
+    return env -> new Dedup(env.domain(), resolution);
+  }
+}

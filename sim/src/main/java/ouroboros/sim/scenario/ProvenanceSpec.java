@@ -1,0 +1,44 @@
+package ouroboros.sim.scenario;
+
+import java.util.List;
+import ouroboros.agents.pipeline.ProvenanceFilter;
+import ouroboros.agents.pipeline.StagePlan;
+
+/**
+ * {@code provenance}: acts on the signatures of human sources that sign ({@code signed:} on a
+ * human source).
+ *
+ * @param mode {@code keep-signed} (drop unsigned items; the default) or {@code weight}
+ * @param weight for {@code weight}, the weight multiplier of signed items (default 2)
+ */
+public record ProvenanceSpec(String mode, Double weight) implements StageSpec {
+  /** The modes. */
+  public static final List<String> MODES = List.of("keep-signed", "weight");
+
+  @Override
+  public void validate(String at, Problems p, Context ctx) {
+    if (mode != null && !MODES.contains(mode)) {
+      p.add(at + "/mode", mode, "one of " + MODES + Suggest.didYouMean(mode, MODES));
+    }
+    if (weight != null && !(weight > 0 && Double.isFinite(weight))) {
+      p.add(at + "/weight", weight, "a weight greater than 0");
+    }
+    if (weight != null && !"weight".equals(mode)) {
+      p.addWorded(at + "/weight", "'weight' with mode " + (mode == null ? "keep-signed (the "
+          + "default)" : "'" + mode + "'"), "mode: weight, or no 'weight'");
+    }
+  }
+
+  @Override
+  public StageSpec resolve() {
+    String m = mode == null ? "keep-signed" : mode;
+    return new ProvenanceSpec(m, "weight".equals(m) ? (weight == null ? 2.0 : weight) : null);
+  }
+
+  @Override
+  public StagePlan plan(Context ctx) {
+    boolean keepSigned = "keep-signed".equals(mode);
+    double w = keepSigned ? 1.0 : weight;
+    return env -> new ProvenanceFilter(keepSigned, w);
+  }
+}

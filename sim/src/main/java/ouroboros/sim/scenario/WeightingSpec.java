@@ -1,0 +1,57 @@
+package ouroboros.sim.scenario;
+
+import ouroboros.agents.pipeline.StagePlan;
+import ouroboros.agents.pipeline.Weighting;
+
+/**
+ * {@code weighting}: sample weights of real and synthetic items, either as the real items' share
+ * of the total weight ({@code real-share}; golden-ratio weighting is 0.618) or as per-item
+ * multipliers ({@code real-weight}, {@code synthetic-weight}).
+ *
+ * @param realShare share of the total weight carried by real items, in (0, 1)
+ * @param realWeight weight multiplier of each real item
+ * @param syntheticWeight weight multiplier of each synthetic item
+ */
+public record WeightingSpec(Double realShare, Double realWeight, Double syntheticWeight)
+    implements StageSpec {
+
+  @Override
+  public void validate(String at, Problems p, Context ctx) {
+    boolean perItem = realWeight != null || syntheticWeight != null;
+    if ((realShare == null) == !perItem) {
+      p.addWorded(at, realShare == null ? "no weights" : "both 'real-share' and per-item weights",
+          "either 'real-share', or 'real-weight' and 'synthetic-weight'");
+    }
+    if (realShare != null && !(realShare > 0 && realShare < 1)) {
+      p.add(at + "/real-share", realShare, "a share in (0, 1)");
+    }
+    positive(p, at + "/real-weight", realWeight);
+    positive(p, at + "/synthetic-weight", syntheticWeight);
+  }
+
+  private static void positive(Problems p, String at, Double v) {
+    if (v != null && !(v > 0 && Double.isFinite(v))) {
+      p.add(at, v, "a weight greater than 0");
+    }
+  }
+
+  @Override
+  public StageSpec resolve() {
+    if (realShare != null) {
+      return this;
+    }
+    return new WeightingSpec(null, realWeight == null ? 1.0 : realWeight,
+        syntheticWeight == null ? 1.0 : syntheticWeight);
+  }
+
+  @Override
+  public StagePlan plan(Context ctx) {
+    if (realShare != null) {
+      double w = realShare;
+      return env -> Weighting.share(w);
+    }
+    double r = realWeight;
+    double s = syntheticWeight;
+    return env -> Weighting.perItem(r, s);
+  }
+}
