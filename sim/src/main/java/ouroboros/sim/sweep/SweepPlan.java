@@ -154,9 +154,9 @@ public final class SweepPlan {
       Placed p = placed.get(i);
       String d = p.display();
       if (path.equals(d) || path.startsWith(d + ".") || path.startsWith(d + "[")) {
-        return sweep.doc().errorAt(p.assignment().pointer(),
-            p.assignment().path().text() + path.substring(d.length()), error.found(),
-            error.expected());
+        String rest = path.substring(d.length());
+        return sweep.doc().errorAt(p.assignment().pointer() + pointer(rest),
+            p.assignment().path().text() + rest, error.found(), error.expected());
       }
     }
     for (ScenarioError b : baseErrors) {
@@ -169,6 +169,17 @@ public final class SweepPlan {
     SweepFile.Assignment first = cell.assignments().get(0);
     return sweep.doc().errorAt(first.pointer(), path, error.found() + " (in cell "
         + cell.index() + ", where " + describe(cell) + ")", error.expected());
+  }
+
+  /** A displayed path's tail, such as {@code .sites[1]}, as a JSON Pointer's: {@code /sites/1}. */
+  static String pointer(String displayed) {
+    StringBuilder b = new StringBuilder();
+    for (String part : displayed.split("[.\\[\\]]")) {
+      if (!part.isEmpty()) {
+        b.append('/').append(SweepFile.escape(part));
+      }
+    }
+    return b.toString();
   }
 
   /** "path = value, path = value". */
