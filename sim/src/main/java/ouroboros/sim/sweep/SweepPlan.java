@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
 import ouroboros.sim.scenario.Locations;
 import ouroboros.sim.scenario.Scenario;
@@ -70,14 +72,11 @@ public final class SweepPlan {
     }
     PathResolver resolver = new PathResolver(ScenarioSchema.load());
     Map<String, ScenarioError> errors = new LinkedHashMap<>();
-    checkPaths(sweep, baseTree, resolver, errors);
-    if (!errors.isEmpty()) {
-      throw new ScenarioException(inFileOrder(sweep, errors));
-    }
+    Set<SweepPath> bad = checkPaths(sweep, baseTree, resolver, errors);
     List<Scenario> scenarios = new ArrayList<>();
     for (SweepFile.Cell cell : sweep.cells()) {
-      Scenario s = checkCell(sweep, cell, baseTree, base.name(), loader, resolver, baseErrors,
-          errors);
+      Scenario s = checkCell(sweep, cell, bad, baseTree, base.name(), loader, resolver,
+          baseErrors, errors);
       scenarios.add(s);
     }
     if (!errors.isEmpty()) {
@@ -86,13 +85,18 @@ public final class SweepPlan {
     return new SweepPlan(sweep, scenarios);
   }
 
-  /** Checks that every path addresses something in the base; errors at the path's first key. */
-  private static void checkPaths(SweepFile sweep, ObjectNode baseTree, PathResolver resolver,
-      Map<String, ScenarioError> errors) {
+  /**
+   * Checks that every path addresses something in the base, with errors at the path's first
+   * key; returns the paths that do not.
+   */
+  private static Set<SweepPath> checkPaths(SweepFile sweep, ObjectNode baseTree,
+      PathResolver resolver, Map<String, ScenarioError> errors) {
+    Set<SweepPath> bad = new HashSet<>();
     for (SweepPath path : sweep.columns()) {
       try {
         resolver.resolve(path, baseTree.deepCopy());
       } catch (PathResolver.PathException e) {
+        bad.add(path);
         String pointer = firstPointer(sweep, path);
         String key = pointer.substring(0, pointer.lastIndexOf('/'));
         if (sweep.shape() == SweepFile.Shape.LIST) {
@@ -101,6 +105,7 @@ public final class SweepPlan {
         add(errors, sweep.doc().errorAtKey(key, path.text(), e.found(), e.expected()));
       }
     }
+    return bad;
   }
 
   /** The pointer of the first value the file gives a path. */
@@ -118,13 +123,19 @@ public final class SweepPlan {
   /** One place an assignment set, to trace errors back to the value. */
   private record Placed(SweepFile.Assignment assignment, String display) {}
 
-  /** A cell's resolved scenario, or null with its errors added. */
-  private static Scenario checkCell(SweepFile sweep, SweepFile.Cell cell, ObjectNode baseTree,
-      String baseName, ScenarioLoader loader, PathResolver resolver,
+  /**
+   * A cell's resolved scenario, or null with its errors added. Values of paths already found
+   * {@code bad} are left out, so that the other values' problems are reported too.
+   */
+  private static Scenario checkCell(SweepFile sweep, SweepFile.Cell cell, Set<SweepPath> bad,
+      ObjectNode baseTree, String baseName, ScenarioLoader loader, PathResolver resolver,
       List<ScenarioError> baseErrors, Map<String, ScenarioError> errors) {
     ObjectNode tree = baseTree.deepCopy();
     List<Placed> placed = new ArrayList<>();
     for (SweepFile.Assignment a : cell.assignments()) {
+      if (bad.contains(a.path())) {
+        continue;
+      }
       try {
         for (PathResolver.Target t : resolver.resolve(a.path(), tree)) {
           t.set(a.value());

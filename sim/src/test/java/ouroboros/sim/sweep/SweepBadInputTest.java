@@ -89,7 +89,7 @@ class SweepBadInputTest {
   }
 
   @Test
-  void sweep_severalProblems_eachOnItsOwnLineInFileOrder() throws Exception {
+  void sweep_badPathsAndBadValues_eachOnItsOwnLineInFileOrder() throws Exception {
     Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
     Path sweep = Sweeps.write(tmp, "sweep.yaml", """
         base: base.yaml
@@ -97,6 +97,7 @@ class SweepBadInputTest {
           - sites[0].id: elsewhere
           - models[lab-fresh].regime: replaec
             models[*].sampling.temperature: -1
+          - models[*].scrap: 10
         """);
     Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--quiet");
     assertEquals(2, r.code(), r.stderr());
@@ -108,7 +109,10 @@ class SweepBadInputTest {
             + " regime, one of [replace, accumulate, accumulate-subsample, window]"
             + " (did you mean 'replace'?)",
         "error: " + sweep + ":5:37: models[*].sampling.temperature: found -1.0, expected a"
-            + " temperature greater than 0") + "\n", r.stderr());
+            + " temperature greater than 0",
+        "error: " + sweep + ":6:5: models[*].scrap: found unknown key 'scrap' in models[*],"
+            + " expected one of " + MODEL_KEYS + " (did you mean 'scrape'?)") + "\n",
+        r.stderr());
   }
 
   @Test
