@@ -44,6 +44,11 @@ final class ScenarioSchema {
     }
   }
 
+  /** A schema given as a tree. */
+  static ScenarioSchema of(JsonNode root) {
+    return new ScenarioSchema(root);
+  }
+
   /** The schemas of a whole scenario. */
   List<JsonNode> top() {
     return List.of(root);

@@ -146,6 +146,12 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
       } else {
         Path dir = file.getParent();
         base = (dir == null ? Path.of(b.asText()) : dir.resolve(b.asText())).normalize();
+        if (!java.nio.file.Files.isRegularFile(base)) {
+          error("/base", "base", "'" + b.asText() + "', but " + base + " is "
+              + (java.nio.file.Files.exists(base) ? "a directory" : "no file"),
+              "the path of the base scenario, relative to this file");
+          base = null;
+        }
       }
       String name = defaultName(file);
       JsonNode n = root.get("name");

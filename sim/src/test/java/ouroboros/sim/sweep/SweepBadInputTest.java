@@ -138,6 +138,16 @@ class SweepBadInputTest {
   }
 
   @Test
+  void sweep_missingBase_namedAtTheBaseKey() throws Exception {
+    Path sweep = Sweeps.write(tmp, "sweeps/s.yaml", "base: ../nothere.yaml\ngrid:\n  seed: [1]\n");
+    Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--quiet");
+    assertEquals(2, r.code(), r.stderr());
+    assertEquals("error: " + sweep + ":1:7: base: found '../nothere.yaml', but "
+        + tmp.resolve("nothere.yaml") + " is no file, expected the path of the base scenario,"
+        + " relative to this file\n", r.stderr());
+  }
+
+  @Test
   void sweep_errorOfTheBaseAlone_namesTheBaseFile() throws Exception {
     Path base = Sweeps.write(tmp, "base.yaml", Sweeps.BASE.replaceFirst("scrape: 20", "scrape: 0"));
     Path sweep = Sweeps.write(tmp, "sweeps/s.yaml", "base: ../base.yaml\ngrid:\n  seed: [1, 2]\n");
