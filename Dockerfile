@@ -12,6 +12,7 @@ COPY bench/pom.xml bench/
 COPY agents/src agents/src
 COPY sim/src sim/src
 COPY bench/src bench/src
+COPY scenarios/scenario.schema.json scenarios/
 RUN mvn -B -ntp -DskipTests package
 
 # Stage 2: run.

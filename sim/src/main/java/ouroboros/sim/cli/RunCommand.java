@@ -21,7 +21,7 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.metrics.MetricsListener;
 import ouroboros.sim.metrics.MetricsServer;
 import ouroboros.sim.metrics.ModelMeters;
-import ouroboros.sim.output.RunWriter;
+import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
@@ -167,10 +167,8 @@ final class RunCommand implements Callable<Integer> {
   private int run(World world, int n, Path dir, MetricsListener meters, PrintWriter stdout,
       PrintWriter stderr) throws IOException {
     RunOutcome outcome;
-    try (RunWriter writer = new RunWriter(dir, world, n);
-        Simulation sim = new Simulation(n)) {
+    try (Simulation sim = new Simulation(n)) {
       List<TickListener> listeners = new ArrayList<>();
-      listeners.add(writer);
       if (meters != null) {
         listeners.add(meters);
       }
@@ -178,9 +176,10 @@ final class RunCommand implements Callable<Integer> {
         listeners.add(new ProgressListener(world.scenario().name(), world.ticks()));
       }
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
-      outcome = sim.run(world, new Listeners(listeners), interval);
+      RunDirectory.Result result = RunDirectory.run(sim, world, n, dir, listeners, interval);
+      outcome = result.outcome();
       if (!quiet) {
-        SummaryTable.print(stdout, world, writer.summary());
+        SummaryTable.print(stdout, world, result.summary());
       }
     }
     if (!outcome.completed()) {
@@ -203,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** runs/NAME-TIMESTAMP, with a suffix when that exists already. */
-  private static Path defaultDir(String name) {
+  static Path defaultDir(String name) {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path dir = Path.of("runs", name + "-" + stamp);
     for (int i = 2; Files.exists(dir); i++) {

@@ -1,6 +1,9 @@
 package ouroboros.sim.output;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,5 +17,24 @@ public final class AtomicFiles {
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
     Files.write(tmp, bytes);
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Replaces {@code target} with the UTF-8 text that {@code body} writes, streamed to the
+   * temporary file, so that a large file need not be held in memory.
+   */
+  public static void write(Path target, TextBody body) throws IOException {
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      body.writeTo(w);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Writes a file's text. */
+  @FunctionalInterface
+  public interface TextBody {
+    /** Writes the text to {@code out}. */
+    void writeTo(Writer out) throws IOException;
   }
 }

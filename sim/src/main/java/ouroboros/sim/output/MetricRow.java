@@ -34,7 +34,7 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
    * A whole number without a decimal point; NaN (missing, or not applicable) as {@code NA}, which
    * R and pandas read as missing; any other value as Double.toString.
    */
-  static String format(double v) {
+  public static String format(double v) {
     if (Double.isNaN(v)) {
       return "NA";
     }

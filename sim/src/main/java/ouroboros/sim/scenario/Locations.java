@@ -13,12 +13,15 @@ import java.util.Map;
  * streaming pass before binding, so that semantic checks done later on records can still name
  * the line and column.
  */
-final class Locations {
+public final class Locations {
   /** A 1-based position; 0 when unknown. */
-  record Position(int line, int column) {}
+  public record Position(int line, int column) {}
 
   private final Map<String, Position> values = new HashMap<>();
   private final Map<String, Position> keys = new HashMap<>();
+
+  /** No positions yet; the loader fills them in. */
+  Locations() {}
 
   /** Records the position of the key or value the parser is now on. */
   void record(JsonParser parser) {
@@ -43,7 +46,7 @@ final class Locations {
   }
 
   /** The position of a pointer's value, or of its nearest recorded ancestor. */
-  Position find(String pointer) {
+  public Position find(String pointer) {
     String p = pointer;
     while (true) {
       Position at = values.get(p);
@@ -58,13 +61,13 @@ final class Locations {
   }
 
   /** The position of the first key at a pointer, or else as {@link #find}. */
-  Position key(String pointer) {
+  public Position key(String pointer) {
     Position at = keys.get(pointer);
     return at != null ? at : find(pointer);
   }
 
   /** {@code /models/1/scrape} as {@code models[1].scrape}. */
-  static String display(String pointer) {
+  public static String display(String pointer) {
     StringBuilder b = new StringBuilder();
     for (String part : pointer.split("/")) {
       if (part.isEmpty()) {

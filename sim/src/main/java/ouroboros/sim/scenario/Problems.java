@@ -41,7 +41,7 @@ public final class Problems {
   }
 
   /** How a found value reads in a message: strings quoted, null as "nothing". */
-  static String describe(Object value) {
+  public static String describe(Object value) {
     if (value == null) {
       return "nothing";
     }

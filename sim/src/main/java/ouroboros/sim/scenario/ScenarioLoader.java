@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -43,36 +44,92 @@ public final class ScenarioLoader {
 
   /** Loads the file, validates it and fills in every default. */
   public Scenario load(Path file) throws ScenarioException {
+    return parse(file.toString(), readText(file, "scenario"));
+  }
+
+  /**
+   * Reads a YAML file as strictly as a scenario (UTF-8, at most {@value #MAX_BYTES} bytes, no
+   * anchors or aliases, no duplicate keys) into a tree with the position of every value, without
+   * binding it to a scenario: what a sweep file is read with. {@code what} names the kind of
+   * file in messages, such as "sweep".
+   */
+  public YamlDocument read(Path file, String what) throws ScenarioException {
+    String name = file.toString();
+    String text = readText(file, what);
+    Locations locations = new Locations();
+    if (scan(name, text, locations) == null) {
+      throw fail(name, 0, 0, "",
+          text.isBlank() ? "an empty file" : "a file with only comments and blank lines",
+          "a YAML mapping");
+    }
+    try {
+      return new YamlDocument(name, mapper.readTree(text), locations);
+    } catch (JsonProcessingException e) {
+      throw fromSyntax(name, text, e, locations);
+    }
+  }
+
+  /**
+   * Checks and resolves a scenario given as a YAML tree, such as a base scenario with a sweep's
+   * values applied. Errors name {@code name} and the key path; they carry no line, since a tree
+   * has none: the caller places them.
+   */
+  public Scenario parse(String name, JsonNode tree) throws ScenarioException {
+    if (!tree.isObject()) {
+      throw fail(name, 0, 0, "", tree.isArray() ? "a list" : "a " + tree.getNodeType()
+          .toString().toLowerCase(java.util.Locale.ROOT),
+          "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'");
+    }
+    Locations none = new Locations();
+    Scenario raw;
+    try (JsonParser parser = mapper.treeAsTokens(tree)) {
+      try {
+        raw = mapper.readValue(parser, Scenario.class);
+      } catch (JsonMappingException e) {
+        throw fromBinding(name, e, none);
+      }
+    } catch (IOException e) {
+      throw fail(name, 0, 0, "", "a tree that cannot be read (" + e.getMessage() + ")",
+          "a scenario");
+    }
+    return check(name, raw, none);
+  }
+
+  /** The text of a {@code what} file (scenario, sweep), checked for existence, size and UTF-8. */
+  private static String readText(Path file, String what) throws ScenarioException {
     String name = file.toString();
     if (!Files.isRegularFile(file)) {
       throw fail(name, 0, 0, "", Files.exists(file) ? "a directory" : "no such file",
-          "the path of a scenario YAML file");
+          "the path of a " + what + " YAML file");
     }
-    String text;
     try {
       if (Files.size(file) > MAX_BYTES) {
         throw fail(name, 0, 0, "", "a file of " + Files.size(file) + " bytes",
-            "a scenario file of at most " + MAX_BYTES + " bytes");
+            "a " + what + " file of at most " + MAX_BYTES + " bytes");
       }
-      text = utf8(name, Files.readAllBytes(file));
+      return utf8(name, Files.readAllBytes(file));
     } catch (IOException e) {
       throw fail(name, 0, 0, "", "a file that cannot be read (" + e.getMessage() + ")",
-          "a readable scenario file");
+          "a readable " + what + " file");
     }
-    return parse(name, text);
   }
 
-  /** Checks and resolves scenario text; {@code name} is used in messages. */
-  public Scenario parse(String name, String text) throws ScenarioException {
-    Locations locations = new Locations();
-    JsonToken first;
+  /** Records every position of the text; returns its first token, null for an empty document. */
+  private JsonToken scan(String name, String text, Locations locations)
+      throws ScenarioException {
     try (JsonParser parser = mapper.getFactory().createParser(text)) {
-      first = Locations.scan(parser, locations, ScenarioLoader::refuseAlias);
+      return Locations.scan(parser, locations, ScenarioLoader::refuseAlias);
     } catch (JsonProcessingException e) {
       throw fromSyntax(name, text, e, locations);
     } catch (IOException e) {
       throw fail(name, 0, 0, "", "unreadable text (" + e.getMessage() + ")", "YAML");
     }
+  }
+
+  /** Checks and resolves scenario text; {@code name} is used in messages. */
+  public Scenario parse(String name, String text) throws ScenarioException {
+    Locations locations = new Locations();
+    JsonToken first = scan(name, text, locations);
     if (first == null) {
       throw fail(name, 0, 0, "",
           text.isBlank() ? "an empty file" : "a file with only comments and blank lines",
@@ -95,6 +152,12 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw fail(name, 0, 0, "", "unreadable text (" + e.getMessage() + ")", "YAML");
     }
+    return check(name, raw, locations);
+  }
+
+  /** Validates a bound scenario and fills in its defaults. */
+  private static Scenario check(String name, Scenario raw, Locations locations)
+      throws ScenarioException {
     Problems problems = ScenarioValidator.check(raw);
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems.locate(name, locations));

@@ -4,13 +4,13 @@ import java.util.Collection;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean" suggestions by edit distance (Commons Text). */
-final class Suggest {
+public final class Suggest {
   private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
 
   private Suggest() {}
 
   /** {@code " (did you mean 'x'?)"} for the closest known name within a few edits, else "". */
-  static String didYouMean(String value, Collection<String> known) {
+  public static String didYouMean(String value, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known.stream().sorted().toList()) {

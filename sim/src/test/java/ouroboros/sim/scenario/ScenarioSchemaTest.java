@@ -241,12 +241,17 @@ class ScenarioSchemaTest {
         () -> "the schema rejects " + what + " but the loader accepts it");
   }
 
-  /** Every YAML file under scenarios/, as (relative name, path). */
+  /**
+   * Every scenario YAML file under scenarios/, as (relative name, path). Sweep files, under
+   * scenarios/sweeps/, are not scenarios: SweepExamplesTest checks them.
+   */
   static Stream<Arguments> examples() throws IOException {
     Path dir = Repo.root().resolve("scenarios");
+    Path sweeps = dir.resolve("sweeps");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
       files = walk.filter(Files::isRegularFile)
+          .filter(p -> !p.startsWith(sweeps))
           .filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
     }
     assertFalse(files.isEmpty(), "no example scenarios under " + dir);

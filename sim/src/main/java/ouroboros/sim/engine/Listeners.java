@@ -1,15 +1,13 @@
-package ouroboros.sim.cli;
+package ouroboros.sim.engine;
 
 import java.util.List;
-import ouroboros.sim.engine.RunOutcome;
-import ouroboros.sim.engine.TickListener;
-import ouroboros.sim.engine.TickResult;
 
 /** Several listeners in order; the first that throws stops the tick. */
-final class Listeners implements TickListener {
+public final class Listeners implements TickListener {
   private final List<TickListener> listeners;
 
-  Listeners(List<TickListener> listeners) {
+  /** The listeners, called in this order. */
+  public Listeners(List<TickListener> listeners) {
     this.listeners = List.copyOf(listeners);
   }
 

@@ -1,0 +1,251 @@
+package ouroboros.sim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import ouroboros.sim.output.AtomicFiles;
+import ouroboros.sim.output.RunDirectory;
+import ouroboros.sim.scenario.Scenario;
+import ouroboros.sim.scenario.ScenarioException;
+import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.sweep.Seeds;
+import ouroboros.sim.sweep.SweepFile;
+import ouroboros.sim.sweep.SweepPlan;
+import ouroboros.sim.sweep.SweepRunner;
+import ouroboros.sim.sweep.SweepTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ouroboros sweep SWEEP.yaml}: runs every cell of a sweep, each {@code replicates}
+ * times, as ordinary runs in one JVM, then writes the sweep's tidy tables. Every cell is checked
+ * before any run starts. The sweep directory holds {@code sweep.yaml} (a copy of the sweep
+ * file), {@code cells.csv}, {@code runs/c<cell>-r<replicate>/} (one run directory each),
+ * {@code sweep.csv} and {@code summary.csv} (see {@link SweepTables}), and
+ * {@code base-seed.txt} when the seed was drawn at random. With {@code --resume}, runs whose
+ * summary.json says they completed, with the scenario this sweep gives them, are kept; the rest
+ * are run again from scratch.
+ */
+@Command(name = "sweep", description = "Run a sweep: a base scenario with values varied over a"
+    + " grid, a zip or a list of cells, each cell replicated.")
+final class SweepCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(paramLabel = "SWEEP", description = "The sweep YAML file.")
+  private Path file;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Sweep directory (default: runs/sweep-<name>-<timestamp>).")
+  private Path out;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "Runs at once (default: the number of cores).")
+  private Integer parallel;
+
+  @Option(names = "--resume",
+      description = "Continue the sweep in --out DIR: keep the runs that completed, redo the rest.")
+  private boolean resume;
+
+  @Option(names = "--quiet", description = "No progress bar and no summary lines.")
+  private boolean quiet;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    int cores = Runtime.getRuntime().availableProcessors();
+    int n = parallel != null ? parallel : cores;
+    if (n < 1) {
+      stderr.println("error: --parallel: found " + n + ", expected a whole number of at least 1");
+      return Main.BAD_INPUT;
+    }
+    if (resume && out == null) {
+      stderr.println("error: --resume: found no --out, expected --out DIR, the directory of the"
+          + " sweep to continue");
+      return Main.BAD_INPUT;
+    }
+    SweepPlan plan;
+    try {
+      plan = SweepPlan.check(SweepFile.read(file));
+    } catch (ScenarioException e) {
+      Errors.print(stderr, e);
+      return Main.BAD_INPUT;
+    }
+    SweepFile sweep = plan.sweep();
+    Path dir = out != null ? out : RunCommand.defaultDir("sweep-" + sweep.name());
+    byte[] sweepBytes = Files.readAllBytes(file);
+    String refused = refuseDir(dir, sweepBytes);
+    if (refused != null) {
+      stderr.println("error: --out: " + refused);
+      return Main.BAD_INPUT;
+    }
+    Files.createDirectories(dir);
+    AtomicFiles.write(dir.resolve("sweep.yaml"), sweepBytes);
+    Long drawn = plan.needsSeed() ? baseSeed(dir) : null;
+    SweepTables tables = new SweepTables(sweep);
+    tables.writeCells(dir);
+
+    int engineThreads = sweep.engineThreads() != null ? sweep.engineThreads() : n > 1 ? 1 : cores;
+    List<SweepRunner.Job> todo = new ArrayList<>();
+    int runs = 0;
+    int kept = 0;
+    long totalTicks = 0;
+    long keptTicks = 0;
+    ScenarioLoader loader = new ScenarioLoader();
+    for (int c = 0; c < sweep.cells().size(); c++) {
+      long cellSeed = plan.cellSeed(c, drawn == null ? 0 : drawn);
+      Scenario scenario = plan.scenarios().get(c);
+      for (int r = 0; r < sweep.replicates(); r++) {
+        long seed = Seeds.replicate(cellSeed, r);
+        Path runDir = SweepTables.runDir(dir, c, r);
+        runs++;
+        totalTicks += scenario.ticks();
+        if (resume && complete(runDir, loader.write(scenario.withSeed(seed)))) {
+          kept++;
+          keptTicks += scenario.ticks();
+          continue;
+        }
+        deleteRecursively(runDir);
+        todo.add(new SweepRunner.Job(c, r, seed, scenario, runDir));
+      }
+    }
+    if (!quiet) {
+      long[] seeds = new long[sweep.cells().size()];
+      Arrays.setAll(seeds, c -> plan.cellSeed(c, drawn == null ? 0 : drawn));
+      stdout.printf("%s: %s x %s = %s of %s (%s), %d at once, %s each%n", sweep.name(),
+          RunCommand.plural(sweep.cells().size(), "cell"),
+          RunCommand.plural(sweep.replicates(), "replicate"), RunCommand.plural(runs, "run"),
+          sweep.base(), Arrays.stream(seeds).distinct().count() == 1 ? "seed " + seeds[0]
+              : "seeds varied", Math.min(n, Math.max(1, todo.size())),
+          RunCommand.plural(engineThreads, "engine thread"));
+      if (drawn != null) {
+        stdout.println("the seed was drawn at random: it is kept in "
+            + dir.resolve("base-seed.txt") + " for --resume");
+      }
+      if (resume) {
+        stdout.println("resume: " + kept + " of " + RunCommand.plural(runs, "run")
+            + " complete, " + todo.size() + " to run");
+      }
+      stdout.flush();
+    }
+    List<SweepRunner.Failure> failures;
+    if (quiet) {
+      failures = SweepRunner.run(todo, n, engineThreads, new Silent());
+    } else {
+      try (SweepProgress progress = new SweepProgress(sweep.name(), totalTicks, keptTicks, runs,
+          kept)) {
+        failures = SweepRunner.run(todo, n, engineThreads, progress);
+      }
+    }
+    tables.writeResults(dir);
+    report(dir);
+    for (SweepRunner.Failure f : failures) {
+      stderr.println("error: run " + f.job().dir() + " " + f.message());
+    }
+    if (!failures.isEmpty()) {
+      stderr.println("error: " + RunCommand.plural(failures.size(), "run") + " of " + runs
+          + " did not complete: sweep.csv and summary.csv leave them out; run again with"
+          + " --resume --out " + dir + " to redo them");
+      stderr.flush();
+      return Main.RUN_FAILED;
+    }
+    if (!quiet) {
+      stdout.println("sweep directory: " + dir);
+      stdout.flush();
+    }
+    return 0;
+  }
+
+  /**
+   * The report of a finished sweep, once sweep.csv and summary.csv are written. This is the one
+   * place where {@code ouroboros report} (issue 7's other half) is to be called on {@code dir}.
+   */
+  private void report(Path dir) {
+    // Not yet: the report comes with issue 7's other half.
+  }
+
+  /** Why {@code dir} cannot hold this sweep, or null when it can. */
+  private String refuseDir(Path dir, byte[] sweepBytes) throws IOException {
+    if (!Files.exists(dir)) {
+      return null;
+    }
+    if (!Files.isDirectory(dir)) {
+      return "found the file " + dir + ", expected a directory for the sweep";
+    }
+    if (!resume) {
+      try (Stream<Path> entries = Files.list(dir)) {
+        return entries.findAny().isEmpty() ? null : "found the directory " + dir
+            + ", which is not empty, expected a new directory, or --resume to continue the"
+            + " sweep in it";
+      }
+    }
+    Path copy = dir.resolve("sweep.yaml");
+    if (!Files.isRegularFile(copy)) {
+      try (Stream<Path> entries = Files.list(dir)) {
+        return entries.findAny().isEmpty() ? null : "found the directory " + dir
+            + " with no sweep.yaml, expected the directory of a sweep to continue";
+      }
+    }
+    if (!Arrays.equals(Files.readAllBytes(copy), sweepBytes)) {
+      return "found " + copy + ", which differs from " + file + ", expected the sweep file the"
+          + " directory was started with";
+    }
+    return null;
+  }
+
+  /** The seed drawn for a sweep whose base has none: kept in the directory for --resume. */
+  private static long baseSeed(Path dir) throws IOException {
+    Path kept = dir.resolve("base-seed.txt");
+    if (Files.isRegularFile(kept)) {
+      try {
+        return Long.parseLong(Files.readString(kept, StandardCharsets.UTF_8).strip());
+      } catch (NumberFormatException e) {
+        // Unreadable: draw again; every run is then redone, as its scenario.yaml will differ.
+      }
+    }
+    long seed = new SecureRandom().nextLong();
+    AtomicFiles.write(kept, (seed + "\n").getBytes(StandardCharsets.UTF_8));
+    return seed;
+  }
+
+  /** Whether a run completed, with the very scenario (seed included) it would run now. */
+  private static boolean complete(Path runDir, String scenarioYaml) throws IOException {
+    Path written = runDir.resolve("scenario.yaml");
+    return RunDirectory.isComplete(runDir) && Files.isRegularFile(written)
+        && Files.readString(written, StandardCharsets.UTF_8).equals(scenarioYaml);
+  }
+
+  /** Removes a partial run directory, if any. */
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** No progress shown. */
+  private static final class Silent implements SweepRunner.Progress {
+    @Override
+    public void tick() {}
+
+    @Override
+    public void finished(SweepRunner.Job job, ouroboros.sim.engine.RunOutcome outcome) {}
+  }
+}

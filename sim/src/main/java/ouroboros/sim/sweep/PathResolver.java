@@ -1,0 +1,208 @@
+package ouroboros.sim.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import ouroboros.sim.scenario.Problems;
+import ouroboros.sim.scenario.Suggest;
+
+/**
+ * Finds the places a {@link SweepPath} addresses in a scenario's YAML tree, and sets a value
+ * there. A key must be one the scenario schema allows at that place; a mapping that the base
+ * scenario leaves out is created when the schema has it, so {@code models[*].sampling.temperature}
+ * works on models without a {@code sampling} key. Selectors pick entries of lists that exist.
+ */
+final class PathResolver {
+  /**
+   * One place a path addresses: a key of a mapping or an index of a list.
+   *
+   * @param parent the mapping or list
+   * @param key the key, when the parent is a mapping
+   * @param index the index, when the parent is a list
+   * @param pointer the place as a JSON Pointer, such as {@code /models/0/regime}
+   */
+  record Target(JsonNode parent, String key, int index, String pointer) {
+    /** Sets the place to a copy of {@code value}. */
+    void set(JsonNode value) {
+      if (parent instanceof ObjectNode o) {
+        o.set(key, value.deepCopy());
+      } else {
+        ((ArrayNode) parent).set(index, value.deepCopy());
+      }
+    }
+  }
+
+  /** A path that addresses nothing: what was found and what was expected, as in a scenario error. */
+  static final class PathException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String found;
+    private final String expected;
+
+    PathException(String found, String expected) {
+      super("found " + found + ", expected " + expected);
+      this.found = found;
+      this.expected = expected;
+    }
+
+    /** What the path met. */
+    String found() {
+      return found;
+    }
+
+    /** What would have been valid. */
+    String expected() {
+      return expected;
+    }
+  }
+
+  /** A place being walked: a node, its schemas and its pointer. */
+  private record At(JsonNode node, List<JsonNode> schemas, String pointer) {}
+
+  private final ScenarioSchema schema;
+
+  PathResolver(ScenarioSchema schema) {
+    this.schema = schema;
+  }
+
+  /** Every place {@code path} addresses in {@code root}, creating absent mappings on the way. */
+  List<Target> resolve(SweepPath path, ObjectNode root) throws PathException {
+    List<At> here = List.of(new At(root, schema.top(), ""));
+    List<SweepPath.Segment> segments = path.segments();
+    for (int k = 0; k < segments.size(); k++) {
+      SweepPath.Segment seg = segments.get(k);
+      boolean last = k == segments.size() - 1;
+      String before = k == 0 ? "the scenario" : path.prefix(k - 1);
+      List<At> next = new ArrayList<>();
+      List<Target> targets = new ArrayList<>();
+      for (At at : here) {
+        if (seg instanceof SweepPath.Key key) {
+          key(at, key.name(), before, last, segments, k, next, targets);
+        } else {
+          select(at, seg, before, last, next, targets);
+        }
+      }
+      if (last) {
+        return targets;
+      }
+      here = next;
+    }
+    throw new IllegalStateException("a path with no segments");
+  }
+
+  /** Steps into a key of a mapping. */
+  private void key(At at, String name, String before, boolean last,
+      List<SweepPath.Segment> segments, int k, List<At> next, List<Target> targets)
+      throws PathException {
+    if (!(at.node() instanceof ObjectNode object)) {
+      throw new PathException(describe(at.node()) + " at " + before,
+          "a mapping with the key '" + name + "'");
+    }
+    Set<String> keys = schema.keys(at.schemas(), object);
+    if (!keys.contains(name)) {
+      throw new PathException("unknown key '" + name + "' in " + before,
+          (keys.isEmpty() ? "no key: " + before + " takes a plain value"
+              : "one of " + keys + Suggest.didYouMean(name, keys)));
+    }
+    List<JsonNode> schemas = schema.property(at.schemas(), object, name);
+    String pointer = at.pointer() + "/" + name.replace("~", "~0").replace("/", "~1");
+    if (last) {
+      targets.add(new Target(object, name, -1, pointer));
+      return;
+    }
+    JsonNode child = object.get(name);
+    if (child == null || child.isNull()) {
+      boolean selects = !(segments.get(k + 1) instanceof SweepPath.Key);
+      if (selects || !schema.isMapping(schemas)) {
+        throw new PathException("no '" + name + "' in " + before + " of the base scenario",
+            selects ? "a list to select from: the base scenario must have '" + name + "'"
+                : "a mapping");
+      }
+      child = object.putObject(name);
+    }
+    next.add(new At(child, schemas, pointer));
+  }
+
+  /** Steps into the entries of a list that a selector picks. */
+  private void select(At at, SweepPath.Segment seg, String before, boolean last, List<At> next,
+      List<Target> targets) throws PathException {
+    if (!(at.node() instanceof ArrayNode list)) {
+      throw new PathException(describe(at.node()) + " at " + before,
+          schema.isList(at.schemas()) ? "a list to select from"
+              : "no selector: " + before + " is not a list");
+    }
+    List<JsonNode> items = schema.items(at.schemas(), list);
+    List<Integer> picked = new ArrayList<>();
+    if (seg instanceof SweepPath.All) {
+      if (list.isEmpty()) {
+        throw new PathException("an empty list at " + before, "at least one entry to set");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        picked.add(i);
+      }
+    } else if (seg instanceof SweepPath.Index index) {
+      if (index.index() >= list.size()) {
+        throw new PathException("the index " + index.index() + " in " + before + ", which has "
+            + list.size() + (list.size() == 1 ? " entry" : " entries"),
+            "an index from 0 to " + (list.size() - 1));
+      }
+      picked.add(index.index());
+    } else {
+      String name = ((SweepPath.Named) seg).name();
+      for (String field : new String[] {"id", "stage"}) {
+        for (int i = 0; i < list.size(); i++) {
+          if (name.equals(list.get(i).path(field).asText(null))) {
+            picked.add(i);
+          }
+        }
+        if (!picked.isEmpty()) {
+          break;
+        }
+      }
+      if (picked.isEmpty()) {
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode entry : list) {
+          String id = entry.path("id").asText(entry.path("stage").asText(null));
+          if (id != null) {
+            names.add(id);
+          }
+        }
+        throw new PathException("no entry with id or stage '" + name + "' in " + before,
+            names.isEmpty() ? "an index such as [0], since its entries have no id"
+                : "one of " + names + Suggest.didYouMean(name, names));
+      }
+    }
+    for (int i : picked) {
+      String pointer = at.pointer() + "/" + i;
+      if (last) {
+        targets.add(new Target(list, null, i, pointer));
+      } else {
+        next.add(new At(list.get(i), items, pointer));
+      }
+    }
+  }
+
+  /** How a node reads in a message. */
+  static String describe(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "nothing";
+    }
+    if (node.isObject()) {
+      return "a mapping";
+    }
+    if (node.isArray()) {
+      return node.isEmpty() ? "an empty list" : "a list";
+    }
+    if (node.isNull()) {
+      return "an empty value";
+    }
+    if (node.isTextual()) {
+      return Problems.describe(node.asText());
+    }
+    return (node.isBoolean() ? "the boolean " : "the number ") + node.asText();
+  }
+}

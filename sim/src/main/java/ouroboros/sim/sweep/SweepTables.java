@@ -1,0 +1,188 @@
+package ouroboros.sim.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.distribution.TDistribution;
+import ouroboros.sim.output.AtomicFiles;
+import ouroboros.sim.output.MetricRow;
+import ouroboros.sim.output.RunDirectory;
+import ouroboros.sim.scenario.Yaml;
+
+/**
+ * The sweep's tidy tables, written from the run directories once every run is done, so that the
+ * order in which runs finished never shows:
+ *
+ * <ul>
+ *   <li>{@code cells.csv}: {@code cell,path,value}, one row per value a cell sets;
+ *   <li>{@code sweep.csv}: {@code cell,replicate,seed,<one column per path>,model,metric,value},
+ *       one row per cell, replicate, model and metric at the model's final generation, sorted
+ *       by cell, replicate, model and metric;
+ *   <li>{@code summary.csv}: {@code cell,<paths>,model,metric,n,mean,sd,ci95-low,ci95-high},
+ *       across the replicates of each cell: n counts the replicates with a value; sd is the
+ *       sample standard deviation and the interval is mean ± t(0.975, n−1) sd/√n (Student's
+ *       t), both NA when n < 2.
+ * </ul>
+ *
+ * Values print as in {@code metrics.csv}: missing as NA, whole numbers without a decimal point.
+ * A path a cell leaves at the base's value reads NA in its column. A run that did not complete
+ * has no rows.
+ */
+public final class SweepTables {
+  private final ObjectMapper json = Yaml.json();
+  private final SweepFile sweep;
+
+  /** Tables of a sweep. */
+  public SweepTables(SweepFile sweep) {
+    this.sweep = sweep;
+  }
+
+  /** The run directory of a cell's replicate, under the sweep directory. */
+  public static Path runDir(Path sweepDir, int cell, int replicate) {
+    return sweepDir.resolve("runs").resolve("c" + cell + "-r" + replicate);
+  }
+
+  /** Writes cells.csv atomically. */
+  public void writeCells(Path dir) throws IOException {
+    AtomicFiles.write(dir.resolve("cells.csv"), w -> {
+      w.write("cell,path,value\n");
+      for (SweepFile.Cell cell : sweep.cells()) {
+        for (SweepFile.Assignment a : cell.assignments()) {
+          w.write(cell.index() + "," + csv(a.path().text()) + "," + csv(SweepPlan.text(a.value()))
+              + "\n");
+        }
+      }
+    });
+  }
+
+  /** Writes sweep.csv and summary.csv atomically, from the complete runs under {@code dir}. */
+  public void writeResults(Path dir) throws IOException {
+    StringBuilder paths = new StringBuilder();
+    for (SweepPath p : sweep.columns()) {
+      paths.append(csv(p.text())).append(',');
+    }
+    AtomicFiles.write(dir.resolve("sweep.csv"), rows ->
+        AtomicFiles.write(dir.resolve("summary.csv"), stats -> {
+          rows.write("cell,replicate,seed," + paths + "model,metric,value\n");
+          stats.write("cell," + paths + "model,metric,n,mean,sd,ci95-low,ci95-high\n");
+          for (SweepFile.Cell cell : sweep.cells()) {
+            writeCell(dir, cell, rows, stats);
+          }
+        }));
+  }
+
+  /** A cell's rows in both tables. */
+  private void writeCell(Path dir, SweepFile.Cell cell, Writer rows, Writer stats)
+      throws IOException {
+    StringBuilder values = new StringBuilder();
+    for (SweepPath p : sweep.columns()) {
+      JsonNode v = cell.valueOf(p);
+      values.append(v == null ? "NA" : csv(SweepPlan.text(v))).append(',');
+    }
+    // model -> metric -> one value per complete replicate, in replicate order
+    Map<String, Map<String, List<Double>>> byModel = new TreeMap<>();
+    for (int r = 0; r < sweep.replicates(); r++) {
+      Path run = runDir(dir, cell.index(), r);
+      if (!RunDirectory.isComplete(run)) {
+        continue;
+      }
+      JsonNode summary = json.readTree(run.resolve("summary.json").toFile());
+      Map<String, Map<String, Double>> models = new TreeMap<>();
+      for (JsonNode m : summary.path("models")) {
+        Map<String, Double> metrics = new TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = m.path("metrics").fields();
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> e = it.next();
+          metrics.put(e.getKey(), number(e.getValue()));
+        }
+        models.put(m.path("id").asText(), metrics);
+      }
+      String prefix = cell.index() + "," + r + "," + summary.path("seed").asLong() + ","
+          + values;
+      for (Map.Entry<String, Map<String, Double>> m : models.entrySet()) {
+        for (Map.Entry<String, Double> e : m.getValue().entrySet()) {
+          rows.write(prefix + csv(m.getKey()) + "," + e.getKey() + ","
+              + MetricRow.format(e.getValue()) + "\n");
+          byModel.computeIfAbsent(m.getKey(), k -> new TreeMap<>())
+              .computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
+      }
+    }
+    for (Map.Entry<String, Map<String, List<Double>>> m : byModel.entrySet()) {
+      for (Map.Entry<String, List<Double>> e : m.getValue().entrySet()) {
+        stats.write(cell.index() + "," + values + csv(m.getKey()) + "," + e.getKey() + ","
+            + Stats.of(e.getValue()).csv() + "\n");
+      }
+    }
+  }
+
+  /**
+   * The mean, standard deviation and t-based 95% interval of one metric across replicates.
+   *
+   * @param n the replicates with a value
+   * @param mean their mean (NaN when n = 0)
+   * @param sd their sample standard deviation (NaN when n < 2)
+   * @param low the interval's lower end (NaN when n < 2)
+   * @param high the interval's upper end (NaN when n < 2)
+   */
+  record Stats(int n, double mean, double sd, double low, double high) {
+    /** Summarises values; NaN (missing) values are left out. */
+    static Stats of(List<Double> values) {
+      double[] v = values.stream().mapToDouble(Double::doubleValue)
+          .filter(x -> !Double.isNaN(x)).toArray();
+      int n = v.length;
+      if (n == 0) {
+        return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+      }
+      double sum = 0;
+      for (double x : v) {
+        sum += x;
+      }
+      double mean = sum / n;
+      if (n < 2) {
+        return new Stats(n, mean, Double.NaN, Double.NaN, Double.NaN);
+      }
+      double ss = 0;
+      for (double x : v) {
+        ss += (x - mean) * (x - mean);
+      }
+      double sd = Math.sqrt(ss / (n - 1));
+      double half = new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd
+          / Math.sqrt(n);
+      return new Stats(n, mean, sd, mean - half, mean + half);
+    }
+
+    /** {@code n,mean,sd,ci95-low,ci95-high}. */
+    String csv() {
+      return n + "," + MetricRow.format(mean) + "," + MetricRow.format(sd) + ","
+          + MetricRow.format(low) + "," + MetricRow.format(high);
+    }
+  }
+
+  /** A summary.json number: null is missing (NaN); "Infinity" and "-Infinity" are infinite. */
+  private static double number(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return Double.NaN;
+    }
+    if (v.isTextual()) {
+      return Double.parseDouble(v.asText());
+    }
+    return v.asDouble();
+  }
+
+  /** A CSV field, quoted when it holds a comma, a quote or a line break. */
+  static String csv(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
+        && s.indexOf('\r') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+}

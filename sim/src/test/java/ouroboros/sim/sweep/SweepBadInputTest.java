@@ -1,0 +1,176 @@
+package ouroboros.sim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import ouroboros.sim.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A sweep with a path that addresses nothing, or a value of the wrong type, is rejected before
+ * any run starts, as clearly as a bad scenario: exit code 2, one line
+ * {@code error: FILE:LINE:COL: PATH: found X, expected Y} per problem with a suggestion for a
+ * near name, nothing on standard output, and no sweep directory. Each case's sweep file starts
+ * with {@code base}, {@code replicates} and its shape's key on lines 1 to 3, so that its first
+ * path is on line 4, column 3.
+ */
+class SweepBadInputTest {
+  private static final String MODEL_KEYS = "[crawl, estimator, first-retrain,"
+      + " fresh-human-fraction, id, initial, publish-rate, regime, retrain-every, sampling,"
+      + " scrape, site, window]";
+
+  @TempDir
+  Path tmp;
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of("a misspelt key", "grid:\n  models[*].fresh-human-fractoin: [0.1]\n",
+            "4:3: models[*].fresh-human-fractoin: found unknown key 'fresh-human-fractoin' in"
+                + " models[*], expected one of " + MODEL_KEYS
+                + " (did you mean 'fresh-human-fraction'?)"),
+        Arguments.of("an unknown model id", "grid:\n  models[lab-replce].regime: [replace]\n",
+            "4:3: models[lab-replce].regime: found no entry with id or stage 'lab-replce' in"
+                + " models, expected one of [lab-replace, lab-accumulate, lab-fresh]"
+                + " (did you mean 'lab-replace'?)"),
+        Arguments.of("an index past the end", "grid:\n  models[3].scrape: [10]\n",
+            "4:3: models[3].scrape: found the index 3 in models, which has 3 entries, expected"
+                + " an index from 0 to 2"),
+        Arguments.of("a key the domain does not use", "grid:\n  models[*].sampling.top-k: [3]\n",
+            "4:3: models[*].sampling.top-k: found unknown key 'top-k' in models[*].sampling,"
+                + " expected one of [temperature]"),
+        Arguments.of("a selector on a value", "grid:\n  seed[0]: [1]\n",
+            "4:3: seed[0]: found the number 7 at seed, expected no selector: seed is not a list"),
+        Arguments.of("a malformed path", "grid:\n  models[*.regime: [replace]\n",
+            "4:3: models[*.regime: found a '[' at character 7 with no ']', expected a path of"
+                + " kebab-case keys joined by '.', each optionally followed by [id], [*] or"
+                + " [index], such as models[lab-a].regime"),
+        Arguments.of("text for a number", "grid:\n  models[lab-fresh].fresh-human-fraction:"
+                + " [0.1, lots]\n",
+            "4:49: models[lab-fresh].fresh-human-fraction: found the text 'lots', expected a"
+                + " number"),
+        Arguments.of("a fraction for a whole number", "grid:\n  models[*].scrape: [10, 2.5]\n",
+            "4:26: models[*].scrape: found 2.5, expected a whole number"),
+        Arguments.of("an unknown regime", "zip:\n  models[*].regime: [accumulate, replaec]\n",
+            "4:34: models[*].regime: found 'replaec', expected a known regime, one of [replace,"
+                + " accumulate, accumulate-subsample, window] (did you mean 'replace'?)"),
+        Arguments.of("a misspelt key inside a value",
+            "list:\n  - models[*].crawl: {sitse: [forum]}\n",
+            "4:22: models[*].crawl: found unknown key 'sitse', expected one of [policy, sites]"
+                + " (did you mean 'sites'?)"),
+        Arguments.of("an unknown site in a list value",
+            "list:\n  - models[lab-fresh].crawl.sites: [fresh-blog, nowhere]\n",
+            "4:49: models[lab-fresh].crawl.sites[1]: found 'nowhere', expected one of the"
+                + " scenario's sites [accumulate-blog, forum, fresh-blog, replace-blog]"),
+        Arguments.of("zip lists of unequal length",
+            "zip:\n  models[*].regime: [replace, accumulate]\n  seed: [1, 2, 3]\n",
+            "5:9: seed: found a list of 3 values, expected 2 values, as many as"
+                + " models[*].regime has: zip takes the i-th value of every path together"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void sweep_badPathOrValue_rejectedBeforeAnyRun(String what, String shape, String error)
+      throws Exception {
+    Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
+    Path sweep = Sweeps.write(tmp, "sweep.yaml", "base: base.yaml\nreplicates: 2\n" + shape);
+    Path out = tmp.resolve("out");
+    Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--out", out.toString(), "--quiet");
+    assertEquals(2, r.code(), what + ": " + r.stderr());
+    assertEquals("error: " + sweep + ":" + error + "\n", r.stderr(), what);
+    assertEquals("", r.stdout(), what);
+    assertFalse(Files.exists(out), what + ": the sweep directory was created");
+  }
+
+  @Test
+  void sweep_badPathsAndBadValues_eachOnItsOwnLineInFileOrder() throws Exception {
+    Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
+    Path sweep = Sweeps.write(tmp, "sweep.yaml", """
+        base: base.yaml
+        list:
+          - sites[0].id: elsewhere
+          - models[lab-fresh].regime: replaec
+            models[*].sampling.temperature: -1
+          - models[*].scrap: 10
+        """);
+    Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--quiet");
+    assertEquals(2, r.code(), r.stderr());
+    assertEquals(String.join("\n",
+        "error: " + sweep + ":3:18: humans[0].site: found 'forum' (in cell 0, where"
+            + " sites[0].id = elsewhere), expected one of the scenario's sites"
+            + " [accumulate-blog, elsewhere, fresh-blog, replace-blog]",
+        "error: " + sweep + ":4:31: models[lab-fresh].regime: found 'replaec', expected a known"
+            + " regime, one of [replace, accumulate, accumulate-subsample, window]"
+            + " (did you mean 'replace'?)",
+        "error: " + sweep + ":5:37: models[*].sampling.temperature: found -1.0, expected a"
+            + " temperature greater than 0",
+        "error: " + sweep + ":6:5: models[*].scrap: found unknown key 'scrap' in models[*],"
+            + " expected one of " + MODEL_KEYS + " (did you mean 'scrape'?)") + "\n",
+        r.stderr());
+  }
+
+  @Test
+  void sweep_sweepFileKeys_checkedWithSuggestions() throws Exception {
+    Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
+    Path sweep = Sweeps.write(tmp, "sweep.yaml", """
+        base: base.yaml
+        replicate: 2
+        engine-threads: 0
+        grid:
+          seed: 5
+        """);
+    Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--quiet");
+    assertEquals(2, r.code(), r.stderr());
+    assertEquals(String.join("\n",
+        "error: " + sweep + ":2:1: found unknown key 'replicate', expected one of [base, name,"
+            + " description, replicates, engine-threads, grid, zip, list]"
+            + " (did you mean 'replicates'?)",
+        "error: " + sweep + ":3:17: engine-threads: found the number 0, expected a whole number"
+            + " of at least 1",
+        "error: " + sweep + ":5:9: seed: found the number 5, expected a non-empty list of values"
+            + " for this path, such as [5, ...]") + "\n", r.stderr());
+  }
+
+  @Test
+  void sweep_missingBase_namedAtTheBaseKey() throws Exception {
+    Path sweep = Sweeps.write(tmp, "sweeps/s.yaml", "base: ../nothere.yaml\ngrid:\n  seed: [1]\n");
+    Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--quiet");
+    assertEquals(2, r.code(), r.stderr());
+    assertEquals("error: " + sweep + ":1:7: base: found '../nothere.yaml', but "
+        + tmp.resolve("nothere.yaml") + " is no file, expected the path of the base scenario,"
+        + " relative to this file\n", r.stderr());
+  }
+
+  @Test
+  void sweep_errorOfTheBaseAlone_namesTheBaseFile() throws Exception {
+    Path base = Sweeps.write(tmp, "base.yaml", Sweeps.BASE.replaceFirst("scrape: 20", "scrape: 0"));
+    Path sweep = Sweeps.write(tmp, "sweeps/s.yaml", "base: ../base.yaml\ngrid:\n  seed: [1, 2]\n");
+    Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--quiet");
+    assertEquals(2, r.code(), r.stderr());
+    assertEquals("error: " + base + ":17:13: models[0].scrape: found 0, expected a whole number"
+        + " of at least 1\n", r.stderr());
+  }
+
+  @Test
+  void plan_absentOptionalKey_isCreated() throws Exception {
+    Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
+    Path sweep = Sweeps.write(tmp, "sweep.yaml", """
+        base: base.yaml
+        grid:
+          models[lab-fresh].sampling.temperature: [0.5, 2]
+          models[*].estimator.variance: [unbiased]
+        """);
+    SweepPlan plan = SweepPlan.check(SweepFile.read(sweep));
+    assertEquals(2, plan.scenarios().size());
+    Scenario second = plan.scenarios().get(1);
+    assertEquals(2.0, second.models().get(2).sampling().temperature());
+    assertEquals(1.0, second.models().get(0).sampling().temperature(), "the default elsewhere");
+    assertEquals("unbiased", second.models().get(0).estimator().variance());
+  }
+}

@@ -1,0 +1,51 @@
+package ouroboros.sim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import ouroboros.sim.testing.Repo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every example sweep under {@code scenarios/sweeps/} loads, and every one of its cells is a
+ * valid scenario (ScenarioSchemaTest checks the scenarios and leaves the sweeps to this test).
+ */
+class SweepExamplesTest {
+  static Stream<Path> sweeps() throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.list(Repo.root().resolve("scenarios/sweeps"))) {
+      files = walk.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertFalse(files.isEmpty(), "no example sweeps");
+    return files.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sweeps")
+  void example_everyCell_validates(Path file) throws Exception {
+    SweepPlan plan = SweepPlan.check(SweepFile.read(file));
+    assertEquals(plan.sweep().cells().size(), plan.scenarios().size());
+  }
+
+  @Test
+  void freshData_gridOfSixCells_threeReplicates() throws Exception {
+    SweepPlan plan = SweepPlan.check(
+        SweepFile.read(Repo.root().resolve("scenarios/sweeps/fresh-data.yaml")));
+    assertEquals(6, plan.sweep().cells().size());
+    assertEquals(3, plan.sweep().replicates());
+    // The last key varies fastest: cell 1 keeps the first fraction with the second regime.
+    var cell1 = plan.scenarios().get(1).models().get(0);
+    assertEquals(0.0, cell1.freshHumanFraction());
+    assertEquals("accumulate", cell1.regime());
+    var cell4 = plan.scenarios().get(4).models().get(2);
+    assertEquals(0.3, cell4.freshHumanFraction());
+    assertEquals("replace", cell4.regime());
+  }
+}

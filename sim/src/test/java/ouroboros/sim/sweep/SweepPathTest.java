@@ -1,0 +1,123 @@
+package ouroboros.sim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.file.Path;
+import java.util.List;
+import ouroboros.sim.scenario.Yaml;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Path syntax, and how paths find their places in a tree under a schema, without runs. */
+class SweepPathTest {
+  /**
+   * A schema with a list of pipeline stages, the shape the mitigation pipeline will give
+   * models, and a condition on a discriminating key, the way the domain's type picks its keys.
+   */
+  private static final String SCHEMA = """
+      {"type": "object", "additionalProperties": false,
+       "properties": {
+         "kind": {"enum": ["a", "b"]},
+         "settings": {"type": "object", "properties": {"common": {"type": "number"}}},
+         "models": {"type": "array", "items": {"$ref": "#/definitions/model"}}},
+       "allOf": [
+         {"if": {"properties": {"kind": {"const": "a"}}},
+          "then": {"properties": {"settings": {"properties": {"only-a": {"type": "number"}}}}}}],
+       "definitions": {
+         "model": {"type": "object", "properties": {
+           "id": {"type": "string"},
+           "pipeline": {"type": "array", "items": {"$ref": "#/definitions/stage"}}}},
+         "stage": {"type": "object", "properties": {
+           "stage": {"type": "string"}, "tpr": {"type": "number"}}}}}
+      """;
+
+  private static final String TREE = """
+      kind: a
+      models:
+        - id: lab-a
+          pipeline:
+            - {stage: dedup}
+            - {stage: watermark-filter, tpr: 0.5}
+        - id: lab-b
+          pipeline:
+            - {stage: watermark-filter}
+      """;
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void parse_keysAndSelectors() {
+    assertEquals(List.of(new SweepPath.Key("models"), new SweepPath.Named("lab-a"),
+            new SweepPath.Key("pipeline"), new SweepPath.Named("watermark-filter"),
+            new SweepPath.Key("tpr")),
+        SweepPath.parse("models[lab-a].pipeline[watermark-filter].tpr").segments());
+    assertEquals(List.of(new SweepPath.Key("domain"), new SweepPath.Key("covariance"),
+            new SweepPath.Index(1), new SweepPath.Index(0)),
+        SweepPath.parse("domain.covariance[1][0]").segments());
+    assertEquals(List.of(new SweepPath.Key("models"), new SweepPath.All(),
+        new SweepPath.Key("regime")), SweepPath.parse("models[*].regime").segments());
+    assertEquals("an empty selector [] at character 7",
+        assertThrows(IllegalArgumentException.class, () -> SweepPath.parse("models[]"))
+            .getMessage());
+    assertEquals("'.' where a key should start, at character 8",
+        assertThrows(IllegalArgumentException.class, () -> SweepPath.parse("models..x"))
+            .getMessage());
+    assertEquals("'x' after a key or selector, at character 10",
+        assertThrows(IllegalArgumentException.class, () -> SweepPath.parse("models[0]x"))
+            .getMessage());
+    assertEquals("a path that ends without a key",
+        assertThrows(IllegalArgumentException.class, () -> SweepPath.parse("seed.")).getMessage());
+  }
+
+  @Test
+  void resolve_namedSelector_byIdThenByStage() throws Exception {
+    ObjectNode tree = tree();
+    List<PathResolver.Target> targets = resolver().resolve(
+        SweepPath.parse("models[*].pipeline[watermark-filter].tpr"), tree);
+    assertEquals(List.of("/models/0/pipeline/1/tpr", "/models/1/pipeline/0/tpr"),
+        targets.stream().map(PathResolver.Target::pointer).toList());
+    targets.forEach(t -> t.set(Yaml.json().getNodeFactory().numberNode(0.9)));
+    assertEquals(0.9, tree.at("/models/1/pipeline/0/tpr").asDouble(), "the key is created");
+    assertEquals("/models/1/pipeline/0/tpr", resolver().resolve(
+        SweepPath.parse("models[lab-b].pipeline[0].tpr"), tree).get(0).pointer());
+  }
+
+  @Test
+  void resolve_unknownStage_suggestsNearName() {
+    PathResolver.PathException e = assertThrows(PathResolver.PathException.class,
+        () -> resolver().resolve(SweepPath.parse("models[lab-a].pipeline[watermark-filtr].tpr"),
+            tree()));
+    assertEquals("no entry with id or stage 'watermark-filtr' in models[lab-a].pipeline",
+        e.found());
+    assertEquals("one of [dedup, watermark-filter] (did you mean 'watermark-filter'?)",
+        e.expected());
+  }
+
+  @Test
+  void resolve_conditionalKeys_followTheDiscriminator() throws Exception {
+    ObjectNode a = tree();
+    resolver().resolve(SweepPath.parse("settings.only-a"), a).get(0)
+        .set(TextNode.valueOf("x"));
+    assertEquals("x", a.at("/settings/only-a").asText(), "an absent mapping is created");
+    ObjectNode b = tree();
+    b.put("kind", "b");
+    PathResolver.PathException e = assertThrows(PathResolver.PathException.class,
+        () -> resolver().resolve(SweepPath.parse("settings.only-a"), b));
+    assertEquals("unknown key 'only-a' in settings", e.found());
+    assertEquals("one of [common]", e.expected());
+  }
+
+  private static PathResolver resolver() throws Exception {
+    JsonNode schema = Yaml.json().readTree(SCHEMA);
+    return new PathResolver(ScenarioSchema.of(schema));
+  }
+
+  private static ObjectNode tree() throws Exception {
+    return (ObjectNode) Yaml.mapper().readTree(TREE);
+  }
+}
