@@ -22,7 +22,8 @@ final class Html {
       th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;
         font-variant-numeric:tabular-nums;white-space:nowrap}
       th{background:#f2f2f2;white-space:normal}
-      th small{display:block;white-space:normal;font-weight:normal;max-width:8.5em;margin:auto}
+      th small{display:block;font-weight:normal;max-width:7.5em;margin-left:auto}
+      .wide{overflow-x:auto}
       .l{text-align:left}
       td.yes{background:#f4b6b0}
       td.no{background:#c9e7c3}
@@ -66,6 +67,14 @@ final class Html {
     return out.toString();
   }
 
+  /**
+   * Escaped text that may break after a '.' or a '-', such as a swept path
+   * ({@code models[0].fresh-human-fraction}) in a narrow column.
+   */
+  static String breakable(String s) {
+    return esc(s).replace(".", ".<wbr>").replace("-", "-<wbr>");
+  }
+
   /** Appends markup as it is. */
   Html raw(String markup) {
     b.append(markup);
@@ -98,12 +107,15 @@ final class Html {
     return el("p", "note", text);
   }
 
-  /** Opens a table with a header row; a header starting with '<' is left-aligned. */
+  /**
+   * Opens a table with a header row; a header starting with '<' is left-aligned. The table
+   * scrolls sideways if it is wider than the page.
+   */
   Html table(List<String> header) {
-    b.append("<table>\n<tr>");
+    b.append("<div class=\"wide\"><table>\n<tr>");
     for (String h : header) {
       boolean left = h.startsWith("<");
-      b.append(left ? "<th class=\"l\">" : "<th>").append(esc(left ? h.substring(1) : h))
+      b.append(left ? "<th class=\"l\">" : "<th>").append(breakable(left ? h.substring(1) : h))
           .append("</th>");
     }
     b.append("</tr>\n");
@@ -137,7 +149,7 @@ final class Html {
 
   /** Closes a table. */
   Html endTable() {
-    b.append("</table>\n");
+    b.append("</table></div>\n");
     return this;
   }
 

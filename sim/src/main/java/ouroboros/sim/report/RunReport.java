@@ -51,10 +51,10 @@ final class RunReport {
     h.h2("verdicts", "Verdicts of the eight definitions of collapse");
     verdicts(h, run);
     h.h2("risk", "Risk and diversity over ticks");
-    h.note(NO_REPLICATES);
     List<String> models = new ArrayList<>();
     run.models().forEach(m -> models.add(m.id()));
-    h.figure(() -> ChartImage.render("chart-risk", "population risk of each model over ticks",
+    h.figure(() -> ChartImage.render("chart-risk",
+        "population risk of each model over ticks (one run: no confidence bands)",
         Charts.lines("Population risk", NO_REPLICATES, "tick", "population risk",
             lines(run.metrics(), models, "population-risk")), WIDTH, HEIGHT),
         "The domain's population risk after each retrain (for the Gaussian, KL(truth || model) "
@@ -172,9 +172,9 @@ final class RunReport {
 
   /** Opens a table whose last eight columns are d1..d8, each with its title. */
   static void definitionHeader(Html h, String... first) {
-    h.raw("<table>\n<tr>");
+    h.raw("<div class=\"wide\"><table>\n<tr>");
     for (String f : first) {
-      h.raw("<th class=\"l\">" + Html.esc(f) + "</th>");
+      h.raw("<th class=\"l\">" + Html.breakable(f) + "</th>");
     }
     for (Definition d : Definition.values()) {
       h.raw("<th title=\"" + Html.esc(d.title()) + "\">d" + d.index() + "<br><small>"

@@ -51,7 +51,7 @@ class ReportRunTest {
     assertTrue(html.contains("<code>nnnYn-nn</code>"));
     assertTrue(html.contains("<code>YYnYn-Yn</code>"));
     assertTrue(html.contains(">replace +20% fresh<"));
-    assertTrue(html.contains("One run, so no confidence bands"));
+    assertTrue(html.contains("(one run: no confidence bands)"), "in the risk chart's alt text");
     assertEquals(3, count(html, "<img class=\"chart\""));
   }
 
