@@ -124,7 +124,9 @@ final class SweepReport {
         h.tr().td("l", Integer.toString(c.id()), "");
         c.values().forEach(v -> h.td("l", v, ""));
         double[] risk = Bands.meanCi(s.values(c.id(), m, "population-risk"));
-        h.td("l", m, "").td("", Integer.toString(s.values(c.id(), m, "generation").size()), "")
+        int runs = Math.max(s.values(c.id(), m, "generation").size(),
+            s.values(c.id(), m, "population-risk").size());
+        h.td("l", m, "").td("", Integer.toString(runs), "")
             .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, "generation"))[0]), "")
             .td("", withCi(risk), "").td("", withCi(Bands.meanCi(s.values(c.id(), m,
                 "diversity-ratio"))), "")
