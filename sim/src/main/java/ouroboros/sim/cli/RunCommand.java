@@ -22,6 +22,8 @@ import ouroboros.sim.metrics.MetricsListener;
 import ouroboros.sim.metrics.MetricsServer;
 import ouroboros.sim.metrics.ModelMeters;
 import ouroboros.sim.output.RunDirectory;
+import ouroboros.sim.report.ReportOptions;
+import ouroboros.sim.report.ReportWriter;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
  * {@code --hold}) it also serves live metrics over HTTP while it runs; the endpoint is off by
  * default, so that runs started in-process by tests never compete for a port.
  */
-@Command(name = "run", description = "Run a scenario and write a run directory.")
+@Command(name = "run",
+    description = "Run a scenario and write a run directory, with report.html in it.")
 final class RunCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -82,6 +85,10 @@ final class RunCommand implements Callable<Integer> {
           + " model=\"other\" (default: 200).")
   private Integer metricsMaxModels;
 
+  @Option(names = "--no-report",
+      description = "Do not write report.html into the run directory at the end.")
+  private boolean noReport;
+
   @Option(names = "--hold",
       description = "Keep serving metrics after the last tick until Ctrl-C."
           + " Implies --serve-metrics.")
@@ -121,6 +128,9 @@ final class RunCommand implements Callable<Integer> {
     long runSeed = seed != null ? seed
         : scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
     World world = World.of(scenario, runSeed);
+    if (!noReport) {
+      ReportWriter.warmUp();
+    }
     Path dir = out != null ? out : defaultDir(scenario.name());
     if (!quiet) {
       stdout.printf("%s: seed %d, %s, %s, %s, %s%n", scenario.name(), runSeed,
@@ -182,6 +192,7 @@ final class RunCommand implements Callable<Integer> {
         SummaryTable.print(stdout, world, result.summary());
       }
     }
+    Path report = noReport ? null : report(dir, stderr);
     if (!outcome.completed()) {
       stderr.println("error: the run stopped after " + outcome.ticksCompleted() + " ticks: "
           + outcome.failure());
@@ -191,9 +202,27 @@ final class RunCommand implements Callable<Integer> {
     }
     if (!quiet) {
       stdout.println("run directory: " + dir);
+      if (report != null) {
+        stdout.println("report: " + report);
+      }
       stdout.flush();
     }
     return 0;
+  }
+
+  /**
+   * Writes the run's report.html; a failure is a warning on standard error, never a failed run.
+   * Returns the report's path, or null when it could not be written.
+   */
+  static Path report(Path dir, PrintWriter stderr) {
+    try {
+      return ReportWriter.write(dir, ReportOptions.defaults());
+    } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
+      stderr.println("warning: could not write the report: " + e);
+      stderr.println("(the run directory is intact; retry with: ouroboros report " + dir + ")");
+      stderr.flush();
+      return null;
+    }
   }
 
   /** "1 tick", "2 ticks". */

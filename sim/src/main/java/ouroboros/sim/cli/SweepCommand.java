@@ -59,6 +59,9 @@ final class SweepCommand implements Callable<Integer> {
       description = "Continue the sweep in --out DIR: keep the runs that completed, redo the rest.")
   private boolean resume;
 
+  @Option(names = "--no-report", description = "Do not write report.html at the end.")
+  boolean noReport;
+
   @Option(names = "--quiet", description = "No progress bar and no summary lines.")
   private boolean quiet;
 
@@ -151,7 +154,7 @@ final class SweepCommand implements Callable<Integer> {
       }
     }
     tables.writeResults(dir);
-    report(dir);
+    report(dir, stdout, stderr);
     for (SweepRunner.Failure f : failures) {
       stderr.println("error: run " + f.job().dir() + " " + f.message());
     }
@@ -170,11 +173,18 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /**
-   * The report of a finished sweep, once sweep.csv and summary.csv are written. This is the one
-   * place where {@code ouroboros report} (issue 7's other half) is to be called on {@code dir}.
+   * The report of a finished sweep, once sweep.csv and summary.csv are written: the same as
+   * {@code ouroboros report DIR}. A failure is a warning; the sweep's tables are intact.
    */
-  private void report(Path dir) {
-    // Not yet: the report comes with issue 7's other half.
+  private void report(Path dir, PrintWriter stdout, PrintWriter stderr) {
+    if (noReport) {
+      return;
+    }
+    Path written = RunCommand.report(dir, stderr);
+    if (written != null && !quiet) {
+      stdout.println("report: " + written);
+      stdout.flush();
+    }
   }
 
   /** Why {@code dir} cannot hold this sweep, or null when it can. */

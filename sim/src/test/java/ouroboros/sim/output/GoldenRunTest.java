@@ -36,8 +36,10 @@ class GoldenRunTest {
     for (String file : new String[] {"metrics.csv", "summary.json", "scenario.yaml"}) {
       compare("small." + file, Files.readString(out.resolve(file)));
     }
-    // The printed header and summary table, without the run directory line (a temp path).
-    compare("small.stdout.txt", stdout.toString().replaceAll("(?m)^run directory: .*\\R", ""));
+    // The printed header and summary table, without the run directory and report lines (temp
+    // paths).
+    compare("small.stdout.txt",
+        stdout.toString().replaceAll("(?m)^(run directory|report): .*\\R", ""));
   }
 
   /** Compares with a golden file, first rewriting it when -Dgolden.update=true. */

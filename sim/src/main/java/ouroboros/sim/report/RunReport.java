@@ -1,0 +1,210 @@
+package ouroboros.sim.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import ouroboros.agents.collapse.Definition;
+import ouroboros.sim.output.RunMetrics;
+
+/**
+ * The report of one run: the scenario, the final values per model (the columns of the end-of-run
+ * table), the verdict matrix, risk and diversity over ticks, the synthetic share of the web, the
+ * pipeline's confusion matrices when the run has a pipeline, and the final interaction graph when
+ * the run directory has one.
+ */
+final class RunReport {
+  /** The metrics.csv rows the report reads. */
+  static final Predicate<String> METRICS = m -> m.equals("population-risk")
+      || m.equals("diversity-ratio") || m.endsWith("-verdict") || m.equals("synthetic-share")
+      || m.equals("new-synthetic-share") || Pipeline.isMetric(m);
+  /** Chart width, in CSS pixels. */
+  static final int WIDTH = 1000;
+  /** Chart height, in CSS pixels. */
+  static final int HEIGHT = 400;
+  private static final String NO_REPLICATES =
+      "One run, so no confidence bands: a sweep with replicates draws 95% bands.";
+
+  private RunReport() {}
+
+  /** The page. */
+  static String render(RunDir run) {
+    Html h = new Html("Ouroboros report: " + run.scenario());
+    Map<String, Map<Pipeline.Stage, Pipeline.Counts>> pipeline = Pipeline.sum(run.metrics());
+    boolean graph = GraphSection.present(run.dir());
+    Map<String, String> nav = new LinkedHashMap<>();
+    nav.put("summary", "Final values");
+    nav.put("verdicts", "Verdicts");
+    nav.put("risk", "Risk and diversity");
+    nav.put("web", "Synthetic share");
+    if (!pipeline.isEmpty()) {
+      nav.put("pipeline", "Pipeline");
+    }
+    if (graph) {
+      nav.put("graph", "Interaction graph");
+    }
+    header(h, run, nav);
+    h.h2("summary", "Final values");
+    summary(h, run);
+    h.h2("verdicts", "Verdicts of the eight definitions of collapse");
+    verdicts(h, run);
+    h.h2("risk", "Risk and diversity over ticks");
+    List<String> models = new ArrayList<>();
+    run.models().forEach(m -> models.add(m.id()));
+    h.figure(() -> ChartImage.render("chart-risk",
+        "population risk of each model over ticks (one run: no confidence bands)",
+        Charts.lines("Population risk", NO_REPLICATES, "tick", "population risk",
+            lines(run.metrics(), models, "population-risk")), WIDTH, HEIGHT),
+        "The domain's population risk after each retrain (for the Gaussian, KL(truth || model) "
+            + "in nats).");
+    h.figure(() -> ChartImage.render("chart-diversity", "diversity ratio of each model over ticks",
+        Charts.lines("Diversity ratio", NO_REPLICATES, "tick", "diversity ratio",
+            lines(run.metrics(), models, "diversity-ratio")), WIDTH, HEIGHT),
+        "Variance ratio (continuous domains) or entropy ratio (discrete ones): 1 is the "
+            + "truth's diversity; definition 5 fires below 0.5 by default.");
+    h.h2("web", "Synthetic share of the web");
+    h.figure(() -> ChartImage.render("chart-web", "synthetic share of the web over ticks",
+        Charts.lines("Synthetic share of the web", "", "tick", "share",
+            lines(run.metrics(), List.of(RunMetrics.WEB, RunMetrics.WEB),
+                "synthetic-share", "new-synthetic-share")), WIDTH, HEIGHT),
+        "synthetic-share: share of the visible items with synthetic depth above 0; "
+            + "new-synthetic-share: the same among the items published at that tick.");
+    if (!pipeline.isEmpty()) {
+      h.h2("pipeline", "Pipeline: confusion matrices per stage");
+      Pipeline.matrices(h, pipeline);
+    }
+    if (graph) {
+      GraphSection.render(h, run.dir());
+    }
+    return h.finish();
+  }
+
+  /** Title, description, run facts and the section links. */
+  private static void header(Html h, RunDir run, Map<String, String> nav) {
+    h.el("h1", "", "Ouroboros report: " + run.scenario());
+    if (!run.description().isEmpty()) {
+      h.p(run.description());
+    }
+    StringBuilder facts = new StringBuilder();
+    facts.append("seed ").append(run.seed()).append(", ").append(run.ticks()).append(" ticks");
+    if (!run.domain().isEmpty()) {
+      facts.append(", domain ").append(run.domain());
+    }
+    facts.append(", ").append(run.models().size()).append(run.models().size() == 1
+        ? " model" : " models");
+    if (!Double.isNaN(run.wallSeconds())) {
+      facts.append(String.format(Locale.ROOT, ", %.1f s wall time", run.wallSeconds()));
+    }
+    h.p(facts.toString());
+    if (!run.complete()) {
+      h.el("p", "note", "The run did not finish: it stopped after " + run.ticksCompleted()
+          + " ticks" + (run.failure().isEmpty() ? "." : ": " + run.failure()));
+    }
+    navigation(h, nav);
+  }
+
+  /** Links to the sections. */
+  static void navigation(Html h, Map<String, String> nav) {
+    h.raw("<nav>");
+    nav.forEach((id, title) -> h.raw("<a href=\"#" + Html.esc(id) + "\">" + Html.esc(title)
+        + "</a>"));
+    h.raw("</nav>\n");
+  }
+
+  /** The end-of-run table's columns, one row per model. */
+  private static void summary(Html h, RunDir run) {
+    h.table(List.of("<model", "<regime", "generation", "risk", "variance ratio", "human share",
+        "fit failures", "<12345678"));
+    for (RunDir.ModelFinal m : run.models()) {
+      StringBuilder letters = new StringBuilder();
+      for (String v : m.verdicts()) {
+        letters.append(switch (v) {
+          case "yes" -> 'Y';
+          case "no" -> 'n';
+          case "n/a" -> '-';
+          default -> ' ';
+        });
+      }
+      h.tr().td("l", m.id(), "").td("l", m.regime(), "")
+          .td("", Integer.toString(m.generation()), "").td("", Html.num(m.risk()), "")
+          .td("", Html.num(m.diversity()), "").td("", Html.num(m.humanShare()), "")
+          .td("", Integer.toString(m.fitFailures()), "")
+          .raw("<td class=\"l\"><code>" + Html.esc(letters.toString().strip()) + "</code></td>")
+          .endTr();
+    }
+    h.endTable();
+    h.note("As the end-of-run table: generation = successful fits; risk = the domain's "
+        + "population risk; variance ratio = the diversity ratio; human share = the human share "
+        + "of the last training set; 12345678 = the eight verdicts (Y fires, n does not, - does "
+        + "not apply).");
+  }
+
+  /** The verdict matrix: model by definition, coloured, with the tick each first fired. */
+  private static void verdicts(Html h, RunDir run) {
+    definitionHeader(h, "model");
+    for (RunDir.ModelFinal m : run.models()) {
+      h.tr().td("l", m.id(), "");
+      for (int d = 1; d <= RunDir.DEFINITIONS; d++) {
+        String v = m.verdicts().get(d - 1);
+        Series s = run.metrics().get(m.id(), "d" + d + "-verdict");
+        int first = s == null ? -1 : s.firstTick(1);
+        String cls = switch (v) {
+          case "yes" -> "yes c";
+          case "no" -> "no c";
+          default -> "na c";
+        };
+        String text = v.isEmpty() ? "-" : v;
+        String tip = first < 0 ? "" : "first fired at tick " + first;
+        if (first >= 0) {
+          text += v.equals("yes") ? " (first t" + first + ")" : " (fired t" + first + ")";
+        }
+        h.td(cls, text, tip);
+      }
+      h.endTr();
+    }
+    h.endTable();
+    h.note("Each model's verdicts after its last retrain: yes (fires), no, or n/a (does not "
+        + "apply, in this domain or not yet). \"first tN\": it first fired at tick N; \"fired "
+        + "tN\": it fired at tick N but no longer fires at the end.");
+  }
+
+  /** Opens a table whose last eight columns are d1..d8, each with its title. */
+  static void definitionHeader(Html h, String... first) {
+    h.raw("<div class=\"wide\"><table>\n<tr>");
+    for (String f : first) {
+      h.raw("<th class=\"l\">" + Html.breakable(f) + "</th>");
+    }
+    for (Definition d : Definition.values()) {
+      h.raw("<th title=\"" + Html.esc(d.title()) + "\">d" + d.index() + "<br><small>"
+          + Html.esc(d.title()) + "</small></th>");
+    }
+    h.raw("</tr>\n");
+  }
+
+  /**
+   * One line per agent and metric ({@code agents[i]} with {@code metrics[i]}, or every agent with
+   * the one metric), named by the agent, or by the metric when all agents are the same.
+   */
+  private static List<Charts.Line> lines(MetricsFile f, List<String> agents,
+      String... metrics) {
+    List<Charts.Line> out = new ArrayList<>();
+    for (int i = 0; i < agents.size(); i++) {
+      String metric = metrics.length == 1 ? metrics[0] : metrics[i];
+      Series s = f.get(agents.get(i), metric);
+      if (s == null) {
+        continue;
+      }
+      double[] x = new double[s.size()];
+      double[] y = new double[s.size()];
+      for (int k = 0; k < s.size(); k++) {
+        x[k] = s.tick(k);
+        y[k] = s.value(k);
+      }
+      out.add(new Charts.Line(metrics.length == 1 ? agents.get(i) : metric, x, y, null, null,
+          metrics.length > 1 && i > 0));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,191 @@
+package ouroboros.sim.report;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A sweep directory as the report reads it: {@code sweep.csv} (header
+ * {@code cell,replicate,seed,<one column per swept path>,model,metric,value}, the final values of
+ * every replicate) for the cells and their final values, {@code sweep.yaml} for the name, and
+ * the replicate runs {@code runs/c<cell>-r<replicate>/} for the series over ticks.
+ *
+ * @param dir the directory
+ * @param name the sweep's name
+ * @param params the swept paths, in column order
+ * @param cells the cells, by id
+ * @param models the models, in order of first appearance
+ * @param finals final values by {@link #key}
+ * @param runs each cell's replicate runs, by cell id (none without {@code runs/})
+ */
+record SweepDir(Path dir, String name, List<String> params, List<Cell> cells,
+    List<String> models, Map<String, List<Double>> finals, Map<Integer, List<RunDir>> runs) {
+  private static final Pattern RUN = Pattern.compile("c(\\d+)-r(\\d+)");
+
+  /**
+   * A cell of the sweep: one value per swept path.
+   *
+   * @param id the cell's number
+   * @param values its values, in the order of the paths
+   */
+  record Cell(int id, List<String> values) {}
+
+  /** True when {@code dir} holds a sweep. */
+  static boolean isSweep(Path dir) {
+    return Files.isRegularFile(dir.resolve("sweep.csv"));
+  }
+
+  /** The key of a final value. */
+  static String key(int cell, String model, String metric) {
+    return cell + "\u0000" + model + "\u0000" + metric;
+  }
+
+  /** The replicates' final values of a metric in a cell (empty when there are none). */
+  List<Double> values(int cell, String model, String metric) {
+    return finals.getOrDefault(key(cell, model, metric), List.of());
+  }
+
+  /** The metrics that sweep.csv has for a model, sorted. */
+  List<String> metrics(String model) {
+    Set<String> out = new TreeSet<>();
+    String prefix = "\u0000" + model + "\u0000";
+    for (String k : finals.keySet()) {
+      int at = k.indexOf(prefix);
+      if (at >= 0) {
+        out.add(k.substring(at + prefix.length()));
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Loads a sweep directory, keeping the run rows whose metric {@code keep} accepts. */
+  static SweepDir load(Path dir, Predicate<String> keep) throws IOException {
+    Path csv = dir.resolve("sweep.csv");
+    List<String> params = new ArrayList<>();
+    Map<Integer, Cell> cells = new TreeMap<>();
+    Set<String> models = new LinkedHashSet<>();
+    Map<String, List<Double>> finals = new HashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      String first = in.readLine();
+      List<String> header = split(first == null ? "" : first);
+      int model = header.indexOf("model");
+      if (header.size() < 6 || !header.subList(0, 3).equals(List.of("cell", "replicate", "seed"))
+          || model < 3 || !header.subList(model, header.size())
+              .equals(List.of("model", "metric", "value"))) {
+        throw new IOException(csv + ": found the header '" + String.join(",", header)
+            + "', expected 'cell,replicate,seed,<swept paths>,model,metric,value'");
+      }
+      params.addAll(header.subList(3, model));
+      String line;
+      int number = 1;
+      while ((line = in.readLine()) != null) {
+        number++;
+        if (line.isEmpty()) {
+          continue;
+        }
+        List<String> f = split(line);
+        if (f.size() != header.size()) {
+          throw new IOException(csv + ":" + number + ": found " + f.size() + " fields, expected "
+              + header.size());
+        }
+        try {
+          int cell = Integer.parseInt(f.get(0));
+          cells.putIfAbsent(cell, new Cell(cell, List.copyOf(f.subList(3, model))));
+          models.add(f.get(model));
+          String v = f.get(model + 2);
+          finals.computeIfAbsent(key(cell, f.get(model), f.get(model + 1)),
+              k -> new ArrayList<>()).add(v.equals("NA") || v.isEmpty() ? Double.NaN
+                  : Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+          throw new IOException(csv + ":" + number + ": found '" + line
+              + "', expected a whole cell number and a number or NA as the value", e);
+        }
+      }
+    }
+    return new SweepDir(dir, name(dir), params, new ArrayList<>(cells.values()),
+        new ArrayList<>(models), finals, runs(dir, keep));
+  }
+
+  /** The name in sweep.yaml, else the directory's name. */
+  private static String name(Path dir) {
+    String fallback = dir.toAbsolutePath().normalize().getFileName().toString();
+    Path yaml = dir.resolve("sweep.yaml");
+    if (!Files.isRegularFile(yaml)) {
+      return fallback;
+    }
+    try {
+      return new YAMLMapper().readTree(yaml.toFile()).path("name").asText(fallback);
+    } catch (IOException e) {
+      return fallback;
+    }
+  }
+
+  /** The runs under runs/, by cell, in replicate order. */
+  private static Map<Integer, List<RunDir>> runs(Path dir, Predicate<String> keep)
+      throws IOException {
+    Map<Integer, Map<Integer, RunDir>> byCell = new TreeMap<>();
+    Path runs = dir.resolve("runs");
+    if (!Files.isDirectory(runs)) {
+      return Map.of();
+    }
+    List<Path> dirs;
+    try (Stream<Path> list = Files.list(runs)) {
+      dirs = list.sorted().toList();
+    }
+    for (Path p : dirs) {
+      Matcher m = RUN.matcher(p.getFileName().toString());
+      if (m.matches() && RunDir.isRun(p)) {
+        byCell.computeIfAbsent(Integer.parseInt(m.group(1)), c -> new TreeMap<>())
+            .put(Integer.parseInt(m.group(2)), RunDir.load(p, keep));
+      }
+    }
+    Map<Integer, List<RunDir>> out = new TreeMap<>();
+    byCell.forEach((c, reps) -> out.put(c, List.copyOf(reps.values())));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Splits a CSV line: commas, with double-quoted fields that may hold commas and "". */
+  static List<String> split(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder f = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          f.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          f.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(f.toString());
+        f.setLength(0);
+      } else {
+        f.append(c);
+      }
+    }
+    out.add(f.toString());
+    return out;
+  }
+}

@@ -1,0 +1,298 @@
+package ouroboros.sim.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import ouroboros.agents.collapse.Definition;
+import ouroboros.sim.output.RunMetrics;
+
+/**
+ * The report of a sweep: its cells, the final values per cell and model (mean and 95% CI across
+ * replicates), the collapse map (a heatmap of a metric over a 2-D sweep with the collapse
+ * boundary drawn on it, or the metric against the swept value in 1-D), the share of replicates
+ * in which each definition fires, risk and diversity over ticks with 95% bands per cell, the
+ * synthetic share of the web, and the pipeline's counts when there is a pipeline.
+ */
+final class SweepReport {
+  /** The metrics.csv rows the report reads from each replicate. */
+  static final Predicate<String> METRICS = m -> m.equals("population-risk")
+      || m.equals("diversity-ratio") || m.equals("synthetic-share") || Pipeline.isMetric(m);
+  /** Most cells drawn in one chart over ticks. */
+  static final int MAX_LINES = 10;
+
+  private SweepReport() {}
+
+  /** The page. */
+  static String render(SweepDir s, ReportOptions o) {
+    if (s.models().isEmpty()) {
+      throw new IllegalArgumentException(s.dir().resolve("sweep.csv")
+          + ": found no rows, expected the final values of the sweep's runs");
+    }
+    String model = o.model() != null ? o.model() : s.models().get(0);
+    if (!s.models().contains(model)) {
+      throw new IllegalArgumentException("--model: found '" + model + "', expected one of "
+          + s.models());
+    }
+    if (!s.metrics(model).contains(o.metric())) {
+      throw new IllegalArgumentException("--metric: found '" + o.metric()
+          + "', expected one of " + s.metrics(model));
+    }
+    Map<Integer, Map<String, Map<Pipeline.Stage, Pipeline.Counts>>> pipeline = new TreeMap<>();
+    s.runs().forEach((cell, reps) -> reps.forEach(r -> Pipeline.addInto(
+        pipeline.computeIfAbsent(cell, c -> new TreeMap<>()), Pipeline.sum(r.metrics()))));
+    pipeline.values().removeIf(Map::isEmpty);
+    Html h = new Html("Ouroboros sweep report: " + s.name());
+    h.el("h1", "", "Ouroboros sweep report: " + s.name());
+    int runs = s.runs().values().stream().mapToInt(List::size).sum();
+    h.p(s.cells().size() + " cells, " + runs + " replicate runs under runs/; swept: "
+        + describeParams(s) + ".");
+    Map<String, String> nav = new LinkedHashMap<>();
+    nav.put("summary", "Final values");
+    nav.put("map", "Collapse map");
+    nav.put("verdicts", "Verdicts");
+    nav.put("risk", "Risk and diversity");
+    nav.put("web", "Synthetic share");
+    if (!pipeline.isEmpty()) {
+      nav.put("pipeline", "Pipeline");
+    }
+    RunReport.navigation(h, nav);
+    h.h2("summary", "Final values");
+    summary(h, s);
+    h.h2("map", "Collapse map");
+    CollapseMap.render(h, s, model, o.metric(), o.definition());
+    h.h2("verdicts", "Verdicts: share of replicates in which each definition fires");
+    verdicts(h, s);
+    h.h2("risk", "Risk and diversity over ticks");
+    overTicks(h, s);
+    h.h2("web", "Synthetic share of the web");
+    if (!s.runs().isEmpty()) {
+      List<Charts.Line> lines = cellLines(s, RunMetrics.WEB, "synthetic-share");
+      h.figure(() -> ChartImage.render("chart-web", "synthetic share of the web over ticks",
+          Charts.lines("Synthetic share of the web", shown(s, lines.size()), "tick", "share",
+              lines), RunReport.WIDTH, RunReport.HEIGHT),
+          "Per cell: the mean over its replicates, with a 95% confidence band.");
+    }
+    if (!pipeline.isEmpty()) {
+      h.h2("pipeline", "Pipeline: confusion counts per stage");
+      h.note("Summed over each cell's replicates. A positive is a synthetic item: TP synthetic "
+          + "dropped, FP human dropped, FN synthetic kept, TN human kept.");
+      Pipeline.table(h, s.params(), s.cells(), pipeline);
+    }
+    return h.finish();
+  }
+
+  /** "a (0.1, 0.2), b (replace, accumulate)". */
+  private static String describeParams(SweepDir s) {
+    List<String> parts = new ArrayList<>();
+    for (int p = 0; p < s.params().size(); p++) {
+      parts.add(s.params().get(p) + " (" + String.join(", ", values(s, p)) + ")");
+    }
+    return parts.isEmpty() ? "nothing" : String.join(", ", parts);
+  }
+
+  /** The distinct values of path {@code p}, numerically sorted when all are numbers. */
+  static List<String> values(SweepDir s, int p) {
+    List<String> out = new ArrayList<>();
+    for (SweepDir.Cell c : s.cells()) {
+      if (!out.contains(c.values().get(p))) {
+        out.add(c.values().get(p));
+      }
+    }
+    try {
+      out.forEach(Double::parseDouble);
+      out.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
+    } catch (NumberFormatException e) {
+      // not all numbers: keep the cells' order
+    }
+    return out;
+  }
+
+  /** One row per cell and model: means, and 95% CIs for risk and diversity. */
+  private static void summary(Html h, SweepDir s) {
+    List<String> header = new ArrayList<>(List.of("<cell"));
+    s.params().forEach(p -> header.add("<" + p));
+    header.addAll(List.of("<model", "runs", "generation", "risk (95% CI)",
+        "variance ratio (95% CI)", "human share", "fit failures"));
+    h.table(header);
+    for (SweepDir.Cell c : s.cells()) {
+      for (String m : s.models()) {
+        h.tr().td("l", Integer.toString(c.id()), "");
+        c.values().forEach(v -> h.td("l", v, ""));
+        double[] risk = Bands.meanCi(s.values(c.id(), m, "population-risk"));
+        int runs = Math.max(s.values(c.id(), m, "generation").size(),
+            s.values(c.id(), m, "population-risk").size());
+        h.td("l", m, "").td("", Integer.toString(runs), "")
+            .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, "generation"))[0]), "")
+            .td("", withCi(risk), "").td("", withCi(Bands.meanCi(s.values(c.id(), m,
+                "diversity-ratio"))), "")
+            .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, "train-human-share"))[0]), "")
+            .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, "fit-failures"))[0]), "")
+            .endTr();
+      }
+    }
+    h.endTable();
+    h.note("Means over each cell's replicates of the final values in sweep.csv; the interval is "
+        + "mean ± t(0.975, n−1) sd/√n. Infinite values are left out of the means.");
+  }
+
+  /** "0.1234 [0.1000, 0.1500]" to four significant digits, the mean alone for one replicate. */
+  private static String withCi(double[] m) {
+    return m[3] < 2 ? Html.sig(m[0])
+        : Html.sig(m[0]) + " [" + Html.sig(m[1]) + ", " + Html.sig(m[2]) + "]";
+  }
+
+  /** The share of replicates in which each definition fires, per cell and model. */
+  private static void verdicts(Html h, SweepDir s) {
+    List<String> first = new ArrayList<>(List.of("cell"));
+    first.addAll(s.params());
+    first.add("model");
+    RunReport.definitionHeader(h, first.toArray(new String[0]));
+    for (SweepDir.Cell c : s.cells()) {
+      for (String m : s.models()) {
+        h.tr().td("l", Integer.toString(c.id()), "");
+        c.values().forEach(v -> h.td("l", v, ""));
+        h.td("l", m, "");
+        for (Definition d : Definition.values()) {
+          int[] yesOf = share(s, c.id(), m, d.index());
+          if (yesOf[1] == 0) {
+            h.td("na c", "n/a", "does not apply in any replicate");
+          } else {
+            double f = (double) yesOf[0] / yesOf[1];
+            h.raw("<td class=\"c\" style=\"background:" + shade(f) + "\" title=\""
+                + String.format(Locale.ROOT, "%.2f", f) + ": fires in " + yesOf[0] + " of the "
+                + yesOf[1] + " replicates where it applies\">" + yesOf[0] + "/" + yesOf[1]
+                + "</td>");
+          }
+        }
+        h.endTr();
+      }
+    }
+    h.endTable();
+    h.note("k/n: the definition fires at the end of k of the n replicates where it applies "
+        + "(n/a: it applies in none); the colour goes from green (none) to red (all).");
+  }
+
+  /**
+   * {yes, applicable} for definition {@code d} of a model in a cell: from sweep.csv's
+   * {@code dN-verdict} values, else from the replicates' summary.json.
+   */
+  static int[] share(SweepDir s, int cell, String model, int d) {
+    List<Double> v = s.values(cell, model, "d" + d + "-verdict");
+    if (v.isEmpty()) {
+      v = new ArrayList<>();
+      for (RunDir r : s.runs().getOrDefault(cell, List.of())) {
+        for (RunDir.ModelFinal m : r.models()) {
+          if (m.id().equals(model)) {
+            String x = m.verdicts().get(d - 1);
+            v.add(x.equals("yes") ? 1.0 : x.equals("no") ? 0.0 : Double.NaN);
+          }
+        }
+      }
+    }
+    int yes = 0;
+    int of = 0;
+    for (double x : v) {
+      if (!Double.isNaN(x)) {
+        of++;
+        yes += x == 1 ? 1 : 0;
+      }
+    }
+    return new int[] {yes, of};
+  }
+
+  /** From the "no" green to the "yes" red of the run report. */
+  private static String shade(double f) {
+    int[] no = {0xC9, 0xE7, 0xC3};
+    int[] yes = {0xF4, 0xB6, 0xB0};
+    return String.format(Locale.ROOT, "#%02x%02x%02x",
+        Math.round(no[0] + (yes[0] - no[0]) * f), Math.round(no[1] + (yes[1] - no[1]) * f),
+        Math.round(no[2] + (yes[2] - no[2]) * f));
+  }
+
+  /** Risk and diversity per model, one line per cell with its 95% band. */
+  private static void overTicks(Html h, SweepDir s) {
+    if (s.runs().isEmpty()) {
+      h.note("No replicate runs under runs/: nothing to draw over ticks.");
+      return;
+    }
+    for (int k = 0; k < s.models().size(); k++) {
+      String m = s.models().get(k);
+      String id = "-" + k;
+      for (String[] metric : new String[][] {{"population-risk", "Population risk"},
+          {"diversity-ratio", "Diversity ratio"}}) {
+        List<Charts.Line> lines = cellLines(s, m, metric[0]);
+        h.figure(() -> ChartImage.render("chart-" + metric[0] + id, metric[1] + " of " + m
+            + " over ticks", Charts.lines(metric[1] + ": " + m, shown(s, lines.size()), "tick",
+                metric[0], lines), RunReport.WIDTH, RunReport.HEIGHT), "");
+      }
+    }
+    h.note("Each line is a cell's mean over its replicates; the band is its 95% confidence "
+        + "interval (mean ± t(0.975, n−1) sd/√n at each tick).");
+  }
+
+  /** One line per cell (at most {@value #MAX_LINES}, evenly spread) of an agent's metric. */
+  private static List<Charts.Line> cellLines(SweepDir s, String agent, String metric) {
+    List<Charts.Line> out = new ArrayList<>();
+    for (SweepDir.Cell c : shownCells(s)) {
+      List<Series> reps = new ArrayList<>();
+      for (RunDir r : s.runs().getOrDefault(c.id(), List.of())) {
+        Series x = r.metrics().get(agent, metric);
+        if (x != null) {
+          reps.add(x);
+        }
+      }
+      if (!reps.isEmpty()) {
+        out.add(Bands.overTicks(label(s, c), reps));
+      }
+    }
+    return out;
+  }
+
+  /** The cells drawn over ticks: all, or {@value #MAX_LINES} evenly spread. */
+  private static List<SweepDir.Cell> shownCells(SweepDir s) {
+    int n = s.cells().size();
+    if (n <= MAX_LINES) {
+      return s.cells();
+    }
+    Map<Integer, SweepDir.Cell> pick = new TreeMap<>();
+    for (int i = 0; i < MAX_LINES; i++) {
+      int at = (int) Math.round((double) i * (n - 1) / (MAX_LINES - 1));
+      pick.put(at, s.cells().get(at));
+    }
+    return new ArrayList<>(pick.values());
+  }
+
+  /** The subtitle of a chart over ticks. */
+  private static String shown(SweepDir s, int lines) {
+    Map<Integer, Integer> reps = new HashMap<>();
+    s.runs().forEach((c, r) -> reps.put(c, r.size()));
+    int min = reps.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+    int max = reps.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    String n = min == max ? Integer.toString(min) : min + " to " + max;
+    return "Mean and 95% band over " + n + " replicates per cell"
+        + (lines < s.cells().size() ? "; " + lines + " of " + s.cells().size() + " cells shown."
+            : ".");
+  }
+
+  /**
+   * "key=value, key=value", each key the last part of its path ({@code scrape} for
+   * {@code models[0].scrape}) unless two paths end alike.
+   */
+  static String label(SweepDir s, SweepDir.Cell c) {
+    List<String> keys = new ArrayList<>();
+    for (String p : s.params()) {
+      keys.add(p.substring(p.lastIndexOf('.') + 1));
+    }
+    boolean unique = keys.stream().distinct().count() == keys.size();
+    List<String> parts = new ArrayList<>();
+    for (int p = 0; p < s.params().size(); p++) {
+      parts.add((unique ? keys.get(p) : s.params().get(p)) + "=" + c.values().get(p));
+    }
+    return parts.isEmpty() ? "cell " + c.id() : String.join(", ", parts);
+  }
+}

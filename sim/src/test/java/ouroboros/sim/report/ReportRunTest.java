@@ -1,0 +1,212 @@
+package ouroboros.sim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
+import ouroboros.sim.cli.Main;
+import ouroboros.sim.testing.Repo;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report of a single run: its sections, its numbers, and how run and report go together. */
+class ReportRunTest {
+  @TempDir
+  static Path shared;
+  private static Path quickstart;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void runQuickstart() {
+    quickstart = ReportFixtures.quickstart(shared.resolve("quickstart"));
+  }
+
+  @Test
+  void run_quickstart_writesReportWithEverySection() throws Exception {
+    Path report = quickstart.resolve(ReportWriter.FILE);
+    assertTrue(Files.isRegularFile(report), "run writes report.html by default");
+    String html = Files.readString(report);
+    for (String id : new String[] {"summary", "verdicts", "risk", "web"}) {
+      assertTrue(html.contains("<h2 id=\"" + id + "\">"), id);
+    }
+    assertFalse(html.contains("id=\"pipeline\""), "no pipeline rows, no pipeline section");
+    assertFalse(html.contains("id=\"graph\""), "no graph/ directory, no graph section");
+    assertTrue(html.contains("seed 42, 200 ticks, domain gaussian, 3 models"), html);
+    // The end-of-run table's letters, as the README shows them.
+    assertTrue(html.contains("<code>YYYYY-nY</code>"));
+    assertTrue(html.contains("<code>nnnYn-nn</code>"));
+    assertTrue(html.contains("<code>YYnYn-Yn</code>"));
+    assertTrue(html.contains(">replace +20% fresh<"));
+    assertTrue(html.contains("(one run: no confidence bands)"), "in the risk chart's alt text");
+    assertEquals(3, count(html, "<img class=\"chart\""));
+  }
+
+  @Test
+  void report_quickstart_selfContainedWithoutScripts() throws Exception {
+    String html = Files.readString(quickstart.resolve(ReportWriter.FILE));
+    assertFalse(html.contains("<script"), "no scripts");
+    Matcher m = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
+    while (m.find()) {
+      assertTrue(m.group(1).startsWith("data:image/png;base64,") || m.group(1).startsWith("#"),
+          "every reference is embedded or an anchor: " + m.group(1));
+    }
+    assertFalse(html.contains("url("), "no CSS references");
+  }
+
+  @Test
+  void report_handWrittenPipeline_confusionMatricesSummedOverTheRun() throws Exception {
+    Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), true);
+    String html = Files.readString(ReportWriter.write(dir, ReportOptions.defaults()));
+    assertTrue(html.contains("<h2 id=\"pipeline\">"));
+    assertTrue(html.contains("1. watermark-filter (300 in)"));
+    assertTrue(html.contains(">TP 54<") && html.contains(">FP 6<") && html.contains(">FN 30<")
+        && html.contains(">TN 210<"), html);
+    assertTrue(html.contains("2. dedup (240 in)"));
+    assertTrue(html.contains(">TP 27<") && html.contains(">FP 3<") && html.contains(">FN 12<")
+        && html.contains(">TN 198<"));
+    assertTrue(html.contains("recall 0.6429, false-positive rate 0.0278"), html);
+    // The rest of the hand-written run: an infinite final risk, and the verdict letters.
+    assertTrue(html.contains("<td>\u221e</td>"));
+    assertTrue(html.contains("<code>-Y-nY-nn</code>"), html);
+    assertTrue(html.contains(">replace +50% fresh<"));
+    assertTrue(html.contains("yes (first t1)") && html.contains("yes (first t2)"));
+  }
+
+  @Test
+  void lines_infiniteValue_leftOutAndCountedInTheSubtitle() {
+    JFreeChart chart = Charts.lines("risk", "", "tick", "risk", List.of(new Charts.Line("m1",
+        new double[] {0, 1, 2}, new double[] {0.1, 0.2, Double.POSITIVE_INFINITY}, null, null)));
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < chart.getSubtitleCount(); i++) {
+      if (chart.getSubtitle(i) instanceof TextTitle t) {
+        texts.add(t.getText());
+      }
+    }
+    assertEquals(List.of("1 infinite value not drawn."), texts);
+    assertEquals(2, chart.getXYPlot().getDataset().getItemCount(0));
+  }
+
+  @Test
+  void report_withoutPipelineRows_omitsThePipelineSection() throws Exception {
+    Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), false);
+    String html = Files.readString(ReportWriter.write(dir, ReportOptions.defaults()));
+    assertFalse(html.contains("pipeline"), "no section and no link");
+  }
+
+  @Test
+  void report_graphDot_showsTheGraphSection() throws Exception {
+    Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), false);
+    Files.createDirectories(dir.resolve("graph"));
+    Files.writeString(dir.resolve("graph/final.dot"), """
+        digraph g {
+          "people" [shape=box];
+          "people" -> "m1" [weight=0.5];
+          "m1" -> "m1" [weight=0.5];
+        }
+        """);
+    String html = Files.readString(ReportWriter.write(dir, ReportOptions.defaults()));
+    assertTrue(html.contains("<h2 id=\"graph\">Final interaction graph</h2>"));
+    assertTrue(html.contains("id=\"chart-graph\""));
+    assertTrue(html.contains("&quot;people&quot; -&gt; &quot;m1&quot;"), "the DOT source, escaped");
+  }
+
+  @Test
+  void report_graphJson_showsTheGraphSection() throws Exception {
+    Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), false);
+    Files.createDirectories(dir.resolve("graph"));
+    Files.writeString(dir.resolve("graph/tick-3.json"), """
+        {"nodes": [{"id": "people"}, {"id": "m1"}],
+         "edges": [{"source": "people", "target": "m1", "weight": 0.5}]}
+        """);
+    String html = Files.readString(ReportWriter.write(dir, ReportOptions.defaults()));
+    assertTrue(html.contains("id=\"chart-graph\""));
+  }
+
+  @Test
+  void run_noReport_writesNoReport() {
+    Path dir = ReportFixtures.small(tmp.resolve("run"), 1);
+    assertFalse(Files.exists(dir.resolve(ReportWriter.FILE)));
+  }
+
+  @Test
+  void run_reportCannotBeWritten_warnsAndSucceeds() throws Exception {
+    Path dir = tmp.resolve("run");
+    // A non-empty directory where report.html should go: the report's rename fails.
+    Files.createDirectories(dir.resolve(ReportWriter.FILE).resolve("occupied"));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"run",
+        Repo.root().resolve("sim/src/test/resources/golden/small.yaml").toString(), "--out",
+        dir.toString(), "--threads", "2"}, new PrintWriter(out), new PrintWriter(err));
+    assertEquals(0, code, err.toString());
+    assertTrue(err.toString().startsWith("warning: could not write the report: "), err.toString());
+    assertTrue(err.toString().contains("retry with: ouroboros report " + dir));
+    assertTrue(out.toString().contains("run directory: " + dir));
+    assertFalse(out.toString().contains("report: "));
+    assertTrue(Files.isRegularFile(dir.resolve("summary.json")));
+  }
+
+  @Test
+  void reportCommand_runDirectory_writesAndPrintsThePath() {
+    Path dir = ReportFixtures.small(tmp.resolve("run"), 1);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"report", dir.toString()}, new PrintWriter(out),
+        new PrintWriter(err));
+    assertEquals(0, code, err.toString());
+    assertEquals("report: " + dir.resolve(ReportWriter.FILE) + System.lineSeparator(),
+        out.toString());
+    assertTrue(Files.isRegularFile(dir.resolve(ReportWriter.FILE)));
+  }
+
+  @Test
+  void reportCommand_notARunDirectory_badInput() {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"report", tmp.toString()},
+        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    assertEquals(Main.BAD_INPUT, code);
+    assertTrue(err.toString().contains("found neither summary.json and metrics.csv (a run) nor "
+        + "sweep.csv (a sweep)"), err.toString());
+  }
+
+  @Test
+  void reportCommand_badDefinition_badInput() {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"report", quickstart.toString(), "--definition", "d9"},
+        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    assertEquals(Main.BAD_INPUT, code);
+    assertTrue(err.toString().contains("--definition: found 'd9', expected d1 to d8"),
+        err.toString());
+  }
+
+  @Test
+  void options_definition_acceptsBothSpellings() {
+    assertEquals(3, ReportOptions.parseDefinition("d3"));
+    assertEquals(8, ReportOptions.parseDefinition("D8"));
+    assertEquals(1, ReportOptions.parseDefinition("1"));
+    assertThrows(IllegalArgumentException.class, () -> ReportOptions.parseDefinition("d0"));
+  }
+
+  /** Occurrences of {@code s} in {@code text}. */
+  static int count(String text, String s) {
+    int n = 0;
+    for (int at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+      n++;
+    }
+    return n;
+  }
+}

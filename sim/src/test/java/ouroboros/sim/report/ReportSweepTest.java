@@ -1,0 +1,137 @@
+package ouroboros.sim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import ouroboros.sim.cli.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report of a sweep: the collapse map, verdict shares, bands, and the options. */
+class ReportSweepTest {
+  @TempDir
+  static Path shared;
+  private static Path sweep;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void makeSweep() throws Exception {
+    sweep = ReportFixtures.sweep2d(shared);
+  }
+
+  @Test
+  void report_twoPathSweep_heatmapBoundaryVerdictsAndBands() throws Exception {
+    Path out = tmp.resolve("r.html");
+    String html = Files.readString(ReportWriter.write(sweep,
+        new ReportOptions("population-risk", null, 3, out)));
+    assertTrue(html.contains("Ouroboros sweep report: test-sweep"));
+    assertTrue(html.contains("9 cells, 18 replicate runs under runs/; swept: "
+        + "models[0].fresh-human-fraction (0, 0.1, 0.2), models[0].scrape (25, 50, 100)."),
+        html);
+    assertTrue(html.contains("id=\"chart-heatmap\""));
+    // Colour: log10 risk (four decades); caption names the definition and the model.
+    assertTrue(html.contains("Colour: mean final log10 population-risk of lab-a"), html);
+    assertTrue(html.contains("d3 (asymptotically diverging risk)"));
+    assertFalse(html.contains("No boundary"), "the d3 share crosses 0.5 inside the grid");
+    // Verdict shares: d3 fires in both replicates of cell 0 (i = j = 0), in one of two on the
+    // anti-diagonal (cell 2: i = 0, j = 2), in none of cell 8; d6 never applies.
+    assertTrue(html.contains("title=\"1.00: fires in 2 of the 2 replicates where it applies\">2/2<")
+        && html.contains("title=\"0.50: fires in 1 of the 2 replicates where it applies\">1/2<")
+        && html.contains("title=\"0.00: fires in 0 of the 2 replicates where it applies\">0/2<"),
+        html);
+    assertTrue(html.contains("<td class=\"na c\" title=\"does not apply in any replicate\">"));
+    // Bands: risk and diversity for each of the two models, and the web's synthetic share.
+    for (String id : List.of("chart-population-risk-0", "chart-diversity-ratio-0",
+        "chart-population-risk-1", "chart-diversity-ratio-1", "chart-web")) {
+      assertTrue(html.contains("id=\"" + id + "\""), id);
+    }
+    assertEquals(6, ReportRunTest.count(html, "<img class=\"chart\""));
+    // Final values: the mean and CI of the two replicates' risks in cell 0: 100 and 105.
+    assertTrue(html.contains("102.5 [70.73, 134.3]"), html);
+  }
+
+  @Test
+  void report_sweepDefaults_writeReportHtmlInTheSweep() throws Exception {
+    Path sweepCopy = tmp.resolve("s");
+    ReportFixtures.copy(sweep, sweepCopy);
+    Path report = ReportWriter.write(sweepCopy, ReportOptions.defaults());
+    assertEquals(sweepCopy.resolve("report.html"), report);
+    assertFalse(Files.readString(report).contains("id=\"chart-web\""),
+        "the copy has an empty runs/: no chart over ticks");
+  }
+
+  @Test
+  void report_unknownModelOrMetric_namesTheChoices() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ReportWriter.write(sweep, new ReportOptions("population-risk", "lab-z", 3,
+            tmp.resolve("r.html"))));
+    assertEquals("--model: found 'lab-z', expected one of [lab-a, lab-b]", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(sweep,
+        new ReportOptions("risk", "lab-b", 3, tmp.resolve("r.html"))));
+    assertTrue(e.getMessage().startsWith("--metric: found 'risk', expected one of ["),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("population-risk"));
+  }
+
+  @Test
+  void reportCommand_sweepWithOptions_usesThem() throws Exception {
+    Path out = tmp.resolve("r.html");
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"report", sweep.toString(), "--metric", "diversity-ratio",
+        "--model", "lab-b", "--definition", "5", "--out", out.toString()},
+        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    assertEquals(0, code, err.toString());
+    String html = Files.readString(out);
+    assertTrue(html.contains("Colour: mean final diversity-ratio of lab-b"), html);
+    assertTrue(html.contains("d5 (collapsing variance)"));
+    assertTrue(html.contains("No boundary: the definition fires in fewer than half the "
+        + "replicates of every cell."));
+  }
+
+  @Test
+  void report_onePathSweep_metricAgainstTheSweptValue() throws Exception {
+    Path one = tmp.resolve("one");
+    Files.createDirectories(one);
+    StringBuilder csv = new StringBuilder("cell,replicate,seed,models[0].scrape,model,metric,"
+        + "value\n");
+    String[] scrape = {"10", "20", "40"};
+    for (int c = 0; c < 3; c++) {
+      for (int r = 0; r < 3; r++) {
+        String p = c + "," + r + "," + r + "," + scrape[c] + ",m,";
+        csv.append(p).append("population-risk,").append(1 + c + 0.1 * r).append('\n');
+        csv.append(p).append("d1-verdict,").append(c == 0 ? 1 : 0).append('\n');
+      }
+    }
+    Files.writeString(one.resolve("sweep.csv"), csv);
+    String html = Files.readString(ReportWriter.write(one,
+        new ReportOptions("population-risk", null, 1, null)));
+    assertTrue(html.contains("id=\"chart-heatmap\""));
+    assertFalse(html.contains("does not cross 0.5"), "d1's share falls from 1 to 0");
+    assertTrue(html.contains("No replicate runs under runs/"));
+  }
+
+  @Test
+  void report_pipelineRowsInReplicates_summedPerCell() throws Exception {
+    Path copy = tmp.resolve("s");
+    ReportFixtures.copy(sweep, copy);
+    Files.createDirectories(copy.resolve("runs"));
+    ReportFixtures.handWrittenRun(copy.resolve("runs/c0-r0"), true);
+    ReportFixtures.handWrittenRun(copy.resolve("runs/c0-r1"), true);
+    String html = Files.readString(ReportWriter.write(copy, ReportOptions.defaults()));
+    assertTrue(html.contains("<h2 id=\"pipeline\">"));
+    // Two replicates of the hand-written run: stage 1 TP 2 x 54 = 108, TN 2 x 210 = 420.
+    assertTrue(html.contains("<td class=\"l\">1. watermark-filter</td><td>600</td><td title="
+        + "\"synthetic dropped\">108</td><td title=\"human dropped\">12</td><td title="
+        + "\"synthetic kept\">60</td><td title=\"human kept\">420</td>"), html);
+  }
+}
