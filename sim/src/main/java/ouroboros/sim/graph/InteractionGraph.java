@@ -177,6 +177,11 @@ public record InteractionGraph(
     return author < humans.size();
   }
 
+  /** Whether some model drew fresh data from the archive in this window. */
+  public boolean usesArchive() {
+    return inputs.stream().anyMatch(in -> in.share(Items.ARCHIVE) > 0);
+  }
+
   /** w_ij: the share of model i's training items authored by model j (0-based models). */
   public double weight(int i, int j) {
     Input in = inputs.get(i);
