@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ouroboros 0.1.0",
     description = "Simulates an internet of generative models and people.",
-    subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, GraphCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code of a run that failed. */
   public static final int RUN_FAILED = 1;
