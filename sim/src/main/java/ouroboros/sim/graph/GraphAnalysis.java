@@ -3,9 +3,7 @@ package ouroboros.sim.graph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -15,10 +13,13 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.DefaultDirectedWeightedGraph;
+import org.jgrapht.graph.AbstractBaseGraph;
+import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
+import org.jgrapht.graph.DefaultGraphType;
 import org.jgrapht.traverse.TopologicalOrderIterator;
+import org.jgrapht.util.SupplierUtil;
 
 /**
  * What the interaction graph predicts, after Wu, Zhou and Su 2026, "When Does Model Collapse
@@ -52,7 +53,7 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  * </ul>
  *
  * <p>Cost: O(V + E) for the classes, and an LU decomposition per class, O(s^3) for a class of s
- * models. Immutable.
+ * models: about half a second for one class of 1,000 models. Immutable.
  */
 public final class GraphAnalysis {
   private final InteractionGraph graph;
@@ -76,54 +77,62 @@ public final class GraphAnalysis {
   public static GraphAnalysis of(InteractionGraph g) {
     Objects.requireNonNull(g, "g");
     int m = g.models().size();
-    Graph<Integer, DefaultWeightedEdge> flow = new DefaultDirectedWeightedGraph<>(
-        DefaultWeightedEdge.class);
+    int h = g.humanCount();
+    Graph<Integer, DefaultEdge> flow = flowGraph();
     for (int i = 0; i < m; i++) {
       flow.addVertex(i);
     }
     for (int i = 0; i < m; i++) {
       for (int a : g.inputs().get(i).authors()) {
-        if (a >= g.humanCount()) {
-          flow.setEdgeWeight(flow.addEdge(a - g.humanCount(), i), g.weight(i, a - g.humanCount()));
+        if (a >= h) {
+          flow.addEdge(a - h, i);
         }
       }
     }
-    var inspector = new KosarajuStrongConnectivityInspector<>(flow);
     // Classes ordered by their smallest member, members ascending: stable output.
-    Graph<Graph<Integer, DefaultWeightedEdge>, DefaultEdge> dag = inspector.getCondensation();
-    List<Graph<Integer, DefaultWeightedEdge>> parts = new ArrayList<>(dag.vertexSet());
-    parts.sort(Comparator.comparingInt(p -> min(p.vertexSet())));
-    Map<Graph<Integer, DefaultWeightedEdge>, Integer> index = new IdentityHashMap<>();
     List<int[]> classes = new ArrayList<>();
+    for (Set<Integer> set : new KosarajuStrongConnectivityInspector<>(flow)
+        .stronglyConnectedSets()) {
+      classes.add(set.stream().mapToInt(Integer::intValue).sorted().toArray());
+    }
+    classes.sort(Comparator.comparingInt(c -> c[0]));
     int[] classOf = new int[m];
-    for (var p : parts) {
-      int c = classes.size();
-      index.put(p, c);
-      int[] members = p.vertexSet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      classes.add(members);
-      for (int i : members) {
-        classOf[i] = c;
+    int[] position = new int[m];
+    for (int c = 0; c < classes.size(); c++) {
+      int[] members = classes.get(c);
+      for (int r = 0; r < members.length; r++) {
+        classOf[members[r]] = c;
+        position[members[r]] = r;
+      }
+    }
+    // The condensation: class u -> class c when a model of c trains on a model of u.
+    Graph<Integer, DefaultEdge> dag = new DefaultDirectedGraph<>(DefaultEdge.class);
+    for (int c = 0; c < classes.size(); c++) {
+      dag.addVertex(c);
+    }
+    for (int i = 0; i < m; i++) {
+      for (int a : g.inputs().get(i).authors()) {
+        if (a >= h && classOf[a - h] != classOf[i]) {
+          dag.addEdge(classOf[a - h], classOf[i]);
+        }
       }
     }
     boolean[] closed = new boolean[classes.size()];
-    for (int c = 0; c < classes.size(); c++) {
-      closed[c] = closedWithoutHuman(g, classes.get(c), classOf, c);
-    }
-    double[] ancestry = new double[m];
     boolean[] collapses = new boolean[classes.size()];
     boolean[] unknown = new boolean[classes.size()];
-    var order = new TopologicalOrderIterator<>(dag, Comparator.comparingInt(index::get));
+    double[] ancestry = new double[m];
+    var order = new TopologicalOrderIterator<>(dag, Comparator.<Integer>naturalOrder());
     while (order.hasNext()) {
-      var p = order.next();
-      int c = index.get(p);
+      int c = order.next();
+      closed[c] = dag.inDegreeOf(c) == 0 && closedWithoutHuman(g, classes.get(c));
       collapses[c] = closed[c];
       unknown[c] = !g.inputs().get(classes.get(c)[0]).known();
-      for (DefaultEdge e : dag.incomingEdgesOf(p)) {
-        int up = index.get(dag.getEdgeSource(e));
+      for (DefaultEdge e : dag.incomingEdgesOf(c)) {
+        int up = dag.getEdgeSource(e);
         collapses[c] |= collapses[up];
         unknown[c] |= unknown[up];
       }
-      solve(g, classes.get(c), classOf, c, closed[c], ancestry);
+      solve(g, classes.get(c), classOf, position, c, closed[c], ancestry);
     }
     Prediction[] predictions = new Prediction[m];
     for (int i = 0; i < m; i++) {
@@ -136,26 +145,34 @@ public final class GraphAnalysis {
     return new GraphAnalysis(g, List.copyOf(classes), classOf, closed, ancestry, predictions);
   }
 
-  /** Whether a class has trained, receives no human data and trains on no model outside it. */
-  private static boolean closedWithoutHuman(InteractionGraph g, int[] members, int[] classOf,
-      int c) {
+  /**
+   * An empty directed graph that allows self-loops, without the edge lookup index of JGraphT's
+   * default graphs: each model lists each author once, so no edge is added twice, and building
+   * the index would cost more than finding the classes (5 times more at 1,000 models that each
+   * train on 500 others).
+   */
+  private static Graph<Integer, DefaultEdge> flowGraph() {
+    return new AbstractBaseGraph<Integer, DefaultEdge>(null, SupplierUtil.DEFAULT_EDGE_SUPPLIER,
+        DefaultGraphType.directedPseudograph(), new DefaultGraphSpecificsStrategy<>()) {};
+  }
+
+  /**
+   * Whether the members of a class with no model input from outside have all trained and
+   * received no human data.
+   */
+  private static boolean closedWithoutHuman(InteractionGraph g, int[] members) {
     for (int i : members) {
       InteractionGraph.Input in = g.inputs().get(i);
       if (!in.known() || in.human() > 0) {
         return false;
-      }
-      for (int a : in.authors()) {
-        if (a >= g.humanCount() && classOf[a - g.humanCount()] != c) {
-          return false;
-        }
       }
     }
     return true;
   }
 
   /** Fills in the ancestry of one class, its upstream classes being done. */
-  private static void solve(InteractionGraph g, int[] members, int[] classOf, int c,
-      boolean closed, double[] ancestry) {
+  private static void solve(InteractionGraph g, int[] members, int[] classOf, int[] position,
+      int c, boolean closed, double[] ancestry) {
     int s = members.length;
     if (closed) {
       for (int i : members) {
@@ -181,8 +198,7 @@ public final class GraphAnalysis {
         int j = a2 - g.humanCount();
         double w = in.share(a2);
         if (classOf[j] == c) {
-          int col = Arrays.binarySearch(members, j);
-          a.addToEntry(r, col, -w);
+          a.addToEntry(r, position[j], -w);
         } else {
           b[r] += w * ancestry[j];
         }
@@ -205,11 +221,6 @@ public final class GraphAnalysis {
   /** A solved probability, with rounding error beyond [0, 1] cut off. */
   private static double probability(double x) {
     return Math.max(0, Math.min(1, x));
-  }
-
-  /** The smallest element. */
-  private static int min(Set<Integer> set) {
-    return set.stream().mapToInt(Integer::intValue).min().orElse(Integer.MAX_VALUE);
   }
 
   /** The graph analysed. */
