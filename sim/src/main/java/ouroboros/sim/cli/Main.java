@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     version = "ouroboros 0.1.0",
     description = "Simulates an internet of generative models and people.",
     subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class,
-        ReportCommand.class,
+        ReportCommand.class, GraphCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code of a run that failed. */

@@ -18,6 +18,9 @@ import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.World;
+import ouroboros.sim.graph.GraphListener;
+import ouroboros.sim.graph.GraphOptions;
+import ouroboros.sim.graph.GraphServer;
 import ouroboros.sim.metrics.MetricsListener;
 import ouroboros.sim.metrics.MetricsServer;
 import ouroboros.sim.metrics.ModelMeters;
@@ -34,10 +37,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ouroboros run SCENARIO}: runs a scenario and writes a run directory. With
- * {@code --serve-metrics} (or any of {@code --metrics-port}, {@code --metrics-host},
- * {@code --hold}) it also serves live metrics over HTTP while it runs; the endpoint is off by
- * default, so that runs started in-process by tests never compete for a port.
+ * {@code ouroboros run SCENARIO}: runs a scenario and writes a run directory, the interaction
+ * graph's {@code graph/} included. With {@code --serve-metrics} (or any of
+ * {@code --metrics-port}, {@code --metrics-host}, {@code --hold}) it also serves live metrics
+ * over HTTP while it runs, and with {@code --serve-graph} (or {@code --graph-port},
+ * {@code --graph-host}) the current graph; both endpoints are off by default, so that runs
+ * started in-process by tests never compete for a port.
  */
 @Command(name = "run",
     description = "Run a scenario and write a run directory, with report.html in it.")
@@ -90,9 +95,24 @@ final class RunCommand implements Callable<Integer> {
   private boolean noReport;
 
   @Option(names = "--hold",
-      description = "Keep serving metrics after the last tick until Ctrl-C."
-          + " Implies --serve-metrics.")
+      description = "Keep serving metrics (and the graph, when served) after the last tick until"
+          + " Ctrl-C. Implies --serve-metrics.")
   private boolean hold;
+
+  @Option(names = "--serve-graph",
+      description = "Serve the current interaction graph as JSON on http://HOST:PORT/graph"
+          + " (and /graph/nodes, /graph/edges) while the run goes on.")
+  private boolean serveGraph;
+
+  @Option(names = "--graph-port", paramLabel = "PORT",
+      description = "Port of the graph endpoint (default: 9465; 0 picks a free one, printed)."
+          + " Implies --serve-graph.")
+  private Integer graphPort;
+
+  @Option(names = "--graph-host", paramLabel = "HOST",
+      description = "Address the graph endpoint binds to (default: 127.0.0.1)."
+          + " Implies --serve-graph.")
+  private String graphHost;
 
   @Override
   public Integer call() throws IOException {
@@ -119,6 +139,11 @@ final class RunCommand implements Callable<Integer> {
       stderr.println("error: --metrics-port: found " + port + ", expected a port from 0 to 65535");
       return Main.BAD_INPUT;
     }
+    int gport = graphPort != null ? graphPort : GraphServer.DEFAULT_PORT;
+    if (gport < 0 || gport > 65535) {
+      stderr.println("error: --graph-port: found " + gport + ", expected a port from 0 to 65535");
+      return Main.BAD_INPUT;
+    }
     int maxModels = metricsMaxModels != null ? metricsMaxModels : ModelMeters.DEFAULT_MAX_MODELS;
     if (maxModels < 0) {
       stderr.println("error: --metrics-max-models: found " + maxModels
@@ -138,29 +163,48 @@ final class RunCommand implements Callable<Integer> {
           plural(world.models().size(), "model"), plural(n, "thread"));
       stdout.flush();
     }
+    GraphListener graph = new GraphListener(dir, world, GraphOptions.DEFAULTS);
     MetricsServer metrics = null;
-    if (serveMetrics || metricsPort != null || metricsHost != null || hold) {
-      String host = metricsHost != null ? metricsHost : MetricsServer.DEFAULT_HOST;
-      try {
-        metrics = MetricsServer.start(InetAddress.getByName(host), port,
-            Tags.of("scenario", scenario.name()));
-      } catch (UnknownHostException e) {
-        stderr.println("error: --metrics-host: found '" + host
-            + "', expected a host name or an address of this machine");
-        return Main.BAD_INPUT;
-      } catch (IOException e) {
-        stderr.println("error: --metrics-port: cannot serve metrics on " + host + ":" + port
-            + ": " + e.getMessage());
-        return Main.BAD_INPUT;
-      }
-      stdout.println("metrics: " + metrics.url(MetricsServer.METRICS_PATH));
-      stdout.flush();
-    }
+    GraphServer graphServer = null;
     try {
+      if (serveMetrics || metricsPort != null || metricsHost != null || hold) {
+        String host = metricsHost != null ? metricsHost : MetricsServer.DEFAULT_HOST;
+        try {
+          metrics = MetricsServer.start(InetAddress.getByName(host), port,
+              Tags.of("scenario", scenario.name()));
+        } catch (UnknownHostException e) {
+          stderr.println("error: --metrics-host: found '" + host
+              + "', expected a host name or an address of this machine");
+          return Main.BAD_INPUT;
+        } catch (IOException e) {
+          stderr.println("error: --metrics-port: cannot serve metrics on " + host + ":" + port
+              + ": " + e.getMessage());
+          return Main.BAD_INPUT;
+        }
+        stdout.println("metrics: " + metrics.url(MetricsServer.METRICS_PATH));
+        stdout.flush();
+      }
+      if (serveGraph || graphPort != null || graphHost != null) {
+        String host = graphHost != null ? graphHost : GraphServer.DEFAULT_HOST;
+        try {
+          graphServer = GraphServer.start(InetAddress.getByName(host), gport, graph::current);
+        } catch (UnknownHostException e) {
+          stderr.println("error: --graph-host: found '" + host
+              + "', expected a host name or an address of this machine");
+          return Main.BAD_INPUT;
+        } catch (IOException e) {
+          stderr.println("error: --graph-port: cannot serve the graph on " + host + ":" + gport
+              + ": " + e.getMessage());
+          return Main.BAD_INPUT;
+        }
+        stdout.println("graph: " + graphServer.url(GraphServer.GRAPH_PATH));
+        stdout.flush();
+      }
       int code = run(world, n, dir, metrics == null ? null
-          : new MetricsListener(metrics.registry(), world, maxModels), stdout, stderr);
+          : new MetricsListener(metrics.registry(), world, maxModels), graph, stdout, stderr);
       if (hold) {
         stdout.println("holding: serving " + metrics.url(MetricsServer.METRICS_PATH)
+            + (graphServer == null ? "" : " and " + graphServer.url(GraphServer.GRAPH_PATH))
             + " until Ctrl-C");
         stdout.flush();
         metrics.serveUntilStopped();
@@ -170,15 +214,22 @@ final class RunCommand implements Callable<Integer> {
       if (metrics != null) {
         metrics.close();
       }
+      if (graphServer != null) {
+        graphServer.close();
+      }
     }
   }
 
-  /** Runs the world into {@code dir}, feeding {@code meters} when not null; the exit code. */
-  private int run(World world, int n, Path dir, MetricsListener meters, PrintWriter stdout,
-      PrintWriter stderr) throws IOException {
+  /**
+   * Runs the world into {@code dir}, with the graph (which adds its rows to metrics.csv) and
+   * feeding {@code meters} when not null; the exit code.
+   */
+  private int run(World world, int n, Path dir, MetricsListener meters, GraphListener graph,
+      PrintWriter stdout, PrintWriter stderr) throws IOException {
     RunOutcome outcome;
     try (Simulation sim = new Simulation(n)) {
       List<TickListener> listeners = new ArrayList<>();
+      listeners.add(graph);
       if (meters != null) {
         listeners.add(meters);
       }
@@ -186,7 +237,8 @@ final class RunCommand implements Callable<Integer> {
         listeners.add(new ProgressListener(world.scenario().name(), world.ticks()));
       }
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
-      RunDirectory.Result result = RunDirectory.run(sim, world, n, dir, listeners, interval);
+      RunDirectory.Result result = RunDirectory.run(sim, world, n, dir, listeners, interval,
+          List.of(graph));
       outcome = result.outcome();
       if (!quiet) {
         SummaryTable.print(stdout, world, result.summary());

@@ -36,7 +36,18 @@ public final class RunDirectory {
    */
   public static Result run(Simulation sim, World world, int threads, Path dir,
       List<TickListener> listeners, Duration tickInterval) throws IOException {
-    try (RunWriter writer = new RunWriter(dir, world, threads)) {
+    return run(sim, world, threads, dir, listeners, tickInterval, List.of());
+  }
+
+  /**
+   * As {@link #run(Simulation, World, int, Path, List, Duration)}, with {@code contributors}
+   * adding their rows to metrics.csv (a contributor that also listens to ticks, such as the
+   * interaction graph, goes in {@code listeners} too).
+   */
+  public static Result run(Simulation sim, World world, int threads, Path dir,
+      List<TickListener> listeners, Duration tickInterval,
+      List<RunMetrics.Contributor> contributors) throws IOException {
+    try (RunWriter writer = new RunWriter(dir, world, threads, contributors)) {
       List<TickListener> all = new ArrayList<>();
       all.add(writer);
       all.addAll(listeners);

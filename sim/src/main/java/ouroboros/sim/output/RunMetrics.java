@@ -20,8 +20,24 @@ public final class RunMetrics {
 
   private RunMetrics() {}
 
+  /**
+   * Adds rows of its own to each tick, such as the interaction graph's (see
+   * {@code ouroboros.sim.graph.GraphListener}). Called in the observe phase, on the clock's
+   * thread, before the tick's rows are written.
+   */
+  @FunctionalInterface
+  public interface Contributor {
+    /** Extra rows for a tick. */
+    List<MetricRow> rows(TickResult r);
+  }
+
   /** The rows of one tick, sorted by agent and metric. */
   public static List<MetricRow> rows(TickResult r) {
+    return rows(r, List.of());
+  }
+
+  /** The rows of one tick with the contributors' rows, sorted by agent and metric. */
+  public static List<MetricRow> rows(TickResult r, List<Contributor> contributors) {
     List<MetricRow> rows = new ArrayList<>();
     int t = r.tick();
     Snapshot web = r.web();
@@ -38,6 +54,9 @@ public final class RunMetrics {
       for (Map.Entry<String, Double> m : modelMetrics(rep).entrySet()) {
         rows.add(new MetricRow(t, rep.id(), rep.generation(), m.getKey(), m.getValue()));
       }
+    }
+    for (Contributor c : contributors) {
+      rows.addAll(c.rows(r));
     }
     Collections.sort(rows);
     return rows;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import ouroboros.sim.engine.Phase;
 import ouroboros.sim.engine.RunOutcome;
@@ -40,10 +41,18 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private final long startNanos = System.nanoTime();
   private final long[] phaseNanos = new long[Phase.values().length];
   private final int threads;
+  private final List<RunMetrics.Contributor> contributors;
   private long published;
 
   /** Creates the directory's files; {@code threads} is recorded in timing.json. */
   public RunWriter(Path dir, World world, int threads) throws IOException {
+    this(dir, world, threads, List.of());
+  }
+
+  /** The same, with {@code contributors} adding rows to metrics.csv at each tick. */
+  public RunWriter(Path dir, World world, int threads, List<RunMetrics.Contributor> contributors)
+      throws IOException {
+    this.contributors = List.copyOf(contributors);
     this.dir = dir;
     this.world = world;
     this.threads = threads;
@@ -70,7 +79,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
   @Override
   public void onTick(TickResult r) throws IOException {
     StringBuilder b = new StringBuilder();
-    for (MetricRow row : RunMetrics.rows(r)) {
+    for (MetricRow row : RunMetrics.rows(r, contributors)) {
       b.append(row.csv()).append('\n');
     }
     writeFully(b.toString());

@@ -12,6 +12,8 @@ import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
+import ouroboros.sim.graph.GraphListener;
+import ouroboros.sim.graph.GraphOptions;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.scenario.Scenario;
 
@@ -99,8 +101,9 @@ public final class SweepRunner {
         RunOutcome outcome;
         try {
           World world = World.of(job.scenario(), job.seed());
+          GraphListener graph = new GraphListener(job.dir(), world, GraphOptions.DEFAULTS);
           outcome = RunDirectory.run(sim, world, engineThreads, job.dir(),
-              List.of(new Ticks(progress)), Duration.ZERO).outcome();
+              List.of(graph, new Ticks(progress)), Duration.ZERO, List.of(graph)).outcome();
         } catch (Exception e) {
           outcome = new RunOutcome(0, "the run could not start or write its files: " + e);
         }

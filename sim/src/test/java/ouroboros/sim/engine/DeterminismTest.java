@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ARCHITECTURE.md invariant 1: the same scenario and seed give byte-identical metrics.csv and
- * summary.json, across runs and across thread counts; another seed gives other output. Runs the
+ * ARCHITECTURE.md invariant 1: the same scenario and seed give byte-identical metrics.csv,
+ * summary.json and graph files, across runs and across thread counts; another seed gives other output. Runs the
  * real command line in-process on the quickstart scenario.
  */
 class DeterminismTest {
@@ -53,6 +53,8 @@ class DeterminismTest {
     Path four = run("four", 11, 4);
     assertArrayEquals(read(one, "metrics.csv"), read(four, "metrics.csv"));
     assertArrayEquals(read(one, "summary.json"), read(four, "summary.json"));
+    assertArrayEquals(read(one, "graph/w100-109.json"), read(four, "graph/w100-109.json"));
+    assertArrayEquals(read(one, "graph/final.dot"), read(four, "graph/final.dot"));
   }
 
   @Test

@@ -33,8 +33,9 @@ class GoldenRunTest {
         "--out", out.toString(), "--threads", "2"}, new PrintWriter(stdout),
         new PrintWriter(stderr));
     assertEquals(0, code, stderr.toString());
-    for (String file : new String[] {"metrics.csv", "summary.json", "scenario.yaml"}) {
-      compare("small." + file, Files.readString(out.resolve(file)));
+    for (String file : new String[] {"metrics.csv", "summary.json", "scenario.yaml",
+        "graph/w0-5.json", "graph/final.dot"}) {
+      compare("small." + file.replace('/', '.'), Files.readString(out.resolve(file)));
     }
     // The printed header and summary table, without the run directory and report lines (temp
     // paths).

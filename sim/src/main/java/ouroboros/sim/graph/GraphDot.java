@@ -1,0 +1,91 @@
+package ouroboros.sim.graph;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An analysed graph as Graphviz DOT: human sources as blue boxes, models as ellipses coloured by
+ * their predicted verdict (green bounded, red collapses, grey unknown), each closed class with no
+ * human data in a dashed red cluster, and edges from author to trainer labelled with their
+ * weight, the share of the trainer's training data the author wrote.
+ */
+public final class GraphDot {
+  private static final String HUMAN = "#cfe2f3";
+  private static final String BOUNDED = "#b6d7a8";
+  private static final String COLLAPSES = "#ea9999";
+  private static final String UNKNOWN = "#d9d9d9";
+
+  private GraphDot() {}
+
+  /** The DOT text of a graph, with {@code name} as the graph's name. */
+  public static String render(String name, GraphAnalysis a) {
+    InteractionGraph g = a.graph();
+    StringBuilder b = new StringBuilder();
+    b.append("digraph ").append(quote(name)).append(" {\n");
+    b.append("  label=").append(quote("ticks " + g.start() + " to " + g.end()
+        + "; green: bounded, red: collapses, grey: unknown; edge label: share of the target's"
+        + " training data")).append(";\n");
+    b.append("  labelloc=t;\n  rankdir=LR;\n");
+    b.append("  node [fontname=\"Helvetica\", style=filled];\n");
+    b.append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
+    for (String h : g.humans()) {
+      humanNode(b, h, h + "\\nhuman");
+    }
+    if (g.usesArchive()) {
+      humanNode(b, InteractionGraph.ARCHIVE_ID, "archive\\nfresh human data");
+    }
+    List<int[]> classes = a.classes();
+    for (int c = 0; c < classes.size(); c++) {
+      boolean cluster = a.closedWithoutHuman(c);
+      String indent = cluster ? "    " : "  ";
+      if (cluster) {
+        b.append("  subgraph ").append(quote("cluster_c" + c)).append(" {\n")
+            .append("    label=\"closed, no human data\";\n")
+            .append("    style=dashed;\n    color=\"#cc0000\";\n");
+      }
+      for (int i : classes.get(c)) {
+        modelNode(b, indent, a, i);
+      }
+      if (cluster) {
+        b.append("  }\n");
+      }
+    }
+    for (int i = 0; i < g.models().size(); i++) {
+      InteractionGraph.Input in = g.inputs().get(i);
+      for (int k = 0; k < in.authors().length; k++) {
+        b.append("  ").append(quote(g.idOf(in.authors()[k]))).append(" -> ")
+            .append(quote(g.models().get(i))).append(" [label=")
+            .append(quote(fixed((double) in.counts()[k] / in.items(), 3))).append("];\n");
+      }
+    }
+    b.append("}\n");
+    return b.toString();
+  }
+
+  /** A human source or the archive. */
+  private static void humanNode(StringBuilder b, String id, String label) {
+    b.append("  ").append(quote(id)).append(" [shape=box, fillcolor=").append(quote(HUMAN))
+        .append(", label=").append(quote(label)).append("];\n");
+  }
+
+  /** A model, coloured by its prediction. */
+  private static void modelNode(StringBuilder b, String indent, GraphAnalysis a, int i) {
+    Prediction p = a.prediction(i);
+    String fill = p == Prediction.COLLAPSES ? COLLAPSES
+        : p == Prediction.BOUNDED ? BOUNDED : UNKNOWN;
+    String label = a.graph().models().get(i) + "\\n" + p.label() + "\\nancestry "
+        + fixed(a.ancestry(i), 3) + "\\ndepth " + fixed(a.depth(i), 2);
+    b.append(indent).append(quote(a.graph().models().get(i))).append(" [shape=ellipse, fillcolor=")
+        .append(quote(fill)).append(", label=").append(quote(label)).append("];\n");
+  }
+
+  /** A number with {@code digits} decimals, or "n/a". */
+  static String fixed(double v, int digits) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + digits + "f", v);
+  }
+
+  /** A DOT double-quoted string; a label's "\n" escapes are written by the caller. */
+  private static String quote(String s) {
+    return "\"" + s.replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,155 @@
+package ouroboros.sim.graph;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import ouroboros.agents.human.HumanSettings;
+import ouroboros.agents.model.ModelSettings;
+import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.engine.RunOutcome;
+import ouroboros.sim.engine.TickListener;
+import ouroboros.sim.engine.TickResult;
+import ouroboros.sim.engine.World;
+import ouroboros.sim.output.AtomicFiles;
+import ouroboros.sim.output.MetricRow;
+import ouroboros.sim.output.RunMetrics;
+import ouroboros.sim.scenario.Yaml;
+
+/**
+ * Keeps a run's interaction graph and writes it (issue 5), in the observe phase:
+ *
+ * <ul>
+ *   <li>{@code graph/w<start>-<end>.json} and {@code .dot}: the graph of each block of
+ *       {@link GraphOptions#window()} ticks (0..W-1, W..2W-1, ...), written atomically when its
+ *       last tick ends; a run that ends inside a block writes that block up to its last tick;
+ *   <li>{@code graph/final.dot}: the last block's graph, when the run ends;
+ *   <li>three rows per model at each retrain in {@code metrics.csv}, through
+ *       {@link RunMetrics.Contributor}: {@value #HUMAN_ANCESTRY}, {@value #TRAINING_DEPTH} and
+ *       {@value #PREDICTED_COLLAPSE} (1, 0 or NA), from the graph of the window that ends at that
+ *       tick (the last W ticks).
+ * </ul>
+ *
+ * <p>{@link #current()} hands the latest window's analysis, which is immutable, to other threads,
+ * such as the live endpoint's. The files depend only on the reports, so they are byte-identical
+ * for the same scenario and seed.
+ */
+public final class GraphListener implements TickListener, RunMetrics.Contributor {
+  /** The graph's directory in a run directory. */
+  public static final String DIR = "graph";
+  /** The DOT file of the last window. */
+  public static final String FINAL_DOT = "final.dot";
+  /** Metric: human ancestry a_i. */
+  public static final String HUMAN_ANCESTRY = "human-ancestry";
+  /** Metric: mean synthetic depth of the training data in the window. */
+  public static final String TRAINING_DEPTH = "training-depth";
+  /** Metric: 1 when the graph predicts collapse, 0 bounded, NA unknown. */
+  public static final String PREDICTED_COLLAPSE = "predicted-collapse";
+
+  private final Path dir;
+  private final int humans;
+  private final int window;
+  private final GraphWindow records;
+  private final ObjectMapper json = Yaml.json();
+  private int lastTick = -1;
+  private int lastWritten = -1;
+  private GraphAnalysis latest;
+  private GraphAnalysis lastBlock;
+  private volatile GraphAnalysis live;
+
+  /** A listener that writes into {@code runDir/graph}, created at the first write. */
+  public GraphListener(Path runDir, World world, GraphOptions options) {
+    this.dir = Objects.requireNonNull(runDir, "runDir").resolve(DIR);
+    this.humans = world.humans().size();
+    this.window = options.window();
+    this.records = new GraphWindow(
+        world.humans().stream().map(HumanSettings::id).toList(),
+        world.models().stream().map(ModelSettings::id).toList(), window);
+  }
+
+  /** The analysis of the window that ends at the latest tick, or null before the first. */
+  public GraphAnalysis current() {
+    return live;
+  }
+
+  /** File name stem of the block start..end: {@code w<start>-<end>}. */
+  public static String windowName(int start, int end) {
+    return "w" + start + "-" + end;
+  }
+
+  @Override
+  public void onTick(TickResult r) throws IOException {
+    advance(r);
+    if ((r.tick() + 1) % window == 0) {
+      write(latest);
+    }
+  }
+
+  @Override
+  public List<MetricRow> rows(TickResult r) {
+    advance(r);
+    List<MetricRow> rows = new ArrayList<>();
+    for (RetrainReport rep : r.reports()) {
+      int i = rep.agent() - humans;
+      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), HUMAN_ANCESTRY,
+          latest.ancestry(i)));
+      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), TRAINING_DEPTH,
+          latest.depth(i)));
+      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), PREDICTED_COLLAPSE,
+          latest.prediction(i).value()));
+    }
+    return rows;
+  }
+
+  @Override
+  public void onFinish(RunOutcome outcome) throws IOException {
+    if (lastTick < 0) {
+      return;
+    }
+    if (lastWritten < lastTick) {
+      write(GraphAnalysis.of(records.graph(lastTick - lastTick % window, lastTick)));
+    }
+    AtomicFiles.write(dir.resolve(FINAL_DOT), dot(lastBlock));
+  }
+
+  /** Takes tick r's reports and analyses the window ending there, once per tick. */
+  private void advance(TickResult r) {
+    if (r.tick() == lastTick) {
+      return;
+    }
+    records.add(r.tick(), r.reports());
+    lastTick = r.tick();
+    latest = GraphAnalysis.of(records.graphAt(lastTick));
+    live = latest;
+  }
+
+  /** Writes a block's JSON and DOT files. */
+  private void write(GraphAnalysis a) throws IOException {
+    Files.createDirectories(dir);
+    String name = windowName(a.graph().start(), a.graph().end());
+    AtomicFiles.write(dir.resolve(name + ".json"), json(a));
+    AtomicFiles.write(dir.resolve(name + ".dot"), dot(a));
+    lastWritten = a.graph().end();
+    lastBlock = a;
+  }
+
+  /** The Node Graph JSON, with a final newline. */
+  private byte[] json(GraphAnalysis a) throws JsonProcessingException {
+    byte[] bytes = json.writeValueAsBytes(GraphJson.toMap(a));
+    byte[] out = Arrays.copyOf(bytes, bytes.length + 1);
+    out[bytes.length] = '\n';
+    return out;
+  }
+
+  /** The DOT text. */
+  private static byte[] dot(GraphAnalysis a) {
+    String name = windowName(a.graph().start(), a.graph().end());
+    return GraphDot.render(name, a).getBytes(StandardCharsets.UTF_8);
+  }
+}

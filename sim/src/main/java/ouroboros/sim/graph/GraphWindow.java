@@ -1,0 +1,107 @@
+package ouroboros.sim.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import ouroboros.agents.model.Composition;
+import ouroboros.agents.model.RetrainReport;
+
+/**
+ * Keeps the retrain records of the last ticks and builds the {@link InteractionGraph} of a window
+ * from them. Each model's input pools the item counts of its successful retrains in the window
+ * (a failed fit keeps the old parameters, so what it trained on never reached its output); a
+ * model with none there keeps its latest successful retrain from before the window, so that a
+ * model which retrains less often than once per window stays in the graph. The mean depth of a
+ * retrain's training data is its report's output depth minus 1. Not thread-safe.
+ */
+public final class GraphWindow {
+  private final List<String> humans;
+  private final List<String> models;
+  private final int window;
+  private final Deque<Record> records = new ArrayDeque<>();
+  private final Record[] evicted;
+
+  /** One successful retrain. */
+  private record Record(int tick, int model, Composition composition, double depth) {}
+
+  /**
+   * An empty window.
+   *
+   * @param humans human source ids, by agent index
+   * @param models model ids, in canonical order
+   * @param window ticks per window
+   */
+  public GraphWindow(List<String> humans, List<String> models, int window) {
+    this.humans = List.copyOf(humans);
+    this.models = List.copyOf(models);
+    this.window = new GraphOptions(window).window();
+    this.evicted = new Record[models.size()];
+  }
+
+  /** Takes a tick's reports; ticks come in order. */
+  public void add(int tick, List<RetrainReport> reports) {
+    for (RetrainReport r : reports) {
+      if (!r.fitFailed() && r.composition().total() > 0) {
+        records.addLast(new Record(tick, r.agent() - humans.size(), r.composition(),
+            r.outputDepth() - 1));
+      }
+    }
+    while (!records.isEmpty() && records.peekFirst().tick() <= tick - window) {
+      Record old = records.removeFirst();
+      evicted[old.model()] = old;
+    }
+  }
+
+  /** The graph of ticks start..end; start must be above the last tick added minus the window. */
+  public InteractionGraph graph(int start, int end) {
+    Record[] before = evicted.clone();
+    List<List<Record>> in = new ArrayList<>();
+    for (int k = 0; k < models.size(); k++) {
+      in.add(new ArrayList<>());
+    }
+    for (Record r : records) {
+      if (r.tick() < start) {
+        before[r.model()] = r;
+      } else if (r.tick() <= end) {
+        in.get(r.model()).add(r);
+      }
+    }
+    List<InteractionGraph.Input> inputs = new ArrayList<>();
+    for (int k = 0; k < models.size(); k++) {
+      List<Record> pooled = in.get(k);
+      boolean carried = pooled.isEmpty() && before[k] != null;
+      inputs.add(carried ? pool(List.of(before[k]), true)
+          : pooled.isEmpty() ? InteractionGraph.Input.NONE : pool(pooled, false));
+    }
+    return new InteractionGraph(start, end, humans, models, inputs);
+  }
+
+  /** The graph of the window ending at {@code tick}. */
+  public InteractionGraph graphAt(int tick) {
+    return graph(Math.max(0, tick - window + 1), tick);
+  }
+
+  /** Sums the counts of some retrains; the depth is their item-weighted mean. */
+  private static InteractionGraph.Input pool(List<Record> records, boolean carried) {
+    Map<Integer, Long> counts = new TreeMap<>();
+    long human = 0;
+    long items = 0;
+    double depthSum = 0;
+    for (Record r : records) {
+      Composition c = r.composition();
+      for (int k = 0; k < c.sources().length; k++) {
+        counts.merge(c.sources()[k], (long) c.counts()[k], Long::sum);
+      }
+      human += c.human();
+      items += c.total();
+      depthSum += r.depth() * c.total();
+    }
+    int[] authors = counts.keySet().stream().mapToInt(Integer::intValue).toArray();
+    long[] n = counts.values().stream().mapToLong(Long::longValue).toArray();
+    return new InteractionGraph.Input(authors, n, human, items, depthSum / items, records.size(),
+        records.get(records.size() - 1).tick(), carried);
+  }
+}
