@@ -256,7 +256,25 @@ class BadInputTest {
         utf8(VALID.replace("type: gaussian", "type: gausian")),
         6, 9, "domain.type", "'gausian'",
         List.of("a known domain type, one of [", "gaussian", "(did you mean 'gaussian'?)")));
+    cases.add(new Case("unknownStage_listsStagesAndSuggests",
+        utf8(withPipeline("{stage: watermark-filtr, tpr: 0.9}")),
+        29, 17, "models[0].pipeline[0].stage", "'watermark-filtr'",
+        List.of("a known pipeline stage, one of [watermark-filter, ai-detector, provenance,",
+            "(did you mean 'watermark-filter'?)")));
+    cases.add(new Case("stageRateOutOfRange_namesStageKey",
+        utf8(withPipeline("{stage: watermark-filter, tpr: 1.5}")),
+        29, 40, "models[0].pipeline[0].tpr", "1.5", List.of("a probability in [0, 1]")));
+    cases.add(new Case("detectorFamily_unknown_listsFamilies",
+        utf8(withPipeline("{stage: ai-detector, tpr: 0.9, family-tpr: {labz: 0.1}}")),
+        29, 59, "models[0].pipeline[0].family-tpr.labz", "'labz'",
+        List.of("a model family of this scenario, one of [lab-fresh, lab-replace]")));
     return cases;
+  }
+
+  /** The valid scenario with a one-stage pipeline on its first model, on line 29. */
+  private static String withPipeline(String stage) {
+    return replaceFirst(VALID, "crawl: {sites: [replace-blog]}",
+        "crawl: {sites: [replace-blog]}\n    pipeline:\n      - " + stage);
   }
 
   /** The outcome of one command line. */

@@ -51,7 +51,7 @@ class ReportBrowserTest {
   @Test
   void runReport_inChromium_noConsoleErrorsAndEveryChartDrawn() throws Exception {
     Path run = ReportFixtures.quickstart(tmp.resolve("run"));
-    check(run.resolve(ReportWriter.FILE), "run", 3);
+    check(run.resolve(ReportWriter.FILE), "run", 4);
   }
 
   @Test

@@ -44,7 +44,7 @@ class ReportRunTest {
       assertTrue(html.contains("<h2 id=\"" + id + "\">"), id);
     }
     assertFalse(html.contains("id=\"pipeline\""), "no pipeline rows, no pipeline section");
-    assertFalse(html.contains("id=\"graph\""), "no graph/ directory, no graph section");
+    assertTrue(html.contains("id=\"graph\""), "a run writes graph/, so the report draws it");
     assertTrue(html.contains("seed 42, 200 ticks, domain gaussian, 3 models"), html);
     // The end-of-run table's letters, as the README shows them.
     assertTrue(html.contains("<code>YYYYY-nY</code>"));
@@ -52,7 +52,7 @@ class ReportRunTest {
     assertTrue(html.contains("<code>YYnYn-Yn</code>"));
     assertTrue(html.contains(">replace +20% fresh<"));
     assertTrue(html.contains("(one run: no confidence bands)"), "in the risk chart's alt text");
-    assertEquals(3, count(html, "<img class=\"chart\""));
+    assertEquals(4, count(html, "<img class=\"chart\""));
   }
 
   @Test

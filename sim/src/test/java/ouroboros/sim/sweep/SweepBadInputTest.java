@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * path is on line 4, column 3.
  */
 class SweepBadInputTest {
-  private static final String MODEL_KEYS = "[crawl, estimator, first-retrain,"
-      + " fresh-human-fraction, id, initial, publish-rate, regime, retrain-every, sampling,"
-      + " scrape, site, window]";
+  private static final String MODEL_KEYS = "[crawl, estimator, family, first-retrain,"
+      + " fresh-human-fraction, id, initial, pipeline, publish-rate, regime, retrain-every,"
+      + " sampling, scrape, site, watermark, window]";
 
   @TempDir
   Path tmp;

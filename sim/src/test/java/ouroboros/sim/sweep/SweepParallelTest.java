@@ -44,7 +44,8 @@ class SweepParallelTest {
         "--parallel", "2");
     assertEquals(0, b.code(), b.stderr());
     assertEquals("tiny: 4 cells x 2 replicates = 8 runs of " + tmp.resolve("base.yaml")
-        + " (seed 7), 2 at once, 1 engine thread each\nsweep directory: " + two + "\n",
+        + " (seed 7), 2 at once, 1 engine thread each\nreport: " + two.resolve("report.html")
+        + "\nsweep directory: " + two + "\n",
         b.stdout());
     for (String table : List.of("sweep.csv", "summary.csv", "cells.csv", "sweep.yaml")) {
       assertEquals(Files.readString(one.resolve(table)), Files.readString(two.resolve(table)),
