@@ -57,7 +57,8 @@ final class Reports {
           - {id: lab-accumulate, regime: accumulate, initial: truth, scrape: 20,
              publish-rate: 40, site: blog-b, crawl: {sites: [blog-b]}}
           - {id: lab-fresh, regime: replace, fresh-human-fraction: 0.2, initial: truth,
-             scrape: 20, publish-rate: 40, site: blog-c, crawl: {sites: [blog-c]}}
+             scrape: 20, publish-rate: 40, site: blog-c, crawl: {sites: [blog-c]},
+             pipeline: [{stage: ai-detector, tpr: 0.5, fpr: 0.1}]}
         """.formatted(ticks);
   }
 }
