@@ -2,6 +2,7 @@ package ouroboros.sim.engine;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.ChildFailed;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -143,6 +144,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         throw new IllegalArgumentException("agent " + agents.get(i).id() + " has index "
             + agents.get(i).index() + ", expected " + i);
       }
+      ctx.watch(agents.get(i).ref());
     }
   }
 
@@ -154,6 +156,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         .onMessage(WrappedPublished.class, this::onPublished)
         .onMessage(WrappedRetrained.class, this::onRetrained)
         .onMessage(PhaseTimedOut.class, this::onPhaseTimedOut)
+        .onSignal(ChildFailed.class, this::onAgentFailed)
         .build();
   }
 
@@ -207,6 +210,18 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     reports[msg.agent()] = msg.report();
     waiting.clear(msg.agent());
     return awaitOrAdvance();
+  }
+
+  /**
+   * An agent threw outside a fit (a fit's exception is contained by the model), which stopped
+   * it: the run fails at once with the agent's id and the cause, instead of waiting for the
+   * phase timeout.
+   */
+  private Behavior<Command> onAgentFailed(ChildFailed failed) {
+    String id = agents.stream().filter(a -> a.ref().equals(failed.getRef()))
+        .map(AgentHandle::id).findFirst().orElse(failed.getRef().path().name());
+    return finish("agent " + id + " failed in the " + phase.key() + " phase of tick " + tick
+        + ": " + describe(failed.getCause()));
   }
 
   private Behavior<Command> onPhaseTimedOut(PhaseTimedOut msg) {
@@ -318,7 +333,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   }
 
   /** The message of an exception, or its class name when it has none. */
-  private static String describe(Exception e) {
+  private static String describe(Throwable e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

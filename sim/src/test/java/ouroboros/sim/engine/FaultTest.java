@@ -122,4 +122,43 @@ class FaultTest extends EngineTest {
     assertEquals(r.get(1).generation() + 1, r.get(4).generation());
     assertEquals(2, r.get(5).fitFailures());
   }
+
+  @Test
+  void stageThrows_runFailsAtOnce_namingTheAgent() {
+    // An exception outside a fit (here a pipeline stage's call into the domain) is a bug, not a
+    // contained fault: the run must fail at once with the agent and the cause, not after the
+    // phase timeout (30 s here).
+    World base = Worlds.of("""
+        name: throwing-stage
+        ticks: 4
+        domain: {type: gaussian}
+        engine: {phase-timeout-seconds: 30}
+        humans:
+          - {id: people, publish-rate: 20}
+        models:
+          - {id: m, regime: replace, scrape: 20, publish-rate: 5,
+             pipeline: [{stage: verification, keep: 0.5}]}
+        """, 3);
+    Domain gaussian = base.domain();
+    Domain broken = (Domain) java.lang.reflect.Proxy.newProxyInstance(
+        Domain.class.getClassLoader(), new Class<?>[] {Domain.class}, (proxy, method, args) -> {
+          if (method.getName().equals("truthScore")) {
+            throw new IllegalStateException("injected scoring bug");
+          }
+          try {
+            return method.invoke(gaussian, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    World world = new World(base.scenario(), base.seed(), broken, base.sites(), base.humans(),
+        base.models(), base.retention(), base.phaseTimeout());
+    long start = System.nanoTime();
+    RunOutcome outcome = sim.run(world, r -> { });
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertFalse(outcome.completed());
+    assertTrue(outcome.failure().contains("agent m failed in the retrain phase of tick 0")
+        && outcome.failure().contains("injected scoring bug"), outcome.failure());
+    assertTrue(seconds < 20, "failed after " + seconds + " s, not at once");
+  }
 }
