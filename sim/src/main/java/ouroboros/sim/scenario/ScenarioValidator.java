@@ -86,6 +86,7 @@ public final class ScenarioValidator {
     }
     id(at, h.id(), ids);
     required(at + "/publish-rate", h.publishRate(), "publish-rate", 0);
+    items(at + "/publish-rate", h.publishRate());
     site(at + "/site", h.site(), sites);
     if (h.laundering() != null) {
       if (h.laundering().share() == null) {
@@ -152,6 +153,8 @@ public final class ScenarioValidator {
     }
     required(at + "/scrape", m.scrape(), "scrape", 1);
     required(at + "/publish-rate", m.publishRate(), "publish-rate", 0);
+    items(at + "/scrape", m.scrape());
+    items(at + "/publish-rate", m.publishRate());
     if (m.freshHumanFraction() != null) {
       probability(at + "/fresh-human-fraction", m.freshHumanFraction());
     }
@@ -290,6 +293,16 @@ public final class ScenarioValidator {
       p.add(at, null, "the required key '" + key + "' (a whole number of at least " + min + ")");
     } else {
       atLeast(at, value, min);
+    }
+  }
+
+  /** Items an agent may publish or scrape per tick: beyond this, arrays overflow or memory runs out. */
+  static final int MAX_ITEMS = 10_000_000;
+
+  /** Rejects a per-tick item count above {@link #MAX_ITEMS}. */
+  private void items(String at, Integer value) {
+    if (value != null && value > MAX_ITEMS) {
+      p.add(at, value, "at most " + MAX_ITEMS + " items per tick per agent");
     }
   }
 

@@ -268,6 +268,10 @@ class BadInputTest {
         utf8(withPipeline("{stage: ai-detector, tpr: 0.9, family-tpr: {labz: 0.1}}")),
         29, 59, "models[0].pipeline[0].family-tpr.labz", "'labz'",
         List.of("a model family of this scenario, one of [lab-fresh, lab-replace]")));
+    cases.add(new Case("publishRate_huge_refusedBeforeAllocating",
+        utf8(replaceFirst(VALID, "publish-rate: 100", "publish-rate: 2000000000")),
+        25, 19, "models[0].publish-rate", "2000000000",
+        List.of("at most 10000000 items per tick per agent")));
     return cases;
   }
 
