@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +23,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import ouroboros.sim.cli.Main;
+import ouroboros.sim.graph.GraphServer;
+import ouroboros.sim.metrics.MetricsServer;
 import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The deployment files (issue 6, "Files"): the Grafana dashboards, the provisioning, the
  * Prometheus configuration, the Dockerfile and docker-compose.yml are consistent with each other,
- * with the repository and with the README. Docker itself is not needed: the files are parsed.
+ * with the repository and with the README: the five dashboards of the issue, their datasources
+ * provisioned, their Infinity queries aimed at the graph endpoint compose serves and the
+ * datasource allows, and the sim service's command a valid {@code run} (parsed by the
+ * simulator's own command line) that serves metrics and graph on ports compose publishes. Docker
+ * itself is not needed: the files are parsed.
  */
 class DeploymentFilesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,6 +92,57 @@ class DeploymentFilesTest {
       }
       assertTrue(problems.isEmpty(), name + ":\n  " + String.join("\n  ", problems));
     }
+  }
+
+  @Test
+  void dashboards_areTheFiveOfTheIssue() throws IOException {
+    Set<String> titles = new TreeSet<>();
+    for (Path file : dashboards()) {
+      titles.add(JSON.readTree(file.toFile()).path("title").asText());
+    }
+    assertEquals(new TreeSet<>(List.of("Ouroboros / Overview", "Ouroboros / Models",
+        "Ouroboros / Mitigations", "Ouroboros / Topology", "Ouroboros / Engine")), titles);
+  }
+
+  @Test
+  void infinityQueries_askTheSimulatorsGraphEndpoint_asComposeServesIt_andTheDatasourceAllows()
+      throws IOException {
+    JsonNode infinity = provisionedDatasource("ouroboros-infinity");
+    List<String> allowed = new ArrayList<>();
+    infinity.path("jsonData").path("allowedHosts").forEach(h -> allowed.add(h.asText()));
+    assertFalse(allowed.isEmpty(), "the Infinity datasource allows any host: set allowedHosts");
+    String graphHost = "sim:" + graphPort(simCommand());
+    int queries = 0;
+    for (Path file : dashboards()) {
+      JsonNode d = JSON.readTree(file.toFile());
+      for (JsonNode panel : allPanels(d)) {
+        String panelUid = panel.path("datasource").path("uid").asText("");
+        for (JsonNode t : panel.path("targets")) {
+          if (!"ouroboros-infinity".equals(t.path("datasource").path("uid").asText(panelUid))) {
+            continue;
+          }
+          queries++;
+          String where = root.relativize(file) + ", panel '" + panel.path("title").asText()
+              + "', query " + t.path("refId").asText();
+          String url = t.path("url").asText("");
+          URI uri = URI.create(url);
+          assertEquals(graphHost, uri.getAuthority(), where + ": the graph endpoint in compose");
+          assertTrue(allowed.stream().anyMatch(url::startsWith),
+              where + ": " + url + " is not in the Infinity datasource's allowedHosts " + allowed);
+          String expected = switch (t.path("format").asText()) {
+            case "node-graph-nodes" -> GraphServer.NODES_PATH;
+            case "node-graph-edges" -> GraphServer.EDGES_PATH;
+            default -> null;
+          };
+          assertEquals(expected, uri.getPath(), where + ": format " + t.path("format")
+              + " reads the graph's " + (expected == null ? "?" : expected));
+          assertEquals("json", t.path("type").asText(), where + ": type");
+          assertEquals("url", t.path("source").asText(), where + ": source");
+        }
+      }
+    }
+    assertEquals(2, queries, "the topology dashboard's Node Graph: one query for nodes, one for"
+        + " edges");
   }
 
   @Test
@@ -144,6 +205,35 @@ class DeploymentFilesTest {
   }
 
   @Test
+  void dockerComposeSimCommand_parsesAsARun_servingMetricsAndGraphOnEveryAddress_published()
+      throws IOException {
+    ParseResult run = simCommand();
+    for (String option : List.of("--pace", "--hold")) {
+      assertTrue(run.hasMatchedOption(option), "the sim service runs without " + option);
+    }
+    assertEquals("0.0.0.0", run.matchedOptionValue("--metrics-host", null),
+        "metrics must listen on every address inside the container");
+    assertTrue(run.hasMatchedOption("--serve-graph") || run.hasMatchedOption("--graph-port"),
+        "the sim service does not serve the graph");
+    assertEquals("0.0.0.0", run.matchedOptionValue("--graph-host", null),
+        "the graph must listen on every address inside the container");
+    JsonNode sim = YAML.readTree(root.resolve("docker-compose.yml").toFile())
+        .path("services").path("sim");
+    List<String> ports = new ArrayList<>();
+    sim.path("ports").forEach(p -> ports.add(p.asText()));
+    int metrics = run.matchedOptionValue("--metrics-port", MetricsServer.DEFAULT_PORT);
+    for (int port : List.of(metrics, graphPort(run))) {
+      assertTrue(ports.contains("127.0.0.1:" + port + ":" + port),
+          "port " + port + " is not published on the host's loopback: " + ports);
+    }
+    String plugins = YAML.readTree(root.resolve("docker-compose.yml").toFile())
+        .path("services").path("grafana").path("environment").path("GF_INSTALL_PLUGINS").asText();
+    String infinityType = provisionedDatasource("ouroboros-infinity").path("type").asText();
+    assertTrue(plugins.contains(infinityType), "grafana does not install " + infinityType
+        + ": GF_INSTALL_PLUGINS=" + plugins);
+  }
+
+  @Test
   void dockerfileBuildCommand_isTheOneTheReadmeGives() throws IOException {
     List<String> runs = Files.readAllLines(root.resolve("Dockerfile")).stream()
         .map(String::strip)
@@ -175,6 +265,44 @@ class DeploymentFilesTest {
   }
 
   // ---- helpers ----
+
+  /**
+   * The sim service's command, parsed by the simulator's own command line without running it
+   * (so every option must exist): the {@code run} subcommand's parse result.
+   */
+  private ParseResult simCommand() throws IOException {
+    JsonNode command = YAML.readTree(root.resolve("docker-compose.yml").toFile())
+        .path("services").path("sim").path("command");
+    List<String> args = new ArrayList<>();
+    command.forEach(a -> args.add(a.asText()));
+    assertEquals("run", args.isEmpty() ? null : args.get(0), "the sim service's command");
+    ParseResult parsed;
+    try {
+      parsed = new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      throw new AssertionError("the sim service's command does not parse: " + args + ": "
+          + e.getMessage(), e);
+    }
+    assertTrue(parsed.hasSubcommand(), "not a subcommand: " + args);
+    return parsed.subcommand();
+  }
+
+  /** The port the run's graph endpoint listens on. */
+  private static int graphPort(ParseResult run) {
+    return run.matchedOptionValue("--graph-port", GraphServer.DEFAULT_PORT);
+  }
+
+  /** The provisioned datasource with the given uid. */
+  private JsonNode provisionedDatasource(String uid) throws IOException {
+    JsonNode ds = YAML.readTree(
+        root.resolve("grafana/provisioning/datasources/datasources.yaml").toFile());
+    for (JsonNode d : ds.path("datasources")) {
+      if (uid.equals(d.path("uid").asText())) {
+        return d;
+      }
+    }
+    throw new AssertionError("no datasource with uid " + uid + " is provisioned");
+  }
 
   private Set<String> provisionedDatasourceUids() throws IOException {
     JsonNode ds = YAML.readTree(

@@ -201,7 +201,8 @@ final class RunCommand implements Callable<Integer> {
         stdout.flush();
       }
       int code = run(world, n, dir, metrics == null ? null
-          : new MetricsListener(metrics.registry(), world, maxModels), graph, stdout, stderr);
+          : new MetricsListener(metrics.registry(), world, maxModels, graph), graph, stdout,
+          stderr);
       if (hold) {
         stdout.println("holding: serving " + metrics.url(MetricsServer.METRICS_PATH)
             + (graphServer == null ? "" : " and " + graphServer.url(GraphServer.GRAPH_PATH))

@@ -37,7 +37,8 @@ import ouroboros.sim.scenario.Yaml;
  * </ul>
  *
  * <p>{@link #current()} hands the latest window's analysis, which is immutable, to other threads,
- * such as the live endpoint's. The files depend only on the reports, so they are byte-identical
+ * such as the live endpoint's; {@link #analysisAt} hands it to other listeners of the observe
+ * phase, such as the live meters'. The files depend only on the reports, so they are byte-identical
  * for the same scenario and seed.
  */
 public final class GraphListener implements TickListener, RunMetrics.Contributor {
@@ -76,6 +77,16 @@ public final class GraphListener implements TickListener, RunMetrics.Contributor
   /** The analysis of the window that ends at the latest tick, or null before the first. */
   public GraphAnalysis current() {
     return live;
+  }
+
+  /**
+   * The analysis of the window that ends at tick {@code r}, for another listener of the same
+   * observe phase (the live meters), whether it runs before this one or after. Called on the
+   * clock's thread.
+   */
+  public GraphAnalysis analysisAt(TickResult r) {
+    advance(r);
+    return latest;
   }
 
   /** File name stem of the block start..end: {@code w<start>-<end>}. */

@@ -23,6 +23,12 @@ public final class MeterNames {
   public static final String MODEL_OUTPUT_DEPTH = "ouroboros.model.output.depth";
   /** Per model: fit failures (a counter). */
   public static final String MODEL_FIT_FAILURES = "ouroboros.model.fit.failures";
+  /** Per model: human ancestry a_i in the interaction graph of the latest window. */
+  public static final String MODEL_HUMAN_ANCESTRY = "ouroboros.model.human.ancestry";
+  /** Per model: mean synthetic depth of its training data in the graph's window. */
+  public static final String MODEL_TRAINING_DEPTH = "ouroboros.model.training.depth";
+  /** Per model: the graph's predicted verdict, 1 collapses, 0 bounded, NaN unknown. */
+  public static final String MODEL_PREDICTED_COLLAPSE = "ouroboros.model.predicted.collapse";
   /** Per model and definition: the verdict, 1, 0 or NaN. */
   public static final String MODEL_VERDICT = "ouroboros.model.verdict";
 

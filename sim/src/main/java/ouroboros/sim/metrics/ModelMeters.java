@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * failures. A warning says so once, when the meters are bound. Should a labelled model itself be
  * called {@code other}, the aggregate is called {@code ~other}.
  *
- * <p>Human ancestry (from the topology issue) is not exported yet: the interaction graph does
- * not exist yet.
+ * <p>Three gauges come from the interaction graph rather than from the retrain reports: human
+ * ancestry, training depth and the predicted collapse, which {@link #updateTopology} replaces at
+ * every tick (the graph's window moves even when a model does not retrain).
  */
 public final class ModelMeters implements MeterBinder {
   /** The default cap on models with their own label. */
@@ -128,16 +129,45 @@ public final class ModelMeters implements MeterBinder {
             + ", which is not a model");
       }
       if (i < labelled.length) {
-        labelled[i].values = ModelValues.of(r);
+        labelled[i].values = ModelValues.of(r, labelled[i].values);
       } else {
-        overflow[i - labelled.length] = ModelValues.of(r);
+        int k = i - labelled.length;
+        overflow[k] = ModelValues.of(r, overflow[k]);
         overflowChanged = true;
       }
     }
     if (overflowChanged) {
-      for (Map.Entry<String, Cell> e : others.entrySet()) {
-        e.getValue().values = ModelValues.aggregate(group(e.getKey()));
-      }
+      aggregateOthers();
+    }
+  }
+
+  /**
+   * Takes the interaction graph's values for every model, indexed like the model ids: human
+   * ancestry, training depth and predicted collapse (1 collapses, 0 bounded, NaN unknown).
+   */
+  public void updateTopology(double[] ancestry, double[] depth, double[] predicted) {
+    int n = ids.size();
+    if (ancestry.length != n || depth.length != n || predicted.length != n) {
+      throw new IllegalArgumentException("topology values for " + ancestry.length + ", "
+          + depth.length + " and " + predicted.length + " models, expected " + n);
+    }
+    for (int i = 0; i < labelled.length; i++) {
+      labelled[i].values = ModelValues.withTopology(labelled[i].values, ancestry[i], depth[i],
+          predicted[i]);
+    }
+    for (int k = 0; k < overflow.length; k++) {
+      int i = labelled.length + k;
+      overflow[k] = ModelValues.withTopology(overflow[k], ancestry[i], depth[i], predicted[i]);
+    }
+    if (overflow.length > 0) {
+      aggregateOthers();
+    }
+  }
+
+  /** Recomputes each regime's aggregate of the models beyond the cap. */
+  private void aggregateOthers() {
+    for (Map.Entry<String, Cell> e : others.entrySet()) {
+      e.getValue().values = ModelValues.aggregate(group(e.getKey()));
     }
   }
 
@@ -169,6 +199,14 @@ public final class ModelMeters implements MeterBinder {
         ModelValues.TRAIN_HUMAN_SHARE, "Share of human items in the latest training set");
     gauge(registry, cell, tags, MeterNames.MODEL_OUTPUT_DEPTH, ModelValues.OUTPUT_DEPTH,
         "Synthetic depth of what the model publishes");
+    gauge(registry, cell, tags, MeterNames.MODEL_HUMAN_ANCESTRY, ModelValues.HUMAN_ANCESTRY,
+        "Human ancestry: probability that a training item, traced back through the models that"
+            + " wrote it, ends in human data");
+    gauge(registry, cell, tags, MeterNames.MODEL_TRAINING_DEPTH, ModelValues.TRAINING_DEPTH,
+        "Mean synthetic depth of the training data over the graph's window");
+    gauge(registry, cell, tags, MeterNames.MODEL_PREDICTED_COLLAPSE,
+        ModelValues.PREDICTED_COLLAPSE, "The interaction graph's prediction: 1 collapses,"
+            + " 0 stays bounded, NaN unknown");
     FunctionCounter.builder(MeterNames.MODEL_FIT_FAILURES, cell,
             c -> c.values[ModelValues.FIT_FAILURES])
         .tags(tags).description("Fits that threw or diverged; the model kept its parameters")

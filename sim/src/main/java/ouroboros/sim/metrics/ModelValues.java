@@ -12,6 +12,10 @@ import ouroboros.agents.model.RetrainReport;
  * {@link #VERDICT} + d - 1 holds definition d's verdict: 1 when it fires, 0 when it does not, NaN
  * when it does not apply (yet). Every slot is NaN before the model's first retrain, except the
  * fit failure count, which starts at 0.
+ *
+ * <p>The topology slots ({@link #HUMAN_ANCESTRY}, {@link #TRAINING_DEPTH},
+ * {@link #PREDICTED_COLLAPSE}) come from the interaction graph, which is analysed at every tick,
+ * not from the retrain report: a retrain keeps them, and {@link #withTopology} replaces them.
  */
 final class ModelValues {
   /** Generation after the latest retrain. */
@@ -30,8 +34,14 @@ final class ModelValues {
   static final int OUTPUT_DEPTH = 6;
   /** Fit failures so far. */
   static final int FIT_FAILURES = 7;
+  /** Human ancestry a_i in the interaction graph of the latest window. */
+  static final int HUMAN_ANCESTRY = 8;
+  /** Mean synthetic depth of the training data in the latest window. */
+  static final int TRAINING_DEPTH = 9;
+  /** The graph's prediction: 1 collapses, 0 bounded, NaN unknown. */
+  static final int PREDICTED_COLLAPSE = 10;
   /** Definition 1's verdict; definition d is at VERDICT + d - 1. */
-  static final int VERDICT = 8;
+  static final int VERDICT = 11;
   /** Number of slots. */
   static final int SIZE = VERDICT + Definition.values().length;
 
@@ -45,9 +55,12 @@ final class ModelValues {
     return v;
   }
 
-  /** A model's values after a retrain. */
-  static double[] of(RetrainReport r) {
+  /** A model's values after a retrain, with the topology slots of {@code previous}. */
+  static double[] of(RetrainReport r, double[] previous) {
     double[] v = empty();
+    v[HUMAN_ANCESTRY] = previous[HUMAN_ANCESTRY];
+    v[TRAINING_DEPTH] = previous[TRAINING_DEPTH];
+    v[PREDICTED_COLLAPSE] = previous[PREDICTED_COLLAPSE];
     v[GENERATION] = r.generation();
     v[RISK] = r.evaluation().get(Metrics.POPULATION_RISK);
     v[DIVERSITY_RATIO] = r.evaluation().get(Metrics.DIVERSITY_RATIO);
@@ -65,10 +78,20 @@ final class ModelValues {
     return v;
   }
 
+  /** A copy of {@code v} with the given topology values. */
+  static double[] withTopology(double[] v, double ancestry, double depth, double predicted) {
+    double[] out = v.clone();
+    out[HUMAN_ANCESTRY] = ancestry;
+    out[TRAINING_DEPTH] = depth;
+    out[PREDICTED_COLLAPSE] = predicted;
+    return out;
+  }
+
   /**
    * The aggregate of several models' values: the fit failure count is their sum, every other
    * slot the mean over the models where it is not NaN (NaN when it is NaN for all). A verdict's
-   * mean is the share of those models where the definition fires.
+   * mean is the share of those models where the definition fires, and the predicted collapse's
+   * mean the share of them predicted to collapse, among those whose prediction is known.
    */
   static double[] aggregate(List<double[]> models) {
     double[] out = new double[SIZE];

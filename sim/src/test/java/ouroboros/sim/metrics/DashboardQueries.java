@@ -29,10 +29,17 @@ final class DashboardQueries {
 
   /**
    * One query of one panel, which is named by its title, type and id (titles may repeat).
-   * {@code datasourceUid} is null when neither the query nor its panel names one.
+   * {@code datasourceUid} is null when neither the query nor its panel names one. A PromQL
+   * query has an {@code expr}; an Infinity query has a {@code url} (empty otherwise), a
+   * {@code format} (such as {@code node-graph-nodes}) and the {@code columns} it reads (their
+   * selectors).
    */
   record Target(String panel, String refId, String datasourceUid, String expr, boolean instant,
-      boolean range) {}
+      boolean range, String url, String format, List<String> columns) {
+    Target {
+      columns = List.copyOf(columns);
+    }
+  }
 
   /** A template variable: its name, type, query text (may be empty) and regex (may be empty). */
   record Variable(String name, String type, String query, String regex) {}
@@ -87,8 +94,10 @@ final class DashboardQueries {
         boolean instant = t.path("instant").asBoolean(false);
         // Grafana runs a range query unless told otherwise; both when both are set.
         boolean range = t.path("range").asBoolean(!instant);
+        List<String> columns = new ArrayList<>();
+        t.path("columns").forEach(c -> columns.add(c.path("selector").asText()));
         out.add(new Target(title, t.path("refId").asText("?"), uid, t.path("expr").asText(""),
-            instant, range));
+            instant, range, t.path("url").asText(""), t.path("format").asText(""), columns));
       }
       collectTargets(panel.path("panels"), out);
     }

@@ -117,9 +117,20 @@ class MetricsEndpointTest {
       double v = s.value();
       assertTrue(v == 0 || v == 1 || Double.isNaN(v), s.toString());
     }
-    assertEquals(20, text.samples("ouroboros_model_generation").stream()
-        .filter(s -> s.labels().get("model").equals("lab-replace")).findFirst().orElseThrow()
-        .value());
+    assertEquals(20, value(text, "ouroboros_model_generation", "lab-replace"));
+    // The graph: each lab trains on its own blog only; lab-fresh also on the archive.
+    assertEquals(0, value(text, "ouroboros_model_human_ancestry", "lab-replace"));
+    assertEquals(1, value(text, "ouroboros_model_predicted_collapse", "lab-replace"));
+    assertEquals(1, value(text, "ouroboros_model_human_ancestry", "lab-fresh"));
+    assertEquals(0, value(text, "ouroboros_model_predicted_collapse", "lab-fresh"));
+    assertTrue(value(text, "ouroboros_model_training_depth", "lab-replace") > 1);
+  }
+
+  /** The value of a per-model series. */
+  private static double value(PrometheusText text, String name, String model) {
+    return text.samples(name).stream().filter(s -> s.labels().get("model").equals(model))
+        .findFirst().orElseThrow(() -> new AssertionError(name + " has no series for " + model))
+        .value();
   }
 
   /**

@@ -106,6 +106,37 @@ class ModelMetersTest {
   }
 
   @Test
+  void updateTopology_gaugesShowTheGraphsValues_andARetrainKeepsThem() {
+    ModelMeters m = meters(10, "replace", "replace");
+    assertTrue(Double.isNaN(gauge(MeterNames.MODEL_HUMAN_ANCESTRY, "m0")), "NaN before the graph");
+    m.updateTopology(new double[] {0.25, Double.NaN}, new double[] {2.5, Double.NaN},
+        new double[] {1, Double.NaN});
+    assertEquals(0.25, gauge(MeterNames.MODEL_HUMAN_ANCESTRY, "m0"));
+    assertEquals(2.5, gauge(MeterNames.MODEL_TRAINING_DEPTH, "m0"));
+    assertEquals(1, gauge(MeterNames.MODEL_PREDICTED_COLLAPSE, "m0"));
+    assertTrue(Double.isNaN(gauge(MeterNames.MODEL_PREDICTED_COLLAPSE, "m1")), "unknown is NaN");
+    m.update(List.of(Reports.report(1, "m0", 3)));
+    assertEquals(3, gauge(MeterNames.MODEL_GENERATION, "m0"));
+    assertEquals(0.25, gauge(MeterNames.MODEL_HUMAN_ANCESTRY, "m0"), "a retrain keeps them");
+    m.updateTopology(new double[] {0.5, 1}, new double[] {1, 0}, new double[] {0, 0});
+    assertEquals(0.5, gauge(MeterNames.MODEL_HUMAN_ANCESTRY, "m0"));
+    assertEquals(3, gauge(MeterNames.MODEL_GENERATION, "m0"), "and the graph keeps the rest");
+    assertThrows(IllegalArgumentException.class,
+        () -> m.updateTopology(new double[1], new double[1], new double[1]));
+  }
+
+  @Test
+  void updateTopology_beyondTheCap_meansOverKnownValues() {
+    ModelMeters m = meters(1, "replace", "replace", "replace", "replace");
+    m.updateTopology(new double[] {1, 0.2, 0.4, Double.NaN}, new double[] {0, 1, 3, Double.NaN},
+        new double[] {0, 1, 0, Double.NaN});
+    assertEquals(0.3, gauge(MeterNames.MODEL_HUMAN_ANCESTRY, ModelMeters.OTHER), 1e-12);
+    assertEquals(2, gauge(MeterNames.MODEL_TRAINING_DEPTH, ModelMeters.OTHER));
+    assertEquals(0.5, gauge(MeterNames.MODEL_PREDICTED_COLLAPSE, ModelMeters.OTHER),
+        "the share predicted to collapse among those whose prediction is known");
+  }
+
+  @Test
   void update_reportFromAHuman_rejected() {
     ModelMeters m = meters(10, "replace");
     assertThrows(IllegalArgumentException.class,

@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import ouroboros.sim.cli.Main;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.metrics.DashboardQueries.Dashboard;
@@ -40,13 +47,20 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code prometheus/prometheus.yml}; a Prometheus started on loopback scrapes a paced run of
  * {@link #SCENARIO} every second; and every PromQL query of every panel of every dashboard in
  * {@code grafana/dashboards/}, with Grafana's variables given real values, returns at least one
- * series through Prometheus's HTTP API. Needs Debian's {@code prometheus} package: without it the
- * tests skip, unless {@value Servers#REQUIRE}=1 (as in CI) makes them fail.
+ * series through Prometheus's HTTP API. Every Infinity query (the topology dashboard's Node
+ * Graph) goes instead to the same run's graph endpoint ({@code --serve-graph}), with the
+ * dashboard's host and port replaced by the run's: it must answer with a non-empty JSON array
+ * whose every element has every field the query reads. Needs Debian's {@code prometheus}
+ * package: without it the tests skip, unless {@value Servers#REQUIRE}=1 (as in CI) makes them
+ * fail.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class PrometheusIntegrationTest {
-  /** The scenario the run plays, under {@code scenarios/}. */
-  static final String SCENARIO = "quickstart.yaml";
+  /**
+   * The scenario the run plays, under {@code scenarios/}: the one docker compose runs, with a
+   * pipeline whose stages make both errors, several models and a graph with every kind of node.
+   */
+  static final String SCENARIO = "live.yaml";
   /** How long the paced run lasts: the pace is the scenario's ticks over this. */
   static final Duration RUN = Duration.ofSeconds(15);
   /** Prometheus's scrape interval, and the scrapes of the run to wait for. */
@@ -67,6 +81,13 @@ class PrometheusIntegrationTest {
   private static final StringWriter ERR = new StringWriter();
   private static final AtomicInteger EXIT = new AtomicInteger(-1);
   private static int ticks;
+  /** The run's graph endpoint, {@code http://127.0.0.1:PORT}. */
+  private static String graphBase;
+  private static final Pattern GRAPH_URL =
+      Pattern.compile("graph: (http://127\\.0\\.0\\.1:\\d+)/graph");
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
   /** Why the tests skip: a server is not installed. */
   private static String missing;
 
@@ -101,7 +122,7 @@ class PrometheusIntegrationTest {
       String pace = String.format(Locale.ROOT, "%.3f", ticks / (double) RUN.toSeconds());
       runner = new Thread(() -> EXIT.set(Main.run(new String[] {"run", file.toString(),
           "--quiet", "--out", tmp.resolve("run").toString(), "--metrics-port",
-          Integer.toString(port), "--pace", pace, "--hold"},
+          Integer.toString(port), "--graph-port", "0", "--pace", pace, "--hold"},
           new PrintWriter(OUT, true), new PrintWriter(ERR, true))), "paced-run");
       runner.start();
       // Done when a scrape saw the run ended (so every series has its final value) and the
@@ -116,6 +137,9 @@ class PrometheusIntegrationTest {
             && scalar("sum_over_time(up{job=\"ouroboros\"}[10m])") >= MIN_SCRAPES
             && scalar("up{job=\"ouroboros\"}") == 1;
       });
+      Matcher m = GRAPH_URL.matcher(OUT.toString());
+      assertTrue(m.find(), "the graph endpoint's address is printed: " + OUT);
+      graphBase = m.group(1);
     } catch (Throwable e) {
       printLog("start (promtool said: " + check.strip() + ")");
       throw e;
@@ -183,6 +207,7 @@ class PrometheusIntegrationTest {
             + t.refId();
         if (INFINITY_UID.equals(t.datasourceUid())) {
           infinity++;
+          checkInfinity(where, t, failures);
         } else if (!PROMETHEUS_UID.equals(t.datasourceUid())) {
           failures.add(where + ": datasource " + t.datasourceUid() + " is neither "
               + PROMETHEUS_UID + " nor " + INFINITY_UID);
@@ -223,6 +248,62 @@ class PrometheusIntegrationTest {
       }
     } catch (IOException e) {
       failures.add(where + ": " + e.getMessage() + ": " + shown);
+    }
+  }
+
+  /**
+   * Runs one Infinity target against the run's graph endpoint, its URL's scheme, host and port
+   * replaced by the endpoint's: a JSON array, not empty, each element with every column the
+   * query reads, and the fields the Node Graph panel needs for the query's format (nodes: id;
+   * edges: id, source, target). Adds what went wrong.
+   */
+  private static void checkInfinity(String where, Target t, List<String> failures) {
+    URI dashboardUrl = URI.create(t.url());
+    if (dashboardUrl.getPath() == null || dashboardUrl.getPath().isEmpty()) {
+      failures.add(where + ": an Infinity query without a URL path: " + t.url());
+      return;
+    }
+    List<String> needed = new ArrayList<>(t.columns());
+    List<String> required = switch (t.format()) {
+      case "node-graph-nodes" -> List.of("id");
+      case "node-graph-edges" -> List.of("id", "source", "target");
+      default -> List.of();
+    };
+    for (String field : required) {
+      if (!needed.contains(field)) {
+        failures.add(where + ": format " + t.format() + " needs the column " + field);
+      }
+    }
+    String url = graphBase + dashboardUrl.getRawPath();
+    try {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+      if (body == null || !body.isArray() || body.isEmpty()) {
+        failures.add(where + ": " + url + " (for " + t.url() + ") answers " + r.statusCode()
+            + ", not a non-empty JSON array: " + r.body());
+        return;
+      }
+      for (JsonNode row : body) {
+        for (String field : needed) {
+          if (!row.has(field)) {
+            failures.add(where + ": " + url + " has an element without " + field + ": " + row);
+            return;
+          }
+        }
+        for (String field : required) {
+          if (!row.path(field).isTextual()) {
+            failures.add(where + ": " + url + " has an element whose " + field
+                + " is not a string: " + row);
+            return;
+          }
+        }
+      }
+    } catch (IOException e) {
+      failures.add(where + ": " + url + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failures.add(where + ": " + url + ": interrupted");
     }
   }
 
