@@ -113,7 +113,7 @@ final class CollapseMap {
     List<String> names = shortNames(s.params());
     String fp = names.get(facet);
     int perRow = Math.min(FACETS_PER_ROW, fs.size());
-    int width = (RunReport.WIDTH - FACET_GAP * (perRow - 1)) / perRow;
+    int width = (RunReport.WIDTH - FACET_GAP * (perRow - 1)) / perRow - 2; // 1px borders
     List<String> quiet = new ArrayList<>();
     h.raw("<div class=\"facets\">\n");
     for (int k = 0; k < fs.size(); k++) {

@@ -146,7 +146,7 @@ class ReportSweepTest {
       assertNotNull(img, c[0] + " decodes");
       assertNull(Chromium.blankness(img, 0, 0, img.getWidth(), img.getHeight(), 64),
           c[0] + " is not blank");
-      assertEquals(2 * 491, img.getWidth(), "two facets share a row");
+      assertEquals(2 * 489, img.getWidth(), "two facets with their borders share a row");
     }
     assertTrue(html.contains("alt=\"heatmap of final variance-ratio of lab at"
         + " laundering.share = 0.4 with the collapse boundary\""), html);
