@@ -50,27 +50,33 @@ final class Heatmap {
   static JFreeChart chart(String title, String subtitle, String xLabel, List<String> xs,
       String yLabel, List<String> ys, double[][] z, String zLabel, double[][] share,
       List<double[]> boundary) {
+    double[] r = range(z);
+    return chart(title, subtitle, xLabel, xs, yLabel, ys, z, zLabel, share, boundary, r[0],
+        r[1]);
+  }
+
+  /**
+   * A heatmap chart whose colour scale runs from {@code lo} to {@code hi}, so that several
+   * heatmaps can share one scale; the other parameters are those of the chart above.
+   */
+  static JFreeChart chart(String title, String subtitle, String xLabel, List<String> xs,
+      String yLabel, List<String> ys, double[][] z, String zLabel, double[][] share,
+      List<double[]> boundary, double lo, double hi) {
+    if (!(lo < hi)) {
+      double mid = Double.isFinite(lo) ? lo : 0;
+      lo = mid - 0.5;
+      hi = mid + 0.5;
+    }
     int n = xs.size() * ys.size();
     double[][] xyz = new double[3][n];
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
     int k = 0;
     for (int i = 0; i < xs.size(); i++) {
       for (int j = 0; j < ys.size(); j++) {
         xyz[0][k] = i;
         xyz[1][k] = j;
         xyz[2][k] = z[i][j];
-        if (Double.isFinite(z[i][j])) {
-          lo = Math.min(lo, z[i][j]);
-          hi = Math.max(hi, z[i][j]);
-        }
         k++;
       }
-    }
-    if (!(lo < hi)) {
-      double mid = Double.isFinite(lo) ? lo : 0;
-      lo = mid - 0.5;
-      hi = mid + 0.5;
     }
     DefaultXYZDataset data = new DefaultXYZDataset();
     data.addSeries(zLabel, xyz);
@@ -120,6 +126,21 @@ final class Heatmap {
     legend.setFrame(BlockBorder.NONE);
     chart.addSubtitle(legend);
     return chart;
+  }
+
+  /** {lowest, highest} finite value of {@code z}; {+inf, -inf} when there is none. */
+  static double[] range(double[][] z) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] row : z) {
+      for (double v : row) {
+        if (Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    return new double[] {lo, hi};
   }
 
   /** A category axis over indices 0..n-1, labelled by the values. */

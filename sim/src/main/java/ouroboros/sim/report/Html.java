@@ -36,6 +36,8 @@ final class Html {
       figure img{display:block;border:1px solid #ddd;max-width:100%;height:auto}
       figcaption{color:#555;font-size:0.9em;margin-top:4px}
       .matrices{display:flex;flex-wrap:wrap;gap:18px}
+      .facets{display:flex;flex-wrap:wrap;gap:0 18px}
+      .facets figure{margin:10px 0 4px}
       pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:0.85em}
       """;
 

@@ -6,14 +6,20 @@ import java.util.regex.Pattern;
 
 /**
  * What a report shows where there is a choice. Only a sweep's collapse map uses the metric, the
- * model and the definition; a run's report shows every model.
+ * model, the definition and the facet; a run's report shows every model. A choice left null
+ * falls to the sweep file's {@code report:} key ({@link ReportDefaults}), then to the built-in
+ * default.
  *
- * @param metric the metric the heatmap colours, a name of {@code metrics.csv}
- * @param model the model whose values the heatmap shows, or null for the sweep's first model
- * @param definition the definition (1 to 8) whose verdict share draws the collapse boundary
+ * @param metric the metric the heatmap colours, a name of {@code metrics.csv}, or null
+ * @param model the model whose values the heatmap shows, or null (the sweep's first model)
+ * @param definition the definition (1 to 8) whose verdict share draws the collapse boundary, or
+ *     null (3)
+ * @param facet for a sweep of three paths, the path that gets one heatmap per value, or null
+ *     (the last path)
  * @param out the file to write, or null for {@code report.html} in the directory
  */
-public record ReportOptions(String metric, String model, int definition, Path out) {
+public record ReportOptions(String metric, String model, Integer definition, String facet,
+    Path out) {
   /** The default metric. */
   public static final String DEFAULT_METRIC = "population-risk";
   /**
@@ -25,19 +31,46 @@ public record ReportOptions(String metric, String model, int definition, Path ou
 
   /** Checks the values. */
   public ReportOptions {
-    if (metric == null || metric.isBlank()) {
+    if (metric != null && metric.isBlank()) {
       throw new IllegalArgumentException("--metric: found '" + metric
           + "', expected a metric name such as " + DEFAULT_METRIC);
     }
-    if (definition < 1 || definition > 8) {
+    if (definition != null && (definition < 1 || definition > 8)) {
       throw new IllegalArgumentException("--definition: found " + definition
           + ", expected d1 to d8");
     }
+    if (facet != null && facet.isBlank()) {
+      throw new IllegalArgumentException("--facet: found '" + facet
+          + "', expected one of the swept paths");
+    }
   }
 
-  /** The defaults: population risk, the first model, definition 3, DIR/report.html. */
+  /** A metric, a model, a definition and a file, with the default facet. */
+  public ReportOptions(String metric, String model, int definition, Path out) {
+    this(metric, model, Integer.valueOf(definition), null, out);
+  }
+
+  /** Nothing chosen: the sweep file's choices, else the defaults; DIR/report.html. */
   public static ReportOptions defaults() {
-    return new ReportOptions(DEFAULT_METRIC, null, DEFAULT_DEFINITION, null);
+    return new ReportOptions(null, null, (Integer) null, null, null);
+  }
+
+  /** These choices, each one left null taken from {@code file}. */
+  ReportOptions over(ReportDefaults file) {
+    return new ReportOptions(metric != null ? metric : file.metric(),
+        model != null ? model : file.model(),
+        definition != null ? definition : file.definition(),
+        facet != null ? facet : file.facet(), out);
+  }
+
+  /** The metric, or the default. */
+  String metricOrDefault() {
+    return metric != null ? metric : DEFAULT_METRIC;
+  }
+
+  /** The definition, or the default. */
+  int definitionOrDefault() {
+    return definition != null ? definition : DEFAULT_DEFINITION;
   }
 
   /** Parses a definition written {@code d3}, {@code D3} or {@code 3}. */

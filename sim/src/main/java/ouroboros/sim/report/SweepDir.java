@@ -1,5 +1,7 @@
 package ouroboros.sim.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,8 +25,9 @@ import java.util.stream.Stream;
 /**
  * A sweep directory as the report reads it: {@code sweep.csv} (header
  * {@code cell,replicate,seed,<one column per swept path>,model,metric,value}, the final values of
- * every replicate) for the cells and their final values, {@code sweep.yaml} for the name, and
- * the replicate runs {@code runs/c<cell>-r<replicate>/} for the series over ticks.
+ * every replicate) for the cells and their final values, {@code sweep.yaml} for the name and
+ * the report's choices (its {@code report:} key), and the replicate runs
+ * {@code runs/c<cell>-r<replicate>/} for the series over ticks.
  *
  * @param dir the directory
  * @param name the sweep's name
@@ -33,9 +36,11 @@ import java.util.stream.Stream;
  * @param models the models, in order of first appearance
  * @param finals final values by {@link #key}
  * @param runs each cell's replicate runs, by cell id (none without {@code runs/})
+ * @param defaults what sweep.yaml's {@code report:} key chooses
  */
 record SweepDir(Path dir, String name, List<String> params, List<Cell> cells,
-    List<String> models, Map<String, List<Double>> finals, Map<Integer, List<RunDir>> runs) {
+    List<String> models, Map<String, List<Double>> finals, Map<Integer, List<RunDir>> runs,
+    ReportDefaults defaults) {
   private static final Pattern RUN = Pattern.compile("c(\\d+)-r(\\d+)");
 
   /**
@@ -118,21 +123,30 @@ record SweepDir(Path dir, String name, List<String> params, List<Cell> cells,
         }
       }
     }
-    return new SweepDir(dir, name(dir), params, new ArrayList<>(cells.values()),
-        new ArrayList<>(models), finals, runs(dir, keep));
+    JsonNode yaml = sweepYaml(dir);
+    String fallback = dir.toAbsolutePath().normalize().getFileName().toString();
+    List<ReportDefaults.Problem> problems = new ArrayList<>();
+    ReportDefaults defaults = ReportDefaults.read(yaml.get("report"), problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(dir.resolve("sweep.yaml") + ": "
+          + ReportDefaults.lines(problems));
+    }
+    return new SweepDir(dir, yaml.path("name").asText(fallback), params,
+        new ArrayList<>(cells.values()), new ArrayList<>(models), finals, runs(dir, keep),
+        defaults);
   }
 
-  /** The name in sweep.yaml, else the directory's name. */
-  private static String name(Path dir) {
-    String fallback = dir.toAbsolutePath().normalize().getFileName().toString();
+  /** sweep.yaml as a tree; an empty mapping when it is missing or unreadable. */
+  private static JsonNode sweepYaml(Path dir) {
     Path yaml = dir.resolve("sweep.yaml");
     if (!Files.isRegularFile(yaml)) {
-      return fallback;
+      return JsonNodeFactory.instance.objectNode();
     }
     try {
-      return new YAMLMapper().readTree(yaml.toFile()).path("name").asText(fallback);
+      JsonNode tree = new YAMLMapper().readTree(yaml.toFile());
+      return tree != null && tree.isObject() ? tree : JsonNodeFactory.instance.objectNode();
     } catch (IOException e) {
-      return fallback;
+      return JsonNodeFactory.instance.objectNode();
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.sim.output.RunMetrics;
+import ouroboros.sim.scenario.Suggest;
 
 /**
  * The report of a sweep: its cells, the final values per cell and model (mean and 95% CI across
@@ -33,15 +34,18 @@ final class SweepReport {
       throw new IllegalArgumentException(s.dir().resolve("sweep.csv")
           + ": found no rows, expected the final values of the sweep's runs");
     }
-    String model = o.model() != null ? o.model() : s.models().get(0);
+    ReportOptions chosen = o.over(s.defaults());
+    String model = chosen.model() != null ? chosen.model() : s.models().get(0);
     if (!s.models().contains(model)) {
-      throw new IllegalArgumentException("--model: found '" + model + "', expected one of "
-          + s.models());
+      throw new IllegalArgumentException(option(o.model(), "model") + ": found '" + model
+          + "', expected one of " + s.models());
     }
-    if (!s.metrics(model).contains(o.metric())) {
-      throw new IllegalArgumentException("--metric: found '" + o.metric()
+    String metric = chosen.metricOrDefault();
+    if (!s.metrics(model).contains(metric)) {
+      throw new IllegalArgumentException(option(o.metric(), "metric") + ": found '" + metric
           + "', expected one of " + s.metrics(model));
     }
+    int facet = facet(s, chosen.facet(), option(o.facet(), "facet"));
     Map<Integer, Map<String, Map<Pipeline.Stage, Pipeline.Counts>>> pipeline = new TreeMap<>();
     s.runs().forEach((cell, reps) -> reps.forEach(r -> Pipeline.addInto(
         pipeline.computeIfAbsent(cell, c -> new TreeMap<>()), Pipeline.sum(r.metrics()))));
@@ -64,7 +68,7 @@ final class SweepReport {
     h.h2("summary", "Final values");
     summary(h, s);
     h.h2("map", "Collapse map");
-    CollapseMap.render(h, s, model, o.metric(), o.definition());
+    CollapseMap.render(h, s, model, metric, chosen.definitionOrDefault(), facet);
     h.h2("verdicts", "Verdicts: share of replicates in which each definition fires");
     verdicts(h, s);
     h.h2("risk", "Risk and diversity over ticks");
@@ -84,6 +88,34 @@ final class SweepReport {
       Pipeline.table(h, s.params(), s.cells(), pipeline);
     }
     return h.finish();
+  }
+
+  /** How a message names a choice: its option when given, else sweep.yaml's key. */
+  private static String option(Object given, String name) {
+    return given != null ? "--" + name : "report." + name + " in sweep.yaml";
+  }
+
+  /**
+   * The index of the faceted path: for a sweep of three paths, the chosen one or else the last;
+   * -1 for other sweeps, where choosing one is an error.
+   */
+  private static int facet(SweepDir s, String chosen, String option) {
+    if (s.params().size() != 3) {
+      if (chosen != null) {
+        throw new IllegalArgumentException(option + ": found '" + chosen + "', expected a sweep"
+            + " of three paths; this one sweeps " + s.params().size()
+            + (s.params().isEmpty() ? "" : ": " + s.params()));
+      }
+      return -1;
+    }
+    if (chosen == null) {
+      return 2;
+    }
+    if (!s.params().contains(chosen)) {
+      throw new IllegalArgumentException(option + ": found '" + chosen + "', expected one of "
+          + s.params() + Suggest.didYouMean(chosen, s.params()));
+    }
+    return s.params().indexOf(chosen);
   }
 
   /** "a (0.1, 0.2), b (replace, accumulate)". */

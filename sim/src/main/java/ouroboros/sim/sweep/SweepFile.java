@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import ouroboros.sim.report.ReportDefaults;
 import ouroboros.sim.scenario.ScenarioError;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
@@ -27,6 +28,7 @@ import ouroboros.sim.scenario.YamlDocument;
  * grid:                         # or zip: (lists of equal length) or list: (one mapping per cell)
  *   models[*].fresh-human-fraction: [0.0, 0.1, 0.2]
  *   models[*].regime: [replace, accumulate]
+ * report: {metric: diversity-ratio, definition: d5}   # what its report shows (optional)
  * </pre>
  *
  * @param doc the file as read, with positions
@@ -37,9 +39,11 @@ import ouroboros.sim.scenario.YamlDocument;
  * @param shape grid, zip or list
  * @param columns every path the file sets, in the order the file first names them
  * @param cells the cells, in order
+ * @param report what the report shows unless its command line says otherwise
  */
 public record SweepFile(YamlDocument doc, Path base, String name, int replicates,
-    Integer engineThreads, Shape shape, List<SweepPath> columns, List<Cell> cells) {
+    Integer engineThreads, Shape shape, List<SweepPath> columns, List<Cell> cells,
+    ReportDefaults report) {
 
   /** How the values form cells. */
   public enum Shape {
@@ -87,7 +91,7 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
   static final int MAX_CELLS = 100_000;
 
   private static final List<String> KEYS = List.of("base", "name", "description", "replicates",
-      "engine-threads", "grid", "zip", "list");
+      "engine-threads", "grid", "zip", "list", "report");
 
   /** Checks the references. */
   public SweepFile {
@@ -95,6 +99,7 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(shape, "shape");
+    Objects.requireNonNull(report, "report");
     columns = List.copyOf(columns);
     cells = List.copyOf(cells);
   }
@@ -190,11 +195,40 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
         case ZIP -> zip(root.get("zip"));
         case LIST -> list(root.get("list"));
       };
+      ReportDefaults report = report(root.get("report"));
       if (base == null || cells == null || !errors.isEmpty()) {
         return null;
       }
       return new SweepFile(doc, base, name, replicates, engineThreads, shape,
-          List.copyOf(columns.values()), cells);
+          List.copyOf(columns.values()), cells, report);
+    }
+
+    /**
+     * {@code report:} what the report shows; its facet must be one of the paths of a sweep of
+     * three paths. The model and the metric are checked later, against the base and the runs.
+     */
+    private ReportDefaults report(JsonNode node) {
+      List<ReportDefaults.Problem> problems = new ArrayList<>();
+      ReportDefaults report = ReportDefaults.read(node, problems);
+      for (ReportDefaults.Problem p : problems) {
+        String pointer = p.key().isEmpty() ? "/report" : "/report/" + escape(p.key());
+        String path = p.key().isEmpty() ? "report" : "report." + p.key();
+        errors.add(p.found().startsWith("unknown key")
+            ? doc.errorAtKey(pointer, "report", p.found(), p.expected())
+            : doc.errorAt(pointer, path, p.found(), p.expected()));
+      }
+      String facet = report.facet();
+      if (facet != null && errors.isEmpty()) {
+        if (!columns.containsKey(facet)) {
+          error("/report/facet", "report.facet", "'" + facet + "'", "one of the swept paths "
+              + columns.keySet() + Suggest.didYouMean(facet, columns.keySet()));
+        } else if (columns.size() != 3) {
+          error("/report/facet", "report.facet", "a facet in a sweep of "
+              + plural(columns.size(), "path"), "a sweep of three paths: the report draws one"
+              + " heatmap of the other two per value of the facet");
+        }
+      }
+      return report;
     }
 
     /** {@code grid:} every combination, the last path fastest. */

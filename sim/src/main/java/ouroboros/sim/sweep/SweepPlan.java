@@ -12,10 +12,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import ouroboros.sim.scenario.Locations;
+import ouroboros.sim.scenario.ModelSpec;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioError;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.Suggest;
 import ouroboros.sim.scenario.YamlDocument;
 
 /**
@@ -79,10 +81,28 @@ public final class SweepPlan {
           baseErrors, errors);
       scenarios.add(s);
     }
+    checkReportModel(sweep, scenarios, errors);
     if (!errors.isEmpty()) {
       throw new ScenarioException(inFileOrder(sweep, errors));
     }
     return new SweepPlan(sweep, scenarios);
+  }
+
+  /** The model that {@code report.model} names must be in every cell. */
+  private static void checkReportModel(SweepFile sweep, List<Scenario> scenarios,
+      Map<String, ScenarioError> errors) {
+    String model = sweep.report().model();
+    for (int c = 0; c < scenarios.size() && model != null; c++) {
+      Scenario s = scenarios.get(c);
+      List<String> ids = s == null || s.models() == null ? null
+          : s.models().stream().map(ModelSpec::id).toList();
+      if (ids != null && !ids.contains(model)) {
+        add(errors, sweep.doc().errorAt("/report/model", "report.model", "'" + model + "'",
+            "a model of the base scenario, one of " + ids + (c == 0 ? "" : " (in cell " + c
+                + ")") + Suggest.didYouMean(model, ids)));
+        return;
+      }
+    }
   }
 
   /**

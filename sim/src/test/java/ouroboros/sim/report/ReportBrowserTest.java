@@ -61,6 +61,12 @@ class ReportBrowserTest {
   }
 
   @Test
+  void threePathSweepReport_inChromium_everyFacetDrawn() throws Exception {
+    Path sweep = ReportFixtures.sweep3d(tmp.resolve("sweep-3d"));
+    check(ReportWriter.write(sweep, ReportOptions.defaults()), "sweep-3d", 2);
+  }
+
+  @Test
   void checks_brokenPage_fail() throws Exception {
     BufferedImage white = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < 200; y++) {

@@ -107,6 +107,59 @@ final class ReportFixtures {
     return sweep;
   }
 
+  /** The swept paths of {@link #sweep3d}, the facet last. */
+  static final List<String> PATHS_3D = List.of("models[lab].watermark.rate",
+      "models[lab].pipeline[watermark-filter].tpr", "humans[people].laundering.share");
+  /** Their values. */
+  static final List<List<String>> VALUES_3D = List.of(List.of("0.25", "0.5", "1.0"),
+      List.of("0.5", "0.9"), List.of("0.0", "0.4"));
+
+  /**
+   * A 3 x 2 x 2 sweep of {@link #PATHS_3D} with two replicates per cell, written by hand, with
+   * no runs: sweep.yaml names it {@code test-3d} and asks its report for the variance ratio and
+   * definition 5. At indices (i, j, k), replicate r, the variance ratio is
+   * 1 − 0.2 i − 0.15 j − 0.25 k + 0.01 r and d5 fires when it is below 0.5: in one cell of
+   * the first facet (k = 0) and in three of the second, so each facet has a boundary. The
+   * population risk is its inverse; d3 never fires.
+   */
+  static Path sweep3d(Path dir) throws IOException {
+    Path sweep = dir.resolve("sweep-3d");
+    Files.createDirectories(sweep);
+    Files.writeString(sweep.resolve("sweep.yaml"), """
+        name: test-3d
+        report:
+          metric: variance-ratio
+          definition: d5
+        """);
+    StringBuilder csv = new StringBuilder("cell,replicate,seed,"
+        + String.join(",", PATHS_3D) + ",model,metric,value\n");
+    int cell = 0;
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 2; j++) {
+        for (int k = 0; k < 2; k++) {
+          for (int r = 0; r < 2; r++) {
+            String prefix = cell + "," + r + "," + (2000 + 10 * cell + r) + ","
+                + VALUES_3D.get(0).get(i) + "," + VALUES_3D.get(1).get(j) + ","
+                + VALUES_3D.get(2).get(k) + ",lab,";
+            double v = 1 - 0.2 * i - 0.15 * j - 0.25 * k + 0.01 * r;
+            csv.append(prefix).append("variance-ratio,")
+                .append(String.format(Locale.ROOT, "%.3f", v)).append('\n');
+            csv.append(prefix).append("population-risk,")
+                .append(String.format(Locale.ROOT, "%.3f", 1 / v)).append('\n');
+            for (int d = 1; d <= 8; d++) {
+              String verdict = d == 5 ? (v < 0.5 ? "1" : "0") : d == 6 ? "NA" : "0";
+              csv.append(prefix).append('d').append(d).append("-verdict,").append(verdict)
+                  .append('\n');
+            }
+          }
+          cell++;
+        }
+      }
+    }
+    Files.writeString(sweep.resolve("sweep.csv"), csv);
+    return sweep;
+  }
+
   /**
    * A run directory written by hand: one model, {@code m1}, over three ticks, with two pipeline
    * stages. Per tick, stage 1 (watermark-filter): 100 in, 80 kept, 20 dropped, 2 false positives,

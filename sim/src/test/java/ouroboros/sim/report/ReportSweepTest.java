@@ -2,9 +2,12 @@ package ouroboros.sim.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -15,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report of a sweep: the collapse map, verdict shares, bands, and the options. */
+/**
+ * The report of a sweep: the collapse map (one path, two, or three in facets), verdict shares,
+ * bands, and the options, from the command line or the sweep file's report: key.
+ */
 class ReportSweepTest {
   @TempDir
   static Path shared;
@@ -118,6 +124,76 @@ class ReportSweepTest {
     assertTrue(html.contains("id=\"chart-heatmap\""));
     assertFalse(html.contains("does not cross 0.5"), "d1's share falls from 1 to 0");
     assertTrue(html.contains("No replicate runs under runs/"));
+  }
+
+  @Test
+  void report_threePathSweep_oneHeatmapPerFacetValueOnOneScale() throws Exception {
+    Path dir = ReportFixtures.sweep3d(tmp);
+    String html = Files.readString(ReportWriter.write(dir, ReportOptions.defaults()));
+    // sweep.yaml's report: key chooses the metric and the definition; the facet is the last path.
+    assertTrue(html.contains("One heatmap per value of humans[people].laundering.share, on the"
+        + " same colour scale; x: models[lab].watermark.rate, y:"
+        + " models[lab].pipeline[watermark-filter].tpr. Colour: mean final variance-ratio of"
+        + " lab"), html);
+    assertTrue(html.contains("d5 (collapsing variance) fires"), html);
+    assertFalse(html.contains("No boundary"), "each facet has cells on both sides");
+    assertFalse(html.contains("id=\"chart-heatmap\""), "no single heatmap");
+    List<Object[]> charts = Chromium.embedded(html);
+    assertEquals(List.of("chart-heatmap-0", "chart-heatmap-1"),
+        charts.stream().map(c -> c[0]).toList());
+    for (Object[] c : charts) {
+      BufferedImage img = (BufferedImage) c[1];
+      assertNotNull(img, c[0] + " decodes");
+      assertNull(Chromium.blankness(img, 0, 0, img.getWidth(), img.getHeight(), 64),
+          c[0] + " is not blank");
+      assertEquals(2 * 489, img.getWidth(), "two facets with their borders share a row");
+    }
+    assertTrue(html.contains("alt=\"heatmap of final variance-ratio of lab at"
+        + " laundering.share = 0.4 with the collapse boundary\""), html);
+  }
+
+  @Test
+  void reportCommand_threePathSweep_optionsWinOverTheSweepFile() throws Exception {
+    Path dir = ReportFixtures.sweep3d(tmp);
+    Path out = tmp.resolve("r.html");
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"report", dir.toString(), "--facet",
+        "models[lab].watermark.rate", "--metric", "population-risk", "--out", out.toString()},
+        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    assertEquals(0, code, err.toString());
+    String html = Files.readString(out);
+    assertTrue(html.contains("One heatmap per value of models[lab].watermark.rate, on the same"
+        + " colour scale; x: models[lab].pipeline[watermark-filter].tpr, y:"
+        + " humans[people].laundering.share. Colour: mean final population-risk"), html);
+    assertTrue(html.contains("d5 (collapsing variance)"), "the definition is still the file's");
+    assertEquals(List.of("chart-heatmap-0", "chart-heatmap-1", "chart-heatmap-2"),
+        Chromium.embedded(html).stream().map(c -> c[0]).toList());
+  }
+
+  @Test
+  void report_badFacetOrReportKey_namesTheChoices() throws Exception {
+    Path dir = ReportFixtures.sweep3d(tmp);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ReportWriter.write(dir, new ReportOptions(null, null, null,
+            "humans[people].laundering.shar", tmp.resolve("r.html"))));
+    assertEquals("--facet: found 'humans[people].laundering.shar', expected one of "
+        + ReportFixtures.PATHS_3D + " (did you mean 'humans[people].laundering.share'?)",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(sweep,
+        new ReportOptions(null, null, null, "models[0].scrape", tmp.resolve("r.html"))));
+    assertEquals("--facet: found 'models[0].scrape', expected a sweep of three paths; this one"
+        + " sweeps 2: " + ReportFixtures.PATHS, e.getMessage());
+    Files.writeString(dir.resolve("sweep.yaml"), "name: test-3d\nreport: {metric: nothing,"
+        + " definition: d9}\n");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ReportWriter.write(dir, ReportOptions.defaults()));
+    assertEquals(dir.resolve("sweep.yaml") + ": report.definition: found 'd9', expected d1 to d8"
+        + " (or 1 to 8)", e.getMessage());
+    Files.writeString(dir.resolve("sweep.yaml"), "name: test-3d\nreport: {metric: nothing}\n");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> ReportWriter.write(dir, ReportOptions.defaults()));
+    assertTrue(e.getMessage().startsWith("report.metric in sweep.yaml: found 'nothing', expected"
+        + " one of ["), e.getMessage());
   }
 
   @Test

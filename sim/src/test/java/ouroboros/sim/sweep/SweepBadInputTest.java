@@ -71,7 +71,30 @@ class SweepBadInputTest {
         Arguments.of("zip lists of unequal length",
             "zip:\n  models[*].regime: [replace, accumulate]\n  seed: [1, 2, 3]\n",
             "5:9: seed: found a list of 3 values, expected 2 values, as many as"
-                + " models[*].regime has: zip takes the i-th value of every path together"));
+                + " models[*].regime has: zip takes the i-th value of every path together"),
+        Arguments.of("a misspelt report key",
+            "grid:\n  seed: [1, 2]\nreport: {metrc: variance-ratio}\n",
+            "5:10: report: found unknown key 'metrc', expected one of [metric, model,"
+                + " definition, facet] (did you mean 'metric'?)"),
+        Arguments.of("a report definition out of range",
+            "grid:\n  seed: [1, 2]\nreport: {definition: d9}\n",
+            "5:22: report.definition: found 'd9', expected d1 to d8 (or 1 to 8)"),
+        Arguments.of("a report facet that is not a swept path",
+            "grid:\n  seed: [1]\n  models[*].scrape: [10]\n  models[*].regime: [replace]\n"
+                + "report: {facet: \"models[*].scrap\"}\n",
+            "7:17: report.facet: found 'models[*].scrap', expected one of the swept paths"
+                + " [seed, models[*].scrape, models[*].regime] (did you mean"
+                + " 'models[*].scrape'?)"),
+        Arguments.of("a report facet in a sweep of two paths",
+            "grid:\n  seed: [1]\n  models[*].scrape: [10]\nreport: {facet: seed}\n",
+            "6:17: report.facet: found a facet in a sweep of 2 paths, expected a sweep of three"
+                + " paths: the report draws one heatmap of the other two per value of the"
+                + " facet"),
+        Arguments.of("a report model the base does not have",
+            "grid:\n  seed: [1, 2]\nreport: {model: lab-replce}\n",
+            "5:17: report.model: found 'lab-replce', expected a model of the base scenario,"
+                + " one of [lab-replace, lab-accumulate, lab-fresh] (did you mean"
+                + " 'lab-replace'?)"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -129,7 +152,7 @@ class SweepBadInputTest {
     assertEquals(2, r.code(), r.stderr());
     assertEquals(String.join("\n",
         "error: " + sweep + ":2:1: found unknown key 'replicate', expected one of [base, name,"
-            + " description, replicates, engine-threads, grid, zip, list]"
+            + " description, replicates, engine-threads, grid, zip, list, report]"
             + " (did you mean 'replicates'?)",
         "error: " + sweep + ":3:17: engine-threads: found the number 0, expected a whole number"
             + " of at least 1",

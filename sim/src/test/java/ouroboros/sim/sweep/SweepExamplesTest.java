@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import ouroboros.sim.report.ReportDefaults;
+import ouroboros.sim.scenario.WatermarkFilterSpec;
 import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,5 +49,22 @@ class SweepExamplesTest {
     var cell4 = plan.scenarios().get(4).models().get(2);
     assertEquals(0.3, cell4.freshHumanFraction());
     assertEquals("replace", cell4.regime());
+    assertEquals(ReportDefaults.NONE, plan.sweep().report());
+  }
+
+  @Test
+  void watermarkStress_threePathGrid_fiveReplicates_reportDefaults() throws Exception {
+    SweepPlan plan = SweepPlan.check(
+        SweepFile.read(Repo.root().resolve("scenarios/sweeps/watermark-stress.yaml")));
+    assertEquals(4 * 4 * 3, plan.sweep().cells().size());
+    assertEquals(5, plan.sweep().replicates());
+    assertEquals(new ReportDefaults("variance-ratio", null, 5,
+        "humans[people].laundering.share"), plan.sweep().report());
+    // Cell 13 = 1 x 12 + 0 x 3 + 1: rate 0.5, TPR 0.5, laundering 0.2.
+    var scenario = plan.scenarios().get(13);
+    var lab = scenario.models().get(0);
+    assertEquals(0.5, lab.watermark().rate());
+    assertEquals(0.5, ((WatermarkFilterSpec) lab.pipeline().get(0)).tpr());
+    assertEquals(0.2, scenario.humans().get(0).laundering().share());
   }
 }
