@@ -23,6 +23,29 @@ public final class Problems {
     problems.add(new Problem(pointer, found, expected));
   }
 
+  /**
+   * Adds the problems of {@code other}: those under {@code prefix} whose next key is in
+   * {@code keys} keep their pointer (a null {@code keys} keeps them all), the others are
+   * dropped.
+   */
+  void addUnder(Problems other, String prefix, java.util.Set<String> keys) {
+    for (Problem q : other.problems) {
+      String rest = q.pointer().startsWith(prefix + "/")
+          ? q.pointer().substring(prefix.length() + 1) : "";
+      String key = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+      if (keys == null || keys.contains(key)) {
+        problems.add(q);
+      }
+    }
+  }
+
+  /** Adds the problems of {@code other}, every one at {@code pointer}, found and expected kept. */
+  void addAllAt(Problems other, String pointer) {
+    for (Problem q : other.problems) {
+      problems.add(new Problem(pointer, q.found(), q.expected()));
+    }
+  }
+
   /** Whether nothing was recorded. */
   public boolean isEmpty() {
     return problems.isEmpty();

@@ -164,6 +164,7 @@ class ScenarioSchemaTest {
   void schema_enums_matchRegistries() {
     assertEquals(Regime.keys(), strings("/definitions/model/properties/regime/enum"));
     assertEquals(ScenarioValidator.INITIALS, strings("/definitions/model/properties/initial/enum"));
+    assertEquals(ReleaseSpec.INITIALS, strings("/definitions/release/properties/initial/enum"));
     assertEquals(ScenarioValidator.VARIANCES,
         strings("/definitions/estimator/properties/variance/enum"));
     assertEquals(ScenarioValidator.SMOOTHINGS,
@@ -181,6 +182,11 @@ class ScenarioSchemaTest {
     assertEquals(Defaults.RETENTION.value(),
         schemaNode.at("/definitions/retention/default").asText());
     assertEquals(Defaults.SITE, schemaNode.at("/properties/sites/default/0/id").asText());
+    assertEquals(Defaults.SITE_WEIGHT, number("/definitions/site/properties/weight/default"));
+    assertEquals(Defaults.SITE_ATTACHMENT,
+        number("/definitions/site/properties/attachment/default"));
+    assertEquals(Defaults.RELEASE_INITIAL,
+        schemaNode.at("/definitions/release/properties/initial/default").asText());
     assertEquals(Defaults.PHASE_TIMEOUT_SECONDS,
         number("/definitions/engine/properties/phase-timeout-seconds/default"));
     String model = "/definitions/model/properties/";
@@ -306,6 +312,11 @@ class ScenarioSchemaTest {
     m.put(WatermarkSpec.class, "/definitions/watermark");
     m.put(LaunderingSpec.class, "/definitions/laundering");
     m.put(ZScoreSpec.class, "/definitions/z-score");
+    m.put(EventSpec.class, "/definitions/event");
+    m.put(ReleaseSpec.class, "/definitions/release");
+    m.put(SetSpec.class, "/definitions/set");
+    m.put(PopulationSpec.class, "/definitions/population");
+    m.put(AiShareSpec.class, "/definitions/ai-share");
     Stages.classes().forEach((name, spec) -> m.put(spec, "/definitions/stage-" + name));
     return m;
   }
