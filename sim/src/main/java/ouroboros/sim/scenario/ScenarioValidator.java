@@ -67,6 +67,9 @@ public final class ScenarioValidator {
         SiteSpec site = s.sites().get(i);
         if (site == null || site.id() == null || site.id().isBlank()) {
           p.add("/sites/" + i + "/id", null, "the required key 'id'");
+        } else if (!site.id().matches("[A-Za-z0-9._-]+")) {
+          p.add("/sites/" + i + "/id", site.id(), "a site id of letters, digits, '.', '_' or '-' "
+              + "(it names rows of metrics.csv)");
         } else if (!sites.add(site.id())) {
           p.add("/sites/" + i + "/id", site.id(), "a site id not used before");
         }
@@ -354,7 +357,10 @@ public final class ScenarioValidator {
     boolean shares = true;
     for (java.util.Map.Entry<String, Double> e : mix.entrySet()) {
       String key = at + "/publish-to/" + e.getKey().replace("~", "~0").replace("/", "~1");
-      site(key, e.getKey(), sites);
+      if (!sites.contains(e.getKey())) {
+        p.addKey(key, e.getKey(), "one of the scenario's sites " + sorted(sites)
+            + Suggest.didYouMean(e.getKey(), sites));
+      }
       Double v = e.getValue();
       if (v == null || !(v > 0 && v <= 1)) {
         p.add(key, v, "a share in (0, 1]");

@@ -27,6 +27,8 @@ final class TimelineValidator {
   private final Map<String, ModelSpec> models = new LinkedHashMap<>();
   private final Map<String, Integer> released = new HashMap<>();
   private final Map<String, Integer> retired = new HashMap<>();
+  /** Every release's tick, by id, known before the events are replayed. */
+  private final Map<String, Integer> releases = new HashMap<>();
 
   private TimelineValidator(Problems p, Scenario s, Set<String> ids, Set<String> sites,
       StageSpec.Context stages) {
@@ -87,6 +89,9 @@ final class TimelineValidator {
         }
         if (e.release().id() != null) {
           likeable.add(e.release().id());
+          if (e.tick() != null) {
+            releases.putIfAbsent(e.release().id(), e.tick());
+          }
         }
       }
     }
@@ -189,6 +194,11 @@ final class TimelineValidator {
    * adds the problem when not.
    */
   private boolean model(String at, String id, int tick) {
+    if (!models.containsKey(id) && releases.containsKey(id) && releases.get(id) > tick) {
+      p.add(at, id, "a model released by tick " + tick + " ('" + id + "' is released at tick "
+          + releases.get(id) + ")");
+      return false;
+    }
     if (!models.containsKey(id)) {
       List<String> known = models.keySet().stream().sorted().toList();
       p.add(at, id, "the id of a model, one of " + known + Suggest.didYouMean(id, known));
@@ -212,7 +222,7 @@ final class TimelineValidator {
     if (humans.contains(id)) {
       return true;
     }
-    if (!models.containsKey(id)) {
+    if (!models.containsKey(id) && !releases.containsKey(id)) {
       Set<String> known = new TreeSet<>(humans);
       known.addAll(models.keySet());
       p.add(at, id, "the id of a human source or model, one of " + known
@@ -273,7 +283,7 @@ final class TimelineValidator {
     try {
       changed = Timelines.set(models.get(target.id()), target, set.value());
     } catch (Timelines.SetException x) {
-      p.addWorded(at + "/value", x.found(), x.expected());
+      p.addWorded(at + (x.inPath() ? "/path" : "/value"), x.found(), x.expected());
       return;
     }
     Problems scratch = new Problems();
@@ -348,7 +358,7 @@ final class TimelineValidator {
       if (!(t >= 0) || t != Math.rint(t) || t > Integer.MAX_VALUE) {
         p.add(here + "/0", t, "a tick: a whole number of at least 0");
       } else if (t <= last) {
-        p.add(here + "/0", t, "a tick after the previous point's " + (long) last);
+        p.add(here + "/0", (long) t, "a tick after the previous point's " + (long) last);
       } else {
         last = t;
       }

@@ -61,11 +61,22 @@ public final class Timelines {
 
     private final String found;
     private final String expected;
+    private final boolean inPath;
 
     SetException(String found, String expected) {
+      this(found, expected, false);
+    }
+
+    SetException(String found, String expected, boolean inPath) {
       super("found " + found + ", expected " + expected);
       this.found = found;
       this.expected = expected;
+      this.inPath = inPath;
+    }
+
+    /** Whether the path is at fault, rather than the value. */
+    public boolean inPath() {
+      return inPath;
     }
 
     /** What was found. */
@@ -149,7 +160,7 @@ public final class Timelines {
         if (child == null || child.isNull()) {
           child = object.putObject(key);
         } else if (!child.isObject()) {
-          throw new SetException("a value at " + at + "." + key, "a mapping");
+          throw new SetException("a value at " + at + "." + key, "a mapping", true);
         }
         node = child;
       }
@@ -160,8 +171,10 @@ public final class Timelines {
     } catch (UnrecognizedPropertyException e) {
       TreeSet<String> known = new TreeSet<>();
       e.getKnownPropertyIds().forEach(x -> known.add(String.valueOf(x)));
-      throw new SetException("unknown key '" + e.getPropertyName() + "'",
-          "one of " + known + Suggest.didYouMean(e.getPropertyName(), known));
+      boolean inPath = e.getPath().size() <= keys.size();
+      throw new SetException("unknown key '" + e.getPropertyName() + "'"
+          + (inPath ? " in " + at : ""),
+          "one of " + known + Suggest.didYouMean(e.getPropertyName(), known), inPath);
     } catch (MismatchedInputException e) {
       throw new SetException(describe(value), ScenarioLoader.typeName(e.getTargetType()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -183,7 +196,7 @@ public final class Timelines {
     if (i < 0) {
       throw new SetException("no stage '" + select + "' in " + at,
           names.isEmpty() ? "a model with a pipeline" : "one of " + names
-              + Suggest.didYouMean(select, names));
+              + Suggest.didYouMean(select, names), true);
     }
     return list.get(i);
   }

@@ -284,7 +284,18 @@ class ScenarioSchemaTest {
         broken("top-k in a gaussian domain", "{temperature: 1.0}", "{temperature: 1.0, top-k: 5}",
             "top-k"),
         broken("order in a gaussian domain", "publish-rate: 4",
-            "publish-rate: 4\n    estimator: {order: 2}", "order"));
+            "publish-rate: 4\n    estimator: {order: 2}", "order"),
+        broken("a negative site weight", "engine:", "sites: [{id: web, weight: -1}]\nengine:",
+            "weight"),
+        broken("a mix share above 1", "{id: people, publish-rate: 2}",
+            "{id: people, publish-rate: 2, publish-to: {web: 1.5}}", "publish-to"),
+        broken("an unknown event kind", "humans:", "timeline: [{tick: 1, launch: lab}]\nhumans:",
+            "launch"),
+        broken("an event with two kinds", "humans:",
+            "timeline: [{tick: 1, retire: lab, humans: {id: people, publish-rate: 1}}]\nhumans:",
+            "timeline"),
+        broken("an ai-share of 1", "humans:",
+            "ai-share: [{site: web, points: [[0, 1.0]]}]\nhumans:", "points"));
   }
 
   /** One invalid case: VALID with {@code from} replaced by {@code to}. */
