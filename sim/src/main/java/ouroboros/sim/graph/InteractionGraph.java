@@ -214,10 +214,15 @@ public record InteractionGraph(int start, int end, List<String> humans, List<Str
     };
   }
 
-  /** Whether some model trained on model {@code i}'s output in this window. */
+  /** Whether some other model's input in this window holds model {@code i}'s output. */
   private boolean feeds(int i) {
     int author = agentOf(i);
-    return inputs.stream().anyMatch(in -> in.share(author) > 0);
+    for (int k = 0; k < inputs.size(); k++) {
+      if (k != i && inputs.get(k).share(author) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** w_ij: the share of model i's training items authored by model j (0-based models). */
