@@ -12,7 +12,8 @@ import java.util.Map;
  * nothing) until the release tick.
  *
  * @param id the new model's unique agent id
- * @param like the id of the model it copies: one under {@code models} or an earlier release
+ * @param like the id of the model it copies: one under {@code models} or an earlier release, as
+ *     its entry is written (events that changed it do not carry over)
  * @param initial {@code web}: its first fit is a retrain on the web at {@code first-retrain}, by
  *     default the release tick; {@code truth}: it starts as the truth
  * @param regime see {@link ModelSpec}
