@@ -9,6 +9,7 @@ import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.web.SiteSplitter;
 import ouroboros.agents.web.WebView;
 
 /**
@@ -32,7 +33,7 @@ public final class HumanCore {
   private final UniformRandomProvider rng;
   private final UniformRandomProvider launderRng;
   private final UniformRandomProvider signRng;
-  private final ouroboros.agents.web.SiteSplitter splitter;
+  private final SiteSplitter splitter;
 
   /** A human source with agent index {@code index}. */
   public HumanCore(int index, HumanSettings settings, Domain domain, RngStreams streams) {
@@ -42,7 +43,7 @@ public final class HumanCore {
     this.rng = streams.stream(settings.id(), "publish");
     this.launderRng = streams.stream(settings.id(), "launder");
     this.signRng = streams.stream(settings.id(), "sign");
-    this.splitter = new ouroboros.agents.web.SiteSplitter(settings.publishTo());
+    this.splitter = new SiteSplitter(settings.publishTo());
   }
 
   /** The items published at a tick, without a web to repost from. */

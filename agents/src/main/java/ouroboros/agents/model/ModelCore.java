@@ -16,6 +16,7 @@ import ouroboros.agents.pipeline.StageEnv;
 import ouroboros.agents.pipeline.TrainingData;
 import ouroboros.agents.pipeline.TrainingPool;
 import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.web.SiteSplitter;
 import ouroboros.agents.web.WebView;
 
 /**
@@ -38,7 +39,7 @@ public final class ModelCore {
   private final UniformRandomProvider watermarkRng;
   private final List<StageEnv> envs;
   private Pipeline pipeline;
-  private final ouroboros.agents.web.SiteSplitter splitter;
+  private final SiteSplitter splitter;
   private final CollapseTracker tracker;
   private double cumulativeItems;
 
@@ -69,7 +70,7 @@ public final class ModelCore {
     }
     this.envs = List.copyOf(envs);
     this.pipeline = Pipeline.build(settings.pipeline(), envs);
-    this.splitter = new ouroboros.agents.web.SiteSplitter(settings.publishTo());
+    this.splitter = new SiteSplitter(settings.publishTo());
     this.tracker = new CollapseTracker(settings.collapse());
     this.model = settings.initial() == Initial.TRUTH ? domain.truthModel() : null;
     if (model != null) {

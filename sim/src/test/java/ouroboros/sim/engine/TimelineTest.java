@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import ouroboros.agents.model.Initial;
 import ouroboros.agents.model.RetrainReport;
+import ouroboros.agents.pipeline.StageReport;
 import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The timeline through the real engine: a released model is dormant until its release tick, then
  * fits on the web at once ({@code initial: web}) or starts as the truth; a retired model publishes
  * and reports nothing more; a population change, a model's new publish rate and a crawl change
- * that cuts a model off from people take effect at their tick and not before.
+ * that cuts a model off from people take effect at their tick and not before, as does a pipeline
+ * stage's new parameter.
  */
 class TimelineTest extends EngineTest {
   private static final String SCENARIO = """
@@ -96,6 +98,44 @@ class TimelineTest extends EngineTest {
     for (int t = 0; t < 12; t++) {
       double human = reports.get("lab-b").get(t).composition().humanShare();
       assertTrue(t < 6 ? human > 0 : human == 0, "lab-b's human share at " + t + ": " + human);
+    }
+  }
+
+  @Test
+  void run_pipelineParameterSet_takesEffectAtItsTick_otherStagesKept() {
+    World world = Worlds.of("""
+        name: stage-change
+        seed: 4
+        ticks: 8
+        domain: {type: gaussian}
+        web: {retention: 1}
+        humans:
+          - {id: people, publish-rate: 40}
+        models:
+          - {id: marked, regime: replace, initial: truth, scrape: 10, publish-rate: 40,
+             watermark: {rate: 1.0}}
+          - {id: reader, regime: replace, initial: truth, scrape: 60, publish-rate: 0,
+             pipeline: [{stage: watermark-filter, tpr: 0.0}, {stage: dedup}]}
+        timeline:
+          - {tick: 5, set: {path: "models[reader].pipeline[watermark-filter].tpr", value: 1.0}}
+        """, 4);
+    List<TickResult> ticks = new ArrayList<>();
+    RunOutcome outcome = sim.run(world, ticks::add);
+    assertTrue(outcome.completed(), outcome.failure());
+    Map<Integer, RetrainReport> reader = reports(ticks).get("reader");
+    for (int t = 0; t < 8; t++) {
+      StageReport filter = reader.get(t).stages().get(0);
+      // The reader scrapes 60 of 80 items, about half of them watermarked: at tpr 0 the filter
+      // drops none; from tick 5, at tpr 1, it drops every watermarked one and keeps only people's.
+      if (t < 5) {
+        assertEquals(0, filter.dropped(), "tick " + t);
+        assertTrue(filter.falseNegatives() > 0, "tick " + t + ": watermarked items kept");
+      } else {
+        assertTrue(filter.dropped() > 0, "tick " + t);
+        assertEquals(0, filter.falseNegatives(), "tick " + t + ": a watermarked item kept");
+      }
+      assertEquals(0, filter.falsePositives(), "no human item is watermarked");
+      assertEquals(filter.kept(), reader.get(t).stages().get(1).in(), "the dedup stage follows");
     }
   }
 }
