@@ -5,12 +5,14 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import ouroboros.agents.data.Items;
 import ouroboros.agents.human.HumanCore;
 
 /**
  * A human content source: each tick it publishes k items drawn from the domain's truth. A thin
- * adapter over {@link HumanCore}. It never retrains; a Retrain sent to it is answered with
- * nothing and logged.
+ * adapter over {@link HumanCore}; a timeline may change its rate (the population's size) in each
+ * {@code Publish}. It never retrains; a Retrain or Reconfigure sent to it is answered with nothing
+ * and logged.
  */
 public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
 
@@ -33,17 +35,25 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
     return newReceiveBuilder()
         .onMessage(AgentProtocol.Publish.class, this::onPublish)
         .onMessage(AgentProtocol.Retrain.class, this::onRetrain)
+        .onMessage(AgentProtocol.Reconfigure.class, this::onReconfigure)
         .build();
   }
 
   private Behavior<AgentProtocol.Command> onPublish(AgentProtocol.Publish msg) {
-    msg.replyTo().tell(
-        new AgentProtocol.Published(msg.tick(), index, core.publish(msg.tick(), msg.web())));
+    Items items = msg.rate() == AgentProtocol.OWN_RATE ? core.publish(msg.tick(), msg.web())
+        : core.publish(msg.tick(), msg.web(), msg.rate());
+    msg.replyTo().tell(new AgentProtocol.Published(msg.tick(), index, items));
     return this;
   }
 
   private Behavior<AgentProtocol.Command> onRetrain(AgentProtocol.Retrain msg) {
     getContext().getLog().warn("human source {} was asked to retrain at tick {}", index, msg.tick());
+    return this;
+  }
+
+  private Behavior<AgentProtocol.Command> onReconfigure(AgentProtocol.Reconfigure msg) {
+    getContext().getLog().warn("human source {} was sent a model's settings at tick {}", index,
+        msg.tick());
     return this;
   }
 }

@@ -72,6 +72,11 @@ public record Items(
     return new Items(payload, author, kind, tick, generation, depth, newFlags, site);
   }
 
+  /** The same items on other sites. */
+  public Items withSites(short[] newSites) {
+    return new Items(payload, author, kind, tick, generation, depth, flags, newSites);
+  }
+
   /** Checks that every column has one entry per item. */
   public Items {
     Objects.requireNonNull(payload, "payload");

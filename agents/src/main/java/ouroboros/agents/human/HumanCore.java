@@ -9,6 +9,7 @@ import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.web.SiteSplitter;
 import ouroboros.agents.web.WebView;
 
 /**
@@ -32,6 +33,7 @@ public final class HumanCore {
   private final UniformRandomProvider rng;
   private final UniformRandomProvider launderRng;
   private final UniformRandomProvider signRng;
+  private final SiteSplitter splitter;
 
   /** A human source with agent index {@code index}. */
   public HumanCore(int index, HumanSettings settings, Domain domain, RngStreams streams) {
@@ -41,6 +43,7 @@ public final class HumanCore {
     this.rng = streams.stream(settings.id(), "publish");
     this.launderRng = streams.stream(settings.id(), "launder");
     this.signRng = streams.stream(settings.id(), "sign");
+    this.splitter = new SiteSplitter(settings.publishTo());
   }
 
   /** The items published at a tick, without a web to repost from. */
@@ -50,7 +53,23 @@ public final class HumanCore {
 
   /** The items published at a tick; reposts come from {@code web} (may be null: none). */
   public Items publish(int tick, WebView web) {
-    int n = settings.publishRate();
+    return publish(tick, web, settings.publishRate());
+  }
+
+  /**
+   * The {@code n} items published at a tick (a timeline's rate for this tick: the population's
+   * size), split among the source's sites; reposts come from {@code web} (may be null: none).
+   */
+  public Items publish(int tick, WebView web, int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n is negative: " + n);
+    }
+    Items out = items(tick, web, n);
+    return settings.publishTo().isSingle() ? out : out.withSites(splitter.assign(out.size()));
+  }
+
+  /** The n items of a tick, all on the source's first site. */
+  private Items items(int tick, WebView web, int n) {
     Items reposts = settings.launderShare() > 0 && web != null
         ? reposts(tick, web, reposts(n)) : null;
     int own = reposts == null ? n : n - reposts.size();

@@ -16,6 +16,7 @@ import ouroboros.agents.pipeline.StageEnv;
 import ouroboros.agents.pipeline.TrainingData;
 import ouroboros.agents.pipeline.TrainingPool;
 import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.web.SiteSplitter;
 import ouroboros.agents.web.WebView;
 
 /**
@@ -25,7 +26,7 @@ import ouroboros.agents.web.WebView;
  */
 public final class ModelCore {
   private final int index;
-  private final ModelSettings settings;
+  private ModelSettings settings;
   private final Domain domain;
   private final TrainingPool pool;
   private final UniformRandomProvider publishRng;
@@ -36,7 +37,9 @@ public final class ModelCore {
   private final UniformRandomProvider communityRng;
   private final UniformRandomProvider fitRng;
   private final UniformRandomProvider watermarkRng;
-  private final Pipeline pipeline;
+  private final List<StageEnv> envs;
+  private Pipeline pipeline;
+  private final SiteSplitter splitter;
   private final CollapseTracker tracker;
   private double cumulativeItems;
 
@@ -65,7 +68,9 @@ public final class ModelCore {
     for (int k = 1; k <= settings.pipeline().size(); k++) {
       envs.add(new StageEnv(domain, streams.stream(settings.id(), "pipeline-" + k)));
     }
+    this.envs = List.copyOf(envs);
     this.pipeline = Pipeline.build(settings.pipeline(), envs);
+    this.splitter = new SiteSplitter(settings.publishTo());
     this.tracker = new CollapseTracker(settings.collapse());
     this.model = settings.initial() == Initial.TRUTH ? domain.truthModel() : null;
     if (model != null) {
@@ -146,22 +151,61 @@ public final class ModelCore {
     return generation;
   }
 
+  /**
+   * Takes the settings a timeline changed at run time: publish rate, scrape size, fresh-data
+   * fraction, crawl, sampling and pipeline parameters. The model keeps its parameters, training
+   * pool, generation, collapse history and random streams; a pipeline stage whose plan is the
+   * same object as before is kept, any other is built anew on its own stream. Settings that
+   * define the model (id, regime, window, schedule, initial, sites, estimator, watermark) must
+   * be unchanged.
+   */
+  public void reconfigure(ModelSettings next) {
+    Objects.requireNonNull(next, "next");
+    if (!next.id().equals(settings.id()) || next.regime() != settings.regime()
+        || next.window() != settings.window() || next.retrainEvery() != settings.retrainEvery()
+        || next.firstRetrain() != settings.firstRetrain() || next.initial() != settings.initial()
+        || !next.publishTo().equals(settings.publishTo())
+        || !next.estimator().equals(settings.estimator())
+        || !next.watermark().equals(settings.watermark())
+        || next.pipeline().size() != settings.pipeline().size()) {
+      throw new IllegalArgumentException("model " + settings.id()
+          + ": a reconfiguration may change only the publish rate, scrape, fresh-human-fraction,"
+          + " crawl, sampling and stage parameters");
+    }
+    pipeline = pipeline.rebuilt(settings.pipeline(), next.pipeline(), envs);
+    settings = next;
+  }
+
   /** The items this model publishes at a tick, from its current parameters. */
   public Items publish(int tick) {
-    if (model == null || settings.publishRate() == 0) {
+    return publish(tick, settings.publishRate());
+  }
+
+  /**
+   * The items this model publishes at a tick, {@code rate} of them (a timeline's rate for this
+   * tick, which overrides the setting), from its current parameters, split among its sites.
+   */
+  public Items publish(int tick, int rate) {
+    if (rate < 0) {
+      throw new IllegalArgumentException("rate is negative: " + rate);
+    }
+    if (model == null || rate == 0) {
       return Items.empty(domain.width());
     }
-    Batch b = domain.sample(model, settings.publishRate(), settings.sampling(), publishRng);
+    Batch b = domain.sample(model, rate, settings.sampling(), publishRng);
     Items out = Items.uniform(b, index, AuthorKind.MODEL, tick, generation, (float) outputDepth,
         settings.site());
-    double rate = settings.watermark().rate();
-    if (rate == 0) {
+    if (!settings.publishTo().isSingle()) {
+      out = out.withSites(splitter.assign(out.size()));
+    }
+    double marked = settings.watermark().rate();
+    if (marked == 0) {
       return out;
     }
     byte mark = settings.watermark().flags();
     byte[] flags = new byte[out.size()];
     for (int i = 0; i < flags.length; i++) {
-      flags[i] = watermarkRng.nextDouble() < rate ? mark : 0;
+      flags[i] = watermarkRng.nextDouble() < marked ? mark : 0;
     }
     return out.withFlags(flags);
   }

@@ -8,6 +8,7 @@ import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.pipeline.Regime;
 import ouroboros.agents.pipeline.StagePlan;
+import ouroboros.agents.web.SiteMix;
 
 /**
  * Everything that defines one generative model, already validated by the scenario loader.
@@ -20,7 +21,7 @@ import ouroboros.agents.pipeline.StagePlan;
  * @param scrape n: items gathered per retrain (fresh plus scraped)
  * @param freshHumanFraction lambda: share of n drawn fresh from the truth
  * @param publishRate k: items published per tick
- * @param site the site the model publishes to
+ * @param site the site the model publishes to (the first of {@code publishTo})
  * @param initial what the model is before its first fit
  * @param crawl how the model scrapes the web
  * @param sampling generation settings
@@ -31,6 +32,7 @@ import ouroboros.agents.pipeline.StagePlan;
  *     apply
  * @param watermark the watermark the model embeds in its output
  * @param pipeline the stages its gathered items go through, in order
+ * @param publishTo the sites it publishes to and their shares; null for {@code site} alone
  */
 public record ModelSettings(
     String id,
@@ -49,7 +51,8 @@ public record ModelSettings(
     Thresholds collapse,
     int baselineCap,
     Watermark watermark,
-    List<StagePlan> pipeline) {
+    List<StagePlan> pipeline,
+    SiteMix publishTo) {
 
   /** Default baseline cap: 10,000 human items. */
   public static final int BASELINE_CAP = 10_000;
@@ -65,6 +68,12 @@ public record ModelSettings(
     Objects.requireNonNull(collapse, "collapse");
     Objects.requireNonNull(watermark, "watermark");
     pipeline = List.copyOf(pipeline);
+    if (publishTo == null) {
+      publishTo = SiteMix.single(site);
+    } else if (publishTo.first() != site) {
+      throw new IllegalArgumentException("site " + site + " is not the mix's first site: "
+          + publishTo);
+    }
     if (baselineCap < 0) {
       throw new IllegalArgumentException("baselineCap is negative: " + baselineCap);
     }
@@ -91,7 +100,7 @@ public record ModelSettings(
       CrawlPolicy crawl, SamplingSettings sampling, EstimatorSettings estimator) {
     this(id, regime, window, retrainEvery, firstRetrain, scrape, freshHumanFraction, publishRate,
         site, initial, crawl, sampling, estimator, Thresholds.DEFAULTS, BASELINE_CAP,
-        Watermark.NONE, List.of());
+        Watermark.NONE, List.of(), null);
   }
 
   /** Whether the schedule calls for a retrain at this tick. */

@@ -30,6 +30,26 @@ public final class Pipeline {
     return new Pipeline(stages);
   }
 
+  /**
+   * The pipeline with new plans: stage k is kept, with whatever it holds (a reserve, its stream's
+   * position), when its plan is the very same object as before, and built anew from
+   * {@code envs.get(k)} otherwise. What a timeline's change of a stage parameter does.
+   */
+  public Pipeline rebuilt(List<StagePlan> oldPlans, List<StagePlan> newPlans,
+      List<StageEnv> envs) {
+    if (oldPlans.size() != stages.size() || newPlans.size() != envs.size()) {
+      throw new IllegalArgumentException(stages.size() + " stages, " + oldPlans.size()
+          + " old plans, " + newPlans.size() + " new plans and " + envs.size() + " envs");
+    }
+    List<Stage> out = new ArrayList<>(newPlans.size());
+    for (int k = 0; k < newPlans.size(); k++) {
+      boolean same = k < oldPlans.size() && oldPlans.get(k) == newPlans.get(k);
+      out.add(same ? stages.get(k)
+          : Objects.requireNonNull(newPlans.get(k).create(envs.get(k)), "stage " + k));
+    }
+    return new Pipeline(out);
+  }
+
   /** Whether there are no stages. */
   public boolean isEmpty() {
     return stages.isEmpty();

@@ -10,6 +10,9 @@ import ouroboros.agents.data.Items;
  *
  * <p>Items are addressed by a global index in {@code [0, size())}, and also per site: the k-th
  * visible item on a site, for crawls that visit only some sites.
+ *
+ * <p>Each site has a traffic weight ({@link #siteWeight}), for crawl policies that visit sites in
+ * proportion to their traffic rather than to their size.
  */
 public interface WebView {
 
@@ -27,6 +30,18 @@ public interface WebView {
 
   /** Number of visible items on a site. */
   long siteSize(int site);
+
+  /**
+   * The traffic weight of a site in this snapshot, at least 0: the scenario's base weight w plus
+   * its attachment a times the items the site published over the retention window,
+   * w + a · {@link #siteSize}(site) (preferential attachment: a site that publishes more draws
+   * more traffic). 1 for every site of a web that declares no weights. A policy that weights by
+   * traffic visits site s with probability weight(s) / Σ weight; the {@code uniform} policy
+   * ignores it.
+   */
+  default double siteWeight(int site) {
+    return 1.0;
+  }
 
   /** The global index of the {@code k}-th visible item on {@code site}. */
   long siteItem(int site, long k);

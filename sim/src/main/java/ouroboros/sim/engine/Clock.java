@@ -25,11 +25,13 @@ import ouroboros.sim.web.WebStore;
  * phase a barrier:
  *
  * <ol>
- *   <li><b>events</b>: apply the timeline events due at t (none yet; the timeline issue adds
- *       them here);
- *   <li><b>publish</b>: ask every agent to publish; when all have answered, append their items to
- *       the web in canonical agent order and seal snapshot S_t;
- *   <li><b>retrain</b>: ask every model whose schedule falls on t to retrain on S_t;
+ *   <li><b>events</b>: take the {@link Schedule}'s plan for t: send each model whose settings a
+ *       timeline event changes its new settings ({@code Reconfigure}, which it takes before the
+ *       {@code Publish} that follows, since one sender's messages arrive in order);
+ *   <li><b>publish</b>: ask every agent in the web (released, not retired) to publish, at the
+ *       plan's rate; when all have answered, append their items to the web in canonical agent
+ *       order and seal snapshot S_t. An agent out of the web publishes nothing;
+ *   <li><b>retrain</b>: ask every model in the web whose schedule falls on t to retrain on S_t;
  *   <li><b>observe</b>: hand the tick's reports to the {@link TickListener}.
  * </ol>
  *
@@ -76,6 +78,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
    * @param agents spawns the agents (or supplies stand-ins in tests), in canonical order
    * @param tickInterval the least time from the start of one tick to the start of the next;
    *     zero runs as fast as it can
+   * @param schedule the timeline's plan of each tick
    */
   public record Setup(
       int ticks,
@@ -83,7 +86,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       WebStore web,
       TickListener listener,
       Function<ActorContext<Command>, List<AgentHandle>> agents,
-      Duration tickInterval) {
+      Duration tickInterval,
+      Schedule schedule) {
 
     /** Checks the values. */
     public Setup {
@@ -98,9 +102,16 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       if (tickInterval.isNegative()) {
         throw new IllegalArgumentException("tickInterval is negative: " + tickInterval);
       }
+      Objects.requireNonNull(schedule, "schedule");
     }
 
-    /** A run that goes as fast as it can. */
+    /** A run without a timeline. */
+    public Setup(int ticks, Duration phaseTimeout, WebStore web, TickListener listener,
+        Function<ActorContext<Command>, List<AgentHandle>> agents, Duration tickInterval) {
+      this(ticks, phaseTimeout, web, listener, agents, tickInterval, Schedule.NONE);
+    }
+
+    /** A run without a timeline that goes as fast as it can. */
     public Setup(int ticks, Duration phaseTimeout, WebStore web, TickListener listener,
         Function<ActorContext<Command>, List<AgentHandle>> agents) {
       this(ticks, phaseTimeout, web, listener, agents, Duration.ZERO);
@@ -128,6 +139,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private Items[] contributions;
   private RetrainReport[] reports;
   private Snapshot snapshot;
+  private Schedule.Plan plan = Schedule.Plan.ALL;
   private long phaseStart;
   private long tickStart;
   private final long[] phaseNanos = new long[Phase.values().length];
@@ -179,14 +191,22 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     phase = Phase.EVENTS;
     phaseStart = System.nanoTime();
     tickStart = phaseStart;
-    // Timeline events are applied here once the timeline issue lands.
+    plan = setup.schedule().plan(tick);
+    for (Schedule.Change c : plan.changes()) {
+      agents.get(c.agent()).ref().tell(new AgentProtocol.Reconfigure(tick, c.settings()));
+    }
     endPhase();
     phase = Phase.PUBLISH;
     contributions = new Items[agents.size()];
     waiting.clear();
     for (AgentHandle a : agents) {
+      if (!plan.isActive(a.index())) {
+        contributions[a.index()] = Items.empty(setup.web().width());
+        continue;
+      }
       waiting.set(a.index());
-      a.ref().tell(new AgentProtocol.Publish(tick, snapshot, publishedAdapter));
+      a.ref().tell(new AgentProtocol.Publish(tick, snapshot, plan.rate(a.index()),
+          publishedAdapter));
     }
     startPhaseTimer();
     return awaitOrAdvance();
@@ -263,7 +283,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       phase = Phase.RETRAIN;
       reports = new RetrainReport[agents.size()];
       for (AgentHandle a : agents) {
-        if (a.retrainsAt().test(tick)) {
+        if (plan.isActive(a.index()) && a.retrainsAt().test(tick)) {
           waiting.set(a.index());
           a.ref().tell(new AgentProtocol.Retrain(tick, snapshot, retrainedAdapter));
         }

@@ -72,9 +72,10 @@ public final class Simulation implements AutoCloseable {
    * {@code tickInterval} after the previous one started (zero: as fast as it can).
    */
   public RunOutcome run(World world, TickListener listener, Duration tickInterval) {
-    WebStore web = new WebStore(world.domain().width(), world.sites().size(), world.retention());
+    WebStore web = new WebStore(world.domain().width(), world.sites().size(), world.retention(),
+        world.siteWeights(), world.siteAttachments());
     Clock.Setup setup = new Clock.Setup(world.ticks(), world.phaseTimeout(), web, listener,
-        ctx -> spawnAgents(ctx, world), tickInterval);
+        ctx -> spawnAgents(ctx, world), tickInterval, world.timeline().start());
     Behavior<Clock.Command> clock = Clock.create(setup);
     String name = "run-" + RUNS.incrementAndGet();
     try {

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import ouroboros.agents.crawl.CrawlPolicies;
+import ouroboros.agents.crawl.CrawlPolicy;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.SamplingSettings;
@@ -16,7 +18,9 @@ import ouroboros.agents.model.Initial;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.Watermark;
 import ouroboros.agents.pipeline.Regime;
+import ouroboros.agents.pipeline.StagePlan;
 import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.web.SiteMix;
 import ouroboros.sim.scenario.Defaults;
 import ouroboros.sim.scenario.EstimatorSpec;
 import ouroboros.sim.scenario.SamplingSpec;
@@ -26,6 +30,7 @@ import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioValidator;
 import ouroboros.sim.scenario.SiteSpec;
 import ouroboros.sim.scenario.StageSpec;
+import ouroboros.sim.scenario.Timelines;
 
 /**
  * A resolved scenario compiled into what the engine runs: the domain, the sites, and each agent's
@@ -39,6 +44,7 @@ import ouroboros.sim.scenario.StageSpec;
  * @param models models, agent indices H..H+M-1
  * @param retention ticks the web keeps, 0 for all
  * @param phaseTimeout how long a phase waits
+ * @param timeline when agents enter and leave, and what changes when
  */
 public record World(
     Scenario scenario,
@@ -48,7 +54,8 @@ public record World(
     List<HumanSettings> humans,
     List<ModelSettings> models,
     int retention,
-    Duration phaseTimeout) {
+    Duration phaseTimeout,
+    Timeline timeline) {
 
   /** Checks the references. */
   public World {
@@ -58,39 +65,96 @@ public record World(
     humans = List.copyOf(humans);
     models = List.copyOf(models);
     Objects.requireNonNull(phaseTimeout, "phaseTimeout");
+    Objects.requireNonNull(timeline, "timeline");
   }
 
-  /** Compiles a resolved, valid scenario with the given seed. */
+  /** A world without a timeline. */
+  public World(Scenario scenario, long seed, Domain domain, List<String> sites,
+      List<HumanSettings> humans, List<ModelSettings> models, int retention,
+      Duration phaseTimeout) {
+    this(scenario, seed, domain, sites, humans, models, retention, phaseTimeout, Timeline.NONE);
+  }
+
+  /**
+   * Compiles a resolved, valid scenario with the given seed. Models come in canonical order: those
+   * under {@code models}, then those of the timeline's releases in the order it lists them.
+   */
   public static World of(Scenario s, long seed) {
     List<String> sites = s.sites().stream().map(SiteSpec::id).toList();
     List<HumanSettings> humans = new ArrayList<>();
     for (HumanSpec h : s.humans()) {
-      humans.add(new HumanSettings(h.id(), h.publishRate(), (short) sites.indexOf(h.site()),
+      SiteMix mix = mix(h.site(), h.publishTo(), sites);
+      humans.add(new HumanSettings(h.id(), h.publishRate(), mix.first(),
           h.community() == null ? HumanSettings.WHOLE_TRUTH : h.community(),
           h.laundering() == null ? 0 : h.laundering().share(),
-          h.laundering() == null ? 0 : h.laundering().strip(), h.signed()));
+          h.laundering() == null ? 0 : h.laundering().strip(), h.signed(), mix));
     }
-    List<ModelSettings> models = new ArrayList<>();
+    List<ModelSpec> specs = Timelines.allModels(s.models(), s.timeline());
     StageSpec.Context stages = new StageSpec.Context(s.domain(),
-        ScenarioValidator.families(s.models(), s.humans().size()));
-    for (ModelSpec m : s.models()) {
-      int[] crawlSites = m.crawl().sites().stream().mapToInt(sites::indexOf).toArray();
-      models.add(new ModelSettings(m.id(), Regime.of(m.regime()),
-          m.window() == null ? 0 : m.window(), m.retrainEvery(),
-          m.firstRetrain(), m.scrape(), m.freshHumanFraction(), m.publishRate(),
-          (short) sites.indexOf(m.site()),
-          Initial.valueOf(upper(m.initial()).replace('-', '_')),
-          CrawlPolicies.create(m.crawl().policy(), crawlSites),
-          sampling(m.sampling()), estimator(m.estimator()), s.collapse().thresholds(),
-          s.collapse().baselineCap(),
-          m.watermark() == null ? Watermark.NONE
-              : new Watermark(m.watermark().rate(), m.watermark().strength()),
-          m.pipeline().stream().map(st -> st.plan(stages)).toList()));
+        ScenarioValidator.families(specs, s.humans().size()));
+    List<ModelSettings> models = new ArrayList<>();
+    for (ModelSpec m : specs) {
+      models.add(model(m, null, null, sites, s, stages));
     }
     long millis = Math.round(s.engine().phaseTimeoutSeconds() * 1000);
+    Timeline timeline = TimelineCompiler.compile(s, sites, humans, models, specs,
+        (m, prevSpec, prev) -> model(m, prevSpec, prev, sites, s, stages));
     return new World(s.withSeed(seed), seed, s.domain().build(new RngStreams(seed)), sites, humans,
-        models,
-        s.web().retention().ticks(), Duration.ofMillis(millis));
+        models, s.web().retention().ticks(), Duration.ofMillis(millis), timeline);
+  }
+
+  /**
+   * A resolved model's settings. With {@code prev} (the settings compiled from {@code prevSpec}),
+   * the crawl policy and each pipeline stage's plan are reused when their spec did not change,
+   * so that a reconfigured model keeps those stages.
+   */
+  private static ModelSettings model(ModelSpec m, ModelSpec prevSpec, ModelSettings prev,
+      List<String> sites, Scenario s, StageSpec.Context stages) {
+    int[] crawlSites = m.crawl().sites().stream().mapToInt(sites::indexOf).toArray();
+    CrawlPolicy crawl = prev != null && m.crawl().equals(prevSpec.crawl()) ? prev.crawl()
+        : CrawlPolicies.create(m.crawl().policy(), crawlSites);
+    List<StagePlan> pipeline = new ArrayList<>();
+    for (int k = 0; k < m.pipeline().size(); k++) {
+      StageSpec st = m.pipeline().get(k);
+      boolean same = prev != null && k < prevSpec.pipeline().size()
+          && st.equals(prevSpec.pipeline().get(k));
+      pipeline.add(same ? prev.pipeline().get(k) : st.plan(stages));
+    }
+    SiteMix mix = mix(m.site(), m.publishTo(), sites);
+    return new ModelSettings(m.id(), Regime.of(m.regime()),
+        m.window() == null ? 0 : m.window(), m.retrainEvery(),
+        m.firstRetrain(), m.scrape(), m.freshHumanFraction(), m.publishRate(), mix.first(),
+        Initial.valueOf(upper(m.initial()).replace('-', '_')), crawl,
+        sampling(m.sampling()), estimator(m.estimator()), s.collapse().thresholds(),
+        s.collapse().baselineCap(),
+        m.watermark() == null ? Watermark.NONE
+            : new Watermark(m.watermark().rate(), m.watermark().strength()),
+        pipeline, mix);
+  }
+
+  /** An agent's sites: its mix in file order, or its one site. */
+  private static SiteMix mix(String site, Map<String, Double> publishTo, List<String> sites) {
+    if (publishTo == null) {
+      return SiteMix.single((short) sites.indexOf(site));
+    }
+    short[] at = new short[publishTo.size()];
+    double[] shares = new double[publishTo.size()];
+    int k = 0;
+    for (Map.Entry<String, Double> e : publishTo.entrySet()) {
+      at[k] = (short) sites.indexOf(e.getKey());
+      shares[k++] = e.getValue();
+    }
+    return new SiteMix(at, shares);
+  }
+
+  /** Each site's base traffic weight, in site order. */
+  public double[] siteWeights() {
+    return scenario.sites().stream().mapToDouble(SiteSpec::weightOrDefault).toArray();
+  }
+
+  /** Each site's attachment, in site order. */
+  public double[] siteAttachments() {
+    return scenario.sites().stream().mapToDouble(SiteSpec::attachmentOrDefault).toArray();
   }
 
   /** A resolved sampling block as settings; keys the domain does not use take their defaults. */

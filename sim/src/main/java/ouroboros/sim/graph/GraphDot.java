@@ -7,7 +7,8 @@ import java.util.Locale;
  * An analysed graph as Graphviz DOT: human sources as blue boxes, models as ellipses coloured by
  * their predicted verdict (green bounded, red collapses, grey unknown), each closed class with no
  * human data in a dashed red cluster, and edges from author to trainer labelled with their
- * weight, the share of the trainer's training data the author wrote.
+ * weight, the share of the trainer's training data the author wrote. A model not released yet is
+ * left out; a retired one is drawn dashed while its output still feeds a model, then left out.
  */
 public final class GraphDot {
   private static final String HUMAN = "#cfe2f3";
@@ -36,6 +37,9 @@ public final class GraphDot {
     }
     List<int[]> classes = a.classes();
     for (int c = 0; c < classes.size(); c++) {
+      if (java.util.Arrays.stream(classes.get(c)).noneMatch(g::shown)) {
+        continue;
+      }
       boolean cluster = a.closedWithoutHuman(c);
       String indent = cluster ? "    " : "  ";
       if (cluster) {
@@ -44,7 +48,9 @@ public final class GraphDot {
             .append("    style=dashed;\n    color=\"#cc0000\";\n");
       }
       for (int i : classes.get(c)) {
-        modelNode(b, indent, a, i);
+        if (g.shown(i)) {
+          modelNode(b, indent, a, i);
+        }
       }
       if (cluster) {
         b.append("  }\n");
@@ -52,6 +58,9 @@ public final class GraphDot {
     }
     for (int i = 0; i < g.models().size(); i++) {
       InteractionGraph.Input in = g.inputs().get(i);
+      if (!g.shown(i)) {
+        continue;
+      }
       for (int k = 0; k < in.authors().length; k++) {
         b.append("  ").append(quote(g.idOf(in.authors()[k]))).append(" -> ")
             .append(quote(g.models().get(i))).append(" [label=")
@@ -73,9 +82,11 @@ public final class GraphDot {
     Prediction p = a.prediction(i);
     String fill = p == Prediction.COLLAPSES ? COLLAPSES
         : p == Prediction.BOUNDED ? BOUNDED : UNKNOWN;
-    String label = a.graph().models().get(i) + "\\n" + p.label() + "\\nancestry "
-        + fixed(a.ancestry(i), 3) + "\\ndepth " + fixed(a.depth(i), 2);
-    b.append(indent).append(quote(a.graph().models().get(i))).append(" [shape=ellipse, fillcolor=")
+    boolean retired = a.graph().presence().get(i) == InteractionGraph.Presence.RETIRED;
+    String label = a.graph().models().get(i) + (retired ? " (retired)" : "") + "\\n" + p.label()
+        + "\\nancestry " + fixed(a.ancestry(i), 3) + "\\ndepth " + fixed(a.depth(i), 2);
+    b.append(indent).append(quote(a.graph().models().get(i))).append(" [shape=ellipse, ")
+        .append(retired ? "style=\"filled,dashed\", " : "").append("fillcolor=")
         .append(quote(fill)).append(", label=").append(quote(label)).append("];\n");
   }
 

@@ -20,6 +20,9 @@ import java.util.Map;
  * not both; the arcs are used, and the verdict is in the subtitle. The context menu shows the
  * {@code detail__*} fields. A missing number is null.
  *
+ * <p>A model not released yet is left out, as is one that retired before the window and whose
+ * output no model trained on in it (with its class, when that holds no other model).
+ *
  * <p>Edges: one per author and model that trained on it, source the author, target the model:
  * {@code id} ({@code source->target}), {@code source}, {@code target}, {@code mainstat} (the
  * weight: the share of the target's training items the source wrote), {@code secondarystat}
@@ -63,6 +66,9 @@ public final class GraphJson {
     }
     for (int i = 0; i < g.models().size(); i++) {
       InteractionGraph.Input in = g.inputs().get(i);
+      if (!g.shown(i)) {
+        continue;
+      }
       double human = in.known() ? in.humanShare() : 0;
       double laundered = in.known() ? in.launderedShare(g.humanCount()) : 0;
       double model = in.known() ? 1 - in.humanAuthoredShare(g.humanCount()) : 0;
@@ -122,6 +128,9 @@ public final class GraphJson {
     List<Map<String, Object>> edges = new ArrayList<>();
     for (int i = 0; i < g.models().size(); i++) {
       InteractionGraph.Input in = g.inputs().get(i);
+      if (!g.shown(i)) {
+        continue;
+      }
       String target = g.models().get(i);
       for (int k = 0; k < in.authors().length; k++) {
         int author = in.authors()[k];
@@ -144,6 +153,9 @@ public final class GraphJson {
     List<Map<String, Object>> out = new ArrayList<>();
     List<int[]> classes = a.classes();
     for (int c = 0; c < classes.size(); c++) {
+      if (java.util.Arrays.stream(classes.get(c)).noneMatch(a.graph()::shown)) {
+        continue;
+      }
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", "c" + c);
       List<String> members = new ArrayList<>();

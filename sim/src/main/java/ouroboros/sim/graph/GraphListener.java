@@ -69,9 +69,17 @@ public final class GraphListener implements TickListener, RunMetrics.Contributor
     this.dir = Objects.requireNonNull(runDir, "runDir").resolve(DIR);
     this.humans = world.humans().size();
     this.window = options.window();
+    int h = world.humans().size();
+    int m = world.models().size();
+    int[] release = new int[m];
+    int[] retire = new int[m];
+    for (int k = 0; k < m; k++) {
+      release[k] = world.timeline().releaseTick(h + k);
+      retire[k] = world.timeline().retireTick(h + k);
+    }
     this.records = new GraphWindow(
         world.humans().stream().map(HumanSettings::id).toList(),
-        world.models().stream().map(ModelSettings::id).toList(), window);
+        world.models().stream().map(ModelSettings::id).toList(), window, release, retire);
   }
 
   /** The analysis of the window that ends at the latest tick, or null before the first. */

@@ -23,6 +23,8 @@ public final class GraphWindow {
   private final int window;
   private final Deque<Record> records = new ArrayDeque<>();
   private final Record[] evicted;
+  private final int[] release;
+  private final int[] retire;
 
   /** One successful retrain. */
   private record Record(int tick, int model, Composition composition, double depth) {}
@@ -35,10 +37,27 @@ public final class GraphWindow {
    * @param window ticks per window
    */
   public GraphWindow(List<String> humans, List<String> models, int window) {
+    this(humans, models, window, new int[models.size()], null);
+  }
+
+  /**
+   * An empty window for models that a timeline releases and retires.
+   *
+   * @param humans human source ids, by agent index
+   * @param models model ids, in canonical order
+   * @param window ticks per window
+   * @param release each model's release tick (0 when it is there from the start)
+   * @param retire each model's retirement tick, {@link Integer#MAX_VALUE} for never; null: none
+   *     retires
+   */
+  public GraphWindow(List<String> humans, List<String> models, int window, int[] release,
+      int[] retire) {
     this.humans = List.copyOf(humans);
     this.models = List.copyOf(models);
     this.window = new GraphOptions(window).window();
     this.evicted = new Record[models.size()];
+    this.release = release.clone();
+    this.retire = retire == null ? null : retire.clone();
   }
 
   /** Takes a tick's reports; ticks come in order. */
@@ -76,7 +95,13 @@ public final class GraphWindow {
       inputs.add(carried ? pool(List.of(before[k]), true)
           : pooled.isEmpty() ? InteractionGraph.Input.NONE : pool(pooled, false));
     }
-    return new InteractionGraph(start, end, humans, models, inputs);
+    List<InteractionGraph.Presence> presence = new ArrayList<>();
+    for (int k = 0; k < models.size(); k++) {
+      presence.add(release[k] > end ? InteractionGraph.Presence.NOT_YET
+          : retire != null && retire[k] <= end ? InteractionGraph.Presence.RETIRED
+          : InteractionGraph.Presence.IN);
+    }
+    return new InteractionGraph(start, end, humans, models, inputs, presence);
   }
 
   /** The graph of the window ending at {@code tick}. */

@@ -30,21 +30,41 @@ import ouroboros.agents.data.Items;
  * @param humans the human sources' ids, by agent index
  * @param models the models' ids, in canonical order (model k is agent H + k)
  * @param inputs what each model trained on, by model
+ * @param presence whether each model is in the web in this window, by model (a timeline
+ *     releases and retires models)
  */
-public record InteractionGraph(
-    int start, int end, List<String> humans, List<String> models, List<Input> inputs) {
+public record InteractionGraph(int start, int end, List<String> humans, List<String> models,
+    List<Input> inputs, List<Presence> presence) {
 
   /** Node id of the archive that fresh human data comes from; agent ids cannot start with ~. */
   public static final String ARCHIVE_ID = "~archive";
+
+  /** Whether a model is in the web during a window. */
+  public enum Presence {
+    /** In the web at the window's end. */
+    IN,
+    /** Released after the window's end: not in the web yet, so left out of the files. */
+    NOT_YET,
+    /** Retired at or before the window's end. */
+    RETIRED
+  }
+
+  /** A graph in which every model is in the web. */
+  public InteractionGraph(int start, int end, List<String> humans, List<String> models,
+      List<Input> inputs) {
+    this(start, end, humans, models, inputs,
+        java.util.Collections.nCopies(models.size(), Presence.IN));
+  }
 
   /** Checks the lists. */
   public InteractionGraph {
     humans = List.copyOf(humans);
     models = List.copyOf(models);
     inputs = List.copyOf(inputs);
-    if (inputs.size() != models.size()) {
-      throw new IllegalArgumentException(
-          "inputs has " + inputs.size() + " entries, expected one per model: " + models.size());
+    presence = List.copyOf(presence);
+    if (inputs.size() != models.size() || presence.size() != models.size()) {
+      throw new IllegalArgumentException("inputs has " + inputs.size() + " entries and presence "
+          + presence.size() + ", expected one per model: " + models.size());
     }
     int agents = humans.size() + models.size();
     for (Input in : inputs) {
@@ -180,6 +200,29 @@ public record InteractionGraph(
   /** Whether some model drew fresh data from the archive in this window. */
   public boolean usesArchive() {
     return inputs.stream().anyMatch(in -> in.share(Items.ARCHIVE) > 0);
+  }
+
+  /**
+   * Whether model {@code i} is drawn in this window's files: not when it is not released yet,
+   * nor when it retired before the window began and no model trained on its output in the window.
+   */
+  public boolean shown(int i) {
+    return switch (presence.get(i)) {
+      case IN -> true;
+      case NOT_YET -> false;
+      case RETIRED -> inputs.get(i).lastTick() >= start || feeds(i);
+    };
+  }
+
+  /** Whether some other model's input in this window holds model {@code i}'s output. */
+  private boolean feeds(int i) {
+    int author = agentOf(i);
+    for (int k = 0; k < inputs.size(); k++) {
+      if (k != i && inputs.get(k).share(author) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** w_ij: the share of model i's training items authored by model j (0-based models). */

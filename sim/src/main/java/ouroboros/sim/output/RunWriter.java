@@ -52,7 +52,12 @@ public final class RunWriter implements TickListener, AutoCloseable {
   /** The same, with {@code contributors} adding rows to metrics.csv at each tick. */
   public RunWriter(Path dir, World world, int threads, List<RunMetrics.Contributor> contributors)
       throws IOException {
-    this.contributors = List.copyOf(contributors);
+    List<RunMetrics.Contributor> all = new java.util.ArrayList<>(contributors);
+    SiteRows sites = SiteRows.of(world);
+    if (sites != null) {
+      all.add(sites);
+    }
+    this.contributors = List.copyOf(all);
     this.dir = dir;
     this.world = world;
     this.threads = threads;

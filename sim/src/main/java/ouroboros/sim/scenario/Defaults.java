@@ -9,6 +9,12 @@ public final class Defaults {
   public static final Retention RETENTION = Retention.ALL;
   /** The one site of a scenario that names none. */
   public static final String SITE = "web";
+  /** A site's base traffic weight. */
+  public static final double SITE_WEIGHT = 1.0;
+  /** No preferential attachment: a site's weight does not follow what it publishes. */
+  public static final double SITE_ATTACHMENT = 0.0;
+  /** A released model's first fit is a retrain on the web at its release tick. */
+  public static final String RELEASE_INITIAL = "web";
   /** Seconds a phase waits for its agents. */
   public static final double PHASE_TIMEOUT_SECONDS = 120;
   /** Retrain every tick. */

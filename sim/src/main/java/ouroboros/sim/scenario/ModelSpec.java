@@ -11,7 +11,9 @@ package ouroboros.sim.scenario;
  * @param scrape n: items gathered per retrain
  * @param freshHumanFraction lambda: share of n drawn fresh from the truth
  * @param publishRate k: items published per tick
- * @param site the site it publishes to (default: the first site)
+ * @param site the site it publishes to (default: the first site); not with {@code publishTo}
+ * @param publishTo the sites it publishes to, each with its share of the items, shares summing
+ *     to 1, in file order; not with {@code site}
  * @param initial none, truth or fit-truth
  * @param crawl how it scrapes the web
  * @param sampling generation settings
@@ -30,6 +32,7 @@ public record ModelSpec(
     Double freshHumanFraction,
     Integer publishRate,
     String site,
+    java.util.Map<String, Double> publishTo,
     String initial,
     CrawlSpec crawl,
     SamplingSpec sampling,

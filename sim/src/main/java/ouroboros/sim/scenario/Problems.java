@@ -9,7 +9,11 @@ import java.util.List;
  * {@link Locations} that the loader recorded while parsing.
  */
 public final class Problems {
-  private record Problem(String pointer, String found, String expected) {}
+  private record Problem(String pointer, String found, String expected, boolean atKey) {
+    Problem(String pointer, String found, String expected) {
+      this(pointer, found, expected, false);
+    }
+  }
 
   private final List<Problem> problems = new ArrayList<>();
 
@@ -18,9 +22,40 @@ public final class Problems {
     problems.add(new Problem(pointer, describe(found), expected));
   }
 
+  /**
+   * Records a problem with a mapping's key itself, such as an unknown site in a mix: it is placed
+   * at the key rather than at its value.
+   */
+  public void addKey(String pointer, String key, String expected) {
+    problems.add(new Problem(pointer, describe(key), expected, true));
+  }
+
   /** Records a problem whose found part is already worded, such as "3 entries"; not quoted. */
   public void addWorded(String pointer, String found, String expected) {
     problems.add(new Problem(pointer, found, expected));
+  }
+
+  /**
+   * Adds the problems of {@code other}: those under {@code prefix} whose next key is in
+   * {@code keys} keep their pointer (a null {@code keys} keeps them all), the others are
+   * dropped.
+   */
+  void addUnder(Problems other, String prefix, java.util.Set<String> keys) {
+    for (Problem q : other.problems) {
+      String rest = q.pointer().startsWith(prefix + "/")
+          ? q.pointer().substring(prefix.length() + 1) : "";
+      String key = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+      if (keys == null || keys.contains(key)) {
+        problems.add(q);
+      }
+    }
+  }
+
+  /** Adds the problems of {@code other}, every one at {@code pointer}, found and expected kept. */
+  void addAllAt(Problems other, String pointer) {
+    for (Problem q : other.problems) {
+      problems.add(new Problem(pointer, q.found(), q.expected(), false));
+    }
   }
 
   /** Whether nothing was recorded. */
@@ -32,7 +67,7 @@ public final class Problems {
   List<ScenarioError> locate(String file, Locations locations) {
     List<ScenarioError> out = new ArrayList<>();
     for (Problem p : problems) {
-      Locations.Position at = locations.find(p.pointer());
+      Locations.Position at = p.atKey() ? locations.key(p.pointer()) : locations.find(p.pointer());
       out.add(new ScenarioError(file, at.line(), at.column(), Locations.display(p.pointer()),
           p.found(), p.expected()));
     }

@@ -18,26 +18,27 @@ final class Resolution {
     List<HumanSpec> humans = new ArrayList<>();
     for (HumanSpec h : s.humans() == null ? List.<HumanSpec>of() : s.humans()) {
       LaunderingSpec l = h.laundering();
-      humans.add(new HumanSpec(h.id(), h.publishRate(), or(h.site(), firstSite), h.community(),
+      humans.add(new HumanSpec(h.id(), h.publishRate(),
+          h.publishTo() != null ? null : or(h.site(), firstSite), h.community(),
           l == null ? null : new LaunderingSpec(or(l.share(), 0.0), or(l.strip(), 1.0)),
-          or(h.signed(), 0.0)));
+          or(h.signed(), 0.0), h.publishTo()));
     }
     List<ModelSpec> models = new ArrayList<>();
     for (ModelSpec m : s.models() == null ? List.<ModelSpec>of() : s.models()) {
-      CrawlSpec crawl = m.crawl() == null ? new CrawlSpec(null, null) : m.crawl();
-      models.add(new ModelSpec(m.id(), m.regime(),
-          "window".equals(m.regime()) ? or(m.window(), Defaults.WINDOW) : m.window(),
-          or(m.retrainEvery(), Defaults.RETRAIN_EVERY), or(m.firstRetrain(), Defaults.FIRST_RETRAIN),
-          m.scrape(), or(m.freshHumanFraction(), Defaults.FRESH_HUMAN_FRACTION), m.publishRate(),
-          or(m.site(), firstSite), or(m.initial(), Defaults.INITIAL),
-          new CrawlSpec(or(crawl.policy(), Defaults.CRAWL_POLICY),
-              crawl.sites() != null ? crawl.sites() : sites.stream().map(SiteSpec::id).toList()),
-          sampling(m.sampling(), s.domain().samplingKeys()),
-          estimator(m.estimator(), s.domain().estimatorKeys()),
-          or(m.family(), m.id()),
-          m.watermark() == null ? null
-              : new WatermarkSpec(or(m.watermark().rate(), 0.0), or(m.watermark().strength(), 2.0)),
-          m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList()));
+      models.add(model(m, sites, s.domain()));
+    }
+    List<EventSpec> timeline = null;
+    if (s.timeline() != null) {
+      List<ModelSpec> all = Timelines.allModels(s.models(), s.timeline());
+      timeline = new ArrayList<>();
+      for (EventSpec e : s.timeline()) {
+        ReleaseSpec r = e.release();
+        if (r != null) {
+          ModelSpec m = model(r.over(Timelines.find(all, r.like()), e.tick()), sites, s.domain());
+          r = ReleaseSpec.of(m, r.like(), or(r.initial(), Defaults.RELEASE_INITIAL));
+        }
+        timeline.add(new EventSpec(e.tick(), r, e.retire(), e.set(), e.humans()));
+      }
     }
     WebSpec web = new WebSpec(s.web() == null || s.web().retention() == null
         ? Defaults.RETENTION : s.web().retention());
@@ -47,7 +48,27 @@ final class Resolution {
         : new CollapseSpec(null, null, null, null, null, null, null, null, null, null, null))
         .resolve();
     return new Scenario(s.name(), s.description(), s.seed(), s.ticks(), s.domain().resolve(), web,
-        sites, engine, humans, models, collapse);
+        sites, engine, humans, models, timeline, s.aiShare(), collapse);
+  }
+
+  /** A model with every default filled in. */
+  static ModelSpec model(ModelSpec m, List<SiteSpec> sites, DomainSpec domain) {
+    String firstSite = sites.get(0).id();
+    CrawlSpec crawl = m.crawl() == null ? new CrawlSpec(null, null) : m.crawl();
+    return new ModelSpec(m.id(), m.regime(),
+        "window".equals(m.regime()) ? or(m.window(), Defaults.WINDOW) : m.window(),
+        or(m.retrainEvery(), Defaults.RETRAIN_EVERY), or(m.firstRetrain(), Defaults.FIRST_RETRAIN),
+        m.scrape(), or(m.freshHumanFraction(), Defaults.FRESH_HUMAN_FRACTION), m.publishRate(),
+        m.publishTo() != null ? null : or(m.site(), firstSite), m.publishTo(),
+        or(m.initial(), Defaults.INITIAL),
+        new CrawlSpec(or(crawl.policy(), Defaults.CRAWL_POLICY),
+            crawl.sites() != null ? crawl.sites() : sites.stream().map(SiteSpec::id).toList()),
+        sampling(m.sampling(), domain.samplingKeys()),
+        estimator(m.estimator(), domain.estimatorKeys()),
+        or(m.family(), m.id()),
+        m.watermark() == null ? null
+            : new WatermarkSpec(or(m.watermark().rate(), 0.0), or(m.watermark().strength(), 2.0)),
+        m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList());
   }
 
   /** Sampling settings with a default for every key the domain uses, and nothing else. */

@@ -17,6 +17,8 @@ import java.util.List;
  * @param engine engine settings
  * @param humans human content sources
  * @param models generative models
+ * @param timeline events at given ticks: releases, retirements, setting and population changes
+ * @param aiShare curves the synthetic share of a site's new items follows
  * @param collapse thresholds of the eight collapse definitions
  */
 public record Scenario(
@@ -30,11 +32,13 @@ public record Scenario(
     EngineSpec engine,
     List<HumanSpec> humans,
     List<ModelSpec> models,
+    List<EventSpec> timeline,
+    List<AiShareSpec> aiShare,
     CollapseSpec collapse) {
 
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, ticks, domain, web, sites, engine, humans,
-        models, collapse);
+        models, timeline, aiShare, collapse);
   }
 }

@@ -348,7 +348,7 @@ public final class ScenarioLoader {
   }
 
   /** How a target type reads in a message. */
-  private static String typeName(Class<?> type) {
+  static String typeName(Class<?> type) {
     if (type == null) {
       return "a value of another type";
     }

@@ -12,15 +12,26 @@ public final class ScenarioValidator {
   static final List<String> VARIANCES = List.of("mle", "unbiased");
   static final List<String> SMOOTHINGS = List.of("add-k", "kneser-ney");
 
-  private final Problems p = new Problems();
+  private final Problems p;
 
-  private ScenarioValidator() {}
+  private ScenarioValidator(Problems p) {
+    this.p = p;
+  }
 
   /** Every problem in the scenario. */
   static Problems check(Scenario s) {
-    ScenarioValidator v = new ScenarioValidator();
+    ScenarioValidator v = new ScenarioValidator(new Problems());
     v.scenario(s);
     return v.p;
+  }
+
+  /**
+   * Checks one model at {@code at} (its id against and into {@code ids}), adding problems to
+   * {@code p}: what a release or a changed setting is checked with.
+   */
+  static void checkModel(Problems p, String at, ModelSpec m, Set<String> ids, Set<String> sites,
+      DomainSpec domain, StageSpec.Context stages) {
+    new ScenarioValidator(p).model(at, m, ids, sites, domain, stages);
   }
 
   private void scenario(Scenario s) {
@@ -56,8 +67,20 @@ public final class ScenarioValidator {
         SiteSpec site = s.sites().get(i);
         if (site == null || site.id() == null || site.id().isBlank()) {
           p.add("/sites/" + i + "/id", null, "the required key 'id'");
+        } else if (!site.id().matches("[A-Za-z0-9._-]+")) {
+          p.add("/sites/" + i + "/id", site.id(), "a site id of letters, digits, '.', '_' or '-' "
+              + "(it names rows of metrics.csv)");
         } else if (!sites.add(site.id())) {
           p.add("/sites/" + i + "/id", site.id(), "a site id not used before");
+        }
+        if (site != null && site.weight() != null
+            && (!(site.weight() >= 0) || site.weight().isInfinite())) {
+          p.add("/sites/" + i + "/weight", site.weight(), "a traffic weight of at least 0");
+        }
+        if (site != null && site.attachment() != null
+            && (!(site.attachment() >= 0) || site.attachment().isInfinite())) {
+          p.add("/sites/" + i + "/attachment", site.attachment(),
+              "an attachment of at least 0 (weight per item published)");
         }
       }
     } else {
@@ -69,13 +92,15 @@ public final class ScenarioValidator {
     for (int i = 0; i < humans.size(); i++) {
       human("/humans/" + i, humans.get(i), ids, sites, s.domain());
     }
-    StageSpec.Context stages = new StageSpec.Context(s.domain(), families(models, 0));
+    StageSpec.Context stages = new StageSpec.Context(s.domain(),
+        families(Timelines.allModels(models, s.timeline()), 0));
     for (int i = 0; i < models.size(); i++) {
       model("/models/" + i, models.get(i), ids, sites, s.domain(), stages);
     }
     if (humans.isEmpty() && models.isEmpty()) {
       p.addWorded("", "no agents", "at least one entry under 'humans' or 'models'");
     }
+    TimelineValidator.check(p, s, ids, sites, stages);
   }
 
   private void human(String at, HumanSpec h, Set<String> ids, Set<String> sites,
@@ -88,6 +113,7 @@ public final class ScenarioValidator {
     required(at + "/publish-rate", h.publishRate(), "publish-rate", 0);
     items(at + "/publish-rate", h.publishRate());
     site(at + "/site", h.site(), sites);
+    publishTo(at, h.site(), h.publishTo(), sites);
     if (h.laundering() != null) {
       if (h.laundering().share() == null) {
         p.add(at + "/laundering/share", null, "the required key 'share' (a probability in [0, 1])");
@@ -159,6 +185,7 @@ public final class ScenarioValidator {
       probability(at + "/fresh-human-fraction", m.freshHumanFraction());
     }
     site(at + "/site", m.site(), sites);
+    publishTo(at, m.site(), m.publishTo(), sites);
     if (m.initial() != null) {
       oneOf(at + "/initial", m.initial(), INITIALS, "initial model");
     }
@@ -321,6 +348,43 @@ public final class ScenarioValidator {
   private void site(String at, String site, Set<String> sites) {
     if (site != null && !sites.contains(site)) {
       p.add(at, site, "one of the scenario's sites " + sorted(sites) + Suggest.didYouMean(site, sites));
+    }
+  }
+
+  /** Checks a mix of sites: known sites, shares in (0, 1] that sum to 1, and no 'site' too. */
+  private void publishTo(String at, String site, java.util.Map<String, Double> mix,
+      Set<String> sites) {
+    if (mix == null) {
+      return;
+    }
+    if (site != null) {
+      p.addWorded(at + "/publish-to", "both 'site' and 'publish-to'",
+          "one of them: 'site' for one site, 'publish-to' for a mix");
+    }
+    if (mix.isEmpty()) {
+      p.add(at + "/publish-to", mix, "a mapping of site ids to shares, such as {forum: 0.7, "
+          + "blog: 0.3}");
+      return;
+    }
+    double sum = 0;
+    boolean shares = true;
+    for (java.util.Map.Entry<String, Double> e : mix.entrySet()) {
+      String key = at + "/publish-to/" + e.getKey().replace("~", "~0").replace("/", "~1");
+      if (!sites.contains(e.getKey())) {
+        p.addKey(key, e.getKey(), "one of the scenario's sites " + sorted(sites)
+            + Suggest.didYouMean(e.getKey(), sites));
+      }
+      Double v = e.getValue();
+      if (v == null || !(v > 0 && v <= 1)) {
+        p.add(key, v, "a share in (0, 1]");
+        shares = false;
+      } else {
+        sum += v;
+      }
+    }
+    if (shares && Math.abs(sum - 1) > 1e-6) {
+      p.addWorded(at + "/publish-to", "shares summing to " + (float) sum,
+          "shares that sum to 1");
     }
   }
 

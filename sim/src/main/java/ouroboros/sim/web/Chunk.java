@@ -69,6 +69,17 @@ final class Chunk {
     this.synthetic = syn;
   }
 
+  /** Items of synthetic depth above 0 on one site. */
+  int synthetic(int s) {
+    int n = 0;
+    for (int i = siteStart[s]; i < siteStart[s + 1]; i++) {
+      if (depth[i] > 0f) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Bytes of provenance columns, payload excluded, in this chunk. */
   long provenanceBytes() {
     return (long) size * (4 + 4 + 4 + 1 + 1 + 2) + (long) siteStart.length * 4;

@@ -20,8 +20,18 @@ public final class Snapshot implements WebView {
   /** siteCum[s][c] is the number of site-s items in chunks before c. */
   private final long[][] siteCum;
   private final long synthetic;
+  /** Base traffic weight and attachment per site; null when the web declares none. */
+  private final double[] weights;
+  private final double[] attachment;
 
   Snapshot(int tick, int width, int siteCount, Chunk[] chunks) {
+    this(tick, width, siteCount, chunks, null, null);
+  }
+
+  Snapshot(int tick, int width, int siteCount, Chunk[] chunks, double[] weights,
+      double[] attachment) {
+    this.weights = weights;
+    this.attachment = attachment;
     this.tick = tick;
     this.width = width;
     this.siteCount = siteCount;
@@ -62,6 +72,18 @@ public final class Snapshot implements WebView {
   @Override
   public long siteSize(int site) {
     return siteCum[site][chunks.length];
+  }
+
+  /**
+   * w + a · siteSize(site): the site's base weight plus its attachment times the items it
+   * published over the retention window (see {@link WebView#siteWeight}); 1 without weights.
+   */
+  @Override
+  public double siteWeight(int site) {
+    if (weights == null) {
+      return 1.0;
+    }
+    return weights[site] + attachment[site] * siteSize(site);
   }
 
   @Override
@@ -122,6 +144,18 @@ public final class Snapshot implements WebView {
     }
     Chunk last = chunks[chunks.length - 1];
     return new long[] {last.size, last.synthetic};
+  }
+
+  /**
+   * Items published on {@code site} at the snapshot's own tick, and how many of them are
+   * synthetic.
+   */
+  public long[] newItems(int site) {
+    if (chunks.length == 0 || chunks[chunks.length - 1].tick != tick) {
+      return new long[] {0, 0};
+    }
+    Chunk last = chunks[chunks.length - 1];
+    return new long[] {last.siteStart[site + 1] - last.siteStart[site], last.synthetic(site)};
   }
 
   /** Visible items by author kind, indexed by the {@link AuthorKind} code. */

@@ -17,6 +17,8 @@ public final class WebStore {
   private final int width;
   private final int siteCount;
   private final int retention;
+  private final double[] weights;
+  private final double[] attachment;
   private final Deque<Chunk> chunks = new ArrayDeque<>();
   private int lastTick = -1;
 
@@ -28,6 +30,23 @@ public final class WebStore {
    * @param retention ticks kept, or {@link #KEEP_ALL}
    */
   public WebStore(int width, int siteCount, int retention) {
+    this(width, siteCount, retention, null, null);
+  }
+
+  /**
+   * A web whose sites have traffic weights: site s weighs {@code weights[s]} plus
+   * {@code attachment[s]} times the items it published over the retention window (see
+   * {@link ouroboros.agents.web.WebView#siteWeight}). Both null: every site weighs 1.
+   */
+  public WebStore(int width, int siteCount, int retention, double[] weights,
+      double[] attachment) {
+    if ((weights == null) != (attachment == null)
+        || weights != null && (weights.length != siteCount || attachment.length != siteCount)) {
+      throw new IllegalArgumentException("weights and attachment need one entry per site, or "
+          + "neither: " + siteCount + " sites");
+    }
+    this.weights = weights == null ? null : weights.clone();
+    this.attachment = attachment == null ? null : attachment.clone();
     if (retention < 0) {
       throw new IllegalArgumentException("retention is negative: " + retention);
     }
@@ -54,6 +73,12 @@ public final class WebStore {
         chunks.removeFirst();
       }
     }
-    return new Snapshot(tick, width, siteCount, chunks.toArray(new Chunk[0]));
+    return new Snapshot(tick, width, siteCount, chunks.toArray(new Chunk[0]), weights,
+        attachment);
+  }
+
+  /** Payload width of every item. */
+  public int width() {
+    return width;
   }
 }

@@ -272,7 +272,56 @@ class BadInputTest {
         utf8(replaceFirst(VALID, "publish-rate: 100", "publish-rate: 2000000000")),
         25, 19, "models[0].publish-rate", "2000000000",
         List.of("at most 10000000 items per tick per agent")));
+    // Timeline events go on line 37, after 'timeline:' on line 36.
+    cases.add(new Case("timeline_unknownEventKind_listsEventKeys",
+        utf8(withTimeline("{tick: 5, launch: lab-replace}")),
+        37, 15, "timeline[0]", "unknown key 'launch'",
+        List.of("one of [humans, release, retire, set, tick]")));
+    cases.add(new Case("timeline_releaseLikeUnknownModel_listsModelsAndSuggests",
+        utf8(withTimeline("{tick: 5, release: {id: lab-new, like: lab-replaec}}")),
+        37, 44, "timeline[0].release.like", "'lab-replaec'",
+        List.of("the id of a model under 'models' or of an earlier release, one of "
+            + "[lab-fresh, lab-replace]", "(did you mean 'lab-replace'?)")));
+    cases.add(new Case("timeline_eventTickAtTicks_expectsTickInRun",
+        utf8(withTimeline("{tick: 200, retire: lab-replace}")),
+        37, 12, "timeline[0].tick", "200",
+        List.of("a tick from 0 to 199 (the run has 200 ticks)")));
+    cases.add(new Case("timeline_retireUnknownId_listsModelsAndSuggests",
+        utf8(withTimeline("{tick: 5, retire: lab-fresch}")),
+        37, 23, "timeline[0].retire", "'lab-fresch'",
+        List.of("the id of a model, one of [lab-fresh, lab-replace]",
+            "(did you mean 'lab-fresh'?)")));
+    cases.add(new Case("timeline_setAfterRetirement_namesRetirementTick",
+        utf8(withTimeline("{tick: 5, retire: lab-fresh}",
+            "{tick: 9, set: {agent: lab-fresh, publish-rate: 3}}")),
+        38, 28, "timeline[1].set.agent", "'lab-fresh'",
+        List.of("a model not yet retired ('lab-fresh' is retired at tick 5)")));
+    cases.add(new Case("timeline_setPathUnknownKey_suggestsKey",
+        utf8(withTimeline("{tick: 5, set: {path: 'models[lab-fresh].crawl.sties', value: [forum]}}")),
+        37, 27, "timeline[0].set.path", "unknown key 'sties' in models[lab-fresh].crawl",
+        List.of("one of [policy, sites]", "(did you mean 'sites'?)")));
+    cases.add(new Case("publishTo_sharesNotSummingToOne_expectsSumOfOne",
+        utf8(VALID.replace("    site: forum\n", "    publish-to: {forum: 0.6, fresh-blog: 0.3}\n")),
+        19, 17, "humans[0].publish-to", "shares summing to 0.9",
+        List.of("shares that sum to 1")));
+    cases.add(new Case("publishTo_unknownSite_listsSites",
+        utf8(VALID.replace("    site: forum\n", "    publish-to: {forum: 0.5, blgo: 0.5}\n")),
+        19, 30, "humans[0].publish-to.blgo", "'blgo'",
+        List.of("one of the scenario's sites [forum, fresh-blog, replace-blog]")));
+    cases.add(new Case("aiShare_ticksNotAscending_expectsLaterTick",
+        utf8(VALID + "ai-share:\n  - {site: replace-blog, points: [[0, 0.1], [0, 0.5]]}\n"),
+        37, 46, "ai-share[0].points[1][0]", "0",
+        List.of("a tick after the previous point's 0")));
     return cases;
+  }
+
+  /** The valid scenario with a timeline of these events, the first on line 37. */
+  private static String withTimeline(String... events) {
+    StringBuilder b = new StringBuilder(VALID).append("timeline:\n");
+    for (String e : events) {
+      b.append("  - ").append(e).append('\n');
+    }
+    return b.toString();
   }
 
   /** The valid scenario with a one-stage pipeline on its first model, on line 29. */

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ARCHITECTURE.md invariant 1: the same scenario and seed give byte-identical metrics.csv,
- * summary.json and graph files, across runs and across thread counts; another seed gives other output. Runs the
- * real command line in-process on the quickstart scenario.
+ * summary.json and graph files, across runs and across thread counts; another seed gives other
+ * output. Runs the real command line in-process on the quickstart scenario, and on the topology
+ * examples with a timeline and with AI-share curves.
  */
 class DeterminismTest {
   @TempDir
@@ -25,9 +26,14 @@ class DeterminismTest {
 
   /** Runs the quickstart and returns its run directory. */
   private Path run(String name, long seed, int threads) {
+    return run("quickstart.yaml", name, seed, threads);
+  }
+
+  /** Runs a scenario under scenarios/ and returns its run directory. */
+  private Path run(String scenario, String name, long seed, int threads) {
     Path out = tmp.resolve(name);
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"run", Repo.scenario("quickstart.yaml").toString(),
+    int code = Main.run(new String[] {"run", Repo.scenario(scenario).toString(),
         "--seed", Long.toString(seed), "--threads", Integer.toString(threads), "--quiet",
         "--out", out.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
     assertEquals(0, code, err.toString());
@@ -55,6 +61,31 @@ class DeterminismTest {
     assertArrayEquals(read(one, "summary.json"), read(four, "summary.json"));
     assertArrayEquals(read(one, "graph/w100-109.json"), read(four, "graph/w100-109.json"));
     assertArrayEquals(read(one, "graph/final.dot"), read(four, "graph/final.dot"));
+  }
+
+  /**
+   * A timeline (a release, a retirement, crawl, rate and population changes), site mixes and
+   * weights: what the clock does at each tick depends on the schedule alone, never on which
+   * thread answered first.
+   */
+  @Test
+  void run_timelineScenario_oneThreadOrFour_byteIdenticalOutputs() throws Exception {
+    Path one = run("topology/emergent.yaml", "t1", 13, 1);
+    Path four = run("topology/emergent.yaml", "t4", 13, 4);
+    assertArrayEquals(read(one, "metrics.csv"), read(four, "metrics.csv"));
+    assertArrayEquals(read(one, "summary.json"), read(four, "summary.json"));
+    assertArrayEquals(read(one, "scenario.yaml"), read(four, "scenario.yaml"));
+    assertArrayEquals(read(one, "graph/w40-49.json"), read(four, "graph/w40-49.json"));
+    assertArrayEquals(read(one, "graph/final.dot"), read(four, "graph/final.dot"));
+  }
+
+  /** AI-share curves carry their rounding from tick to tick: the same on every run. */
+  @Test
+  void run_aiShareScenario_oneThreadOrFour_byteIdenticalOutputs() throws Exception {
+    Path one = run("topology/medium-quora.yaml", "c1", 17, 1);
+    Path four = run("topology/medium-quora.yaml", "c4", 17, 4);
+    assertArrayEquals(read(one, "metrics.csv"), read(four, "metrics.csv"));
+    assertArrayEquals(read(one, "summary.json"), read(four, "summary.json"));
   }
 
   @Test

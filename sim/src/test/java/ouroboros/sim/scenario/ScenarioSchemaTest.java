@@ -164,6 +164,7 @@ class ScenarioSchemaTest {
   void schema_enums_matchRegistries() {
     assertEquals(Regime.keys(), strings("/definitions/model/properties/regime/enum"));
     assertEquals(ScenarioValidator.INITIALS, strings("/definitions/model/properties/initial/enum"));
+    assertEquals(ReleaseSpec.INITIALS, strings("/definitions/release/properties/initial/enum"));
     assertEquals(ScenarioValidator.VARIANCES,
         strings("/definitions/estimator/properties/variance/enum"));
     assertEquals(ScenarioValidator.SMOOTHINGS,
@@ -181,6 +182,11 @@ class ScenarioSchemaTest {
     assertEquals(Defaults.RETENTION.value(),
         schemaNode.at("/definitions/retention/default").asText());
     assertEquals(Defaults.SITE, schemaNode.at("/properties/sites/default/0/id").asText());
+    assertEquals(Defaults.SITE_WEIGHT, number("/definitions/site/properties/weight/default"));
+    assertEquals(Defaults.SITE_ATTACHMENT,
+        number("/definitions/site/properties/attachment/default"));
+    assertEquals(Defaults.RELEASE_INITIAL,
+        schemaNode.at("/definitions/release/properties/initial/default").asText());
     assertEquals(Defaults.PHASE_TIMEOUT_SECONDS,
         number("/definitions/engine/properties/phase-timeout-seconds/default"));
     String model = "/definitions/model/properties/";
@@ -278,7 +284,18 @@ class ScenarioSchemaTest {
         broken("top-k in a gaussian domain", "{temperature: 1.0}", "{temperature: 1.0, top-k: 5}",
             "top-k"),
         broken("order in a gaussian domain", "publish-rate: 4",
-            "publish-rate: 4\n    estimator: {order: 2}", "order"));
+            "publish-rate: 4\n    estimator: {order: 2}", "order"),
+        broken("a negative site weight", "engine:", "sites: [{id: web, weight: -1}]\nengine:",
+            "weight"),
+        broken("a mix share above 1", "{id: people, publish-rate: 2}",
+            "{id: people, publish-rate: 2, publish-to: {web: 1.5}}", "publish-to"),
+        broken("an unknown event kind", "humans:", "timeline: [{tick: 1, launch: lab}]\nhumans:",
+            "launch"),
+        broken("an event with two kinds", "humans:",
+            "timeline: [{tick: 1, retire: lab, humans: {id: people, publish-rate: 1}}]\nhumans:",
+            "timeline"),
+        broken("an ai-share of 1", "humans:",
+            "ai-share: [{site: web, points: [[0, 1.0]]}]\nhumans:", "points"));
   }
 
   /** One invalid case: VALID with {@code from} replaced by {@code to}. */
@@ -306,6 +323,11 @@ class ScenarioSchemaTest {
     m.put(WatermarkSpec.class, "/definitions/watermark");
     m.put(LaunderingSpec.class, "/definitions/laundering");
     m.put(ZScoreSpec.class, "/definitions/z-score");
+    m.put(EventSpec.class, "/definitions/event");
+    m.put(ReleaseSpec.class, "/definitions/release");
+    m.put(SetSpec.class, "/definitions/set");
+    m.put(PopulationSpec.class, "/definitions/population");
+    m.put(AiShareSpec.class, "/definitions/ai-share");
     Stages.classes().forEach((name, spec) -> m.put(spec, "/definitions/stage-" + name));
     return m;
   }

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SweepBadInputTest {
   private static final String MODEL_KEYS = "[crawl, estimator, family, first-retrain,"
-      + " fresh-human-fraction, id, initial, pipeline, publish-rate, regime, retrain-every,"
-      + " sampling, scrape, site, watermark, window]";
+      + " fresh-human-fraction, id, initial, pipeline, publish-rate, publish-to, regime,"
+      + " retrain-every, sampling, scrape, site, watermark, window]";
 
   @TempDir
   Path tmp;

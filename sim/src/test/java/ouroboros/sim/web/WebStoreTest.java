@@ -68,4 +68,27 @@ class WebStoreTest {
     assertThrows(IndexOutOfBoundsException.class, () -> s.siteItem(0, 3));
     assertThrows(IllegalStateException.class, () -> web.appendAndSeal(1, new Items[0]));
   }
+
+  @Test
+  void siteWeight_baseWeightPlusAttachmentTimesVisibleItems() {
+    WebStore web = new WebStore(1, 2, 2, new double[] {3.0, 0.5}, new double[] {0.0, 0.25});
+    web.appendAndSeal(0, new Items[] {from(0, 4, 0, 0, 0f), from(1, 2, 0, 1, 1f)});
+    Snapshot s1 = web.appendAndSeal(1, new Items[] {from(0, 4, 1, 0, 0f), from(1, 6, 1, 1, 1f)});
+    assertEquals(3.0, s1.siteWeight(0), 1e-12, "no attachment: the base weight");
+    assertEquals(0.5 + 0.25 * 8, s1.siteWeight(1), 1e-12, "8 items on the blog over 2 ticks");
+    Snapshot s2 = web.appendAndSeal(2, new Items[] {from(0, 4, 2, 0, 0f), from(1, 0, 2, 1, 1f)});
+    assertEquals(0.5 + 0.25 * 6, s2.siteWeight(1), 1e-12, "tick 0 has left the window");
+    assertEquals(1.0, new WebStore(1, 2, 0).appendAndSeal(0, new Items[0]).siteWeight(1),
+        "a web without weights weighs every site 1");
+  }
+
+  @Test
+  void newItemsBySite_countsThisTicksItemsAndTheirSyntheticShare() {
+    WebStore web = new WebStore(1, 2, WebStore.KEEP_ALL);
+    web.appendAndSeal(0, new Items[] {from(0, 5, 0, 0, 0f)});
+    Snapshot s = web.appendAndSeal(1, new Items[] {
+        from(0, 3, 1, 0, 0f), from(1, 2, 1, 0, 1f), from(2, 4, 1, 1, 2f)});
+    assertArrayEquals(new long[] {5, 2}, s.newItems(0));
+    assertArrayEquals(new long[] {4, 4}, s.newItems(1));
+  }
 }

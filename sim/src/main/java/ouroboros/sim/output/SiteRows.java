@@ -1,0 +1,55 @@
+package ouroboros.sim.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import ouroboros.sim.engine.TickResult;
+import ouroboros.sim.engine.World;
+import ouroboros.sim.scenario.SiteSpec;
+import ouroboros.sim.web.Snapshot;
+
+/**
+ * Per-site rows of {@code metrics.csv}, agent {@code web}, for scenarios that structure the web:
+ * those whose sites set a {@code weight} or an {@code attachment}, or that have an
+ * {@code ai-share} curve. For each site S at each tick: {@code site-S-items} (visible after
+ * retention), {@code site-S-new-items}, {@code site-S-new-synthetic-share} (NA when it published
+ * nothing) and {@code site-S-weight} (its traffic weight, w + a × items). Other scenarios get no
+ * such rows, so their files stay as they were.
+ */
+public final class SiteRows implements RunMetrics.Contributor {
+  private final List<String> sites;
+
+  private SiteRows(List<String> sites) {
+    this.sites = List.copyOf(sites);
+  }
+
+  /** The rows of a world's sites, or null when the world does not structure its web. */
+  public static SiteRows of(World world) {
+    boolean weighted = world.scenario().sites().stream()
+        .anyMatch(s -> s.weight() != null || s.attachment() != null);
+    boolean curves = world.scenario().aiShare() != null && !world.scenario().aiShare().isEmpty();
+    return weighted || curves
+        ? new SiteRows(world.scenario().sites().stream().map(SiteSpec::id).toList()) : null;
+  }
+
+  /** The metric name of one site's measure: {@code site-S-measure}. */
+  public static String metric(String site, String measure) {
+    return "site-" + site + "-" + measure;
+  }
+
+  @Override
+  public List<MetricRow> rows(TickResult r) {
+    Snapshot web = r.web();
+    List<MetricRow> rows = new ArrayList<>();
+    for (int s = 0; s < sites.size(); s++) {
+      String id = sites.get(s);
+      long[] fresh = web.newItems(s);
+      rows.add(new MetricRow(r.tick(), RunMetrics.WEB, 0, metric(id, "items"), web.siteSize(s)));
+      rows.add(new MetricRow(r.tick(), RunMetrics.WEB, 0, metric(id, "new-items"), fresh[0]));
+      rows.add(new MetricRow(r.tick(), RunMetrics.WEB, 0, metric(id, "new-synthetic-share"),
+          fresh[0] == 0 ? Double.NaN : (double) fresh[1] / fresh[0]));
+      rows.add(new MetricRow(r.tick(), RunMetrics.WEB, 0, metric(id, "weight"),
+          web.siteWeight(s)));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,29 @@
+package ouroboros.sim.scenario;
+
+/**
+ * One entry of the {@code timeline:} list: something that happens at a tick, in the events phase
+ * (before anyone publishes). Exactly one of the event keys is given.
+ *
+ * @param tick when, from 0 to ticks − 1
+ * @param release a new model enters the web
+ * @param retire the id of a model that goes dormant for good
+ * @param set a run-time setting of an agent changes
+ * @param humans a human population changes size (its publish rate)
+ */
+public record EventSpec(Integer tick, ReleaseSpec release, String retire, SetSpec set,
+    PopulationSpec humans) {
+
+  /** The event keys, in the order messages list them. */
+  public static final java.util.List<String> KINDS =
+      java.util.List.of("release", "retire", "set", "humans");
+
+  /** The kind of this event, or null when it has none or several. */
+  public String kind() {
+    int n = (release != null ? 1 : 0) + (retire != null ? 1 : 0) + (set != null ? 1 : 0)
+        + (humans != null ? 1 : 0);
+    if (n != 1) {
+      return null;
+    }
+    return release != null ? "release" : retire != null ? "retire" : set != null ? "set" : "humans";
+  }
+}

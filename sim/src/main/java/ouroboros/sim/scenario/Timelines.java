@@ -1,0 +1,279 @@
+package ouroboros.sim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The paths of {@code set} events and what they do to a model. A path names one agent and one of
+ * its run-time settings, {@code models[ID].KEY...} or {@code humans[ID].publish-rate}; the
+ * settable keys are listed in {@link #SETTABLE}. Setting a value rewrites the model's spec as a
+ * YAML tree and binds it again, so a value is checked exactly as in a scenario file.
+ */
+public final class Timelines {
+  /**
+   * What a {@code set} path may change, after {@code models[ID].}: the first key of the rest of
+   * the path. {@code crawl} and {@code sampling} take any of their keys, {@code pipeline[S]} any
+   * key of stage S (by its name, or by its index).
+   */
+  public static final List<String> SETTABLE =
+      List.of("publish-rate", "scrape", "fresh-human-fraction", "crawl", "sampling", "pipeline");
+  /** What a {@code set} path may change after {@code humans[ID].}. */
+  public static final List<String> HUMAN_SETTABLE = List.of("publish-rate");
+  /** A path's shape, for messages. */
+  static final String PATH_SHAPE = "a path models[ID].KEY or humans[ID].publish-rate, KEY one of "
+      + SETTABLE;
+
+  private static final Pattern PATH =
+      Pattern.compile("(models|humans)\\[([^\\[\\]]+)\\]\\.(.+)");
+  private static final Pattern SEGMENT =
+      Pattern.compile("([A-Za-z0-9_-]+)(?:\\[([^\\[\\]]+)\\])?");
+  private static final ObjectMapper MAPPER = Yaml.mapper();
+
+  private Timelines() {}
+
+  /**
+   * A parsed path.
+   *
+   * @param list {@code models} or {@code humans}
+   * @param id the agent's id
+   * @param keys the rest of the path: keys, each with an optional selector (null when absent)
+   */
+  public record Target(String list, String id, List<String[]> keys) {
+    /** The first key after the agent. */
+    public String first() {
+      return keys.get(0)[0];
+    }
+  }
+
+  /** A value or path that cannot be applied: what was found and what was expected. */
+  public static final class SetException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String found;
+    private final String expected;
+    private final boolean inPath;
+
+    SetException(String found, String expected) {
+      this(found, expected, false);
+    }
+
+    SetException(String found, String expected, boolean inPath) {
+      super("found " + found + ", expected " + expected);
+      this.found = found;
+      this.expected = expected;
+      this.inPath = inPath;
+    }
+
+    /** Whether the path is at fault, rather than the value. */
+    public boolean inPath() {
+      return inPath;
+    }
+
+    /** What was found. */
+    public String found() {
+      return found;
+    }
+
+    /** What was expected. */
+    public String expected() {
+      return expected;
+    }
+  }
+
+  /** Parses a path and checks its keys against {@link #SETTABLE}. */
+  public static Target parse(String path) throws SetException {
+    Matcher m = PATH.matcher(path);
+    if (!m.matches()) {
+      throw new SetException(Problems.describe(path), PATH_SHAPE);
+    }
+    List<String[]> keys = new ArrayList<>();
+    for (String part : m.group(3).split("\\.", -1)) {
+      Matcher seg = SEGMENT.matcher(part);
+      if (!seg.matches()) {
+        throw new SetException("the part '" + part + "' in '" + path + "'",
+            "a kebab-case key, optionally followed by [name] or [index]");
+      }
+      keys.add(new String[] {seg.group(1), seg.group(2)});
+    }
+    List<String> allowed = m.group(1).equals("models") ? SETTABLE : HUMAN_SETTABLE;
+    String first = keys.get(0)[0];
+    if (!allowed.contains(first)) {
+      throw new SetException("'" + first + "', which a timeline cannot change",
+          "a settable key of " + m.group(1) + ", one of " + allowed
+              + Suggest.didYouMean(first, allowed));
+    }
+    for (int k = 0; k < keys.size(); k++) {
+      boolean pipeline = k == 0 && first.equals("pipeline");
+      if (keys.get(k)[1] != null && !pipeline) {
+        throw new SetException("the selector [" + keys.get(k)[1] + "] after '" + keys.get(k)[0]
+            + "'", "a selector only after 'pipeline', such as pipeline[watermark-filter].tpr");
+      }
+      if (pipeline && (keys.get(k)[1] == null || keys.size() != 2)) {
+        throw new SetException(Problems.describe(path),
+            "a stage key, as in models[ID].pipeline[STAGE].KEY");
+      }
+    }
+    if (first.equals("pipeline") && keys.get(1)[0].equals("stage")) {
+      throw new SetException("'stage', which a timeline cannot change",
+          "another key of the stage: a stage's kind is fixed for the run");
+    }
+    if (keys.size() > 1 && !first.equals("crawl")
+        && !first.equals("sampling") && !first.equals("pipeline")) {
+      throw new SetException(Problems.describe(path), "nothing after '" + first + "'");
+    }
+    return new Target(m.group(1), m.group(2), List.copyOf(keys));
+  }
+
+  /**
+   * The model with {@code value} at the path's keys: the spec goes through YAML and back, so an
+   * unknown key or a value of the wrong type fails as in a scenario file. Absent {@code crawl} or
+   * {@code sampling} mappings are created.
+   */
+  public static ModelSpec set(ModelSpec model, Target target, JsonNode value) throws SetException {
+    ObjectNode root = MAPPER.valueToTree(model);
+    JsonNode node = root;
+    String at = target.list() + "[" + target.id() + "]";
+    List<String[]> keys = target.keys();
+    for (int k = 0; k < keys.size(); k++) {
+      String key = keys.get(k)[0];
+      String select = keys.get(k)[1];
+      ObjectNode object = (ObjectNode) node;
+      if (k == keys.size() - 1) {
+        object.set(key, value == null ? null : value.deepCopy());
+        break;
+      }
+      JsonNode child = object.get(key);
+      if (select != null) {
+        node = stage((ArrayNode) (child == null ? object.putArray(key) : child), select,
+            at + "." + key);
+      } else {
+        if (child == null || child.isNull()) {
+          child = object.putObject(key);
+        } else if (!child.isObject()) {
+          throw new SetException("a value at " + at + "." + key, "a mapping", true);
+        }
+        node = child;
+      }
+      at = at + "." + key + (select == null ? "" : "[" + select + "]");
+    }
+    try {
+      return MAPPER.treeToValue(root, ModelSpec.class);
+    } catch (UnrecognizedPropertyException e) {
+      TreeSet<String> known = new TreeSet<>();
+      e.getKnownPropertyIds().forEach(x -> known.add(String.valueOf(x)));
+      boolean inPath = e.getPath().size() <= keys.size();
+      throw new SetException("unknown key '" + e.getPropertyName() + "'"
+          + (inPath ? " in " + at : ""),
+          "one of " + known + Suggest.didYouMean(e.getPropertyName(), known), inPath);
+    } catch (MismatchedInputException e) {
+      throw new SetException(describe(value), ScenarioLoader.typeName(e.getTargetType()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new SetException(describe(value), "a valid value (" + firstLine(e.getOriginalMessage())
+          + ")");
+    }
+  }
+
+  /** The pipeline entry a selector picks: by stage name, or by index. */
+  private static JsonNode stage(ArrayNode list, String select, String at) throws SetException {
+    List<String> names = new ArrayList<>();
+    for (JsonNode entry : list) {
+      names.add(entry.path("stage").asText(""));
+    }
+    int i = names.indexOf(select);
+    if (i < 0 && select.chars().allMatch(Character::isDigit)) {
+      i = Integer.parseInt(select) < list.size() ? Integer.parseInt(select) : -1;
+    }
+    if (i < 0) {
+      throw new SetException("no stage '" + select + "' in " + at,
+          names.isEmpty() ? "a model with a pipeline" : "one of " + names
+              + Suggest.didYouMean(select, names), true);
+    }
+    return list.get(i);
+  }
+
+  /**
+   * The models under {@code models}, then the model of each release in the order the timeline
+   * lists them (their agent indices follow the same order). A release whose {@code like} names no
+   * model under {@code models} or earlier release, or that has no tick, is left out.
+   */
+  public static List<ModelSpec> allModels(List<ModelSpec> models, List<EventSpec> timeline) {
+    List<ModelSpec> all = new ArrayList<>(models == null ? List.of() : models);
+    for (EventSpec e : timeline == null ? List.<EventSpec>of() : timeline) {
+      if (e == null || e.release() == null || e.tick() == null) {
+        continue;
+      }
+      ModelSpec like = find(all, e.release().like());
+      if (like != null) {
+        all.add(e.release().over(like, e.tick()));
+      }
+    }
+    return all;
+  }
+
+  /** The model with an id, or null. */
+  static ModelSpec find(List<ModelSpec> models, String id) {
+    for (ModelSpec m : models) {
+      if (m != null && m.id() != null && m.id().equals(id)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A model of a resolved scenario, changed by a {@code set}, with its defaults filled in again
+   * (a {@code crawl} mapping set whole may leave out its policy).
+   */
+  public static ModelSpec resolved(ModelSpec changed, Scenario resolvedScenario) {
+    return Resolution.model(changed, resolvedScenario.sites(), resolvedScenario.domain());
+  }
+
+  /** Indices of events in the order they apply: by tick, then as listed. */
+  public static List<Integer> order(List<EventSpec> events) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i) != null && events.get(i).tick() != null) {
+        order.add(i);
+      }
+    }
+    order.sort(Comparator.comparingInt((Integer i) -> events.get(i).tick())
+        .thenComparingInt(i -> i));
+    return order;
+  }
+
+  /** How a value reads in a message. */
+  static String describe(JsonNode v) {
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      return "nothing";
+    }
+    if (v.isTextual()) {
+      return "the text '" + v.asText() + "'";
+    }
+    if (v.isNumber()) {
+      return "the number " + v.asText();
+    }
+    if (v.isBoolean()) {
+      return "the boolean " + v.asText();
+    }
+    return v.isArray() ? "a list" : "a mapping";
+  }
+
+  /** The first line of a message. */
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+}
