@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import ouroboros.agents.crawl.CrawlPolicies;
+import ouroboros.agents.crawl.CrawlPolicy;
+import ouroboros.agents.crawl.CrawlSettings;
+import ouroboros.agents.crawl.SourcesCrawl;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.SamplingSettings;
@@ -17,6 +20,7 @@ import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.Watermark;
 import ouroboros.agents.pipeline.Regime;
 import ouroboros.agents.rng.RngStreams;
+import ouroboros.sim.scenario.CrawlSpec;
 import ouroboros.sim.scenario.Defaults;
 import ouroboros.sim.scenario.EstimatorSpec;
 import ouroboros.sim.scenario.SamplingSpec;
@@ -26,6 +30,7 @@ import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioValidator;
 import ouroboros.sim.scenario.SiteSpec;
 import ouroboros.sim.scenario.StageSpec;
+import ouroboros.sim.scenario.TrainsOnSpec;
 
 /**
  * A resolved scenario compiled into what the engine runs: the domain, the sites, and each agent's
@@ -73,14 +78,17 @@ public record World(
     List<ModelSettings> models = new ArrayList<>();
     StageSpec.Context stages = new StageSpec.Context(s.domain(),
         ScenarioValidator.families(s.models(), s.humans().size()));
+    List<String> agents = new ArrayList<>();
+    s.humans().forEach(h -> agents.add(h.id()));
+    s.models().forEach(m -> agents.add(m.id()));
     for (ModelSpec m : s.models()) {
-      int[] crawlSites = m.crawl().sites().stream().mapToInt(sites::indexOf).toArray();
+      boolean graph = m.trainsOn() != null;
       models.add(new ModelSettings(m.id(), Regime.of(m.regime()),
           m.window() == null ? 0 : m.window(), m.retrainEvery(),
-          m.firstRetrain(), m.scrape(), m.freshHumanFraction(), m.publishRate(),
-          (short) sites.indexOf(m.site()),
+          m.firstRetrain(), m.scrape(), graph ? m.humanShare() : m.freshHumanFraction(),
+          m.publishRate(), (short) sites.indexOf(m.site()),
           Initial.valueOf(upper(m.initial()).replace('-', '_')),
-          CrawlPolicies.create(m.crawl().policy(), crawlSites),
+          crawl(m, agents.indexOf(m.id()), sites, agents),
           sampling(m.sampling()), estimator(m.estimator()), s.collapse().thresholds(),
           s.collapse().baselineCap(),
           m.watermark() == null ? Watermark.NONE
@@ -91,6 +99,27 @@ public record World(
     return new World(s.withSeed(seed), seed, s.domain().build(new RngStreams(seed)), sites, humans,
         models,
         s.web().retention().ticks(), Duration.ofMillis(millis));
+  }
+
+  /**
+   * A model's crawl policy: {@code sources} over its {@code trains-on} agents in static-graph
+   * mode, else its {@code crawl}, with the keys its policy does not read at neutral values.
+   */
+  private static CrawlPolicy crawl(ModelSpec m, int self, List<String> sites,
+      List<String> agents) {
+    if (m.trainsOn() != null) {
+      int[] sources = m.trainsOn().stream().mapToInt(t -> agents.indexOf(t.source())).toArray();
+      double[] weights = m.trainsOn().stream().mapToDouble(TrainsOnSpec::weight).toArray();
+      return CrawlPolicies.create(SourcesCrawl.NAME,
+          new CrawlSettings(self, new int[0], weights, 1, 1.0, sources));
+    }
+    CrawlSpec c = m.crawl();
+    int[] crawlSites = c.sites().stream().mapToInt(sites::indexOf).toArray();
+    double[] weights = c.weights() == null ? new double[0]
+        : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
+    return CrawlPolicies.create(c.policy(), new CrawlSettings(self, crawlSites, weights,
+        c.window() == null ? 1 : c.window(), c.exponent() == null ? 1.0 : c.exponent(),
+        new int[0]));
   }
 
   /** A resolved sampling block as settings; keys the domain does not use take their defaults. */
