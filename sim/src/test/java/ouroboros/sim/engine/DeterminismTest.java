@@ -25,9 +25,14 @@ class DeterminismTest {
 
   /** Runs the quickstart and returns its run directory. */
   private Path run(String name, long seed, int threads) {
+    return run("quickstart.yaml", name, seed, threads);
+  }
+
+  /** Runs a scenario of scenarios/ and returns its run directory. */
+  private Path run(String scenario, String name, long seed, int threads) {
     Path out = tmp.resolve(name);
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"run", Repo.scenario("quickstart.yaml").toString(),
+    int code = Main.run(new String[] {"run", Repo.scenario(scenario).toString(),
         "--seed", Long.toString(seed), "--threads", Integer.toString(threads), "--quiet",
         "--out", out.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
     assertEquals(0, code, err.toString());
@@ -74,5 +79,23 @@ class DeterminismTest {
         new PrintWriter(new StringWriter()));
     assertEquals(0, code);
     assertArrayEquals(read(first, "metrics.csv"), read(again, "metrics.csv"));
+  }
+
+  @Test
+  void run_crawlPoliciesAndStaticGraph_sameAcrossThreadsAndReplayed() throws Exception {
+    for (String scenario : new String[] {"topology/crawl-policies.yaml",
+        "topology/fed-by-pair-and-humans.yaml"}) {
+      String dir = scenario.replace('/', '-');
+      Path one = run(scenario, dir + "-one", 3, 1);
+      Path four = run(scenario, dir + "-four", 3, 4);
+      assertArrayEquals(read(one, "metrics.csv"), read(four, "metrics.csv"), scenario);
+      assertArrayEquals(read(one, "graph/final.dot"), read(four, "graph/final.dot"), scenario);
+      Path again = tmp.resolve(dir + "-again");
+      int code = Main.run(new String[] {"run", one.resolve("scenario.yaml").toString(), "--quiet",
+          "--out", again.toString()}, new PrintWriter(new StringWriter()),
+          new PrintWriter(new StringWriter()));
+      assertEquals(0, code, scenario + ": the resolved scenario is valid");
+      assertArrayEquals(read(one, "metrics.csv"), read(again, "metrics.csv"), scenario);
+    }
   }
 }
