@@ -61,6 +61,16 @@ public record CrawlSpec(
               : Suggest.didYouMean(name, CrawlPolicies.crawlNames())));
       return;
     }
+    if (sites != null && sites.isEmpty()) {
+      p.add(at + "/sites", sites, "at least one site, or no 'sites' key to visit every site");
+    }
+    if (sites != null) {
+      for (int i = 0; i < sites.size(); i++) {
+        if (sites.get(i) != null && sites.indexOf(sites.get(i)) < i) {
+          p.add(at + "/sites/" + i, sites.get(i), "a site not listed before in 'sites'");
+        }
+      }
+    }
     List<String> keys = KEYS.get(name);
     unused(at, "weights", weights, name, keys, p);
     unused(at, "window", window, name, keys, p);

@@ -288,6 +288,10 @@ class BadInputTest {
         utf8(withCrawl("crawl: {policy: site-mix, weights: [1.0, 2.0]}")),
         27, 40, "models[0].crawl.weights", "2 weights",
         List.of("one weight per visited site, the scenario's 3")));
+    cases.add(new Case("crawlSites_listedTwice_expectsNewSite",
+        utf8(withCrawl("crawl: {sites: [replace-blog, replace-blog]}")),
+        27, 35, "models[0].crawl.sites[1]", "'replace-blog'",
+        List.of("a site not listed before in 'sites'")));
     cases.add(new Case("crawlRecent_windowZero_expectsAtLeastOne",
         utf8(withCrawl("crawl: {policy: recent, window: 0}")),
         27, 37, "models[0].crawl.window", "0", List.of("a number of ticks of at least 1")));
