@@ -41,10 +41,15 @@ public final class PopularCrawl implements CrawlPolicy {
     Ranges[] sets = new Ranges[visited.length];
     long[] capacity = new long[visited.length];
     double[] weights = new double[visited.length];
+    long largest = 0;
     for (int i = 0; i < visited.length; i++) {
       sets[i] = web.siteRanges(new int[] {visited[i]}, Integer.MIN_VALUE);
       capacity[i] = sets[i].size();
-      weights[i] = capacity[i] == 0 ? 0 : Math.pow(capacity[i], exponent);
+      largest = Math.max(largest, capacity[i]);
+    }
+    for (int i = 0; i < visited.length; i++) {
+      // (N_s / max N)^e: the same proportions as N_s^e, without overflow for a large e
+      weights[i] = capacity[i] == 0 ? 0 : Math.pow((double) capacity[i] / largest, exponent);
     }
     return Draw.shares(web, sets, Shares.split(n, weights, capacity, true), rng);
   }
