@@ -9,7 +9,10 @@ import ouroboros.agents.data.Items;
  * models may read it at once.
  *
  * <p>Items are addressed by a global index in {@code [0, size())}, and also per site: the k-th
- * visible item on a site, for crawls that visit only some sites.
+ * visible item on a site, for crawls that visit only some sites. Crawl policies that filter by
+ * provenance ask for {@link Ranges} of global indices: a set of sites since a tick, or one
+ * author's items. The default implementations read every item's provenance, which is correct but
+ * O(size); the web store answers from its chunk index instead.
  *
  * <p>Each site has a traffic weight ({@link #siteWeight}), for crawl policies that visit sites in
  * proportion to their traffic rather than to their size.
@@ -48,4 +51,44 @@ public interface WebView {
 
   /** The items at the given global indices, in that order, with their provenance. */
   Items gather(long[] indices);
+
+  /**
+   * The visible items of the given sites published at or after {@code fromTick}, as global index
+   * ranges. {@code Integer.MIN_VALUE} takes every visible tick.
+   */
+  default Ranges siteRanges(int[] sites, int fromTick) {
+    boolean[] wanted = new boolean[siteCount()];
+    for (int s : sites) {
+      wanted[s] = true;
+    }
+    Items all = gatherAll();
+    Ranges.Builder b = new Ranges.Builder();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.site()[i] >= 0 && wanted[all.site()[i]] && all.tick()[i] >= fromTick) {
+        b.add(i, i + 1);
+      }
+    }
+    return b.build();
+  }
+
+  /** The visible items written by agent {@code author}, on any site, as global index ranges. */
+  default Ranges authorRanges(int author) {
+    Items all = gatherAll();
+    Ranges.Builder b = new Ranges.Builder();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.author()[i] == author) {
+        b.add(i, i + 1);
+      }
+    }
+    return b.build();
+  }
+
+  /** Every visible item, for the reference implementations above. */
+  private Items gatherAll() {
+    long[] all = new long[Math.toIntExact(size())];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    return gather(all);
+  }
 }

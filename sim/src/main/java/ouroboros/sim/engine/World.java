@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import ouroboros.agents.crawl.CrawlPolicies;
 import ouroboros.agents.crawl.CrawlPolicy;
+import ouroboros.agents.crawl.CrawlSettings;
+import ouroboros.agents.crawl.SourcesCrawl;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.SamplingSettings;
@@ -21,6 +23,7 @@ import ouroboros.agents.pipeline.Regime;
 import ouroboros.agents.pipeline.StagePlan;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.agents.web.SiteMix;
+import ouroboros.sim.scenario.CrawlSpec;
 import ouroboros.sim.scenario.Defaults;
 import ouroboros.sim.scenario.EstimatorSpec;
 import ouroboros.sim.scenario.SamplingSpec;
@@ -31,6 +34,7 @@ import ouroboros.sim.scenario.ScenarioValidator;
 import ouroboros.sim.scenario.SiteSpec;
 import ouroboros.sim.scenario.StageSpec;
 import ouroboros.sim.scenario.Timelines;
+import ouroboros.sim.scenario.TrainsOnSpec;
 
 /**
  * A resolved scenario compiled into what the engine runs: the domain, the sites, and each agent's
@@ -92,13 +96,16 @@ public record World(
     List<ModelSpec> specs = Timelines.allModels(s.models(), s.timeline());
     StageSpec.Context stages = new StageSpec.Context(s.domain(),
         ScenarioValidator.families(specs, s.humans().size()));
+    List<String> agents = new ArrayList<>();
+    s.humans().forEach(h -> agents.add(h.id()));
+    specs.forEach(m -> agents.add(m.id()));
     List<ModelSettings> models = new ArrayList<>();
     for (ModelSpec m : specs) {
-      models.add(model(m, null, null, sites, s, stages));
+      models.add(model(m, null, null, sites, s, stages, agents));
     }
     long millis = Math.round(s.engine().phaseTimeoutSeconds() * 1000);
     Timeline timeline = TimelineCompiler.compile(s, sites, humans, models, specs,
-        (m, prevSpec, prev) -> model(m, prevSpec, prev, sites, s, stages));
+        (m, prevSpec, prev) -> model(m, prevSpec, prev, sites, s, stages, agents));
     return new World(s.withSeed(seed), seed, s.domain().build(new RngStreams(seed)), sites, humans,
         models, s.web().retention().ticks(), Duration.ofMillis(millis), timeline);
   }
@@ -109,10 +116,10 @@ public record World(
    * so that a reconfigured model keeps those stages.
    */
   private static ModelSettings model(ModelSpec m, ModelSpec prevSpec, ModelSettings prev,
-      List<String> sites, Scenario s, StageSpec.Context stages) {
-    int[] crawlSites = m.crawl().sites().stream().mapToInt(sites::indexOf).toArray();
-    CrawlPolicy crawl = prev != null && m.crawl().equals(prevSpec.crawl()) ? prev.crawl()
-        : CrawlPolicies.create(m.crawl().policy(), crawlSites);
+      List<String> sites, Scenario s, StageSpec.Context stages, List<String> agents) {
+    CrawlPolicy crawl = prev != null && Objects.equals(m.crawl(), prevSpec.crawl())
+        && Objects.equals(m.trainsOn(), prevSpec.trainsOn()) ? prev.crawl()
+        : crawl(m, agents.indexOf(m.id()), sites, agents);
     List<StagePlan> pipeline = new ArrayList<>();
     for (int k = 0; k < m.pipeline().size(); k++) {
       StageSpec st = m.pipeline().get(k);
@@ -123,7 +130,9 @@ public record World(
     SiteMix mix = mix(m.site(), m.publishTo(), sites);
     return new ModelSettings(m.id(), Regime.of(m.regime()),
         m.window() == null ? 0 : m.window(), m.retrainEvery(),
-        m.firstRetrain(), m.scrape(), m.freshHumanFraction(), m.publishRate(), mix.first(),
+        m.firstRetrain(), m.scrape(),
+        m.trainsOn() != null ? m.humanShare() : m.freshHumanFraction(), m.publishRate(),
+        mix.first(),
         Initial.valueOf(upper(m.initial()).replace('-', '_')), crawl,
         sampling(m.sampling()), estimator(m.estimator()), s.collapse().thresholds(),
         s.collapse().baselineCap(),
@@ -155,6 +164,27 @@ public record World(
   /** Each site's attachment, in site order. */
   public double[] siteAttachments() {
     return scenario.sites().stream().mapToDouble(SiteSpec::attachmentOrDefault).toArray();
+  }
+
+  /**
+   * A model's crawl policy: {@code sources} over its {@code trains-on} agents in static-graph
+   * mode, else its {@code crawl}, with the keys its policy does not read at neutral values.
+   */
+  private static CrawlPolicy crawl(ModelSpec m, int self, List<String> sites,
+      List<String> agents) {
+    if (m.trainsOn() != null) {
+      int[] sources = m.trainsOn().stream().mapToInt(t -> agents.indexOf(t.source())).toArray();
+      double[] weights = m.trainsOn().stream().mapToDouble(TrainsOnSpec::weight).toArray();
+      return CrawlPolicies.create(SourcesCrawl.NAME,
+          new CrawlSettings(self, new int[0], weights, 1, 1.0, sources));
+    }
+    CrawlSpec c = m.crawl();
+    int[] crawlSites = c.sites().stream().mapToInt(sites::indexOf).toArray();
+    double[] weights = c.weights() == null ? new double[0]
+        : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
+    return CrawlPolicies.create(c.policy(), new CrawlSettings(self, crawlSites, weights,
+        c.window() == null ? 1 : c.window(), c.exponent() == null ? 1.0 : c.exponent(),
+        new int[0]));
   }
 
   /** A resolved sampling block as settings; keys the domain does not use take their defaults. */

@@ -29,6 +29,14 @@ public final class Defaults {
   public static final String INITIAL = "none";
   /** Uniform crawl. */
   public static final String CRAWL_POLICY = "uniform";
+  /** The {@code recent} crawl reads the last 10 ticks. */
+  public static final int CRAWL_WINDOW = 10;
+  /** The {@code popular} crawl weights sites by their size to the power 1. */
+  public static final double CRAWL_EXPONENT = 1.0;
+  /** A {@code trains-on} source's weight. */
+  public static final double TRAINS_ON_WEIGHT = 1.0;
+  /** No fresh human data in static-graph mode. */
+  public static final double HUMAN_SHARE = 0;
   /** Sampling temperature. */
   public static final double TEMPERATURE = 1.0;
   /** No top-k truncation. */

@@ -21,6 +21,8 @@ package ouroboros.sim.scenario;
  * @param family the model family, for detectors that treat families differently (default: its id)
  * @param watermark the watermark it embeds in its output (absent: none)
  * @param pipeline the stages its gathered training data goes through, in order
+ * @param trainsOn static-graph mode: the agents it reads from, with weights, instead of a crawl
+ * @param humanShare static-graph mode: the share of n drawn fresh from the truth (default 0)
  */
 public record ModelSpec(
     String id,
@@ -39,4 +41,6 @@ public record ModelSpec(
     EstimatorSpec estimator,
     String family,
     WatermarkSpec watermark,
-    java.util.List<StageSpec> pipeline) {}
+    java.util.List<StageSpec> pipeline,
+    java.util.List<TrainsOnSpec> trainsOn,
+    Double humanShare) {}

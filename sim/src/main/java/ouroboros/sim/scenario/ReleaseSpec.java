@@ -70,7 +70,8 @@ public record ReleaseSpec(
         sites ? publishTo : like.publishTo(), "truth".equals(initial) ? "truth" : "none",
         or(crawl, like.crawl()), or(sampling, like.sampling()), or(estimator, like.estimator()),
         family != null ? family : like.family() != null ? like.family() : like.id(),
-        or(watermark, like.watermark()), or(pipeline, like.pipeline()));
+        or(watermark, like.watermark()), or(pipeline, like.pipeline()),
+        like.trainsOn(), like.humanShare());
   }
 
   /** A resolved release: the resolved model's keys, with this release's id, like and initial. */

@@ -54,21 +54,36 @@ final class Resolution {
   /** A model with every default filled in. */
   static ModelSpec model(ModelSpec m, List<SiteSpec> sites, DomainSpec domain) {
     String firstSite = sites.get(0).id();
-    CrawlSpec crawl = m.crawl() == null ? new CrawlSpec(null, null) : m.crawl();
+    boolean graph = m.trainsOn() != null;
     return new ModelSpec(m.id(), m.regime(),
         "window".equals(m.regime()) ? or(m.window(), Defaults.WINDOW) : m.window(),
         or(m.retrainEvery(), Defaults.RETRAIN_EVERY), or(m.firstRetrain(), Defaults.FIRST_RETRAIN),
-        m.scrape(), or(m.freshHumanFraction(), Defaults.FRESH_HUMAN_FRACTION), m.publishRate(),
+        m.scrape(), graph ? null : or(m.freshHumanFraction(), Defaults.FRESH_HUMAN_FRACTION),
+        m.publishRate(),
         m.publishTo() != null ? null : or(m.site(), firstSite), m.publishTo(),
         or(m.initial(), Defaults.INITIAL),
-        new CrawlSpec(or(crawl.policy(), Defaults.CRAWL_POLICY),
-            crawl.sites() != null ? crawl.sites() : sites.stream().map(SiteSpec::id).toList()),
+        graph ? null : crawl(m.crawl(), sites),
         sampling(m.sampling(), domain.samplingKeys()),
         estimator(m.estimator(), domain.estimatorKeys()),
         or(m.family(), m.id()),
         m.watermark() == null ? null
             : new WatermarkSpec(or(m.watermark().rate(), 0.0), or(m.watermark().strength(), 2.0)),
-        m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList());
+        m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList(),
+        graph ? m.trainsOn().stream().map(t -> new TrainsOnSpec(t.source(),
+            or(t.weight(), Defaults.TRAINS_ON_WEIGHT))).toList() : null,
+        graph ? or(m.humanShare(), Defaults.HUMAN_SHARE) : null);
+  }
+
+  /** A crawl block with every default filled in. */
+  private static CrawlSpec crawl(CrawlSpec given, List<SiteSpec> sites) {
+    CrawlSpec c = given != null ? given : new CrawlSpec(null, null);
+    String policy = or(c.policy(), Defaults.CRAWL_POLICY);
+    List<String> keys = CrawlSpec.KEYS.get(policy);
+    return new CrawlSpec(policy,
+        c.sites() != null ? c.sites() : sites.stream().map(SiteSpec::id).toList(),
+        c.weights(),
+        keys.contains("window") ? or(c.window(), Defaults.CRAWL_WINDOW) : null,
+        keys.contains("exponent") ? or(c.exponent(), Defaults.CRAWL_EXPONENT) : null);
   }
 
   /** Sampling settings with a default for every key the domain uses, and nothing else. */

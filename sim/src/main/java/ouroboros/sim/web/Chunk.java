@@ -23,6 +23,12 @@ final class Chunk {
   final int[] siteStart;
   /** Items of synthetic depth above 0. */
   final int synthetic;
+  /**
+   * Whether authors ascend within each site's range, as they do when contributions come in
+   * canonical agent order, each written by its own agent: then an author's items on a site are
+   * one run, found by binary search.
+   */
+  final boolean authorsAscend;
 
   /** Builds a chunk from one tick's contributions, given in canonical agent order. */
   Chunk(int tick, int width, int siteCount, Items[] contributions) {
@@ -67,6 +73,11 @@ final class Chunk {
       }
     }
     this.synthetic = syn;
+    boolean ascend = true;
+    for (int i = 1; i < n && ascend; i++) {
+      ascend = site[i] != site[i - 1] || author[i] >= author[i - 1];
+    }
+    this.authorsAscend = ascend;
   }
 
   /** Items of synthetic depth above 0 on one site. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
+import ouroboros.agents.web.Ranges;
 import ouroboros.agents.web.WebView;
 
 /**
@@ -125,6 +126,84 @@ public final class Snapshot implements WebView {
       s[i] = ch.site[at];
     }
     return new Items(new Batch(n, width, v), a, k, t, g, d, f, s);
+  }
+
+  /**
+   * The visited sites' ranges in every chunk from the first of tick {@code fromTick} on: each
+   * site's items in a chunk are contiguous, so this costs O(chunks x sites), whatever the size.
+   */
+  @Override
+  public Ranges siteRanges(int[] sites, int fromTick) {
+    int[] sorted = sites.clone();
+    Arrays.sort(sorted);
+    Ranges.Builder b = new Ranges.Builder();
+    for (int c = firstChunkFrom(fromTick); c < chunks.length; c++) {
+      int[] at = chunks[c].siteStart;
+      for (int s : sorted) {
+        b.add(starts[c] + at[s], starts[c] + at[s + 1]);
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * The author's runs, one per site and chunk, found by binary search within each site's range
+   * (O(chunks x sites x log items)); a chunk whose authors do not ascend is scanned.
+   */
+  @Override
+  public Ranges authorRanges(int author) {
+    Ranges.Builder b = new Ranges.Builder();
+    for (int c = 0; c < chunks.length; c++) {
+      Chunk ch = chunks[c];
+      if (!ch.authorsAscend) {
+        for (int i = 0; i < ch.size; i++) {
+          if (ch.author[i] == author) {
+            b.add(starts[c] + i, starts[c] + i + 1);
+          }
+        }
+        continue;
+      }
+      for (int s = 0; s < siteCount; s++) {
+        int from = ch.siteStart[s];
+        int to = ch.siteStart[s + 1];
+        if (from == to || ch.author[from] > author || ch.author[to - 1] < author) {
+          continue;
+        }
+        b.add(starts[c] + firstAtLeast(ch.author, from, to, author),
+            starts[c] + firstAtLeast(ch.author, from, to, (long) author + 1));
+      }
+    }
+    return b.build();
+  }
+
+  /** The first chunk whose tick is at least {@code tick}; chunks.length when none is. */
+  private int firstChunkFrom(int tick) {
+    int lo = 0;
+    int hi = chunks.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (chunks[mid].tick < tick) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The first position in a[from, to), ascending, whose value is at least key; to if none. */
+  private static int firstAtLeast(int[] a, int from, int to, long key) {
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** Items of synthetic depth above 0 in the snapshot. */

@@ -299,7 +299,7 @@ class BadInputTest {
     cases.add(new Case("timeline_setPathUnknownKey_suggestsKey",
         utf8(withTimeline("{tick: 5, set: {path: 'models[lab-fresh].crawl.sties', value: [forum]}}")),
         37, 27, "timeline[0].set.path", "unknown key 'sties' in models[lab-fresh].crawl",
-        List.of("one of [policy, sites]", "(did you mean 'sites'?)")));
+        List.of("one of [exponent, policy, sites, weights, window]", "(did you mean 'sites'?)")));
     cases.add(new Case("publishTo_sharesNotSummingToOne_expectsSumOfOne",
         utf8(VALID.replace("    site: forum\n", "    publish-to: {forum: 0.6, fresh-blog: 0.3}\n")),
         19, 17, "humans[0].publish-to", "shares summing to 0.9",
@@ -312,6 +312,7 @@ class BadInputTest {
         utf8(VALID + "ai-share:\n  - {site: replace-blog, points: [[0, 0.1], [0, 0.5]]}\n"),
         37, 46, "ai-share[0].points[1][0]", "0",
         List.of("a tick after the previous point's 0")));
+    cases.addAll(crawlCases());
     return cases;
   }
 
@@ -322,6 +323,74 @@ class BadInputTest {
       b.append("  - ").append(e).append('\n');
     }
     return b.toString();
+  }
+
+  /** Bad crawl policies and bad static-graph input, on the first model's crawl (line 27). */
+  private static List<Case> crawlCases() {
+    List<Case> cases = new ArrayList<>();
+    cases.add(new Case("crawlKey_notUsedByPolicy_namesPolicy",
+        utf8(withCrawl("crawl: {sites: [replace-blog], window: 3}")),
+        27, 44, "models[0].crawl.window", "'window', which the crawl policy 'uniform' does not use",
+        List.of("only [sites] beside 'policy'")));
+    cases.add(new Case("crawlSiteMix_noWeights_namesRequiredKey",
+        utf8(withCrawl("crawl: {policy: site-mix, sites: [replace-blog]}")),
+        27, 12, "models[0].crawl.weights", "nothing",
+        List.of("the required key 'weights' of the crawl policy 'site-mix'",
+            "the 1 listed in 'sites'")));
+    cases.add(new Case("crawlSiteMix_weightPerSite_countsSites",
+        utf8(withCrawl("crawl: {policy: site-mix, weights: [1.0, 2.0]}")),
+        27, 40, "models[0].crawl.weights", "2 weights",
+        List.of("one weight per visited site, the scenario's 3")));
+    cases.add(new Case("crawlSites_listedTwice_expectsNewSite",
+        utf8(withCrawl("crawl: {sites: [replace-blog, replace-blog]}")),
+        27, 35, "models[0].crawl.sites[1]", "'replace-blog'",
+        List.of("a site not listed before in 'sites'")));
+    cases.add(new Case("crawlRecent_windowZero_expectsAtLeastOne",
+        utf8(withCrawl("crawl: {policy: recent, window: 0}")),
+        27, 37, "models[0].crawl.window", "0", List.of("a number of ticks of at least 1")));
+    cases.add(new Case("crawlPolicy_unknown_suggestsRecent",
+        utf8(withCrawl("crawl: {policy: recnt}")),
+        27, 21, "models[0].crawl.policy", "'recnt'",
+        List.of("a known crawl policy, one of [exclude-own, popular, recent, site-mix, uniform]",
+            "(did you mean 'recent'?)")));
+    cases.add(new Case("crawlPolicy_sources_pointsAtTrainsOn",
+        utf8(withCrawl("crawl: {policy: sources}")),
+        27, 21, "models[0].crawl.policy", "'sources'",
+        List.of("a known crawl policy", "set by the model's 'trains-on' list")));
+    cases.add(new Case("trainsOn_unknownSource_listsAgentsAndSuggests",
+        utf8(withCrawl("trains-on: [{source: lab-fersh}]")),
+        27, 26, "models[0].trains-on[0].source", "'lab-fersh'",
+        List.of("the id of a human source or model of this scenario, one of [people, "
+            + "lab-replace, lab-fresh]", "(did you mean 'lab-fresh'?)")));
+    cases.add(new Case("trainsOn_withCrawl_asksForOne",
+        utf8(withCrawl("crawl: {sites: [replace-blog]}\n    trains-on: [{source: people}]")),
+        28, 16, "models[0].trains-on", "'trains-on' together with 'crawl'",
+        List.of("one of them")));
+    cases.add(new Case("trainsOn_withFreshHumanFraction_suggestsHumanShare",
+        utf8(VALID.replace("crawl: {sites: [fresh-blog]}", "trains-on: [{source: people}]")),
+        35, 16, "models[1].trains-on", "'trains-on' together with 'fresh-human-fraction'",
+        List.of("'human-share'")));
+    cases.add(new Case("trainsOn_weightsSumToZero_expectsPositiveWeight",
+        utf8(withCrawl("trains-on: [{source: people, weight: 0.0}]")),
+        27, 16, "models[0].trains-on", "weights that sum to 0",
+        List.of("at least one weight above 0")));
+    cases.add(new Case("trainsOn_negativeWeight_expectsAtLeastZero",
+        utf8(withCrawl("trains-on: [{source: people, weight: -1.0}]")),
+        27, 42, "models[0].trains-on[0].weight", "-1.0", List.of("a weight of at least 0")));
+    cases.add(new Case("trainsOn_duplicateSource_expectsNewSource",
+        utf8(withCrawl("trains-on: [{source: people}, {source: people}]")),
+        27, 44, "models[0].trains-on[1].source", "'people'",
+        List.of("a source not listed before")));
+    cases.add(new Case("humanShare_withoutTrainsOn_suggestsFreshHumanFraction",
+        utf8(withCrawl("crawl: {sites: [replace-blog]}\n    human-share: 0.1")),
+        28, 18, "models[0].human-share", "'human-share' without 'trains-on'",
+        List.of("'trains-on' beside it", "'fresh-human-fraction'")));
+    return cases;
+  }
+
+  /** The valid scenario with its first model's crawl line (line 27) replaced. */
+  private static String withCrawl(String replacement) {
+    return replaceFirst(VALID, "crawl: {sites: [replace-blog]}", replacement);
   }
 
   /** The valid scenario with a one-stage pipeline on its first model, on line 29. */

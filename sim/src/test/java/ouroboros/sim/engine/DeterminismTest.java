@@ -106,4 +106,22 @@ class DeterminismTest {
     assertEquals(0, code);
     assertArrayEquals(read(first, "metrics.csv"), read(again, "metrics.csv"));
   }
+
+  @Test
+  void run_crawlPoliciesAndStaticGraph_sameAcrossThreadsAndReplayed() throws Exception {
+    for (String scenario : new String[] {"topology/crawl-policies.yaml",
+        "topology/fed-by-pair-and-humans.yaml"}) {
+      String dir = scenario.replace('/', '-');
+      Path one = run(scenario, dir + "-one", 3, 1);
+      Path four = run(scenario, dir + "-four", 3, 4);
+      assertArrayEquals(read(one, "metrics.csv"), read(four, "metrics.csv"), scenario);
+      assertArrayEquals(read(one, "graph/final.dot"), read(four, "graph/final.dot"), scenario);
+      Path again = tmp.resolve(dir + "-again");
+      int code = Main.run(new String[] {"run", one.resolve("scenario.yaml").toString(), "--quiet",
+          "--out", again.toString()}, new PrintWriter(new StringWriter()),
+          new PrintWriter(new StringWriter()));
+      assertEquals(0, code, scenario + ": the resolved scenario is valid");
+      assertArrayEquals(read(one, "metrics.csv"), read(again, "metrics.csv"), scenario);
+    }
+  }
 }

@@ -169,7 +169,10 @@ class ScenarioSchemaTest {
         strings("/definitions/estimator/properties/variance/enum"));
     assertEquals(ScenarioValidator.SMOOTHINGS,
         strings("/definitions/estimator/properties/smoothing/enum"));
-    assertEquals(CrawlPolicies.names(), strings("/definitions/crawl/properties/policy/enum"));
+    assertEquals(CrawlPolicies.crawlNames(),
+        strings("/definitions/crawl/properties/policy/enum"));
+    assertEquals(CrawlPolicies.crawlNames(), List.copyOf(CrawlSpec.KEYS.keySet()),
+        "each crawl policy lists its keys");
     assertEquals(Stages.names(), strings("/definitions/stage/properties/stage/enum"));
     assertEquals(ProvenanceSpec.MODES,
         strings("/definitions/stage-provenance/properties/mode/enum"));
@@ -197,6 +200,12 @@ class ScenarioSchemaTest {
     assertEquals(Defaults.INITIAL, schemaNode.at(model + "initial/default").asText());
     assertEquals(Defaults.CRAWL_POLICY,
         schemaNode.at("/definitions/crawl/properties/policy/default").asText());
+    assertEquals(Defaults.CRAWL_WINDOW, number("/definitions/crawl/properties/window/default"));
+    assertEquals(Defaults.CRAWL_EXPONENT,
+        number("/definitions/crawl/properties/exponent/default"));
+    assertEquals(Defaults.HUMAN_SHARE, number(model + "human-share/default"));
+    assertEquals(Defaults.TRAINS_ON_WEIGHT,
+        number("/definitions/trains-on/properties/weight/default"));
     String sampling = "/definitions/sampling/properties/";
     assertEquals(Defaults.TEMPERATURE, number(sampling + "temperature/default"));
     assertEquals(Defaults.TOP_K, number(sampling + "top-k/default"));
@@ -295,7 +304,19 @@ class ScenarioSchemaTest {
             "timeline: [{tick: 1, retire: lab, humans: {id: people, publish-rate: 1}}]\nhumans:",
             "timeline"),
         broken("an ai-share of 1", "humans:",
-            "ai-share: [{site: web, points: [[0, 1.0]]}]\nhumans:", "points"));
+            "ai-share: [{site: web, points: [[0, 1.0]]}]\nhumans:", "points"),
+        broken("a window for the uniform crawl", "publish-rate: 4",
+            "publish-rate: 4\n    crawl: {policy: uniform, window: 3}", "crawl"),
+        broken("site-mix without weights", "publish-rate: 4",
+            "publish-rate: 4\n    crawl: {policy: site-mix}", "crawl"),
+        broken("crawl policy 'sources'", "publish-rate: 4",
+            "publish-rate: 4\n    crawl: {policy: sources}", "policy"),
+        broken("trains-on with fresh-human-fraction", "publish-rate: 4",
+            "publish-rate: 4\n    trains-on: [{source: people}]", "models"),
+        broken("human-share without trains-on", "publish-rate: 4",
+            "publish-rate: 4\n    human-share: 0.5", "models"),
+        broken("a negative trains-on weight", "fresh-human-fraction: 0.5",
+            "trains-on: [{source: people, weight: -1}]", "weight"));
   }
 
   /** One invalid case: VALID with {@code from} replaced by {@code to}. */
@@ -317,6 +338,7 @@ class ScenarioSchemaTest {
     m.put(HumanSpec.class, "/definitions/human");
     m.put(ModelSpec.class, "/definitions/model");
     m.put(CrawlSpec.class, "/definitions/crawl");
+    m.put(TrainsOnSpec.class, "/definitions/trains-on");
     m.put(SamplingSpec.class, "/definitions/sampling");
     m.put(EstimatorSpec.class, "/definitions/estimator");
     m.put(CollapseSpec.class, "/definitions/collapse");

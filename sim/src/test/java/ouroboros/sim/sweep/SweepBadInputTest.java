@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SweepBadInputTest {
   private static final String MODEL_KEYS = "[crawl, estimator, family, first-retrain,"
-      + " fresh-human-fraction, id, initial, pipeline, publish-rate, publish-to, regime,"
-      + " retrain-every, sampling, scrape, site, watermark, window]";
+      + " fresh-human-fraction, human-share, id, initial, pipeline, publish-rate, publish-to,"
+      + " regime, retrain-every, sampling, scrape, site, trains-on, watermark, window]";
 
   @TempDir
   Path tmp;
@@ -62,7 +62,8 @@ class SweepBadInputTest {
                 + " accumulate, accumulate-subsample, window] (did you mean 'replace'?)"),
         Arguments.of("a misspelt key inside a value",
             "list:\n  - models[*].crawl: {sitse: [forum]}\n",
-            "4:22: models[*].crawl: found unknown key 'sitse', expected one of [policy, sites]"
+            "4:22: models[*].crawl: found unknown key 'sitse', expected one of [exponent, policy,"
+                + " sites, weights, window]"
                 + " (did you mean 'sites'?)"),
         Arguments.of("an unknown site in a list value",
             "list:\n  - models[lab-fresh].crawl.sites: [fresh-blog, nowhere]\n",

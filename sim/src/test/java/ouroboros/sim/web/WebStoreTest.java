@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
+import ouroboros.agents.web.WebView;
 import org.junit.jupiter.api.Test;
 
 /** The columnar web: canonical order, sites, retention and immutable snapshots. */
@@ -90,5 +91,62 @@ class WebStoreTest {
         from(0, 3, 1, 0, 0f), from(1, 2, 1, 0, 1f), from(2, 4, 1, 1, 2f)});
     assertArrayEquals(new long[] {5, 2}, s.newItems(0));
     assertArrayEquals(new long[] {4, 4}, s.newItems(1));
+  }
+
+  /** The snapshot seen only through WebView's abstract methods: its reference range queries. */
+  private static WebView reference(Snapshot s) {
+    return new WebView() {
+      @Override public int tick() {
+        return s.tick();
+      }
+
+      @Override public long size() {
+        return s.size();
+      }
+
+      @Override public int width() {
+        return s.width();
+      }
+
+      @Override public int siteCount() {
+        return s.siteCount();
+      }
+
+      @Override public long siteSize(int site) {
+        return s.siteSize(site);
+      }
+
+      @Override public long siteItem(int site, long k) {
+        return s.siteItem(site, k);
+      }
+
+      @Override public Items gather(long[] indices) {
+        return s.gather(indices);
+      }
+    };
+  }
+
+  @Test
+  void ranges_indexAnswers_equalTheReference() {
+    // Five agents on three sites over six ticks, retention 4; agent 3 publishes on two sites.
+    WebStore web = new WebStore(1, 3, 4);
+    Snapshot s = null;
+    for (int t = 0; t < 6; t++) {
+      Items three = Items.concat(java.util.List.of(from(3, 2, t, 0, 1f), from(3, t, t, 2, 1f)), 1);
+      s = web.appendAndSeal(t, new Items[] {from(0, 3, t, 1, 0f), from(1, t % 2, t, 0, 0f),
+          from(2, 4, t, 1, 1f), three, from(4, 1, t, 2, 2f)});
+    }
+    WebView ref = reference(s);
+    int[][] siteSets = {{0}, {1}, {2}, {0, 2}, {2, 0, 1}};
+    for (int[] sites : siteSets) {
+      for (int from : new int[] {Integer.MIN_VALUE, 0, 2, 3, 5, 6}) {
+        assertEquals(ref.siteRanges(sites, from), s.siteRanges(sites, from),
+            java.util.Arrays.toString(sites) + " from tick " + from);
+      }
+    }
+    for (int author = -1; author <= 5; author++) {
+      assertEquals(ref.authorRanges(author), s.authorRanges(author), "author " + author);
+    }
+    assertEquals(ref.authorRanges(3).size(), 2 * 4 + (2 + 3 + 4 + 5), "agent 3 in ticks 2..5");
   }
 }

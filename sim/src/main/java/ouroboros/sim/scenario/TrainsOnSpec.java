@@ -1,0 +1,10 @@
+package ouroboros.sim.scenario;
+
+/**
+ * One source of a model in static-graph mode ({@code trains-on}): at each retrain the model reads
+ * the share weight/Σweights of its web items from this agent's visible output, on any site.
+ *
+ * @param source the id of a human source or a model (the model itself is allowed: a self-loop)
+ * @param weight at least 0 (default 1)
+ */
+public record TrainsOnSpec(String source, Double weight) {}
