@@ -163,6 +163,8 @@ class EmergentTopologyTest {
     }
     assertTrue(known >= 60, "model-windows with both verdicts known: " + known);
     double share = (double) agree / known;
+    System.out.println("emergent: prediction and definition 3 agree on " + agree + " of " + known
+        + " model-windows");
     assertTrue(share >= 0.9, agree + " of " + known + " agree; " + disagreements);
   }
 }
