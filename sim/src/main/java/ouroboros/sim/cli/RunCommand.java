@@ -30,6 +30,7 @@ import ouroboros.sim.report.ReportWriter;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.compile.WorldCompiler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -152,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
     }
     long runSeed = seed != null ? seed
         : scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
-    World world = World.of(scenario, runSeed);
+    World world = WorldCompiler.compile(scenario, runSeed);
     if (!noReport) {
       ReportWriter.warmUp();
     }
@@ -200,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("graph: " + graphServer.url(GraphServer.GRAPH_PATH));
         stdout.flush();
       }
-      int code = run(world, n, dir, metrics == null ? null
+      int code = run(scenario, world, n, dir, metrics == null ? null
           : new MetricsListener(metrics.registry(), world, maxModels, graph), graph, stdout,
           stderr);
       if (hold) {
@@ -225,7 +226,7 @@ final class RunCommand implements Callable<Integer> {
    * Runs the world into {@code dir}, with the graph (which adds its rows to metrics.csv) and
    * feeding {@code meters} when not null; the exit code.
    */
-  private int run(World world, int n, Path dir, MetricsListener meters, GraphListener graph,
+  private int run(Scenario scenario, World world, int n, Path dir, MetricsListener meters, GraphListener graph,
       PrintWriter stdout, PrintWriter stderr) throws IOException {
     RunOutcome outcome;
     try (Simulation sim = new Simulation(n)) {
@@ -235,10 +236,10 @@ final class RunCommand implements Callable<Integer> {
         listeners.add(meters);
       }
       if (!quiet) {
-        listeners.add(new ProgressListener(world.scenario().name(), world.ticks()));
+        listeners.add(new ProgressListener(world.name(), world.ticks()));
       }
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
-      RunDirectory.Result result = RunDirectory.run(sim, world, n, dir, listeners, interval,
+      RunDirectory.Result result = RunDirectory.run(sim, scenario, world, n, dir, listeners, interval,
           List.of(graph));
       outcome = result.outcome();
       if (!quiet) {
