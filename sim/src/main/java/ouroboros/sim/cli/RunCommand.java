@@ -31,6 +31,7 @@ import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.path.Overrides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
  * {@code --metrics-port}, {@code --metrics-host}, {@code --hold}) it also serves live metrics
  * over HTTP while it runs, and with {@code --serve-graph} (or {@code --graph-port},
  * {@code --graph-host}) the current graph; both endpoints are off by default, so that runs
- * started in-process by tests never compete for a port.
+ * started in-process by tests never compete for a port. {@code --set KEY=VALUE} overrides a
+ * scenario value before the scenario is checked ({@link Overrides}).
  */
 @Command(name = "run",
     description = "Run a scenario and write a run directory, with report.html in it.")
@@ -56,6 +58,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--seed", description = "Seed; overrides the scenario's.")
   private Long seed;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a scenario value before it is checked, such as"
+          + " models[lab-a].regime=accumulate or sites[0].weight=2; KEY is a path as in sweep"
+          + " files, VALUE is YAML. Repeatable; applied in order.")
+  private List<String> sets = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Run directory (default: runs/<scenario-name>-<timestamp>).")
@@ -121,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     Scenario scenario;
     try {
-      scenario = new ScenarioLoader().load(file);
+      scenario = Overrides.load(new ScenarioLoader(), file, sets);
     } catch (ScenarioException e) {
       Errors.print(stderr, e);
       return Main.BAD_INPUT;
