@@ -165,6 +165,10 @@ public final class Timelines {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode tree = MAPPER.valueToTree(model);
     root.putArray(target.list()).add(tree);
+    if (target.first().equals("pipeline") && !tree.has("pipeline")) {
+      throw new SetException("no stage '" + target.keys().get(0)[1] + "' in " + target.list()
+          + "[" + target.id() + "].pipeline", "a model with a pipeline", true);
+    }
     try {
       for (PathResolver.Target t : RESOLVER.resolve(target.path(), root)) {
         t.set(value);
