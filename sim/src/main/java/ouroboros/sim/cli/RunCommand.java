@@ -234,8 +234,8 @@ final class RunCommand implements Callable<Integer> {
    * Runs the world into {@code dir}, with the graph (which adds its rows to metrics.csv) and
    * feeding {@code meters} when not null; the exit code.
    */
-  private int run(Scenario scenario, World world, int n, Path dir, MetricsListener meters, GraphListener graph,
-      PrintWriter stdout, PrintWriter stderr) throws IOException {
+  private int run(Scenario scenario, World world, int n, Path dir, MetricsListener meters,
+      GraphListener graph, PrintWriter stdout, PrintWriter stderr) throws IOException {
     RunOutcome outcome;
     try (Simulation sim = new Simulation(n)) {
       List<TickListener> listeners = new ArrayList<>();
@@ -247,8 +247,8 @@ final class RunCommand implements Callable<Integer> {
         listeners.add(new ProgressListener(world.name(), world.ticks()));
       }
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
-      RunDirectory.Result result = RunDirectory.run(sim, scenario, world, n, dir, listeners, interval,
-          List.of(graph));
+      RunDirectory.Result result = RunDirectory.run(sim, scenario, world, n, dir, listeners,
+          interval, List.of(graph));
       outcome = result.outcome();
       if (!quiet) {
         SummaryTable.print(stdout, world, result.summary());

@@ -42,9 +42,9 @@ public final class RunDirectory {
   }
 
   /**
-   * As {@link #run(Simulation, Scenario, World, int, Path, List, Duration)}, with {@code contributors}
-   * adding their rows to metrics.csv (a contributor that also listens to ticks, such as the
-   * interaction graph, goes in {@code listeners} too).
+   * As {@link #run(Simulation, Scenario, World, int, Path, List, Duration)}, with
+   * {@code contributors} adding their rows to metrics.csv (a contributor that also listens to
+   * ticks, such as the interaction graph, goes in {@code listeners} too).
    */
   public static Result run(Simulation sim, Scenario scenario, World world, int threads, Path dir,
       List<TickListener> listeners, Duration tickInterval,

@@ -68,7 +68,8 @@ public final class RunWriter implements TickListener, AutoCloseable {
     this.summary = new RunSummary(world);
     Files.createDirectories(dir);
     AtomicFiles.write(dir.resolve("scenario.yaml"),
-        new ScenarioLoader().write(scenario.withSeed(world.seed())).getBytes(StandardCharsets.UTF_8));
+        new ScenarioLoader().write(scenario.withSeed(world.seed()))
+            .getBytes(StandardCharsets.UTF_8));
     this.metrics = FileChannel.open(dir.resolve("metrics.csv"), StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     writeFully(MetricRow.HEADER + "\n");

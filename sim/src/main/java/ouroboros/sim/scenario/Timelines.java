@@ -14,10 +14,12 @@ import ouroboros.sim.scenario.path.ScenarioPath;
 import ouroboros.sim.scenario.path.ScenarioSchema;
 
 /**
- * The paths of {@code set} events and what they do to a model. A path names one agent and one of
- * its run-time settings, {@code models[ID].KEY...} or {@code humans[ID].publish-rate}; the
- * settable keys are listed in {@link #SETTABLE}. Setting a value rewrites the model's spec as a
- * YAML tree and binds it again, so a value is checked exactly as in a scenario file.
+ * The paths of {@code set} events and what they do to a model. A path is a {@link ScenarioPath},
+ * the grammar of sweep paths and {@code run --set}, that names one agent by id and one of its
+ * run-time settings, {@code models[ID].KEY...} or {@code humans[ID].publish-rate}; the settable
+ * keys are listed in {@link #SETTABLE}. Setting a value resolves the path with the same
+ * {@link PathResolver} on the model's spec as a YAML tree and binds it again, so a value is
+ * checked exactly as in a scenario file.
  */
 public final class Timelines {
   /**
@@ -34,8 +36,11 @@ public final class Timelines {
       + SETTABLE;
 
   private static final ObjectMapper MAPPER = Yaml.mapper();
-  private static final PathResolver RESOLVER =
-      new PathResolver(ScenarioSchema.shared(), "the scenario");
+
+  /** The resolver, made when a first {@code set} is applied (the schema is read then). */
+  private static final class Resolver {
+    static final PathResolver INSTANCE = new PathResolver(ScenarioSchema.shared(), "the scenario");
+  }
 
   private Timelines() {}
 
@@ -170,7 +175,7 @@ public final class Timelines {
           + "[" + target.id() + "].pipeline", "a model with a pipeline", true);
     }
     try {
-      for (PathResolver.Target t : RESOLVER.resolve(target.path(), root)) {
+      for (PathResolver.Target t : Resolver.INSTANCE.resolve(target.path(), root)) {
         t.set(value);
       }
     } catch (PathResolver.PathException e) {

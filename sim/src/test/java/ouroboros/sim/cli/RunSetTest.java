@@ -111,6 +111,19 @@ class RunSetTest {
         "ticks=");
   }
 
+  @Test
+  void validate_takesTheSameOverrides() throws IOException {
+    Path file = write();
+    Result ok = main("validate", file.toString(), "--set", "ticks=3", "--set",
+        "models[lab-a].regime=accumulate");
+    assertEquals(0, ok.code(), ok.err());
+    assertEquals("ok: " + file + " (1 human source, 2 models, 3 ticks)", ok.out().strip());
+    Result bad = main("validate", file.toString(), "--set", "models[lab-a].regme=accumulate");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().startsWith("error: --set models[lab-a].regme=accumulate: found unknown"
+        + " key 'regme' in models[lab-a]"), bad.err());
+  }
+
   /** Runs with these overrides; checks exit 2, one error line as given, no output, no run. */
   private void assertRefused(String start, String contains, String... sets) throws IOException {
     Path dir = tmp.resolve("refused");
@@ -126,17 +139,28 @@ class RunSetTest {
 
   /** Runs the scenario quietly into {@code dir} with the given overrides. */
   private Result run(Path dir, String... sets) throws IOException {
-    Path file = tmp.resolve("set-test.yaml");
-    Files.writeString(file, SCENARIO);
+    Path file = write();
     List<String> args = new ArrayList<>(List.of("run", file.toString(), "--quiet", "--no-report",
         "--threads", "2", "--out", dir.toString()));
     for (String s : sets) {
       args.add("--set");
       args.add(s);
     }
+    return main(args.toArray(String[]::new));
+  }
+
+  /** The test scenario, written to a file. */
+  private Path write() throws IOException {
+    Path file = tmp.resolve("set-test.yaml");
+    Files.writeString(file, SCENARIO);
+    return file;
+  }
+
+  /** Runs the command line in-process. */
+  private static Result main(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -145,7 +145,7 @@ public final class Overrides {
     return new ScenarioError("--set " + arg, 0, 0, path, found, expected);
   }
 
-  /** A displayed path, such as {@code models[1].crawl}, as a JSON Pointer: {@code /models/1/crawl}. */
+  /** A displayed path, such as {@code models[1].crawl}, as a JSON Pointer. */
   private static String pointer(String displayed) {
     StringBuilder b = new StringBuilder();
     for (String part : displayed.split("[.\\[\\]]")) {

@@ -14,9 +14,10 @@ import ouroboros.sim.scenario.Suggest;
 /**
  * Finds the places a {@link ScenarioPath} addresses in a scenario's YAML tree, and sets a value
  * there; sweeps, timeline {@code set} events and {@code run --set} all use it. A key must be one
- * the scenario schema allows at that place; a mapping that the base
- * scenario leaves out is created when the schema has it, so {@code models[*].sampling.temperature}
- * works on models without a {@code sampling} key. Selectors pick entries of lists that exist.
+ * the scenario schema allows at that place; a mapping that the tree leaves out is created when
+ * the schema has it, so {@code models[*].sampling.temperature} works on models without a
+ * {@code sampling} key. Selectors pick entries of lists that exist; a selector by name or
+ * {@code [*]} may pick several, so one path may address several places ({@link #SELECT_BY}).
  */
 public final class PathResolver {
   /**

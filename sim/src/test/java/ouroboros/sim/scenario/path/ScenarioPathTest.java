@@ -71,7 +71,8 @@ class ScenarioPathTest {
         assertThrows(IllegalArgumentException.class, () -> ScenarioPath.parse("models[0]x"))
             .getMessage());
     assertEquals("a path that ends without a key",
-        assertThrows(IllegalArgumentException.class, () -> ScenarioPath.parse("seed.")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ScenarioPath.parse("seed."))
+            .getMessage());
   }
 
   @Test
