@@ -15,6 +15,7 @@ import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.compile.WorldCompiler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ public final class DomainBenchmark implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "%-28s %-18s %-16s %7s %12s %9s %7s %12s %12s%n", "scenario",
         "domain", "model", "fit n", "fit us", "fit fails", "draw k", "sample us", "evaluate us");
     for (Path file : files) {
-      World world = World.of(new ScenarioLoader().load(file), 1);
+      World world = WorldCompiler.compile(new ScenarioLoader().load(file), 1);
       Domain domain = world.domain();
       UniformRandomProvider rng = new RngStreams(1).stream("bench", "draws");
       for (ModelSettings m : world.models()) {

@@ -11,6 +11,7 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.compile.WorldCompiler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,7 +103,7 @@ public final class EngineBenchmark implements Callable<Integer> {
       System.err.println("error: the generated scenario was rejected:\n" + e.getMessage());
       return 1;
     }
-    World world = World.of(scenario, seed);
+    World world = WorldCompiler.compile(scenario, seed);
     header(w);
 
     Recorder rec = new Recorder(w.ticks());

@@ -30,6 +30,8 @@ import ouroboros.sim.report.ReportWriter;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.path.Overrides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
  * {@code --metrics-port}, {@code --metrics-host}, {@code --hold}) it also serves live metrics
  * over HTTP while it runs, and with {@code --serve-graph} (or {@code --graph-port},
  * {@code --graph-host}) the current graph; both endpoints are off by default, so that runs
- * started in-process by tests never compete for a port.
+ * started in-process by tests never compete for a port. {@code --set KEY=VALUE} overrides a
+ * scenario value before the scenario is checked ({@link Overrides}).
  */
 @Command(name = "run",
     description = "Run a scenario and write a run directory, with report.html in it.")
@@ -55,6 +58,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--seed", description = "Seed; overrides the scenario's.")
   private Long seed;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a scenario value before it is checked, such as"
+          + " models[lab-a].regime=accumulate or sites[0].weight=2; KEY is a path as in sweep"
+          + " files, VALUE is YAML. Repeatable; applied in order.")
+  private List<String> sets = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Run directory (default: runs/<scenario-name>-<timestamp>).")
@@ -120,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     Scenario scenario;
     try {
-      scenario = new ScenarioLoader().load(file);
+      scenario = Overrides.load(new ScenarioLoader(), file, sets);
     } catch (ScenarioException e) {
       Errors.print(stderr, e);
       return Main.BAD_INPUT;
@@ -152,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
     }
     long runSeed = seed != null ? seed
         : scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
-    World world = World.of(scenario, runSeed);
+    World world = WorldCompiler.compile(scenario, runSeed);
     if (!noReport) {
       ReportWriter.warmUp();
     }
@@ -200,7 +209,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.println("graph: " + graphServer.url(GraphServer.GRAPH_PATH));
         stdout.flush();
       }
-      int code = run(world, n, dir, metrics == null ? null
+      int code = run(scenario, world, n, dir, metrics == null ? null
           : new MetricsListener(metrics.registry(), world, maxModels, graph), graph, stdout,
           stderr);
       if (hold) {
@@ -225,8 +234,8 @@ final class RunCommand implements Callable<Integer> {
    * Runs the world into {@code dir}, with the graph (which adds its rows to metrics.csv) and
    * feeding {@code meters} when not null; the exit code.
    */
-  private int run(World world, int n, Path dir, MetricsListener meters, GraphListener graph,
-      PrintWriter stdout, PrintWriter stderr) throws IOException {
+  private int run(Scenario scenario, World world, int n, Path dir, MetricsListener meters,
+      GraphListener graph, PrintWriter stdout, PrintWriter stderr) throws IOException {
     RunOutcome outcome;
     try (Simulation sim = new Simulation(n)) {
       List<TickListener> listeners = new ArrayList<>();
@@ -235,11 +244,11 @@ final class RunCommand implements Callable<Integer> {
         listeners.add(meters);
       }
       if (!quiet) {
-        listeners.add(new ProgressListener(world.scenario().name(), world.ticks()));
+        listeners.add(new ProgressListener(world.name(), world.ticks()));
       }
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
-      RunDirectory.Result result = RunDirectory.run(sim, world, n, dir, listeners, interval,
-          List.of(graph));
+      RunDirectory.Result result = RunDirectory.run(sim, scenario, world, n, dir, listeners,
+          interval, List.of(graph));
       outcome = result.outcome();
       if (!quiet) {
         SummaryTable.print(stdout, world, result.summary());

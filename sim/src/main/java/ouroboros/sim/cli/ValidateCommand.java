@@ -1,16 +1,23 @@
 package ouroboros.sim.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.path.Overrides;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ouroboros validate FILE}: checks a scenario without running it. */
+/**
+ * {@code ouroboros validate FILE [--set KEY=VALUE]...}: checks a scenario, with the overrides
+ * {@code run} would apply, without running it.
+ */
 @Command(name = "validate", description = "Check a scenario file without running it.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec
@@ -19,10 +26,14 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SCENARIO", description = "The scenario YAML file.")
   private Path file;
 
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override a scenario value before it is checked, as in 'run'. Repeatable.")
+  private List<String> sets = new ArrayList<>();
+
   @Override
   public Integer call() {
     try {
-      Scenario s = new ScenarioLoader().load(file);
+      Scenario s = Overrides.load(new ScenarioLoader(), file, sets);
       spec.commandLine().getOut().printf("ok: %s (%s, %s, %s)%n", file,
           RunCommand.plural(s.humans().size(), "human source"),
           RunCommand.plural(s.models().size(), "model"), RunCommand.plural(s.ticks(), "tick"));

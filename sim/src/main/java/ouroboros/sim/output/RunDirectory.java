@@ -12,6 +12,7 @@ import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.World;
+import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.Yaml;
 
 /**
@@ -30,24 +31,25 @@ public final class RunDirectory {
   private RunDirectory() {}
 
   /**
-   * Runs {@code world} on {@code sim} into {@code dir} (see {@link RunWriter}), calling
+   * Runs {@code world}, compiled from {@code scenario}, on {@code sim} into {@code dir} (see
+   * {@link RunWriter}), calling
    * {@code listeners} after the writer at every tick; {@code threads} is recorded in
    * timing.json, and {@code tickInterval} paces the ticks (zero: as fast as it can).
    */
-  public static Result run(Simulation sim, World world, int threads, Path dir,
+  public static Result run(Simulation sim, Scenario scenario, World world, int threads, Path dir,
       List<TickListener> listeners, Duration tickInterval) throws IOException {
-    return run(sim, world, threads, dir, listeners, tickInterval, List.of());
+    return run(sim, scenario, world, threads, dir, listeners, tickInterval, List.of());
   }
 
   /**
-   * As {@link #run(Simulation, World, int, Path, List, Duration)}, with {@code contributors}
-   * adding their rows to metrics.csv (a contributor that also listens to ticks, such as the
-   * interaction graph, goes in {@code listeners} too).
+   * As {@link #run(Simulation, Scenario, World, int, Path, List, Duration)}, with
+   * {@code contributors} adding their rows to metrics.csv (a contributor that also listens to
+   * ticks, such as the interaction graph, goes in {@code listeners} too).
    */
-  public static Result run(Simulation sim, World world, int threads, Path dir,
+  public static Result run(Simulation sim, Scenario scenario, World world, int threads, Path dir,
       List<TickListener> listeners, Duration tickInterval,
       List<RunMetrics.Contributor> contributors) throws IOException {
-    try (RunWriter writer = new RunWriter(dir, world, threads, contributors)) {
+    try (RunWriter writer = new RunWriter(dir, scenario, world, threads, contributors)) {
       List<TickListener> all = new ArrayList<>();
       all.add(writer);
       all.addAll(listeners);

@@ -48,7 +48,7 @@ public final class RunSummary {
   /** The summary as an ordered map, ready for JSON. */
   public Map<String, Object> toMap() {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("scenario", world.scenario().name());
+    root.put("scenario", world.name());
     root.put("seed", world.seed());
     root.put("ticks", world.ticks());
     root.put("ticks-completed", ticksCompleted);

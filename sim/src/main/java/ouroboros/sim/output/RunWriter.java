@@ -16,6 +16,7 @@ import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
+import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.Yaml;
 
@@ -44,16 +45,19 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private final List<RunMetrics.Contributor> contributors;
   private long published;
 
-  /** Creates the directory's files; {@code threads} is recorded in timing.json. */
-  public RunWriter(Path dir, World world, int threads) throws IOException {
-    this(dir, world, threads, List.of());
+  /**
+   * Creates the directory's files for {@code world}, compiled from the resolved
+   * {@code scenario}; {@code threads} is recorded in timing.json.
+   */
+  public RunWriter(Path dir, Scenario scenario, World world, int threads) throws IOException {
+    this(dir, scenario, world, threads, List.of());
   }
 
   /** The same, with {@code contributors} adding rows to metrics.csv at each tick. */
-  public RunWriter(Path dir, World world, int threads, List<RunMetrics.Contributor> contributors)
-      throws IOException {
+  public RunWriter(Path dir, Scenario scenario, World world, int threads,
+      List<RunMetrics.Contributor> contributors) throws IOException {
     List<RunMetrics.Contributor> all = new java.util.ArrayList<>(contributors);
-    SiteRows sites = SiteRows.of(world);
+    SiteRows sites = SiteRows.of(scenario);
     if (sites != null) {
       all.add(sites);
     }
@@ -64,7 +68,8 @@ public final class RunWriter implements TickListener, AutoCloseable {
     this.summary = new RunSummary(world);
     Files.createDirectories(dir);
     AtomicFiles.write(dir.resolve("scenario.yaml"),
-        new ScenarioLoader().write(world.scenario()).getBytes(StandardCharsets.UTF_8));
+        new ScenarioLoader().write(scenario.withSeed(world.seed()))
+            .getBytes(StandardCharsets.UTF_8));
     this.metrics = FileChannel.open(dir.resolve("metrics.csv"), StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     writeFully(MetricRow.HEADER + "\n");

@@ -3,7 +3,7 @@ package ouroboros.sim.output;
 import java.util.ArrayList;
 import java.util.List;
 import ouroboros.sim.engine.TickResult;
-import ouroboros.sim.engine.World;
+import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.SiteSpec;
 import ouroboros.sim.web.Snapshot;
 
@@ -22,13 +22,13 @@ public final class SiteRows implements RunMetrics.Contributor {
     this.sites = List.copyOf(sites);
   }
 
-  /** The rows of a world's sites, or null when the world does not structure its web. */
-  public static SiteRows of(World world) {
-    boolean weighted = world.scenario().sites().stream()
+  /** The rows of a scenario's sites, or null when the scenario does not structure its web. */
+  public static SiteRows of(Scenario scenario) {
+    boolean weighted = scenario.sites().stream()
         .anyMatch(s -> s.weight() != null || s.attachment() != null);
-    boolean curves = world.scenario().aiShare() != null && !world.scenario().aiShare().isEmpty();
+    boolean curves = scenario.aiShare() != null && !scenario.aiShare().isEmpty();
     return weighted || curves
-        ? new SiteRows(world.scenario().sites().stream().map(SiteSpec::id).toList()) : null;
+        ? new SiteRows(scenario.sites().stream().map(SiteSpec::id).toList()) : null;
   }
 
   /** The metric name of one site's measure: {@code site-S-measure}. */

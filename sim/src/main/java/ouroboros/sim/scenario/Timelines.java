@@ -4,20 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import ouroboros.sim.scenario.path.PathResolver;
+import ouroboros.sim.scenario.path.ScenarioPath;
+import ouroboros.sim.scenario.path.ScenarioSchema;
 
 /**
- * The paths of {@code set} events and what they do to a model. A path names one agent and one of
- * its run-time settings, {@code models[ID].KEY...} or {@code humans[ID].publish-rate}; the
- * settable keys are listed in {@link #SETTABLE}. Setting a value rewrites the model's spec as a
- * YAML tree and binds it again, so a value is checked exactly as in a scenario file.
+ * The paths of {@code set} events and what they do to a model. A path is a {@link ScenarioPath},
+ * the grammar of sweep paths and {@code run --set}, that names one agent by id and one of its
+ * run-time settings, {@code models[ID].KEY...} or {@code humans[ID].publish-rate}; the settable
+ * keys are listed in {@link #SETTABLE}. Setting a value resolves the path with the same
+ * {@link PathResolver} on the model's spec as a YAML tree and binds it again, so a value is
+ * checked exactly as in a scenario file.
  */
 public final class Timelines {
   /**
@@ -33,11 +35,12 @@ public final class Timelines {
   static final String PATH_SHAPE = "a path models[ID].KEY or humans[ID].publish-rate, KEY one of "
       + SETTABLE;
 
-  private static final Pattern PATH =
-      Pattern.compile("(models|humans)\\[([^\\[\\]]+)\\]\\.(.+)");
-  private static final Pattern SEGMENT =
-      Pattern.compile("([A-Za-z0-9_-]+)(?:\\[([^\\[\\]]+)\\])?");
   private static final ObjectMapper MAPPER = Yaml.mapper();
+
+  /** The resolver, made when a first {@code set} is applied (the schema is read then). */
+  private static final class Resolver {
+    static final PathResolver INSTANCE = new PathResolver(ScenarioSchema.shared(), "the scenario");
+  }
 
   private Timelines() {}
 
@@ -47,8 +50,9 @@ public final class Timelines {
    * @param list {@code models} or {@code humans}
    * @param id the agent's id
    * @param keys the rest of the path: keys, each with an optional selector (null when absent)
+   * @param path the whole path, parsed
    */
-  public record Target(String list, String id, List<String[]> keys) {
+  public record Target(String list, String id, List<String[]> keys, ScenarioPath path) {
     /** The first key after the agent. */
     public String first() {
       return keys.get(0)[0];
@@ -90,26 +94,48 @@ public final class Timelines {
     }
   }
 
-  /** Parses a path and checks its keys against {@link #SETTABLE}. */
+  /**
+   * Parses a path in the grammar of {@link ScenarioPath} and checks that it names one agent and
+   * one of its settable keys ({@link #SETTABLE}).
+   */
   public static Target parse(String path) throws SetException {
-    Matcher m = PATH.matcher(path);
-    if (!m.matches()) {
+    ScenarioPath parsed;
+    try {
+      parsed = ScenarioPath.parse(path);
+    } catch (IllegalArgumentException e) {
+      throw new SetException(Problems.describe(path) + " (" + e.getMessage() + ")", PATH_SHAPE);
+    }
+    List<ScenarioPath.Segment> segments = parsed.segments();
+    String list = segments.get(0) instanceof ScenarioPath.Key k ? k.name() : "";
+    String id = segments.size() < 2 ? null
+        : segments.get(1) instanceof ScenarioPath.Named n ? n.name()
+        : segments.get(1) instanceof ScenarioPath.Index i ? String.valueOf(i.index()) : null;
+    if (!list.equals("models") && !list.equals("humans") || id == null || segments.size() < 3
+        || !(segments.get(2) instanceof ScenarioPath.Key)) {
       throw new SetException(Problems.describe(path), PATH_SHAPE);
     }
     List<String[]> keys = new ArrayList<>();
-    for (String part : m.group(3).split("\\.", -1)) {
-      Matcher seg = SEGMENT.matcher(part);
-      if (!seg.matches()) {
-        throw new SetException("the part '" + part + "' in '" + path + "'",
-            "a kebab-case key, optionally followed by [name] or [index]");
+    for (int k = 2; k < segments.size(); k++) {
+      ScenarioPath.Segment seg = segments.get(k);
+      if (seg instanceof ScenarioPath.Key key) {
+        keys.add(new String[] {key.name(), null});
+      } else {
+        String[] last = keys.get(keys.size() - 1);
+        String select = seg instanceof ScenarioPath.Named n ? n.name()
+            : seg instanceof ScenarioPath.Index i ? String.valueOf(i.index()) : "*";
+        if (last[1] != null || !(seg instanceof ScenarioPath.Named)
+            && !(seg instanceof ScenarioPath.Index)) {
+          throw new SetException("the selector [" + select + "] after '" + last[0] + "["
+              + last[1] + "]'", "one stage, by its name or its index");
+        }
+        last[1] = select;
       }
-      keys.add(new String[] {seg.group(1), seg.group(2)});
     }
-    List<String> allowed = m.group(1).equals("models") ? SETTABLE : HUMAN_SETTABLE;
+    List<String> allowed = list.equals("models") ? SETTABLE : HUMAN_SETTABLE;
     String first = keys.get(0)[0];
     if (!allowed.contains(first)) {
       throw new SetException("'" + first + "', which a timeline cannot change",
-          "a settable key of " + m.group(1) + ", one of " + allowed
+          "a settable key of " + list + ", one of " + allowed
               + Suggest.didYouMean(first, allowed));
     }
     for (int k = 0; k < keys.size(); k++) {
@@ -131,43 +157,37 @@ public final class Timelines {
         && !first.equals("sampling") && !first.equals("pipeline")) {
       throw new SetException(Problems.describe(path), "nothing after '" + first + "'");
     }
-    return new Target(m.group(1), m.group(2), List.copyOf(keys));
+    return new Target(list, id, List.copyOf(keys), parsed);
   }
 
   /**
-   * The model with {@code value} at the path's keys: the spec goes through YAML and back, so an
-   * unknown key or a value of the wrong type fails as in a scenario file. Absent {@code crawl} or
-   * {@code sampling} mappings are created.
+   * The model with {@code value} at the path's keys. The path is resolved by the
+   * {@link PathResolver} that sweeps and {@code run --set} use, on a tree holding only this model
+   * (absent {@code crawl} or {@code sampling} mappings are created); the model then goes through
+   * YAML and back, so a value of the wrong type fails as in a scenario file.
    */
   public static ModelSpec set(ModelSpec model, Target target, JsonNode value) throws SetException {
-    ObjectNode root = MAPPER.valueToTree(model);
-    JsonNode node = root;
-    String at = target.list() + "[" + target.id() + "]";
-    List<String[]> keys = target.keys();
-    for (int k = 0; k < keys.size(); k++) {
-      String key = keys.get(k)[0];
-      String select = keys.get(k)[1];
-      ObjectNode object = (ObjectNode) node;
-      if (k == keys.size() - 1) {
-        object.set(key, value == null ? null : value.deepCopy());
-        break;
-      }
-      JsonNode child = object.get(key);
-      if (select != null) {
-        node = stage((ArrayNode) (child == null ? object.putArray(key) : child), select,
-            at + "." + key);
-      } else {
-        if (child == null || child.isNull()) {
-          child = object.putObject(key);
-        } else if (!child.isObject()) {
-          throw new SetException("a value at " + at + "." + key, "a mapping", true);
-        }
-        node = child;
-      }
-      at = at + "." + key + (select == null ? "" : "[" + select + "]");
+    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode tree = MAPPER.valueToTree(model);
+    root.putArray(target.list()).add(tree);
+    if (target.first().equals("pipeline") && !tree.has("pipeline")) {
+      throw new SetException("no stage '" + target.keys().get(0)[1] + "' in " + target.list()
+          + "[" + target.id() + "].pipeline", "a model with a pipeline", true);
     }
     try {
-      return MAPPER.treeToValue(root, ModelSpec.class);
+      for (PathResolver.Target t : Resolver.INSTANCE.resolve(target.path(), root)) {
+        t.set(value);
+      }
+    } catch (PathResolver.PathException e) {
+      throw new SetException(e.found(), e.expected(), true);
+    }
+    String at = target.list() + "[" + target.id() + "]";
+    List<String[]> keys = target.keys();
+    for (String[] key : keys.subList(0, keys.size() - 1)) {
+      at = at + "." + key[0] + (key[1] == null ? "" : "[" + key[1] + "]");
+    }
+    try {
+      return MAPPER.treeToValue(tree, ModelSpec.class);
     } catch (UnrecognizedPropertyException e) {
       TreeSet<String> known = new TreeSet<>();
       e.getKnownPropertyIds().forEach(x -> known.add(String.valueOf(x)));
@@ -181,24 +201,6 @@ public final class Timelines {
       throw new SetException(describe(value), "a valid value (" + firstLine(e.getOriginalMessage())
           + ")");
     }
-  }
-
-  /** The pipeline entry a selector picks: by stage name, or by index. */
-  private static JsonNode stage(ArrayNode list, String select, String at) throws SetException {
-    List<String> names = new ArrayList<>();
-    for (JsonNode entry : list) {
-      names.add(entry.path("stage").asText(""));
-    }
-    int i = names.indexOf(select);
-    if (i < 0 && select.chars().allMatch(Character::isDigit)) {
-      i = Integer.parseInt(select) < list.size() ? Integer.parseInt(select) : -1;
-    }
-    if (i < 0) {
-      throw new SetException("no stage '" + select + "' in " + at,
-          names.isEmpty() ? "a model with a pipeline" : "one of " + names
-              + Suggest.didYouMean(select, names), true);
-    }
-    return list.get(i);
   }
 
   /**

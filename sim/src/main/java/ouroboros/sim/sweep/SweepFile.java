@@ -14,6 +14,8 @@ import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.Suggest;
 import ouroboros.sim.scenario.YamlDocument;
+import ouroboros.sim.scenario.path.PathResolver;
+import ouroboros.sim.scenario.path.ScenarioPath;
 
 /**
  * A sweep file, read and checked on its own: its keys, its shape and the syntax of its paths.
@@ -42,7 +44,7 @@ import ouroboros.sim.scenario.YamlDocument;
  * @param report what the report shows unless its command line says otherwise
  */
 public record SweepFile(YamlDocument doc, Path base, String name, int replicates,
-    Integer engineThreads, Shape shape, List<SweepPath> columns, List<Cell> cells,
+    Integer engineThreads, Shape shape, List<ScenarioPath> columns, List<Cell> cells,
     ReportDefaults report) {
 
   /** How the values form cells. */
@@ -67,7 +69,7 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
    * @param value the value, a YAML tree
    * @param pointer where the value is in the sweep file, as a JSON Pointer
    */
-  public record Assignment(SweepPath path, JsonNode value, String pointer) {}
+  public record Assignment(ScenarioPath path, JsonNode value, String pointer) {}
 
   /**
    * One cell of the sweep: a variation of the base scenario.
@@ -77,7 +79,7 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
    */
   public record Cell(int index, List<Assignment> assignments) {
     /** The value this cell gives a path, or null when it leaves the path at the base's value. */
-    public JsonNode valueOf(SweepPath path) {
+    public JsonNode valueOf(ScenarioPath path) {
       for (Assignment a : assignments) {
         if (a.path().equals(path)) {
           return a.value();
@@ -120,7 +122,7 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
     private final YamlDocument doc;
     private final Path file;
     private final List<ScenarioError> errors = new ArrayList<>();
-    private final Map<String, SweepPath> columns = new LinkedHashMap<>();
+    private final Map<String, ScenarioPath> columns = new LinkedHashMap<>();
 
     Reader(YamlDocument doc, Path file) {
       this.doc = doc;
@@ -323,7 +325,7 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
         Iterator<Map.Entry<String, JsonNode>> fields = entry.fields();
         while (fields.hasNext()) {
           Map.Entry<String, JsonNode> f = fields.next();
-          SweepPath path = column(at + "/" + escape(f.getKey()), f.getKey());
+          ScenarioPath path = column(at + "/" + escape(f.getKey()), f.getKey());
           if (path != null) {
             as.add(new Assignment(path, f.getValue(), at + "/" + escape(f.getKey())));
           }
@@ -345,7 +347,7 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
         String at = "/" + key + "/" + escape(f.getKey());
-        SweepPath path = column(at, f.getKey());
+        ScenarioPath path = column(at, f.getKey());
         JsonNode v = f.getValue();
         if (!v.isArray() || v.isEmpty()) {
           error(at, f.getKey(), PathResolver.describe(v), "a non-empty list of values for this"
@@ -363,17 +365,17 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
     }
 
     /** The parsed path of a key, registered as a column; null (and an error) when malformed. */
-    private SweepPath column(String pointer, String text) {
-      SweepPath known = columns.get(text);
+    private ScenarioPath column(String pointer, String text) {
+      ScenarioPath known = columns.get(text);
       if (known != null) {
         return known;
       }
       try {
-        SweepPath path = SweepPath.parse(text);
+        ScenarioPath path = ScenarioPath.parse(text);
         columns.put(text, path);
         return path;
       } catch (IllegalArgumentException e) {
-        errors.add(doc.errorAtKey(pointer, text, e.getMessage(), SweepPath.EXPECTED));
+        errors.add(doc.errorAtKey(pointer, text, e.getMessage(), ScenarioPath.EXPECTED));
         return null;
       }
     }

@@ -19,6 +19,9 @@ import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.Suggest;
 import ouroboros.sim.scenario.YamlDocument;
+import ouroboros.sim.scenario.path.PathResolver;
+import ouroboros.sim.scenario.path.ScenarioPath;
+import ouroboros.sim.scenario.path.ScenarioSchema;
 
 /**
  * A sweep checked against its base scenario, before any run starts: every path must address
@@ -72,9 +75,9 @@ public final class SweepPlan {
     } catch (ScenarioException e) {
       baseErrors = e.errors();
     }
-    PathResolver resolver = new PathResolver(ScenarioSchema.load());
+    PathResolver resolver = new PathResolver(ScenarioSchema.shared());
     Map<String, ScenarioError> errors = new LinkedHashMap<>();
-    Set<SweepPath> bad = checkPaths(sweep, baseTree, resolver, errors);
+    Set<ScenarioPath> bad = checkPaths(sweep, baseTree, resolver, errors);
     List<Scenario> scenarios = new ArrayList<>();
     for (SweepFile.Cell cell : sweep.cells()) {
       Scenario s = checkCell(sweep, cell, bad, baseTree, base.name(), loader, resolver,
@@ -109,10 +112,10 @@ public final class SweepPlan {
    * Checks that every path addresses something in the base, with errors at the path's first
    * key; returns the paths that do not.
    */
-  private static Set<SweepPath> checkPaths(SweepFile sweep, ObjectNode baseTree,
+  private static Set<ScenarioPath> checkPaths(SweepFile sweep, ObjectNode baseTree,
       PathResolver resolver, Map<String, ScenarioError> errors) {
-    Set<SweepPath> bad = new HashSet<>();
-    for (SweepPath path : sweep.columns()) {
+    Set<ScenarioPath> bad = new HashSet<>();
+    for (ScenarioPath path : sweep.columns()) {
       try {
         resolver.resolve(path, baseTree.deepCopy());
       } catch (PathResolver.PathException e) {
@@ -129,7 +132,7 @@ public final class SweepPlan {
   }
 
   /** The pointer of the first value the file gives a path. */
-  private static String firstPointer(SweepFile sweep, SweepPath path) {
+  private static String firstPointer(SweepFile sweep, ScenarioPath path) {
     for (SweepFile.Cell cell : sweep.cells()) {
       for (SweepFile.Assignment a : cell.assignments()) {
         if (a.path().equals(path)) {
@@ -147,7 +150,7 @@ public final class SweepPlan {
    * A cell's resolved scenario, or null with its errors added. Values of paths already found
    * {@code bad} are left out, so that the other values' problems are reported too.
    */
-  private static Scenario checkCell(SweepFile sweep, SweepFile.Cell cell, Set<SweepPath> bad,
+  private static Scenario checkCell(SweepFile sweep, SweepFile.Cell cell, Set<ScenarioPath> bad,
       ObjectNode baseTree, String baseName, ScenarioLoader loader, PathResolver resolver,
       List<ScenarioError> baseErrors, Map<String, ScenarioError> errors) {
     ObjectNode tree = baseTree.deepCopy();

@@ -16,6 +16,7 @@ import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.scenario.Scenario;
+import ouroboros.sim.scenario.compile.WorldCompiler;
 
 /**
  * Runs a sweep's runs in one JVM: {@code parallel} workers, each with one {@link Simulation}
@@ -100,9 +101,9 @@ public final class SweepRunner {
         Job job = jobs.get(i);
         RunOutcome outcome;
         try {
-          World world = World.of(job.scenario(), job.seed());
+          World world = WorldCompiler.compile(job.scenario(), job.seed());
           GraphListener graph = new GraphListener(job.dir(), world, GraphOptions.DEFAULTS);
-          outcome = RunDirectory.run(sim, world, engineThreads, job.dir(),
+          outcome = RunDirectory.run(sim, job.scenario(), world, engineThreads, job.dir(),
               List.of(graph, new Ticks(progress)), Duration.ZERO, List.of(graph)).outcome();
         } catch (Exception e) {
           outcome = new RunOutcome(0, "the run could not start or write its files: " + e);

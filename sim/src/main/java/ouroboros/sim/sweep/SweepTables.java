@@ -15,6 +15,7 @@ import ouroboros.sim.output.AtomicFiles;
 import ouroboros.sim.output.MetricRow;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.path.ScenarioPath;
 
 /**
  * The sweep's tidy tables, written from the run directories once every run is done, so that the
@@ -65,7 +66,7 @@ public final class SweepTables {
   /** Writes sweep.csv and summary.csv atomically, from the complete runs under {@code dir}. */
   public void writeResults(Path dir) throws IOException {
     StringBuilder paths = new StringBuilder();
-    for (SweepPath p : sweep.columns()) {
+    for (ScenarioPath p : sweep.columns()) {
       paths.append(csv(p.text())).append(',');
     }
     AtomicFiles.write(dir.resolve("sweep.csv"), rows ->
@@ -82,7 +83,7 @@ public final class SweepTables {
   private void writeCell(Path dir, SweepFile.Cell cell, Writer rows, Writer stats)
       throws IOException {
     StringBuilder values = new StringBuilder();
-    for (SweepPath p : sweep.columns()) {
+    for (ScenarioPath p : sweep.columns()) {
       JsonNode v = cell.valueOf(p);
       values.append(v == null ? "NA" : csv(SweepPlan.text(v))).append(',');
     }

@@ -301,6 +301,11 @@ class BadInputTest {
         37, 27, "timeline[0].set.path", "unknown key 'sties' in models[lab-fresh].crawl",
         List.of("one of [exponent, policy, sites, weights, window]",
             "(did you mean 'sites'?)")));
+    cases.add(new Case("timeline_setPathBadGrammar_saysWhereAndShowsTheShape",
+        utf8(withTimeline("{tick: 5, set: {path: 'models[lab-fresh]..crawl', value: 1}}")),
+        37, 27, "timeline[0].set.path",
+        "'models[lab-fresh]..crawl' ('.' where a key should start, at character 19)",
+        List.of("a path models[ID].KEY or humans[ID].publish-rate")));
     cases.add(new Case("publishTo_sharesNotSummingToOne_expectsSumOfOne",
         utf8(VALID.replace("    site: forum\n", "    publish-to: {forum: 0.6, fresh-blog: 0.3}\n")),
         19, 17, "humans[0].publish-to", "shares summing to 0.9",

@@ -14,6 +14,7 @@ import ouroboros.agents.domain.categorical.CategoricalDomain;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.Test;
 
@@ -160,7 +161,7 @@ class CategoricalCollapseTest extends EngineTest {
   @Test
   void loader_oneLineExample_buildsTheDomainAndRejectsBadProbabilities() throws Exception {
     String ok = "name: yb\nticks: 1\ndomain: " + DOMAIN + "\nhumans: [{id: p, publish-rate: 1}]\n";
-    World w = World.of(new ScenarioLoader().parse("yb.yaml", ok), 1L);
+    World w = WorldCompiler.compile(new ScenarioLoader().parse("yb.yaml", ok), 1L);
     CategoricalDomain d = (CategoricalDomain) w.domain();
     assertEquals("blue", d.name(1));
     String bad = ok.replace("[0.9, 0.1]", "[0.9, 0.2]");

@@ -18,6 +18,7 @@ import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.testing.Repo;
 import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class DefinitionScenariosTest extends EngineTest {
   void scenario_finalVerdicts_asExpected(Path file) throws Exception {
     List<Expect> expected = expectations(file);
     assertFalse(expected.isEmpty(), file + " has no # expect: line");
-    World world = World.of(new ScenarioLoader().load(file),
+    World world = WorldCompiler.compile(new ScenarioLoader().load(file),
         new ScenarioLoader().load(file).seed());
     Map<String, RetrainReport> last = new HashMap<>();
     RunOutcome outcome = sim.run(world, r -> r.reports().forEach(rep -> last.put(rep.id(), rep)));

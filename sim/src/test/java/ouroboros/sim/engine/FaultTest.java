@@ -106,8 +106,7 @@ class FaultTest extends EngineTest {
         return gaussian.evaluate(m);
       }
     };
-    World world = new World(base.scenario(), base.seed(), flaky, base.sites(), base.humans(),
-        base.models(), base.retention(), base.phaseTimeout());
+    World world = base.withDomain(flaky);
     List<RetrainReport> r = reportsOf(world);
     assertEquals(6, r.size());
     assertFalse(r.get(1).fitFailed());
@@ -151,8 +150,7 @@ class FaultTest extends EngineTest {
             throw e.getCause();
           }
         });
-    World world = new World(base.scenario(), base.seed(), broken, base.sites(), base.humans(),
-        base.models(), base.retention(), base.phaseTimeout());
+    World world = base.withDomain(broken);
     long start = System.nanoTime();
     RunOutcome outcome = sim.run(world, r -> { });
     double seconds = (System.nanoTime() - start) / 1e9;

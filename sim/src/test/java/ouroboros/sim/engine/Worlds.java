@@ -3,6 +3,7 @@ package ouroboros.sim.engine;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.compile.WorldCompiler;
 
 /** Builds worlds for tests from scenario text. */
 public final class Worlds {
@@ -12,7 +13,7 @@ public final class Worlds {
   public static World of(String yaml, long seed) {
     try {
       Scenario s = new ScenarioLoader().parse("test.yaml", yaml);
-      return World.of(s, seed);
+      return WorldCompiler.compile(s, seed);
     } catch (ScenarioException e) {
       throw new AssertionError("test scenario rejected:\n" + e.getMessage(), e);
     }

@@ -28,6 +28,7 @@ import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.testing.EngineTest;
 import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.Test;
@@ -257,7 +258,7 @@ class TopologyCollapseTest extends EngineTest {
         root.set(kind, copies);
       }
       Scenario s = new ScenarioLoader().parse(file.toString(), tree);
-      return World.of(s, s.seed());
+      return WorldCompiler.compile(s, s.seed());
     } catch (IOException | ScenarioException e) {
       throw new AssertionError("cannot replicate " + name + ": " + e.getMessage(), e);
     }

@@ -17,6 +17,7 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.scenario.compile.WorldCompiler;
 
 /**
  * {@code --pace}: a paced run takes at least as long as its pace asks (a lower bound only;
@@ -39,7 +40,7 @@ class PacingTest {
       throws Exception {
     Path file = tmp.resolve("s.yaml");
     Files.writeString(file, Reports.scenario(5));
-    World world = World.of(new ScenarioLoader().load(file), 1);
+    World world = WorldCompiler.compile(new ScenarioLoader().load(file), 1);
     try (Simulation sim = new Simulation(2)) {
       long start = System.nanoTime();
       RunOutcome outcome = sim.run(world, r -> {}, Duration.ofMillis(100));

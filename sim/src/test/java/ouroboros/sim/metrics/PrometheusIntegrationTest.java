@@ -30,6 +30,7 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.metrics.DashboardQueries.Dashboard;
 import ouroboros.sim.metrics.DashboardQueries.Target;
 import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.testing.Repo;
 import ouroboros.sim.testing.Servers;
 import org.junit.jupiter.api.AfterAll;
@@ -112,7 +113,7 @@ class PrometheusIntegrationTest {
     }
     Path binary = Servers.require("prometheus", "prometheus");
     Path file = Repo.scenario(SCENARIO);
-    ticks = World.of(new ScenarioLoader().load(file), 1).ticks();
+    ticks = WorldCompiler.compile(new ScenarioLoader().load(file), 1).ticks();
     int port = PrometheusProcess.freeLoopbackPort();
     Path config = tmp.resolve("prometheus.yml");
     Files.writeString(config, config("127.0.0.1:" + port));

@@ -1,4 +1,4 @@
-package ouroboros.sim.sweep;
+package ouroboros.sim.scenario.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,7 +13,8 @@ import ouroboros.sim.scenario.Yaml;
 
 /**
  * The scenario's JSON Schema ({@code scenarios/scenario.schema.json}, carried in the jar), read
- * to tell which keys a sweep path may name: the schema lists every key a scenario may hold,
+ * to tell which keys a {@link ScenarioPath} may name (in a sweep, a timeline {@code set} or a
+ * {@code --set} override): the schema lists every key a scenario may hold,
  * including the optional keys a base scenario leaves out, so a path into an absent optional key
  * is accepted while a misspelt one is not. This is not a validator: values are checked by the
  * scenario loader. It understands what the schema uses to say which keys exist:
@@ -22,9 +23,11 @@ import ouroboros.sim.scenario.Yaml;
  * {@code else} whose {@code if} tests {@code required}, {@code properties}, {@code const} and
  * {@code enum} (how the domain's type picks the domain's keys).
  */
-final class ScenarioSchema {
+public final class ScenarioSchema {
   /** Where the schema sits on the class path. */
-  static final String RESOURCE = "/ouroboros/sim/scenario/scenario.schema.json";
+  public static final String RESOURCE = "/ouroboros/sim/scenario/scenario.schema.json";
+
+  private static volatile ScenarioSchema shared;
 
   private final JsonNode root;
 
@@ -32,8 +35,18 @@ final class ScenarioSchema {
     this.root = root;
   }
 
-  /** The schema the jar carries. */
-  static ScenarioSchema load() {
+  /** The schema the jar carries, read once. */
+  public static ScenarioSchema shared() {
+    ScenarioSchema s = shared;
+    if (s == null) {
+      s = load();
+      shared = s;
+    }
+    return s;
+  }
+
+  /** The schema the jar carries, read anew. */
+  public static ScenarioSchema load() {
     try (InputStream in = ScenarioSchema.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the jar has no " + RESOURCE);
@@ -45,7 +58,7 @@ final class ScenarioSchema {
   }
 
   /** A schema given as a tree. */
-  static ScenarioSchema of(JsonNode root) {
+  public static ScenarioSchema of(JsonNode root) {
     return new ScenarioSchema(root);
   }
 

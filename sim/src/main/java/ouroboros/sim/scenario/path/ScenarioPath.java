@@ -1,11 +1,12 @@
-package ouroboros.sim.sweep;
+package ouroboros.sim.scenario.path;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A path into a scenario, as a sweep file names it: dotted kebab-case keys, each optionally
+ * A path into a scenario, the one grammar of sweep files, timeline {@code set} events and
+ * {@code run --set}: dotted kebab-case keys, each optionally
  * followed by selectors on a list: {@code [name]} the entries whose {@code id} is name (models,
  * humans, sites) or, when none has that id, whose {@code stage} is name (pipeline stages);
  * {@code [*]} every entry; {@code [3]} the entry at index 3. Examples:
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param text the path as written
  * @param segments its keys and selectors, in order
  */
-public record SweepPath(String text, List<Segment> segments) {
+public record ScenarioPath(String text, List<Segment> segments) {
   /** One step of a path. */
   public sealed interface Segment {}
 
@@ -43,17 +44,17 @@ public record SweepPath(String text, List<Segment> segments) {
   public record All() implements Segment {}
 
   /** What a path should look like, for messages. */
-  static final String EXPECTED = "a path of kebab-case keys joined by '.', each optionally"
+  public static final String EXPECTED = "a path of kebab-case keys joined by '.', each optionally"
       + " followed by [id], [*] or [index], such as models[lab-a].regime";
 
   /** Checks the references. */
-  public SweepPath {
+  public ScenarioPath {
     Objects.requireNonNull(text, "text");
     segments = List.copyOf(segments);
   }
 
   /** Parses a path; throws IllegalArgumentException with what is wrong in it. */
-  public static SweepPath parse(String text) {
+  public static ScenarioPath parse(String text) {
     List<Segment> out = new ArrayList<>();
     int i = 0;
     int n = text.length();
@@ -76,7 +77,7 @@ public record SweepPath(String text, List<Segment> segments) {
         i = close + 1;
       }
       if (i == n) {
-        return new SweepPath(text, out);
+        return new ScenarioPath(text, out);
       }
       if (text.charAt(i) != '.') {
         throw new IllegalArgumentException(
@@ -114,7 +115,7 @@ public record SweepPath(String text, List<Segment> segments) {
   }
 
   /** The path as written, up to and including segment {@code k}. */
-  String prefix(int k) {
+  public String prefix(int k) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i <= k && i < segments.size(); i++) {
       Segment s = segments.get(i);

@@ -1,4 +1,4 @@
-package ouroboros.sim.engine;
+package ouroboros.sim.scenario.compile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.web.SiteMix;
+import ouroboros.sim.engine.Schedule;
+import ouroboros.sim.engine.Timeline;
 import ouroboros.sim.scenario.AiShareSpec;
 import ouroboros.sim.scenario.EventSpec;
 import ouroboros.sim.scenario.ModelSpec;

@@ -1,7 +1,8 @@
-package ouroboros.sim.sweep;
+package ouroboros.sim.scenario.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,12 +12,20 @@ import ouroboros.sim.scenario.Problems;
 import ouroboros.sim.scenario.Suggest;
 
 /**
- * Finds the places a {@link SweepPath} addresses in a scenario's YAML tree, and sets a value
- * there. A key must be one the scenario schema allows at that place; a mapping that the base
- * scenario leaves out is created when the schema has it, so {@code models[*].sampling.temperature}
- * works on models without a {@code sampling} key. Selectors pick entries of lists that exist.
+ * Finds the places a {@link ScenarioPath} addresses in a scenario's YAML tree, and sets a value
+ * there; sweeps, timeline {@code set} events and {@code run --set} all use it. A key must be one
+ * the scenario schema allows at that place; a mapping that the tree leaves out is created when
+ * the schema has it, so {@code models[*].sampling.temperature} works on models without a
+ * {@code sampling} key. Selectors pick entries of lists that exist; a selector by name or
+ * {@code [*]} may pick several, so one path may address several places ({@link #SELECT_BY}).
  */
-final class PathResolver {
+public final class PathResolver {
+  /**
+   * The fields a named selector matches, in order: the entries whose first field equals the name,
+   * or failing that the second's, and so on. A name may pick several entries.
+   */
+  static final List<String> SELECT_BY = List.of("id", "stage");
+
   /**
    * One place a path addresses: a key of a mapping or an index of a list.
    *
@@ -25,19 +34,20 @@ final class PathResolver {
    * @param index the index, when the parent is a list
    * @param pointer the place as a JSON Pointer, such as {@code /models/0/regime}
    */
-  record Target(JsonNode parent, String key, int index, String pointer) {
-    /** Sets the place to a copy of {@code value}. */
-    void set(JsonNode value) {
+  public record Target(JsonNode parent, String key, int index, String pointer) {
+    /** Sets the place to a copy of {@code value} (an empty value when null). */
+    public void set(JsonNode value) {
+      JsonNode copy = value == null ? NullNode.getInstance() : value.deepCopy();
       if (parent instanceof ObjectNode o) {
-        o.set(key, value.deepCopy());
+        o.set(key, copy);
       } else {
-        ((ArrayNode) parent).set(index, value.deepCopy());
+        ((ArrayNode) parent).set(index, copy);
       }
     }
   }
 
   /** A path that addresses nothing: what was found and what was expected, as in a scenario error. */
-  static final class PathException extends Exception {
+  public static final class PathException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String found;
@@ -50,12 +60,12 @@ final class PathResolver {
     }
 
     /** What the path met. */
-    String found() {
+    public String found() {
       return found;
     }
 
     /** What would have been valid. */
-    String expected() {
+    public String expected() {
       return expected;
     }
   }
@@ -64,23 +74,31 @@ final class PathResolver {
   private record At(JsonNode node, List<JsonNode> schemas, String pointer) {}
 
   private final ScenarioSchema schema;
+  private final String tree;
 
-  PathResolver(ScenarioSchema schema) {
+  /** A resolver for sweeps, whose paths go into a base scenario. */
+  public PathResolver(ScenarioSchema schema) {
+    this(schema, "the base scenario");
+  }
+
+  /** A resolver whose messages call the tree it walks {@code tree}, such as "the scenario". */
+  public PathResolver(ScenarioSchema schema, String tree) {
     this.schema = schema;
+    this.tree = tree;
   }
 
   /** Every place {@code path} addresses in {@code root}, creating absent mappings on the way. */
-  List<Target> resolve(SweepPath path, ObjectNode root) throws PathException {
+  public List<Target> resolve(ScenarioPath path, ObjectNode root) throws PathException {
     List<At> here = List.of(new At(root, schema.top(), ""));
-    List<SweepPath.Segment> segments = path.segments();
+    List<ScenarioPath.Segment> segments = path.segments();
     for (int k = 0; k < segments.size(); k++) {
-      SweepPath.Segment seg = segments.get(k);
+      ScenarioPath.Segment seg = segments.get(k);
       boolean last = k == segments.size() - 1;
       String before = k == 0 ? "the scenario" : path.prefix(k - 1);
       List<At> next = new ArrayList<>();
       List<Target> targets = new ArrayList<>();
       for (At at : here) {
-        if (seg instanceof SweepPath.Key key) {
+        if (seg instanceof ScenarioPath.Key key) {
           key(at, key.name(), before, last, segments, k, next, targets);
         } else {
           select(at, seg, before, last, next, targets);
@@ -96,7 +114,7 @@ final class PathResolver {
 
   /** Steps into a key of a mapping. */
   private void key(At at, String name, String before, boolean last,
-      List<SweepPath.Segment> segments, int k, List<At> next, List<Target> targets)
+      List<ScenarioPath.Segment> segments, int k, List<At> next, List<Target> targets)
       throws PathException {
     if (!(at.node() instanceof ObjectNode object)) {
       throw new PathException(describe(at.node()) + " at " + before,
@@ -116,10 +134,10 @@ final class PathResolver {
     }
     JsonNode child = object.get(name);
     if (child == null || child.isNull()) {
-      boolean selects = !(segments.get(k + 1) instanceof SweepPath.Key);
+      boolean selects = !(segments.get(k + 1) instanceof ScenarioPath.Key);
       if (selects || !schema.isMapping(schemas)) {
-        throw new PathException("no '" + name + "' in " + before + " of the base scenario",
-            selects ? "a list to select from: the base scenario must have '" + name + "'"
+        throw new PathException("no '" + name + "' in " + before + " of " + tree,
+            selects ? "a list to select from: " + tree + " must have '" + name + "'"
                 : "a mapping");
       }
       child = object.putObject(name);
@@ -128,7 +146,7 @@ final class PathResolver {
   }
 
   /** Steps into the entries of a list that a selector picks. */
-  private void select(At at, SweepPath.Segment seg, String before, boolean last, List<At> next,
+  private void select(At at, ScenarioPath.Segment seg, String before, boolean last, List<At> next,
       List<Target> targets) throws PathException {
     if (!(at.node() instanceof ArrayNode list)) {
       throw new PathException(describe(at.node()) + " at " + before,
@@ -137,14 +155,14 @@ final class PathResolver {
     }
     List<JsonNode> items = schema.items(at.schemas(), list);
     List<Integer> picked = new ArrayList<>();
-    if (seg instanceof SweepPath.All) {
+    if (seg instanceof ScenarioPath.All) {
       if (list.isEmpty()) {
         throw new PathException("an empty list at " + before, "at least one entry to set");
       }
       for (int i = 0; i < list.size(); i++) {
         picked.add(i);
       }
-    } else if (seg instanceof SweepPath.Index index) {
+    } else if (seg instanceof ScenarioPath.Index index) {
       if (index.index() >= list.size()) {
         throw new PathException("the index " + index.index() + " in " + before + ", which has "
             + list.size() + (list.size() == 1 ? " entry" : " entries"),
@@ -152,8 +170,8 @@ final class PathResolver {
       }
       picked.add(index.index());
     } else {
-      String name = ((SweepPath.Named) seg).name();
-      for (String field : new String[] {"id", "stage"}) {
+      String name = ((ScenarioPath.Named) seg).name();
+      for (String field : SELECT_BY) {
         for (int i = 0; i < list.size(); i++) {
           if (name.equals(list.get(i).path(field).asText(null))) {
             picked.add(i);
@@ -187,7 +205,7 @@ final class PathResolver {
   }
 
   /** How a node reads in a message. */
-  static String describe(JsonNode node) {
+  public static String describe(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "nothing";
     }

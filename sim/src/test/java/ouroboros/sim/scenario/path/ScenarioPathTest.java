@@ -1,4 +1,4 @@
-package ouroboros.sim.sweep;
+package ouroboros.sim.scenario.path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Path syntax, and how paths find their places in a tree under a schema, without runs. */
-class SweepPathTest {
+class ScenarioPathTest {
   /**
    * A schema with a list of pipeline stages, the shape the mitigation pipeline will give
    * models, and a condition on a discriminating key, the way the domain's type picks its keys.
@@ -52,45 +52,46 @@ class SweepPathTest {
 
   @Test
   void parse_keysAndSelectors() {
-    assertEquals(List.of(new SweepPath.Key("models"), new SweepPath.Named("lab-a"),
-            new SweepPath.Key("pipeline"), new SweepPath.Named("watermark-filter"),
-            new SweepPath.Key("tpr")),
-        SweepPath.parse("models[lab-a].pipeline[watermark-filter].tpr").segments());
-    assertEquals(List.of(new SweepPath.Key("domain"), new SweepPath.Key("covariance"),
-            new SweepPath.Index(1), new SweepPath.Index(0)),
-        SweepPath.parse("domain.covariance[1][0]").segments());
-    assertEquals(List.of(new SweepPath.Key("models"), new SweepPath.All(),
-        new SweepPath.Key("regime")), SweepPath.parse("models[*].regime").segments());
+    assertEquals(List.of(new ScenarioPath.Key("models"), new ScenarioPath.Named("lab-a"),
+            new ScenarioPath.Key("pipeline"), new ScenarioPath.Named("watermark-filter"),
+            new ScenarioPath.Key("tpr")),
+        ScenarioPath.parse("models[lab-a].pipeline[watermark-filter].tpr").segments());
+    assertEquals(List.of(new ScenarioPath.Key("domain"), new ScenarioPath.Key("covariance"),
+            new ScenarioPath.Index(1), new ScenarioPath.Index(0)),
+        ScenarioPath.parse("domain.covariance[1][0]").segments());
+    assertEquals(List.of(new ScenarioPath.Key("models"), new ScenarioPath.All(),
+        new ScenarioPath.Key("regime")), ScenarioPath.parse("models[*].regime").segments());
     assertEquals("an empty selector [] at character 7",
-        assertThrows(IllegalArgumentException.class, () -> SweepPath.parse("models[]"))
+        assertThrows(IllegalArgumentException.class, () -> ScenarioPath.parse("models[]"))
             .getMessage());
     assertEquals("'.' where a key should start, at character 8",
-        assertThrows(IllegalArgumentException.class, () -> SweepPath.parse("models..x"))
+        assertThrows(IllegalArgumentException.class, () -> ScenarioPath.parse("models..x"))
             .getMessage());
     assertEquals("'x' after a key or selector, at character 10",
-        assertThrows(IllegalArgumentException.class, () -> SweepPath.parse("models[0]x"))
+        assertThrows(IllegalArgumentException.class, () -> ScenarioPath.parse("models[0]x"))
             .getMessage());
     assertEquals("a path that ends without a key",
-        assertThrows(IllegalArgumentException.class, () -> SweepPath.parse("seed.")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ScenarioPath.parse("seed."))
+            .getMessage());
   }
 
   @Test
   void resolve_namedSelector_byIdThenByStage() throws Exception {
     ObjectNode tree = tree();
     List<PathResolver.Target> targets = resolver().resolve(
-        SweepPath.parse("models[*].pipeline[watermark-filter].tpr"), tree);
+        ScenarioPath.parse("models[*].pipeline[watermark-filter].tpr"), tree);
     assertEquals(List.of("/models/0/pipeline/1/tpr", "/models/1/pipeline/0/tpr"),
         targets.stream().map(PathResolver.Target::pointer).toList());
     targets.forEach(t -> t.set(Yaml.json().getNodeFactory().numberNode(0.9)));
     assertEquals(0.9, tree.at("/models/1/pipeline/0/tpr").asDouble(), "the key is created");
     assertEquals("/models/1/pipeline/0/tpr", resolver().resolve(
-        SweepPath.parse("models[lab-b].pipeline[0].tpr"), tree).get(0).pointer());
+        ScenarioPath.parse("models[lab-b].pipeline[0].tpr"), tree).get(0).pointer());
   }
 
   @Test
   void resolve_unknownStage_suggestsNearName() {
     PathResolver.PathException e = assertThrows(PathResolver.PathException.class,
-        () -> resolver().resolve(SweepPath.parse("models[lab-a].pipeline[watermark-filtr].tpr"),
+        () -> resolver().resolve(ScenarioPath.parse("models[lab-a].pipeline[watermark-filtr].tpr"),
             tree()));
     assertEquals("no entry with id or stage 'watermark-filtr' in models[lab-a].pipeline",
         e.found());
@@ -101,13 +102,13 @@ class SweepPathTest {
   @Test
   void resolve_conditionalKeys_followTheDiscriminator() throws Exception {
     ObjectNode a = tree();
-    resolver().resolve(SweepPath.parse("settings.only-a"), a).get(0)
+    resolver().resolve(ScenarioPath.parse("settings.only-a"), a).get(0)
         .set(TextNode.valueOf("x"));
     assertEquals("x", a.at("/settings/only-a").asText(), "an absent mapping is created");
     ObjectNode b = tree();
     b.put("kind", "b");
     PathResolver.PathException e = assertThrows(PathResolver.PathException.class,
-        () -> resolver().resolve(SweepPath.parse("settings.only-a"), b));
+        () -> resolver().resolve(ScenarioPath.parse("settings.only-a"), b));
     assertEquals("unknown key 'only-a' in settings", e.found());
     assertEquals("one of [common]", e.expected());
   }

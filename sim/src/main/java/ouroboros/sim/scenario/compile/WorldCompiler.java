@@ -1,0 +1,174 @@
+package ouroboros.sim.scenario.compile;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import ouroboros.agents.crawl.CrawlPolicies;
+import ouroboros.agents.crawl.CrawlPolicy;
+import ouroboros.agents.crawl.CrawlSettings;
+import ouroboros.agents.crawl.SourcesCrawl;
+import ouroboros.agents.domain.EstimatorSettings;
+import ouroboros.agents.domain.SamplingSettings;
+import ouroboros.agents.domain.Smoothing;
+import ouroboros.agents.domain.VarianceEstimator;
+import ouroboros.agents.human.HumanSettings;
+import ouroboros.agents.model.Initial;
+import ouroboros.agents.model.ModelSettings;
+import ouroboros.agents.model.Watermark;
+import ouroboros.agents.pipeline.Regime;
+import ouroboros.agents.pipeline.StagePlan;
+import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.web.SiteMix;
+import ouroboros.sim.engine.Timeline;
+import ouroboros.sim.engine.World;
+import ouroboros.sim.scenario.CrawlSpec;
+import ouroboros.sim.scenario.Defaults;
+import ouroboros.sim.scenario.EstimatorSpec;
+import ouroboros.sim.scenario.SamplingSpec;
+import ouroboros.sim.scenario.HumanSpec;
+import ouroboros.sim.scenario.ModelSpec;
+import ouroboros.sim.scenario.Scenario;
+import ouroboros.sim.scenario.ScenarioValidator;
+import ouroboros.sim.scenario.SiteSpec;
+import ouroboros.sim.scenario.StageSpec;
+import ouroboros.sim.scenario.Timelines;
+import ouroboros.sim.scenario.TrainsOnSpec;
+
+/**
+ * Compiles a resolved, valid scenario into the {@link World} the engine runs: the domain, the
+ * sites, and each agent's settings in canonical order (humans first, then models, each in file
+ * order), with the timeline. This is the one place where scenario specs become engine settings;
+ * the engine never reads a spec.
+ */
+public final class WorldCompiler {
+  private WorldCompiler() {}
+
+  /**
+   * Compiles a resolved, valid scenario with the given seed. Models come in canonical order: those
+   * under {@code models}, then those of the timeline's releases in the order it lists them.
+   */
+  public static World compile(Scenario s, long seed) {
+    List<String> sites = s.sites().stream().map(SiteSpec::id).toList();
+    List<HumanSettings> humans = new ArrayList<>();
+    for (HumanSpec h : s.humans()) {
+      SiteMix mix = mix(h.site(), h.publishTo(), sites);
+      humans.add(new HumanSettings(h.id(), h.publishRate(), mix.first(),
+          h.community() == null ? HumanSettings.WHOLE_TRUTH : h.community(),
+          h.laundering() == null ? 0 : h.laundering().share(),
+          h.laundering() == null ? 0 : h.laundering().strip(), h.signed(), mix));
+    }
+    List<ModelSpec> specs = Timelines.allModels(s.models(), s.timeline());
+    StageSpec.Context stages = new StageSpec.Context(s.domain(),
+        ScenarioValidator.families(specs, s.humans().size()));
+    List<String> agents = new ArrayList<>();
+    s.humans().forEach(h -> agents.add(h.id()));
+    specs.forEach(m -> agents.add(m.id()));
+    List<ModelSettings> models = new ArrayList<>();
+    for (ModelSpec m : specs) {
+      models.add(model(m, null, null, sites, s, stages, agents));
+    }
+    long millis = Math.round(s.engine().phaseTimeoutSeconds() * 1000);
+    Timeline timeline = TimelineCompiler.compile(s, sites, humans, models, specs,
+        (m, prevSpec, prev) -> model(m, prevSpec, prev, sites, s, stages, agents));
+    return new World(s.name(), seed, s.ticks(), s.domain().build(new RngStreams(seed)), sites,
+        s.sites().stream().mapToDouble(SiteSpec::weightOrDefault).toArray(),
+        s.sites().stream().mapToDouble(SiteSpec::attachmentOrDefault).toArray(), humans, models,
+        s.web().retention().ticks(), Duration.ofMillis(millis), timeline);
+  }
+
+  /**
+   * A resolved model's settings. With {@code prev} (the settings compiled from {@code prevSpec}),
+   * the crawl policy and each pipeline stage's plan are reused when their spec did not change,
+   * so that a reconfigured model keeps those stages.
+   */
+  private static ModelSettings model(ModelSpec m, ModelSpec prevSpec, ModelSettings prev,
+      List<String> sites, Scenario s, StageSpec.Context stages, List<String> agents) {
+    CrawlPolicy crawl = prev != null && Objects.equals(m.crawl(), prevSpec.crawl())
+        && Objects.equals(m.trainsOn(), prevSpec.trainsOn()) ? prev.crawl()
+        : crawl(m, agents.indexOf(m.id()), sites, agents);
+    List<StagePlan> pipeline = new ArrayList<>();
+    for (int k = 0; k < m.pipeline().size(); k++) {
+      StageSpec st = m.pipeline().get(k);
+      boolean same = prev != null && k < prevSpec.pipeline().size()
+          && st.equals(prevSpec.pipeline().get(k));
+      pipeline.add(same ? prev.pipeline().get(k) : st.plan(stages));
+    }
+    SiteMix mix = mix(m.site(), m.publishTo(), sites);
+    return new ModelSettings(m.id(), Regime.of(m.regime()),
+        m.window() == null ? 0 : m.window(), m.retrainEvery(),
+        m.firstRetrain(), m.scrape(),
+        m.trainsOn() != null ? m.humanShare() : m.freshHumanFraction(), m.publishRate(),
+        mix.first(),
+        Initial.valueOf(upper(m.initial()).replace('-', '_')), crawl,
+        sampling(m.sampling()), estimator(m.estimator()), s.collapse().thresholds(),
+        s.collapse().baselineCap(),
+        m.watermark() == null ? Watermark.NONE
+            : new Watermark(m.watermark().rate(), m.watermark().strength()),
+        pipeline, mix);
+  }
+
+  /** An agent's sites: its mix in file order, or its one site. */
+  private static SiteMix mix(String site, Map<String, Double> publishTo, List<String> sites) {
+    if (publishTo == null) {
+      return SiteMix.single((short) sites.indexOf(site));
+    }
+    short[] at = new short[publishTo.size()];
+    double[] shares = new double[publishTo.size()];
+    int k = 0;
+    for (Map.Entry<String, Double> e : publishTo.entrySet()) {
+      at[k] = (short) sites.indexOf(e.getKey());
+      shares[k++] = e.getValue();
+    }
+    return new SiteMix(at, shares);
+  }
+
+  /**
+   * A model's crawl policy: {@code sources} over its {@code trains-on} agents in static-graph
+   * mode, else its {@code crawl}, with the keys its policy does not read at neutral values.
+   */
+  private static CrawlPolicy crawl(ModelSpec m, int self, List<String> sites,
+      List<String> agents) {
+    if (m.trainsOn() != null) {
+      int[] sources = m.trainsOn().stream().mapToInt(t -> agents.indexOf(t.source())).toArray();
+      double[] weights = m.trainsOn().stream().mapToDouble(TrainsOnSpec::weight).toArray();
+      return CrawlPolicies.create(SourcesCrawl.NAME,
+          new CrawlSettings(self, new int[0], weights, 1, 1.0, sources));
+    }
+    CrawlSpec c = m.crawl();
+    int[] crawlSites = c.sites().stream().mapToInt(sites::indexOf).toArray();
+    double[] weights = c.weights() == null ? new double[0]
+        : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
+    return CrawlPolicies.create(c.policy(), new CrawlSettings(self, crawlSites, weights,
+        c.window() == null ? 1 : c.window(), c.exponent() == null ? 1.0 : c.exponent(),
+        new int[0]));
+  }
+
+  /** A resolved sampling block as settings; keys the domain does not use take their defaults. */
+  private static SamplingSettings sampling(SamplingSpec s) {
+    return new SamplingSettings(
+        s.temperature() != null ? s.temperature() : Defaults.TEMPERATURE,
+        s.topK() != null ? s.topK() : Defaults.TOP_K,
+        s.topP() != null ? s.topP() : Defaults.TOP_P);
+  }
+
+  /** A resolved estimator block as settings; keys the domain does not use take their defaults. */
+  private static EstimatorSettings estimator(EstimatorSpec e) {
+    return new EstimatorSettings(
+        VarianceEstimator.valueOf(upper(e.variance() != null ? e.variance() : Defaults.VARIANCE)),
+        Smoothing.valueOf(upper(e.smoothing() != null ? e.smoothing() : Defaults.SMOOTHING)
+            .replace('-', '_')),
+        e.alpha() != null ? e.alpha() : Defaults.ALPHA,
+        e.order() != null ? e.order() : Defaults.ORDER,
+        e.ridge() != null ? e.ridge() : Defaults.RIDGE,
+        e.bandwidth() != null ? e.bandwidth() : Double.NaN,
+        e.components() != null ? e.components() : Defaults.COMPONENTS);
+  }
+
+  /** Upper case, locale-independent. */
+  private static String upper(String s) {
+    return s.toUpperCase(Locale.ROOT);
+  }
+}
