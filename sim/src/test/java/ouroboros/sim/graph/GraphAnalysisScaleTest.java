@@ -1,0 +1,79 @@
+package ouroboros.sim.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A guard, not a benchmark: the analysis of a 100,000-model random sparse graph (average
+ * out-degree about 5, three strongly connected blocks of 20,000 models, closed rings) finishes
+ * well within 30 s; the old dense solver could not hold one such block in memory. {@link #main}
+ * prints the times of both at 1,000, 10,000 and 100,000 models.
+ */
+class GraphAnalysisScaleTest {
+
+  @Test
+  void analysis_ofOneHundredThousandModels_finishesInSeconds() {
+    InteractionGraph g = RandomGraphs.large(100_000, 15);
+    GraphAnalysis a = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      long t0 = System.nanoTime();
+      GraphAnalysis result = GraphAnalysis.of(g);
+      System.out.printf("graph analysis of 100,000 models: %.3f s%n",
+          (System.nanoTime() - t0) / 1e9);
+      return result;
+    });
+    List<int[]> classes = a.classes();
+    int largest = classes.stream().mapToInt(c -> c.length).max().orElse(0);
+    long closed = java.util.stream.IntStream.range(0, classes.size())
+        .filter(a::closedWithoutHuman).count();
+    assertEquals(20_000, largest, "the blocks are strongly connected");
+    assertEquals(1_000 / 3, closed, "each ring of 3 is a closed class");
+    assertEquals(Prediction.COLLAPSES, a.prediction(0));
+    // Every model has trained, so each ancestry is a number in [0, 1].
+    assertTrue(Arrays.stream(classes.get(a.classOf(50_000))).allMatch(
+        i -> a.ancestry(i) >= 0 && a.ancestry(i) <= 1));
+    // The sweeps satisfy each row of a block: a_i = h_i + sum_j w_ij a_j.
+    int[] block = classes.get(a.classOf(20_000));
+    for (int i : Arrays.copyOf(block, 1_000)) {
+      InteractionGraph.Input in = g.inputs().get(i);
+      double sum = in.humanShare();
+      for (int k = 0; k < in.authors().length; k++) {
+        if (in.authors()[k] >= g.humanCount()) {
+          sum += in.share(in.authors()[k]) * a.ancestry(in.authors()[k] - g.humanCount());
+        }
+      }
+      assertEquals(sum, a.ancestry(i), 1e-12, "row " + i);
+    }
+  }
+
+  /** Prints the analysis times, new and old, at 1,000, 10,000 and 100,000 models. */
+  public static void main(String[] args) throws Exception {
+    long limit = args.length > 0 ? Long.parseLong(args[0]) : 300;
+    for (int m : new int[] {1_000, 10_000, 100_000}) {
+      InteractionGraph g = RandomGraphs.large(m, 15);
+      GraphAnalysis.of(g); // warm-up
+      long t0 = System.nanoTime();
+      GraphAnalysis.of(g);
+      double now = (System.nanoTime() - t0) / 1e9;
+      String[] before = {"more than " + limit + " s (stopped)"};
+      Thread old = new Thread(() -> {
+        try {
+          long t1 = System.nanoTime();
+          DenseReference.of(g);
+          before[0] = String.format("%.3f s", (System.nanoTime() - t1) / 1e9);
+        } catch (OutOfMemoryError e) {
+          before[0] = "out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)";
+        }
+      });
+      old.setDaemon(true);
+      old.start();
+      old.join(limit * 1000);
+      System.out.printf("%,d models: new %.3f s, old dense %s%n", m, now, before[0]);
+    }
+  }
+}
