@@ -131,9 +131,11 @@ final class Ancestry {
       }
     }
     start[s] = e;
-    double[] low = new double[s];
-    double[] high = new double[s];
-    Arrays.fill(high, 1);
+    // The two iterates interleaved, low at 2r and high at 2r + 1: one cache line per neighbour.
+    double[] x = new double[2 * s];
+    for (int r = 0; r < s; r++) {
+      x[2 * r + 1] = 1;
+    }
     double gap = Double.POSITIVE_INFINITY;
     for (int sweep = 0; sweep < MAX_SWEEPS && gap > GAP; sweep++) {
       double widest = 0;
@@ -141,12 +143,14 @@ final class Ancestry {
         double lo = b[r];
         double hi = b[r];
         for (int k = start[r]; k < start[r + 1]; k++) {
-          lo += weight[k] * low[column[k]];
-          hi += weight[k] * high[column[k]];
+          lo += weight[k] * x[2 * column[k]];
+          hi += weight[k] * x[2 * column[k] + 1];
         }
-        low[r] = Math.max(low[r], Math.min(1, lo / self[r]));
-        high[r] = Math.max(low[r], Math.min(high[r], hi / self[r]));
-        widest = Math.max(widest, high[r] - low[r]);
+        double low = Math.max(x[2 * r], Math.min(1, lo / self[r]));
+        double high = Math.max(low, Math.min(x[2 * r + 1], hi / self[r]));
+        x[2 * r] = low;
+        x[2 * r + 1] = high;
+        widest = Math.max(widest, high - low);
       }
       if (widest >= gap && widest < 1e3 * GAP) {
         break; // Rounding error stops the bracket from narrowing further.
@@ -154,7 +158,7 @@ final class Ancestry {
       gap = widest;
     }
     for (int r = 0; r < s; r++) {
-      ancestry[members[r]] = probability(low[r] + (high[r] - low[r]) / 2);
+      ancestry[members[r]] = probability(x[2 * r] + (x[2 * r + 1] - x[2 * r]) / 2);
     }
   }
 

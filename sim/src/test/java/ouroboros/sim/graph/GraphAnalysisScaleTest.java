@@ -51,10 +51,16 @@ class GraphAnalysisScaleTest {
     }
   }
 
-  /** Prints the analysis times, new and old, at 1,000, 10,000 and 100,000 models. */
+  /**
+   * Prints the analysis times, new and old, at 1,000, 10,000 and 100,000 models (or the sizes
+   * after the first argument, the old solver's time limit in seconds, 300 by default).
+   */
   public static void main(String[] args) throws Exception {
     long limit = args.length > 0 ? Long.parseLong(args[0]) : 300;
-    for (int m : new int[] {1_000, 10_000, 100_000}) {
+    int[] sizes = args.length > 1
+        ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
+        : new int[] {1_000, 10_000, 100_000};
+    for (int m : sizes) {
       InteractionGraph g = RandomGraphs.large(m, 15);
       GraphAnalysis.of(g); // warm-up
       long t0 = System.nanoTime();
