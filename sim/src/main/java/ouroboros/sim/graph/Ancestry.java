@@ -17,7 +17,8 @@ import org.apache.commons.math3.linear.RealVector;
  * class is solved by Gauss–Seidel sweeps over its sparse rows, from below (a = 0) and from above
  * (a = 1) at once: the map a -> b + W a is monotone and W_CC is substochastic with a leak, so the
  * two iterates bracket the solution and the answer, their midpoint, is within half their gap,
- * at most {@link #GAP}.
+ * at most {@link #GAP}. Were the sweeps to stop short of that, the lower iterate is the answer:
+ * the least solution is the absorption probability.
  */
 final class Ancestry {
   /** The largest class solved by the dense LU decomposition. */
@@ -137,8 +138,10 @@ final class Ancestry {
       x[2 * r + 1] = 1;
     }
     double gap = Double.POSITIVE_INFINITY;
+    double total = Double.POSITIVE_INFINITY;
     for (int sweep = 0; sweep < MAX_SWEEPS && gap > GAP; sweep++) {
       double widest = 0;
+      double sum = 0;
       for (int r = 0; r < s; r++) {
         double lo = b[r];
         double hi = b[r];
@@ -151,14 +154,19 @@ final class Ancestry {
         x[2 * r] = low;
         x[2 * r + 1] = high;
         widest = Math.max(widest, high - low);
-      }
-      if (widest >= gap && widest < 1e3 * GAP) {
-        break; // Rounding error stops the bracket from narrowing further.
+        sum += high - low;
       }
       gap = widest;
+      if (sum >= total) {
+        // No progress: rounding error at the solution, or a class whose walks never leave it
+        // (edges of 0 items), where the least solution, the lower iterate, is the probability.
+        break;
+      }
+      total = sum;
     }
     for (int r = 0; r < s; r++) {
-      ancestry[members[r]] = probability(x[2 * r] + (x[2 * r + 1] - x[2 * r]) / 2);
+      double low = x[2 * r];
+      ancestry[members[r]] = probability(gap > 1e3 * GAP ? low : low + (x[2 * r + 1] - low) / 2);
     }
   }
 

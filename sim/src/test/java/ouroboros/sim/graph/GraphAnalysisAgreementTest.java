@@ -43,6 +43,25 @@ class GraphAnalysisAgreementTest {
     assertTrue(swept > 50, "enough graphs exercise the class solvers: " + swept);
   }
 
+  @Test
+  void sweeps_ringWhoseOnlyWayOutHasNoItems_stopWithTheLeastSolution() {
+    // A ring of 40 with an edge of 0 items from a human-fed model: not closed, yet no walk
+    // leaves it. The dense solver found its system singular; the sweeps stop and give 0.
+    int n = 40;
+    List<Input> inputs = new ArrayList<>();
+    inputs.add(from(100, 0, 100));
+    for (int k = 1; k <= n; k++) {
+      int next = m(k == n ? 1 : k + 1);
+      inputs.add(k == 1 ? Input.of(new int[] {m(0), next}, new long[] {0, 100}, 0, 2)
+          : from(0, next, 100));
+    }
+    GraphAnalysis a = GraphAnalysis.of(graph(inputs.toArray(Input[]::new)));
+    assertEquals(n, a.classes().get(a.classOf(1)).length);
+    for (int k = 1; k <= n; k++) {
+      assertEquals(0, a.ancestry(k), "m" + k);
+    }
+  }
+
   private static void assertAgree(InteractionGraph g, String what) {
     DenseReference ref = DenseReference.of(g);
     for (int denseMax : new int[] {Ancestry.DENSE_MAX, 1}) {
