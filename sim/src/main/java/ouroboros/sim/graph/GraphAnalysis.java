@@ -37,9 +37,11 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Cost: O(V + E) for the classes, the verdicts and the propagation, times the sweeps for a
- * large class (a few hundred when a tenth of its members' data is human); a class of at most
- * {@link Ancestry#DENSE_MAX} models is solved exactly as before issue 15, for byte-identical
- * outputs. About 0.1 s for 100,000 models that each train on 5 others. Immutable.
+ * class of more than {@link Ancestry#DENSE_MAX} models (about 150 when a third of its members
+ * take a sixth of their data from people); smaller classes are solved exactly as before issue 15,
+ * for byte-identical outputs. A quarter of a second for 10,000 models that each train on 5
+ * others, 2.5 s for 100,000 on a loaded 2-core machine ({@code GraphAnalysisScaleTest#main}).
+ * Immutable.
  */
 public final class GraphAnalysis {
   private final InteractionGraph graph;

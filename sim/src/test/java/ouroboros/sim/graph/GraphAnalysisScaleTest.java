@@ -52,8 +52,9 @@ class GraphAnalysisScaleTest {
   }
 
   /**
-   * Prints the analysis times, new and old, at 1,000, 10,000 and 100,000 models (or the sizes
-   * after the first argument, the old solver's time limit in seconds, 300 by default).
+   * Prints the analysis times, new (best of 3) and old, at 1,000, 10,000 and 100,000 models (or
+   * the sizes after the first argument, the old solver's time limit in seconds, 300 by default).
+   * The old solver runs last, and not again once it has been stopped: it keeps a core busy.
    */
   public static void main(String[] args) throws Exception {
     long limit = args.length > 0 ? Long.parseLong(args[0]) : 300;
@@ -62,10 +63,17 @@ class GraphAnalysisScaleTest {
         : new int[] {1_000, 10_000, 100_000};
     for (int m : sizes) {
       InteractionGraph g = RandomGraphs.large(m, 15);
-      GraphAnalysis.of(g); // warm-up
-      long t0 = System.nanoTime();
-      GraphAnalysis.of(g);
-      double now = (System.nanoTime() - t0) / 1e9;
+      double best = Double.POSITIVE_INFINITY;
+      for (int rep = 0; rep < 4; rep++) {
+        long t0 = System.nanoTime();
+        GraphAnalysis.of(g);
+        best = rep == 0 ? best : Math.min(best, (System.nanoTime() - t0) / 1e9);
+      }
+      System.out.printf("%,d models: new %.3f s (best of 3 after a warm-up)%n", m, best);
+    }
+    boolean stopped = false;
+    for (int m : sizes) {
+      InteractionGraph g = RandomGraphs.large(m, 15);
       String[] before = {"more than " + limit + " s (stopped)"};
       Thread old = new Thread(() -> {
         try {
@@ -76,10 +84,15 @@ class GraphAnalysisScaleTest {
           before[0] = "out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)";
         }
       });
-      old.setDaemon(true);
-      old.start();
-      old.join(limit * 1000);
-      System.out.printf("%,d models: new %.3f s, old dense %s%n", m, now, before[0]);
+      if (stopped) {
+        before[0] = "not run, a smaller graph was stopped";
+      } else {
+        old.setDaemon(true);
+        old.start();
+        old.join(limit * 1000);
+        stopped = old.isAlive();
+      }
+      System.out.printf("%,d models: old dense %s%n", m, before[0]);
     }
   }
 }
