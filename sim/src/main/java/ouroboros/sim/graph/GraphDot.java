@@ -37,7 +37,7 @@ public final class GraphDot {
     }
     List<int[]> classes = a.classes();
     for (int c = 0; c < classes.size(); c++) {
-      if (java.util.Arrays.stream(classes.get(c)).noneMatch(g::shown)) {
+      if (java.util.Arrays.stream(classes.get(c)).noneMatch(a::shown)) {
         continue;
       }
       boolean cluster = a.closedWithoutHuman(c);
@@ -48,7 +48,7 @@ public final class GraphDot {
             .append("    style=dashed;\n    color=\"#cc0000\";\n");
       }
       for (int i : classes.get(c)) {
-        if (g.shown(i)) {
+        if (a.shown(i)) {
           modelNode(b, indent, a, i);
         }
       }
@@ -58,7 +58,7 @@ public final class GraphDot {
     }
     for (int i = 0; i < g.models().size(); i++) {
       InteractionGraph.Input in = g.inputs().get(i);
-      if (!g.shown(i)) {
+      if (!a.shown(i)) {
         continue;
       }
       for (int k = 0; k < in.authors().length; k++) {

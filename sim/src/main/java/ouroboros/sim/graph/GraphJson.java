@@ -66,7 +66,7 @@ public final class GraphJson {
     }
     for (int i = 0; i < g.models().size(); i++) {
       InteractionGraph.Input in = g.inputs().get(i);
-      if (!g.shown(i)) {
+      if (!a.shown(i)) {
         continue;
       }
       double human = in.known() ? in.humanShare() : 0;
@@ -128,7 +128,7 @@ public final class GraphJson {
     List<Map<String, Object>> edges = new ArrayList<>();
     for (int i = 0; i < g.models().size(); i++) {
       InteractionGraph.Input in = g.inputs().get(i);
-      if (!g.shown(i)) {
+      if (!a.shown(i)) {
         continue;
       }
       String target = g.models().get(i);
@@ -153,7 +153,7 @@ public final class GraphJson {
     List<Map<String, Object>> out = new ArrayList<>();
     List<int[]> classes = a.classes();
     for (int c = 0; c < classes.size(); c++) {
-      if (java.util.Arrays.stream(classes.get(c)).noneMatch(a.graph()::shown)) {
+      if (java.util.Arrays.stream(classes.get(c)).noneMatch(a::shown)) {
         continue;
       }
       Map<String, Object> m = new LinkedHashMap<>();

@@ -2,10 +2,9 @@ package ouroboros.sim.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import ouroboros.agents.model.Composition;
 import ouroboros.agents.model.RetrainReport;
 
@@ -109,24 +108,64 @@ public final class GraphWindow {
     return graph(Math.max(0, tick - window + 1), tick);
   }
 
-  /** Sums the counts of some retrains; the depth is their item-weighted mean. */
+  /**
+   * Sums the counts of some retrains; the depth is their item-weighted mean. Sources are merged
+   * as sorted arrays: no map per model.
+   */
   private static InteractionGraph.Input pool(List<Record> records, boolean carried) {
-    Map<Integer, Long> counts = new TreeMap<>();
+    int[] authors = new int[0];
+    long[] counts = new long[0];
     long human = 0;
     long items = 0;
     double depthSum = 0;
     for (Record r : records) {
       Composition c = r.composition();
-      for (int k = 0; k < c.sources().length; k++) {
-        counts.merge(c.sources()[k], (long) c.counts()[k], Long::sum);
+      int[] sources = c.sources();
+      int[] by = sortedIndex(sources);
+      int[] merged = new int[authors.length + sources.length];
+      long[] sums = new long[merged.length];
+      int n = 0;
+      int i = 0;
+      int k = 0;
+      while (i < authors.length || k < by.length) {
+        int a = i < authors.length ? authors[i] : Integer.MAX_VALUE;
+        int b = k < by.length ? sources[by[k]] : Integer.MAX_VALUE;
+        if (n > 0 && merged[n - 1] == Math.min(a, b)) {
+          n--;
+        } else {
+          merged[n] = Math.min(a, b);
+          sums[n] = 0;
+        }
+        if (a <= b && i < authors.length) {
+          sums[n] += counts[i++];
+        } else {
+          sums[n] += c.counts()[by[k++]];
+        }
+        n++;
       }
+      authors = Arrays.copyOf(merged, n);
+      counts = Arrays.copyOf(sums, n);
       human += c.human();
       items += c.total();
       depthSum += r.depth() * c.total();
     }
-    int[] authors = counts.keySet().stream().mapToInt(Integer::intValue).toArray();
-    long[] n = counts.values().stream().mapToLong(Long::longValue).toArray();
-    return new InteractionGraph.Input(authors, n, human, items, depthSum / items, records.size(),
-        records.get(records.size() - 1).tick(), carried);
+    return new InteractionGraph.Input(authors, counts, human, items, depthSum / items,
+        records.size(), records.get(records.size() - 1).tick(), carried);
+  }
+
+  /** The positions of {@code sources} in ascending order of source (the identity when sorted). */
+  private static int[] sortedIndex(int[] sources) {
+    int[] by = new int[sources.length];
+    boolean ascending = true;
+    for (int k = 0; k < by.length; k++) {
+      by[k] = k;
+      ascending &= k == 0 || sources[k - 1] <= sources[k];
+    }
+    if (!ascending) {
+      by = java.util.stream.IntStream.range(0, by.length).boxed()
+          .sorted(java.util.Comparator.comparingInt(k -> sources[k]))
+          .mapToInt(Integer::intValue).toArray();
+    }
+    return by;
   }
 }

@@ -205,6 +205,7 @@ public record InteractionGraph(int start, int end, List<String> humans, List<Str
   /**
    * Whether model {@code i} is drawn in this window's files: not when it is not released yet,
    * nor when it retired before the window began and no model trained on its output in the window.
+   * O(E) for a retired model: {@link GraphAnalysis#shown} answers for every model at once.
    */
   public boolean shown(int i) {
     return switch (presence.get(i)) {
