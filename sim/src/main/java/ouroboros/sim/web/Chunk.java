@@ -14,8 +14,8 @@ import ouroboros.agents.data.Items;
  * plus O(items) only for contributions on several sites or with a per-item synthetic depth.
  */
 final class Chunk {
-  /** Bytes a segment costs in the chunk's index arrays. */
-  static final int SEGMENT_BYTES = 4 * 5;
+  /** Bytes a segment costs in the chunk's index arrays (and about one directory entry). */
+  static final int SEGMENT_BYTES = 4 * 6;
   /** Bytes of object headers and references a kept contribution costs (Items, Batch, arrays). */
   static final int CONTRIBUTION_BYTES = 128;
 
@@ -36,6 +36,9 @@ final class Chunk {
   final int[][] segOrder;
   /** Segment k's author when its contribution's author column is constant; else unused. */
   final int[] segAuthor;
+  /** directory[b] is the segment holding position b << shift. */
+  private final int[] directory;
+  private final int shift;
   /** Items of synthetic depth above 0. */
   final int synthetic;
   /**
@@ -175,6 +178,17 @@ final class Chunk {
     }
     this.synthetic = syn;
     this.authorsAscend = ascend;
+    int mean = Math.max(1, size / Math.max(1, count));
+    this.shift = 31 - Integer.numberOfLeadingZeros(mean);
+    this.directory = new int[(size >>> shift) + 1];
+    int k = 0;
+    for (int b = 0; b < directory.length && count > 0; b++) {
+      int p = b << shift;
+      while (k + 1 < count && segStart[k + 1] <= p) {
+        k++;
+      }
+      directory[b] = k;
+    }
   }
 
   /** Number of segments. */
@@ -188,27 +202,16 @@ final class Chunk {
     return map == null ? segFrom[k] + j : map[segFrom[k] + j];
   }
 
-  /** The segment of chunk position i, searching from segment {@code hint} on when it fits. */
-  int segmentOf(int i, int hint) {
-    if (hint >= 0 && hint < segItems.length && segStart[hint] <= i) {
-      if (i < segStart[hint + 1]) {
-        return hint;
-      }
-      if (hint + 1 < segItems.length && i < segStart[hint + 2]) {
-        return hint + 1;
-      }
+  /**
+   * The segment of chunk position i: the directory gives the segment at the start of i's bucket,
+   * and a bucket is no wider than the mean segment, so few steps follow.
+   */
+  int segmentOf(int i) {
+    int k = directory[i >>> shift];
+    while (segStart[k + 1] <= i) {
+      k++;
     }
-    int lo = 0;
-    int hi = segItems.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (segStart[mid] <= i) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return lo;
+    return k;
   }
 
   /** Items of synthetic depth above 0 on one site. */

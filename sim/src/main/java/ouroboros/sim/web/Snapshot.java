@@ -98,8 +98,8 @@ public final class Snapshot implements WebView {
   }
 
   /**
-   * The items at the given indices, in that order. Ascending indices (as crawls give them) are
-   * found by walking the chunks and segments forward; others by binary search.
+   * The items at the given indices, in that order: each index's chunk by binary search (or the
+   * same or next chunk as the index before), its segment through the chunk's directory.
    */
   @Override
   public Items gather(long[] indices) {
@@ -114,23 +114,18 @@ public final class Snapshot implements WebView {
     short[] s = new short[n];
     long total = size();
     int c = 0;
-    int seg = 0;
     for (int i = 0; i < n; i++) {
       long global = indices[i];
       if (global < 0 || global >= total) {
         throw new IndexOutOfBoundsException("no item " + global + " in a web of " + total);
       }
       if (global < starts[c] || global >= starts[c + 1]) {
-        int found = global >= starts[c + 1] && c + 1 < chunks.length && global < starts[c + 2]
+        c = global >= starts[c + 1] && c + 1 < chunks.length && global < starts[c + 2]
             ? c + 1 : upperBound(starts, global) - 1;
-        if (found != c) {
-          seg = 0;
-        }
-        c = found;
       }
       Chunk ch = chunks[c];
       int at = (int) (global - starts[c]);
-      seg = ch.segmentOf(at, seg);
+      int seg = ch.segmentOf(at);
       Items src = ch.segItems[seg];
       int p = ch.position(seg, at - ch.segStart[seg]);
       double[] values = src.payload().values();
