@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.apache.commons.math3.util.FastMath;
 import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.Metrics;
 
@@ -46,6 +48,8 @@ public final class CollapseTracker {
   private final SimpleRegression modelScaling = new SimpleRegression();
   private final SimpleRegression humanScaling = new SimpleRegression();
   private List<Verdict> latest = List.of();
+  /** Definition 3's t distribution, kept while its degrees of freedom stay the same. */
+  private TDistribution student;
 
   /** A tracker with the given thresholds. */
   public CollapseTracker(Thresholds thresholds) {
@@ -123,7 +127,7 @@ public final class CollapseTracker {
       r.addData(h[0], h[1]);
     }
     double slope = r.getSlope();
-    double twoSided = r.getSignificance();
+    double twoSided = significance(r);
     if (Double.isNaN(twoSided)) {
       return Verdict.of(Definition.DIVERGING_RISK, slope, false);
     }
@@ -131,6 +135,23 @@ public final class CollapseTracker {
     boolean material = slope * (history.size() - 1) >= thresholds.trendMinRise() * firstRisk;
     return Verdict.of(Definition.DIVERGING_RISK, slope,
         slope > 0 && oneSided < thresholds.trendAlpha() && material);
+  }
+
+  /**
+   * {@link SimpleRegression#getSignificance()}, the same arithmetic, with this tracker's t
+   * distribution instead of a new one per call: Commons Math builds that one with a fresh
+   * Well19937c generator, which the distribution function never uses.
+   */
+  private double significance(SimpleRegression r) {
+    if (r.getN() < 3) {
+      return Double.NaN;
+    }
+    double df = r.getN() - 2;
+    if (student == null || student.getDegreesOfFreedom() != df) {
+      student = new TDistribution(null, df);
+    }
+    return 2d * (1.0 - student.cumulativeProbability(
+        FastMath.abs(r.getSlope()) / r.getSlopeStdErr()));
   }
 
   /**

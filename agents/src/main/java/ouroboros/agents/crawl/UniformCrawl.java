@@ -1,9 +1,7 @@
 package ouroboros.agents.crawl;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.web.WebView;
@@ -62,7 +60,7 @@ public final class UniformCrawl implements CrawlPolicy {
       }
       return all;
     }
-    Set<Long> chosen = new HashSet<>(n * 2);
+    LongSet chosen = new LongSet(n);
     long[] out = new long[n];
     int at = 0;
     for (long j = total - n; j < total; j++) {

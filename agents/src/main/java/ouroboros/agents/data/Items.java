@@ -14,16 +14,32 @@ import java.util.Objects;
  * data for model output), its flags ({@link #WATERMARK}) and the site it was published on.
  *
  * <p>Arrays are shared, not copied. Nobody writes to them after construction.
+ *
+ * <p>A column may be <i>constant</i>: one value for every item, as when one agent publishes in
+ * one tick ({@link #uniform}). A constant column is held as that value, not as an array: the
+ * accessor ({@link #author()} and so on) builds the array on its first call and keeps it, and the
+ * per-item readers ({@link #authorAt} and so on) never build it. The web keeps what agents
+ * publish by reference, so a constant column costs it nothing per item.
  */
-public record Items(
-    Batch payload,
-    int[] author,
-    byte[] kind,
-    int[] tick,
-    int[] generation,
-    float[] depth,
-    byte[] flags,
-    short[] site) {
+public final class Items {
+
+  /** A provenance column, for {@link #constant(Column)}. */
+  public enum Column {
+    /** The author's agent index. */
+    AUTHOR,
+    /** The author's kind. */
+    KIND,
+    /** The tick of publication. */
+    TICK,
+    /** The author's generation. */
+    GENERATION,
+    /** The synthetic depth. */
+    DEPTH,
+    /** The flags. */
+    FLAGS,
+    /** The site. */
+    SITE
+  }
 
   /** Author index of items drawn fresh from the truth (the uncontaminated human archive). */
   public static final int ARCHIVE = -1;
@@ -42,6 +58,70 @@ public record Items(
   /** The largest storable watermark strength, 31 steps. */
   public static final double MAX_STRENGTH = 31 * STRENGTH_STEP;
 
+  private final Batch payload;
+  // Each column: its array, or null when it is constant and then its value. The arrays given
+  // are final; an accessor's array for a constant column is built once and cached.
+  private final int[] author;
+  private final int authorValue;
+  private final byte[] kind;
+  private final byte kindValue;
+  private final int[] tick;
+  private final int tickValue;
+  private final int[] generation;
+  private final int generationValue;
+  private final float[] depth;
+  private final float depthValue;
+  private final byte[] flags;
+  private final byte flagsValue;
+  private final short[] site;
+  private final short siteValue;
+  private volatile int[] authorBuilt;
+  private volatile byte[] kindBuilt;
+  private volatile int[] tickBuilt;
+  private volatile int[] generationBuilt;
+  private volatile float[] depthBuilt;
+  private volatile byte[] flagsBuilt;
+  private volatile short[] siteBuilt;
+
+  /** Items with every column given as an array; checks that each has one entry per item. */
+  public Items(Batch payload, int[] author, byte[] kind, int[] tick, int[] generation,
+      float[] depth, byte[] flags, short[] site) {
+    this(payload, Objects.requireNonNull(author, "author"), 0,
+        Objects.requireNonNull(kind, "kind"), (byte) 0, Objects.requireNonNull(tick, "tick"), 0,
+        Objects.requireNonNull(generation, "generation"), 0,
+        Objects.requireNonNull(depth, "depth"), 0f, Objects.requireNonNull(flags, "flags"),
+        (byte) 0, Objects.requireNonNull(site, "site"), (short) 0);
+  }
+
+  /** Every column as an array (checked) or, where the array is null, as its constant value. */
+  private Items(Batch payload, int[] author, int authorValue, byte[] kind, byte kindValue,
+      int[] tick, int tickValue, int[] generation, int generationValue, float[] depth,
+      float depthValue, byte[] flags, byte flagsValue, short[] site, short siteValue) {
+    this.payload = Objects.requireNonNull(payload, "payload");
+    int n = payload.size();
+    check("author", author == null ? n : author.length, n);
+    check("kind", kind == null ? n : kind.length, n);
+    check("tick", tick == null ? n : tick.length, n);
+    check("generation", generation == null ? n : generation.length, n);
+    check("depth", depth == null ? n : depth.length, n);
+    check("flags", flags == null ? n : flags.length, n);
+    check("site", site == null ? n : site.length, n);
+    this.author = author;
+    this.authorValue = authorValue;
+    this.kind = kind;
+    this.kindValue = kindValue;
+    this.tick = tick;
+    this.tickValue = tickValue;
+    this.generation = generation;
+    this.generationValue = generationValue;
+    this.depth = depth;
+    this.depthValue = depthValue;
+    this.flags = flags;
+    this.flagsValue = flagsValue;
+    this.site = site;
+    this.siteValue = siteValue;
+  }
+
   /** The flags of a watermarked item of the given strength, rounded to a quarter. */
   public static byte watermarkFlags(double strength) {
     long level = Math.round(strength / STRENGTH_STEP);
@@ -52,42 +132,199 @@ public record Items(
     return (byte) (WATERMARK | (level << 3));
   }
 
+  /** The payload. */
+  public Batch payload() {
+    return payload;
+  }
+
+  /** Whether a column is held as one value for every item (no array of its own). */
+  public boolean constant(Column c) {
+    return switch (c) {
+      case AUTHOR -> author == null;
+      case KIND -> kind == null;
+      case TICK -> tick == null;
+      case GENERATION -> generation == null;
+      case DEPTH -> depth == null;
+      case FLAGS -> flags == null;
+      case SITE -> site == null;
+    };
+  }
+
+  /** Bytes of the provenance arrays these items hold (constant columns hold none). */
+  public long provenanceBytes() {
+    long n = size();
+    return (author == null ? 0 : 4 * n) + (kind == null ? 0 : n) + (tick == null ? 0 : 4 * n)
+        + (generation == null ? 0 : 4 * n) + (depth == null ? 0 : 4 * n)
+        + (flags == null ? 0 : n) + (site == null ? 0 : 2 * n);
+  }
+
+  /** Item i's author. */
+  public int authorAt(int i) {
+    return author == null ? authorValue : author[i];
+  }
+
+  /** Item i's author kind. */
+  public byte kindAt(int i) {
+    return kind == null ? kindValue : kind[i];
+  }
+
+  /** Item i's tick. */
+  public int tickAt(int i) {
+    return tick == null ? tickValue : tick[i];
+  }
+
+  /** Item i's generation. */
+  public int generationAt(int i) {
+    return generation == null ? generationValue : generation[i];
+  }
+
+  /** Item i's synthetic depth. */
+  public float depthAt(int i) {
+    return depth == null ? depthValue : depth[i];
+  }
+
+  /** Item i's flags. */
+  public byte flagsAt(int i) {
+    return flags == null ? flagsValue : flags[i];
+  }
+
+  /** Item i's site. */
+  public short siteAt(int i) {
+    return site == null ? siteValue : site[i];
+  }
+
+  /** Authors, one per item. */
+  public int[] author() {
+    if (author != null) {
+      return author;
+    }
+    int[] a = authorBuilt;
+    if (a == null) {
+      a = new int[size()];
+      Arrays.fill(a, authorValue);
+      authorBuilt = a;
+    }
+    return a;
+  }
+
+  /** Author kinds, one per item. */
+  public byte[] kind() {
+    if (kind != null) {
+      return kind;
+    }
+    byte[] a = kindBuilt;
+    if (a == null) {
+      a = new byte[size()];
+      Arrays.fill(a, kindValue);
+      kindBuilt = a;
+    }
+    return a;
+  }
+
+  /** Ticks of publication, one per item. */
+  public int[] tick() {
+    if (tick != null) {
+      return tick;
+    }
+    int[] a = tickBuilt;
+    if (a == null) {
+      a = new int[size()];
+      Arrays.fill(a, tickValue);
+      tickBuilt = a;
+    }
+    return a;
+  }
+
+  /** Author generations, one per item. */
+  public int[] generation() {
+    if (generation != null) {
+      return generation;
+    }
+    int[] a = generationBuilt;
+    if (a == null) {
+      a = new int[size()];
+      Arrays.fill(a, generationValue);
+      generationBuilt = a;
+    }
+    return a;
+  }
+
+  /** Synthetic depths, one per item. */
+  public float[] depth() {
+    if (depth != null) {
+      return depth;
+    }
+    float[] a = depthBuilt;
+    if (a == null) {
+      a = new float[size()];
+      Arrays.fill(a, depthValue);
+      depthBuilt = a;
+    }
+    return a;
+  }
+
+  /** Flags, one per item. */
+  public byte[] flags() {
+    if (flags != null) {
+      return flags;
+    }
+    byte[] a = flagsBuilt;
+    if (a == null) {
+      a = new byte[size()];
+      Arrays.fill(a, flagsValue);
+      flagsBuilt = a;
+    }
+    return a;
+  }
+
+  /** Sites, one per item. */
+  public short[] site() {
+    if (site != null) {
+      return site;
+    }
+    short[] a = siteBuilt;
+    if (a == null) {
+      a = new short[size()];
+      Arrays.fill(a, siteValue);
+      siteBuilt = a;
+    }
+    return a;
+  }
+
   /** Whether item {@code i} carries a watermark. */
   public boolean watermarked(int i) {
-    return (flags[i] & WATERMARK) != 0;
+    return (flagsAt(i) & WATERMARK) != 0;
   }
 
   /** The strength of item {@code i}'s watermark; 0 when it has none. */
   public double watermarkStrength(int i) {
-    return watermarked(i) ? ((flags[i] & STRENGTH_BITS) >>> 3) * STRENGTH_STEP : 0;
+    return watermarked(i) ? ((flagsAt(i) & STRENGTH_BITS) >>> 3) * STRENGTH_STEP : 0;
   }
 
   /** Whether item {@code i} is synthetic (depth above 0), whoever published it. */
   public boolean synthetic(int i) {
-    return depth[i] != 0f;
+    return depthAt(i) != 0f;
   }
 
   /** The same items with other flags. */
   public Items withFlags(byte[] newFlags) {
-    return new Items(payload, author, kind, tick, generation, depth, newFlags, site);
+    return new Items(payload, author, authorValue, kind, kindValue, tick, tickValue, generation,
+        generationValue, depth, depthValue, Objects.requireNonNull(newFlags, "flags"), (byte) 0,
+        site, siteValue);
   }
 
   /** The same items on other sites. */
   public Items withSites(short[] newSites) {
-    return new Items(payload, author, kind, tick, generation, depth, flags, newSites);
+    return new Items(payload, author, authorValue, kind, kindValue, tick, tickValue, generation,
+        generationValue, depth, depthValue, flags, flagsValue,
+        Objects.requireNonNull(newSites, "site"), (short) 0);
   }
 
-  /** Checks that every column has one entry per item. */
-  public Items {
-    Objects.requireNonNull(payload, "payload");
-    int n = payload.size();
-    check("author", author.length, n);
-    check("kind", kind.length, n);
-    check("tick", tick.length, n);
-    check("generation", generation.length, n);
-    check("depth", depth.length, n);
-    check("flags", flags.length, n);
-    check("site", site.length, n);
+  /** The same items with other synthetic depths. */
+  public Items withDepth(float[] newDepth) {
+    return new Items(payload, author, authorValue, kind, kindValue, tick, tickValue, generation,
+        generationValue, Objects.requireNonNull(newDepth, "depth"), 0f, flags, flagsValue, site,
+        siteValue);
   }
 
   private static void check(String column, int length, int n) {
@@ -96,23 +333,14 @@ public record Items(
     }
   }
 
-  /** Items that share one provenance, as published by a single agent in a single tick. */
+  /**
+   * Items that share one provenance, as published by a single agent in a single tick: every
+   * provenance column is constant (flags 0), so nothing is allocated per item.
+   */
   public static Items uniform(
       Batch payload, int author, byte kind, int tick, int generation, float depth, short site) {
-    int n = payload.size();
-    int[] a = new int[n];
-    Arrays.fill(a, author);
-    byte[] k = new byte[n];
-    Arrays.fill(k, kind);
-    int[] t = new int[n];
-    Arrays.fill(t, tick);
-    int[] g = new int[n];
-    Arrays.fill(g, generation);
-    float[] d = new float[n];
-    Arrays.fill(d, depth);
-    short[] s = new short[n];
-    Arrays.fill(s, site);
-    return new Items(payload, a, k, t, g, d, new byte[n], s);
+    return new Items(payload, null, author, null, kind, null, tick, null, generation, null, depth,
+        null, (byte) 0, null, site);
   }
 
   /** No items, of the given payload width. */
@@ -140,18 +368,21 @@ public record Items(
     for (int i = 0; i < n; i++) {
       int p = positions[i];
       System.arraycopy(payload.values(), p * w, v, i * w, w);
-      a[i] = author[p];
-      k[i] = kind[p];
-      t[i] = tick[p];
-      g[i] = generation[p];
-      d[i] = depth[p];
-      f[i] = flags[p];
-      s[i] = site[p];
+      a[i] = authorAt(p);
+      k[i] = kindAt(p);
+      t[i] = tickAt(p);
+      g[i] = generationAt(p);
+      d[i] = depthAt(p);
+      f[i] = flagsAt(p);
+      s[i] = siteAt(p);
     }
     return new Items(new Batch(n, w, v), a, k, t, g, d, f, s);
   }
 
-  /** All the given blocks, one after another. */
+  /**
+   * All the given blocks, one after another. A column that is constant with the same value in
+   * every block stays constant.
+   */
   public static Items concat(List<Items> blocks, int width) {
     if (blocks.size() == 1) {
       return blocks.get(0);
@@ -161,27 +392,66 @@ public record Items(
       n += b.size();
     }
     double[] v = new double[n * width];
-    int[] a = new int[n];
-    byte[] k = new byte[n];
-    int[] t = new int[n];
-    int[] g = new int[n];
-    float[] d = new float[n];
-    byte[] f = new byte[n];
-    short[] s = new short[n];
     int at = 0;
     for (Items b : blocks) {
       int m = b.size();
       System.arraycopy(b.payload.values(), 0, v, at * width, m * width);
-      System.arraycopy(b.author, 0, a, at, m);
-      System.arraycopy(b.kind, 0, k, at, m);
-      System.arraycopy(b.tick, 0, t, at, m);
-      System.arraycopy(b.generation, 0, g, at, m);
-      System.arraycopy(b.depth, 0, d, at, m);
-      System.arraycopy(b.flags, 0, f, at, m);
-      System.arraycopy(b.site, 0, s, at, m);
       at += m;
     }
-    return new Items(new Batch(n, width, v), a, k, t, g, d, f, s);
+    Items first = blocks.isEmpty() ? empty(width) : blocks.get(0);
+    boolean ca = true;
+    boolean ck = true;
+    boolean ct = true;
+    boolean cg = true;
+    boolean cd = true;
+    boolean cf = true;
+    boolean cs = true;
+    for (Items b : blocks) {
+      ca &= b.author == null && b.authorValue == first.authorValue;
+      ck &= b.kind == null && b.kindValue == first.kindValue;
+      ct &= b.tick == null && b.tickValue == first.tickValue;
+      cg &= b.generation == null && b.generationValue == first.generationValue;
+      cd &= b.depth == null
+          && Float.floatToRawIntBits(b.depthValue) == Float.floatToRawIntBits(first.depthValue);
+      cf &= b.flags == null && b.flagsValue == first.flagsValue;
+      cs &= b.site == null && b.siteValue == first.siteValue;
+    }
+    int[] a = ca ? null : new int[n];
+    byte[] k = ck ? null : new byte[n];
+    int[] t = ct ? null : new int[n];
+    int[] g = cg ? null : new int[n];
+    float[] d = cd ? null : new float[n];
+    byte[] f = cf ? null : new byte[n];
+    short[] s = cs ? null : new short[n];
+    at = 0;
+    for (Items b : blocks) {
+      int m = b.size();
+      if (a != null) {
+        System.arraycopy(b.author(), 0, a, at, m);
+      }
+      if (k != null) {
+        System.arraycopy(b.kind(), 0, k, at, m);
+      }
+      if (t != null) {
+        System.arraycopy(b.tick(), 0, t, at, m);
+      }
+      if (g != null) {
+        System.arraycopy(b.generation(), 0, g, at, m);
+      }
+      if (d != null) {
+        System.arraycopy(b.depth(), 0, d, at, m);
+      }
+      if (f != null) {
+        System.arraycopy(b.flags(), 0, f, at, m);
+      }
+      if (s != null) {
+        System.arraycopy(b.site(), 0, s, at, m);
+      }
+      at += m;
+    }
+    return new Items(new Batch(n, width, v), a, first.authorValue, k, first.kindValue, t,
+        first.tickValue, g, first.generationValue, d, first.depthValue, f, first.flagsValue, s,
+        first.siteValue);
   }
 
   /** Share of items that are human data (synthetic depth 0); NaN when there are none. */
@@ -190,8 +460,8 @@ public record Items(
       return Double.NaN;
     }
     int h = 0;
-    for (float x : depth) {
-      if (x == 0f) {
+    for (int i = 0; i < size(); i++) {
+      if (depthAt(i) == 0f) {
         h++;
       }
     }
@@ -201,23 +471,23 @@ public record Items(
   /** Mean synthetic depth; 0 when there are no items. */
   public double meanDepth() {
     double sum = 0;
-    for (float x : depth) {
-      sum += x;
+    for (int i = 0; i < size(); i++) {
+      sum += depthAt(i);
     }
     return size() == 0 ? 0 : sum / size();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Items i && payload.equals(i.payload) && Arrays.equals(author, i.author)
-        && Arrays.equals(kind, i.kind) && Arrays.equals(tick, i.tick)
-        && Arrays.equals(generation, i.generation) && Arrays.equals(depth, i.depth)
-        && Arrays.equals(flags, i.flags) && Arrays.equals(site, i.site);
+    return o instanceof Items i && payload.equals(i.payload) && Arrays.equals(author(), i.author())
+        && Arrays.equals(kind(), i.kind()) && Arrays.equals(tick(), i.tick())
+        && Arrays.equals(generation(), i.generation()) && Arrays.equals(depth(), i.depth())
+        && Arrays.equals(flags(), i.flags()) && Arrays.equals(site(), i.site());
   }
 
   @Override
   public int hashCode() {
-    return payload.hashCode() * 31 + Arrays.hashCode(author);
+    return payload.hashCode() * 31 + Arrays.hashCode(author());
   }
 
   @Override

@@ -39,6 +39,16 @@ public interface Domain {
     return fit(data, weights, settings);
   }
 
+  /**
+   * Definition 4's baseline: the population risk of the family fitted on {@code n} fresh truth
+   * items drawn from {@code rng}, which the fit also gets. A domain may override this to save
+   * allocations, with the same draws and the same result.
+   */
+  default double baselineRisk(int n, EstimatorSettings settings, UniformRandomProvider rng)
+      throws FitException {
+    return evaluate(fit(sampleTruth(n, rng), null, settings, rng)).get(Metrics.POPULATION_RISK);
+  }
+
   /** Draws {@code n} items from a fitted model. */
   Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng);
 

@@ -124,24 +124,16 @@ public final class HumanCore {
       return null;
     }
     Items originals = Items.concat(found, domain.width());
-    int[] author = new int[have];
-    byte[] kind = new byte[have];
-    int[] ticks = new int[have];
-    int[] generation = new int[have];
     byte[] flags = new byte[have];
-    short[] site = new short[have];
-    java.util.Arrays.fill(author, index);
-    java.util.Arrays.fill(kind, AuthorKind.HUMAN);
-    java.util.Arrays.fill(ticks, tick);
-    java.util.Arrays.fill(site, settings.site());
     for (int i = 0; i < have; i++) {
-      byte f = originals.flags()[i];
+      byte f = originals.flagsAt(i);
       if ((f & Items.WATERMARK) != 0 && launderRng.nextDouble() < settings.launderStrip()) {
         f = 0;
       }
       flags[i] = (byte) ((f & ~Items.SIGNED) | Items.LAUNDERED);
     }
-    return new Items(originals.payload(), author, kind, ticks, generation,
-        originals.depth().clone(), flags, site);
+    return Items.uniform(originals.payload(), index, AuthorKind.HUMAN, tick, 0, 0f,
+            settings.site())
+        .withDepth(originals.depth().clone()).withFlags(flags);
   }
 }

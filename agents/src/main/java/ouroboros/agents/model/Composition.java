@@ -1,7 +1,6 @@
 package ouroboros.agents.model;
 
 import java.util.Arrays;
-import java.util.TreeMap;
 import ouroboros.agents.data.Items;
 
 /**
@@ -15,24 +14,66 @@ import ouroboros.agents.data.Items;
  */
 public record Composition(int[] sources, int[] counts, int human, int total) {
 
-  /** Counts a training set's items by author. */
+  /**
+   * Counts a training set's items by author: over a primitive count array indexed by author when
+   * the authors span a range no wider than a few times the items, else over a sorted copy.
+   */
   public static Composition of(Items items) {
-    TreeMap<Integer, Integer> bySource = new TreeMap<>();
+    int[] author = items.author();
+    int n = author.length;
     int human = 0;
-    for (int i = 0; i < items.size(); i++) {
-      bySource.merge(items.author()[i], 1, Integer::sum);
-      if (items.depth()[i] == 0f) {
+    float[] depth = items.depth();
+    for (int i = 0; i < n; i++) {
+      if (depth[i] == 0f) {
         human++;
       }
     }
-    int[] s = new int[bySource.size()];
-    int[] c = new int[bySource.size()];
-    int at = 0;
-    for (var e : bySource.entrySet()) {
-      s[at] = e.getKey();
-      c[at++] = e.getValue();
+    if (n == 0) {
+      return new Composition(new int[0], new int[0], 0, 0);
     }
-    return new Composition(s, c, human, items.size());
+    int lo = author[0];
+    int hi = author[0];
+    for (int a : author) {
+      lo = Math.min(lo, a);
+      hi = Math.max(hi, a);
+    }
+    if ((long) hi - lo < 4L * n + 64) {
+      int[] count = new int[hi - lo + 1];
+      int distinct = 0;
+      for (int a : author) {
+        if (count[a - lo]++ == 0) {
+          distinct++;
+        }
+      }
+      int[] s = new int[distinct];
+      int[] c = new int[distinct];
+      int at = 0;
+      for (int k = 0; k < count.length; k++) {
+        if (count[k] > 0) {
+          s[at] = lo + k;
+          c[at++] = count[k];
+        }
+      }
+      return new Composition(s, c, human, n);
+    }
+    int[] sorted = author.clone();
+    Arrays.sort(sorted);
+    int distinct = 1;
+    for (int i = 1; i < n; i++) {
+      if (sorted[i] != sorted[i - 1]) {
+        distinct++;
+      }
+    }
+    int[] s = new int[distinct];
+    int[] c = new int[distinct];
+    int at = -1;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        s[++at] = sorted[i];
+      }
+      c[at]++;
+    }
+    return new Composition(s, c, human, n);
   }
 
   /** Share of human items; NaN for an empty training set. */

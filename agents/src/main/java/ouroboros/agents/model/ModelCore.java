@@ -133,9 +133,7 @@ public final class ModelCore {
     }
     int n = (int) cumulativeItems;
     try {
-      Model human = domain.fit(domain.sampleTruth(n, baselineRng), null, settings.estimator(),
-          baselineRng);
-      return domain.evaluate(human).get(ouroboros.agents.domain.Metrics.POPULATION_RISK);
+      return domain.baselineRisk(n, settings.estimator(), baselineRng);
     } catch (Exception e) {
       return Double.NaN;
     }

@@ -97,6 +97,10 @@ public final class Snapshot implements WebView {
     return starts[c] + chunks[c].siteStart[site] + (k - cum[c]);
   }
 
+  /**
+   * The items at the given indices, in that order: each index's chunk by binary search (or the
+   * same or next chunk as the index before), its segment through the chunk's directory.
+   */
   @Override
   public Items gather(long[] indices) {
     int n = indices.length;
@@ -108,22 +112,35 @@ public final class Snapshot implements WebView {
     float[] d = new float[n];
     byte[] f = new byte[n];
     short[] s = new short[n];
+    long total = size();
+    int c = 0;
     for (int i = 0; i < n; i++) {
       long global = indices[i];
-      if (global < 0 || global >= size()) {
-        throw new IndexOutOfBoundsException("no item " + global + " in a web of " + size());
+      if (global < 0 || global >= total) {
+        throw new IndexOutOfBoundsException("no item " + global + " in a web of " + total);
       }
-      int c = upperBound(starts, global) - 1;
+      if (global < starts[c] || global >= starts[c + 1]) {
+        c = global >= starts[c + 1] && c + 1 < chunks.length && global < starts[c + 2]
+            ? c + 1 : upperBound(starts, global) - 1;
+      }
       Chunk ch = chunks[c];
       int at = (int) (global - starts[c]);
-      System.arraycopy(ch.payload, at * width, v, i * width, width);
-      a[i] = ch.author[at];
-      k[i] = ch.kind[at];
+      int seg = ch.segmentOf(at);
+      Items src = ch.segItems[seg];
+      int p = ch.position(seg, at - ch.segStart[seg]);
+      double[] values = src.payload().values();
+      if (width == 1) {
+        v[i] = values[p];
+      } else {
+        System.arraycopy(values, p * width, v, i * width, width);
+      }
+      a[i] = src.authorAt(p);
+      k[i] = src.kindAt(p);
       t[i] = ch.tick;
-      g[i] = ch.generation[at];
-      d[i] = ch.depth[at];
-      f[i] = ch.flags[at];
-      s[i] = ch.site[at];
+      g[i] = src.generationAt(p);
+      d[i] = src.depthAt(p);
+      f[i] = src.flagsAt(p);
+      s[i] = src.siteAt(p);
     }
     return new Items(new Batch(n, width, v), a, k, t, g, d, f, s);
   }
@@ -147,8 +164,8 @@ public final class Snapshot implements WebView {
   }
 
   /**
-   * The author's runs, one per site and chunk, found by binary search within each site's range
-   * (O(chunks x sites x log items)); a chunk whose authors do not ascend is scanned.
+   * The author's runs, one per site and chunk, found by binary search among each site's segments
+   * (O(chunks x sites x log agents)); a chunk whose authors do not ascend is scanned.
    */
   @Override
   public Ranges authorRanges(int author) {
@@ -156,21 +173,27 @@ public final class Snapshot implements WebView {
     for (int c = 0; c < chunks.length; c++) {
       Chunk ch = chunks[c];
       if (!ch.authorsAscend) {
-        for (int i = 0; i < ch.size; i++) {
-          if (ch.author[i] == author) {
-            b.add(starts[c] + i, starts[c] + i + 1);
+        for (int k = 0; k < ch.segments(); k++) {
+          Items src = ch.segItems[k];
+          for (int i = ch.segStart[k]; i < ch.segStart[k + 1]; i++) {
+            if (src.authorAt(ch.position(k, i - ch.segStart[k])) == author) {
+              b.add(starts[c] + i, starts[c] + i + 1);
+            }
           }
         }
         continue;
       }
       for (int s = 0; s < siteCount; s++) {
-        int from = ch.siteStart[s];
-        int to = ch.siteStart[s + 1];
-        if (from == to || ch.author[from] > author || ch.author[to - 1] < author) {
+        int from = ch.segSite[s];
+        int to = ch.segSite[s + 1];
+        if (from == to || ch.segAuthor[from] > author || ch.segAuthor[to - 1] < author) {
           continue;
         }
-        b.add(starts[c] + firstAtLeast(ch.author, from, to, author),
-            starts[c] + firstAtLeast(ch.author, from, to, (long) author + 1));
+        int first = firstAtLeast(ch.segAuthor, from, to, author);
+        int end = firstAtLeast(ch.segAuthor, from, to, (long) author + 1);
+        if (first < end) {
+          b.add(starts[c] + ch.segStart[first], starts[c] + ch.segStart[end]);
+        }
       }
     }
     return b.build();
@@ -241,18 +264,28 @@ public final class Snapshot implements WebView {
   public long[] itemsByKind() {
     long[] out = new long[2];
     for (Chunk c : chunks) {
-      for (byte b : c.kind) {
-        out[b]++;
-      }
+      c.countKinds(out);
     }
     return out;
   }
 
-  /** Bytes held by provenance columns, payload excluded. */
+  /** Bytes of provenance columns, payload excluded, in the columnar layout (16 per item). */
   public long provenanceBytes() {
     long b = 0;
     for (Chunk c : chunks) {
       b += c.provenanceBytes();
+    }
+    return b;
+  }
+
+  /**
+   * Bytes of provenance the snapshot's chunks actually keep, payload excluded: at most
+   * {@link #provenanceBytes}, and far less when agents publish constant columns.
+   */
+  public long keptProvenanceBytes() {
+    long b = 0;
+    for (Chunk c : chunks) {
+      b += c.keptProvenanceBytes();
     }
     return b;
   }

@@ -87,25 +87,49 @@ public final class GaussianDomain implements Domain {
 
   @Override
   public Model fit(Batch data, double[] weights, EstimatorSettings settings) throws FitException {
-    int d = width();
-    int n = data.size();
-    if (data.width() != d) {
-      throw new FitException("data has width " + data.width() + ", expected " + d);
+    if (data.width() != width()) {
+      throw new FitException("data has width " + data.width() + ", expected " + width());
     }
+    return fit(data.values(), data.size(), weights, settings);
+  }
+
+  /**
+   * The fit of the first n items of x (n * d values). Equal weights (null) take the same sums as
+   * weights of 1, without the multiplications by 1, which are exact: the results are the same.
+   */
+  private GaussianModel fit(double[] x, int n, double[] w, EstimatorSettings settings)
+      throws FitException {
+    int d = width();
     int minimum = settings.variance() == VarianceEstimator.UNBIASED ? 2 : 1;
     if (n < minimum) {
       throw new FitException("too few items to fit: " + n);
     }
-    double[] w = weights != null ? weights : ones(n);
     double sw = 0;
     double sw2 = 0;
     double[] mean = new double[d];
-    double[] x = data.values();
-    for (int i = 0; i < n; i++) {
-      sw += w[i];
-      sw2 += w[i] * w[i];
-      for (int j = 0; j < d; j++) {
-        mean[j] += w[i] * x[i * d + j];
+    if (w == null) {
+      sw = n; // n additions of 1.0, which are exact
+      sw2 = n;
+      if (d == 1) {
+        double m = 0;
+        for (int i = 0; i < n; i++) {
+          m += x[i];
+        }
+        mean[0] = m;
+      } else {
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < d; j++) {
+            mean[j] += x[i * d + j];
+          }
+        }
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        sw += w[i];
+        sw2 += w[i] * w[i];
+        for (int j = 0; j < d; j++) {
+          mean[j] += w[i] * x[i * d + j];
+        }
       }
     }
     if (!(sw > 0)) {
@@ -115,11 +139,22 @@ public final class GaussianDomain implements Domain {
       mean[j] /= sw;
     }
     double[][] cov = new double[d][d];
-    for (int i = 0; i < n; i++) {
-      for (int a = 0; a < d; a++) {
-        double da = x[i * d + a] - mean[a];
-        for (int b = 0; b <= a; b++) {
-          cov[a][b] += w[i] * da * (x[i * d + b] - mean[b]);
+    if (w == null && d == 1) {
+      double c = 0;
+      double m = mean[0];
+      for (int i = 0; i < n; i++) {
+        double da = x[i] - m;
+        c += da * (x[i] - m);
+      }
+      cov[0][0] = c;
+    } else {
+      for (int i = 0; i < n; i++) {
+        double wi = w == null ? 1.0 : w[i];
+        for (int a = 0; a < d; a++) {
+          double da = x[i * d + a] - mean[a];
+          for (int b = 0; b <= a; b++) {
+            cov[a][b] += wi * da * (x[i * d + b] - mean[b]);
+          }
         }
       }
     }
@@ -138,6 +173,27 @@ public final class GaussianDomain implements Domain {
     return GaussianModel.of(mean, cov);
   }
 
+  /**
+   * Definition 4's baseline without a new array per call: the n truth draws go into this
+   * thread's scratch buffer, which the fit then reads. Same draws, same fit, same risk as the
+   * default.
+   */
+  @Override
+  public double baselineRisk(int n, EstimatorSettings settings, UniformRandomProvider rng)
+      throws FitException {
+    int d = width();
+    double[] buf = SCRATCH.get();
+    if (buf.length < n * d) {
+      buf = new double[Math.max(n * d, buf.length * 2)];
+      SCRATCH.set(buf);
+    }
+    drawInto(truth, n, 1.0, rng, buf);
+    return risk(fit(buf, n, null, settings));
+  }
+
+  /** Per-thread scratch for {@link #baselineRisk}; never escapes a call. */
+  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+
   @Override
   public Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng) {
     return draw((GaussianModel) model, n, settings.temperature(), rng);
@@ -147,12 +203,28 @@ public final class GaussianDomain implements Domain {
   public Evaluation evaluate(Model model) {
     GaussianModel m = (GaussianModel) model;
     int d = width();
-    RealVector diff = new ArrayRealVector(d);
     double sq = 0;
     for (int i = 0; i < d; i++) {
       double e = m.meanAt(i) - truth.meanAt(i);
-      diff.setEntry(i, e);
       sq += e * e;
+    }
+    Map<String, Double> values = new TreeMap<>();
+    values.put(Metrics.POPULATION_RISK, risk(m));
+    values.put(Metrics.MEAN_SQ_ERROR, sq);
+    values.put(Metrics.VARIANCE_RATIO, m.trace() / truth.trace());
+    values.put(Metrics.DIVERSITY_RATIO, m.trace() / truth.trace());
+    values.put(Metrics.RISK_BAND, 0.0);
+    values.put(Metrics.TAIL_MASS_RATIO, massBeyond(m, tailRadius2) / 0.01);
+    values.put(Metrics.HALLUCINATED_MASS, massBeyond(m, almostNoneRadius2));
+    return new Evaluation(new TreeMap<>(values));
+  }
+
+  /** KL(truth || model), in nats. */
+  private double risk(GaussianModel m) {
+    int d = width();
+    RealVector diff = new ArrayRealVector(d);
+    for (int i = 0; i < d; i++) {
+      diff.setEntry(i, m.meanAt(i) - truth.meanAt(i));
     }
     double[][] st = new double[d][d];
     for (int i = 0; i < d; i++) {
@@ -162,16 +234,7 @@ public final class GaussianDomain implements Domain {
     }
     double traceTerm = m.inverse().multiply(new Array2DRowRealMatrix(st, false)).getTrace();
     double quad = diff.dotProduct(m.inverse().operate(diff));
-    double kl = 0.5 * (traceTerm + quad - d + m.logDet() - truth.logDet());
-    Map<String, Double> values = new TreeMap<>();
-    values.put(Metrics.POPULATION_RISK, kl);
-    values.put(Metrics.MEAN_SQ_ERROR, sq);
-    values.put(Metrics.VARIANCE_RATIO, m.trace() / truth.trace());
-    values.put(Metrics.DIVERSITY_RATIO, m.trace() / truth.trace());
-    values.put(Metrics.RISK_BAND, 0.0);
-    values.put(Metrics.TAIL_MASS_RATIO, massBeyond(m, tailRadius2) / 0.01);
-    values.put(Metrics.HALLUCINATED_MASS, massBeyond(m, almostNoneRadius2));
-    return new Evaluation(new TreeMap<>(values));
+    return 0.5 * (traceTerm + quad - d + m.logDet() - truth.logDet());
   }
 
   /** The model's mass where the truth's squared Mahalanobis distance exceeds r2. */
@@ -222,10 +285,17 @@ public final class GaussianDomain implements Domain {
 
   /** n draws of mean + sqrt(temperature) L z with z standard normal. */
   private static Batch draw(GaussianModel m, int n, double temperature, UniformRandomProvider rng) {
+    double[] out = new double[n * m.dimension()];
+    drawInto(m, n, temperature, rng, out);
+    return new Batch(n, m.dimension(), out);
+  }
+
+  /** {@link #draw} into the first n * d values of {@code out}. */
+  private static void drawInto(GaussianModel m, int n, double temperature,
+      UniformRandomProvider rng, double[] out) {
     int d = m.dimension();
     double scale = Math.sqrt(temperature);
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
-    double[] out = new double[n * d];
     double[] z = new double[d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
@@ -239,14 +309,6 @@ public final class GaussianDomain implements Domain {
         out[i * d + a] = m.meanAt(a) + scale * s;
       }
     }
-    return new Batch(n, d, out);
-  }
-
-  /** An array of n ones. */
-  private static double[] ones(int n) {
-    double[] w = new double[n];
-    java.util.Arrays.fill(w, 1.0);
-    return w;
   }
 
   /** The truth's log density at item {@code i}. */
