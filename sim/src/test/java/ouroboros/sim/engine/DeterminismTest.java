@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import ouroboros.sim.cli.Main;
 import ouroboros.sim.testing.Repo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * output. Runs the real command line in-process on the quickstart scenario, and on the topology
  * examples with a timeline and with AI-share curves.
  */
+@Tag("slow")
 class DeterminismTest {
   @TempDir
   Path tmp;

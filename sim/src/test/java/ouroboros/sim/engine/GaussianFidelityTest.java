@@ -8,6 +8,7 @@ import java.util.List;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.testing.EngineTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * ({@code src/test/resources/calibration/gaussian_fidelity.py}); each assertion's comment states
  * its rate.
  */
+@Tag("slow")
 class GaussianFidelityTest extends EngineTest {
   private static final int R = 1000;
   private static final int M = 100;

@@ -11,6 +11,7 @@ import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.testing.EngineTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * component. Definition 4's human baseline is off (baseline-cap 0): it would fit EM on up to
  * 10,000 items at every retrain.
  */
+@Tag("slow")
 class MixtureCollapseTest extends EngineTest {
   private static final int REPLACE_CHAINS = 20;
   private static final int ACCUMULATE_CHAINS = 10;

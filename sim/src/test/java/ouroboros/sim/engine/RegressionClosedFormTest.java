@@ -16,6 +16,7 @@ import ouroboros.agents.domain.regression.RegressionDomain;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.sim.testing.EngineTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * 40,000 times with numpy ({@code src/test/resources/calibration/regression_closed_form.py}) and
  * are stated in each test. W = 10 worlds of R = 100 chains run in about 5 s per regime.
  */
+@Tag("slow")
 class RegressionClosedFormTest extends EngineTest {
   private static final int W = 10;
   private static final int R = 100;

@@ -31,6 +31,7 @@ import ouroboros.sim.scenario.Yaml;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.testing.EngineTest;
 import ouroboros.sim.testing.Repo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +68,7 @@ import org.junit.jupiter.api.Test;
  * at 4.5 sd each fails about 1.4e-5 of the time (twice the normal 6.8e-6), and the slope is at
  * least 16 standard errors above 0. The whole test: about 5e-5.
  */
+@Tag("slow")
 class TopologyCollapseTest extends EngineTest {
   private static final int R = 100;
   private static final double Z = 4.5;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ARCHITECTURE.md invariant 5: a run killed with SIGKILL leaves well-formed files for the ticks
  * it finished. Runs the command line in a second JVM, kills it mid-run, and reads what is left.
  */
+@Tag("slow")
 class KilledRunTest {
   @TempDir
   Path tmp;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
@@ -32,6 +33,7 @@ import ouroboros.sim.testing.EngineTest;
  * comparison with V is therefore made at w from 0.5 to 0.9, where the effect is under 1%; the
  * scan for the minimum covers every w.
  */
+@Tag("slow")
 class GoldenRatioTest extends EngineTest {
   private static final double[] W = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
   private static final int R = 100;

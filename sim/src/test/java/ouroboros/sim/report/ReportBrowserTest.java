@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * chromium}). Without it the tests are skipped, unless {@code OUROBOROS_REQUIRE_SERVERS=1} (as in
  * CI), where they fail.
  */
+@Tag("slow")
 class ReportBrowserTest {
   private static final Path SHOTS = Path.of("target", "report-screenshots");
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import ouroboros.sim.output.RunDirectory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,7 @@ class SweepResumeTest {
   Path tmp;
 
   @Test
+  @Tag("slow")
   void sweep_killedThenResumed_sameTablesAsUninterrupted() throws Exception {
     Sweeps.write(tmp, "base.yaml", Sweeps.BASE.replace("ticks: 40", "ticks: 300"));
     Path sweep = Sweeps.write(tmp, "sweep.yaml", SWEEP);
