@@ -15,7 +15,37 @@ import ouroboros.agents.pipeline.StagePlan;
  *     (default 1: no decay)
  * @param familyTpr true-positive rates for the output of given model families
  */
-public record AiDetectorSpec(Double tpr, Double fpr, Double depthDecay,
+@Spec(
+    doc = "AI detector: a classifier of synthetic items at an operating point, which drops what it "
+        + "flags.",
+    tag = "AI detector")
+public record AiDetectorSpec(
+    @Key(
+        doc = "Probability of flagging a synthetic item of depth 1.",
+        required = true,
+        min = 0,
+        max = 1)
+    Double tpr,
+    @Key(doc = "Probability of flagging a human item. Default 0.", min = 0, max = 1)
+    Double fpr,
+    @Key(
+        doc = "The true-positive rate is multiplied by this per unit of synthetic depth above 1. "
+            + "Default 1 (no decay).",
+        max = 1,
+        exclusiveMin = 0)
+    Double depthDecay,
+    @Key(
+        doc = "True-positive rates for the output of given model families ('family' of a model).",
+        schema = """
+            {
+              "additionalProperties": {
+                "description": "A true-positive rate.",
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1
+              }
+            }
+            """)
     Map<String, Double> familyTpr) implements StageSpec {
 
   @Override

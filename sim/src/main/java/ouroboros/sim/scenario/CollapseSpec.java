@@ -18,17 +18,69 @@ package ouroboros.sim.scenario;
  * @param tailMin definition 7: tail mass ratio below this (default 0.5)
  * @param hallucinationMax definition 8: hallucinated mass above this (default 0.01)
  */
+@Spec(
+    name = "collapse",
+    doc = "Where each of the eight collapse definitions' verdicts fires (SCIENCE.md; README, "
+        + "'Collapse definitions').")
 public record CollapseSpec(
+    @Key(
+        doc = "Definition 1 fires when risk_g / risk_1 is above this.",
+        exclusiveMin = 0,
+        def = "10")
     Double catastrophicRatio,
+    @Key(
+        doc = "Definition 2 fires when risk_g - risk_1 exceeds this many combined standard errors "
+            + "of the two risk estimates (any increase when both are closed forms).",
+        min = 0,
+        def = "2")
     Double increaseZ,
+    @Key(
+        doc = "Definitions 3 and 4 fit their trends over the last W generations.",
+        min = 3,
+        def = "10")
     Integer trendWindow,
+    @Key(
+        doc = "Definition 3 fires when the slope of risk is positive at this one-sided "
+            + "significance...",
+        exclusiveMin = 0,
+        exclusiveMax = 1,
+        def = "0.01")
     Double trendAlpha,
+    @Key(
+        doc = "...and when the fitted rise over the window is at least this share of risk_1.",
+        min = 0,
+        def = "1")
     Double trendMinRise,
+    @Key(
+        doc = "Definition 4 fires when the exponent of risk against cumulative training data is "
+            + "worse than the human-only baseline's by more than this.",
+        min = 0,
+        def = "0.5")
     Double scalingTolerance,
+    @Key(
+        doc = "Definition 4's human-only baseline is fitted on as many fresh human items as the "
+            + "model has gathered, up to this many; beyond it, or at 0, definition 4 does not "
+            + "apply.",
+        min = 0,
+        def = "10000")
     Integer baselineCap,
+    @Key(
+        doc = "Definition 5 fires when the variance (or entropy) ratio is below this.",
+        min = 0,
+        def = "0.5")
     Double diversityMin,
+    @Key(
+        doc = "Definition 6 fires when the share of the truth's modes still recovered is below "
+            + "this.",
+        min = 0,
+        def = "1")
     Double modesMin,
+    @Key(doc = "Definition 7 fires when the tail mass ratio is below this.", min = 0, def = "0.5")
     Double tailMin,
+    @Key(
+        doc = "Definition 8 fires when the hallucinated mass is above this.",
+        min = 0,
+        def = "0.01")
     Double hallucinationMax) {
 
   /** Checks the values, at pointers under {@code /collapse}. */

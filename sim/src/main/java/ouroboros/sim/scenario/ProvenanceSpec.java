@@ -11,9 +11,24 @@ import ouroboros.agents.pipeline.StagePlan;
  * @param mode {@code keep-signed} (drop unsigned items; the default) or {@code weight}
  * @param weight for {@code weight}, the weight multiplier of signed items (default 2)
  */
-public record ProvenanceSpec(String mode, Double weight) implements StageSpec {
+@Spec(
+    doc = "Provenance: acts on human sources' signatures (C2PA-like): keeps only signed items, or "
+        + "weights them up.",
+    tag = "Provenance")
+public record ProvenanceSpec(
+    @Key(
+        doc = "keep-signed (drop unsigned items) or weight. Default keep-signed.",
+        names = ProvenanceSpec.Mode.class)
+    String mode,
+    @Key(
+        doc = "With mode weight: the weight multiplier of signed items. Default 2.",
+        exclusiveMin = 0)
+    Double weight) implements StageSpec {
   /** The modes. */
-  public static final List<String> MODES = List.of("keep-signed", "weight");
+  public enum Mode { KEEP_SIGNED, WEIGHT }
+
+  /** The modes, by name. */
+  public static final List<String> MODES = Names.of(Mode.class);
 
   @Override
   public void validate(String at, Problems p, Context ctx) {

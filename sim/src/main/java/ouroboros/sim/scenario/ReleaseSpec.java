@@ -32,28 +32,67 @@ import java.util.Map;
  * @param watermark see {@link ModelSpec}
  * @param pipeline see {@link ModelSpec}
  */
+@Spec(
+    name = "release",
+    doc = "A new model released at the event's tick, like an existing one with some keys "
+        + "overridden. It is spawned at the start of the run and stays dormant (it publishes "
+        + "nothing, never retrains and reports nothing) until its release tick.")
 public record ReleaseSpec(
+    @Key(
+        doc = "The new model's unique agent id, not used by another human source or model.",
+        required = true,
+        pattern = "\\S")
     String id,
+    @Key(
+        doc = "The id of the model it copies: one under 'models' or an earlier release. Every key "
+            + "the release gives replaces the like model's value of that key whole ('site' and "
+            + "'publish-to' replace each other).",
+        required = true,
+        pattern = "\\S")
     String like,
+    @Key(
+        doc = "'web': its first fit is a retrain on the web at its first retrain, by default the "
+            + "release tick; 'truth': it starts as the truth.",
+        names = ReleaseSpec.Start.class,
+        def = "\"web\"")
     String initial,
+    @Key(ref = "#/definitions/model/properties/regime")
     String regime,
+    @Key(ref = "#/definitions/model/properties/window")
     Integer window,
+    @Key(ref = "#/definitions/model/properties/retrain-every")
     Integer retrainEvery,
+    @Key(
+        doc = "Its first retrain, at or after the release tick. Default: the release tick.",
+        min = 0)
     Integer firstRetrain,
+    @Key(ref = "#/definitions/model/properties/scrape")
     Integer scrape,
+    @Key(ref = "#/definitions/model/properties/fresh-human-fraction")
     Double freshHumanFraction,
+    @Key(ref = "#/definitions/model/properties/publish-rate")
     Integer publishRate,
+    @Key(ref = "#/definitions/model/properties/site")
     String site,
+    @Key(shape = PublishTo.class)
     Map<String, Double> publishTo,
     CrawlSpec crawl,
     SamplingSpec sampling,
     EstimatorSpec estimator,
+    @Key(
+        doc = "The model family, for detectors that treat families differently. Default: the like "
+            + "model's family.",
+        pattern = "\\S")
     String family,
     WatermarkSpec watermark,
+    @Key(ref = "#/definitions/model/properties/pipeline")
     List<StageSpec> pipeline) {
 
   /** The initial states a release may start from. */
-  public static final List<String> INITIALS = List.of("web", "truth");
+  public enum Start { WEB, TRUTH }
+
+  /** The initial states a release may start from, by name. */
+  public static final List<String> INITIALS = Names.of(Start.class);
 
   /**
    * The model this release makes, from the like model's spec: its keys, with the given ones

@@ -7,9 +7,9 @@ import ouroboros.agents.pipeline.Regime;
 
 /** The semantic checks on a bound scenario: counts, probabilities, names and references. */
 public final class ScenarioValidator {
-  static final List<String> INITIALS = List.of("none", "truth", "fit-truth");
-  static final List<String> VARIANCES = List.of("mle", "unbiased");
-  static final List<String> SMOOTHINGS = List.of("add-k", "kneser-ney");
+  static final List<String> INITIALS = Names.of(ouroboros.agents.model.Initial.class);
+  static final List<String> VARIANCES = Names.of(ouroboros.agents.domain.VarianceEstimator.class);
+  static final List<String> SMOOTHINGS = Names.of(ouroboros.agents.domain.Smoothing.class);
 
   private final Problems p;
 
@@ -294,13 +294,7 @@ public final class ScenarioValidator {
 
   /** The registered type name of a domain spec. */
   static String typeOf(DomainSpec domain) {
-    for (var t : DomainSpec.class.getAnnotation(
-        com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
-      if (t.value() == domain.getClass()) {
-        return t.name();
-      }
-    }
-    return domain.getClass().getSimpleName();
+    return Plugins.nameOf(domain);
   }
 
   private void id(String at, String id, Set<String> ids) {
