@@ -26,13 +26,14 @@ public record AiDetectorSpec(
         min = 0,
         max = 1)
     Double tpr,
-    @Key(doc = "Probability of flagging a human item. Default 0.", min = 0, max = 1)
+    @Key(doc = "Probability of flagging a human item. Default 0.", min = 0, max = 1, def = "0.0")
     Double fpr,
     @Key(
         doc = "The true-positive rate is multiplied by this per unit of synthetic depth above 1. "
             + "Default 1 (no decay).",
         max = 1,
-        exclusiveMin = 0)
+        exclusiveMin = 0,
+        def = "1.0")
     Double depthDecay,
     @Key(
         doc = "True-positive rates for the output of given model families ('family' of a model).",
@@ -74,8 +75,8 @@ public record AiDetectorSpec(
 
   @Override
   public StageSpec resolve() {
-    return new AiDetectorSpec(tpr, fpr == null ? 0.0 : fpr, depthDecay == null ? 1.0 : depthDecay,
-        familyTpr == null ? Map.of() : familyTpr);
+    AiDetectorSpec d = Declared.withDefaults(this);
+    return new AiDetectorSpec(tpr, d.fpr(), d.depthDecay(), familyTpr == null ? Map.of() : familyTpr);
   }
 
   @Override

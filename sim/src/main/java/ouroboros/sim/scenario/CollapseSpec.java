@@ -106,14 +106,7 @@ public record CollapseSpec(
 
   /** Every key filled in from the defaults. */
   CollapseSpec resolve() {
-    var d = ouroboros.agents.collapse.Thresholds.DEFAULTS;
-    return new CollapseSpec(
-        or(catastrophicRatio, d.catastrophicRatio()), or(increaseZ, d.increaseZ()),
-        or(trendWindow, d.trendWindow()), or(trendAlpha, d.trendAlpha()),
-        or(trendMinRise, d.trendMinRise()), or(scalingTolerance, d.scalingTolerance()),
-        or(baselineCap, ouroboros.agents.model.ModelSettings.BASELINE_CAP),
-        or(diversityMin, d.diversityMin()), or(modesMin, d.modesMin()), or(tailMin, d.tailMin()),
-        or(hallucinationMax, d.hallucinationMax()));
+    return Declared.withDefaults(this);
   }
 
   /** The thresholds of a resolved spec. */
@@ -121,10 +114,6 @@ public record CollapseSpec(
     return new ouroboros.agents.collapse.Thresholds(catastrophicRatio, increaseZ, trendWindow,
         trendAlpha, trendMinRise, scalingTolerance, diversityMin, modesMin, tailMin,
         hallucinationMax);
-  }
-
-  private static <T> T or(T v, T d) {
-    return v != null ? v : d;
   }
 
   private static void positive(Problems p, String key, Double v) {

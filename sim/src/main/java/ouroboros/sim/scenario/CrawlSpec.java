@@ -95,7 +95,7 @@ public record CrawlSpec(
 
   /** Checks the keys against the policy (given or default) and their values. */
   void validate(String at, Problems p, Set<String> scenarioSites) {
-    String name = policy != null ? policy : Defaults.CRAWL_POLICY;
+    String name = policy != null ? policy : Declared.<String>def(CrawlSpec.class, "policy");
     if (!names().contains(name)) {
       p.add(at + "/policy", name, "a known crawl policy, one of " + names()
           + (name.equals("sources")

@@ -14,7 +14,8 @@ public record DedupSpec(
     @Key(
         doc = "Payload values that round to the same multiple of this are duplicates. Default 0 "
             + "(exact).",
-        min = 0)
+        min = 0,
+        def = "0.0")
     Double resolution) implements StageSpec {
 
   @Override
@@ -26,7 +27,7 @@ public record DedupSpec(
 
   @Override
   public StageSpec resolve() {
-    return new DedupSpec(resolution == null ? 0.0 : resolution);
+    return Declared.withDefaults(this);
   }
 
   @Override

@@ -38,7 +38,8 @@ public record HumanSpec(
         doc = "Share of its own (not reposted) items this source signs with a provenance signature "
             + "(C2PA-like), which the 'provenance' stage reads. Default 0.",
         min = 0,
-        max = 1)
+        max = 1,
+        def = "0.0")
     Double signed,
     @Key(shape = PublishTo.class)
     java.util.Map<String, Double> publishTo) {}

@@ -17,5 +17,6 @@ public record LaunderingSpec(
     @Key(
         doc = "Probability that a repost loses the original's watermark. Default 1.",
         min = 0,
-        max = 1)
+        max = 1,
+        def = "1.0")
     Double strip) {}

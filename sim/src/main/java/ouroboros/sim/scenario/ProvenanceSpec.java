@@ -18,11 +18,13 @@ import ouroboros.agents.pipeline.StagePlan;
 public record ProvenanceSpec(
     @Key(
         doc = "keep-signed (drop unsigned items) or weight. Default keep-signed.",
-        names = ProvenanceSpec.Mode.class)
+        names = ProvenanceSpec.Mode.class,
+        def = "\"keep-signed\"")
     String mode,
     @Key(
         doc = "With mode weight: the weight multiplier of signed items. Default 2.",
-        exclusiveMin = 0)
+        exclusiveMin = 0,
+        def = "2.0")
     Double weight) implements StageSpec {
   /** The modes. */
   public enum Mode { KEEP_SIGNED, WEIGHT }
@@ -46,13 +48,14 @@ public record ProvenanceSpec(
 
   @Override
   public StageSpec resolve() {
-    String m = mode == null ? "keep-signed" : mode;
-    return new ProvenanceSpec(m, "weight".equals(m) ? (weight == null ? 2.0 : weight) : null);
+    String m = mode == null ? Declared.def(ProvenanceSpec.class, "mode") : mode;
+    return Declared.withDefaults(new ProvenanceSpec(m, weight),
+        key -> !key.equals("weight") || Names.of(Mode.WEIGHT).equals(m));
   }
 
   @Override
   public StagePlan plan(Context ctx) {
-    boolean keepSigned = "keep-signed".equals(mode);
+    boolean keepSigned = Names.parse(Mode.class, mode) == Mode.KEEP_SIGNED;
     double w = keepSigned ? 1.0 : weight;
     return env -> new ProvenanceFilter(keepSigned, w);
   }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A scenario file, bound from YAML with kebab-case keys. Absent optional keys are null here;
- * {@link ScenarioLoader} validates the file and fills in the defaults from
- * {@link Defaults}, and the resolved scenario is what a run writes to {@code scenario.yaml}.
+ * {@link ScenarioLoader} validates the file and fills in the defaults declared on the records'
+ * {@link Key}s, and the resolved scenario is what a run writes to {@code scenario.yaml}.
  *
  * @param name short name, used in the run directory's name
  * @param description free text

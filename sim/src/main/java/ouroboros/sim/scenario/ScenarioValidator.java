@@ -83,7 +83,7 @@ public final class ScenarioValidator {
         }
       }
     } else {
-      sites.add(Defaults.SITE);
+      sites.add(SiteSpec.defaultId());
     }
     Set<String> ids = new HashSet<>();
     List<HumanSpec> humans = s.humans() == null ? List.of() : s.humans();

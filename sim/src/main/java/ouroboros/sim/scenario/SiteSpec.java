@@ -1,5 +1,7 @@
 package ouroboros.sim.scenario;
 
+import java.util.List;
+
 /**
  * One site of the web.
  *
@@ -36,13 +38,18 @@ public record SiteSpec(
     this(id, null, null);
   }
 
-  /** The base weight, {@link Defaults#SITE_WEIGHT} when absent. */
-  public double weightOrDefault() {
-    return weight != null ? weight : Defaults.SITE_WEIGHT;
+  /** The id of the one site of a scenario that names none. */
+  public static String defaultId() {
+    return Declared.<List<SiteSpec>>def(Scenario.class, "sites").get(0).id();
   }
 
-  /** The attachment, {@link Defaults#SITE_ATTACHMENT} when absent. */
+  /** The base weight, its declared default when absent. */
+  public double weightOrDefault() {
+    return weight != null ? weight : Declared.<Double>def(SiteSpec.class, "weight");
+  }
+
+  /** The attachment, its declared default when absent. */
   public double attachmentOrDefault() {
-    return attachment != null ? attachment : Defaults.SITE_ATTACHMENT;
+    return attachment != null ? attachment : Declared.<Double>def(SiteSpec.class, "attachment");
   }
 }

@@ -18,5 +18,6 @@ public record WatermarkSpec(
         doc = "The z-score scheme's delta (green-token logit boost), stored to a quarter. Only the "
             + "z-score detector reads it. Default 2.",
         min = 0.25,
-        max = 7.75)
+        max = 7.75,
+        def = "2.0")
     Double strength) {}
