@@ -44,7 +44,8 @@ public record CollapseSpec(
             + "significance...",
         exclusiveMin = 0,
         exclusiveMax = 1,
-        def = "0.01")
+        def = "0.01",
+        expect = "a significance level in (0, 1)")
     Double trendAlpha,
     @Key(
         doc = "...and when the fitted rise over the window is at least this share of risk_1.",
@@ -85,23 +86,7 @@ public record CollapseSpec(
 
   /** Checks the values, at pointers under {@code /collapse}. */
   void validate(Problems p) {
-    positive(p, "catastrophic-ratio", catastrophicRatio);
-    nonNegative(p, "increase-z", increaseZ);
-    if (trendWindow != null && trendWindow < 3) {
-      p.add("/collapse/trend-window", trendWindow, "a whole number of at least 3");
-    }
-    if (trendAlpha != null && !(trendAlpha > 0 && trendAlpha < 1)) {
-      p.add("/collapse/trend-alpha", trendAlpha, "a significance level in (0, 1)");
-    }
-    nonNegative(p, "trend-min-rise", trendMinRise);
-    nonNegative(p, "scaling-tolerance", scalingTolerance);
-    if (baselineCap != null && baselineCap < 0) {
-      p.add("/collapse/baseline-cap", baselineCap, "a whole number of at least 0");
-    }
-    nonNegative(p, "diversity-min", diversityMin);
-    nonNegative(p, "modes-min", modesMin);
-    nonNegative(p, "tail-min", tailMin);
-    nonNegative(p, "hallucination-max", hallucinationMax);
+    Declared.checkBounds(p, "/collapse", this);
   }
 
   /** Every key filled in from the defaults. */
@@ -114,17 +99,5 @@ public record CollapseSpec(
     return new ouroboros.agents.collapse.Thresholds(catastrophicRatio, increaseZ, trendWindow,
         trendAlpha, trendMinRise, scalingTolerance, diversityMin, modesMin, tailMin,
         hallucinationMax);
-  }
-
-  private static void positive(Problems p, String key, Double v) {
-    if (v != null && (!(v > 0) || v.isInfinite())) {
-      p.add("/collapse/" + key, v, "a number greater than 0");
-    }
-  }
-
-  private static void nonNegative(Problems p, String key, Double v) {
-    if (v != null && (!(v >= 0) || v.isInfinite())) {
-      p.add("/collapse/" + key, v, "a number of at least 0");
-    }
   }
 }

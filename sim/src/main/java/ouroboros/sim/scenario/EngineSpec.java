@@ -10,5 +10,6 @@ public record EngineSpec(
     @Key(
         doc = "How many seconds a phase of a tick waits for its agents before the run fails.",
         exclusiveMin = 0,
-        def = "120")
+        def = "120",
+        expect = "a number of seconds greater than 0")
     Double phaseTimeoutSeconds) {}

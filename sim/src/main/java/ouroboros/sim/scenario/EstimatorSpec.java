@@ -33,17 +33,24 @@ public record EstimatorSpec(
         min = 0,
         def = "0")
     Double alpha,
-    @Key(doc = "n-gram domains: the order n, from 1 to 3.", min = 1, max = 3, def = "2")
+    @Key(
+        doc = "n-gram domains: the order n, from 1 to 3.",
+        min = 1,
+        max = 3,
+        def = "2",
+        expect = "an n-gram order of 1, 2 or 3")
     Integer order,
     @Key(
         doc = "Linear regression: the ridge penalty lambda; 0 is ordinary least squares.",
         min = 0,
-        def = "0")
+        def = "0",
+        expect = "a penalty of at least 0")
     Double ridge,
     @Key(
         doc = "Kernel density: the kernel bandwidth, greater than 0. Without this key, Silverman's "
             + "rule of thumb picks it.",
-        exclusiveMin = 0)
+        exclusiveMin = 0,
+        expect = "a bandwidth greater than 0")
     Double bandwidth,
     @Key(
         doc = "Gaussian mixture: the number of components k; 0 for as many as the truth has.",

@@ -16,7 +16,8 @@ public record SamplingSpec(
         doc = "Sampling temperature, greater than 0; scales a Gaussian's covariance and divides "
             + "discrete logits.",
         exclusiveMin = 0,
-        def = "1.0")
+        def = "1.0",
+        expect = "a temperature greater than 0")
     Double temperature,
     @Key(
         doc = "Keep only the k most likely outcomes at each step; 0 turns it off. For domains with "
@@ -29,5 +30,6 @@ public record SamplingSpec(
             + "turns it off. For domains with discrete outputs.",
         max = 1,
         exclusiveMin = 0,
-        def = "1.0")
+        def = "1.0",
+        expect = "a probability in (0, 1]")
     Double topP) {}

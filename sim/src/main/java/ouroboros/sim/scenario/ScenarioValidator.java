@@ -3,6 +3,7 @@ package ouroboros.sim.scenario;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import ouroboros.agents.domain.Smoothing;
 import ouroboros.agents.pipeline.Regime;
 
 /** The semantic checks on a bound scenario: counts, probabilities, names and references. */
@@ -42,17 +43,15 @@ public final class ScenarioValidator {
     if (s.ticks() == null) {
       p.add("/ticks", null, "the required key 'ticks' (a whole number of at least 1)");
     } else {
-      atLeast("/ticks", s.ticks(), 1);
+      Declared.checkBounds(p, "", s, "ticks");
     }
     if (s.domain() == null) {
       p.add("/domain", null, "the required key 'domain' (a mapping with a 'type')");
     } else {
       s.domain().validate(p);
     }
-    if (s.engine() != null && s.engine().phaseTimeoutSeconds() != null
-        && !(s.engine().phaseTimeoutSeconds() > 0)) {
-      p.add("/engine/phase-timeout-seconds", s.engine().phaseTimeoutSeconds(),
-          "a number of seconds greater than 0");
+    if (s.engine() != null) {
+      Declared.checkBounds(p, "/engine", s.engine());
     }
     if (s.collapse() != null) {
       s.collapse().validate(p);
@@ -72,14 +71,8 @@ public final class ScenarioValidator {
         } else if (!sites.add(site.id())) {
           p.add("/sites/" + i + "/id", site.id(), "a site id not used before");
         }
-        if (site != null && site.weight() != null
-            && (!(site.weight() >= 0) || site.weight().isInfinite())) {
-          p.add("/sites/" + i + "/weight", site.weight(), "a traffic weight of at least 0");
-        }
-        if (site != null && site.attachment() != null
-            && (!(site.attachment() >= 0) || site.attachment().isInfinite())) {
-          p.add("/sites/" + i + "/attachment", site.attachment(),
-              "an attachment of at least 0 (weight per item published)");
+        if (site != null) {
+          Declared.checkBounds(p, "/sites/" + i, site);
         }
       }
     } else {
@@ -120,16 +113,10 @@ public final class ScenarioValidator {
     if (h.laundering() != null) {
       if (h.laundering().share() == null) {
         p.add(at + "/laundering/share", null, "the required key 'share' (a probability in [0, 1])");
-      } else {
-        probability(at + "/laundering/share", h.laundering().share());
       }
-      if (h.laundering().strip() != null) {
-        probability(at + "/laundering/strip", h.laundering().strip());
-      }
+      Declared.checkBounds(p, at + "/laundering", h.laundering());
     }
-    if (h.signed() != null) {
-      probability(at + "/signed", h.signed());
-    }
+    Declared.checkBounds(p, at, h, "signed");
     if (h.community() != null && domain != null) {
       int k = domain.communityCount();
       if (h.community() < 0 || h.community() >= k) {
@@ -171,22 +158,12 @@ public final class ScenarioValidator {
     } else {
       oneOf(at + "/regime", m.regime(), Regime.keys(), "regime");
     }
-    if (m.window() != null) {
-      atLeast(at + "/window", m.window(), 1);
-    }
-    if (m.retrainEvery() != null) {
-      atLeast(at + "/retrain-every", m.retrainEvery(), 1);
-    }
-    if (m.firstRetrain() != null) {
-      atLeast(at + "/first-retrain", m.firstRetrain(), 0);
-    }
+    Declared.checkBounds(p, at, m, "window", "retrain-every", "first-retrain");
     required(at + "/scrape", m.scrape(), "scrape", 1);
     required(at + "/publish-rate", m.publishRate(), "publish-rate", 0);
     items(at + "/scrape", m.scrape());
     items(at + "/publish-rate", m.publishRate());
-    if (m.freshHumanFraction() != null) {
-      probability(at + "/fresh-human-fraction", m.freshHumanFraction());
-    }
+    Declared.checkBounds(p, at, m, "fresh-human-fraction");
     site(at + "/site", m.site(), sites);
     publishTo(at, m.site(), m.publishTo(), sites);
     if (m.initial() != null) {
@@ -212,14 +189,8 @@ public final class ScenarioValidator {
     if (m.watermark() != null) {
       if (m.watermark().rate() == null) {
         p.add(at + "/watermark/rate", null, "the required key 'rate' (a probability in [0, 1])");
-      } else {
-        probability(at + "/watermark/rate", m.watermark().rate());
       }
-      Double st = m.watermark().strength();
-      if (st != null && !(st >= ouroboros.agents.data.Items.STRENGTH_STEP
-          && st <= ouroboros.agents.data.Items.MAX_STRENGTH)) {
-        p.add(at + "/watermark/strength", st, "a strength (delta) from 0.25 to 7.75");
-      }
+      Declared.checkBounds(p, at + "/watermark", m.watermark());
     }
     if (m.pipeline() != null) {
       for (int k = 0; k < m.pipeline().size(); k++) {
@@ -238,15 +209,7 @@ public final class ScenarioValidator {
     applies(at, "temperature", s.temperature(), domain, domain == null ? null : domain.samplingKeys());
     applies(at, "top-k", s.topK(), domain, domain == null ? null : domain.samplingKeys());
     applies(at, "top-p", s.topP(), domain, domain == null ? null : domain.samplingKeys());
-    if (s.temperature() != null && (!(s.temperature() > 0) || s.temperature().isInfinite())) {
-      p.add(at + "/temperature", s.temperature(), "a temperature greater than 0");
-    }
-    if (s.topK() != null) {
-      atLeast(at + "/top-k", s.topK(), 0);
-    }
-    if (s.topP() != null && !(s.topP() > 0 && s.topP() <= 1)) {
-      p.add(at + "/top-p", s.topP(), "a probability in (0, 1]");
-    }
+    Declared.checkBounds(p, at, s);
   }
 
   private void estimator(String at, EstimatorSpec e, DomainSpec domain) {
@@ -264,24 +227,12 @@ public final class ScenarioValidator {
     if (e.smoothing() != null) {
       oneOf(at + "/smoothing", e.smoothing(), SMOOTHINGS, "smoothing");
     }
-    if (e.alpha() != null && (!(e.alpha() >= 0) || e.alpha().isInfinite())) {
-      p.add(at + "/alpha", e.alpha(), "a number of at least 0");
-    }
-    if ("kneser-ney".equals(e.smoothing()) && e.alpha() != null && e.alpha() >= 1) {
+    Declared.checkBounds(p, at, e, "alpha");
+    if (Names.of(Smoothing.KNESER_NEY).equals(e.smoothing()) && e.alpha() != null
+        && e.alpha() >= 1) {
       p.add(at + "/alpha", e.alpha(), "a Kneser-Ney discount in (0, 1), or 0 for the default 0.75");
     }
-    if (e.order() != null && (e.order() < 1 || e.order() > 3)) {
-      p.add(at + "/order", e.order(), "an n-gram order of 1, 2 or 3");
-    }
-    if (e.ridge() != null && (!(e.ridge() >= 0) || e.ridge().isInfinite())) {
-      p.add(at + "/ridge", e.ridge(), "a penalty of at least 0");
-    }
-    if (e.bandwidth() != null && (!(e.bandwidth() > 0) || e.bandwidth().isInfinite())) {
-      p.add(at + "/bandwidth", e.bandwidth(), "a bandwidth greater than 0");
-    }
-    if (e.components() != null) {
-      atLeast(at + "/components", e.components(), 0);
-    }
+    Declared.checkBounds(p, at, e, "order", "ridge", "bandwidth", "components");
   }
 
   /** Rejects a setting the scenario's domain does not use. */
@@ -334,11 +285,6 @@ public final class ScenarioValidator {
     }
   }
 
-  private void probability(String at, double value) {
-    if (!(value >= 0 && value <= 1)) {
-      p.add(at, value, "a probability in [0, 1]");
-    }
-  }
 
   private void site(String at, String site, Set<String> sites) {
     if (site != null && !sites.contains(site)) {

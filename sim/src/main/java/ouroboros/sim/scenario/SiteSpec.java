@@ -23,14 +23,16 @@ public record SiteSpec(
             + "traffic visit a site in proportion to its weight (the 'uniform' policy ignores "
             + "weights). Default 1.",
         min = 0,
-        def = "1.0")
+        def = "1.0",
+        expect = "a traffic weight of at least 0")
     Double weight,
     @Key(
         doc = "a: preferential attachment, at least 0. The site's traffic weight at a tick is w + "
             + "a times the items it published over the web's retention window, so a site that "
             + "publishes more draws more traffic. Default 0.",
         min = 0,
-        def = "0.0")
+        def = "0.0",
+        expect = "an attachment of at least 0 (weight per item published)")
     Double attachment) {
 
   /** A site with the default weight and no attachment. */

@@ -17,7 +17,8 @@ public record WatermarkSpec(
     @Key(
         doc = "The z-score scheme's delta (green-token logit boost), stored to a quarter. Only the "
             + "z-score detector reads it. Default 2.",
-        min = 0.25,
-        max = 7.75,
-        def = "2.0")
+        min = ouroboros.agents.data.Items.STRENGTH_STEP,
+        max = ouroboros.agents.data.Items.MAX_STRENGTH,
+        def = "2.0",
+        expect = "a strength (delta) from 0.25 to 7.75")
     Double strength) {}
