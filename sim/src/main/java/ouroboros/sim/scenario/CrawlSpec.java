@@ -61,13 +61,15 @@ public record CrawlSpec(
     @Key(
         doc = "recent only: read the items published in the last W ticks, t - W + 1 to t.",
         min = 1,
-        def = "10")
+        def = "10",
+        expect = "a number of ticks of at least 1")
     Integer window,
     @Key(
         doc = "popular only: a site's share of n is proportional to its visible items to this "
             + "power (1: in proportion to size; above 1 favours big sites; 0 splits evenly).",
         min = 0,
-        def = "1")
+        def = "1",
+        expect = "an exponent of at least 0")
     Double exponent) {
 
   /** The keys each policy reads, beside {@code policy} (from {@link Plugins#CRAWLS}). */
@@ -114,15 +116,12 @@ public record CrawlSpec(
       }
     }
     List<String> keys = KEYS.get(name);
-    unused(at, "weights", weights, name, keys, p);
-    unused(at, "window", window, name, keys, p);
-    unused(at, "exponent", exponent, name, keys, p);
-    if (window != null && window < 1) {
-      p.add(at + "/window", window, "a number of ticks of at least 1");
-    }
-    if (exponent != null && (!(exponent >= 0) || exponent.isInfinite())) {
-      p.add(at + "/exponent", exponent, "an exponent of at least 0");
-    }
+    Declared.values(this).forEach((key, value) -> {
+      if (!key.equals("policy") && !key.equals("sites")) {
+        unused(at, key, value, name, keys, p);
+      }
+    });
+    Declared.checkBounds(p, at, this);
     if (!name.equals("site-mix")) {
       return;
     }

@@ -64,6 +64,36 @@ public final class Declared {
     }
   }
 
+  /** A record's values by key (kebab name), in component order; absent keys are null. */
+  public static java.util.Map<String, Object> values(Record record) {
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      out.put(SchemaGenerator.kebab(c.getName()), get(c, record));
+    }
+    return out;
+  }
+
+  /**
+   * A record of {@code type} whose every key takes its value from {@code values} (by kebab name;
+   * a key not there is null): how a record is copied with some keys changed, or built from
+   * another record's keys, without listing its components.
+   */
+  public static <R extends Record> R build(Class<R> type, java.util.Map<String, ?> values) {
+    RecordComponent[] cs = type.getRecordComponents();
+    Object[] args = new Object[cs.length];
+    for (int i = 0; i < cs.length; i++) {
+      args[i] = values.get(SchemaGenerator.kebab(cs[i].getName()));
+    }
+    try {
+      Constructor<R> ctor = type.getDeclaredConstructor(
+          Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new));
+      ctor.setAccessible(true);
+      return ctor.newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+    }
+  }
+
   /**
    * Adds a problem at {@code at/KEY} for each of the given keys (kebab names; none: every key)
    * whose number breaks its declared bounds, saying what {@link Key#expect()} says, or the

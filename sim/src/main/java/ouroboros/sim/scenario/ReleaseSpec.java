@@ -102,27 +102,26 @@ public record ReleaseSpec(
    */
   public ModelSpec over(ModelSpec like, int tick) {
     boolean sites = site != null || publishTo != null;
-    return new ModelSpec(id, or(regime, like.regime()), or(window, like.window()),
-        or(retrainEvery, like.retrainEvery()), firstRetrain != null ? firstRetrain : tick,
-        or(scrape, like.scrape()), or(freshHumanFraction, like.freshHumanFraction()),
-        or(publishRate, like.publishRate()), sites ? site : like.site(),
-        sites ? publishTo : like.publishTo(), "truth".equals(initial) ? "truth" : "none",
-        or(crawl, like.crawl()), or(sampling, like.sampling()), or(estimator, like.estimator()),
-        family != null ? family : like.family() != null ? like.family() : like.id(),
-        or(watermark, like.watermark()), or(pipeline, like.pipeline()),
-        like.trainsOn(), like.humanShare());
+    Map<String, Object> keys = Declared.values(like);
+    Declared.values(this).forEach((key, value) -> {
+      if (value != null && keys.containsKey(key)) {
+        keys.put(key, value); // a model key the release gives replaces the like model's
+      }
+    });
+    keys.put("id", id);
+    keys.put("first-retrain", firstRetrain != null ? firstRetrain : tick);
+    keys.put("site", sites ? site : like.site());
+    keys.put("publish-to", sites ? publishTo : like.publishTo());
+    keys.put("initial", Names.of(Start.TRUTH).equals(initial) ? "truth" : "none");
+    keys.put("family", family != null ? family : like.family() != null ? like.family() : like.id());
+    return Declared.build(ModelSpec.class, keys);
   }
 
   /** A resolved release: the resolved model's keys, with this release's id, like and initial. */
   static ReleaseSpec of(ModelSpec m, String like, String initial) {
-    return new ReleaseSpec(m.id(), like, initial, m.regime(), m.window(), m.retrainEvery(),
-        m.firstRetrain(), m.scrape(), m.freshHumanFraction(), m.publishRate(), m.site(),
-        m.publishTo(), m.crawl(), m.sampling(), m.estimator(), m.family(), m.watermark(),
-        m.pipeline());
-  }
-
-  /** The value, or the like model's when it is null. */
-  private static <T> T or(T value, T fallback) {
-    return value != null ? value : fallback;
+    Map<String, Object> keys = Declared.values(m);
+    keys.put("like", like);
+    keys.put("initial", initial);
+    return Declared.build(ReleaseSpec.class, keys);
   }
 }

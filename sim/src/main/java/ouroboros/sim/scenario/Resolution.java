@@ -63,19 +63,20 @@ final class Resolution {
       case "human-share" -> graph;
       default -> true;
     });
-    return new ModelSpec(m.id(), m.regime(), d.window(), d.retrainEvery(), d.firstRetrain(),
-        m.scrape(), graph ? null : d.freshHumanFraction(),
-        m.publishRate(),
-        m.publishTo() != null ? null : or(m.site(), firstSite), m.publishTo(),
-        d.initial(),
-        graph ? null : crawl(m.crawl(), sites),
-        sampling(m.sampling(), domain.samplingKeys()),
-        estimator(m.estimator(), domain.estimatorKeys()),
-        or(m.family(), m.id()),
-        m.watermark() == null ? null : Declared.withDefaults(m.watermark()),
-        m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList(),
-        graph ? m.trainsOn().stream().map(Declared::withDefaults).toList() : null,
-        graph ? d.humanShare() : null);
+    java.util.Map<String, Object> keys = Declared.values(d); // keys with a plain default
+    keys.put("fresh-human-fraction", graph ? null : d.freshHumanFraction());
+    keys.put("site", m.publishTo() != null ? null : or(m.site(), firstSite));
+    keys.put("crawl", graph ? null : crawl(m.crawl(), sites));
+    keys.put("sampling", sampling(m.sampling(), domain.samplingKeys()));
+    keys.put("estimator", estimator(m.estimator(), domain.estimatorKeys()));
+    keys.put("family", or(m.family(), m.id()));
+    keys.put("watermark", m.watermark() == null ? null : Declared.withDefaults(m.watermark()));
+    keys.put("pipeline",
+        m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList());
+    keys.put("trains-on",
+        graph ? m.trainsOn().stream().map(Declared::withDefaults).toList() : null);
+    keys.put("human-share", graph ? d.humanShare() : null);
+    return Declared.build(ModelSpec.class, keys);
   }
 
   /** A crawl block with every default filled in. */
@@ -83,9 +84,10 @@ final class Resolution {
     CrawlSpec c = given != null ? given : new CrawlSpec(null, null);
     String policy = or(c.policy(), Declared.def(CrawlSpec.class, "policy"));
     List<String> keys = CrawlSpec.KEYS.get(policy);
-    return Declared.withDefaults(new CrawlSpec(policy,
-        c.sites() != null ? c.sites() : sites.stream().map(SiteSpec::id).toList(),
-        c.weights(), c.window(), c.exponent()), keys::contains);
+    java.util.Map<String, Object> values = Declared.values(c);
+    values.put("policy", policy);
+    values.put("sites", c.sites() != null ? c.sites() : sites.stream().map(SiteSpec::id).toList());
+    return Declared.withDefaults(Declared.build(CrawlSpec.class, values), keys::contains);
   }
 
   /** Sampling settings with a default for every key the domain uses, and nothing else. */

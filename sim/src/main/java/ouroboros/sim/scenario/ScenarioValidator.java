@@ -158,7 +158,10 @@ public final class ScenarioValidator {
     } else {
       oneOf(at + "/regime", m.regime(), Regime.keys(), "regime");
     }
-    Declared.checkBounds(p, at, m, "window", "retrain-every", "first-retrain");
+    // Every declared bound, but those checked below or by TrainsOnValidator with their own words.
+    Declared.checkBounds(p, at, m, Declared.values(m).keySet().stream().filter(k -> !List.of(
+        "scrape", "publish-rate", "fresh-human-fraction", "human-share").contains(k))
+        .toArray(String[]::new));
     required(at + "/scrape", m.scrape(), "scrape", 1);
     required(at + "/publish-rate", m.publishRate(), "publish-rate", 0);
     items(at + "/scrape", m.scrape());
