@@ -209,21 +209,14 @@ public final class ScenarioValidator {
   }
 
   private void sampling(String at, SamplingSpec s, DomainSpec domain) {
-    applies(at, "temperature", s.temperature(), domain, domain == null ? null : domain.samplingKeys());
-    applies(at, "top-k", s.topK(), domain, domain == null ? null : domain.samplingKeys());
-    applies(at, "top-p", s.topP(), domain, domain == null ? null : domain.samplingKeys());
+    List<String> keys = domain == null ? null : domain.samplingKeys();
+    Declared.values(s).forEach((key, value) -> applies(at, key, value, domain, keys));
     Declared.checkBounds(p, at, s);
   }
 
   private void estimator(String at, EstimatorSpec e, DomainSpec domain) {
     List<String> keys = domain == null ? null : domain.estimatorKeys();
-    applies(at, "variance", e.variance(), domain, keys);
-    applies(at, "smoothing", e.smoothing(), domain, keys);
-    applies(at, "alpha", e.alpha(), domain, keys);
-    applies(at, "order", e.order(), domain, keys);
-    applies(at, "ridge", e.ridge(), domain, keys);
-    applies(at, "bandwidth", e.bandwidth(), domain, keys);
-    applies(at, "components", e.components(), domain, keys);
+    Declared.values(e).forEach((key, value) -> applies(at, key, value, domain, keys));
     if (e.variance() != null) {
       oneOf(at + "/variance", e.variance(), VARIANCES, "variance estimator");
     }
@@ -235,7 +228,8 @@ public final class ScenarioValidator {
         && e.alpha() >= 1) {
       p.add(at + "/alpha", e.alpha(), "a Kneser-Ney discount in (0, 1), or 0 for the default 0.75");
     }
-    Declared.checkBounds(p, at, e, "order", "ridge", "bandwidth", "components");
+    Declared.checkBounds(p, at, e, Declared.values(e).keySet().stream()
+        .filter(k -> !k.equals("alpha")).toArray(String[]::new));
   }
 
   /** Rejects a setting the scenario's domain does not use. */
