@@ -29,6 +29,7 @@ import ouroboros.sim.scenario.SamplingSpec;
 import ouroboros.sim.scenario.HumanSpec;
 import ouroboros.sim.scenario.ModelSpec;
 import ouroboros.sim.scenario.Names;
+import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioValidator;
 import ouroboros.sim.scenario.SiteSpec;
@@ -182,7 +183,7 @@ public record World(
     int[] crawlSites = c.sites().stream().mapToInt(sites::indexOf).toArray();
     double[] weights = c.weights() == null ? new double[0]
         : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
-    return CrawlPolicies.create(c.policy(), new CrawlSettings(self, crawlSites, weights,
+    return Plugins.crawl(c, new CrawlSettings(self, crawlSites, weights,
         c.window() == null ? 1 : c.window(), c.exponent() == null ? 1.0 : c.exponent(),
         new int[0]));
   }

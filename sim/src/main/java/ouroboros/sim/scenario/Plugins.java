@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import ouroboros.agents.crawl.CrawlPolicies;
+import ouroboros.agents.crawl.CrawlPolicy;
+import ouroboros.agents.crawl.CrawlSettings;
 
 /**
  * The one registry of a scenario's plugins, one line each: domains (by {@code type}), pipeline
@@ -21,6 +25,13 @@ public final class Plugins {
   static final Map<String, Class<? extends StageSpec>> STAGES = new LinkedHashMap<>();
   /** Crawl policies, sorted: the keys each reads beside 'policy' and 'sites'. */
   static final Map<String, CrawlKeys> CRAWLS = new TreeMap<>();
+
+  /**
+   * The crawl policy of {@link CrawlPolicies} that has the spec's name (declared before the
+   * registry, which uses it).
+   */
+  static final BiFunction<CrawlSpec, CrawlSettings, CrawlPolicy> BY_NAME =
+      (spec, settings) -> CrawlPolicies.create(spec.policy(), settings);
 
   static {
     DOMAINS.put("gaussian", GaussianSpec.class);
@@ -48,17 +59,30 @@ public final class Plugins {
   private Plugins() {}
 
   /**
-   * The keys of {@link CrawlSpec} that a crawl policy reads beside {@code policy} and
-   * {@code sites}, and which of them it requires.
+   * A crawl policy: the keys of {@link CrawlSpec} it reads beside {@code policy} and
+   * {@code sites}, which of them it requires, and its factory, from the resolved crawl block and
+   * the settings the engine works out for every policy (by default the policy of that name in
+   * {@link CrawlPolicies}).
    */
-  record CrawlKeys(List<String> keys, List<String> required) {
+  record CrawlKeys(List<String> keys, List<String> required,
+      BiFunction<CrawlSpec, CrawlSettings, CrawlPolicy> factory) {
     static CrawlKeys of(String... keys) {
-      return new CrawlKeys(List.of(keys), List.of());
+      return new CrawlKeys(List.of(keys), List.of(), BY_NAME);
     }
 
     static CrawlKeys required(String... keys) {
-      return new CrawlKeys(List.of(keys), List.of(keys));
+      return new CrawlKeys(List.of(keys), List.of(keys), BY_NAME);
     }
+
+    /** The same keys, built by {@code f}. */
+    CrawlKeys builtBy(BiFunction<CrawlSpec, CrawlSettings, CrawlPolicy> f) {
+      return new CrawlKeys(keys, required, f);
+    }
+  }
+
+  /** A model's crawl policy, from its resolved crawl block and the shared settings. */
+  public static CrawlPolicy crawl(CrawlSpec spec, CrawlSettings settings) {
+    return CRAWLS.get(spec.policy()).factory().apply(spec, settings);
   }
 
   /** The registered name of a domain or stage record. */
