@@ -15,7 +15,38 @@ import ouroboros.agents.pipeline.StagePlan;
  *     (default 1: no decay)
  * @param familyTpr true-positive rates for the output of given model families
  */
-public record AiDetectorSpec(Double tpr, Double fpr, Double depthDecay,
+@Spec(
+    doc = "AI detector: a classifier of synthetic items at an operating point, which drops what it "
+        + "flags.",
+    tag = "AI detector")
+public record AiDetectorSpec(
+    @Key(
+        doc = "Probability of flagging a synthetic item of depth 1.",
+        required = true,
+        min = 0,
+        max = 1)
+    Double tpr,
+    @Key(doc = "Probability of flagging a human item. Default 0.", min = 0, max = 1, def = "0.0")
+    Double fpr,
+    @Key(
+        doc = "The true-positive rate is multiplied by this per unit of synthetic depth above 1. "
+            + "Default 1 (no decay).",
+        max = 1,
+        exclusiveMin = 0,
+        def = "1.0")
+    Double depthDecay,
+    @Key(
+        doc = "True-positive rates for the output of given model families ('family' of a model).",
+        schema = """
+            {
+              "additionalProperties": {
+                "description": "A true-positive rate.",
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1
+              }
+            }
+            """)
     Map<String, Double> familyTpr) implements StageSpec {
 
   @Override
@@ -44,8 +75,8 @@ public record AiDetectorSpec(Double tpr, Double fpr, Double depthDecay,
 
   @Override
   public StageSpec resolve() {
-    return new AiDetectorSpec(tpr, fpr == null ? 0.0 : fpr, depthDecay == null ? 1.0 : depthDecay,
-        familyTpr == null ? Map.of() : familyTpr);
+    AiDetectorSpec d = Declared.withDefaults(this);
+    return new AiDetectorSpec(tpr, d.fpr(), d.depthDecay(), familyTpr == null ? Map.of() : familyTpr);
   }
 
   @Override

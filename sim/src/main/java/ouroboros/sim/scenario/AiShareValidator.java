@@ -122,7 +122,7 @@ final class AiShareValidator {
       return Set.of(m.site());
     }
     return s.sites() == null || s.sites().isEmpty() || s.sites().get(0) == null
-        ? Set.of(Defaults.SITE) : Set.of(String.valueOf(s.sites().get(0).id()));
+        ? Set.of(SiteSpec.defaultId()) : Set.of(String.valueOf(s.sites().get(0).id()));
   }
 
   /** Where a model is declared: under models, or in its release. */

@@ -24,11 +24,69 @@ import ouroboros.agents.rng.RngStreams;
  * @param communities the human communities as inclusive category ranges [first, last] that
  *     cover 0..V-1 in order, such as [[0, 4], [5, 9]]; optional (one community)
  */
+@Spec(
+    doc = "A categorical truth over V categories: Zipf(s), p_i proportional to 1/(i+1)^s, or "
+        + "explicit probabilities, where 0 marks a category impossible under the truth. Give "
+        + "'probabilities' or 'zipf-exponent', not both. Defaults: V = 10 and s = 1 when no "
+        + "probabilities are given. An item is the category index.",
+    tag = "A categorical truth; models are empirical frequencies with add-alpha smoothing, sampled "
+        + "with temperature, top-k and top-p.",
+    rules = """
+        {
+          "not": {
+            "required": [
+              "probabilities",
+              "zipf-exponent"
+            ]
+          }
+        }
+        """)
 public record CategoricalSpec(
+    @Key(
+        doc = "The number of categories V. Without this key, the length of 'probabilities', or 10.",
+        min = 2,
+        max = 1000000,
+        def = "10")
     Integer categories,
+    @Key(
+        doc = "The Zipf exponent s: p_i proportional to 1/(i+1)^s, so category 0 is the most "
+            + "likely; 0 is uniform. Not with 'probabilities'. Default 1 when no probabilities are "
+            + "given.",
+        min = 0,
+        def = "1")
     Double zipfExponent,
+    @Key(
+        doc = "The truth's probabilities, one per category, summing to 1 (within 1e-6), at least 2 "
+            + "of them above 0. A category at 0 is impossible: model mass there is hallucinated "
+            + "(definition 8). Example: [0.9, 0.1].",
+        minItems = 2,
+        maxItems = 1000000,
+        items = "{\"type\": \"number\", \"minimum\": 0, \"maximum\": 1}")
     List<Double> probabilities,
+    @Key(
+        doc = "Optional names of the categories, one per category, distinct. Example: [yellow, "
+            + "blue].",
+        minItems = 2,
+        uniqueItems = true,
+        items = "{\"type\": \"string\", \"minLength\": 1}")
     List<String> names,
+    @Key(
+        doc = "Optional human communities, as inclusive category ranges [first, last] that cover "
+            + "0..V-1 in order without gaps or overlaps, each with some truth mass. Example: [[0, "
+            + "4], [5, 9]]. A community draws from the truth restricted to its range. Default: one "
+            + "community.",
+        minItems = 1,
+        items = """
+            {
+              "type": "array",
+              "minItems": 2,
+              "maxItems": 2,
+              "items": {
+                "type": "integer",
+                "minimum": 0
+              }
+            }
+            """)
     List<List<Integer>> communities)
     implements DomainSpec {
 

@@ -18,50 +18,80 @@ package ouroboros.sim.scenario;
  * @param tailMin definition 7: tail mass ratio below this (default 0.5)
  * @param hallucinationMax definition 8: hallucinated mass above this (default 0.01)
  */
+@Spec(
+    name = "collapse",
+    doc = "Where each of the eight collapse definitions' verdicts fires (SCIENCE.md; README, "
+        + "'Collapse definitions').")
 public record CollapseSpec(
+    @Key(
+        doc = "Definition 1 fires when risk_g / risk_1 is above this.",
+        exclusiveMin = 0,
+        def = "10")
     Double catastrophicRatio,
+    @Key(
+        doc = "Definition 2 fires when risk_g - risk_1 exceeds this many combined standard errors "
+            + "of the two risk estimates (any increase when both are closed forms).",
+        min = 0,
+        def = "2")
     Double increaseZ,
+    @Key(
+        doc = "Definitions 3 and 4 fit their trends over the last W generations.",
+        min = 3,
+        def = "10")
     Integer trendWindow,
+    @Key(
+        doc = "Definition 3 fires when the slope of risk is positive at this one-sided "
+            + "significance...",
+        exclusiveMin = 0,
+        exclusiveMax = 1,
+        def = "0.01",
+        expect = "a significance level in (0, 1)")
     Double trendAlpha,
+    @Key(
+        doc = "...and when the fitted rise over the window is at least this share of risk_1.",
+        min = 0,
+        def = "1")
     Double trendMinRise,
+    @Key(
+        doc = "Definition 4 fires when the exponent of risk against cumulative training data is "
+            + "worse than the human-only baseline's by more than this.",
+        min = 0,
+        def = "0.5")
     Double scalingTolerance,
+    @Key(
+        doc = "Definition 4's human-only baseline is fitted on as many fresh human items as the "
+            + "model has gathered, up to this many; beyond it, or at 0, definition 4 does not "
+            + "apply.",
+        min = 0,
+        def = "10000")
     Integer baselineCap,
+    @Key(
+        doc = "Definition 5 fires when the variance (or entropy) ratio is below this.",
+        min = 0,
+        def = "0.5")
     Double diversityMin,
+    @Key(
+        doc = "Definition 6 fires when the share of the truth's modes still recovered is below "
+            + "this.",
+        min = 0,
+        def = "1")
     Double modesMin,
+    @Key(doc = "Definition 7 fires when the tail mass ratio is below this.", min = 0, def = "0.5")
     Double tailMin,
+    @Key(
+        doc = "Definition 8 fires when the hallucinated mass is above this.",
+        min = 0,
+        def = "0.01")
     Double hallucinationMax) {
 
   /** Checks the values, at pointers under {@code /collapse}. */
   void validate(Problems p) {
-    positive(p, "catastrophic-ratio", catastrophicRatio);
-    nonNegative(p, "increase-z", increaseZ);
-    if (trendWindow != null && trendWindow < 3) {
-      p.add("/collapse/trend-window", trendWindow, "a whole number of at least 3");
-    }
-    if (trendAlpha != null && !(trendAlpha > 0 && trendAlpha < 1)) {
-      p.add("/collapse/trend-alpha", trendAlpha, "a significance level in (0, 1)");
-    }
-    nonNegative(p, "trend-min-rise", trendMinRise);
-    nonNegative(p, "scaling-tolerance", scalingTolerance);
-    if (baselineCap != null && baselineCap < 0) {
-      p.add("/collapse/baseline-cap", baselineCap, "a whole number of at least 0");
-    }
-    nonNegative(p, "diversity-min", diversityMin);
-    nonNegative(p, "modes-min", modesMin);
-    nonNegative(p, "tail-min", tailMin);
-    nonNegative(p, "hallucination-max", hallucinationMax);
+    Declared.checkBounds(p, "/collapse", this);
   }
 
   /** Every key filled in from the defaults. */
   CollapseSpec resolve() {
-    var d = ouroboros.agents.collapse.Thresholds.DEFAULTS;
-    return new CollapseSpec(
-        or(catastrophicRatio, d.catastrophicRatio()), or(increaseZ, d.increaseZ()),
-        or(trendWindow, d.trendWindow()), or(trendAlpha, d.trendAlpha()),
-        or(trendMinRise, d.trendMinRise()), or(scalingTolerance, d.scalingTolerance()),
-        or(baselineCap, ouroboros.agents.model.ModelSettings.BASELINE_CAP),
-        or(diversityMin, d.diversityMin()), or(modesMin, d.modesMin()), or(tailMin, d.tailMin()),
-        or(hallucinationMax, d.hallucinationMax()));
+    return Declared.withDefaults(this);
   }
 
   /** The thresholds of a resolved spec. */
@@ -69,21 +99,5 @@ public record CollapseSpec(
     return new ouroboros.agents.collapse.Thresholds(catastrophicRatio, increaseZ, trendWindow,
         trendAlpha, trendMinRise, scalingTolerance, diversityMin, modesMin, tailMin,
         hallucinationMax);
-  }
-
-  private static <T> T or(T v, T d) {
-    return v != null ? v : d;
-  }
-
-  private static void positive(Problems p, String key, Double v) {
-    if (v != null && (!(v > 0) || v.isInfinite())) {
-      p.add("/collapse/" + key, v, "a number greater than 0");
-    }
-  }
-
-  private static void nonNegative(Problems p, String key, Double v) {
-    if (v != null && (!(v >= 0) || v.isInfinite())) {
-      p.add("/collapse/" + key, v, "a number of at least 0");
-    }
   }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import ouroboros.agents.crawl.CrawlPolicies;
 
 /**
  * How a model scrapes the web. Every policy returns up to n distinct items that the web still
@@ -30,10 +29,50 @@ import ouroboros.agents.crawl.CrawlPolicies;
  * @param window {@code recent}: the last W ticks, t − W + 1 to t (default 10)
  * @param exponent {@code popular}: the power of site size (default 1)
  */
+@Spec(
+    name = "crawl",
+    doc = "How the model scrapes the web. Every policy returns up to n distinct items the web "
+        + "still shows, so each respects retention; each reads only its own keys beside 'sites' "
+        + "(see README, 'Crawl policies').")
 public record CrawlSpec(
-    String policy, List<String> sites, List<Double> weights, Integer window, Double exponent) {
+    @Key(
+        doc = "A registered crawl policy: 'uniform' (uniform over the visited sites' items), "
+            + "'site-mix' (a share of n per site by 'weights'), 'recent' (uniform over the items "
+            + "of the last 'window' ticks), 'popular' (each site's share proportional to its "
+            + "visible items to the power 'exponent'), 'exclude-own' (uniform over the items the "
+            + "model did not write). Static-graph mode ('sources') is set by the model's "
+            + "'trains-on', not here.",
+        names = CrawlSpec.class,
+        def = "\"uniform\"")
+    String policy,
+    @Key(
+        doc = "The sites it visits. Default: every site.",
+        minItems = 1,
+        uniqueItems = true,
+        items = "{\"type\": \"string\"}")
+    List<String> sites,
+    @Key(
+        doc = "site-mix only (required there): one weight per visited site, in the order of "
+            + "'sites' (or of the scenario's sites), each at least 0, not all 0. Shares are "
+            + "rounded by the largest remainder; a site short of items gives what it has.",
+        minItems = 1,
+        items = "{\"type\": \"number\", \"minimum\": 0}")
+    List<Double> weights,
+    @Key(
+        doc = "recent only: read the items published in the last W ticks, t - W + 1 to t.",
+        min = 1,
+        def = "10",
+        expect = "a number of ticks of at least 1")
+    Integer window,
+    @Key(
+        doc = "popular only: a site's share of n is proportional to its visible items to this "
+            + "power (1: in proportion to size; above 1 favours big sites; 0 splits evenly).",
+        min = 0,
+        def = "1",
+        expect = "an exponent of at least 0")
+    Double exponent) {
 
-  /** The keys each policy reads, beside {@code policy}. */
+  /** The keys each policy reads, beside {@code policy} (from {@link Plugins#CRAWLS}). */
   static final Map<String, List<String>> KEYS = keys();
 
   /** A crawl of the given policy over the given sites, the other keys absent. */
@@ -43,22 +82,27 @@ public record CrawlSpec(
 
   private static Map<String, List<String>> keys() {
     Map<String, List<String>> m = new TreeMap<>();
-    m.put("uniform", List.of("sites"));
-    m.put("site-mix", List.of("sites", "weights"));
-    m.put("recent", List.of("sites", "window"));
-    m.put("popular", List.of("sites", "exponent"));
-    m.put("exclude-own", List.of("sites"));
+    Plugins.CRAWLS.forEach((name, k) -> {
+      List<String> keys = new java.util.ArrayList<>(List.of("sites"));
+      keys.addAll(k.keys());
+      m.put(name, List.copyOf(keys));
+    });
     return m;
+  }
+
+  /** The policy names a scenario may give, sorted. */
+  public static List<String> names() {
+    return List.copyOf(Plugins.CRAWLS.keySet());
   }
 
   /** Checks the keys against the policy (given or default) and their values. */
   void validate(String at, Problems p, Set<String> scenarioSites) {
-    String name = policy != null ? policy : Defaults.CRAWL_POLICY;
-    if (!CrawlPolicies.crawlNames().contains(name)) {
-      p.add(at + "/policy", name, "a known crawl policy, one of " + CrawlPolicies.crawlNames()
+    String name = policy != null ? policy : Declared.<String>def(CrawlSpec.class, "policy");
+    if (!names().contains(name)) {
+      p.add(at + "/policy", name, "a known crawl policy, one of " + names()
           + (name.equals("sources")
               ? ": 'sources' is static-graph mode, set by the model's 'trains-on' list"
-              : Suggest.didYouMean(name, CrawlPolicies.crawlNames())));
+              : Suggest.didYouMean(name, names())));
       return;
     }
     if (sites != null && sites.isEmpty()) {
@@ -72,15 +116,12 @@ public record CrawlSpec(
       }
     }
     List<String> keys = KEYS.get(name);
-    unused(at, "weights", weights, name, keys, p);
-    unused(at, "window", window, name, keys, p);
-    unused(at, "exponent", exponent, name, keys, p);
-    if (window != null && window < 1) {
-      p.add(at + "/window", window, "a number of ticks of at least 1");
-    }
-    if (exponent != null && (!(exponent >= 0) || exponent.isInfinite())) {
-      p.add(at + "/exponent", exponent, "an exponent of at least 0");
-    }
+    Declared.values(this).forEach((key, value) -> {
+      if (!key.equals("policy") && !key.equals("sites")) {
+        unused(at, key, value, name, keys, p);
+      }
+    });
+    Declared.checkBounds(p, at, this);
     if (!name.equals("site-mix")) {
       return;
     }

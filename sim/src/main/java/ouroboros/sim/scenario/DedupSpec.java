@@ -9,7 +9,14 @@ import ouroboros.agents.pipeline.StagePlan;
  * @param resolution payload values that round to the same multiple of this are the same (default
  *     0: exact duplicates only)
  */
-public record DedupSpec(Double resolution) implements StageSpec {
+@Spec(doc = "Dedup: drops exact or near duplicates within a retrain's data.", tag = "Dedup")
+public record DedupSpec(
+    @Key(
+        doc = "Payload values that round to the same multiple of this are duplicates. Default 0 "
+            + "(exact).",
+        min = 0,
+        def = "0.0")
+    Double resolution) implements StageSpec {
 
   @Override
   public void validate(String at, Problems p, Context ctx) {
@@ -20,7 +27,7 @@ public record DedupSpec(Double resolution) implements StageSpec {
 
   @Override
   public StageSpec resolve() {
-    return new DedupSpec(resolution == null ? 0.0 : resolution);
+    return Declared.withDefaults(this);
   }
 
   @Override

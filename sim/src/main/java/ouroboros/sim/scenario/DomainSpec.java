@@ -1,31 +1,25 @@
 package ouroboros.sim.scenario;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import java.util.Arrays;
 import java.util.List;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.rng.RngStreams;
 
 /**
- * The {@code domain:} block. Its {@code type} key picks the family. The registry is the list of
- * subtypes below, one line per domain; an unknown type fails with the known names.
+ * The {@code domain:} block. Its {@code type} key picks the family from the registry in
+ * {@link Plugins}, one line per domain; an unknown type fails with the known names.
  */
+@Spec(
+    name = "domain",
+    doc = "The ground truth and the model family. The 'type' key picks the family; the other keys, "
+        + "and the sampling and estimator keys a model may use, depend on it.",
+    tag = "The domain family.")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-@JsonSubTypes({
-  @JsonSubTypes.Type(value = GaussianSpec.class, name = "gaussian"),
-  @JsonSubTypes.Type(value = CategoricalSpec.class, name = "categorical"),
-  @JsonSubTypes.Type(value = RegressionSpec.class, name = "linear-regression"),
-  @JsonSubTypes.Type(value = MixtureSpec.class, name = "gaussian-mixture"),
-  @JsonSubTypes.Type(value = KdeSpec.class, name = "kde"),
-  @JsonSubTypes.Type(value = TextSpec.class, name = "ngram-text"),
-})
 public interface DomainSpec {
 
   /** The registered type names, in registry order. */
   static List<String> types() {
-    return Arrays.stream(DomainSpec.class.getAnnotation(JsonSubTypes.class).value())
-        .map(JsonSubTypes.Type::name).toList();
+    return List.copyOf(Plugins.DOMAINS.keySet());
   }
 
   /** Checks the values and adds an error for each problem, at pointers under {@code /domain}. */

@@ -10,7 +10,48 @@ package ouroboros.sim.scenario;
  * @param set a run-time setting of an agent changes
  * @param humans a human population changes size (its publish rate)
  */
-public record EventSpec(Integer tick, ReleaseSpec release, String retire, SetSpec set,
+@Spec(
+    name = "event",
+    doc = "Something that happens at a tick, in the events phase, before anyone publishes: exactly "
+        + "one of 'release', 'retire', 'set' and 'humans' beside 'tick'.",
+    rules = """
+        {
+          "oneOf": [
+            {
+              "required": [
+                "release"
+              ]
+            },
+            {
+              "required": [
+                "retire"
+              ]
+            },
+            {
+              "required": [
+                "set"
+              ]
+            },
+            {
+              "required": [
+                "humans"
+              ]
+            }
+          ]
+        }
+        """)
+public record EventSpec(
+    @Key(
+        doc = "When: a tick from 0 to ticks - 1. Events of one tick apply in the order listed.",
+        required = true,
+        min = 0)
+    Integer tick,
+    ReleaseSpec release,
+    @Key(
+        doc = "The id of a model that goes dormant for good: it publishes nothing more and never "
+            + "retrains; what it published stays on the web until retention drops it.")
+    String retire,
+    SetSpec set,
     PopulationSpec humans) {
 
   /** The event keys, in the order messages list them. */

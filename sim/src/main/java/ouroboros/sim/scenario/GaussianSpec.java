@@ -17,8 +17,52 @@ import ouroboros.agents.domain.gaussian.GaussianModel;
  * @param variance the truth's variances, d entries (a diagonal covariance)
  * @param covariance the truth's full covariance, d rows of d entries
  */
+@Spec(
+    doc = "A Gaussian truth N(mean, covariance) in d dimensions. Give the covariance either as "
+        + "'variance' (a diagonal) or as a full 'covariance' matrix, not both. Defaults: d = 1, "
+        + "mean 0, variance 1.",
+    tag = "A Gaussian truth and Gaussian models fitted by maximum likelihood.",
+    rules = """
+        {
+          "not": {
+            "required": [
+              "variance",
+              "covariance"
+            ]
+          }
+        }
+        """)
 public record GaussianSpec(
-    Integer dimensions, List<Double> mean, List<Double> variance, List<List<Double>> covariance)
+    @Key(
+        doc = "The dimension d. Without this key, d is the length of 'mean', or 1.",
+        min = 1,
+        def = "1")
+    Integer dimensions,
+    @Key(
+        doc = "The truth's mean, d entries. Default: d zeros.",
+        minItems = 1,
+        items = "{\"type\": \"number\"}")
+    List<Double> mean,
+    @Key(
+        doc = "The truth's variances, d entries each greater than 0 (a diagonal covariance). "
+            + "Default: d ones, unless 'covariance' is given.",
+        minItems = 1,
+        items = "{\"type\": \"number\", \"exclusiveMinimum\": 0}")
+    List<Double> variance,
+    @Key(
+        doc = "The truth's full covariance: d rows of d entries, symmetric positive definite. Give "
+            + "this or 'variance', not both.",
+        minItems = 1,
+        items = """
+            {
+              "type": "array",
+              "minItems": 1,
+              "items": {
+                "type": "number"
+              }
+            }
+            """)
+    List<List<Double>> covariance)
     implements DomainSpec {
 
   @Override

@@ -20,8 +20,38 @@ import ouroboros.agents.rng.RngStreams;
  * @param evaluationCap most kernels used to evaluate a KDE's density (a subsample above it);
  *     bounds the cost of evaluation at reference-size x evaluation-cap kernel terms
  */
+@Spec(
+    doc = "A Gaussian-mixture truth in d >= 1 dimensions, modelled by a Gaussian kernel density "
+        + "estimate. The truth is given as for 'gaussian-mixture'. Defaults: d is the length of "
+        + "the first mean; a held-out reference set of 1000 items; at most 1000 kernels in density "
+        + "evaluation.",
+    tag = "A Gaussian-mixture truth and Gaussian kernel density models.")
 public record KdeSpec(
-    Integer dimensions, List<MixtureSpec.ComponentSpec> components, Integer referenceSize,
+    @Key(
+        doc = "The dimension d, at least 1. Without this key, d is the length of the first "
+            + "component's mean.",
+        min = 1)
+    Integer dimensions,
+    @Key(
+        doc = "The truth's components, each with a weight, a mean and a covariance. They are also "
+            + "the human communities.",
+        required = true,
+        minItems = 1)
+    List<MixtureSpec.ComponentSpec> components,
+    @Key(
+        doc = "Items in the held-out human reference set on which the risk (held-out NLL minus the "
+            + "truth's) is measured.",
+        min = 2,
+        max = 1000000,
+        def = "1000")
+    Integer referenceSize,
+    @Key(
+        doc = "Most kernels used to evaluate a KDE's density (the risk and the mode search); above "
+            + "it, a fixed subsample of the training points. Bounds one evaluation at "
+            + "reference-size x evaluation-cap kernel terms. Sampling always uses every point.",
+        min = 1,
+        max = 1000000,
+        def = "1000")
     Integer evaluationCap) implements DomainSpec {
 
   /** Reference items when the scenario gives none: fewer than the mixture's, as KDE is dearer. */

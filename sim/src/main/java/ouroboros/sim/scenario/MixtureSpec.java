@@ -22,8 +22,30 @@ import ouroboros.agents.rng.RngStreams;
  * @param components the truth's components, also its human communities
  * @param referenceSize items in the held-out human reference set the risk is measured on
  */
+@Spec(
+    doc = "A Gaussian-mixture truth in d >= 2 dimensions, modelled by a k-component mixture fitted "
+        + "by EM (Commons Math). The weights sum to 1. Defaults: d is the length of the first "
+        + "mean; a held-out reference set of 2000 items.",
+    tag = "A Gaussian-mixture truth and Gaussian-mixture models fitted by EM.")
 public record MixtureSpec(
-    Integer dimensions, List<MixtureSpec.ComponentSpec> components, Integer referenceSize)
+    @Key(
+        doc = "The dimension d, at least 2 (Commons Math's EM needs 2 or more). Without this key, "
+            + "d is the length of the first component's mean.",
+        min = 2)
+    Integer dimensions,
+    @Key(
+        doc = "The truth's components, each with a weight, a mean and a covariance. They are also "
+            + "the human communities.",
+        required = true,
+        minItems = 1)
+    List<MixtureSpec.ComponentSpec> components,
+    @Key(
+        doc = "Items in the held-out human reference set on which the risk (held-out NLL minus the "
+            + "truth's) is measured.",
+        min = 2,
+        max = 1000000,
+        def = "2000")
+    Integer referenceSize)
     implements DomainSpec {
 
   /** Largest reference set (and evaluation cap) a scenario may ask for. */
@@ -37,8 +59,54 @@ public record MixtureSpec(
    * @param variance its variances, d entries (a diagonal covariance)
    * @param covariance its full covariance, d rows of d entries
    */
+  @Spec(
+      name = "mixture-component",
+      doc = "One Gaussian component of a mixture truth, also one human community. Give its "
+          + "covariance either as 'variance' (a diagonal) or as a full 'covariance' matrix, not "
+          + "both; without either, the variance is 1 in every dimension.",
+      rules = """
+          {
+            "not": {
+              "required": [
+                "variance",
+                "covariance"
+              ]
+            }
+          }
+          """)
   public record ComponentSpec(
-      Double weight, List<Double> mean, List<Double> variance, List<List<Double>> covariance) {}
+      @Key(
+          doc = "The component's weight, in (0, 1]. The weights of all components sum to 1.",
+          required = true,
+          max = 1,
+          exclusiveMin = 0)
+      Double weight,
+      @Key(
+          doc = "The component's mean, d entries.",
+          required = true,
+          minItems = 1,
+          items = "{\"type\": \"number\"}")
+      List<Double> mean,
+      @Key(
+          doc = "The component's variances, d entries each greater than 0 (a diagonal covariance). "
+              + "Default: d ones, unless 'covariance' is given.",
+          minItems = 1,
+          items = "{\"type\": \"number\", \"exclusiveMinimum\": 0}")
+      List<Double> variance,
+      @Key(
+          doc = "The component's full covariance: d rows of d entries, symmetric positive "
+              + "definite. Give this or 'variance', not both.",
+          minItems = 1,
+          items = """
+              {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                  "type": "number"
+                }
+              }
+              """)
+      List<List<Double>> covariance) {}
 
   @Override
   public void validate(Problems p) {

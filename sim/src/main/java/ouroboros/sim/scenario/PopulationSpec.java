@@ -7,4 +7,9 @@ package ouroboros.sim.scenario;
  * @param id the human source
  * @param publishRate its new publish rate
  */
-public record PopulationSpec(String id, Integer publishRate) {}
+@Spec(name = "population", doc = "A human population changes size: its source's new publish rate.")
+public record PopulationSpec(
+    @Key(doc = "The human source.", required = true)
+    String id,
+    @Key(doc = "Its new publish rate: items its people write per tick.", required = true, min = 0)
+    Integer publishRate) {}

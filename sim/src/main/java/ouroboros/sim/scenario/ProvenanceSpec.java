@@ -11,9 +11,26 @@ import ouroboros.agents.pipeline.StagePlan;
  * @param mode {@code keep-signed} (drop unsigned items; the default) or {@code weight}
  * @param weight for {@code weight}, the weight multiplier of signed items (default 2)
  */
-public record ProvenanceSpec(String mode, Double weight) implements StageSpec {
+@Spec(
+    doc = "Provenance: acts on human sources' signatures (C2PA-like): keeps only signed items, or "
+        + "weights them up.",
+    tag = "Provenance")
+public record ProvenanceSpec(
+    @Key(
+        doc = "keep-signed (drop unsigned items) or weight. Default keep-signed.",
+        names = ProvenanceSpec.Mode.class,
+        def = "\"keep-signed\"")
+    String mode,
+    @Key(
+        doc = "With mode weight: the weight multiplier of signed items. Default 2.",
+        exclusiveMin = 0,
+        def = "2.0")
+    Double weight) implements StageSpec {
   /** The modes. */
-  public static final List<String> MODES = List.of("keep-signed", "weight");
+  public enum Mode { KEEP_SIGNED, WEIGHT }
+
+  /** The modes, by name. */
+  public static final List<String> MODES = Names.of(Mode.class);
 
   @Override
   public void validate(String at, Problems p, Context ctx) {
@@ -31,13 +48,14 @@ public record ProvenanceSpec(String mode, Double weight) implements StageSpec {
 
   @Override
   public StageSpec resolve() {
-    String m = mode == null ? "keep-signed" : mode;
-    return new ProvenanceSpec(m, "weight".equals(m) ? (weight == null ? 2.0 : weight) : null);
+    String m = mode == null ? Declared.def(ProvenanceSpec.class, "mode") : mode;
+    return Declared.withDefaults(new ProvenanceSpec(m, weight),
+        key -> !key.equals("weight") || Names.of(Mode.WEIGHT).equals(m));
   }
 
   @Override
   public StagePlan plan(Context ctx) {
-    boolean keepSigned = "keep-signed".equals(mode);
+    boolean keepSigned = Names.parse(Mode.class, mode) == Mode.KEEP_SIGNED;
     double w = keepSigned ? 1.0 : weight;
     return env -> new ProvenanceFilter(keepSigned, w);
   }

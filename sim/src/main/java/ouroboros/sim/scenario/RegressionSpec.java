@@ -18,7 +18,37 @@ import ouroboros.agents.rng.RngStreams;
  * @param noiseSd s, the truth's label noise sd, which models also publish with
  * @param weights w*, d entries; absent to draw it from the seed
  */
-public record RegressionSpec(Integer dimensions, Integer rows, Double noiseSd, List<Double> weights)
+@Spec(
+    doc = "Linear regression with a fixed design (Dohmatob et al. 2024; Gerstgrasser et al. 2024): "
+        + "a T x d design X with N(0, I) rows drawn once from the run's seed, labels y = X w* + "
+        + "N(0, s^2), models fitted by OLS (or ridge) that publish by relabelling the same rows "
+        + "with their fit plus fresh N(0, s^2 temperature) noise. An item is [x_1..x_d, y]. "
+        + "Defaults: d = 10 (or the length of 'weights'), T = 10 d, s = 1, w* drawn from the seed. "
+        + "The simulator also checks rows > d + 1 and rows x dimensions <= 10,000,000.",
+    tag = "Linear regression with a fixed design, fitted by least squares.")
+public record RegressionSpec(
+    @Key(
+        doc = "The dimension d. Without this key, d is the length of 'weights', or 10.",
+        min = 1,
+        def = "10")
+    Integer dimensions,
+    @Key(
+        doc = "T, the number of rows of the fixed design; more than d + 1, so that the closed "
+            + "forms are finite. Default: 10 d.",
+        min = 3)
+    Integer rows,
+    @Key(
+        doc = "s, the sd of the truth's label noise, greater than 0. Models publish with the same "
+            + "noise sd (times sqrt(temperature)). Default: 1.",
+        exclusiveMin = 0,
+        def = "1.0")
+    Double noiseSd,
+    @Key(
+        doc = "w*, the true coefficients, d entries. Default: drawn from the seed with independent "
+            + "N(0, 1/d) entries, so that E||w*||^2 = 1.",
+        minItems = 1,
+        items = "{\"type\": \"number\"}")
+    List<Double> weights)
     implements DomainSpec {
   /** Default d. */
   static final int DIMENSIONS = 10;

@@ -32,28 +32,67 @@ import java.util.Map;
  * @param watermark see {@link ModelSpec}
  * @param pipeline see {@link ModelSpec}
  */
+@Spec(
+    name = "release",
+    doc = "A new model released at the event's tick, like an existing one with some keys "
+        + "overridden. It is spawned at the start of the run and stays dormant (it publishes "
+        + "nothing, never retrains and reports nothing) until its release tick.")
 public record ReleaseSpec(
+    @Key(
+        doc = "The new model's unique agent id, not used by another human source or model.",
+        required = true,
+        pattern = "\\S")
     String id,
+    @Key(
+        doc = "The id of the model it copies: one under 'models' or an earlier release. Every key "
+            + "the release gives replaces the like model's value of that key whole ('site' and "
+            + "'publish-to' replace each other).",
+        required = true,
+        pattern = "\\S")
     String like,
+    @Key(
+        doc = "'web': its first fit is a retrain on the web at its first retrain, by default the "
+            + "release tick; 'truth': it starts as the truth.",
+        names = ReleaseSpec.Start.class,
+        def = "\"web\"")
     String initial,
+    @Key(ref = "#/definitions/model/properties/regime")
     String regime,
+    @Key(ref = "#/definitions/model/properties/window")
     Integer window,
+    @Key(ref = "#/definitions/model/properties/retrain-every")
     Integer retrainEvery,
+    @Key(
+        doc = "Its first retrain, at or after the release tick. Default: the release tick.",
+        min = 0)
     Integer firstRetrain,
+    @Key(ref = "#/definitions/model/properties/scrape")
     Integer scrape,
+    @Key(ref = "#/definitions/model/properties/fresh-human-fraction")
     Double freshHumanFraction,
+    @Key(ref = "#/definitions/model/properties/publish-rate")
     Integer publishRate,
+    @Key(ref = "#/definitions/model/properties/site")
     String site,
+    @Key(shape = PublishTo.class)
     Map<String, Double> publishTo,
     CrawlSpec crawl,
     SamplingSpec sampling,
     EstimatorSpec estimator,
+    @Key(
+        doc = "The model family, for detectors that treat families differently. Default: the like "
+            + "model's family.",
+        pattern = "\\S")
     String family,
     WatermarkSpec watermark,
+    @Key(ref = "#/definitions/model/properties/pipeline")
     List<StageSpec> pipeline) {
 
   /** The initial states a release may start from. */
-  public static final List<String> INITIALS = List.of("web", "truth");
+  public enum Start { WEB, TRUTH }
+
+  /** The initial states a release may start from, by name. */
+  public static final List<String> INITIALS = Names.of(Start.class);
 
   /**
    * The model this release makes, from the like model's spec: its keys, with the given ones
@@ -63,27 +102,26 @@ public record ReleaseSpec(
    */
   public ModelSpec over(ModelSpec like, int tick) {
     boolean sites = site != null || publishTo != null;
-    return new ModelSpec(id, or(regime, like.regime()), or(window, like.window()),
-        or(retrainEvery, like.retrainEvery()), firstRetrain != null ? firstRetrain : tick,
-        or(scrape, like.scrape()), or(freshHumanFraction, like.freshHumanFraction()),
-        or(publishRate, like.publishRate()), sites ? site : like.site(),
-        sites ? publishTo : like.publishTo(), "truth".equals(initial) ? "truth" : "none",
-        or(crawl, like.crawl()), or(sampling, like.sampling()), or(estimator, like.estimator()),
-        family != null ? family : like.family() != null ? like.family() : like.id(),
-        or(watermark, like.watermark()), or(pipeline, like.pipeline()),
-        like.trainsOn(), like.humanShare());
+    Map<String, Object> keys = Declared.values(like);
+    Declared.values(this).forEach((key, value) -> {
+      if (value != null && keys.containsKey(key)) {
+        keys.put(key, value); // a model key the release gives replaces the like model's
+      }
+    });
+    keys.put("id", id);
+    keys.put("first-retrain", firstRetrain != null ? firstRetrain : tick);
+    keys.put("site", sites ? site : like.site());
+    keys.put("publish-to", sites ? publishTo : like.publishTo());
+    keys.put("initial", Names.of(Start.TRUTH).equals(initial) ? "truth" : "none");
+    keys.put("family", family != null ? family : like.family() != null ? like.family() : like.id());
+    return Declared.build(ModelSpec.class, keys);
   }
 
   /** A resolved release: the resolved model's keys, with this release's id, like and initial. */
   static ReleaseSpec of(ModelSpec m, String like, String initial) {
-    return new ReleaseSpec(m.id(), like, initial, m.regime(), m.window(), m.retrainEvery(),
-        m.firstRetrain(), m.scrape(), m.freshHumanFraction(), m.publishRate(), m.site(),
-        m.publishTo(), m.crawl(), m.sampling(), m.estimator(), m.family(), m.watermark(),
-        m.pipeline());
-  }
-
-  /** The value, or the like model's when it is null. */
-  private static <T> T or(T value, T fallback) {
-    return value != null ? value : fallback;
+    Map<String, Object> keys = Declared.values(m);
+    keys.put("like", like);
+    keys.put("initial", initial);
+    return Declared.build(ReleaseSpec.class, keys);
   }
 }

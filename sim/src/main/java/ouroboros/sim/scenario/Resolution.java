@@ -2,26 +2,28 @@ package ouroboros.sim.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import ouroboros.agents.pipeline.Regime;
 
 /**
- * Fills in every default of a valid scenario (the values live in {@link Defaults}), giving the
- * resolved scenario that a run writes to {@code scenario.yaml}. Sampling and estimator blocks
- * get a default for each key their domain uses, and nothing else.
+ * Fills in every default of a valid scenario (the values are declared on the spec records'
+ * {@link Key}s and filled by {@link Declared#withDefaults}), giving the resolved scenario that a
+ * run writes to {@code scenario.yaml}. Sampling and estimator blocks get a default for each key
+ * their domain uses, and nothing else; a crawl block for each key its policy reads.
  */
 final class Resolution {
   private Resolution() {}
 
   /** Fills in every default. */
   static Scenario resolve(Scenario s) {
-    List<SiteSpec> sites = s.sites() != null ? s.sites() : List.of(new SiteSpec(Defaults.SITE));
+    List<SiteSpec> sites = s.sites() != null ? s.sites() : Declared.<List<SiteSpec>>def(Scenario.class, "sites");
     String firstSite = sites.get(0).id();
     List<HumanSpec> humans = new ArrayList<>();
     for (HumanSpec h : s.humans() == null ? List.<HumanSpec>of() : s.humans()) {
       LaunderingSpec l = h.laundering();
       humans.add(new HumanSpec(h.id(), h.publishRate(),
           h.publishTo() != null ? null : or(h.site(), firstSite), h.community(),
-          l == null ? null : new LaunderingSpec(or(l.share(), 0.0), or(l.strip(), 1.0)),
-          or(h.signed(), 0.0), h.publishTo()));
+          l == null ? null : Declared.withDefaults(l),
+          Declared.withDefaults(h).signed(), h.publishTo()));
     }
     List<ModelSpec> models = new ArrayList<>();
     for (ModelSpec m : s.models() == null ? List.<ModelSpec>of() : s.models()) {
@@ -35,15 +37,15 @@ final class Resolution {
         ReleaseSpec r = e.release();
         if (r != null) {
           ModelSpec m = model(r.over(Timelines.find(all, r.like()), e.tick()), sites, s.domain());
-          r = ReleaseSpec.of(m, r.like(), or(r.initial(), Defaults.RELEASE_INITIAL));
+          r = ReleaseSpec.of(m, r.like(), Declared.withDefaults(r).initial());
         }
         timeline.add(new EventSpec(e.tick(), r, e.retire(), e.set(), e.humans()));
       }
     }
     WebSpec web = new WebSpec(s.web() == null || s.web().retention() == null
-        ? Defaults.RETENTION : s.web().retention());
-    EngineSpec engine = new EngineSpec(s.engine() == null || s.engine().phaseTimeoutSeconds() == null
-        ? Defaults.PHASE_TIMEOUT_SECONDS : s.engine().phaseTimeoutSeconds());
+        ? Retention.ALL : s.web().retention());
+    EngineSpec engine = Declared.withDefaults(
+        s.engine() != null ? s.engine() : new EngineSpec(null));
     CollapseSpec collapse = (s.collapse() != null ? s.collapse()
         : new CollapseSpec(null, null, null, null, null, null, null, null, null, null, null))
         .resolve();
@@ -55,58 +57,50 @@ final class Resolution {
   static ModelSpec model(ModelSpec m, List<SiteSpec> sites, DomainSpec domain) {
     String firstSite = sites.get(0).id();
     boolean graph = m.trainsOn() != null;
-    return new ModelSpec(m.id(), m.regime(),
-        "window".equals(m.regime()) ? or(m.window(), Defaults.WINDOW) : m.window(),
-        or(m.retrainEvery(), Defaults.RETRAIN_EVERY), or(m.firstRetrain(), Defaults.FIRST_RETRAIN),
-        m.scrape(), graph ? null : or(m.freshHumanFraction(), Defaults.FRESH_HUMAN_FRACTION),
-        m.publishRate(),
-        m.publishTo() != null ? null : or(m.site(), firstSite), m.publishTo(),
-        or(m.initial(), Defaults.INITIAL),
-        graph ? null : crawl(m.crawl(), sites),
-        sampling(m.sampling(), domain.samplingKeys()),
-        estimator(m.estimator(), domain.estimatorKeys()),
-        or(m.family(), m.id()),
-        m.watermark() == null ? null
-            : new WatermarkSpec(or(m.watermark().rate(), 0.0), or(m.watermark().strength(), 2.0)),
-        m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList(),
-        graph ? m.trainsOn().stream().map(t -> new TrainsOnSpec(t.source(),
-            or(t.weight(), Defaults.TRAINS_ON_WEIGHT))).toList() : null,
-        graph ? or(m.humanShare(), Defaults.HUMAN_SHARE) : null);
+    ModelSpec d = Declared.withDefaults(m, key -> switch (key) {
+      case "window" -> Names.of(Regime.WINDOW).equals(m.regime());
+      case "fresh-human-fraction" -> !graph;
+      case "human-share" -> graph;
+      default -> true;
+    });
+    java.util.Map<String, Object> keys = Declared.values(d); // keys with a plain default
+    keys.put("fresh-human-fraction", graph ? null : d.freshHumanFraction());
+    keys.put("site", m.publishTo() != null ? null : or(m.site(), firstSite));
+    keys.put("crawl", graph ? null : crawl(m.crawl(), sites));
+    keys.put("sampling", sampling(m.sampling(), domain.samplingKeys()));
+    keys.put("estimator", estimator(m.estimator(), domain.estimatorKeys()));
+    keys.put("family", or(m.family(), m.id()));
+    keys.put("watermark", m.watermark() == null ? null : Declared.withDefaults(m.watermark()));
+    keys.put("pipeline",
+        m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList());
+    keys.put("trains-on",
+        graph ? m.trainsOn().stream().map(Declared::withDefaults).toList() : null);
+    keys.put("human-share", graph ? d.humanShare() : null);
+    return Declared.build(ModelSpec.class, keys);
   }
 
   /** A crawl block with every default filled in. */
   private static CrawlSpec crawl(CrawlSpec given, List<SiteSpec> sites) {
     CrawlSpec c = given != null ? given : new CrawlSpec(null, null);
-    String policy = or(c.policy(), Defaults.CRAWL_POLICY);
+    String policy = or(c.policy(), Declared.def(CrawlSpec.class, "policy"));
     List<String> keys = CrawlSpec.KEYS.get(policy);
-    return new CrawlSpec(policy,
-        c.sites() != null ? c.sites() : sites.stream().map(SiteSpec::id).toList(),
-        c.weights(),
-        keys.contains("window") ? or(c.window(), Defaults.CRAWL_WINDOW) : null,
-        keys.contains("exponent") ? or(c.exponent(), Defaults.CRAWL_EXPONENT) : null);
+    java.util.Map<String, Object> values = Declared.values(c);
+    values.put("policy", policy);
+    values.put("sites", c.sites() != null ? c.sites() : sites.stream().map(SiteSpec::id).toList());
+    return Declared.withDefaults(Declared.build(CrawlSpec.class, values), keys::contains);
   }
 
   /** Sampling settings with a default for every key the domain uses, and nothing else. */
   private static SamplingSpec sampling(SamplingSpec given, List<String> keys) {
     SamplingSpec g = given != null ? given : new SamplingSpec(null, null, null);
-    return new SamplingSpec(
-        keys.contains("temperature") ? or(g.temperature(), Defaults.TEMPERATURE) : null,
-        keys.contains("top-k") ? or(g.topK(), Defaults.TOP_K) : null,
-        keys.contains("top-p") ? or(g.topP(), Defaults.TOP_P) : null);
+    return Declared.withDefaults(g, keys::contains);
   }
 
   /** Estimator settings with a default for every key the domain uses, and nothing else. */
   private static EstimatorSpec estimator(EstimatorSpec given, List<String> keys) {
     EstimatorSpec g = given != null ? given
         : new EstimatorSpec(null, null, null, null, null, null, null);
-    return new EstimatorSpec(
-        keys.contains("variance") ? or(g.variance(), Defaults.VARIANCE) : null,
-        keys.contains("smoothing") ? or(g.smoothing(), Defaults.SMOOTHING) : null,
-        keys.contains("alpha") ? or(g.alpha(), Defaults.ALPHA) : null,
-        keys.contains("order") ? or(g.order(), Defaults.ORDER) : null,
-        keys.contains("ridge") ? or(g.ridge(), Defaults.RIDGE) : null,
-        g.bandwidth(),
-        keys.contains("components") ? or(g.components(), Defaults.COMPONENTS) : null);
+    return Declared.withDefaults(g, keys::contains);
   }
 
   /** The value, or the default when it is null. */

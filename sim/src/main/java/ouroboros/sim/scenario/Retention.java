@@ -9,6 +9,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param ticks ticks kept, 0 for all
  */
+@Spec(
+    name = "retention",
+    doc = "How many ticks the web keeps: a whole number of at least 1 keeps the last that many "
+        + "ticks; 'all' keeps everything.",
+    schema = """
+        {"oneOf": [{"type": "integer", "minimum": 1}, {"const": "all"}], "default": "all"}
+        """)
 public record Retention(int ticks) {
   /** Keep everything. */
   public static final Retention ALL = new Retention(0);

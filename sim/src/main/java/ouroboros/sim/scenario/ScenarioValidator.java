@@ -3,13 +3,14 @@ package ouroboros.sim.scenario;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import ouroboros.agents.domain.Smoothing;
 import ouroboros.agents.pipeline.Regime;
 
 /** The semantic checks on a bound scenario: counts, probabilities, names and references. */
 public final class ScenarioValidator {
-  static final List<String> INITIALS = List.of("none", "truth", "fit-truth");
-  static final List<String> VARIANCES = List.of("mle", "unbiased");
-  static final List<String> SMOOTHINGS = List.of("add-k", "kneser-ney");
+  static final List<String> INITIALS = Names.of(ouroboros.agents.model.Initial.class);
+  static final List<String> VARIANCES = Names.of(ouroboros.agents.domain.VarianceEstimator.class);
+  static final List<String> SMOOTHINGS = Names.of(ouroboros.agents.domain.Smoothing.class);
 
   private final Problems p;
 
@@ -42,17 +43,15 @@ public final class ScenarioValidator {
     if (s.ticks() == null) {
       p.add("/ticks", null, "the required key 'ticks' (a whole number of at least 1)");
     } else {
-      atLeast("/ticks", s.ticks(), 1);
+      Declared.checkBounds(p, "", s, "ticks");
     }
     if (s.domain() == null) {
       p.add("/domain", null, "the required key 'domain' (a mapping with a 'type')");
     } else {
       s.domain().validate(p);
     }
-    if (s.engine() != null && s.engine().phaseTimeoutSeconds() != null
-        && !(s.engine().phaseTimeoutSeconds() > 0)) {
-      p.add("/engine/phase-timeout-seconds", s.engine().phaseTimeoutSeconds(),
-          "a number of seconds greater than 0");
+    if (s.engine() != null) {
+      Declared.checkBounds(p, "/engine", s.engine());
     }
     if (s.collapse() != null) {
       s.collapse().validate(p);
@@ -72,18 +71,12 @@ public final class ScenarioValidator {
         } else if (!sites.add(site.id())) {
           p.add("/sites/" + i + "/id", site.id(), "a site id not used before");
         }
-        if (site != null && site.weight() != null
-            && (!(site.weight() >= 0) || site.weight().isInfinite())) {
-          p.add("/sites/" + i + "/weight", site.weight(), "a traffic weight of at least 0");
-        }
-        if (site != null && site.attachment() != null
-            && (!(site.attachment() >= 0) || site.attachment().isInfinite())) {
-          p.add("/sites/" + i + "/attachment", site.attachment(),
-              "an attachment of at least 0 (weight per item published)");
+        if (site != null) {
+          Declared.checkBounds(p, "/sites/" + i, site);
         }
       }
     } else {
-      sites.add(Defaults.SITE);
+      sites.add(SiteSpec.defaultId());
     }
     Set<String> ids = new HashSet<>();
     List<HumanSpec> humans = s.humans() == null ? List.of() : s.humans();
@@ -120,16 +113,10 @@ public final class ScenarioValidator {
     if (h.laundering() != null) {
       if (h.laundering().share() == null) {
         p.add(at + "/laundering/share", null, "the required key 'share' (a probability in [0, 1])");
-      } else {
-        probability(at + "/laundering/share", h.laundering().share());
       }
-      if (h.laundering().strip() != null) {
-        probability(at + "/laundering/strip", h.laundering().strip());
-      }
+      Declared.checkBounds(p, at + "/laundering", h.laundering());
     }
-    if (h.signed() != null) {
-      probability(at + "/signed", h.signed());
-    }
+    Declared.checkBounds(p, at, h, "signed");
     if (h.community() != null && domain != null) {
       int k = domain.communityCount();
       if (h.community() < 0 || h.community() >= k) {
@@ -171,22 +158,15 @@ public final class ScenarioValidator {
     } else {
       oneOf(at + "/regime", m.regime(), Regime.keys(), "regime");
     }
-    if (m.window() != null) {
-      atLeast(at + "/window", m.window(), 1);
-    }
-    if (m.retrainEvery() != null) {
-      atLeast(at + "/retrain-every", m.retrainEvery(), 1);
-    }
-    if (m.firstRetrain() != null) {
-      atLeast(at + "/first-retrain", m.firstRetrain(), 0);
-    }
+    // Every declared bound, but those checked below or by TrainsOnValidator with their own words.
+    Declared.checkBounds(p, at, m, Declared.values(m).keySet().stream().filter(k -> !List.of(
+        "scrape", "publish-rate", "fresh-human-fraction", "human-share").contains(k))
+        .toArray(String[]::new));
     required(at + "/scrape", m.scrape(), "scrape", 1);
     required(at + "/publish-rate", m.publishRate(), "publish-rate", 0);
     items(at + "/scrape", m.scrape());
     items(at + "/publish-rate", m.publishRate());
-    if (m.freshHumanFraction() != null) {
-      probability(at + "/fresh-human-fraction", m.freshHumanFraction());
-    }
+    Declared.checkBounds(p, at, m, "fresh-human-fraction");
     site(at + "/site", m.site(), sites);
     publishTo(at, m.site(), m.publishTo(), sites);
     if (m.initial() != null) {
@@ -212,14 +192,8 @@ public final class ScenarioValidator {
     if (m.watermark() != null) {
       if (m.watermark().rate() == null) {
         p.add(at + "/watermark/rate", null, "the required key 'rate' (a probability in [0, 1])");
-      } else {
-        probability(at + "/watermark/rate", m.watermark().rate());
       }
-      Double st = m.watermark().strength();
-      if (st != null && !(st >= ouroboros.agents.data.Items.STRENGTH_STEP
-          && st <= ouroboros.agents.data.Items.MAX_STRENGTH)) {
-        p.add(at + "/watermark/strength", st, "a strength (delta) from 0.25 to 7.75");
-      }
+      Declared.checkBounds(p, at + "/watermark", m.watermark());
     }
     if (m.pipeline() != null) {
       for (int k = 0; k < m.pipeline().size(); k++) {
@@ -235,53 +209,27 @@ public final class ScenarioValidator {
   }
 
   private void sampling(String at, SamplingSpec s, DomainSpec domain) {
-    applies(at, "temperature", s.temperature(), domain, domain == null ? null : domain.samplingKeys());
-    applies(at, "top-k", s.topK(), domain, domain == null ? null : domain.samplingKeys());
-    applies(at, "top-p", s.topP(), domain, domain == null ? null : domain.samplingKeys());
-    if (s.temperature() != null && (!(s.temperature() > 0) || s.temperature().isInfinite())) {
-      p.add(at + "/temperature", s.temperature(), "a temperature greater than 0");
-    }
-    if (s.topK() != null) {
-      atLeast(at + "/top-k", s.topK(), 0);
-    }
-    if (s.topP() != null && !(s.topP() > 0 && s.topP() <= 1)) {
-      p.add(at + "/top-p", s.topP(), "a probability in (0, 1]");
-    }
+    List<String> keys = domain == null ? null : domain.samplingKeys();
+    Declared.values(s).forEach((key, value) -> applies(at, key, value, domain, keys));
+    Declared.checkBounds(p, at, s);
   }
 
   private void estimator(String at, EstimatorSpec e, DomainSpec domain) {
     List<String> keys = domain == null ? null : domain.estimatorKeys();
-    applies(at, "variance", e.variance(), domain, keys);
-    applies(at, "smoothing", e.smoothing(), domain, keys);
-    applies(at, "alpha", e.alpha(), domain, keys);
-    applies(at, "order", e.order(), domain, keys);
-    applies(at, "ridge", e.ridge(), domain, keys);
-    applies(at, "bandwidth", e.bandwidth(), domain, keys);
-    applies(at, "components", e.components(), domain, keys);
+    Declared.values(e).forEach((key, value) -> applies(at, key, value, domain, keys));
     if (e.variance() != null) {
       oneOf(at + "/variance", e.variance(), VARIANCES, "variance estimator");
     }
     if (e.smoothing() != null) {
       oneOf(at + "/smoothing", e.smoothing(), SMOOTHINGS, "smoothing");
     }
-    if (e.alpha() != null && (!(e.alpha() >= 0) || e.alpha().isInfinite())) {
-      p.add(at + "/alpha", e.alpha(), "a number of at least 0");
-    }
-    if ("kneser-ney".equals(e.smoothing()) && e.alpha() != null && e.alpha() >= 1) {
+    Declared.checkBounds(p, at, e, "alpha");
+    if (Names.of(Smoothing.KNESER_NEY).equals(e.smoothing()) && e.alpha() != null
+        && e.alpha() >= 1) {
       p.add(at + "/alpha", e.alpha(), "a Kneser-Ney discount in (0, 1), or 0 for the default 0.75");
     }
-    if (e.order() != null && (e.order() < 1 || e.order() > 3)) {
-      p.add(at + "/order", e.order(), "an n-gram order of 1, 2 or 3");
-    }
-    if (e.ridge() != null && (!(e.ridge() >= 0) || e.ridge().isInfinite())) {
-      p.add(at + "/ridge", e.ridge(), "a penalty of at least 0");
-    }
-    if (e.bandwidth() != null && (!(e.bandwidth() > 0) || e.bandwidth().isInfinite())) {
-      p.add(at + "/bandwidth", e.bandwidth(), "a bandwidth greater than 0");
-    }
-    if (e.components() != null) {
-      atLeast(at + "/components", e.components(), 0);
-    }
+    Declared.checkBounds(p, at, e, Declared.values(e).keySet().stream()
+        .filter(k -> !k.equals("alpha")).toArray(String[]::new));
   }
 
   /** Rejects a setting the scenario's domain does not use. */
@@ -294,13 +242,7 @@ public final class ScenarioValidator {
 
   /** The registered type name of a domain spec. */
   static String typeOf(DomainSpec domain) {
-    for (var t : DomainSpec.class.getAnnotation(
-        com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
-      if (t.value() == domain.getClass()) {
-        return t.name();
-      }
-    }
-    return domain.getClass().getSimpleName();
+    return Plugins.nameOf(domain);
   }
 
   private void id(String at, String id, Set<String> ids) {
@@ -340,11 +282,6 @@ public final class ScenarioValidator {
     }
   }
 
-  private void probability(String at, double value) {
-    if (!(value >= 0 && value <= 1)) {
-      p.add(at, value, "a probability in [0, 1]");
-    }
-  }
 
   private void site(String at, String site, Set<String> sites) {
     if (site != null && !sites.contains(site)) {

@@ -9,6 +9,10 @@ import ouroboros.agents.pipeline.StagePlan;
  * One entry of a model's {@code pipeline:} list. Its {@code stage} key picks the policy from the
  * registry in {@link Stages}; an unknown name fails with the known names.
  */
+@Spec(
+    name = "stage",
+    doc = "A pipeline stage. The 'stage' key picks the policy; the other keys depend on it.",
+    tag = "The policy's registered name.")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "stage")
 public interface StageSpec {
 

@@ -1,27 +1,15 @@
 package ouroboros.sim.scenario;
 
-import com.fasterxml.jackson.databind.jsontype.NamedType;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The registry of pipeline stages: one line per policy, name to spec class, in the order the
- * README documents them (the way Caffeine's simulator registers its policies). Adding a policy
- * means a spec record, a stage class in {@code ouroboros.agents.pipeline}, and one line here.
+ * The pipeline stages of the registry in {@link Plugins}, in the order the README documents them.
+ * Adding a policy means a spec record, a stage class in {@code ouroboros.agents.pipeline}, and one
+ * line in {@link Plugins}.
  */
 public final class Stages {
-  private static final Map<String, Class<? extends StageSpec>> REGISTRY = new LinkedHashMap<>();
-
-  static {
-    REGISTRY.put("watermark-filter", WatermarkFilterSpec.class);
-    REGISTRY.put("ai-detector", AiDetectorSpec.class);
-    REGISTRY.put("provenance", ProvenanceSpec.class);
-    REGISTRY.put("human-anchor", HumanAnchorSpec.class);
-    REGISTRY.put("verification", VerificationSpec.class);
-    REGISTRY.put("dedup", DedupSpec.class);
-    REGISTRY.put("weighting", WeightingSpec.class);
-  }
+  private static final Map<String, Class<? extends StageSpec>> REGISTRY = Plugins.STAGES;
 
   private Stages() {}
 
@@ -43,11 +31,5 @@ public final class Stages {
       }
     }
     throw new IllegalArgumentException("unregistered stage " + spec.getClass());
-  }
-
-  /** The registry as Jackson subtypes of {@link StageSpec}. */
-  static NamedType[] namedTypes() {
-    return REGISTRY.entrySet().stream().map(e -> new NamedType(e.getValue(), e.getKey()))
-        .toArray(NamedType[]::new);
   }
 }

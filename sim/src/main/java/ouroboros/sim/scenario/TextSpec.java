@@ -27,15 +27,77 @@ import ouroboros.agents.rng.RngStreams;
  * @param dialectStrength beta, the mass each dialect moves onto its own preferred successor of
  *     every word (default 0.5)
  */
+@Spec(
+    doc = "An n-gram text truth: a random sparse Markov chain over a Zipfian vocabulary of V "
+        + "words, in D dialects. A document is one sentence of at most L words, stored as [length, "
+        + "word_1, ..., word_L] with unused slots -1. The language is drawn from the scenario "
+        + "seed; the risk is measured on a held-out set of human sentences.",
+    tag = "n-gram text; models are n-gram models (order 1 to 3) with add-k or Kneser-Ney "
+        + "smoothing, sampled with temperature, then top-k, then top-p.")
 public record TextSpec(
+    @Key(
+        doc = "The number of words V. Word i has Zipf weight (i+1)^-s, so word 0 is the most "
+            + "frequent. Default 1000.",
+        min = 2,
+        max = 100000,
+        def = "1000")
     Integer vocabulary,
+    @Key(
+        doc = "The Zipf exponent s of the words' weights and of each word's successor "
+            + "probabilities; 0 is uniform. Default 1.1.",
+        min = 0,
+        def = "1.1")
     Double zipfExponent,
+    @Key(
+        doc = "The most words a sentence has, L; a sentence that reaches L words ends there. "
+            + "Default 30.",
+        min = 1,
+        max = 200,
+        def = "30")
     Integer maxLength,
+    @Key(
+        doc = "The number of words possible after each word, S, at most V; the other V - S are "
+            + "impossible transitions, where model mass is hallucinated (definition 8). At most "
+            + "5,000,000 transitions in all (V x S). Default 32 (or V when V is smaller).",
+        min = 1,
+        def = "32")
     Integer successors,
+    @Key(
+        doc = "The probability e that a sentence ends after each word, strictly between 0 and 1; "
+            + "sentences have about 1/e words on average when L is large. Default 0.1.",
+        exclusiveMin = 0,
+        exclusiveMax = 1,
+        def = "0.1")
     Double endProbability,
+    @Key(
+        doc = "The number of held-out human sentences the risk, its band and the perplexity are "
+            + "measured on. Default 1000.",
+        min = 2,
+        max = 1000000,
+        def = "1000")
     Integer referenceSize,
+    @Key(
+        doc = "The number of dialects D, the human communities (a human source picks one with "
+            + "'community'). Each dialect moves a share 'dialect-strength' of every word's "
+            + "successor mass onto its own preferred successor. Default 1: the base language "
+            + "itself.",
+        min = 1,
+        max = 100,
+        def = "1")
     Integer dialects,
+    @Key(
+        doc = "Each dialect's share of human text, one positive weight per dialect, normalised to "
+            + "sum 1. Default: equal. Example: [0.8, 0.2].",
+        minItems = 1,
+        maxItems = 100,
+        items = "{\"type\": \"number\", \"exclusiveMinimum\": 0}")
     List<Double> dialectWeights,
+    @Key(
+        doc = "The share beta in [0, 1] of each word's successor mass that a dialect moves onto "
+            + "its own preferred successor. Used only when dialects is 2 or more. Default 0.5.",
+        min = 0,
+        max = 1,
+        def = "0.5")
     Double dialectStrength)
     implements DomainSpec {
 

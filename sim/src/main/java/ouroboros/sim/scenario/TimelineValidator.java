@@ -158,22 +158,10 @@ final class TimelineValidator {
   /** The keys a release gives, in kebab case, plus its own position. */
   private static Set<String> given(ReleaseSpec r) {
     Set<String> keys = new TreeSet<>(List.of("", "id"));
-    Map<String, Object> values = new LinkedHashMap<>();
-    values.put("regime", r.regime());
-    values.put("window", r.window());
-    values.put("retrain-every", r.retrainEvery());
-    values.put("first-retrain", r.firstRetrain());
-    values.put("scrape", r.scrape());
-    values.put("fresh-human-fraction", r.freshHumanFraction());
-    values.put("publish-rate", r.publishRate());
-    values.put("site", r.site());
-    values.put("publish-to", r.publishTo());
-    values.put("crawl", r.crawl());
-    values.put("sampling", r.sampling());
-    values.put("estimator", r.estimator());
-    values.put("family", r.family());
-    values.put("watermark", r.watermark());
-    values.put("pipeline", r.pipeline());
+    Map<String, Object> values = Declared.values(r); // the model keys, beside like and initial
+    values.remove("id");
+    values.remove("like");
+    values.remove("initial");
     values.forEach((k, v) -> {
       if (v != null) {
         keys.add(k);

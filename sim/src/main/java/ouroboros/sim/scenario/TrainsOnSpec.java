@@ -7,4 +7,12 @@ package ouroboros.sim.scenario;
  * @param source the id of a human source or a model (the model itself is allowed: a self-loop)
  * @param weight at least 0 (default 1)
  */
-public record TrainsOnSpec(String source, Double weight) {}
+@Spec(name = "trains-on", doc = "One source of a model in static-graph mode.")
+public record TrainsOnSpec(
+    @Key(doc = "The id of a human source or a model of this scenario.", required = true)
+    String source,
+    @Key(
+        doc = "Its share of the web part of the training data is weight / the sum of the weights.",
+        min = 0,
+        def = "1")
+    Double weight) {}

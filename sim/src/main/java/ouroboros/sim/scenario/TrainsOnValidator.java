@@ -70,7 +70,7 @@ final class TrainsOnValidator {
         p.add(e + "/weight", t.weight(), "a weight of at least 0");
         weightsOk = false;
       } else {
-        sum += t.weight() == null ? Defaults.TRAINS_ON_WEIGHT : t.weight();
+        sum += t.weight() == null ? Declared.<Double>def(TrainsOnSpec.class, "weight") : t.weight();
       }
     }
     if (weightsOk && sum == 0) {

@@ -10,7 +10,19 @@ import ouroboros.agents.pipeline.Verification;
  * @param keep share of items kept, the top by score, in (0, 1]
  * @param threshold instead of {@code keep}: the lowest score kept
  */
-public record VerificationSpec(Double noise, Double keep, Double threshold) implements StageSpec {
+@Spec(
+    doc = "Verification: a noisy verifier scores items against the truth; the stage keeps the best "
+        + "(Feng et al. 2025). Give 'keep' or 'threshold'.",
+    tag = "Verification")
+public record VerificationSpec(
+    @Key(
+        doc = "Sd of the verifier's noise on the truth log-likelihood. Default 0 (an oracle).",
+        min = 0)
+    Double noise,
+    @Key(doc = "Share of items kept, the top by score, in (0, 1].", max = 1, exclusiveMin = 0)
+    Double keep,
+    @Key(doc = "Instead of 'keep': the lowest score kept.")
+    Double threshold) implements StageSpec {
 
   @Override
   public void validate(String at, Problems p, Context ctx) {

@@ -12,7 +12,16 @@ import ouroboros.agents.pipeline.WatermarkFilter;
  * @param fpr probability of flagging any other item (default 0)
  * @param zScore the z-score detector, instead of tpr and fpr
  */
-public record WatermarkFilterSpec(Double tpr, Double fpr, ZScoreSpec zScore) implements StageSpec {
+@Spec(
+    doc = "Watermark filter: drops the items its detector flags as watermarked. Give 'tpr' (and "
+        + "'fpr'), or 'z-score'.",
+    tag = "Watermark filter")
+public record WatermarkFilterSpec(
+    @Key(doc = "Probability of flagging a watermarked item.", min = 0, max = 1)
+    Double tpr,
+    @Key(doc = "Probability of flagging any other item. Default 0.", min = 0, max = 1)
+    Double fpr,
+    ZScoreSpec zScore) implements StageSpec {
 
   @Override
   public void validate(String at, Problems p, Context ctx) {

@@ -5,4 +5,6 @@ package ouroboros.sim.scenario;
  *
  * @param retention how many ticks the web keeps ({@code all}, the default, keeps everything)
  */
-public record WebSpec(Retention retention) {}
+@Spec(name = "web", doc = "Web settings.")
+public record WebSpec(
+    Retention retention) {}

@@ -12,7 +12,20 @@ import ouroboros.agents.pipeline.Weighting;
  * @param realWeight weight multiplier of each real item
  * @param syntheticWeight weight multiplier of each synthetic item
  */
-public record WeightingSpec(Double realShare, Double realWeight, Double syntheticWeight)
+@Spec(
+    doc = "Weighting: sample weights for real and synthetic items, as the real items' share of the "
+        + "total weight (golden ratio: 0.618) or as per-item multipliers.",
+    tag = "Weighting")
+public record WeightingSpec(
+    @Key(
+        doc = "Share of the total weight carried by real items, in (0, 1).",
+        exclusiveMin = 0,
+        exclusiveMax = 1)
+    Double realShare,
+    @Key(doc = "Weight multiplier of each real item.", exclusiveMin = 0)
+    Double realWeight,
+    @Key(doc = "Weight multiplier of each synthetic item.", exclusiveMin = 0)
+    Double syntheticWeight)
     implements StageSpec {
 
   @Override

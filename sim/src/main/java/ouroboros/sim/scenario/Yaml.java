@@ -52,7 +52,7 @@ public final class Yaml {
   private static <B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<?, B>> B configure(
       B builder) {
     return builder
-        .registerSubtypes(Stages.namedTypes())
+        .registerSubtypes(Plugins.namedTypes())
         .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -8,4 +8,17 @@ package ouroboros.sim.scenario;
  * @param tokens tokens per item; default: each item's own length in the text domain (required in
  *     other domains)
  */
-public record ZScoreSpec(Double gamma, Double threshold, Integer tokens) {}
+@Spec(
+    name = "z-score",
+    doc = "The z-score detector of Kirchenbauer et al. (2023): green-token count against a "
+        + "binomial, flagged above the threshold.")
+public record ZScoreSpec(
+    @Key(doc = "Green-list share, in (0, 1). Default 0.25.", exclusiveMin = 0, exclusiveMax = 1)
+    Double gamma,
+    @Key(doc = "z-score above which an item is flagged. Default 4.")
+    Double threshold,
+    @Key(
+        doc = "Tokens per item. Default: each item's own length; required outside the ngram-text "
+            + "domain.",
+        min = 1)
+    Integer tokens) {}

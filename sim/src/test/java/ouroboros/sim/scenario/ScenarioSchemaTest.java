@@ -7,34 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.lang.reflect.Array;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import ouroboros.agents.crawl.CrawlPolicies;
-import ouroboros.agents.pipeline.Regime;
 import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,15 +35,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Keeps {@code scenarios/scenario.schema.json} honest. The schema is what editors use
  * (yaml-language-server) to complete and check scenario files; {@link ScenarioLoader} and
  * {@link ScenarioValidator} are what the simulator uses. These tests check that every example
- * scenario passes both and points its editor at the schema, that the schema's keys, enums and
- * defaults are the records', the registries' and {@link Defaults}' own, and that the schema
- * rejects bad documents that the loader rejects too.
+ * scenario passes both and points its editor at the schema, that the checked-in schema is the one
+ * {@link SchemaGenerator} writes from the declarations (so its keys, enums and defaults are the
+ * records' and the registries' own), and that the schema rejects bad documents that the loader
+ * rejects too.
  */
 class ScenarioSchemaTest {
   private static final Pattern SCHEMA_COMMENT =
       Pattern.compile("# yaml-language-server: \\$schema=(\\S+)");
-  private static final PropertyNamingStrategies.KebabCaseStrategy KEBAB =
-      new PropertyNamingStrategies.KebabCaseStrategy();
   private static final ObjectMapper YAML = Yaml.mapper();
 
   /** A small valid scenario that each invalid case changes in one place. */
@@ -120,103 +108,19 @@ class ScenarioSchemaTest {
   }
 
   @Test
-  void schema_recordsAndObjects_haveTheSameKeys() {
-    for (Map.Entry<Class<?>, String> e : schemaObjects().entrySet()) {
-      JsonNode object = schemaNode.at(e.getValue());
-      Set<String> expected = Arrays.stream(e.getKey().getRecordComponents())
-          .map(c -> KEBAB.translate(c.getName()))
-          .collect(Collectors.toCollection(TreeSet::new));
-      if (DomainSpec.class.isAssignableFrom(e.getKey())) {
-        expected.add("type");
-      }
-      if (StageSpec.class.isAssignableFrom(e.getKey())) {
-        expected.add("stage");
-      }
-      Set<String> actual = new TreeSet<>();
-      object.path("properties").fieldNames().forEachRemaining(actual::add);
-      assertEquals(expected, actual, e.getKey().getSimpleName() + " vs " + e.getValue());
-      assertFalse(object.path("additionalProperties").asBoolean(true),
-          e.getValue() + " must set additionalProperties: false");
-    }
+  void schema_checkedIn_isTheGeneratedOne() throws IOException {
+    String checkedIn = Files.readString(schemaFile);
+    assertEquals(SchemaGenerator.text(), checkedIn, "scenarios/scenario.schema.json is stale: "
+        + "regenerate it with 'java -cp sim/target/ouroboros-sim.jar "
+        + "ouroboros.sim.scenario.SchemaGenerator scenarios/scenario.schema.json'");
   }
 
   @Test
-  void schema_everyDomainType_hasItsRule() {
-    for (JsonSubTypes.Type t : domainTypes()) {
-      JsonNode rule = null;
-      for (JsonNode r : schemaNode.path("allOf")) {
-        if (t.name().equals(r.at("/if/properties/domain/properties/type/const").asText())) {
-          rule = r.get("then");
-        }
-      }
-      assertNotNull(rule, () -> "no allOf rule at the top of the schema for domain " + t.name());
-      assertEquals("#/definitions/domain-" + t.name(), rule.at("/properties/domain/$ref").asText());
-      DomainSpec blank = blank(t.value());
-      String items = "/properties/models/items/properties/";
-      assertEquals(blank.samplingKeys(), strings(rule, items + "sampling/propertyNames/enum"),
-          t.name() + " sampling keys");
-      assertEquals(blank.estimatorKeys(), strings(rule, items + "estimator/propertyNames/enum"),
-          t.name() + " estimator keys");
-    }
-  }
-
-  @Test
-  void schema_enums_matchRegistries() {
-    assertEquals(Regime.keys(), strings("/definitions/model/properties/regime/enum"));
-    assertEquals(ScenarioValidator.INITIALS, strings("/definitions/model/properties/initial/enum"));
-    assertEquals(ReleaseSpec.INITIALS, strings("/definitions/release/properties/initial/enum"));
-    assertEquals(ScenarioValidator.VARIANCES,
-        strings("/definitions/estimator/properties/variance/enum"));
-    assertEquals(ScenarioValidator.SMOOTHINGS,
-        strings("/definitions/estimator/properties/smoothing/enum"));
-    assertEquals(CrawlPolicies.crawlNames(),
-        strings("/definitions/crawl/properties/policy/enum"));
-    assertEquals(CrawlPolicies.crawlNames(), List.copyOf(CrawlSpec.KEYS.keySet()),
-        "each crawl policy lists its keys");
-    assertEquals(Stages.names(), strings("/definitions/stage/properties/stage/enum"));
-    assertEquals(ProvenanceSpec.MODES,
-        strings("/definitions/stage-provenance/properties/mode/enum"));
-    assertEquals(domainTypes().stream().map(JsonSubTypes.Type::name).toList(),
-        strings("/definitions/domain/properties/type/enum"));
-  }
-
-  @Test
-  void schema_defaults_matchDefaultsClass() {
-    assertEquals(Defaults.RETENTION.value(),
-        schemaNode.at("/definitions/retention/default").asText());
-    assertEquals(Defaults.SITE, schemaNode.at("/properties/sites/default/0/id").asText());
-    assertEquals(Defaults.SITE_WEIGHT, number("/definitions/site/properties/weight/default"));
-    assertEquals(Defaults.SITE_ATTACHMENT,
-        number("/definitions/site/properties/attachment/default"));
-    assertEquals(Defaults.RELEASE_INITIAL,
-        schemaNode.at("/definitions/release/properties/initial/default").asText());
-    assertEquals(Defaults.PHASE_TIMEOUT_SECONDS,
-        number("/definitions/engine/properties/phase-timeout-seconds/default"));
-    String model = "/definitions/model/properties/";
-    assertEquals(Defaults.RETRAIN_EVERY, number(model + "retrain-every/default"));
-    assertEquals(Defaults.FIRST_RETRAIN, number(model + "first-retrain/default"));
-    assertEquals(Defaults.WINDOW, number(model + "window/default"));
-    assertEquals(Defaults.FRESH_HUMAN_FRACTION, number(model + "fresh-human-fraction/default"));
-    assertEquals(Defaults.INITIAL, schemaNode.at(model + "initial/default").asText());
-    assertEquals(Defaults.CRAWL_POLICY,
-        schemaNode.at("/definitions/crawl/properties/policy/default").asText());
-    assertEquals(Defaults.CRAWL_WINDOW, number("/definitions/crawl/properties/window/default"));
-    assertEquals(Defaults.CRAWL_EXPONENT,
-        number("/definitions/crawl/properties/exponent/default"));
-    assertEquals(Defaults.HUMAN_SHARE, number(model + "human-share/default"));
-    assertEquals(Defaults.TRAINS_ON_WEIGHT,
-        number("/definitions/trains-on/properties/weight/default"));
-    String sampling = "/definitions/sampling/properties/";
-    assertEquals(Defaults.TEMPERATURE, number(sampling + "temperature/default"));
-    assertEquals(Defaults.TOP_K, number(sampling + "top-k/default"));
-    assertEquals(Defaults.TOP_P, number(sampling + "top-p/default"));
-    String estimator = "/definitions/estimator/properties/";
-    assertEquals(Defaults.VARIANCE, schemaNode.at(estimator + "variance/default").asText());
-    assertEquals(Defaults.SMOOTHING, schemaNode.at(estimator + "smoothing/default").asText());
-    assertEquals(Defaults.ALPHA, number(estimator + "alpha/default"));
-    assertEquals(Defaults.ORDER, number(estimator + "order/default"));
-    assertEquals(Defaults.RIDGE, number(estimator + "ridge/default"));
-    assertEquals(Defaults.COMPONENTS, number(estimator + "components/default"));
+  void crawlRegistry_matchesTheAgentsFactories() {
+    assertTrue(CrawlSpec.names().containsAll(CrawlPolicies.crawlNames()),
+        "each crawl policy of ouroboros.agents.crawl has its line in Plugins");
+    Plugins.CRAWLS.forEach((name, crawl) -> assertTrue(crawl.factory() != Plugins.BY_NAME
+        || CrawlPolicies.crawlNames().contains(name), name + " has no factory"));
   }
 
   @Test
@@ -323,73 +227,5 @@ class ScenarioSchemaTest {
   private static Arguments broken(String what, String from, String to, String where) {
     assertTrue(VALID.contains(from), "the base document has no '" + from + "'");
     return Arguments.of(what, VALID.replace(from, to), where);
-  }
-
-  /** Each record bound from a scenario file, and the JSON Pointer of its schema object. */
-  private static Map<Class<?>, String> schemaObjects() {
-    Map<Class<?>, String> m = new LinkedHashMap<>();
-    m.put(Scenario.class, "");
-    for (JsonSubTypes.Type t : domainTypes()) {
-      m.put(t.value(), "/definitions/domain-" + t.name());
-    }
-    m.put(WebSpec.class, "/definitions/web");
-    m.put(SiteSpec.class, "/definitions/site");
-    m.put(EngineSpec.class, "/definitions/engine");
-    m.put(HumanSpec.class, "/definitions/human");
-    m.put(ModelSpec.class, "/definitions/model");
-    m.put(CrawlSpec.class, "/definitions/crawl");
-    m.put(TrainsOnSpec.class, "/definitions/trains-on");
-    m.put(SamplingSpec.class, "/definitions/sampling");
-    m.put(EstimatorSpec.class, "/definitions/estimator");
-    m.put(CollapseSpec.class, "/definitions/collapse");
-    m.put(WatermarkSpec.class, "/definitions/watermark");
-    m.put(LaunderingSpec.class, "/definitions/laundering");
-    m.put(ZScoreSpec.class, "/definitions/z-score");
-    m.put(EventSpec.class, "/definitions/event");
-    m.put(ReleaseSpec.class, "/definitions/release");
-    m.put(SetSpec.class, "/definitions/set");
-    m.put(PopulationSpec.class, "/definitions/population");
-    m.put(AiShareSpec.class, "/definitions/ai-share");
-    Stages.classes().forEach((name, spec) -> m.put(spec, "/definitions/stage-" + name));
-    return m;
-  }
-
-  /** The domain registry: each {@code type} name and its spec record. */
-  private static List<JsonSubTypes.Type> domainTypes() {
-    return List.of(DomainSpec.class.getAnnotation(JsonSubTypes.class).value());
-  }
-
-  /** A domain spec with every component null (or zero), to ask for its keys. */
-  private static DomainSpec blank(Class<?> spec) {
-    RecordComponent[] components = spec.getRecordComponents();
-    Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType)
-        .toArray(Class<?>[]::new);
-    Object[] args = Arrays.stream(types)
-        .map(c -> c.isPrimitive() ? Array.get(Array.newInstance(c, 1), 0) : null).toArray();
-    try {
-      return (DomainSpec) spec.getDeclaredConstructor(types).newInstance(args);
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError("cannot build a blank " + spec.getSimpleName(), e);
-    }
-  }
-
-  /** The strings of a schema array, such as an enum. */
-  private static List<String> strings(String pointer) {
-    return strings(schemaNode, pointer);
-  }
-
-  /** The strings of an array under a schema node. */
-  private static List<String> strings(JsonNode root, String pointer) {
-    JsonNode node = root.at(pointer);
-    assertTrue(node.isArray(), () -> pointer + " is not an array in the schema");
-    return StreamSupport.stream(node.spliterator(), false)
-        .map(JsonNode::asText).toList();
-  }
-
-  /** A number of the schema, such as a default. */
-  private static double number(String pointer) {
-    JsonNode node = schemaNode.at(pointer);
-    assertTrue(node.isNumber(), () -> pointer + " is not a number in the schema");
-    return node.asDouble();
   }
 }

@@ -3,7 +3,6 @@ package ouroboros.sim.scenario.compile;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import ouroboros.agents.crawl.CrawlPolicies;
@@ -25,11 +24,13 @@ import ouroboros.agents.web.SiteMix;
 import ouroboros.sim.engine.Timeline;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.CrawlSpec;
-import ouroboros.sim.scenario.Defaults;
+import ouroboros.sim.scenario.Declared;
 import ouroboros.sim.scenario.EstimatorSpec;
 import ouroboros.sim.scenario.SamplingSpec;
 import ouroboros.sim.scenario.HumanSpec;
 import ouroboros.sim.scenario.ModelSpec;
+import ouroboros.sim.scenario.Names;
+import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioValidator;
 import ouroboros.sim.scenario.SiteSpec;
@@ -102,7 +103,7 @@ public final class WorldCompiler {
         m.firstRetrain(), m.scrape(),
         m.trainsOn() != null ? m.humanShare() : m.freshHumanFraction(), m.publishRate(),
         mix.first(),
-        Initial.valueOf(upper(m.initial()).replace('-', '_')), crawl,
+        Names.parse(Initial.class, m.initial()), crawl,
         sampling(m.sampling()), estimator(m.estimator()), s.collapse().thresholds(),
         s.collapse().baselineCap(),
         m.watermark() == null ? Watermark.NONE
@@ -141,34 +142,25 @@ public final class WorldCompiler {
     int[] crawlSites = c.sites().stream().mapToInt(sites::indexOf).toArray();
     double[] weights = c.weights() == null ? new double[0]
         : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
-    return CrawlPolicies.create(c.policy(), new CrawlSettings(self, crawlSites, weights,
+    return Plugins.crawl(c, new CrawlSettings(self, crawlSites, weights,
         c.window() == null ? 1 : c.window(), c.exponent() == null ? 1.0 : c.exponent(),
         new int[0]));
   }
 
   /** A resolved sampling block as settings; keys the domain does not use take their defaults. */
   private static SamplingSettings sampling(SamplingSpec s) {
-    return new SamplingSettings(
-        s.temperature() != null ? s.temperature() : Defaults.TEMPERATURE,
-        s.topK() != null ? s.topK() : Defaults.TOP_K,
-        s.topP() != null ? s.topP() : Defaults.TOP_P);
+    SamplingSpec d = Declared.withDefaults(s);
+    return new SamplingSettings(d.temperature(), d.topK(), d.topP());
   }
 
   /** A resolved estimator block as settings; keys the domain does not use take their defaults. */
   private static EstimatorSettings estimator(EstimatorSpec e) {
+    EstimatorSpec d = Declared.withDefaults(e);
     return new EstimatorSettings(
-        VarianceEstimator.valueOf(upper(e.variance() != null ? e.variance() : Defaults.VARIANCE)),
-        Smoothing.valueOf(upper(e.smoothing() != null ? e.smoothing() : Defaults.SMOOTHING)
-            .replace('-', '_')),
-        e.alpha() != null ? e.alpha() : Defaults.ALPHA,
-        e.order() != null ? e.order() : Defaults.ORDER,
-        e.ridge() != null ? e.ridge() : Defaults.RIDGE,
-        e.bandwidth() != null ? e.bandwidth() : Double.NaN,
-        e.components() != null ? e.components() : Defaults.COMPONENTS);
-  }
-
-  /** Upper case, locale-independent. */
-  private static String upper(String s) {
-    return s.toUpperCase(Locale.ROOT);
+        Names.parse(VarianceEstimator.class, d.variance()),
+        Names.parse(Smoothing.class, d.smoothing()),
+        d.alpha(), d.order(), d.ridge(),
+        d.bandwidth() != null ? d.bandwidth() : Double.NaN,
+        d.components());
   }
 }

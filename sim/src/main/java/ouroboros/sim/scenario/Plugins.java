@@ -1,0 +1,107 @@
+package ouroboros.sim.scenario;
+
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import ouroboros.agents.crawl.CrawlPolicies;
+import ouroboros.agents.crawl.CrawlPolicy;
+import ouroboros.agents.crawl.CrawlSettings;
+
+/**
+ * The one registry of a scenario's plugins, one line each: domains (by {@code type}), pipeline
+ * stages (by {@code stage}) and crawl policies (by {@code policy}). A plugin's record declares
+ * its own keys ({@link Key}), checks, defaults and factory; the registry line gives it its name.
+ * The binding (Jackson subtypes), the schema ({@link SchemaGenerator}), the reference tables and
+ * the unknown-name errors (known names and a did-you-mean) all read this registry.
+ */
+public final class Plugins {
+  /** Domains, in the order the README documents them. */
+  static final Map<String, Class<? extends DomainSpec>> DOMAINS = new LinkedHashMap<>();
+  /** Pipeline stages, in the order the README documents them. */
+  static final Map<String, Class<? extends StageSpec>> STAGES = new LinkedHashMap<>();
+  /** Crawl policies, sorted: the keys each reads beside 'policy' and 'sites'. */
+  static final Map<String, CrawlKeys> CRAWLS = new TreeMap<>();
+
+  /**
+   * The crawl policy of {@link CrawlPolicies} that has the spec's name (declared before the
+   * registry, which uses it).
+   */
+  static final BiFunction<CrawlSpec, CrawlSettings, CrawlPolicy> BY_NAME =
+      (spec, settings) -> CrawlPolicies.create(spec.policy(), settings);
+
+  static {
+    DOMAINS.put("gaussian", GaussianSpec.class);
+    DOMAINS.put("categorical", CategoricalSpec.class);
+    DOMAINS.put("linear-regression", RegressionSpec.class);
+    DOMAINS.put("gaussian-mixture", MixtureSpec.class);
+    DOMAINS.put("kde", KdeSpec.class);
+    DOMAINS.put("ngram-text", TextSpec.class);
+
+    STAGES.put("watermark-filter", WatermarkFilterSpec.class);
+    STAGES.put("ai-detector", AiDetectorSpec.class);
+    STAGES.put("provenance", ProvenanceSpec.class);
+    STAGES.put("human-anchor", HumanAnchorSpec.class);
+    STAGES.put("verification", VerificationSpec.class);
+    STAGES.put("dedup", DedupSpec.class);
+    STAGES.put("weighting", WeightingSpec.class);
+
+    CRAWLS.put("uniform", CrawlKeys.of());
+    CRAWLS.put("site-mix", CrawlKeys.required("weights"));
+    CRAWLS.put("recent", CrawlKeys.of("window"));
+    CRAWLS.put("popular", CrawlKeys.of("exponent"));
+    CRAWLS.put("exclude-own", CrawlKeys.of());
+  }
+
+  private Plugins() {}
+
+  /**
+   * A crawl policy: the keys of {@link CrawlSpec} it reads beside {@code policy} and
+   * {@code sites}, which of them it requires, and its factory, from the resolved crawl block and
+   * the settings the engine works out for every policy (by default the policy of that name in
+   * {@link CrawlPolicies}).
+   */
+  record CrawlKeys(List<String> keys, List<String> required,
+      BiFunction<CrawlSpec, CrawlSettings, CrawlPolicy> factory) {
+    static CrawlKeys of(String... keys) {
+      return new CrawlKeys(List.of(keys), List.of(), BY_NAME);
+    }
+
+    static CrawlKeys required(String... keys) {
+      return new CrawlKeys(List.of(keys), List.of(keys), BY_NAME);
+    }
+
+    /** The same keys, built by {@code f}. */
+    CrawlKeys builtBy(BiFunction<CrawlSpec, CrawlSettings, CrawlPolicy> f) {
+      return new CrawlKeys(keys, required, f);
+    }
+  }
+
+  /** A model's crawl policy, from its resolved crawl block and the shared settings. */
+  public static CrawlPolicy crawl(CrawlSpec spec, CrawlSettings settings) {
+    return CRAWLS.get(spec.policy()).factory().apply(spec, settings);
+  }
+
+  /** The registered name of a domain or stage record. */
+  static String nameOf(Object spec) {
+    for (Map<String, ? extends Class<?>> m : List.of(DOMAINS, STAGES)) {
+      for (var e : m.entrySet()) {
+        if (e.getValue() == spec.getClass()) {
+          return e.getKey();
+        }
+      }
+    }
+    throw new IllegalArgumentException("unregistered plugin " + spec.getClass());
+  }
+
+  /** Domains and stages as Jackson subtypes. */
+  static NamedType[] namedTypes() {
+    List<NamedType> out = new ArrayList<>();
+    DOMAINS.forEach((name, type) -> out.add(new NamedType(type, name)));
+    STAGES.forEach((name, type) -> out.add(new NamedType(type, name)));
+    return out.toArray(NamedType[]::new);
+  }
+}
