@@ -33,7 +33,8 @@ public record AiDetectorSpec(
             + "Default 1 (no decay).",
         max = 1,
         exclusiveMin = 0,
-        def = "1.0")
+        def = "1.0",
+        expect = "a factor in (0, 1]")
     Double depthDecay,
     @Key(
         doc = "True-positive rates for the output of given model families ('family' of a model).",
@@ -52,11 +53,7 @@ public record AiDetectorSpec(
   @Override
   public void validate(String at, Problems p, Context ctx) {
     StageSpec.required(p, at, "tpr", tpr, "a probability");
-    StageSpec.probability(p, at + "/tpr", tpr);
-    StageSpec.probability(p, at + "/fpr", fpr);
-    if (depthDecay != null && !(depthDecay > 0 && depthDecay <= 1)) {
-      p.add(at + "/depth-decay", depthDecay, "a factor in (0, 1]");
-    }
+    Declared.checkBounds(p, at, this, "tpr", "fpr", "depth-decay");
     if (familyTpr != null) {
       for (var e : familyTpr.entrySet()) {
         String key = at + "/family-tpr/" + e.getKey();

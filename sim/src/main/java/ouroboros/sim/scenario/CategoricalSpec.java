@@ -53,7 +53,8 @@ public record CategoricalSpec(
             + "likely; 0 is uniform. Not with 'probabilities'. Default 1 when no probabilities are "
             + "given.",
         min = 0,
-        def = "1")
+        def = "1",
+        expect = "a finite exponent of at least 0")
     Double zipfExponent,
     @Key(
         doc = "The truth's probabilities, one per category, summing to 1 (within 1e-6), at least 2 "
@@ -109,9 +110,7 @@ public record CategoricalSpec(
           "a whole number of categories from 2 to " + MAX_CATEGORIES);
       return;
     }
-    if (zipfExponent != null && (!(zipfExponent >= 0) || zipfExponent.isInfinite())) {
-      p.add("/domain/zipf-exponent", zipfExponent, "a finite exponent of at least 0");
-    }
+    Declared.checkBounds(p, "/domain", this, "zipf-exponent");
     int v = size();
     double[] truth = probabilities != null ? probabilities(p, v) : null;
     if (names != null) {

@@ -15,14 +15,13 @@ public record DedupSpec(
         doc = "Payload values that round to the same multiple of this are duplicates. Default 0 "
             + "(exact).",
         min = 0,
-        def = "0.0")
+        def = "0.0",
+        expect = "a resolution of at least 0")
     Double resolution) implements StageSpec {
 
   @Override
   public void validate(String at, Problems p, Context ctx) {
-    if (resolution != null && !(resolution >= 0 && Double.isFinite(resolution))) {
-      p.add(at + "/resolution", resolution, "a resolution of at least 0");
-    }
+    Declared.checkBounds(p, at, this);
   }
 
   @Override

@@ -24,7 +24,8 @@ public record HumanAnchorSpec(
         doc = "Share of each output drawn from the reserve, in [0, 1).",
         required = true,
         min = 0,
-        exclusiveMax = 1)
+        exclusiveMax = 1,
+        expect = "a share in [0, 1)")
     Double fraction) implements StageSpec {
 
   @Override
@@ -37,9 +38,7 @@ public record HumanAnchorSpec(
     if (reserve != null && reserve > 10_000_000) {
       p.add(at + "/reserve", reserve, "at most 10000000 items");
     }
-    if (fraction != null && !(fraction >= 0 && fraction < 1)) {
-      p.add(at + "/fraction", fraction, "a share in [0, 1)");
-    }
+    Declared.checkBounds(p, at, this, "fraction");
   }
 
   @Override

@@ -51,7 +51,8 @@ public record KdeSpec(
             + "reference-size x evaluation-cap kernel terms. Sampling always uses every point.",
         min = 1,
         max = 1000000,
-        def = "1000")
+        def = "1000",
+        expect = "a whole number from 1 to 1000000")
     Integer evaluationCap) implements DomainSpec {
 
   /** Reference items when the scenario gives none: fewer than the mixture's, as KDE is dearer. */
@@ -60,10 +61,7 @@ public record KdeSpec(
   @Override
   public void validate(Problems p) {
     MixtureSpec.validateTruth(p, dimensions, components, referenceSize, 1, "");
-    if (evaluationCap != null && (evaluationCap < 1 || evaluationCap > MixtureSpec.MAX_SIZE)) {
-      p.add("/domain/evaluation-cap", evaluationCap,
-          "a whole number from 1 to " + MixtureSpec.MAX_SIZE);
-    }
+    Declared.checkBounds(p, "/domain", this, "evaluation-cap");
   }
 
   @Override

@@ -24,7 +24,8 @@ public record ProvenanceSpec(
     @Key(
         doc = "With mode weight: the weight multiplier of signed items. Default 2.",
         exclusiveMin = 0,
-        def = "2.0")
+        def = "2.0",
+        expect = "a weight greater than 0")
     Double weight) implements StageSpec {
   /** The modes. */
   public enum Mode { KEEP_SIGNED, WEIGHT }
@@ -37,9 +38,7 @@ public record ProvenanceSpec(
     if (mode != null && !MODES.contains(mode)) {
       p.add(at + "/mode", mode, "one of " + MODES + Suggest.didYouMean(mode, MODES));
     }
-    if (weight != null && !(weight > 0 && Double.isFinite(weight))) {
-      p.add(at + "/weight", weight, "a weight greater than 0");
-    }
+    Declared.checkBounds(p, at, this, "weight");
     if (weight != null && !"weight".equals(mode)) {
       p.addWorded(at + "/weight", "'weight' with mode " + (mode == null ? "keep-signed (the "
           + "default)" : "'" + mode + "'"), "mode: weight, or no 'weight'");

@@ -41,7 +41,8 @@ public record RegressionSpec(
         doc = "s, the sd of the truth's label noise, greater than 0. Models publish with the same "
             + "noise sd (times sqrt(temperature)). Default: 1.",
         exclusiveMin = 0,
-        def = "1.0")
+        def = "1.0",
+        expect = "a standard deviation greater than 0")
     Double noiseSd,
     @Key(
         doc = "w*, the true coefficients, d entries. Default: drawn from the seed with independent "
@@ -89,9 +90,7 @@ public record RegressionSpec(
           "a design of " + (long) (rows != null ? rows : defaultRows(d)) * d + " entries",
           "a design of at most " + MAX_DESIGN + " entries (rows x dimensions)");
     }
-    if (noiseSd != null && (!(noiseSd > 0) || noiseSd.isInfinite())) {
-      p.add("/domain/noise-sd", noiseSd, "a standard deviation greater than 0");
-    }
+    Declared.checkBounds(p, "/domain", this, "noise-sd");
   }
 
   @Override

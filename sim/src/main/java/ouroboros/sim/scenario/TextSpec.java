@@ -40,20 +40,23 @@ public record TextSpec(
             + "frequent. Default 1000.",
         min = 2,
         max = 100000,
-        def = "1000")
+        def = "1000",
+        expect = "a whole number from 2 to 100000")
     Integer vocabulary,
     @Key(
         doc = "The Zipf exponent s of the words' weights and of each word's successor "
             + "probabilities; 0 is uniform. Default 1.1.",
         min = 0,
-        def = "1.1")
+        def = "1.1",
+        expect = "a finite exponent of at least 0")
     Double zipfExponent,
     @Key(
         doc = "The most words a sentence has, L; a sentence that reaches L words ends there. "
             + "Default 30.",
         min = 1,
         max = 200,
-        def = "30")
+        def = "30",
+        expect = "a whole number from 1 to 200")
     Integer maxLength,
     @Key(
         doc = "The number of words possible after each word, S, at most V; the other V - S are "
@@ -67,14 +70,16 @@ public record TextSpec(
             + "sentences have about 1/e words on average when L is large. Default 0.1.",
         exclusiveMin = 0,
         exclusiveMax = 1,
-        def = "0.1")
+        def = "0.1",
+        expect = "a probability strictly between 0 and 1")
     Double endProbability,
     @Key(
         doc = "The number of held-out human sentences the risk, its band and the perplexity are "
             + "measured on. Default 1000.",
         min = 2,
         max = 1000000,
-        def = "1000")
+        def = "1000",
+        expect = "a whole number from 2 to 1000000")
     Integer referenceSize,
     @Key(
         doc = "The number of dialects D, the human communities (a human source picks one with "
@@ -83,7 +88,8 @@ public record TextSpec(
             + "itself.",
         min = 1,
         max = 100,
-        def = "1")
+        def = "1",
+        expect = "a whole number from 1 to 100")
     Integer dialects,
     @Key(
         doc = "Each dialect's share of human text, one positive weight per dialect, normalised to "
@@ -97,7 +103,8 @@ public record TextSpec(
             + "its own preferred successor. Used only when dialects is 2 or more. Default 0.5.",
         min = 0,
         max = 1,
-        def = "0.5")
+        def = "0.5",
+        expect = "a share in [0, 1]")
     Double dialectStrength)
     implements DomainSpec {
 
@@ -128,12 +135,9 @@ public record TextSpec(
 
   @Override
   public void validate(Problems p) {
-    range(p, "vocabulary", vocabulary, 2, MAX_VOCABULARY);
+    Declared.checkBounds(p, "/domain", this, "vocabulary");
     int v = vocabulary != null ? vocabulary : DEFAULT_VOCABULARY;
-    if (zipfExponent != null && (!(zipfExponent >= 0) || zipfExponent.isInfinite())) {
-      p.add("/domain/zipf-exponent", zipfExponent, "a finite exponent of at least 0");
-    }
-    range(p, "max-length", maxLength, 1, MAX_LENGTH);
+    Declared.checkBounds(p, "/domain", this, "zipf-exponent", "max-length");
     if (successors != null && (successors < 1 || successors > v)) {
       p.add("/domain/successors", successors, "a whole number from 1 to the vocabulary, " + v);
     } else if (successors != null && (long) v * successors > MAX_TRANSITIONS) {
@@ -141,11 +145,7 @@ public record TextSpec(
           + " possible transitions in all (vocabulary x successors), so at most "
           + MAX_TRANSITIONS / v + " here");
     }
-    if (endProbability != null && !(endProbability > 0 && endProbability < 1)) {
-      p.add("/domain/end-probability", endProbability, "a probability strictly between 0 and 1");
-    }
-    range(p, "reference-size", referenceSize, 2, MAX_REFERENCE_SIZE);
-    range(p, "dialects", dialects, 1, MAX_DIALECTS);
+    Declared.checkBounds(p, "/domain", this, "end-probability", "reference-size", "dialects");
     int d = dialects != null ? dialects : 1;
     if (dialectWeights != null) {
       if (dialectWeights.size() != d) {
@@ -160,16 +160,7 @@ public record TextSpec(
         }
       }
     }
-    if (dialectStrength != null && !(dialectStrength >= 0 && dialectStrength <= 1)) {
-      p.add("/domain/dialect-strength", dialectStrength, "a share in [0, 1]");
-    }
-  }
-
-  /** Adds a problem when a whole-number setting is outside [min, max]. */
-  private static void range(Problems p, String key, Integer value, int min, int max) {
-    if (value != null && (value < min || value > max)) {
-      p.add("/domain/" + key, value, "a whole number from " + min + " to " + max);
-    }
+    Declared.checkBounds(p, "/domain", this, "dialect-strength");
   }
 
   @Override

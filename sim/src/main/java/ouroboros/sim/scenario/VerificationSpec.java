@@ -17,9 +17,14 @@ import ouroboros.agents.pipeline.Verification;
 public record VerificationSpec(
     @Key(
         doc = "Sd of the verifier's noise on the truth log-likelihood. Default 0 (an oracle).",
-        min = 0)
+        min = 0,
+        expect = "a standard deviation of at least 0")
     Double noise,
-    @Key(doc = "Share of items kept, the top by score, in (0, 1].", max = 1, exclusiveMin = 0)
+    @Key(
+        doc = "Share of items kept, the top by score, in (0, 1].",
+        max = 1,
+        exclusiveMin = 0,
+        expect = "a share in (0, 1]")
     Double keep,
     @Key(doc = "Instead of 'keep': the lowest score kept.")
     Double threshold) implements StageSpec {
@@ -30,15 +35,11 @@ public record VerificationSpec(
       p.addWorded(at, keep == null ? "neither 'keep' nor 'threshold'" : "both 'keep' and "
           + "'threshold'", "exactly one of 'keep' (a share of items) or 'threshold' (a score)");
     }
-    if (keep != null && !(keep > 0 && keep <= 1)) {
-      p.add(at + "/keep", keep, "a share in (0, 1]");
-    }
+    Declared.checkBounds(p, at, this, "keep");
     if (threshold != null && !Double.isFinite(threshold)) {
       p.add(at + "/threshold", threshold, "a finite score");
     }
-    if (noise != null && !(noise >= 0 && Double.isFinite(noise))) {
-      p.add(at + "/noise", noise, "a standard deviation of at least 0");
-    }
+    Declared.checkBounds(p, at, this, "noise");
   }
 
   @Override

@@ -27,23 +27,18 @@ public record WatermarkFilterSpec(
   public void validate(String at, Problems p, Context ctx) {
     if (zScore == null) {
       StageSpec.required(p, at, "tpr", tpr, "a probability, or give 'z-score' instead");
-      StageSpec.probability(p, at + "/tpr", tpr);
-      StageSpec.probability(p, at + "/fpr", fpr);
+      Declared.checkBounds(p, at, this, "tpr", "fpr");
       return;
     }
     if (tpr != null || fpr != null) {
       p.addWorded(at + (tpr != null ? "/tpr" : "/fpr"), "both 'z-score' and an operating point",
           "either 'tpr' and 'fpr', or 'z-score'");
     }
-    if (zScore.gamma() != null && !(zScore.gamma() > 0 && zScore.gamma() < 1)) {
-      p.add(at + "/z-score/gamma", zScore.gamma(), "a green-list share in (0, 1)");
-    }
+    Declared.checkBounds(p, at + "/z-score", zScore, "gamma");
     if (zScore.threshold() != null && !Double.isFinite(zScore.threshold())) {
       p.add(at + "/z-score/threshold", zScore.threshold(), "a finite z-score");
     }
-    if (zScore.tokens() != null && zScore.tokens() < 1) {
-      p.add(at + "/z-score/tokens", zScore.tokens(), "a whole number of at least 1");
-    }
+    Declared.checkBounds(p, at + "/z-score", zScore, "tokens");
     if (zScore.tokens() == null && ctx.domain() != null && !(ctx.domain() instanceof TextSpec)) {
       p.addWorded(at + "/z-score", "a z-score detector without 'tokens' in a "
           + ScenarioValidator.typeOf(ctx.domain()) + " domain",

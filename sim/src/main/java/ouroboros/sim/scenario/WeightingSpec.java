@@ -20,11 +20,18 @@ public record WeightingSpec(
     @Key(
         doc = "Share of the total weight carried by real items, in (0, 1).",
         exclusiveMin = 0,
-        exclusiveMax = 1)
+        exclusiveMax = 1,
+        expect = "a share in (0, 1)")
     Double realShare,
-    @Key(doc = "Weight multiplier of each real item.", exclusiveMin = 0)
+    @Key(
+        doc = "Weight multiplier of each real item.",
+        exclusiveMin = 0,
+        expect = "a weight greater than 0")
     Double realWeight,
-    @Key(doc = "Weight multiplier of each synthetic item.", exclusiveMin = 0)
+    @Key(
+        doc = "Weight multiplier of each synthetic item.",
+        exclusiveMin = 0,
+        expect = "a weight greater than 0")
     Double syntheticWeight)
     implements StageSpec {
 
@@ -35,17 +42,7 @@ public record WeightingSpec(
       p.addWorded(at, realShare == null ? "no weights" : "both 'real-share' and per-item weights",
           "either 'real-share', or 'real-weight' and 'synthetic-weight'");
     }
-    if (realShare != null && !(realShare > 0 && realShare < 1)) {
-      p.add(at + "/real-share", realShare, "a share in (0, 1)");
-    }
-    positive(p, at + "/real-weight", realWeight);
-    positive(p, at + "/synthetic-weight", syntheticWeight);
-  }
-
-  private static void positive(Problems p, String at, Double v) {
-    if (v != null && !(v > 0 && Double.isFinite(v))) {
-      p.add(at, v, "a weight greater than 0");
-    }
+    Declared.checkBounds(p, at, this);
   }
 
   @Override

@@ -13,7 +13,11 @@ package ouroboros.sim.scenario;
     doc = "The z-score detector of Kirchenbauer et al. (2023): green-token count against a "
         + "binomial, flagged above the threshold.")
 public record ZScoreSpec(
-    @Key(doc = "Green-list share, in (0, 1). Default 0.25.", exclusiveMin = 0, exclusiveMax = 1)
+    @Key(
+        doc = "Green-list share, in (0, 1). Default 0.25.",
+        exclusiveMin = 0,
+        exclusiveMax = 1,
+        expect = "a green-list share in (0, 1)")
     Double gamma,
     @Key(doc = "z-score above which an item is flagged. Default 4.")
     Double threshold,
