@@ -46,8 +46,8 @@ for n in $sizes; do
   if [[ "$RC" != 0 ]]; then
     why="exit $RC"
     [[ "$RC" == 124 ]] && why="stopped after the ${tmo}s timeout"
-    note "P4 $n models ($bytes-byte scenario): FAILED, $why; $(grep -m1 -i 'error' \
-      "$BENCH_WORK/p4-$n.log" || tail -n1 "$BENCH_WORK/p4-$n.log")"
+    msg="$(grep -m1 -i 'error' "$BENCH_WORK/p4-$n.log" || tail -n1 "$BENCH_WORK/p4-$n.log")"
+    note "P4 $n models ($bytes-byte scenario): FAILED, $why${msg:+: $msg}"
     rm -rf "$BENCH_WORK/p4-$n"
     [[ "$n" == 100000 ]] && result "P4 100,000 models, whole command" n/a "<=" 120 "s"
     continue
