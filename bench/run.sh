@@ -9,7 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
-  mvn -q -B -ntp -DskipTests install
+  mvn -q -B -ntp -DskipTests package
 fi
 
 cp="$root/bench/target/ouroboros-bench.jar:$root/bench/target/lib/*"

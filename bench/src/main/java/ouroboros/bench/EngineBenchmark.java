@@ -154,6 +154,10 @@ public final class EngineBenchmark implements Callable<Integer> {
     row("wall time (Simulation.run)", "%.2f s", wall);
     row("items published", "%,d", rec.published());
     row("items published per second", "%,.0f", rec.published() / wall);
+    long publish = rec.phaseNanos(Phase.PUBLISH);
+    if (publish > 0) {
+      row("items stored per second of publish phase", "%,.0f", rec.published() / (publish / 1e9));
+    }
     row("peak heap (sum of heap-pool peaks)", "%,.1f MiB", peak / MIB);
     row("stored items (last snapshot)", "%,d", n);
     if (n > 0) {
