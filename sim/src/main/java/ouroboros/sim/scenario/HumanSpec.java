@@ -12,6 +12,9 @@ package ouroboros.sim.scenario;
  * @param signed share of its own items it signs with a provenance signature (default 0)
  * @param publishTo the sites it publishes to, each with its share of the items, shares summing
  *     to 1, in file order; not with {@code site}
+ * @param population the population it belongs to, grouping sources in outputs (set on every
+ *     member a {@code populations:} entry generates; absent: none)
  */
 public record HumanSpec(String id, Integer publishRate, String site, Integer community,
-    LaunderingSpec laundering, Double signed, java.util.Map<String, Double> publishTo) {}
+    LaunderingSpec laundering, Double signed, java.util.Map<String, Double> publishTo,
+    String population) {}

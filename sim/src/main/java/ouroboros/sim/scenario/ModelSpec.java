@@ -23,6 +23,8 @@ package ouroboros.sim.scenario;
  * @param pipeline the stages its gathered training data goes through, in order
  * @param trainsOn static-graph mode: the agents it reads from, with weights, instead of a crawl
  * @param humanShare static-graph mode: the share of n drawn fresh from the truth (default 0)
+ * @param population the population it belongs to, grouping models in outputs (set on every
+ *     member a {@code populations:} entry generates; absent: none)
  */
 public record ModelSpec(
     String id,
@@ -43,4 +45,5 @@ public record ModelSpec(
     WatermarkSpec watermark,
     java.util.List<StageSpec> pipeline,
     java.util.List<TrainsOnSpec> trainsOn,
-    Double humanShare) {}
+    Double humanShare,
+    String population) {}

@@ -71,7 +71,7 @@ public record ReleaseSpec(
         or(crawl, like.crawl()), or(sampling, like.sampling()), or(estimator, like.estimator()),
         family != null ? family : like.family() != null ? like.family() : like.id(),
         or(watermark, like.watermark()), or(pipeline, like.pipeline()),
-        like.trainsOn(), like.humanShare());
+        like.trainsOn(), like.humanShare(), null);
   }
 
   /** A resolved release: the resolved model's keys, with this release's id, like and initial. */

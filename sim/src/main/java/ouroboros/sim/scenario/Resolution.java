@@ -21,7 +21,7 @@ final class Resolution {
       humans.add(new HumanSpec(h.id(), h.publishRate(),
           h.publishTo() != null ? null : or(h.site(), firstSite), h.community(),
           l == null ? null : new LaunderingSpec(or(l.share(), 0.0), or(l.strip(), 1.0)),
-          or(h.signed(), 0.0), h.publishTo()));
+          or(h.signed(), 0.0), h.publishTo(), h.population()));
     }
     List<ModelSpec> models = new ArrayList<>();
     for (ModelSpec m : s.models() == null ? List.<ModelSpec>of() : s.models()) {
@@ -48,7 +48,7 @@ final class Resolution {
         : new CollapseSpec(null, null, null, null, null, null, null, null, null, null, null))
         .resolve();
     return new Scenario(s.name(), s.description(), s.seed(), s.ticks(), s.domain().resolve(), web,
-        sites, engine, humans, models, timeline, s.aiShare(), collapse);
+        sites, engine, humans, models, timeline, s.aiShare(), collapse, s.populations());
   }
 
   /** A model with every default filled in. */
@@ -71,7 +71,7 @@ final class Resolution {
         m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList(),
         graph ? m.trainsOn().stream().map(t -> new TrainsOnSpec(t.source(),
             or(t.weight(), Defaults.TRAINS_ON_WEIGHT))).toList() : null,
-        graph ? or(m.humanShare(), Defaults.HUMAN_SHARE) : null);
+        graph ? or(m.humanShare(), Defaults.HUMAN_SHARE) : null, m.population());
   }
 
   /** A crawl block with every default filled in. */

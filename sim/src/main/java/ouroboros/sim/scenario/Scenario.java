@@ -20,6 +20,8 @@ import java.util.List;
  * @param timeline events at given ticks: releases, retirements, setting and population changes
  * @param aiShare curves the synthetic share of a site's new items follows
  * @param collapse thresholds of the eight collapse definitions
+ * @param populations many agents or sites described in a few lines each, as written; the loader
+ *     has already appended their members to {@code models}, {@code humans} and {@code sites}
  */
 public record Scenario(
     String name,
@@ -34,11 +36,12 @@ public record Scenario(
     List<ModelSpec> models,
     List<EventSpec> timeline,
     List<AiShareSpec> aiShare,
-    CollapseSpec collapse) {
+    CollapseSpec collapse,
+    List<ouroboros.sim.scenario.population.Population> populations) {
 
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, ticks, domain, web, sites, engine, humans,
-        models, timeline, aiShare, collapse);
+        models, timeline, aiShare, collapse, populations);
   }
 }
