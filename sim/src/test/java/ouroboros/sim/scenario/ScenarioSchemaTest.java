@@ -349,6 +349,7 @@ class ScenarioSchemaTest {
     m.put(ReleaseSpec.class, "/definitions/release");
     m.put(SetSpec.class, "/definitions/set");
     m.put(PopulationSpec.class, "/definitions/population");
+    m.put(ouroboros.sim.scenario.population.Population.class, "/definitions/population-entry");
     m.put(AiShareSpec.class, "/definitions/ai-share");
     Stages.classes().forEach((name, spec) -> m.put(spec, "/definitions/stage-" + name));
     return m;

@@ -97,7 +97,7 @@ class PopulationTest {
     assertTrue(error(scenario(LABS.replace("COUNT", "2000000"), "")).contains(
         "found 2000000, expected a whole number of members from 1 to 1000000"));
     assertTrue(error(scenario(LABS.replace("COUNT", "2.5"), "")).startsWith(
-        "s.yaml:14:12: populations[0].count: found the number 2.5, expected a whole number"));
+        "s.yaml:14:12: populations[0].count: found 2.5, expected a whole number"));
   }
 
   @Test
