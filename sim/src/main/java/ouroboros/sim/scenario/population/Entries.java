@@ -158,6 +158,29 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
     return new Entries(templates, ids, kinds);
   }
 
+  /** Checks the {@code population} key of hand-written models and humans: a plain id. */
+  static void groups(String file, Scenario raw, Locations at) throws ScenarioException {
+    List<ScenarioError> errors = new ArrayList<>();
+    for (String list : new String[] {"humans", "models"}) {
+      List<?> agents = list.equals("humans") ? raw.humans() : raw.models();
+      for (int j = 0; agents != null && j < agents.size(); j++) {
+        Object a = agents.get(j);
+        String group = a instanceof ModelSpec m ? m.population()
+            : a instanceof HumanSpec h ? h.population() : null;
+        if (group != null && !group.matches(Expansion.ID)) {
+          String pointer = "/" + list + "/" + j + "/population";
+          Locations.Position pos = at.find(pointer);
+          errors.add(new ScenarioError(file, pos.line(), pos.column(),
+              Locations.display(pointer), Problems.describe(group),
+              "a population id of letters, digits, '.', '_' or '-'"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ScenarioException(errors);
+    }
+  }
+
   /** Adds an error at a pointer. */
   @FunctionalInterface
   private interface Err {

@@ -72,6 +72,7 @@ public final class Expansion {
   /** Expands the populations of a bound scenario; one without populations is kept as it is. */
   public static Expansion of(String file, Scenario raw, Locations locations,
       ScenarioLoader loader) throws ScenarioException {
+    Entries.groups(file, raw, locations);
     if (raw.populations() == null || raw.populations().isEmpty()) {
       return new Expansion(raw, null);
     }

@@ -160,6 +160,17 @@ class PopulationTest {
   }
 
   @Test
+  void handWrittenPopulationKey_groupsAgents_andMustBeAnId() throws Exception {
+    String text = HEAD + """
+        models:
+          - {id: solo, regime: replace, scrape: 20, publish-rate: 10, population: group-a}
+        """;
+    assertEquals("group-a", load(text).models().get(0).population());
+    assertEquals("s.yaml:12:75: models[0].population: found 'group a!', expected a population"
+        + " id of letters, digits, '.', '_' or '-'", error(text.replace("group-a", "group a!")));
+  }
+
+  @Test
   void badPopulation_exit2_locatedMessage() throws Exception {
     Path file = tmp.resolve("bad.yaml");
     Files.writeString(file, scenario(LABS.replace("COUNT", "0"), ""));
