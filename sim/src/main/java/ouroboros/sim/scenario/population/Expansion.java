@@ -84,7 +84,6 @@ public final class Expansion {
     List<ModelSpec> models = new ArrayList<>(raw.models() == null ? List.of() : raw.models());
     List<HumanSpec> humans = new ArrayList<>(raw.humans() == null ? List.of() : raw.humans());
     List<SiteSpec> sites = raw.sites() == null ? null : new ArrayList<>(raw.sites());
-    relocation.hand(models.size(), humans.size(), sites == null ? 0 : sites.size());
     Map<String, List<String>> members = new HashMap<>();
     List<ScenarioError> errors = new ArrayList<>();
     for (int k = 0; k < entries.size(); k++) {

@@ -33,9 +33,6 @@ final class Relocation {
     this.entries = entries;
   }
 
-  /** Notes the hand-written counts (kept for symmetry; ranges carry the starts). */
-  void hand(int models, int humans, int sites) {}
-
   /** Notes that a population's members start at index {@code start} of its kind's list. */
   void population(String kind, int k, int start, List<String> ids) {
     ranges.add(new Range(kind + "s", k, start, ids));
