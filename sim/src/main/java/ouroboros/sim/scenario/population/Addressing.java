@@ -28,8 +28,11 @@ final class Addressing {
   private static final Pattern PATH = Pattern.compile("(models|humans)\\[([^\\[\\]]+)\\](.*)");
   private static final ObjectMapper MAPPER = Yaml.mapper();
 
-  /** The expanded timeline, with each event's index in the file. */
-  record Timeline(List<EventSpec> events, int[] origin) {}
+  /**
+   * The expanded timeline, with each event's index in the file and, for an event expanded from
+   * one naming a population, the member it addresses (else null).
+   */
+  record Timeline(List<EventSpec> events, int[] origin, String[] member) {}
 
   private final Map<String, List<String>> members;
   private final Map<String, String> kinds;
@@ -48,10 +51,11 @@ final class Addressing {
   /** The timeline with each event naming a population repeated for each member. */
   Timeline timeline(List<EventSpec> events) {
     if (events == null) {
-      return new Timeline(null, new int[0]);
+      return new Timeline(null, new int[0], new String[0]);
     }
     List<EventSpec> out = new ArrayList<>();
     List<Integer> origin = new ArrayList<>();
+    List<String> member = new ArrayList<>();
     for (int e = 0; e < events.size(); e++) {
       EventSpec ev = events.get(e);
       String target = ev == null ? null : target(ev);
@@ -59,14 +63,17 @@ final class Addressing {
       if (ids == null) {
         out.add(ev);
         origin.add(e);
+        member.add(null);
         continue;
       }
       for (String id : ids) {
         out.add(retarget(ev, target, id));
         origin.add(e);
+        member.add(id);
       }
     }
-    return new Timeline(out, origin.stream().mapToInt(Integer::intValue).toArray());
+    return new Timeline(out, origin.stream().mapToInt(Integer::intValue).toArray(),
+        member.toArray(new String[0]));
   }
 
   /** The agent an event addresses, or null. */

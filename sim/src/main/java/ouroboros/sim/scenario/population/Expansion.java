@@ -142,7 +142,7 @@ public final class Expansion {
       }
     }
     Addressing.Timeline timeline = addressing.timeline(raw.timeline());
-    relocation.timeline(timeline.origin());
+    relocation.timeline(timeline.origin(), timeline.member());
     Scenario expanded = new Scenario(raw.name(), raw.description(), raw.seed(), raw.ticks(),
         raw.domain(), raw.web(), sites, raw.engine(), humans, models, timeline.events(),
         raw.aiShare(), raw.collapse(), List.copyOf(stated));

@@ -26,6 +26,7 @@ final class Relocation {
   private final List<Range> ranges = new ArrayList<>();
   private final Set<String> expandedLists = new HashSet<>();
   private int[] timelineOrigin = new int[0];
+  private String[] timelineMember = new String[0];
 
   Relocation(String file, Locations locations, List<Population> entries) {
     this.file = file;
@@ -43,9 +44,10 @@ final class Relocation {
     expandedLists.add(listPointer);
   }
 
-  /** Notes each timeline event's index in the file. */
-  void timeline(int[] origin) {
+  /** Notes each timeline event's index in the file, and the member it was expanded for. */
+  void timeline(int[] origin, String[] member) {
     timelineOrigin = origin;
+    timelineMember = member;
   }
 
   /** Errors of binding member {@code id} of population {@code k}, placed at its template. */
@@ -61,7 +63,10 @@ final class Relocation {
   /** The errors of a validated, expanded scenario, placed where the file wrote their cause. */
   List<ScenarioError> relocate(List<ScenarioError> errors) {
     List<ScenarioError> out = new ArrayList<>();
-    for (ScenarioError e : errors) {
+    List<ScenarioError> inListOrder = new ArrayList<>(errors);
+    // Members in member order, so that a group names its first member.
+    inListOrder.sort(Comparator.comparingInt(e -> index(pointer(e.path()))));
+    for (ScenarioError e : inListOrder) {
       String pointer = pointer(e.path());
       String[] parts = pointer.split("/", -1);
       ScenarioError moved = e;
@@ -69,7 +74,7 @@ final class Relocation {
         int j = Integer.parseInt(parts[2]);
         String rest = pointer.substring(("/" + parts[1] + "/" + parts[2]).length());
         if (parts[1].equals("timeline") && j < timelineOrigin.length) {
-          moved = placed("/timeline/" + timelineOrigin[j] + rest, e, null, -1);
+          moved = placed("/timeline/" + timelineOrigin[j] + rest, e, timelineMember[j], -1);
         }
         for (Range r : ranges) {
           if (r.list().equals(parts[1]) && j >= r.start() && j < r.start() + r.ids().size()) {
@@ -87,6 +92,12 @@ final class Relocation {
       out.add(moved);
     }
     return grouped(out);
+  }
+
+  /** The list index a pointer starts with, {@code /models/12/...}: 12; else -1. */
+  private static int index(String pointer) {
+    String[] parts = pointer.split("/", 4);
+    return parts.length >= 3 && parts[2].matches("\\d{1,9}") ? Integer.parseInt(parts[2]) : -1;
   }
 
   /** The pointer in the template for a pointer inside a member. */

@@ -208,6 +208,18 @@ class PopulationTest {
   }
 
   @Test
+  void timelineEvent_onPopulation_badValue_oneErrorAtTheEvent_namingMembers() {
+    String e = error(scenario(LABS.replace("COUNT", "5"), """
+        timeline:
+          - tick: 2
+            set: {agent: labs, publish-rate: -4}
+        """));
+    assertTrue(e.startsWith("s.yaml:24:38:"), e);
+    assertTrue(e.contains("timeline[0].set.publish-rate (member lab-0, and 4 more): found -4"), e);
+    assertEquals(1, e.lines().count(), e);
+  }
+
+  @Test
   void trainsOn_namingPopulation_oneEntryPerMember() throws Exception {
     Scenario s = load(scenario(LABS.replace("COUNT", "3"), """
         models:
