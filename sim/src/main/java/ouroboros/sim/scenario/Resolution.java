@@ -23,7 +23,7 @@ final class Resolution {
       humans.add(new HumanSpec(h.id(), h.publishRate(),
           h.publishTo() != null ? null : or(h.site(), firstSite), h.community(),
           l == null ? null : Declared.withDefaults(l),
-          Declared.withDefaults(h).signed(), h.publishTo()));
+          Declared.withDefaults(h).signed(), h.publishTo(), h.population()));
     }
     List<ModelSpec> models = new ArrayList<>();
     for (ModelSpec m : s.models() == null ? List.<ModelSpec>of() : s.models()) {
@@ -50,7 +50,7 @@ final class Resolution {
         : new CollapseSpec(null, null, null, null, null, null, null, null, null, null, null))
         .resolve();
     return new Scenario(s.name(), s.description(), s.seed(), s.ticks(), s.domain().resolve(), web,
-        sites, engine, humans, models, timeline, s.aiShare(), collapse);
+        sites, engine, humans, models, timeline, s.aiShare(), collapse, s.populations());
   }
 
   /** A model with every default filled in. */

@@ -20,6 +20,8 @@ import java.util.List;
  * @param timeline events at given ticks: releases, retirements, setting and population changes
  * @param aiShare curves the synthetic share of a site's new items follows
  * @param collapse thresholds of the eight collapse definitions
+ * @param populations many agents or sites described in a few lines each, as written; the loader
+ *     has already appended their members to {@code models}, {@code humans} and {@code sites}
  */
 @Spec(
     doc = "A scenario file for the Ouroboros simulator: the ground truth, the web, and the human "
@@ -47,6 +49,16 @@ import java.util.List;
               ],
               "properties": {
                 "models": {
+                  "minItems": 1
+                }
+              }
+            },
+            {
+              "required": [
+                "populations"
+              ],
+              "properties": {
+                "populations": {
                   "minItems": 1
                 }
               }
@@ -93,11 +105,15 @@ public record Scenario(
     List<EventSpec> timeline,
     @Key(doc = "Curves the synthetic share of new items follows, at most one per site.")
     List<AiShareSpec> aiShare,
-    CollapseSpec collapse) {
+    CollapseSpec collapse,
+    @Key(
+        doc = "Many agents or sites described in a few lines each: a count, an id pattern and a template whose values are fixed, cycled from a list by member index, or drawn from a seeded distribution. Before validation each population expands into ordinary entries of 'models', 'humans' or 'sites', appended after the hand-written ones in member order. Timeline events and trains-on may name a population (all its members) or one member.",
+        items = "{\"$ref\": \"#/definitions/population-entry\"}")
+    List<ouroboros.sim.scenario.population.Population> populations) {
 
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, ticks, domain, web, sites, engine, humans,
-        models, timeline, aiShare, collapse);
+        models, timeline, aiShare, collapse, populations);
   }
 }
