@@ -26,14 +26,14 @@ import ouroboros.sim.scenario.Yaml;
  * Keeps a run's interaction graph and writes it (issue 5), in the observe phase:
  *
  * <ul>
- *   <li>{@code graph/w<start>-<end>.json} and {@code .dot}: the graph of each block of
- *       {@link GraphOptions#window()} ticks (0..W-1, W..2W-1, ...), written atomically when its
- *       last tick ends; a run that ends inside a block writes that block up to its last tick;
+ *   <li>{@code graph/w<start>-<end>.json} and {@code .dot}: the graph of each block of {@link
+ *       GraphOptions#window()} ticks (0..W-1, W..2W-1, ...), written atomically when its last tick
+ *       ends; a run that ends inside a block writes that block up to its last tick;
  *   <li>{@code graph/final.dot}: the last block's graph, when the run ends;
- *   <li>three rows per model at each retrain in {@code metrics.csv}, through
- *       {@link RunMetrics.Contributor}: {@value #HUMAN_ANCESTRY}, {@value #TRAINING_DEPTH} and
- *       {@value #PREDICTED_COLLAPSE} (1, 0 or NA), from the graph of the window that ends at that
- *       tick (the last W ticks).
+ *   <li>three rows per model at each retrain in {@code metrics.csv}, through {@link
+ *       RunMetrics.Contributor}: {@value #HUMAN_ANCESTRY}, {@value #TRAINING_DEPTH} and {@value
+ *       #PREDICTED_COLLAPSE} (1, 0 or NA), from the graph of the window that ends at that tick (the
+ *       last W ticks).
  * </ul>
  *
  * <p>{@link #current()} hands the latest window's analysis, which is immutable, to other threads,
@@ -44,12 +44,16 @@ import ouroboros.sim.scenario.Yaml;
 public final class GraphListener implements TickListener, RunMetrics.Contributor {
   /** The graph's directory in a run directory. */
   public static final String DIR = "graph";
+
   /** The DOT file of the last window. */
   public static final String FINAL_DOT = "final.dot";
+
   /** Metric: human ancestry a_i. */
   public static final String HUMAN_ANCESTRY = "human-ancestry";
+
   /** Metric: mean synthetic depth of the training data in the window. */
   public static final String TRAINING_DEPTH = "training-depth";
+
   /** Metric: 1 when the graph predicts collapse, 0 bounded, NA unknown. */
   public static final String PREDICTED_COLLAPSE = "predicted-collapse";
 
@@ -77,9 +81,13 @@ public final class GraphListener implements TickListener, RunMetrics.Contributor
       release[k] = world.timeline().releaseTick(h + k);
       retire[k] = world.timeline().retireTick(h + k);
     }
-    this.records = new GraphWindow(
-        world.humans().stream().map(HumanSettings::id).toList(),
-        world.models().stream().map(ModelSettings::id).toList(), window, release, retire);
+    this.records =
+        new GraphWindow(
+            world.humans().stream().map(HumanSettings::id).toList(),
+            world.models().stream().map(ModelSettings::id).toList(),
+            window,
+            release,
+            retire);
   }
 
   /** The analysis of the window that ends at the latest tick, or null before the first. */
@@ -116,12 +124,17 @@ public final class GraphListener implements TickListener, RunMetrics.Contributor
     List<MetricRow> rows = new ArrayList<>();
     for (RetrainReport rep : r.reports()) {
       int i = rep.agent() - humans;
-      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), HUMAN_ANCESTRY,
-          latest.ancestry(i)));
-      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), TRAINING_DEPTH,
-          latest.depth(i)));
-      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), PREDICTED_COLLAPSE,
-          latest.prediction(i).value()));
+      rows.add(
+          new MetricRow(r.tick(), rep.id(), rep.generation(), HUMAN_ANCESTRY, latest.ancestry(i)));
+      rows.add(
+          new MetricRow(r.tick(), rep.id(), rep.generation(), TRAINING_DEPTH, latest.depth(i)));
+      rows.add(
+          new MetricRow(
+              r.tick(),
+              rep.id(),
+              rep.generation(),
+              PREDICTED_COLLAPSE,
+              latest.prediction(i).value()));
     }
     return rows;
   }

@@ -20,8 +20,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Replaces {@code target} with the UTF-8 text that {@code body} writes, streamed to the
-   * temporary file, so that a large file need not be held in memory.
+   * Replaces {@code target} with the UTF-8 text that {@code body} writes, streamed to the temporary
+   * file, so that a large file need not be held in memory.
    */
   public static void write(Path target, TextBody body) throws IOException {
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");

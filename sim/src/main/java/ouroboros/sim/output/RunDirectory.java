@@ -31,24 +31,37 @@ public final class RunDirectory {
   private RunDirectory() {}
 
   /**
-   * Runs {@code world}, compiled from {@code scenario}, on {@code sim} into {@code dir} (see
-   * {@link RunWriter}), calling
-   * {@code listeners} after the writer at every tick; {@code threads} is recorded in
-   * timing.json, and {@code tickInterval} paces the ticks (zero: as fast as it can).
+   * Runs {@code world}, compiled from {@code scenario}, on {@code sim} into {@code dir} (see {@link
+   * RunWriter}), calling {@code listeners} after the writer at every tick; {@code threads} is
+   * recorded in timing.json, and {@code tickInterval} paces the ticks (zero: as fast as it can).
    */
-  public static Result run(Simulation sim, Scenario scenario, World world, int threads, Path dir,
-      List<TickListener> listeners, Duration tickInterval) throws IOException {
+  public static Result run(
+      Simulation sim,
+      Scenario scenario,
+      World world,
+      int threads,
+      Path dir,
+      List<TickListener> listeners,
+      Duration tickInterval)
+      throws IOException {
     return run(sim, scenario, world, threads, dir, listeners, tickInterval, List.of());
   }
 
   /**
-   * As {@link #run(Simulation, Scenario, World, int, Path, List, Duration)}, with
-   * {@code contributors} adding their rows to metrics.csv (a contributor that also listens to
-   * ticks, such as the interaction graph, goes in {@code listeners} too).
+   * As {@link #run(Simulation, Scenario, World, int, Path, List, Duration)}, with {@code
+   * contributors} adding their rows to metrics.csv (a contributor that also listens to ticks, such
+   * as the interaction graph, goes in {@code listeners} too).
    */
-  public static Result run(Simulation sim, Scenario scenario, World world, int threads, Path dir,
-      List<TickListener> listeners, Duration tickInterval,
-      List<RunMetrics.Contributor> contributors) throws IOException {
+  public static Result run(
+      Simulation sim,
+      Scenario scenario,
+      World world,
+      int threads,
+      Path dir,
+      List<TickListener> listeners,
+      Duration tickInterval,
+      List<RunMetrics.Contributor> contributors)
+      throws IOException {
     try (RunWriter writer = new RunWriter(dir, scenario, world, threads, contributors)) {
       List<TickListener> all = new ArrayList<>();
       all.add(writer);
@@ -59,9 +72,9 @@ public final class RunDirectory {
   }
 
   /**
-   * Whether the run in {@code dir} finished every tick: its summary.json, which the writer
-   * replaces atomically after every tick, says {@code "complete": true}. A run that was killed,
-   * failed or never started is not complete.
+   * Whether the run in {@code dir} finished every tick: its summary.json, which the writer replaces
+   * atomically after every tick, says {@code "complete": true}. A run that was killed, failed or
+   * never started is not complete.
    */
   public static boolean isComplete(Path dir) {
     Path summary = dir.resolve("summary.json");

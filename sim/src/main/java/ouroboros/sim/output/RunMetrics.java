@@ -11,8 +11,8 @@ import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.web.Snapshot;
 
 /**
- * Turns a tick's results into {@code metrics.csv} rows: one row per model, per retrain, per
- * metric, plus web-level rows with agent {@code web}. Metric names are listed in the README.
+ * Turns a tick's results into {@code metrics.csv} rows: one row per model, per retrain, per metric,
+ * plus web-level rows with agent {@code web}. Metric names are listed in the README.
  */
 public final class RunMetrics {
   /** Agent name of web-level rows. */
@@ -21,9 +21,9 @@ public final class RunMetrics {
   private RunMetrics() {}
 
   /**
-   * Adds rows of its own to each tick, such as the interaction graph's (see
-   * {@code ouroboros.sim.graph.GraphListener}). Called in the observe phase, on the clock's
-   * thread, before the tick's rows are written.
+   * Adds rows of its own to each tick, such as the interaction graph's (see {@code
+   * ouroboros.sim.graph.GraphListener}). Called in the observe phase, on the clock's thread, before
+   * the tick's rows are written.
    */
   @FunctionalInterface
   public interface Contributor {
@@ -48,8 +48,13 @@ public final class RunMetrics {
     rows.add(new MetricRow(t, WEB, 0, "items-model", byKind[1]));
     rows.add(new MetricRow(t, WEB, 0, "new-items", fresh[0]));
     rows.add(new MetricRow(t, WEB, 0, "synthetic-share", web.syntheticShare()));
-    rows.add(new MetricRow(t, WEB, 0, "new-synthetic-share",
-        fresh[0] == 0 ? Double.NaN : (double) fresh[1] / fresh[0]));
+    rows.add(
+        new MetricRow(
+            t,
+            WEB,
+            0,
+            "new-synthetic-share",
+            fresh[0] == 0 ? Double.NaN : (double) fresh[1] / fresh[0]));
     for (RetrainReport rep : r.reports()) {
       for (Map.Entry<String, Double> m : modelMetrics(rep).entrySet()) {
         rows.add(new MetricRow(t, rep.id(), rep.generation(), m.getKey(), m.getValue()));

@@ -9,8 +9,8 @@ import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.World;
 
 /**
- * The latest state of every model, as {@code summary.json} and the end-of-run table show it.
- * Models appear in canonical order; keys in a fixed order, so the JSON is byte-stable.
+ * The latest state of every model, as {@code summary.json} and the end-of-run table show it. Models
+ * appear in canonical order; keys in a fixed order, so the JSON is byte-stable.
  */
 public final class RunSummary {
   private final World world;
@@ -101,9 +101,9 @@ public final class RunSummary {
   }
 
   /**
-   * Each community's share of human output, by publish rate: a source that names a community
-   * counts for it; a source that draws from the whole truth is split by the truth's own shares,
-   * estimated by classifying a fixed sample of {@value RetrainReport#COMMUNITY_SAMPLE} truth draws.
+   * Each community's share of human output, by publish rate: a source that names a community counts
+   * for it; a source that draws from the whole truth is split by the truth's own shares, estimated
+   * by classifying a fixed sample of {@value RetrainReport#COMMUNITY_SAMPLE} truth draws.
    */
   double[] humanCommunityShares() {
     int k = world.domain().communities();
@@ -131,8 +131,12 @@ public final class RunSummary {
 
   /** The truth's community shares, by classifying a fixed sample of its draws. */
   private double[] truthShares(int k) {
-    var batch = world.domain().sampleTruth(RetrainReport.COMMUNITY_SAMPLE,
-        new ouroboros.agents.rng.RngStreams(world.seed()).stream("domain", "communities"));
+    var batch =
+        world
+            .domain()
+            .sampleTruth(
+                RetrainReport.COMMUNITY_SAMPLE,
+                new ouroboros.agents.rng.RngStreams(world.seed()).stream("domain", "communities"));
     double[] s = new double[k];
     for (int i = 0; i < batch.size(); i++) {
       s[world.domain().communityOf(batch, i)] += 1.0 / batch.size();
@@ -141,8 +145,8 @@ public final class RunSummary {
   }
 
   /**
-   * JSON has no NaN or infinity: a missing value is null, an infinite one the string
-   * {@code "Infinity"} or {@code "-Infinity"}, as Python's and R's JSON readers write them.
+   * JSON has no NaN or infinity: a missing value is null, an infinite one the string {@code
+   * "Infinity"} or {@code "-Infinity"}, as Python's and R's JSON readers write them.
    */
   private static Object jsonNumber(double v) {
     if (Double.isNaN(v)) {

@@ -25,8 +25,8 @@ import ouroboros.sim.scenario.Yaml;
  *
  * <ul>
  *   <li>{@code scenario.yaml}: the resolved scenario, seed included, written before tick 0;
- *   <li>{@code metrics.csv}: appended one whole tick at a time, each tick in a single write, so
- *       a killed run leaves a file that ends on a tick boundary;
+ *   <li>{@code metrics.csv}: appended one whole tick at a time, each tick in a single write, so a
+ *       killed run leaves a file that ends on a tick boundary;
  *   <li>{@code summary.json}: replaced atomically after every tick, with {@code complete: false}
  *       until the run ends;
  *   <li>{@code timing.json}: wall time and throughput, at the end. Timing lives only here, so the
@@ -46,16 +46,21 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private long published;
 
   /**
-   * Creates the directory's files for {@code world}, compiled from the resolved
-   * {@code scenario}; {@code threads} is recorded in timing.json.
+   * Creates the directory's files for {@code world}, compiled from the resolved {@code scenario};
+   * {@code threads} is recorded in timing.json.
    */
   public RunWriter(Path dir, Scenario scenario, World world, int threads) throws IOException {
     this(dir, scenario, world, threads, List.of());
   }
 
   /** The same, with {@code contributors} adding rows to metrics.csv at each tick. */
-  public RunWriter(Path dir, Scenario scenario, World world, int threads,
-      List<RunMetrics.Contributor> contributors) throws IOException {
+  public RunWriter(
+      Path dir,
+      Scenario scenario,
+      World world,
+      int threads,
+      List<RunMetrics.Contributor> contributors)
+      throws IOException {
     List<RunMetrics.Contributor> all = new java.util.ArrayList<>(contributors);
     SiteRows sites = SiteRows.of(scenario);
     if (sites != null) {
@@ -67,11 +72,17 @@ public final class RunWriter implements TickListener, AutoCloseable {
     this.threads = threads;
     this.summary = new RunSummary(world);
     Files.createDirectories(dir);
-    AtomicFiles.write(dir.resolve("scenario.yaml"),
-        new ScenarioLoader().write(scenario.withSeed(world.seed()))
+    AtomicFiles.write(
+        dir.resolve("scenario.yaml"),
+        new ScenarioLoader()
+            .write(scenario.withSeed(world.seed()))
             .getBytes(StandardCharsets.UTF_8));
-    this.metrics = FileChannel.open(dir.resolve("metrics.csv"), StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    this.metrics =
+        FileChannel.open(
+            dir.resolve("metrics.csv"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE);
     writeFully(MetricRow.HEADER + "\n");
     writeSummary();
   }

@@ -15,9 +15,9 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * A run directory as the report reads it: {@code summary.json} for the final state of each
- * model, {@code scenario.yaml} for the description and each model's fresh-data share,
- * {@code metrics.csv} for the series, and {@code timing.json} for the wall time when present.
+ * A run directory as the report reads it: {@code summary.json} for the final state of each model,
+ * {@code scenario.yaml} for the description and each model's fresh-data share, {@code metrics.csv}
+ * for the series, and {@code timing.json} for the wall time when present.
  *
  * @param dir the directory
  * @param scenario the scenario's name
@@ -32,9 +32,19 @@ import java.util.function.Predicate;
  * @param metrics the series read from metrics.csv
  * @param wallSeconds the wall time, or NaN without timing.json
  */
-record RunDir(Path dir, String scenario, String description, String domain, long seed,
-    int ticks, int ticksCompleted, boolean complete, String failure, List<ModelFinal> models,
-    MetricsFile metrics, double wallSeconds) {
+record RunDir(
+    Path dir,
+    String scenario,
+    String description,
+    String domain,
+    long seed,
+    int ticks,
+    int ticksCompleted,
+    boolean complete,
+    String failure,
+    List<ModelFinal> models,
+    MetricsFile metrics,
+    double wallSeconds) {
 
   /** The number of collapse definitions, d1 to d8. */
   static final int DEFINITIONS = 8;
@@ -56,8 +66,15 @@ record RunDir(Path dir, String scenario, String description, String domain, long
    * @param humanShare human share of the last training set
    * @param verdicts d1..d8: {@code yes}, {@code no}, {@code n/a}, or empty before the first fit
    */
-  record ModelFinal(String id, String regime, int generation, int fitFailures, double risk,
-      double diversity, double humanShare, List<String> verdicts) {}
+  record ModelFinal(
+      String id,
+      String regime,
+      int generation,
+      int fitFailures,
+      double risk,
+      double diversity,
+      double humanShare,
+      List<String> verdicts) {}
 
   /** True when {@code dir} holds the files of a run. */
   static boolean isRun(Path dir) {
@@ -69,9 +86,10 @@ record RunDir(Path dir, String scenario, String description, String domain, long
   static RunDir load(Path dir, Predicate<String> keep) throws IOException {
     ObjectMapper json = new ObjectMapper();
     JsonNode summary = json.readTree(dir.resolve("summary.json").toFile());
-    JsonNode scenario = Files.isRegularFile(dir.resolve("scenario.yaml"))
-        ? new YAMLMapper().readTree(dir.resolve("scenario.yaml").toFile())
-        : json.createObjectNode();
+    JsonNode scenario =
+        Files.isRegularFile(dir.resolve("scenario.yaml"))
+            ? new YAMLMapper().readTree(dir.resolve("scenario.yaml").toFile())
+            : json.createObjectNode();
     Map<String, Double> fresh = new HashMap<>();
     for (JsonNode m : scenario.path("models")) {
       fresh.put(m.path("id").asText(), m.path("fresh-human-fraction").asDouble(0));
@@ -80,29 +98,45 @@ record RunDir(Path dir, String scenario, String description, String domain, long
     for (JsonNode m : summary.path("models")) {
       String id = m.path("id").asText();
       double f = fresh.getOrDefault(id, 0.0);
-      String regime = m.path("regime").asText()
-          + (f > 0 ? String.format(Locale.ROOT, " +%.0f%% fresh", 100 * f) : "");
+      String regime =
+          m.path("regime").asText()
+              + (f > 0 ? String.format(Locale.ROOT, " +%.0f%% fresh", 100 * f) : "");
       JsonNode metrics = m.path("metrics");
       List<String> verdicts = new ArrayList<>();
       for (int d = 1; d <= DEFINITIONS; d++) {
         verdicts.add(m.path("verdicts").path("d" + d).path("verdict").asText(""));
       }
-      models.add(new ModelFinal(id, regime, m.path("generation").asInt(),
-          m.path("fit-failures").asInt(), number(metrics.path("population-risk")),
-          number(metrics.path("diversity-ratio")), number(metrics.path("train-human-share")),
-          verdicts));
+      models.add(
+          new ModelFinal(
+              id,
+              regime,
+              m.path("generation").asInt(),
+              m.path("fit-failures").asInt(),
+              number(metrics.path("population-risk")),
+              number(metrics.path("diversity-ratio")),
+              number(metrics.path("train-human-share")),
+              verdicts));
     }
     double wall = Double.NaN;
     if (Files.isRegularFile(dir.resolve("timing.json"))) {
-      wall = json.readTree(dir.resolve("timing.json").toFile()).path("wall-seconds")
-          .asDouble(Double.NaN);
+      wall =
+          json.readTree(dir.resolve("timing.json").toFile())
+              .path("wall-seconds")
+              .asDouble(Double.NaN);
     }
-    return new RunDir(dir, summary.path("scenario").asText(dir.getFileName().toString()),
-        scenario.path("description").asText(""), scenario.path("domain").path("type").asText(""),
-        summary.path("seed").asLong(), summary.path("ticks").asInt(),
-        summary.path("ticks-completed").asInt(), summary.path("complete").asBoolean(),
-        summary.path("failure").asText(""), models,
-        MetricsFile.read(dir.resolve("metrics.csv"), keep), wall);
+    return new RunDir(
+        dir,
+        summary.path("scenario").asText(dir.getFileName().toString()),
+        scenario.path("description").asText(""),
+        scenario.path("domain").path("type").asText(""),
+        summary.path("seed").asLong(),
+        summary.path("ticks").asInt(),
+        summary.path("ticks-completed").asInt(),
+        summary.path("complete").asBoolean(),
+        summary.path("failure").asText(""),
+        models,
+        MetricsFile.read(dir.resolve("metrics.csv"), keep),
+        wall);
   }
 
   /** A summary.json number: null is NaN, "Infinity" is infinity. */
