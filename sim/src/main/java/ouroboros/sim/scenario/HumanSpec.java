@@ -12,6 +12,8 @@ package ouroboros.sim.scenario;
  * @param signed share of its own items it signs with a provenance signature (default 0)
  * @param publishTo the sites it publishes to, each with its share of the items, shares summing to
  *     1, in file order; not with {@code site}
+ * @param population the population it belongs to, grouping sources in outputs (set on every member
+ *     a {@code populations:} entry generates; absent: none)
  */
 @Spec(name = "human", doc = "A human content source: publishes items drawn from the ground truth.")
 public record HumanSpec(
@@ -43,4 +45,9 @@ public record HumanSpec(
             max = 1,
             def = "0.0")
         Double signed,
-    @Key(shape = PublishTo.class) java.util.Map<String, Double> publishTo) {}
+    @Key(shape = PublishTo.class) java.util.Map<String, Double> publishTo,
+    @Key(
+            doc =
+                "The population this agent belongs to, grouping agents in outputs. Every member a 'populations' entry generates carries its population's id; a hand-written agent may name a group too.",
+            pattern = "^[A-Za-z0-9._-]+$")
+        String population) {}

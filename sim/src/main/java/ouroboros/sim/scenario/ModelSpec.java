@@ -23,6 +23,8 @@ package ouroboros.sim.scenario;
  * @param pipeline the stages its gathered training data goes through, in order
  * @param trainsOn static-graph mode: the agents it reads from, with weights, instead of a crawl
  * @param humanShare static-graph mode: the share of n drawn fresh from the truth (default 0)
+ * @param population the population it belongs to, grouping models in outputs (set on every member a
+ *     {@code populations:} entry generates; absent: none)
  */
 @Spec(
     name = "model",
@@ -142,4 +144,9 @@ public record ModelSpec(
             min = 0,
             max = 1,
             def = "0")
-        Double humanShare) {}
+        Double humanShare,
+    @Key(
+            doc =
+                "The population this agent belongs to, grouping agents in outputs. Every member a 'populations' entry generates carries its population's id; a hand-written agent may name a group too.",
+            pattern = "^[A-Za-z0-9._-]+$")
+        String population) {}

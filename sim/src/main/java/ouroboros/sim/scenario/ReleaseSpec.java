@@ -113,6 +113,7 @@ public record ReleaseSpec(
     keys.put("publish-to", sites ? publishTo : like.publishTo());
     keys.put("initial", Names.of(Start.TRUTH).equals(initial) ? "truth" : "none");
     keys.put("family", family != null ? family : like.family() != null ? like.family() : like.id());
+    keys.put("population", null); // a released model belongs to no population
     return Declared.build(ModelSpec.class, keys);
   }
 

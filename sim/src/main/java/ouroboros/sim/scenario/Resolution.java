@@ -29,7 +29,8 @@ final class Resolution {
               h.community(),
               l == null ? null : Declared.withDefaults(l),
               Declared.withDefaults(h).signed(),
-              h.publishTo()));
+              h.publishTo(),
+              h.population()));
     }
     List<ModelSpec> models = new ArrayList<>();
     for (ModelSpec m : s.models() == null ? List.<ModelSpec>of() : s.models()) {
@@ -72,7 +73,8 @@ final class Resolution {
         models,
         timeline,
         s.aiShare(),
-        collapse);
+        collapse,
+        s.populations());
   }
 
   /** A model with every default filled in. */

@@ -20,6 +20,8 @@ import java.util.List;
  * @param timeline events at given ticks: releases, retirements, setting and population changes
  * @param aiShare curves the synthetic share of a site's new items follows
  * @param collapse thresholds of the eight collapse definitions
+ * @param populations many agents or sites described in a few lines each, as written; the loader has
+ *     already appended their members to {@code models}, {@code humans} and {@code sites}
  */
 @Spec(
     doc =
@@ -49,6 +51,16 @@ import java.util.List;
               ],
               "properties": {
                 "models": {
+                  "minItems": 1
+                }
+              }
+            },
+            {
+              "required": [
+                "populations"
+              ],
+              "properties": {
+                "populations": {
                   "minItems": 1
                 }
               }
@@ -97,7 +109,12 @@ public record Scenario(
         List<EventSpec> timeline,
     @Key(doc = "Curves the synthetic share of new items follows, at most one per site.")
         List<AiShareSpec> aiShare,
-    CollapseSpec collapse) {
+    CollapseSpec collapse,
+    @Key(
+            doc =
+                "Many agents or sites described in a few lines each: a count, an id pattern and a template whose values are fixed, cycled from a list by member index, or drawn from a seeded distribution. Before validation each population expands into ordinary entries of 'models', 'humans' or 'sites', appended after the hand-written ones in member order. Timeline events and trains-on may name a population (all its members) or one member.",
+            items = "{\"$ref\": \"#/definitions/population-entry\"}")
+        List<ouroboros.sim.scenario.population.Population> populations) {
 
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
@@ -114,6 +131,7 @@ public record Scenario(
         models,
         timeline,
         aiShare,
-        collapse);
+        collapse,
+        populations);
   }
 }

@@ -29,6 +29,8 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
+import ouroboros.sim.scenario.population.Compaction;
+import ouroboros.sim.scenario.population.Expansion;
 
 /**
  * Reads, checks and resolves scenario files. Bad input is rejected before the first tick with a
@@ -102,7 +104,8 @@ public final class ScenarioLoader {
       throw fail(
           name, 0, 0, "", "a tree that cannot be read (" + e.getMessage() + ")", "a scenario");
     }
-    return check(name, raw, none);
+    Expansion expansion = Expansion.of(name, raw, none, this);
+    return expansion.relocating(() -> check(name, expansion.scenario(), none));
   }
 
   /** The text of a {@code what} file (scenario, sweep), checked for existence, size and UTF-8. */
@@ -185,7 +188,28 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw fail(name, 0, 0, "", "unreadable text (" + e.getMessage() + ")", "YAML");
     }
-    return check(name, raw, locations);
+    Expansion expansion = Expansion.of(name, raw, locations, this);
+    return expansion.relocating(() -> check(name, expansion.scenario(), locations));
+  }
+
+  /**
+   * Binds one generated entry (a model, human source or site) as an entry of a scenario file is
+   * bound; an error names the entry's own key path and no line, for the caller to place.
+   */
+  public <T> T bind(String name, JsonNode entry, Class<T> type) throws ScenarioException {
+    try {
+      return mapper.treeToValue(entry, type);
+    } catch (JsonMappingException e) {
+      throw fromBinding(name, e, new Locations());
+    } catch (JsonProcessingException e) {
+      throw fail(
+          name,
+          0,
+          0,
+          "",
+          "a value that cannot be read (" + firstLine(e.getOriginalMessage()) + ")",
+          "a valid value");
+    }
   }
 
   /** Validates a bound scenario and fills in its defaults. */
@@ -201,7 +225,7 @@ public final class ScenarioLoader {
   /** The scenario as YAML, the form {@code scenario.yaml} takes in a run directory. */
   public String write(Scenario scenario) {
     try {
-      return mapper.writeValueAsString(scenario);
+      return mapper.writeValueAsString(Compaction.compact(scenario));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a scenario as YAML", e);
     }

@@ -106,8 +106,73 @@ public final class SchemaGenerator {
     }
     plugins(DomainSpec.class, "type", "domain-", Plugins.DOMAINS, false);
     plugins(StageSpec.class, "stage", "stage-", Plugins.STAGES, true);
+    populations();
     root.set("definitions", definitions);
     return root;
+  }
+
+  /**
+   * The definitions of a {@code populations:} entry: its fixed part from the resource beside {@code
+   * Population}, and a template that takes every key of its kind (model, human, site) but {@code
+   * id} and {@code population}, each fixed or a {@code population-value}.
+   */
+  private void populations() {
+    JsonNode fixed;
+    try (var in =
+        ouroboros.sim.scenario.population.Population.class.getResourceAsStream(
+            "population-schema.json")) {
+      fixed = JSON.readTree(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ObjectNode entry = fixed.get("population-entry").deepCopy();
+    ObjectNode template = (ObjectNode) entry.get("properties").get("template");
+    ObjectNode keys = F.objectNode();
+    ArrayNode rules = F.arrayNode();
+    for (String kind : List.of("model", "human", "site")) {
+      ArrayNode names = F.arrayNode();
+      definitions
+          .get(kind)
+          .get("properties")
+          .fields()
+          .forEachRemaining(
+              p -> {
+                if (p.getKey().equals("id") || p.getKey().equals("population")) {
+                  return;
+                }
+                names.add(p.getKey());
+                if (!keys.has(p.getKey())) {
+                  ObjectNode any = keys.putObject(p.getKey());
+                  any.putArray("anyOf")
+                      .add(p.getValue().deepCopy())
+                      .addObject()
+                      .put("$ref", DEFS + "population-value");
+                }
+              });
+      ObjectNode rule = rules.addObject();
+      ObjectNode cond = rule.putObject("if");
+      cond.putObject("properties").putObject("kind").put("const", kind);
+      cond.putArray("required").add("kind");
+      rule.putObject("then")
+          .putObject("properties")
+          .putObject("template")
+          .putObject("propertyNames")
+          .set("enum", names);
+    }
+    ObjectNode ordered = F.objectNode();
+    template
+        .fields()
+        .forEachRemaining(
+            f -> {
+              ordered.set(f.getKey(), f.getValue());
+              if (f.getKey().equals("type")) {
+                ordered.set("properties", keys);
+              }
+            });
+    ((ObjectNode) entry.get("properties")).set("template", ordered);
+    entry.set("allOf", rules);
+    definitions.set("population-entry", entry);
+    definitions.set("population-value", fixed.get("population-value"));
   }
 
   /** The definition of a plugin kind and of each plugin, keyed by the discriminator. */

@@ -23,7 +23,8 @@ import ouroboros.sim.scenario.Scenario;
 class SweepBadInputTest {
   private static final String MODEL_KEYS =
       "[crawl, estimator, family, first-retrain,"
-          + " fresh-human-fraction, human-share, id, initial, pipeline, publish-rate, publish-to,"
+          + " fresh-human-fraction, human-share, id, initial, pipeline, population, publish-rate,"
+          + " publish-to,"
           + " regime, retrain-every, sampling, scrape, site, trains-on, watermark, window]";
 
   @TempDir Path tmp;

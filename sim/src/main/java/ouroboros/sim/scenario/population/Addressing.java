@@ -1,0 +1,164 @@
+package ouroboros.sim.scenario.population;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ouroboros.sim.scenario.EventSpec;
+import ouroboros.sim.scenario.ModelSpec;
+import ouroboros.sim.scenario.PopulationSpec;
+import ouroboros.sim.scenario.SetSpec;
+import ouroboros.sim.scenario.TrainsOnSpec;
+import ouroboros.sim.scenario.Yaml;
+
+/**
+ * Addressing a population by its id where an agent id is expected: a timeline event ({@code
+ * retire}, {@code humans}, {@code set} by {@code agent} or by a path {@code models[ID]...} / {@code
+ * humans[ID]...}) or a {@code trains-on} source naming a population stands for the same event or
+ * entry once per member, in member order. A member is addressed by its own id, as any agent.
+ */
+final class Addressing {
+  private static final Pattern PATH = Pattern.compile("(models|humans)\\[([^\\[\\]]+)\\](.*)");
+  private static final ObjectMapper MAPPER = Yaml.mapper();
+
+  /**
+   * The expanded timeline, with each event's index in the file and, for an event expanded from one
+   * naming a population, the member it addresses (else null).
+   */
+  record Timeline(List<EventSpec> events, int[] origin, String[] member) {}
+
+  private final Map<String, List<String>> members;
+  private final Map<String, String> kinds;
+
+  Addressing(Map<String, List<String>> members, Map<String, String> kinds) {
+    this.members = members;
+    this.kinds = kinds;
+  }
+
+  /** The members of an agent population with this id, or null. */
+  private List<String> agents(String id) {
+    String kind = id == null ? null : kinds.get(id);
+    return kind == null || kind.equals("site") ? null : members.get(id);
+  }
+
+  /** The timeline with each event naming a population repeated for each member. */
+  Timeline timeline(List<EventSpec> events) {
+    if (events == null) {
+      return new Timeline(null, new int[0], new String[0]);
+    }
+    List<EventSpec> out = new ArrayList<>();
+    List<Integer> origin = new ArrayList<>();
+    List<String> member = new ArrayList<>();
+    for (int e = 0; e < events.size(); e++) {
+      EventSpec ev = events.get(e);
+      String target = ev == null ? null : target(ev);
+      List<String> ids = agents(target);
+      if (ids == null) {
+        out.add(ev);
+        origin.add(e);
+        member.add(null);
+        continue;
+      }
+      for (String id : ids) {
+        out.add(retarget(ev, target, id));
+        origin.add(e);
+        member.add(id);
+      }
+    }
+    return new Timeline(
+        out, origin.stream().mapToInt(Integer::intValue).toArray(), member.toArray(new String[0]));
+  }
+
+  /** The agent an event addresses, or null. */
+  static String target(EventSpec ev) {
+    if (ev.retire() != null) {
+      return ev.retire();
+    }
+    if (ev.humans() != null) {
+      return ev.humans().id();
+    }
+    SetSpec set = ev.set();
+    if (set == null) {
+      return null;
+    }
+    if (set.agent() != null) {
+      return set.agent();
+    }
+    Matcher m = set.path() == null ? null : PATH.matcher(set.path());
+    return m != null && m.matches() ? m.group(2) : null;
+  }
+
+  /** The event addressed to {@code to} instead of {@code from}. */
+  static EventSpec retarget(EventSpec ev, String from, String to) {
+    if (ev.retire() != null) {
+      return new EventSpec(ev.tick(), null, to, null, null);
+    }
+    if (ev.humans() != null) {
+      return new EventSpec(
+          ev.tick(), null, null, null, new PopulationSpec(to, ev.humans().publishRate()));
+    }
+    SetSpec s = ev.set();
+    if (s.agent() != null) {
+      return new EventSpec(
+          ev.tick(), null, null, new SetSpec(to, s.publishRate(), s.path(), s.value()), null);
+    }
+    Matcher m = PATH.matcher(s.path());
+    m.matches();
+    return new EventSpec(
+        ev.tick(),
+        null,
+        null,
+        new SetSpec(
+            s.agent(), s.publishRate(), m.group(1) + "[" + to + "]" + m.group(3), s.value()),
+        null);
+  }
+
+  /** A generated member's trains-on list with populations expanded. */
+  JsonNode trainsOn(JsonNode list) {
+    if (!list.isArray()) {
+      return list;
+    }
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (JsonNode entry : list) {
+      List<String> ids = agents(entry.path("source").asText(null));
+      if (ids == null || !entry.isObject()) {
+        out.add(entry);
+        continue;
+      }
+      for (String id : ids) {
+        ObjectNode copy = ((ObjectNode) entry).deepCopy();
+        copy.put("source", id);
+        out.add(copy);
+      }
+    }
+    return out;
+  }
+
+  /** A model with trains-on sources naming a population expanded; the same model otherwise. */
+  ModelSpec trainsOn(ModelSpec m, String pointer, Relocation relocation) {
+    if (m == null
+        || m.trainsOn() == null
+        || m.trainsOn().stream().noneMatch(t -> t != null && agents(t.source()) != null)) {
+      return m;
+    }
+    List<TrainsOnSpec> out = new ArrayList<>();
+    for (TrainsOnSpec t : m.trainsOn()) {
+      List<String> ids = t == null ? null : agents(t.source());
+      if (ids == null) {
+        out.add(t);
+      } else {
+        ids.forEach(id -> out.add(new TrainsOnSpec(id, t.weight())));
+      }
+    }
+    relocation.expanded(pointer + "/trains-on");
+    ObjectNode tree = MAPPER.valueToTree(m);
+    tree.set("trains-on", MAPPER.valueToTree(out));
+    return MAPPER.convertValue(tree, ModelSpec.class);
+  }
+}

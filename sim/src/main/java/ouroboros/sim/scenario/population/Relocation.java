@@ -1,0 +1,180 @@
+package ouroboros.sim.scenario.population;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import ouroboros.sim.scenario.Locations;
+import ouroboros.sim.scenario.ScenarioError;
+
+/**
+ * Moves errors found in generated entries back to where the file wrote them: an error in a member
+ * goes to its population's template (or {@code id-pattern}), naming the member; an error in an
+ * event or {@code trains-on} entry expanded from one naming a population goes to that entry. Errors
+ * that only differ by member are reported once, with the number of others.
+ */
+final class Relocation {
+  /** Generated entries of one list from one population. */
+  private record Range(String list, int population, int start, List<String> ids) {}
+
+  private final String file;
+  private final Locations locations;
+  private final List<Population> entries;
+  private final List<Range> ranges = new ArrayList<>();
+  private final Set<String> expandedLists = new HashSet<>();
+  private int[] timelineOrigin = new int[0];
+  private String[] timelineMember = new String[0];
+
+  Relocation(String file, Locations locations, List<Population> entries) {
+    this.file = file;
+    this.locations = locations;
+    this.entries = entries;
+  }
+
+  /** Notes that a population's members start at index {@code start} of its kind's list. */
+  void population(String kind, int k, int start, List<String> ids) {
+    ranges.add(new Range(kind + "s", k, start, ids));
+  }
+
+  /** Notes that the list at a pointer (a trains-on list) was expanded. */
+  void expanded(String listPointer) {
+    expandedLists.add(listPointer);
+  }
+
+  /** Notes each timeline event's index in the file, and the member it was expanded for. */
+  void timeline(int[] origin, String[] member) {
+    timelineOrigin = origin;
+    timelineMember = member;
+  }
+
+  /** Errors of binding member {@code id} of population {@code k}, placed at its template. */
+  List<ScenarioError> member(int k, String id, List<ScenarioError> errors) {
+    List<ScenarioError> out = new ArrayList<>();
+    for (ScenarioError e : errors) {
+      String pointer = pointer(e.path());
+      out.add(at(inTemplate(k, pointer), k, id, e));
+    }
+    return out;
+  }
+
+  /** The errors of a validated, expanded scenario, placed where the file wrote their cause. */
+  List<ScenarioError> relocate(List<ScenarioError> errors) {
+    List<ScenarioError> out = new ArrayList<>();
+    List<ScenarioError> inListOrder = new ArrayList<>(errors);
+    // Members in member order, so that a group names its first member.
+    inListOrder.sort(Comparator.comparingInt(e -> index(pointer(e.path()))));
+    for (ScenarioError e : inListOrder) {
+      String pointer = pointer(e.path());
+      String[] parts = pointer.split("/", -1);
+      ScenarioError moved = e;
+      if (parts.length >= 3 && parts[2].matches("\\d+")) {
+        int j = Integer.parseInt(parts[2]);
+        String rest = pointer.substring(("/" + parts[1] + "/" + parts[2]).length());
+        if (parts[1].equals("timeline") && j < timelineOrigin.length) {
+          moved = placed("/timeline/" + timelineOrigin[j] + rest, e, timelineMember[j], -1);
+        }
+        for (Range r : ranges) {
+          if (r.list().equals(parts[1]) && j >= r.start() && j < r.start() + r.ids().size()) {
+            moved =
+                at(inTemplate(r.population(), rest), r.population(), r.ids().get(j - r.start()), e);
+          }
+        }
+        for (String list : expandedLists) {
+          if (pointer.startsWith(list + "/") && parts[1].equals("models") && moved == e) {
+            moved = placed(list, e, null, -1);
+          }
+        }
+      }
+      out.add(moved);
+    }
+    return grouped(out);
+  }
+
+  /** The list index a pointer starts with, {@code /models/12/...}: 12; else -1. */
+  private static int index(String pointer) {
+    String[] parts = pointer.split("/", 4);
+    return parts.length >= 3 && parts[2].matches("\\d{1,9}") ? Integer.parseInt(parts[2]) : -1;
+  }
+
+  /** The pointer in the template for a pointer inside a member. */
+  private static String inTemplate(int k, String rest) {
+    String base = "/populations/" + k;
+    if (rest.isEmpty() || rest.equals("/id")) {
+      return base + (rest.isEmpty() ? "" : "/id-pattern");
+    }
+    int trains = rest.indexOf("/trains-on/");
+    if (trains >= 0) {
+      rest = rest.substring(0, trains + "/trains-on".length());
+    }
+    return base + "/template" + rest;
+  }
+
+  /** An error moved into population {@code k}'s entry, naming member {@code id}. */
+  private ScenarioError at(String pointer, int k, String id, ScenarioError e) {
+    return placed(pointer, e, id, k);
+  }
+
+  /** An error moved to a pointer, naming a member when there is one. */
+  private ScenarioError placed(String pointer, ScenarioError e, String member, int k) {
+    Locations.Position pos = locations.find(pointer);
+    String path =
+        k >= 0 ? PathText.display(pointer, k, entries.get(k).id()) : Locations.display(pointer);
+    if (member != null) {
+      path = path + " (member " + member + ")";
+    }
+    return new ScenarioError(file, pos.line(), pos.column(), path, e.found(), e.expected());
+  }
+
+  /** Errors that differ only by member, once each, with how many other members have them. */
+  static List<ScenarioError> grouped(List<ScenarioError> errors) {
+    Map<String, List<ScenarioError>> groups = new LinkedHashMap<>();
+    for (ScenarioError e : errors) {
+      String path = e.path().replaceAll(" \\(member [^)]*\\)$", "");
+      groups
+          .computeIfAbsent(
+              e.line() + ":" + e.column() + ":" + path + "\u0000" + e.expected(),
+              x -> new ArrayList<>())
+          .add(e);
+    }
+    List<ScenarioError> out = new ArrayList<>();
+    for (List<ScenarioError> g : groups.values()) {
+      ScenarioError first = g.get(0);
+      String path = first.path();
+      if (g.size() > 1 && path.endsWith(")")) {
+        path = path.substring(0, path.length() - 1) + ", and " + (g.size() - 1) + " more)";
+      }
+      out.add(
+          new ScenarioError(
+              first.file(), first.line(), first.column(), path, first.found(), first.expected()));
+    }
+    out.sort(Comparator.comparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));
+    return out;
+  }
+
+  /** A displayed path, {@code models[3].crawl.sites[0]}, as a JSON Pointer. */
+  static String pointer(String displayed) {
+    StringBuilder b = new StringBuilder();
+    for (String part : displayed.split("\\.")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      int bracket = part.indexOf('[');
+      String key = bracket < 0 ? part : part.substring(0, bracket);
+      if (!key.isEmpty()) {
+        b.append('/').append(key.replace("~", "~0").replace("/", "~1"));
+      }
+      while (bracket >= 0) {
+        int end = part.indexOf(']', bracket);
+        if (end < 0) {
+          break;
+        }
+        b.append('/').append(part, bracket + 1, end);
+        bracket = part.indexOf('[', end);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,56 @@
+package ouroboros.sim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.scenario.ModelSpec;
+import ouroboros.sim.scenario.Scenario;
+
+/** A sweep path into a population's template varies every member of the population. */
+class PopulationSweepTest {
+  @TempDir Path tmp;
+
+  @Test
+  void sweepPath_intoTemplate_everyMemberTakesTheValue() throws Exception {
+    Files.writeString(
+        tmp.resolve("base.yaml"),
+        """
+        name: pop
+        seed: 3
+        ticks: 5
+        domain: {type: gaussian, dimensions: 1}
+        humans:
+          - {id: people, publish-rate: 5}
+        populations:
+          - id: labs
+            kind: model
+            count: 4
+            id-pattern: "lab-{i}"
+            template: {regime: replace, scrape: 10, publish-rate: 10}
+        """);
+    Path sweep = tmp.resolve("sweep.yaml");
+    Files.writeString(
+        sweep,
+        """
+        base: base.yaml
+        grid:
+          populations[labs].template.publish-rate: [5, 9]
+          populations[labs].template.fresh-human-fraction: [0.1]
+        """);
+    SweepPlan plan = SweepPlan.check(SweepFile.read(sweep));
+    List<Scenario> cells = plan.scenarios();
+    assertEquals(2, cells.size());
+    for (int c = 0; c < 2; c++) {
+      List<ModelSpec> models = cells.get(c).models();
+      assertEquals(4, models.size());
+      for (ModelSpec m : models) {
+        assertEquals(c == 0 ? 5 : 9, m.publishRate());
+        assertEquals(0.1, m.freshHumanFraction());
+      }
+    }
+  }
+}
