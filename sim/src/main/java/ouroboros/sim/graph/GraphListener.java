@@ -19,6 +19,7 @@ import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.output.AtomicFiles;
 import ouroboros.sim.output.MetricRow;
+import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.RunMetrics;
 import ouroboros.sim.scenario.Yaml;
 
@@ -43,9 +44,9 @@ import ouroboros.sim.scenario.Yaml;
  */
 public final class GraphListener implements TickListener, RunMetrics.Contributor {
   /** The graph's directory in a run directory. */
-  public static final String DIR = "graph";
+  public static final String DIR = RunLayout.GRAPH_DIR;
   /** The DOT file of the last window. */
-  public static final String FINAL_DOT = "final.dot";
+  public static final String FINAL_DOT = RunLayout.FINAL_DOT;
   /** Metric: human ancestry a_i. */
   public static final String HUMAN_ANCESTRY = "human-ancestry";
   /** Metric: mean synthetic depth of the training data in the window. */
@@ -99,7 +100,7 @@ public final class GraphListener implements TickListener, RunMetrics.Contributor
 
   /** File name stem of the block start..end: {@code w<start>-<end>}. */
   public static String windowName(int start, int end) {
-    return "w" + start + "-" + end;
+    return RunLayout.windowName(start, end);
   }
 
   @Override
@@ -152,8 +153,8 @@ public final class GraphListener implements TickListener, RunMetrics.Contributor
   private void write(GraphAnalysis a) throws IOException {
     Files.createDirectories(dir);
     String name = windowName(a.graph().start(), a.graph().end());
-    AtomicFiles.write(dir.resolve(name + ".json"), json(a));
-    AtomicFiles.write(dir.resolve(name + ".dot"), dot(a));
+    AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
+    AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a));
     lastWritten = a.graph().end();
     lastBlock = a;
   }

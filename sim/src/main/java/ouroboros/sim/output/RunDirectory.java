@@ -62,7 +62,7 @@ public final class RunDirectory {
    * failed or never started is not complete.
    */
   public static boolean isComplete(Path dir) {
-    Path summary = dir.resolve("summary.json");
+    Path summary = RunLayout.of(dir).summary();
     if (!Files.isRegularFile(summary)) {
       return false;
     }

@@ -38,6 +38,15 @@ public final class RunMetrics {
 
   /** The rows of one tick with the contributors' rows, sorted by agent and metric. */
   public static List<MetricRow> rows(TickResult r, List<Contributor> contributors) {
+    List<MetricRow> rows = webRows(r);
+    for (Contributor c : contributors) {
+      rows.addAll(c.rows(r));
+    }
+    return withModelRows(r.tick(), r.reports(), rows);
+  }
+
+  /** The web-level rows of a tick, which read its snapshot (so on the clock's thread). */
+  public static List<MetricRow> webRows(TickResult r) {
     List<MetricRow> rows = new ArrayList<>();
     int t = r.tick();
     Snapshot web = r.web();
@@ -50,13 +59,19 @@ public final class RunMetrics {
     rows.add(new MetricRow(t, WEB, 0, "synthetic-share", web.syntheticShare()));
     rows.add(new MetricRow(t, WEB, 0, "new-synthetic-share",
         fresh[0] == 0 ? Double.NaN : (double) fresh[1] / fresh[0]));
-    for (RetrainReport rep : r.reports()) {
+    return rows;
+  }
+
+  /**
+   * {@code rows} (a mutable list) with the models' rows of tick {@code t} added, sorted by agent
+   * and metric. Reads only the reports, which are immutable, so it may run on any thread.
+   */
+  public static List<MetricRow> withModelRows(int t, List<RetrainReport> reports,
+      List<MetricRow> rows) {
+    for (RetrainReport rep : reports) {
       for (Map.Entry<String, Double> m : modelMetrics(rep).entrySet()) {
         rows.add(new MetricRow(t, rep.id(), rep.generation(), m.getKey(), m.getValue()));
       }
-    }
-    for (Contributor c : contributors) {
-      rows.addAll(c.rows(r));
     }
     Collections.sort(rows);
     return rows;

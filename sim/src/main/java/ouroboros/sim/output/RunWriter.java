@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.Phase;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.TickListener;
@@ -24,16 +26,34 @@ import ouroboros.sim.scenario.Yaml;
  *
  * <ul>
  *   <li>{@code scenario.yaml}: the resolved scenario, seed included, written before tick 0;
- *   <li>{@code metrics.csv}: appended one whole tick at a time, each tick in a single write, so
+ *   <li>{@code metrics.csv}: appended whole ticks at a time, each batch in a single write, so
  *       a killed run leaves a file that ends on a tick boundary;
- *   <li>{@code summary.json}: replaced atomically after every tick, with {@code complete: false}
- *       until the run ends;
+ *   <li>{@code summary.json}: replaced atomically, with {@code complete: false} until the run
+ *       ends;
  *   <li>{@code timing.json}: wall time and throughput, at the end. Timing lives only here, so the
  *       other files are byte-identical for the same scenario and seed.
  * </ul>
+ *
+ * <p>The clock's thread only gathers what reads the tick's web snapshot (the web rows and the
+ * contributors' rows); formatting, the summary and every file write run on one writer thread (a
+ * {@link WriteQueue} of {@value #QUEUE_TICKS} ticks), so the next tick need not wait for the
+ * disk. The files are checkpointed together: the rows of finished ticks are appended to
+ * metrics.csv, then summary.json is rewritten, at most once per {@link #CHECKPOINT} (and
+ * whenever {@value #MAX_PENDING_BYTES} bytes of rows are waiting), and always at the end. A run
+ * killed mid-way thus loses at most the last second of rows, and its summary.json is never more
+ * than that behind its metrics.csv. Rewriting summary.json after every tick cost 15% of the wall
+ * time of a run of 1,000 small models.
  */
 public final class RunWriter implements TickListener, AutoCloseable {
+  /** The most time between two checkpoints of metrics.csv and summary.json. */
+  public static final Duration CHECKPOINT = Duration.ofSeconds(1);
+  /** Rows waiting beyond this many bytes (of UTF-16 text) force a checkpoint. */
+  static final int MAX_PENDING_BYTES = 8 << 20;
+  /** Ticks the writer thread may fall behind before the clock waits. */
+  static final int QUEUE_TICKS = 16;
+
   private final Path dir;
+  private final RunLayout files;
   private final World world;
   private final RunSummary summary;
   private final FileChannel metrics;
@@ -42,6 +62,10 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private final long[] phaseNanos = new long[Phase.values().length];
   private final int threads;
   private final List<RunMetrics.Contributor> contributors;
+  private final WriteQueue queue;
+  private final long checkpointNanos;
+  private final StringBuilder pending = new StringBuilder();
+  private long lastCheckpoint;
   private long published;
 
   /** Creates the directory's files; {@code threads} is recorded in timing.json. */
@@ -52,6 +76,12 @@ public final class RunWriter implements TickListener, AutoCloseable {
   /** The same, with {@code contributors} adding rows to metrics.csv at each tick. */
   public RunWriter(Path dir, World world, int threads, List<RunMetrics.Contributor> contributors)
       throws IOException {
+    this(dir, world, threads, contributors, CHECKPOINT);
+  }
+
+  /** The same, with checkpoints at most once per {@code checkpoint} (zero: after every tick). */
+  RunWriter(Path dir, World world, int threads, List<RunMetrics.Contributor> contributors,
+      Duration checkpoint) throws IOException {
     List<RunMetrics.Contributor> all = new java.util.ArrayList<>(contributors);
     SiteRows sites = SiteRows.of(world);
     if (sites != null) {
@@ -59,16 +89,20 @@ public final class RunWriter implements TickListener, AutoCloseable {
     }
     this.contributors = List.copyOf(all);
     this.dir = dir;
+    this.files = RunLayout.of(dir);
     this.world = world;
+    this.checkpointNanos = checkpoint.toNanos();
     this.threads = threads;
     this.summary = new RunSummary(world);
     Files.createDirectories(dir);
-    AtomicFiles.write(dir.resolve("scenario.yaml"),
+    AtomicFiles.write(files.scenario(),
         new ScenarioLoader().write(world.scenario()).getBytes(StandardCharsets.UTF_8));
-    this.metrics = FileChannel.open(dir.resolve("metrics.csv"), StandardOpenOption.CREATE,
+    this.metrics = FileChannel.open(files.metrics(), StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     writeFully(MetricRow.HEADER + "\n");
     writeSummary();
+    this.lastCheckpoint = System.nanoTime();
+    this.queue = new WriteQueue("ouroboros-run-writer", QUEUE_TICKS);
   }
 
   /** The run directory. */
@@ -76,20 +110,20 @@ public final class RunWriter implements TickListener, AutoCloseable {
     return dir;
   }
 
-  /** The summary so far. */
+  /** The summary so far; read it once the run has finished. */
   public RunSummary summary() {
     return summary;
   }
 
   @Override
   public void onTick(TickResult r) throws IOException {
-    StringBuilder b = new StringBuilder();
-    for (MetricRow row : RunMetrics.rows(r, contributors)) {
-      b.append(row.csv()).append('\n');
+    List<MetricRow> rows = RunMetrics.webRows(r);
+    for (RunMetrics.Contributor c : contributors) {
+      rows.addAll(c.rows(r));
     }
-    writeFully(b.toString());
-    summary.update(r.tick(), r.reports());
-    writeSummary();
+    int tick = r.tick();
+    List<RetrainReport> reports = r.reports();
+    queue.submit(() -> writeTick(tick, reports, rows));
     published += r.published();
     for (int i = 0; i < phaseNanos.length; i++) {
       phaseNanos[i] += r.phaseNanos()[i];
@@ -98,14 +132,51 @@ public final class RunWriter implements TickListener, AutoCloseable {
 
   @Override
   public void onFinish(RunOutcome outcome) throws IOException {
-    summary.finish(outcome.failure());
+    int completed = outcome.ticksCompleted();
+    queue.submit(() -> {
+      checkpoint();
+      summary.finish(outcome.failure());
+      writeSummary();
+      writeTiming(completed);
+    });
+    try {
+      queue.drain();
+    } finally {
+      close();
+    }
+  }
+
+  /** On the writer thread: a tick's rows and summary, and a checkpoint when one is due. */
+  private void writeTick(int tick, List<RetrainReport> reports, List<MetricRow> rows)
+      throws IOException {
+    for (MetricRow row : RunMetrics.withModelRows(tick, reports, rows)) {
+      pending.append(row.csv()).append('\n');
+    }
+    summary.update(tick, reports);
+    if (System.nanoTime() - lastCheckpoint >= checkpointNanos
+        || pending.length() * 2L >= MAX_PENDING_BYTES) {
+      checkpoint();
+    }
+  }
+
+  /** Appends the waiting rows to metrics.csv, then rewrites summary.json. */
+  private void checkpoint() throws IOException {
+    if (pending.length() > 0) {
+      writeFully(pending.toString());
+      pending.setLength(0);
+    }
     writeSummary();
+    lastCheckpoint = System.nanoTime();
+  }
+
+  /** Writes timing.json. */
+  private void writeTiming(int ticksCompleted) throws IOException {
     double wall = (System.nanoTime() - startNanos) / 1e9;
     Map<String, Object> timing = new LinkedHashMap<>();
     timing.put("wall-seconds", wall);
     timing.put("threads", threads);
-    timing.put("ticks-completed", outcome.ticksCompleted());
-    timing.put("ticks-per-second", outcome.ticksCompleted() / wall);
+    timing.put("ticks-completed", ticksCompleted);
+    timing.put("ticks-per-second", ticksCompleted / wall);
     timing.put("items-published", published);
     timing.put("items-per-second", published / wall);
     Map<String, Object> phases = new LinkedHashMap<>();
@@ -115,12 +186,12 @@ public final class RunWriter implements TickListener, AutoCloseable {
       }
     }
     timing.put("phase-seconds", phases);
-    AtomicFiles.write(dir.resolve("timing.json"), json.writeValueAsBytes(timing));
-    close();
+    AtomicFiles.write(files.timing(), json.writeValueAsBytes(timing));
   }
 
   @Override
   public void close() throws IOException {
+    queue.close();
     if (metrics.isOpen()) {
       metrics.close();
     }
@@ -131,7 +202,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
     byte[] bytes = json.writeValueAsBytes(summary.toMap());
     byte[] withNewline = java.util.Arrays.copyOf(bytes, bytes.length + 1);
     withNewline[bytes.length] = '\n';
-    AtomicFiles.write(dir.resolve("summary.json"), withNewline);
+    AtomicFiles.write(files.summary(), withNewline);
   }
 
   /** Appends text in one write call where the OS allows, looping until all is written. */

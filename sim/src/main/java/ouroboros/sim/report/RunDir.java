@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import ouroboros.sim.output.RunLayout;
 
 /**
  * A run directory as the report reads it: {@code summary.json} for the final state of each
@@ -61,16 +62,16 @@ record RunDir(Path dir, String scenario, String description, String domain, long
 
   /** True when {@code dir} holds the files of a run. */
   static boolean isRun(Path dir) {
-    return Files.isRegularFile(dir.resolve("summary.json"))
-        && Files.isRegularFile(dir.resolve("metrics.csv"));
+    return RunLayout.of(dir).hasResults();
   }
 
   /** Loads a run directory, keeping the metrics.csv rows whose metric {@code keep} accepts. */
   static RunDir load(Path dir, Predicate<String> keep) throws IOException {
+    RunLayout files = RunLayout.of(dir);
     ObjectMapper json = new ObjectMapper();
-    JsonNode summary = json.readTree(dir.resolve("summary.json").toFile());
-    JsonNode scenario = Files.isRegularFile(dir.resolve("scenario.yaml"))
-        ? new YAMLMapper().readTree(dir.resolve("scenario.yaml").toFile())
+    JsonNode summary = json.readTree(files.summary().toFile());
+    JsonNode scenario = Files.isRegularFile(files.scenario())
+        ? new YAMLMapper().readTree(files.scenario().toFile())
         : json.createObjectNode();
     Map<String, Double> fresh = new HashMap<>();
     for (JsonNode m : scenario.path("models")) {
@@ -93,8 +94,8 @@ record RunDir(Path dir, String scenario, String description, String domain, long
           verdicts));
     }
     double wall = Double.NaN;
-    if (Files.isRegularFile(dir.resolve("timing.json"))) {
-      wall = json.readTree(dir.resolve("timing.json").toFile()).path("wall-seconds")
+    if (Files.isRegularFile(files.timing())) {
+      wall = json.readTree(files.timing().toFile()).path("wall-seconds")
           .asDouble(Double.NaN);
     }
     return new RunDir(dir, summary.path("scenario").asText(dir.getFileName().toString()),
@@ -102,7 +103,7 @@ record RunDir(Path dir, String scenario, String description, String domain, long
         summary.path("seed").asLong(), summary.path("ticks").asInt(),
         summary.path("ticks-completed").asInt(), summary.path("complete").asBoolean(),
         summary.path("failure").asText(""), models,
-        MetricsFile.read(dir.resolve("metrics.csv"), keep), wall);
+        MetricsFile.read(files.metrics(), keep), wall);
   }
 
   /** A summary.json number: null is NaN, "Infinity" is infinity. */

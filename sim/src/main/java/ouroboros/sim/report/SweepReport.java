@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.sim.output.RunMetrics;
+import ouroboros.sim.output.SweepLayout;
 import ouroboros.sim.scenario.Suggest;
 
 /**
@@ -31,7 +32,7 @@ final class SweepReport {
   /** The page. */
   static String render(SweepDir s, ReportOptions o) {
     if (s.models().isEmpty()) {
-      throw new IllegalArgumentException(s.dir().resolve("sweep.csv")
+      throw new IllegalArgumentException(new SweepLayout(s.dir()).sweepCsv()
           + ": found no rows, expected the final values of the sweep's runs");
     }
     ReportOptions chosen = o.over(s.defaults());
