@@ -14,11 +14,11 @@ import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.RunOutcome;
-import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.output.AtomicFiles;
 import ouroboros.sim.output.MetricRow;
+import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.RunMetrics;
 import ouroboros.sim.scenario.Yaml;
@@ -42,7 +42,7 @@ import ouroboros.sim.scenario.Yaml;
  * phase, such as the live meters'. The files depend only on the reports, so they are byte-identical
  * for the same scenario and seed.
  */
-public final class GraphListener implements TickListener, RunMetrics.Contributor {
+public final class GraphListener implements Observers.Topology {
   /** The graph's directory in a run directory. */
   public static final String DIR = RunLayout.GRAPH_DIR;
   /** The DOT file of the last window. */

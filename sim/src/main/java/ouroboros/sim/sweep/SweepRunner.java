@@ -14,6 +14,7 @@ import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
+import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.scenario.Scenario;
 
@@ -103,7 +104,8 @@ public final class SweepRunner {
           World world = World.of(job.scenario(), job.seed());
           GraphListener graph = new GraphListener(job.dir(), world, GraphOptions.DEFAULTS);
           outcome = RunDirectory.run(sim, world, engineThreads, job.dir(),
-              List.of(graph, new Ticks(progress)), Duration.ZERO, List.of(graph)).outcome();
+              Observers.builder().topology(graph).sink(new Ticks(progress)).build(),
+              Duration.ZERO).outcome();
         } catch (Exception e) {
           outcome = new RunOutcome(0, "the run could not start or write its files: " + e);
         }
