@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.Phase;
 import ouroboros.sim.engine.RunOutcome;
@@ -63,6 +65,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private final int threads;
   private final List<RunMetrics.Contributor> contributors;
   private final WriteQueue queue;
+  private final int humans;
+  private final boolean[] kept;
+  private final Set<String> dropped;
   private final long checkpointNanos;
   private final StringBuilder pending = new StringBuilder();
   private long lastCheckpoint;
@@ -93,7 +98,17 @@ public final class RunWriter implements TickListener, AutoCloseable {
     this.world = world;
     this.checkpointNanos = checkpoint.toNanos();
     this.threads = threads;
-    this.summary = new RunSummary(world);
+    OutputOptions options = OutputOptions.of(world.scenario().output());
+    boolean[] kept = options.kept(world.models().size(), world.seed());
+    this.summary = new RunSummary(world, kept, Groups.of(world));
+    this.humans = world.humans().size();
+    this.kept = kept;
+    this.dropped = new HashSet<>();
+    for (int i = 0; i < kept.length; i++) {
+      if (!kept[i]) {
+        dropped.add(world.models().get(i).id());
+      }
+    }
     Files.createDirectories(dir);
     AtomicFiles.write(files.scenario(),
         new ScenarioLoader().write(world.scenario()).getBytes(StandardCharsets.UTF_8));
@@ -119,7 +134,11 @@ public final class RunWriter implements TickListener, AutoCloseable {
   public void onTick(TickResult r) throws IOException {
     List<MetricRow> rows = RunMetrics.webRows(r);
     for (RunMetrics.Contributor c : contributors) {
-      rows.addAll(c.rows(r));
+      for (MetricRow row : c.rows(r)) {
+        if (dropped.isEmpty() || !dropped.contains(row.agent())) {
+          rows.add(row);
+        }
+      }
     }
     int tick = r.tick();
     List<RetrainReport> reports = r.reports();
@@ -149,7 +168,11 @@ public final class RunWriter implements TickListener, AutoCloseable {
   /** On the writer thread: a tick's rows and summary, and a checkpoint when one is due. */
   private void writeTick(int tick, List<RetrainReport> reports, List<MetricRow> rows)
       throws IOException {
-    for (MetricRow row : RunMetrics.withModelRows(tick, reports, rows)) {
+    List<RetrainReport> listed = reports;
+    if (!dropped.isEmpty()) {
+      listed = reports.stream().filter(rep -> kept[rep.agent() - humans]).toList();
+    }
+    for (MetricRow row : RunMetrics.withModelRows(tick, listed, rows)) {
       pending.append(row.csv()).append('\n');
     }
     summary.update(tick, reports);

@@ -55,6 +55,15 @@ public final class Defaults {
   public static final double RIDGE = 0;
   /** As many mixture components as the truth has. */
   public static final int COMPONENTS = 0;
+  /** Per-model rows: all up to {@link #ALL_ROWS_UP_TO} models, else a sample. */
+  public static final String PER_MODEL_ROWS = "auto";
+  /** Models a sample keeps. */
+  public static final int SAMPLE_SIZE = 1000;
+  /**
+   * {@code per-model-rows: auto} keeps every model up to this many; beyond it, summary.json, the
+   * terminal table and the report also aggregate per population.
+   */
+  public static final int ALL_ROWS_UP_TO = 1000;
 
   private Defaults() {}
 }

@@ -48,7 +48,7 @@ final class Resolution {
         : new CollapseSpec(null, null, null, null, null, null, null, null, null, null, null))
         .resolve();
     return new Scenario(s.name(), s.description(), s.seed(), s.ticks(), s.domain().resolve(), web,
-        sites, engine, humans, models, timeline, s.aiShare(), collapse);
+        sites, engine, humans, models, timeline, s.aiShare(), collapse, s.output());
   }
 
   /** A model with every default filled in. */

@@ -20,6 +20,7 @@ import java.util.List;
  * @param timeline events at given ticks: releases, retirements, setting and population changes
  * @param aiShare curves the synthetic share of a site's new items follows
  * @param collapse thresholds of the eight collapse definitions
+ * @param output what a large run's directory keeps (absent: the defaults, not written back)
  */
 public record Scenario(
     String name,
@@ -34,11 +35,12 @@ public record Scenario(
     List<ModelSpec> models,
     List<EventSpec> timeline,
     List<AiShareSpec> aiShare,
-    CollapseSpec collapse) {
+    CollapseSpec collapse,
+    OutputSpec output) {
 
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, ticks, domain, web, sites, engine, humans,
-        models, timeline, aiShare, collapse);
+        models, timeline, aiShare, collapse, output);
   }
 }

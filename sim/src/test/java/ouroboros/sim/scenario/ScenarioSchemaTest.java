@@ -178,6 +178,8 @@ class ScenarioSchemaTest {
         strings("/definitions/stage-provenance/properties/mode/enum"));
     assertEquals(domainTypes().stream().map(JsonSubTypes.Type::name).toList(),
         strings("/definitions/domain/properties/type/enum"));
+    assertEquals(OutputSpec.PER_MODEL_ROWS,
+        strings("/definitions/output/properties/per-model-rows/enum"));
   }
 
   @Test
@@ -217,6 +219,9 @@ class ScenarioSchemaTest {
     assertEquals(Defaults.ORDER, number(estimator + "order/default"));
     assertEquals(Defaults.RIDGE, number(estimator + "ridge/default"));
     assertEquals(Defaults.COMPONENTS, number(estimator + "components/default"));
+    assertEquals(Defaults.PER_MODEL_ROWS,
+        schemaNode.at("/definitions/output/properties/per-model-rows/default").asText());
+    assertEquals(Defaults.SAMPLE_SIZE, number("/definitions/output/properties/sample-size/default"));
   }
 
   @Test
@@ -342,6 +347,7 @@ class ScenarioSchemaTest {
     m.put(SamplingSpec.class, "/definitions/sampling");
     m.put(EstimatorSpec.class, "/definitions/estimator");
     m.put(CollapseSpec.class, "/definitions/collapse");
+    m.put(OutputSpec.class, "/definitions/output");
     m.put(WatermarkSpec.class, "/definitions/watermark");
     m.put(LaunderingSpec.class, "/definitions/laundering");
     m.put(ZScoreSpec.class, "/definitions/z-score");

@@ -1,0 +1,41 @@
+package ouroboros.sim.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import ouroboros.sim.engine.World;
+import ouroboros.sim.scenario.ModelSpec;
+import ouroboros.sim.scenario.Timelines;
+
+/**
+ * Which population each model belongs to, for the outputs that aggregate per population
+ * (summary.json, the terminal table, the report, the live meters). A model's group is its
+ * {@code population} key; a model without one is in the group {@value #DEFAULT}.
+ */
+public final class Groups {
+  /** The group of models that name no population. */
+  public static final String DEFAULT = "models";
+
+  private Groups() {}
+
+  /** Each model's group, in the world's model order (models, then timeline releases). */
+  public static List<String> of(World world) {
+    List<ModelSpec> specs = Timelines.allModels(world.scenario().models(),
+        world.scenario().timeline());
+    List<String> groups = new ArrayList<>(world.models().size());
+    for (int i = 0; i < world.models().size(); i++) {
+      groups.add(i < specs.size() ? of(specs.get(i)) : DEFAULT);
+    }
+    return groups;
+  }
+
+  /** One model's group. */
+  static String of(ModelSpec spec) {
+    // Wire the populations key here once models carry it: spec.population() != null ? it : DEFAULT
+    return DEFAULT;
+  }
+
+  /** The distinct groups, in order of first appearance. */
+  public static List<String> distinct(List<String> groups) {
+    return groups.stream().distinct().toList();
+  }
+}
