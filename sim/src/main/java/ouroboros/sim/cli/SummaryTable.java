@@ -1,5 +1,9 @@
 package ouroboros.sim.cli;
 
+import static ouroboros.sim.output.MetricCatalogue.GENERATION;
+import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
+import static ouroboros.sim.output.MetricCatalogue.TRAIN_HUMAN_SHARE;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +32,7 @@ final class SummaryTable {
       return;
     }
     String fmt = "%-" + width(world) + "s  %-20s  %10s  %12s  %14s  %11s  %12s  %-8s%n";
-    out.printf(Locale.ROOT, fmt, "model", "regime", "generation", "risk", "variance ratio",
+    out.printf(Locale.ROOT, fmt, "model", "regime", GENERATION.name(), "risk", "variance ratio",
         "human share", "fit failures", "12345678");
     List<ModelSettings> models = world.models();
     for (int i = 0; i < models.size(); i++) {
@@ -60,9 +64,9 @@ final class SummaryTable {
     out.printf(Locale.ROOT, fmt, "population", "models", "generation", "risk mean", "risk median",
         "risk q05", "risk q95", "human share", "% firing d1..d8");
     for (PopulationStats.Population p : pops) {
-      PopulationStats.Stat risk = p.metrics().get(Metrics.POPULATION_RISK);
-      PopulationStats.Stat gen = p.metrics().get("generation");
-      PopulationStats.Stat human = p.metrics().get("train-human-share");
+      PopulationStats.Stat risk = p.metrics().get(POPULATION_RISK.name());
+      PopulationStats.Stat gen = p.metrics().get(GENERATION.name());
+      PopulationStats.Stat human = p.metrics().get(TRAIN_HUMAN_SHARE.name());
       StringBuilder firing = new StringBuilder();
       for (int d = 1; d <= 8; d++) {
         int[] c = p.verdicts().get("d" + d);

@@ -17,6 +17,7 @@ import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.output.AtomicFiles;
+import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.output.MetricRow;
 import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.RunLayout;
@@ -48,11 +49,12 @@ public final class GraphListener implements Observers.Topology {
   /** The DOT file of the last window. */
   public static final String FINAL_DOT = RunLayout.FINAL_DOT;
   /** Metric: human ancestry a_i. */
-  public static final String HUMAN_ANCESTRY = "human-ancestry";
+  public static final String HUMAN_ANCESTRY = MetricCatalogue.HUMAN_ANCESTRY.name();
   /** Metric: mean synthetic depth of the training data in the window. */
-  public static final String TRAINING_DEPTH = "training-depth";
+  public static final String TRAINING_DEPTH = MetricCatalogue.TRAINING_DEPTH.name();
   /** Metric: 1 when the graph predicts collapse, 0 bounded, NA unknown. */
-  public static final String PREDICTED_COLLAPSE = "predicted-collapse";
+  public static final String PREDICTED_COLLAPSE =
+      MetricCatalogue.PREDICTED_COLLAPSE.name();
 
   private final Path dir;
   private final int humans;

@@ -1,5 +1,10 @@
 package ouroboros.sim.report;
 
+import static ouroboros.sim.output.MetricCatalogue.DIVERSITY_RATIO;
+import static ouroboros.sim.output.MetricCatalogue.GENERATION;
+import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
+import static ouroboros.sim.output.MetricCatalogue.TRAIN_HUMAN_SHARE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -88,9 +93,10 @@ record RunDir(Path dir, String scenario, String description, String domain, long
       for (int d = 1; d <= DEFINITIONS; d++) {
         verdicts.add(m.path("verdicts").path("d" + d).path("verdict").asText(""));
       }
-      models.add(new ModelFinal(id, regime, m.path("generation").asInt(),
-          m.path("fit-failures").asInt(), number(metrics.path("population-risk")),
-          number(metrics.path("diversity-ratio")), number(metrics.path("train-human-share")),
+      models.add(new ModelFinal(id, regime, m.path(GENERATION.name()).asInt(),
+          m.path("fit-failures").asInt(), number(metrics.path(POPULATION_RISK.name())),
+          number(metrics.path(DIVERSITY_RATIO.name())),
+          number(metrics.path(TRAIN_HUMAN_SHARE.name())),
           verdicts));
     }
     double wall = Double.NaN;
