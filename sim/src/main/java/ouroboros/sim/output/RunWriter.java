@@ -153,9 +153,8 @@ public final class RunWriter implements TickListener, AutoCloseable {
   public void onFinish(RunOutcome outcome) throws IOException {
     int completed = outcome.ticksCompleted();
     queue.submit(() -> {
-      checkpoint();
       summary.finish(outcome.failure());
-      writeSummary();
+      checkpoint();
       writeTiming(completed);
     });
     try {
@@ -182,13 +181,17 @@ public final class RunWriter implements TickListener, AutoCloseable {
     }
   }
 
-  /** Appends the waiting rows to metrics.csv, then rewrites summary.json. */
+  /**
+   * Appends the waiting rows to metrics.csv, then rewrites summary.json. The new summary is
+   * written to its temporary file first, so that only a rename separates the two files' moves.
+   */
   private void checkpoint() throws IOException {
+    AtomicFiles.Commit next = AtomicFiles.prepare(files.summary(), summaryBytes());
     if (pending.length() > 0) {
       writeFully(pending.toString());
       pending.setLength(0);
     }
-    writeSummary();
+    next.commit();
     lastCheckpoint = System.nanoTime();
   }
 
@@ -222,10 +225,15 @@ public final class RunWriter implements TickListener, AutoCloseable {
 
   /** Writes the summary atomically. */
   private void writeSummary() throws IOException {
+    AtomicFiles.write(files.summary(), summaryBytes());
+  }
+
+  /** The summary's JSON, with a final newline. */
+  private byte[] summaryBytes() throws IOException {
     byte[] bytes = json.writeValueAsBytes(summary.toMap());
     byte[] withNewline = java.util.Arrays.copyOf(bytes, bytes.length + 1);
     withNewline[bytes.length] = '\n';
-    AtomicFiles.write(files.summary(), withNewline);
+    return withNewline;
   }
 
   /** Appends text in one write call where the OS allows, looping until all is written. */
