@@ -1,7 +1,6 @@
 package ouroboros.sim.report;
 
 import static ouroboros.sim.output.MetricCatalogue.DIVERSITY_RATIO;
-import static ouroboros.sim.output.MetricCatalogue.GENERATION;
 import static ouroboros.sim.output.MetricCatalogue.NEW_SYNTHETIC_SHARE;
 import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
 import static ouroboros.sim.output.MetricCatalogue.SYNTHETIC_SHARE;
@@ -47,6 +46,9 @@ final class RunReport {
     Map<String, Map<Pipeline.Stage, Pipeline.Counts>> pipeline = Pipeline.sum(run.metrics());
     boolean graph = GraphSection.present(run.dir());
     Map<String, String> nav = new LinkedHashMap<>();
+    if (!run.populations().isEmpty()) {
+      nav.put("populations", "Populations");
+    }
     nav.put("summary", "Final values");
     nav.put("verdicts", "Verdicts");
     nav.put("risk", "Risk and diversity");
@@ -58,6 +60,10 @@ final class RunReport {
       nav.put("graph", "Interaction graph");
     }
     header(h, run, nav);
+    if (!run.populations().isEmpty()) {
+      h.h2("populations", "Populations");
+      populations(h, run);
+    }
     h.h2("summary", "Final values");
     summary(h, run);
     h.h2("verdicts", "Verdicts of the eight definitions of collapse");
@@ -125,9 +131,34 @@ final class RunReport {
     h.raw("</nav>\n");
   }
 
+  /** One row per population: its models, the risk's mean and quantiles, the firing shares. */
+  private static void populations(Html h, RunDir run) {
+    List<String> header = new ArrayList<>(List.of("<population", "models", "risk mean",
+        "risk q05", "risk q25", "risk median", "risk q75", "risk q95"));
+    for (int d = 1; d <= RunDir.DEFINITIONS; d++) {
+      header.add("d" + d + " fires");
+    }
+    h.table(header);
+    for (RunDir.PopulationFinal p : run.populations()) {
+      h.tr().td("l", p.id(), "").td("", Integer.toString(p.models()), "");
+      for (double v : p.risk()) {
+        h.td("", Html.num(v), "");
+      }
+      for (double f : p.firing()) {
+        h.td("", Double.isNaN(f) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * f), "");
+      }
+      h.endTr();
+    }
+    h.endTable();
+    h.note("Over every model of each population (its final state): the population risk's mean"
+        + " and quantiles, and for each definition the share of the models where it applies"
+        + " that it fires for. The tables and charts below show only the models the run keeps"
+        + " (the scenario's output.per-model-rows).");
+  }
+
   /** The end-of-run table's columns, one row per model. */
   private static void summary(Html h, RunDir run) {
-    h.table(List.of("<model", "<regime", GENERATION.name(), "risk", "variance ratio", "human share",
+    h.table(List.of("<model", "<regime", "generation", "risk", "variance ratio", "human share",
         "fit failures", "<12345678"));
     for (RunDir.ModelFinal m : run.models()) {
       StringBuilder letters = new StringBuilder();
