@@ -21,6 +21,7 @@ import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.output.MetricRow;
 import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.RunLayout;
+import ouroboros.sim.output.WriteQueue;
 import ouroboros.sim.output.RunMetrics;
 import ouroboros.sim.scenario.Yaml;
 
@@ -66,6 +67,7 @@ public final class GraphListener implements Observers.Topology {
   private GraphAnalysis latest;
   private GraphAnalysis lastBlock;
   private volatile GraphAnalysis live;
+  private WriteQueue files;
 
   /** A listener that writes into {@code runDir/graph}, created at the first write. */
   public GraphListener(Path runDir, World world, GraphOptions options) {
@@ -137,7 +139,22 @@ public final class GraphListener implements Observers.Topology {
     if (lastWritten < lastTick) {
       write(GraphAnalysis.of(records.graph(lastTick - lastTick % window, lastTick)));
     }
-    AtomicFiles.write(dir.resolve(FINAL_DOT), dot(lastBlock));
+    GraphAnalysis last = lastBlock;
+    WriteQueue q = writer();
+    try {
+      q.submit(() -> AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last)));
+      q.drain();
+    } finally {
+      q.close();
+    }
+  }
+
+  /** The writer thread of the graph's files, started at the first write. */
+  private WriteQueue writer() {
+    if (files == null) {
+      files = new WriteQueue("ouroboros-graph-writer", 2);
+    }
+    return files;
   }
 
   /** Takes tick r's reports and analyses the window ending there, once per tick. */
@@ -151,12 +168,17 @@ public final class GraphListener implements Observers.Topology {
     live = latest;
   }
 
-  /** Writes a block's JSON and DOT files. */
+  /**
+   * Writes a block's JSON and DOT files on the writer thread, so that rendering and writing
+   * them does not hold up the next tick.
+   */
   private void write(GraphAnalysis a) throws IOException {
-    Files.createDirectories(dir);
     String name = windowName(a.graph().start(), a.graph().end());
-    AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
-    AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a));
+    writer().submit(() -> {
+      Files.createDirectories(dir);
+      AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
+      AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a));
+    });
     lastWritten = a.graph().end();
     lastBlock = a;
   }
