@@ -19,6 +19,7 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.output.AtomicFiles;
 import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.output.MetricRow;
+import ouroboros.sim.output.OutputOptions;
 import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.WriteQueue;
@@ -34,10 +35,14 @@ import ouroboros.sim.scenario.Yaml;
  *       last tick ends; a run that ends inside a block writes that block up to its last tick;
  *   <li>{@code graph/final.dot}: the last block's graph, when the run ends;
  *   <li>three rows per model at each retrain in {@code metrics.csv}, through
- *       {@link RunMetrics.Contributor}: {@value #HUMAN_ANCESTRY}, {@value #TRAINING_DEPTH} and
- *       {@value #PREDICTED_COLLAPSE} (1, 0 or NA), from the graph of the window that ends at that
+ *       {@link RunMetrics.Contributor}: {@code human-ancestry}, {@code training-depth} and
+ *       {@code predicted-collapse} (1, 0 or NA), from the graph of the window that ends at that
  *       tick (the last W ticks).
  * </ul>
+ *
+ * <p>A run that does not keep every model's rows (see {@link OutputOptions}: by default, one of
+ * more than 1,000 models) writes only {@code graph/final.dot}, not the blocks' files, which
+ * would grow with models times blocks.
  *
  * <p>{@link #current()} hands the latest window's analysis, which is immutable, to other threads,
  * such as the live endpoint's; {@link #analysisAt} hands it to other listeners of the observe
@@ -68,10 +73,13 @@ public final class GraphListener implements Observers.Topology {
   private GraphAnalysis lastBlock;
   private volatile GraphAnalysis live;
   private WriteQueue files;
+  private final boolean blockFiles;
 
   /** A listener that writes into {@code runDir/graph}, created at the first write. */
   public GraphListener(Path runDir, World world, GraphOptions options) {
     this.dir = Objects.requireNonNull(runDir, "runDir").resolve(DIR);
+    this.blockFiles = !OutputOptions.aggregates(OutputOptions.of(world.scenario().output())
+        .kept(world.models().size(), world.seed()));
     this.humans = world.humans().size();
     this.window = options.window();
     int h = world.humans().size();
@@ -142,7 +150,10 @@ public final class GraphListener implements Observers.Topology {
     GraphAnalysis last = lastBlock;
     WriteQueue q = writer();
     try {
-      q.submit(() -> AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last)));
+      q.submit(() -> {
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last));
+      });
       q.drain();
     } finally {
       q.close();
@@ -174,13 +185,16 @@ public final class GraphListener implements Observers.Topology {
    */
   private void write(GraphAnalysis a) throws IOException {
     String name = windowName(a.graph().start(), a.graph().end());
+    lastWritten = a.graph().end();
+    lastBlock = a;
+    if (!blockFiles) {
+      return;
+    }
     writer().submit(() -> {
       Files.createDirectories(dir);
       AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
       AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a));
     });
-    lastWritten = a.graph().end();
-    lastBlock = a;
   }
 
   /** The Node Graph JSON, with a final newline. */
