@@ -158,7 +158,8 @@ final class GraphCommand implements Callable<Integer> {
       return 0;
     }
     String name = dot.getFileName().toString();
-    Path svg = dot.resolveSibling(name.substring(0, name.length() - RunLayout.DOT_EXT.length()) + ".svg");
+    Path svg = dot.resolveSibling(
+        name.substring(0, name.length() - RunLayout.DOT_EXT.length()) + ".svg");
     try {
       Process p = new ProcessBuilder(exe.toString(), "-Tsvg", "-o", svg.toString(),
           dot.toString()).redirectErrorStream(true).start();

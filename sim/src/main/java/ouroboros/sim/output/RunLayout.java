@@ -40,7 +40,7 @@ public record RunLayout(Path dir) {
   /** Extension of a graph window's DOT file. */
   public static final String DOT_EXT = ".dot";
 
-  /** A graph window's JSON file name, {@link #windowName} + {@link #JSON_EXT}: groups start, end. */
+  /** A graph window's JSON file name ({@link #windowName} + {@link #JSON_EXT}): start, end. */
   public static final Pattern WINDOW_JSON = Pattern.compile("w(\\d+)-(\\d+)\\.json");
 
   /** Checks the directory. */
@@ -93,7 +93,7 @@ public record RunLayout(Path dir) {
     return "w" + start + "-" + end;
   }
 
-  /** {@code graph/w<start>-<end>} with extension {@code ext} ({@link #JSON_EXT}, {@link #DOT_EXT}). */
+  /** {@code graph/w<start>-<end>} with extension {@code ext} ({@code .json} or {@code .dot}). */
   public Path graphWindow(int start, int end, String ext) {
     return graphDir().resolve(windowName(start, end) + ext);
   }

@@ -28,7 +28,7 @@ public final class WriteQueue implements AutoCloseable {
   private volatile Throwable failure;
   private boolean closed;
 
-  /** A queue of at most {@code capacity} waiting tasks, run by a daemon thread named {@code name}. */
+  /** At most {@code capacity} waiting tasks, run by a daemon thread named {@code name}. */
   public WriteQueue(String name, int capacity) {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.thread = new Thread(this::loop, name);

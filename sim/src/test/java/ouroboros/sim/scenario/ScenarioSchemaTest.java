@@ -221,7 +221,8 @@ class ScenarioSchemaTest {
     assertEquals(Defaults.COMPONENTS, number(estimator + "components/default"));
     assertEquals(Defaults.PER_MODEL_ROWS,
         schemaNode.at("/definitions/output/properties/per-model-rows/default").asText());
-    assertEquals(Defaults.SAMPLE_SIZE, number("/definitions/output/properties/sample-size/default"));
+    assertEquals(Defaults.SAMPLE_SIZE,
+        number("/definitions/output/properties/sample-size/default"));
   }
 
   @Test
