@@ -21,6 +21,7 @@ public final class MetricsListener implements TickListener {
   private final EngineMeters engine;
   private final WebMeters web;
   private final ModelMeters models;
+  private final PopulationMeters populations;
   private final PipelineMeters pipeline;
   private final GraphListener graph;
 
@@ -42,6 +43,8 @@ public final class MetricsListener implements TickListener {
     engine.bindTo(registry);
     web.bindTo(registry);
     models.bindTo(registry);
+    this.populations = PopulationMeters.of(world);
+    populations.bindTo(registry);
     this.pipeline = new PipelineMeters(registry, world.humans().size(),
         world.models().stream().map(m -> m.id()).toList(), maxModels, models.otherLabel());
   }
@@ -50,6 +53,7 @@ public final class MetricsListener implements TickListener {
   public void onTick(TickResult result) {
     web.onTick(result);
     models.update(result.reports());
+    populations.update(result.reports());
     pipeline.update(result.reports());
     topology(graph.analysisAt(result));
     engine.onTick(result);

@@ -1,5 +1,10 @@
 package ouroboros.sim.report;
 
+import static ouroboros.sim.output.MetricCatalogue.DIVERSITY_RATIO;
+import static ouroboros.sim.output.MetricCatalogue.NEW_SYNTHETIC_SHARE;
+import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
+import static ouroboros.sim.output.MetricCatalogue.SYNTHETIC_SHARE;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import ouroboros.agents.collapse.Definition;
+import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.output.RunMetrics;
 
 /**
@@ -16,10 +22,15 @@ import ouroboros.sim.output.RunMetrics;
  * the run directory has one.
  */
 final class RunReport {
+  /** The verdict metrics, d1-verdict to d8-verdict. */
+  private static final java.util.Set<String> VERDICTS = java.util.Arrays
+      .stream(Definition.values()).map(Definition::verdictMetric)
+      .collect(java.util.stream.Collectors.toSet());
   /** The metrics.csv rows the report reads. */
-  static final Predicate<String> METRICS = m -> m.equals("population-risk")
-      || m.equals("diversity-ratio") || m.endsWith("-verdict") || m.equals("synthetic-share")
-      || m.equals("new-synthetic-share") || Pipeline.isMetric(m);
+  static final Predicate<String> METRICS = m -> m.equals(MetricCatalogue.POPULATION_RISK.name())
+      || m.equals(MetricCatalogue.DIVERSITY_RATIO.name()) || VERDICTS.contains(m)
+      || m.equals(MetricCatalogue.SYNTHETIC_SHARE.name())
+      || m.equals(MetricCatalogue.NEW_SYNTHETIC_SHARE.name()) || Pipeline.isMetric(m);
   /** Chart width, in CSS pixels. */
   static final int WIDTH = 1000;
   /** Chart height, in CSS pixels. */
@@ -35,6 +46,9 @@ final class RunReport {
     Map<String, Map<Pipeline.Stage, Pipeline.Counts>> pipeline = Pipeline.sum(run.metrics());
     boolean graph = GraphSection.present(run.dir());
     Map<String, String> nav = new LinkedHashMap<>();
+    if (!run.populations().isEmpty()) {
+      nav.put("populations", "Populations");
+    }
     nav.put("summary", "Final values");
     nav.put("verdicts", "Verdicts");
     nav.put("risk", "Risk and diversity");
@@ -46,6 +60,10 @@ final class RunReport {
       nav.put("graph", "Interaction graph");
     }
     header(h, run, nav);
+    if (!run.populations().isEmpty()) {
+      h.h2("populations", "Populations");
+      populations(h, run);
+    }
     h.h2("summary", "Final values");
     summary(h, run);
     h.h2("verdicts", "Verdicts of the eight definitions of collapse");
@@ -56,19 +74,19 @@ final class RunReport {
     h.figure(() -> ChartImage.render("chart-risk",
         "population risk of each model over ticks (one run: no confidence bands)",
         Charts.lines("Population risk", NO_REPLICATES, "tick", "population risk",
-            lines(run.metrics(), models, "population-risk")), WIDTH, HEIGHT),
+            lines(run.metrics(), models, POPULATION_RISK.name())), WIDTH, HEIGHT),
         "The domain's population risk after each retrain (for the Gaussian, KL(truth || model) "
             + "in nats).");
     h.figure(() -> ChartImage.render("chart-diversity", "diversity ratio of each model over ticks",
         Charts.lines("Diversity ratio", NO_REPLICATES, "tick", "diversity ratio",
-            lines(run.metrics(), models, "diversity-ratio")), WIDTH, HEIGHT),
+            lines(run.metrics(), models, DIVERSITY_RATIO.name())), WIDTH, HEIGHT),
         "Variance ratio (continuous domains) or entropy ratio (discrete ones): 1 is the "
             + "truth's diversity; definition 5 fires below 0.5 by default.");
     h.h2("web", "Synthetic share of the web");
     h.figure(() -> ChartImage.render("chart-web", "synthetic share of the web over ticks",
         Charts.lines("Synthetic share of the web", "", "tick", "share",
             lines(run.metrics(), List.of(RunMetrics.WEB, RunMetrics.WEB),
-                "synthetic-share", "new-synthetic-share")), WIDTH, HEIGHT),
+                SYNTHETIC_SHARE.name(), NEW_SYNTHETIC_SHARE.name())), WIDTH, HEIGHT),
         "synthetic-share: share of the visible items with synthetic depth above 0; "
             + "new-synthetic-share: the same among the items published at that tick.");
     if (!pipeline.isEmpty()) {
@@ -113,6 +131,31 @@ final class RunReport {
     h.raw("</nav>\n");
   }
 
+  /** One row per population: its models, the risk's mean and quantiles, the firing shares. */
+  private static void populations(Html h, RunDir run) {
+    List<String> header = new ArrayList<>(List.of("<population", "models", "risk mean",
+        "risk q05", "risk q25", "risk median", "risk q75", "risk q95"));
+    for (int d = 1; d <= RunDir.DEFINITIONS; d++) {
+      header.add("d" + d + " fires");
+    }
+    h.table(header);
+    for (RunDir.PopulationFinal p : run.populations()) {
+      h.tr().td("l", p.id(), "").td("", Integer.toString(p.models()), "");
+      for (double v : p.risk()) {
+        h.td("", Html.num(v), "");
+      }
+      for (double f : p.firing()) {
+        h.td("", Double.isNaN(f) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * f), "");
+      }
+      h.endTr();
+    }
+    h.endTable();
+    h.note("Over every model of each population (its final state): the population risk's mean"
+        + " and quantiles, and for each definition the share of the models where it applies"
+        + " that it fires for. The tables and charts below show only the models the run keeps"
+        + " (the scenario's output.per-model-rows).");
+  }
+
   /** The end-of-run table's columns, one row per model. */
   private static void summary(Html h, RunDir run) {
     h.table(List.of("<model", "<regime", "generation", "risk", "variance ratio", "human share",
@@ -148,7 +191,7 @@ final class RunReport {
       h.tr().td("l", m.id(), "");
       for (int d = 1; d <= RunDir.DEFINITIONS; d++) {
         String v = m.verdicts().get(d - 1);
-        Series s = run.metrics().get(m.id(), "d" + d + "-verdict");
+        Series s = run.metrics().get(m.id(), Definition.values()[d - 1].verdictMetric());
         int first = s == null ? -1 : s.firstTick(1);
         String cls = switch (v) {
           case "yes" -> "yes c";

@@ -50,7 +50,7 @@ final class Resolution {
         : new CollapseSpec(null, null, null, null, null, null, null, null, null, null, null))
         .resolve();
     return new Scenario(s.name(), s.description(), s.seed(), s.ticks(), s.domain().resolve(), web,
-        sites, engine, humans, models, timeline, s.aiShare(), collapse, s.populations());
+        sites, engine, humans, models, timeline, s.aiShare(), collapse, s.populations(), s.output());
   }
 
   /** A model with every default filled in. */

@@ -14,6 +14,7 @@ import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
+import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.compile.WorldCompiler;
@@ -104,7 +105,8 @@ public final class SweepRunner {
           World world = WorldCompiler.compile(job.scenario(), job.seed());
           GraphListener graph = new GraphListener(job.dir(), world, GraphOptions.DEFAULTS);
           outcome = RunDirectory.run(sim, job.scenario(), world, engineThreads, job.dir(),
-              List.of(graph, new Ticks(progress)), Duration.ZERO, List.of(graph)).outcome();
+              Observers.builder().topology(graph).sink(new Ticks(progress)).build(),
+              Duration.ZERO).outcome();
         } catch (Exception e) {
           outcome = new RunOutcome(0, "the run could not start or write its files: " + e);
         }

@@ -29,6 +29,7 @@ import ouroboros.sim.scenario.EstimatorSpec;
 import ouroboros.sim.scenario.SamplingSpec;
 import ouroboros.sim.scenario.HumanSpec;
 import ouroboros.sim.scenario.ModelSpec;
+import ouroboros.sim.scenario.OutputSpec;
 import ouroboros.sim.scenario.Names;
 import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.Scenario;
@@ -72,12 +73,15 @@ public final class WorldCompiler {
       models.add(model(m, null, null, sites, s, stages, agents));
     }
     long millis = Math.round(s.engine().phaseTimeoutSeconds() * 1000);
+    OutputSpec output = Declared.withDefaults(s.output() != null ? s.output() : new OutputSpec(null, null));
     Timeline timeline = TimelineCompiler.compile(s, sites, humans, models, specs,
         (m, prevSpec, prev) -> model(m, prevSpec, prev, sites, s, stages, agents));
     return new World(s.name(), seed, s.ticks(), s.domain().build(new RngStreams(seed)), sites,
         s.sites().stream().mapToDouble(SiteSpec::weightOrDefault).toArray(),
         s.sites().stream().mapToDouble(SiteSpec::attachmentOrDefault).toArray(), humans, models,
-        s.web().retention().ticks(), Duration.ofMillis(millis), timeline);
+        s.web().retention().ticks(), Duration.ofMillis(millis), timeline,
+        specs.stream().map(m -> m.population() != null ? m.population() : "models").toList(),
+        output.perModelRows(), output.sampleSize());
   }
 
   /**

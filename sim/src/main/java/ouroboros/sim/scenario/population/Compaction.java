@@ -60,7 +60,7 @@ public final class Compaction {
     return new Scenario(s.name(), s.description(), s.seed(), s.ticks(), s.domain(), s.web(),
         sites == null || sites.isEmpty() ? null : sites, s.engine(), humans, models,
         timeline(s.timeline(), membersByFirst, populationByFirst), s.aiShare(), s.collapse(),
-        s.populations());
+        s.populations(), s.output());
   }
 
   /** The timeline with runs over a population's members as one event naming it. */

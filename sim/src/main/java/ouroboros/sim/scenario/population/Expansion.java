@@ -145,7 +145,7 @@ public final class Expansion {
     relocation.timeline(timeline.origin(), timeline.member());
     Scenario expanded = new Scenario(raw.name(), raw.description(), raw.seed(), raw.ticks(),
         raw.domain(), raw.web(), sites, raw.engine(), humans, models, timeline.events(),
-        raw.aiShare(), raw.collapse(), List.copyOf(stated));
+        raw.aiShare(), raw.collapse(), List.copyOf(stated), raw.output());
     return new Expansion(expanded, relocation);
   }
 
