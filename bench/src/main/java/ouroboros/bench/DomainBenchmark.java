@@ -22,13 +22,15 @@ import picocli.CommandLine.Option;
 
 /**
  * Fit, sample and evaluate cost of each domain at the sizes its example scenarios use: for every
- * model of every scenario under {@code scenarios/domains/} (and the quickstart), a fit on
- * {@code scrape} truth items, a draw of {@code publish-rate} items from the fitted model, and an
- * evaluation against the truth. Each operation is repeated until it has run for at least the
- * given time (after a warm-up twice as long) and the median of the repetitions is printed.
- * It prints figures and asserts nothing.
+ * model of every scenario under {@code scenarios/domains/} (and the quickstart), a fit on {@code
+ * scrape} truth items, a draw of {@code publish-rate} items from the fitted model, and an
+ * evaluation against the truth. Each operation is repeated until it has run for at least the given
+ * time (after a warm-up twice as long) and the median of the repetitions is printed. It prints
+ * figures and asserts nothing.
  */
-@Command(name = "domain-benchmark", mixinStandardHelpOptions = true,
+@Command(
+    name = "domain-benchmark",
+    mixinStandardHelpOptions = true,
     description = "Times fit, sample and evaluate for each domain at its example sizes.")
 public final class DomainBenchmark implements Callable<Integer> {
   @Option(names = "--millis", description = "time per operation and per warm-up (default 500)")
@@ -49,11 +51,24 @@ public final class DomainBenchmark implements Callable<Integer> {
   public Integer call() throws Exception {
     List<Path> files;
     try (Stream<Path> s = Files.list(folder)) {
-      files = Stream.concat(Stream.of(Path.of("scenarios", "quickstart.yaml")),
-          s.filter(p -> p.toString().endsWith(".yaml")).sorted()).toList();
+      files =
+          Stream.concat(
+                  Stream.of(Path.of("scenarios", "quickstart.yaml")),
+                  s.filter(p -> p.toString().endsWith(".yaml")).sorted())
+              .toList();
     }
-    System.out.printf(Locale.ROOT, "%-28s %-18s %-16s %7s %12s %9s %7s %12s %12s%n", "scenario",
-        "domain", "model", "fit n", "fit us", "fit fails", "draw k", "sample us", "evaluate us");
+    System.out.printf(
+        Locale.ROOT,
+        "%-28s %-18s %-16s %7s %12s %9s %7s %12s %12s%n",
+        "scenario",
+        "domain",
+        "model",
+        "fit n",
+        "fit us",
+        "fit fails",
+        "draw k",
+        "sample us",
+        "evaluate us");
     for (Path file : files) {
       World world = WorldCompiler.compile(new ScenarioLoader().load(file), 1);
       Domain domain = world.domain();
@@ -68,8 +83,17 @@ public final class DomainBenchmark implements Callable<Integer> {
         int k = Math.max(1, m.publishRate());
         double sample = median(() -> domain.sample(fitted, k, m.sampling(), rng));
         double evaluate = median(() -> domain.evaluate(fitted));
-        System.out.printf(Locale.ROOT, "%-28s %-18s %-16s %7d %12.1f %8.0f%% %7d %12.1f %12.1f%n",
-            file.getFileName(), domain.family(), m.id(), m.scrape(), fit, 100 * failed, k, sample,
+        System.out.printf(
+            Locale.ROOT,
+            "%-28s %-18s %-16s %7d %12.1f %8.0f%% %7d %12.1f %12.1f%n",
+            file.getFileName(),
+            domain.family(),
+            m.id(),
+            m.scrape(),
+            fit,
+            100 * failed,
+            k,
+            sample,
             evaluate);
       }
     }
@@ -117,7 +141,8 @@ public final class DomainBenchmark implements Callable<Integer> {
     double[] times = new double[100_000];
     int n = 0;
     for (long end = System.nanoTime() + millis * 1_000_000;
-        System.nanoTime() < end && n < times.length; n++) {
+        System.nanoTime() < end && n < times.length;
+        n++) {
       long t = System.nanoTime();
       sink = op.run();
       times[n] = (System.nanoTime() - t) / 1e3;

@@ -6,8 +6,8 @@ import java.lang.management.MemoryType;
 import java.util.List;
 
 /**
- * Heap readings for benchmarks: the peak of the heap memory pools, and the used heap after a
- * forced collection. Plain {@code java.lang.management}; no agent, no sampling thread.
+ * Heap readings for benchmarks: the peak of the heap memory pools, and the used heap after a forced
+ * collection. Plain {@code java.lang.management}; no agent, no sampling thread.
  */
 final class HeapProbe {
   private static final int GC_ROUNDS = 4;
@@ -27,8 +27,8 @@ final class HeapProbe {
   }
 
   /**
-   * The sum over heap pools of each pool's peak usage since the last reset. The pools may peak
-   * at different moments, so this is an upper bound on the peak of the whole heap.
+   * The sum over heap pools of each pool's peak usage since the last reset. The pools may peak at
+   * different moments, so this is an upper bound on the peak of the whole heap.
    */
   static long peakSum() {
     long sum = 0;
@@ -49,7 +49,10 @@ final class HeapProbe {
 
   /** The names of the garbage collectors in use, for the report header. */
   static String collectors() {
-    return String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+    return String.join(
+        ", ",
+        ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.GarbageCollectorMXBean::getName)
+            .toList());
   }
 }

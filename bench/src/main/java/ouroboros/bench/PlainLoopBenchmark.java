@@ -11,15 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * P2's baseline: the recursive Gaussian loop of P1 (N chains, M items a generation, G
- * generations, replace, MLE variance) as one plain Java loop on one thread, with the samplers the
- * engine uses (an {@code L64_X128_MIX} stream per chain, {@code ZigguratSampler.NormalizedGaussian}
- * scaled by the fit's standard deviation). No actors, no web, no metrics.
+ * P2's baseline: the recursive Gaussian loop of P1 (N chains, M items a generation, G generations,
+ * replace, MLE variance) as one plain Java loop on one thread, with the samplers the engine uses
+ * (an {@code L64_X128_MIX} stream per chain, {@code ZigguratSampler.NormalizedGaussian} scaled by
+ * the fit's standard deviation). No actors, no web, no metrics.
  *
  * <p>It runs the whole loop {@code --passes} times in one JVM, each pass with fresh streams, and
- * prints one line per pass and then the fastest:
- * {@code RESULT plain-loop <seconds> <us per chain-generation>}. The first pass includes the JIT
- * warm-up; the fastest is the baseline P2 compares the engine against.
+ * prints one line per pass and then the fastest: {@code RESULT plain-loop <seconds> <us per
+ * chain-generation>}. The first pass includes the JIT warm-up; the fastest is the baseline P2
+ * compares the engine against.
  */
 @Command(
     name = "plain-loop-benchmark",
@@ -49,9 +49,17 @@ public final class PlainLoopBenchmark implements Callable<Integer> {
   @Override
   public Integer call() {
     if (chains < 1 || samples < 2 || generations < 1 || passes < 1) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--chains, --generations"
-          + " and --passes must be at least 1 and --samples at least 2: " + chains + ", "
-          + generations + ", " + passes + ", " + samples);
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--chains, --generations"
+              + " and --passes must be at least 1 and --samples at least 2: "
+              + chains
+              + ", "
+              + generations
+              + ", "
+              + passes
+              + ", "
+              + samples);
     }
     double work = (double) chains * generations;
     double best = Double.MAX_VALUE;
@@ -61,10 +69,15 @@ public final class PlainLoopBenchmark implements Callable<Integer> {
       sink += run(p);
       double s = (System.nanoTime() - t0) / 1e9;
       best = Math.min(best, s);
-      System.out.printf(Locale.ROOT, "# pass %d: %.4f s, %.3f us per chain-generation%n", p + 1,
-          s, s / work * 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "# pass %d: %.4f s, %.3f us per chain-generation%n",
+          p + 1,
+          s,
+          s / work * 1e6);
     }
-    System.out.printf(Locale.ROOT, "# checksum %.6f (sum over passes and chains of the last variances)%n", sink);
+    System.out.printf(
+        Locale.ROOT, "# checksum %.6f (sum over passes and chains of the last variances)%n", sink);
     System.out.printf(Locale.ROOT, "RESULT plain-loop %.4f %.4f%n", best, best / work * 1e6);
     return 0;
   }
@@ -73,8 +86,8 @@ public final class PlainLoopBenchmark implements Callable<Integer> {
   private double run(int pass) {
     double sink = 0;
     for (int c = 0; c < chains; c++) {
-      ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(
-          stream(pass, c));
+      ZigguratSampler.NormalizedGaussian normal =
+          ZigguratSampler.NormalizedGaussian.of(stream(pass, c));
       double mean = 0;
       double sd = 1;
       for (int g = 0; g < generations; g++) {

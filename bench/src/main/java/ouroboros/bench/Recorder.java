@@ -8,8 +8,8 @@ import ouroboros.sim.web.Snapshot;
 
 /**
  * A tick listener that only counts: items published, retrains, wall time per phase, and, at the
- * last tick, the web's size and its column bytes. It keeps the last snapshot so that the heap
- * it retains can be measured after the run. Runs on the clock's thread; read it after the run.
+ * last tick, the web's size and its column bytes. It keeps the last snapshot so that the heap it
+ * retains can be measured after the run. Runs on the clock's thread; read it after the run.
  */
 final class Recorder implements TickListener {
   private final int lastTick;

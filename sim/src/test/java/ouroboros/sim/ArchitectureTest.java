@@ -12,13 +12,13 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The layering rules of ARCHITECTURE.md, checked on the main classes of both modules (the
- * agents module is on this module's class path): {@code agents} never depends on {@code sim};
- * in {@code agents} only the actor package touches Akka; domains, mitigation stages and crawl
- * policies are plain Java; the engine receives compiled settings and never sees the scenario
- * specs; and no main class draws randomness outside the seeded streams of {@code
- * ouroboros.agents.rng} ({@code SecureRandom}, which only picks a seed when none is given, is
- * allowed). A failure names each offending class, member and line.
+ * The layering rules of ARCHITECTURE.md, checked on the main classes of both modules (the agents
+ * module is on this module's class path): {@code agents} never depends on {@code sim}; in {@code
+ * agents} only the actor package touches Akka; domains, mitigation stages and crawl policies are
+ * plain Java; the engine receives compiled settings and never sees the scenario specs; and no main
+ * class draws randomness outside the seeded streams of {@code ouroboros.agents.rng} ({@code
+ * SecureRandom}, which only picks a seed when none is given, is allowed). A failure names each
+ * offending class, member and line.
  */
 @AnalyzeClasses(packages = "ouroboros", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -28,43 +28,68 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule agents_neverDependsOnSim =
-      noClasses().that().resideInAPackage("ouroboros.agents..")
-          .should().dependOnClassesThat().resideInAPackage("ouroboros.sim..")
+      noClasses()
+          .that()
+          .resideInAPackage("ouroboros.agents..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("ouroboros.sim..")
           .because("the agents module must not know the simulator that runs it");
 
   @ArchTest
   static final ArchRule agents_onlyActorPackageUsesAkka =
-      noClasses().that().resideInAPackage("ouroboros.agents..")
-          .and().resideOutsideOfPackage("ouroboros.agents.actor..")
-          .should().dependOnClassesThat().resideInAnyPackage(AKKA)
+      noClasses()
+          .that()
+          .resideInAPackage("ouroboros.agents..")
+          .and()
+          .resideOutsideOfPackage("ouroboros.agents.actor..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(AKKA)
           .because("only ouroboros.agents.actor imports Akka");
 
   @ArchTest
   static final ArchRule plugins_arePlainJava =
-      noClasses().that().resideInAnyPackage(
-              "ouroboros.agents.domain..", "ouroboros.agents.pipeline..",
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "ouroboros.agents.domain..",
+              "ouroboros.agents.pipeline..",
               "ouroboros.agents.crawl..")
-          .should().dependOnClassesThat().resideInAnyPackage(AKKA)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(AKKA)
           .because("domains, stages and crawl policies are tested without actors");
 
   @ArchTest
   static final ArchRule engine_neverDependsOnScenarioSpecs =
-      noClasses().that().resideInAPackage("ouroboros.sim.engine..")
-          .should().dependOnClassesThat().resideInAPackage("ouroboros.sim.scenario..")
+      noClasses()
+          .that()
+          .resideInAPackage("ouroboros.sim.engine..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("ouroboros.sim.scenario..")
           .because("the engine receives compiled settings, not scenario specs");
 
   @ArchTest
   static final ArchRule mainCode_drawsNoUnseededRandomness =
-      noClasses().that().resideInAPackage("ouroboros..")
-          .should().callMethod(Math.class, "random")
-          .orShould().callMethod(StrictMath.class, "random")
-          .orShould().callConstructorWhere(ownerIs(Random.class))
-          .orShould().dependOnClassesThat().areAssignableTo(ThreadLocalRandom.class)
+      noClasses()
+          .that()
+          .resideInAPackage("ouroboros..")
+          .should()
+          .callMethod(Math.class, "random")
+          .orShould()
+          .callMethod(StrictMath.class, "random")
+          .orShould()
+          .callConstructorWhere(ownerIs(Random.class))
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(ThreadLocalRandom.class)
           .because("every draw comes from a stream split from the run's seed");
 
   /** Calls whose target is declared by exactly {@code type} (so not by a subclass of it). */
   private static DescribedPredicate<JavaCall<?>> ownerIs(Class<?> type) {
-    return DescribedPredicate.describe("new " + type.getName() + "(..)",
-        call -> call.getTargetOwner().isEquivalentTo(type));
+    return DescribedPredicate.describe(
+        "new " + type.getName() + "(..)", call -> call.getTargetOwner().isEquivalentTo(type));
   }
 }

@@ -23,29 +23,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import ouroboros.sim.cli.Main;
 import ouroboros.sim.graph.GraphServer;
 import ouroboros.sim.metrics.MetricsServer;
 import ouroboros.sim.testing.Repo;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The deployment files (issue 6, "Files"): the Grafana dashboards, the provisioning, the
- * Prometheus configuration, the Dockerfile and docker-compose.yml are consistent with each other,
- * with the repository and with the README: the five dashboards of the issue, their datasources
- * provisioned, their Infinity queries aimed at the graph endpoint compose serves and the
- * datasource allows, and the sim service's command a valid {@code run} (parsed by the
- * simulator's own command line) that serves metrics and graph on ports compose publishes. Docker
- * itself is not needed: the files are parsed.
+ * The deployment files (issue 6, "Files"): the Grafana dashboards, the provisioning, the Prometheus
+ * configuration, the Dockerfile and docker-compose.yml are consistent with each other, with the
+ * repository and with the README: the five dashboards of the issue, their datasources provisioned,
+ * their Infinity queries aimed at the graph endpoint compose serves and the datasource allows, and
+ * the sim service's command a valid {@code run} (parsed by the simulator's own command line) that
+ * serves metrics and graph on ports compose publishes. Docker itself is not needed: the files are
+ * parsed.
  */
 class DeploymentFilesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper();
+
   /** A metric name in PromQL: an identifier starting with one of the exported prefixes. */
   private static final Pattern METRIC =
       Pattern.compile("(?<![A-Za-z0-9_:])(?:ouroboros_|jvm_|process_)[A-Za-z0-9_:]*");
+
   /** A row of the README's metrics table: its first cell, a name in backquotes. */
   private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([a-z_:*]+)`\\s*\\|");
 
@@ -62,10 +64,9 @@ class DeploymentFilesTest {
     for (Path file : dashboards) {
       JsonNode d = JSON.readTree(file.toFile());
       String name = root.relativize(file).toString();
-      assertTrue(d.path("title").isTextual() && !d.path("title").asText().isBlank(),
-          name + ": no title");
-      assertTrue(d.path("uid").isTextual() && !d.path("uid").asText().isBlank(),
-          name + ": no uid");
+      assertTrue(
+          d.path("title").isTextual() && !d.path("title").asText().isBlank(), name + ": no title");
+      assertTrue(d.path("uid").isTextual() && !d.path("uid").asText().isBlank(), name + ": no uid");
       assertTrue(dashboardUids.add(d.path("uid").asText()), name + ": duplicate dashboard uid");
       assertTrue(d.path("panels").isArray() && d.path("panels").size() > 0, name + ": no panels");
       assertEquals(39, d.path("schemaVersion").asInt(), name + ": schemaVersion");
@@ -100,8 +101,15 @@ class DeploymentFilesTest {
     for (Path file : dashboards()) {
       titles.add(JSON.readTree(file.toFile()).path("title").asText());
     }
-    assertEquals(new TreeSet<>(List.of("Ouroboros / Overview", "Ouroboros / Models",
-        "Ouroboros / Mitigations", "Ouroboros / Topology", "Ouroboros / Engine")), titles);
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "Ouroboros / Overview",
+                "Ouroboros / Models",
+                "Ouroboros / Mitigations",
+                "Ouroboros / Topology",
+                "Ouroboros / Engine")),
+        titles);
   }
 
   @Test
@@ -122,27 +130,39 @@ class DeploymentFilesTest {
             continue;
           }
           queries++;
-          String where = root.relativize(file) + ", panel '" + panel.path("title").asText()
-              + "', query " + t.path("refId").asText();
+          String where =
+              root.relativize(file)
+                  + ", panel '"
+                  + panel.path("title").asText()
+                  + "', query "
+                  + t.path("refId").asText();
           String url = t.path("url").asText("");
           URI uri = URI.create(url);
           assertEquals(graphHost, uri.getAuthority(), where + ": the graph endpoint in compose");
-          assertTrue(allowed.stream().anyMatch(url::startsWith),
+          assertTrue(
+              allowed.stream().anyMatch(url::startsWith),
               where + ": " + url + " is not in the Infinity datasource's allowedHosts " + allowed);
-          String expected = switch (t.path("format").asText()) {
-            case "node-graph-nodes" -> GraphServer.NODES_PATH;
-            case "node-graph-edges" -> GraphServer.EDGES_PATH;
-            default -> null;
-          };
-          assertEquals(expected, uri.getPath(), where + ": format " + t.path("format")
-              + " reads the graph's " + (expected == null ? "?" : expected));
+          String expected =
+              switch (t.path("format").asText()) {
+                case "node-graph-nodes" -> GraphServer.NODES_PATH;
+                case "node-graph-edges" -> GraphServer.EDGES_PATH;
+                default -> null;
+              };
+          assertEquals(
+              expected,
+              uri.getPath(),
+              where
+                  + ": format "
+                  + t.path("format")
+                  + " reads the graph's "
+                  + (expected == null ? "?" : expected));
           assertEquals("json", t.path("type").asText(), where + ": type");
           assertEquals("url", t.path("source").asText(), where + ": source");
         }
       }
     }
-    assertEquals(2, queries, "the topology dashboard's Node Graph: one query for nodes, one for"
-        + " edges");
+    assertEquals(
+        2, queries, "the topology dashboard's Node Graph: one query for nodes, one for" + " edges");
   }
 
   @Test
@@ -159,11 +179,14 @@ class DeploymentFilesTest {
         }
       }
       assertFalse(used.isEmpty(), file + ": no metric in any query");
-      List<String> undocumented = used.stream()
-          .filter(n -> !isDocumented(n, documented)).collect(Collectors.toList());
-      assertTrue(undocumented.isEmpty(),
-          root.relativize(file) + " queries metrics the README's Live metrics table does not"
-              + " document: " + undocumented);
+      List<String> undocumented =
+          used.stream().filter(n -> !isDocumented(n, documented)).collect(Collectors.toList());
+      assertTrue(
+          undocumented.isEmpty(),
+          root.relativize(file)
+              + " queries metrics the README's Live metrics table does not"
+              + " document: "
+              + undocumented);
     }
   }
 
@@ -178,19 +201,20 @@ class DeploymentFilesTest {
     for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> service = it.next();
       for (JsonNode volume : service.getValue().path("volumes")) {
-        String source = volume.isTextual()
-            ? volume.asText().split(":", 2)[0]
-            : volume.path("source").asText();
+        String source =
+            volume.isTextual() ? volume.asText().split(":", 2)[0] : volume.path("source").asText();
         if (source.startsWith("./") || source.startsWith("../") || source.equals(".")) {
           mounts.add(source);
-          assertTrue(Files.exists(root.resolve(source).normalize()),
+          assertTrue(
+              Files.exists(root.resolve(source).normalize()),
               "service " + service.getKey() + " mounts " + source + ", which is not in the repo");
         }
       }
       JsonNode build = service.getValue().path("build");
       if (!build.isMissingNode()) {
         String context = build.isTextual() ? build.asText() : build.path("context").asText(".");
-        assertTrue(Files.isRegularFile(root.resolve(context).resolve("Dockerfile")),
+        assertTrue(
+            Files.isRegularFile(root.resolve(context).resolve("Dockerfile")),
             "service " + service.getKey() + " builds " + context + ", which has no Dockerfile");
       }
     }
@@ -211,38 +235,52 @@ class DeploymentFilesTest {
     for (String option : List.of("--pace", "--hold")) {
       assertTrue(run.hasMatchedOption(option), "the sim service runs without " + option);
     }
-    assertEquals("0.0.0.0", run.matchedOptionValue("--metrics-host", null),
+    assertEquals(
+        "0.0.0.0",
+        run.matchedOptionValue("--metrics-host", null),
         "metrics must listen on every address inside the container");
-    assertTrue(run.hasMatchedOption("--serve-graph") || run.hasMatchedOption("--graph-port"),
+    assertTrue(
+        run.hasMatchedOption("--serve-graph") || run.hasMatchedOption("--graph-port"),
         "the sim service does not serve the graph");
-    assertEquals("0.0.0.0", run.matchedOptionValue("--graph-host", null),
+    assertEquals(
+        "0.0.0.0",
+        run.matchedOptionValue("--graph-host", null),
         "the graph must listen on every address inside the container");
-    JsonNode sim = YAML.readTree(root.resolve("docker-compose.yml").toFile())
-        .path("services").path("sim");
+    JsonNode sim =
+        YAML.readTree(root.resolve("docker-compose.yml").toFile()).path("services").path("sim");
     List<String> ports = new ArrayList<>();
     sim.path("ports").forEach(p -> ports.add(p.asText()));
     int metrics = run.matchedOptionValue("--metrics-port", MetricsServer.DEFAULT_PORT);
     for (int port : List.of(metrics, graphPort(run))) {
-      assertTrue(ports.contains("127.0.0.1:" + port + ":" + port),
+      assertTrue(
+          ports.contains("127.0.0.1:" + port + ":" + port),
           "port " + port + " is not published on the host's loopback: " + ports);
     }
-    String plugins = YAML.readTree(root.resolve("docker-compose.yml").toFile())
-        .path("services").path("grafana").path("environment").path("GF_INSTALL_PLUGINS").asText();
+    String plugins =
+        YAML.readTree(root.resolve("docker-compose.yml").toFile())
+            .path("services")
+            .path("grafana")
+            .path("environment")
+            .path("GF_INSTALL_PLUGINS")
+            .asText();
     String infinityType = provisionedDatasource("ouroboros-infinity").path("type").asText();
-    assertTrue(plugins.contains(infinityType), "grafana does not install " + infinityType
-        + ": GF_INSTALL_PLUGINS=" + plugins);
+    assertTrue(
+        plugins.contains(infinityType),
+        "grafana does not install " + infinityType + ": GF_INSTALL_PLUGINS=" + plugins);
   }
 
   @Test
   void dockerfileBuildCommand_isTheOneTheReadmeGives() throws IOException {
-    List<String> runs = Files.readAllLines(root.resolve("Dockerfile")).stream()
-        .map(String::strip)
-        .filter(l -> l.startsWith("RUN mvn "))
-        .map(l -> l.substring(4).strip())
-        .collect(Collectors.toList());
+    List<String> runs =
+        Files.readAllLines(root.resolve("Dockerfile")).stream()
+            .map(String::strip)
+            .filter(l -> l.startsWith("RUN mvn "))
+            .map(l -> l.substring(4).strip())
+            .collect(Collectors.toList());
     assertEquals(1, runs.size(), "the Dockerfile's Maven commands: " + runs);
     String readme = Files.readString(root.resolve("README.md"));
-    assertTrue(readme.contains("\n" + runs.get(0) + "\n"),
+    assertTrue(
+        readme.contains("\n" + runs.get(0) + "\n"),
         "the README does not give the Dockerfile's build command on a line of its own: "
             + runs.get(0));
   }
@@ -267,12 +305,15 @@ class DeploymentFilesTest {
   // ---- helpers ----
 
   /**
-   * The sim service's command, parsed by the simulator's own command line without running it
-   * (so every option must exist): the {@code run} subcommand's parse result.
+   * The sim service's command, parsed by the simulator's own command line without running it (so
+   * every option must exist): the {@code run} subcommand's parse result.
    */
   private ParseResult simCommand() throws IOException {
-    JsonNode command = YAML.readTree(root.resolve("docker-compose.yml").toFile())
-        .path("services").path("sim").path("command");
+    JsonNode command =
+        YAML.readTree(root.resolve("docker-compose.yml").toFile())
+            .path("services")
+            .path("sim")
+            .path("command");
     List<String> args = new ArrayList<>();
     command.forEach(a -> args.add(a.asText()));
     assertEquals("run", args.isEmpty() ? null : args.get(0), "the sim service's command");
@@ -280,8 +321,8 @@ class DeploymentFilesTest {
     try {
       parsed = new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
-      throw new AssertionError("the sim service's command does not parse: " + args + ": "
-          + e.getMessage(), e);
+      throw new AssertionError(
+          "the sim service's command does not parse: " + args + ": " + e.getMessage(), e);
     }
     assertTrue(parsed.hasSubcommand(), "not a subcommand: " + args);
     return parsed.subcommand();
@@ -294,8 +335,8 @@ class DeploymentFilesTest {
 
   /** The provisioned datasource with the given uid. */
   private JsonNode provisionedDatasource(String uid) throws IOException {
-    JsonNode ds = YAML.readTree(
-        root.resolve("grafana/provisioning/datasources/datasources.yaml").toFile());
+    JsonNode ds =
+        YAML.readTree(root.resolve("grafana/provisioning/datasources/datasources.yaml").toFile());
     for (JsonNode d : ds.path("datasources")) {
       if (uid.equals(d.path("uid").asText())) {
         return d;
@@ -305,8 +346,8 @@ class DeploymentFilesTest {
   }
 
   private Set<String> provisionedDatasourceUids() throws IOException {
-    JsonNode ds = YAML.readTree(
-        root.resolve("grafana/provisioning/datasources/datasources.yaml").toFile());
+    JsonNode ds =
+        YAML.readTree(root.resolve("grafana/provisioning/datasources/datasources.yaml").toFile());
     Set<String> uids = new TreeSet<>();
     for (JsonNode d : ds.path("datasources")) {
       String uid = d.path("uid").asText("");
@@ -318,7 +359,9 @@ class DeploymentFilesTest {
 
   private List<Path> dashboards() throws IOException {
     try (Stream<Path> files = Files.list(root.resolve("grafana/dashboards"))) {
-      return files.filter(p -> p.toString().endsWith(".json")).sorted()
+      return files
+          .filter(p -> p.toString().endsWith(".json"))
+          .sorted()
           .collect(Collectors.toList());
     }
   }

@@ -16,17 +16,16 @@ public final class AgentProtocol {
   private AgentProtocol() {}
 
   /** What an agent accepts. */
-  public sealed interface Command extends CborSerializable
-      permits Publish, Retrain, Reconfigure {}
+  public sealed interface Command extends CborSerializable permits Publish, Retrain, Reconfigure {}
 
   /** The {@link Publish#rate()} that means: as many items as the agent's own settings say. */
   public static final int OWN_RATE = -1;
 
   /**
-   * Publish this tick's items. {@code web} is the snapshot sealed at the previous tick, which
-   * human sources repost from; null at the first tick. {@code rate} is how many items to publish
-   * this tick, set by the scenario's timeline (a changed publish rate or population, or an AI
-   * share curve), or {@link #OWN_RATE} for the agent's own setting.
+   * Publish this tick's items. {@code web} is the snapshot sealed at the previous tick, which human
+   * sources repost from; null at the first tick. {@code rate} is how many items to publish this
+   * tick, set by the scenario's timeline (a changed publish rate or population, or an AI share
+   * curve), or {@link #OWN_RATE} for the agent's own setting.
    */
   public record Publish(int tick, WebView web, int rate, ActorRef<Published> replyTo)
       implements Command {
@@ -47,10 +46,10 @@ public final class AgentProtocol {
   /**
    * From this tick on, use these settings: a timeline event changed a model's crawl, pipeline or
    * other run-time setting (see {@link ouroboros.agents.model.ModelCore#reconfigure}). Only models
-   * receive it. It has no reply: the clock sends it in the events phase, before the tick's
-   * {@link Publish}, and a receiver takes one sender's messages in the order they were sent. Like
-   * the {@link WebView} of {@link Retrain}, the settings hold policies (crawl, pipeline plans)
-   * that stay in the JVM.
+   * receive it. It has no reply: the clock sends it in the events phase, before the tick's {@link
+   * Publish}, and a receiver takes one sender's messages in the order they were sent. Like the
+   * {@link WebView} of {@link Retrain}, the settings hold policies (crawl, pipeline plans) that
+   * stay in the JVM.
    */
   public record Reconfigure(int tick, ModelSettings settings) implements Command {
     /** Checks the reference. */

@@ -9,11 +9,11 @@ import ouroboros.agents.data.Items;
 import ouroboros.agents.model.ModelCore;
 
 /**
- * A generative model: each tick it publishes k items from its current parameters; when its
- * schedule says so, it retrains on the snapshot it is given (crawl, regime, fit, evaluate) and
- * reports. A timeline may change its rate (in each {@code Publish}) and its run-time settings
- * ({@code Reconfigure}). A thin adapter over {@link ModelCore}, which keeps the previous parameters when a fit
- * throws, so this actor does not fail on a bad fit.
+ * A generative model: each tick it publishes k items from its current parameters; when its schedule
+ * says so, it retrains on the snapshot it is given (crawl, regime, fit, evaluate) and reports. A
+ * timeline may change its rate (in each {@code Publish}) and its run-time settings ({@code
+ * Reconfigure}). A thin adapter over {@link ModelCore}, which keeps the previous parameters when a
+ * fit throws, so this actor does not fail on a bad fit.
  */
 public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Command> {
 
@@ -41,15 +41,17 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
   }
 
   private Behavior<AgentProtocol.Command> onPublish(AgentProtocol.Publish msg) {
-    Items items = msg.rate() == AgentProtocol.OWN_RATE ? core.publish(msg.tick())
-        : core.publish(msg.tick(), msg.rate());
+    Items items =
+        msg.rate() == AgentProtocol.OWN_RATE
+            ? core.publish(msg.tick())
+            : core.publish(msg.tick(), msg.rate());
     msg.replyTo().tell(new AgentProtocol.Published(msg.tick(), index, items));
     return this;
   }
 
   private Behavior<AgentProtocol.Command> onRetrain(AgentProtocol.Retrain msg) {
-    msg.replyTo().tell(
-        new AgentProtocol.Retrained(msg.tick(), index, core.retrain(msg.tick(), msg.web())));
+    msg.replyTo()
+        .tell(new AgentProtocol.Retrained(msg.tick(), index, core.retrain(msg.tick(), msg.web())));
     return this;
   }
 

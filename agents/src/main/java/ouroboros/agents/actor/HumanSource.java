@@ -40,20 +40,25 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
   }
 
   private Behavior<AgentProtocol.Command> onPublish(AgentProtocol.Publish msg) {
-    Items items = msg.rate() == AgentProtocol.OWN_RATE ? core.publish(msg.tick(), msg.web())
-        : core.publish(msg.tick(), msg.web(), msg.rate());
+    Items items =
+        msg.rate() == AgentProtocol.OWN_RATE
+            ? core.publish(msg.tick(), msg.web())
+            : core.publish(msg.tick(), msg.web(), msg.rate());
     msg.replyTo().tell(new AgentProtocol.Published(msg.tick(), index, items));
     return this;
   }
 
   private Behavior<AgentProtocol.Command> onRetrain(AgentProtocol.Retrain msg) {
-    getContext().getLog().warn("human source {} was asked to retrain at tick {}", index, msg.tick());
+    getContext()
+        .getLog()
+        .warn("human source {} was asked to retrain at tick {}", index, msg.tick());
     return this;
   }
 
   private Behavior<AgentProtocol.Command> onReconfigure(AgentProtocol.Reconfigure msg) {
-    getContext().getLog().warn("human source {} was sent a model's settings at tick {}", index,
-        msg.tick());
+    getContext()
+        .getLog()
+        .warn("human source {} was sent a model's settings at tick {}", index, msg.tick());
     return this;
   }
 }

@@ -13,32 +13,31 @@ import ouroboros.agents.domain.Metrics;
 
 /**
  * Follows one model across generations and gives each of the eight definitions of collapse its
- * number and verdict (Schaeffer et al. 2025; SCIENCE.md). Plain Java, fed once per successful
- * fit; the model core owns it.
+ * number and verdict (Schaeffer et al. 2025; SCIENCE.md). Plain Java, fed once per successful fit;
+ * the model core owns it.
  *
  * <ol>
  *   <li>risk_g / risk_1, where risk_1 is the risk of generation 1 (the first fit);
- *   <li>risk_g - risk_1, firing beyond z combined standard errors of the two estimates, taken
- *       from the domain's {@link Metrics#RISK_BAND} (the standard error of a Monte Carlo risk over
- *       the held-out reference set; 0 for closed forms, where any increase fires);
+ *   <li>risk_g - risk_1, firing beyond z combined standard errors of the two estimates, taken from
+ *       the domain's {@link Metrics#RISK_BAND} (the standard error of a Monte Carlo risk over the
+ *       held-out reference set; 0 for closed forms, where any increase fires);
  *   <li>the OLS slope of risk against generation over the last W generations, firing when it is
  *       positive with a one-sided p-value below alpha (Commons Math {@link SimpleRegression}) and
  *       the fitted rise over the window is material (see {@link Thresholds#trendMinRise()});
  *   <li>the exponent of risk against the cumulative data gathered (OLS of log risk on log items
- *       over every generation so far) minus the same exponent for a human-only baseline of the
- *       same family fitted on as many fresh human items; firing when it is worse by the
- *       tolerance, which also catches a plateau (exponent near 0 where the human one is
- *       negative);
+ *       over every generation so far) minus the same exponent for a human-only baseline of the same
+ *       family fitted on as many fresh human items; firing when it is worse by the tolerance, which
+ *       also catches a plateau (exponent near 0 where the human one is negative);
  *   <li>the domain's diversity ratio (variance or entropy), firing below a threshold;
  *   <li>the share of the truth's modes recovered, firing below a threshold;
  *   <li>the tail mass ratio, firing below a threshold;
  *   <li>the hallucinated mass, firing above a threshold.
  * </ol>
  *
- * <p>Definitions 1 to 5 apply in every domain once there is enough history; 6 to 8 apply where
- * the domain reports the measure. Definitions 1 and 2 do not apply when risk_1 is not finite (a
- * categorical first fit that missed a category has infinite KL). A definition that does not apply is reported as such, never
- * as 0.
+ * <p>Definitions 1 to 5 apply in every domain once there is enough history; 6 to 8 apply where the
+ * domain reports the measure. Definitions 1 and 2 do not apply when risk_1 is not finite (a
+ * categorical first fit that missed a category has infinite KL). A definition that does not apply
+ * is reported as such, never as 0.
  */
 public final class CollapseTracker {
   private final Thresholds thresholds;
@@ -48,6 +47,7 @@ public final class CollapseTracker {
   private final SimpleRegression modelScaling = new SimpleRegression();
   private final SimpleRegression humanScaling = new SimpleRegression();
   private List<Verdict> latest = List.of();
+
   /** Definition 3's t distribution, kept while its degrees of freedom stay the same. */
   private TDistribution student;
 
@@ -67,8 +67,8 @@ public final class CollapseTracker {
    * @param generation the generation just fitted (1 for the first fit)
    * @param evaluation its measures against the truth
    * @param cumulativeItems training items used by all fits so far, this one included
-   * @param baselineRisk risk of the same family fitted on {@code cumulativeItems} human items,
-   *     or NaN when there is no baseline
+   * @param baselineRisk risk of the same family fitted on {@code cumulativeItems} human items, or
+   *     NaN when there is no baseline
    */
   public List<Verdict> update(
       int generation, Evaluation evaluation, double cumulativeItems, double baselineRisk) {
@@ -89,27 +89,41 @@ public final class CollapseTracker {
     List<Verdict> v = new ArrayList<>(8);
     // A finite first risk followed by an infinite one (a categorical model that lost a
     // category) is the most catastrophic increase there is: the ratio is +Infinity and it fires.
-    v.add(firstRisk > 0 && Double.isFinite(firstRisk) && !Double.isNaN(risk)
-        ? Verdict.of(Definition.CATASTROPHIC_RISK, risk / firstRisk,
-            risk / firstRisk > thresholds.catastrophicRatio())
-        : Verdict.notApplicable(Definition.CATASTROPHIC_RISK));
+    v.add(
+        firstRisk > 0 && Double.isFinite(firstRisk) && !Double.isNaN(risk)
+            ? Verdict.of(
+                Definition.CATASTROPHIC_RISK,
+                risk / firstRisk,
+                risk / firstRisk > thresholds.catastrophicRatio())
+            : Verdict.notApplicable(Definition.CATASTROPHIC_RISK));
     double increase = risk - firstRisk;
     double allowed = thresholds.increaseZ() * Math.sqrt(band * band + firstBand * firstBand);
-    v.add(Double.isNaN(increase) || !Double.isFinite(firstRisk)
-        ? Verdict.notApplicable(Definition.ANY_RISK_INCREASE)
-        : Verdict.of(Definition.ANY_RISK_INCREASE, increase, increase > allowed));
+    v.add(
+        Double.isNaN(increase) || !Double.isFinite(firstRisk)
+            ? Verdict.notApplicable(Definition.ANY_RISK_INCREASE)
+            : Verdict.of(Definition.ANY_RISK_INCREASE, increase, increase > allowed));
     v.add(trend());
     v.add(scaling());
-    v.add(below(Definition.COLLAPSING_VARIANCE, evaluation.get(Metrics.DIVERSITY_RATIO),
-        thresholds.diversityMin()));
-    v.add(below(Definition.MODE_ENTANGLEMENT, evaluation.get(Metrics.MODES_RECOVERED),
-        thresholds.modesMin()));
-    v.add(below(Definition.TAIL_LOSS, evaluation.get(Metrics.TAIL_MASS_RATIO),
-        thresholds.tailMin()));
+    v.add(
+        below(
+            Definition.COLLAPSING_VARIANCE,
+            evaluation.get(Metrics.DIVERSITY_RATIO),
+            thresholds.diversityMin()));
+    v.add(
+        below(
+            Definition.MODE_ENTANGLEMENT,
+            evaluation.get(Metrics.MODES_RECOVERED),
+            thresholds.modesMin()));
+    v.add(
+        below(Definition.TAIL_LOSS, evaluation.get(Metrics.TAIL_MASS_RATIO), thresholds.tailMin()));
     double hallucinated = evaluation.get(Metrics.HALLUCINATED_MASS);
-    v.add(Double.isNaN(hallucinated) ? Verdict.notApplicable(Definition.HALLUCINATION)
-        : Verdict.of(Definition.HALLUCINATION, hallucinated,
-            hallucinated > thresholds.hallucinationMax()));
+    v.add(
+        Double.isNaN(hallucinated)
+            ? Verdict.notApplicable(Definition.HALLUCINATION)
+            : Verdict.of(
+                Definition.HALLUCINATION,
+                hallucinated,
+                hallucinated > thresholds.hallucinationMax()));
     latest = List.copyOf(v);
     return latest;
   }
@@ -133,7 +147,9 @@ public final class CollapseTracker {
     }
     double oneSided = slope > 0 ? twoSided / 2 : 1 - twoSided / 2;
     boolean material = slope * (history.size() - 1) >= thresholds.trendMinRise() * firstRisk;
-    return Verdict.of(Definition.DIVERGING_RISK, slope,
+    return Verdict.of(
+        Definition.DIVERGING_RISK,
+        slope,
         slope > 0 && oneSided < thresholds.trendAlpha() && material);
   }
 
@@ -150,17 +166,18 @@ public final class CollapseTracker {
     if (student == null || student.getDegreesOfFreedom() != df) {
       student = new TDistribution(null, df);
     }
-    return 2d * (1.0 - student.cumulativeProbability(
-        FastMath.abs(r.getSlope()) / r.getSlopeStdErr()));
+    return 2d
+        * (1.0 - student.cumulativeProbability(FastMath.abs(r.getSlope()) / r.getSlopeStdErr()));
   }
 
   /**
    * Definition 4: exponent gap over every generation so far where both risks are positive. The
-   * whole history, not the trend window: late in a run the window spans too little of the log
-   * data axis to estimate an exponent.
+   * whole history, not the trend window: late in a run the window spans too little of the log data
+   * axis to estimate an exponent.
    */
   private Verdict scaling() {
-    if (modelScaling.getN() < 3 || Double.isNaN(modelScaling.getSlope())
+    if (modelScaling.getN() < 3
+        || Double.isNaN(modelScaling.getSlope())
         || Double.isNaN(humanScaling.getSlope())) {
       return Verdict.notApplicable(Definition.SCALING_LAW);
     }

@@ -7,8 +7,8 @@ import java.util.function.Function;
 
 /**
  * The one registry of crawl policies, keyed by name, as in Caffeine's simulator. An unknown name
- * fails with the list of known names. Every policy returns up to n distinct items that the
- * snapshot shows, so each respects the web's retention.
+ * fails with the list of known names. Every policy returns up to n distinct items that the snapshot
+ * shows, so each respects the web's retention.
  *
  * <ul>
  *   <li>{@value UniformCrawl#NAME}: uniform over the visited sites' items;
@@ -21,8 +21,7 @@ import java.util.function.Function;
  * </ul>
  */
 public final class CrawlPolicies {
-  private static final Map<String, Function<CrawlSettings, CrawlPolicy>> REGISTRY =
-      new TreeMap<>();
+  private static final Map<String, Function<CrawlSettings, CrawlPolicy>> REGISTRY = new TreeMap<>();
 
   static {
     REGISTRY.put(UniformCrawl.NAME, s -> new UniformCrawl(s.sites()));
@@ -41,8 +40,8 @@ public final class CrawlPolicies {
   }
 
   /**
-   * The names a scenario's {@code crawl.policy} may take, sorted: all but
-   * {@value SourcesCrawl#NAME}, which a model's {@code trains-on} sets.
+   * The names a scenario's {@code crawl.policy} may take, sorted: all but {@value
+   * SourcesCrawl#NAME}, which a model's {@code trains-on} sets.
    */
   public static List<String> crawlNames() {
     return names().stream().filter(n -> !n.equals(SourcesCrawl.NAME)).toList();

@@ -14,8 +14,8 @@ public interface CrawlPolicy {
   String name();
 
   /**
-   * Scrapes up to {@code n} distinct items from the snapshot. Returns fewer when fewer are
-   * visible to this policy.
+   * Scrapes up to {@code n} distinct items from the snapshot. Returns fewer when fewer are visible
+   * to this policy.
    */
   Items crawl(WebView web, int n, UniformRandomProvider rng);
 }

@@ -8,13 +8,13 @@ import java.util.Objects;
  * the fields it needs and ignores the rest.
  *
  * @param self the crawling model's own agent index ({@code exclude-own})
- * @param sites the site indices it visits; empty means every site ({@code uniform},
- *     {@code site-mix}, {@code recent}, {@code popular}, {@code exclude-own})
- * @param weights one weight per site of {@code sites} ({@code site-mix}), or per author of
- *     {@code sources} ({@code sources}); each at least 0, with a positive sum
+ * @param sites the site indices it visits; empty means every site ({@code uniform}, {@code
+ *     site-mix}, {@code recent}, {@code popular}, {@code exclude-own})
+ * @param weights one weight per site of {@code sites} ({@code site-mix}), or per author of {@code
+ *     sources} ({@code sources}); each at least 0, with a positive sum
  * @param window the last W ticks ({@code recent}), at least 1
- * @param exponent a site's share is proportional to its visible items to this power
- *     ({@code popular}), at least 0
+ * @param exponent a site's share is proportional to its visible items to this power ({@code
+ *     popular}), at least 0
  * @param sources the agent indices it reads from ({@code sources}, static-graph mode)
  */
 public record CrawlSettings(
@@ -33,8 +33,10 @@ public record CrawlSettings(
     }
     for (double w : weights) {
       if (!(w >= 0) || Double.isInfinite(w)) {
-        throw new IllegalArgumentException("weights has an entry that is not a finite number "
-            + ">= 0: " + Arrays.toString(weights));
+        throw new IllegalArgumentException(
+            "weights has an entry that is not a finite number "
+                + ">= 0: "
+                + Arrays.toString(weights));
       }
     }
   }
@@ -58,21 +60,40 @@ public record CrawlSettings(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CrawlSettings c && self == c.self && Arrays.equals(sites, c.sites)
-        && Arrays.equals(weights, c.weights) && window == c.window
-        && Double.compare(exponent, c.exponent) == 0 && Arrays.equals(sources, c.sources);
+    return o instanceof CrawlSettings c
+        && self == c.self
+        && Arrays.equals(sites, c.sites)
+        && Arrays.equals(weights, c.weights)
+        && window == c.window
+        && Double.compare(exponent, c.exponent) == 0
+        && Arrays.equals(sources, c.sources);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(self, Arrays.hashCode(sites), Arrays.hashCode(weights), window, exponent,
+    return Objects.hash(
+        self,
+        Arrays.hashCode(sites),
+        Arrays.hashCode(weights),
+        window,
+        exponent,
         Arrays.hashCode(sources));
   }
 
   @Override
   public String toString() {
-    return "CrawlSettings[self=" + self + ", sites=" + Arrays.toString(sites) + ", weights="
-        + Arrays.toString(weights) + ", window=" + window + ", exponent=" + exponent
-        + ", sources=" + Arrays.toString(sources) + "]";
+    return "CrawlSettings[self="
+        + self
+        + ", sites="
+        + Arrays.toString(sites)
+        + ", weights="
+        + Arrays.toString(weights)
+        + ", window="
+        + window
+        + ", exponent="
+        + exponent
+        + ", sources="
+        + Arrays.toString(sources)
+        + "]";
   }
 }

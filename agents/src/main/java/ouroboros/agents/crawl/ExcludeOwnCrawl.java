@@ -6,10 +6,10 @@ import ouroboros.agents.data.Items;
 import ouroboros.agents.web.WebView;
 
 /**
- * Uniform without replacement over the visible items of the visited sites whose author is not
- * the crawling model itself. Items of other models, and its own output reposted by a person
- * (laundered: the author is then the person), are still taken. What it models: a lab that
- * recognises and skips its own output, and nothing else.
+ * Uniform without replacement over the visible items of the visited sites whose author is not the
+ * crawling model itself. Items of other models, and its own output reposted by a person (laundered:
+ * the author is then the person), are still taken. What it models: a lab that recognises and skips
+ * its own output, and nothing else.
  */
 public final class ExcludeOwnCrawl implements CrawlPolicy {
   /** The registered name. */
@@ -33,7 +33,9 @@ public final class ExcludeOwnCrawl implements CrawlPolicy {
   @Override
   public Items crawl(WebView web, int n, UniformRandomProvider rng) {
     int[] visited = CrawlSettings.visited(sites, web.siteCount());
-    return Draw.gather(web, Draw.from(
-        web.siteRanges(visited, Integer.MIN_VALUE).minus(web.authorRanges(self)), n, rng));
+    return Draw.gather(
+        web,
+        Draw.from(
+            web.siteRanges(visited, Integer.MIN_VALUE).minus(web.authorRanges(self)), n, rng));
   }
 }

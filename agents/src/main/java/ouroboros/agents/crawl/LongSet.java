@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A set of non-negative longs in one primitive array (open addressing, linear probing), for the
- * crawl's draws without replacement: no boxing, no entry objects. Fixed capacity: it holds at
- * most the number of values it was made for.
+ * crawl's draws without replacement: no boxing, no entry objects. Fixed capacity: it holds at most
+ * the number of values it was made for.
  */
 final class LongSet {
   private static final long EMPTY = -1;

@@ -7,14 +7,14 @@ import ouroboros.agents.web.Ranges;
 import ouroboros.agents.web.WebView;
 
 /**
- * Weighted by popularity: site s gets a share of the n items proportional to N_s^e, N_s its
- * visible items and e the exponent, rounded by the largest remainder ({@link Shares}), each
- * share drawn uniformly without replacement within its site. A site too small for its share
- * gives all it has and the rest goes to the other sites by the same rule, so the crawl returns n
- * items whenever the visited sites hold n. With e = 1 each site's share is its share of the
- * items (a stratified uniform crawl); e > 1 favours the big sites (rich get richer), e = 0
- * splits evenly across sites whatever their size. What it models: a crawl that follows traffic,
- * with site size standing in for traffic.
+ * Weighted by popularity: site s gets a share of the n items proportional to N_s^e, N_s its visible
+ * items and e the exponent, rounded by the largest remainder ({@link Shares}), each share drawn
+ * uniformly without replacement within its site. A site too small for its share gives all it has
+ * and the rest goes to the other sites by the same rule, so the crawl returns n items whenever the
+ * visited sites hold n. With e = 1 each site's share is its share of the items (a stratified
+ * uniform crawl); e > 1 favours the big sites (rich get richer), e = 0 splits evenly across sites
+ * whatever their size. What it models: a crawl that follows traffic, with site size standing in for
+ * traffic.
  */
 public final class PopularCrawl implements CrawlPolicy {
   /** The registered name. */

@@ -6,10 +6,10 @@ import ouroboros.agents.data.Items;
 import ouroboros.agents.web.WebView;
 
 /**
- * Uniform without replacement over the visible items of the visited sites published in the last
- * W ticks, t − W + 1 to t at a crawl at tick t. Retention still applies: a window longer than
- * the web's retention sees only what the web kept. What it models: a crawler that reads only
- * fresh pages (a news feed, a recency-biased index).
+ * Uniform without replacement over the visible items of the visited sites published in the last W
+ * ticks, t − W + 1 to t at a crawl at tick t. Retention still applies: a window longer than the
+ * web's retention sees only what the web kept. What it models: a crawler that reads only fresh
+ * pages (a news feed, a recency-biased index).
  */
 public final class RecentCrawl implements CrawlPolicy {
   /** The registered name. */

@@ -3,9 +3,9 @@ package ouroboros.agents.crawl;
 /**
  * Splits a crawl of n items across parts (sites, sources) in proportion to weights, by the
  * largest-remainder method (Hamilton's): each part gets the floor of its quota n·w/Σw, and the
- * items left over go one each to the largest remainders, ties to the lower index. No part gets
- * more than its capacity (the items it has); what a full part cannot take is either dropped or
- * shared again among the parts with room, by the same rule. Deterministic: no random draws.
+ * items left over go one each to the largest remainders, ties to the lower index. No part gets more
+ * than its capacity (the items it has); what a full part cannot take is either dropped or shared
+ * again among the parts with room, by the same rule. Deterministic: no random draws.
  */
 final class Shares {
   private Shares() {}

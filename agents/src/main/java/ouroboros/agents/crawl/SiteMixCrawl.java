@@ -9,9 +9,9 @@ import ouroboros.agents.web.WebView;
 /**
  * A fixed mix of sites: site s gets the share w_s/Σw of the n items, rounded by the largest
  * remainder ({@link Shares}), drawn uniformly without replacement from its visible items. A site
- * with fewer visible items than its share gives all it has and the crawl returns fewer than n:
- * the mix is the experiment, so nothing is moved to other sites. What it models: a lab that
- * samples forums, news and code in set proportions.
+ * with fewer visible items than its share gives all it has and the crawl returns fewer than n: the
+ * mix is the experiment, so nothing is moved to other sites. What it models: a lab that samples
+ * forums, news and code in set proportions.
  */
 public final class SiteMixCrawl implements CrawlPolicy {
   /** The registered name. */
@@ -26,8 +26,8 @@ public final class SiteMixCrawl implements CrawlPolicy {
     this.sites = settings.sites();
     this.weights = settings.weights();
     if (sites.length > 0 && weights.length != sites.length) {
-      throw new IllegalArgumentException("weights has " + weights.length + " entries for "
-          + sites.length + " sites");
+      throw new IllegalArgumentException(
+          "weights has " + weights.length + " entries for " + sites.length + " sites");
     }
   }
 
@@ -40,8 +40,8 @@ public final class SiteMixCrawl implements CrawlPolicy {
   public Items crawl(WebView web, int n, UniformRandomProvider rng) {
     int[] visited = CrawlSettings.visited(sites, web.siteCount());
     if (weights.length != visited.length) {
-      throw new IllegalArgumentException("weights has " + weights.length + " entries for "
-          + visited.length + " sites");
+      throw new IllegalArgumentException(
+          "weights has " + weights.length + " entries for " + visited.length + " sites");
     }
     Ranges[] sets = new Ranges[visited.length];
     long[] capacity = new long[visited.length];

@@ -11,9 +11,9 @@ import ouroboros.agents.web.WebView;
  * share w_j/Σw of the n items, rounded by the largest remainder ({@link Shares}), drawn uniformly
  * without replacement from the items it wrote that are visible on any site. A source with fewer
  * visible items than its share (none, before it first publishes or once retention dropped them)
- * gives what it has and the crawl returns fewer than n: the weights are the experiment's edges,
- * so nothing is moved to another source. What it models: the controlled interaction graphs of
- * Wu, Zhou and Su 2026, run through the same web as every other crawl.
+ * gives what it has and the crawl returns fewer than n: the weights are the experiment's edges, so
+ * nothing is moved to another source. What it models: the controlled interaction graphs of Wu, Zhou
+ * and Su 2026, run through the same web as every other crawl.
  */
 public final class SourcesCrawl implements CrawlPolicy {
   /** The registered name. */
@@ -28,8 +28,13 @@ public final class SourcesCrawl implements CrawlPolicy {
     this.sources = settings.sources();
     this.weights = settings.weights();
     if (sources.length == 0 || weights.length != sources.length) {
-      throw new IllegalArgumentException("sources and weights must be non-empty and of the same "
-          + "length: " + sources.length + " sources, " + weights.length + " weights");
+      throw new IllegalArgumentException(
+          "sources and weights must be non-empty and of the same "
+              + "length: "
+              + sources.length
+              + " sources, "
+              + weights.length
+              + " weights");
     }
   }
 

@@ -7,9 +7,9 @@ import ouroboros.agents.data.Items;
 import ouroboros.agents.web.WebView;
 
 /**
- * Scrapes items uniformly at random, without replacement, from the visible items of a set of
- * sites (every site when the set is empty). Draws indices with Floyd's algorithm (Bentley and
- * Floyd, "A sample of brilliance", CACM 1987), which costs O(n) whatever the size of the web.
+ * Scrapes items uniformly at random, without replacement, from the visible items of a set of sites
+ * (every site when the set is empty). Draws indices with Floyd's algorithm (Bentley and Floyd, "A
+ * sample of brilliance", CACM 1987), which costs O(n) whatever the size of the web.
  */
 public final class UniformCrawl implements CrawlPolicy {
   /** The registered name. */

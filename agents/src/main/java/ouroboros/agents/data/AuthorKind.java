@@ -4,6 +4,7 @@ package ouroboros.agents.data;
 public final class AuthorKind {
   /** A human content source (or the uncontaminated human archive). */
   public static final byte HUMAN = 0;
+
   /** A generative model. */
   public static final byte MODEL = 1;
 

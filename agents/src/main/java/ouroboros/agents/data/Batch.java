@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A columnar payload: {@code size} items of {@code width} doubles each, stored row after row in
- * one primitive array. A batch is never one object per sample. The array is not copied; by
- * convention nobody writes to it after the batch is built.
+ * A columnar payload: {@code size} items of {@code width} doubles each, stored row after row in one
+ * primitive array. A batch is never one object per sample. The array is not copied; by convention
+ * nobody writes to it after the batch is built.
  *
  * @param size number of items
  * @param width doubles per item (the domain's payload width)
@@ -41,7 +41,9 @@ public record Batch(int size, int width, double[] values) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Batch b && b.size == size && b.width == width
+    return o instanceof Batch b
+        && b.size == size
+        && b.width == width
         && Arrays.equals(b.values, values);
   }
 

@@ -9,17 +9,17 @@ import java.util.Objects;
  * what a crawl gathers from the web, and what a model trains on.
  *
  * <p>Provenance per item: the author's agent index ({@link #ARCHIVE} for the human archive that
- * fresh data comes from), the author's {@link AuthorKind}, the tick it was published, the
- * author's generation, its synthetic depth (0 for human data; 1 + the mean depth of the training
- * data for model output), its flags ({@link #WATERMARK}) and the site it was published on.
+ * fresh data comes from), the author's {@link AuthorKind}, the tick it was published, the author's
+ * generation, its synthetic depth (0 for human data; 1 + the mean depth of the training data for
+ * model output), its flags ({@link #WATERMARK}) and the site it was published on.
  *
  * <p>Arrays are shared, not copied. Nobody writes to them after construction.
  *
- * <p>A column may be <i>constant</i>: one value for every item, as when one agent publishes in
- * one tick ({@link #uniform}). A constant column is held as that value, not as an array: the
- * accessor ({@link #author()} and so on) builds the array on its first call and keeps it, and the
- * per-item readers ({@link #authorAt} and so on) never build it. The web keeps what agents
- * publish by reference, so a constant column costs it nothing per item.
+ * <p>A column may be <i>constant</i>: one value for every item, as when one agent publishes in one
+ * tick ({@link #uniform}). A constant column is held as that value, not as an array: the accessor
+ * ({@link #author()} and so on) builds the array on its first call and keeps it, and the per-item
+ * readers ({@link #authorAt} and so on) never build it. The web keeps what agents publish by
+ * reference, so a constant column costs it nothing per item.
  */
 public final class Items {
 
@@ -43,18 +43,25 @@ public final class Items {
 
   /** Author index of items drawn fresh from the truth (the uncontaminated human archive). */
   public static final int ARCHIVE = -1;
+
   /** Site of items that were never on the web (fresh archive data). */
   public static final short OFF_WEB = -1;
+
   /** Flag bit: the item carries a watermark (its strength is in {@link #STRENGTH_BITS}). */
   public static final byte WATERMARK = 1;
+
   /** Flag bit: a human source reposted this synthetic item (laundering). */
   public static final byte LAUNDERED = 2;
+
   /** Flag bit: the item carries its human author's provenance signature (C2PA-like). */
   public static final byte SIGNED = 4;
+
   /** Flag bits 3 to 7: a watermark's strength, in steps of {@link #STRENGTH_STEP}. */
   public static final int STRENGTH_BITS = 0xF8;
+
   /** The resolution of a watermark strength stored in the flags. */
   public static final double STRENGTH_STEP = 0.25;
+
   /** The largest storable watermark strength, 31 steps. */
   public static final double MAX_STRENGTH = 31 * STRENGTH_STEP;
 
@@ -84,19 +91,50 @@ public final class Items {
   private volatile short[] siteBuilt;
 
   /** Items with every column given as an array; checks that each has one entry per item. */
-  public Items(Batch payload, int[] author, byte[] kind, int[] tick, int[] generation,
-      float[] depth, byte[] flags, short[] site) {
-    this(payload, Objects.requireNonNull(author, "author"), 0,
-        Objects.requireNonNull(kind, "kind"), (byte) 0, Objects.requireNonNull(tick, "tick"), 0,
-        Objects.requireNonNull(generation, "generation"), 0,
-        Objects.requireNonNull(depth, "depth"), 0f, Objects.requireNonNull(flags, "flags"),
-        (byte) 0, Objects.requireNonNull(site, "site"), (short) 0);
+  public Items(
+      Batch payload,
+      int[] author,
+      byte[] kind,
+      int[] tick,
+      int[] generation,
+      float[] depth,
+      byte[] flags,
+      short[] site) {
+    this(
+        payload,
+        Objects.requireNonNull(author, "author"),
+        0,
+        Objects.requireNonNull(kind, "kind"),
+        (byte) 0,
+        Objects.requireNonNull(tick, "tick"),
+        0,
+        Objects.requireNonNull(generation, "generation"),
+        0,
+        Objects.requireNonNull(depth, "depth"),
+        0f,
+        Objects.requireNonNull(flags, "flags"),
+        (byte) 0,
+        Objects.requireNonNull(site, "site"),
+        (short) 0);
   }
 
   /** Every column as an array (checked) or, where the array is null, as its constant value. */
-  private Items(Batch payload, int[] author, int authorValue, byte[] kind, byte kindValue,
-      int[] tick, int tickValue, int[] generation, int generationValue, float[] depth,
-      float depthValue, byte[] flags, byte flagsValue, short[] site, short siteValue) {
+  private Items(
+      Batch payload,
+      int[] author,
+      int authorValue,
+      byte[] kind,
+      byte kindValue,
+      int[] tick,
+      int tickValue,
+      int[] generation,
+      int generationValue,
+      float[] depth,
+      float depthValue,
+      byte[] flags,
+      byte flagsValue,
+      short[] site,
+      short siteValue) {
     this.payload = Objects.requireNonNull(payload, "payload");
     int n = payload.size();
     check("author", author == null ? n : author.length, n);
@@ -126,8 +164,13 @@ public final class Items {
   public static byte watermarkFlags(double strength) {
     long level = Math.round(strength / STRENGTH_STEP);
     if (level < 1 || level > 31) {
-      throw new IllegalArgumentException("watermark strength is not in [" + STRENGTH_STEP + ", "
-          + MAX_STRENGTH + "]: " + strength);
+      throw new IllegalArgumentException(
+          "watermark strength is not in ["
+              + STRENGTH_STEP
+              + ", "
+              + MAX_STRENGTH
+              + "]: "
+              + strength);
     }
     return (byte) (WATERMARK | (level << 3));
   }
@@ -153,9 +196,13 @@ public final class Items {
   /** Bytes of the provenance arrays these items hold (constant columns hold none). */
   public long provenanceBytes() {
     long n = size();
-    return (author == null ? 0 : 4 * n) + (kind == null ? 0 : n) + (tick == null ? 0 : 4 * n)
-        + (generation == null ? 0 : 4 * n) + (depth == null ? 0 : 4 * n)
-        + (flags == null ? 0 : n) + (site == null ? 0 : 2 * n);
+    return (author == null ? 0 : 4 * n)
+        + (kind == null ? 0 : n)
+        + (tick == null ? 0 : 4 * n)
+        + (generation == null ? 0 : 4 * n)
+        + (depth == null ? 0 : 4 * n)
+        + (flags == null ? 0 : n)
+        + (site == null ? 0 : 2 * n);
   }
 
   /** Item i's author. */
@@ -308,22 +355,61 @@ public final class Items {
 
   /** The same items with other flags. */
   public Items withFlags(byte[] newFlags) {
-    return new Items(payload, author, authorValue, kind, kindValue, tick, tickValue, generation,
-        generationValue, depth, depthValue, Objects.requireNonNull(newFlags, "flags"), (byte) 0,
-        site, siteValue);
+    return new Items(
+        payload,
+        author,
+        authorValue,
+        kind,
+        kindValue,
+        tick,
+        tickValue,
+        generation,
+        generationValue,
+        depth,
+        depthValue,
+        Objects.requireNonNull(newFlags, "flags"),
+        (byte) 0,
+        site,
+        siteValue);
   }
 
   /** The same items on other sites. */
   public Items withSites(short[] newSites) {
-    return new Items(payload, author, authorValue, kind, kindValue, tick, tickValue, generation,
-        generationValue, depth, depthValue, flags, flagsValue,
-        Objects.requireNonNull(newSites, "site"), (short) 0);
+    return new Items(
+        payload,
+        author,
+        authorValue,
+        kind,
+        kindValue,
+        tick,
+        tickValue,
+        generation,
+        generationValue,
+        depth,
+        depthValue,
+        flags,
+        flagsValue,
+        Objects.requireNonNull(newSites, "site"),
+        (short) 0);
   }
 
   /** The same items with other synthetic depths. */
   public Items withDepth(float[] newDepth) {
-    return new Items(payload, author, authorValue, kind, kindValue, tick, tickValue, generation,
-        generationValue, Objects.requireNonNull(newDepth, "depth"), 0f, flags, flagsValue, site,
+    return new Items(
+        payload,
+        author,
+        authorValue,
+        kind,
+        kindValue,
+        tick,
+        tickValue,
+        generation,
+        generationValue,
+        Objects.requireNonNull(newDepth, "depth"),
+        0f,
+        flags,
+        flagsValue,
+        site,
         siteValue);
   }
 
@@ -339,8 +425,22 @@ public final class Items {
    */
   public static Items uniform(
       Batch payload, int author, byte kind, int tick, int generation, float depth, short site) {
-    return new Items(payload, null, author, null, kind, null, tick, null, generation, null, depth,
-        null, (byte) 0, null, site);
+    return new Items(
+        payload,
+        null,
+        author,
+        null,
+        kind,
+        null,
+        tick,
+        null,
+        generation,
+        null,
+        depth,
+        null,
+        (byte) 0,
+        null,
+        site);
   }
 
   /** No items, of the given payload width. */
@@ -380,8 +480,8 @@ public final class Items {
   }
 
   /**
-   * All the given blocks, one after another. A column that is constant with the same value in
-   * every block stays constant.
+   * All the given blocks, one after another. A column that is constant with the same value in every
+   * block stays constant.
    */
   public static Items concat(List<Items> blocks, int width) {
     if (blocks.size() == 1) {
@@ -411,8 +511,9 @@ public final class Items {
       ck &= b.kind == null && b.kindValue == first.kindValue;
       ct &= b.tick == null && b.tickValue == first.tickValue;
       cg &= b.generation == null && b.generationValue == first.generationValue;
-      cd &= b.depth == null
-          && Float.floatToRawIntBits(b.depthValue) == Float.floatToRawIntBits(first.depthValue);
+      cd &=
+          b.depth == null
+              && Float.floatToRawIntBits(b.depthValue) == Float.floatToRawIntBits(first.depthValue);
       cf &= b.flags == null && b.flagsValue == first.flagsValue;
       cs &= b.site == null && b.siteValue == first.siteValue;
     }
@@ -449,8 +550,21 @@ public final class Items {
       }
       at += m;
     }
-    return new Items(new Batch(n, width, v), a, first.authorValue, k, first.kindValue, t,
-        first.tickValue, g, first.generationValue, d, first.depthValue, f, first.flagsValue, s,
+    return new Items(
+        new Batch(n, width, v),
+        a,
+        first.authorValue,
+        k,
+        first.kindValue,
+        t,
+        first.tickValue,
+        g,
+        first.generationValue,
+        d,
+        first.depthValue,
+        f,
+        first.flagsValue,
+        s,
         first.siteValue);
   }
 
@@ -479,10 +593,15 @@ public final class Items {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Items i && payload.equals(i.payload) && Arrays.equals(author(), i.author())
-        && Arrays.equals(kind(), i.kind()) && Arrays.equals(tick(), i.tick())
-        && Arrays.equals(generation(), i.generation()) && Arrays.equals(depth(), i.depth())
-        && Arrays.equals(flags(), i.flags()) && Arrays.equals(site(), i.site());
+    return o instanceof Items i
+        && payload.equals(i.payload)
+        && Arrays.equals(author(), i.author())
+        && Arrays.equals(kind(), i.kind())
+        && Arrays.equals(tick(), i.tick())
+        && Arrays.equals(generation(), i.generation())
+        && Arrays.equals(depth(), i.depth())
+        && Arrays.equals(flags(), i.flags())
+        && Arrays.equals(site(), i.site());
   }
 
   @Override

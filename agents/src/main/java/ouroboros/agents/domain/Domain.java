@@ -34,8 +34,9 @@ public interface Domain {
    * Fits the family with a generator for estimators that need randomness, such as EM's
    * initialisation; models pass their own "fit" stream. Deterministic estimators ignore it.
    */
-  default Model fit(Batch data, double[] weights, EstimatorSettings settings,
-      UniformRandomProvider rng) throws FitException {
+  default Model fit(
+      Batch data, double[] weights, EstimatorSettings settings, UniformRandomProvider rng)
+      throws FitException {
     return fit(data, weights, settings);
   }
 
@@ -54,10 +55,10 @@ public interface Domain {
 
   /**
    * The model's measures against the truth, named as in {@link Metrics}: at least the population
-   * risk, its Monte Carlo band and the diversity ratio, plus those of the collapse definitions
-   * that mean something in this domain. A measure that does not apply is left out, never 0.
-   * Deterministic: any Monte Carlo here uses a fixed reference set or sample drawn when the
-   * domain was built.
+   * risk, its Monte Carlo band and the diversity ratio, plus those of the collapse definitions that
+   * mean something in this domain. A measure that does not apply is left out, never 0.
+   * Deterministic: any Monte Carlo here uses a fixed reference set or sample drawn when the domain
+   * was built.
    */
   Evaluation evaluate(Model model);
 
@@ -100,9 +101,9 @@ public interface Domain {
   }
 
   /**
-   * A key that two items share when they are duplicates: every payload value rounded to a
-   * multiple of {@code resolution} (0: exact duplicates only). Domains with discrete items may
-   * define nearness their own way.
+   * A key that two items share when they are duplicates: every payload value rounded to a multiple
+   * of {@code resolution} (0: exact duplicates only). Domains with discrete items may define
+   * nearness their own way.
    */
   default long duplicateKey(Batch batch, int i, double resolution) {
     int w = batch.width();

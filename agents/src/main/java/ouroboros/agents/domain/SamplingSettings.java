@@ -1,8 +1,8 @@
 package ouroboros.agents.domain;
 
 /**
- * Generation settings a model samples with. Each domain applies the settings that mean something
- * to it: temperature everywhere, truncation where outputs are discrete.
+ * Generation settings a model samples with. Each domain applies the settings that mean something to
+ * it: temperature everywhere, truncation where outputs are discrete.
  *
  * @param temperature greater than 0; scales a Gaussian's covariance, divides discrete logits
  * @param topK keep only the k most likely outcomes at each step; 0 turns it off

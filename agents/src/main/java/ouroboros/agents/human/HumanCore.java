@@ -16,12 +16,12 @@ import ouroboros.agents.web.WebView;
  * The logic of a human content source: k items per tick from the truth, or from one community's
  * sub-distribution of it (the people in the tails). Not thread-safe.
  *
- * <p>Laundering: a share of the items can be reposts of synthetic items the source found on the
- * web snapshot of the previous tick (drawn uniformly among its synthetic items). A repost copies
- * the payload and keeps the original's synthetic depth, so its provenance says "synthetic
- * content published by a human"; it loses the original's watermark with probability
- * {@code launderStrip}, and is never signed. When the web holds no synthetic item, the source
- * writes its own item instead.
+ * <p>Laundering: a share of the items can be reposts of synthetic items the source found on the web
+ * snapshot of the previous tick (drawn uniformly among its synthetic items). A repost copies the
+ * payload and keeps the original's synthetic depth, so its provenance says "synthetic content
+ * published by a human"; it loses the original's watermark with probability {@code launderStrip},
+ * and is never signed. When the web holds no synthetic item, the source writes its own item
+ * instead.
  */
 public final class HumanCore {
   /** Candidate draws per repost wanted, before giving up on a mostly human web. */
@@ -70,11 +70,13 @@ public final class HumanCore {
 
   /** The n items of a tick, all on the source's first site. */
   private Items items(int tick, WebView web, int n) {
-    Items reposts = settings.launderShare() > 0 && web != null
-        ? reposts(tick, web, reposts(n)) : null;
+    Items reposts =
+        settings.launderShare() > 0 && web != null ? reposts(tick, web, reposts(n)) : null;
     int own = reposts == null ? n : n - reposts.size();
-    Batch batch = settings.community() == HumanSettings.WHOLE_TRUTH
-        ? domain.sampleTruth(own, rng) : domain.sampleCommunity(settings.community(), own, rng);
+    Batch batch =
+        settings.community() == HumanSettings.WHOLE_TRUTH
+            ? domain.sampleTruth(own, rng)
+            : domain.sampleCommunity(settings.community(), own, rng);
     Items written = Items.uniform(batch, index, AuthorKind.HUMAN, tick, 0, 0f, settings.site());
     if (settings.signedShare() > 0) {
       byte[] flags = new byte[written.size()];
@@ -83,7 +85,8 @@ public final class HumanCore {
       }
       written = written.withFlags(flags);
     }
-    return reposts == null || reposts.size() == 0 ? written
+    return reposts == null || reposts.size() == 0
+        ? written
         : Items.concat(List.of(written, reposts), domain.width());
   }
 
@@ -132,8 +135,8 @@ public final class HumanCore {
       }
       flags[i] = (byte) ((f & ~Items.SIGNED) | Items.LAUNDERED);
     }
-    return Items.uniform(originals.payload(), index, AuthorKind.HUMAN, tick, 0, 0f,
-            settings.site())
-        .withDepth(originals.depth().clone()).withFlags(flags);
+    return Items.uniform(originals.payload(), index, AuthorKind.HUMAN, tick, 0, 0f, settings.site())
+        .withDepth(originals.depth().clone())
+        .withFlags(flags);
   }
 }

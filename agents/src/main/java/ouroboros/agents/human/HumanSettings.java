@@ -10,14 +10,21 @@ import ouroboros.agents.web.SiteMix;
  * @param publishRate k: items published per tick
  * @param site the site it publishes to (the first of {@code publishTo})
  * @param community the community whose sub-distribution it draws from, or {@link #WHOLE_TRUTH}
- * @param launderShare share of its items that repost synthetic items found on the web
- *     (laundering), in [0, 1]
+ * @param launderShare share of its items that repost synthetic items found on the web (laundering),
+ *     in [0, 1]
  * @param launderStrip probability that a repost loses the original's watermark, in [0, 1]
  * @param signedShare share of its own (not reposted) items it signs, in [0, 1]
  * @param publishTo the sites it publishes to and their shares; null for {@code site} alone
  */
-public record HumanSettings(String id, int publishRate, short site, int community,
-    double launderShare, double launderStrip, double signedShare, SiteMix publishTo) {
+public record HumanSettings(
+    String id,
+    int publishRate,
+    short site,
+    int community,
+    double launderShare,
+    double launderStrip,
+    double signedShare,
+    SiteMix publishTo) {
 
   /** Community value of a source that draws from the whole truth. */
   public static final int WHOLE_TRUTH = -1;
@@ -33,8 +40,14 @@ public record HumanSettings(String id, int publishRate, short site, int communit
   }
 
   /** A source that publishes to one site. */
-  public HumanSettings(String id, int publishRate, short site, int community,
-      double launderShare, double launderStrip, double signedShare) {
+  public HumanSettings(
+      String id,
+      int publishRate,
+      short site,
+      int community,
+      double launderShare,
+      double launderStrip,
+      double signedShare) {
     this(id, publishRate, site, community, launderShare, launderStrip, signedShare, null);
   }
 
@@ -44,8 +57,8 @@ public record HumanSettings(String id, int publishRate, short site, int communit
     if (publishTo == null) {
       publishTo = SiteMix.single(site);
     } else if (publishTo.first() != site) {
-      throw new IllegalArgumentException("site " + site + " is not the mix's first site: "
-          + publishTo);
+      throw new IllegalArgumentException(
+          "site " + site + " is not the mix's first site: " + publishTo);
     }
     if (publishRate < 0) {
       throw new IllegalArgumentException("publishRate is negative: " + publishRate);

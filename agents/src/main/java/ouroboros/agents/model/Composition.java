@@ -4,8 +4,8 @@ import java.util.Arrays;
 import ouroboros.agents.data.Items;
 
 /**
- * What a training set was made of: item counts per source agent (ascending agent index;
- * {@link Items#ARCHIVE} for fresh archive data) and the count of human items (synthetic depth 0).
+ * What a training set was made of: item counts per source agent (ascending agent index; {@link
+ * Items#ARCHIVE} for fresh archive data) and the count of human items (synthetic depth 0).
  *
  * @param sources agent indices, ascending
  * @param counts items from each source
@@ -83,8 +83,11 @@ public record Composition(int[] sources, int[] counts, int human, int total) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Composition c && Arrays.equals(sources, c.sources)
-        && Arrays.equals(counts, c.counts) && human == c.human && total == c.total;
+    return o instanceof Composition c
+        && Arrays.equals(sources, c.sources)
+        && Arrays.equals(counts, c.counts)
+        && human == c.human
+        && total == c.total;
   }
 
   @Override
@@ -94,7 +97,14 @@ public record Composition(int[] sources, int[] counts, int human, int total) {
 
   @Override
   public String toString() {
-    return "Composition[sources=" + Arrays.toString(sources) + ", counts="
-        + Arrays.toString(counts) + ", human=" + human + ", total=" + total + "]";
+    return "Composition[sources="
+        + Arrays.toString(sources)
+        + ", counts="
+        + Arrays.toString(counts)
+        + ", human="
+        + human
+        + ", total="
+        + total
+        + "]";
   }
 }

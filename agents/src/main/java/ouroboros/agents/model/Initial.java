@@ -8,8 +8,8 @@ public enum Initial {
   TRUTH,
   /**
    * Fitted before tick 0 on n items drawn fresh from the truth (n = the model's scrape size):
-   * generation 1 is the fit on real data, as in the closed forms of SCIENCE.md. Those items
-   * enter the training pool, so accumulating regimes keep the real data.
+   * generation 1 is the fit on real data, as in the closed forms of SCIENCE.md. Those items enter
+   * the training pool, so accumulating regimes keep the real data.
    */
   FIT_TRUTH
 }

@@ -20,9 +20,9 @@ import ouroboros.agents.web.SiteSplitter;
 import ouroboros.agents.web.WebView;
 
 /**
- * The logic of one generative model, free of actor code: publish from the current parameters,
- * and retrain by crawl, regime, fit and evaluate. A fit that throws keeps the previous
- * parameters and is counted (ARCHITECTURE.md, invariant 4). Not thread-safe; its actor owns it.
+ * The logic of one generative model, free of actor code: publish from the current parameters, and
+ * retrain by crawl, regime, fit and evaluate. A fit that throws keeps the previous parameters and
+ * is counted (ARCHITECTURE.md, invariant 4). Not thread-safe; its actor owns it.
  */
 public final class ModelCore {
   private final int index;
@@ -44,8 +44,10 @@ public final class ModelCore {
   private double cumulativeItems;
 
   private Model model;
+
   /** The evaluation of {@code model}; each model is evaluated once. */
   private Evaluation current = Evaluation.NONE;
+
   private int generation;
   private double outputDepth = 1.0;
   private int fitFailures;
@@ -103,8 +105,8 @@ public final class ModelCore {
     if (k < 2 || model == null) {
       return new double[0];
     }
-    Batch out = domain.sample(model, RetrainReport.COMMUNITY_SAMPLE, settings.sampling(),
-        communityRng);
+    Batch out =
+        domain.sample(model, RetrainReport.COMMUNITY_SAMPLE, settings.sampling(), communityRng);
     double[] shares = new double[k];
     for (int i = 0; i < out.size(); i++) {
       shares[domain.communityOf(out, i)] += 1.0 / out.size();
@@ -152,23 +154,27 @@ public final class ModelCore {
   /**
    * Takes the settings a timeline changed at run time: publish rate, scrape size, fresh-data
    * fraction, crawl, sampling and pipeline parameters. The model keeps its parameters, training
-   * pool, generation, collapse history and random streams; a pipeline stage whose plan is the
-   * same object as before is kept, any other is built anew on its own stream. Settings that
-   * define the model (id, regime, window, schedule, initial, sites, estimator, watermark) must
-   * be unchanged.
+   * pool, generation, collapse history and random streams; a pipeline stage whose plan is the same
+   * object as before is kept, any other is built anew on its own stream. Settings that define the
+   * model (id, regime, window, schedule, initial, sites, estimator, watermark) must be unchanged.
    */
   public void reconfigure(ModelSettings next) {
     Objects.requireNonNull(next, "next");
-    if (!next.id().equals(settings.id()) || next.regime() != settings.regime()
-        || next.window() != settings.window() || next.retrainEvery() != settings.retrainEvery()
-        || next.firstRetrain() != settings.firstRetrain() || next.initial() != settings.initial()
+    if (!next.id().equals(settings.id())
+        || next.regime() != settings.regime()
+        || next.window() != settings.window()
+        || next.retrainEvery() != settings.retrainEvery()
+        || next.firstRetrain() != settings.firstRetrain()
+        || next.initial() != settings.initial()
         || !next.publishTo().equals(settings.publishTo())
         || !next.estimator().equals(settings.estimator())
         || !next.watermark().equals(settings.watermark())
         || next.pipeline().size() != settings.pipeline().size()) {
-      throw new IllegalArgumentException("model " + settings.id()
-          + ": a reconfiguration may change only the publish rate, scrape, fresh-human-fraction,"
-          + " crawl, sampling and stage parameters");
+      throw new IllegalArgumentException(
+          "model "
+              + settings.id()
+              + ": a reconfiguration may change only the publish rate, scrape, fresh-human-fraction,"
+              + " crawl, sampling and stage parameters");
     }
     pipeline = pipeline.rebuilt(settings.pipeline(), next.pipeline(), envs);
     settings = next;
@@ -191,8 +197,9 @@ public final class ModelCore {
       return Items.empty(domain.width());
     }
     Batch b = domain.sample(model, rate, settings.sampling(), publishRng);
-    Items out = Items.uniform(b, index, AuthorKind.MODEL, tick, generation, (float) outputDepth,
-        settings.site());
+    Items out =
+        Items.uniform(
+            b, index, AuthorKind.MODEL, tick, generation, (float) outputDepth, settings.site());
     if (!settings.publishTo().isSingle()) {
       out = out.withSites(splitter.assign(out.size()));
     }
@@ -237,8 +244,20 @@ public final class ModelCore {
       fitFailures++;
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    return new RetrainReport(index, settings.id(), tick, generation, !failure.isEmpty(), failure,
-        fitFailures, scraped.size(), composition, outputDepth, current, tracker.latest(),
-        communityShares(), filtered.reports());
+    return new RetrainReport(
+        index,
+        settings.id(),
+        tick,
+        generation,
+        !failure.isEmpty(),
+        failure,
+        fitFailures,
+        scraped.size(),
+        composition,
+        outputDepth,
+        current,
+        tracker.latest(),
+        communityShares(),
+        filtered.reports());
   }
 }

@@ -27,9 +27,8 @@ import ouroboros.agents.web.SiteMix;
  * @param sampling generation settings
  * @param estimator fit settings
  * @param collapse where the collapse definitions' verdicts fire
- * @param baselineCap definition 4's human-only baseline is fitted on as many fresh human items
- *     as the model has gathered, up to this many; beyond it (and when 0) definition 4 does not
- *     apply
+ * @param baselineCap definition 4's human-only baseline is fitted on as many fresh human items as
+ *     the model has gathered, up to this many; beyond it (and when 0) definition 4 does not apply
  * @param watermark the watermark the model embeds in its output
  * @param pipeline the stages its gathered items go through, in order
  * @param publishTo the sites it publishes to and their shares; null for {@code site} alone
@@ -71,8 +70,8 @@ public record ModelSettings(
     if (publishTo == null) {
       publishTo = SiteMix.single(site);
     } else if (publishTo.first() != site) {
-      throw new IllegalArgumentException("site " + site + " is not the mix's first site: "
-          + publishTo);
+      throw new IllegalArgumentException(
+          "site " + site + " is not the mix's first site: " + publishTo);
     }
     if (baselineCap < 0) {
       throw new IllegalArgumentException("baselineCap is negative: " + baselineCap);
@@ -87,7 +86,8 @@ public record ModelSettings(
       throw new IllegalArgumentException("scrape is not strictly positive: " + scrape);
     }
     if (!(freshHumanFraction >= 0 && freshHumanFraction <= 1)) {
-      throw new IllegalArgumentException("freshHumanFraction is not in [0,1]: " + freshHumanFraction);
+      throw new IllegalArgumentException(
+          "freshHumanFraction is not in [0,1]: " + freshHumanFraction);
     }
     if (publishRate < 0) {
       throw new IllegalArgumentException("publishRate is negative: " + publishRate);
@@ -95,12 +95,39 @@ public record ModelSettings(
   }
 
   /** Settings with the default collapse thresholds and baseline. */
-  public ModelSettings(String id, Regime regime, int window, int retrainEvery, int firstRetrain,
-      int scrape, double freshHumanFraction, int publishRate, short site, Initial initial,
-      CrawlPolicy crawl, SamplingSettings sampling, EstimatorSettings estimator) {
-    this(id, regime, window, retrainEvery, firstRetrain, scrape, freshHumanFraction, publishRate,
-        site, initial, crawl, sampling, estimator, Thresholds.DEFAULTS, BASELINE_CAP,
-        Watermark.NONE, List.of(), null);
+  public ModelSettings(
+      String id,
+      Regime regime,
+      int window,
+      int retrainEvery,
+      int firstRetrain,
+      int scrape,
+      double freshHumanFraction,
+      int publishRate,
+      short site,
+      Initial initial,
+      CrawlPolicy crawl,
+      SamplingSettings sampling,
+      EstimatorSettings estimator) {
+    this(
+        id,
+        regime,
+        window,
+        retrainEvery,
+        firstRetrain,
+        scrape,
+        freshHumanFraction,
+        publishRate,
+        site,
+        initial,
+        crawl,
+        sampling,
+        estimator,
+        Thresholds.DEFAULTS,
+        BASELINE_CAP,
+        Watermark.NONE,
+        List.of(),
+        null);
   }
 
   /** Whether the schedule calls for a retrain at this tick. */

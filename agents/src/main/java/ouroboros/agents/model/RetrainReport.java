@@ -20,8 +20,8 @@ import ouroboros.agents.pipeline.StageReport;
  * @param composition what the training set was made of
  * @param outputDepth synthetic depth of what the model publishes from now on
  * @param evaluation the current model's metrics against the truth; empty while it has none
- * @param verdicts the eight collapse definitions for the current generation; empty before the
- *     first fit
+ * @param verdicts the eight collapse definitions for the current generation; empty before the first
+ *     fit
  * @param communityShares each community's share of the model's output (estimated on a fixed-size
  *     sample); empty when the domain has one community or the model has no parameters
  * @param stages what each pipeline stage did with this retrain's gathered items, in order
@@ -57,10 +57,34 @@ public record RetrainReport(
   }
 
   /** A report of a model without a pipeline. */
-  public RetrainReport(int agent, String id, int tick, int generation, boolean fitFailed,
-      String failure, int fitFailures, int scraped, Composition composition, double outputDepth,
-      Evaluation evaluation, List<Verdict> verdicts, double[] communityShares) {
-    this(agent, id, tick, generation, fitFailed, failure, fitFailures, scraped, composition,
-        outputDepth, evaluation, verdicts, communityShares, List.of());
+  public RetrainReport(
+      int agent,
+      String id,
+      int tick,
+      int generation,
+      boolean fitFailed,
+      String failure,
+      int fitFailures,
+      int scraped,
+      Composition composition,
+      double outputDepth,
+      Evaluation evaluation,
+      List<Verdict> verdicts,
+      double[] communityShares) {
+    this(
+        agent,
+        id,
+        tick,
+        generation,
+        fitFailed,
+        failure,
+        fitFailures,
+        scraped,
+        composition,
+        outputDepth,
+        evaluation,
+        verdicts,
+        communityShares,
+        List.of());
   }
 }

@@ -6,12 +6,12 @@ import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.data.Items;
 
 /**
- * {@code ai-detector}: a classifier of synthetic content with an operating point, which drops
- * what it flags. It flags a synthetic item with probability {@code tpr}, optionally lower for
- * the output of specific model families ({@code authorTpr}, by the publishing agent's index), and
- * optionally decaying with synthetic depth: {@code tpr * depthDecay^(depth - 1)}, so output of
- * models trained on synthetic data is harder to tell from human writing. It flags a human item
- * with probability {@code fpr}.
+ * {@code ai-detector}: a classifier of synthetic content with an operating point, which drops what
+ * it flags. It flags a synthetic item with probability {@code tpr}, optionally lower for the output
+ * of specific model families ({@code authorTpr}, by the publishing agent's index), and optionally
+ * decaying with synthetic depth: {@code tpr * depthDecay^(depth - 1)}, so output of models trained
+ * on synthetic data is harder to tell from human writing. It flags a human item with probability
+ * {@code fpr}.
  */
 public final class AiDetector implements Stage {
   /** The registered name. */
@@ -32,7 +32,11 @@ public final class AiDetector implements Stage {
    * @param authorTpr true-positive rates for the output of given agents
    * @param rng the stage's stream
    */
-  public AiDetector(double tpr, double fpr, double depthDecay, Map<Integer, Double> authorTpr,
+  public AiDetector(
+      double tpr,
+      double fpr,
+      double depthDecay,
+      Map<Integer, Double> authorTpr,
       UniformRandomProvider rng) {
     this.tpr = tpr;
     this.fpr = fpr;

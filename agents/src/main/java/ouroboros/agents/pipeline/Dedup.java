@@ -5,10 +5,10 @@ import java.util.Set;
 import ouroboros.agents.domain.Domain;
 
 /**
- * {@code dedup}: drops every item that duplicates an earlier one in the same retrain's data.
- * Two items are duplicates when they share the domain's {@link Domain#duplicateKey}: with
- * {@code resolution} 0, exact duplicates (the same category, the same sentence); above 0, near
- * duplicates, whose every payload value rounds to the same multiple of the resolution.
+ * {@code dedup}: drops every item that duplicates an earlier one in the same retrain's data. Two
+ * items are duplicates when they share the domain's {@link Domain#duplicateKey}: with {@code
+ * resolution} 0, exact duplicates (the same category, the same sentence); above 0, near duplicates,
+ * whose every payload value rounds to the same multiple of the resolution.
  */
 public final class Dedup implements Stage {
   /** The registered name. */

@@ -13,23 +13,21 @@ public interface Detector {
   double flagProbability(Items items, int i);
 
   /**
-   * A detector given by its operating point: it flags a watermarked item with probability
-   * {@code tpr} and any other item with probability {@code fpr}, whatever the watermark's
-   * strength.
+   * A detector given by its operating point: it flags a watermarked item with probability {@code
+   * tpr} and any other item with probability {@code fpr}, whatever the watermark's strength.
    */
   static Detector operatingPoint(double tpr, double fpr) {
     return (items, i) -> items.watermarked(i) ? tpr : fpr;
   }
 
   /**
-   * The z-score detector of Kirchenbauer et al. (2023), SCIENCE.md: a watermark of strength
-   * delta raises the share of "green" tokens from gamma to gamma e^delta / (1 + gamma (e^delta -
-   * 1)); with T tokens the detector counts green tokens G and flags the item when
-   * z = (G - gamma T) / sqrt(T gamma (1 - gamma)) exceeds {@code threshold}. G is binomial, so the
-   * flag probability is an exact binomial tail, for watermarked items (true positives) and for
-   * the rest (false positives). T is the item's length from the domain, or {@code tokens} when
-   * that is above 0. This models the detector's statistics, not the text: no tokens are
-   * actually coloured green.
+   * The z-score detector of Kirchenbauer et al. (2023), SCIENCE.md: a watermark of strength delta
+   * raises the share of "green" tokens from gamma to gamma e^delta / (1 + gamma (e^delta - 1));
+   * with T tokens the detector counts green tokens G and flags the item when z = (G - gamma T) /
+   * sqrt(T gamma (1 - gamma)) exceeds {@code threshold}. G is binomial, so the flag probability is
+   * an exact binomial tail, for watermarked items (true positives) and for the rest (false
+   * positives). T is the item's length from the domain, or {@code tokens} when that is above 0.
+   * This models the detector's statistics, not the text: no tokens are actually coloured green.
    *
    * @param gamma green-list share, in (0, 1)
    * @param threshold z-score threshold

@@ -9,12 +9,12 @@ import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 
 /**
- * {@code human-anchor}: a finite reserve of pre-contamination human data, drawn from the truth
- * once when the model is built. At every retrain the stage keeps everything it receives and adds
- * reserve items so that they make up {@code fraction} of what it passes on: a = round(f n /
- * (1 - f)) for n items received, drawn without replacement from the reserve, and capped at the
- * reserve's size. Unlike fresh-data mixing (lambda), the same reserve items come back retrain
- * after retrain, so the anchor bounds drift but cannot add new information.
+ * {@code human-anchor}: a finite reserve of pre-contamination human data, drawn from the truth once
+ * when the model is built. At every retrain the stage keeps everything it receives and adds reserve
+ * items so that they make up {@code fraction} of what it passes on: a = round(f n / (1 - f)) for n
+ * items received, drawn without replacement from the reserve, and capped at the reserve's size.
+ * Unlike fresh-data mixing (lambda), the same reserve items come back retrain after retrain, so the
+ * anchor bounds drift but cannot add new information.
  */
 public final class HumanAnchor implements Stage {
   /** The registered name. */

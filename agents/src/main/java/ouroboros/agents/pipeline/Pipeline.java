@@ -32,20 +32,28 @@ public final class Pipeline {
 
   /**
    * The pipeline with new plans: stage k is kept, with whatever it holds (a reserve, its stream's
-   * position), when its plan is the very same object as before, and built anew from
-   * {@code envs.get(k)} otherwise. What a timeline's change of a stage parameter does.
+   * position), when its plan is the very same object as before, and built anew from {@code
+   * envs.get(k)} otherwise. What a timeline's change of a stage parameter does.
    */
-  public Pipeline rebuilt(List<StagePlan> oldPlans, List<StagePlan> newPlans,
-      List<StageEnv> envs) {
+  public Pipeline rebuilt(List<StagePlan> oldPlans, List<StagePlan> newPlans, List<StageEnv> envs) {
     if (oldPlans.size() != stages.size() || newPlans.size() != envs.size()) {
-      throw new IllegalArgumentException(stages.size() + " stages, " + oldPlans.size()
-          + " old plans, " + newPlans.size() + " new plans and " + envs.size() + " envs");
+      throw new IllegalArgumentException(
+          stages.size()
+              + " stages, "
+              + oldPlans.size()
+              + " old plans, "
+              + newPlans.size()
+              + " new plans and "
+              + envs.size()
+              + " envs");
     }
     List<Stage> out = new ArrayList<>(newPlans.size());
     for (int k = 0; k < newPlans.size(); k++) {
       boolean same = k < oldPlans.size() && oldPlans.get(k) == newPlans.get(k);
-      out.add(same ? stages.get(k)
-          : Objects.requireNonNull(newPlans.get(k).create(envs.get(k)), "stage " + k));
+      out.add(
+          same
+              ? stages.get(k)
+              : Objects.requireNonNull(newPlans.get(k).create(envs.get(k)), "stage " + k));
     }
     return new Pipeline(out);
   }
@@ -69,12 +77,21 @@ public final class Pipeline {
       Stage.Output out = stage.apply(data);
       int kept = out.data().size() - out.added();
       if (kept < 0 || kept > in) {
-        throw new IllegalStateException("stage " + stage.name() + " passed on " + kept
-            + " of " + in + " items");
+        throw new IllegalStateException(
+            "stage " + stage.name() + " passed on " + kept + " of " + in + " items");
       }
       int humanKept = humans(out.data().items(), kept);
-      reports.add(new StageReport(k + 1, stage.name(), in, kept, in - kept, out.added(),
-          humanIn - humanKept, kept - humanKept, humanIn));
+      reports.add(
+          new StageReport(
+              k + 1,
+              stage.name(),
+              in,
+              kept,
+              in - kept,
+              out.added(),
+              humanIn - humanKept,
+              kept - humanKept,
+              humanIn));
       data = out.data();
     }
     return new Result(data, reports);

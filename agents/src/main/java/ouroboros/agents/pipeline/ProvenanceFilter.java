@@ -3,9 +3,9 @@ package ouroboros.agents.pipeline;
 import ouroboros.agents.data.Items;
 
 /**
- * {@code provenance}: C2PA-like signatures. Some human sources sign their items
- * ({@link Items#SIGNED}); a repost never carries the original's signature. The stage either
- * keeps only signed items, or keeps everything and multiplies the weight of signed items.
+ * {@code provenance}: C2PA-like signatures. Some human sources sign their items ({@link
+ * Items#SIGNED}); a repost never carries the original's signature. The stage either keeps only
+ * signed items, or keeps everything and multiplies the weight of signed items.
  */
 public final class ProvenanceFilter implements Stage {
   /** The registered name. */

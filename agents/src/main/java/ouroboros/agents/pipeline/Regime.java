@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How a model's training pool is kept between retrains (SCIENCE.md, after Gerstgrasser et al.
- * 2024, "Is model collapse inevitable?", and Kazdan, Schaeffer et al. 2025).
+ * How a model's training pool is kept between retrains (SCIENCE.md, after Gerstgrasser et al. 2024,
+ * "Is model collapse inevitable?", and Kazdan, Schaeffer et al. 2025).
  */
 public enum Regime {
   /** Each generation trains only on the data gathered at its own retrain. */

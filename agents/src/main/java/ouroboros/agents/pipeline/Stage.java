@@ -3,8 +3,8 @@ package ouroboros.agents.pipeline;
 /**
  * One step of a model's training-data pipeline: a plain-Java policy that filters, adds to or
  * weights the items a model gathered at a retrain. A stage keeps the items it does not drop in
- * their order, and appends what it adds after them. One instance per model; it may keep state
- * (a reserve, a random stream) and is not thread-safe.
+ * their order, and appends what it adds after them. One instance per model; it may keep state (a
+ * reserve, a random stream) and is not thread-safe.
  */
 public interface Stage {
 

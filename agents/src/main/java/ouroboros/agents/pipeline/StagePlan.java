@@ -1,8 +1,8 @@
 package ouroboros.agents.pipeline;
 
 /**
- * A validated stage configuration that builds one {@link Stage} per model. The scenario layer
- * makes plans from its registry of stage names; a model builds its stages from them.
+ * A validated stage configuration that builds one {@link Stage} per model. The scenario layer makes
+ * plans from its registry of stage names; a model builds its stages from them.
  */
 @FunctionalInterface
 public interface StagePlan {

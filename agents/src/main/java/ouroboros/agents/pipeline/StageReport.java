@@ -3,9 +3,9 @@ package ouroboros.agents.pipeline;
 import java.util.Objects;
 
 /**
- * What one pipeline stage did at one retrain, counted against true provenance (which a real
- * filter never sees). Human items are those of synthetic depth 0; every other item is synthetic,
- * whoever published it.
+ * What one pipeline stage did at one retrain, counted against true provenance (which a real filter
+ * never sees). Human items are those of synthetic depth 0; every other item is synthetic, whoever
+ * published it.
  *
  * @param position 1-based position of the stage in the pipeline
  * @param stage the stage's registered name

@@ -7,8 +7,8 @@ import ouroboros.agents.data.Items;
  * Items on their way to a fit, with their sample weights.
  *
  * @param items the items, with provenance
- * @param weights one weight per item, or null when every item weighs 1 (estimators then run
- *     their unweighted code, bit for bit)
+ * @param weights one weight per item, or null when every item weighs 1 (estimators then run their
+ *     unweighted code, bit for bit)
  */
 public record TrainingData(Items items, double[] weights) {
 
@@ -16,8 +16,8 @@ public record TrainingData(Items items, double[] weights) {
   public TrainingData {
     Objects.requireNonNull(items, "items");
     if (weights != null && weights.length != items.size()) {
-      throw new IllegalArgumentException("weights has " + weights.length + " entries, expected "
-          + items.size());
+      throw new IllegalArgumentException(
+          "weights has " + weights.length + " entries, expected " + items.size());
     }
   }
 

@@ -53,7 +53,7 @@ public final class TrainingPool {
           blocks.removeFirst();
         }
       }
-      case ACCUMULATE, ACCUMULATE_SUBSAMPLE -> { }
+      case ACCUMULATE, ACCUMULATE_SUBSAMPLE -> {}
     }
     blocks.addLast(new Block(tick, gathered));
   }
@@ -68,8 +68,8 @@ public final class TrainingPool {
   }
 
   /**
-   * The training set for this retrain: the whole pool, or for accumulate-subsample {@code n}
-   * items drawn from it without replacement.
+   * The training set for this retrain: the whole pool, or for accumulate-subsample {@code n} items
+   * drawn from it without replacement.
    */
   public Items trainingSet(int n, UniformRandomProvider rng) {
     return trainingData(n, rng).items();

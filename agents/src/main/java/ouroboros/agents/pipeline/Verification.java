@@ -10,9 +10,9 @@ import ouroboros.agents.domain.Domain;
  * {@code verification}: a verifier scores each item against the truth, with noise, and the stage
  * keeps the best (Feng et al. 2025, "Beyond model collapse: scaling up with synthesized data
  * requires verification"). The score is the domain's {@link Domain#truthScore} (the item's
- * log-likelihood under the truth) plus N(0, noise^2). The stage keeps either the top
- * {@code keepFraction} of the items by score (rounded up), or every item scoring at least
- * {@code threshold}. With noise 0 it is an oracle; as noise grows it keeps items at random.
+ * log-likelihood under the truth) plus N(0, noise^2). The stage keeps either the top {@code
+ * keepFraction} of the items by score (rounded up), or every item scoring at least {@code
+ * threshold}. With noise 0 it is an oracle; as noise grows it keeps items at random.
  */
 public final class Verification implements Stage {
   /** The registered name. */
@@ -64,8 +64,8 @@ public final class Verification implements Stage {
       for (int i = 0; i < n; i++) {
         order[i] = i;
       }
-      Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -score[i])
-          .thenComparingInt(i -> i));
+      Arrays.sort(
+          order, Comparator.<Integer>comparingDouble(i -> -score[i]).thenComparingInt(i -> i));
       for (int j = 0; j < k; j++) {
         keep[order[j]] = true;
       }

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * {@code watermark-filter}: drops the items its {@link Detector} flags as watermarked. Items
- * that were never watermarked, or whose watermark a launderer stripped, are flagged only at the
+ * {@code watermark-filter}: drops the items its {@link Detector} flags as watermarked. Items that
+ * were never watermarked, or whose watermark a launderer stripped, are flagged only at the
  * detector's false-positive rate.
  */
 public final class WatermarkFilter implements Stage {

@@ -5,17 +5,17 @@ package ouroboros.agents.pipeline;
  * estimators use in their weighted fits. Two forms:
  *
  * <ul>
- *   <li>share: real items together carry {@code realShare} of the total weight and synthetic
- *       items the rest, as in golden-ratio weighting (He, Xu, Cheng 2025: theta = w realfit +
- *       (1 - w) synthfit, best at w = 0.618 when real and synthetic counts are equal). The total
- *       weight stays the item count; within a class, earlier weights keep their proportions.
- *       When one class is absent the weights are left as they are.
+ *   <li>share: real items together carry {@code realShare} of the total weight and synthetic items
+ *       the rest, as in golden-ratio weighting (He, Xu, Cheng 2025: theta = w realfit + (1 - w)
+ *       synthfit, best at w = 0.618 when real and synthetic counts are equal). The total weight
+ *       stays the item count; within a class, earlier weights keep their proportions. When one
+ *       class is absent the weights are left as they are.
  *   <li>per item: every real item's weight is multiplied by {@code realWeight}, every synthetic
  *       item's by {@code syntheticWeight}.
  * </ul>
  *
- * <p>Like He et al.'s setting, the stage knows which items are real (true provenance): it is
- * the upper bound of what any real weighting by a detector's guess could do.
+ * <p>Like He et al.'s setting, the stage knows which items are real (true provenance): it is the
+ * upper bound of what any real weighting by a detector's guess could do.
  */
 public final class Weighting implements Stage {
   /** The registered name. */

@@ -8,13 +8,12 @@ import org.apache.commons.rng.simple.RandomSource;
 /**
  * Independent random streams, one per (scenario seed, agent id, purpose).
  *
- * <p>Each stream is an {@code L64_X128_MIX} generator from the LXM family (Steele and Vigna,
- * "LXM: better splittable pseudorandom number generators", OOPSLA 2021), the family Commons RNG
- * provides for splittable streams. Its four seed words come from a {@link SplitMix64} keyed by
- * the scenario seed and a 64-bit hash of the agent id and purpose, so that the LXM additive
- * parameter, which selects the stream, differs between agents. A stream depends only on the seed
- * and its own id: adding an agent, reordering agents or changing the thread count changes no
- * other agent's stream.
+ * <p>Each stream is an {@code L64_X128_MIX} generator from the LXM family (Steele and Vigna, "LXM:
+ * better splittable pseudorandom number generators", OOPSLA 2021), the family Commons RNG provides
+ * for splittable streams. Its four seed words come from a {@link SplitMix64} keyed by the scenario
+ * seed and a 64-bit hash of the agent id and purpose, so that the LXM additive parameter, which
+ * selects the stream, differs between agents. A stream depends only on the seed and its own id:
+ * adding an agent, reordering agents or changing the thread count changes no other agent's stream.
  */
 public final class RngStreams {
   private final long seed;

@@ -6,8 +6,7 @@ import java.util.Arrays;
  * A set of global item indices of a snapshot, kept as ascending, disjoint, non-empty half-open
  * ranges {@code [start, end)}: the items one crawl policy may see (one site's items, those of the
  * last W ticks, one author's, everything but a model's own). Crawl policies sample from it with
- * {@link #get(long)}, which maps the k-th member to its global index in O(log ranges).
- * Immutable.
+ * {@link #get(long)}, which maps the k-th member to its global index in O(log ranges). Immutable.
  */
 public final class Ranges {
   /** The empty set. */
@@ -15,6 +14,7 @@ public final class Ranges {
 
   /** start0, end0, start1, end1, ...: ascending, disjoint and not adjacent. */
   private final long[] bounds;
+
   /** cum[r] is the number of members in the ranges before range r; cum[last] is size. */
   private final long[] cum;
 
@@ -92,8 +92,12 @@ public final class Ranges {
   public String toString() {
     StringBuilder s = new StringBuilder("Ranges[");
     for (int r = 0; r < bounds.length; r += 2) {
-      s.append(r == 0 ? "" : ", ").append('[').append(bounds[r]).append(", ")
-          .append(bounds[r + 1]).append(')');
+      s.append(r == 0 ? "" : ", ")
+          .append('[')
+          .append(bounds[r])
+          .append(", ")
+          .append(bounds[r + 1])
+          .append(')');
     }
     return s.append(']').toString();
   }
@@ -109,8 +113,8 @@ public final class Ranges {
         return this;
       }
       if (length > 0 && start < bounds[length - 1]) {
-        throw new IllegalArgumentException("range [" + start + ", " + end
-            + ") does not come after " + bounds[length - 1]);
+        throw new IllegalArgumentException(
+            "range [" + start + ", " + end + ") does not come after " + bounds[length - 1]);
       }
       if (length > 0 && start == bounds[length - 1]) {
         bounds[length - 1] = end;

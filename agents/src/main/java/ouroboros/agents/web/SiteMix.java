@@ -3,10 +3,10 @@ package ouroboros.agents.web;
 import java.util.Arrays;
 
 /**
- * The sites an agent publishes to and each one's share of its items. A single site is a mix of
- * one. Shares are positive and sum to 1 (the scenario loader checks it); each tick's items are
- * split among the sites by a {@link SiteSplitter}, which keeps every site's count within one item
- * of its share of everything published so far.
+ * The sites an agent publishes to and each one's share of its items. A single site is a mix of one.
+ * Shares are positive and sum to 1 (the scenario loader checks it); each tick's items are split
+ * among the sites by a {@link SiteSplitter}, which keeps every site's count within one item of its
+ * share of everything published so far.
  *
  * @param sites site indices, distinct, in the order the scenario lists them
  * @param shares each site's share, positive, summing to 1
@@ -18,8 +18,11 @@ public record SiteMix(short[] sites, double[] shares) {
     sites = sites.clone();
     shares = shares.clone();
     if (sites.length == 0 || sites.length != shares.length) {
-      throw new IllegalArgumentException("a mix needs one share per site, at least one: "
-          + Arrays.toString(sites) + " " + Arrays.toString(shares));
+      throw new IllegalArgumentException(
+          "a mix needs one share per site, at least one: "
+              + Arrays.toString(sites)
+              + " "
+              + Arrays.toString(shares));
     }
     double sum = 0;
     for (double s : shares) {
@@ -70,7 +73,9 @@ public record SiteMix(short[] sites, double[] shares) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SiteMix m && Arrays.equals(sites, m.sites) && Arrays.equals(shares, m.shares);
+    return o instanceof SiteMix m
+        && Arrays.equals(sites, m.sites)
+        && Arrays.equals(shares, m.shares);
   }
 
   @Override

@@ -4,13 +4,12 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Splits an agent's items among the sites of its {@link SiteMix}, deterministically: each item
- * goes to the site furthest behind its quota, the site k that maximises N s_k − c_k after the
- * item (N items published so far, s_k the share, c_k the items site k has had; ties go to the
- * earlier site). This is the quota method of apportionment (Balinski and Young, "Fair
- * Representation", 1982, ch. 12, in its sequential form): every site's count stays within one item
- * of N s_k at all times, with no random draw, so the sim can mirror an agent's split exactly.
- * Not thread-safe.
+ * Splits an agent's items among the sites of its {@link SiteMix}, deterministically: each item goes
+ * to the site furthest behind its quota, the site k that maximises N s_k − c_k after the item (N
+ * items published so far, s_k the share, c_k the items site k has had; ties go to the earlier
+ * site). This is the quota method of apportionment (Balinski and Young, "Fair Representation",
+ * 1982, ch. 12, in its sequential form): every site's count stays within one item of N s_k at all
+ * times, with no random draw, so the sim can mirror an agent's split exactly. Not thread-safe.
  */
 public final class SiteSplitter {
   private final SiteMix mix;

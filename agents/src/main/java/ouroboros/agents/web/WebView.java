@@ -10,9 +10,9 @@ import ouroboros.agents.data.Items;
  *
  * <p>Items are addressed by a global index in {@code [0, size())}, and also per site: the k-th
  * visible item on a site, for crawls that visit only some sites. Crawl policies that filter by
- * provenance ask for {@link Ranges} of global indices: a set of sites since a tick, or one
- * author's items. The default implementations read every item's provenance, which is correct but
- * O(size); the web store answers from its chunk index instead.
+ * provenance ask for {@link Ranges} of global indices: a set of sites since a tick, or one author's
+ * items. The default implementations read every item's provenance, which is correct but O(size);
+ * the web store answers from its chunk index instead.
  *
  * <p>Each site has a traffic weight ({@link #siteWeight}), for crawl policies that visit sites in
  * proportion to their traffic rather than to their size.
@@ -36,11 +36,10 @@ public interface WebView {
 
   /**
    * The traffic weight of a site in this snapshot, at least 0: the scenario's base weight w plus
-   * its attachment a times the items the site published over the retention window,
-   * w + a · {@link #siteSize}(site) (preferential attachment: a site that publishes more draws
-   * more traffic). 1 for every site of a web that declares no weights. A policy that weights by
-   * traffic visits site s with probability weight(s) / Σ weight; the {@code uniform} policy
-   * ignores it.
+   * its attachment a times the items the site published over the retention window, w + a · {@link
+   * #siteSize}(site) (preferential attachment: a site that publishes more draws more traffic). 1
+   * for every site of a web that declares no weights. A policy that weights by traffic visits site
+   * s with probability weight(s) / Σ weight; the {@code uniform} policy ignores it.
    */
   default double siteWeight(int site) {
     return 1.0;

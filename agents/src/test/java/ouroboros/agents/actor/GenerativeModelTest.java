@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.crawl.UniformCrawl;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
@@ -22,8 +24,6 @@ import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.pipeline.Regime;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.agents.web.WebView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 
 /** The two agent actors answer the clock's protocol, with a probe as replyTo. */
 class GenerativeModelTest {
@@ -41,31 +41,38 @@ class GenerativeModelTest {
   /** A one-site web holding the given items. */
   private static WebView webOf(Items items) {
     return new WebView() {
-      @Override public int tick() {
+      @Override
+      public int tick() {
         return 0;
       }
 
-      @Override public long size() {
+      @Override
+      public long size() {
         return items.size();
       }
 
-      @Override public int width() {
+      @Override
+      public int width() {
         return 1;
       }
 
-      @Override public int siteCount() {
+      @Override
+      public int siteCount() {
         return 1;
       }
 
-      @Override public long siteSize(int site) {
+      @Override
+      public long siteSize(int site) {
         return items.size();
       }
 
-      @Override public long siteItem(int site, long k) {
+      @Override
+      public long siteItem(int site, long k) {
         return k;
       }
 
-      @Override public Items gather(long[] idx) {
+      @Override
+      public Items gather(long[] idx) {
         int[] p = java.util.Arrays.stream(idx).mapToInt(i -> (int) i).toArray();
         return items.select(p);
       }
@@ -74,11 +81,23 @@ class GenerativeModelTest {
 
   @Test
   void publishThenRetrain_repliesWithTickAndNewGeneration() throws Exception {
-    ModelSettings s = new ModelSettings("lab", Regime.REPLACE, 0, 1, 0, 10, 0.0, 4, (short) 0,
-        Initial.NONE, new UniformCrawl(new int[0]), SamplingSettings.DEFAULTS,
-        EstimatorSettings.DEFAULTS);
-    ActorRef<AgentProtocol.Command> model = KIT.spawn(
-        GenerativeModel.create(3, new ModelCore(3, s, domain(), new RngStreams(1))));
+    ModelSettings s =
+        new ModelSettings(
+            "lab",
+            Regime.REPLACE,
+            0,
+            1,
+            0,
+            10,
+            0.0,
+            4,
+            (short) 0,
+            Initial.NONE,
+            new UniformCrawl(new int[0]),
+            SamplingSettings.DEFAULTS,
+            EstimatorSettings.DEFAULTS);
+    ActorRef<AgentProtocol.Command> model =
+        KIT.spawn(GenerativeModel.create(3, new ModelCore(3, s, domain(), new RngStreams(1))));
     TestProbe<AgentProtocol.Published> published = KIT.createTestProbe();
     TestProbe<AgentProtocol.Retrained> retrained = KIT.createTestProbe();
 
@@ -106,8 +125,12 @@ class GenerativeModelTest {
 
   @Test
   void humanSource_publishesKItemsFromTruth() throws Exception {
-    ActorRef<AgentProtocol.Command> human = KIT.spawn(HumanSource.create(0,
-        new HumanCore(0, new HumanSettings("people", 7, (short) 0), domain(), new RngStreams(1))));
+    ActorRef<AgentProtocol.Command> human =
+        KIT.spawn(
+            HumanSource.create(
+                0,
+                new HumanCore(
+                    0, new HumanSettings("people", 7, (short) 0), domain(), new RngStreams(1))));
     TestProbe<AgentProtocol.Published> probe = KIT.createTestProbe();
     human.tell(new AgentProtocol.Publish(5, null, probe.ref()));
     AgentProtocol.Published p = probe.receiveMessage();

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.collapse.Verdict.State;
 import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.Metrics;
-import org.junit.jupiter.api.Test;
 
 /** The eight definitions' arithmetic, on hand-made sequences of measures. */
 class CollapseTrackerTest {
@@ -47,8 +47,13 @@ class CollapseTrackerTest {
   void absentMeasures_notApplicableNeverZero() {
     CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
     List<Verdict> v = t.update(1, eval(0.5, 0, 0.3), 100, Double.NaN);
-    for (Definition d : List.of(Definition.DIVERGING_RISK, Definition.SCALING_LAW,
-        Definition.MODE_ENTANGLEMENT, Definition.TAIL_LOSS, Definition.HALLUCINATION)) {
+    for (Definition d :
+        List.of(
+            Definition.DIVERGING_RISK,
+            Definition.SCALING_LAW,
+            Definition.MODE_ENTANGLEMENT,
+            Definition.TAIL_LOSS,
+            Definition.HALLUCINATION)) {
       assertEquals(State.NOT_APPLICABLE, of(v, d).state(), d.name());
       assertEquals(Double.NaN, of(v, d).number(), d.name());
     }
@@ -60,8 +65,10 @@ class CollapseTrackerTest {
   void finiteThenInfiniteRisk_catastrophicFiresWithInfiniteRatio() {
     CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
     t.update(1, eval(0.05, 0, 1), 10, Double.NaN);
-    Verdict v = of(t.update(2, eval(Double.POSITIVE_INFINITY, 0, 1), 20, Double.NaN),
-        Definition.CATASTROPHIC_RISK);
+    Verdict v =
+        of(
+            t.update(2, eval(Double.POSITIVE_INFINITY, 0, 1), 20, Double.NaN),
+            Definition.CATASTROPHIC_RISK);
     assertEquals(State.YES, v.state());
     assertEquals(Double.POSITIVE_INFINITY, v.number());
   }
@@ -71,10 +78,12 @@ class CollapseTrackerTest {
     CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
     t.update(1, eval(1.0, 0.1, 1), 10, Double.NaN);
     // Allowed: 2 * sqrt(0.1^2 + 0.1^2) = 0.283.
-    assertEquals(State.NO, of(t.update(2, eval(1.25, 0.1, 1), 20, Double.NaN),
-        Definition.ANY_RISK_INCREASE).state());
-    assertEquals(State.YES, of(t.update(3, eval(1.30, 0.1, 1), 30, Double.NaN),
-        Definition.ANY_RISK_INCREASE).state());
+    assertEquals(
+        State.NO,
+        of(t.update(2, eval(1.25, 0.1, 1), 20, Double.NaN), Definition.ANY_RISK_INCREASE).state());
+    assertEquals(
+        State.YES,
+        of(t.update(3, eval(1.30, 0.1, 1), 30, Double.NaN), Definition.ANY_RISK_INCREASE).state());
   }
 
   @Test
@@ -98,8 +107,9 @@ class CollapseTrackerTest {
     m.put(Metrics.MODES_RECOVERED, 0.5);
     m.put(Metrics.TAIL_MASS_RATIO, 0.4);
     m.put(Metrics.HALLUCINATED_MASS, 0.02);
-    List<Verdict> v = new CollapseTracker(Thresholds.DEFAULTS)
-        .update(1, new Evaluation(new TreeMap<>(m)), 1, Double.NaN);
+    List<Verdict> v =
+        new CollapseTracker(Thresholds.DEFAULTS)
+            .update(1, new Evaluation(new TreeMap<>(m)), 1, Double.NaN);
     assertEquals(State.YES, of(v, Definition.MODE_ENTANGLEMENT).state());
     assertEquals(State.YES, of(v, Definition.TAIL_LOSS).state());
     assertEquals(State.YES, of(v, Definition.HALLUCINATION).state());

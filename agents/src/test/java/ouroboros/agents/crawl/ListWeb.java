@@ -8,9 +8,9 @@ import ouroboros.agents.data.Items;
 import ouroboros.agents.web.WebView;
 
 /**
- * A small web for policy tests, laid out like the web store (by tick, then site, then author):
- * item i's payload is i, and {@link #siteRanges} and {@link #authorRanges} are
- * {@link WebView}'s reference implementations. Build it with {@link #add}.
+ * A small web for policy tests, laid out like the web store (by tick, then site, then author): item
+ * i's payload is i, and {@link #siteRanges} and {@link #authorRanges} are {@link WebView}'s
+ * reference implementations. Build it with {@link #add}.
  */
 final class ListWeb implements WebView {
   private final int sites;
@@ -31,27 +31,33 @@ final class ListWeb implements WebView {
     return this;
   }
 
-  @Override public int tick() {
+  @Override
+  public int tick() {
     return tick;
   }
 
-  @Override public long size() {
+  @Override
+  public long size() {
     return items.size();
   }
 
-  @Override public int width() {
+  @Override
+  public int width() {
     return 1;
   }
 
-  @Override public int siteCount() {
+  @Override
+  public int siteCount() {
     return sites;
   }
 
-  @Override public long siteSize(int site) {
+  @Override
+  public long siteSize(int site) {
     return items.stream().filter(it -> it[1] == site).count();
   }
 
-  @Override public long siteItem(int site, long k) {
+  @Override
+  public long siteItem(int site, long k) {
     long seen = 0;
     for (int i = 0; i < items.size(); i++) {
       if (items.get(i)[1] == site && seen++ == k) {
@@ -61,7 +67,8 @@ final class ListWeb implements WebView {
     throw new IndexOutOfBoundsException("site " + site + " has no item " + k);
   }
 
-  @Override public Items gather(long[] indices) {
+  @Override
+  public Items gather(long[] indices) {
     int n = indices.length;
     double[] v = new double[n];
     int[] author = new int[n];

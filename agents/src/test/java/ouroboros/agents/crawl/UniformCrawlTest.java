@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.web.WebView;
-import org.junit.jupiter.api.Test;
 
 /** Uniform crawling without replacement, over all sites or some. */
 class UniformCrawlTest {
@@ -25,31 +25,38 @@ class UniformCrawlTest {
       start[s + 1] = start[s] + perSite[s];
     }
     return new WebView() {
-      @Override public int tick() {
+      @Override
+      public int tick() {
         return 0;
       }
 
-      @Override public long size() {
+      @Override
+      public long size() {
         return total;
       }
 
-      @Override public int width() {
+      @Override
+      public int width() {
         return 1;
       }
 
-      @Override public int siteCount() {
+      @Override
+      public int siteCount() {
         return perSite.length;
       }
 
-      @Override public long siteSize(int site) {
+      @Override
+      public long siteSize(int site) {
         return perSite[site];
       }
 
-      @Override public long siteItem(int site, long k) {
+      @Override
+      public long siteItem(int site, long k) {
         return start[site] + k;
       }
 
-      @Override public Items gather(long[] indices) {
+      @Override
+      public Items gather(long[] indices) {
         double[] v = Arrays.stream(indices).asDoubleStream().toArray();
         return Items.uniform(new Batch(v.length, 1, v), 0, AuthorKind.HUMAN, 0, 0, 0f, (short) 0);
       }
@@ -58,7 +65,8 @@ class UniformCrawlTest {
 
   @Test
   void crawl_moreAskedThanVisible_takesEverything() {
-    Items got = new UniformCrawl(new int[0]).crawl(web(3, 2), 10, RandomSource.SPLIT_MIX_64.create(1L));
+    Items got =
+        new UniformCrawl(new int[0]).crawl(web(3, 2), 10, RandomSource.SPLIT_MIX_64.create(1L));
     assertArrayEquals(new double[] {0, 1, 2, 3, 4}, got.payload().values());
   }
 
@@ -92,8 +100,9 @@ class UniformCrawlTest {
 
   @Test
   void registry_unknownName_listsKnownNames() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CrawlPolicies.create("pagerank", new int[0]));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> CrawlPolicies.create("pagerank", new int[0]));
     assertTrue(e.getMessage().contains("uniform]"), e.getMessage());
   }
 }

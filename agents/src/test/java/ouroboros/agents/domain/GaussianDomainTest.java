@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.gaussian.GaussianDomain;
 import ouroboros.agents.domain.gaussian.GaussianModel;
-import org.junit.jupiter.api.Test;
 
 /** The Gaussian domain without actors: estimators, KL and temperature. */
 class GaussianDomainTest {
@@ -20,8 +20,8 @@ class GaussianDomainTest {
     GaussianDomain d = domain(new double[] {0}, new double[][] {{1}});
     Batch data = new Batch(4, 1, new double[] {1, 2, 3, 6});
     GaussianModel mle = (GaussianModel) d.fit(data, null, EstimatorSettings.DEFAULTS);
-    GaussianModel unb = (GaussianModel) d.fit(data, null,
-        new EstimatorSettings(VarianceEstimator.UNBIASED));
+    GaussianModel unb =
+        (GaussianModel) d.fit(data, null, new EstimatorSettings(VarianceEstimator.UNBIASED));
     assertEquals(3.0, mle.mean()[0], 1e-12);
     assertEquals(14.0 / 4, mle.covariance(0, 0), 1e-12);
     assertEquals(14.0 / 3, unb.covariance(0, 0), 1e-12);
@@ -45,16 +45,16 @@ class GaussianDomainTest {
     GaussianDomain d = domain(new double[] {0, 0}, new double[][] {{1, 0}, {0, 1}});
     Batch collinear = new Batch(3, 2, new double[] {1, 1, 2, 2, 3, 3});
     assertThrows(FitException.class, () -> d.fit(collinear, null, EstimatorSettings.DEFAULTS));
-    assertThrows(FitException.class,
-        () -> d.fit(Batch.empty(2), null, EstimatorSettings.DEFAULTS));
+    assertThrows(FitException.class, () -> d.fit(Batch.empty(2), null, EstimatorSettings.DEFAULTS));
   }
 
   @Test
   void sample_temperature_scalesCovariance() throws Exception {
     GaussianDomain d = domain(new double[] {0}, new double[][] {{1}});
     int n = 200_000;
-    Batch b = d.sample(d.truthModel(), n, new SamplingSettings(0.25),
-        RandomSource.L64_X128_MIX.create(42L));
+    Batch b =
+        d.sample(
+            d.truthModel(), n, new SamplingSettings(0.25), RandomSource.L64_X128_MIX.create(42L));
     GaussianModel fitted = (GaussianModel) d.fit(b, null, EstimatorSettings.DEFAULTS);
     // Sample variance of n normals with variance 0.25 has sd 0.25 sqrt(2/n) = 7.9e-4; 5 sd
     // gives a false-failure rate of 6e-7.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.collapse.Thresholds;
 import ouroboros.agents.crawl.UniformCrawl;
 import ouroboros.agents.data.Items;
@@ -17,7 +18,6 @@ import ouroboros.agents.pipeline.Stage;
 import ouroboros.agents.pipeline.StagePlan;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.agents.web.SiteMix;
-import org.junit.jupiter.api.Test;
 
 /**
  * A timeline's run-time changes to a model: its publish rate comes with each publish, its other
@@ -58,9 +58,25 @@ class ModelCoreReconfigureTest {
   }
 
   private static ModelSettings settings(Regime regime, List<StagePlan> pipeline, SiteMix mix) {
-    return new ModelSettings("lab", regime, 0, 1, 0, 10, 0.0, 4, mix.first(), Initial.TRUTH,
-        new UniformCrawl(new int[0]), SamplingSettings.DEFAULTS, EstimatorSettings.DEFAULTS,
-        Thresholds.DEFAULTS, 0, Watermark.NONE, pipeline, mix);
+    return new ModelSettings(
+        "lab",
+        regime,
+        0,
+        1,
+        0,
+        10,
+        0.0,
+        4,
+        mix.first(),
+        Initial.TRUTH,
+        new UniformCrawl(new int[0]),
+        SamplingSettings.DEFAULTS,
+        EstimatorSettings.DEFAULTS,
+        Thresholds.DEFAULTS,
+        0,
+        Watermark.NONE,
+        pipeline,
+        mix);
   }
 
   @Test
@@ -69,8 +85,9 @@ class ModelCoreReconfigureTest {
     Counting first = new Counting();
     Counting second = new Counting();
     SiteMix mix = SiteMix.single((short) 0);
-    ModelCore core = new ModelCore(0, settings(Regime.REPLACE, List.of(kept, first), mix), DOMAIN,
-        new RngStreams(1));
+    ModelCore core =
+        new ModelCore(
+            0, settings(Regime.REPLACE, List.of(kept, first), mix), DOMAIN, new RngStreams(1));
     core.reconfigure(settings(Regime.REPLACE, List.of(kept, second), mix));
     assertEquals(1, kept.built, "the same plan: the stage is kept");
     assertEquals(1, first.built);
@@ -80,17 +97,18 @@ class ModelCoreReconfigureTest {
   @Test
   void reconfigure_regimeChange_refused() {
     SiteMix mix = SiteMix.single((short) 0);
-    ModelCore core = new ModelCore(0, settings(Regime.REPLACE, List.of(), mix), DOMAIN,
-        new RngStreams(1));
-    assertThrows(IllegalArgumentException.class,
+    ModelCore core =
+        new ModelCore(0, settings(Regime.REPLACE, List.of(), mix), DOMAIN, new RngStreams(1));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> core.reconfigure(settings(Regime.ACCUMULATE, List.of(), mix)));
   }
 
   @Test
   void publish_rateFromTheTimeline_splitAmongTheMix() {
     SiteMix mix = new SiteMix(new short[] {2, 0}, new double[] {0.75, 0.25});
-    ModelCore core = new ModelCore(5, settings(Regime.REPLACE, List.of(), mix), DOMAIN,
-        new RngStreams(1));
+    ModelCore core =
+        new ModelCore(5, settings(Regime.REPLACE, List.of(), mix), DOMAIN, new RngStreams(1));
     Items out = core.publish(0, 8);
     assertEquals(8, out.size(), "the rate given, not the setting's 4");
     assertArrayEquals(new short[] {2, 2, 0, 2, 2, 2, 0, 2}, out.site());

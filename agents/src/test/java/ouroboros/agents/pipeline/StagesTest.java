@@ -39,10 +39,24 @@ class StagesTest {
     for (int i = 0; i < n; i++) {
       v[i] = i;
     }
-    Items h = Items.uniform(new Batch(human, 1, java.util.Arrays.copyOf(v, human)), 0,
-        AuthorKind.HUMAN, 0, 0, 0f, (short) 0);
-    Items s = Items.uniform(new Batch(synthetic, 1,
-        java.util.Arrays.copyOfRange(v, human, n)), 1, AuthorKind.MODEL, 0, 1, 1f, (short) 0);
+    Items h =
+        Items.uniform(
+            new Batch(human, 1, java.util.Arrays.copyOf(v, human)),
+            0,
+            AuthorKind.HUMAN,
+            0,
+            0,
+            0f,
+            (short) 0);
+    Items s =
+        Items.uniform(
+            new Batch(synthetic, 1, java.util.Arrays.copyOfRange(v, human, n)),
+            1,
+            AuthorKind.MODEL,
+            0,
+            1,
+            1f,
+            (short) 0);
     byte[] f = new byte[synthetic];
     java.util.Arrays.fill(f, syntheticFlags);
     return Items.concat(List.of(h, s.withFlags(f)), 1);
@@ -77,8 +91,7 @@ class StagesTest {
   @Test
   void watermarkFilter_perfectDetector_dropsExactlyTheWatermarked() {
     Items in = items(5, 5, Items.watermarkFlags(2));
-    Pipeline p = new Pipeline(List.of(new WatermarkFilter(Detector.operatingPoint(1, 0),
-        rng(1))));
+    Pipeline p = new Pipeline(List.of(new WatermarkFilter(Detector.operatingPoint(1, 0), rng(1))));
     Pipeline.Result r = p.run(in);
     StageReport st = r.reports().get(0);
     assertEquals(new StageReport(1, "watermark-filter", 10, 5, 5, 0, 0, 0, 5), st);
@@ -92,11 +105,27 @@ class StagesTest {
     Items in = items(1, 1, (byte) 0);
     assertEquals(0.1, d.flagProbability(in, 0));
     assertEquals(0.8, d.flagProbability(in, 1));
-    Items deep = new Items(in.payload(), in.author(), in.kind(), in.tick(), in.generation(),
-        new float[] {0f, 3f}, in.flags(), in.site());
+    Items deep =
+        new Items(
+            in.payload(),
+            in.author(),
+            in.kind(),
+            in.tick(),
+            in.generation(),
+            new float[] {0f, 3f},
+            in.flags(),
+            in.site());
     assertEquals(0.8 * 0.25, d.flagProbability(deep, 1), 1e-12);
-    Items family = new Items(in.payload(), new int[] {0, 7}, in.kind(), in.tick(),
-        in.generation(), in.depth(), in.flags(), in.site());
+    Items family =
+        new Items(
+            in.payload(),
+            new int[] {0, 7},
+            in.kind(),
+            in.tick(),
+            in.generation(),
+            in.depth(),
+            in.flags(),
+            in.site());
     assertEquals(0.2, d.flagProbability(family, 1));
   }
 
@@ -131,19 +160,27 @@ class StagesTest {
 
   @Test
   void verification_oracleKeepsTheLikeliestItems() {
-    Items in = items(6, 0, (byte) 0);   // values 0..5 under N(0, 1): 0 is likeliest
+    Items in = items(6, 0, (byte) 0); // values 0..5 under N(0, 1): 0 is likeliest
     Verification v = new Verification(0, 0.5, Double.NaN, new StageEnv(DOMAIN, rng(4)));
     TrainingData kept = v.apply(TrainingData.of(in)).data();
     assertArrayEquals(new double[] {0, 1, 2}, kept.items().payload().values());
-    Verification t = new Verification(0, Double.NaN, DOMAIN.truthScore(in.payload(), 1),
-        new StageEnv(DOMAIN, rng(5)));
+    Verification t =
+        new Verification(
+            0, Double.NaN, DOMAIN.truthScore(in.payload(), 1), new StageEnv(DOMAIN, rng(5)));
     assertEquals(2, t.apply(TrainingData.of(in)).data().size());
   }
 
   @Test
   void dedup_exactAndNear() {
-    Items in = Items.uniform(new Batch(5, 1, new double[] {1.0, 1.0, 1.04, 2.0, 1.0}), 0,
-        AuthorKind.HUMAN, 0, 0, 0f, (short) 0);
+    Items in =
+        Items.uniform(
+            new Batch(5, 1, new double[] {1.0, 1.0, 1.04, 2.0, 1.0}),
+            0,
+            AuthorKind.HUMAN,
+            0,
+            0,
+            0f,
+            (short) 0);
     assertEquals(3, new Dedup(DOMAIN, 0).apply(TrainingData.of(in)).data().size());
     assertEquals(2, new Dedup(DOMAIN, 0.1).apply(TrainingData.of(in)).data().size());
   }
@@ -158,16 +195,19 @@ class StagesTest {
 
   @Test
   void pipeline_stageThatInventsItems_isRefused() {
-    Stage bad = new Stage() {
-      @Override public String name() {
-        return "bad";
-      }
+    Stage bad =
+        new Stage() {
+          @Override
+          public String name() {
+            return "bad";
+          }
 
-      @Override public Output apply(TrainingData in) {
-        return Output.filtered(TrainingData.of(items(in.size() + 1, 0, (byte) 0)));
-      }
-    };
-    assertThrows(IllegalStateException.class, () -> new Pipeline(List.of(bad))
-        .run(items(2, 2, (byte) 0)));
+          @Override
+          public Output apply(TrainingData in) {
+            return Output.filtered(TrainingData.of(items(in.size() + 1, 0, (byte) 0)));
+          }
+        };
+    assertThrows(
+        IllegalStateException.class, () -> new Pipeline(List.of(bad)).run(items(2, 2, (byte) 0)));
   }
 }

@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
-import org.junit.jupiter.api.Test;
 
 /** What each regime keeps and trains on. */
 class TrainingPoolTest {
   private static Items block(double... values) {
-    return Items.uniform(new Batch(values.length, 1, values), 0, AuthorKind.HUMAN, 0, 0, 0f,
-        (short) 0);
+    return Items.uniform(
+        new Batch(values.length, 1, values), 0, AuthorKind.HUMAN, 0, 0, 0f, (short) 0);
   }
 
   private static double[] train(TrainingPool pool, int n) {
@@ -61,9 +61,11 @@ class TrainingPoolTest {
 
   @Test
   void regime_unknownKey_listsKnown() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Regime.of("replaec"));
-    assertEquals("unknown regime 'replaec'; known regimes: "
-        + "[replace, accumulate, accumulate-subsample, window]", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Regime.of("replaec"));
+    assertEquals(
+        "unknown regime 'replaec'; known regimes: "
+            + "[replace, accumulate, accumulate-subsample, window]",
+        e.getMessage());
   }
 }

@@ -56,10 +56,13 @@ class SiteSplitterTest {
 
   @Test
   void mix_badShares_refusedWithTheValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new SiteMix(new short[] {0, 1}, new double[] {0.7, 0.4}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new SiteMix(new short[] {0, 1}, new double[] {0.7, 0.4}));
     assertTrue(e.getMessage().contains("shares do not sum to 1"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new SiteMix(new short[] {0, 1}, new double[] {1.0, 0.0}));
     assertThrows(IllegalArgumentException.class, () -> new SiteMix(new short[0], new double[0]));
   }

@@ -25,24 +25,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ouroboros graph RUN_DIR [--tick T]}: prints the interaction graph of the window that
- * holds tick T (default: the last window) from {@code RUN_DIR/graph/}, as a table of nodes, the
- * closed classes with no human data, and the edges; then renders its DOT file
- * ({@code graph/final.dot} for the last window) to SVG beside it when Graphviz's {@code dot} is
- * on the PATH, or says that it is not.
+ * {@code ouroboros graph RUN_DIR [--tick T]}: prints the interaction graph of the window that holds
+ * tick T (default: the last window) from {@code RUN_DIR/graph/}, as a table of nodes, the closed
+ * classes with no human data, and the edges; then renders its DOT file ({@code graph/final.dot} for
+ * the last window) to SVG beside it when Graphviz's {@code dot} is on the PATH, or says that it is
+ * not.
  */
-@Command(name = "graph",
+@Command(
+    name = "graph",
     description = "Print a run's interaction graph and render it to SVG with Graphviz.")
 final class GraphCommand implements Callable<Integer> {
   private static final Pattern WINDOW = RunLayout.WINDOW_JSON;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "RUN_DIR", description = "A run directory.")
   private Path runDir;
 
-  @Option(names = "--tick", paramLabel = "T",
+  @Option(
+      names = "--tick",
+      paramLabel = "T",
       description = "Show the window that holds tick T (default: the last window).")
   private Integer tick;
 
@@ -54,24 +56,37 @@ final class GraphCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!Files.isDirectory(runDir)) {
-      err.println("error: RUN_DIR: found '" + runDir + "', expected a run directory"
-          + (Files.exists(runDir) ? " (it is a file)" : " (it does not exist)"));
+      err.println(
+          "error: RUN_DIR: found '"
+              + runDir
+              + "', expected a run directory"
+              + (Files.exists(runDir) ? " (it is a file)" : " (it does not exist)"));
       return Main.BAD_INPUT;
     }
     Path dir = RunLayout.of(runDir).graphDir();
     List<Window> windows = windows(dir);
     if (windows.isEmpty()) {
-      err.println("error: RUN_DIR: found no " + dir.resolve("w<start>-<end>.json")
-          + ", expected a run directory written by 'ouroboros run' with at least one tick");
+      err.println(
+          "error: RUN_DIR: found no "
+              + dir.resolve("w<start>-<end>.json")
+              + ", expected a run directory written by 'ouroboros run' with at least one tick");
       return Main.BAD_INPUT;
     }
     Window w = windows.get(windows.size() - 1);
     if (tick != null) {
-      w = windows.stream().filter(x -> x.start() <= tick && tick <= x.end()).findFirst()
-          .orElse(null);
+      w =
+          windows.stream()
+              .filter(x -> x.start() <= tick && tick <= x.end())
+              .findFirst()
+              .orElse(null);
       if (w == null) {
-        err.println("error: --tick: found " + tick + ", expected a tick from "
-            + windows.get(0).start() + " to " + windows.get(windows.size() - 1).end());
+        err.println(
+            "error: --tick: found "
+                + tick
+                + ", expected a tick from "
+                + windows.get(0).start()
+                + " to "
+                + windows.get(windows.size() - 1).end());
         return Main.BAD_INPUT;
       }
     }
@@ -79,15 +94,20 @@ final class GraphCommand implements Callable<Integer> {
     try {
       doc = new ObjectMapper().readTree(w.json().toFile());
     } catch (JsonProcessingException e) {
-      err.println("error: " + w.json() + ": found malformed JSON (" + e.getOriginalMessage()
-          + "), expected a graph written by 'ouroboros run'");
+      err.println(
+          "error: "
+              + w.json()
+              + ": found malformed JSON ("
+              + e.getOriginalMessage()
+              + "), expected a graph written by 'ouroboros run'");
       return Main.BAD_INPUT;
     }
     print(out, w, doc);
     boolean last = w == windows.get(windows.size() - 1);
-    Path dot = last && Files.exists(dir.resolve(RunLayout.FINAL_DOT))
-        ? dir.resolve(RunLayout.FINAL_DOT)
-        : dir.resolve(RunLayout.windowName(w.start(), w.end()) + RunLayout.DOT_EXT);
+    Path dot =
+        last && Files.exists(dir.resolve(RunLayout.FINAL_DOT))
+            ? dir.resolve(RunLayout.FINAL_DOT)
+            : dir.resolve(RunLayout.windowName(w.start(), w.end()) + RunLayout.DOT_EXT);
     return render(dot, System.getenv("PATH"), out, err);
   }
 
@@ -119,8 +139,13 @@ final class GraphCommand implements Callable<Integer> {
     String fmt = "%-" + width + "s  %-7s  %8s  %8s  %s%n";
     out.printf(Locale.ROOT, fmt, "node", "kind", "ancestry", "depth", "predicted");
     for (JsonNode n : doc.path("nodes")) {
-      out.printf(Locale.ROOT, fmt, n.path("id").asText(), n.path("detail__kind").asText(),
-          num(n.path("detail__ancestry")), num(n.path("detail__depth")),
+      out.printf(
+          Locale.ROOT,
+          fmt,
+          n.path("id").asText(),
+          n.path("detail__kind").asText(),
+          num(n.path("detail__ancestry")),
+          num(n.path("detail__depth")),
           n.path("detail__predicted").isNull() ? "" : n.path("detail__predicted").asText());
     }
     List<String> closed = new ArrayList<>();
@@ -131,12 +156,17 @@ final class GraphCommand implements Callable<Integer> {
         closed.add("{" + String.join(", ", members) + "}");
       }
     }
-    out.println("closed classes with no human data: "
-        + (closed.isEmpty() ? "none" : String.join(" ", closed)));
+    out.println(
+        "closed classes with no human data: "
+            + (closed.isEmpty() ? "none" : String.join(" ", closed)));
     out.println("edges (source -> target: share of the target's training data):");
     for (JsonNode e : doc.path("edges")) {
-      out.printf(Locale.ROOT, "  %s -> %s  %s%n", e.path("source").asText(),
-          e.path("target").asText(), num(e.path("mainstat")));
+      out.printf(
+          Locale.ROOT,
+          "  %s -> %s  %s%n",
+          e.path("source").asText(),
+          e.path("target").asText(),
+          num(e.path("mainstat")));
     }
     out.flush();
   }
@@ -158,11 +188,13 @@ final class GraphCommand implements Callable<Integer> {
       return 0;
     }
     String name = dot.getFileName().toString();
-    Path svg = dot.resolveSibling(
-        name.substring(0, name.length() - RunLayout.DOT_EXT.length()) + ".svg");
+    Path svg =
+        dot.resolveSibling(name.substring(0, name.length() - RunLayout.DOT_EXT.length()) + ".svg");
     try {
-      Process p = new ProcessBuilder(exe.toString(), "-Tsvg", "-o", svg.toString(),
-          dot.toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(exe.toString(), "-Tsvg", "-o", svg.toString(), dot.toString())
+              .redirectErrorStream(true)
+              .start();
       String output = new String(p.getInputStream().readAllBytes());
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();

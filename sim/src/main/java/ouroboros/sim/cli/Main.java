@@ -6,20 +6,26 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ouroboros} command. Exit codes: 0 success, 1 a run that failed, 2 bad input (a
- * scenario or an option that was rejected). No stack trace reaches the user unless
- * {@code OUROBOROS_DEBUG=1} is set.
+ * scenario or an option that was rejected). No stack trace reaches the user unless {@code
+ * OUROBOROS_DEBUG=1} is set.
  */
 @Command(
     name = "ouroboros",
     mixinStandardHelpOptions = true,
     version = "ouroboros 0.1.0",
     description = "Simulates an internet of generative models and people.",
-    subcommands = {RunCommand.class, ValidateCommand.class, SweepCommand.class,
-        ReportCommand.class, GraphCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      SweepCommand.class,
+      ReportCommand.class,
+      GraphCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   /** Exit code of a run that failed. */
   public static final int RUN_FAILED = 1;
+
   /** Exit code of bad input. */
   public static final int BAD_INPUT = 2;
 
@@ -34,22 +40,24 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      err.println("error: internal failure: " + e);
-      if ("1".equals(System.getenv("OUROBOROS_DEBUG"))) {
-        e.printStackTrace(err);
-      } else {
-        err.println("(set OUROBOROS_DEBUG=1 to see the stack trace)");
-      }
-      err.flush();
-      return RUN_FAILED;
-    });
-    cli.setParameterExceptionHandler((e, params) -> {
-      err.println("error: " + e.getMessage());
-      e.getCommandLine().usage(err);
-      err.flush();
-      return BAD_INPUT;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          err.println("error: internal failure: " + e);
+          if ("1".equals(System.getenv("OUROBOROS_DEBUG"))) {
+            e.printStackTrace(err);
+          } else {
+            err.println("(set OUROBOROS_DEBUG=1 to see the stack trace)");
+          }
+          err.flush();
+          return RUN_FAILED;
+        });
+    cli.setParameterExceptionHandler(
+        (e, params) -> {
+          err.println("error: " + e.getMessage());
+          e.getCommandLine().usage(err);
+          err.flush();
+          return BAD_INPUT;
+        });
     int code = cli.execute(args);
     out.flush();
     err.flush();

@@ -13,14 +13,15 @@ final class ProgressListener implements TickListener {
   private final ProgressBar bar;
 
   ProgressListener(String task, int ticks) {
-    this.bar = new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(ticks)
-        .setUnit(" ticks", 1)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(100)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .build();
+    this.bar =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(ticks)
+            .setUnit(" ticks", 1)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(100)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .build();
   }
 
   @Override

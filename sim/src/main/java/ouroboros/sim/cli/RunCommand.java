@@ -40,18 +40,18 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ouroboros run SCENARIO}: runs a scenario and writes a run directory, the interaction
- * graph's {@code graph/} included. With {@code --serve-metrics} (or any of
- * {@code --metrics-port}, {@code --metrics-host}, {@code --hold}) it also serves live metrics
- * over HTTP while it runs, and with {@code --serve-graph} (or {@code --graph-port},
- * {@code --graph-host}) the current graph; both endpoints are off by default, so that runs
- * started in-process by tests never compete for a port. {@code --set KEY=VALUE} overrides a
- * scenario value before the scenario is checked ({@link Overrides}).
+ * graph's {@code graph/} included. With {@code --serve-metrics} (or any of {@code --metrics-port},
+ * {@code --metrics-host}, {@code --hold}) it also serves live metrics over HTTP while it runs, and
+ * with {@code --serve-graph} (or {@code --graph-port}, {@code --graph-host}) the current graph;
+ * both endpoints are off by default, so that runs started in-process by tests never compete for a
+ * port. {@code --set KEY=VALUE} overrides a scenario value before the scenario is checked ({@link
+ * Overrides}).
  */
-@Command(name = "run",
+@Command(
+    name = "run",
     description = "Run a scenario and write a run directory, with report.html in it.")
 final class RunCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "SCENARIO", description = "The scenario YAML file.")
   private Path file;
@@ -59,68 +59,97 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed; overrides the scenario's.")
   private Long seed;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Override a scenario value before it is checked, such as"
-          + " models[lab-a].regime=accumulate or sites[0].weight=2; KEY is a path as in sweep"
-          + " files, VALUE is YAML. Repeatable; applied in order.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override a scenario value before it is checked, such as"
+              + " models[lab-a].regime=accumulate or sites[0].weight=2; KEY is a path as in sweep"
+              + " files, VALUE is YAML. Repeatable; applied in order.")
   private List<String> sets = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Run directory (default: runs/<scenario-name>-<timestamp>).")
   private Path out;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Dispatcher threads (default: the number of cores).")
   private Integer threads;
 
   @Option(names = "--quiet", description = "No progress bar and no summary table.")
   private boolean quiet;
 
-  @Option(names = "--pace", paramLabel = "R",
+  @Option(
+      names = "--pace",
+      paramLabel = "R",
       description = "Run at most R ticks per second (default: as fast as it can).")
   private Double pace;
 
-  @Option(names = "--serve-metrics",
+  @Option(
+      names = "--serve-metrics",
       description = "Serve live metrics on http://HOST:PORT/metrics while the run goes on.")
   private boolean serveMetrics;
 
-  @Option(names = "--metrics-port", paramLabel = "PORT",
-      description = "Port of the metrics endpoint (default: 9464; 0 picks a free one, printed)."
-          + " Implies --serve-metrics.")
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "Port of the metrics endpoint (default: 9464; 0 picks a free one, printed)."
+              + " Implies --serve-metrics.")
   private Integer metricsPort;
 
-  @Option(names = "--metrics-host", paramLabel = "HOST",
-      description = "Address the metrics endpoint binds to (default: 127.0.0.1)."
-          + " Implies --serve-metrics.")
+  @Option(
+      names = "--metrics-host",
+      paramLabel = "HOST",
+      description =
+          "Address the metrics endpoint binds to (default: 127.0.0.1)."
+              + " Implies --serve-metrics.")
   private String metricsHost;
 
-  @Option(names = "--metrics-max-models", paramLabel = "N",
-      description = "Models with their own metrics label; the rest are aggregated under"
-          + " model=\"other\" (default: 200).")
+  @Option(
+      names = "--metrics-max-models",
+      paramLabel = "N",
+      description =
+          "Models with their own metrics label; the rest are aggregated under"
+              + " model=\"other\" (default: 200).")
   private Integer metricsMaxModels;
 
-  @Option(names = "--no-report",
+  @Option(
+      names = "--no-report",
       description = "Do not write report.html into the run directory at the end.")
   private boolean noReport;
 
-  @Option(names = "--hold",
-      description = "Keep serving metrics (and the graph, when served) after the last tick until"
-          + " Ctrl-C. Implies --serve-metrics.")
+  @Option(
+      names = "--hold",
+      description =
+          "Keep serving metrics (and the graph, when served) after the last tick until"
+              + " Ctrl-C. Implies --serve-metrics.")
   private boolean hold;
 
-  @Option(names = "--serve-graph",
-      description = "Serve the current interaction graph as JSON on http://HOST:PORT/graph"
-          + " (and /graph/nodes, /graph/edges) while the run goes on.")
+  @Option(
+      names = "--serve-graph",
+      description =
+          "Serve the current interaction graph as JSON on http://HOST:PORT/graph"
+              + " (and /graph/nodes, /graph/edges) while the run goes on.")
   private boolean serveGraph;
 
-  @Option(names = "--graph-port", paramLabel = "PORT",
-      description = "Port of the graph endpoint (default: 9465; 0 picks a free one, printed)."
-          + " Implies --serve-graph.")
+  @Option(
+      names = "--graph-port",
+      paramLabel = "PORT",
+      description =
+          "Port of the graph endpoint (default: 9465; 0 picks a free one, printed)."
+              + " Implies --serve-graph.")
   private Integer graphPort;
 
-  @Option(names = "--graph-host", paramLabel = "HOST",
-      description = "Address the graph endpoint binds to (default: 127.0.0.1)."
-          + " Implies --serve-graph.")
+  @Option(
+      names = "--graph-host",
+      paramLabel = "HOST",
+      description =
+          "Address the graph endpoint binds to (default: 127.0.0.1)." + " Implies --serve-graph.")
   private String graphHost;
 
   @Override
@@ -155,21 +184,30 @@ final class RunCommand implements Callable<Integer> {
     }
     int maxModels = metricsMaxModels != null ? metricsMaxModels : ModelMeters.DEFAULT_MAX_MODELS;
     if (maxModels < 0) {
-      stderr.println("error: --metrics-max-models: found " + maxModels
-          + ", expected a whole number of at least 0");
+      stderr.println(
+          "error: --metrics-max-models: found "
+              + maxModels
+              + ", expected a whole number of at least 0");
       return Main.BAD_INPUT;
     }
-    long runSeed = seed != null ? seed
-        : scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
+    long runSeed =
+        seed != null
+            ? seed
+            : scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
     World world = WorldCompiler.compile(scenario, runSeed);
     if (!noReport) {
       ReportWriter.warmUp();
     }
     Path dir = out != null ? out : defaultDir(scenario.name());
     if (!quiet) {
-      stdout.printf("%s: seed %d, %s, %s, %s, %s%n", scenario.name(), runSeed,
-          plural(world.ticks(), "tick"), plural(world.humans().size(), "human source"),
-          plural(world.models().size(), "model"), plural(n, "thread"));
+      stdout.printf(
+          "%s: seed %d, %s, %s, %s, %s%n",
+          scenario.name(),
+          runSeed,
+          plural(world.ticks(), "tick"),
+          plural(world.humans().size(), "human source"),
+          plural(world.models().size(), "model"),
+          plural(n, "thread"));
       stdout.flush();
     }
     GraphListener graph = new GraphListener(dir, world, GraphOptions.DEFAULTS);
@@ -179,15 +217,23 @@ final class RunCommand implements Callable<Integer> {
       if (serveMetrics || metricsPort != null || metricsHost != null || hold) {
         String host = metricsHost != null ? metricsHost : MetricsServer.DEFAULT_HOST;
         try {
-          metrics = MetricsServer.start(InetAddress.getByName(host), port,
-              Tags.of("scenario", scenario.name()));
+          metrics =
+              MetricsServer.start(
+                  InetAddress.getByName(host), port, Tags.of("scenario", scenario.name()));
         } catch (UnknownHostException e) {
-          stderr.println("error: --metrics-host: found '" + host
-              + "', expected a host name or an address of this machine");
+          stderr.println(
+              "error: --metrics-host: found '"
+                  + host
+                  + "', expected a host name or an address of this machine");
           return Main.BAD_INPUT;
         } catch (IOException e) {
-          stderr.println("error: --metrics-port: cannot serve metrics on " + host + ":" + port
-              + ": " + e.getMessage());
+          stderr.println(
+              "error: --metrics-port: cannot serve metrics on "
+                  + host
+                  + ":"
+                  + port
+                  + ": "
+                  + e.getMessage());
           return Main.BAD_INPUT;
         }
         stdout.println("metrics: " + metrics.url(MetricsServer.METRICS_PATH));
@@ -198,24 +244,42 @@ final class RunCommand implements Callable<Integer> {
         try {
           graphServer = GraphServer.start(InetAddress.getByName(host), gport, graph::current);
         } catch (UnknownHostException e) {
-          stderr.println("error: --graph-host: found '" + host
-              + "', expected a host name or an address of this machine");
+          stderr.println(
+              "error: --graph-host: found '"
+                  + host
+                  + "', expected a host name or an address of this machine");
           return Main.BAD_INPUT;
         } catch (IOException e) {
-          stderr.println("error: --graph-port: cannot serve the graph on " + host + ":" + gport
-              + ": " + e.getMessage());
+          stderr.println(
+              "error: --graph-port: cannot serve the graph on "
+                  + host
+                  + ":"
+                  + gport
+                  + ": "
+                  + e.getMessage());
           return Main.BAD_INPUT;
         }
         stdout.println("graph: " + graphServer.url(GraphServer.GRAPH_PATH));
         stdout.flush();
       }
-      int code = run(scenario, world, n, dir, metrics == null ? null
-          : new MetricsListener(metrics.registry(), world, maxModels, graph), graph, stdout,
-          stderr);
+      int code =
+          run(
+              scenario,
+              world,
+              n,
+              dir,
+              metrics == null
+                  ? null
+                  : new MetricsListener(metrics.registry(), world, maxModels, graph),
+              graph,
+              stdout,
+              stderr);
       if (hold) {
-        stdout.println("holding: serving " + metrics.url(MetricsServer.METRICS_PATH)
-            + (graphServer == null ? "" : " and " + graphServer.url(GraphServer.GRAPH_PATH))
-            + " until Ctrl-C");
+        stdout.println(
+            "holding: serving "
+                + metrics.url(MetricsServer.METRICS_PATH)
+                + (graphServer == null ? "" : " and " + graphServer.url(GraphServer.GRAPH_PATH))
+                + " until Ctrl-C");
         stdout.flush();
         metrics.serveUntilStopped();
       }
@@ -234,17 +298,27 @@ final class RunCommand implements Callable<Integer> {
    * Runs the world into {@code dir}, with the graph (which adds its rows to metrics.csv) and
    * feeding {@code meters} when not null; the exit code.
    */
-  private int run(Scenario scenario, World world, int n, Path dir, MetricsListener meters,
-      GraphListener graph, PrintWriter stdout, PrintWriter stderr) throws IOException {
+  private int run(
+      Scenario scenario,
+      World world,
+      int n,
+      Path dir,
+      MetricsListener meters,
+      GraphListener graph,
+      PrintWriter stdout,
+      PrintWriter stderr)
+      throws IOException {
     RunOutcome outcome;
     try (Simulation sim = new Simulation(n)) {
-      Observers observers = Observers.builder()
-          .topology(graph)
-          .sink(meters)
-          .sink(quiet ? null : new ProgressListener(world.name(), world.ticks()))
-          .build();
+      Observers observers =
+          Observers.builder()
+              .topology(graph)
+              .sink(meters)
+              .sink(quiet ? null : new ProgressListener(world.name(), world.ticks()))
+              .build();
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
-      RunDirectory.Result result = RunDirectory.run(sim, scenario, world, n, dir, observers, interval);
+      RunDirectory.Result result =
+          RunDirectory.run(sim, scenario, world, n, dir, observers, interval);
       outcome = result.outcome();
       if (!quiet) {
         SummaryTable.print(stdout, world, result.summary());
@@ -252,8 +326,11 @@ final class RunCommand implements Callable<Integer> {
     }
     Path report = noReport ? null : report(dir, stderr);
     if (!outcome.completed()) {
-      stderr.println("error: the run stopped after " + outcome.ticksCompleted() + " ticks: "
-          + outcome.failure());
+      stderr.println(
+          "error: the run stopped after "
+              + outcome.ticksCompleted()
+              + " ticks: "
+              + outcome.failure());
       stderr.println("partial results: " + dir);
       stderr.flush();
       return Main.RUN_FAILED;

@@ -16,12 +16,11 @@ import ouroboros.sim.output.PopulationStats;
 import ouroboros.sim.output.RunSummary;
 
 /**
- * The end-of-run table: one row per model, with the eight collapse verdicts as one letter each
- * (Y fires, n does not, - does not apply), in the order of SCIENCE.md. A run that aggregates per
- * population (beyond 1,000 models, or with models left out: see {@code OutputOptions}) gets one
- * row per population instead: its models, the median generation, the risk's mean, median and 5%
- * and 95% quantiles, the mean human share, and the percentage of its models each definition fires
- * for.
+ * The end-of-run table: one row per model, with the eight collapse verdicts as one letter each (Y
+ * fires, n does not, - does not apply), in the order of SCIENCE.md. A run that aggregates per
+ * population (beyond 1,000 models, or with models left out: see {@code OutputOptions}) gets one row
+ * per population instead: its models, the median generation, the risk's mean, median and 5% and 95%
+ * quantiles, the mean human share, and the percentage of its models each definition fires for.
  */
 final class SummaryTable {
   private SummaryTable() {}
@@ -32,23 +31,41 @@ final class SummaryTable {
       return;
     }
     String fmt = "%-" + width(world) + "s  %-20s  %10s  %12s  %14s  %11s  %12s  %-8s%n";
-    out.printf(Locale.ROOT, fmt, "model", "regime", GENERATION.name(), "risk", "variance ratio",
-        "human share", "fit failures", "12345678");
+    out.printf(
+        Locale.ROOT,
+        fmt,
+        "model",
+        "regime",
+        GENERATION.name(),
+        "risk",
+        "variance ratio",
+        "human share",
+        "fit failures",
+        "12345678");
     List<ModelSettings> models = world.models();
     for (int i = 0; i < models.size(); i++) {
       RetrainReport r = summary.latest(i);
-      String regime = models.get(i).regime().key()
-          + (models.get(i).freshHumanFraction() > 0
-              ? String.format(Locale.ROOT, " +%.0f%% fresh", 100 * models.get(i).freshHumanFraction())
-              : "");
+      String regime =
+          models.get(i).regime().key()
+              + (models.get(i).freshHumanFraction() > 0
+                  ? String.format(
+                      Locale.ROOT, " +%.0f%% fresh", 100 * models.get(i).freshHumanFraction())
+                  : "");
       if (r == null) {
         out.printf(Locale.ROOT, fmt, models.get(i).id(), regime, "0", "-", "-", "-", "0", "");
         continue;
       }
-      out.printf(Locale.ROOT, fmt, models.get(i).id(), regime, r.generation(),
+      out.printf(
+          Locale.ROOT,
+          fmt,
+          models.get(i).id(),
+          regime,
+          r.generation(),
           num(r.evaluation().get(Metrics.POPULATION_RISK)),
-          num(r.evaluation().get(Metrics.DIVERSITY_RATIO)), num(r.composition().humanShare()),
-          r.fitFailures(), verdicts(r));
+          num(r.evaluation().get(Metrics.DIVERSITY_RATIO)),
+          num(r.composition().humanShare()),
+          r.fitFailures(),
+          verdicts(r));
     }
     out.flush();
   }
@@ -61,8 +78,18 @@ final class SummaryTable {
       w = Math.max(w, p.id().length());
     }
     String fmt = "%-" + w + "s  %8s  %10s  %12s  %12s  %12s  %12s  %11s  %s%n";
-    out.printf(Locale.ROOT, fmt, "population", "models", "generation", "risk mean", "risk median",
-        "risk q05", "risk q95", "human share", "% firing d1..d8");
+    out.printf(
+        Locale.ROOT,
+        fmt,
+        "population",
+        "models",
+        "generation",
+        "risk mean",
+        "risk median",
+        "risk q05",
+        "risk q95",
+        "human share",
+        "% firing d1..d8");
     for (PopulationStats.Population p : pops) {
       PopulationStats.Stat risk = p.metrics().get(POPULATION_RISK.name());
       PopulationStats.Stat gen = p.metrics().get(GENERATION.name());
@@ -70,15 +97,25 @@ final class SummaryTable {
       StringBuilder firing = new StringBuilder();
       for (int d = 1; d <= 8; d++) {
         int[] c = p.verdicts().get("d" + d);
-        firing.append(d > 1 ? " " : "").append(c == null || c[0] + c[1] == 0 ? "-"
-            : String.format(Locale.ROOT, "%.0f", 100.0 * c[0] / (c[0] + c[1] + c[2])));
+        firing
+            .append(d > 1 ? " " : "")
+            .append(
+                c == null || c[0] + c[1] == 0
+                    ? "-"
+                    : String.format(Locale.ROOT, "%.0f", 100.0 * c[0] / (c[0] + c[1] + c[2])));
       }
-      out.printf(Locale.ROOT, fmt, p.id(), p.models(),
+      out.printf(
+          Locale.ROOT,
+          fmt,
+          p.id(),
+          p.models(),
           gen == null ? "0" : num0(gen.quantile("median")),
-          risk == null ? "-" : num(risk.mean()), risk == null ? "-" : num(risk.quantile("median")),
+          risk == null ? "-" : num(risk.mean()),
+          risk == null ? "-" : num(risk.quantile("median")),
           risk == null ? "-" : num(risk.quantile("q05")),
           risk == null ? "-" : num(risk.quantile("q95")),
-          human == null ? "-" : num(human.mean()), firing);
+          human == null ? "-" : num(human.mean()),
+          firing);
     }
     out.flush();
   }
@@ -92,11 +129,12 @@ final class SummaryTable {
   static String verdicts(RetrainReport r) {
     StringBuilder b = new StringBuilder();
     for (Verdict v : r.verdicts()) {
-      b.append(switch (v.state()) {
-        case YES -> 'Y';
-        case NO -> 'n';
-        case NOT_APPLICABLE -> '-';
-      });
+      b.append(
+          switch (v.state()) {
+            case YES -> 'Y';
+            case NO -> 'n';
+            case NOT_APPLICABLE -> '-';
+          });
     }
     return b.toString();
   }

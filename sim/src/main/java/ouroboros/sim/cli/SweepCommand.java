@@ -31,33 +31,39 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ouroboros sweep SWEEP.yaml}: runs every cell of a sweep, each {@code replicates}
- * times, as ordinary runs in one JVM, then writes the sweep's tidy tables. Every cell is checked
- * before any run starts. The sweep directory holds {@code sweep.yaml} (a copy of the sweep
- * file), {@code cells.csv}, {@code runs/c<cell>-r<replicate>/} (one run directory each),
- * {@code sweep.csv} and {@code summary.csv} (see {@link SweepTables}), and
- * {@code base-seed.txt} when the seed was drawn at random. With {@code --resume}, runs whose
- * summary.json says they completed, with the scenario this sweep gives them, are kept; the rest
- * are run again from scratch.
+ * {@code ouroboros sweep SWEEP.yaml}: runs every cell of a sweep, each {@code replicates} times, as
+ * ordinary runs in one JVM, then writes the sweep's tidy tables. Every cell is checked before any
+ * run starts. The sweep directory holds {@code sweep.yaml} (a copy of the sweep file), {@code
+ * cells.csv}, {@code runs/c<cell>-r<replicate>/} (one run directory each), {@code sweep.csv} and
+ * {@code summary.csv} (see {@link SweepTables}), and {@code base-seed.txt} when the seed was drawn
+ * at random. With {@code --resume}, runs whose summary.json says they completed, with the scenario
+ * this sweep gives them, are kept; the rest are run again from scratch.
  */
-@Command(name = "sweep", description = "Run a sweep: a base scenario with values varied over a"
-    + " grid, a zip or a list of cells, each cell replicated.")
+@Command(
+    name = "sweep",
+    description =
+        "Run a sweep: a base scenario with values varied over a"
+            + " grid, a zip or a list of cells, each cell replicated.")
 final class SweepCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "SWEEP", description = "The sweep YAML file.")
   private Path file;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Sweep directory (default: runs/sweep-<name>-<timestamp>).")
   private Path out;
 
-  @Option(names = "--parallel", paramLabel = "N",
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
       description = "Runs at once (default: the number of cores).")
   private Integer parallel;
 
-  @Option(names = "--resume",
+  @Option(
+      names = "--resume",
       description = "Continue the sweep in --out DIR: keep the runs that completed, redo the rest.")
   private boolean resume;
 
@@ -78,8 +84,9 @@ final class SweepCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     if (resume && out == null) {
-      stderr.println("error: --resume: found no --out, expected --out DIR, the directory of the"
-          + " sweep to continue");
+      stderr.println(
+          "error: --resume: found no --out, expected --out DIR, the directory of the"
+              + " sweep to continue");
       return Main.BAD_INPUT;
     }
     SweepPlan plan;
@@ -130,19 +137,31 @@ final class SweepCommand implements Callable<Integer> {
     if (!quiet) {
       long[] seeds = new long[sweep.cells().size()];
       Arrays.setAll(seeds, c -> plan.cellSeed(c, drawn == null ? 0 : drawn));
-      stdout.printf("%s: %s x %s = %s of %s (%s), %d at once, %s each%n", sweep.name(),
+      stdout.printf(
+          "%s: %s x %s = %s of %s (%s), %d at once, %s each%n",
+          sweep.name(),
           RunCommand.plural(sweep.cells().size(), "cell"),
-          RunCommand.plural(sweep.replicates(), "replicate"), RunCommand.plural(runs, "run"),
-          sweep.base(), Arrays.stream(seeds).distinct().count() == 1 ? "seed " + seeds[0]
-              : "seeds varied", Math.min(n, Math.max(1, todo.size())),
+          RunCommand.plural(sweep.replicates(), "replicate"),
+          RunCommand.plural(runs, "run"),
+          sweep.base(),
+          Arrays.stream(seeds).distinct().count() == 1 ? "seed " + seeds[0] : "seeds varied",
+          Math.min(n, Math.max(1, todo.size())),
           RunCommand.plural(engineThreads, "engine thread"));
       if (drawn != null) {
-        stdout.println("the seed was drawn at random: it is kept in "
-            + dir.resolve("base-seed.txt") + " for --resume");
+        stdout.println(
+            "the seed was drawn at random: it is kept in "
+                + dir.resolve("base-seed.txt")
+                + " for --resume");
       }
       if (resume) {
-        stdout.println("resume: " + kept + " of " + RunCommand.plural(runs, "run")
-            + " complete, " + todo.size() + " to run");
+        stdout.println(
+            "resume: "
+                + kept
+                + " of "
+                + RunCommand.plural(runs, "run")
+                + " complete, "
+                + todo.size()
+                + " to run");
       }
       stdout.flush();
     }
@@ -150,8 +169,8 @@ final class SweepCommand implements Callable<Integer> {
     if (quiet) {
       failures = SweepRunner.run(todo, n, engineThreads, new Silent());
     } else {
-      try (SweepProgress progress = new SweepProgress(sweep.name(), totalTicks, keptTicks, runs,
-          kept)) {
+      try (SweepProgress progress =
+          new SweepProgress(sweep.name(), totalTicks, keptTicks, runs, kept)) {
         failures = SweepRunner.run(todo, n, engineThreads, progress);
       }
     }
@@ -161,9 +180,15 @@ final class SweepCommand implements Callable<Integer> {
       stderr.println("error: run " + f.job().dir() + " " + f.message());
     }
     if (!failures.isEmpty()) {
-      stderr.println("error: " + RunCommand.plural(failures.size(), "run") + " of " + runs
-          + " did not complete: sweep.csv and summary.csv leave them out; run again with"
-          + " --resume --out " + dir + " to redo them");
+      stderr.println(
+          "error: "
+              + RunCommand.plural(failures.size(), "run")
+              + " of "
+              + runs
+              + " did not complete: sweep.csv and summary.csv leave them out; run again with"
+              + " --resume --out "
+              + dir
+              + " to redo them");
       stderr.flush();
       return Main.RUN_FAILED;
     }
@@ -175,8 +200,8 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /**
-   * The report of a finished sweep, once sweep.csv and summary.csv are written: the same as
-   * {@code ouroboros report DIR}. A failure is a warning; the sweep's tables are intact.
+   * The report of a finished sweep, once sweep.csv and summary.csv are written: the same as {@code
+   * ouroboros report DIR}. A failure is a warning; the sweep's tables are intact.
    */
   private void report(Path dir, PrintWriter stdout, PrintWriter stderr) {
     if (noReport) {
@@ -199,20 +224,30 @@ final class SweepCommand implements Callable<Integer> {
     }
     if (!resume) {
       try (Stream<Path> entries = Files.list(dir)) {
-        return entries.findAny().isEmpty() ? null : "found the directory " + dir
-            + ", which is not empty, expected a new directory, or --resume to continue the"
-            + " sweep in it";
+        return entries.findAny().isEmpty()
+            ? null
+            : "found the directory "
+                + dir
+                + ", which is not empty, expected a new directory, or --resume to continue the"
+                + " sweep in it";
       }
     }
     Path copy = new SweepLayout(dir).sweepYaml();
     if (!Files.isRegularFile(copy)) {
       try (Stream<Path> entries = Files.list(dir)) {
-        return entries.findAny().isEmpty() ? null : "found the directory " + dir
-            + " with no sweep.yaml, expected the directory of a sweep to continue";
+        return entries.findAny().isEmpty()
+            ? null
+            : "found the directory "
+                + dir
+                + " with no sweep.yaml, expected the directory of a sweep to continue";
       }
     }
     if (!Arrays.equals(Files.readAllBytes(copy), sweepBytes)) {
-      return "found " + copy + ", which differs from " + file + ", expected the sweep file the"
+      return "found "
+          + copy
+          + ", which differs from "
+          + file
+          + ", expected the sweep file the"
           + " directory was started with";
     }
     return null;
@@ -236,7 +271,8 @@ final class SweepCommand implements Callable<Integer> {
   /** Whether a run completed, with the very scenario (seed included) it would run now. */
   private static boolean complete(Path runDir, String scenarioYaml) throws IOException {
     Path written = RunLayout.of(runDir).scenario();
-    return RunDirectory.isComplete(runDir) && Files.isRegularFile(written)
+    return RunDirectory.isComplete(runDir)
+        && Files.isRegularFile(written)
         && Files.readString(written, StandardCharsets.UTF_8).equals(scenarioYaml);
   }
 

@@ -10,9 +10,9 @@ import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.sweep.SweepRunner;
 
 /**
- * One progress bar on standard error for a whole sweep, one step per tick of any run, with the
- * runs done and an ETA from the ticks per second so far. Runs skipped by {@code --resume} count
- * as done before the bar starts, so they do not inflate the speed.
+ * One progress bar on standard error for a whole sweep, one step per tick of any run, with the runs
+ * done and an ETA from the ticks per second so far. Runs skipped by {@code --resume} count as done
+ * before the bar starts, so they do not inflate the speed.
  */
 final class SweepProgress implements SweepRunner.Progress, AutoCloseable {
   private final ProgressBar bar;
@@ -23,15 +23,16 @@ final class SweepProgress implements SweepRunner.Progress, AutoCloseable {
   SweepProgress(String task, long totalTicks, long doneTicks, int runs, int doneRuns) {
     this.runs = runs;
     this.done = new AtomicInteger(doneRuns);
-    this.bar = new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(totalTicks)
-        .startsFrom(doneTicks, Duration.ZERO)
-        .setUnit(" ticks", 1)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(200)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .build();
+    this.bar =
+        new ProgressBarBuilder()
+            .setTaskName(task)
+            .setInitialMax(totalTicks)
+            .startsFrom(doneTicks, Duration.ZERO)
+            .setUnit(" ticks", 1)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(200)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
+            .build();
     bar.setExtraMessage(message(doneRuns));
   }
 

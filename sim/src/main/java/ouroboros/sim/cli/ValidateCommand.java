@@ -9,10 +9,10 @@ import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.path.Overrides;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ouroboros validate FILE [--set KEY=VALUE]...}: checks a scenario, with the overrides
@@ -20,13 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "validate", description = "Check a scenario file without running it.")
 final class ValidateCommand implements Callable<Integer> {
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "SCENARIO", description = "The scenario YAML file.")
   private Path file;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
       description = "Override a scenario value before it is checked, as in 'run'. Repeatable.")
   private List<String> sets = new ArrayList<>();
 
@@ -34,9 +35,14 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     try {
       Scenario s = Overrides.load(new ScenarioLoader(), file, sets);
-      spec.commandLine().getOut().printf("ok: %s (%s, %s, %s)%n", file,
-          RunCommand.plural(s.humans().size(), "human source"),
-          RunCommand.plural(s.models().size(), "model"), RunCommand.plural(s.ticks(), "tick"));
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "ok: %s (%s, %s, %s)%n",
+              file,
+              RunCommand.plural(s.humans().size(), "human source"),
+              RunCommand.plural(s.models().size(), "model"),
+              RunCommand.plural(s.ticks(), "tick"));
       return 0;
     } catch (ScenarioException e) {
       Errors.print(spec.commandLine().getErr(), e);

@@ -21,30 +21,30 @@ import ouroboros.sim.web.Snapshot;
 import ouroboros.sim.web.WebStore;
 
 /**
- * The simulation clock. Time is explicit: integer ticks 0..T-1, each in four phases, and each
- * phase a barrier:
+ * The simulation clock. Time is explicit: integer ticks 0..T-1, each in four phases, and each phase
+ * a barrier:
  *
  * <ol>
  *   <li><b>events</b>: take the {@link Schedule}'s plan for t: send each model whose settings a
  *       timeline event changes its new settings ({@code Reconfigure}, which it takes before the
  *       {@code Publish} that follows, since one sender's messages arrive in order);
  *   <li><b>publish</b>: ask every agent in the web (released, not retired) to publish, at the
- *       plan's rate; when all have answered, append their items to the web in canonical agent
- *       order and seal snapshot S_t. An agent out of the web publishes nothing;
+ *       plan's rate; when all have answered, append their items to the web in canonical agent order
+ *       and seal snapshot S_t. An agent out of the web publishes nothing;
  *   <li><b>retrain</b>: ask every model in the web whose schedule falls on t to retrain on S_t;
  *   <li><b>observe</b>: hand the tick's reports to the {@link TickListener}.
  * </ol>
  *
  * <p>The clock moves on only when every agent it asked has answered for this tick. A reply that
  * carries another tick, or arrives in another phase, is stale and ignored. Each phase has a
- * timeout; when it expires the run fails with a message that names the agents that did not
- * answer. A model publishes at t with the parameters it had when t began, because publish comes
- * before retrain. The clock owns the {@link WebStore} and spawns the agents as its children, so
- * stopping the clock stops the run.
+ * timeout; when it expires the run fails with a message that names the agents that did not answer.
+ * A model publishes at t with the parameters it had when t began, because publish comes before
+ * retrain. The clock owns the {@link WebStore} and spawns the agents as its children, so stopping
+ * the clock stops the run.
  *
- * <p>Pacing: with a {@link Setup#tickInterval() tick interval} of zero the next tick starts as
- * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on
- * a timer, or at once when tick t took longer than I; pacing never changes what a tick computes.
+ * <p>Pacing: with a {@link Setup#tickInterval() tick interval} of zero the next tick starts as soon
+ * as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
+ * timer, or at once when tick t took longer than I; pacing never changes what a tick computes.
  */
 public final class Clock extends AbstractBehavior<Clock.Command> {
 
@@ -76,8 +76,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
    * @param web the web store, which the clock then owns
    * @param listener receives each tick in the observe phase
    * @param agents spawns the agents (or supplies stand-ins in tests), in canonical order
-   * @param tickInterval the least time from the start of one tick to the start of the next;
-   *     zero runs as fast as it can
+   * @param tickInterval the least time from the start of one tick to the start of the next; zero
+   *     runs as fast as it can
    * @param schedule the timeline's plan of each tick
    */
   public record Setup(
@@ -106,13 +106,22 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     }
 
     /** A run without a timeline. */
-    public Setup(int ticks, Duration phaseTimeout, WebStore web, TickListener listener,
-        Function<ActorContext<Command>, List<AgentHandle>> agents, Duration tickInterval) {
+    public Setup(
+        int ticks,
+        Duration phaseTimeout,
+        WebStore web,
+        TickListener listener,
+        Function<ActorContext<Command>, List<AgentHandle>> agents,
+        Duration tickInterval) {
       this(ticks, phaseTimeout, web, listener, agents, tickInterval, Schedule.NONE);
     }
 
     /** A run without a timeline that goes as fast as it can. */
-    public Setup(int ticks, Duration phaseTimeout, WebStore web, TickListener listener,
+    public Setup(
+        int ticks,
+        Duration phaseTimeout,
+        WebStore web,
+        TickListener listener,
         Function<ActorContext<Command>, List<AgentHandle>> agents) {
       this(ticks, phaseTimeout, web, listener, agents, Duration.ZERO);
     }
@@ -148,13 +157,20 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     super(ctx);
     this.timers = timers;
     this.setup = setup;
-    this.publishedAdapter = ctx.messageAdapter(AgentProtocol.Published.class, WrappedPublished::new);
-    this.retrainedAdapter = ctx.messageAdapter(AgentProtocol.Retrained.class, WrappedRetrained::new);
+    this.publishedAdapter =
+        ctx.messageAdapter(AgentProtocol.Published.class, WrappedPublished::new);
+    this.retrainedAdapter =
+        ctx.messageAdapter(AgentProtocol.Retrained.class, WrappedRetrained::new);
     this.agents = List.copyOf(setup.agents().apply(ctx));
     for (int i = 0; i < agents.size(); i++) {
       if (agents.get(i).index() != i) {
-        throw new IllegalArgumentException("agent " + agents.get(i).id() + " has index "
-            + agents.get(i).index() + ", expected " + i);
+        throw new IllegalArgumentException(
+            "agent "
+                + agents.get(i).id()
+                + " has index "
+                + agents.get(i).index()
+                + ", expected "
+                + i);
       }
       ctx.watch(agents.get(i).ref());
     }
@@ -205,8 +221,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         continue;
       }
       waiting.set(a.index());
-      a.ref().tell(new AgentProtocol.Publish(tick, snapshot, plan.rate(a.index()),
-          publishedAdapter));
+      a.ref()
+          .tell(new AgentProtocol.Publish(tick, snapshot, plan.rate(a.index()), publishedAdapter));
     }
     startPhaseTimer();
     return awaitOrAdvance();
@@ -233,15 +249,26 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   }
 
   /**
-   * An agent threw outside a fit (a fit's exception is contained by the model), which stopped
-   * it: the run fails at once with the agent's id and the cause, instead of waiting for the
-   * phase timeout.
+   * An agent threw outside a fit (a fit's exception is contained by the model), which stopped it:
+   * the run fails at once with the agent's id and the cause, instead of waiting for the phase
+   * timeout.
    */
   private Behavior<Command> onAgentFailed(ChildFailed failed) {
-    String id = agents.stream().filter(a -> a.ref().equals(failed.getRef()))
-        .map(AgentHandle::id).findFirst().orElse(failed.getRef().path().name());
-    return finish("agent " + id + " failed in the " + phase.key() + " phase of tick " + tick
-        + ": " + describe(failed.getCause()));
+    String id =
+        agents.stream()
+            .filter(a -> a.ref().equals(failed.getRef()))
+            .map(AgentHandle::id)
+            .findFirst()
+            .orElse(failed.getRef().path().name());
+    return finish(
+        "agent "
+            + id
+            + " failed in the "
+            + phase.key()
+            + " phase of tick "
+            + tick
+            + ": "
+            + describe(failed.getCause()));
   }
 
   private Behavior<Command> onPhaseTimedOut(PhaseTimedOut msg) {
@@ -250,16 +277,29 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     }
     List<String> silent = new ArrayList<>();
     waiting.stream().forEach(i -> silent.add(agents.get(i).id()));
-    return finish("the " + phase.key() + " phase of tick " + tick + " timed out after "
-        + setup.phaseTimeout().toMillis() + " ms; no answer from: " + String.join(", ", silent));
+    return finish(
+        "the "
+            + phase.key()
+            + " phase of tick "
+            + tick
+            + " timed out after "
+            + setup.phaseTimeout().toMillis()
+            + " ms; no answer from: "
+            + String.join(", ", silent));
   }
 
   /** Whether a reply is for the current tick and phase from an agent still awaited. */
   private boolean expected(int replyTick, int agent, Phase replyPhase) {
     boolean ok = replyTick == tick && phase == replyPhase && agent >= 0 && waiting.get(agent);
     if (!ok) {
-      getContext().getLog().debug("ignoring stale {} reply from agent {} for tick {} at tick {}",
-          replyPhase.key(), agent, replyTick, tick);
+      getContext()
+          .getLog()
+          .debug(
+              "ignoring stale {} reply from agent {} for tick {} at tick {}",
+              replyPhase.key(),
+              agent,
+              replyTick,
+              tick);
     }
     return ok;
   }
@@ -345,8 +385,10 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     try {
       setup.listener().onFinish(outcome);
     } catch (Exception e) {
-      outcome = new RunOutcome(completed, failure.isEmpty()
-          ? "finishing the run files failed: " + describe(e) : failure);
+      outcome =
+          new RunOutcome(
+              completed,
+              failure.isEmpty() ? "finishing the run files failed: " + describe(e) : failure);
     }
     replyTo.tell(outcome);
     return Behaviors.stopped();

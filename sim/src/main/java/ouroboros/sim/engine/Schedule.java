@@ -8,8 +8,8 @@ import ouroboros.agents.model.ModelSettings;
 /**
  * What the clock does differently at each tick because of a scenario's timeline: which agents are
  * in the web, how many items each publishes, and which models take new settings. One schedule
- * serves one run; the clock asks it for ticks 0, 1, 2, ... in order, once each, so a schedule
- * may keep state from tick to tick (an AI-share curve carries its rounding).
+ * serves one run; the clock asks it for ticks 0, 1, 2, ... in order, once each, so a schedule may
+ * keep state from tick to tick (an AI-share curve carries its rounding).
  */
 @FunctionalInterface
 public interface Schedule {
@@ -23,8 +23,8 @@ public interface Schedule {
   /**
    * One tick's plan.
    *
-   * @param active the agents in the web at this tick (released and not retired), by index; null
-   *     for every agent. The others publish nothing, retrain never and report nothing
+   * @param active the agents in the web at this tick (released and not retired), by index; null for
+   *     every agent. The others publish nothing, retrain never and report nothing
    * @param rates items each agent publishes at this tick, by index; null for each agent's own
    *     setting
    * @param changes the models that take new settings at this tick, in the events phase

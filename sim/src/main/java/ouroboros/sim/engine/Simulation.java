@@ -50,15 +50,16 @@ public final class Simulation implements AutoCloseable {
 
   /** The actor configuration for a given thread count; logs only warnings and errors. */
   static Config config(int threads) {
-    return ConfigFactory.parseMap(Map.of(
-            "akka.actor.default-dispatcher.fork-join-executor.parallelism-min", threads,
-            "akka.actor.default-dispatcher.fork-join-executor.parallelism-max", threads,
-            "akka.actor.default-dispatcher.fork-join-executor.parallelism-factor", 1.0,
-            "akka.loglevel", "WARNING",
-            "akka.stdout-loglevel", "OFF",
-            "akka.log-dead-letters", "off",
-            "akka.log-dead-letters-during-shutdown", "off",
-            "akka.coordinated-shutdown.exit-jvm", "off"))
+    return ConfigFactory.parseMap(
+            Map.of(
+                "akka.actor.default-dispatcher.fork-join-executor.parallelism-min", threads,
+                "akka.actor.default-dispatcher.fork-join-executor.parallelism-max", threads,
+                "akka.actor.default-dispatcher.fork-join-executor.parallelism-factor", 1.0,
+                "akka.loglevel", "WARNING",
+                "akka.stdout-loglevel", "OFF",
+                "akka.log-dead-letters", "off",
+                "akka.log-dead-letters-during-shutdown", "off",
+                "akka.coordinated-shutdown.exit-jvm", "off"))
         .withFallback(ConfigFactory.load());
   }
 
@@ -68,22 +69,39 @@ public final class Simulation implements AutoCloseable {
   }
 
   /**
-   * Runs a world to its end and returns how it ended; each tick starts at least
-   * {@code tickInterval} after the previous one started (zero: as fast as it can).
+   * Runs a world to its end and returns how it ended; each tick starts at least {@code
+   * tickInterval} after the previous one started (zero: as fast as it can).
    */
   public RunOutcome run(World world, TickListener listener, Duration tickInterval) {
-    WebStore web = new WebStore(world.domain().width(), world.sites().size(), world.retention(),
-        world.siteWeights(), world.siteAttachments());
-    Clock.Setup setup = new Clock.Setup(world.ticks(), world.phaseTimeout(), web, listener,
-        ctx -> spawnAgents(ctx, world), tickInterval, world.timeline().start());
+    WebStore web =
+        new WebStore(
+            world.domain().width(),
+            world.sites().size(),
+            world.retention(),
+            world.siteWeights(),
+            world.siteAttachments());
+    Clock.Setup setup =
+        new Clock.Setup(
+            world.ticks(),
+            world.phaseTimeout(),
+            web,
+            listener,
+            ctx -> spawnAgents(ctx, world),
+            tickInterval,
+            world.timeline().start());
     Behavior<Clock.Command> clock = Clock.create(setup);
     String name = "run-" + RUNS.incrementAndGet();
     try {
-      ActorRef<Clock.Command> ref = AskPattern.<SpawnProtocol.Command, ActorRef<Clock.Command>>ask(
-          system, replyTo -> new SpawnProtocol.Spawn<>(clock, name, Props.empty(), replyTo),
-          Duration.ofSeconds(30), system.scheduler()).toCompletableFuture().get(30, TimeUnit.SECONDS);
-      CompletionStage<RunOutcome> done = AskPattern.ask(ref, Clock.Start::new,
-          Duration.ofDays(24), system.scheduler());
+      ActorRef<Clock.Command> ref =
+          AskPattern.<SpawnProtocol.Command, ActorRef<Clock.Command>>ask(
+                  system,
+                  replyTo -> new SpawnProtocol.Spawn<>(clock, name, Props.empty(), replyTo),
+                  Duration.ofSeconds(30),
+                  system.scheduler())
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      CompletionStage<RunOutcome> done =
+          AskPattern.ask(ref, Clock.Start::new, Duration.ofDays(24), system.scheduler());
       return done.toCompletableFuture().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -99,16 +117,18 @@ public final class Simulation implements AutoCloseable {
     List<AgentHandle> handles = new ArrayList<>();
     int index = 0;
     for (HumanSettings h : world.humans()) {
-      ActorRef<AgentProtocol.Command> ref = ctx.spawn(
-          HumanSource.create(index, new HumanCore(index, h, world.domain(), streams)),
-          "agent-" + index);
+      ActorRef<AgentProtocol.Command> ref =
+          ctx.spawn(
+              HumanSource.create(index, new HumanCore(index, h, world.domain(), streams)),
+              "agent-" + index);
       handles.add(new AgentHandle(index, h.id(), ref, t -> false));
       index++;
     }
     for (ModelSettings m : world.models()) {
-      ActorRef<AgentProtocol.Command> ref = ctx.spawn(
-          GenerativeModel.create(index, new ModelCore(index, m, world.domain(), streams)),
-          "agent-" + index);
+      ActorRef<AgentProtocol.Command> ref =
+          ctx.spawn(
+              GenerativeModel.create(index, new ModelCore(index, m, world.domain(), streams)),
+              "agent-" + index);
       handles.add(new AgentHandle(index, m.id(), ref, m::retrainsAt));
       index++;
     }

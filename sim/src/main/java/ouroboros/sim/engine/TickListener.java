@@ -1,9 +1,9 @@
 package ouroboros.sim.engine;
 
 /**
- * Receives each finished tick in the observe phase, on the clock's thread, in tick order.
- * Writers of run files, progress bars and metric exporters implement it. An exception thrown
- * here fails the run with its message.
+ * Receives each finished tick in the observe phase, on the clock's thread, in tick order. Writers
+ * of run files, progress bars and metric exporters implement it. An exception thrown here fails the
+ * run with its message.
  */
 public interface TickListener {
 

@@ -10,23 +10,24 @@ import ouroboros.agents.web.SiteMix;
 import ouroboros.agents.web.SiteSplitter;
 
 /**
- * A world's timeline, compiled: when each agent is in the web, the publish rates and settings
- * that change at given ticks, and the AI-share curves. Immutable; {@link #start()} gives the
- * {@link Schedule} of one run.
+ * A world's timeline, compiled: when each agent is in the web, the publish rates and settings that
+ * change at given ticks, and the AI-share curves. Immutable; {@link #start()} gives the {@link
+ * Schedule} of one run.
  *
  * <p>An AI-share curve makes the synthetic share of a site's new items follow s(t), a
  * piecewise-linear curve held flat outside its points. At tick t, with H the items the human
- * sources publish there (their rates at t, split among their sites exactly as they split them),
- * the models that publish on the site are asked for M = s H / (1 − s) items there in all, shared
- * in proportion to their own rates b_j: model j publishes M b_j / Σ_k b_k σ_k items in all, σ_j
- * being its share of that site. Each model's count is rounded with its carry, so that its total
- * stays within half an item of the real-valued sum. Reposts by laundering human sources count as
+ * sources publish there (their rates at t, split among their sites exactly as they split them), the
+ * models that publish on the site are asked for M = s H / (1 − s) items there in all, shared in
+ * proportion to their own rates b_j: model j publishes M b_j / Σ_k b_k σ_k items in all, σ_j being
+ * its share of that site. Each model's count is rounded with its carry, so that its total stays
+ * within half an item of the real-valued sum. Reposts by laundering human sources count as
  * synthetic too and are not corrected for.
  */
 public final class Timeline {
   /** No timeline: every agent in from tick 0 to the end, at its own rate. */
-  public static final Timeline NONE = new Timeline(new int[0], new int[0], new int[0],
-      new SiteMix[0], 0, Map.of(), Map.of(), List.of());
+  public static final Timeline NONE =
+      new Timeline(
+          new int[0], new int[0], new int[0], new SiteMix[0], 0, Map.of(), Map.of(), List.of());
 
   /**
    * A rate that changes at a tick.
@@ -86,8 +87,14 @@ public final class Timeline {
    * @param changes models' new settings, by tick
    * @param curves the AI-share curves
    */
-  public Timeline(int[] start, int[] end, int[] rates, SiteMix[] mixes, int humans,
-      Map<Integer, List<RateChange>> rateChanges, Map<Integer, List<Schedule.Change>> changes,
+  public Timeline(
+      int[] start,
+      int[] end,
+      int[] rates,
+      SiteMix[] mixes,
+      int humans,
+      Map<Integer, List<RateChange>> rateChanges,
+      Map<Integer, List<Schedule.Change>> changes,
       List<Curve> curves) {
     this.start = start.clone();
     this.end = end.clone();
@@ -101,7 +108,9 @@ public final class Timeline {
 
   /** Whether nothing ever changes: the clock then runs as if there were no timeline. */
   public boolean isEmpty() {
-    return rateChanges.isEmpty() && changes.isEmpty() && curves.isEmpty()
+    return rateChanges.isEmpty()
+        && changes.isEmpty()
+        && curves.isEmpty()
         && Arrays.stream(start).allMatch(t -> t == 0)
         && Arrays.stream(end).allMatch(t -> t == Integer.MAX_VALUE);
   }

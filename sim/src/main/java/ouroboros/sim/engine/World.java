@@ -8,9 +8,9 @@ import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.ModelSettings;
 
 /**
- * What the engine runs: the domain, the sites, and each agent's settings in canonical order
- * (humans first, then models, each in file order). A world holds compiled settings only; the
- * scenario side compiles one from a scenario ({@code ouroboros.sim.scenario.compile}).
+ * What the engine runs: the domain, the sites, and each agent's settings in canonical order (humans
+ * first, then models, each in file order). A world holds compiled settings only; the scenario side
+ * compiles one from a scenario ({@code ouroboros.sim.scenario.compile}).
  *
  * @param name the scenario's name, for messages and outputs
  * @param seed the seed this run uses
@@ -53,9 +53,14 @@ public record World(
     siteWeights = siteWeights.clone();
     siteAttachments = siteAttachments.clone();
     if (siteWeights.length != sites.size() || siteAttachments.length != sites.size()) {
-      throw new IllegalArgumentException("site weights and attachments must have one value per"
-          + " site (" + sites.size() + "): " + siteWeights.length + " and "
-          + siteAttachments.length);
+      throw new IllegalArgumentException(
+          "site weights and attachments must have one value per"
+              + " site ("
+              + sites.size()
+              + "): "
+              + siteWeights.length
+              + " and "
+              + siteAttachments.length);
     }
     humans = List.copyOf(humans);
     models = List.copyOf(models);
@@ -67,8 +72,22 @@ public record World(
 
   /** The same world on another domain (tests inject failing domains this way). */
   public World withDomain(Domain other) {
-    return new World(name, seed, ticks, other, sites, siteWeights, siteAttachments, humans, models,
-        retention, phaseTimeout, timeline, groups, perModelRows, sampleSize);
+    return new World(
+        name,
+        seed,
+        ticks,
+        other,
+        sites,
+        siteWeights,
+        siteAttachments,
+        humans,
+        models,
+        retention,
+        phaseTimeout,
+        timeline,
+        groups,
+        perModelRows,
+        sampleSize);
   }
 
   /** Each site's base traffic weight, in site order (a copy). */

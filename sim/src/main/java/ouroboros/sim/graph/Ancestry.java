@@ -8,23 +8,25 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
- * Solves the human ancestry of one class, (I − W_CC) a_C = h_C + W_C,up a_up, its upstream
- * classes being done (see {@link GraphAnalysis}). The right-hand side costs the class's edges. A
- * single model divides by 1 − w_ii. A class of up to {@link #DENSE_MAX} models takes Commons
- * Math's LU decomposition, as before issue 15: metrics.csv prints ancestry to the last bit
- * (Double.toString), the LU's rounding shows there (0.9999999999999976), and no other method
- * rounds the same way; at most DENSE_MAX² work per model, so the total stays linear. A larger
- * class is solved by Gauss–Seidel sweeps over its sparse rows, from below (a = 0) and from above
- * (a = 1) at once: the map a -> b + W a is monotone and W_CC is substochastic with a leak, so the
- * two iterates bracket the solution and the answer, their midpoint, is within half their gap,
- * at most {@link #GAP}. Were the sweeps to stop short of that, the lower iterate is the answer:
- * the least solution is the absorption probability.
+ * Solves the human ancestry of one class, (I − W_CC) a_C = h_C + W_C,up a_up, its upstream classes
+ * being done (see {@link GraphAnalysis}). The right-hand side costs the class's edges. A single
+ * model divides by 1 − w_ii. A class of up to {@link #DENSE_MAX} models takes Commons Math's LU
+ * decomposition, as before issue 15: metrics.csv prints ancestry to the last bit (Double.toString),
+ * the LU's rounding shows there (0.9999999999999976), and no other method rounds the same way; at
+ * most DENSE_MAX² work per model, so the total stays linear. A larger class is solved by
+ * Gauss–Seidel sweeps over its sparse rows, from below (a = 0) and from above (a = 1) at once: the
+ * map a -> b + W a is monotone and W_CC is substochastic with a leak, so the two iterates bracket
+ * the solution and the answer, their midpoint, is within half their gap, at most {@link #GAP}. Were
+ * the sweeps to stop short of that, the lower iterate is the answer: the least solution is the
+ * absorption probability.
  */
 final class Ancestry {
   /** The largest class solved by the dense LU decomposition. */
   static final int DENSE_MAX = 32;
+
   /** The bracket's width at which the sweeps stop. */
   static final double GAP = 1e-13;
+
   /** Sweeps at most, for a class whose leak is too small to converge sooner. */
   static final int MAX_SWEEPS = 100_000;
 
@@ -34,8 +36,15 @@ final class Ancestry {
    * Fills in the ancestry of the class {@code c}: 0 when it is closed, NaN when a member or an
    * upstream model has not trained.
    */
-  static void solve(InteractionGraph g, int[] members, int[] classOf, int[] position, int c,
-      boolean closed, double[] ancestry, int denseMax) {
+  static void solve(
+      InteractionGraph g,
+      int[] members,
+      int[] classOf,
+      int[] position,
+      int c,
+      boolean closed,
+      double[] ancestry,
+      int denseMax) {
     int s = members.length;
     if (closed) {
       for (int i : members) {
@@ -88,8 +97,14 @@ final class Ancestry {
   }
 
   /** The LU decomposition of the dense system, as the analysis did before issue 15. */
-  private static void dense(InteractionGraph g, int[] members, int[] classOf, int c,
-      int[] position, double[] b, double[] ancestry) {
+  private static void dense(
+      InteractionGraph g,
+      int[] members,
+      int[] classOf,
+      int c,
+      int[] position,
+      double[] b,
+      double[] ancestry) {
     int s = members.length;
     int h = g.humanCount();
     RealMatrix a = new Array2DRowRealMatrix(s, s);
@@ -111,8 +126,16 @@ final class Ancestry {
   }
 
   /** Gauss–Seidel from below and above on the class's sparse rows, off the diagonal. */
-  private static void sparse(InteractionGraph g, int[] members, int[] classOf, int c,
-      int[] position, double[] b, double[] self, int inside, double[] ancestry) {
+  private static void sparse(
+      InteractionGraph g,
+      int[] members,
+      int[] classOf,
+      int c,
+      int[] position,
+      double[] b,
+      double[] self,
+      int inside,
+      double[] ancestry) {
     int s = members.length;
     int h = g.humanCount();
     int[] start = new int[s + 1];

@@ -8,14 +8,16 @@ package ouroboros.sim.graph;
  * topological order of the condensation. Classes are numbered by their smallest member.
  *
  * <p>Primitive arrays rather than JGraphT: at 100,000 models and 500,000 edges, JGraphT's object
- * graph (boxed vertices, an edge object and two set entries per edge) took about a second to
- * build and walk per tick, against tens of milliseconds here, and the analysis runs every tick.
+ * graph (boxed vertices, an edge object and two set entries per edge) took about a second to build
+ * and walk per tick, against tens of milliseconds here, and the analysis runs every tick.
  */
 final class Condensation {
   /** Class members, ascending, by class; classes numbered by smallest member. */
   final int[][] classes;
+
   /** The class of each model. */
   final int[] classOf;
+
   /** Class numbers, upstream first. */
   final int[] order;
 

@@ -4,44 +4,42 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the interaction graph predicts, after Wu, Zhou and Su 2026, "When Does Model Collapse
- * Occur in Structured Interactive Learning?", in the absorbing-chain reading of SCIENCE.md
- * ("Topology"). Models are the nodes; an edge j -> i carries w_ij, the share of i's training
- * data that model j wrote; h_i is the share of human data (synthetic depth 0).
+ * What the interaction graph predicts, after Wu, Zhou and Su 2026, "When Does Model Collapse Occur
+ * in Structured Interactive Learning?", in the absorbing-chain reading of SCIENCE.md ("Topology").
+ * Models are the nodes; an edge j -> i carries w_ij, the share of i's training data that model j
+ * wrote; h_i is the share of human data (synthetic depth 0).
  *
  * <ul>
- *   <li><b>Classes</b>: the strongly connected components ({@link Condensation}: Tarjan's
- *       algorithm on primitive arrays), which come out in topological order.
- *   <li><b>Closed class with no human data</b>: a class none of whose members receives human
- *       data (h = 0) or trains on a model outside the class. SCIENCE.md: such a set "trains
- *       only on itself ... and accumulates error like a random walk under replace". Laundered
- *       items (see {@link InteractionGraph}) are synthetic data of unknown origin: they bring no
- *       human data, so they do not open a class.
- *   <li><b>Human ancestry</b> a_i = h_i + Σ_j w_ij a_j: the probability that a walk which starts
- *       at model i and steps to the author of a random training item ends at human data (the
- *       absorption probability). Solved class by class in topological order ({@link Ancestry}):
- *       (I − W_CC) a_C = h_C + W_C,up a_up, by propagation for a single model and by sparse
- *       Gauss–Seidel sweeps for a large class; a closed class has a = 0 (its system is
- *       singular). Laundered items end the walk without human data. NaN for
- *       a model that has not trained, and for every model downstream of one.
- *   <li><b>Predicted verdict</b>: SCIENCE.md: "Every model that trains, directly or through
- *       others, on such a set collapses with it. A model whose every upstream path reaches human
- *       data stays bounded." So a model {@link Prediction#COLLAPSES} when it is in, or reachable
- *       from, a closed class with no human data; otherwise it is {@link Prediction#BOUNDED},
- *       unless it or an ancestor has not trained ({@link Prediction#UNKNOWN}). Ancestry alone
- *       does not decide: a model fed by humans and by a closed pair has a_i > 0, yet the pair's
- *       diverging error leaks into it, and it collapses. The prediction is the paper's, made
- *       for replace-like training: a closed class that accumulates its data (Gerstgrasser et
- *       al. 2024) is predicted to collapse and may stay bounded, which the measured verdicts
- *       show beside it.
+ *   <li><b>Classes</b>: the strongly connected components ({@link Condensation}: Tarjan's algorithm
+ *       on primitive arrays), which come out in topological order.
+ *   <li><b>Closed class with no human data</b>: a class none of whose members receives human data
+ *       (h = 0) or trains on a model outside the class. SCIENCE.md: such a set "trains only on
+ *       itself ... and accumulates error like a random walk under replace". Laundered items (see
+ *       {@link InteractionGraph}) are synthetic data of unknown origin: they bring no human data,
+ *       so they do not open a class.
+ *   <li><b>Human ancestry</b> a_i = h_i + Σ_j w_ij a_j: the probability that a walk which starts at
+ *       model i and steps to the author of a random training item ends at human data (the
+ *       absorption probability). Solved class by class in topological order ({@link Ancestry}): (I
+ *       − W_CC) a_C = h_C + W_C,up a_up, by propagation for a single model and by sparse
+ *       Gauss–Seidel sweeps for a large class; a closed class has a = 0 (its system is singular).
+ *       Laundered items end the walk without human data. NaN for a model that has not trained, and
+ *       for every model downstream of one.
+ *   <li><b>Predicted verdict</b>: SCIENCE.md: "Every model that trains, directly or through others,
+ *       on such a set collapses with it. A model whose every upstream path reaches human data stays
+ *       bounded." So a model {@link Prediction#COLLAPSES} when it is in, or reachable from, a
+ *       closed class with no human data; otherwise it is {@link Prediction#BOUNDED}, unless it or
+ *       an ancestor has not trained ({@link Prediction#UNKNOWN}). Ancestry alone does not decide: a
+ *       model fed by humans and by a closed pair has a_i > 0, yet the pair's diverging error leaks
+ *       into it, and it collapses. The prediction is the paper's, made for replace-like training: a
+ *       closed class that accumulates its data (Gerstgrasser et al. 2024) is predicted to collapse
+ *       and may stay bounded, which the measured verdicts show beside it.
  * </ul>
  *
- * <p>Cost: O(V + E) for the classes, the verdicts and the propagation, times the sweeps for a
- * class of more than {@link Ancestry#DENSE_MAX} models (about 150 when a third of its members
- * take a sixth of their data from people); smaller classes are solved exactly as before issue 15,
- * for byte-identical outputs. A quarter of a second for 10,000 models that each train on 5
- * others, 2.5 s for 100,000 on a loaded 2-core machine ({@code GraphAnalysisScaleTest#main}).
- * Immutable.
+ * <p>Cost: O(V + E) for the classes, the verdicts and the propagation, times the sweeps for a class
+ * of more than {@link Ancestry#DENSE_MAX} models (about 150 when a third of its members take a
+ * sixth of their data from people); smaller classes are solved exactly as before issue 15, for
+ * byte-identical outputs. A quarter of a second for 10,000 models that each train on 5 others, 2.5
+ * s for 100,000 on a loaded 2-core machine ({@code GraphAnalysisScaleTest#main}). Immutable.
  */
 public final class GraphAnalysis {
   private final InteractionGraph graph;
@@ -52,8 +50,14 @@ public final class GraphAnalysis {
   private final Prediction[] predictions;
   private final boolean[] shown;
 
-  private GraphAnalysis(InteractionGraph graph, int[][] classes, int[] classOf, boolean[] closed,
-      double[] ancestry, Prediction[] predictions, boolean[] shown) {
+  private GraphAnalysis(
+      InteractionGraph graph,
+      int[][] classes,
+      int[] classOf,
+      boolean[] closed,
+      double[] ancestry,
+      Prediction[] predictions,
+      boolean[] shown) {
     this.graph = graph;
     this.classes = classes;
     this.classOf = classOf;
@@ -107,17 +111,19 @@ public final class GraphAnalysis {
     Prediction[] predictions = new Prediction[m];
     for (int i = 0; i < m; i++) {
       int c = classOf[i];
-      predictions[i] = !g.inputs().get(i).known() ? Prediction.UNKNOWN
-          : collapses[c] ? Prediction.COLLAPSES
-          : unknown[c] ? Prediction.UNKNOWN
-          : Prediction.BOUNDED;
+      predictions[i] =
+          !g.inputs().get(i).known()
+              ? Prediction.UNKNOWN
+              : collapses[c]
+                  ? Prediction.COLLAPSES
+                  : unknown[c] ? Prediction.UNKNOWN : Prediction.BOUNDED;
     }
     return new GraphAnalysis(g, classes, classOf, closed, ancestry, predictions, shown(g));
   }
 
   /**
-   * Whether the members of a class with no model input from outside have all trained and
-   * received no human data.
+   * Whether the members of a class with no model input from outside have all trained and received
+   * no human data.
    */
   private static boolean closedWithoutHuman(InteractionGraph g, int[] members) {
     for (int i : members) {
@@ -145,11 +151,12 @@ public final class GraphAnalysis {
     }
     boolean[] shown = new boolean[m];
     for (int i = 0; i < m; i++) {
-      shown[i] = switch (g.presence().get(i)) {
-        case IN -> true;
-        case NOT_YET -> false;
-        case RETIRED -> g.inputs().get(i).lastTick() >= g.start() || fed[i];
-      };
+      shown[i] =
+          switch (g.presence().get(i)) {
+            case IN -> true;
+            case NOT_YET -> false;
+            case RETIRED -> g.inputs().get(i).lastTick() >= g.start() || fed[i];
+          };
     }
     return shown;
   }

@@ -6,9 +6,9 @@ import java.util.Locale;
 /**
  * An analysed graph as Graphviz DOT: human sources as blue boxes, models as ellipses coloured by
  * their predicted verdict (green bounded, red collapses, grey unknown), each closed class with no
- * human data in a dashed red cluster, and edges from author to trainer labelled with their
- * weight, the share of the trainer's training data the author wrote. A model not released yet is
- * left out; a retired one is drawn dashed while its output still feeds a model, then left out.
+ * human data in a dashed red cluster, and edges from author to trainer labelled with their weight,
+ * the share of the trainer's training data the author wrote. A model not released yet is left out;
+ * a retired one is drawn dashed while its output still feeds a model, then left out.
  */
 public final class GraphDot {
   private static final String HUMAN = "#cfe2f3";
@@ -23,9 +23,16 @@ public final class GraphDot {
     InteractionGraph g = a.graph();
     StringBuilder b = new StringBuilder();
     b.append("digraph ").append(quote(name)).append(" {\n");
-    b.append("  label=").append(quote("ticks " + g.start() + " to " + g.end()
-        + "; green: bounded, red: collapses, grey: unknown; edge label: share of the target's"
-        + " training data")).append(";\n");
+    b.append("  label=")
+        .append(
+            quote(
+                "ticks "
+                    + g.start()
+                    + " to "
+                    + g.end()
+                    + "; green: bounded, red: collapses, grey: unknown; edge label: share of the target's"
+                    + " training data"))
+        .append(";\n");
     b.append("  labelloc=t;\n  rankdir=LR;\n");
     b.append("  node [fontname=\"Helvetica\", style=filled];\n");
     b.append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
@@ -43,7 +50,9 @@ public final class GraphDot {
       boolean cluster = a.closedWithoutHuman(c);
       String indent = cluster ? "    " : "  ";
       if (cluster) {
-        b.append("  subgraph ").append(quote("cluster_c" + c)).append(" {\n")
+        b.append("  subgraph ")
+            .append(quote("cluster_c" + c))
+            .append(" {\n")
             .append("    label=\"closed, no human data\";\n")
             .append("    style=dashed;\n    color=\"#cc0000\";\n");
       }
@@ -62,9 +71,13 @@ public final class GraphDot {
         continue;
       }
       for (int k = 0; k < in.authors().length; k++) {
-        b.append("  ").append(quote(g.idOf(in.authors()[k]))).append(" -> ")
-            .append(quote(g.models().get(i))).append(" [label=")
-            .append(quote(fixed((double) in.counts()[k] / in.items(), 3))).append("];\n");
+        b.append("  ")
+            .append(quote(g.idOf(in.authors()[k])))
+            .append(" -> ")
+            .append(quote(g.models().get(i)))
+            .append(" [label=")
+            .append(quote(fixed((double) in.counts()[k] / in.items(), 3)))
+            .append("];\n");
       }
     }
     b.append("}\n");
@@ -73,21 +86,39 @@ public final class GraphDot {
 
   /** A human source or the archive. */
   private static void humanNode(StringBuilder b, String id, String label) {
-    b.append("  ").append(quote(id)).append(" [shape=box, fillcolor=").append(quote(HUMAN))
-        .append(", label=").append(quote(label)).append("];\n");
+    b.append("  ")
+        .append(quote(id))
+        .append(" [shape=box, fillcolor=")
+        .append(quote(HUMAN))
+        .append(", label=")
+        .append(quote(label))
+        .append("];\n");
   }
 
   /** A model, coloured by its prediction. */
   private static void modelNode(StringBuilder b, String indent, GraphAnalysis a, int i) {
     Prediction p = a.prediction(i);
-    String fill = p == Prediction.COLLAPSES ? COLLAPSES
-        : p == Prediction.BOUNDED ? BOUNDED : UNKNOWN;
+    String fill =
+        p == Prediction.COLLAPSES ? COLLAPSES : p == Prediction.BOUNDED ? BOUNDED : UNKNOWN;
     boolean retired = a.graph().presence().get(i) == InteractionGraph.Presence.RETIRED;
-    String label = a.graph().models().get(i) + (retired ? " (retired)" : "") + "\\n" + p.label()
-        + "\\nancestry " + fixed(a.ancestry(i), 3) + "\\ndepth " + fixed(a.depth(i), 2);
-    b.append(indent).append(quote(a.graph().models().get(i))).append(" [shape=ellipse, ")
-        .append(retired ? "style=\"filled,dashed\", " : "").append("fillcolor=")
-        .append(quote(fill)).append(", label=").append(quote(label)).append("];\n");
+    String label =
+        a.graph().models().get(i)
+            + (retired ? " (retired)" : "")
+            + "\\n"
+            + p.label()
+            + "\\nancestry "
+            + fixed(a.ancestry(i), 3)
+            + "\\ndepth "
+            + fixed(a.depth(i), 2);
+    b.append(indent)
+        .append(quote(a.graph().models().get(i)))
+        .append(" [shape=ellipse, ")
+        .append(retired ? "style=\"filled,dashed\", " : "")
+        .append("fillcolor=")
+        .append(quote(fill))
+        .append(", label=")
+        .append(quote(label))
+        .append("];\n");
   }
 
   /** A number with {@code digits} decimals, or "n/a". */

@@ -10,23 +10,23 @@ import java.util.Map;
  * live endpoint: {@code {"window", "nodes", "edges", "classes"}}. Keys in a fixed order, so the
  * output is byte-stable.
  *
- * <p>Nodes: one per human source, one for the archive when a model drew fresh data from it
- * ({@value InteractionGraph#ARCHIVE_ID}), one per model. Fields the panel reads: {@code id},
- * {@code title}, {@code subtitle} (the kind, or a model's predicted verdict), {@code mainstat}
- * (human ancestry; 1 for human nodes), {@code secondarystat} (mean synthetic depth of the
- * training data; 0 for human nodes), and the arcs {@code arc__human}, {@code arc__model},
- * {@code arc__laundered} (the shares of the training data, adding up to 1; all 0 for a model
- * that has not trained). The panel takes a node's colour from either {@code color} or the arcs,
- * not both; the arcs are used, and the verdict is in the subtitle. The context menu shows the
- * {@code detail__*} fields. A missing number is null.
+ * <p>Nodes: one per human source, one for the archive when a model drew fresh data from it ({@value
+ * InteractionGraph#ARCHIVE_ID}), one per model. Fields the panel reads: {@code id}, {@code title},
+ * {@code subtitle} (the kind, or a model's predicted verdict), {@code mainstat} (human ancestry; 1
+ * for human nodes), {@code secondarystat} (mean synthetic depth of the training data; 0 for human
+ * nodes), and the arcs {@code arc__human}, {@code arc__model}, {@code arc__laundered} (the shares
+ * of the training data, adding up to 1; all 0 for a model that has not trained). The panel takes a
+ * node's colour from either {@code color} or the arcs, not both; the arcs are used, and the verdict
+ * is in the subtitle. The context menu shows the {@code detail__*} fields. A missing number is
+ * null.
  *
  * <p>A model not released yet is left out, as is one that retired before the window and whose
  * output no model trained on in it (with its class, when that holds no other model).
  *
  * <p>Edges: one per author and model that trained on it, source the author, target the model:
  * {@code id} ({@code source->target}), {@code source}, {@code target}, {@code mainstat} (the
- * weight: the share of the target's training items the source wrote), {@code secondarystat}
- * (those items), and {@code detail__kind} ({@code model} or {@code human}).
+ * weight: the share of the target's training items the source wrote), {@code secondarystat} (those
+ * items), and {@code detail__kind} ({@code model} or {@code human}).
  */
 public final class GraphJson {
   private GraphJson() {}

@@ -19,30 +19,30 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.output.AtomicFiles;
 import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.output.MetricRow;
-import ouroboros.sim.output.OutputOptions;
 import ouroboros.sim.output.Observers;
+import ouroboros.sim.output.OutputOptions;
 import ouroboros.sim.output.RunLayout;
-import ouroboros.sim.output.WriteQueue;
 import ouroboros.sim.output.RunMetrics;
+import ouroboros.sim.output.WriteQueue;
 import ouroboros.sim.scenario.Yaml;
 
 /**
  * Keeps a run's interaction graph and writes it (issue 5), in the observe phase:
  *
  * <ul>
- *   <li>{@code graph/w<start>-<end>.json} and {@code .dot}: the graph of each block of
- *       {@link GraphOptions#window()} ticks (0..W-1, W..2W-1, ...), written atomically when its
- *       last tick ends; a run that ends inside a block writes that block up to its last tick;
+ *   <li>{@code graph/w<start>-<end>.json} and {@code .dot}: the graph of each block of {@link
+ *       GraphOptions#window()} ticks (0..W-1, W..2W-1, ...), written atomically when its last tick
+ *       ends; a run that ends inside a block writes that block up to its last tick;
  *   <li>{@code graph/final.dot}: the last block's graph, when the run ends;
- *   <li>three rows per model at each retrain in {@code metrics.csv}, through
- *       {@link RunMetrics.Contributor}: {@code human-ancestry}, {@code training-depth} and
- *       {@code predicted-collapse} (1, 0 or NA), from the graph of the window that ends at that
- *       tick (the last W ticks).
+ *   <li>three rows per model at each retrain in {@code metrics.csv}, through {@link
+ *       RunMetrics.Contributor}: {@code human-ancestry}, {@code training-depth} and {@code
+ *       predicted-collapse} (1, 0 or NA), from the graph of the window that ends at that tick (the
+ *       last W ticks).
  * </ul>
  *
  * <p>A run that does not keep every model's rows (see {@link OutputOptions}: by default, one of
- * more than 1,000 models) writes only {@code graph/final.dot}, not the blocks' files, which
- * would grow with models times blocks.
+ * more than 1,000 models) writes only {@code graph/final.dot}, not the blocks' files, which would
+ * grow with models times blocks.
  *
  * <p>{@link #current()} hands the latest window's analysis, which is immutable, to other threads,
  * such as the live endpoint's; {@link #analysisAt} hands it to other listeners of the observe
@@ -52,15 +52,18 @@ import ouroboros.sim.scenario.Yaml;
 public final class GraphListener implements Observers.Topology {
   /** The graph's directory in a run directory. */
   public static final String DIR = RunLayout.GRAPH_DIR;
+
   /** The DOT file of the last window. */
   public static final String FINAL_DOT = RunLayout.FINAL_DOT;
+
   /** Metric: human ancestry a_i. */
   public static final String HUMAN_ANCESTRY = MetricCatalogue.HUMAN_ANCESTRY.name();
+
   /** Metric: mean synthetic depth of the training data in the window. */
   public static final String TRAINING_DEPTH = MetricCatalogue.TRAINING_DEPTH.name();
+
   /** Metric: 1 when the graph predicts collapse, 0 bounded, NA unknown. */
-  public static final String PREDICTED_COLLAPSE =
-      MetricCatalogue.PREDICTED_COLLAPSE.name();
+  public static final String PREDICTED_COLLAPSE = MetricCatalogue.PREDICTED_COLLAPSE.name();
 
   private final Path dir;
   private final int humans;
@@ -78,8 +81,10 @@ public final class GraphListener implements Observers.Topology {
   /** A listener that writes into {@code runDir/graph}, created at the first write. */
   public GraphListener(Path runDir, World world, GraphOptions options) {
     this.dir = Objects.requireNonNull(runDir, "runDir").resolve(DIR);
-    this.blockFiles = !OutputOptions.aggregates(new OutputOptions(world.perModelRows(), world.sampleSize())
-        .kept(world.models().size(), world.seed()));
+    this.blockFiles =
+        !OutputOptions.aggregates(
+            new OutputOptions(world.perModelRows(), world.sampleSize())
+                .kept(world.models().size(), world.seed()));
     this.humans = world.humans().size();
     this.window = options.window();
     int h = world.humans().size();
@@ -90,9 +95,13 @@ public final class GraphListener implements Observers.Topology {
       release[k] = world.timeline().releaseTick(h + k);
       retire[k] = world.timeline().retireTick(h + k);
     }
-    this.records = new GraphWindow(
-        world.humans().stream().map(HumanSettings::id).toList(),
-        world.models().stream().map(ModelSettings::id).toList(), window, release, retire);
+    this.records =
+        new GraphWindow(
+            world.humans().stream().map(HumanSettings::id).toList(),
+            world.models().stream().map(ModelSettings::id).toList(),
+            window,
+            release,
+            retire);
   }
 
   /** The analysis of the window that ends at the latest tick, or null before the first. */
@@ -129,12 +138,17 @@ public final class GraphListener implements Observers.Topology {
     List<MetricRow> rows = new ArrayList<>();
     for (RetrainReport rep : r.reports()) {
       int i = rep.agent() - humans;
-      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), HUMAN_ANCESTRY,
-          latest.ancestry(i)));
-      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), TRAINING_DEPTH,
-          latest.depth(i)));
-      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), PREDICTED_COLLAPSE,
-          latest.prediction(i).value()));
+      rows.add(
+          new MetricRow(r.tick(), rep.id(), rep.generation(), HUMAN_ANCESTRY, latest.ancestry(i)));
+      rows.add(
+          new MetricRow(r.tick(), rep.id(), rep.generation(), TRAINING_DEPTH, latest.depth(i)));
+      rows.add(
+          new MetricRow(
+              r.tick(),
+              rep.id(),
+              rep.generation(),
+              PREDICTED_COLLAPSE,
+              latest.prediction(i).value()));
     }
     return rows;
   }
@@ -150,10 +164,11 @@ public final class GraphListener implements Observers.Topology {
     GraphAnalysis last = lastBlock;
     WriteQueue q = writer();
     try {
-      q.submit(() -> {
-        Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last));
-      });
+      q.submit(
+          () -> {
+            Files.createDirectories(dir);
+            AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last));
+          });
       q.drain();
     } finally {
       q.close();
@@ -180,8 +195,8 @@ public final class GraphListener implements Observers.Topology {
   }
 
   /**
-   * Writes a block's JSON and DOT files on the writer thread, so that rendering and writing
-   * them does not hold up the next tick.
+   * Writes a block's JSON and DOT files on the writer thread, so that rendering and writing them
+   * does not hold up the next tick.
    */
   private void write(GraphAnalysis a) throws IOException {
     String name = windowName(a.graph().start(), a.graph().end());
@@ -190,11 +205,13 @@ public final class GraphListener implements Observers.Topology {
     if (!blockFiles) {
       return;
     }
-    writer().submit(() -> {
-      Files.createDirectories(dir);
-      AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
-      AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a));
-    });
+    writer()
+        .submit(
+            () -> {
+              Files.createDirectories(dir);
+              AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
+              AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a));
+            });
   }
 
   /** The Node Graph JSON, with a final newline. */

@@ -27,20 +27,23 @@ import java.util.function.Supplier;
  *       arrays: Infinity's Node Graph formats take one query for nodes and one for edges.
  * </ul>
  *
- * <p>Before the first tick the lists are empty. The server only reads the immutable analysis
- * the listener hands over, on one daemon thread of its own, so it cannot change what a run
- * computes. Bind it to 127.0.0.1 unless the user asks for another address (ARCHITECTURE.md,
- * invariant 6).
+ * <p>Before the first tick the lists are empty. The server only reads the immutable analysis the
+ * listener hands over, on one daemon thread of its own, so it cannot change what a run computes.
+ * Bind it to 127.0.0.1 unless the user asks for another address (ARCHITECTURE.md, invariant 6).
  */
 public final class GraphServer implements AutoCloseable {
   /** The default port, next to the metrics endpoint's 9464. */
   public static final int DEFAULT_PORT = 9465;
+
   /** The default address. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** The whole graph. */
   public static final String GRAPH_PATH = "/graph";
+
   /** The nodes alone. */
   public static final String NODES_PATH = "/graph/nodes";
+
   /** The edges alone. */
   public static final String EDGES_PATH = "/graph/edges";
 
@@ -50,7 +53,10 @@ public final class GraphServer implements AutoCloseable {
   private final Supplier<GraphAnalysis> source;
   private final ObjectMapper json = JsonMapper.builder().build();
 
-  private GraphServer(HttpServer server, ExecutorService executor, InetAddress address,
+  private GraphServer(
+      HttpServer server,
+      ExecutorService executor,
+      InetAddress address,
       Supplier<GraphAnalysis> source) {
     this.server = server;
     this.executor = executor;
@@ -75,11 +81,13 @@ public final class GraphServer implements AutoCloseable {
       throw new IllegalArgumentException("port is not in [0, 65535]: " + port);
     }
     HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
-    ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "ouroboros-graph-http");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "ouroboros-graph-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     GraphServer g = new GraphServer(server, executor, address, source);
     server.createContext("/", g::handle);
@@ -97,15 +105,28 @@ public final class GraphServer implements AutoCloseable {
         return;
       }
       String path = x.getRequestURI().getPath();
-      Object body = switch (path) {
-        case GRAPH_PATH, GRAPH_PATH + "/" -> document();
-        case NODES_PATH -> document().get("nodes");
-        case EDGES_PATH -> document().get("edges");
-        default -> null;
-      };
+      Object body =
+          switch (path) {
+            case GRAPH_PATH, GRAPH_PATH + "/" -> document();
+            case NODES_PATH -> document().get("nodes");
+            case EDGES_PATH -> document().get("edges");
+            default -> null;
+          };
       if (body == null) {
-        send(x, 404, "text/plain", ("not found: " + path + "; try " + GRAPH_PATH + ", "
-            + NODES_PATH + " or " + EDGES_PATH + "\n").getBytes(StandardCharsets.UTF_8));
+        send(
+            x,
+            404,
+            "text/plain",
+            ("not found: "
+                    + path
+                    + "; try "
+                    + GRAPH_PATH
+                    + ", "
+                    + NODES_PATH
+                    + " or "
+                    + EDGES_PATH
+                    + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         return;
       }
       send(x, 200, "application/json", json.writeValueAsBytes(body));

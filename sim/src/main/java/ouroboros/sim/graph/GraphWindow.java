@@ -10,11 +10,11 @@ import ouroboros.agents.model.RetrainReport;
 
 /**
  * Keeps the retrain records of the last ticks and builds the {@link InteractionGraph} of a window
- * from them. Each model's input pools the item counts of its successful retrains in the window
- * (a failed fit keeps the old parameters, so what it trained on never reached its output); a
- * model with none there keeps its latest successful retrain from before the window, so that a
- * model which retrains less often than once per window stays in the graph. The mean depth of a
- * retrain's training data is its report's output depth minus 1. Not thread-safe.
+ * from them. Each model's input pools the item counts of its successful retrains in the window (a
+ * failed fit keeps the old parameters, so what it trained on never reached its output); a model
+ * with none there keeps its latest successful retrain from before the window, so that a model which
+ * retrains less often than once per window stays in the graph. The mean depth of a retrain's
+ * training data is its report's output depth minus 1. Not thread-safe.
  */
 public final class GraphWindow {
   private final List<String> humans;
@@ -49,8 +49,8 @@ public final class GraphWindow {
    * @param retire each model's retirement tick, {@link Integer#MAX_VALUE} for never; null: none
    *     retires
    */
-  public GraphWindow(List<String> humans, List<String> models, int window, int[] release,
-      int[] retire) {
+  public GraphWindow(
+      List<String> humans, List<String> models, int window, int[] release, int[] retire) {
     this.humans = List.copyOf(humans);
     this.models = List.copyOf(models);
     this.window = new GraphOptions(window).window();
@@ -63,8 +63,8 @@ public final class GraphWindow {
   public void add(int tick, List<RetrainReport> reports) {
     for (RetrainReport r : reports) {
       if (!r.fitFailed() && r.composition().total() > 0) {
-        records.addLast(new Record(tick, r.agent() - humans.size(), r.composition(),
-            r.outputDepth() - 1));
+        records.addLast(
+            new Record(tick, r.agent() - humans.size(), r.composition(), r.outputDepth() - 1));
       }
     }
     while (!records.isEmpty() && records.peekFirst().tick() <= tick - window) {
@@ -91,14 +91,19 @@ public final class GraphWindow {
     for (int k = 0; k < models.size(); k++) {
       List<Record> pooled = in.get(k);
       boolean carried = pooled.isEmpty() && before[k] != null;
-      inputs.add(carried ? pool(List.of(before[k]), true)
-          : pooled.isEmpty() ? InteractionGraph.Input.NONE : pool(pooled, false));
+      inputs.add(
+          carried
+              ? pool(List.of(before[k]), true)
+              : pooled.isEmpty() ? InteractionGraph.Input.NONE : pool(pooled, false));
     }
     List<InteractionGraph.Presence> presence = new ArrayList<>();
     for (int k = 0; k < models.size(); k++) {
-      presence.add(release[k] > end ? InteractionGraph.Presence.NOT_YET
-          : retire != null && retire[k] <= end ? InteractionGraph.Presence.RETIRED
-          : InteractionGraph.Presence.IN);
+      presence.add(
+          release[k] > end
+              ? InteractionGraph.Presence.NOT_YET
+              : retire != null && retire[k] <= end
+                  ? InteractionGraph.Presence.RETIRED
+                  : InteractionGraph.Presence.IN);
     }
     return new InteractionGraph(start, end, humans, models, inputs, presence);
   }
@@ -109,8 +114,8 @@ public final class GraphWindow {
   }
 
   /**
-   * Sums the counts of some retrains; the depth is their item-weighted mean. Sources are merged
-   * as sorted arrays: no map per model.
+   * Sums the counts of some retrains; the depth is their item-weighted mean. Sources are merged as
+   * sorted arrays: no map per model.
    */
   private static InteractionGraph.Input pool(List<Record> records, boolean carried) {
     int[] authors = new int[0];
@@ -149,8 +154,15 @@ public final class GraphWindow {
       items += c.total();
       depthSum += r.depth() * c.total();
     }
-    return new InteractionGraph.Input(authors, counts, human, items, depthSum / items,
-        records.size(), records.get(records.size() - 1).tick(), carried);
+    return new InteractionGraph.Input(
+        authors,
+        counts,
+        human,
+        items,
+        depthSum / items,
+        records.size(),
+        records.get(records.size() - 1).tick(),
+        carried);
   }
 
   /** The positions of {@code sources} in ascending order of source (the identity when sorted). */
@@ -162,9 +174,12 @@ public final class GraphWindow {
       ascending &= k == 0 || sources[k - 1] <= sources[k];
     }
     if (!ascending) {
-      by = java.util.stream.IntStream.range(0, by.length).boxed()
-          .sorted(java.util.Comparator.comparingInt(k -> sources[k]))
-          .mapToInt(Integer::intValue).toArray();
+      by =
+          java.util.stream.IntStream.range(0, by.length)
+              .boxed()
+              .sorted(java.util.Comparator.comparingInt(k -> sources[k]))
+              .mapToInt(Integer::intValue)
+              .toArray();
     }
     return by;
   }

@@ -9,32 +9,37 @@ import ouroboros.agents.data.Items;
  * Who trained on whom over one window of ticks: for each model, what its training sets were made
  * of, by author (ARCHITECTURE.md, "Topology"). Immutable.
  *
- * <p>Authors are agent indices in canonical order (human sources 0..H-1, then models H..H+M-1)
- * or {@link Items#ARCHIVE} for fresh data drawn from the truth. For model i:
+ * <p>Authors are agent indices in canonical order (human sources 0..H-1, then models H..H+M-1) or
+ * {@link Items#ARCHIVE} for fresh data drawn from the truth. For model i:
  *
  * <ul>
  *   <li>the edge weight w_ij is the share of i's training items authored by model j (j = i is a
  *       self-loop: a model that scrapes its own output);
- *   <li>the human share h_i is the share of items of synthetic depth 0. Only human sources and
- *       the archive author depth-0 items (a model's output has depth at least 1);
- *   <li>the laundered share is the share authored by a human source (or the archive) with
- *       depth above 0: synthetic content that a person reposted. It is neither a model edge nor
- *       human input: the analysis treats it as synthetic data of unknown origin.
+ *   <li>the human share h_i is the share of items of synthetic depth 0. Only human sources and the
+ *       archive author depth-0 items (a model's output has depth at least 1);
+ *   <li>the laundered share is the share authored by a human source (or the archive) with depth
+ *       above 0: synthetic content that a person reposted. It is neither a model edge nor human
+ *       input: the analysis treats it as synthetic data of unknown origin.
  * </ul>
  *
- * <p>The three add up to 1. A {@link Composition} counts items by author and counts depth-0
- * items, so the laundered count is the human authors' count minus the depth-0 count.
+ * <p>The three add up to 1. A {@link Composition} counts items by author and counts depth-0 items,
+ * so the laundered count is the human authors' count minus the depth-0 count.
  *
  * @param start the window's first tick
  * @param end the window's last tick
  * @param humans the human sources' ids, by agent index
  * @param models the models' ids, in canonical order (model k is agent H + k)
  * @param inputs what each model trained on, by model
- * @param presence whether each model is in the web in this window, by model (a timeline
- *     releases and retires models)
+ * @param presence whether each model is in the web in this window, by model (a timeline releases
+ *     and retires models)
  */
-public record InteractionGraph(int start, int end, List<String> humans, List<String> models,
-    List<Input> inputs, List<Presence> presence) {
+public record InteractionGraph(
+    int start,
+    int end,
+    List<String> humans,
+    List<String> models,
+    List<Input> inputs,
+    List<Presence> presence) {
 
   /** Node id of the archive that fresh human data comes from; agent ids cannot start with ~. */
   public static final String ARCHIVE_ID = "~archive";
@@ -50,9 +55,14 @@ public record InteractionGraph(int start, int end, List<String> humans, List<Str
   }
 
   /** A graph in which every model is in the web. */
-  public InteractionGraph(int start, int end, List<String> humans, List<String> models,
-      List<Input> inputs) {
-    this(start, end, humans, models, inputs,
+  public InteractionGraph(
+      int start, int end, List<String> humans, List<String> models, List<Input> inputs) {
+    this(
+        start,
+        end,
+        humans,
+        models,
+        inputs,
         java.util.Collections.nCopies(models.size(), Presence.IN));
   }
 
@@ -63,8 +73,13 @@ public record InteractionGraph(int start, int end, List<String> humans, List<Str
     inputs = List.copyOf(inputs);
     presence = List.copyOf(presence);
     if (inputs.size() != models.size() || presence.size() != models.size()) {
-      throw new IllegalArgumentException("inputs has " + inputs.size() + " entries and presence "
-          + presence.size() + ", expected one per model: " + models.size());
+      throw new IllegalArgumentException(
+          "inputs has "
+              + inputs.size()
+              + " entries and presence "
+              + presence.size()
+              + ", expected one per model: "
+              + models.size());
     }
     int agents = humans.size() + models.size();
     for (Input in : inputs) {
@@ -77,9 +92,9 @@ public record InteractionGraph(int start, int end, List<String> humans, List<Str
   }
 
   /**
-   * What one model trained on in a window: item counts pooled over its successful retrains in
-   * the window, or, when it had none there, its latest successful retrain before the window
-   * ({@code carried}); {@link #NONE} before its first successful fit.
+   * What one model trained on in a window: item counts pooled over its successful retrains in the
+   * window, or, when it had none there, its latest successful retrain before the window ({@code
+   * carried}); {@link #NONE} before its first successful fit.
    *
    * @param authors authors, ascending ({@link Items#ARCHIVE} first)
    * @param counts items from each author
@@ -90,8 +105,15 @@ public record InteractionGraph(int start, int end, List<String> humans, List<Str
    * @param lastTick tick of the latest retrain pooled, or -1
    * @param carried whether the input comes from before the window
    */
-  public record Input(int[] authors, long[] counts, long human, long items, double depth,
-      int retrains, int lastTick, boolean carried) {
+  public record Input(
+      int[] authors,
+      long[] counts,
+      long human,
+      long items,
+      double depth,
+      int retrains,
+      int lastTick,
+      boolean carried) {
 
     /** A model that has not trained yet. */
     public static final Input NONE =
@@ -102,20 +124,30 @@ public record InteractionGraph(int start, int end, List<String> humans, List<Str
       authors = authors.clone();
       counts = counts.clone();
       if (authors.length != counts.length) {
-        throw new IllegalArgumentException("authors and counts differ in length: "
-            + authors.length + " and " + counts.length);
+        throw new IllegalArgumentException(
+            "authors and counts differ in length: " + authors.length + " and " + counts.length);
       }
       long sum = 0;
       for (int k = 0; k < counts.length; k++) {
         if (counts[k] < 0 || (k > 0 && authors[k] <= authors[k - 1])) {
-          throw new IllegalArgumentException("authors are not ascending with counts of at least"
-              + " 0: " + Arrays.toString(authors) + " " + Arrays.toString(counts));
+          throw new IllegalArgumentException(
+              "authors are not ascending with counts of at least"
+                  + " 0: "
+                  + Arrays.toString(authors)
+                  + " "
+                  + Arrays.toString(counts));
         }
         sum += counts[k];
       }
       if (sum != items || human < 0 || human > items) {
-        throw new IllegalArgumentException("counts sum to " + sum + " with " + human
-            + " human items, expected " + items + " items and at most that many human");
+        throw new IllegalArgumentException(
+            "counts sum to "
+                + sum
+                + " with "
+                + human
+                + " human items, expected "
+                + items
+                + " items and at most that many human");
       }
     }
 
@@ -156,10 +188,15 @@ public record InteractionGraph(int start, int end, List<String> humans, List<Str
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Input i && Arrays.equals(authors, i.authors)
-          && Arrays.equals(counts, i.counts) && human == i.human && items == i.items
-          && Double.compare(depth, i.depth) == 0 && retrains == i.retrains
-          && lastTick == i.lastTick && carried == i.carried;
+      return o instanceof Input i
+          && Arrays.equals(authors, i.authors)
+          && Arrays.equals(counts, i.counts)
+          && human == i.human
+          && items == i.items
+          && Double.compare(depth, i.depth) == 0
+          && retrains == i.retrains
+          && lastTick == i.lastTick
+          && carried == i.carried;
     }
 
     @Override
@@ -169,8 +206,17 @@ public record InteractionGraph(int start, int end, List<String> humans, List<Str
 
     @Override
     public String toString() {
-      return "Input[authors=" + Arrays.toString(authors) + ", counts=" + Arrays.toString(counts)
-          + ", human=" + human + ", items=" + items + ", depth=" + depth + "]";
+      return "Input[authors="
+          + Arrays.toString(authors)
+          + ", counts="
+          + Arrays.toString(counts)
+          + ", human="
+          + human
+          + ", items="
+          + items
+          + ", depth="
+          + depth
+          + "]";
     }
   }
 
@@ -203,9 +249,9 @@ public record InteractionGraph(int start, int end, List<String> humans, List<Str
   }
 
   /**
-   * Whether model {@code i} is drawn in this window's files: not when it is not released yet,
-   * nor when it retired before the window began and no model trained on its output in the window.
-   * O(E) for a retired model: {@link GraphAnalysis#shown} answers for every model at once.
+   * Whether model {@code i} is drawn in this window's files: not when it is not released yet, nor
+   * when it retired before the window began and no model trained on its output in the window. O(E)
+   * for a retired model: {@link GraphAnalysis#shown} answers for every model at once.
    */
   public boolean shown(int i) {
     return switch (presence.get(i)) {

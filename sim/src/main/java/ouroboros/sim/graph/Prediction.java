@@ -1,8 +1,6 @@
 package ouroboros.sim.graph;
 
-/**
- * The collapse verdict the interaction graph predicts for a model (see {@link GraphAnalysis}).
- */
+/** The collapse verdict the interaction graph predicts for a model (see {@link GraphAnalysis}). */
 public enum Prediction {
   /** The model is in, or trains downstream of, a closed class that receives no human data. */
   COLLAPSES,

@@ -15,11 +15,11 @@ import ouroboros.sim.engine.TickResult;
 
 /**
  * Engine meters: the tick, ticks completed and their rate, whether the run is still going, the
- * duration of each timed phase ({@code events}, {@code publish}, {@code retrain}; the observe
- * phase is where the meters are fed, so it is not timed), retrains and fit failures. The rate
- * gauge counts the ticks completed in the last {@value #WINDOW_SECONDS} seconds (or since the
- * meters were bound, if that is shorter) over that time, read from the registry's clock, so it
- * falls to 0 while a finished run is held. Bind before feeding.
+ * duration of each timed phase ({@code events}, {@code publish}, {@code retrain}; the observe phase
+ * is where the meters are fed, so it is not timed), retrains and fit failures. The rate gauge
+ * counts the ticks completed in the last {@value #WINDOW_SECONDS} seconds (or since the meters were
+ * bound, if that is shorter) over that time, read from the registry's clock, so it falls to 0 while
+ * a finished run is held. Bind before feeding.
  */
 public final class EngineMeters implements MeterBinder {
   /** Seconds over which ticks per second is measured. */
@@ -52,25 +52,37 @@ public final class EngineMeters implements MeterBinder {
     boundAt = clock.monotonicTime();
     Gauge.builder(MeterNames.ENGINE_TICK, this, m -> m.tick)
         .description("The last tick whose observe phase finished; NaN before the first")
-        .strongReference(true).register(registry);
+        .strongReference(true)
+        .register(registry);
     Gauge.builder(MeterNames.ENGINE_TICKS_PLANNED, this, m -> m.plannedTicks)
-        .description("Ticks the run will have").strongReference(true).register(registry);
+        .description("Ticks the run will have")
+        .strongReference(true)
+        .register(registry);
     Gauge.builder(MeterNames.ENGINE_RUNNING, this, m -> m.running)
         .description("1 while the run goes on, 0 once it has ended")
-        .strongReference(true).register(registry);
+        .strongReference(true)
+        .register(registry);
     Gauge.builder(MeterNames.ENGINE_TICKS_PER_SECOND, this, EngineMeters::ticksPerSecond)
         .description("Ticks completed per second over the last " + WINDOW_SECONDS + " seconds")
-        .strongReference(true).register(registry);
-    ticks = Counter.builder(MeterNames.ENGINE_TICKS).description("Ticks completed")
+        .strongReference(true)
         .register(registry);
-    retrains = Counter.builder(MeterNames.ENGINE_RETRAINS).description("Retrains answered")
-        .register(registry);
-    fitFailures = Counter.builder(MeterNames.ENGINE_FIT_FAILURES)
-        .description("Fits that threw or diverged, over all models").register(registry);
+    ticks =
+        Counter.builder(MeterNames.ENGINE_TICKS).description("Ticks completed").register(registry);
+    retrains =
+        Counter.builder(MeterNames.ENGINE_RETRAINS)
+            .description("Retrains answered")
+            .register(registry);
+    fitFailures =
+        Counter.builder(MeterNames.ENGINE_FIT_FAILURES)
+            .description("Fits that threw or diverged, over all models")
+            .register(registry);
     for (Phase p : Phase.values()) {
       if (p != Phase.OBSERVE) {
-        phases[p.ordinal()] = Timer.builder(MeterNames.ENGINE_PHASE).tag("phase", p.key())
-            .description("Wall time of a tick's phase").register(registry);
+        phases[p.ordinal()] =
+            Timer.builder(MeterNames.ENGINE_PHASE)
+                .tag("phase", p.key())
+                .description("Wall time of a tick's phase")
+                .register(registry);
       }
     }
   }

@@ -10,12 +10,11 @@ import ouroboros.sim.graph.GraphAnalysis;
 import ouroboros.sim.graph.GraphListener;
 
 /**
- * Feeds a run's live meters: binds an {@link EngineMeters}, a {@link WebMeters}, a
- * {@link ModelMeters} and the pipeline counters to a registry, and updates them in each observe
- * phase, on the clock's thread. The topology gauges (human ancestry, training depth, predicted
- * collapse) take the run's {@link GraphListener}'s analysis of the same tick. It only reads the
- * tick's results and writes nothing to the run files, so a run with meters gives the same files
- * as a run without.
+ * Feeds a run's live meters: binds an {@link EngineMeters}, a {@link WebMeters}, a {@link
+ * ModelMeters} and the pipeline counters to a registry, and updates them in each observe phase, on
+ * the clock's thread. The topology gauges (human ancestry, training depth, predicted collapse) take
+ * the run's {@link GraphListener}'s analysis of the same tick. It only reads the tick's results and
+ * writes nothing to the run files, so a run with meters gives the same files as a run without.
  */
 public final class MetricsListener implements TickListener {
   private final EngineMeters engine;
@@ -33,8 +32,7 @@ public final class MetricsListener implements TickListener {
    * @param maxModels how many models get their own {@code model} label (see {@link ModelMeters})
    * @param graph the run's interaction graph, which the topology gauges show
    */
-  public MetricsListener(MeterRegistry registry, World world, int maxModels,
-      GraphListener graph) {
+  public MetricsListener(MeterRegistry registry, World world, int maxModels, GraphListener graph) {
     Objects.requireNonNull(registry, "registry");
     this.graph = Objects.requireNonNull(graph, "graph");
     this.engine = new EngineMeters(world.ticks());
@@ -45,8 +43,13 @@ public final class MetricsListener implements TickListener {
     models.bindTo(registry);
     this.populations = PopulationMeters.of(world);
     populations.bindTo(registry);
-    this.pipeline = new PipelineMeters(registry, world.humans().size(),
-        world.models().stream().map(m -> m.id()).toList(), maxModels, models.otherLabel());
+    this.pipeline =
+        new PipelineMeters(
+            registry,
+            world.humans().size(),
+            world.models().stream().map(m -> m.id()).toList(),
+            maxModels,
+            models.otherLabel());
   }
 
   @Override

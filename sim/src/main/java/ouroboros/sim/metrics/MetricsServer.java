@@ -18,20 +18,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The live metrics endpoint: a Micrometer {@link PrometheusMeterRegistry}, with the JVM and
- * process binders (memory, garbage collection, threads, processor, uptime), served by the
- * Prometheus client's {@link HTTPServer} on {@value #METRICS_PATH}, with its health check on
- * {@value #HEALTH_PATH} (it answers 200 "Exporter is healthy."). The server runs on daemon
- * threads and only reads the registry, so it cannot change what a run computes. Bind it to
- * 127.0.0.1 unless the user asks for another address (ARCHITECTURE.md, invariant 6).
+ * The live metrics endpoint: a Micrometer {@link PrometheusMeterRegistry}, with the JVM and process
+ * binders (memory, garbage collection, threads, processor, uptime), served by the Prometheus
+ * client's {@link HTTPServer} on {@value #METRICS_PATH}, with its health check on {@value
+ * #HEALTH_PATH} (it answers 200 "Exporter is healthy."). The server runs on daemon threads and only
+ * reads the registry, so it cannot change what a run computes. Bind it to 127.0.0.1 unless the user
+ * asks for another address (ARCHITECTURE.md, invariant 6).
  */
 public final class MetricsServer implements AutoCloseable {
   /** The default port, the one the Prometheus client's exporters use. */
   public static final int DEFAULT_PORT = 9464;
+
   /** The default address. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** Where the metrics are. */
   public static final String METRICS_PATH = "/metrics";
+
   /** Where the health check is. */
   public static final String HEALTH_PATH = "/-/healthy";
 
@@ -42,8 +45,8 @@ public final class MetricsServer implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private MetricsServer(PrometheusMeterRegistry registry, JvmGcMetrics gc, HTTPServer server,
-      InetAddress address) {
+  private MetricsServer(
+      PrometheusMeterRegistry registry, JvmGcMetrics gc, HTTPServer server, InetAddress address) {
     this.registry = registry;
     this.gc = gc;
     this.server = server;
@@ -73,13 +76,14 @@ public final class MetricsServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     try {
-      HTTPServer server = HTTPServer.builder()
-          .inetAddress(address)
-          .port(port)
-          .registry(registry.getPrometheusRegistry())
-          .metricsHandlerPath(METRICS_PATH)
-          .registerHealthHandler(true)
-          .buildAndStart();
+      HTTPServer server =
+          HTTPServer.builder()
+              .inetAddress(address)
+              .port(port)
+              .registry(registry.getPrometheusRegistry())
+              .metricsHandlerPath(METRICS_PATH)
+              .registerHealthHandler(true)
+              .buildAndStart();
       return new MetricsServer(registry, gc, server, address);
     } catch (IOException | RuntimeException e) {
       gc.close();
@@ -108,8 +112,8 @@ public final class MetricsServer implements AutoCloseable {
   }
 
   /**
-   * Keeps serving until the JVM shuts down (Ctrl-C runs a shutdown hook that stops the server)
-   * or until this thread is interrupted, then closes the server.
+   * Keeps serving until the JVM shuts down (Ctrl-C runs a shutdown hook that stops the server) or
+   * until this thread is interrupted, then closes the server.
    */
   public void serveUntilStopped() {
     Thread hook = new Thread(this::close, "ouroboros-metrics-shutdown");

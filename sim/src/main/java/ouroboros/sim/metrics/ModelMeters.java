@@ -10,23 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.World;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Per-model meters, tagged {@code model}, {@code family} (the domain family) and {@code regime}.
  * Each shows the model's state after its latest retrain, and NaN before its first.
  *
- * <p>Cardinality guard: only the first {@code maxModels} models, in canonical order, get their
- * own {@code model} label. The others are aggregated under {@code model="other"}, one series per
- * regime among them: the mean of each gauge over those models (a verdict's mean is the share of
- * them where the definition fires, among those where it applies), and the sum of their fit
- * failures. A warning says so once, when the meters are bound. Should a labelled model itself be
- * called {@code other}, the aggregate is called {@code ~other}.
+ * <p>Cardinality guard: only the first {@code maxModels} models, in canonical order, get their own
+ * {@code model} label. The others are aggregated under {@code model="other"}, one series per regime
+ * among them: the mean of each gauge over those models (a verdict's mean is the share of them where
+ * the definition fires, among those where it applies), and the sum of their fit failures. A warning
+ * says so once, when the meters are bound. Should a labelled model itself be called {@code other},
+ * the aggregate is called {@code ~other}.
  *
  * <p>Three gauges come from the interaction graph rather than from the retrain reports: human
  * ancestry, training depth and the predicted collapse, which {@link #updateTopology} replaces at
@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class ModelMeters implements MeterBinder {
   /** The default cap on models with their own label. */
   public static final int DEFAULT_MAX_MODELS = 200;
+
   /** The label value of the aggregate beyond the cap. */
   public static final String OTHER = "other";
 
@@ -64,14 +65,14 @@ public final class ModelMeters implements MeterBinder {
    * @param firstAgent the agent index of the first model (the number of human sources)
    * @param maxModels how many models get their own label, at least 0
    */
-  public ModelMeters(String family, List<String> ids, List<String> regimes, int firstAgent,
-      int maxModels) {
+  public ModelMeters(
+      String family, List<String> ids, List<String> regimes, int firstAgent, int maxModels) {
     this.family = Objects.requireNonNull(family, "family");
     this.ids = List.copyOf(ids);
     this.regimes = List.copyOf(regimes);
     if (this.ids.size() != this.regimes.size()) {
-      throw new IllegalArgumentException("ids and regimes differ in length: " + this.ids.size()
-          + " and " + this.regimes.size());
+      throw new IllegalArgumentException(
+          "ids and regimes differ in length: " + this.ids.size() + " and " + this.regimes.size());
     }
     if (maxModels < 0) {
       throw new IllegalArgumentException("maxModels is negative: " + maxModels);
@@ -93,10 +94,12 @@ public final class ModelMeters implements MeterBinder {
 
   /** Meters for every model of a world. */
   public static ModelMeters of(World world, int maxModels) {
-    return new ModelMeters(world.domain().family(),
+    return new ModelMeters(
+        world.domain().family(),
         world.models().stream().map(ModelSettings::id).toList(),
         world.models().stream().map(m -> m.regime().key()).toList(),
-        world.humans().size(), maxModels);
+        world.humans().size(),
+        maxModels);
   }
 
   /** The label of aggregated models: {@code other}, or {@code ~other} when a model has that id. */
@@ -113,9 +116,14 @@ public final class ModelMeters implements MeterBinder {
       register(registry, e.getValue(), otherLabel, e.getKey());
     }
     if (overflow.length > 0) {
-      LOG.warn("{} models exceed the metrics cap of {} (--metrics-max-models); the models beyond"
-          + " the first {} are aggregated under model=\"{}\", one series per regime: gauges as"
-          + " means, fit failures as sums", ids.size(), maxModels, maxModels, otherLabel);
+      LOG.warn(
+          "{} models exceed the metrics cap of {} (--metrics-max-models); the models beyond"
+              + " the first {} are aggregated under model=\"{}\", one series per regime: gauges as"
+              + " means, fit failures as sums",
+          ids.size(),
+          maxModels,
+          maxModels,
+          otherLabel);
     }
   }
 
@@ -125,8 +133,8 @@ public final class ModelMeters implements MeterBinder {
     for (RetrainReport r : reports) {
       int i = r.agent() - firstAgent;
       if (i < 0 || i >= ids.size()) {
-        throw new IllegalArgumentException("report from agent " + r.agent()
-            + ", which is not a model");
+        throw new IllegalArgumentException(
+            "report from agent " + r.agent() + ", which is not a model");
       }
       if (i < labelled.length) {
         labelled[i].values = ModelValues.of(r, labelled[i].values);
@@ -148,12 +156,19 @@ public final class ModelMeters implements MeterBinder {
   public void updateTopology(double[] ancestry, double[] depth, double[] predicted) {
     int n = ids.size();
     if (ancestry.length != n || depth.length != n || predicted.length != n) {
-      throw new IllegalArgumentException("topology values for " + ancestry.length + ", "
-          + depth.length + " and " + predicted.length + " models, expected " + n);
+      throw new IllegalArgumentException(
+          "topology values for "
+              + ancestry.length
+              + ", "
+              + depth.length
+              + " and "
+              + predicted.length
+              + " models, expected "
+              + n);
     }
     for (int i = 0; i < labelled.length; i++) {
-      labelled[i].values = ModelValues.withTopology(labelled[i].values, ancestry[i], depth[i],
-          predicted[i]);
+      labelled[i].values =
+          ModelValues.withTopology(labelled[i].values, ancestry[i], depth[i], predicted[i]);
     }
     for (int k = 0; k < overflow.length; k++) {
       int i = labelled.length + k;
@@ -185,31 +200,81 @@ public final class ModelMeters implements MeterBinder {
   /** Registers one series set (a model, or an aggregate) reading from {@code cell}. */
   private void register(MeterRegistry registry, Cell cell, String model, String regime) {
     Tags tags = Tags.of("model", model, "family", family, "regime", regime);
-    gauge(registry, cell, tags, MeterNames.MODEL_GENERATION, ModelValues.GENERATION,
+    gauge(
+        registry,
+        cell,
+        tags,
+        MeterNames.MODEL_GENERATION,
+        ModelValues.GENERATION,
         "Generation: successful fits so far");
-    gauge(registry, cell, tags, MeterNames.MODEL_RISK, ModelValues.RISK,
+    gauge(
+        registry,
+        cell,
+        tags,
+        MeterNames.MODEL_RISK,
+        ModelValues.RISK,
         "Population risk against the truth, as the domain defines it");
-    gauge(registry, cell, tags, MeterNames.MODEL_RISK_RATIO, ModelValues.RISK_RATIO,
+    gauge(
+        registry,
+        cell,
+        tags,
+        MeterNames.MODEL_RISK_RATIO,
+        ModelValues.RISK_RATIO,
         "Definition 1's number: risk of this generation over risk of generation 1");
-    gauge(registry, cell, tags, MeterNames.MODEL_DIVERSITY_RATIO, ModelValues.DIVERSITY_RATIO,
+    gauge(
+        registry,
+        cell,
+        tags,
+        MeterNames.MODEL_DIVERSITY_RATIO,
+        ModelValues.DIVERSITY_RATIO,
         "Diversity (variance or entropy) of the model over the truth's");
-    gauge(registry, cell, tags, MeterNames.MODEL_TAIL_MASS_RATIO, ModelValues.TAIL_MASS_RATIO,
+    gauge(
+        registry,
+        cell,
+        tags,
+        MeterNames.MODEL_TAIL_MASS_RATIO,
+        ModelValues.TAIL_MASS_RATIO,
         "Model mass on the truth's tails over the truth's");
-    gauge(registry, cell, tags, MeterNames.MODEL_TRAIN_HUMAN_SHARE,
-        ModelValues.TRAIN_HUMAN_SHARE, "Share of human items in the latest training set");
-    gauge(registry, cell, tags, MeterNames.MODEL_OUTPUT_DEPTH, ModelValues.OUTPUT_DEPTH,
+    gauge(
+        registry,
+        cell,
+        tags,
+        MeterNames.MODEL_TRAIN_HUMAN_SHARE,
+        ModelValues.TRAIN_HUMAN_SHARE,
+        "Share of human items in the latest training set");
+    gauge(
+        registry,
+        cell,
+        tags,
+        MeterNames.MODEL_OUTPUT_DEPTH,
+        ModelValues.OUTPUT_DEPTH,
         "Synthetic depth of what the model publishes");
-    gauge(registry, cell, tags, MeterNames.MODEL_HUMAN_ANCESTRY, ModelValues.HUMAN_ANCESTRY,
+    gauge(
+        registry,
+        cell,
+        tags,
+        MeterNames.MODEL_HUMAN_ANCESTRY,
+        ModelValues.HUMAN_ANCESTRY,
         "Human ancestry: probability that a training item, traced back through the models that"
             + " wrote it, ends in human data");
-    gauge(registry, cell, tags, MeterNames.MODEL_TRAINING_DEPTH, ModelValues.TRAINING_DEPTH,
+    gauge(
+        registry,
+        cell,
+        tags,
+        MeterNames.MODEL_TRAINING_DEPTH,
+        ModelValues.TRAINING_DEPTH,
         "Mean synthetic depth of the training data over the graph's window");
-    gauge(registry, cell, tags, MeterNames.MODEL_PREDICTED_COLLAPSE,
-        ModelValues.PREDICTED_COLLAPSE, "The interaction graph's prediction: 1 collapses,"
-            + " 0 stays bounded, NaN unknown");
-    FunctionCounter.builder(MeterNames.MODEL_FIT_FAILURES, cell,
-            c -> c.values[ModelValues.FIT_FAILURES])
-        .tags(tags).description("Fits that threw or diverged; the model kept its parameters")
+    gauge(
+        registry,
+        cell,
+        tags,
+        MeterNames.MODEL_PREDICTED_COLLAPSE,
+        ModelValues.PREDICTED_COLLAPSE,
+        "The interaction graph's prediction: 1 collapses," + " 0 stays bounded, NaN unknown");
+    FunctionCounter.builder(
+            MeterNames.MODEL_FIT_FAILURES, cell, c -> c.values[ModelValues.FIT_FAILURES])
+        .tags(tags)
+        .description("Fits that threw or diverged; the model kept its parameters")
         .register(registry);
     for (Definition d : Definition.values()) {
       int slot = ModelValues.VERDICT + d.ordinal();
@@ -222,9 +287,12 @@ public final class ModelMeters implements MeterBinder {
   }
 
   /** Registers one gauge reading slot {@code slot} of the cell. */
-  private static void gauge(MeterRegistry registry, Cell cell, Tags tags, String name, int slot,
-      String description) {
+  private static void gauge(
+      MeterRegistry registry, Cell cell, Tags tags, String name, int slot, String description) {
     Gauge.builder(name, cell, c -> c.values[slot])
-        .tags(tags).description(description).strongReference(true).register(registry);
+        .tags(tags)
+        .description(description)
+        .strongReference(true)
+        .register(registry);
   }
 }

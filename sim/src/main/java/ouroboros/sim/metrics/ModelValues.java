@@ -7,41 +7,53 @@ import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
 
 /**
- * The numbers one model exports, as a flat array of doubles so that one model's values are
- * replaced in a single volatile write and a scrape never sees half of an update. Slot
- * {@link #VERDICT} + d - 1 holds definition d's verdict: 1 when it fires, 0 when it does not, NaN
- * when it does not apply (yet). Every slot is NaN before the model's first retrain, except the
- * fit failure count, which starts at 0.
+ * The numbers one model exports, as a flat array of doubles so that one model's values are replaced
+ * in a single volatile write and a scrape never sees half of an update. Slot {@link #VERDICT} + d -
+ * 1 holds definition d's verdict: 1 when it fires, 0 when it does not, NaN when it does not apply
+ * (yet). Every slot is NaN before the model's first retrain, except the fit failure count, which
+ * starts at 0.
  *
- * <p>The topology slots ({@link #HUMAN_ANCESTRY}, {@link #TRAINING_DEPTH},
- * {@link #PREDICTED_COLLAPSE}) come from the interaction graph, which is analysed at every tick,
- * not from the retrain report: a retrain keeps them, and {@link #withTopology} replaces them.
+ * <p>The topology slots ({@link #HUMAN_ANCESTRY}, {@link #TRAINING_DEPTH}, {@link
+ * #PREDICTED_COLLAPSE}) come from the interaction graph, which is analysed at every tick, not from
+ * the retrain report: a retrain keeps them, and {@link #withTopology} replaces them.
  */
 final class ModelValues {
   /** Generation after the latest retrain. */
   static final int GENERATION = 0;
+
   /** Population risk. */
   static final int RISK = 1;
+
   /** Definition 1's number, risk_g / risk_1. */
   static final int RISK_RATIO = 2;
+
   /** Diversity ratio (variance or entropy). */
   static final int DIVERSITY_RATIO = 3;
+
   /** Tail mass ratio. */
   static final int TAIL_MASS_RATIO = 4;
+
   /** Human share of the latest training set. */
   static final int TRAIN_HUMAN_SHARE = 5;
+
   /** Synthetic depth of what the model publishes. */
   static final int OUTPUT_DEPTH = 6;
+
   /** Fit failures so far. */
   static final int FIT_FAILURES = 7;
+
   /** Human ancestry a_i in the interaction graph of the latest window. */
   static final int HUMAN_ANCESTRY = 8;
+
   /** Mean synthetic depth of the training data in the latest window. */
   static final int TRAINING_DEPTH = 9;
+
   /** The graph's prediction: 1 collapses, 0 bounded, NaN unknown. */
   static final int PREDICTED_COLLAPSE = 10;
+
   /** Definition 1's verdict; definition d is at VERDICT + d - 1. */
   static final int VERDICT = 11;
+
   /** Number of slots. */
   static final int SIZE = VERDICT + Definition.values().length;
 
@@ -88,10 +100,10 @@ final class ModelValues {
   }
 
   /**
-   * The aggregate of several models' values: the fit failure count is their sum, every other
-   * slot the mean over the models where it is not NaN (NaN when it is NaN for all). A verdict's
-   * mean is the share of those models where the definition fires, and the predicted collapse's
-   * mean the share of them predicted to collapse, among those whose prediction is known.
+   * The aggregate of several models' values: the fit failure count is their sum, every other slot
+   * the mean over the models where it is not NaN (NaN when it is NaN for all). A verdict's mean is
+   * the share of those models where the definition fires, and the predicted collapse's mean the
+   * share of them predicted to collapse, among those whose prediction is known.
    */
   static double[] aggregate(List<double[]> models) {
     double[] out = new double[SIZE];

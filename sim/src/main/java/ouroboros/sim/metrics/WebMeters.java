@@ -12,9 +12,9 @@ import ouroboros.sim.web.Snapshot;
 /**
  * Web meters, read from the snapshot sealed at the latest tick: visible items by author kind
  * ({@code kind} = {@code human} or {@code model}) and in all, the synthetic share of the whole
- * visible web and of the items published at the latest tick, items published, and the memory
- * the visible items hold ({@code part} = {@code provenance} or {@code payload}). Gauges are NaN
- * before the first tick; a share is NaN when there is nothing to divide by. Bind before feeding.
+ * visible web and of the items published at the latest tick, items published, and the memory the
+ * visible items hold ({@code part} = {@code provenance} or {@code payload}). Gauges are NaN before
+ * the first tick; a share is NaN when there is nothing to divide by. Bind before feeding.
  */
 public final class WebMeters implements MeterBinder {
   private static final int SIZE = 0;
@@ -34,22 +34,48 @@ public final class WebMeters implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     gauge(registry, MeterNames.WEB_SIZE, SIZE, null, null, "Visible items on the web");
-    gauge(registry, MeterNames.WEB_ITEMS, HUMAN, "kind", AuthorKind.name(AuthorKind.HUMAN),
+    gauge(
+        registry,
+        MeterNames.WEB_ITEMS,
+        HUMAN,
+        "kind",
+        AuthorKind.name(AuthorKind.HUMAN),
         "Visible items by author kind");
-    gauge(registry, MeterNames.WEB_ITEMS, MODEL, "kind", AuthorKind.name(AuthorKind.MODEL),
+    gauge(
+        registry,
+        MeterNames.WEB_ITEMS,
+        MODEL,
+        "kind",
+        AuthorKind.name(AuthorKind.MODEL),
         "Visible items by author kind");
-    gauge(registry, MeterNames.WEB_SYNTHETIC_SHARE, SYNTHETIC_SHARE, null, null,
+    gauge(
+        registry,
+        MeterNames.WEB_SYNTHETIC_SHARE,
+        SYNTHETIC_SHARE,
+        null,
+        null,
         "Share of visible items that are synthetic (depth above 0)");
-    gauge(registry, MeterNames.WEB_NEW_SYNTHETIC_SHARE, NEW_SYNTHETIC_SHARE, null, null,
+    gauge(
+        registry,
+        MeterNames.WEB_NEW_SYNTHETIC_SHARE,
+        NEW_SYNTHETIC_SHARE,
+        null,
+        null,
         "Share of the items published at the latest tick that are synthetic");
     Gauge.builder(MeterNames.WEB_MEMORY, this, m -> m.values[PROVENANCE_BYTES])
-        .tag("part", "provenance").baseUnit(BaseUnits.BYTES).strongReference(true)
-        .description("Memory held by the visible items").register(registry);
-    Gauge.builder(MeterNames.WEB_MEMORY, this, m -> m.values[PAYLOAD_BYTES])
-        .tag("part", "payload").baseUnit(BaseUnits.BYTES).strongReference(true)
-        .description("Memory held by the visible items").register(registry);
-    published = Counter.builder(MeterNames.WEB_PUBLISHED).description("Items published")
+        .tag("part", "provenance")
+        .baseUnit(BaseUnits.BYTES)
+        .strongReference(true)
+        .description("Memory held by the visible items")
         .register(registry);
+    Gauge.builder(MeterNames.WEB_MEMORY, this, m -> m.values[PAYLOAD_BYTES])
+        .tag("part", "payload")
+        .baseUnit(BaseUnits.BYTES)
+        .strongReference(true)
+        .description("Memory held by the visible items")
+        .register(registry);
+    published =
+        Counter.builder(MeterNames.WEB_PUBLISHED).description("Items published").register(registry);
   }
 
   /** Takes a finished tick. */
@@ -70,10 +96,17 @@ public final class WebMeters implements MeterBinder {
   }
 
   /** Registers a gauge on one slot, with one tag or none. */
-  private void gauge(MeterRegistry registry, String name, int slot, String tagKey,
-      String tagValue, String description) {
-    Gauge.Builder<WebMeters> b = Gauge.builder(name, this, m -> m.values[slot])
-        .description(description).strongReference(true);
+  private void gauge(
+      MeterRegistry registry,
+      String name,
+      int slot,
+      String tagKey,
+      String tagValue,
+      String description) {
+    Gauge.Builder<WebMeters> b =
+        Gauge.builder(name, this, m -> m.values[slot])
+            .description(description)
+            .strongReference(true);
     if (tagKey != null) {
       b = b.tag(tagKey, tagValue);
     }

@@ -27,8 +27,9 @@ public final class AtomicFiles {
   public static Commit prepare(Path target, byte[] bytes) throws IOException {
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
     Files.write(tmp, bytes);
-    return () -> Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    return () ->
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** The rename of a prepared file. */
@@ -39,8 +40,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Replaces {@code target} with the UTF-8 text that {@code body} writes, streamed to the
-   * temporary file, so that a large file need not be held in memory.
+   * Replaces {@code target} with the UTF-8 text that {@code body} writes, streamed to the temporary
+   * file, so that a large file need not be held in memory.
    */
   public static void write(Path target, TextBody body) throws IOException {
     Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");

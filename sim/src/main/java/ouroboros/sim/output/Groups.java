@@ -5,8 +5,8 @@ import ouroboros.sim.engine.World;
 
 /**
  * Which population each model belongs to, for the outputs that aggregate per population
- * (summary.json, the terminal table, the report, the live meters). A model's group is its
- * {@code population} key; a model without one is in the group {@value #DEFAULT}.
+ * (summary.json, the terminal table, the report, the live meters). A model's group is its {@code
+ * population} key; a model without one is in the group {@value #DEFAULT}.
  */
 public final class Groups {
   /** The group of models that name no population. */

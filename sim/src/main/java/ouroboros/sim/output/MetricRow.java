@@ -31,8 +31,8 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
   }
 
   /**
-   * A whole number without a decimal point; NaN (missing, or not applicable) as {@code NA}, which
-   * R and pandas read as missing; any other value as Double.toString.
+   * A whole number without a decimal point; NaN (missing, or not applicable) as {@code NA}, which R
+   * and pandas read as missing; any other value as Double.toString.
    */
   public static String format(double v) {
     if (Double.isNaN(v)) {

@@ -12,8 +12,8 @@ import ouroboros.sim.engine.TickListener;
  * The observe phase of a run: an ordered list of observers, each registered once. Topology
  * observers (the interaction graph) come first: they analyse the tick, and the rows they add go
  * into metrics.csv through the run writer; then the run writer; then the sinks (live meters,
- * progress bars) in the order they were added. Sinks may read a topology observer's analysis of
- * the same tick.
+ * progress bars) in the order they were added. Sinks may read a topology observer's analysis of the
+ * same tick.
  */
 public final class Observers {
   /**

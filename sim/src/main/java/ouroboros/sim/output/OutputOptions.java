@@ -18,8 +18,8 @@ import ouroboros.sim.scenario.OutputSpec;
  * </ul>
  *
  * <p>Web rows are always kept. When some model is left out, or a run has more than {@value
- * #ALL_ROWS_UP_TO} models, summary.json, the terminal table and the report also give
- * each population's mean and quantiles over all its models (see {@link PopulationStats}). At the
+ * #ALL_ROWS_UP_TO} models, summary.json, the terminal table and the report also give each
+ * population's mean and quantiles over all its models (see {@link PopulationStats}). At the
  * defaults a 100,000-model run keeps 1,000 models' rows.
  *
  * @param perModelRows {@code all}, {@code sample}, {@code none} or {@code auto}
@@ -28,7 +28,8 @@ import ouroboros.sim.scenario.OutputSpec;
 public record OutputOptions(String perModelRows, int sampleSize) {
   /** The defaults. */
   public static final OutputOptions DEFAULTS =
-      new OutputOptions(Declared.def(OutputSpec.class, "per-model-rows"),
+      new OutputOptions(
+          Declared.def(OutputSpec.class, "per-model-rows"),
           Declared.<Integer>def(OutputSpec.class, "sample-size"));
 
   /**
@@ -49,21 +50,25 @@ public record OutputOptions(String perModelRows, int sampleSize) {
   /** Which of {@code models} models are kept, by model index; the sample is drawn from seed. */
   public boolean[] kept(int models, long seed) {
     boolean[] keep = new boolean[models];
-    String policy = perModelRows.equals("auto")
-        ? (models <= ALL_ROWS_UP_TO ? "all" : "sample") : perModelRows;
+    String policy =
+        perModelRows.equals("auto") ? (models <= ALL_ROWS_UP_TO ? "all" : "sample") : perModelRows;
     switch (policy) {
       case "all" -> Arrays.fill(keep, true);
-      case "none" -> { }
+      case "none" -> {}
       case "sample" -> sample(keep, seed);
-      default -> throw new IllegalArgumentException("per-model-rows: found '" + perModelRows
-          + "', expected one of " + OutputSpec.PER_MODEL_ROWS);
+      default ->
+          throw new IllegalArgumentException(
+              "per-model-rows: found '"
+                  + perModelRows
+                  + "', expected one of "
+                  + OutputSpec.PER_MODEL_ROWS);
     }
     return keep;
   }
 
   /**
-   * Whether summary.json, the terminal table and the report aggregate per population: when a
-   * model is left out, or beyond {@value #ALL_ROWS_UP_TO} models.
+   * Whether summary.json, the terminal table and the report aggregate per population: when a model
+   * is left out, or beyond {@value #ALL_ROWS_UP_TO} models.
    */
   public static boolean aggregates(boolean[] kept) {
     if (kept.length > ALL_ROWS_UP_TO) {

@@ -10,15 +10,16 @@ import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.model.RetrainReport;
 
 /**
- * Each population's latest state, over all its models: per metric the count of models with a
- * value, the mean and the quantiles {@link #QUANTILE_KEYS} (linear interpolation between order
- * statistics, as R's type 7 and numpy's default), and per collapse definition how many models'
- * verdicts are yes, no and n/a. What summary.json, the terminal table and the report show of a
- * run too large to list model by model (see {@link OutputOptions}).
+ * Each population's latest state, over all its models: per metric the count of models with a value,
+ * the mean and the quantiles {@link #QUANTILE_KEYS} (linear interpolation between order statistics,
+ * as R's type 7 and numpy's default), and per collapse definition how many models' verdicts are
+ * yes, no and n/a. What summary.json, the terminal table and the report show of a run too large to
+ * list model by model (see {@link OutputOptions}).
  */
 public final class PopulationStats {
   /** The quantiles given. */
   static final double[] QUANTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
+
   /** Their keys in summary.json. */
   public static final List<String> QUANTILE_KEYS = List.of("q05", "q25", "median", "q75", "q95");
 
@@ -47,7 +48,11 @@ public final class PopulationStats {
    * @param metrics each metric's statistics, by name
    * @param verdicts per definition (d1..d8): models whose verdict is yes, no and n/a
    */
-  public record Population(String id, int models, int reported, Map<String, Stat> metrics,
+  public record Population(
+      String id,
+      int models,
+      int reported,
+      Map<String, Stat> metrics,
       Map<String, int[]> verdicts) {}
 
   /** The statistics of each group, in order of first appearance. */
@@ -63,8 +68,7 @@ public final class PopulationStats {
     return out;
   }
 
-  private static Population population(String id, List<Integer> members,
-      RetrainReport[] latest) {
+  private static Population population(String id, List<Integer> members, RetrainReport[] latest) {
     Map<String, double[]> values = new TreeMap<>();
     Map<String, int[]> verdicts = new TreeMap<>();
     int reported = 0;
@@ -78,8 +82,9 @@ public final class PopulationStats {
         v[reported] = m.getValue();
       }
       for (Verdict v : r.verdicts()) {
-        int[] counts = verdicts.computeIfAbsent(v.definition().numberMetric().substring(0, 2),
-            k -> new int[3]);
+        int[] counts =
+            verdicts.computeIfAbsent(
+                v.definition().numberMetric().substring(0, 2), k -> new int[3]);
         counts[slot(v.state())]++;
       }
       reported++;

@@ -27,22 +27,30 @@ public final class RunDirectory {
   private RunDirectory() {}
 
   /**
-   * Runs {@code world}, compiled from {@code scenario}, on {@code sim} into {@code dir} (see {@link RunWriter}) with
-   * {@code observers} around the writer (see {@link Observers}); {@code threads} is recorded in
-   * timing.json, and {@code tickInterval} paces the ticks (zero: as fast as it can).
+   * Runs {@code world}, compiled from {@code scenario}, on {@code sim} into {@code dir} (see {@link
+   * RunWriter}) with {@code observers} around the writer (see {@link Observers}); {@code threads}
+   * is recorded in timing.json, and {@code tickInterval} paces the ticks (zero: as fast as it can).
    */
-  public static Result run(Simulation sim, Scenario scenario, World world, int threads, Path dir,
-      Observers observers, Duration tickInterval) throws IOException {
-    try (RunWriter writer = new RunWriter(dir, scenario, world, threads, observers.contributors())) {
+  public static Result run(
+      Simulation sim,
+      Scenario scenario,
+      World world,
+      int threads,
+      Path dir,
+      Observers observers,
+      Duration tickInterval)
+      throws IOException {
+    try (RunWriter writer =
+        new RunWriter(dir, scenario, world, threads, observers.contributors())) {
       RunOutcome outcome = sim.run(world, observers.phase(writer), tickInterval);
       return new Result(outcome, writer.summary());
     }
   }
 
   /**
-   * Whether the run in {@code dir} finished every tick: its summary.json, which the writer
-   * replaces atomically after every tick, says {@code "complete": true}. A run that was killed,
-   * failed or never started is not complete.
+   * Whether the run in {@code dir} finished every tick: its summary.json, which the writer replaces
+   * atomically after every tick, says {@code "complete": true}. A run that was killed, failed or
+   * never started is not complete.
    */
   public static boolean isComplete(Path dir) {
     Path summary = RunLayout.of(dir).summary();

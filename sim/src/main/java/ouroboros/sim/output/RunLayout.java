@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Every file name of a run directory, for the writers (run writer, graph writer, report writer)
- * and the readers (report, sweep tables, {@code ouroboros graph}) alike:
+ * Every file name of a run directory, for the writers (run writer, graph writer, report writer) and
+ * the readers (report, sweep tables, {@code ouroboros graph}) alike:
  *
  * <pre>
  * scenario.yaml   the resolved scenario, seed included
@@ -23,20 +23,28 @@ import java.util.regex.Pattern;
 public record RunLayout(Path dir) {
   /** The resolved scenario. */
   public static final String SCENARIO = "scenario.yaml";
+
   /** The metric rows. */
   public static final String METRICS = "metrics.csv";
+
   /** The latest state of every model. */
   public static final String SUMMARY = "summary.json";
+
   /** Wall time and throughput. */
   public static final String TIMING = "timing.json";
+
   /** The HTML report. */
   public static final String REPORT = "report.html";
+
   /** The interaction graph's directory. */
   public static final String GRAPH_DIR = "graph";
+
   /** The DOT file of the graph's last window, in {@link #GRAPH_DIR}. */
   public static final String FINAL_DOT = "final.dot";
+
   /** Extension of a graph window's Node Graph JSON. */
   public static final String JSON_EXT = ".json";
+
   /** Extension of a graph window's DOT file. */
   public static final String DOT_EXT = ".dot";
 

@@ -27,9 +27,8 @@ import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.web.Snapshot;
 
 /**
- * Turns a tick's results into {@code metrics.csv} rows: one row per model, per retrain, per
- * metric, plus web-level rows with agent {@code web}. Every name comes from the
- * {@link MetricCatalogue}.
+ * Turns a tick's results into {@code metrics.csv} rows: one row per model, per retrain, per metric,
+ * plus web-level rows with agent {@code web}. Every name comes from the {@link MetricCatalogue}.
  */
 public final class RunMetrics {
   /** Agent name of web-level rows. */
@@ -38,9 +37,9 @@ public final class RunMetrics {
   private RunMetrics() {}
 
   /**
-   * Adds rows of its own to each tick, such as the interaction graph's (see
-   * {@code ouroboros.sim.graph.GraphListener}). Called in the observe phase, on the clock's
-   * thread, before the tick's rows are written.
+   * Adds rows of its own to each tick, such as the interaction graph's (see {@code
+   * ouroboros.sim.graph.GraphListener}). Called in the observe phase, on the clock's thread, before
+   * the tick's rows are written.
    */
   @FunctionalInterface
   public interface Contributor {
@@ -74,8 +73,13 @@ public final class RunMetrics {
     rows.add(new MetricRow(t, WEB, 0, ITEMS_BY_KIND.get(1).name(), byKind[1]));
     rows.add(new MetricRow(t, WEB, 0, NEW_ITEMS.name(), fresh[0]));
     rows.add(new MetricRow(t, WEB, 0, SYNTHETIC_SHARE.name(), web.syntheticShare()));
-    rows.add(new MetricRow(t, WEB, 0, NEW_SYNTHETIC_SHARE.name(),
-        fresh[0] == 0 ? Double.NaN : (double) fresh[1] / fresh[0]));
+    rows.add(
+        new MetricRow(
+            t,
+            WEB,
+            0,
+            NEW_SYNTHETIC_SHARE.name(),
+            fresh[0] == 0 ? Double.NaN : (double) fresh[1] / fresh[0]));
     return rows;
   }
 
@@ -83,8 +87,8 @@ public final class RunMetrics {
    * {@code rows} (a mutable list) with the models' rows of tick {@code t} added, sorted by agent
    * and metric. Reads only the reports, which are immutable, so it may run on any thread.
    */
-  public static List<MetricRow> withModelRows(int t, List<RetrainReport> reports,
-      List<MetricRow> rows) {
+  public static List<MetricRow> withModelRows(
+      int t, List<RetrainReport> reports, List<MetricRow> rows) {
     for (RetrainReport rep : reports) {
       for (Map.Entry<String, Double> m : modelMetrics(rep).entrySet()) {
         rows.add(new MetricRow(t, rep.id(), rep.generation(), m.getKey(), m.getValue()));
@@ -93,7 +97,6 @@ public final class RunMetrics {
     Collections.sort(rows);
     return rows;
   }
-
 
   /** A model's metrics after a retrain, by name. */
   public static Map<String, Double> modelMetrics(RetrainReport rep) {
@@ -114,10 +117,8 @@ public final class RunMetrics {
       for (int k = 0; k < counts.length; k++) {
         m.put(PIPELINE_COUNTS.get(k).name(st.position(), st.stage()), counts[k]);
       }
-      m.put(PIPELINE_ERRORS.get(0).name(st.position(), st.stage()),
-          (double) st.falsePositives());
-      m.put(PIPELINE_ERRORS.get(1).name(st.position(), st.stage()),
-          (double) st.falseNegatives());
+      m.put(PIPELINE_ERRORS.get(0).name(st.position(), st.stage()), (double) st.falsePositives());
+      m.put(PIPELINE_ERRORS.get(1).name(st.position(), st.stage()), (double) st.falseNegatives());
     }
     for (Verdict v : rep.verdicts()) {
       m.put(v.definition().numberMetric(), v.number());

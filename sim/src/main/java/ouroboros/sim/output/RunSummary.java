@@ -9,11 +9,11 @@ import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.World;
 
 /**
- * The latest state of every model, as {@code summary.json} and the end-of-run table show it.
- * Models appear in canonical order; keys in a fixed order, so the JSON is byte-stable. Only the
- * models the run keeps (see {@link OutputOptions}) are listed; when some are left out or the run
- * is large, a {@code populations} list follows with each population's statistics over all its
- * models (see {@link PopulationStats}).
+ * The latest state of every model, as {@code summary.json} and the end-of-run table show it. Models
+ * appear in canonical order; keys in a fixed order, so the JSON is byte-stable. Only the models the
+ * run keeps (see {@link OutputOptions}) are listed; when some are left out or the run is large, a
+ * {@code populations} list follows with each population's statistics over all its models (see
+ * {@link PopulationStats}).
  */
 public final class RunSummary {
   private final World world;
@@ -145,32 +145,36 @@ public final class RunSummary {
     m.put("models", pop.models());
     m.put("reported", pop.reported());
     Map<String, Object> metrics = new LinkedHashMap<>();
-    pop.metrics().forEach((name, st) -> {
-      Map<String, Object> one = new LinkedHashMap<>();
-      one.put("n", st.n());
-      one.put("mean", jsonNumber(st.mean()));
-      for (int k = 0; k < PopulationStats.QUANTILE_KEYS.size(); k++) {
-        one.put(PopulationStats.QUANTILE_KEYS.get(k), jsonNumber(st.quantiles()[k]));
-      }
-      metrics.put(name, one);
-    });
+    pop.metrics()
+        .forEach(
+            (name, st) -> {
+              Map<String, Object> one = new LinkedHashMap<>();
+              one.put("n", st.n());
+              one.put("mean", jsonNumber(st.mean()));
+              for (int k = 0; k < PopulationStats.QUANTILE_KEYS.size(); k++) {
+                one.put(PopulationStats.QUANTILE_KEYS.get(k), jsonNumber(st.quantiles()[k]));
+              }
+              metrics.put(name, one);
+            });
     m.put("metrics", metrics);
     Map<String, Object> verdicts = new LinkedHashMap<>();
-    pop.verdicts().forEach((d, c) -> {
-      Map<String, Object> one = new LinkedHashMap<>();
-      one.put("yes", c[0]);
-      one.put("no", c[1]);
-      one.put("n/a", c[2]);
-      verdicts.put(d, one);
-    });
+    pop.verdicts()
+        .forEach(
+            (d, c) -> {
+              Map<String, Object> one = new LinkedHashMap<>();
+              one.put("yes", c[0]);
+              one.put("no", c[1]);
+              one.put("n/a", c[2]);
+              verdicts.put(d, one);
+            });
     m.put("verdicts", verdicts);
     return m;
   }
 
   /**
-   * Each community's share of human output, by publish rate: a source that names a community
-   * counts for it; a source that draws from the whole truth is split by the truth's own shares,
-   * estimated by classifying a fixed sample of {@value RetrainReport#COMMUNITY_SAMPLE} truth draws.
+   * Each community's share of human output, by publish rate: a source that names a community counts
+   * for it; a source that draws from the whole truth is split by the truth's own shares, estimated
+   * by classifying a fixed sample of {@value RetrainReport#COMMUNITY_SAMPLE} truth draws.
    */
   double[] humanCommunityShares() {
     int k = world.domain().communities();
@@ -198,8 +202,12 @@ public final class RunSummary {
 
   /** The truth's community shares, by classifying a fixed sample of its draws. */
   private double[] truthShares(int k) {
-    var batch = world.domain().sampleTruth(RetrainReport.COMMUNITY_SAMPLE,
-        new ouroboros.agents.rng.RngStreams(world.seed()).stream("domain", "communities"));
+    var batch =
+        world
+            .domain()
+            .sampleTruth(
+                RetrainReport.COMMUNITY_SAMPLE,
+                new ouroboros.agents.rng.RngStreams(world.seed()).stream("domain", "communities"));
     double[] s = new double[k];
     for (int i = 0; i < batch.size(); i++) {
       s[world.domain().communityOf(batch, i)] += 1.0 / batch.size();
@@ -208,8 +216,8 @@ public final class RunSummary {
   }
 
   /**
-   * JSON has no NaN or infinity: a missing value is null, an infinite one the string
-   * {@code "Infinity"} or {@code "-Infinity"}, as Python's and R's JSON readers write them.
+   * JSON has no NaN or infinity: a missing value is null, an infinite one the string {@code
+   * "Infinity"} or {@code "-Infinity"}, as Python's and R's JSON readers write them.
    */
   private static Object jsonNumber(double v) {
     if (Double.isNaN(v)) {

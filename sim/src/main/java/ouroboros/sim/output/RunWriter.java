@@ -29,29 +29,30 @@ import ouroboros.sim.scenario.Yaml;
  *
  * <ul>
  *   <li>{@code scenario.yaml}: the resolved scenario, seed included, written before tick 0;
- *   <li>{@code metrics.csv}: appended whole ticks at a time, each batch in a single write, so
- *       a killed run leaves a file that ends on a tick boundary;
- *   <li>{@code summary.json}: replaced atomically, with {@code complete: false} until the run
- *       ends;
+ *   <li>{@code metrics.csv}: appended whole ticks at a time, each batch in a single write, so a
+ *       killed run leaves a file that ends on a tick boundary;
+ *   <li>{@code summary.json}: replaced atomically, with {@code complete: false} until the run ends;
  *   <li>{@code timing.json}: wall time and throughput, at the end. Timing lives only here, so the
  *       other files are byte-identical for the same scenario and seed.
  * </ul>
  *
  * <p>The clock's thread only gathers what reads the tick's web snapshot (the web rows and the
  * contributors' rows); formatting, the summary and every file write run on one writer thread (a
- * {@link WriteQueue} of {@value #QUEUE_TICKS} ticks), so the next tick need not wait for the
- * disk. The files are checkpointed together: the rows of finished ticks are appended to
- * metrics.csv, then summary.json is rewritten, at most once per {@link #CHECKPOINT} (and
- * whenever {@value #MAX_PENDING_BYTES} bytes of rows are waiting), and always at the end. A run
- * killed mid-way thus loses at most the last second of rows, and its summary.json is never more
- * than that behind its metrics.csv. Rewriting summary.json after every tick cost 15% of the wall
- * time of a run of 1,000 small models.
+ * {@link WriteQueue} of {@value #QUEUE_TICKS} ticks), so the next tick need not wait for the disk.
+ * The files are checkpointed together: the rows of finished ticks are appended to metrics.csv, then
+ * summary.json is rewritten, at most once per {@link #CHECKPOINT} (and whenever {@value
+ * #MAX_PENDING_BYTES} bytes of rows are waiting), and always at the end. A run killed mid-way thus
+ * loses at most the last second of rows, and its summary.json is never more than that behind its
+ * metrics.csv. Rewriting summary.json after every tick cost 15% of the wall time of a run of 1,000
+ * small models.
  */
 public final class RunWriter implements TickListener, AutoCloseable {
   /** The most time between two checkpoints of metrics.csv and summary.json. */
   public static final Duration CHECKPOINT = Duration.ofSeconds(1);
+
   /** Rows waiting beyond this many bytes (of UTF-16 text) force a checkpoint. */
   static final int MAX_PENDING_BYTES = 8 << 20;
+
   /** Ticks the writer thread may fall behind before the clock waits. */
   static final int QUEUE_TICKS = 16;
 
@@ -75,22 +76,33 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private long published;
 
   /**
-   * Creates the directory's files for {@code world}, compiled from the resolved
-   * {@code scenario}; {@code threads} is recorded in timing.json.
+   * Creates the directory's files for {@code world}, compiled from the resolved {@code scenario};
+   * {@code threads} is recorded in timing.json.
    */
   public RunWriter(Path dir, Scenario scenario, World world, int threads) throws IOException {
     this(dir, scenario, world, threads, List.of());
   }
 
   /** The same, with {@code contributors} adding rows to metrics.csv at each tick. */
-  public RunWriter(Path dir, Scenario scenario, World world, int threads,
-      List<RunMetrics.Contributor> contributors) throws IOException {
+  public RunWriter(
+      Path dir,
+      Scenario scenario,
+      World world,
+      int threads,
+      List<RunMetrics.Contributor> contributors)
+      throws IOException {
     this(dir, scenario, world, threads, contributors, CHECKPOINT);
   }
 
   /** The same, with checkpoints at most once per {@code checkpoint} (zero: after every tick). */
-  RunWriter(Path dir, Scenario scenario, World world, int threads, List<RunMetrics.Contributor> contributors,
-      Duration checkpoint) throws IOException {
+  RunWriter(
+      Path dir,
+      Scenario scenario,
+      World world,
+      int threads,
+      List<RunMetrics.Contributor> contributors,
+      Duration checkpoint)
+      throws IOException {
     List<RunMetrics.Contributor> all = new java.util.ArrayList<>(contributors);
     SiteRows sites = SiteRows.of(scenario);
     if (sites != null) {
@@ -114,10 +126,17 @@ public final class RunWriter implements TickListener, AutoCloseable {
       }
     }
     Files.createDirectories(dir);
-    AtomicFiles.write(files.scenario(),
-        new ScenarioLoader().write(scenario.withSeed(world.seed())).getBytes(StandardCharsets.UTF_8));
-    this.metrics = FileChannel.open(files.metrics(), StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+    AtomicFiles.write(
+        files.scenario(),
+        new ScenarioLoader()
+            .write(scenario.withSeed(world.seed()))
+            .getBytes(StandardCharsets.UTF_8));
+    this.metrics =
+        FileChannel.open(
+            files.metrics(),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE);
     writeFully(MetricRow.HEADER + "\n");
     writeSummary();
     this.lastCheckpoint = System.nanoTime();
@@ -156,11 +175,12 @@ public final class RunWriter implements TickListener, AutoCloseable {
   @Override
   public void onFinish(RunOutcome outcome) throws IOException {
     int completed = outcome.ticksCompleted();
-    queue.submit(() -> {
-      summary.finish(outcome.failure());
-      checkpoint();
-      writeTiming(completed);
-    });
+    queue.submit(
+        () -> {
+          summary.finish(outcome.failure());
+          checkpoint();
+          writeTiming(completed);
+        });
     try {
       queue.drain();
     } finally {
@@ -186,8 +206,8 @@ public final class RunWriter implements TickListener, AutoCloseable {
   }
 
   /**
-   * Appends the waiting rows to metrics.csv, then rewrites summary.json. The new summary is
-   * written to its temporary file first, so that only a rename separates the two files' moves.
+   * Appends the waiting rows to metrics.csv, then rewrites summary.json. The new summary is written
+   * to its temporary file first, so that only a rename separates the two files' moves.
    */
   private void checkpoint() throws IOException {
     AtomicFiles.Commit next = AtomicFiles.prepare(files.summary(), summaryBytes());

@@ -14,10 +14,13 @@ import java.util.Objects;
 public record SweepLayout(Path dir) {
   /** The copy of the sweep file. */
   public static final String SWEEP_YAML = "sweep.yaml";
+
   /** One row per run. */
   public static final String SWEEP_CSV = "sweep.csv";
+
   /** Statistics per cell and metric. */
   public static final String SUMMARY_CSV = "summary.csv";
+
   /** One row per cell. */
   public static final String CELLS_CSV = "cells.csv";
 

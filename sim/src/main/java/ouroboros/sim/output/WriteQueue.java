@@ -8,10 +8,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * File writes run in order on one writer thread, so that the observe phase hands a tick's output
- * over and lets the clock start the next tick. The queue is bounded: when the writer falls
- * {@code capacity} tasks behind, {@link #submit} waits, so a slow disk slows the run down rather
- * than filling the heap. The first task that fails stops the writes; its exception is thrown by
- * the next {@link #submit} or {@link #drain}.
+ * over and lets the clock start the next tick. The queue is bounded: when the writer falls {@code
+ * capacity} tasks behind, {@link #submit} waits, so a slow disk slows the run down rather than
+ * filling the heap. The first task that fails stops the writes; its exception is thrown by the next
+ * {@link #submit} or {@link #drain}.
  */
 public final class WriteQueue implements AutoCloseable {
   /** One write. */

@@ -7,9 +7,9 @@ import java.util.TreeMap;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * Means and 95% confidence intervals across replicates: mean ± t(0.975, n − 1) s / √n, with s
- * the sample standard deviation of the n replicates' values (Student's t, since n is small).
- * Values that are not finite are left out; one value gives a band of zero width.
+ * Means and 95% confidence intervals across replicates: mean ± t(0.975, n − 1) s / √n, with s the
+ * sample standard deviation of the n replicates' values (Student's t, since n is small). Values
+ * that are not finite are left out; one value gives a band of zero width.
  */
 final class Bands {
   private Bands() {}
@@ -37,8 +37,9 @@ final class Bands {
         ss += (v - mean) * (v - mean);
       }
     }
-    double half = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975)
-        * Math.sqrt(ss / (n - 1) / n);
+    double half =
+        new TDistribution(null, n - 1).inverseCumulativeProbability(0.975)
+            * Math.sqrt(ss / (n - 1) / n);
     return new double[] {mean, mean - half, mean + half, n};
   }
 

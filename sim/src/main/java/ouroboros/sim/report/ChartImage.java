@@ -13,11 +13,11 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 
 /**
- * A chart rendered to PNG, to embed in the report as a {@code data:} URI. PNG rather than SVG:
- * a bitmap looks the same in every viewer, whatever fonts it has (JFreeSVG positions text with
- * Java's font metrics, which a browser with other fonts does not match), and it needs no library
- * beyond JFreeChart. Charts are drawn at twice their displayed size, so they stay sharp on
- * high-density screens and when zoomed.
+ * A chart rendered to PNG, to embed in the report as a {@code data:} URI. PNG rather than SVG: a
+ * bitmap looks the same in every viewer, whatever fonts it has (JFreeSVG positions text with Java's
+ * font metrics, which a browser with other fonts does not match), and it needs no library beyond
+ * JFreeChart. Charts are drawn at twice their displayed size, so they stay sharp on high-density
+ * screens and when zoomed.
  *
  * @param id the HTML id of the image
  * @param alt its text alternative
@@ -31,20 +31,20 @@ record ChartImage(String id, String alt, int width, int height, byte[] png) {
 
   /** Renders {@code chart} at {@code width} x {@code height} CSS pixels. */
   static ChartImage render(String id, String alt, JFreeChart chart, int width, int height) {
-    return draw(id, alt, width, height,
-        g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height)));
+    return draw(
+        id, alt, width, height, g -> chart.draw(g, new Rectangle2D.Double(0, 0, width, height)));
   }
 
   /** Draws with {@code painter} on a white image of {@code width} x {@code height} CSS pixels. */
-  static ChartImage draw(String id, String alt, int width, int height,
-      Consumer<Graphics2D> painter) {
-    BufferedImage img = new BufferedImage(SCALE * width, SCALE * height,
-        BufferedImage.TYPE_INT_RGB);
+  static ChartImage draw(
+      String id, String alt, int width, int height, Consumer<Graphics2D> painter) {
+    BufferedImage img =
+        new BufferedImage(SCALE * width, SCALE * height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-          RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       g.setColor(java.awt.Color.WHITE);
       g.fillRect(0, 0, img.getWidth(), img.getHeight());

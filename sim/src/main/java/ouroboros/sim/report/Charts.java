@@ -22,20 +22,33 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Line charts of the report: one line per series, each with an optional band (a 95% confidence
- * interval across replicates), drawn by JFreeChart's {@link DeviationRenderer}. A positive
- * series that spans two decades or more gets a logarithmic axis.
+ * interval across replicates), drawn by JFreeChart's {@link DeviationRenderer}. A positive series
+ * that spans two decades or more gets a logarithmic axis.
  */
 final class Charts {
   /** Series colours: Tableau 10, distinct for most forms of colour blindness. */
-  static final Color[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B),
-      new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F), new Color(0xEDC948),
-      new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC)};
+  static final Color[] PALETTE = {
+    new Color(0x4E79A7),
+    new Color(0xF28E2B),
+    new Color(0xE15759),
+    new Color(0x76B7B2),
+    new Color(0x59A14F),
+    new Color(0xEDC948),
+    new Color(0xB07AA1),
+    new Color(0xFF9DA7),
+    new Color(0x9C755F),
+    new Color(0xBAB0AC)
+  };
+
   /** The font of titles. */
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+
   /** The font of subtitles and axis labels. */
   static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
   /** The font of tick labels and legends. */
   static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
   private static final Color GRID = new Color(0xDDDDDD);
 
   private Charts() {}
@@ -59,20 +72,25 @@ final class Charts {
   }
 
   /**
-   * A line chart. Points that are not finite are left out, and the subtitle says how many
-   * infinite ones there were.
+   * A line chart. Points that are not finite are left out, and the subtitle says how many infinite
+   * ones there were.
    */
-  static JFreeChart lines(String title, String subtitle, String xLabel, String yLabel,
-      List<Line> lines) {
+  static JFreeChart lines(
+      String title, String subtitle, String xLabel, String yLabel, List<Line> lines) {
     return lines(title, subtitle, xLabel, yLabel, lines, null);
   }
 
   /**
-   * A line chart whose x values are indices into {@code xSymbols}, the labels of its x axis
-   * (a sweep's values of one path); a numeric x axis when {@code xSymbols} is null.
+   * A line chart whose x values are indices into {@code xSymbols}, the labels of its x axis (a
+   * sweep's values of one path); a numeric x axis when {@code xSymbols} is null.
    */
-  static JFreeChart lines(String title, String subtitle, String xLabel, String yLabel,
-      List<Line> lines, List<String> xSymbols) {
+  static JFreeChart lines(
+      String title,
+      String subtitle,
+      String xLabel,
+      String yLabel,
+      List<Line> lines,
+      List<String> xSymbols) {
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -141,25 +159,35 @@ final class Charts {
       Color c = PALETTE[i % PALETTE.length];
       r.setSeriesPaint(i, c);
       r.setSeriesFillPaint(i, c);
-      r.setSeriesStroke(i, lines.get(i).dashed()
-          ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
-              new float[] {7f, 5f}, 0f)
-          : new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      r.setSeriesStroke(
+          i,
+          lines.get(i).dashed()
+              ? new BasicStroke(
+                  2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 5f}, 0f)
+              : new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
     XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
     plot.setOrientation(PlotOrientation.VERTICAL);
     String sub = subtitle;
     if (infinite > 0) {
-      sub += (sub.isEmpty() ? "" : " ") + infinite + " infinite value" + (infinite == 1 ? "" : "s")
-          + " not drawn.";
+      sub +=
+          (sub.isEmpty() ? "" : " ")
+              + infinite
+              + " infinite value"
+              + (infinite == 1 ? "" : "s")
+              + " not drawn.";
     }
     return style(new JFreeChart(title, TITLE, plot, true), sub);
   }
 
   /** Adds a dashed vertical marker at {@code x} with a label. */
   static void marker(JFreeChart chart, double x, String label) {
-    ValueMarker m = new ValueMarker(x, Color.DARK_GRAY, new BasicStroke(1.5f,
-        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+    ValueMarker m =
+        new ValueMarker(
+            x,
+            Color.DARK_GRAY,
+            new BasicStroke(
+                1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
     m.setLabel(label);
     m.setLabelFont(SMALL);
     m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(12, 6, 0, 0));

@@ -9,16 +9,18 @@ import ouroboros.agents.collapse.Definition;
 /**
  * The collapse map of a sweep. With two swept paths: a heatmap of the chosen model's mean final
  * metric per cell, and the collapse boundary, the contour where the share of replicates in which
- * the chosen definition fires crosses 0.5. With three: one such heatmap of the other two paths
- * per value of the faceted path (small multiples), all on the same colour scale. With one: the
- * metric against the swept value, with a dashed line where that share crosses 0.5. A metric that
- * spans two decades or more is coloured by its log10.
+ * the chosen definition fires crosses 0.5. With three: one such heatmap of the other two paths per
+ * value of the faceted path (small multiples), all on the same colour scale. With one: the metric
+ * against the swept value, with a dashed line where that share crosses 0.5. A metric that spans two
+ * decades or more is coloured by its log10.
  */
 final class CollapseMap {
   /** Most facets in a row. */
   static final int FACETS_PER_ROW = 3;
+
   /** The gap between facets, in CSS pixels (as in the page's style sheet). */
   static final int FACET_GAP = 18;
+
   /** The height of a facet, in CSS pixels. */
   static final int FACET_HEIGHT = 400;
 
@@ -29,20 +31,23 @@ final class CollapseMap {
    *
    * @param xs the values on x
    * @param ys the values on y
-   * @param z the mean final metric, {@code z[i][j]} at (xs[i], ys[j]); NaN when missing or
-   *     infinite
-   * @param share the share of replicates in which the definition fires; NaN when it applies in
-   *     none
+   * @param z the mean final metric, {@code z[i][j]} at (xs[i], ys[j]); NaN when missing or infinite
+   * @param share the share of replicates in which the definition fires; NaN when it applies in none
    * @param cells the cells drawn
    * @param firing the cells where it fires in at least half the replicates
    * @param infinite the cells with an infinite value
    */
-  private record Grid(List<String> xs, List<String> ys, double[][] z, double[][] share,
-      int cells, int firing, int infinite) {}
+  private record Grid(
+      List<String> xs,
+      List<String> ys,
+      double[][] z,
+      double[][] share,
+      int cells,
+      int firing,
+      int infinite) {}
 
   /** The section's body; {@code facet} is the faceted path's index in a 3-path sweep. */
-  static void render(Html h, SweepDir s, String model, String metric, int definition,
-      int facet) {
+  static void render(Html h, SweepDir s, String model, String metric, int definition, int facet) {
     Definition d = Definition.values()[definition - 1];
     String def = "d" + d.index() + " (" + d.title() + ")";
     if (s.params().size() == 3) {
@@ -52,14 +57,16 @@ final class CollapseMap {
     } else if (s.params().size() == 1) {
       oneDimension(h, s, model, metric, def, definition);
     } else {
-      h.note("The collapse map needs a sweep of one, two or three paths; this one sweeps "
-          + s.params().size() + (s.params().isEmpty() ? "." : ": " + s.params() + "."));
+      h.note(
+          "The collapse map needs a sweep of one, two or three paths; this one sweeps "
+              + s.params().size()
+              + (s.params().isEmpty() ? "." : ": " + s.params() + "."));
     }
   }
 
   /** The 2-D heatmap with the boundary. */
-  private static void heatmap(Html h, SweepDir s, String model, String metric, String def,
-      int definition) {
+  private static void heatmap(
+      Html h, SweepDir s, String model, String metric, String def, int definition) {
     Grid g = grid(s, model, metric, definition, 0, 1, -1, null);
     boolean log = wide(List.of(g));
     if (log) {
@@ -67,18 +74,47 @@ final class CollapseMap {
     }
     List<double[]> boundary = Contour.segments(g.share(), 0.5);
     String zLabel = log ? "log10 " + metric : metric;
-    String sub = String.format(Locale.ROOT, "%s, mean over replicates. %s fires in at least "
-        + "half the replicates in %d of %d cells; the white line is where that share crosses "
-        + "0.5; each cell shows the share.", model, def, g.firing(), g.cells())
-        + (g.infinite() > 0 ? " " + g.infinite() + " cells with an infinite value are grey."
-            : "");
-    JFreeChart chart = Heatmap.chart("Final " + metric + " of " + model, sub,
-        s.params().get(0), g.xs(), s.params().get(1), g.ys(), g.z(), zLabel, g.share(),
-        boundary);
-    h.figure(() -> ChartImage.render("chart-heatmap", "heatmap of final " + metric + " of " + model
-        + " with the collapse boundary", chart, RunReport.WIDTH, 560),
-        "Colour: mean final " + zLabel + " of " + model + ". Line: the collapse boundary, the "
-            + "0.5 contour of the share of replicates in which " + def + " fires (marching "
+    String sub =
+        String.format(
+                Locale.ROOT,
+                "%s, mean over replicates. %s fires in at least "
+                    + "half the replicates in %d of %d cells; the white line is where that share crosses "
+                    + "0.5; each cell shows the share.",
+                model,
+                def,
+                g.firing(),
+                g.cells())
+            + (g.infinite() > 0
+                ? " " + g.infinite() + " cells with an infinite value are grey."
+                : "");
+    JFreeChart chart =
+        Heatmap.chart(
+            "Final " + metric + " of " + model,
+            sub,
+            s.params().get(0),
+            g.xs(),
+            s.params().get(1),
+            g.ys(),
+            g.z(),
+            zLabel,
+            g.share(),
+            boundary);
+    h.figure(
+        () ->
+            ChartImage.render(
+                "chart-heatmap",
+                "heatmap of final " + metric + " of " + model + " with the collapse boundary",
+                chart,
+                RunReport.WIDTH,
+                560),
+        "Colour: mean final "
+            + zLabel
+            + " of "
+            + model
+            + ". Line: the collapse boundary, the "
+            + "0.5 contour of the share of replicates in which "
+            + def
+            + " fires (marching "
             + "squares between cell centres). Choose with --metric, --model and --definition.");
     if (boundary.isEmpty()) {
       h.note("No boundary: " + noBoundary(g));
@@ -89,8 +125,8 @@ final class CollapseMap {
    * Small multiples for a 3-D sweep: per value of the faceted path, the heatmap of the other two
    * (the first on x, the second on y), all on one colour scale, each with its boundary.
    */
-  private static void facets(Html h, SweepDir s, String model, String metric, String def,
-      int definition, int facet) {
+  private static void facets(
+      Html h, SweepDir s, String model, String metric, String def, int definition, int facet) {
     int xp = facet == 0 ? 1 : 0;
     int yp = facet == 2 ? 1 : 2;
     List<String> fs = SweepReport.values(s, facet);
@@ -122,32 +158,67 @@ final class CollapseMap {
       if (boundary.isEmpty()) {
         quiet.add(fp + " = " + fs.get(k) + ": " + noBoundary(g));
       }
-      String sub = String.format(Locale.ROOT, "%s fires in %d of %d cells", def.substring(0, 2),
-          g.firing(), g.cells()) + (g.infinite() > 0 ? "; " + g.infinite() + " infinite (grey)"
-          : "");
-      JFreeChart chart = Heatmap.chart(fp + " = " + fs.get(k), sub, names.get(xp), g.xs(),
-          names.get(yp), g.ys(), g.z(), zLabel, g.share(), boundary, lo, hi);
+      String sub =
+          String.format(
+                  Locale.ROOT,
+                  "%s fires in %d of %d cells",
+                  def.substring(0, 2),
+                  g.firing(),
+                  g.cells())
+              + (g.infinite() > 0 ? "; " + g.infinite() + " infinite (grey)" : "");
+      JFreeChart chart =
+          Heatmap.chart(
+              fp + " = " + fs.get(k),
+              sub,
+              names.get(xp),
+              g.xs(),
+              names.get(yp),
+              g.ys(),
+              g.z(),
+              zLabel,
+              g.share(),
+              boundary,
+              lo,
+              hi);
       String id = "chart-heatmap-" + k;
-      String alt = "heatmap of final " + metric + " of " + model + " at " + fp + " = "
-          + fs.get(k) + " with the collapse boundary";
+      String alt =
+          "heatmap of final "
+              + metric
+              + " of "
+              + model
+              + " at "
+              + fp
+              + " = "
+              + fs.get(k)
+              + " with the collapse boundary";
       h.figure(() -> ChartImage.render(id, alt, chart, width, FACET_HEIGHT), "");
     }
     h.raw("</div>\n");
-    h.note("One heatmap per value of " + s.params().get(facet) + ", on the same colour scale; x: "
-        + s.params().get(xp) + ", y: " + s.params().get(yp) + ". Colour: mean final "
-        + zLabel + " of " + model + " over replicates. Number: the share of replicates in which "
-        + def + " fires; a cell fires when that share is at least 0.5. White line: the "
-        + "collapse boundary, where that share crosses 0.5 (marching squares between cell "
-        + "centres). Choose with --metric, --model, --definition and --facet, or in the sweep "
-        + "file's report: key.");
+    h.note(
+        "One heatmap per value of "
+            + s.params().get(facet)
+            + ", on the same colour scale; x: "
+            + s.params().get(xp)
+            + ", y: "
+            + s.params().get(yp)
+            + ". Colour: mean final "
+            + zLabel
+            + " of "
+            + model
+            + " over replicates. Number: the share of replicates in which "
+            + def
+            + " fires; a cell fires when that share is at least 0.5. White line: the "
+            + "collapse boundary, where that share crosses 0.5 (marching squares between cell "
+            + "centres). Choose with --metric, --model, --definition and --facet, or in the sweep "
+            + "file's report: key.");
     if (!quiet.isEmpty()) {
       h.note("No boundary at " + String.join("; ", quiet));
     }
   }
 
   /** The values of one heatmap: path xp on x, yp on y, over the cells where fp has value fv. */
-  private static Grid grid(SweepDir s, String model, String metric, int definition, int xp,
-      int yp, int fp, String fv) {
+  private static Grid grid(
+      SweepDir s, String model, String metric, int definition, int xp, int yp, int fp, String fv) {
     List<String> xs = SweepReport.values(s, xp);
     List<String> ys = SweepReport.values(s, yp);
     double[][] z = new double[xs.size()][ys.size()];
@@ -182,25 +253,29 @@ final class CollapseMap {
   }
 
   /**
-   * Short names of the paths for narrow charts: each path's last two keys
-   * ({@code watermark.rate} for {@code models[lab].watermark.rate}), or the last one when the
-   * path has only two; the whole paths when two short names would be the same.
+   * Short names of the paths for narrow charts: each path's last two keys ({@code watermark.rate}
+   * for {@code models[lab].watermark.rate}), or the last one when the path has only two; the whole
+   * paths when two short names would be the same.
    */
   static List<String> shortNames(List<String> params) {
     List<String> out = new ArrayList<>();
     for (String p : params) {
       String[] keys = p.split("\\.");
-      out.add(keys.length >= 3 ? keys[keys.length - 2] + "." + keys[keys.length - 1]
-          : keys[keys.length - 1]);
+      out.add(
+          keys.length >= 3
+              ? keys[keys.length - 2] + "." + keys[keys.length - 1]
+              : keys[keys.length - 1]);
     }
     return out.stream().distinct().count() == out.size() ? out : List.copyOf(params);
   }
 
   /** Why a heatmap has no boundary. */
   private static String noBoundary(Grid g) {
-    return g.firing() == 0 ? "the definition fires in fewer than half the replicates of every "
-        + "cell." : g.firing() == g.cells() ? "the definition fires in at least half the "
-        + "replicates of every cell." : "the cells that fire are not next to cells that do not.";
+    return g.firing() == 0
+        ? "the definition fires in fewer than half the replicates of every " + "cell."
+        : g.firing() == g.cells()
+            ? "the definition fires in at least half the " + "replicates of every cell."
+            : "the cells that fire are not next to cells that do not.";
   }
 
   /** Replaces each value of the grid by its log10. */
@@ -213,8 +288,8 @@ final class CollapseMap {
   }
 
   /** The 1-D chart: the metric of each model against the swept value, with the crossing. */
-  private static void oneDimension(Html h, SweepDir s, String model, String metric, String def,
-      int definition) {
+  private static void oneDimension(
+      Html h, SweepDir s, String model, String metric, String def, int definition) {
     List<String> xs = SweepReport.values(s, 0);
     List<Charts.Line> lines = new ArrayList<>();
     for (String m : s.models()) {
@@ -250,9 +325,19 @@ final class CollapseMap {
       }
       share[i] = of == 0 ? Double.NaN : (double) yes / of;
     }
-    JFreeChart chart = Charts.lines("Final " + metric, "Mean and 95% CI over replicates. "
-        + "Dashed: where the share of " + model + "'s replicates in which " + def
-        + " fires crosses 0.5.", s.params().get(0), metric, lines, xs);
+    JFreeChart chart =
+        Charts.lines(
+            "Final " + metric,
+            "Mean and 95% CI over replicates. "
+                + "Dashed: where the share of "
+                + model
+                + "'s replicates in which "
+                + def
+                + " fires crosses 0.5.",
+            s.params().get(0),
+            metric,
+            lines,
+            xs);
     int crossings = 0;
     for (int i = 0; i + 1 < xs.size(); i++) {
       double a = share[i];
@@ -262,10 +347,20 @@ final class CollapseMap {
         crossings++;
       }
     }
-    h.figure(() -> ChartImage.render("chart-heatmap", "final " + metric + " against "
-        + s.params().get(0), chart, RunReport.WIDTH, RunReport.HEIGHT),
-        crossings == 0 ? "The share of replicates in which " + def + " fires does not cross "
-            + "0.5 in this sweep." : "");
+    h.figure(
+        () ->
+            ChartImage.render(
+                "chart-heatmap",
+                "final " + metric + " against " + s.params().get(0),
+                chart,
+                RunReport.WIDTH,
+                RunReport.HEIGHT),
+        crossings == 0
+            ? "The share of replicates in which "
+                + def
+                + " fires does not cross "
+                + "0.5 in this sweep."
+            : "");
   }
 
   /** True when the grids' finite values are all positive and span two decades or more. */

@@ -20,15 +20,18 @@ final class Contour {
     List<double[]> out = new ArrayList<>();
     for (int i = 0; i + 1 < z.length; i++) {
       for (int j = 0; j + 1 < z[i].length; j++) {
-        double a = z[i][j];         // (i, j)         corner 0
-        double b = z[i + 1][j];     // (i + 1, j)     corner 1
+        double a = z[i][j]; // (i, j)         corner 0
+        double b = z[i + 1][j]; // (i + 1, j)     corner 1
         double c = z[i + 1][j + 1]; // (i + 1, j + 1) corner 2
-        double d = z[i][j + 1];     // (i, j + 1)     corner 3
+        double d = z[i][j + 1]; // (i, j + 1)     corner 3
         if (Double.isNaN(a) || Double.isNaN(b) || Double.isNaN(c) || Double.isNaN(d)) {
           continue;
         }
-        int code = (a >= level ? 1 : 0) | (b >= level ? 2 : 0) | (c >= level ? 4 : 0)
-            | (d >= level ? 8 : 0);
+        int code =
+            (a >= level ? 1 : 0)
+                | (b >= level ? 2 : 0)
+                | (c >= level ? 4 : 0)
+                | (d >= level ? 8 : 0);
         if (code == 0 || code == 15) {
           continue;
         }

@@ -25,19 +25,20 @@ import ouroboros.sim.output.RunLayout;
  * The hook for the final interaction graph of a run (the topology work): shown only when the run
  * directory has {@code graph/final.dot} or a {@code graph/*.json} file, else the section is left
  * out. The graph is drawn with its nodes on a circle and an arrow j → i when i trains on j's
- * output, thicker for a heavier weight. It reads DOT edges {@code "a" -> "b" [weight=0.5]} and
- * JSON {@code {"nodes": [{"id": ...}], "edges": [{"source"|"from": ..., "target"|"to": ...,
- * "weight": ...}]}} ({@code links} is read as {@code edges}).
+ * output, thicker for a heavier weight. It reads DOT edges {@code "a" -> "b" [weight=0.5]} and JSON
+ * {@code {"nodes": [{"id": ...}], "edges": [{"source"|"from": ..., "target"|"to": ..., "weight":
+ * ...}]}} ({@code links} is read as {@code edges}).
  */
 final class GraphSection {
-  private static final Pattern EDGE = Pattern.compile(
-      "\"?([^\"\\s;\\[\\]{}]+)\"?\\s*->\\s*\"?([^\"\\s;\\[\\]{}]+)\"?\\s*(?:\\[([^\\]]*)\\])?");
-  private static final Pattern NODE = Pattern.compile(
-      "^\\s*\"?([^\"\\s;\\[\\]{}=]+)\"?\\s*(?:\\[[^\\]]*\\])?\\s*;?\\s*$");
-  private static final Pattern WEIGHT = Pattern.compile(
-      "\\b(?:weight|label)\\s*=\\s*\"?([-+0-9.eE]+)\"?");
-  private static final Set<String> KEYWORDS = Set.of("digraph", "graph", "node", "edge",
-      "strict", "subgraph");
+  private static final Pattern EDGE =
+      Pattern.compile(
+          "\"?([^\"\\s;\\[\\]{}]+)\"?\\s*->\\s*\"?([^\"\\s;\\[\\]{}]+)\"?\\s*(?:\\[([^\\]]*)\\])?");
+  private static final Pattern NODE =
+      Pattern.compile("^\\s*\"?([^\"\\s;\\[\\]{}=]+)\"?\\s*(?:\\[[^\\]]*\\])?\\s*;?\\s*$");
+  private static final Pattern WEIGHT =
+      Pattern.compile("\\b(?:weight|label)\\s*=\\s*\"?([-+0-9.eE]+)\"?");
+  private static final Set<String> KEYWORDS =
+      Set.of("digraph", "graph", "node", "edge", "strict", "subgraph");
 
   private GraphSection() {}
 
@@ -60,8 +61,11 @@ final class GraphSection {
       return null;
     }
     try (Stream<Path> files = Files.list(g)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(RunLayout.JSON_EXT)).sorted()
-          .findFirst().orElse(null);
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(RunLayout.JSON_EXT))
+          .sorted()
+          .findFirst()
+          .orElse(null);
     } catch (IOException e) {
       return null;
     }
@@ -90,13 +94,25 @@ final class GraphSection {
     } else {
       int size = Math.min(800, 240 + 40 * nodes.size());
       List<String> order = new ArrayList<>(nodes);
-      h.figure(() -> ChartImage.draw("chart-graph", "final interaction graph", RunReport.WIDTH,
-          size, g -> draw(g, order, edges, RunReport.WIDTH, size)),
-          "From " + dir.relativize(file) + ": an arrow j → i when i trains on j's output, "
+      h.figure(
+          () ->
+              ChartImage.draw(
+                  "chart-graph",
+                  "final interaction graph",
+                  RunReport.WIDTH,
+                  size,
+                  g -> draw(g, order, edges, RunReport.WIDTH, size)),
+          "From "
+              + dir.relativize(file)
+              + ": an arrow j → i when i trains on j's output, "
               + "thicker for a larger share.");
     }
-    h.raw("<details><summary>" + Html.esc(dir.relativize(file).toString())
-        + "</summary><pre>" + Html.esc(text) + "</pre></details>\n");
+    h.raw(
+        "<details><summary>"
+            + Html.esc(dir.relativize(file).toString())
+            + "</summary><pre>"
+            + Html.esc(text)
+            + "</pre></details>\n");
   }
 
   /** Reads the nodes and edges of a DOT file. */
@@ -156,8 +172,12 @@ final class GraphSection {
         double dx = at[i][0] - cx;
         double dy = at[i][1] - cy;
         double len = Math.max(1, Math.hypot(dx, dy));
-        g.draw(new Ellipse2D.Double(at[i][0] + dx / len * r * 1.6 - r * 0.8,
-            at[i][1] + dy / len * r * 1.6 - r * 0.8, 1.6 * r, 1.6 * r));
+        g.draw(
+            new Ellipse2D.Double(
+                at[i][0] + dx / len * r * 1.6 - r * 0.8,
+                at[i][1] + dy / len * r * 1.6 - r * 0.8,
+                1.6 * r,
+                1.6 * r));
         continue;
       }
       double dx = at[j][0] - at[i][0];

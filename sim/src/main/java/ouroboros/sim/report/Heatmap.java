@@ -22,10 +22,10 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
- * The heatmap of a 2-D sweep: one block per cell, coloured by a metric through JFreeChart's
- * {@link XYBlockRenderer} and a viridis {@link PaintScale}, with the collapse boundary (a
- * {@link Contour} of the verdict share at 0.5) drawn over it as white segments edged in black,
- * and each cell's verdict share written in it.
+ * The heatmap of a 2-D sweep: one block per cell, coloured by a metric through JFreeChart's {@link
+ * XYBlockRenderer} and a viridis {@link PaintScale}, with the collapse boundary (a {@link Contour}
+ * of the verdict share at 0.5) drawn over it as white segments edged in black, and each cell's
+ * verdict share written in it.
  */
 final class Heatmap {
   /** Colour of a cell without a value. */
@@ -47,21 +47,38 @@ final class Heatmap {
    * @param share the verdict share per cell, written in it (NaN: nothing written)
    * @param boundary segments {x1, y1, x2, y2} in index coordinates
    */
-  static JFreeChart chart(String title, String subtitle, String xLabel, List<String> xs,
-      String yLabel, List<String> ys, double[][] z, String zLabel, double[][] share,
+  static JFreeChart chart(
+      String title,
+      String subtitle,
+      String xLabel,
+      List<String> xs,
+      String yLabel,
+      List<String> ys,
+      double[][] z,
+      String zLabel,
+      double[][] share,
       List<double[]> boundary) {
     double[] r = range(z);
-    return chart(title, subtitle, xLabel, xs, yLabel, ys, z, zLabel, share, boundary, r[0],
-        r[1]);
+    return chart(title, subtitle, xLabel, xs, yLabel, ys, z, zLabel, share, boundary, r[0], r[1]);
   }
 
   /**
-   * A heatmap chart whose colour scale runs from {@code lo} to {@code hi}, so that several
-   * heatmaps can share one scale; the other parameters are those of the chart above.
+   * A heatmap chart whose colour scale runs from {@code lo} to {@code hi}, so that several heatmaps
+   * can share one scale; the other parameters are those of the chart above.
    */
-  static JFreeChart chart(String title, String subtitle, String xLabel, List<String> xs,
-      String yLabel, List<String> ys, double[][] z, String zLabel, double[][] share,
-      List<double[]> boundary, double lo, double hi) {
+  static JFreeChart chart(
+      String title,
+      String subtitle,
+      String xLabel,
+      List<String> xs,
+      String yLabel,
+      List<String> ys,
+      double[][] z,
+      String zLabel,
+      double[][] share,
+      List<double[]> boundary,
+      double lo,
+      double hi) {
     if (!(lo < hi)) {
       double mid = Double.isFinite(lo) ? lo : 0;
       lo = mid - 0.5;
@@ -91,20 +108,32 @@ final class Heatmap {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     for (double[] s : boundary) {
-      plot.addAnnotation(new XYLineAnnotation(s[0], s[1], s[2], s[3],
-          new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND), Color.BLACK));
+      plot.addAnnotation(
+          new XYLineAnnotation(
+              s[0],
+              s[1],
+              s[2],
+              s[3],
+              new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND),
+              Color.BLACK));
     }
     for (double[] s : boundary) {
-      plot.addAnnotation(new XYLineAnnotation(s[0], s[1], s[2], s[3],
-          new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND), Color.WHITE));
+      plot.addAnnotation(
+          new XYLineAnnotation(
+              s[0],
+              s[1],
+              s[2],
+              s[3],
+              new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND),
+              Color.WHITE));
     }
     if (xs.size() <= 16 && ys.size() <= 16) {
       Font font = new Font(Font.SANS_SERIF, Font.BOLD, 12);
       for (int i = 0; i < xs.size(); i++) {
         for (int j = 0; j < ys.size(); j++) {
           if (!Double.isNaN(share[i][j])) {
-            XYTextAnnotation t = new XYTextAnnotation(
-                String.format(Locale.ROOT, "%.2f", share[i][j]), i, j);
+            XYTextAnnotation t =
+                new XYTextAnnotation(String.format(Locale.ROOT, "%.2f", share[i][j]), i, j);
             t.setFont(font);
             t.setPaint(textOn(Double.isNaN(z[i][j]) ? MISSING : scale.getPaint(z[i][j])));
             plot.addAnnotation(t);
@@ -165,8 +194,9 @@ final class Heatmap {
    * readable in grey, from eight of its stops; NaN is grey.
    */
   static final class Viridis implements PaintScale {
-    private static final int[] STOPS = {0x440154, 0x46327E, 0x365C8D, 0x277F8E, 0x1FA187,
-        0x4AC16D, 0xA0DA39, 0xFDE725};
+    private static final int[] STOPS = {
+      0x440154, 0x46327E, 0x365C8D, 0x277F8E, 0x1FA187, 0x4AC16D, 0xA0DA39, 0xFDE725
+    };
     private final double lo;
     private final double hi;
 
@@ -196,7 +226,9 @@ final class Heatmap {
       double f = t - i;
       Color a = new Color(STOPS[i]);
       Color b = new Color(STOPS[i + 1]);
-      return new Color(mix(a.getRed(), b.getRed(), f), mix(a.getGreen(), b.getGreen(), f),
+      return new Color(
+          mix(a.getRed(), b.getRed(), f),
+          mix(a.getGreen(), b.getGreen(), f),
           mix(a.getBlue(), b.getBlue(), f));
     }
 

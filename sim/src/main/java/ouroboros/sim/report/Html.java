@@ -6,12 +6,13 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * A small HTML builder for the report: escaped text, tables, sections and embedded charts. The
- * page has inline CSS only: no script, no font and no request to any other file or host.
+ * A small HTML builder for the report: escaped text, tables, sections and embedded charts. The page
+ * has inline CSS only: no script, no font and no request to any other file or host.
  */
 final class Html {
   /** The page's style sheet. */
-  private static final String CSS = """
+  private static final String CSS =
+      """
       body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;color:#222;margin:0 auto;
         padding:16px 24px;max-width:1080px;line-height:1.45;background:#fff}
       h1{font-size:1.6em;margin:0.4em 0}
@@ -48,7 +49,10 @@ final class Html {
   Html(String title) {
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(CSS)
+        .append("<title>")
+        .append(esc(title))
+        .append("</title>\n<style>\n")
+        .append(CSS)
         .append("</style>\n</head>\n<body>\n");
   }
 
@@ -70,8 +74,8 @@ final class Html {
   }
 
   /**
-   * Escaped text that may break after a '.' or a '-', such as a swept path
-   * ({@code models[0].fresh-human-fraction}) in a narrow column.
+   * Escaped text that may break after a '.' or a '-', such as a swept path ({@code
+   * models[0].fresh-human-fraction}) in a narrow column.
    */
   static String breakable(String s) {
     return esc(s).replace(".", ".<wbr>").replace("-", "-<wbr>");
@@ -110,14 +114,15 @@ final class Html {
   }
 
   /**
-   * Opens a table with a header row; a header starting with '<' is left-aligned. The table
-   * scrolls sideways if it is wider than the page.
+   * Opens a table with a header row; a header starting with '<' is left-aligned. The table scrolls
+   * sideways if it is wider than the page.
    */
   Html table(List<String> header) {
     b.append("<div class=\"wide\"><table>\n<tr>");
     for (String h : header) {
       boolean left = h.startsWith("<");
-      b.append(left ? "<th class=\"l\">" : "<th>").append(breakable(left ? h.substring(1) : h))
+      b.append(left ? "<th class=\"l\">" : "<th>")
+          .append(breakable(left ? h.substring(1) : h))
           .append("</th>");
     }
     b.append("</tr>\n");
@@ -161,18 +166,26 @@ final class Html {
    */
   Html figure(Supplier<ChartImage> chart, String caption) {
     b.append(marker(figures.size()));
-    figures.add(() -> {
-      ChartImage img = chart.get();
-      StringBuilder f = new StringBuilder(img.png().length * 4 / 3 + 512);
-      f.append("<figure><img class=\"chart\" id=\"").append(esc(img.id()))
-          .append("\" width=\"").append(img.width()).append("\" height=\"").append(img.height())
-          .append("\" alt=\"").append(esc(img.alt())).append("\" src=\"").append(img.dataUri())
-          .append("\">");
-      if (!caption.isEmpty()) {
-        f.append("<figcaption>").append(esc(caption)).append("</figcaption>");
-      }
-      return f.append("</figure>\n").toString();
-    });
+    figures.add(
+        () -> {
+          ChartImage img = chart.get();
+          StringBuilder f = new StringBuilder(img.png().length * 4 / 3 + 512);
+          f.append("<figure><img class=\"chart\" id=\"")
+              .append(esc(img.id()))
+              .append("\" width=\"")
+              .append(img.width())
+              .append("\" height=\"")
+              .append(img.height())
+              .append("\" alt=\"")
+              .append(esc(img.alt()))
+              .append("\" src=\"")
+              .append(img.dataUri())
+              .append("\">");
+          if (!caption.isEmpty()) {
+            f.append("<figcaption>").append(esc(caption)).append("</figcaption>");
+          }
+          return f.append("</figure>\n").toString();
+        });
     return this;
   }
 
@@ -205,8 +218,11 @@ final class Html {
     if (a != 0 && (a < 1e-3 || a >= 1e6)) {
       return String.format(Locale.ROOT, "%.3e", v);
     }
-    String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros()
-        .toPlainString();
+    String s =
+        new java.math.BigDecimal(v)
+            .round(new java.math.MathContext(4))
+            .stripTrailingZeros()
+            .toPlainString();
     return s.equals("-0") ? "0" : s;
   }
 

@@ -28,8 +28,8 @@ final class MetricsFile {
     try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (!MetricRow.HEADER.equals(header)) {
-        throw new IOException(csv + ": found the header '" + header + "', expected '"
-            + MetricRow.HEADER + "'");
+        throw new IOException(
+            csv + ": found the header '" + header + "', expected '" + MetricRow.HEADER + "'");
       }
       String line;
       int number = 1;
@@ -43,8 +43,8 @@ final class MetricsFile {
         int c3 = line.indexOf(',', c2 + 1);
         int c4 = line.indexOf(',', c3 + 1);
         if (c1 < 0 || c2 < 0 || c3 < 0 || c4 < 0) {
-          throw new IOException(csv + ":" + number + ": found '" + line
-              + "', expected five comma-separated fields");
+          throw new IOException(
+              csv + ":" + number + ": found '" + line + "', expected five comma-separated fields");
         }
         String metric = line.substring(c3 + 1, c4);
         if (!keep.test(metric)) {
@@ -54,11 +54,19 @@ final class MetricsFile {
           int tick = Integer.parseInt(line.substring(0, c1));
           String value = line.substring(c4 + 1);
           double v = value.equals("NA") ? Double.NaN : Double.parseDouble(value);
-          f.byAgent.computeIfAbsent(line.substring(c1 + 1, c2), a -> new LinkedHashMap<>())
-              .computeIfAbsent(metric, m -> new Series()).add(tick, v);
+          f.byAgent
+              .computeIfAbsent(line.substring(c1 + 1, c2), a -> new LinkedHashMap<>())
+              .computeIfAbsent(metric, m -> new Series())
+              .add(tick, v);
         } catch (NumberFormatException e) {
-          throw new IOException(csv + ":" + number + ": found '" + line
-              + "', expected a whole tick and a number or NA", e);
+          throw new IOException(
+              csv
+                  + ":"
+                  + number
+                  + ": found '"
+                  + line
+                  + "', expected a whole tick and a number or NA",
+              e);
         }
       }
     }

@@ -8,17 +8,20 @@ import ouroboros.sim.output.MetricCatalogue;
 
 /**
  * The training-data pipeline's confusion matrices. Each stage of a model's pipeline writes, at
- * every retrain, the rows {@code pipeline-K-STAGE-in}, {@code -kept}, {@code -dropped},
- * {@code -false-positives} (human items dropped) and {@code -false-negatives} (synthetic items
- * kept), K being the stage's 1-based position. Summed over the run, a stage's matrix is:
- * TP = dropped − FP (synthetic dropped), FP, FN, TN = kept − FN (human kept).
+ * every retrain, the rows {@code pipeline-K-STAGE-in}, {@code -kept}, {@code -dropped}, {@code
+ * -false-positives} (human items dropped) and {@code -false-negatives} (synthetic items kept), K
+ * being the stage's 1-based position. Summed over the run, a stage's matrix is: TP = dropped − FP
+ * (synthetic dropped), FP, FN, TN = kept − FN (human kept).
  */
 final class Pipeline {
   /** The catalogue's metrics this class sums, in the slots of {@link Counts}' fields. */
-  private static final List<MetricCatalogue.Metric> SUMMED = List.of(
-      MetricCatalogue.PIPELINE_COUNTS.get(0), MetricCatalogue.PIPELINE_COUNTS.get(1),
-      MetricCatalogue.PIPELINE_COUNTS.get(2), MetricCatalogue.PIPELINE_ERRORS.get(0),
-      MetricCatalogue.PIPELINE_ERRORS.get(1));
+  private static final List<MetricCatalogue.Metric> SUMMED =
+      List.of(
+          MetricCatalogue.PIPELINE_COUNTS.get(0),
+          MetricCatalogue.PIPELINE_COUNTS.get(1),
+          MetricCatalogue.PIPELINE_COUNTS.get(2),
+          MetricCatalogue.PIPELINE_ERRORS.get(0),
+          MetricCatalogue.PIPELINE_ERRORS.get(1));
 
   private Pipeline() {}
 
@@ -100,8 +103,9 @@ final class Pipeline {
           continue;
         }
         List<String> parts = parsed.get().parts();
-        double[] c = acc.computeIfAbsent(
-            new Stage(Integer.parseInt(parts.get(0)), parts.get(1)), s -> new double[5]);
+        double[] c =
+            acc.computeIfAbsent(
+                new Stage(Integer.parseInt(parts.get(0)), parts.get(1)), s -> new double[5]);
         c[SUMMED.indexOf(parsed.get().metric())] += e.getValue().sum();
       }
       if (!acc.isEmpty()) {
@@ -115,15 +119,19 @@ final class Pipeline {
 
   /** Adds {@code b}'s counts to {@code a}'s, model by model and stage by stage. */
   static void addInto(Map<String, Map<Stage, Counts>> a, Map<String, Map<Stage, Counts>> b) {
-    b.forEach((model, stages) -> stages.forEach((s, c) -> a
-        .computeIfAbsent(model, m -> new TreeMap<>()).merge(s, c, Counts::plus)));
+    b.forEach(
+        (model, stages) ->
+            stages.forEach(
+                (s, c) ->
+                    a.computeIfAbsent(model, m -> new TreeMap<>()).merge(s, c, Counts::plus)));
   }
 
   /** One 2 x 2 matrix per stage, per model, as in a single run. */
   static void matrices(Html h, Map<String, Map<Stage, Counts>> byModel) {
-    h.note("Summed over the run. A positive is a synthetic item, so TP is a synthetic item "
-        + "dropped and FP a human item dropped; FN is a synthetic item kept and TN a human item "
-        + "kept. Recall = TP / (TP + FN); false-positive rate = FP / (FP + TN).");
+    h.note(
+        "Summed over the run. A positive is a synthetic item, so TP is a synthetic item "
+            + "dropped and FP a human item dropped; FN is a synthetic item kept and TN a human item "
+            + "kept. Recall = TP / (TP + FN); false-positive rate = FP / (FP + TN).");
     for (Map.Entry<String, Map<Stage, Counts>> m : byModel.entrySet()) {
       h.el("h3", "", m.getKey());
       h.raw("<div class=\"matrices\">\n");
@@ -131,13 +139,24 @@ final class Pipeline {
         Counts c = e.getValue();
         h.raw("<div>").el("div", "", e.getKey().label() + " (" + whole(c.in()) + " in)");
         h.table(List.of("", "dropped", "kept"));
-        h.tr().td("l", "synthetic", "").td("tp", "TP " + whole(c.tp()), "synthetic dropped")
-            .td("fn", "FN " + whole(c.fn()), "synthetic kept").endTr();
-        h.tr().td("l", "human", "").td("fp", "FP " + whole(c.fp()), "human dropped")
-            .td("tn", "TN " + whole(c.tn()), "human kept").endTr();
+        h.tr()
+            .td("l", "synthetic", "")
+            .td("tp", "TP " + whole(c.tp()), "synthetic dropped")
+            .td("fn", "FN " + whole(c.fn()), "synthetic kept")
+            .endTr();
+        h.tr()
+            .td("l", "human", "")
+            .td("fp", "FP " + whole(c.fp()), "human dropped")
+            .td("tn", "TN " + whole(c.tn()), "human kept")
+            .endTr();
         h.endTable();
-        h.el("div", "note", "recall " + Html.num(c.recall()) + ", false-positive rate "
-            + Html.num(c.falsePositiveRate()));
+        h.el(
+            "div",
+            "note",
+            "recall "
+                + Html.num(c.recall())
+                + ", false-positive rate "
+                + Html.num(c.falsePositiveRate()));
         h.raw("</div>\n");
       }
       h.raw("</div>\n");
@@ -145,24 +164,36 @@ final class Pipeline {
   }
 
   /** One row per cell, model and stage, as in a sweep: counts summed over the replicates. */
-  static void table(Html h, List<String> params, List<SweepDir.Cell> cells,
+  static void table(
+      Html h,
+      List<String> params,
+      List<SweepDir.Cell> cells,
       Map<Integer, Map<String, Map<Stage, Counts>>> byCell) {
     List<String> header = new ArrayList<>(List.of("<cell"));
     params.forEach(p -> header.add("<" + p));
-    header.addAll(List.of("<model", "<stage", "in", "TP", "FP", "FN", "TN", "recall",
-        "false-positive rate"));
+    header.addAll(
+        List.of("<model", "<stage", "in", "TP", "FP", "FN", "TN", "recall", "false-positive rate"));
     h.table(header);
     for (SweepDir.Cell cell : cells) {
-      byCell.getOrDefault(cell.id(), Map.of()).forEach((model, stages) -> stages.forEach(
-          (s, c) -> {
-            h.tr().td("l", Integer.toString(cell.id()), "");
-            cell.values().forEach(v -> h.td("l", v, ""));
-            h.td("l", model, "").td("l", s.label(), "").td("", whole(c.in()), "")
-                .td("", whole(c.tp()), "synthetic dropped").td("", whole(c.fp()), "human dropped")
-                .td("", whole(c.fn()), "synthetic kept").td("", whole(c.tn()), "human kept")
-                .td("", Html.num(c.recall()), "").td("", Html.num(c.falsePositiveRate()), "")
-                .endTr();
-          }));
+      byCell
+          .getOrDefault(cell.id(), Map.of())
+          .forEach(
+              (model, stages) ->
+                  stages.forEach(
+                      (s, c) -> {
+                        h.tr().td("l", Integer.toString(cell.id()), "");
+                        cell.values().forEach(v -> h.td("l", v, ""));
+                        h.td("l", model, "")
+                            .td("l", s.label(), "")
+                            .td("", whole(c.in()), "")
+                            .td("", whole(c.tp()), "synthetic dropped")
+                            .td("", whole(c.fp()), "human dropped")
+                            .td("", whole(c.fn()), "synthetic kept")
+                            .td("", whole(c.tn()), "human kept")
+                            .td("", Html.num(c.recall()), "")
+                            .td("", Html.num(c.falsePositiveRate()), "")
+                            .endTr();
+                      }));
     }
     h.endTable();
   }

@@ -9,8 +9,8 @@ import ouroboros.sim.scenario.Suggest;
 
 /**
  * What a sweep file asks its report to show, under its {@code report:} key; the command line's
- * options win over it, and it wins over the built-in defaults ({@link ReportOptions}). Any key
- * may be left out.
+ * options win over it, and it wins over the built-in defaults ({@link ReportOptions}). Any key may
+ * be left out.
  *
  * <pre>
  * report:
@@ -23,12 +23,13 @@ import ouroboros.sim.scenario.Suggest;
  * @param metric the metric, or null
  * @param model the model, or null
  * @param definition the definition, 1 to 8, or null
- * @param facet the swept path whose values get one heatmap each, as the sweep file writes it,
- *     or null
+ * @param facet the swept path whose values get one heatmap each, as the sweep file writes it, or
+ *     null
  */
 public record ReportDefaults(String metric, String model, Integer definition, String facet) {
   /** The keys of {@code report:}. */
   public static final List<String> KEYS = List.of("metric", "model", "definition", "facet");
+
   /** Nothing chosen. */
   public static final ReportDefaults NONE = new ReportDefaults(null, null, null, null);
 
@@ -42,8 +43,8 @@ public record ReportDefaults(String metric, String model, Integer definition, St
   public record Problem(String key, String found, String expected) {}
 
   /**
-   * Reads a {@code report:} mapping (null: none); each problem is added to {@code problems}
-   * and its key left unset.
+   * Reads a {@code report:} mapping (null: none); each problem is added to {@code problems} and its
+   * key left unset.
    */
   public static ReportDefaults read(JsonNode report, List<Problem> problems) {
     if (report == null || report.isNull()) {
@@ -57,15 +58,16 @@ public record ReportDefaults(String metric, String model, Integer definition, St
     while (names.hasNext()) {
       String k = names.next();
       if (!KEYS.contains(k)) {
-        problems.add(new Problem(k, "unknown key '" + k + "'", "one of " + KEYS
-            + Suggest.didYouMean(k, KEYS)));
+        problems.add(
+            new Problem(
+                k, "unknown key '" + k + "'", "one of " + KEYS + Suggest.didYouMean(k, KEYS)));
       }
     }
-    String metric = text(report, "metric", "a metric of sweep.csv, such as variance-ratio",
-        problems);
+    String metric =
+        text(report, "metric", "a metric of sweep.csv, such as variance-ratio", problems);
     String model = text(report, "model", "a model's id", problems);
-    String facet = text(report, "facet", "one of the swept paths, as the sweep file writes it",
-        problems);
+    String facet =
+        text(report, "facet", "one of the swept paths, as the sweep file writes it", problems);
     Integer definition = null;
     JsonNode d = report.get("definition");
     if (d != null) {
@@ -79,8 +81,7 @@ public record ReportDefaults(String metric, String model, Integer definition, St
   }
 
   /** The text under {@code key}, or null (absent, or not text: a problem). */
-  private static String text(JsonNode report, String key, String expected,
-      List<Problem> problems) {
+  private static String text(JsonNode report, String key, String expected, List<Problem> problems) {
     JsonNode v = report.get(key);
     if (v == null) {
       return null;
@@ -113,8 +114,13 @@ public record ReportDefaults(String metric, String model, Integer definition, St
   static String lines(List<Problem> problems) {
     List<String> out = new ArrayList<>();
     for (Problem p : problems) {
-      out.add("report" + (p.key().isEmpty() ? "" : "." + p.key()) + ": found " + p.found()
-          + ", expected " + p.expected());
+      out.add(
+          "report"
+              + (p.key().isEmpty() ? "" : "." + p.key())
+              + ": found "
+              + p.found()
+              + ", expected "
+              + p.expected());
     }
     return String.join("; ", out);
   }

@@ -7,42 +7,43 @@ import ouroboros.agents.domain.Metrics;
 
 /**
  * What a report shows where there is a choice. Only a sweep's collapse map uses the metric, the
- * model, the definition and the facet; a run's report shows every model. A choice left null
- * falls to the sweep file's {@code report:} key ({@link ReportDefaults}), then to the built-in
- * default.
+ * model, the definition and the facet; a run's report shows every model. A choice left null falls
+ * to the sweep file's {@code report:} key ({@link ReportDefaults}), then to the built-in default.
  *
  * @param metric the metric the heatmap colours, a name of {@code metrics.csv}, or null
  * @param model the model whose values the heatmap shows, or null (the sweep's first model)
  * @param definition the definition (1 to 8) whose verdict share draws the collapse boundary, or
  *     null (3)
- * @param facet for a sweep of three paths, the path that gets one heatmap per value, or null
- *     (the last path)
+ * @param facet for a sweep of three paths, the path that gets one heatmap per value, or null (the
+ *     last path)
  * @param out the file to write, or null for {@code report.html} in the directory
  */
-public record ReportOptions(String metric, String model, Integer definition, String facet,
-    Path out) {
+public record ReportOptions(
+    String metric, String model, Integer definition, String facet, Path out) {
   /** The default metric. */
   public static final String DEFAULT_METRIC = Metrics.POPULATION_RISK;
+
   /**
-   * The default definition: 3, asymptotically diverging risk, the one that separates a risk
-   * that keeps growing (the collapse of Shumailov et al. 2024) from one that stays bounded.
+   * The default definition: 3, asymptotically diverging risk, the one that separates a risk that
+   * keeps growing (the collapse of Shumailov et al. 2024) from one that stays bounded.
    */
   public static final int DEFAULT_DEFINITION = 3;
+
   private static final Pattern DEFINITION = Pattern.compile("[dD]?([1-8])");
 
   /** Checks the values. */
   public ReportOptions {
     if (metric != null && metric.isBlank()) {
-      throw new IllegalArgumentException("--metric: found '" + metric
-          + "', expected a metric name such as " + DEFAULT_METRIC);
+      throw new IllegalArgumentException(
+          "--metric: found '" + metric + "', expected a metric name such as " + DEFAULT_METRIC);
     }
     if (definition != null && (definition < 1 || definition > 8)) {
-      throw new IllegalArgumentException("--definition: found " + definition
-          + ", expected d1 to d8");
+      throw new IllegalArgumentException(
+          "--definition: found " + definition + ", expected d1 to d8");
     }
     if (facet != null && facet.isBlank()) {
-      throw new IllegalArgumentException("--facet: found '" + facet
-          + "', expected one of the swept paths");
+      throw new IllegalArgumentException(
+          "--facet: found '" + facet + "', expected one of the swept paths");
     }
   }
 
@@ -58,10 +59,12 @@ public record ReportOptions(String metric, String model, Integer definition, Str
 
   /** These choices, each one left null taken from {@code file}. */
   ReportOptions over(ReportDefaults file) {
-    return new ReportOptions(metric != null ? metric : file.metric(),
+    return new ReportOptions(
+        metric != null ? metric : file.metric(),
         model != null ? model : file.model(),
         definition != null ? definition : file.definition(),
-        facet != null ? facet : file.facet(), out);
+        facet != null ? facet : file.facet(),
+        out);
   }
 
   /** The metric, or the default. */
@@ -78,8 +81,8 @@ public record ReportOptions(String metric, String model, Integer definition, Str
   public static int parseDefinition(String s) {
     Matcher m = DEFINITION.matcher(s == null ? "" : s.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("--definition: found '" + s
-          + "', expected d1 to d8 (or 1 to 8)");
+      throw new IllegalArgumentException(
+          "--definition: found '" + s + "', expected d1 to d8 (or 1 to 8)");
     }
     return Integer.parseInt(m.group(1));
   }

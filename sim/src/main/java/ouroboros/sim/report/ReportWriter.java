@@ -26,24 +26,37 @@ public final class ReportWriter {
 
   /**
    * Starts loading what charts need (JFreeChart's classes, Java2D and its fonts, the PNG encoder)
-   * on a low-priority daemon thread, so that a report written at the end of a run does not pay
-   * for it then: about 0.3 s of CPU, spent while the run goes on. Only the first call does
-   * anything; a failure here is ignored, and {@link #write} meets it again and reports it.
+   * on a low-priority daemon thread, so that a report written at the end of a run does not pay for
+   * it then: about 0.3 s of CPU, spent while the run goes on. Only the first call does anything; a
+   * failure here is ignored, and {@link #write} meets it again and reports it.
    */
   public static void warmUp() {
     if (!WARMING.compareAndSet(false, true)) {
       return;
     }
     headless();
-    Thread t = new Thread(() -> {
-      try {
-        ChartImage.render("warm-up", "", Charts.lines("warm-up", "", "x", "y",
-            List.of(new Charts.Line("a", new double[] {0, 1}, new double[] {1, 100}, null,
-                null))), 200, 100);
-      } catch (RuntimeException | LinkageError | AWTError e) {
-        // write() will meet the same problem and report it.
-      }
-    }, "report-warm-up");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                ChartImage.render(
+                    "warm-up",
+                    "",
+                    Charts.lines(
+                        "warm-up",
+                        "",
+                        "x",
+                        "y",
+                        List.of(
+                            new Charts.Line(
+                                "a", new double[] {0, 1}, new double[] {1, 100}, null, null))),
+                    200,
+                    100);
+              } catch (RuntimeException | LinkageError | AWTError e) {
+                // write() will meet the same problem and report it.
+              }
+            },
+            "report-warm-up");
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
@@ -59,8 +72,8 @@ public final class ReportWriter {
   /**
    * Writes the report of {@code dir} and returns its path.
    *
-   * @throws IllegalArgumentException when {@code dir} is neither a run nor a sweep directory, or
-   *     an option names a model or a metric the sweep does not have
+   * @throws IllegalArgumentException when {@code dir} is neither a run nor a sweep directory, or an
+   *     option names a model or a metric the sweep does not have
    * @throws IOException when a file cannot be read or the report cannot be written
    */
   public static Path write(Path dir, ReportOptions opts) throws IOException {
@@ -71,11 +84,13 @@ public final class ReportWriter {
     } else if (RunDir.isRun(dir)) {
       html = RunReport.render(RunDir.load(dir, RunReport.METRICS));
     } else if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(dir + ": found no directory, expected a run or a sweep"
-          + " directory");
+      throw new IllegalArgumentException(
+          dir + ": found no directory, expected a run or a sweep" + " directory");
     } else {
-      throw new IllegalArgumentException(dir + ": found neither summary.json and metrics.csv (a"
-          + " run) nor sweep.csv (a sweep), expected a run or a sweep directory");
+      throw new IllegalArgumentException(
+          dir
+              + ": found neither summary.json and metrics.csv (a"
+              + " run) nor sweep.csv (a sweep), expected a run or a sweep directory");
     }
     Path out = opts.out() != null ? opts.out() : dir.resolve(FILE);
     AtomicFiles.write(out, html.getBytes(StandardCharsets.UTF_8));

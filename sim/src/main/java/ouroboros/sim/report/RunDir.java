@@ -21,9 +21,9 @@ import ouroboros.sim.output.PopulationStats;
 import ouroboros.sim.output.RunLayout;
 
 /**
- * A run directory as the report reads it: {@code summary.json} for the final state of each
- * model, {@code scenario.yaml} for the description and each model's fresh-data share,
- * {@code metrics.csv} for the series, and {@code timing.json} for the wall time when present.
+ * A run directory as the report reads it: {@code summary.json} for the final state of each model,
+ * {@code scenario.yaml} for the description and each model's fresh-data share, {@code metrics.csv}
+ * for the series, and {@code timing.json} for the wall time when present.
  *
  * @param dir the directory
  * @param scenario the scenario's name
@@ -39,9 +39,20 @@ import ouroboros.sim.output.RunLayout;
  * @param wallSeconds the wall time, or NaN without timing.json
  * @param populations summary.json's per-population statistics (a large or sampled run), or empty
  */
-record RunDir(Path dir, String scenario, String description, String domain, long seed,
-    int ticks, int ticksCompleted, boolean complete, String failure, List<ModelFinal> models,
-    MetricsFile metrics, double wallSeconds, List<PopulationFinal> populations) {
+record RunDir(
+    Path dir,
+    String scenario,
+    String description,
+    String domain,
+    long seed,
+    int ticks,
+    int ticksCompleted,
+    boolean complete,
+    String failure,
+    List<ModelFinal> models,
+    MetricsFile metrics,
+    double wallSeconds,
+    List<PopulationFinal> populations) {
 
   /** The number of collapse definitions, d1 to d8. */
   static final int DEFINITIONS = 8;
@@ -64,8 +75,15 @@ record RunDir(Path dir, String scenario, String description, String domain, long
    * @param humanShare human share of the last training set
    * @param verdicts d1..d8: {@code yes}, {@code no}, {@code n/a}, or empty before the first fit
    */
-  record ModelFinal(String id, String regime, int generation, int fitFailures, double risk,
-      double diversity, double humanShare, List<String> verdicts) {}
+  record ModelFinal(
+      String id,
+      String regime,
+      int generation,
+      int fitFailures,
+      double risk,
+      double diversity,
+      double humanShare,
+      List<String> verdicts) {}
 
   /**
    * A population's final statistics, from summary.json's {@code populations}.
@@ -88,9 +106,10 @@ record RunDir(Path dir, String scenario, String description, String domain, long
     RunLayout files = RunLayout.of(dir);
     ObjectMapper json = new ObjectMapper();
     JsonNode summary = json.readTree(files.summary().toFile());
-    JsonNode scenario = Files.isRegularFile(files.scenario())
-        ? new YAMLMapper().readTree(files.scenario().toFile())
-        : json.createObjectNode();
+    JsonNode scenario =
+        Files.isRegularFile(files.scenario())
+            ? new YAMLMapper().readTree(files.scenario().toFile())
+            : json.createObjectNode();
     Map<String, Double> fresh = new HashMap<>();
     for (JsonNode m : scenario.path("models")) {
       fresh.put(m.path("id").asText(), m.path("fresh-human-fraction").asDouble(0));
@@ -99,30 +118,43 @@ record RunDir(Path dir, String scenario, String description, String domain, long
     for (JsonNode m : summary.path("models")) {
       String id = m.path("id").asText();
       double f = fresh.getOrDefault(id, 0.0);
-      String regime = m.path("regime").asText()
-          + (f > 0 ? String.format(Locale.ROOT, " +%.0f%% fresh", 100 * f) : "");
+      String regime =
+          m.path("regime").asText()
+              + (f > 0 ? String.format(Locale.ROOT, " +%.0f%% fresh", 100 * f) : "");
       JsonNode metrics = m.path("metrics");
       List<String> verdicts = new ArrayList<>();
       for (int d = 1; d <= DEFINITIONS; d++) {
         verdicts.add(m.path("verdicts").path("d" + d).path("verdict").asText(""));
       }
-      models.add(new ModelFinal(id, regime, m.path("generation").asInt(),
-          m.path("fit-failures").asInt(), number(metrics.path(POPULATION_RISK.name())),
-          number(metrics.path(DIVERSITY_RATIO.name())),
-          number(metrics.path(TRAIN_HUMAN_SHARE.name())),
-          verdicts));
+      models.add(
+          new ModelFinal(
+              id,
+              regime,
+              m.path("generation").asInt(),
+              m.path("fit-failures").asInt(),
+              number(metrics.path(POPULATION_RISK.name())),
+              number(metrics.path(DIVERSITY_RATIO.name())),
+              number(metrics.path(TRAIN_HUMAN_SHARE.name())),
+              verdicts));
     }
     double wall = Double.NaN;
     if (Files.isRegularFile(files.timing())) {
-      wall = json.readTree(files.timing().toFile()).path("wall-seconds")
-          .asDouble(Double.NaN);
+      wall = json.readTree(files.timing().toFile()).path("wall-seconds").asDouble(Double.NaN);
     }
-    return new RunDir(dir, summary.path("scenario").asText(dir.getFileName().toString()),
-        scenario.path("description").asText(""), scenario.path("domain").path("type").asText(""),
-        summary.path("seed").asLong(), summary.path("ticks").asInt(),
-        summary.path("ticks-completed").asInt(), summary.path("complete").asBoolean(),
-        summary.path("failure").asText(""), models,
-        MetricsFile.read(files.metrics(), keep), wall, populations(summary));
+    return new RunDir(
+        dir,
+        summary.path("scenario").asText(dir.getFileName().toString()),
+        scenario.path("description").asText(""),
+        scenario.path("domain").path("type").asText(""),
+        summary.path("seed").asLong(),
+        summary.path("ticks").asInt(),
+        summary.path("ticks-completed").asInt(),
+        summary.path("complete").asBoolean(),
+        summary.path("failure").asText(""),
+        models,
+        MetricsFile.read(files.metrics(), keep),
+        wall,
+        populations(summary));
   }
 
   /** summary.json's populations. */

@@ -23,18 +23,27 @@ import ouroboros.sim.output.RunMetrics;
  */
 final class RunReport {
   /** The verdict metrics, d1-verdict to d8-verdict. */
-  private static final java.util.Set<String> VERDICTS = java.util.Arrays
-      .stream(Definition.values()).map(Definition::verdictMetric)
-      .collect(java.util.stream.Collectors.toSet());
+  private static final java.util.Set<String> VERDICTS =
+      java.util.Arrays.stream(Definition.values())
+          .map(Definition::verdictMetric)
+          .collect(java.util.stream.Collectors.toSet());
+
   /** The metrics.csv rows the report reads. */
-  static final Predicate<String> METRICS = m -> m.equals(MetricCatalogue.POPULATION_RISK.name())
-      || m.equals(MetricCatalogue.DIVERSITY_RATIO.name()) || VERDICTS.contains(m)
-      || m.equals(MetricCatalogue.SYNTHETIC_SHARE.name())
-      || m.equals(MetricCatalogue.NEW_SYNTHETIC_SHARE.name()) || Pipeline.isMetric(m);
+  static final Predicate<String> METRICS =
+      m ->
+          m.equals(MetricCatalogue.POPULATION_RISK.name())
+              || m.equals(MetricCatalogue.DIVERSITY_RATIO.name())
+              || VERDICTS.contains(m)
+              || m.equals(MetricCatalogue.SYNTHETIC_SHARE.name())
+              || m.equals(MetricCatalogue.NEW_SYNTHETIC_SHARE.name())
+              || Pipeline.isMetric(m);
+
   /** Chart width, in CSS pixels. */
   static final int WIDTH = 1000;
+
   /** Chart height, in CSS pixels. */
   static final int HEIGHT = 400;
+
   private static final String NO_REPLICATES =
       "One run, so no confidence bands: a sweep with replicates draws 95% bands.";
 
@@ -71,22 +80,54 @@ final class RunReport {
     h.h2("risk", "Risk and diversity over ticks");
     List<String> models = new ArrayList<>();
     run.models().forEach(m -> models.add(m.id()));
-    h.figure(() -> ChartImage.render("chart-risk",
-        "population risk of each model over ticks (one run: no confidence bands)",
-        Charts.lines("Population risk", NO_REPLICATES, "tick", "population risk",
-            lines(run.metrics(), models, POPULATION_RISK.name())), WIDTH, HEIGHT),
+    h.figure(
+        () ->
+            ChartImage.render(
+                "chart-risk",
+                "population risk of each model over ticks (one run: no confidence bands)",
+                Charts.lines(
+                    "Population risk",
+                    NO_REPLICATES,
+                    "tick",
+                    "population risk",
+                    lines(run.metrics(), models, POPULATION_RISK.name())),
+                WIDTH,
+                HEIGHT),
         "The domain's population risk after each retrain (for the Gaussian, KL(truth || model) "
             + "in nats).");
-    h.figure(() -> ChartImage.render("chart-diversity", "diversity ratio of each model over ticks",
-        Charts.lines("Diversity ratio", NO_REPLICATES, "tick", "diversity ratio",
-            lines(run.metrics(), models, DIVERSITY_RATIO.name())), WIDTH, HEIGHT),
+    h.figure(
+        () ->
+            ChartImage.render(
+                "chart-diversity",
+                "diversity ratio of each model over ticks",
+                Charts.lines(
+                    "Diversity ratio",
+                    NO_REPLICATES,
+                    "tick",
+                    "diversity ratio",
+                    lines(run.metrics(), models, DIVERSITY_RATIO.name())),
+                WIDTH,
+                HEIGHT),
         "Variance ratio (continuous domains) or entropy ratio (discrete ones): 1 is the "
             + "truth's diversity; definition 5 fires below 0.5 by default.");
     h.h2("web", "Synthetic share of the web");
-    h.figure(() -> ChartImage.render("chart-web", "synthetic share of the web over ticks",
-        Charts.lines("Synthetic share of the web", "", "tick", "share",
-            lines(run.metrics(), List.of(RunMetrics.WEB, RunMetrics.WEB),
-                SYNTHETIC_SHARE.name(), NEW_SYNTHETIC_SHARE.name())), WIDTH, HEIGHT),
+    h.figure(
+        () ->
+            ChartImage.render(
+                "chart-web",
+                "synthetic share of the web over ticks",
+                Charts.lines(
+                    "Synthetic share of the web",
+                    "",
+                    "tick",
+                    "share",
+                    lines(
+                        run.metrics(),
+                        List.of(RunMetrics.WEB, RunMetrics.WEB),
+                        SYNTHETIC_SHARE.name(),
+                        NEW_SYNTHETIC_SHARE.name())),
+                WIDTH,
+                HEIGHT),
         "synthetic-share: share of the visible items with synthetic depth above 0; "
             + "new-synthetic-share: the same among the items published at that tick.");
     if (!pipeline.isEmpty()) {
@@ -110,15 +151,22 @@ final class RunReport {
     if (!run.domain().isEmpty()) {
       facts.append(", domain ").append(run.domain());
     }
-    facts.append(", ").append(run.models().size()).append(run.models().size() == 1
-        ? " model" : " models");
+    facts
+        .append(", ")
+        .append(run.models().size())
+        .append(run.models().size() == 1 ? " model" : " models");
     if (!Double.isNaN(run.wallSeconds())) {
       facts.append(String.format(Locale.ROOT, ", %.1f s wall time", run.wallSeconds()));
     }
     h.p(facts.toString());
     if (!run.complete()) {
-      h.el("p", "note", "The run did not finish: it stopped after " + run.ticksCompleted()
-          + " ticks" + (run.failure().isEmpty() ? "." : ": " + run.failure()));
+      h.el(
+          "p",
+          "note",
+          "The run did not finish: it stopped after "
+              + run.ticksCompleted()
+              + " ticks"
+              + (run.failure().isEmpty() ? "." : ": " + run.failure()));
     }
     navigation(h, nav);
   }
@@ -126,15 +174,24 @@ final class RunReport {
   /** Links to the sections. */
   static void navigation(Html h, Map<String, String> nav) {
     h.raw("<nav>");
-    nav.forEach((id, title) -> h.raw("<a href=\"#" + Html.esc(id) + "\">" + Html.esc(title)
-        + "</a>"));
+    nav.forEach(
+        (id, title) -> h.raw("<a href=\"#" + Html.esc(id) + "\">" + Html.esc(title) + "</a>"));
     h.raw("</nav>\n");
   }
 
   /** One row per population: its models, the risk's mean and quantiles, the firing shares. */
   private static void populations(Html h, RunDir run) {
-    List<String> header = new ArrayList<>(List.of("<population", "models", "risk mean",
-        "risk q05", "risk q25", "risk median", "risk q75", "risk q95"));
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "<population",
+                "models",
+                "risk mean",
+                "risk q05",
+                "risk q25",
+                "risk median",
+                "risk q75",
+                "risk q95"));
     for (int d = 1; d <= RunDir.DEFINITIONS; d++) {
       header.add("d" + d + " fires");
     }
@@ -150,38 +207,53 @@ final class RunReport {
       h.endTr();
     }
     h.endTable();
-    h.note("Over every model of each population (its final state): the population risk's mean"
-        + " and quantiles, and for each definition the share of the models where it applies"
-        + " that it fires for. The tables and charts below show only the models the run keeps"
-        + " (the scenario's output.per-model-rows).");
+    h.note(
+        "Over every model of each population (its final state): the population risk's mean"
+            + " and quantiles, and for each definition the share of the models where it applies"
+            + " that it fires for. The tables and charts below show only the models the run keeps"
+            + " (the scenario's output.per-model-rows).");
   }
 
   /** The end-of-run table's columns, one row per model. */
   private static void summary(Html h, RunDir run) {
-    h.table(List.of("<model", "<regime", "generation", "risk", "variance ratio", "human share",
-        "fit failures", "<12345678"));
+    h.table(
+        List.of(
+            "<model",
+            "<regime",
+            "generation",
+            "risk",
+            "variance ratio",
+            "human share",
+            "fit failures",
+            "<12345678"));
     for (RunDir.ModelFinal m : run.models()) {
       StringBuilder letters = new StringBuilder();
       for (String v : m.verdicts()) {
-        letters.append(switch (v) {
-          case "yes" -> 'Y';
-          case "no" -> 'n';
-          case "n/a" -> '-';
-          default -> ' ';
-        });
+        letters.append(
+            switch (v) {
+              case "yes" -> 'Y';
+              case "no" -> 'n';
+              case "n/a" -> '-';
+              default -> ' ';
+            });
       }
-      h.tr().td("l", m.id(), "").td("l", m.regime(), "")
-          .td("", Integer.toString(m.generation()), "").td("", Html.num(m.risk()), "")
-          .td("", Html.num(m.diversity()), "").td("", Html.num(m.humanShare()), "")
+      h.tr()
+          .td("l", m.id(), "")
+          .td("l", m.regime(), "")
+          .td("", Integer.toString(m.generation()), "")
+          .td("", Html.num(m.risk()), "")
+          .td("", Html.num(m.diversity()), "")
+          .td("", Html.num(m.humanShare()), "")
           .td("", Integer.toString(m.fitFailures()), "")
           .raw("<td class=\"l\"><code>" + Html.esc(letters.toString().strip()) + "</code></td>")
           .endTr();
     }
     h.endTable();
-    h.note("As the end-of-run table: generation = successful fits; risk = the domain's "
-        + "population risk; variance ratio = the diversity ratio; human share = the human share "
-        + "of the last training set; 12345678 = the eight verdicts (Y fires, n does not, - does "
-        + "not apply).");
+    h.note(
+        "As the end-of-run table: generation = successful fits; risk = the domain's "
+            + "population risk; variance ratio = the diversity ratio; human share = the human share "
+            + "of the last training set; 12345678 = the eight verdicts (Y fires, n does not, - does "
+            + "not apply).");
   }
 
   /** The verdict matrix: model by definition, coloured, with the tick each first fired. */
@@ -193,11 +265,12 @@ final class RunReport {
         String v = m.verdicts().get(d - 1);
         Series s = run.metrics().get(m.id(), Definition.values()[d - 1].verdictMetric());
         int first = s == null ? -1 : s.firstTick(1);
-        String cls = switch (v) {
-          case "yes" -> "yes c";
-          case "no" -> "no c";
-          default -> "na c";
-        };
+        String cls =
+            switch (v) {
+              case "yes" -> "yes c";
+              case "no" -> "no c";
+              default -> "na c";
+            };
         String text = v.isEmpty() ? "-" : v;
         String tip = first < 0 ? "" : "first fired at tick " + first;
         if (first >= 0) {
@@ -208,9 +281,10 @@ final class RunReport {
       h.endTr();
     }
     h.endTable();
-    h.note("Each model's verdicts after its last retrain: yes (fires), no, or n/a (does not "
-        + "apply, in this domain or not yet). \"first tN\": it first fired at tick N; \"fired "
-        + "tN\": it fired at tick N but no longer fires at the end.");
+    h.note(
+        "Each model's verdicts after its last retrain: yes (fires), no, or n/a (does not "
+            + "apply, in this domain or not yet). \"first tN\": it first fired at tick N; \"fired "
+            + "tN\": it fired at tick N but no longer fires at the end.");
   }
 
   /** Opens a table whose last eight columns are d1..d8, each with its title. */
@@ -220,8 +294,14 @@ final class RunReport {
       h.raw("<th class=\"l\">" + Html.breakable(f) + "</th>");
     }
     for (Definition d : Definition.values()) {
-      h.raw("<th title=\"" + Html.esc(d.title()) + "\">d" + d.index() + "<br><small>"
-          + Html.esc(d.title()) + "</small></th>");
+      h.raw(
+          "<th title=\""
+              + Html.esc(d.title())
+              + "\">d"
+              + d.index()
+              + "<br><small>"
+              + Html.esc(d.title())
+              + "</small></th>");
     }
     h.raw("</tr>\n");
   }
@@ -230,8 +310,7 @@ final class RunReport {
    * One line per agent and metric ({@code agents[i]} with {@code metrics[i]}, or every agent with
    * the one metric), named by the agent, or by the metric when all agents are the same.
    */
-  private static List<Charts.Line> lines(MetricsFile f, List<String> agents,
-      String... metrics) {
+  private static List<Charts.Line> lines(MetricsFile f, List<String> agents, String... metrics) {
     List<Charts.Line> out = new ArrayList<>();
     for (int i = 0; i < agents.size(); i++) {
       String metric = metrics.length == 1 ? metrics[0] : metrics[i];
@@ -245,8 +324,14 @@ final class RunReport {
         x[k] = s.tick(k);
         y[k] = s.value(k);
       }
-      out.add(new Charts.Line(metrics.length == 1 ? agents.get(i) : metric, x, y, null, null,
-          metrics.length > 1 && i > 0));
+      out.add(
+          new Charts.Line(
+              metrics.length == 1 ? agents.get(i) : metric,
+              x,
+              y,
+              null,
+              null,
+              metrics.length > 1 && i > 0));
     }
     return out;
   }

@@ -24,11 +24,11 @@ import java.util.stream.Stream;
 import ouroboros.sim.output.SweepLayout;
 
 /**
- * A sweep directory as the report reads it: {@code sweep.csv} (header
- * {@code cell,replicate,seed,<one column per swept path>,model,metric,value}, the final values of
- * every replicate) for the cells and their final values, {@code sweep.yaml} for the name and
- * the report's choices (its {@code report:} key), and the replicate runs
- * {@code runs/c<cell>-r<replicate>/} for the series over ticks.
+ * A sweep directory as the report reads it: {@code sweep.csv} (header {@code
+ * cell,replicate,seed,<one column per swept path>,model,metric,value}, the final values of every
+ * replicate) for the cells and their final values, {@code sweep.yaml} for the name and the report's
+ * choices (its {@code report:} key), and the replicate runs {@code runs/c<cell>-r<replicate>/} for
+ * the series over ticks.
  *
  * @param dir the directory
  * @param name the sweep's name
@@ -39,8 +39,14 @@ import ouroboros.sim.output.SweepLayout;
  * @param runs each cell's replicate runs, by cell id (none without {@code runs/})
  * @param defaults what sweep.yaml's {@code report:} key chooses
  */
-record SweepDir(Path dir, String name, List<String> params, List<Cell> cells,
-    List<String> models, Map<String, List<Double>> finals, Map<Integer, List<RunDir>> runs,
+record SweepDir(
+    Path dir,
+    String name,
+    List<String> params,
+    List<Cell> cells,
+    List<String> models,
+    Map<String, List<Double>> finals,
+    Map<Integer, List<RunDir>> runs,
     ReportDefaults defaults) {
   private static final Pattern RUN = Pattern.compile("c(\\d+)-r(\\d+)");
 
@@ -91,11 +97,15 @@ record SweepDir(Path dir, String name, List<String> params, List<Cell> cells,
       String first = in.readLine();
       List<String> header = split(first == null ? "" : first);
       int model = header.indexOf("model");
-      if (header.size() < 6 || !header.subList(0, 3).equals(List.of("cell", "replicate", "seed"))
-          || model < 3 || !header.subList(model, header.size())
-              .equals(List.of("model", "metric", "value"))) {
-        throw new IOException(csv + ": found the header '" + String.join(",", header)
-            + "', expected 'cell,replicate,seed,<swept paths>,model,metric,value'");
+      if (header.size() < 6
+          || !header.subList(0, 3).equals(List.of("cell", "replicate", "seed"))
+          || model < 3
+          || !header.subList(model, header.size()).equals(List.of("model", "metric", "value"))) {
+        throw new IOException(
+            csv
+                + ": found the header '"
+                + String.join(",", header)
+                + "', expected 'cell,replicate,seed,<swept paths>,model,metric,value'");
       }
       params.addAll(header.subList(3, model));
       String line;
@@ -107,20 +117,26 @@ record SweepDir(Path dir, String name, List<String> params, List<Cell> cells,
         }
         List<String> f = split(line);
         if (f.size() != header.size()) {
-          throw new IOException(csv + ":" + number + ": found " + f.size() + " fields, expected "
-              + header.size());
+          throw new IOException(
+              csv + ":" + number + ": found " + f.size() + " fields, expected " + header.size());
         }
         try {
           int cell = Integer.parseInt(f.get(0));
           cells.putIfAbsent(cell, new Cell(cell, List.copyOf(f.subList(3, model))));
           models.add(f.get(model));
           String v = f.get(model + 2);
-          finals.computeIfAbsent(key(cell, f.get(model), f.get(model + 1)),
-              k -> new ArrayList<>()).add(v.equals("NA") || v.isEmpty() ? Double.NaN
-                  : Double.parseDouble(v));
+          finals
+              .computeIfAbsent(key(cell, f.get(model), f.get(model + 1)), k -> new ArrayList<>())
+              .add(v.equals("NA") || v.isEmpty() ? Double.NaN : Double.parseDouble(v));
         } catch (NumberFormatException e) {
-          throw new IOException(csv + ":" + number + ": found '" + line
-              + "', expected a whole cell number and a number or NA as the value", e);
+          throw new IOException(
+              csv
+                  + ":"
+                  + number
+                  + ": found '"
+                  + line
+                  + "', expected a whole cell number and a number or NA as the value",
+              e);
         }
       }
     }
@@ -129,11 +145,17 @@ record SweepDir(Path dir, String name, List<String> params, List<Cell> cells,
     List<ReportDefaults.Problem> problems = new ArrayList<>();
     ReportDefaults defaults = ReportDefaults.read(yaml.get("report"), problems);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(new SweepLayout(dir).sweepYaml() + ": "
-          + ReportDefaults.lines(problems));
+      throw new IllegalArgumentException(
+          new SweepLayout(dir).sweepYaml() + ": " + ReportDefaults.lines(problems));
     }
-    return new SweepDir(dir, yaml.path("name").asText(fallback), params,
-        new ArrayList<>(cells.values()), new ArrayList<>(models), finals, runs(dir, keep),
+    return new SweepDir(
+        dir,
+        yaml.path("name").asText(fallback),
+        params,
+        new ArrayList<>(cells.values()),
+        new ArrayList<>(models),
+        finals,
+        runs(dir, keep),
         defaults);
   }
 
@@ -166,7 +188,8 @@ record SweepDir(Path dir, String name, List<String> params, List<Cell> cells,
     for (Path p : dirs) {
       Matcher m = RUN.matcher(p.getFileName().toString());
       if (m.matches() && RunDir.isRun(p)) {
-        byCell.computeIfAbsent(Integer.parseInt(m.group(1)), c -> new TreeMap<>())
+        byCell
+            .computeIfAbsent(Integer.parseInt(m.group(1)), c -> new TreeMap<>())
             .put(Integer.parseInt(m.group(2)), RunDir.load(p, keep));
       }
     }

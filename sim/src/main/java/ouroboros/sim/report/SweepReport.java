@@ -21,16 +21,20 @@ import ouroboros.sim.scenario.Suggest;
 
 /**
  * The report of a sweep: its cells, the final values per cell and model (mean and 95% CI across
- * replicates), the collapse map (a heatmap of a metric over a 2-D sweep with the collapse
- * boundary drawn on it, or the metric against the swept value in 1-D), the share of replicates
- * in which each definition fires, risk and diversity over ticks with 95% bands per cell, the
- * synthetic share of the web, and the pipeline's counts when there is a pipeline.
+ * replicates), the collapse map (a heatmap of a metric over a 2-D sweep with the collapse boundary
+ * drawn on it, or the metric against the swept value in 1-D), the share of replicates in which each
+ * definition fires, risk and diversity over ticks with 95% bands per cell, the synthetic share of
+ * the web, and the pipeline's counts when there is a pipeline.
  */
 final class SweepReport {
   /** The metrics.csv rows the report reads from each replicate. */
-  static final Predicate<String> METRICS = m -> m.equals(POPULATION_RISK.name())
-      || m.equals(DIVERSITY_RATIO.name()) || m.equals(SYNTHETIC_SHARE.name())
-      || Pipeline.isMetric(m);
+  static final Predicate<String> METRICS =
+      m ->
+          m.equals(POPULATION_RISK.name())
+              || m.equals(DIVERSITY_RATIO.name())
+              || m.equals(SYNTHETIC_SHARE.name())
+              || Pipeline.isMetric(m);
+
   /** Most cells drawn in one chart over ticks. */
   static final int MAX_LINES = 10;
 
@@ -39,30 +43,46 @@ final class SweepReport {
   /** The page. */
   static String render(SweepDir s, ReportOptions o) {
     if (s.models().isEmpty()) {
-      throw new IllegalArgumentException(new SweepLayout(s.dir()).sweepCsv()
-          + ": found no rows, expected the final values of the sweep's runs");
+      throw new IllegalArgumentException(
+          new SweepLayout(s.dir()).sweepCsv()
+              + ": found no rows, expected the final values of the sweep's runs");
     }
     ReportOptions chosen = o.over(s.defaults());
     String model = chosen.model() != null ? chosen.model() : s.models().get(0);
     if (!s.models().contains(model)) {
-      throw new IllegalArgumentException(option(o.model(), "model") + ": found '" + model
-          + "', expected one of " + s.models());
+      throw new IllegalArgumentException(
+          option(o.model(), "model") + ": found '" + model + "', expected one of " + s.models());
     }
     String metric = chosen.metricOrDefault();
     if (!s.metrics(model).contains(metric)) {
-      throw new IllegalArgumentException(option(o.metric(), "metric") + ": found '" + metric
-          + "', expected one of " + s.metrics(model));
+      throw new IllegalArgumentException(
+          option(o.metric(), "metric")
+              + ": found '"
+              + metric
+              + "', expected one of "
+              + s.metrics(model));
     }
     int facet = facet(s, chosen.facet(), option(o.facet(), "facet"));
     Map<Integer, Map<String, Map<Pipeline.Stage, Pipeline.Counts>>> pipeline = new TreeMap<>();
-    s.runs().forEach((cell, reps) -> reps.forEach(r -> Pipeline.addInto(
-        pipeline.computeIfAbsent(cell, c -> new TreeMap<>()), Pipeline.sum(r.metrics()))));
+    s.runs()
+        .forEach(
+            (cell, reps) ->
+                reps.forEach(
+                    r ->
+                        Pipeline.addInto(
+                            pipeline.computeIfAbsent(cell, c -> new TreeMap<>()),
+                            Pipeline.sum(r.metrics()))));
     pipeline.values().removeIf(Map::isEmpty);
     Html h = new Html("Ouroboros sweep report: " + s.name());
     h.el("h1", "", "Ouroboros sweep report: " + s.name());
     int runs = s.runs().values().stream().mapToInt(List::size).sum();
-    h.p(s.cells().size() + " cells, " + runs + " replicate runs under runs/; swept: "
-        + describeParams(s) + ".");
+    h.p(
+        s.cells().size()
+            + " cells, "
+            + runs
+            + " replicate runs under runs/; swept: "
+            + describeParams(s)
+            + ".");
     Map<String, String> nav = new LinkedHashMap<>();
     nav.put("summary", "Final values");
     nav.put("map", "Collapse map");
@@ -84,15 +104,22 @@ final class SweepReport {
     h.h2("web", "Synthetic share of the web");
     if (!s.runs().isEmpty()) {
       List<Charts.Line> lines = cellLines(s, RunMetrics.WEB, SYNTHETIC_SHARE.name());
-      h.figure(() -> ChartImage.render("chart-web", "synthetic share of the web over ticks",
-          Charts.lines("Synthetic share of the web", shown(s, lines.size()), "tick", "share",
-              lines), RunReport.WIDTH, RunReport.HEIGHT),
+      h.figure(
+          () ->
+              ChartImage.render(
+                  "chart-web",
+                  "synthetic share of the web over ticks",
+                  Charts.lines(
+                      "Synthetic share of the web", shown(s, lines.size()), "tick", "share", lines),
+                  RunReport.WIDTH,
+                  RunReport.HEIGHT),
           "Per cell: the mean over its replicates, with a 95% confidence band.");
     }
     if (!pipeline.isEmpty()) {
       h.h2("pipeline", "Pipeline: confusion counts per stage");
-      h.note("Summed over each cell's replicates. A positive is a synthetic item: TP synthetic "
-          + "dropped, FP human dropped, FN synthetic kept, TN human kept.");
+      h.note(
+          "Summed over each cell's replicates. A positive is a synthetic item: TP synthetic "
+              + "dropped, FP human dropped, FN synthetic kept, TN human kept.");
       Pipeline.table(h, s.params(), s.cells(), pipeline);
     }
     return h.finish();
@@ -104,15 +131,20 @@ final class SweepReport {
   }
 
   /**
-   * The index of the faceted path: for a sweep of three paths, the chosen one or else the last;
-   * -1 for other sweeps, where choosing one is an error.
+   * The index of the faceted path: for a sweep of three paths, the chosen one or else the last; -1
+   * for other sweeps, where choosing one is an error.
    */
   private static int facet(SweepDir s, String chosen, String option) {
     if (s.params().size() != 3) {
       if (chosen != null) {
-        throw new IllegalArgumentException(option + ": found '" + chosen + "', expected a sweep"
-            + " of three paths; this one sweeps " + s.params().size()
-            + (s.params().isEmpty() ? "" : ": " + s.params()));
+        throw new IllegalArgumentException(
+            option
+                + ": found '"
+                + chosen
+                + "', expected a sweep"
+                + " of three paths; this one sweeps "
+                + s.params().size()
+                + (s.params().isEmpty() ? "" : ": " + s.params()));
       }
       return -1;
     }
@@ -120,8 +152,13 @@ final class SweepReport {
       return 2;
     }
     if (!s.params().contains(chosen)) {
-      throw new IllegalArgumentException(option + ": found '" + chosen + "', expected one of "
-          + s.params() + Suggest.didYouMean(chosen, s.params()));
+      throw new IllegalArgumentException(
+          option
+              + ": found '"
+              + chosen
+              + "', expected one of "
+              + s.params()
+              + Suggest.didYouMean(chosen, s.params()));
     }
     return s.params().indexOf(chosen);
   }
@@ -156,33 +193,45 @@ final class SweepReport {
   private static void summary(Html h, SweepDir s) {
     List<String> header = new ArrayList<>(List.of("<cell"));
     s.params().forEach(p -> header.add("<" + p));
-    header.addAll(List.of("<model", "runs", GENERATION.name(), "risk (95% CI)",
-        "variance ratio (95% CI)", "human share", "fit failures"));
+    header.addAll(
+        List.of(
+            "<model",
+            "runs",
+            GENERATION.name(),
+            "risk (95% CI)",
+            "variance ratio (95% CI)",
+            "human share",
+            "fit failures"));
     h.table(header);
     for (SweepDir.Cell c : s.cells()) {
       for (String m : s.models()) {
         h.tr().td("l", Integer.toString(c.id()), "");
         c.values().forEach(v -> h.td("l", v, ""));
         double[] risk = Bands.meanCi(s.values(c.id(), m, POPULATION_RISK.name()));
-        int runs = Math.max(s.values(c.id(), m, GENERATION.name()).size(),
-            s.values(c.id(), m, POPULATION_RISK.name()).size());
-        h.td("l", m, "").td("", Integer.toString(runs), "")
+        int runs =
+            Math.max(
+                s.values(c.id(), m, GENERATION.name()).size(),
+                s.values(c.id(), m, POPULATION_RISK.name()).size());
+        h.td("l", m, "")
+            .td("", Integer.toString(runs), "")
             .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, GENERATION.name()))[0]), "")
-            .td("", withCi(risk), "").td("", withCi(Bands.meanCi(s.values(c.id(), m,
-                DIVERSITY_RATIO.name()))), "")
+            .td("", withCi(risk), "")
+            .td("", withCi(Bands.meanCi(s.values(c.id(), m, DIVERSITY_RATIO.name()))), "")
             .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, TRAIN_HUMAN_SHARE.name()))[0]), "")
             .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, "fit-failures"))[0]), "")
             .endTr();
       }
     }
     h.endTable();
-    h.note("Means over each cell's replicates of the final values in sweep.csv; the interval is "
-        + "mean ± t(0.975, n−1) sd/√n. Infinite values are left out of the means.");
+    h.note(
+        "Means over each cell's replicates of the final values in sweep.csv; the interval is "
+            + "mean ± t(0.975, n−1) sd/√n. Infinite values are left out of the means.");
   }
 
   /** "0.1234 [0.1000, 0.1500]" to four significant digits, the mean alone for one replicate. */
   private static String withCi(double[] m) {
-    return m[3] < 2 ? Html.sig(m[0])
+    return m[3] < 2
+        ? Html.sig(m[0])
         : Html.sig(m[0]) + " [" + Html.sig(m[1]) + ", " + Html.sig(m[2]) + "]";
   }
 
@@ -203,23 +252,34 @@ final class SweepReport {
             h.td("na c", "n/a", "does not apply in any replicate");
           } else {
             double f = (double) yesOf[0] / yesOf[1];
-            h.raw("<td class=\"c\" style=\"background:" + shade(f) + "\" title=\""
-                + String.format(Locale.ROOT, "%.2f", f) + ": fires in " + yesOf[0] + " of the "
-                + yesOf[1] + " replicates where it applies\">" + yesOf[0] + "/" + yesOf[1]
-                + "</td>");
+            h.raw(
+                "<td class=\"c\" style=\"background:"
+                    + shade(f)
+                    + "\" title=\""
+                    + String.format(Locale.ROOT, "%.2f", f)
+                    + ": fires in "
+                    + yesOf[0]
+                    + " of the "
+                    + yesOf[1]
+                    + " replicates where it applies\">"
+                    + yesOf[0]
+                    + "/"
+                    + yesOf[1]
+                    + "</td>");
           }
         }
         h.endTr();
       }
     }
     h.endTable();
-    h.note("k/n: the definition fires at the end of k of the n replicates where it applies "
-        + "(n/a: it applies in none); the colour goes from green (none) to red (all).");
+    h.note(
+        "k/n: the definition fires at the end of k of the n replicates where it applies "
+            + "(n/a: it applies in none); the colour goes from green (none) to red (all).");
   }
 
   /**
-   * {yes, applicable} for definition {@code d} of a model in a cell: from sweep.csv's
-   * {@code dN-verdict} values, else from the replicates' summary.json.
+   * {yes, applicable} for definition {@code d} of a model in a cell: from sweep.csv's {@code
+   * dN-verdict} values, else from the replicates' summary.json.
    */
   static int[] share(SweepDir s, int cell, String model, int d) {
     List<Double> v = s.values(cell, model, Definition.values()[d - 1].verdictMetric());
@@ -249,8 +309,11 @@ final class SweepReport {
   private static String shade(double f) {
     int[] no = {0xC9, 0xE7, 0xC3};
     int[] yes = {0xF4, 0xB6, 0xB0};
-    return String.format(Locale.ROOT, "#%02x%02x%02x",
-        Math.round(no[0] + (yes[0] - no[0]) * f), Math.round(no[1] + (yes[1] - no[1]) * f),
+    return String.format(
+        Locale.ROOT,
+        "#%02x%02x%02x",
+        Math.round(no[0] + (yes[0] - no[0]) * f),
+        Math.round(no[1] + (yes[1] - no[1]) * f),
         Math.round(no[2] + (yes[2] - no[2]) * f));
   }
 
@@ -263,16 +326,26 @@ final class SweepReport {
     for (int k = 0; k < s.models().size(); k++) {
       String m = s.models().get(k);
       String id = "-" + k;
-      for (String[] metric : new String[][] {{POPULATION_RISK.name(), "Population risk"},
-          {DIVERSITY_RATIO.name(), "Diversity ratio"}}) {
+      for (String[] metric :
+          new String[][] {
+            {POPULATION_RISK.name(), "Population risk"}, {DIVERSITY_RATIO.name(), "Diversity ratio"}
+          }) {
         List<Charts.Line> lines = cellLines(s, m, metric[0]);
-        h.figure(() -> ChartImage.render("chart-" + metric[0] + id, metric[1] + " of " + m
-            + " over ticks", Charts.lines(metric[1] + ": " + m, shown(s, lines.size()), "tick",
-                metric[0], lines), RunReport.WIDTH, RunReport.HEIGHT), "");
+        h.figure(
+            () ->
+                ChartImage.render(
+                    "chart-" + metric[0] + id,
+                    metric[1] + " of " + m + " over ticks",
+                    Charts.lines(
+                        metric[1] + ": " + m, shown(s, lines.size()), "tick", metric[0], lines),
+                    RunReport.WIDTH,
+                    RunReport.HEIGHT),
+            "");
       }
     }
-    h.note("Each line is a cell's mean over its replicates; the band is its 95% confidence "
-        + "interval (mean ± t(0.975, n−1) sd/√n at each tick).");
+    h.note(
+        "Each line is a cell's mean over its replicates; the band is its 95% confidence "
+            + "interval (mean ± t(0.975, n−1) sd/√n at each tick).");
   }
 
   /** One line per cell (at most {@value #MAX_LINES}, evenly spread) of an agent's metric. */
@@ -314,14 +387,17 @@ final class SweepReport {
     int min = reps.values().stream().mapToInt(Integer::intValue).min().orElse(0);
     int max = reps.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     String n = min == max ? Integer.toString(min) : min + " to " + max;
-    return "Mean and 95% band over " + n + " replicates per cell"
-        + (lines < s.cells().size() ? "; " + lines + " of " + s.cells().size() + " cells shown."
+    return "Mean and 95% band over "
+        + n
+        + " replicates per cell"
+        + (lines < s.cells().size()
+            ? "; " + lines + " of " + s.cells().size() + " cells shown."
             : ".");
   }
 
   /**
-   * "key=value, key=value", each key the last part of its path ({@code scrape} for
-   * {@code models[0].scrape}) unless two paths end alike.
+   * "key=value, key=value", each key the last part of its path ({@code scrape} for {@code
+   * models[0].scrape}) unless two paths end alike.
    */
   static String label(SweepDir s, SweepDir.Cell c) {
     List<String> keys = new ArrayList<>();

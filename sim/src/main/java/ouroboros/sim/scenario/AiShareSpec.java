@@ -13,17 +13,19 @@ import java.util.List;
  */
 @Spec(
     name = "ai-share",
-    doc = "A curve the synthetic share of a site's new items follows: piecewise linear between its "
-        + "points, flat before the first and after the last. The engine meets it by scaling, tick "
-        + "by tick, the publish rates of the models that publish on the site.")
+    doc =
+        "A curve the synthetic share of a site's new items follows: piecewise linear between its "
+            + "points, flat before the first and after the last. The engine meets it by scaling, tick "
+            + "by tick, the publish rates of the models that publish on the site.")
 public record AiShareSpec(
     @Key(doc = "The site; a model may publish to at most one site with a curve.", required = true)
-    String site,
+        String site,
     @Key(
-        doc = "[tick, share] pairs, ticks ascending, shares in [0, 1).",
-        required = true,
-        minItems = 1,
-        items = """
+            doc = "[tick, share] pairs, ticks ascending, shares in [0, 1).",
+            required = true,
+            minItems = 1,
+            items =
+                """
             {
               "type": "array",
               "minItems": 2,
@@ -41,4 +43,4 @@ public record AiShareSpec(
               ]
             }
             """)
-    List<List<Double>> points) {}
+        List<List<Double>> points) {}

@@ -7,8 +7,8 @@ import java.util.TreeSet;
 
 /**
  * The checks on a scenario's {@code ai-share} curves: each names a known site, at most one curve
- * per site, with at least one {@code [tick, share]} point, ticks ascending and shares in [0, 1);
- * a model publishes to at most one site with a curve, and each curve's site has a model to scale.
+ * per site, with at least one {@code [tick, share]} point, ticks ascending and shares in [0, 1); a
+ * model publishes to at most one site with a curve, and each curve's site has a model to scale.
  */
 final class AiShareValidator {
   private final Problems p;
@@ -43,8 +43,10 @@ final class AiShareValidator {
         p.add(at + "/site", null, "the required key 'site'");
       } else if (!sites.contains(curve.site())) {
         List<String> known = sites.stream().sorted().toList();
-        p.add(at + "/site", curve.site(), "one of the scenario's sites " + known
-            + Suggest.didYouMean(curve.site(), known));
+        p.add(
+            at + "/site",
+            curve.site(),
+            "one of the scenario's sites " + known + Suggest.didYouMean(curve.site(), known));
       } else if (!seen.add(curve.site())) {
         p.add(at + "/site", curve.site(), "a site without another ai-share curve");
       }
@@ -99,16 +101,21 @@ final class AiShareValidator {
       scaled.addAll(on);
       if (on.size() > 1) {
         String where = modelPointer(m.id());
-        p.addWorded(where, "a model that publishes to " + on.size() + " sites with an ai-share "
-            + "curve " + on, "at most one such site per model: a curve scales the publish rates "
-            + "of the models on its site");
+        p.addWorded(
+            where,
+            "a model that publishes to " + on.size() + " sites with an ai-share " + "curve " + on,
+            "at most one such site per model: a curve scales the publish rates "
+                + "of the models on its site");
       }
     }
     for (int c = 0; c < curves.size(); c++) {
       AiShareSpec curve = curves.get(c);
       if (curve != null && curveSites.contains(curve.site()) && !scaled.contains(curve.site())) {
-        p.add("/ai-share/" + c + "/site", curve.site(), "a site some model publishes to: the "
-            + "curve is met by scaling the publish rates of the models there");
+        p.add(
+            "/ai-share/" + c + "/site",
+            curve.site(),
+            "a site some model publishes to: the "
+                + "curve is met by scaling the publish rates of the models there");
       }
     }
   }
@@ -122,7 +129,8 @@ final class AiShareValidator {
       return Set.of(m.site());
     }
     return s.sites() == null || s.sites().isEmpty() || s.sites().get(0) == null
-        ? Set.of(SiteSpec.defaultId()) : Set.of(String.valueOf(s.sites().get(0).id()));
+        ? Set.of(SiteSpec.defaultId())
+        : Set.of(String.valueOf(s.sites().get(0).id()));
   }
 
   /** Where a model is declared: under models, or in its release. */
@@ -135,7 +143,8 @@ final class AiShareValidator {
     }
     List<EventSpec> events = s.timeline();
     for (int i = 0; events != null && i < events.size(); i++) {
-      if (events.get(i) != null && events.get(i).release() != null
+      if (events.get(i) != null
+          && events.get(i).release() != null
           && id.equals(events.get(i).release().id())) {
         return "/timeline/" + i + "/release";
       }

@@ -8,8 +8,8 @@ package ouroboros.sim.scenario;
  * @param increaseZ definition 2: risk_g - risk_1 beyond this many standard errors (default 2)
  * @param trendWindow definitions 3 and 4: generations in the trend window (default 10)
  * @param trendAlpha definition 3: one-sided significance of the slope (default 0.01)
- * @param trendMinRise definition 3: the rise over the window must be at least this share of
- *     risk_1 (default 1)
+ * @param trendMinRise definition 3: the rise over the window must be at least this share of risk_1
+ *     (default 1)
  * @param scalingTolerance definition 4: exponent worse than the human-only one by this (0.5)
  * @param baselineCap definition 4: the human-only baseline fits as many items as the model has
  *     gathered, up to this many; beyond it, or at 0, definition 4 does not apply (default 10000)
@@ -20,69 +20,75 @@ package ouroboros.sim.scenario;
  */
 @Spec(
     name = "collapse",
-    doc = "Where each of the eight collapse definitions' verdicts fires (SCIENCE.md; README, "
-        + "'Collapse definitions').")
+    doc =
+        "Where each of the eight collapse definitions' verdicts fires (SCIENCE.md; README, "
+            + "'Collapse definitions').")
 public record CollapseSpec(
     @Key(
-        doc = "Definition 1 fires when risk_g / risk_1 is above this.",
-        exclusiveMin = 0,
-        def = "10")
-    Double catastrophicRatio,
+            doc = "Definition 1 fires when risk_g / risk_1 is above this.",
+            exclusiveMin = 0,
+            def = "10")
+        Double catastrophicRatio,
     @Key(
-        doc = "Definition 2 fires when risk_g - risk_1 exceeds this many combined standard errors "
-            + "of the two risk estimates (any increase when both are closed forms).",
-        min = 0,
-        def = "2")
-    Double increaseZ,
+            doc =
+                "Definition 2 fires when risk_g - risk_1 exceeds this many combined standard errors "
+                    + "of the two risk estimates (any increase when both are closed forms).",
+            min = 0,
+            def = "2")
+        Double increaseZ,
     @Key(
-        doc = "Definitions 3 and 4 fit their trends over the last W generations.",
-        min = 3,
-        def = "10")
-    Integer trendWindow,
+            doc = "Definitions 3 and 4 fit their trends over the last W generations.",
+            min = 3,
+            def = "10")
+        Integer trendWindow,
     @Key(
-        doc = "Definition 3 fires when the slope of risk is positive at this one-sided "
-            + "significance...",
-        exclusiveMin = 0,
-        exclusiveMax = 1,
-        def = "0.01",
-        expect = "a significance level in (0, 1)")
-    Double trendAlpha,
+            doc =
+                "Definition 3 fires when the slope of risk is positive at this one-sided "
+                    + "significance...",
+            exclusiveMin = 0,
+            exclusiveMax = 1,
+            def = "0.01",
+            expect = "a significance level in (0, 1)")
+        Double trendAlpha,
     @Key(
-        doc = "...and when the fitted rise over the window is at least this share of risk_1.",
-        min = 0,
-        def = "1")
-    Double trendMinRise,
+            doc = "...and when the fitted rise over the window is at least this share of risk_1.",
+            min = 0,
+            def = "1")
+        Double trendMinRise,
     @Key(
-        doc = "Definition 4 fires when the exponent of risk against cumulative training data is "
-            + "worse than the human-only baseline's by more than this.",
-        min = 0,
-        def = "0.5")
-    Double scalingTolerance,
+            doc =
+                "Definition 4 fires when the exponent of risk against cumulative training data is "
+                    + "worse than the human-only baseline's by more than this.",
+            min = 0,
+            def = "0.5")
+        Double scalingTolerance,
     @Key(
-        doc = "Definition 4's human-only baseline is fitted on as many fresh human items as the "
-            + "model has gathered, up to this many; beyond it, or at 0, definition 4 does not "
-            + "apply.",
-        min = 0,
-        def = "10000")
-    Integer baselineCap,
+            doc =
+                "Definition 4's human-only baseline is fitted on as many fresh human items as the "
+                    + "model has gathered, up to this many; beyond it, or at 0, definition 4 does not "
+                    + "apply.",
+            min = 0,
+            def = "10000")
+        Integer baselineCap,
     @Key(
-        doc = "Definition 5 fires when the variance (or entropy) ratio is below this.",
-        min = 0,
-        def = "0.5")
-    Double diversityMin,
+            doc = "Definition 5 fires when the variance (or entropy) ratio is below this.",
+            min = 0,
+            def = "0.5")
+        Double diversityMin,
     @Key(
-        doc = "Definition 6 fires when the share of the truth's modes still recovered is below "
-            + "this.",
-        min = 0,
-        def = "1")
-    Double modesMin,
+            doc =
+                "Definition 6 fires when the share of the truth's modes still recovered is below "
+                    + "this.",
+            min = 0,
+            def = "1")
+        Double modesMin,
     @Key(doc = "Definition 7 fires when the tail mass ratio is below this.", min = 0, def = "0.5")
-    Double tailMin,
+        Double tailMin,
     @Key(
-        doc = "Definition 8 fires when the hallucinated mass is above this.",
-        min = 0,
-        def = "0.01")
-    Double hallucinationMax) {
+            doc = "Definition 8 fires when the hallucinated mass is above this.",
+            min = 0,
+            def = "0.01")
+        Double hallucinationMax) {
 
   /** Checks the values, at pointers under {@code /collapse}. */
   void validate(Problems p) {
@@ -96,8 +102,16 @@ public record CollapseSpec(
 
   /** The thresholds of a resolved spec. */
   public ouroboros.agents.collapse.Thresholds thresholds() {
-    return new ouroboros.agents.collapse.Thresholds(catastrophicRatio, increaseZ, trendWindow,
-        trendAlpha, trendMinRise, scalingTolerance, diversityMin, modesMin, tailMin,
+    return new ouroboros.agents.collapse.Thresholds(
+        catastrophicRatio,
+        increaseZ,
+        trendWindow,
+        trendAlpha,
+        trendMinRise,
+        scalingTolerance,
+        diversityMin,
+        modesMin,
+        tailMin,
         hallucinationMax);
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Reads the {@link Key} declarations of the spec records at run time: the defaults (filled in
- * one place, {@link #withDefaults}) and the bounds (checked in one place, {@link #checkBounds}),
- * so that neither is written a second time in code.
+ * Reads the {@link Key} declarations of the spec records at run time: the defaults (filled in one
+ * place, {@link #withDefaults}) and the bounds (checked in one place, {@link #checkBounds}), so
+ * that neither is written a second time in code.
  */
 public final class Declared {
   private static final ObjectMapper MAPPER = Yaml.json();
@@ -34,8 +34,8 @@ public final class Declared {
   }
 
   /**
-   * The record with every absent key that has a declared default, and that {@code applies}
-   * accepts (by kebab name), set to its default; other keys as they are.
+   * The record with every absent key that has a declared default, and that {@code applies} accepts
+   * (by kebab name), set to its default; other keys as they are.
    */
   @SuppressWarnings("unchecked")
   public static <R extends Record> R withDefaults(R record, Predicate<String> applies) {
@@ -45,7 +45,9 @@ public final class Declared {
     for (int i = 0; i < cs.length; i++) {
       args[i] = get(cs[i], record);
       Key k = cs[i].getAnnotation(Key.class);
-      if (args[i] == null && k != null && !k.def().isEmpty()
+      if (args[i] == null
+          && k != null
+          && !k.def().isEmpty()
           && applies.test(SchemaGenerator.kebab(cs[i].getName()))) {
         args[i] = value(cs[i], k.def());
         changed = true;
@@ -55,8 +57,11 @@ public final class Declared {
       return record;
     }
     try {
-      Constructor<?> ctor = record.getClass().getDeclaredConstructor(
-          Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new));
+      Constructor<?> ctor =
+          record
+              .getClass()
+              .getDeclaredConstructor(
+                  Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new));
       ctor.setAccessible(true);
       return (R) ctor.newInstance(args);
     } catch (ReflectiveOperationException e) {
@@ -74,9 +79,9 @@ public final class Declared {
   }
 
   /**
-   * A record of {@code type} whose every key takes its value from {@code values} (by kebab name;
-   * a key not there is null): how a record is copied with some keys changed, or built from
-   * another record's keys, without listing its components.
+   * A record of {@code type} whose every key takes its value from {@code values} (by kebab name; a
+   * key not there is null): how a record is copied with some keys changed, or built from another
+   * record's keys, without listing its components.
    */
   public static <R extends Record> R build(Class<R> type, java.util.Map<String, ?> values) {
     RecordComponent[] cs = type.getRecordComponents();
@@ -85,8 +90,9 @@ public final class Declared {
       args[i] = values.get(SchemaGenerator.kebab(cs[i].getName()));
     }
     try {
-      Constructor<R> ctor = type.getDeclaredConstructor(
-          Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new));
+      Constructor<R> ctor =
+          type.getDeclaredConstructor(
+              Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new));
       ctor.setAccessible(true);
       return ctor.newInstance(args);
     } catch (ReflectiveOperationException e) {
@@ -96,16 +102,17 @@ public final class Declared {
 
   /**
    * Adds a problem at {@code at/KEY} for each of the given keys (kebab names; none: every key)
-   * whose number breaks its declared bounds, saying what {@link Key#expect()} says, or the
-   * generic wording: "a whole number of at least 1", "a probability in [0, 1]", "a number
-   * greater than 0". Infinite numbers break every bound.
+   * whose number breaks its declared bounds, saying what {@link Key#expect()} says, or the generic
+   * wording: "a whole number of at least 1", "a probability in [0, 1]", "a number greater than 0".
+   * Infinite numbers break every bound.
    */
   public static void checkBounds(Problems p, String at, Record record, String... keys) {
     List<String> only = List.of(keys);
     for (RecordComponent c : record.getClass().getRecordComponents()) {
       String key = SchemaGenerator.kebab(c.getName());
       Key k = c.getAnnotation(Key.class);
-      if (k == null || (!only.isEmpty() && !only.contains(key))
+      if (k == null
+          || (!only.isEmpty() && !only.contains(key))
           || !(get(c, record) instanceof Number n)) {
         continue;
       }
@@ -118,12 +125,16 @@ public final class Declared {
   /** Whether a number keeps a key's declared bounds. */
   static boolean within(Key k, Number n) {
     double v = n.doubleValue();
-    boolean bounded = !Double.isNaN(k.min()) || !Double.isNaN(k.max())
-        || !Double.isNaN(k.exclusiveMin()) || !Double.isNaN(k.exclusiveMax());
+    boolean bounded =
+        !Double.isNaN(k.min())
+            || !Double.isNaN(k.max())
+            || !Double.isNaN(k.exclusiveMin())
+            || !Double.isNaN(k.exclusiveMax());
     if (!bounded) {
       return true;
     }
-    return !Double.isNaN(v) && !Double.isInfinite(v)
+    return !Double.isNaN(v)
+        && !Double.isInfinite(v)
         && (Double.isNaN(k.min()) || v >= k.min())
         && (Double.isNaN(k.max()) || v <= k.max())
         && (Double.isNaN(k.exclusiveMin()) || v > k.exclusiveMin())
@@ -143,9 +154,11 @@ public final class Declared {
     if (!Double.isNaN(k.exclusiveMin()) && Double.isNaN(k.max())) {
       return what + " greater than " + format(k.exclusiveMin());
     }
-    return what + " in " + (Double.isNaN(k.exclusiveMin()) ? "[" + format(k.min())
-        : "(" + format(k.exclusiveMin())) + ", " + (Double.isNaN(k.exclusiveMax())
-        ? format(k.max()) + "]" : format(k.exclusiveMax()) + ")");
+    return what
+        + " in "
+        + (Double.isNaN(k.exclusiveMin()) ? "[" + format(k.min()) : "(" + format(k.exclusiveMin()))
+        + ", "
+        + (Double.isNaN(k.exclusiveMax()) ? format(k.max()) + "]" : format(k.exclusiveMax()) + ")");
   }
 
   private static String format(double v) {
@@ -172,8 +185,8 @@ public final class Declared {
   /** A default's JSON text as the component's type. */
   private static Object value(RecordComponent c, String json) {
     try {
-      return MAPPER.convertValue(MAPPER.readTree(json),
-          MAPPER.getTypeFactory().constructType(c.getGenericType()));
+      return MAPPER.convertValue(
+          MAPPER.readTree(json), MAPPER.getTypeFactory().constructType(c.getGenericType()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("bad default of " + c + ": " + json, e);
     }

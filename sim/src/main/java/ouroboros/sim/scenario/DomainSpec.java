@@ -6,13 +6,14 @@ import ouroboros.agents.domain.Domain;
 import ouroboros.agents.rng.RngStreams;
 
 /**
- * The {@code domain:} block. Its {@code type} key picks the family from the registry in
- * {@link Plugins}, one line per domain; an unknown type fails with the known names.
+ * The {@code domain:} block. Its {@code type} key picks the family from the registry in {@link
+ * Plugins}, one line per domain; an unknown type fails with the known names.
  */
 @Spec(
     name = "domain",
-    doc = "The ground truth and the model family. The 'type' key picks the family; the other keys, "
-        + "and the sampling and estimator keys a model may use, depend on it.",
+    doc =
+        "The ground truth and the model family. The 'type' key picks the family; the other keys, "
+            + "and the sampling and estimator keys a model may use, depend on it.",
     tag = "The domain family.")
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 public interface DomainSpec {
@@ -29,9 +30,9 @@ public interface DomainSpec {
   DomainSpec resolve();
 
   /**
-   * The domain object the agents use. Call on a valid, resolved spec. Domains that need
-   * randomness to build (a fixed design, a held-out reference set, a random language) draw it
-   * from {@code streams} with the agent id {@code "domain"}.
+   * The domain object the agents use. Call on a valid, resolved spec. Domains that need randomness
+   * to build (a fixed design, a held-out reference set, a random language) draw it from {@code
+   * streams} with the agent id {@code "domain"}.
    */
   Domain build(RngStreams streams);
 

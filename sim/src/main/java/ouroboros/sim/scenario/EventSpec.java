@@ -12,9 +12,11 @@ package ouroboros.sim.scenario;
  */
 @Spec(
     name = "event",
-    doc = "Something that happens at a tick, in the events phase, before anyone publishes: exactly "
-        + "one of 'release', 'retire', 'set' and 'humans' beside 'tick'.",
-    rules = """
+    doc =
+        "Something that happens at a tick, in the events phase, before anyone publishes: exactly "
+            + "one of 'release', 'retire', 'set' and 'humans' beside 'tick'.",
+    rules =
+        """
         {
           "oneOf": [
             {
@@ -42,15 +44,16 @@ package ouroboros.sim.scenario;
         """)
 public record EventSpec(
     @Key(
-        doc = "When: a tick from 0 to ticks - 1. Events of one tick apply in the order listed.",
-        required = true,
-        min = 0)
-    Integer tick,
+            doc = "When: a tick from 0 to ticks - 1. Events of one tick apply in the order listed.",
+            required = true,
+            min = 0)
+        Integer tick,
     ReleaseSpec release,
     @Key(
-        doc = "The id of a model that goes dormant for good: it publishes nothing more and never "
-            + "retrains; what it published stays on the web until retention drops it.")
-    String retire,
+            doc =
+                "The id of a model that goes dormant for good: it publishes nothing more and never "
+                    + "retrains; what it published stays on the web until retention drops it.")
+        String retire,
     SetSpec set,
     PopulationSpec humans) {
 
@@ -60,8 +63,11 @@ public record EventSpec(
 
   /** The kind of this event, or null when it has none or several. */
   public String kind() {
-    int n = (release != null ? 1 : 0) + (retire != null ? 1 : 0) + (set != null ? 1 : 0)
-        + (humans != null ? 1 : 0);
+    int n =
+        (release != null ? 1 : 0)
+            + (retire != null ? 1 : 0)
+            + (set != null ? 1 : 0)
+            + (humans != null ? 1 : 0);
     if (n != 1) {
       return null;
     }

@@ -8,9 +8,9 @@ import ouroboros.agents.domain.gaussian.GaussianDomain;
 import ouroboros.agents.domain.gaussian.GaussianModel;
 
 /**
- * A Gaussian truth N(mean, covariance) in d dimensions. Give the covariance either as
- * {@code variance} (a diagonal, one entry per dimension) or as a full {@code covariance} matrix.
- * Defaults: d = 1, mean 0, variance 1.
+ * A Gaussian truth N(mean, covariance) in d dimensions. Give the covariance either as {@code
+ * variance} (a diagonal, one entry per dimension) or as a full {@code covariance} matrix. Defaults:
+ * d = 1, mean 0, variance 1.
  *
  * @param dimensions d
  * @param mean the truth's mean, d entries
@@ -18,11 +18,13 @@ import ouroboros.agents.domain.gaussian.GaussianModel;
  * @param covariance the truth's full covariance, d rows of d entries
  */
 @Spec(
-    doc = "A Gaussian truth N(mean, covariance) in d dimensions. Give the covariance either as "
-        + "'variance' (a diagonal) or as a full 'covariance' matrix, not both. Defaults: d = 1, "
-        + "mean 0, variance 1.",
+    doc =
+        "A Gaussian truth N(mean, covariance) in d dimensions. Give the covariance either as "
+            + "'variance' (a diagonal) or as a full 'covariance' matrix, not both. Defaults: d = 1, "
+            + "mean 0, variance 1.",
     tag = "A Gaussian truth and Gaussian models fitted by maximum likelihood.",
-    rules = """
+    rules =
+        """
         {
           "not": {
             "required": [
@@ -34,26 +36,29 @@ import ouroboros.agents.domain.gaussian.GaussianModel;
         """)
 public record GaussianSpec(
     @Key(
-        doc = "The dimension d. Without this key, d is the length of 'mean', or 1.",
-        min = 1,
-        def = "1")
-    Integer dimensions,
+            doc = "The dimension d. Without this key, d is the length of 'mean', or 1.",
+            min = 1,
+            def = "1")
+        Integer dimensions,
     @Key(
-        doc = "The truth's mean, d entries. Default: d zeros.",
-        minItems = 1,
-        items = "{\"type\": \"number\"}")
-    List<Double> mean,
+            doc = "The truth's mean, d entries. Default: d zeros.",
+            minItems = 1,
+            items = "{\"type\": \"number\"}")
+        List<Double> mean,
     @Key(
-        doc = "The truth's variances, d entries each greater than 0 (a diagonal covariance). "
-            + "Default: d ones, unless 'covariance' is given.",
-        minItems = 1,
-        items = "{\"type\": \"number\", \"exclusiveMinimum\": 0}")
-    List<Double> variance,
+            doc =
+                "The truth's variances, d entries each greater than 0 (a diagonal covariance). "
+                    + "Default: d ones, unless 'covariance' is given.",
+            minItems = 1,
+            items = "{\"type\": \"number\", \"exclusiveMinimum\": 0}")
+        List<Double> variance,
     @Key(
-        doc = "The truth's full covariance: d rows of d entries, symmetric positive definite. Give "
-            + "this or 'variance', not both.",
-        minItems = 1,
-        items = """
+            doc =
+                "The truth's full covariance: d rows of d entries, symmetric positive definite. Give "
+                    + "this or 'variance', not both.",
+            minItems = 1,
+            items =
+                """
             {
               "type": "array",
               "minItems": 1,
@@ -62,7 +67,7 @@ public record GaussianSpec(
               }
             }
             """)
-    List<List<Double>> covariance)
+        List<List<Double>> covariance)
     implements DomainSpec {
 
   @Override
@@ -91,12 +96,15 @@ public record GaussianSpec(
     }
     if (covariance != null) {
       if (covariance.size() != d || covariance.stream().anyMatch(r -> r == null || r.size() != d)) {
-        p.addWorded("/domain/covariance", "a matrix that is not " + d + "x" + d, "d rows of d entries");
+        p.addWorded(
+            "/domain/covariance", "a matrix that is not " + d + "x" + d, "d rows of d entries");
       } else {
         try {
           GaussianModel.of(new double[d], toArray(covariance));
         } catch (FitException e) {
-          p.addWorded("/domain/covariance", "a matrix that is not symmetric positive definite",
+          p.addWorded(
+              "/domain/covariance",
+              "a matrix that is not symmetric positive definite",
               "a symmetric positive definite covariance");
         }
       }
@@ -138,7 +146,8 @@ public record GaussianSpec(
     try {
       return new GaussianDomain(GaussianModel.of(mu, cov), streams.stream("domain", "evaluation"));
     } catch (FitException e) {
-      throw new IllegalStateException("invalid Gaussian truth passed validation: " + e.getMessage());
+      throw new IllegalStateException(
+          "invalid Gaussian truth passed validation: " + e.getMessage());
     }
   }
 

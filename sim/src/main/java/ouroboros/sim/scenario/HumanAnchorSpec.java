@@ -10,23 +10,25 @@ import ouroboros.agents.pipeline.StagePlan;
  * @param fraction share of every output that comes from the reserve, in [0, 1)
  */
 @Spec(
-    doc = "Human anchor: a finite reserve of pre-contamination human data, reused; a fixed "
-        + "fraction of every output comes from it.",
+    doc =
+        "Human anchor: a finite reserve of pre-contamination human data, reused; a fixed "
+            + "fraction of every output comes from it.",
     tag = "Human anchor")
 public record HumanAnchorSpec(
     @Key(
-        doc = "Items in the reserve, drawn from the truth once per model.",
-        required = true,
-        min = 1,
-        max = 10000000)
-    Integer reserve,
+            doc = "Items in the reserve, drawn from the truth once per model.",
+            required = true,
+            min = 1,
+            max = 10000000)
+        Integer reserve,
     @Key(
-        doc = "Share of each output drawn from the reserve, in [0, 1).",
-        required = true,
-        min = 0,
-        exclusiveMax = 1,
-        expect = "a share in [0, 1)")
-    Double fraction) implements StageSpec {
+            doc = "Share of each output drawn from the reserve, in [0, 1).",
+            required = true,
+            min = 0,
+            exclusiveMax = 1,
+            expect = "a share in [0, 1)")
+        Double fraction)
+    implements StageSpec {
 
   @Override
   public void validate(String at, Problems p, Context ctx) {

@@ -6,11 +6,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The facts of one scenario key, stated once on the record component that binds it: its one line
- * of doc, its bounds, its default and its names. The JSON Schema ({@link SchemaGenerator}), the
- * reference tables in the docs ({@link KeyTables}), the validator's bound checks
- * ({@link Declared#checkBounds}) and the defaults ({@link Declared#withDefaults}) all read it.
- * The key's name is the component's name in kebab case; its JSON type follows from the Java type.
+ * The facts of one scenario key, stated once on the record component that binds it: its one line of
+ * doc, its bounds, its default and its names. The JSON Schema ({@link SchemaGenerator}), the
+ * reference tables in the docs ({@link KeyTables}), the validator's bound checks ({@link
+ * Declared#checkBounds}) and the defaults ({@link Declared#withDefaults}) all read it. The key's
+ * name is the component's name in kebab case; its JSON type follows from the Java type.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
@@ -34,8 +34,8 @@ public @interface Key {
   double exclusiveMax() default Double.NaN;
 
   /**
-   * What the validator says it expected when a bound fails, such as "a temperature greater than
-   * 0"; empty for the generic wording ("a whole number of at least 1", "a probability in [0, 1]").
+   * What the validator says it expected when a bound fails, such as "a temperature greater than 0";
+   * empty for the generic wording ("a whole number of at least 1", "a probability in [0, 1]").
    */
   String expect() default "";
 

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code docs/reference/scenario-keys.md}, the reference tables of every scenario key,
- * from the same declarations as the schema (it reads {@link SchemaGenerator}'s output): one table
- * per mapping, each key with its type, its allowed values, its default and its doc. The file is
- * checked in; a test fails when it is stale. Run
- * {@code java -cp ouroboros-sim.jar ouroboros.sim.scenario.KeyTables FILE} to rewrite it.
+ * Writes {@code docs/reference/scenario-keys.md}, the reference tables of every scenario key, from
+ * the same declarations as the schema (it reads {@link SchemaGenerator}'s output): one table per
+ * mapping, each key with its type, its allowed values, its default and its doc. The file is checked
+ * in; a test fails when it is stale. Run {@code java -cp ouroboros-sim.jar
+ * ouroboros.sim.scenario.KeyTables FILE} to rewrite it.
  */
 public final class KeyTables {
   private KeyTables() {}
@@ -42,8 +42,11 @@ public final class KeyTables {
       if (d.getValue().has("properties")) {
         table(out, "`" + d.getKey() + "`", d.getValue());
       } else {
-        out.append("\n## `").append(d.getKey()).append("`\n\n")
-            .append(cell(d.getValue().path("description").asText())).append("\n");
+        out.append("\n## `")
+            .append(d.getKey())
+            .append("`\n\n")
+            .append(cell(d.getValue().path("description").asText()))
+            .append("\n");
       }
     }
     return out.toString();
@@ -59,12 +62,18 @@ public final class KeyTables {
     while (props.hasNext()) {
       Map.Entry<String, JsonNode> p = props.next();
       JsonNode s = p.getValue();
-      out.append("| `").append(p.getKey()).append("`")
+      out.append("| `")
+          .append(p.getKey())
+          .append("`")
           .append(required.contains(p.getKey()) ? " (required)" : "")
-          .append(" | ").append(type(s))
-          .append(" | ").append(allowed(s))
-          .append(" | ").append(s.has("default") ? "`" + s.get("default") + "`" : "")
-          .append(" | ").append(cell(s.path("description").asText()))
+          .append(" | ")
+          .append(type(s))
+          .append(" | ")
+          .append(allowed(s))
+          .append(" | ")
+          .append(s.has("default") ? "`" + s.get("default") + "`" : "")
+          .append(" | ")
+          .append(cell(s.path("description").asText()))
           .append(" |\n");
     }
   }
@@ -115,8 +124,8 @@ public final class KeyTables {
     bound(parts, s, keyword, prefix, "");
   }
 
-  private static void bound(List<String> parts, JsonNode s, String keyword, String prefix,
-      String suffix) {
+  private static void bound(
+      List<String> parts, JsonNode s, String keyword, String prefix, String suffix) {
     if (s.has(keyword)) {
       parts.add(prefix + s.get(keyword).asText() + suffix);
     }

@@ -8,15 +8,16 @@ package ouroboros.sim.scenario;
  */
 @Spec(
     name = "laundering",
-    doc = "Reposts of synthetic content: a share of this source's items copy synthetic items drawn "
-        + "from the previous tick's web; each repost loses its watermark with probability 'strip' "
-        + "and is never signed.")
+    doc =
+        "Reposts of synthetic content: a share of this source's items copy synthetic items drawn "
+            + "from the previous tick's web; each repost loses its watermark with probability 'strip' "
+            + "and is never signed.")
 public record LaunderingSpec(
     @Key(doc = "Share of the source's items that are reposts.", required = true, min = 0, max = 1)
-    Double share,
+        Double share,
     @Key(
-        doc = "Probability that a repost loses the original's watermark. Default 1.",
-        min = 0,
-        max = 1,
-        def = "1.0")
-    Double strip) {}
+            doc = "Probability that a repost loses the original's watermark. Default 1.",
+            min = 0,
+            max = 1,
+            def = "1.0")
+        Double strip) {}

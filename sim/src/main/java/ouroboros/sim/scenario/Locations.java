@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where each value of a YAML document sits, by JSON Pointer. The loader fills this in one
- * streaming pass before binding, so that semantic checks done later on records can still name
- * the line and column.
+ * Where each value of a YAML document sits, by JSON Pointer. The loader fills this in one streaming
+ * pass before binding, so that semantic checks done later on records can still name the line and
+ * column.
  */
 public final class Locations {
   /** A 1-based position; 0 when unknown. */
@@ -31,8 +31,10 @@ public final class Locations {
     }
     JsonPointer ptr;
     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-      ptr = parser.getParsingContext().getParent() == null
-          ? JsonPointer.empty() : parser.getParsingContext().getParent().pathAsPointer();
+      ptr =
+          parser.getParsingContext().getParent() == null
+              ? JsonPointer.empty()
+              : parser.getParsingContext().getParent().pathAsPointer();
     } else {
       ptr = parser.getParsingContext().pathAsPointer();
     }

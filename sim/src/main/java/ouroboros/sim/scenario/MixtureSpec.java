@@ -12,40 +12,44 @@ import ouroboros.agents.domain.mixture.MixtureTruth;
 import ouroboros.agents.rng.RngStreams;
 
 /**
- * A Gaussian-mixture truth sum_j w_j N(mean_j, S_j) in d &gt;= 2 dimensions, fitted by EM
- * ({@code type: gaussian-mixture}). Each component gives its weight, its mean, and its covariance
- * either as {@code variance} (a diagonal) or as a full {@code covariance}; the weights sum to 1.
- * Defaults: d is the length of the first mean; variance 1 in every dimension; a held-out
- * reference set of {@value MixtureTruth#DEFAULT_REFERENCE_SIZE} items.
+ * A Gaussian-mixture truth sum_j w_j N(mean_j, S_j) in d &gt;= 2 dimensions, fitted by EM ({@code
+ * type: gaussian-mixture}). Each component gives its weight, its mean, and its covariance either as
+ * {@code variance} (a diagonal) or as a full {@code covariance}; the weights sum to 1. Defaults: d
+ * is the length of the first mean; variance 1 in every dimension; a held-out reference set of
+ * {@value MixtureTruth#DEFAULT_REFERENCE_SIZE} items.
  *
  * @param dimensions d, at least 2 (Commons Math's EM needs 2 or more)
  * @param components the truth's components, also its human communities
  * @param referenceSize items in the held-out human reference set the risk is measured on
  */
 @Spec(
-    doc = "A Gaussian-mixture truth in d >= 2 dimensions, modelled by a k-component mixture fitted "
-        + "by EM (Commons Math). The weights sum to 1. Defaults: d is the length of the first "
-        + "mean; a held-out reference set of 2000 items.",
+    doc =
+        "A Gaussian-mixture truth in d >= 2 dimensions, modelled by a k-component mixture fitted "
+            + "by EM (Commons Math). The weights sum to 1. Defaults: d is the length of the first "
+            + "mean; a held-out reference set of 2000 items.",
     tag = "A Gaussian-mixture truth and Gaussian-mixture models fitted by EM.")
 public record MixtureSpec(
     @Key(
-        doc = "The dimension d, at least 2 (Commons Math's EM needs 2 or more). Without this key, "
-            + "d is the length of the first component's mean.",
-        min = 2)
-    Integer dimensions,
+            doc =
+                "The dimension d, at least 2 (Commons Math's EM needs 2 or more). Without this key, "
+                    + "d is the length of the first component's mean.",
+            min = 2)
+        Integer dimensions,
     @Key(
-        doc = "The truth's components, each with a weight, a mean and a covariance. They are also "
-            + "the human communities.",
-        required = true,
-        minItems = 1)
-    List<MixtureSpec.ComponentSpec> components,
+            doc =
+                "The truth's components, each with a weight, a mean and a covariance. They are also "
+                    + "the human communities.",
+            required = true,
+            minItems = 1)
+        List<MixtureSpec.ComponentSpec> components,
     @Key(
-        doc = "Items in the held-out human reference set on which the risk (held-out NLL minus the "
-            + "truth's) is measured.",
-        min = 2,
-        max = 1000000,
-        def = "2000")
-    Integer referenceSize)
+            doc =
+                "Items in the held-out human reference set on which the risk (held-out NLL minus the "
+                    + "truth's) is measured.",
+            min = 2,
+            max = 1000000,
+            def = "2000")
+        Integer referenceSize)
     implements DomainSpec {
 
   /** Largest reference set (and evaluation cap) a scenario may ask for. */
@@ -61,10 +65,12 @@ public record MixtureSpec(
    */
   @Spec(
       name = "mixture-component",
-      doc = "One Gaussian component of a mixture truth, also one human community. Give its "
-          + "covariance either as 'variance' (a diagonal) or as a full 'covariance' matrix, not "
-          + "both; without either, the variance is 1 in every dimension.",
-      rules = """
+      doc =
+          "One Gaussian component of a mixture truth, also one human community. Give its "
+              + "covariance either as 'variance' (a diagonal) or as a full 'covariance' matrix, not "
+              + "both; without either, the variance is 1 in every dimension.",
+      rules =
+          """
           {
             "not": {
               "required": [
@@ -76,28 +82,31 @@ public record MixtureSpec(
           """)
   public record ComponentSpec(
       @Key(
-          doc = "The component's weight, in (0, 1]. The weights of all components sum to 1.",
-          required = true,
-          max = 1,
-          exclusiveMin = 0)
-      Double weight,
+              doc = "The component's weight, in (0, 1]. The weights of all components sum to 1.",
+              required = true,
+              max = 1,
+              exclusiveMin = 0)
+          Double weight,
       @Key(
-          doc = "The component's mean, d entries.",
-          required = true,
-          minItems = 1,
-          items = "{\"type\": \"number\"}")
-      List<Double> mean,
+              doc = "The component's mean, d entries.",
+              required = true,
+              minItems = 1,
+              items = "{\"type\": \"number\"}")
+          List<Double> mean,
       @Key(
-          doc = "The component's variances, d entries each greater than 0 (a diagonal covariance). "
-              + "Default: d ones, unless 'covariance' is given.",
-          minItems = 1,
-          items = "{\"type\": \"number\", \"exclusiveMinimum\": 0}")
-      List<Double> variance,
+              doc =
+                  "The component's variances, d entries each greater than 0 (a diagonal covariance). "
+                      + "Default: d ones, unless 'covariance' is given.",
+              minItems = 1,
+              items = "{\"type\": \"number\", \"exclusiveMinimum\": 0}")
+          List<Double> variance,
       @Key(
-          doc = "The component's full covariance: d rows of d entries, symmetric positive "
-              + "definite. Give this or 'variance', not both.",
-          minItems = 1,
-          items = """
+              doc =
+                  "The component's full covariance: d rows of d entries, symmetric positive "
+                      + "definite. Give this or 'variance', not both.",
+              minItems = 1,
+              items =
+                  """
               {
                 "type": "array",
                 "minItems": 1,
@@ -106,18 +115,25 @@ public record MixtureSpec(
                 }
               }
               """)
-      List<List<Double>> covariance) {}
+          List<List<Double>> covariance) {}
 
   @Override
   public void validate(Problems p) {
-    validateTruth(p, dimensions, components, referenceSize, 2,
+    validateTruth(
+        p,
+        dimensions,
+        components,
+        referenceSize,
+        2,
         " (Commons Math's EM needs 2 or more dimensions)");
   }
 
   @Override
   public MixtureSpec resolve() {
     int d = dimensionsOf(dimensions, components);
-    return new MixtureSpec(d, resolveComponents(d, components),
+    return new MixtureSpec(
+        d,
+        resolveComponents(d, components),
         referenceSize != null ? referenceSize : MixtureTruth.DEFAULT_REFERENCE_SIZE);
   }
 
@@ -136,8 +152,11 @@ public record MixtureSpec(
     if (dimensions != null) {
       return dimensions;
     }
-    if (components != null && !components.isEmpty() && components.get(0) != null
-        && components.get(0).mean() != null && !components.get(0).mean().isEmpty()) {
+    if (components != null
+        && !components.isEmpty()
+        && components.get(0) != null
+        && components.get(0).mean() != null
+        && !components.get(0).mean().isEmpty()) {
       return components.get(0).mean().size();
     }
     return 2;
@@ -147,15 +166,22 @@ public record MixtureSpec(
    * Checks a mixture truth block, at pointers under {@code /domain}; shared with {@link KdeSpec}.
    * {@code why} ends the message for too few dimensions.
    */
-  static void validateTruth(Problems p, Integer dimensions, List<ComponentSpec> components,
-      Integer referenceSize, int minDimensions, String why) {
+  static void validateTruth(
+      Problems p,
+      Integer dimensions,
+      List<ComponentSpec> components,
+      Integer referenceSize,
+      int minDimensions,
+      String why) {
     if (dimensions != null && dimensions < minDimensions) {
       p.add("/domain/dimensions", dimensions, "a whole number of at least " + minDimensions + why);
       return;
     }
     int d = dimensionsOf(dimensions, components);
     if (dimensions == null && d < minDimensions) {
-      p.add("/domain/components/0/mean", d + " entries",
+      p.add(
+          "/domain/components/0/mean",
+          d + " entries",
           "at least " + minDimensions + " entries" + why);
       return;
     }
@@ -163,7 +189,9 @@ public record MixtureSpec(
       p.add("/domain/reference-size", referenceSize, "a whole number from 2 to " + MAX_SIZE);
     }
     if (components == null) {
-      p.add("/domain/components", null,
+      p.add(
+          "/domain/components",
+          null,
           "the required key 'components' (a list of components with 'weight' and 'mean')");
       return;
     }
@@ -182,8 +210,11 @@ public record MixtureSpec(
         continue;
       }
       if (c.weight() == null || !(c.weight() > 0 && c.weight() <= 1)) {
-        p.add(at + "/weight", c.weight(),
-            c.weight() == null ? "the required key 'weight' (a number in (0, 1])"
+        p.add(
+            at + "/weight",
+            c.weight(),
+            c.weight() == null
+                ? "the required key 'weight' (a number in (0, 1])"
                 : "a weight in (0, 1]");
         weightsValid = false;
       } else {
@@ -192,7 +223,9 @@ public record MixtureSpec(
       component(p, at, c, d);
     }
     if (weightsValid && Math.abs(sum - 1) > 1e-6) {
-      p.add("/domain/components", "weights summing to " + Math.round(sum * 1e6) / 1e6,
+      p.add(
+          "/domain/components",
+          "weights summing to " + Math.round(sum * 1e6) / 1e6,
           "weights that sum to 1");
     }
   }
@@ -233,7 +266,9 @@ public record MixtureSpec(
         try {
           Component.of(new double[d], matrix(s));
         } catch (FitException e) {
-          p.add(at + "/covariance", "a matrix that is not symmetric positive definite",
+          p.add(
+              at + "/covariance",
+              "a matrix that is not symmetric positive definite",
               "a symmetric positive definite covariance");
         }
       }
@@ -257,8 +292,8 @@ public record MixtureSpec(
    * The truth and its evaluation material: the reference set from the stream ("domain",
    * "reference"), the quantile and Monte Carlo samples from ("domain", "evaluation").
    */
-  static MixtureTruth truth(int d, List<ComponentSpec> components, int referenceSize,
-      RngStreams streams) {
+  static MixtureTruth truth(
+      int d, List<ComponentSpec> components, int referenceSize, RngStreams streams) {
     double[] weights = new double[components.size()];
     Component[] parts = new Component[components.size()];
     try {
@@ -277,8 +312,11 @@ public record MixtureSpec(
         }
         parts[j] = Component.of(mean, cov);
       }
-      return new MixtureTruth(MixtureModel.of(weights, parts), referenceSize,
-          streams.stream("domain", "reference"), streams.stream("domain", "evaluation"));
+      return new MixtureTruth(
+          MixtureModel.of(weights, parts),
+          referenceSize,
+          streams.stream("domain", "reference"),
+          streams.stream("domain", "evaluation"));
     } catch (FitException e) {
       throw new IllegalStateException("invalid mixture truth passed validation: " + e.getMessage());
     }

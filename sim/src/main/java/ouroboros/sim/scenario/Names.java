@@ -38,7 +38,7 @@ public final class Names {
         return e;
       }
     }
-    throw new IllegalArgumentException("unknown " + type.getSimpleName() + " '" + name
-        + "'; known: " + of(type));
+    throw new IllegalArgumentException(
+        "unknown " + type.getSimpleName() + " '" + name + "'; known: " + of(type));
   }
 }

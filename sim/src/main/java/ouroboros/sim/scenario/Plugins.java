@@ -13,16 +13,18 @@ import ouroboros.agents.crawl.CrawlSettings;
 
 /**
  * The one registry of a scenario's plugins, one line each: domains (by {@code type}), pipeline
- * stages (by {@code stage}) and crawl policies (by {@code policy}). A plugin's record declares
- * its own keys ({@link Key}), checks, defaults and factory; the registry line gives it its name.
- * The binding (Jackson subtypes), the schema ({@link SchemaGenerator}), the reference tables and
- * the unknown-name errors (known names and a did-you-mean) all read this registry.
+ * stages (by {@code stage}) and crawl policies (by {@code policy}). A plugin's record declares its
+ * own keys ({@link Key}), checks, defaults and factory; the registry line gives it its name. The
+ * binding (Jackson subtypes), the schema ({@link SchemaGenerator}), the reference tables and the
+ * unknown-name errors (known names and a did-you-mean) all read this registry.
  */
 public final class Plugins {
   /** Domains, in the order the README documents them. */
   static final Map<String, Class<? extends DomainSpec>> DOMAINS = new LinkedHashMap<>();
+
   /** Pipeline stages, in the order the README documents them. */
   static final Map<String, Class<? extends StageSpec>> STAGES = new LinkedHashMap<>();
+
   /** Crawl policies, sorted: the keys each reads beside 'policy' and 'sites'. */
   static final Map<String, CrawlKeys> CRAWLS = new TreeMap<>();
 
@@ -59,12 +61,14 @@ public final class Plugins {
   private Plugins() {}
 
   /**
-   * A crawl policy: the keys of {@link CrawlSpec} it reads beside {@code policy} and
-   * {@code sites}, which of them it requires, and its factory, from the resolved crawl block and
-   * the settings the engine works out for every policy (by default the policy of that name in
-   * {@link CrawlPolicies}).
+   * A crawl policy: the keys of {@link CrawlSpec} it reads beside {@code policy} and {@code sites},
+   * which of them it requires, and its factory, from the resolved crawl block and the settings the
+   * engine works out for every policy (by default the policy of that name in {@link
+   * CrawlPolicies}).
    */
-  record CrawlKeys(List<String> keys, List<String> required,
+  record CrawlKeys(
+      List<String> keys,
+      List<String> required,
       BiFunction<CrawlSpec, CrawlSettings, CrawlPolicy> factory) {
     static CrawlKeys of(String... keys) {
       return new CrawlKeys(List.of(keys), List.of(), BY_NAME);

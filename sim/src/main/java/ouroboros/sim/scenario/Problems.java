@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Collects validation problems by JSON Pointer, then locates each in the file through the
- * {@link Locations} that the loader recorded while parsing.
+ * Collects validation problems by JSON Pointer, then locates each in the file through the {@link
+ * Locations} that the loader recorded while parsing.
  */
 public final class Problems {
   private record Problem(String pointer, String found, String expected, boolean atKey) {
@@ -36,14 +36,13 @@ public final class Problems {
   }
 
   /**
-   * Adds the problems of {@code other}: those under {@code prefix} whose next key is in
-   * {@code keys} keep their pointer (a null {@code keys} keeps them all), the others are
-   * dropped.
+   * Adds the problems of {@code other}: those under {@code prefix} whose next key is in {@code
+   * keys} keep their pointer (a null {@code keys} keeps them all), the others are dropped.
    */
   void addUnder(Problems other, String prefix, java.util.Set<String> keys) {
     for (Problem q : other.problems) {
-      String rest = q.pointer().startsWith(prefix + "/")
-          ? q.pointer().substring(prefix.length() + 1) : "";
+      String rest =
+          q.pointer().startsWith(prefix + "/") ? q.pointer().substring(prefix.length() + 1) : "";
       String key = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
       if (keys == null || keys.contains(key)) {
         problems.add(q);
@@ -68,8 +67,14 @@ public final class Problems {
     List<ScenarioError> out = new ArrayList<>();
     for (Problem p : problems) {
       Locations.Position at = p.atKey() ? locations.key(p.pointer()) : locations.find(p.pointer());
-      out.add(new ScenarioError(file, at.line(), at.column(), Locations.display(p.pointer()),
-          p.found(), p.expected()));
+      out.add(
+          new ScenarioError(
+              file,
+              at.line(),
+              at.column(),
+              Locations.display(p.pointer()),
+              p.found(),
+              p.expected()));
     }
     out.sort(Comparator.comparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));
     return out;

@@ -6,11 +6,13 @@ package ouroboros.sim.scenario;
  */
 @Spec(
     name = "publish-to",
-    doc = "A mix of sites: each site id with its share of the agent's items, shares in (0, 1] "
-        + "summing to 1, such as {forum: 0.7, blog: 0.3}. Each tick's items are split so that "
-        + "every site stays within one item of its share of everything published so far. Not "
-        + "with 'site'.",
-    schema = """
+    doc =
+        "A mix of sites: each site id with its share of the agent's items, shares in (0, 1] "
+            + "summing to 1, such as {forum: 0.7, blog: 0.3}. Each tick's items are split so that "
+            + "every site stays within one item of its share of everything published so far. Not "
+            + "with 'site'.",
+    schema =
+        """
         {
           "type": "object",
           "minProperties": 1,

@@ -19,44 +19,51 @@ import ouroboros.agents.rng.RngStreams;
  * @param weights w*, d entries; absent to draw it from the seed
  */
 @Spec(
-    doc = "Linear regression with a fixed design (Dohmatob et al. 2024; Gerstgrasser et al. 2024): "
-        + "a T x d design X with N(0, I) rows drawn once from the run's seed, labels y = X w* + "
-        + "N(0, s^2), models fitted by OLS (or ridge) that publish by relabelling the same rows "
-        + "with their fit plus fresh N(0, s^2 temperature) noise. An item is [x_1..x_d, y]. "
-        + "Defaults: d = 10 (or the length of 'weights'), T = 10 d, s = 1, w* drawn from the seed. "
-        + "The simulator also checks rows > d + 1 and rows x dimensions <= 10,000,000.",
+    doc =
+        "Linear regression with a fixed design (Dohmatob et al. 2024; Gerstgrasser et al. 2024): "
+            + "a T x d design X with N(0, I) rows drawn once from the run's seed, labels y = X w* + "
+            + "N(0, s^2), models fitted by OLS (or ridge) that publish by relabelling the same rows "
+            + "with their fit plus fresh N(0, s^2 temperature) noise. An item is [x_1..x_d, y]. "
+            + "Defaults: d = 10 (or the length of 'weights'), T = 10 d, s = 1, w* drawn from the seed. "
+            + "The simulator also checks rows > d + 1 and rows x dimensions <= 10,000,000.",
     tag = "Linear regression with a fixed design, fitted by least squares.")
 public record RegressionSpec(
     @Key(
-        doc = "The dimension d. Without this key, d is the length of 'weights', or 10.",
-        min = 1,
-        def = "10")
-    Integer dimensions,
+            doc = "The dimension d. Without this key, d is the length of 'weights', or 10.",
+            min = 1,
+            def = "10")
+        Integer dimensions,
     @Key(
-        doc = "T, the number of rows of the fixed design; more than d + 1, so that the closed "
-            + "forms are finite. Default: 10 d.",
-        min = 3)
-    Integer rows,
+            doc =
+                "T, the number of rows of the fixed design; more than d + 1, so that the closed "
+                    + "forms are finite. Default: 10 d.",
+            min = 3)
+        Integer rows,
     @Key(
-        doc = "s, the sd of the truth's label noise, greater than 0. Models publish with the same "
-            + "noise sd (times sqrt(temperature)). Default: 1.",
-        exclusiveMin = 0,
-        def = "1.0",
-        expect = "a standard deviation greater than 0")
-    Double noiseSd,
+            doc =
+                "s, the sd of the truth's label noise, greater than 0. Models publish with the same "
+                    + "noise sd (times sqrt(temperature)). Default: 1.",
+            exclusiveMin = 0,
+            def = "1.0",
+            expect = "a standard deviation greater than 0")
+        Double noiseSd,
     @Key(
-        doc = "w*, the true coefficients, d entries. Default: drawn from the seed with independent "
-            + "N(0, 1/d) entries, so that E||w*||^2 = 1.",
-        minItems = 1,
-        items = "{\"type\": \"number\"}")
-    List<Double> weights)
+            doc =
+                "w*, the true coefficients, d entries. Default: drawn from the seed with independent "
+                    + "N(0, 1/d) entries, so that E||w*||^2 = 1.",
+            minItems = 1,
+            items = "{\"type\": \"number\"}")
+        List<Double> weights)
     implements DomainSpec {
   /** Default d. */
   static final int DIMENSIONS = 10;
+
   /** Default T per dimension. */
   static final int ROWS_PER_DIMENSION = 10;
+
   /** Default s. */
   static final double NOISE_SD = 1.0;
+
   /** The largest design accepted, in doubles (T x d): 80 MB. */
   static final long MAX_DESIGN = 10_000_000L;
 
@@ -69,7 +76,9 @@ public record RegressionSpec(
     int d = dimension();
     if (weights != null) {
       if (weights.isEmpty() || weights.size() != d) {
-        p.add("/domain/weights", weights.isEmpty() ? weights : weights.size() + " entries",
+        p.add(
+            "/domain/weights",
+            weights.isEmpty() ? weights : weights.size() + " entries",
             d < 1 ? "at least 1 entry, one per dimension" : d + " entries, one per dimension");
       }
       for (int i = 0; i < weights.size(); i++) {
@@ -83,10 +92,13 @@ public record RegressionSpec(
       return;
     }
     if (rows != null && rows <= d + 1) {
-      p.add("/domain/rows", rows, "a whole number greater than d + 1 = " + (d + 1)
-          + " (the closed forms need T > d + 1)");
+      p.add(
+          "/domain/rows",
+          rows,
+          "a whole number greater than d + 1 = " + (d + 1) + " (the closed forms need T > d + 1)");
     } else if ((long) (rows != null ? rows : defaultRows(d)) * d > MAX_DESIGN) {
-      p.add(rows != null ? "/domain/rows" : "/domain/dimensions",
+      p.add(
+          rows != null ? "/domain/rows" : "/domain/dimensions",
           "a design of " + (long) (rows != null ? rows : defaultRows(d)) * d + " entries",
           "a design of at most " + MAX_DESIGN + " entries (rows x dimensions)");
     }
@@ -96,8 +108,11 @@ public record RegressionSpec(
   @Override
   public RegressionSpec resolve() {
     int d = dimension();
-    return new RegressionSpec(d, rows != null ? rows : (int) defaultRows(d),
-        noiseSd != null ? noiseSd : NOISE_SD, weights);
+    return new RegressionSpec(
+        d,
+        rows != null ? rows : (int) defaultRows(d),
+        noiseSd != null ? noiseSd : NOISE_SD,
+        weights);
   }
 
   @Override
@@ -107,10 +122,15 @@ public record RegressionSpec(
 
   @Override
   public Domain build(RngStreams streams) {
-    double[] w = weights == null ? null
-        : weights.stream().mapToDouble(Double::doubleValue).toArray();
-    return RegressionDomain.draw(dimensions, rows, noiseSd, w,
-        streams.stream("domain", "design"), streams.stream("domain", "weights"));
+    double[] w =
+        weights == null ? null : weights.stream().mapToDouble(Double::doubleValue).toArray();
+    return RegressionDomain.draw(
+        dimensions,
+        rows,
+        noiseSd,
+        w,
+        streams.stream("domain", "design"),
+        streams.stream("domain", "weights"));
   }
 
   /** d: as given, else the length of the weights, else the default. */

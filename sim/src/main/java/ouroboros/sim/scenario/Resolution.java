@@ -5,25 +5,32 @@ import java.util.List;
 import ouroboros.agents.pipeline.Regime;
 
 /**
- * Fills in every default of a valid scenario (the values are declared on the spec records'
- * {@link Key}s and filled by {@link Declared#withDefaults}), giving the resolved scenario that a
- * run writes to {@code scenario.yaml}. Sampling and estimator blocks get a default for each key
- * their domain uses, and nothing else; a crawl block for each key its policy reads.
+ * Fills in every default of a valid scenario (the values are declared on the spec records' {@link
+ * Key}s and filled by {@link Declared#withDefaults}), giving the resolved scenario that a run
+ * writes to {@code scenario.yaml}. Sampling and estimator blocks get a default for each key their
+ * domain uses, and nothing else; a crawl block for each key its policy reads.
  */
 final class Resolution {
   private Resolution() {}
 
   /** Fills in every default. */
   static Scenario resolve(Scenario s) {
-    List<SiteSpec> sites = s.sites() != null ? s.sites() : Declared.<List<SiteSpec>>def(Scenario.class, "sites");
+    List<SiteSpec> sites =
+        s.sites() != null ? s.sites() : Declared.<List<SiteSpec>>def(Scenario.class, "sites");
     String firstSite = sites.get(0).id();
     List<HumanSpec> humans = new ArrayList<>();
     for (HumanSpec h : s.humans() == null ? List.<HumanSpec>of() : s.humans()) {
       LaunderingSpec l = h.laundering();
-      humans.add(new HumanSpec(h.id(), h.publishRate(),
-          h.publishTo() != null ? null : or(h.site(), firstSite), h.community(),
-          l == null ? null : Declared.withDefaults(l),
-          Declared.withDefaults(h).signed(), h.publishTo(), h.population()));
+      humans.add(
+          new HumanSpec(
+              h.id(),
+              h.publishRate(),
+              h.publishTo() != null ? null : or(h.site(), firstSite),
+              h.community(),
+              l == null ? null : Declared.withDefaults(l),
+              Declared.withDefaults(h).signed(),
+              h.publishTo(),
+              h.population()));
     }
     List<ModelSpec> models = new ArrayList<>();
     for (ModelSpec m : s.models() == null ? List.<ModelSpec>of() : s.models()) {
@@ -42,27 +49,49 @@ final class Resolution {
         timeline.add(new EventSpec(e.tick(), r, e.retire(), e.set(), e.humans()));
       }
     }
-    WebSpec web = new WebSpec(s.web() == null || s.web().retention() == null
-        ? Retention.ALL : s.web().retention());
-    EngineSpec engine = Declared.withDefaults(
-        s.engine() != null ? s.engine() : new EngineSpec(null));
-    CollapseSpec collapse = (s.collapse() != null ? s.collapse()
-        : new CollapseSpec(null, null, null, null, null, null, null, null, null, null, null))
-        .resolve();
-    return new Scenario(s.name(), s.description(), s.seed(), s.ticks(), s.domain().resolve(), web,
-        sites, engine, humans, models, timeline, s.aiShare(), collapse, s.populations(), s.output());
+    WebSpec web =
+        new WebSpec(
+            s.web() == null || s.web().retention() == null ? Retention.ALL : s.web().retention());
+    EngineSpec engine =
+        Declared.withDefaults(s.engine() != null ? s.engine() : new EngineSpec(null));
+    CollapseSpec collapse =
+        (s.collapse() != null
+                ? s.collapse()
+                : new CollapseSpec(
+                    null, null, null, null, null, null, null, null, null, null, null))
+            .resolve();
+    return new Scenario(
+        s.name(),
+        s.description(),
+        s.seed(),
+        s.ticks(),
+        s.domain().resolve(),
+        web,
+        sites,
+        engine,
+        humans,
+        models,
+        timeline,
+        s.aiShare(),
+        collapse,
+        s.populations(),
+        s.output());
   }
 
   /** A model with every default filled in. */
   static ModelSpec model(ModelSpec m, List<SiteSpec> sites, DomainSpec domain) {
     String firstSite = sites.get(0).id();
     boolean graph = m.trainsOn() != null;
-    ModelSpec d = Declared.withDefaults(m, key -> switch (key) {
-      case "window" -> Names.of(Regime.WINDOW).equals(m.regime());
-      case "fresh-human-fraction" -> !graph;
-      case "human-share" -> graph;
-      default -> true;
-    });
+    ModelSpec d =
+        Declared.withDefaults(
+            m,
+            key ->
+                switch (key) {
+                  case "window" -> Names.of(Regime.WINDOW).equals(m.regime());
+                  case "fresh-human-fraction" -> !graph;
+                  case "human-share" -> graph;
+                  default -> true;
+                });
     java.util.Map<String, Object> keys = Declared.values(d); // keys with a plain default
     keys.put("fresh-human-fraction", graph ? null : d.freshHumanFraction());
     keys.put("site", m.publishTo() != null ? null : or(m.site(), firstSite));
@@ -71,10 +100,11 @@ final class Resolution {
     keys.put("estimator", estimator(m.estimator(), domain.estimatorKeys()));
     keys.put("family", or(m.family(), m.id()));
     keys.put("watermark", m.watermark() == null ? null : Declared.withDefaults(m.watermark()));
-    keys.put("pipeline",
+    keys.put(
+        "pipeline",
         m.pipeline() == null ? List.of() : m.pipeline().stream().map(StageSpec::resolve).toList());
-    keys.put("trains-on",
-        graph ? m.trainsOn().stream().map(Declared::withDefaults).toList() : null);
+    keys.put(
+        "trains-on", graph ? m.trainsOn().stream().map(Declared::withDefaults).toList() : null);
     keys.put("human-share", graph ? d.humanShare() : null);
     return Declared.build(ModelSpec.class, keys);
   }
@@ -98,8 +128,8 @@ final class Resolution {
 
   /** Estimator settings with a default for every key the domain uses, and nothing else. */
   private static EstimatorSpec estimator(EstimatorSpec given, List<String> keys) {
-    EstimatorSpec g = given != null ? given
-        : new EstimatorSpec(null, null, null, null, null, null, null);
+    EstimatorSpec g =
+        given != null ? given : new EstimatorSpec(null, null, null, null, null, null, null);
     return Declared.withDefaults(g, keys::contains);
   }
 

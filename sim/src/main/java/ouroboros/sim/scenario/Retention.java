@@ -11,9 +11,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 @Spec(
     name = "retention",
-    doc = "How many ticks the web keeps: a whole number of at least 1 keeps the last that many "
-        + "ticks; 'all' keeps everything.",
-    schema = """
+    doc =
+        "How many ticks the web keeps: a whole number of at least 1 keeps the last that many "
+            + "ticks; 'all' keeps everything.",
+    schema =
+        """
         {"oneOf": [{"type": "integer", "minimum": 1}, {"const": "all"}], "default": "all"}
         """)
 public record Retention(int ticks) {
@@ -28,13 +30,13 @@ public record Retention(int ticks) {
     }
     if (value instanceof Integer i) {
       if (i < 1) {
-        throw new IllegalArgumentException("found " + i + ", expected a whole number of at least 1 "
-            + "or 'all'");
+        throw new IllegalArgumentException(
+            "found " + i + ", expected a whole number of at least 1 " + "or 'all'");
       }
       return new Retention(i);
     }
-    throw new IllegalArgumentException("found " + Problems.describe(value)
-        + ", expected a whole number of ticks or 'all'");
+    throw new IllegalArgumentException(
+        "found " + Problems.describe(value) + ", expected a whole number of ticks or 'all'");
   }
 
   /** The YAML form. */

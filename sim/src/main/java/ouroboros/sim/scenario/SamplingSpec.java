@@ -9,27 +9,31 @@ package ouroboros.sim.scenario;
  */
 @Spec(
     name = "sampling",
-    doc = "Generation settings. Which keys apply depends on the domain: a gaussian domain uses "
-        + "only 'temperature'.")
+    doc =
+        "Generation settings. Which keys apply depends on the domain: a gaussian domain uses "
+            + "only 'temperature'.")
 public record SamplingSpec(
     @Key(
-        doc = "Sampling temperature, greater than 0; scales a Gaussian's covariance and divides "
-            + "discrete logits.",
-        exclusiveMin = 0,
-        def = "1.0",
-        expect = "a temperature greater than 0")
-    Double temperature,
+            doc =
+                "Sampling temperature, greater than 0; scales a Gaussian's covariance and divides "
+                    + "discrete logits.",
+            exclusiveMin = 0,
+            def = "1.0",
+            expect = "a temperature greater than 0")
+        Double temperature,
     @Key(
-        doc = "Keep only the k most likely outcomes at each step; 0 turns it off. For domains with "
-            + "discrete outputs.",
-        min = 0,
-        def = "0")
-    Integer topK,
+            doc =
+                "Keep only the k most likely outcomes at each step; 0 turns it off. For domains with "
+                    + "discrete outputs.",
+            min = 0,
+            def = "0")
+        Integer topK,
     @Key(
-        doc = "Keep the smallest set of most likely outcomes whose mass reaches p, in (0, 1]; 1 "
-            + "turns it off. For domains with discrete outputs.",
-        max = 1,
-        exclusiveMin = 0,
-        def = "1.0",
-        expect = "a probability in (0, 1]")
-    Double topP) {}
+            doc =
+                "Keep the smallest set of most likely outcomes whose mass reaches p, in (0, 1]; 1 "
+                    + "turns it off. For domains with discrete outputs.",
+            max = 1,
+            exclusiveMin = 0,
+            def = "1.0",
+            expect = "a probability in (0, 1]")
+        Double topP) {}

@@ -26,17 +26,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import ouroboros.sim.scenario.population.Compaction;
-import ouroboros.sim.scenario.population.Expansion;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
+import ouroboros.sim.scenario.population.Compaction;
+import ouroboros.sim.scenario.population.Expansion;
 
 /**
  * Reads, checks and resolves scenario files. Bad input is rejected before the first tick with a
  * {@link ScenarioException} whose every error names the file, the line and column, the key path,
- * what was found and what was expected (ARCHITECTURE.md, invariant 3). YAML anchors and aliases
- * are refused as soon as they are met, so an alias bomb is never expanded.
+ * what was found and what was expected (ARCHITECTURE.md, invariant 3). YAML anchors and aliases are
+ * refused as soon as they are met, so an alias bomb is never expanded.
  */
 public final class ScenarioLoader {
   /** The largest scenario file accepted. */
@@ -52,15 +52,19 @@ public final class ScenarioLoader {
   /**
    * Reads a YAML file as strictly as a scenario (UTF-8, at most {@value #MAX_BYTES} bytes, no
    * anchors or aliases, no duplicate keys) into a tree with the position of every value, without
-   * binding it to a scenario: what a sweep file is read with. {@code what} names the kind of
-   * file in messages, such as "sweep".
+   * binding it to a scenario: what a sweep file is read with. {@code what} names the kind of file
+   * in messages, such as "sweep".
    */
   public YamlDocument read(Path file, String what) throws ScenarioException {
     String name = file.toString();
     String text = readText(file, what);
     Locations locations = new Locations();
     if (scan(name, text, locations) == null) {
-      throw fail(name, 0, 0, "",
+      throw fail(
+          name,
+          0,
+          0,
+          "",
           text.isBlank() ? "an empty file" : "a file with only comments and blank lines",
           "a YAML mapping");
     }
@@ -73,13 +77,19 @@ public final class ScenarioLoader {
 
   /**
    * Checks and resolves a scenario given as a YAML tree, such as a base scenario with a sweep's
-   * values applied. Errors name {@code name} and the key path; they carry no line, since a tree
-   * has none: the caller places them.
+   * values applied. Errors name {@code name} and the key path; they carry no line, since a tree has
+   * none: the caller places them.
    */
   public Scenario parse(String name, JsonNode tree) throws ScenarioException {
     if (!tree.isObject()) {
-      throw fail(name, 0, 0, "", tree.isArray() ? "a list" : "a " + tree.getNodeType()
-          .toString().toLowerCase(java.util.Locale.ROOT),
+      throw fail(
+          name,
+          0,
+          0,
+          "",
+          tree.isArray()
+              ? "a list"
+              : "a " + tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT),
           "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'");
     }
     Locations none = new Locations();
@@ -91,8 +101,8 @@ public final class ScenarioLoader {
         throw fromBinding(name, e, none);
       }
     } catch (IOException e) {
-      throw fail(name, 0, 0, "", "a tree that cannot be read (" + e.getMessage() + ")",
-          "a scenario");
+      throw fail(
+          name, 0, 0, "", "a tree that cannot be read (" + e.getMessage() + ")", "a scenario");
     }
     Expansion expansion = Expansion.of(name, raw, none, this);
     return expansion.relocating(() -> check(name, expansion.scenario(), none));
@@ -102,24 +112,38 @@ public final class ScenarioLoader {
   private static String readText(Path file, String what) throws ScenarioException {
     String name = file.toString();
     if (!Files.isRegularFile(file)) {
-      throw fail(name, 0, 0, "", Files.exists(file) ? "a directory" : "no such file",
+      throw fail(
+          name,
+          0,
+          0,
+          "",
+          Files.exists(file) ? "a directory" : "no such file",
           "the path of a " + what + " YAML file");
     }
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw fail(name, 0, 0, "", "a file of " + Files.size(file) + " bytes",
+        throw fail(
+            name,
+            0,
+            0,
+            "",
+            "a file of " + Files.size(file) + " bytes",
             "a " + what + " file of at most " + MAX_BYTES + " bytes");
       }
       return utf8(name, Files.readAllBytes(file));
     } catch (IOException e) {
-      throw fail(name, 0, 0, "", "a file that cannot be read (" + e.getMessage() + ")",
+      throw fail(
+          name,
+          0,
+          0,
+          "",
+          "a file that cannot be read (" + e.getMessage() + ")",
           "a readable " + what + " file");
     }
   }
 
   /** Records every position of the text; returns its first token, null for an empty document. */
-  private JsonToken scan(String name, String text, Locations locations)
-      throws ScenarioException {
+  private JsonToken scan(String name, String text, Locations locations) throws ScenarioException {
     try (JsonParser parser = mapper.getFactory().createParser(text)) {
       return Locations.scan(parser, locations, ScenarioLoader::refuseAlias);
     } catch (JsonProcessingException e) {
@@ -134,13 +158,22 @@ public final class ScenarioLoader {
     Locations locations = new Locations();
     JsonToken first = scan(name, text, locations);
     if (first == null) {
-      throw fail(name, 0, 0, "",
+      throw fail(
+          name,
+          0,
+          0,
+          "",
           text.isBlank() ? "an empty file" : "a file with only comments and blank lines",
           "a YAML mapping with at least 'name', 'ticks', 'domain' and some agents");
     }
     if (first != JsonToken.START_OBJECT) {
       Locations.Position at = locations.find("");
-      throw fail(name, at.line(), at.column(), "", describe(first, firstText(text)),
+      throw fail(
+          name,
+          at.line(),
+          at.column(),
+          "",
+          describe(first, firstText(text)),
           "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'");
     }
     Scenario raw;
@@ -169,8 +202,13 @@ public final class ScenarioLoader {
     } catch (JsonMappingException e) {
       throw fromBinding(name, e, new Locations());
     } catch (JsonProcessingException e) {
-      throw fail(name, 0, 0, "", "a value that cannot be read (" + firstLine(
-          e.getOriginalMessage()) + ")", "a valid value");
+      throw fail(
+          name,
+          0,
+          0,
+          "",
+          "a value that cannot be read (" + firstLine(e.getOriginalMessage()) + ")",
+          "a valid value");
     }
   }
 
@@ -214,9 +252,11 @@ public final class ScenarioLoader {
 
   /** The bytes as UTF-8 text; the first byte that is not UTF-8 is an error at its position. */
   private static String utf8(String name, byte[] bytes) throws ScenarioException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never has more chars than bytes
     CoderResult result = decoder.decode(in, out, true);
@@ -225,8 +265,11 @@ public final class ScenarioLoader {
     }
     String text = out.flip().toString();
     if (result.isError()) {
-      throw failAfter(name, text, String.format("the byte 0x%02X, which is not UTF-8 text",
-          bytes[in.position()] & 0xFF), "a UTF-8 YAML file");
+      throw failAfter(
+          name,
+          text,
+          String.format("the byte 0x%02X, which is not UTF-8 text", bytes[in.position()] & 0xFF),
+          "a UTF-8 YAML file");
     }
     return text;
   }
@@ -234,45 +277,73 @@ public final class ScenarioLoader {
   private static ScenarioException fromSyntax(
       String name, String text, JsonProcessingException e, Locations locations) {
     // The start of the token the parser stopped on; the exception's own location is its end.
-    JsonLocation at = e.getProcessor() instanceof JsonParser p
-        ? p.currentTokenLocation() : e.getLocation();
+    JsonLocation at =
+        e.getProcessor() instanceof JsonParser p ? p.currentTokenLocation() : e.getLocation();
     int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
     int col = at == null ? 0 : Math.max(at.getColumnNr(), 0);
     if (e instanceof AliasFound a) {
-      return fail(name, line, col, Locations.display(a.pointer), "the YAML " + e.getOriginalMessage(),
+      return fail(
+          name,
+          line,
+          col,
+          Locations.display(a.pointer),
+          "the YAML " + e.getOriginalMessage(),
           "plain values: scenario files may not use anchors and aliases, so that an alias bomb "
               + "is refused instead of expanded");
     }
     if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark mark = m.getProblemMark();
-      return fail(name, mark.getLine() + 1, mark.getColumn() + 1, "",
+      return fail(
+          name,
+          mark.getLine() + 1,
+          mark.getColumn() + 1,
+          "",
           "text that is not valid YAML (" + firstLine(m.getProblem()) + ")",
           "a YAML mapping of scenario keys");
     }
     if (e.getCause() instanceof ReaderException r) {
-      int end = text.offsetByCodePoints(0, Math.min(r.getPosition(), text.codePointCount(0,
-          text.length())));
-      return failAfter(name, text.substring(0, end),
+      int end =
+          text.offsetByCodePoints(
+              0, Math.min(r.getPosition(), text.codePointCount(0, text.length())));
+      return failAfter(
+          name,
+          text.substring(0, end),
           String.format("the non-printable character U+%04X", r.getCodePoint()),
           "YAML text of printable characters");
     }
     String problem = e.getOriginalMessage();
-    if (problem != null && problem.startsWith("Duplicate field")
+    if (problem != null
+        && problem.startsWith("Duplicate field")
         && e.getProcessor() instanceof JsonParser p) {
       String pointer = p.getParsingContext().pathAsPointer().toString();
       String key = p.getParsingContext().getCurrentName();
-      return fail(name, line, col, Locations.display(pointer), "the key '" + key + "' a second time",
-          "each key at most once per mapping (the first '" + key + "' is on line "
-              + locations.key(pointer).line() + ")");
+      return fail(
+          name,
+          line,
+          col,
+          Locations.display(pointer),
+          "the key '" + key + "' a second time",
+          "each key at most once per mapping (the first '"
+              + key
+              + "' is on line "
+              + locations.key(pointer).line()
+              + ")");
     }
     if (problem != null && problem.startsWith("Expected a field name")) {
-      String key = problem.contains("MappingStartEvent") ? "a mapping"
-          : problem.contains("SequenceStartEvent") ? "a list" : "a value";
-      return fail(name, line, col, "", key + " used as a key",
-          "a plain key such as 'name' or 'ticks'");
+      String key =
+          problem.contains("MappingStartEvent")
+              ? "a mapping"
+              : problem.contains("SequenceStartEvent") ? "a list" : "a value";
+      return fail(
+          name, line, col, "", key + " used as a key", "a plain key such as 'name' or 'ticks'");
     }
-    return fail(name, line, col, "", "text that is not valid YAML ("
-        + firstLine(problem) + ")", "a YAML mapping of scenario keys");
+    return fail(
+        name,
+        line,
+        col,
+        "",
+        "text that is not valid YAML (" + firstLine(problem) + ")",
+        "a YAML mapping of scenario keys");
   }
 
   private static ScenarioException fromBinding(
@@ -281,8 +352,9 @@ public final class ScenarioLoader {
     String path = Locations.display(pointer);
     Locations.Position at = locations.find(pointer);
     if (pointer.isEmpty() && e.getLocation() != null) {
-      at = new Locations.Position(Math.max(e.getLocation().getLineNr(), 0),
-          Math.max(e.getLocation().getColumnNr(), 0));
+      at =
+          new Locations.Position(
+              Math.max(e.getLocation().getLineNr(), 0), Math.max(e.getLocation().getColumnNr(), 0));
     }
     int line = at.line();
     int col = at.column();
@@ -290,34 +362,53 @@ public final class ScenarioLoader {
       TreeSet<String> known = new TreeSet<>();
       u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
       Locations.Position key = locations.key(pointer);
-      return fail(name, key.line(), key.column(),
+      return fail(
+          name,
+          key.line(),
+          key.column(),
           Locations.display(pointer.substring(0, pointer.lastIndexOf('/'))),
           "unknown key '" + u.getPropertyName() + "'",
           "one of " + known + Suggest.didYouMean(u.getPropertyName(), known));
     }
-    if (e instanceof InvalidTypeIdException t && t.getBaseType() != null
+    if (e instanceof InvalidTypeIdException t
+        && t.getBaseType() != null
         && t.getBaseType().getRawClass() == StageSpec.class) {
       String id = t.getTypeId();
       List<String> known = Stages.names();
       String key = pointer + "/stage";
       Locations.Position keyAt = locations.find(key);
-      return fail(name, keyAt.line(), keyAt.column(), Locations.display(key),
+      return fail(
+          name,
+          keyAt.line(),
+          keyAt.column(),
+          Locations.display(key),
           Problems.describe(id),
           (id == null ? "the required key 'stage', one of " : "a known pipeline stage, one of ")
-              + known + (id == null ? "" : Suggest.didYouMean(id, known)));
+              + known
+              + (id == null ? "" : Suggest.didYouMean(id, known)));
     }
     if (e instanceof InvalidTypeIdException t) {
       String id = t.getTypeId();
       List<String> known = DomainSpec.types();
       String type = (pointer.isEmpty() ? "/domain" : pointer) + "/type";
       Locations.Position typeAt = locations.find(type);
-      return fail(name, typeAt.line(), typeAt.column(), Locations.display(type),
+      return fail(
+          name,
+          typeAt.line(),
+          typeAt.column(),
+          Locations.display(type),
           Problems.describe(id),
           (id == null ? "the required key 'type', one of " : "a known domain type, one of ")
-              + known + (id == null ? "" : Suggest.didYouMean(id, known)));
+              + known
+              + (id == null ? "" : Suggest.didYouMean(id, known)));
     }
     if (e.getCause() instanceof InputCoercionException c) {
-      return fail(name, line, col, path, describe(c.getInputType(), safeText(c.getProcessor())),
+      return fail(
+          name,
+          line,
+          col,
+          path,
+          describe(c.getInputType(), safeText(c.getProcessor())),
           typeName(c.getTargetType()) + range(c.getTargetType()));
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
@@ -329,7 +420,8 @@ public final class ScenarioLoader {
       return fail(name, line, col, path, "an invalid value (" + msg + ")", "a valid value");
     }
     if (e instanceof InvalidFormatException f) {
-      return fail(name, line, col, path, Problems.describe(f.getValue()), typeName(f.getTargetType()));
+      return fail(
+          name, line, col, path, Problems.describe(f.getValue()), typeName(f.getTargetType()));
     }
     if (e instanceof MismatchedInputException m) {
       String found = "a value of the wrong type";
@@ -338,8 +430,13 @@ public final class ScenarioLoader {
       }
       return fail(name, line, col, path, found, typeName(m.getTargetType()));
     }
-    return fail(name, line, col, path, "a value that cannot be read (" + firstLine(
-        e.getOriginalMessage()) + ")", "a valid value");
+    return fail(
+        name,
+        line,
+        col,
+        path,
+        "a value that cannot be read (" + firstLine(e.getOriginalMessage()) + ")",
+        "a valid value");
   }
 
   /** Jackson's reference path as a JSON Pointer, {@code /models/0/scrape}. */
@@ -453,6 +550,7 @@ public final class ScenarioLoader {
 
   private static ScenarioException fail(
       String file, int line, int col, String path, String found, String expected) {
-    return new ScenarioException(List.of(new ScenarioError(file, line, col, path, found, expected)));
+    return new ScenarioException(
+        List.of(new ScenarioError(file, line, col, path, found, expected)));
   }
 }

@@ -26,11 +26,17 @@ public final class ScenarioValidator {
   }
 
   /**
-   * Checks one model at {@code at} (its id against and into {@code ids}), adding problems to
-   * {@code p}: what a release or a changed setting is checked with.
+   * Checks one model at {@code at} (its id against and into {@code ids}), adding problems to {@code
+   * p}: what a release or a changed setting is checked with.
    */
-  static void checkModel(Problems p, String at, ModelSpec m, Set<String> ids, Set<String> sites,
-      DomainSpec domain, StageSpec.Context stages) {
+  static void checkModel(
+      Problems p,
+      String at,
+      ModelSpec m,
+      Set<String> ids,
+      Set<String> sites,
+      DomainSpec domain,
+      StageSpec.Context stages) {
     new ScenarioValidator(p).model(at, m, ids, sites, domain, stages);
   }
 
@@ -69,8 +75,10 @@ public final class ScenarioValidator {
         if (site == null || site.id() == null || site.id().isBlank()) {
           p.add("/sites/" + i + "/id", null, "the required key 'id'");
         } else if (!site.id().matches("[A-Za-z0-9._-]+")) {
-          p.add("/sites/" + i + "/id", site.id(), "a site id of letters, digits, '.', '_' or '-' "
-              + "(it names rows of metrics.csv)");
+          p.add(
+              "/sites/" + i + "/id",
+              site.id(),
+              "a site id of letters, digits, '.', '_' or '-' " + "(it names rows of metrics.csv)");
         } else if (!sites.add(site.id())) {
           p.add("/sites/" + i + "/id", site.id(), "a site id not used before");
         }
@@ -87,8 +95,8 @@ public final class ScenarioValidator {
     for (int i = 0; i < humans.size(); i++) {
       human("/humans/" + i, humans.get(i), ids, sites, s.domain());
     }
-    StageSpec.Context stages = new StageSpec.Context(s.domain(),
-        families(Timelines.allModels(models, s.timeline()), 0));
+    StageSpec.Context stages =
+        new StageSpec.Context(s.domain(), families(Timelines.allModels(models, s.timeline()), 0));
     List<String> agents = TrainsOnValidator.agentIds(humans, models);
     for (int i = 0; i < models.size(); i++) {
       model("/models/" + i, models.get(i), ids, sites, s.domain(), stages);
@@ -102,8 +110,8 @@ public final class ScenarioValidator {
     TimelineValidator.check(p, s, ids, sites, stages);
   }
 
-  private void human(String at, HumanSpec h, Set<String> ids, Set<String> sites,
-      DomainSpec domain) {
+  private void human(
+      String at, HumanSpec h, Set<String> ids, Set<String> sites, DomainSpec domain) {
     if (h == null) {
       p.add(at, null, "a mapping with 'id' and 'publish-rate'");
       return;
@@ -123,18 +131,22 @@ public final class ScenarioValidator {
     if (h.community() != null && domain != null) {
       int k = domain.communityCount();
       if (h.community() < 0 || h.community() >= k) {
-        p.add(at + "/community", h.community(), k == 1
-            ? "no community: a " + typeOf(domain) + " domain with this truth has only one"
-            : "a community from 0 to " + (k - 1));
+        p.add(
+            at + "/community",
+            h.community(),
+            k == 1
+                ? "no community: a " + typeOf(domain) + " domain with this truth has only one"
+                : "a community from 0 to " + (k - 1));
       }
     }
   }
 
   /**
-   * Each model family's agent indices (models come after the {@code firstModel} human sources),
-   * in a stable order. A model without a family is its own family, named by its id.
+   * Each model family's agent indices (models come after the {@code firstModel} human sources), in
+   * a stable order. A model without a family is its own family, named by its id.
    */
-  public static java.util.Map<String, List<Integer>> families(List<ModelSpec> models, int firstModel) {
+  public static java.util.Map<String, List<Integer>> families(
+      List<ModelSpec> models, int firstModel) {
     java.util.Map<String, List<Integer>> out = new java.util.TreeMap<>();
     for (int i = 0; i < models.size(); i++) {
       ModelSpec m = models.get(i);
@@ -149,8 +161,13 @@ public final class ScenarioValidator {
     return out;
   }
 
-  private void model(String at, ModelSpec m, Set<String> ids, Set<String> sites,
-      DomainSpec domain, StageSpec.Context stages) {
+  private void model(
+      String at,
+      ModelSpec m,
+      Set<String> ids,
+      Set<String> sites,
+      DomainSpec domain,
+      StageSpec.Context stages) {
     if (m == null) {
       p.add(at, null, "a mapping with 'id', 'regime', 'scrape' and 'publish-rate'");
       return;
@@ -162,9 +179,16 @@ public final class ScenarioValidator {
       oneOf(at + "/regime", m.regime(), Regime.keys(), "regime");
     }
     // Every declared bound, but those checked below or by TrainsOnValidator with their own words.
-    Declared.checkBounds(p, at, m, Declared.values(m).keySet().stream().filter(k -> !List.of(
-        "scrape", "publish-rate", "fresh-human-fraction", "human-share").contains(k))
-        .toArray(String[]::new));
+    Declared.checkBounds(
+        p,
+        at,
+        m,
+        Declared.values(m).keySet().stream()
+            .filter(
+                k ->
+                    !List.of("scrape", "publish-rate", "fresh-human-fraction", "human-share")
+                        .contains(k))
+            .toArray(String[]::new));
     required(at + "/scrape", m.scrape(), "scrape", 1);
     required(at + "/publish-rate", m.publishRate(), "publish-rate", 0);
     items(at + "/scrape", m.scrape());
@@ -202,8 +226,10 @@ public final class ScenarioValidator {
       for (int k = 0; k < m.pipeline().size(); k++) {
         StageSpec stage = m.pipeline().get(k);
         if (stage == null) {
-          p.add(at + "/pipeline/" + k, null, "a stage: a mapping with 'stage', one of "
-              + Stages.names());
+          p.add(
+              at + "/pipeline/" + k,
+              null,
+              "a stage: a mapping with 'stage', one of " + Stages.names());
         } else {
           stage.validate(at + "/pipeline/" + k, p, stages);
         }
@@ -227,18 +253,26 @@ public final class ScenarioValidator {
       oneOf(at + "/smoothing", e.smoothing(), SMOOTHINGS, "smoothing");
     }
     Declared.checkBounds(p, at, e, "alpha");
-    if (Names.of(Smoothing.KNESER_NEY).equals(e.smoothing()) && e.alpha() != null
+    if (Names.of(Smoothing.KNESER_NEY).equals(e.smoothing())
+        && e.alpha() != null
         && e.alpha() >= 1) {
       p.add(at + "/alpha", e.alpha(), "a Kneser-Ney discount in (0, 1), or 0 for the default 0.75");
     }
-    Declared.checkBounds(p, at, e, Declared.values(e).keySet().stream()
-        .filter(k -> !k.equals("alpha")).toArray(String[]::new));
+    Declared.checkBounds(
+        p,
+        at,
+        e,
+        Declared.values(e).keySet().stream()
+            .filter(k -> !k.equals("alpha"))
+            .toArray(String[]::new));
   }
 
   /** Rejects a setting the scenario's domain does not use. */
   private void applies(String at, String key, Object value, DomainSpec domain, List<String> keys) {
     if (value != null && keys != null && !keys.contains(key)) {
-      p.addWorded(at + "/" + key, "'" + key + "', which a " + typeOf(domain) + " domain does not use",
+      p.addWorded(
+          at + "/" + key,
+          "'" + key + "', which a " + typeOf(domain) + " domain does not use",
           keys.isEmpty() ? "no such key here" : "only " + keys);
     }
   }
@@ -252,8 +286,10 @@ public final class ScenarioValidator {
     if (id == null || id.isBlank()) {
       p.add(at + "/id", id, "the required key 'id' (a non-empty agent id)");
     } else if (!id.matches("[A-Za-z0-9._-]+")) {
-      p.add(at + "/id", id, "an id of letters, digits, '.', '_' or '-' (it is a column of "
-          + "metrics.csv)");
+      p.add(
+          at + "/id",
+          id,
+          "an id of letters, digits, '.', '_' or '-' (it is a column of " + "metrics.csv)");
     } else if (id.equals("web")) {
       p.add(at + "/id", id, "another id: 'web' names the web-level rows of metrics.csv");
     } else if (!ids.add(id)) {
@@ -269,7 +305,9 @@ public final class ScenarioValidator {
     }
   }
 
-  /** Items an agent may publish or scrape per tick: beyond this, arrays overflow or memory runs out. */
+  /**
+   * Items an agent may publish or scrape per tick: beyond this, arrays overflow or memory runs out.
+   */
   static final int MAX_ITEMS = 10_000_000;
 
   /** Rejects a per-tick item count above {@link #MAX_ITEMS}. */
@@ -285,26 +323,32 @@ public final class ScenarioValidator {
     }
   }
 
-
   private void site(String at, String site, Set<String> sites) {
     if (site != null && !sites.contains(site)) {
-      p.add(at, site, "one of the scenario's sites " + sorted(sites) + Suggest.didYouMean(site, sites));
+      p.add(
+          at,
+          site,
+          "one of the scenario's sites " + sorted(sites) + Suggest.didYouMean(site, sites));
     }
   }
 
   /** Checks a mix of sites: known sites, shares in (0, 1] that sum to 1, and no 'site' too. */
-  private void publishTo(String at, String site, java.util.Map<String, Double> mix,
-      Set<String> sites) {
+  private void publishTo(
+      String at, String site, java.util.Map<String, Double> mix, Set<String> sites) {
     if (mix == null) {
       return;
     }
     if (site != null) {
-      p.addWorded(at + "/publish-to", "both 'site' and 'publish-to'",
+      p.addWorded(
+          at + "/publish-to",
+          "both 'site' and 'publish-to'",
           "one of them: 'site' for one site, 'publish-to' for a mix");
     }
     if (mix.isEmpty()) {
-      p.add(at + "/publish-to", mix, "a mapping of site ids to shares, such as {forum: 0.7, "
-          + "blog: 0.3}");
+      p.add(
+          at + "/publish-to",
+          mix,
+          "a mapping of site ids to shares, such as {forum: 0.7, " + "blog: 0.3}");
       return;
     }
     double sum = 0;
@@ -312,8 +356,10 @@ public final class ScenarioValidator {
     for (java.util.Map.Entry<String, Double> e : mix.entrySet()) {
       String key = at + "/publish-to/" + e.getKey().replace("~", "~0").replace("/", "~1");
       if (!sites.contains(e.getKey())) {
-        p.addKey(key, e.getKey(), "one of the scenario's sites " + sorted(sites)
-            + Suggest.didYouMean(e.getKey(), sites));
+        p.addKey(
+            key,
+            e.getKey(),
+            "one of the scenario's sites " + sorted(sites) + Suggest.didYouMean(e.getKey(), sites));
       }
       Double v = e.getValue();
       if (v == null || !(v > 0 && v <= 1)) {
@@ -324,8 +370,7 @@ public final class ScenarioValidator {
       }
     }
     if (shares && Math.abs(sum - 1) > 1e-6) {
-      p.addWorded(at + "/publish-to", "shares summing to " + (float) sum,
-          "shares that sum to 1");
+      p.addWorded(at + "/publish-to", "shares summing to " + (float) sum, "shares that sum to 1");
     }
   }
 

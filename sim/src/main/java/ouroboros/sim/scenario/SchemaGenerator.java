@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * Writes {@code scenarios/scenario.schema.json} from the declarations: the records bound from a
- * scenario file (their {@link Spec} and {@link Key} annotations) and the registry in
- * {@link Plugins}. The file is checked in, for editors; a test fails when it is stale. Run
- * {@code java -cp ouroboros-sim.jar ouroboros.sim.scenario.SchemaGenerator FILE} to rewrite it.
+ * scenario file (their {@link Spec} and {@link Key} annotations) and the registry in {@link
+ * Plugins}. The file is checked in, for editors; a test fails when it is stale. Run {@code java -cp
+ * ouroboros-sim.jar ouroboros.sim.scenario.SchemaGenerator FILE} to rewrite it.
  */
 public final class SchemaGenerator {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -39,19 +39,20 @@ public final class SchemaGenerator {
   public static String text() {
     try {
       DefaultIndenter indent = new DefaultIndenter("  ", "\n");
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter() {
-        private static final long serialVersionUID = 1L;
+      DefaultPrettyPrinter printer =
+          new DefaultPrettyPrinter() {
+            private static final long serialVersionUID = 1L;
 
-        @Override
-        public DefaultPrettyPrinter createInstance() {
-          return this;
-        }
+            @Override
+            public DefaultPrettyPrinter createInstance() {
+              return this;
+            }
 
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator g) throws java.io.IOException {
-          g.writeRaw(": ");
-        }
-      };
+            @Override
+            public void writeObjectFieldValueSeparator(JsonGenerator g) throws java.io.IOException {
+              g.writeRaw(": ");
+            }
+          };
       printer.indentArraysWith(indent);
       printer.indentObjectsWith(indent);
       return JSON.writer(printer).writeValueAsString(generate()) + "\n";
@@ -79,8 +80,10 @@ public final class SchemaGenerator {
     for (var e : Plugins.DOMAINS.entrySet()) {
       ObjectNode rule = rules.addObject();
       if (first) {
-        rule.put("$comment", "One entry per domain type: the shape of 'domain', and the sampling "
-            + "and estimator keys the domain uses.");
+        rule.put(
+            "$comment",
+            "One entry per domain type: the shape of 'domain', and the sampling "
+                + "and estimator keys the domain uses.");
         first = false;
       }
       ObjectNode cond = rule.putObject("if");
@@ -92,10 +95,14 @@ public final class SchemaGenerator {
       then.putObject("domain").put("$ref", DEFS + "domain-" + e.getKey());
       DomainSpec blank = blank(e.getValue());
       ObjectNode model = then.putObject("models").putObject("items").putObject("properties");
-      model.putObject("sampling").putObject("propertyNames").set("enum",
-          strings(blank.samplingKeys()));
-      model.putObject("estimator").putObject("propertyNames").set("enum",
-          strings(blank.estimatorKeys()));
+      model
+          .putObject("sampling")
+          .putObject("propertyNames")
+          .set("enum", strings(blank.samplingKeys()));
+      model
+          .putObject("estimator")
+          .putObject("propertyNames")
+          .set("enum", strings(blank.estimatorKeys()));
     }
     plugins(DomainSpec.class, "type", "domain-", Plugins.DOMAINS, false);
     plugins(StageSpec.class, "stage", "stage-", Plugins.STAGES, true);
@@ -105,14 +112,15 @@ public final class SchemaGenerator {
   }
 
   /**
-   * The definitions of a {@code populations:} entry: its fixed part from the resource beside
-   * {@code Population}, and a template that takes every key of its kind (model, human, site) but
-   * {@code id} and {@code population}, each fixed or a {@code population-value}.
+   * The definitions of a {@code populations:} entry: its fixed part from the resource beside {@code
+   * Population}, and a template that takes every key of its kind (model, human, site) but {@code
+   * id} and {@code population}, each fixed or a {@code population-value}.
    */
   private void populations() {
     JsonNode fixed;
-    try (var in = ouroboros.sim.scenario.population.Population.class
-        .getResourceAsStream("population-schema.json")) {
+    try (var in =
+        ouroboros.sim.scenario.population.Population.class.getResourceAsStream(
+            "population-schema.json")) {
       fixed = JSON.readTree(in);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -123,31 +131,44 @@ public final class SchemaGenerator {
     ArrayNode rules = F.arrayNode();
     for (String kind : List.of("model", "human", "site")) {
       ArrayNode names = F.arrayNode();
-      definitions.get(kind).get("properties").fields().forEachRemaining(p -> {
-        if (p.getKey().equals("id") || p.getKey().equals("population")) {
-          return;
-        }
-        names.add(p.getKey());
-        if (!keys.has(p.getKey())) {
-          ObjectNode any = keys.putObject(p.getKey());
-          any.putArray("anyOf").add(p.getValue().deepCopy())
-              .addObject().put("$ref", DEFS + "population-value");
-        }
-      });
+      definitions
+          .get(kind)
+          .get("properties")
+          .fields()
+          .forEachRemaining(
+              p -> {
+                if (p.getKey().equals("id") || p.getKey().equals("population")) {
+                  return;
+                }
+                names.add(p.getKey());
+                if (!keys.has(p.getKey())) {
+                  ObjectNode any = keys.putObject(p.getKey());
+                  any.putArray("anyOf")
+                      .add(p.getValue().deepCopy())
+                      .addObject()
+                      .put("$ref", DEFS + "population-value");
+                }
+              });
       ObjectNode rule = rules.addObject();
       ObjectNode cond = rule.putObject("if");
       cond.putObject("properties").putObject("kind").put("const", kind);
       cond.putArray("required").add("kind");
-      rule.putObject("then").putObject("properties").putObject("template")
-          .putObject("propertyNames").set("enum", names);
+      rule.putObject("then")
+          .putObject("properties")
+          .putObject("template")
+          .putObject("propertyNames")
+          .set("enum", names);
     }
     ObjectNode ordered = F.objectNode();
-    template.fields().forEachRemaining(f -> {
-      ordered.set(f.getKey(), f.getValue());
-      if (f.getKey().equals("type")) {
-        ordered.set("properties", keys);
-      }
-    });
+    template
+        .fields()
+        .forEachRemaining(
+            f -> {
+              ordered.set(f.getKey(), f.getValue());
+              if (f.getKey().equals("type")) {
+                ordered.set("properties", keys);
+              }
+            });
     ((ObjectNode) entry.get("properties")).set("template", ordered);
     entry.set("allOf", rules);
     definitions.set("population-entry", entry);
@@ -155,8 +176,12 @@ public final class SchemaGenerator {
   }
 
   /** The definition of a plugin kind and of each plugin, keyed by the discriminator. */
-  private void plugins(Class<?> kind, String tag, String prefix,
-      Map<String, ? extends Class<?>> registry, boolean rules) {
+  private void plugins(
+      Class<?> kind,
+      String tag,
+      String prefix,
+      Map<String, ? extends Class<?>> registry,
+      boolean rules) {
     Spec spec = kind.getAnnotation(Spec.class);
     ObjectNode def = F.objectNode();
     def.put("description", spec.doc());
@@ -365,8 +390,8 @@ public final class SchemaGenerator {
   /** A domain record with every component null, to ask for the keys it uses. */
   static DomainSpec blank(Class<? extends DomainSpec> spec) {
     RecordComponent[] components = spec.getRecordComponents();
-    Class<?>[] types = java.util.Arrays.stream(components).map(RecordComponent::getType)
-        .toArray(Class<?>[]::new);
+    Class<?>[] types =
+        java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
     try {
       return spec.getDeclaredConstructor(types).newInstance(new Object[types.length]);
     } catch (ReflectiveOperationException e) {

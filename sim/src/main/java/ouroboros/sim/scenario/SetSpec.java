@@ -14,11 +14,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @Spec(
     name = "set",
-    doc = "A change of one agent's run-time setting: either {agent, publish-rate} (any agent's "
-        + "publish rate) or {path, value}, the path one of models[ID].publish-rate, .scrape, "
-        + ".fresh-human-fraction, .crawl(.KEY), .sampling(.KEY), .pipeline[STAGE].KEY, or "
-        + "humans[ID].publish-rate.",
-    rules = """
+    doc =
+        "A change of one agent's run-time setting: either {agent, publish-rate} (any agent's "
+            + "publish rate) or {path, value}, the path one of models[ID].publish-rate, .scrape, "
+            + ".fresh-human-fraction, .crawl(.KEY), .sampling(.KEY), .pipeline[STAGE].KEY, or "
+            + "humans[ID].publish-rate.",
+    rules =
+        """
         {
           "oneOf": [
             {
@@ -38,13 +40,13 @@ import com.fasterxml.jackson.databind.JsonNode;
         """)
 public record SetSpec(
     @Key(doc = "The human source or model whose publish rate changes (with 'publish-rate').")
-    String agent,
-    @Key(doc = "Its new publish rate, items per tick (with 'agent').", min = 0)
-    Integer publishRate,
+        String agent,
+    @Key(doc = "Its new publish rate, items per tick (with 'agent').", min = 0) Integer publishRate,
     @Key(
-        doc = "The setting to change (with 'value'), such as models[lab-a].crawl.sites or "
-            + "models[lab-a].pipeline[watermark-filter].tpr.",
-        pattern = "^(models|humans)\\[[^\\]]+\\]\\..+$")
-    String path,
+            doc =
+                "The setting to change (with 'value'), such as models[lab-a].crawl.sites or "
+                    + "models[lab-a].pipeline[watermark-filter].tpr.",
+            pattern = "^(models|humans)\\[[^\\]]+\\]\\..+$")
+        String path,
     @Key(doc = "The setting's new value (with 'path'), checked as in the model's own entry.")
-    JsonNode value) {}
+        JsonNode value) {}

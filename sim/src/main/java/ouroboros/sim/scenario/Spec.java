@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The facts of one mapping of a scenario file, stated once on the record that binds it: its name
- * in the schema, its doc, and the rules that tie its keys together. Its keys are the record's
+ * The facts of one mapping of a scenario file, stated once on the record that binds it: its name in
+ * the schema, its doc, and the rules that tie its keys together. Its keys are the record's
  * components, each described by a {@link Key}. A plugin's record (a domain, a stage) is named by
  * its registry entry instead, and {@link #tag()} documents its {@code type} or {@code stage}.
  */

@@ -23,15 +23,18 @@ final class TimelineValidator {
   private final Set<String> sites;
   private final StageSpec.Context stages;
   private final Set<String> humans = new HashSet<>();
+
   /** Each model's spec as the events so far left it. */
   private final Map<String, ModelSpec> models = new LinkedHashMap<>();
+
   private final Map<String, Integer> released = new HashMap<>();
   private final Map<String, Integer> retired = new HashMap<>();
+
   /** Every release's tick, by id, known before the events are replayed. */
   private final Map<String, Integer> releases = new HashMap<>();
 
-  private TimelineValidator(Problems p, Scenario s, Set<String> ids, Set<String> sites,
-      StageSpec.Context stages) {
+  private TimelineValidator(
+      Problems p, Scenario s, Set<String> ids, Set<String> sites, StageSpec.Context stages) {
     this.p = p;
     this.s = s;
     this.ids = ids;
@@ -40,8 +43,8 @@ final class TimelineValidator {
   }
 
   /** Adds the timeline's and the curves' problems to {@code p}. */
-  static void check(Problems p, Scenario s, Set<String> ids, Set<String> sites,
-      StageSpec.Context stages) {
+  static void check(
+      Problems p, Scenario s, Set<String> ids, Set<String> sites, StageSpec.Context stages) {
     TimelineValidator v = new TimelineValidator(p, s, ids, sites, stages);
     v.timeline();
     AiShareValidator.check(p, s, sites);
@@ -73,9 +76,14 @@ final class TimelineValidator {
       }
       tick(at, e.tick());
       if (e.kind() == null) {
-        int n = (e.release() != null ? 1 : 0) + (e.retire() != null ? 1 : 0)
-            + (e.set() != null ? 1 : 0) + (e.humans() != null ? 1 : 0);
-        p.addWorded(at, n == 0 ? "no event" : n + " events in one entry",
+        int n =
+            (e.release() != null ? 1 : 0)
+                + (e.retire() != null ? 1 : 0)
+                + (e.set() != null ? 1 : 0)
+                + (e.humans() != null ? 1 : 0);
+        p.addWorded(
+            at,
+            n == 0 ? "no event" : n + " events in one entry",
             "exactly one of " + EventSpec.KINDS + " beside 'tick'");
       }
       if (e.release() != null) {
@@ -84,8 +92,13 @@ final class TimelineValidator {
           p.add(at + "/release/like", null, "the required key 'like' (the id of a model)");
         } else if (!likeable.contains(like)) {
           List<String> known = likeable.stream().sorted().toList();
-          p.add(at + "/release/like", like, "the id of a model under 'models' or of an earlier "
-              + "release, one of " + known + Suggest.didYouMean(like, known));
+          p.add(
+              at + "/release/like",
+              like,
+              "the id of a model under 'models' or of an earlier "
+                  + "release, one of "
+                  + known
+                  + Suggest.didYouMean(like, known));
         }
         if (e.release().id() != null) {
           likeable.add(e.release().id());
@@ -119,20 +132,26 @@ final class TimelineValidator {
     if (tick == null) {
       p.add(at + "/tick", null, "the required key 'tick' (a whole number of at least 0)");
     } else if (tick < 0 || s.ticks() != null && s.ticks() >= 1 && tick >= s.ticks()) {
-      p.add(at + "/tick", tick, s.ticks() != null && s.ticks() >= 1
-          ? "a tick from 0 to " + (s.ticks() - 1) + " (the run has " + s.ticks() + " ticks)"
-          : "a whole number of at least 0");
+      p.add(
+          at + "/tick",
+          tick,
+          s.ticks() != null && s.ticks() >= 1
+              ? "a tick from 0 to " + (s.ticks() - 1) + " (the run has " + s.ticks() + " ticks)"
+              : "a whole number of at least 0");
     }
   }
 
   private void release(String at, ReleaseSpec r, int tick) {
     if (r.initial() != null && !ReleaseSpec.INITIALS.contains(r.initial())) {
-      p.add(at + "/initial", r.initial(), "a release's initial state, one of "
-          + ReleaseSpec.INITIALS + Suggest.didYouMean(r.initial(), ReleaseSpec.INITIALS));
+      p.add(
+          at + "/initial",
+          r.initial(),
+          "a release's initial state, one of "
+              + ReleaseSpec.INITIALS
+              + Suggest.didYouMean(r.initial(), ReleaseSpec.INITIALS));
     }
     if (r.firstRetrain() != null && r.firstRetrain() < tick) {
-      p.add(at + "/first-retrain", r.firstRetrain(),
-          "a tick at or after the release tick " + tick);
+      p.add(at + "/first-retrain", r.firstRetrain(), "a tick at or after the release tick " + tick);
     }
     if (r.id() == null || r.like() == null) {
       if (r.id() == null) {
@@ -162,11 +181,12 @@ final class TimelineValidator {
     values.remove("id");
     values.remove("like");
     values.remove("initial");
-    values.forEach((k, v) -> {
-      if (v != null) {
-        keys.add(k);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (v != null) {
+            keys.add(k);
+          }
+        });
     return keys;
   }
 
@@ -183,8 +203,16 @@ final class TimelineValidator {
    */
   private boolean model(String at, String id, int tick) {
     if (!models.containsKey(id) && releases.containsKey(id) && releases.get(id) > tick) {
-      p.add(at, id, "a model released by tick " + tick + " ('" + id + "' is released at tick "
-          + releases.get(id) + ")");
+      p.add(
+          at,
+          id,
+          "a model released by tick "
+              + tick
+              + " ('"
+              + id
+              + "' is released at tick "
+              + releases.get(id)
+              + ")");
       return false;
     }
     if (!models.containsKey(id)) {
@@ -193,13 +221,23 @@ final class TimelineValidator {
       return false;
     }
     if (released.get(id) > tick) {
-      p.add(at, id, "a model released by tick " + tick + " ('" + id + "' is released at tick "
-          + released.get(id) + ")");
+      p.add(
+          at,
+          id,
+          "a model released by tick "
+              + tick
+              + " ('"
+              + id
+              + "' is released at tick "
+              + released.get(id)
+              + ")");
       return false;
     }
     if (retired.containsKey(id)) {
-      p.add(at, id, "a model not yet retired ('" + id + "' is retired at tick "
-          + retired.get(id) + ")");
+      p.add(
+          at,
+          id,
+          "a model not yet retired ('" + id + "' is retired at tick " + retired.get(id) + ")");
       return false;
     }
     return true;
@@ -213,8 +251,10 @@ final class TimelineValidator {
     if (!models.containsKey(id) && !releases.containsKey(id)) {
       Set<String> known = new TreeSet<>(humans);
       known.addAll(models.keySet());
-      p.add(at, id, "the id of a human source or model, one of " + known
-          + Suggest.didYouMean(id, known));
+      p.add(
+          at,
+          id,
+          "the id of a human source or model, one of " + known + Suggest.didYouMean(id, known));
       return false;
     }
     return model(at, id, tick);
@@ -224,7 +264,9 @@ final class TimelineValidator {
     boolean byAgent = set.agent() != null || set.publishRate() != null;
     boolean byPath = set.path() != null || set.value() != null;
     if (byAgent == byPath) {
-      p.addWorded(at, byAgent ? "both 'agent' and 'path'" : "neither 'agent' nor 'path'",
+      p.addWorded(
+          at,
+          byAgent ? "both 'agent' and 'path'" : "neither 'agent' nor 'path'",
           "either {agent, publish-rate} or {path, value}");
       return;
     }
@@ -255,12 +297,14 @@ final class TimelineValidator {
     if (target.list().equals("humans")) {
       if (!humans.contains(target.id())) {
         List<String> known = humans.stream().sorted().toList();
-        p.add(at + "/path", target.id(), "the id of a human source, one of " + known
-            + Suggest.didYouMean(target.id(), known));
-      } else if (!set.value().canConvertToInt() || !set.value().isIntegralNumber()
+        p.add(
+            at + "/path",
+            target.id(),
+            "the id of a human source, one of " + known + Suggest.didYouMean(target.id(), known));
+      } else if (!set.value().canConvertToInt()
+          || !set.value().isIntegralNumber()
           || set.value().asInt() < 0) {
-        p.addWorded(at + "/value", Timelines.describe(set.value()),
-            "a whole number of at least 0");
+        p.addWorded(at + "/value", Timelines.describe(set.value()), "a whole number of at least 0");
       }
       return;
     }
@@ -287,8 +331,10 @@ final class TimelineValidator {
       p.add(at + "/id", null, "the required key 'id' (a human source id)");
     } else if (!humans.contains(h.id())) {
       List<String> known = humans.stream().sorted().toList();
-      p.add(at + "/id", h.id(), "the id of a human source, one of " + known
-          + Suggest.didYouMean(h.id(), known));
+      p.add(
+          at + "/id",
+          h.id(),
+          "the id of a human source, one of " + known + Suggest.didYouMean(h.id(), known));
     }
     rate(at + "/publish-rate", h.publishRate());
   }

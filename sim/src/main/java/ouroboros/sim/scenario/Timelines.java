@@ -17,23 +17,25 @@ import ouroboros.sim.scenario.path.ScenarioSchema;
  * The paths of {@code set} events and what they do to a model. A path is a {@link ScenarioPath},
  * the grammar of sweep paths and {@code run --set}, that names one agent by id and one of its
  * run-time settings, {@code models[ID].KEY...} or {@code humans[ID].publish-rate}; the settable
- * keys are listed in {@link #SETTABLE}. Setting a value resolves the path with the same
- * {@link PathResolver} on the model's spec as a YAML tree and binds it again, so a value is
- * checked exactly as in a scenario file.
+ * keys are listed in {@link #SETTABLE}. Setting a value resolves the path with the same {@link
+ * PathResolver} on the model's spec as a YAML tree and binds it again, so a value is checked
+ * exactly as in a scenario file.
  */
 public final class Timelines {
   /**
-   * What a {@code set} path may change, after {@code models[ID].}: the first key of the rest of
-   * the path. {@code crawl} and {@code sampling} take any of their keys, {@code pipeline[S]} any
-   * key of stage S (by its name, or by its index).
+   * What a {@code set} path may change, after {@code models[ID].}: the first key of the rest of the
+   * path. {@code crawl} and {@code sampling} take any of their keys, {@code pipeline[S]} any key of
+   * stage S (by its name, or by its index).
    */
   public static final List<String> SETTABLE =
       List.of("publish-rate", "scrape", "fresh-human-fraction", "crawl", "sampling", "pipeline");
+
   /** What a {@code set} path may change after {@code humans[ID].}. */
   public static final List<String> HUMAN_SETTABLE = List.of("publish-rate");
+
   /** A path's shape, for messages. */
-  static final String PATH_SHAPE = "a path models[ID].KEY or humans[ID].publish-rate, KEY one of "
-      + SETTABLE;
+  static final String PATH_SHAPE =
+      "a path models[ID].KEY or humans[ID].publish-rate, KEY one of " + SETTABLE;
 
   private static final ObjectMapper MAPPER = Yaml.mapper();
 
@@ -95,8 +97,8 @@ public final class Timelines {
   }
 
   /**
-   * Parses a path in the grammar of {@link ScenarioPath} and checks that it names one agent and
-   * one of its settable keys ({@link #SETTABLE}).
+   * Parses a path in the grammar of {@link ScenarioPath} and checks that it names one agent and one
+   * of its settable keys ({@link #SETTABLE}).
    */
   public static Target parse(String path) throws SetException {
     ScenarioPath parsed;
@@ -107,10 +109,17 @@ public final class Timelines {
     }
     List<ScenarioPath.Segment> segments = parsed.segments();
     String list = segments.get(0) instanceof ScenarioPath.Key k ? k.name() : "";
-    String id = segments.size() < 2 ? null
-        : segments.get(1) instanceof ScenarioPath.Named n ? n.name()
-        : segments.get(1) instanceof ScenarioPath.Index i ? String.valueOf(i.index()) : null;
-    if (!list.equals("models") && !list.equals("humans") || id == null || segments.size() < 3
+    String id =
+        segments.size() < 2
+            ? null
+            : segments.get(1) instanceof ScenarioPath.Named n
+                ? n.name()
+                : segments.get(1) instanceof ScenarioPath.Index i
+                    ? String.valueOf(i.index())
+                    : null;
+    if (!list.equals("models") && !list.equals("humans")
+        || id == null
+        || segments.size() < 3
         || !(segments.get(2) instanceof ScenarioPath.Key)) {
       throw new SetException(Problems.describe(path), PATH_SHAPE);
     }
@@ -121,12 +130,15 @@ public final class Timelines {
         keys.add(new String[] {key.name(), null});
       } else {
         String[] last = keys.get(keys.size() - 1);
-        String select = seg instanceof ScenarioPath.Named n ? n.name()
-            : seg instanceof ScenarioPath.Index i ? String.valueOf(i.index()) : "*";
-        if (last[1] != null || !(seg instanceof ScenarioPath.Named)
-            && !(seg instanceof ScenarioPath.Index)) {
-          throw new SetException("the selector [" + select + "] after '" + last[0] + "["
-              + last[1] + "]'", "one stage, by its name or its index");
+        String select =
+            seg instanceof ScenarioPath.Named n
+                ? n.name()
+                : seg instanceof ScenarioPath.Index i ? String.valueOf(i.index()) : "*";
+        if (last[1] != null
+            || !(seg instanceof ScenarioPath.Named) && !(seg instanceof ScenarioPath.Index)) {
+          throw new SetException(
+              "the selector [" + select + "] after '" + last[0] + "[" + last[1] + "]'",
+              "one stage, by its name or its index");
         }
         last[1] = select;
       }
@@ -134,45 +146,57 @@ public final class Timelines {
     List<String> allowed = list.equals("models") ? SETTABLE : HUMAN_SETTABLE;
     String first = keys.get(0)[0];
     if (!allowed.contains(first)) {
-      throw new SetException("'" + first + "', which a timeline cannot change",
-          "a settable key of " + list + ", one of " + allowed
-              + Suggest.didYouMean(first, allowed));
+      throw new SetException(
+          "'" + first + "', which a timeline cannot change",
+          "a settable key of " + list + ", one of " + allowed + Suggest.didYouMean(first, allowed));
     }
     for (int k = 0; k < keys.size(); k++) {
       boolean pipeline = k == 0 && first.equals("pipeline");
       if (keys.get(k)[1] != null && !pipeline) {
-        throw new SetException("the selector [" + keys.get(k)[1] + "] after '" + keys.get(k)[0]
-            + "'", "a selector only after 'pipeline', such as pipeline[watermark-filter].tpr");
+        throw new SetException(
+            "the selector [" + keys.get(k)[1] + "] after '" + keys.get(k)[0] + "'",
+            "a selector only after 'pipeline', such as pipeline[watermark-filter].tpr");
       }
       if (pipeline && (keys.get(k)[1] == null || keys.size() != 2)) {
-        throw new SetException(Problems.describe(path),
-            "a stage key, as in models[ID].pipeline[STAGE].KEY");
+        throw new SetException(
+            Problems.describe(path), "a stage key, as in models[ID].pipeline[STAGE].KEY");
       }
     }
     if (first.equals("pipeline") && keys.get(1)[0].equals("stage")) {
-      throw new SetException("'stage', which a timeline cannot change",
+      throw new SetException(
+          "'stage', which a timeline cannot change",
           "another key of the stage: a stage's kind is fixed for the run");
     }
-    if (keys.size() > 1 && !first.equals("crawl")
-        && !first.equals("sampling") && !first.equals("pipeline")) {
+    if (keys.size() > 1
+        && !first.equals("crawl")
+        && !first.equals("sampling")
+        && !first.equals("pipeline")) {
       throw new SetException(Problems.describe(path), "nothing after '" + first + "'");
     }
     return new Target(list, id, List.copyOf(keys), parsed);
   }
 
   /**
-   * The model with {@code value} at the path's keys. The path is resolved by the
-   * {@link PathResolver} that sweeps and {@code run --set} use, on a tree holding only this model
-   * (absent {@code crawl} or {@code sampling} mappings are created); the model then goes through
-   * YAML and back, so a value of the wrong type fails as in a scenario file.
+   * The model with {@code value} at the path's keys. The path is resolved by the {@link
+   * PathResolver} that sweeps and {@code run --set} use, on a tree holding only this model (absent
+   * {@code crawl} or {@code sampling} mappings are created); the model then goes through YAML and
+   * back, so a value of the wrong type fails as in a scenario file.
    */
   public static ModelSpec set(ModelSpec model, Target target, JsonNode value) throws SetException {
     ObjectNode root = MAPPER.createObjectNode();
     ObjectNode tree = MAPPER.valueToTree(model);
     root.putArray(target.list()).add(tree);
     if (target.first().equals("pipeline") && !tree.has("pipeline")) {
-      throw new SetException("no stage '" + target.keys().get(0)[1] + "' in " + target.list()
-          + "[" + target.id() + "].pipeline", "a model with a pipeline", true);
+      throw new SetException(
+          "no stage '"
+              + target.keys().get(0)[1]
+              + "' in "
+              + target.list()
+              + "["
+              + target.id()
+              + "].pipeline",
+          "a model with a pipeline",
+          true);
     }
     try {
       for (PathResolver.Target t : Resolver.INSTANCE.resolve(target.path(), root)) {
@@ -192,21 +216,22 @@ public final class Timelines {
       TreeSet<String> known = new TreeSet<>();
       e.getKnownPropertyIds().forEach(x -> known.add(String.valueOf(x)));
       boolean inPath = e.getPath().size() <= keys.size();
-      throw new SetException("unknown key '" + e.getPropertyName() + "'"
-          + (inPath ? " in " + at : ""),
-          "one of " + known + Suggest.didYouMean(e.getPropertyName(), known), inPath);
+      throw new SetException(
+          "unknown key '" + e.getPropertyName() + "'" + (inPath ? " in " + at : ""),
+          "one of " + known + Suggest.didYouMean(e.getPropertyName(), known),
+          inPath);
     } catch (MismatchedInputException e) {
       throw new SetException(describe(value), ScenarioLoader.typeName(e.getTargetType()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new SetException(describe(value), "a valid value (" + firstLine(e.getOriginalMessage())
-          + ")");
+      throw new SetException(
+          describe(value), "a valid value (" + firstLine(e.getOriginalMessage()) + ")");
     }
   }
 
   /**
-   * The models under {@code models}, then the model of each release in the order the timeline
-   * lists them (their agent indices follow the same order). A release whose {@code like} names no
-   * model under {@code models} or earlier release, or that has no tick, is left out.
+   * The models under {@code models}, then the model of each release in the order the timeline lists
+   * them (their agent indices follow the same order). A release whose {@code like} names no model
+   * under {@code models} or earlier release, or that has no tick, is left out.
    */
   public static List<ModelSpec> allModels(List<ModelSpec> models, List<EventSpec> timeline) {
     List<ModelSpec> all = new ArrayList<>(models == null ? List.of() : models);
@@ -233,8 +258,8 @@ public final class Timelines {
   }
 
   /**
-   * A model of a resolved scenario, changed by a {@code set}, with its defaults filled in again
-   * (a {@code crawl} mapping set whole may leave out its policy).
+   * A model of a resolved scenario, changed by a {@code set}, with its defaults filled in again (a
+   * {@code crawl} mapping set whole may leave out its policy).
    */
   public static ModelSpec resolved(ModelSpec changed, Scenario resolvedScenario) {
     return Resolution.model(changed, resolvedScenario.sites(), resolvedScenario.domain());
@@ -248,8 +273,8 @@ public final class Timelines {
         order.add(i);
       }
     }
-    order.sort(Comparator.comparingInt((Integer i) -> events.get(i).tick())
-        .thenComparingInt(i -> i));
+    order.sort(
+        Comparator.comparingInt((Integer i) -> events.get(i).tick()).thenComparingInt(i -> i));
     return order;
   }
 

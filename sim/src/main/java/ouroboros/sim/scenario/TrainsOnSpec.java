@@ -10,9 +10,10 @@ package ouroboros.sim.scenario;
 @Spec(name = "trains-on", doc = "One source of a model in static-graph mode.")
 public record TrainsOnSpec(
     @Key(doc = "The id of a human source or a model of this scenario.", required = true)
-    String source,
+        String source,
     @Key(
-        doc = "Its share of the web part of the training data is weight / the sum of the weights.",
-        min = 0,
-        def = "1")
-    Double weight) {}
+            doc =
+                "Its share of the web part of the training data is weight / the sum of the weights.",
+            min = 0,
+            def = "1")
+        Double weight) {}

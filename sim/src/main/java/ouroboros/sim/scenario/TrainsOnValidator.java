@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks a model's static-graph keys ({@code trains-on}, {@code human-share}) and what they
- * exclude ({@code crawl}, {@code fresh-human-fraction}). Called by {@link ScenarioValidator}.
+ * Checks a model's static-graph keys ({@code trains-on}, {@code human-share}) and what they exclude
+ * ({@code crawl}, {@code fresh-human-fraction}). Called by {@link ScenarioValidator}.
  */
 final class TrainsOnValidator {
   private TrainsOnValidator() {}
@@ -24,19 +24,25 @@ final class TrainsOnValidator {
     List<TrainsOnSpec> list = m.trainsOn();
     if (list == null) {
       if (m.humanShare() != null) {
-        p.addWorded(at + "/human-share", "'human-share' without 'trains-on'",
+        p.addWorded(
+            at + "/human-share",
+            "'human-share' without 'trains-on'",
             "'trains-on' beside it (static-graph mode), or 'fresh-human-fraction' for a model "
                 + "that crawls the web");
       }
       return;
     }
     if (m.crawl() != null) {
-      p.addWorded(at + "/trains-on", "'trains-on' together with 'crawl'",
+      p.addWorded(
+          at + "/trains-on",
+          "'trains-on' together with 'crawl'",
           "one of them: 'trains-on' fixes the agents the model reads (static-graph mode), "
               + "'crawl' lets it scrape the web");
     }
     if (m.freshHumanFraction() != null) {
-      p.addWorded(at + "/trains-on", "'trains-on' together with 'fresh-human-fraction'",
+      p.addWorded(
+          at + "/trains-on",
+          "'trains-on' together with 'fresh-human-fraction'",
           "'human-share' for the fresh human data of a model with 'trains-on'");
     }
     if (m.humanShare() != null) {
@@ -58,11 +64,18 @@ final class TrainsOnValidator {
         continue;
       }
       if (t.source() == null) {
-        p.add(e + "/source", null, "the required key 'source' (the id of a human source or "
-            + "model)");
+        p.add(
+            e + "/source",
+            null,
+            "the required key 'source' (the id of a human source or " + "model)");
       } else if (!agents.contains(t.source())) {
-        p.add(e + "/source", t.source(), "the id of a human source or model of this scenario, "
-            + "one of " + agents + Suggest.didYouMean(t.source(), agents));
+        p.add(
+            e + "/source",
+            t.source(),
+            "the id of a human source or model of this scenario, "
+                + "one of "
+                + agents
+                + Suggest.didYouMean(t.source(), agents));
       } else if (!seen.add(t.source())) {
         p.add(e + "/source", t.source(), "a source not listed before in this 'trains-on'");
       }

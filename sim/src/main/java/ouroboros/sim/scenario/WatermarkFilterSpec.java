@@ -13,15 +13,15 @@ import ouroboros.agents.pipeline.WatermarkFilter;
  * @param zScore the z-score detector, instead of tpr and fpr
  */
 @Spec(
-    doc = "Watermark filter: drops the items its detector flags as watermarked. Give 'tpr' (and "
-        + "'fpr'), or 'z-score'.",
+    doc =
+        "Watermark filter: drops the items its detector flags as watermarked. Give 'tpr' (and "
+            + "'fpr'), or 'z-score'.",
     tag = "Watermark filter")
 public record WatermarkFilterSpec(
-    @Key(doc = "Probability of flagging a watermarked item.", min = 0, max = 1)
-    Double tpr,
-    @Key(doc = "Probability of flagging any other item. Default 0.", min = 0, max = 1)
-    Double fpr,
-    ZScoreSpec zScore) implements StageSpec {
+    @Key(doc = "Probability of flagging a watermarked item.", min = 0, max = 1) Double tpr,
+    @Key(doc = "Probability of flagging any other item. Default 0.", min = 0, max = 1) Double fpr,
+    ZScoreSpec zScore)
+    implements StageSpec {
 
   @Override
   public void validate(String at, Problems p, Context ctx) {
@@ -31,7 +31,9 @@ public record WatermarkFilterSpec(
       return;
     }
     if (tpr != null || fpr != null) {
-      p.addWorded(at + (tpr != null ? "/tpr" : "/fpr"), "both 'z-score' and an operating point",
+      p.addWorded(
+          at + (tpr != null ? "/tpr" : "/fpr"),
+          "both 'z-score' and an operating point",
           "either 'tpr' and 'fpr', or 'z-score'");
     }
     Declared.checkBounds(p, at + "/z-score", zScore, "gamma");
@@ -40,8 +42,11 @@ public record WatermarkFilterSpec(
     }
     Declared.checkBounds(p, at + "/z-score", zScore, "tokens");
     if (zScore.tokens() == null && ctx.domain() != null && !(ctx.domain() instanceof TextSpec)) {
-      p.addWorded(at + "/z-score", "a z-score detector without 'tokens' in a "
-          + ScenarioValidator.typeOf(ctx.domain()) + " domain",
+      p.addWorded(
+          at + "/z-score",
+          "a z-score detector without 'tokens' in a "
+              + ScenarioValidator.typeOf(ctx.domain())
+              + " domain",
           "'tokens' (tokens per item); only the ngram-text domain has item lengths");
     }
   }
@@ -51,15 +56,26 @@ public record WatermarkFilterSpec(
     if (zScore == null) {
       return new WatermarkFilterSpec(tpr, fpr == null ? 0.0 : fpr, null);
     }
-    return new WatermarkFilterSpec(null, null, new ZScoreSpec(
-        zScore.gamma() == null ? 0.25 : zScore.gamma(),
-        zScore.threshold() == null ? 4.0 : zScore.threshold(), zScore.tokens()));
+    return new WatermarkFilterSpec(
+        null,
+        null,
+        new ZScoreSpec(
+            zScore.gamma() == null ? 0.25 : zScore.gamma(),
+            zScore.threshold() == null ? 4.0 : zScore.threshold(),
+            zScore.tokens()));
   }
 
   @Override
   public StagePlan plan(Context ctx) {
-    return env -> new WatermarkFilter(zScore == null ? Detector.operatingPoint(tpr, fpr)
-        : Detector.zScore(zScore.gamma(), zScore.threshold(),
-            zScore.tokens() == null ? 0 : zScore.tokens(), env.domain()), env.rng());
+    return env ->
+        new WatermarkFilter(
+            zScore == null
+                ? Detector.operatingPoint(tpr, fpr)
+                : Detector.zScore(
+                    zScore.gamma(),
+                    zScore.threshold(),
+                    zScore.tokens() == null ? 0 : zScore.tokens(),
+                    env.domain()),
+            env.rng());
   }
 }

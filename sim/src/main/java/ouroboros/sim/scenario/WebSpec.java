@@ -6,5 +6,4 @@ package ouroboros.sim.scenario;
  * @param retention how many ticks the web keeps ({@code all}, the default, keeps everything)
  */
 @Spec(name = "web", doc = "Web settings.")
-public record WebSpec(
-    Retention retention) {}
+public record WebSpec(Retention retention) {}

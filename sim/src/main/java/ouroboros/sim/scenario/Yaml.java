@@ -1,5 +1,6 @@
 package ouroboros.sim.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -13,7 +14,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /** The one configuration of Jackson for scenario files: strict YAML in, kebab-case keys. */
@@ -27,12 +27,13 @@ public final class Yaml {
     options.setMaxAliasesForCollections(10);
     options.setNestingDepthLimit(50);
     options.setCodePointLimit(ScenarioLoader.MAX_BYTES);
-    YAMLFactory factory = YAMLFactory.builder()
-        .loaderOptions(options)
-        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
-        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-        .build();
+    YAMLFactory factory =
+        YAMLFactory.builder()
+            .loaderOptions(options)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
     factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     return configure(YAMLMapper.builder(factory)).build();
   }
@@ -59,9 +60,9 @@ public final class Yaml {
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .serializationInclusion(JsonInclude.Include.NON_NULL)
-        .withCoercionConfig(LogicalType.Integer,
-            c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-        .withCoercionConfig(LogicalType.Float,
-            c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+        .withCoercionConfig(
+            LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+        .withCoercionConfig(
+            LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
   }
 }

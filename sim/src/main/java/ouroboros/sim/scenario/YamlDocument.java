@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
- * A YAML file read strictly by {@link ScenarioLoader#read}, as a tree, with where each of its
- * keys and values sits, so that checks done on the tree can still name the line and column.
+ * A YAML file read strictly by {@link ScenarioLoader#read}, as a tree, with where each of its keys
+ * and values sits, so that checks done on the tree can still name the line and column.
  *
  * @param name the file as the user named it
  * @param tree the document

@@ -19,8 +19,8 @@ import ouroboros.sim.scenario.path.ScenarioPath;
 
 /**
  * A sweep file, read and checked on its own: its keys, its shape and the syntax of its paths.
- * Whether each path addresses something in the base scenario, and whether each value fits there,
- * is {@link SweepPlan}'s business.
+ * Whether each path addresses something in the base scenario, and whether each value fits there, is
+ * {@link SweepPlan}'s business.
  *
  * <pre>
  * base: ../quickstart.yaml      # the base scenario, relative to this file
@@ -43,8 +43,15 @@ import ouroboros.sim.scenario.path.ScenarioPath;
  * @param cells the cells, in order
  * @param report what the report shows unless its command line says otherwise
  */
-public record SweepFile(YamlDocument doc, Path base, String name, int replicates,
-    Integer engineThreads, Shape shape, List<ScenarioPath> columns, List<Cell> cells,
+public record SweepFile(
+    YamlDocument doc,
+    Path base,
+    String name,
+    int replicates,
+    Integer engineThreads,
+    Shape shape,
+    List<ScenarioPath> columns,
+    List<Cell> cells,
     ReportDefaults report) {
 
   /** How the values form cells. */
@@ -92,8 +99,17 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
   /** The most cells a sweep may have. */
   static final int MAX_CELLS = 100_000;
 
-  private static final List<String> KEYS = List.of("base", "name", "description", "replicates",
-      "engine-threads", "grid", "zip", "list", "report");
+  private static final List<String> KEYS =
+      List.of(
+          "base",
+          "name",
+          "description",
+          "replicates",
+          "engine-threads",
+          "grid",
+          "zip",
+          "list",
+          "report");
 
   /** Checks the references. */
   public SweepFile {
@@ -133,7 +149,10 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
     SweepFile read() {
       JsonNode root = doc.tree();
       if (!root.isObject()) {
-        error("", "", PathResolver.describe(root),
+        error(
+            "",
+            "",
+            PathResolver.describe(root),
             "a YAML mapping with 'base' and one of 'grid', 'zip' or 'list'");
         return null;
       }
@@ -141,21 +160,35 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
       while (names.hasNext()) {
         String k = names.next();
         if (!KEYS.contains(k)) {
-          errors.add(doc.errorAtKey("/" + escape(k), "", "unknown key '" + k + "'",
-              "one of " + KEYS + Suggest.didYouMean(k, KEYS)));
+          errors.add(
+              doc.errorAtKey(
+                  "/" + escape(k),
+                  "",
+                  "unknown key '" + k + "'",
+                  "one of " + KEYS + Suggest.didYouMean(k, KEYS)));
         }
       }
       Path base = null;
       JsonNode b = root.get("base");
       if (b == null || !b.isTextual() || b.asText().isBlank()) {
-        error("/base", "base", b == null ? "nothing" : PathResolver.describe(b),
+        error(
+            "/base",
+            "base",
+            b == null ? "nothing" : PathResolver.describe(b),
             "the required key 'base': the path of the base scenario, relative to this file");
       } else {
         Path dir = file.getParent();
         base = (dir == null ? Path.of(b.asText()) : dir.resolve(b.asText())).normalize();
         if (!java.nio.file.Files.isRegularFile(base)) {
-          error("/base", "base", "'" + b.asText() + "', but " + base + " is "
-              + (java.nio.file.Files.exists(base) ? "a directory" : "no file"),
+          error(
+              "/base",
+              "base",
+              "'"
+                  + b.asText()
+                  + "', but "
+                  + base
+                  + " is "
+                  + (java.nio.file.Files.exists(base) ? "a directory" : "no file"),
               "the path of the base scenario, relative to this file");
           base = null;
         }
@@ -166,7 +199,10 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
         if (n.isTextual() && n.asText().matches("[A-Za-z0-9._-]+")) {
           name = n.asText();
         } else {
-          error("/name", "name", PathResolver.describe(n),
+          error(
+              "/name",
+              "name",
+              PathResolver.describe(n),
               "a name of letters, digits, '.', '_' or '-'");
         }
       }
@@ -175,8 +211,7 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
         error("/description", "description", PathResolver.describe(description), "free text");
       }
       int replicates = whole(root, "replicates", 1);
-      Integer engineThreads = root.has("engine-threads") ? whole(root, "engine-threads", 1)
-          : null;
+      Integer engineThreads = root.has("engine-threads") ? whole(root, "engine-threads", 1) : null;
       List<String> shapes = new ArrayList<>();
       for (Shape s : Shape.values()) {
         if (root.has(s.key())) {
@@ -184,30 +219,42 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
         }
       }
       if (shapes.size() != 1) {
-        error(shapes.isEmpty() ? "" : "/" + shapes.get(1), "",
-            shapes.isEmpty() ? "no 'grid', 'zip' or 'list'" : "both '" + shapes.get(0)
-                + "' and '" + shapes.get(1) + "'",
+        error(
+            shapes.isEmpty() ? "" : "/" + shapes.get(1),
+            "",
+            shapes.isEmpty()
+                ? "no 'grid', 'zip' or 'list'"
+                : "both '" + shapes.get(0) + "' and '" + shapes.get(1) + "'",
             "exactly one of 'grid' (every combination of values), 'zip' (the i-th value of"
                 + " every path together) or 'list' (one mapping of paths to values per cell)");
         return null;
       }
       Shape shape = Shape.valueOf(shapes.get(0).toUpperCase(java.util.Locale.ROOT));
-      List<Cell> cells = switch (shape) {
-        case GRID -> grid(root.get("grid"));
-        case ZIP -> zip(root.get("zip"));
-        case LIST -> list(root.get("list"));
-      };
+      List<Cell> cells =
+          switch (shape) {
+            case GRID -> grid(root.get("grid"));
+            case ZIP -> zip(root.get("zip"));
+            case LIST -> list(root.get("list"));
+          };
       ReportDefaults report = report(root.get("report"));
       if (base == null || cells == null || !errors.isEmpty()) {
         return null;
       }
-      return new SweepFile(doc, base, name, replicates, engineThreads, shape,
-          List.copyOf(columns.values()), cells, report);
+      return new SweepFile(
+          doc,
+          base,
+          name,
+          replicates,
+          engineThreads,
+          shape,
+          List.copyOf(columns.values()),
+          cells,
+          report);
     }
 
     /**
-     * {@code report:} what the report shows; its facet must be one of the paths of a sweep of
-     * three paths. The model and the metric are checked later, against the base and the runs.
+     * {@code report:} what the report shows; its facet must be one of the paths of a sweep of three
+     * paths. The model and the metric are checked later, against the base and the runs.
      */
     private ReportDefaults report(JsonNode node) {
       List<ReportDefaults.Problem> problems = new ArrayList<>();
@@ -215,19 +262,28 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
       for (ReportDefaults.Problem p : problems) {
         String pointer = p.key().isEmpty() ? "/report" : "/report/" + escape(p.key());
         String path = p.key().isEmpty() ? "report" : "report." + p.key();
-        errors.add(p.found().startsWith("unknown key")
-            ? doc.errorAtKey(pointer, "report", p.found(), p.expected())
-            : doc.errorAt(pointer, path, p.found(), p.expected()));
+        errors.add(
+            p.found().startsWith("unknown key")
+                ? doc.errorAtKey(pointer, "report", p.found(), p.expected())
+                : doc.errorAt(pointer, path, p.found(), p.expected()));
       }
       String facet = report.facet();
       if (facet != null && errors.isEmpty()) {
         if (!columns.containsKey(facet)) {
-          error("/report/facet", "report.facet", "'" + facet + "'", "one of the swept paths "
-              + columns.keySet() + Suggest.didYouMean(facet, columns.keySet()));
+          error(
+              "/report/facet",
+              "report.facet",
+              "'" + facet + "'",
+              "one of the swept paths "
+                  + columns.keySet()
+                  + Suggest.didYouMean(facet, columns.keySet()));
         } else if (columns.size() != 3) {
-          error("/report/facet", "report.facet", "a facet in a sweep of "
-              + plural(columns.size(), "path"), "a sweep of three paths: the report draws one"
-              + " heatmap of the other two per value of the facet");
+          error(
+              "/report/facet",
+              "report.facet",
+              "a facet in a sweep of " + plural(columns.size(), "path"),
+              "a sweep of three paths: the report draws one"
+                  + " heatmap of the other two per value of the facet");
         }
       }
       return report;
@@ -243,7 +299,10 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
       for (List<JsonNode> v : values.values()) {
         count *= v.size();
         if (count > MAX_CELLS) {
-          error("/grid", "grid", "more than " + MAX_CELLS + " combinations",
+          error(
+              "/grid",
+              "grid",
+              "more than " + MAX_CELLS + " combinations",
               "at most " + MAX_CELLS + " cells");
           return null;
         }
@@ -255,8 +314,11 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
         List<Assignment> as = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
           String key = keys.get(k);
-          as.add(new Assignment(columns.get(key), values.get(key).get(digit[k]),
-              "/grid/" + escape(key) + "/" + digit[k]));
+          as.add(
+              new Assignment(
+                  columns.get(key),
+                  values.get(key).get(digit[k]),
+                  "/grid/" + escape(key) + "/" + digit[k]));
         }
         cells.add(new Cell(c, as));
         for (int k = keys.size() - 1; k >= 0; k--) {
@@ -279,9 +341,14 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
       int size = values.get(first).size();
       for (Map.Entry<String, List<JsonNode>> e : values.entrySet()) {
         if (e.getValue().size() != size) {
-          error("/zip/" + escape(e.getKey()), e.getKey(), "a list of "
-                  + plural(e.getValue().size(), "value"),
-              plural(size, "value") + ", as many as " + first + " has: zip takes the i-th value"
+          error(
+              "/zip/" + escape(e.getKey()),
+              e.getKey(),
+              "a list of " + plural(e.getValue().size(), "value"),
+              plural(size, "value")
+                  + ", as many as "
+                  + first
+                  + " has: zip takes the i-th value"
                   + " of every path together");
         }
       }
@@ -292,8 +359,11 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
       for (int c = 0; c < size; c++) {
         List<Assignment> as = new ArrayList<>();
         for (Map.Entry<String, List<JsonNode>> e : values.entrySet()) {
-          as.add(new Assignment(columns.get(e.getKey()), e.getValue().get(c),
-              "/zip/" + escape(e.getKey()) + "/" + c));
+          as.add(
+              new Assignment(
+                  columns.get(e.getKey()),
+                  e.getValue().get(c),
+                  "/zip/" + escape(e.getKey()) + "/" + c));
         }
         cells.add(new Cell(c, as));
       }
@@ -303,7 +373,10 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
     /** {@code list:} one mapping of paths to values per cell. */
     private List<Cell> list(JsonNode list) {
       if (!list.isArray() || list.isEmpty()) {
-        error("/list", "list", PathResolver.describe(list),
+        error(
+            "/list",
+            "list",
+            PathResolver.describe(list),
             "a list of cells, each a mapping of paths to values, such as"
                 + " [{\"models[*].regime\": replace}, {\"models[*].regime\": accumulate}]");
         return null;
@@ -317,7 +390,10 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
         JsonNode entry = list.get(c);
         String at = "/list/" + c;
         if (!entry.isObject() || entry.isEmpty()) {
-          error(at, "list[" + c + "]", PathResolver.describe(entry),
+          error(
+              at,
+              "list[" + c + "]",
+              PathResolver.describe(entry),
               "a mapping of paths to values, such as {\"models[*].regime\": replace}");
           continue;
         }
@@ -338,8 +414,12 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
     /** A mapping of paths to non-empty lists of values, in file order; null on errors. */
     private Map<String, List<JsonNode>> lists(JsonNode node, String key) {
       if (!node.isObject() || node.isEmpty()) {
-        error("/" + key, key, PathResolver.describe(node), "a mapping of paths to lists of"
-            + " values, such as {\"models[*].regime\": [replace, accumulate]}");
+        error(
+            "/" + key,
+            key,
+            PathResolver.describe(node),
+            "a mapping of paths to lists of"
+                + " values, such as {\"models[*].regime\": [replace, accumulate]}");
         return null;
       }
       Map<String, List<JsonNode>> out = new LinkedHashMap<>();
@@ -350,9 +430,14 @@ public record SweepFile(YamlDocument doc, Path base, String name, int replicates
         ScenarioPath path = column(at, f.getKey());
         JsonNode v = f.getValue();
         if (!v.isArray() || v.isEmpty()) {
-          error(at, f.getKey(), PathResolver.describe(v), "a non-empty list of values for this"
-              + " path, such as [" + (v.isValueNode() && !v.isNull() ? v.asText() + ", ..." : "a, b")
-              + "]");
+          error(
+              at,
+              f.getKey(),
+              PathResolver.describe(v),
+              "a non-empty list of values for this"
+                  + " path, such as ["
+                  + (v.isValueNode() && !v.isNull() ? v.asText() + ", ..." : "a, b")
+                  + "]");
           continue;
         }
         if (path != null) {

@@ -25,10 +25,10 @@ import ouroboros.sim.scenario.path.ScenarioSchema;
 
 /**
  * A sweep checked against its base scenario, before any run starts: every path must address
- * something (a key the scenario schema allows, a list entry that exists), and every cell, the
- * base with the cell's values applied to its YAML tree, must pass the scenario loader. An error
- * caused by a value names the sweep file and the line of that value, with the path as the sweep
- * file writes it; an error the base scenario has on its own names the base file.
+ * something (a key the scenario schema allows, a list entry that exists), and every cell, the base
+ * with the cell's values applied to its YAML tree, must pass the scenario loader. An error caused
+ * by a value names the sweep file and the line of that value, with the path as the sweep file
+ * writes it; an error the base scenario has on its own names the base file.
  */
 public final class SweepPlan {
   private final SweepFile sweep;
@@ -65,8 +65,13 @@ public final class SweepPlan {
     ScenarioLoader loader = new ScenarioLoader();
     YamlDocument base = loader.read(sweep.base(), "scenario");
     if (!(base.tree() instanceof ObjectNode baseTree)) {
-      throw new ScenarioException(List.of(base.errorAt("", "", PathResolver.describe(
-          base.tree()), "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'")));
+      throw new ScenarioException(
+          List.of(
+              base.errorAt(
+                  "",
+                  "",
+                  PathResolver.describe(base.tree()),
+                  "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'")));
     }
     List<ScenarioError> baseErrors;
     try {
@@ -80,8 +85,8 @@ public final class SweepPlan {
     Set<ScenarioPath> bad = checkPaths(sweep, baseTree, resolver, errors);
     List<Scenario> scenarios = new ArrayList<>();
     for (SweepFile.Cell cell : sweep.cells()) {
-      Scenario s = checkCell(sweep, cell, bad, baseTree, base.name(), loader, resolver,
-          baseErrors, errors);
+      Scenario s =
+          checkCell(sweep, cell, bad, baseTree, base.name(), loader, resolver, baseErrors, errors);
       scenarios.add(s);
     }
     checkReportModel(sweep, scenarios, errors);
@@ -92,28 +97,40 @@ public final class SweepPlan {
   }
 
   /** The model that {@code report.model} names must be in every cell. */
-  private static void checkReportModel(SweepFile sweep, List<Scenario> scenarios,
-      Map<String, ScenarioError> errors) {
+  private static void checkReportModel(
+      SweepFile sweep, List<Scenario> scenarios, Map<String, ScenarioError> errors) {
     String model = sweep.report().model();
     for (int c = 0; c < scenarios.size() && model != null; c++) {
       Scenario s = scenarios.get(c);
-      List<String> ids = s == null || s.models() == null ? null
-          : s.models().stream().map(ModelSpec::id).toList();
+      List<String> ids =
+          s == null || s.models() == null ? null : s.models().stream().map(ModelSpec::id).toList();
       if (ids != null && !ids.contains(model)) {
-        add(errors, sweep.doc().errorAt("/report/model", "report.model", "'" + model + "'",
-            "a model of the base scenario, one of " + ids + (c == 0 ? "" : " (in cell " + c
-                + ")") + Suggest.didYouMean(model, ids)));
+        add(
+            errors,
+            sweep
+                .doc()
+                .errorAt(
+                    "/report/model",
+                    "report.model",
+                    "'" + model + "'",
+                    "a model of the base scenario, one of "
+                        + ids
+                        + (c == 0 ? "" : " (in cell " + c + ")")
+                        + Suggest.didYouMean(model, ids)));
         return;
       }
     }
   }
 
   /**
-   * Checks that every path addresses something in the base, with errors at the path's first
-   * key; returns the paths that do not.
+   * Checks that every path addresses something in the base, with errors at the path's first key;
+   * returns the paths that do not.
    */
-  private static Set<ScenarioPath> checkPaths(SweepFile sweep, ObjectNode baseTree,
-      PathResolver resolver, Map<String, ScenarioError> errors) {
+  private static Set<ScenarioPath> checkPaths(
+      SweepFile sweep,
+      ObjectNode baseTree,
+      PathResolver resolver,
+      Map<String, ScenarioError> errors) {
     Set<ScenarioPath> bad = new HashSet<>();
     for (ScenarioPath path : sweep.columns()) {
       try {
@@ -147,12 +164,19 @@ public final class SweepPlan {
   private record Placed(SweepFile.Assignment assignment, String display) {}
 
   /**
-   * A cell's resolved scenario, or null with its errors added. Values of paths already found
-   * {@code bad} are left out, so that the other values' problems are reported too.
+   * A cell's resolved scenario, or null with its errors added. Values of paths already found {@code
+   * bad} are left out, so that the other values' problems are reported too.
    */
-  private static Scenario checkCell(SweepFile sweep, SweepFile.Cell cell, Set<ScenarioPath> bad,
-      ObjectNode baseTree, String baseName, ScenarioLoader loader, PathResolver resolver,
-      List<ScenarioError> baseErrors, Map<String, ScenarioError> errors) {
+  private static Scenario checkCell(
+      SweepFile sweep,
+      SweepFile.Cell cell,
+      Set<ScenarioPath> bad,
+      ObjectNode baseTree,
+      String baseName,
+      ScenarioLoader loader,
+      PathResolver resolver,
+      List<ScenarioError> baseErrors,
+      Map<String, ScenarioError> errors) {
     ObjectNode tree = baseTree.deepCopy();
     List<Placed> placed = new ArrayList<>();
     for (SweepFile.Assignment a : cell.assignments()) {
@@ -165,8 +189,15 @@ public final class SweepPlan {
           placed.add(new Placed(a, Locations.display(t.pointer())));
         }
       } catch (PathResolver.PathException e) {
-        add(errors, sweep.doc().errorAt(a.pointer(), a.path().text(), e.found(),
-            e.expected() + " (in cell " + cell.index() + ", after its other values)"));
+        add(
+            errors,
+            sweep
+                .doc()
+                .errorAt(
+                    a.pointer(),
+                    a.path().text(),
+                    e.found(),
+                    e.expected() + " (in cell " + cell.index() + ", after its other values)"));
         return null;
       }
     }
@@ -181,28 +212,43 @@ public final class SweepPlan {
   }
 
   /** Places a cell's error: at the value that caused it, in the base, or at the cell. */
-  private static ScenarioError trace(SweepFile sweep, SweepFile.Cell cell, ScenarioError error,
-      List<Placed> placed, List<ScenarioError> baseErrors) {
+  private static ScenarioError trace(
+      SweepFile sweep,
+      SweepFile.Cell cell,
+      ScenarioError error,
+      List<Placed> placed,
+      List<ScenarioError> baseErrors) {
     String path = error.path();
     for (int i = placed.size() - 1; i >= 0; i--) {
       Placed p = placed.get(i);
       String d = p.display();
       if (path.equals(d) || path.startsWith(d + ".") || path.startsWith(d + "[")) {
         String rest = path.substring(d.length());
-        return sweep.doc().errorAt(p.assignment().pointer() + pointer(rest),
-            p.assignment().path().text() + rest, error.found(), error.expected());
+        return sweep
+            .doc()
+            .errorAt(
+                p.assignment().pointer() + pointer(rest),
+                p.assignment().path().text() + rest,
+                error.found(),
+                error.expected());
       }
     }
     for (ScenarioError b : baseErrors) {
-      if (b.path().equals(path) && b.found().equals(error.found())
+      if (b.path().equals(path)
+          && b.found().equals(error.found())
           && b.expected().equals(error.expected())) {
         return b;
       }
     }
     // A problem of the combination, such as a value that another key now contradicts.
     SweepFile.Assignment first = cell.assignments().get(0);
-    return sweep.doc().errorAt(first.pointer(), path, error.found() + " (in cell "
-        + cell.index() + ", where " + describe(cell) + ")", error.expected());
+    return sweep
+        .doc()
+        .errorAt(
+            first.pointer(),
+            path,
+            error.found() + " (in cell " + cell.index() + ", where " + describe(cell) + ")",
+            error.expected());
   }
 
   /** A displayed path's tail, such as {@code .sites[1]}, as a JSON Pointer's: {@code /sites/1}. */
@@ -231,11 +277,13 @@ public final class SweepPlan {
   }
 
   /** The errors of the sweep file first, by line and column, then those of the base. */
-  private static List<ScenarioError> inFileOrder(SweepFile sweep,
-      Map<String, ScenarioError> errors) {
+  private static List<ScenarioError> inFileOrder(
+      SweepFile sweep, Map<String, ScenarioError> errors) {
     List<ScenarioError> out = new ArrayList<>(errors.values());
-    out.sort(Comparator.comparing((ScenarioError e) -> !e.file().equals(sweep.doc().name()))
-        .thenComparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));
+    out.sort(
+        Comparator.comparing((ScenarioError e) -> !e.file().equals(sweep.doc().name()))
+            .thenComparingInt(ScenarioError::line)
+            .thenComparingInt(ScenarioError::column));
     return out;
   }
 

@@ -20,11 +20,11 @@ import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 
 /**
- * Runs a sweep's runs in one JVM: {@code parallel} workers, each with one {@link Simulation}
- * (an actor system of {@code engineThreads} dispatcher threads) that it reuses for run after
- * run, take the runs in order. At most {@code parallel} runs are in memory at once, each built
- * just before it starts and dropped when it ends, so the sweep's footprint is about
- * {@code parallel} times one run's, whatever the number of runs.
+ * Runs a sweep's runs in one JVM: {@code parallel} workers, each with one {@link Simulation} (an
+ * actor system of {@code engineThreads} dispatcher threads) that it reuses for run after run, take
+ * the runs in order. At most {@code parallel} runs are in memory at once, each built just before it
+ * starts and dropped when it ends, so the sweep's footprint is about {@code parallel} times one
+ * run's, whatever the number of runs.
  */
 public final class SweepRunner {
   /**
@@ -69,18 +69,20 @@ public final class SweepRunner {
   private SweepRunner() {}
 
   /** Runs every job, at most {@code parallel} at once; returns the runs that failed, in order. */
-  public static List<Failure> run(List<Job> jobs, int parallel, int engineThreads,
-      Progress progress) throws InterruptedException {
+  public static List<Failure> run(
+      List<Job> jobs, int parallel, int engineThreads, Progress progress)
+      throws InterruptedException {
     if (parallel < 1 || engineThreads < 1) {
-      throw new IllegalArgumentException("parallel and engine threads must be at least 1: "
-          + parallel + ", " + engineThreads);
+      throw new IllegalArgumentException(
+          "parallel and engine threads must be at least 1: " + parallel + ", " + engineThreads);
     }
     AtomicInteger next = new AtomicInteger();
     List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
     List<Thread> workers = new ArrayList<>();
     for (int w = 0; w < Math.min(parallel, jobs.size()); w++) {
-      Thread t = new Thread(() -> work(jobs, next, engineThreads, progress, failures),
-          "sweep-worker-" + w);
+      Thread t =
+          new Thread(
+              () -> work(jobs, next, engineThreads, progress, failures), "sweep-worker-" + w);
       t.start();
       workers.add(t);
     }
@@ -88,15 +90,21 @@ public final class SweepRunner {
       t.join();
     }
     List<Failure> sorted = new ArrayList<>(failures);
-    sorted.sort((a, b) -> a.job().cell() != b.job().cell()
-        ? Integer.compare(a.job().cell(), b.job().cell())
-        : Integer.compare(a.job().replicate(), b.job().replicate()));
+    sorted.sort(
+        (a, b) ->
+            a.job().cell() != b.job().cell()
+                ? Integer.compare(a.job().cell(), b.job().cell())
+                : Integer.compare(a.job().replicate(), b.job().replicate()));
     return sorted;
   }
 
   /** One worker: takes the next job until none is left, on its own simulation. */
-  private static void work(List<Job> jobs, AtomicInteger next, int engineThreads,
-      Progress progress, List<Failure> failures) {
+  private static void work(
+      List<Job> jobs,
+      AtomicInteger next,
+      int engineThreads,
+      Progress progress,
+      List<Failure> failures) {
     try (Simulation sim = new Simulation(engineThreads)) {
       for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
         Job job = jobs.get(i);
@@ -104,15 +112,24 @@ public final class SweepRunner {
         try {
           World world = WorldCompiler.compile(job.scenario(), job.seed());
           GraphListener graph = new GraphListener(job.dir(), world, GraphOptions.DEFAULTS);
-          outcome = RunDirectory.run(sim, job.scenario(), world, engineThreads, job.dir(),
-              Observers.builder().topology(graph).sink(new Ticks(progress)).build(),
-              Duration.ZERO).outcome();
+          outcome =
+              RunDirectory.run(
+                      sim,
+                      job.scenario(),
+                      world,
+                      engineThreads,
+                      job.dir(),
+                      Observers.builder().topology(graph).sink(new Ticks(progress)).build(),
+                      Duration.ZERO)
+                  .outcome();
         } catch (Exception e) {
           outcome = new RunOutcome(0, "the run could not start or write its files: " + e);
         }
         if (!outcome.completed()) {
-          failures.add(new Failure(job, "stopped after " + outcome.ticksCompleted()
-              + " ticks: " + outcome.failure()));
+          failures.add(
+              new Failure(
+                  job,
+                  "stopped after " + outcome.ticksCompleted() + " ticks: " + outcome.failure()));
         }
         progress.finished(job, outcome);
       }

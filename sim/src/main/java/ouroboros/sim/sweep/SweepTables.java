@@ -26,17 +26,17 @@ import ouroboros.sim.scenario.path.ScenarioPath;
  * <ul>
  *   <li>{@code cells.csv}: {@code cell,path,value}, one row per value a cell sets;
  *   <li>{@code sweep.csv}: {@code cell,replicate,seed,<one column per path>,model,metric,value},
- *       one row per cell, replicate, model and metric at the model's final generation, sorted
- *       by cell, replicate, model and metric;
- *   <li>{@code summary.csv}: {@code cell,<paths>,model,metric,n,mean,sd,ci95-low,ci95-high},
- *       across the replicates of each cell: n counts the replicates with a value; sd is the
- *       sample standard deviation and the interval is mean ± t(0.975, n−1) sd/√n (Student's
- *       t), both NA when n < 2.
+ *       one row per cell, replicate, model and metric at the model's final generation, sorted by
+ *       cell, replicate, model and metric;
+ *   <li>{@code summary.csv}: {@code cell,<paths>,model,metric,n,mean,sd,ci95-low,ci95-high}, across
+ *       the replicates of each cell: n counts the replicates with a value; sd is the sample
+ *       standard deviation and the interval is mean ± t(0.975, n−1) sd/√n (Student's t), both NA
+ *       when n < 2.
  * </ul>
  *
- * Values print as in {@code metrics.csv}: missing as NA, whole numbers without a decimal point.
- * A path a cell leaves at the base's value reads NA in its column. A run that did not complete
- * has no rows.
+ * Values print as in {@code metrics.csv}: missing as NA, whole numbers without a decimal point. A
+ * path a cell leaves at the base's value reads NA in its column. A run that did not complete has no
+ * rows.
  */
 public final class SweepTables {
   private final ObjectMapper json = Yaml.json();
@@ -54,15 +54,22 @@ public final class SweepTables {
 
   /** Writes cells.csv atomically. */
   public void writeCells(Path dir) throws IOException {
-    AtomicFiles.write(new SweepLayout(dir).cellsCsv(), w -> {
-      w.write("cell,path,value\n");
-      for (SweepFile.Cell cell : sweep.cells()) {
-        for (SweepFile.Assignment a : cell.assignments()) {
-          w.write(cell.index() + "," + csv(a.path().text()) + "," + csv(SweepPlan.text(a.value()))
-              + "\n");
-        }
-      }
-    });
+    AtomicFiles.write(
+        new SweepLayout(dir).cellsCsv(),
+        w -> {
+          w.write("cell,path,value\n");
+          for (SweepFile.Cell cell : sweep.cells()) {
+            for (SweepFile.Assignment a : cell.assignments()) {
+              w.write(
+                  cell.index()
+                      + ","
+                      + csv(a.path().text())
+                      + ","
+                      + csv(SweepPlan.text(a.value()))
+                      + "\n");
+            }
+          }
+        });
   }
 
   /** Writes sweep.csv and summary.csv atomically, from the complete runs under {@code dir}. */
@@ -72,14 +79,18 @@ public final class SweepTables {
       paths.append(csv(p.text())).append(',');
     }
     SweepLayout files = new SweepLayout(dir);
-    AtomicFiles.write(files.sweepCsv(), rows ->
-        AtomicFiles.write(files.summaryCsv(), stats -> {
-          rows.write("cell,replicate,seed," + paths + "model,metric,value\n");
-          stats.write("cell," + paths + "model,metric,n,mean,sd,ci95-low,ci95-high\n");
-          for (SweepFile.Cell cell : sweep.cells()) {
-            writeCell(dir, cell, rows, stats);
-          }
-        }));
+    AtomicFiles.write(
+        files.sweepCsv(),
+        rows ->
+            AtomicFiles.write(
+                files.summaryCsv(),
+                stats -> {
+                  rows.write("cell,replicate,seed," + paths + "model,metric,value\n");
+                  stats.write("cell," + paths + "model,metric,n,mean,sd,ci95-low,ci95-high\n");
+                  for (SweepFile.Cell cell : sweep.cells()) {
+                    writeCell(dir, cell, rows, stats);
+                  }
+                }));
   }
 
   /** A cell's rows in both tables. */
@@ -108,21 +119,36 @@ public final class SweepTables {
         }
         models.put(m.path("id").asText(), metrics);
       }
-      String prefix = cell.index() + "," + r + "," + summary.path("seed").asLong() + ","
-          + values;
+      String prefix = cell.index() + "," + r + "," + summary.path("seed").asLong() + "," + values;
       for (Map.Entry<String, Map<String, Double>> m : models.entrySet()) {
         for (Map.Entry<String, Double> e : m.getValue().entrySet()) {
-          rows.write(prefix + csv(m.getKey()) + "," + e.getKey() + ","
-              + MetricRow.format(e.getValue()) + "\n");
-          byModel.computeIfAbsent(m.getKey(), k -> new TreeMap<>())
-              .computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+          rows.write(
+              prefix
+                  + csv(m.getKey())
+                  + ","
+                  + e.getKey()
+                  + ","
+                  + MetricRow.format(e.getValue())
+                  + "\n");
+          byModel
+              .computeIfAbsent(m.getKey(), k -> new TreeMap<>())
+              .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+              .add(e.getValue());
         }
       }
     }
     for (Map.Entry<String, Map<String, List<Double>>> m : byModel.entrySet()) {
       for (Map.Entry<String, List<Double>> e : m.getValue().entrySet()) {
-        stats.write(cell.index() + "," + values + csv(m.getKey()) + "," + e.getKey() + ","
-            + Stats.of(e.getValue()).csv() + "\n");
+        stats.write(
+            cell.index()
+                + ","
+                + values
+                + csv(m.getKey())
+                + ","
+                + e.getKey()
+                + ","
+                + Stats.of(e.getValue()).csv()
+                + "\n");
       }
     }
   }
@@ -139,8 +165,8 @@ public final class SweepTables {
   record Stats(int n, double mean, double sd, double low, double high) {
     /** Summarises values; NaN (missing) values are left out. */
     static Stats of(List<Double> values) {
-      double[] v = values.stream().mapToDouble(Double::doubleValue)
-          .filter(x -> !Double.isNaN(x)).toArray();
+      double[] v =
+          values.stream().mapToDouble(Double::doubleValue).filter(x -> !Double.isNaN(x)).toArray();
       int n = v.length;
       if (n == 0) {
         return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
@@ -158,15 +184,22 @@ public final class SweepTables {
         ss += (x - mean) * (x - mean);
       }
       double sd = Math.sqrt(ss / (n - 1));
-      double half = new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd
-          / Math.sqrt(n);
+      double half =
+          new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
       return new Stats(n, mean, sd, mean - half, mean + half);
     }
 
     /** {@code n,mean,sd,ci95-low,ci95-high}. */
     String csv() {
-      return n + "," + MetricRow.format(mean) + "," + MetricRow.format(sd) + ","
-          + MetricRow.format(low) + "," + MetricRow.format(high);
+      return n
+          + ","
+          + MetricRow.format(mean)
+          + ","
+          + MetricRow.format(sd)
+          + ","
+          + MetricRow.format(low)
+          + ","
+          + MetricRow.format(high);
     }
   }
 
@@ -183,8 +216,7 @@ public final class SweepTables {
 
   /** A CSV field, quoted when it holds a comma, a quote or a line break. */
   static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0
-        && s.indexOf('\r') < 0) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
       return s;
     }
     return '"' + s.replace("\"", "\"\"") + '"';

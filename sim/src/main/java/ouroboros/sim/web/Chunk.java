@@ -4,51 +4,65 @@ import ouroboros.agents.data.Items;
 
 /**
  * Everything published in one tick, sealed: the agents' own contributions, kept by reference and
- * never copied, arranged as segments sorted by site and then by canonical agent order, so that
- * each site's items are one contiguous range of chunk positions. A segment is one contribution's
- * run of items on one site: all of a single-site contribution, or, for a contribution spread over
- * several sites, its items on one site in their order (through a position map). Provenance is
- * read per item from the contribution ({@link Items#authorAt} and so on), so a column an agent
- * published as one value (author, kind, generation, depth, site, flags of {@link Items#uniform})
- * costs nothing per item. The tick is a property of the chunk. Building a chunk costs O(agents),
- * plus O(items) only for contributions on several sites or with a per-item synthetic depth.
+ * never copied, arranged as segments sorted by site and then by canonical agent order, so that each
+ * site's items are one contiguous range of chunk positions. A segment is one contribution's run of
+ * items on one site: all of a single-site contribution, or, for a contribution spread over several
+ * sites, its items on one site in their order (through a position map). Provenance is read per item
+ * from the contribution ({@link Items#authorAt} and so on), so a column an agent published as one
+ * value (author, kind, generation, depth, site, flags of {@link Items#uniform}) costs nothing per
+ * item. The tick is a property of the chunk. Building a chunk costs O(agents), plus O(items) only
+ * for contributions on several sites or with a per-item synthetic depth.
  */
 final class Chunk {
   /** Bytes a segment costs in the chunk's index arrays (and about one directory entry). */
   static final int SEGMENT_BYTES = 4 * 6;
+
   /** Bytes of object headers and references a kept contribution costs (Items, Batch, arrays). */
   static final int CONTRIBUTION_BYTES = 128;
 
   final int tick;
   final int size;
   final int width;
+
   /** siteStart[s] .. siteStart[s+1] is site s's range. */
   final int[] siteStart;
+
   /** segSite[s] .. segSite[s+1] are site s's segments. */
   final int[] segSite;
+
   /** segStart[k] is segment k's first chunk position; segStart[segments] is size. */
   final int[] segStart;
+
   /** The contribution segment k reads. */
   final Items[] segItems;
+
   /** Segment k's first position: in its contribution, or in its position map. */
   final int[] segFrom;
+
   /** Segment k's position map into its contribution; null when its positions are contiguous. */
   final int[][] segOrder;
+
   /** Segment k's author when its contribution's author column is constant; else unused. */
   final int[] segAuthor;
+
   /** directory[b] is the segment holding position b << shift. */
   private final int[] directory;
+
   private final int shift;
+
   /** Items of synthetic depth above 0. */
   final int synthetic;
+
   /**
-   * Whether each segment has one author and authors ascend within each site's segments, as they
-   * do when contributions come in canonical agent order, each written by its own agent: then an
+   * Whether each segment has one author and authors ascend within each site's segments, as they do
+   * when contributions come in canonical agent order, each written by its own agent: then an
    * author's items on a site are one run of segments, found by binary search.
    */
   final boolean authorsAscend;
+
   /** The non-empty contributions, for the byte accounting. */
   private final Items[] kept;
+
   private final long orderBytes;
 
   /** Builds a chunk from one tick's contributions, given in canonical agent order. */
@@ -248,9 +262,9 @@ final class Chunk {
 
   /**
    * Bytes of provenance columns, payload excluded, in the columnar layout: 16 per item (author 4,
-   * generation 4, depth 4, kind 1, flags 1, site 2) plus the site index. An upper bound on what
-   * the chunk keeps when its contributions come from {@link Items#uniform}; see
-   * {@link #keptProvenanceBytes}.
+   * generation 4, depth 4, kind 1, flags 1, site 2) plus the site index. An upper bound on what the
+   * chunk keeps when its contributions come from {@link Items#uniform}; see {@link
+   * #keptProvenanceBytes}.
    */
   long provenanceBytes() {
     return (long) size * (4 + 4 + 4 + 1 + 1 + 2) + (long) siteStart.length * 4;
@@ -262,8 +276,12 @@ final class Chunk {
    * several sites, its segment index, and a fixed cost per contribution for object headers.
    */
   long keptProvenanceBytes() {
-    long b = (long) siteStart.length * 4 + (long) segSite.length * 4 + orderBytes
-        + (long) segItems.length * SEGMENT_BYTES + (long) kept.length * CONTRIBUTION_BYTES;
+    long b =
+        (long) siteStart.length * 4
+            + (long) segSite.length * 4
+            + orderBytes
+            + (long) segItems.length * SEGMENT_BYTES
+            + (long) kept.length * CONTRIBUTION_BYTES;
     for (Items c : kept) {
       b += c.provenanceBytes();
     }

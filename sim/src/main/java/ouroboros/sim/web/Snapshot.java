@@ -8,29 +8,34 @@ import ouroboros.agents.web.Ranges;
 import ouroboros.agents.web.WebView;
 
 /**
- * An immutable snapshot of the web sealed at a tick: the chunks retention still keeps. Many
- * models read it at once; nothing in it ever changes.
+ * An immutable snapshot of the web sealed at a tick: the chunks retention still keeps. Many models
+ * read it at once; nothing in it ever changes.
  */
 public final class Snapshot implements WebView {
   private final int tick;
   private final int width;
   private final int siteCount;
   private final Chunk[] chunks;
+
   /** starts[c] is the global index of chunk c's first item; starts[chunks.length] is size. */
   private final long[] starts;
+
   /** siteCum[s][c] is the number of site-s items in chunks before c. */
   private final long[][] siteCum;
+
   private final long synthetic;
+
   /** Base traffic weight and attachment per site; null when the web declares none. */
   private final double[] weights;
+
   private final double[] attachment;
 
   Snapshot(int tick, int width, int siteCount, Chunk[] chunks) {
     this(tick, width, siteCount, chunks, null, null);
   }
 
-  Snapshot(int tick, int width, int siteCount, Chunk[] chunks, double[] weights,
-      double[] attachment) {
+  Snapshot(
+      int tick, int width, int siteCount, Chunk[] chunks, double[] weights, double[] attachment) {
     this.weights = weights;
     this.attachment = attachment;
     this.tick = tick;
@@ -76,8 +81,8 @@ public final class Snapshot implements WebView {
   }
 
   /**
-   * w + a · siteSize(site): the site's base weight plus its attachment times the items it
-   * published over the retention window (see {@link WebView#siteWeight}); 1 without weights.
+   * w + a · siteSize(site): the site's base weight plus its attachment times the items it published
+   * over the retention window (see {@link WebView#siteWeight}); 1 without weights.
    */
   @Override
   public double siteWeight(int site) {
@@ -98,8 +103,8 @@ public final class Snapshot implements WebView {
   }
 
   /**
-   * The items at the given indices, in that order: each index's chunk by binary search (or the
-   * same or next chunk as the index before), its segment through the chunk's directory.
+   * The items at the given indices, in that order: each index's chunk by binary search (or the same
+   * or next chunk as the index before), its segment through the chunk's directory.
    */
   @Override
   public Items gather(long[] indices) {
@@ -120,8 +125,10 @@ public final class Snapshot implements WebView {
         throw new IndexOutOfBoundsException("no item " + global + " in a web of " + total);
       }
       if (global < starts[c] || global >= starts[c + 1]) {
-        c = global >= starts[c + 1] && c + 1 < chunks.length && global < starts[c + 2]
-            ? c + 1 : upperBound(starts, global) - 1;
+        c =
+            global >= starts[c + 1] && c + 1 < chunks.length && global < starts[c + 2]
+                ? c + 1
+                : upperBound(starts, global) - 1;
       }
       Chunk ch = chunks[c];
       int at = (int) (global - starts[c]);
@@ -249,8 +256,7 @@ public final class Snapshot implements WebView {
   }
 
   /**
-   * Items published on {@code site} at the snapshot's own tick, and how many of them are
-   * synthetic.
+   * Items published on {@code site} at the snapshot's own tick, and how many of them are synthetic.
    */
   public long[] newItems(int site) {
     if (chunks.length == 0 || chunks[chunks.length - 1].tick != tick) {
@@ -279,8 +285,8 @@ public final class Snapshot implements WebView {
   }
 
   /**
-   * Bytes of provenance the snapshot's chunks actually keep, payload excluded: at most
-   * {@link #provenanceBytes}, and far less when agents publish constant columns.
+   * Bytes of provenance the snapshot's chunks actually keep, payload excluded: at most {@link
+   * #provenanceBytes}, and far less when agents publish constant columns.
    */
   public long keptProvenanceBytes() {
     long b = 0;

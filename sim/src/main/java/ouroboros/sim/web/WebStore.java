@@ -6,9 +6,9 @@ import ouroboros.agents.data.Items;
 
 /**
  * The simulated web: an append-only, columnar content store. Each tick the clock appends every
- * agent's contribution in canonical agent order and seals an immutable {@link Snapshot}.
- * Retention keeps the last R ticks, or everything. Owned by the clock; not thread-safe. The
- * snapshots it hands out are immutable and safe to share.
+ * agent's contribution in canonical agent order and seals an immutable {@link Snapshot}. Retention
+ * keeps the last R ticks, or everything. Owned by the clock; not thread-safe. The snapshots it
+ * hands out are immutable and safe to share.
  */
 public final class WebStore {
   /** Retention value that keeps everything. */
@@ -34,16 +34,18 @@ public final class WebStore {
   }
 
   /**
-   * A web whose sites have traffic weights: site s weighs {@code weights[s]} plus
-   * {@code attachment[s]} times the items it published over the retention window (see
-   * {@link ouroboros.agents.web.WebView#siteWeight}). Both null: every site weighs 1.
+   * A web whose sites have traffic weights: site s weighs {@code weights[s]} plus {@code
+   * attachment[s]} times the items it published over the retention window (see {@link
+   * ouroboros.agents.web.WebView#siteWeight}). Both null: every site weighs 1.
    */
-  public WebStore(int width, int siteCount, int retention, double[] weights,
-      double[] attachment) {
+  public WebStore(int width, int siteCount, int retention, double[] weights, double[] attachment) {
     if ((weights == null) != (attachment == null)
         || weights != null && (weights.length != siteCount || attachment.length != siteCount)) {
-      throw new IllegalArgumentException("weights and attachment need one entry per site, or "
-          + "neither: " + siteCount + " sites");
+      throw new IllegalArgumentException(
+          "weights and attachment need one entry per site, or "
+              + "neither: "
+              + siteCount
+              + " sites");
     }
     this.weights = weights == null ? null : weights.clone();
     this.attachment = attachment == null ? null : attachment.clone();
@@ -73,8 +75,7 @@ public final class WebStore {
         chunks.removeFirst();
       }
     }
-    return new Snapshot(tick, width, siteCount, chunks.toArray(new Chunk[0]), weights,
-        attachment);
+    return new Snapshot(tick, width, siteCount, chunks.toArray(new Chunk[0]), weights, attachment);
   }
 
   /** Payload width of every item. */

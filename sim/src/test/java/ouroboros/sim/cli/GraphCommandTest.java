@@ -10,29 +10,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import ouroboros.sim.testing.Graphviz;
-import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.testing.Graphviz;
+import ouroboros.sim.testing.Repo;
 
 /**
- * {@code ouroboros graph} on a real quickstart run, made in-process once for the class: the
- * run's {@code graph/} files and metrics rows, the printed table, the SVG when Graphviz is
- * installed (and the message when it is not), and bad input.
+ * {@code ouroboros graph} on a real quickstart run, made in-process once for the class: the run's
+ * {@code graph/} files and metrics rows, the printed table, the SVG when Graphviz is installed (and
+ * the message when it is not), and bad input.
  */
 class GraphCommandTest {
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   private static Path run;
 
   @BeforeAll
   static void runQuickstart() {
     run = tmp.resolve("quickstart");
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"run", Repo.scenario("quickstart.yaml").toString(),
-        "--out", run.toString(), "--quiet", "--threads", "2"},
-        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {
+              "run",
+              Repo.scenario("quickstart.yaml").toString(),
+              "--out",
+              run.toString(),
+              "--quiet",
+              "--threads",
+              "2"
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(0, code, err.toString());
   }
 
@@ -51,7 +60,8 @@ class GraphCommandTest {
       assertEquals(20, files.filter(f -> f.toString().endsWith(".json")).count());
     }
     assertTrue(Files.exists(dir.resolve("w0-9.dot")));
-    assertArrayEquals(Files.readAllBytes(dir.resolve("w190-199.dot")),
+    assertArrayEquals(
+        Files.readAllBytes(dir.resolve("w190-199.dot")),
         Files.readAllBytes(dir.resolve("final.dot")));
   }
 
@@ -62,7 +72,8 @@ class GraphCommandTest {
     assertTrue(lines.contains("199,lab-replace,200,human-ancestry,0"));
     assertTrue(lines.contains("199,lab-fresh,200,predicted-collapse,0"));
     assertTrue(lines.contains("199,lab-fresh,200,human-ancestry,1"));
-    assertTrue(lines.contains("0,lab-replace,1,training-depth,1"),
+    assertTrue(
+        lines.contains("0,lab-replace,1,training-depth,1"),
         "trained on the truth model's output, depth 1");
   }
 
@@ -74,16 +85,18 @@ class GraphCommandTest {
     assertTrue(out.startsWith("graph of ticks 190 to 199 ("), out);
     assertTrue(out.contains("lab-replace     model      0.0000  195.5000  collapses"), out);
     assertTrue(out.matches("(?s).*lab-fresh +model +1\\.0000 +4\\.0000  bounded.*"), out);
-    assertTrue(out.contains("closed classes with no human data: {lab-replace} {lab-accumulate}"),
-        out);
+    assertTrue(
+        out.contains("closed classes with no human data: {lab-replace} {lab-accumulate}"), out);
     assertTrue(out.contains("  ~archive -> lab-fresh  0.2000"), out);
     Path svg = run.resolve("graph/final.svg");
     if (Graphviz.dot() != null) {
       assertTrue(out.contains("svg: " + svg), out);
       assertTrue(Files.exists(svg));
     } else {
-      assertTrue(out.contains("Graphviz (dot) is not installed; DOT file: "
-          + run.resolve("graph/final.dot")), out);
+      assertTrue(
+          out.contains(
+              "Graphviz (dot) is not installed; DOT file: " + run.resolve("graph/final.dot")),
+          out);
     }
   }
 
@@ -113,8 +126,8 @@ class GraphCommandTest {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     String[] noGraph = cli("graph", empty.toString());
     assertEquals("2", noGraph[0]);
-    assertTrue(noGraph[2].contains("expected a run directory written by 'ouroboros run'"),
-        noGraph[2]);
+    assertTrue(
+        noGraph[2].contains("expected a run directory written by 'ouroboros run'"), noGraph[2]);
     String[] badTick = cli("graph", run.toString(), "--tick", "500");
     assertEquals("2", badTick[0]);
     assertEquals("error: --tick: found 500, expected a tick from 0 to 199", badTick[2].strip());

@@ -12,17 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import ouroboros.sim.scenario.Yaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.scenario.Yaml;
 
 /**
  * {@code ouroboros run FILE --set KEY=VALUE}: overrides go into the scenario's tree before it is
- * checked, with the paths of sweep files; a bad path or value exits with 2 and one located
- * {@code error: --set KEY=VALUE: ...} line, before any run directory is made.
+ * checked, with the paths of sweep files; a bad path or value exits with 2 and one located {@code
+ * error: --set KEY=VALUE: ...} line, before any run directory is made.
  */
 class RunSetTest {
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       name: set-test
       seed: 7
       ticks: 20
@@ -41,8 +42,7 @@ class RunSetTest {
            site: blog-b, crawl: {sites: [blog-b]}}
       """;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** What one run printed and returned. */
   private record Result(int code, String out, String err) {}
@@ -50,8 +50,14 @@ class RunSetTest {
   @Test
   void set_pathsByIdIndexAndStar_reachTheRunsScenario() throws IOException {
     Path dir = tmp.resolve("run");
-    Result r = run(dir, "ticks=3", "models[lab-b].regime=accumulate", "sites[1].weight=2.5",
-        "models[*].sampling.temperature=0.9", "models[lab-a].crawl={sites: [forum, blog-a]}");
+    Result r =
+        run(
+            dir,
+            "ticks=3",
+            "models[lab-b].regime=accumulate",
+            "sites[1].weight=2.5",
+            "models[*].sampling.temperature=0.9",
+            "models[lab-a].crawl={sites: [forum, blog-a]}");
     assertEquals(0, r.code(), r.err());
     JsonNode s = Yaml.mapper().readTree(Files.readString(dir.resolve("scenario.yaml")));
     assertEquals(3, s.get("ticks").asInt());
@@ -62,8 +68,14 @@ class RunSetTest {
     assertEquals(0.9, s.at("/models/0/sampling/temperature").asDouble());
     assertEquals(0.9, s.at("/models/1/sampling/temperature").asDouble());
     assertEquals("[\"forum\",\"blog-a\"]", s.at("/models/0/crawl/sites").toString());
-    assertEquals(3, Files.readAllLines(dir.resolve("metrics.csv")).stream()
-        .skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().count(), "3 ticks ran");
+    assertEquals(
+        3,
+        Files.readAllLines(dir.resolve("metrics.csv")).stream()
+            .skip(1)
+            .map(l -> l.substring(0, l.indexOf(',')))
+            .distinct()
+            .count(),
+        "3 ticks ran");
   }
 
   @Test
@@ -77,51 +89,74 @@ class RunSetTest {
 
   @Test
   void set_unknownKey_suggestsKey() throws IOException {
-    assertRefused("error: --set models[lab-a].regme=accumulate: found unknown key 'regme' in"
-        + " models[lab-a], expected one of [", "(did you mean 'regime'?)",
+    assertRefused(
+        "error: --set models[lab-a].regme=accumulate: found unknown key 'regme' in"
+            + " models[lab-a], expected one of [",
+        "(did you mean 'regime'?)",
         "models[lab-a].regme=accumulate");
   }
 
   @Test
   void set_unknownModelId_listsIds() throws IOException {
-    assertRefused("error: --set models[lab-c].regime=accumulate: found no entry with id or stage"
-        + " 'lab-c' in models, expected one of [lab-a, lab-b]", "",
+    assertRefused(
+        "error: --set models[lab-c].regime=accumulate: found no entry with id or stage"
+            + " 'lab-c' in models, expected one of [lab-a, lab-b]",
+        "",
         "models[lab-c].regime=accumulate");
   }
 
   @Test
   void set_badValue_namesTheOverrideAndTheKey() throws IOException {
-    assertRefused("error: --set models[lab-b].regime=replce: models[1].regime: found 'replce',"
-        + " expected ", "(did you mean 'replace'?)", "models[lab-b].regime=replce");
+    assertRefused(
+        "error: --set models[lab-b].regime=replce: models[1].regime: found 'replce',"
+            + " expected ",
+        "(did you mean 'replace'?)",
+        "models[lab-b].regime=replce");
     assertRefused("error: --set ticks=0: ticks: found 0, expected ", "", "ticks=0");
   }
 
   @Test
   void set_indexPastTheList_givesTheRange() throws IOException {
-    assertRefused("error: --set sites[3].weight=2: found the index 3 in sites, which has 3"
-        + " entries, expected an index from 0 to 2", "", "sites[3].weight=2");
+    assertRefused(
+        "error: --set sites[3].weight=2: found the index 3 in sites, which has 3"
+            + " entries, expected an index from 0 to 2",
+        "",
+        "sites[3].weight=2");
   }
 
   @Test
   void set_malformed_saysWhatIsMissing() throws IOException {
     assertRefused("error: --set ticks: found no '=' in 'ticks', expected KEY=VALUE", "", "ticks");
-    assertRefused("error: --set models..x=1: found '.' where a key should start, at character 8,"
-        + " expected a path of kebab-case keys", "", "models..x=1");
-    assertRefused("error: --set ticks=: found no value after '=' in 'ticks=', expected", "",
-        "ticks=");
+    assertRefused(
+        "error: --set models..x=1: found '.' where a key should start, at character 8,"
+            + " expected a path of kebab-case keys",
+        "",
+        "models..x=1");
+    assertRefused(
+        "error: --set ticks=: found no value after '=' in 'ticks=', expected", "", "ticks=");
   }
 
   @Test
   void validate_takesTheSameOverrides() throws IOException {
     Path file = write();
-    Result ok = main("validate", file.toString(), "--set", "ticks=3", "--set",
-        "models[lab-a].regime=accumulate");
+    Result ok =
+        main(
+            "validate",
+            file.toString(),
+            "--set",
+            "ticks=3",
+            "--set",
+            "models[lab-a].regime=accumulate");
     assertEquals(0, ok.code(), ok.err());
     assertEquals("ok: " + file + " (1 human source, 2 models, 3 ticks)", ok.out().strip());
     Result bad = main("validate", file.toString(), "--set", "models[lab-a].regme=accumulate");
     assertEquals(2, bad.code());
-    assertTrue(bad.err().startsWith("error: --set models[lab-a].regme=accumulate: found unknown"
-        + " key 'regme' in models[lab-a]"), bad.err());
+    assertTrue(
+        bad.err()
+            .startsWith(
+                "error: --set models[lab-a].regme=accumulate: found unknown"
+                    + " key 'regme' in models[lab-a]"),
+        bad.err());
   }
 
   /** Runs with these overrides; checks exit 2, one error line as given, no output, no run. */
@@ -140,8 +175,17 @@ class RunSetTest {
   /** Runs the scenario quietly into {@code dir} with the given overrides. */
   private Result run(Path dir, String... sets) throws IOException {
     Path file = write();
-    List<String> args = new ArrayList<>(List.of("run", file.toString(), "--quiet", "--no-report",
-        "--threads", "2", "--out", dir.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                file.toString(),
+                "--quiet",
+                "--no-report",
+                "--threads",
+                "2",
+                "--out",
+                dir.toString()));
     for (String s : sets) {
       args.add("--set");
       args.add(s);

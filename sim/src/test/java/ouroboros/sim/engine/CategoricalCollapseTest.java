@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.domain.Metrics;
@@ -16,16 +16,15 @@ import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.testing.EngineTest;
-import org.junit.jupiter.api.Test;
 
 /**
  * SCIENCE.md's tails result (Shumailov et al., Nature 2024) through the real engine: a categorical
- * truth with 90% yellow and 10% blue, sampled with truncation (top-p 0.9, Holtzman et al. 2020)
- * or temperature 0.5 under replace, loses blue within a few generations, and definition 7
- * (tail-mass-ratio = m_blue / 0.1 below 0.5) fires; under accumulate with plain sampling it
- * does not. Each run is R independent chains in one world, one model per site with retention 1,
- * as in {@link Worlds#chains}: each generation trains on exactly the previous one's M items
- * (replace) or on all of them so far (accumulate).
+ * truth with 90% yellow and 10% blue, sampled with truncation (top-p 0.9, Holtzman et al. 2020) or
+ * temperature 0.5 under replace, loses blue within a few generations, and definition 7
+ * (tail-mass-ratio = m_blue / 0.1 below 0.5) fires; under accumulate with plain sampling it does
+ * not. Each run is R independent chains in one world, one model per site with retention 1, as in
+ * {@link Worlds#chains}: each generation trains on exactly the previous one's M items (replace) or
+ * on all of them so far (accumulate).
  *
  * <p>Tolerances come from the exact law of each chain: the blue count of a generation is
  * Binomial(M, q(b)) given the previous share b, where q is the sampled blue share, so its
@@ -48,27 +47,41 @@ class CategoricalCollapseTest extends EngineTest {
     }
     b.append("models:\n");
     for (int i = 0; i < r; i++) {
-      b.append("  - {id: m").append(i).append(", regime: ").append(regime)
-          .append(", scrape: ").append(m).append(", publish-rate: ").append(m)
-          .append(", site: s").append(i).append(", crawl: {sites: [s").append(i).append("]}, ")
-          .append(extra).append("}\n");
+      b.append("  - {id: m")
+          .append(i)
+          .append(", regime: ")
+          .append(regime)
+          .append(", scrape: ")
+          .append(m)
+          .append(", publish-rate: ")
+          .append(m)
+          .append(", site: s")
+          .append(i)
+          .append(", crawl: {sites: [s")
+          .append(i)
+          .append("]}, ")
+          .append(extra)
+          .append("}\n");
     }
     return b.toString();
   }
 
   /**
-   * Runs the chains; element [g][i] is chain i's report for generation g. Row 0 is unused, and
-   * so is row 1 under {@code initial: fit-truth}, whose first fit happens before tick 0.
+   * Runs the chains; element [g][i] is chain i's report for generation g. Row 0 is unused, and so
+   * is row 1 under {@code initial: fit-truth}, whose first fit happens before tick 0.
    */
   private static RetrainReport[][] run(String yaml, int r, int generations) {
     World world = Worlds.of(yaml, SEED);
     assertInstanceOf(CategoricalDomain.class, world.domain());
     RetrainReport[][] byGeneration = new RetrainReport[generations + 1][r];
-    RunOutcome outcome = sim.run(world, t -> {
-      for (RetrainReport rep : t.reports()) {
-        byGeneration[rep.generation()][rep.agent()] = rep;
-      }
-    });
+    RunOutcome outcome =
+        sim.run(
+            world,
+            t -> {
+              for (RetrainReport rep : t.reports()) {
+                byGeneration[rep.generation()][rep.agent()] = rep;
+              }
+            });
     assertTrue(outcome.completed(), outcome.failure());
     for (RetrainReport rep : byGeneration[generations]) {
       assertTrue(rep != null && !rep.fitFailed(), "every chain reaches generation " + generations);
@@ -81,8 +94,11 @@ class CategoricalCollapseTest extends EngineTest {
   }
 
   private static Verdict.State tailVerdict(RetrainReport rep) {
-    return rep.verdicts().stream().filter(v -> v.definition() == Definition.TAIL_LOSS)
-        .findFirst().orElseThrow().state();
+    return rep.verdicts().stream()
+        .filter(v -> v.definition() == Definition.TAIL_LOSS)
+        .findFirst()
+        .orElseThrow()
+        .state();
   }
 
   @Test
@@ -90,8 +106,8 @@ class CategoricalCollapseTest extends EngineTest {
     // The model starts as the truth. Yellow alone has mass 0.9, which reaches p = 0.9, so the
     // nucleus is {yellow}: no blue item is ever published, deterministically. No tolerance.
     int r = 50;
-    RetrainReport[][] g = run(chains(r, 100, 3, "replace",
-        "initial: truth, sampling: {top-p: 0.9}"), r, 3);
+    RetrainReport[][] g =
+        run(chains(r, 100, 3, "replace", "initial: truth, sampling: {top-p: 0.9}"), r, 3);
     for (int gen = 1; gen <= 3; gen++) {
       for (RetrainReport rep : g[gen]) {
         assertEquals(0.0, tail(rep), "generation " + gen + " of " + rep.id());
@@ -109,8 +125,8 @@ class CategoricalCollapseTest extends EngineTest {
     // false-failure rate of "every one of R = 200 chains fires at generation 4" is 4.2e-7; and
     // P(blue still present at generation 6) = 6.0e-8, 1.2e-5 for R = 200 chains.
     int r = 200;
-    RetrainReport[][] g = run(chains(r, 100, 5, "replace",
-        "initial: fit-truth, sampling: {temperature: 0.5}"), r, 6);
+    RetrainReport[][] g =
+        run(chains(r, 100, 5, "replace", "initial: fit-truth, sampling: {temperature: 0.5}"), r, 6);
     for (RetrainReport rep : g[4]) {
       assertTrue(tail(rep) < 0.5, rep.id() + " keeps blue: " + tail(rep));
       assertEquals(Verdict.State.YES, tailVerdict(rep));
@@ -129,12 +145,12 @@ class CategoricalCollapseTest extends EngineTest {
     // 7.6e-5.
     int r = 200;
     int m = 100;
-    RetrainReport[][] g = run(chains(r, m, 4, "replace",
-        "initial: fit-truth, sampling: {top-p: 0.9}"), r, 5);
+    RetrainReport[][] g =
+        run(chains(r, m, 4, "replace", "initial: fit-truth, sampling: {top-p: 0.9}"), r, 5);
     double expected = chainLawLostShare(m, 5);
     assertEquals(0.79246, expected, 1e-5, "the chain law, as scipy computes it");
-    long fired = java.util.Arrays.stream(g[5]).filter(x -> tailVerdict(x) == Verdict.State.YES)
-        .count();
+    long fired =
+        java.util.Arrays.stream(g[5]).filter(x -> tailVerdict(x) == Verdict.State.YES).count();
     double sd = Math.sqrt(expected * (1 - expected) / r);
     assertEquals(expected, (double) fired / r, 4 * sd);
   }
@@ -153,8 +169,11 @@ class CategoricalCollapseTest extends EngineTest {
         assertEquals(Verdict.State.NO, tailVerdict(rep), rep.id() + " at generation " + gen);
       }
     }
-    double mean = java.util.Arrays.stream(g[10]).mapToDouble(CategoricalCollapseTest::tail)
-        .average().orElseThrow();
+    double mean =
+        java.util.Arrays.stream(g[10])
+            .mapToDouble(CategoricalCollapseTest::tail)
+            .average()
+            .orElseThrow();
     assertEquals(1.0, mean, 4 * 0.118 / Math.sqrt(r));
   }
 
@@ -165,16 +184,16 @@ class CategoricalCollapseTest extends EngineTest {
     CategoricalDomain d = (CategoricalDomain) w.domain();
     assertEquals("blue", d.name(1));
     String bad = ok.replace("[0.9, 0.1]", "[0.9, 0.2]");
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> new ScenarioLoader().parse("yb.yaml", bad));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> new ScenarioLoader().parse("yb.yaml", bad));
     assertEquals("domain.probabilities", e.errors().get(0).path());
     assertTrue(e.errors().get(0).expected().contains("summing to 1"), e.getMessage());
   }
 
   /**
-   * The exact share of top-p 0.9 chains whose blue share is below 0.05 at generation G: the
-   * blue count c of M is Binomial(M, 0.1) at generation 1 (real data), then Binomial(M, c/M)
-   * while yellow's share (M - c)/M is below 0.9, and 0 once it reaches 0.9.
+   * The exact share of top-p 0.9 chains whose blue share is below 0.05 at generation G: the blue
+   * count c of M is Binomial(M, 0.1) at generation 1 (real data), then Binomial(M, c/M) while
+   * yellow's share (M - c)/M is below 0.9, and 0 once it reaches 0.9.
    */
   private static double chainLawLostShare(int m, int generations) {
     double[] d = new double[m + 1];

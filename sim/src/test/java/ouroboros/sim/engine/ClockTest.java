@@ -10,6 +10,8 @@ import akka.actor.typed.ActorRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.actor.AgentProtocol;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
@@ -18,12 +20,10 @@ import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.model.Composition;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.web.WebStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 
 /**
- * The clock's contract, with test probes standing in for agents: phases are barriers, a stale
- * reply is ignored, and a phase that times out fails the run naming the silent agents.
+ * The clock's contract, with test probes standing in for agents: phases are barriers, a stale reply
+ * is ignored, and a phase that times out fails the run naming the silent agents.
  */
 class ClockTest {
   private static final ActorTestKit KIT = ActorTestKit.create();
@@ -46,10 +46,16 @@ class ClockTest {
     TestProbe<AgentProtocol.Command> model = KIT.createTestProbe();
     TestProbe<RunOutcome> outcome = KIT.createTestProbe();
     List<TickResult> seen = new CopyOnWriteArrayList<>();
-    Clock.Setup setup = new Clock.Setup(ticks, timeout, new WebStore(1, 1, WebStore.KEEP_ALL),
-        seen::add, ctx -> List.of(
-            new AgentHandle(0, "people", human.ref(), t -> false),
-            new AgentHandle(1, "lab", model.ref(), t -> true)));
+    Clock.Setup setup =
+        new Clock.Setup(
+            ticks,
+            timeout,
+            new WebStore(1, 1, WebStore.KEEP_ALL),
+            seen::add,
+            ctx ->
+                List.of(
+                    new AgentHandle(0, "people", human.ref(), t -> false),
+                    new AgentHandle(1, "lab", model.ref(), t -> true)));
     ActorRef<Clock.Command> clock = KIT.spawn(Clock.create(setup));
     clock.tell(new Clock.Start(outcome.ref()));
     return new Rig(clock, human, model, outcome, seen);
@@ -60,8 +66,19 @@ class ClockTest {
   }
 
   private static RetrainReport report(int tick) {
-    return new RetrainReport(1, "lab", tick, tick + 1, false, "", 0, 3,
-        new Composition(new int[0], new int[0], 0, 0), 1.0, Evaluation.NONE, List.of(),
+    return new RetrainReport(
+        1,
+        "lab",
+        tick,
+        tick + 1,
+        false,
+        "",
+        0,
+        3,
+        new Composition(new int[0], new int[0], 0, 0),
+        1.0,
+        Evaluation.NONE,
+        List.of(),
         new double[0]);
   }
 
@@ -109,14 +126,18 @@ class ClockTest {
   @Test
   void retrain_modelSilent_runFailsNamingPhaseAndModel() {
     Rig r = rig(3, Duration.ofMillis(300));
-    r.human().expectMessageClass(AgentProtocol.Publish.class).replyTo()
+    r.human()
+        .expectMessageClass(AgentProtocol.Publish.class)
+        .replyTo()
         .tell(new AgentProtocol.Published(0, 0, items(0, 1, AuthorKind.HUMAN)));
-    r.model().expectMessageClass(AgentProtocol.Publish.class).replyTo()
+    r.model()
+        .expectMessageClass(AgentProtocol.Publish.class)
+        .replyTo()
         .tell(new AgentProtocol.Published(0, 1, items(1, 1, AuthorKind.MODEL)));
     r.model().expectMessageClass(AgentProtocol.Retrain.class);
     RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
-    assertTrue(outcome.failure().startsWith("the retrain phase of tick 0 timed out"),
-        outcome.failure());
+    assertTrue(
+        outcome.failure().startsWith("the retrain phase of tick 0 timed out"), outcome.failure());
     assertTrue(outcome.failure().endsWith("no answer from: lab"), outcome.failure());
   }
 }

@@ -9,22 +9,23 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import ouroboros.sim.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.cli.Main;
 
 /**
- * Human communities: each human source draws from one community's sub-distribution, and the
- * summary sets each community's share of a model's output beside its share of human output.
+ * Human communities: each human source draws from one community's sub-distribution, and the summary
+ * sets each community's share of a model's output beside its share of human output.
  */
 class CommunitiesTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void summary_topKModel_losesMinorityCommunityHumansKeepIt() throws Exception {
     Path scenario = tmp.resolve("communities.yaml");
-    Files.writeString(scenario, """
+    Files.writeString(
+        scenario,
+        """
         name: communities
         seed: 3
         ticks: 10
@@ -40,11 +41,14 @@ class CommunitiesTest {
         """);
     Path out = tmp.resolve("run");
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"run", scenario.toString(), "--quiet", "--out",
-        out.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {"run", scenario.toString(), "--quiet", "--out", out.toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(0, code, err.toString());
-    JsonNode models = new ObjectMapper().readTree(out.resolve("summary.json").toFile())
-        .get("models");
+    JsonNode models =
+        new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("models");
     for (JsonNode m : models) {
       JsonNode c = m.get("communities");
       assertEquals(2, c.size(), m.toString());

@@ -9,11 +9,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import ouroboros.sim.cli.Main;
-import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.cli.Main;
+import ouroboros.sim.testing.Repo;
 
 /**
  * ARCHITECTURE.md invariant 1: the same scenario and seed give byte-identical metrics.csv,
@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class DeterminismTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** Runs the quickstart and returns its run directory. */
   private Path run(String name, long seed, int threads) {
@@ -35,9 +34,21 @@ class DeterminismTest {
   private Path run(String scenario, String name, long seed, int threads) {
     Path out = tmp.resolve(name);
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"run", Repo.scenario(scenario).toString(),
-        "--seed", Long.toString(seed), "--threads", Integer.toString(threads), "--quiet",
-        "--out", out.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {
+              "run",
+              Repo.scenario(scenario).toString(),
+              "--seed",
+              Long.toString(seed),
+              "--threads",
+              Integer.toString(threads),
+              "--quiet",
+              "--out",
+              out.toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(0, code, err.toString());
     return out;
   }
@@ -53,7 +64,9 @@ class DeterminismTest {
   @Test
   void run_populationScenario_oneThreadOrFour_byteIdenticalOutputs() throws Exception {
     Path file = tmp.resolve("population.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         name: population
         ticks: 30
         domain: {type: gaussian, dimensions: 1}
@@ -103,9 +116,22 @@ class DeterminismTest {
   private Path runFile(Path file, String name, long seed, int threads) {
     Path out = tmp.resolve(name);
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"run", file.toString(), "--seed", Long.toString(seed),
-        "--threads", Integer.toString(threads), "--quiet", "--no-report", "--out",
-        out.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {
+              "run",
+              file.toString(),
+              "--seed",
+              Long.toString(seed),
+              "--threads",
+              Integer.toString(threads),
+              "--quiet",
+              "--no-report",
+              "--out",
+              out.toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(0, code, err.toString());
     return out;
   }
@@ -131,8 +157,8 @@ class DeterminismTest {
 
   /**
    * A timeline (a release, a retirement, crawl, rate and population changes), site mixes and
-   * weights: what the clock does at each tick depends on the schedule alone, never on which
-   * thread answered first.
+   * weights: what the clock does at each tick depends on the schedule alone, never on which thread
+   * answered first.
    */
   @Test
   void run_timelineScenario_oneThreadOrFour_byteIdenticalOutputs() throws Exception {
@@ -166,26 +192,34 @@ class DeterminismTest {
   void run_resolvedScenarioReplayed_sameOutputs() throws Exception {
     Path first = run("first", 5, 2);
     Path again = tmp.resolve("again");
-    int code = Main.run(new String[] {"run", first.resolve("scenario.yaml").toString(), "--quiet",
-        "--out", again.toString()}, new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()));
+    int code =
+        Main.run(
+            new String[] {
+              "run", first.resolve("scenario.yaml").toString(), "--quiet", "--out", again.toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()));
     assertEquals(0, code);
     assertArrayEquals(read(first, "metrics.csv"), read(again, "metrics.csv"));
   }
 
   @Test
   void run_crawlPoliciesAndStaticGraph_sameAcrossThreadsAndReplayed() throws Exception {
-    for (String scenario : new String[] {"topology/crawl-policies.yaml",
-        "topology/fed-by-pair-and-humans.yaml"}) {
+    for (String scenario :
+        new String[] {"topology/crawl-policies.yaml", "topology/fed-by-pair-and-humans.yaml"}) {
       String dir = scenario.replace('/', '-');
       Path one = run(scenario, dir + "-one", 3, 1);
       Path four = run(scenario, dir + "-four", 3, 4);
       assertArrayEquals(read(one, "metrics.csv"), read(four, "metrics.csv"), scenario);
       assertArrayEquals(read(one, "graph/final.dot"), read(four, "graph/final.dot"), scenario);
       Path again = tmp.resolve(dir + "-again");
-      int code = Main.run(new String[] {"run", one.resolve("scenario.yaml").toString(), "--quiet",
-          "--out", again.toString()}, new PrintWriter(new StringWriter()),
-          new PrintWriter(new StringWriter()));
+      int code =
+          Main.run(
+              new String[] {
+                "run", one.resolve("scenario.yaml").toString(), "--quiet", "--out", again.toString()
+              },
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(new StringWriter()));
       assertEquals(0, code, scenario + ": the resolved scenario is valid");
       assertArrayEquals(read(one, "metrics.csv"), read(again, "metrics.csv"), scenario);
     }

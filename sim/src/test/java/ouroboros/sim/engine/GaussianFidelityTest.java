@@ -5,21 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.testing.EngineTest;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
- * The closed forms of SCIENCE.md for the Gaussian, reproduced through the real engine: actors,
- * web, crawl and regimes. Each test runs R = 1000 independent chains (one model per site) for
- * g = 100 generations of M = 100 items, with sigma^2 = 1.
+ * The closed forms of SCIENCE.md for the Gaussian, reproduced through the real engine: actors, web,
+ * crawl and regimes. Each test runs R = 1000 independent chains (one model per site) for g = 100
+ * generations of M = 100 items, with sigma^2 = 1.
  *
- * <p>Tolerances come from theory, not from a run. False-failure rates were measured by
- * simulating the same chains with numpy, 10,000 times over (100 for the mean errors)
- * ({@code src/test/resources/calibration/gaussian_fidelity.py}); each assertion's comment states
- * its rate.
+ * <p>Tolerances come from theory, not from a run. False-failure rates were measured by simulating
+ * the same chains with numpy, 10,000 times over (100 for the mean errors) ({@code
+ * src/test/resources/calibration/gaussian_fidelity.py}); each assertion's comment states its rate.
  */
 @Tag("slow")
 class GaussianFidelityTest extends EngineTest {
@@ -40,11 +39,14 @@ class GaussianFidelityTest extends EngineTest {
   private static List<RetrainReport> runChains(String regime, String variance) {
     World world = Worlds.of(Worlds.chains(R, M, G, regime, variance), SEED);
     RetrainReport[] last = new RetrainReport[R];
-    RunOutcome outcome = sim.run(world, r -> {
-      for (RetrainReport rep : r.reports()) {
-        last[rep.agent()] = rep;
-      }
-    });
+    RunOutcome outcome =
+        sim.run(
+            world,
+            r -> {
+              for (RetrainReport rep : r.reports()) {
+                last[rep.agent()] = rep;
+              }
+            });
     assertTrue(outcome.completed(), outcome.failure());
     for (RetrainReport rep : last) {
       assertEquals(G, rep.generation(), "every chain fits once per tick");
@@ -80,8 +82,8 @@ class GaussianFidelityTest extends EngineTest {
     // is close to log-normal), so the false-failure rate is 1.3e-3 by simulation, not the 6e-5
     // a normal would give.
     double expected = Math.pow((M - 1.0) / M, G);
-    double se = Math.sqrt((Math.pow((M * (double) M - 1) / ((double) M * M), G)
-        - expected * expected) / R);
+    double se =
+        Math.sqrt((Math.pow((M * (double) M - 1) / ((double) M * M), G) - expected * expected) / R);
     assertEquals(0.366, expected, 0.0005, "SCIENCE.md's figure for M=100, g=100");
     assertEquals(expected, mean(ratio), 4 * se);
   }
@@ -121,7 +123,8 @@ class GaussianFidelityTest extends EngineTest {
     // truth is 0.2 of them below it, the false-failure rate is 1e-4 (one-sided normal, z = 3.7).
     double bound = Math.PI * Math.PI / 6 / M;
     double se = sd(err) / Math.sqrt(R);
-    assertTrue(mean(err) < bound + 3.5 * se,
+    assertTrue(
+        mean(err) < bound + 3.5 * se,
         "mean error " + mean(err) + " above bound " + bound + " + 3.5 se " + se);
     // And it is nothing like replace's linear growth, g/M = 1.0: 60 times smaller.
     assertTrue(mean(err) < 0.1 * G / M);

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.testing.EngineTest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * SCIENCE.md's tail claim for a Gaussian mixture (Shumailov et al., Nature 2024), through the real
@@ -21,25 +21,25 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>Replace: R = {@value #REPLACE_CHAINS} chains train only on their own last M = 30 items for
- *       G = 60 generations. The small component (1.5 items per generation) drifts off its place
- *       or loses its weight, so definition 6 fires; the covariances shrink, and the tail region
- *       (half of which is the small component's outskirts) empties, so definition 7 fires.
+ *       G = 60 generations. The small component (1.5 items per generation) drifts off its place or
+ *       loses its weight, so definition 6 fires; the covariances shrink, and the tail region (half
+ *       of which is the small component's outskirts) empties, so definition 7 fires.
  *   <li>Accumulate with human data: R = {@value #ACCUMULATE_CHAINS} chains keep everything they
- *       scrape for G = 15 generations; a human source publishes three quarters of each site's
- *       items (30 of 40 per tick). The small component stays.
+ *       scrape for G = 15 generations; a human source publishes three quarters of each site's items
+ *       (30 of 40 per tick). The small component stays.
  * </ul>
  *
- * <p>There is no closed form for EM chains, so the per-chain probabilities come from simulating
- * the same chains at the domain level, outside the engine (fit, sample, fit again, with the same
- * domain code): replace at M = 30, G = 60 lost the mode in 99 of 100 chains and lost both the
- * mode and the tails in 91 of 100; accumulate at M = 40 (30 human), G = 15 kept the mode in 58
- * of 60 chains and the tails in 59 of 60. Each assertion's comment gives its false-failure rate as
- * a binomial probability, at the estimate and at the estimate's 95% lower (Clopper-Pearson)
- * bound. With a smaller human share the mode is lost more often even under accumulate (8 of 60
- * chains at half human data, 26 of 100 at 6 of 30 items): early fits on few items merge the small
- * component with the valley, their output stays in the pool, and later fits keep the merged
- * component. Definition 4's human baseline is off (baseline-cap 0): it would fit EM on up to
- * 10,000 items at every retrain.
+ * <p>There is no closed form for EM chains, so the per-chain probabilities come from simulating the
+ * same chains at the domain level, outside the engine (fit, sample, fit again, with the same domain
+ * code): replace at M = 30, G = 60 lost the mode in 99 of 100 chains and lost both the mode and the
+ * tails in 91 of 100; accumulate at M = 40 (30 human), G = 15 kept the mode in 58 of 60 chains and
+ * the tails in 59 of 60. Each assertion's comment gives its false-failure rate as a binomial
+ * probability, at the estimate and at the estimate's 95% lower (Clopper-Pearson) bound. With a
+ * smaller human share the mode is lost more often even under accumulate (8 of 60 chains at half
+ * human data, 26 of 100 at 6 of 30 items): early fits on few items merge the small component with
+ * the valley, their output stays in the pool, and later fits keep the merged component. Definition
+ * 4's human baseline is off (baseline-cap 0): it would fit EM on up to 10,000 items at every
+ * retrain.
  */
 @Tag("slow")
 class MixtureCollapseTest extends EngineTest {
@@ -57,8 +57,8 @@ class MixtureCollapseTest extends EngineTest {
   }
 
   /**
-   * R chains: model i publishes {@code modelRate} items per tick to site i, a human source
-   * {@code humanRate}, and model i scrapes all of them; generation g is fitted at tick g-1.
+   * R chains: model i publishes {@code modelRate} items per tick to site i, a human source {@code
+   * humanRate}, and model i scrapes all of them; generation g is fitted at tick g-1.
    */
   static String scenario(int chains, String regime, int modelRate, int humanRate, int ticks) {
     StringBuilder b = new StringBuilder();
@@ -73,31 +73,48 @@ class MixtureCollapseTest extends EngineTest {
     if (humanRate > 0) {
       b.append("humans:\n");
       for (int i = 0; i < chains; i++) {
-        b.append("  - {id: h").append(i).append(", publish-rate: ").append(humanRate)
-            .append(", site: s").append(i).append("}\n");
+        b.append("  - {id: h")
+            .append(i)
+            .append(", publish-rate: ")
+            .append(humanRate)
+            .append(", site: s")
+            .append(i)
+            .append("}\n");
       }
     }
     b.append("models:\n");
     for (int i = 0; i < chains; i++) {
-      b.append("  - {id: m").append(i).append(", regime: ").append(regime)
-          .append(", initial: truth, scrape: ").append(modelRate + humanRate)
-          .append(", publish-rate: ").append(modelRate).append(", site: s").append(i)
-          .append(", crawl: {sites: [s").append(i).append("]}}\n");
+      b.append("  - {id: m")
+          .append(i)
+          .append(", regime: ")
+          .append(regime)
+          .append(", initial: truth, scrape: ")
+          .append(modelRate + humanRate)
+          .append(", publish-rate: ")
+          .append(modelRate)
+          .append(", site: s")
+          .append(i)
+          .append(", crawl: {sites: [s")
+          .append(i)
+          .append("]}}\n");
     }
     return b.toString();
   }
 
   /** Runs the chains and returns each model's last report. */
-  private static List<RetrainReport> chains(int r, String regime, int modelRate, int humanRate,
-      int ticks) {
+  private static List<RetrainReport> chains(
+      int r, String regime, int modelRate, int humanRate, int ticks) {
     World world = Worlds.of(scenario(r, regime, modelRate, humanRate, ticks), SEED);
     int humans = humanRate > 0 ? r : 0;
     RetrainReport[] last = new RetrainReport[r];
-    RunOutcome outcome = sim.run(world, t -> {
-      for (RetrainReport rep : t.reports()) {
-        last[rep.agent() - humans] = rep;
-      }
-    });
+    RunOutcome outcome =
+        sim.run(
+            world,
+            t -> {
+              for (RetrainReport rep : t.reports()) {
+                last[rep.agent() - humans] = rep;
+              }
+            });
     assertTrue(outcome.completed(), outcome.failure());
     for (RetrainReport rep : last) {
       assertTrue(rep.generation() > ticks / 2, "most fits succeed: " + rep.generation());
@@ -112,8 +129,8 @@ class MixtureCollapseTest extends EngineTest {
 
   /** Whether a definition's verdict fires in a report. */
   private static boolean fires(RetrainReport r, Definition d) {
-    return r.verdicts().stream().anyMatch(v -> v.definition() == d
-        && v.state() == Verdict.State.YES);
+    return r.verdicts().stream()
+        .anyMatch(v -> v.definition() == d && v.state() == Verdict.State.YES);
   }
 
   @Test
@@ -128,9 +145,13 @@ class MixtureCollapseTest extends EngineTest {
 
   @Test
   void replace_tails_disappearAndDefinition7Fires() {
-    long both = count(replace, r -> fires(r, Definition.MODE_ENTANGLEMENT)
-        && fires(r, Definition.TAIL_LOSS)
-        && r.evaluation().get(Metrics.TAIL_MASS_RATIO) < 0.5);
+    long both =
+        count(
+            replace,
+            r ->
+                fires(r, Definition.MODE_ENTANGLEMENT)
+                    && fires(r, Definition.TAIL_LOSS)
+                    && r.evaluation().get(Metrics.TAIL_MASS_RATIO) < 0.5);
     // Per chain 0.91 (91 of 100; lower bound 0.836). The other chains collapse onto a spot of the
     // truth's low-density region, between or beyond the modes, where their mass counts as tail.
     // Fewer than 11 of 20 has probability 2.8e-6 (5.2e-4 at the bound).
@@ -139,8 +160,12 @@ class MixtureCollapseTest extends EngineTest {
 
   @Test
   void accumulateWithHumans_smallComponent_stays() {
-    long kept = count(accumulate, r -> r.evaluation().get(Metrics.MODES_RECOVERED) == 1.0
-        && !fires(r, Definition.MODE_ENTANGLEMENT));
+    long kept =
+        count(
+            accumulate,
+            r ->
+                r.evaluation().get(Metrics.MODES_RECOVERED) == 1.0
+                    && !fires(r, Definition.MODE_ENTANGLEMENT));
     // Per chain 0.967 (58 of 60; lower bound 0.885): fewer than 6 of 10 has probability 9e-6
     // (3.1e-3 at the bound). Under replace, 1 chain in 100 kept it.
     assertTrue(kept >= 6, kept + " of " + ACCUMULATE_CHAINS + " chains kept the mode");

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.data.Batch;
@@ -16,30 +18,28 @@ import ouroboros.agents.domain.regression.RegressionDomain;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.sim.testing.EngineTest;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * SCIENCE.md's closed forms for linear regression with a fixed design (Dohmatob et al. 2024;
- * Gerstgrasser et al. 2024), reproduced through the real engine: actors, web, crawl, regimes.
- * d = 10, T = 100, s = 1, OLS, c = s^2 d/(T-d-1) = 0.1124, n = 1..20 fits with n = 1 on real data.
+ * Gerstgrasser et al. 2024), reproduced through the real engine: actors, web, crawl, regimes. d =
+ * 10, T = 100, s = 1, OLS, c = s^2 d/(T-d-1) = 0.1124, n = 1..20 fits with n = 1 on real data.
  *
  * <p>Each world holds R independent chains: model i starts with {@code initial: fit-truth} (fit 1
  * on T fresh truth items, which are exactly the T design rows), publishes T items per tick (every
  * design row once, relabelled by its current fit plus fresh N(0, s^2) noise) on its own site, and
- * crawls only that site with retention 1, so fit n (at tick n - 2) sees exactly the previous
- * fit's relabelling of X (replace) or, in its pool, the real data and every relabelling so far
+ * crawls only that site with retention 1, so fit n (at tick n - 2) sees exactly the previous fit's
+ * relabelling of X (replace) or, in its pool, the real data and every relabelling so far
  * (accumulate). The risk of fit 1 is read back from definition 1's number, risk_n / risk_1.
  *
- * <p>All chains of a world share its design X, and given X the expectation is h(n) s^2 tr A with
- * A = (X'X)^-1 (h(n) = n, or sum_{i<=n} 1/i^2); c is its mean over designs. So the test runs W
- * worlds (W seeds, W designs) and asserts, for every n = 1..20: (a) given the designs, the mean
- * of ||w_n - w*||^2 / (s^2 tr A) is h(n), within 4.5 of its exact standard errors; (b)
- * SCIENCE.md's form, the mean of ||w_n - w*||^2 is h(n) c, within 4.5 standard errors that add
- * the spread of s^2 tr A over designs (inverse-Wishart moments). Both bands come from theory;
- * the false-failure rates, for all 20 n at once, were measured by simulating the same test
- * 40,000 times with numpy ({@code src/test/resources/calibration/regression_closed_form.py}) and
- * are stated in each test. W = 10 worlds of R = 100 chains run in about 5 s per regime.
+ * <p>All chains of a world share its design X, and given X the expectation is h(n) s^2 tr A with A
+ * = (X'X)^-1 (h(n) = n, or sum_{i<=n} 1/i^2); c is its mean over designs. So the test runs W worlds
+ * (W seeds, W designs) and asserts, for every n = 1..20: (a) given the designs, the mean of ||w_n -
+ * w*||^2 / (s^2 tr A) is h(n), within 4.5 of its exact standard errors; (b) SCIENCE.md's form, the
+ * mean of ||w_n - w*||^2 is h(n) c, within 4.5 standard errors that add the spread of s^2 tr A over
+ * designs (inverse-Wishart moments). Both bands come from theory; the false-failure rates, for all
+ * 20 n at once, were measured by simulating the same test 40,000 times with numpy ({@code
+ * src/test/resources/calibration/regression_closed_form.py}) and are stated in each test. W = 10
+ * worlds of R = 100 chains run in about 5 s per regime.
  */
 @Tag("slow")
 class RegressionClosedFormTest extends EngineTest {
@@ -63,22 +63,36 @@ class RegressionClosedFormTest extends EngineTest {
    */
   private record Chains(double[][][] risk, double[] trace, double[] trace2) {}
 
-
   /** R chains of one regime in one world, as scenario text. */
   static String chains(String regime) {
     StringBuilder b = new StringBuilder();
     b.append("name: regression-chains\nticks: ").append(N - 1).append('\n');
-    b.append("domain: {type: linear-regression, dimensions: ").append(D).append(", rows: ")
-        .append(T).append(", noise-sd: ").append(S).append("}\n");
+    b.append("domain: {type: linear-regression, dimensions: ")
+        .append(D)
+        .append(", rows: ")
+        .append(T)
+        .append(", noise-sd: ")
+        .append(S)
+        .append("}\n");
     b.append("web: {retention: 1}\ncollapse: {baseline-cap: 0}\nsites:\n");
     for (int i = 0; i < R; i++) {
       b.append("  - id: s").append(i).append('\n');
     }
     b.append("models:\n");
     for (int i = 0; i < R; i++) {
-      b.append("  - {id: m").append(i).append(", regime: ").append(regime)
-          .append(", initial: fit-truth, scrape: ").append(T).append(", publish-rate: ").append(T)
-          .append(", site: s").append(i).append(", crawl: {sites: [s").append(i).append("]}}\n");
+      b.append("  - {id: m")
+          .append(i)
+          .append(", regime: ")
+          .append(regime)
+          .append(", initial: fit-truth, scrape: ")
+          .append(T)
+          .append(", publish-rate: ")
+          .append(T)
+          .append(", site: s")
+          .append(i)
+          .append(", crawl: {sites: [s")
+          .append(i)
+          .append("]}}\n");
     }
     return b.toString();
   }
@@ -103,11 +117,14 @@ class RegressionClosedFormTest extends EngineTest {
       assertEquals(S * S * a.getTrace(), trace[w], 1e-12, "the domain's design constant");
       trace2[w] = S * S * S * S * a.multiply(a).getTrace();
       double[][] r = risk[w];
-      RunOutcome outcome = sim.run(world, tick -> {
-        for (RetrainReport rep : tick.reports()) {
-          record(regime, rep, r[rep.agent()]);
-        }
-      });
+      RunOutcome outcome =
+          sim.run(
+              world,
+              tick -> {
+                for (RetrainReport rep : tick.reports()) {
+                  record(regime, rep, r[rep.agent()]);
+                }
+              });
       assertTrue(outcome.completed(), outcome.failure());
       for (double[] chain : r) {
         for (int n = 0; n < N; n++) {
@@ -165,8 +182,13 @@ class RegressionClosedFormTest extends EngineTest {
     Chains ch = run(regime);
     double c = S * S * D / (T - D - 1);
     // Var(tr (X'X)^-1) for X'X ~ Wishart_d(I, T) (Press 1982).
-    double varTrace = S * S * S * S * (2.0 * D / ((T - D - 1.0) * (T - D - 1) * (T - D - 3))
-        + 2.0 * D * (D - 1) / ((T - D) * (T - D - 1.0) * (T - D - 1) * (T - D - 3)));
+    double varTrace =
+        S
+            * S
+            * S
+            * S
+            * (2.0 * D / ((T - D - 1.0) * (T - D - 1) * (T - D - 3))
+                + 2.0 * D * (D - 1) / ((T - D) * (T - D - 1.0) * (T - D - 1) * (T - D - 3)));
     double sumV = 0;
     double meanTrace2 = 0;
     for (int w = 0; w < W; w++) {

@@ -8,21 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.model.Initial;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.agents.pipeline.StageReport;
 import ouroboros.sim.testing.EngineTest;
-import org.junit.jupiter.api.Test;
 
 /**
  * The timeline through the real engine: a released model is dormant until its release tick, then
  * fits on the web at once ({@code initial: web}) or starts as the truth; a retired model publishes
- * and reports nothing more; a population change, a model's new publish rate and a crawl change
- * that cuts a model off from people take effect at their tick and not before, as does a pipeline
- * stage's new parameter.
+ * and reports nothing more; a population change, a model's new publish rate and a crawl change that
+ * cuts a model off from people take effect at their tick and not before, as does a pipeline stage's
+ * new parameter.
  */
 class TimelineTest extends EngineTest {
-  private static final String SCENARIO = """
+  private static final String SCENARIO =
+      """
       name: timeline
       seed: 11
       ticks: 12
@@ -68,7 +69,8 @@ class TimelineTest extends EngineTest {
   @Test
   void world_releasedModelsComeAfterTheFileModels_withTheirOwnInitialAndSchedule() {
     World world = Worlds.of(SCENARIO, 11);
-    assertEquals(List.of("lab-a", "lab-b", "lab-web", "lab-truth"),
+    assertEquals(
+        List.of("lab-a", "lab-b", "lab-web", "lab-truth"),
         world.models().stream().map(m -> m.id()).toList());
     assertEquals(Initial.NONE, world.models().get(2).initial(), "initial: web");
     assertEquals(3, world.models().get(2).firstRetrain(), "first retrain at the release tick");
@@ -89,11 +91,15 @@ class TimelineTest extends EngineTest {
     for (int t = 0; t < 12; t++) {
       assertEquals(expected[t], ticks.get(t).web().newItems()[0], "new items at tick " + t);
     }
-    assertEquals(List.of(3, 4, 5, 6, 7, 8, 9, 10, 11),
-        List.copyOf(reports.get("lab-web").keySet()), "dormant before 3, then every tick");
+    assertEquals(
+        List.of(3, 4, 5, 6, 7, 8, 9, 10, 11),
+        List.copyOf(reports.get("lab-web").keySet()),
+        "dormant before 3, then every tick");
     assertEquals(1, reports.get("lab-web").get(3).generation(), "its first fit, on the web");
     assertEquals(List.of(6, 7, 8, 9, 10, 11), List.copyOf(reports.get("lab-truth").keySet()));
-    assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), List.copyOf(reports.get("lab-a").keySet()),
+    assertEquals(
+        List.of(0, 1, 2, 3, 4, 5, 6, 7),
+        List.copyOf(reports.get("lab-a").keySet()),
         "no retrain once retired");
     for (int t = 0; t < 12; t++) {
       double human = reports.get("lab-b").get(t).composition().humanShare();
@@ -103,7 +109,9 @@ class TimelineTest extends EngineTest {
 
   @Test
   void run_pipelineParameterSet_takesEffectAtItsTick_otherStagesKept() {
-    World world = Worlds.of("""
+    World world =
+        Worlds.of(
+            """
         name: stage-change
         seed: 4
         ticks: 8
@@ -118,7 +126,8 @@ class TimelineTest extends EngineTest {
              pipeline: [{stage: watermark-filter, tpr: 0.0}, {stage: dedup}]}
         timeline:
           - {tick: 5, set: {path: "models[reader].pipeline[watermark-filter].tpr", value: 1.0}}
-        """, 4);
+        """,
+            4);
     List<TickResult> ticks = new ArrayList<>();
     RunOutcome outcome = sim.run(world, ticks::add);
     assertTrue(outcome.completed(), outcome.failure());

@@ -20,13 +20,13 @@ public final class Worlds {
   }
 
   /**
-   * R independent Gaussian chains in one world (SCIENCE.md's Shumailov setting): model i starts
-   * as the truth, publishes M items per tick to its own site and crawls only that site, so with
-   * retention 1 each generation trains on exactly the previous generation's M samples (replace)
-   * or on all of them so far (accumulate). Generation g is fitted at tick g-1.
+   * R independent Gaussian chains in one world (SCIENCE.md's Shumailov setting): model i starts as
+   * the truth, publishes M items per tick to its own site and crawls only that site, so with
+   * retention 1 each generation trains on exactly the previous generation's M samples (replace) or
+   * on all of them so far (accumulate). Generation g is fitted at tick g-1.
    */
-  public static String chains(int replicates, int m, int generations, String regime,
-      String variance) {
+  public static String chains(
+      int replicates, int m, int generations, String regime, String variance) {
     StringBuilder b = new StringBuilder();
     b.append("name: chains\nticks: ").append(generations).append('\n');
     b.append("domain: {type: gaussian, mean: [0.0], variance: [1.0]}\n");
@@ -36,10 +36,22 @@ public final class Worlds {
     }
     b.append("models:\n");
     for (int i = 0; i < replicates; i++) {
-      b.append("  - {id: m").append(i).append(", regime: ").append(regime)
-          .append(", initial: truth, scrape: ").append(m).append(", publish-rate: ").append(m)
-          .append(", site: s").append(i).append(", crawl: {sites: [s").append(i).append("]}")
-          .append(", estimator: {variance: ").append(variance).append("}}\n");
+      b.append("  - {id: m")
+          .append(i)
+          .append(", regime: ")
+          .append(regime)
+          .append(", initial: truth, scrape: ")
+          .append(m)
+          .append(", publish-rate: ")
+          .append(m)
+          .append(", site: s")
+          .append(i)
+          .append(", crawl: {sites: [s")
+          .append(i)
+          .append("]}")
+          .append(", estimator: {variance: ")
+          .append(variance)
+          .append("}}\n");
     }
     return b.toString();
   }

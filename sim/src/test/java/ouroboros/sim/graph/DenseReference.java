@@ -22,11 +22,11 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
 import org.jgrapht.util.SupplierUtil;
 
 /**
- * The analysis as it was before issue 15, kept as a reference for
- * {@link GraphAnalysisAgreementTest}:
- * JGraphT's Kosaraju inspector for the classes, a JGraphT condensation walked in topological
- * order, and a dense LU decomposition of (I - W_CC) a_C = h_C + W_C,up a_up per class, O(s^3) for
- * a class of s models. Same semantics as {@link GraphAnalysis}; test code only.
+ * The analysis as it was before issue 15, kept as a reference for {@link
+ * GraphAnalysisAgreementTest}: JGraphT's Kosaraju inspector for the classes, a JGraphT condensation
+ * walked in topological order, and a dense LU decomposition of (I - W_CC) a_C = h_C + W_C,up a_up
+ * per class, O(s^3) for a class of s models. Same semantics as {@link GraphAnalysis}; test code
+ * only.
  */
 final class DenseReference {
   private final InteractionGraph graph;
@@ -36,8 +36,13 @@ final class DenseReference {
   private final double[] ancestry;
   private final Prediction[] predictions;
 
-  private DenseReference(InteractionGraph graph, List<int[]> classes, int[] classOf,
-      boolean[] closed, double[] ancestry, Prediction[] predictions) {
+  private DenseReference(
+      InteractionGraph graph,
+      List<int[]> classes,
+      int[] classOf,
+      boolean[] closed,
+      double[] ancestry,
+      Prediction[] predictions) {
     this.graph = graph;
     this.classes = classes;
     this.classOf = classOf;
@@ -64,8 +69,8 @@ final class DenseReference {
     }
     // Classes ordered by their smallest member, members ascending: stable output.
     List<int[]> classes = new ArrayList<>();
-    for (Set<Integer> set : new KosarajuStrongConnectivityInspector<>(flow)
-        .stronglyConnectedSets()) {
+    for (Set<Integer> set :
+        new KosarajuStrongConnectivityInspector<>(flow).stronglyConnectedSets()) {
       classes.add(set.stream().mapToInt(Integer::intValue).sorted().toArray());
     }
     classes.sort(Comparator.comparingInt(c -> c[0]));
@@ -110,28 +115,33 @@ final class DenseReference {
     Prediction[] predictions = new Prediction[m];
     for (int i = 0; i < m; i++) {
       int c = classOf[i];
-      predictions[i] = !g.inputs().get(i).known() ? Prediction.UNKNOWN
-          : collapses[c] ? Prediction.COLLAPSES
-          : unknown[c] ? Prediction.UNKNOWN
-          : Prediction.BOUNDED;
+      predictions[i] =
+          !g.inputs().get(i).known()
+              ? Prediction.UNKNOWN
+              : collapses[c]
+                  ? Prediction.COLLAPSES
+                  : unknown[c] ? Prediction.UNKNOWN : Prediction.BOUNDED;
     }
     return new DenseReference(g, List.copyOf(classes), classOf, closed, ancestry, predictions);
   }
 
   /**
    * An empty directed graph that allows self-loops, without the edge lookup index of JGraphT's
-   * default graphs: each model lists each author once, so no edge is added twice, and building
-   * the index would cost more than finding the classes (5 times more at 1,000 models that each
-   * train on 500 others).
+   * default graphs: each model lists each author once, so no edge is added twice, and building the
+   * index would cost more than finding the classes (5 times more at 1,000 models that each train on
+   * 500 others).
    */
   private static Graph<Integer, DefaultEdge> flowGraph() {
-    return new AbstractBaseGraph<Integer, DefaultEdge>(null, SupplierUtil.DEFAULT_EDGE_SUPPLIER,
-        DefaultGraphType.directedPseudograph(), new DefaultGraphSpecificsStrategy<>()) {};
+    return new AbstractBaseGraph<Integer, DefaultEdge>(
+        null,
+        SupplierUtil.DEFAULT_EDGE_SUPPLIER,
+        DefaultGraphType.directedPseudograph(),
+        new DefaultGraphSpecificsStrategy<>()) {};
   }
 
   /**
-   * Whether the members of a class with no model input from outside have all trained and
-   * received no human data.
+   * Whether the members of a class with no model input from outside have all trained and received
+   * no human data.
    */
   private static boolean closedWithoutHuman(InteractionGraph g, int[] members) {
     for (int i : members) {
@@ -144,8 +154,14 @@ final class DenseReference {
   }
 
   /** Fills in the ancestry of one class, its upstream classes being done. */
-  private static void solve(InteractionGraph g, int[] members, int[] classOf, int[] position,
-      int c, boolean closed, double[] ancestry) {
+  private static void solve(
+      InteractionGraph g,
+      int[] members,
+      int[] classOf,
+      int[] position,
+      int c,
+      boolean closed,
+      double[] ancestry) {
     int s = members.length;
     if (closed) {
       for (int i : members) {

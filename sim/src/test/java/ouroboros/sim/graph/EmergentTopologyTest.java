@@ -17,19 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import ouroboros.sim.cli.Main;
-import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.cli.Main;
+import ouroboros.sim.testing.Repo;
 
 /**
  * The emergent scenario ({@code scenarios/topology/emergent.yaml}) through the real engine and
- * command line: sites, crawls and a timeline make an interaction graph that changes over time,
- * and the verdict the graph predicts tracks the verdict the metrics measure.
+ * command line: sites, crawls and a timeline make an interaction graph that changes over time, and
+ * the verdict the graph predicts tracks the verdict the metrics measure.
  *
- * <p>The rule, per model and window of 10 ticks (0-9, 10-19, ...), for each model that retrained
- * in the window: the <b>predicted</b> verdict is the graph's for that window ({@code
+ * <p>The rule, per model and window of 10 ticks (0-9, 10-19, ...), for each model that retrained in
+ * the window: the <b>predicted</b> verdict is the graph's for that window ({@code
  * graph/w<start>-<end>.json}, the node's subtitle: its retrains in the window pooled); the
  * <b>measured</b> verdict is definition 3 (asymptotically diverging risk) at the model's last
  * retrain in the window. Every model retrains every tick, so definition 3's trend window (the last
@@ -39,31 +39,32 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The scenario keeps to replace and window regimes: the prediction is the paper's, made for
  * replace-like training, and an accumulating model in a closed class stays bounded (see the
- * README's "Topology"), a systematic disagreement the rule does not cover. So is a model that
- * reads a closed class and people both: it is predicted to collapse, but in the Gaussian the
- * closed class's mean freezes as its variance vanishes, and the mixed model's risk levels off
- * (in a variant where lab-d also reads the forum, definition 3 fires in none of its five closed
- * windows). The example's lab-d therefore reads only the closed class.
+ * README's "Topology"), a systematic disagreement the rule does not cover. So is a model that reads
+ * a closed class and people both: it is predicted to collapse, but in the Gaussian the closed
+ * class's mean freezes as its variance vanishes, and the mixed model's risk levels off (in a
+ * variant where lab-d also reads the forum, definition 3 fires in none of its five closed windows).
+ * The example's lab-d therefore reads only the closed class.
  *
  * <p>What disagrees, and why: the window in which lab-b and lab-c close (ticks 40-49) is predicted
  * to collapse at once, while their risk needs a few generations to rise above its noise, so
- * definition 3 can miss it there; a bounded model's risk wanders now and then enough for
- * definition 3's one-sided 1% test to fire; and deep in a collapse the risk is so noisy that one
- * window's slope may not be significant. With the scenario's seed 5, 64 of the 66 model-windows
- * agree (97%). Over seeds 1 to 40 (run by hand with {@code --seed}, 66 model-windows each),
- * agreement ranged from 59/66 (89%) to 66/66 (mean 95%), and was below 90% for 2 of the 40
- * seeds: the fixed seed is a typical one, not a lucky one, and the bound has room for a change
- * that shifts the run without breaking the topology condition.
+ * definition 3 can miss it there; a bounded model's risk wanders now and then enough for definition
+ * 3's one-sided 1% test to fire; and deep in a collapse the risk is so noisy that one window's
+ * slope may not be significant. With the scenario's seed 5, 64 of the 66 model-windows agree (97%).
+ * Over seeds 1 to 40 (run by hand with {@code --seed}, 66 model-windows each), agreement ranged
+ * from 59/66 (89%) to 66/66 (mean 95%), and was below 90% for 2 of the 40 seeds: the fixed seed is
+ * a typical one, not a lucky one, and the bound has room for a change that shifts the run without
+ * breaking the topology condition.
  */
 class EmergentTopologyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
 
   private static Path run;
+
   /** Each graph window's document, by its start tick. */
   private static final Map<Integer, JsonNode> windows = new HashMap<>();
+
   /** d3-verdict by "tick,model". */
   private static final Map<String, String> d3 = new HashMap<>();
 
@@ -71,13 +72,22 @@ class EmergentTopologyTest {
   static void runScenario() throws IOException {
     run = tmp.resolve("emergent");
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"run", Repo.scenario("topology/emergent.yaml").toString(),
-        "--quiet", "--no-report", "--out", run.toString()}, new PrintWriter(new StringWriter()),
-        new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {
+              "run",
+              Repo.scenario("topology/emergent.yaml").toString(),
+              "--quiet",
+              "--no-report",
+              "--out",
+              run.toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(0, code, err.toString());
     try (var files = Files.list(run.resolve("graph"))) {
-      for (Path f : files.filter(p -> p.getFileName().toString().matches("w\\d+-\\d+\\.json"))
-          .toList()) {
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().matches("w\\d+-\\d+\\.json")).toList()) {
         JsonNode doc = JSON.readTree(f.toFile());
         windows.put(doc.get("window").get("start").asInt(), doc);
       }
@@ -119,7 +129,9 @@ class EmergentTopologyTest {
     assertEquals(15, windows.size(), "150 ticks in windows of 10");
     assertEquals(Set.of(), closed(30), "before the crawl change everyone reaches people");
     assertEquals(Set.of("lab-b+lab-c"), closed(40), "lab-b and lab-c read only each other");
-    assertEquals("collapses", models(40).get("lab-d").get("subtitle").asText(),
+    assertEquals(
+        "collapses",
+        models(40).get("lab-d").get("subtitle").asText(),
         "lab-d reads only the closed pair: downstream of it");
     assertEquals("bounded", models(40).get("lab-a").get("subtitle").asText());
     assertFalse(models(50).containsKey("lab-e"), "not released yet");
@@ -156,15 +168,27 @@ class EmergentTopologyTest {
         if (predicted.equals("collapses") == measured.equals("1")) {
           agree++;
         } else {
-          disagreements.add(e.getKey() + " in " + start + "-" + end + ": predicted " + predicted
-              + ", definition 3 " + measured);
+          disagreements.add(
+              e.getKey()
+                  + " in "
+                  + start
+                  + "-"
+                  + end
+                  + ": predicted "
+                  + predicted
+                  + ", definition 3 "
+                  + measured);
         }
       }
     }
     assertTrue(known >= 60, "model-windows with both verdicts known: " + known);
     double share = (double) agree / known;
-    System.out.println("emergent: prediction and definition 3 agree on " + agree + " of " + known
-        + " model-windows");
+    System.out.println(
+        "emergent: prediction and definition 3 agree on "
+            + agree
+            + " of "
+            + known
+            + " model-windows");
     assertTrue(share >= 0.9, agree + " of " + known + " agree; " + disagreements);
   }
 }

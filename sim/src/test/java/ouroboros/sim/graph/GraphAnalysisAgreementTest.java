@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.Items;
 import ouroboros.sim.graph.InteractionGraph.Input;
-import org.junit.jupiter.api.Test;
 
 /**
  * The O(V + E) analysis agrees with the dense solver it replaced ({@link DenseReference}) on the
  * small graphs the graph tests build by hand and on 500 seeded random ones: same classes, closed
- * classes and verdicts; ancestry to the last bit as the analysis runs (classes this small take
- * the same LU decomposition), and within 1e-12 when every class of two or more is solved by the
- * sparse sweeps instead.
+ * classes and verdicts; ancestry to the last bit as the analysis runs (classes this small take the
+ * same LU decomposition), and within 1e-12 when every class of two or more is solved by the sparse
+ * sweeps instead.
  */
 class GraphAnalysisAgreementTest {
   private static final double EPS = 1e-12;
@@ -38,8 +38,10 @@ class GraphAnalysisAgreementTest {
       assertAgree(g, "random graph " + k);
       swept += GraphAnalysis.of(g).classes().stream().anyMatch(c -> c.length > 1) ? 1 : 0;
     }
-    System.out.println("graph analysis agreement: 500 random graphs, " + swept
-        + " with a class of two or more models");
+    System.out.println(
+        "graph analysis agreement: 500 random graphs, "
+            + swept
+            + " with a class of two or more models");
     assertTrue(swept > 50, "enough graphs exercise the class solvers: " + swept);
   }
 
@@ -52,8 +54,10 @@ class GraphAnalysisAgreementTest {
     inputs.add(from(100, 0, 100));
     for (int k = 1; k <= n; k++) {
       int next = m(k == n ? 1 : k + 1);
-      inputs.add(k == 1 ? Input.of(new int[] {m(0), next}, new long[] {0, 100}, 0, 2)
-          : from(0, next, 100));
+      inputs.add(
+          k == 1
+              ? Input.of(new int[] {m(0), next}, new long[] {0, 100}, 0, 2)
+              : from(0, next, 100));
     }
     GraphAnalysis a = GraphAnalysis.of(graph(inputs.toArray(Input[]::new)));
     assertEquals(n, a.classes().get(a.classOf(1)).length);
@@ -76,12 +80,14 @@ class GraphAnalysisAgreementTest {
         String model = at + ", model " + i;
         assertEquals(ref.classOf(i), a.classOf(i), model);
         assertEquals(ref.prediction(i), a.prediction(i), model);
-        assertEquals(Double.doubleToLongBits(ref.depth(i)), Double.doubleToLongBits(a.depth(i)),
-            model);
+        assertEquals(
+            Double.doubleToLongBits(ref.depth(i)), Double.doubleToLongBits(a.depth(i)), model);
         assertEquals(g.shown(i), a.shown(i), model);
         if (denseMax == Ancestry.DENSE_MAX) {
-          assertEquals(Double.doubleToLongBits(ref.ancestry(i)),
-              Double.doubleToLongBits(a.ancestry(i)), model);
+          assertEquals(
+              Double.doubleToLongBits(ref.ancestry(i)),
+              Double.doubleToLongBits(a.ancestry(i)),
+              model);
         } else {
           assertEquals(Double.isNaN(ref.ancestry(i)), Double.isNaN(a.ancestry(i)), model);
           assertEquals(ref.ancestry(i), a.ancestry(i), EPS, model);
@@ -91,24 +97,31 @@ class GraphAnalysisAgreementTest {
   }
 
   /**
-   * The graphs of GraphAnalysisTest (in its order), Graphs and GraphJsonTest: one human source
-   * and training sets of 100 items, as there.
+   * The graphs of GraphAnalysisTest (in its order), Graphs and GraphJsonTest: one human source and
+   * training sets of 100 items, as there.
    */
   private static List<InteractionGraph> handBuilt() {
     List<InteractionGraph> out = new ArrayList<>();
-    out.add(graph(from(0, m(3), 100), from(0, m(0), 100), from(0, m(1), 100),
-        from(0, m(2), 100)));
-    out.add(graph(from(10, 0, 10, m(3), 90), from(0, m(0), 100), from(0, m(1), 100),
-        from(0, m(2), 100)));
+    out.add(graph(from(0, m(3), 100), from(0, m(0), 100), from(0, m(1), 100), from(0, m(2), 100)));
+    out.add(
+        graph(
+            from(10, 0, 10, m(3), 90), from(0, m(0), 100), from(0, m(1), 100), from(0, m(2), 100)));
     out.add(graph(from(100, 0, 100), from(0, m(0), 100), from(0, m(1), 100)));
     out.add(graph(from(0, m(1), 100), from(0, m(0), 100), from(0, m(0), 50, m(1), 50)));
     out.add(graph(from(0, m(1), 100), from(0, m(0), 100), from(50, 0, 50, m(0), 50)));
     out.add(graph(from(20, Items.ARCHIVE, 20, m(0), 80), from(0, m(1), 100)));
     out.add(graph(from(60, 0, 100), from(0, 0, 100)));
-    out.add(graph(Input.NONE, from(50, 0, 50, m(0), 50), from(0, m(0), 50, m(3), 50),
-        from(0, m(3), 100)));
-    out.add(graph(from(50, 0, 50, m(1), 50), from(0, 0, 75, m(0), 25),
-        from(20, 0, 20, m(1), 40, m(2), 40)));
+    out.add(
+        graph(
+            Input.NONE,
+            from(50, 0, 50, m(0), 50),
+            from(0, m(0), 50, m(3), 50),
+            from(0, m(3), 100)));
+    out.add(
+        graph(
+            from(50, 0, 50, m(1), 50),
+            from(0, 0, 75, m(0), 25),
+            from(20, 0, 20, m(1), 40, m(2), 40)));
     out.add(Graphs.closedPairAndHumans().graph());
     out.add(new InteractionGraph(0, 0, List.of(), List.of("x"), List.of(Input.NONE)));
     return out;

@@ -10,33 +10,37 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A guard, not a benchmark: the analysis of a 100,000-model random sparse graph (average
- * out-degree about 5, three strongly connected blocks of 20,000 models, closed rings) finishes
- * well within 30 s; the old dense solver could not hold one such block in memory. {@link #main}
- * prints the times of both at 1,000, 10,000 and 100,000 models.
+ * A guard, not a benchmark: the analysis of a 100,000-model random sparse graph (average out-degree
+ * about 5, three strongly connected blocks of 20,000 models, closed rings) finishes well within 30
+ * s; the old dense solver could not hold one such block in memory. {@link #main} prints the times
+ * of both at 1,000, 10,000 and 100,000 models.
  */
 class GraphAnalysisScaleTest {
 
   @Test
   void analysis_ofOneHundredThousandModels_finishesInSeconds() {
     InteractionGraph g = RandomGraphs.large(100_000, 15);
-    GraphAnalysis a = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-      long t0 = System.nanoTime();
-      GraphAnalysis result = GraphAnalysis.of(g);
-      System.out.printf("graph analysis of 100,000 models: %.3f s%n",
-          (System.nanoTime() - t0) / 1e9);
-      return result;
-    });
+    GraphAnalysis a =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> {
+              long t0 = System.nanoTime();
+              GraphAnalysis result = GraphAnalysis.of(g);
+              System.out.printf(
+                  "graph analysis of 100,000 models: %.3f s%n", (System.nanoTime() - t0) / 1e9);
+              return result;
+            });
     List<int[]> classes = a.classes();
     int largest = classes.stream().mapToInt(c -> c.length).max().orElse(0);
-    long closed = java.util.stream.IntStream.range(0, classes.size())
-        .filter(a::closedWithoutHuman).count();
+    long closed =
+        java.util.stream.IntStream.range(0, classes.size()).filter(a::closedWithoutHuman).count();
     assertEquals(20_000, largest, "the blocks are strongly connected");
     assertEquals(1_000 / 3, closed, "each ring of 3 is a closed class");
     assertEquals(Prediction.COLLAPSES, a.prediction(0));
     // Every model has trained, so each ancestry is a number in [0, 1].
-    assertTrue(Arrays.stream(classes.get(a.classOf(50_000))).allMatch(
-        i -> a.ancestry(i) >= 0 && a.ancestry(i) <= 1));
+    assertTrue(
+        Arrays.stream(classes.get(a.classOf(50_000)))
+            .allMatch(i -> a.ancestry(i) >= 0 && a.ancestry(i) <= 1));
     // The sweeps satisfy each row of a block: a_i = h_i + sum_j w_ij a_j.
     int[] block = classes.get(a.classOf(20_000));
     for (int i : Arrays.copyOf(block, 1_000)) {
@@ -52,15 +56,16 @@ class GraphAnalysisScaleTest {
   }
 
   /**
-   * Prints the analysis times, new (best of 3) and old, at 1,000, 10,000 and 100,000 models (or
-   * the sizes after the first argument, the old solver's time limit in seconds, 300 by default).
-   * The old solver runs last, and not again once it has been stopped: it keeps a core busy.
+   * Prints the analysis times, new (best of 3) and old, at 1,000, 10,000 and 100,000 models (or the
+   * sizes after the first argument, the old solver's time limit in seconds, 300 by default). The
+   * old solver runs last, and not again once it has been stopped: it keeps a core busy.
    */
   public static void main(String[] args) throws Exception {
     long limit = args.length > 0 ? Long.parseLong(args[0]) : 300;
-    int[] sizes = args.length > 1
-        ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
-        : new int[] {1_000, 10_000, 100_000};
+    int[] sizes =
+        args.length > 1
+            ? Arrays.stream(args).skip(1).mapToInt(Integer::parseInt).toArray()
+            : new int[] {1_000, 10_000, 100_000};
     for (int m : sizes) {
       InteractionGraph g = RandomGraphs.large(m, 15);
       double best = Double.POSITIVE_INFINITY;
@@ -75,15 +80,18 @@ class GraphAnalysisScaleTest {
     for (int m : sizes) {
       InteractionGraph g = RandomGraphs.large(m, 15);
       String[] before = {"more than " + limit + " s (stopped)"};
-      Thread old = new Thread(() -> {
-        try {
-          long t1 = System.nanoTime();
-          DenseReference.of(g);
-          before[0] = String.format("%.3f s", (System.nanoTime() - t1) / 1e9);
-        } catch (OutOfMemoryError e) {
-          before[0] = "out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)";
-        }
-      });
+      Thread old =
+          new Thread(
+              () -> {
+                try {
+                  long t1 = System.nanoTime();
+                  DenseReference.of(g);
+                  before[0] = String.format("%.3f s", (System.nanoTime() - t1) / 1e9);
+                } catch (OutOfMemoryError e) {
+                  before[0] =
+                      "out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)";
+                }
+              });
       if (stopped) {
         before[0] = "not run, a smaller graph was stopped";
       } else {

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.Items;
 import ouroboros.sim.graph.InteractionGraph.Input;
-import org.junit.jupiter.api.Test;
 
 /**
- * The topology condition of SCIENCE.md at the analysis level, on compositions built by hand:
- * rings, chains and closed pairs, with and without human data. Exact: no randomness.
+ * The topology condition of SCIENCE.md at the analysis level, on compositions built by hand: rings,
+ * chains and closed pairs, with and without human data. Exact: no randomness.
  */
 class GraphAnalysisTest {
   private static final double EPS = 1e-12;
@@ -52,8 +52,9 @@ class GraphAnalysisTest {
 
   @Test
   void ring_ofFourWithoutHumanData_allCollapseInOneClosedClass() {
-    GraphAnalysis a = GraphAnalysis.of(graph(from(0, m(3), 100), from(0, m(0), 100),
-        from(0, m(1), 100), from(0, m(2), 100)));
+    GraphAnalysis a =
+        GraphAnalysis.of(
+            graph(from(0, m(3), 100), from(0, m(0), 100), from(0, m(1), 100), from(0, m(2), 100)));
     assertEquals(1, a.classes().size());
     assertArrayEquals(new int[] {0, 1, 2, 3}, a.classes().get(0));
     assertTrue(a.closedWithoutHuman(0));
@@ -65,8 +66,13 @@ class GraphAnalysisTest {
 
   @Test
   void ring_oneModelTakesTenPercentHumanData_allBoundedWithFullAncestry() {
-    GraphAnalysis a = GraphAnalysis.of(graph(from(10, 0, 10, m(3), 90), from(0, m(0), 100),
-        from(0, m(1), 100), from(0, m(2), 100)));
+    GraphAnalysis a =
+        GraphAnalysis.of(
+            graph(
+                from(10, 0, 10, m(3), 90),
+                from(0, m(0), 100),
+                from(0, m(1), 100),
+                from(0, m(2), 100)));
     assertEquals(1, a.classes().size());
     assertFalse(a.closedWithoutHuman(0));
     assertAll(a, Prediction.BOUNDED);
@@ -79,8 +85,8 @@ class GraphAnalysisTest {
 
   @Test
   void chain_humanToAToBToC_allBoundedWithAncestryOne() {
-    GraphAnalysis a = GraphAnalysis.of(graph(from(100, 0, 100), from(0, m(0), 100),
-        from(0, m(1), 100)));
+    GraphAnalysis a =
+        GraphAnalysis.of(graph(from(100, 0, 100), from(0, m(0), 100), from(0, m(1), 100)));
     assertEquals(3, a.classes().size());
     assertAll(a, Prediction.BOUNDED);
     for (int i = 0; i < 3; i++) {
@@ -91,8 +97,9 @@ class GraphAnalysisTest {
 
   @Test
   void closedPair_feedingAThird_allThreeCollapse() {
-    GraphAnalysis a = GraphAnalysis.of(graph(from(0, m(1), 100), from(0, m(0), 100),
-        from(0, m(0), 50, m(1), 50)));
+    GraphAnalysis a =
+        GraphAnalysis.of(
+            graph(from(0, m(1), 100), from(0, m(0), 100), from(0, m(0), 50, m(1), 50)));
     assertEquals(2, a.classes().size());
     assertArrayEquals(new int[] {0, 1}, a.classes().get(a.classOf(0)));
     assertTrue(a.closedWithoutHuman(a.classOf(0)));
@@ -105,8 +112,8 @@ class GraphAnalysisTest {
 
   @Test
   void model_fedByClosedPairAndHumans_collapsesThoughItsAncestryIsPositive() {
-    GraphAnalysis a = GraphAnalysis.of(graph(from(0, m(1), 100), from(0, m(0), 100),
-        from(50, 0, 50, m(0), 50)));
+    GraphAnalysis a =
+        GraphAnalysis.of(graph(from(0, m(1), 100), from(0, m(0), 100), from(50, 0, 50, m(0), 50)));
     assertTrue(a.closedWithoutHuman(a.classOf(0)));
     assertEquals(0.5, a.ancestry(2), EPS);
     assertAll(a, Prediction.COLLAPSES);
@@ -115,8 +122,8 @@ class GraphAnalysisTest {
   @Test
   void selfLoop_withFreshArchiveData_boundedWithAncestryOne() {
     // The quickstart's lab-fresh: 20% fresh data, 80% its own output.
-    GraphAnalysis a = GraphAnalysis.of(graph(
-        from(20, Items.ARCHIVE, 20, m(0), 80), from(0, m(1), 100)));
+    GraphAnalysis a =
+        GraphAnalysis.of(graph(from(20, Items.ARCHIVE, 20, m(0), 80), from(0, m(1), 100)));
     assertEquals(Prediction.BOUNDED, a.prediction(0));
     assertEquals(1, a.ancestry(0), EPS);
     assertTrue(a.closedWithoutHuman(a.classOf(1)), "a model on its own output alone");
@@ -139,8 +146,13 @@ class GraphAnalysisTest {
 
   @Test
   void untrainedModel_isUnknownAndSoIsWhatTrainsOnIt() {
-    GraphAnalysis a = GraphAnalysis.of(graph(Input.NONE, from(50, 0, 50, m(0), 50),
-        from(0, m(0), 50, m(3), 50), from(0, m(3), 100)));
+    GraphAnalysis a =
+        GraphAnalysis.of(
+            graph(
+                Input.NONE,
+                from(50, 0, 50, m(0), 50),
+                from(0, m(0), 50, m(3), 50),
+                from(0, m(3), 100)));
     assertEquals(Prediction.UNKNOWN, a.prediction(0));
     assertTrue(Double.isNaN(a.ancestry(0)));
     assertEquals(Prediction.UNKNOWN, a.prediction(1));
@@ -154,8 +166,12 @@ class GraphAnalysisTest {
   void ancestry_solvesTheLinearSystemAcrossClasses() {
     // m0 <-> m1 with human input on m0, m2 downstream of m1 with its own human data.
     // a0 = 0.5 + 0.5 a1, a1 = 0.25 a0 + 0.75 * 0 (laundered), a2 = 0.2 + 0.4 a1 + 0.4 a2.
-    GraphAnalysis a = GraphAnalysis.of(graph(from(50, 0, 50, m(1), 50),
-        from(0, 0, 75, m(0), 25), from(20, 0, 20, m(1), 40, m(2), 40)));
+    GraphAnalysis a =
+        GraphAnalysis.of(
+            graph(
+                from(50, 0, 50, m(1), 50),
+                from(0, 0, 75, m(0), 25),
+                from(20, 0, 20, m(1), 40, m(2), 40)));
     double a0 = 0.5 / (1 - 0.5 * 0.25);
     double a1 = 0.25 * a0;
     assertEquals(a0, a.ancestry(0), EPS);

@@ -13,19 +13,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The DOT file is well-formed: every line is a statement of the small DOT subset the writer
- * uses, braces balance, every edge joins declared nodes, and colours follow the predictions.
- * When Graphviz is installed, {@code dot} must also accept it.
+ * The DOT file is well-formed: every line is a statement of the small DOT subset the writer uses,
+ * braces balance, every edge joins declared nodes, and colours follow the predictions. When
+ * Graphviz is installed, {@code dot} must also accept it.
  */
 class GraphDotTest {
   private static final String ID = "\"(?:[^\"\\\\]|\\\\.)*\"";
-  private static final Pattern NODE = Pattern.compile(
-      "\\s*(" + ID + ") \\[shape=(box|ellipse), fillcolor=(" + ID + "), label=" + ID + "\\];");
+  private static final Pattern NODE =
+      Pattern.compile(
+          "\\s*(" + ID + ") \\[shape=(box|ellipse), fillcolor=(" + ID + "), label=" + ID + "\\];");
   private static final Pattern EDGE =
       Pattern.compile("\\s*(" + ID + ") -> (" + ID + ") \\[label=\"[0-9.]+\"\\];");
-  private static final Pattern OTHER = Pattern.compile("\\s*(digraph " + ID + " \\{|\\}|"
-      + "subgraph " + ID + " \\{|[a-z]+=(" + ID + "|[A-Za-z]+);|"
-      + "(node|edge) \\[[^\\]]*\\];)");
+  private static final Pattern OTHER =
+      Pattern.compile(
+          "\\s*(digraph "
+              + ID
+              + " \\{|\\}|"
+              + "subgraph "
+              + ID
+              + " \\{|[a-z]+=("
+              + ID
+              + "|[A-Za-z]+);|"
+              + "(node|edge) \\[[^\\]]*\\];)");
 
   @Test
   void dot_closedPairAndHumans_wellFormed(@TempDir Path tmp) throws Exception {
@@ -59,8 +68,10 @@ class GraphDotTest {
     if (exe != null) {
       Path file = tmp.resolve("g.dot");
       Files.writeString(file, dot);
-      Process p = new ProcessBuilder(exe.toString(), "-Tsvg", file.toString())
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(exe.toString(), "-Tsvg", file.toString())
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes());
       assertEquals(0, p.waitFor(), out);
       assertTrue(out.contains("<svg"), out);

@@ -10,17 +10,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import ouroboros.sim.graph.InteractionGraph.Input;
 import org.junit.jupiter.api.Test;
+import ouroboros.sim.graph.InteractionGraph.Input;
 
 /**
- * The JSON is in the shape of Grafana's Node Graph panel: node ids unique, every edge between
- * two nodes, the fields the panel reads present on every node and edge, arcs adding up to 1.
+ * The JSON is in the shape of Grafana's Node Graph panel: node ids unique, every edge between two
+ * nodes, the fields the panel reads present on every node and edge, arcs adding up to 1.
  */
 class GraphJsonTest {
-  private static final List<String> NODE_FIELDS = List.of("id", "title", "subtitle", "mainstat",
-      "secondarystat", "arc__human", "arc__model", "arc__laundered", "detail__kind",
-      "detail__predicted", "detail__ancestry", "detail__depth");
+  private static final List<String> NODE_FIELDS =
+      List.of(
+          "id",
+          "title",
+          "subtitle",
+          "mainstat",
+          "secondarystat",
+          "arc__human",
+          "arc__model",
+          "arc__laundered",
+          "detail__kind",
+          "detail__predicted",
+          "detail__ancestry",
+          "detail__depth");
   private static final List<String> EDGE_FIELDS =
       List.of("id", "source", "target", "mainstat", "secondarystat", "detail__kind");
 
@@ -41,8 +52,10 @@ class GraphJsonTest {
       }
       assertFalse(n.has("color"), "the panel takes colour from arcs or color, not both");
       assertTrue(ids.add(n.path("id").asText()), "unique id " + n.path("id"));
-      double arcs = n.path("arc__human").asDouble() + n.path("arc__model").asDouble()
-          + n.path("arc__laundered").asDouble();
+      double arcs =
+          n.path("arc__human").asDouble()
+              + n.path("arc__model").asDouble()
+              + n.path("arc__laundered").asDouble();
       assertEquals(1, arcs, 1e-12, n.toString());
     }
     assertEquals(Set.of("people", InteractionGraph.ARCHIVE_ID, "a", "b", "c"), ids);
@@ -81,8 +94,8 @@ class GraphJsonTest {
 
   @Test
   void json_untrainedModel_nullNumbersAndZeroArcs() throws Exception {
-    GraphAnalysis a = GraphAnalysis.of(new InteractionGraph(0, 0, List.of(), List.of("x"),
-        List.of(Input.NONE)));
+    GraphAnalysis a =
+        GraphAnalysis.of(new InteractionGraph(0, 0, List.of(), List.of("x"), List.of(Input.NONE)));
     JsonNode x = node(parse(a), "x");
     assertTrue(x.path("mainstat").isNull());
     assertTrue(x.path("secondarystat").isNull());

@@ -6,18 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.model.Composition;
 import ouroboros.agents.model.RetrainReport;
-import org.junit.jupiter.api.Test;
 
 /** Pooling retrains over a window, carrying a model's last input, and skipping failed fits. */
 class GraphWindowTest {
   /** A report of model agent {@code agent} (one human source, agent 0). */
-  private static RetrainReport report(int agent, int tick, boolean failed, Composition c,
-      double outputDepth) {
-    return new RetrainReport(agent, "m" + (agent - 1), tick, 1, failed, failed ? "boom" : "",
-        failed ? 1 : 0, c.total(), c, outputDepth, Evaluation.NONE, List.of(), new double[0]);
+  private static RetrainReport report(
+      int agent, int tick, boolean failed, Composition c, double outputDepth) {
+    return new RetrainReport(
+        agent,
+        "m" + (agent - 1),
+        tick,
+        1,
+        failed,
+        failed ? "boom" : "",
+        failed ? 1 : 0,
+        c.total(),
+        c,
+        outputDepth,
+        Evaluation.NONE,
+        List.of(),
+        new double[0]);
   }
 
   private static GraphWindow window() {
@@ -27,10 +39,14 @@ class GraphWindowTest {
   @Test
   void window_poolsCountsAndWeightsDepthByItems() {
     GraphWindow w = window();
-    w.add(0, List.of(report(1, 0, false, new Composition(new int[] {0}, new int[] {10}, 10, 10),
-        1.0)));
-    w.add(1, List.of(report(1, 1, false, new Composition(new int[] {0, 1}, new int[] {10, 30},
-        5, 40), 3.0)));
+    w.add(
+        0,
+        List.of(report(1, 0, false, new Composition(new int[] {0}, new int[] {10}, 10, 10), 1.0)));
+    w.add(
+        1,
+        List.of(
+            report(
+                1, 1, false, new Composition(new int[] {0, 1}, new int[] {10, 30}, 5, 40), 3.0)));
     InteractionGraph.Input in = w.graphAt(1).inputs().get(0);
     assertArrayEquals(new int[] {0, 1}, in.authors());
     assertArrayEquals(new long[] {20, 30}, in.counts());
@@ -45,8 +61,9 @@ class GraphWindowTest {
   @Test
   void window_modelWithoutRetrainInWindow_keepsItsLastInput() {
     GraphWindow w = window();
-    w.add(0, List.of(report(1, 0, false, new Composition(new int[] {0}, new int[] {10}, 10, 10),
-        1.0)));
+    w.add(
+        0,
+        List.of(report(1, 0, false, new Composition(new int[] {0}, new int[] {10}, 10, 10), 1.0)));
     for (int t = 1; t <= 5; t++) {
       w.add(t, List.of());
     }
@@ -61,10 +78,11 @@ class GraphWindowTest {
   @Test
   void window_failedFit_isLeftOut() {
     GraphWindow w = window();
-    w.add(0, List.of(report(1, 0, false, new Composition(new int[] {0}, new int[] {10}, 10, 10),
-        1.0)));
-    w.add(1, List.of(report(1, 1, true, new Composition(new int[] {1}, new int[] {10}, 0, 10),
-        1.0)));
+    w.add(
+        0,
+        List.of(report(1, 0, false, new Composition(new int[] {0}, new int[] {10}, 10, 10), 1.0)));
+    w.add(
+        1, List.of(report(1, 1, true, new Composition(new int[] {1}, new int[] {10}, 0, 10), 1.0)));
     InteractionGraph.Input in = w.graphAt(1).inputs().get(0);
     assertEquals(1, in.retrains());
     assertEquals(1.0, in.humanShare());

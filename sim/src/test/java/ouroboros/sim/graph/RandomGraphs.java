@@ -12,9 +12,9 @@ final class RandomGraphs {
   private RandomGraphs() {}
 
   /**
-   * A small graph: 1 to 12 models, 0 to 2 human sources; a model has not trained with
-   * probability 0.1, else it takes 1 to 4 random authors (models, human sources, the archive)
-   * with 1 to 100 items each, some of the human-authored ones laundered.
+   * A small graph: 1 to 12 models, 0 to 2 human sources; a model has not trained with probability
+   * 0.1, else it takes 1 to 4 random authors (models, human sources, the archive) with 1 to 100
+   * items each, some of the human-authored ones laundered.
    */
   static InteractionGraph small(Random rnd) {
     int m = 1 + rnd.nextInt(12);
@@ -37,8 +37,8 @@ final class RandomGraphs {
   }
 
   /**
-   * A large sparse graph of {@code m} models and 10 human sources, average out-degree about 5:
-   * 1% of the models in closed rings of 3 (no human data, no upstream); three strongly connected
+   * A large sparse graph of {@code m} models and 10 human sources, average out-degree about 5: 1%
+   * of the models in closed rings of 3 (no human data, no upstream); three strongly connected
    * blocks of a fifth of the models each (a ring plus 4 random authors in the block per model,
    * human data for 30% of them, an upstream author for 20%); the rest train on 5 random earlier
    * models, with human data for half of them and a later model for 5% (small classes).
@@ -55,8 +55,8 @@ final class RandomGraphs {
         counts.put(h + (i % 3 == 2 ? i - 2 : i + 1), 100L);
       } else if (i < rings + 3 * block) {
         int start = rings + (i - rings) / block * block;
-        counts.merge(h + (i == start ? start + block - 1 : i - 1), 1L + rnd.nextInt(100),
-            Long::sum);
+        counts.merge(
+            h + (i == start ? start + block - 1 : i - 1), 1L + rnd.nextInt(100), Long::sum);
         for (int k = 0; k < 4; k++) {
           counts.merge(h + start + rnd.nextInt(block), 1L + rnd.nextInt(100), Long::sum);
         }
@@ -74,8 +74,8 @@ final class RandomGraphs {
           counts.merge(rnd.nextInt(h), 1L + rnd.nextInt(100), Long::sum);
         }
         if (i + 1 < m && rnd.nextDouble() < 0.05) {
-          counts.merge(h + i + 1 + rnd.nextInt(Math.min(10, m - i - 1)), 1L + rnd.nextInt(100),
-              Long::sum);
+          counts.merge(
+              h + i + 1 + rnd.nextInt(Math.min(10, m - i - 1)), 1L + rnd.nextInt(100), Long::sum);
         }
       }
       inputs.add(input(counts, h, rnd));

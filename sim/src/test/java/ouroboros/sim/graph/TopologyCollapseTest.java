@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.collapse.CollapseTracker;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Thresholds;
@@ -31,42 +33,39 @@ import ouroboros.sim.scenario.Yaml;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.testing.EngineTest;
 import ouroboros.sim.testing.Repo;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5's must-shows of the topology condition (SCIENCE.md, "Topology"; Wu, Zhou and Su 2026)
- * through the real engine in static-graph mode: the five example scenarios of
- * {@code scenarios/topology/}, fixed-design regression (d = 10, T = 100, s = 1) under replace,
- * every model starting from a fit on the real data, publishing its T relabelled rows each tick,
- * with retention 1, for N = 100 generations. For each model the test checks that the verdict the
- * interaction graph predicts ({@link GraphAnalysis}, from the retrain reports of the last
- * window, as {@link GraphListener} builds it) equals the measured one, and that both are the
- * must-show's.
+ * through the real engine in static-graph mode: the five example scenarios of {@code
+ * scenarios/topology/}, fixed-design regression (d = 10, T = 100, s = 1) under replace, every model
+ * starting from a fit on the real data, publishing its T relabelled rows each tick, with retention
+ * 1, for N = 100 generations. For each model the test checks that the verdict the interaction graph
+ * predicts ({@link GraphAnalysis}, from the retrain reports of the last window, as {@link
+ * GraphListener} builds it) equals the measured one, and that both are the must-show's.
  *
- * <p><b>Measured</b> means definition 3, asymptotically diverging risk, with the thresholds of
- * the scenario's {@code collapse:} block (trend over the last 40 generations, one-sided 1%, a
- * fitted rise of at least 5 first-fit risks), applied by {@link CollapseTracker} itself to the
- * expected risk: the mean of ||w_n − w*||² over R = 100 independent copies of the topology in
- * one world. One copy's definition 3 cannot decide these cases: in a ring each model's risk
- * series interleaves four independent lineages (model a at generation n descends from d at n − 1,
- * c at n − 2, ...), and the squared norm of a random walk fluctuates by about 0.45 of its level in
- * ten dimensions, so over the same window a single copy's definition 3 fires for only about half
- * of the models of the closed ring and for about one in ten of the bounded ring with human data
- * (this test prints the shares of its own run).
+ * <p><b>Measured</b> means definition 3, asymptotically diverging risk, with the thresholds of the
+ * scenario's {@code collapse:} block (trend over the last 40 generations, one-sided 1%, a fitted
+ * rise of at least 5 first-fit risks), applied by {@link CollapseTracker} itself to the expected
+ * risk: the mean of ||w_n − w*||² over R = 100 independent copies of the topology in one world. One
+ * copy's definition 3 cannot decide these cases: in a ring each model's risk series interleaves
+ * four independent lineages (model a at generation n descends from d at n − 1, c at n − 2, ...),
+ * and the squared norm of a random walk fluctuates by about 0.45 of its level in ten dimensions, so
+ * over the same window a single copy's definition 3 fires for only about half of the models of the
+ * closed ring and for about one in ten of the bounded ring with human data (this test prints the
+ * shares of its own run).
  *
- * <p>False-failure rate: the whole test was simulated with numpy
- * ({@code src/test/resources/calibration/topology_collapse.py}: the same process row by row, with
- * the relabelling noise of each published item, the uniform draws of each source's share and the
- * fresh rows of the human share). In 300 runs of the five cases no verdict was wrong. The
- * closest margins: the bounded ring's fitted rise is 1.1 ± 0.9 first-fit risks against the
- * threshold of 5, and the model fed by the pair and humans rises by 10.4 ± 1.2, the other
- * collapsing models by 20 or more; the p-values are never near 1% (at most 1e-9 where collapse is
- * predicted). Summing normal tails of the rise over every model gives 1e-5. The closed ring's
- * three linear-growth checks at 4.5 standard errors, in 5,000 simulated runs, never failed; their
- * z-scores have sd 1.01 to 1.05 and tails at 3 and 3.5 sd 1.2 to 2 times the normal ones, so
- * at 4.5 sd each fails about 1.4e-5 of the time (twice the normal 6.8e-6), and the slope is at
- * least 16 standard errors above 0. The whole test: about 5e-5.
+ * <p>False-failure rate: the whole test was simulated with numpy ({@code
+ * src/test/resources/calibration/topology_collapse.py}: the same process row by row, with the
+ * relabelling noise of each published item, the uniform draws of each source's share and the fresh
+ * rows of the human share). In 300 runs of the five cases no verdict was wrong. The closest
+ * margins: the bounded ring's fitted rise is 1.1 ± 0.9 first-fit risks against the threshold of 5,
+ * and the model fed by the pair and humans rises by 10.4 ± 1.2, the other collapsing models by 20
+ * or more; the p-values are never near 1% (at most 1e-9 where collapse is predicted). Summing
+ * normal tails of the rise over every model gives 1e-5. The closed ring's three linear-growth
+ * checks at 4.5 standard errors, in 5,000 simulated runs, never failed; their z-scores have sd 1.01
+ * to 1.05 and tails at 3 and 3.5 sd 1.2 to 2 times the normal ones, so at 4.5 sd each fails about
+ * 1.4e-5 of the time (twice the normal 6.8e-6), and the slope is at least 16 standard errors above
+ * 0. The whole test: about 5e-5.
  */
 @Tag("slow")
 class TopologyCollapseTest extends EngineTest {
@@ -84,8 +83,14 @@ class TopologyCollapseTest extends EngineTest {
    * @param perCopy share of copies whose own definition 3 fires at the last generation
    * @param designConstant s² tr((X'X)^-1) of the world's design: c given the design
    */
-  private record Outcome(List<String> roles, double[][][] risk, Prediction[] predicted,
-      double[] ancestry, Prediction[] measured, double[] rise, double[] perCopy,
+  private record Outcome(
+      List<String> roles,
+      double[][][] risk,
+      Prediction[] predicted,
+      double[] ancestry,
+      Prediction[] measured,
+      double[] rise,
+      double[] perCopy,
       double designConstant) {}
 
   @Test
@@ -122,19 +127,25 @@ class TopologyCollapseTest extends EngineTest {
     for (int k = 0; k < o.roles().size(); k++) {
       String role = o.roles().get(k);
       assertEquals(expected, o.predicted()[k], role + ": predicted");
-      assertEquals(o.predicted()[k], o.measured()[k], role + ": measured (definition 3 on the "
-          + "mean risk; fitted rise " + o.rise()[k] + " first-fit risks) vs predicted");
+      assertEquals(
+          o.predicted()[k],
+          o.measured()[k],
+          role
+              + ": measured (definition 3 on the "
+              + "mean risk; fitted rise "
+              + o.rise()[k]
+              + " first-fit risks) vs predicted");
     }
   }
 
   /**
    * The closed ring's error grows linearly: E||w_n − w*||² = n c given the design, exactly as for
-   * one self-consuming chain (each fit adds an independent N(0, s²(X'X)^-1) error to its
-   * source's). Per copy, by OLS over n = 1..N, the slope b and the quadratic coefficient q of
-   * risk against n, and risk_N / N, averaged over a copy's four models; the copies are
-   * independent, so the mean of each over copies is within Z = 4.5 standard errors (the
-   * empirical sd over copies / sqrt(R)) of c, 0 and c respectively, and b is more than Z standard
-   * errors above 0: the error is neither constant nor curved.
+   * one self-consuming chain (each fit adds an independent N(0, s²(X'X)^-1) error to its source's).
+   * Per copy, by OLS over n = 1..N, the slope b and the quadratic coefficient q of risk against n,
+   * and risk_N / N, averaged over a copy's four models; the copies are independent, so the mean of
+   * each over copies is within Z = 4.5 standard errors (the empirical sd over copies / sqrt(R)) of
+   * c, 0 and c respectively, and b is more than Z standard errors above 0: the error is neither
+   * constant nor curved.
    */
   private static void assertLinearGrowth(Outcome o) {
     int n = o.risk()[0][0].length;
@@ -169,15 +180,21 @@ class TopologyCollapseTest extends EngineTest {
     int generations = world.ticks() + 1;
     double[][][] risk = new double[perCopy][R][generations];
     int[][] d3 = new int[perCopy][R];
-    GraphWindow window = new GraphWindow(world.humans().stream().map(HumanSettings::id).toList(),
-        world.models().stream().map(ModelSettings::id).toList(), GraphOptions.DEFAULT_WINDOW);
-    RunOutcome outcome = sim.run(world, tick -> {
-      window.add(tick.tick(), tick.reports());
-      for (RetrainReport rep : tick.reports()) {
-        int m = rep.agent() - humans;
-        record(rep, risk[m % perCopy][m / perCopy], d3[m % perCopy], m / perCopy);
-      }
-    });
+    GraphWindow window =
+        new GraphWindow(
+            world.humans().stream().map(HumanSettings::id).toList(),
+            world.models().stream().map(ModelSettings::id).toList(),
+            GraphOptions.DEFAULT_WINDOW);
+    RunOutcome outcome =
+        sim.run(
+            world,
+            tick -> {
+              window.add(tick.tick(), tick.reports());
+              for (RetrainReport rep : tick.reports()) {
+                int m = rep.agent() - humans;
+                record(rep, risk[m % perCopy][m / perCopy], d3[m % perCopy], m / perCopy);
+              }
+            });
     assertTrue(outcome.completed(), outcome.failure());
     GraphAnalysis graph = GraphAnalysis.of(window.graphAt(world.ticks() - 1));
     Thresholds thresholds = world.models().get(0).collapse();
@@ -227,8 +244,10 @@ class TopologyCollapseTest extends EngineTest {
       values.put(Metrics.POPULATION_RISK, mean(column(risk, n - 1)));
       tracker.update(n, new Evaluation(new TreeMap<>(values)), n, Double.NaN);
     }
-    return tracker.latest().stream().filter(v -> v.definition() == Definition.DIVERGING_RISK)
-        .findFirst().orElseThrow();
+    return tracker.latest().stream()
+        .filter(v -> v.definition() == Definition.DIVERGING_RISK)
+        .findFirst()
+        .orElseThrow();
   }
 
   /**
@@ -268,14 +287,28 @@ class TopologyCollapseTest extends EngineTest {
 
   /** One table per case on standard output, as the README quotes it. */
   private static void print(String name, Outcome o) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-        "%s (%d copies, c = %.4f)%n  model  ancestry  predicted  measured   rise/risk1  "
-            + "per-copy d3  E risk_N / c%n", name, R, o.designConstant()));
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s (%d copies, c = %.4f)%n  model  ancestry  predicted  measured   rise/risk1  "
+                    + "per-copy d3  E risk_N / c%n",
+                name,
+                R,
+                o.designConstant()));
     int n = o.risk()[0][0].length;
     for (int k = 0; k < o.roles().size(); k++) {
-      b.append(String.format(Locale.ROOT, "  %-5s  %8.2f  %-9s  %-9s  %10.1f  %11.2f  %12.1f%n",
-          o.roles().get(k), o.ancestry()[k], o.predicted()[k].label(), o.measured()[k].label(),
-          o.rise()[k], o.perCopy()[k], mean(column(o.risk()[k], n - 1)) / o.designConstant()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-5s  %8.2f  %-9s  %-9s  %10.1f  %11.2f  %12.1f%n",
+              o.roles().get(k),
+              o.ancestry()[k],
+              o.predicted()[k].label(),
+              o.measured()[k].label(),
+              o.rise()[k],
+              o.perCopy()[k],
+              mean(column(o.risk()[k], n - 1)) / o.designConstant()));
     }
     System.out.print(b);
   }

@@ -22,20 +22,28 @@ import java.util.stream.Stream;
  */
 final class DashboardQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** A relative time such as {@code now-15m}. */
   private static final Pattern NOW_MINUS = Pattern.compile("now-(\\d+)([smhdw])");
 
   private DashboardQueries() {}
 
   /**
-   * One query of one panel, which is named by its title, type and id (titles may repeat).
-   * {@code datasourceUid} is null when neither the query nor its panel names one. A PromQL
-   * query has an {@code expr}; an Infinity query has a {@code url} (empty otherwise), a
-   * {@code format} (such as {@code node-graph-nodes}) and the {@code columns} it reads (their
-   * selectors).
+   * One query of one panel, which is named by its title, type and id (titles may repeat). {@code
+   * datasourceUid} is null when neither the query nor its panel names one. A PromQL query has an
+   * {@code expr}; an Infinity query has a {@code url} (empty otherwise), a {@code format} (such as
+   * {@code node-graph-nodes}) and the {@code columns} it reads (their selectors).
    */
-  record Target(String panel, String refId, String datasourceUid, String expr, boolean instant,
-      boolean range, String url, String format, List<String> columns) {
+  record Target(
+      String panel,
+      String refId,
+      String datasourceUid,
+      String expr,
+      boolean instant,
+      boolean range,
+      String url,
+      String format,
+      List<String> columns) {
     Target {
       columns = List.copyOf(columns);
     }
@@ -45,7 +53,11 @@ final class DashboardQueries {
   record Variable(String name, String type, String query, String regex) {}
 
   /** A dashboard: its file name, title, default time range, variables and targets. */
-  record Dashboard(String file, String title, Duration timeRange, List<Variable> variables,
+  record Dashboard(
+      String file,
+      String title,
+      Duration timeRange,
+      List<Variable> variables,
       List<Target> targets) {
     Dashboard {
       requireNonNull(file);
@@ -74,20 +86,31 @@ final class DashboardQueries {
     List<Variable> variables = new ArrayList<>();
     for (JsonNode v : d.path("templating").path("list")) {
       JsonNode q = v.path("query");
-      String query = q.isTextual() ? q.asText() : q.path("query").asText(
-          v.path("definition").asText(""));
-      variables.add(new Variable(v.path("name").asText(), v.path("type").asText(), query,
-          v.path("regex").asText("")));
+      String query =
+          q.isTextual() ? q.asText() : q.path("query").asText(v.path("definition").asText(""));
+      variables.add(
+          new Variable(
+              v.path("name").asText(), v.path("type").asText(), query, v.path("regex").asText("")));
     }
-    return new Dashboard(file, d.path("title").asText(file),
-        timeRange(d.path("time").path("from").asText("now-6h")), variables, targets);
+    return new Dashboard(
+        file,
+        d.path("title").asText(file),
+        timeRange(d.path("time").path("from").asText("now-6h")),
+        variables,
+        targets);
   }
 
   /** The targets of {@code panels} and of the panels nested in them (rows), in order. */
   private static void collectTargets(JsonNode panels, List<Target> out) {
     for (JsonNode panel : panels) {
-      String title = "'" + panel.path("title").asText("") + "' (" + panel.path("type").asText()
-          + ", id " + panel.path("id").asText("?") + ")";
+      String title =
+          "'"
+              + panel.path("title").asText("")
+              + "' ("
+              + panel.path("type").asText()
+              + ", id "
+              + panel.path("id").asText("?")
+              + ")";
       String panelUid = panel.path("datasource").path("uid").asText(null);
       for (JsonNode t : panel.path("targets")) {
         String uid = t.path("datasource").path("uid").asText(panelUid);
@@ -96,8 +119,17 @@ final class DashboardQueries {
         boolean range = t.path("range").asBoolean(!instant);
         List<String> columns = new ArrayList<>();
         t.path("columns").forEach(c -> columns.add(c.path("selector").asText()));
-        out.add(new Target(title, t.path("refId").asText("?"), uid, t.path("expr").asText(""),
-            instant, range, t.path("url").asText(""), t.path("format").asText(""), columns));
+        out.add(
+            new Target(
+                title,
+                t.path("refId").asText("?"),
+                uid,
+                t.path("expr").asText(""),
+                instant,
+                range,
+                t.path("url").asText(""),
+                t.path("format").asText(""),
+                columns));
       }
       collectTargets(panel.path("panels"), out);
     }

@@ -10,12 +10,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.web.Snapshot;
 import ouroboros.sim.web.WebStore;
-import org.junit.jupiter.api.Test;
 
 /** {@link EngineMeters} against a {@link SimpleMeterRegistry} on a mock clock. */
 class EngineMetersTest {
@@ -25,12 +25,12 @@ class EngineMetersTest {
   private final WebStore web = new WebStore(1, 1, WebStore.KEEP_ALL);
 
   /** Tick t, with the given phase times in milliseconds and reports. */
-  private TickResult tick(int t, long eventsMs, long publishMs, long retrainMs,
-      List<RetrainReport> reports) {
+  private TickResult tick(
+      int t, long eventsMs, long publishMs, long retrainMs, List<RetrainReport> reports) {
     Snapshot s = web.appendAndSeal(t, new Items[] {Items.empty(1)});
     long ms = 1_000_000;
-    return new TickResult(t, s, reports, 0,
-        new long[] {eventsMs * ms, publishMs * ms, retrainMs * ms, 0});
+    return new TickResult(
+        t, s, reports, 0, new long[] {eventsMs * ms, publishMs * ms, retrainMs * ms, 0});
   }
 
   /** The value of an engine gauge. */
@@ -44,9 +44,21 @@ class EngineMetersTest {
     assertTrue(Double.isNaN(gauge(MeterNames.ENGINE_TICK)));
     assertEquals(100, gauge(MeterNames.ENGINE_TICKS_PLANNED));
     RetrainReport failed = Reports.report(1, "m", 2);
-    failed = new RetrainReport(failed.agent(), failed.id(), 1, 2, true, "diverged", 3,
-        failed.scraped(), failed.composition(), failed.outputDepth(), failed.evaluation(),
-        failed.verdicts(), new double[0]);
+    failed =
+        new RetrainReport(
+            failed.agent(),
+            failed.id(),
+            1,
+            2,
+            true,
+            "diverged",
+            3,
+            failed.scraped(),
+            failed.composition(),
+            failed.outputDepth(),
+            failed.evaluation(),
+            failed.verdicts(),
+            new double[0]);
     meters.onTick(tick(0, 1, 20, 300, List.of(Reports.report(1, "m", 1))));
     meters.onTick(tick(1, 3, 40, 500, List.of(failed)));
     assertEquals(1, gauge(MeterNames.ENGINE_TICK));
@@ -56,9 +68,16 @@ class EngineMetersTest {
     var publish = registry.get(MeterNames.ENGINE_PHASE).tag("phase", "publish").timer();
     assertEquals(2, publish.count());
     assertEquals(60, publish.totalTime(TimeUnit.MILLISECONDS), 1e-9);
-    assertEquals(800, registry.get(MeterNames.ENGINE_PHASE).tag("phase", "retrain").timer()
-        .totalTime(TimeUnit.MILLISECONDS), 1e-9);
-    assertNull(registry.find(MeterNames.ENGINE_PHASE).tag("phase", "observe").timer(),
+    assertEquals(
+        800,
+        registry
+            .get(MeterNames.ENGINE_PHASE)
+            .tag("phase", "retrain")
+            .timer()
+            .totalTime(TimeUnit.MILLISECONDS),
+        1e-9);
+    assertNull(
+        registry.find(MeterNames.ENGINE_PHASE).tag("phase", "observe").timer(),
         "the observe phase is not timed");
     assertEquals(1, gauge(MeterNames.ENGINE_RUNNING));
     meters.onFinish();
@@ -78,7 +97,10 @@ class EngineMetersTest {
       clock.add(Duration.ofMillis(250));
       meters.onTick(tick(t, 0, 0, 0, List.of()));
     }
-    assertEquals(4, gauge(MeterNames.ENGINE_TICKS_PER_SECOND), 0.1 + 1e-9,
+    assertEquals(
+        4,
+        gauge(MeterNames.ENGINE_TICKS_PER_SECOND),
+        0.1 + 1e-9,
         "4 per second once the window is full");
     clock.add(Duration.ofSeconds(11));
     assertEquals(0, gauge(MeterNames.ENGINE_TICKS_PER_SECOND), "a held run's rate falls to 0");

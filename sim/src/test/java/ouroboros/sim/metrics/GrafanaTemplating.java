@@ -12,16 +12,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Grafana's variable substitution in PromQL, as the Prometheus datasource does it before sending
- * a query: its global variables ({@code $__interval}, {@code $__rate_interval}, {@code $__range}
- * and their {@code _ms} and {@code _s} forms) and a dashboard's template variables, each given a
- * real value by running its own query against Prometheus ({@code label_values}) and taking the
- * first value in sorted order, as a dashboard opened without a saved choice does.
+ * Grafana's variable substitution in PromQL, as the Prometheus datasource does it before sending a
+ * query: its global variables ({@code $__interval}, {@code $__rate_interval}, {@code $__range} and
+ * their {@code _ms} and {@code _s} forms) and a dashboard's template variables, each given a real
+ * value by running its own query against Prometheus ({@code label_values}) and taking the first
+ * value in sorted order, as a dashboard opened without a saved choice does.
  */
 final class GrafanaTemplating {
   /** {@code ${name}}, {@code ${name:format}}, {@code [[name]]} or {@code $name}. */
-  private static final Pattern REFERENCE = Pattern.compile(
-      "\\$\\{(\\w+)(?::[^}]*)?}|\\[\\[(\\w+)(?::[^\\]]*)?]]|\\$(\\w+)");
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\$\\{(\\w+)(?::[^}]*)?}|\\[\\[(\\w+)(?::[^\\]]*)?]]|\\$(\\w+)");
+
   private static final Pattern LABEL_VALUES_OF_SERIES =
       Pattern.compile("\\s*label_values\\((.+),\\s*(\\w+)\\s*\\)\\s*");
   private static final Pattern LABEL_VALUES =
@@ -31,13 +32,14 @@ final class GrafanaTemplating {
 
   /**
    * The global variables for a dashboard range of {@code range}, with Prometheus scraping every
-   * {@code scrape}, and a query step ({@code $__interval}) of {@code step}. As in Grafana,
-   * {@code $__rate_interval} is the larger of the step plus the scrape interval and four scrape
-   * intervals.
+   * {@code scrape}, and a query step ({@code $__interval}) of {@code step}. As in Grafana, {@code
+   * $__rate_interval} is the larger of the step plus the scrape interval and four scrape intervals.
    */
   static Map<String, String> globals(Duration range, Duration scrape, Duration step) {
-    Duration rate = step.plus(scrape).compareTo(scrape.multipliedBy(4)) > 0
-        ? step.plus(scrape) : scrape.multipliedBy(4);
+    Duration rate =
+        step.plus(scrape).compareTo(scrape.multipliedBy(4)) > 0
+            ? step.plus(scrape)
+            : scrape.multipliedBy(4);
     long now = System.currentTimeMillis();
     Map<String, String> v = new LinkedHashMap<>();
     v.put("__interval", step.toMillis() + "ms");
@@ -73,29 +75,39 @@ final class GrafanaTemplating {
   }
 
   /**
-   * The values of a dashboard's variables, in their order (a variable's query may use those
-   * before it), after {@code globals}.
+   * The values of a dashboard's variables, in their order (a variable's query may use those before
+   * it), after {@code globals}.
    *
-   * @throws IllegalArgumentException naming a variable of a type or query this does not know,
-   *     or one whose query finds no value
+   * @throws IllegalArgumentException naming a variable of a type or query this does not know, or
+   *     one whose query finds no value
    */
-  static Map<String, String> resolve(List<DashboardQueries.Variable> variables,
-      Map<String, String> globals, PrometheusProcess prometheus, Duration range)
+  static Map<String, String> resolve(
+      List<DashboardQueries.Variable> variables,
+      Map<String, String> globals,
+      PrometheusProcess prometheus,
+      Duration range)
       throws IOException {
     Map<String, String> values = new LinkedHashMap<>(globals);
     for (DashboardQueries.Variable v : variables) {
-      List<String> options = switch (v.type()) {
-        case "query" -> queryValues(substitute(v.query(), values), prometheus, range);
-        case "custom", "interval" -> List.of(v.query().split("\\s*,\\s*"));
-        case "constant", "textbox" -> List.of(v.query());
-        case "datasource" -> List.of("ouroboros-prometheus");
-        default -> throw new IllegalArgumentException(
-            "variable $" + v.name() + ": unknown type " + v.type());
-      };
+      List<String> options =
+          switch (v.type()) {
+            case "query" -> queryValues(substitute(v.query(), values), prometheus, range);
+            case "custom", "interval" -> List.of(v.query().split("\\s*,\\s*"));
+            case "constant", "textbox" -> List.of(v.query());
+            case "datasource" -> List.of("ouroboros-prometheus");
+            default ->
+                throw new IllegalArgumentException(
+                    "variable $" + v.name() + ": unknown type " + v.type());
+          };
       List<String> kept = filter(options, v.regex());
       if (kept.isEmpty() || kept.get(0).isBlank()) {
-        throw new IllegalArgumentException("variable $" + v.name() + " (" + v.query()
-            + ") has no value" + (v.regex().isEmpty() ? "" : " matching " + v.regex()));
+        throw new IllegalArgumentException(
+            "variable $"
+                + v.name()
+                + " ("
+                + v.query()
+                + ") has no value"
+                + (v.regex().isEmpty() ? "" : " matching " + v.regex()));
       }
       values.put(v.name(), kept.get(0));
     }
@@ -103,13 +115,15 @@ final class GrafanaTemplating {
   }
 
   /** The values a Prometheus variable query finds, sorted. */
-  private static List<String> queryValues(String query, PrometheusProcess prometheus,
-      Duration range) throws IOException {
+  private static List<String> queryValues(
+      String query, PrometheusProcess prometheus, Duration range) throws IOException {
     TreeSet<String> found = new TreeSet<>();
     Matcher byName = LABEL_VALUES.matcher(query);
     Matcher bySeries = LABEL_VALUES_OF_SERIES.matcher(query);
     if (byName.matches()) {
-      prometheus.labelValues(byName.group(1), range).path("data")
+      prometheus
+          .labelValues(byName.group(1), range)
+          .path("data")
           .forEach(n -> found.add(n.asText()));
     } else if (bySeries.matches()) {
       for (JsonNode series : prometheus.series(bySeries.group(1).strip(), range).path("data")) {
@@ -119,8 +133,10 @@ final class GrafanaTemplating {
         }
       }
     } else {
-      throw new IllegalArgumentException("a variable query this test cannot run: " + query
-          + " (only label_values(label) and label_values(selector, label))");
+      throw new IllegalArgumentException(
+          "a variable query this test cannot run: "
+              + query
+              + " (only label_values(label) and label_values(selector, label))");
     }
     return new ArrayList<>(found);
   }
@@ -130,8 +146,11 @@ final class GrafanaTemplating {
     if (regex.isEmpty()) {
       return options;
     }
-    Pattern p = Pattern.compile(regex.startsWith("/") && regex.lastIndexOf('/') > 0
-        ? regex.substring(1, regex.lastIndexOf('/')) : regex);
+    Pattern p =
+        Pattern.compile(
+            regex.startsWith("/") && regex.lastIndexOf('/') > 0
+                ? regex.substring(1, regex.lastIndexOf('/'))
+                : regex);
     List<String> kept = new ArrayList<>();
     for (String o : options) {
       Matcher m = p.matcher(o);

@@ -29,42 +29,57 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import ouroboros.sim.cli.Main;
-import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.cli.Main;
+import ouroboros.sim.testing.Repo;
 
 /**
- * The metrics endpoint, end to end: a run started in-process with {@code --metrics-port 0
- * --hold} serves {@code /metrics} in Prometheus text format, with every name of the README's
- * "Live metrics" table, and its health check; another process reaches it on 127.0.0.1 and not
- * on this machine's other address; interrupting the held run closes the server.
+ * The metrics endpoint, end to end: a run started in-process with {@code --metrics-port 0 --hold}
+ * serves {@code /metrics} in Prometheus text format, with every name of the README's "Live metrics"
+ * table, and its health check; another process reaches it on 127.0.0.1 and not on this machine's
+ * other address; interrupting the held run closes the server.
  */
 class MetricsEndpointTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final List<String> MODELS = List.of("lab-replace", "lab-accumulate", "lab-fresh");
 
   @Test
   @Timeout(180)
-  void heldRun_servesDocumentedMetricsAndHealth_onLoopbackOnly(@TempDir Path tmp)
-      throws Exception {
+  void heldRun_servesDocumentedMetricsAndHealth_onLoopbackOnly(@TempDir Path tmp) throws Exception {
     Path file = tmp.resolve("metrics-test.yaml");
     Files.writeString(file, Reports.scenario(20));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     AtomicInteger code = new AtomicInteger(-1);
-    Thread runner = new Thread(() -> code.set(Main.run(new String[] {"run", file.toString(),
-        "--quiet", "--out", tmp.resolve("run").toString(), "--metrics-port", "0", "--hold"},
-        new PrintWriter(out, true), new PrintWriter(err, true))), "held-run");
+    Thread runner =
+        new Thread(
+            () ->
+                code.set(
+                    Main.run(
+                        new String[] {
+                          "run",
+                          file.toString(),
+                          "--quiet",
+                          "--out",
+                          tmp.resolve("run").toString(),
+                          "--metrics-port",
+                          "0",
+                          "--hold"
+                        },
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true))),
+            "held-run");
     runner.start();
     String url;
     try {
       waitFor(out, "holding: ", runner);
-      Matcher m = Pattern.compile("metrics: (http://127\\.0\\.0\\.1:(\\d+)/metrics)")
-          .matcher(out.toString());
+      Matcher m =
+          Pattern.compile("metrics: (http://127\\.0\\.0\\.1:(\\d+)/metrics)")
+              .matcher(out.toString());
       assertTrue(m.find(), "the bound address is printed: " + out);
       url = m.group(1);
       assertNotEquals("0", m.group(2));
@@ -99,14 +114,17 @@ class MetricsEndpointTest {
     assertEquals(19, text.samples("ouroboros_engine_tick").get(0).value());
     assertEquals(20, text.samples("ouroboros_engine_ticks_total").get(0).value());
     assertEquals(0, text.samples("ouroboros_engine_running").get(0).value(), "the run ended");
-    assertEquals("metrics-test", text.samples("ouroboros_web_size").get(0).labels()
-        .get("scenario"));
-    Set<String> phases = text.samples("ouroboros_engine_phase_seconds_count").stream()
-        .map(s -> s.labels().get("phase")).collect(Collectors.toSet());
+    assertEquals(
+        "metrics-test", text.samples("ouroboros_web_size").get(0).labels().get("scenario"));
+    Set<String> phases =
+        text.samples("ouroboros_engine_phase_seconds_count").stream()
+            .map(s -> s.labels().get("phase"))
+            .collect(Collectors.toSet());
     assertEquals(Set.of("events", "publish", "retrain"), phases);
     List<PrometheusText.Sample> risk = text.samples("ouroboros_model_risk");
-    assertEquals(Set.copyOf(MODELS), risk.stream().map(s -> s.labels().get("model"))
-        .collect(Collectors.toSet()));
+    assertEquals(
+        Set.copyOf(MODELS),
+        risk.stream().map(s -> s.labels().get("model")).collect(Collectors.toSet()));
     for (PrometheusText.Sample s : risk) {
       assertEquals(Set.of("model", "family", "regime", "scenario"), s.labels().keySet());
       assertEquals("gaussian", s.labels().get("family"));
@@ -128,15 +146,17 @@ class MetricsEndpointTest {
 
   /** The value of a per-model series. */
   private static double value(PrometheusText text, String name, String model) {
-    return text.samples(name).stream().filter(s -> s.labels().get("model").equals(model))
-        .findFirst().orElseThrow(() -> new AssertionError(name + " has no series for " + model))
+    return text.samples(name).stream()
+        .filter(s -> s.labels().get("model").equals(model))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " has no series for " + model))
         .value();
   }
 
   /**
-   * A second JVM asks for the metrics on 127.0.0.1 (it must answer) and on a non-loopback
-   * address of this machine (it must not). As a control, the same probe must reach a server
-   * bound to every address on that non-loopback address, so the refusal is the binding's doing.
+   * A second JVM asks for the metrics on 127.0.0.1 (it must answer) and on a non-loopback address
+   * of this machine (it must not). As a control, the same probe must reach a server bound to every
+   * address on that non-loopback address, so the refusal is the binding's doing.
    */
   private static void checkReachableOnLoopbackOnly(String url, Path tmp) throws Exception {
     InetAddress other = nonLoopbackAddress();
@@ -151,11 +171,13 @@ class MetricsEndpointTest {
       }
       List<String> answers = probe(tmp, urls);
       assertEquals("200", answers.get(0), "loopback from another process");
-      Assumptions.assumeTrue(other != null,
+      Assumptions.assumeTrue(
+          other != null,
           "this machine has no up, non-loopback IPv4 address, so there is no other address to"
               + " try");
       assertEquals("200", answers.get(2), "control: a server bound to 0.0.0.0 is reachable");
-      assertTrue(answers.get(1).startsWith("unreachable"),
+      assertTrue(
+          answers.get(1).startsWith("unreachable"),
           "the default binding must refuse " + urls.get(1) + ", got " + answers.get(1));
     } finally {
       if (control != null) {
@@ -167,7 +189,9 @@ class MetricsEndpointTest {
   /** Runs the probe in a second JVM; one answer per URL: a status code or "unreachable ...". */
   private static List<String> probe(Path tmp, List<String> urls) throws Exception {
     Path source = tmp.resolve("Probe.java");
-    Files.writeString(source, """
+    Files.writeString(
+        source,
+        """
         import java.net.HttpURLConnection;
         import java.net.URL;
         public class Probe {
@@ -185,8 +209,11 @@ class MetricsEndpointTest {
           }
         }
         """);
-    String java = ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> cmd = new ArrayList<>(List.of(java, source.toString()));
     cmd.addAll(urls);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -213,8 +240,8 @@ class MetricsEndpointTest {
   }
 
   /**
-   * The Prometheus names in the first column of the README's "Live metrics" table, except
-   * those whose row says they appear only later.
+   * The Prometheus names in the first column of the README's "Live metrics" table, except those
+   * whose row says they appear only later.
    */
   static List<String> documentedNames() throws IOException {
     String readme = Files.readString(Repo.root().resolve("README.md"));
@@ -235,8 +262,9 @@ class MetricsEndpointTest {
 
   /** GET a URL. */
   private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Waits until {@code out} contains {@code text}, failing if the run thread ends first. */

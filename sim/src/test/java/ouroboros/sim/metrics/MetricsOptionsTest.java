@@ -10,15 +10,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import ouroboros.sim.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ouroboros.sim.cli.Main;
 
 /**
- * Bad values of the live-metrics options are refused before tick 0 with exit code 2, one
- * {@code error:} line naming the option, and no run directory.
+ * Bad values of the live-metrics options are refused before tick 0 with exit code 2, one {@code
+ * error:} line naming the option, and no run directory.
  */
 class MetricsOptionsTest {
 
@@ -45,13 +45,14 @@ class MetricsOptionsTest {
 
   @ParameterizedTest
   @CsvSource({
-      "--pace, 0, --pace: found 0.0",
-      "--pace, -2, --pace: found -2.0",
-      "--pace, Infinity, --pace: found Infinity",
-      "--metrics-port, 70000, --metrics-port: found 70000",
-      "--metrics-port, -1, --metrics-port: found -1",
-      "--metrics-max-models, -1, --metrics-max-models: found -1",
-      "--metrics-host, no-such-host.invalid, --metrics-host: found 'no-such-host.invalid'"})
+    "--pace, 0, --pace: found 0.0",
+    "--pace, -2, --pace: found -2.0",
+    "--pace, Infinity, --pace: found Infinity",
+    "--metrics-port, 70000, --metrics-port: found 70000",
+    "--metrics-port, -1, --metrics-port: found -1",
+    "--metrics-max-models, -1, --metrics-max-models: found -1",
+    "--metrics-host, no-such-host.invalid, --metrics-host: found 'no-such-host.invalid'"
+  })
   void badValue_refused(String option, String value, String expected, @TempDir Path tmp)
       throws Exception {
     assertRefused(tmp, expected, option, value);
@@ -60,8 +61,11 @@ class MetricsOptionsTest {
   @Test
   void portInUse_refused(@TempDir Path tmp) throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      assertRefused(tmp, "--metrics-port: cannot serve metrics on 127.0.0.1:"
-          + taken.getLocalPort(), "--metrics-port", String.valueOf(taken.getLocalPort()));
+      assertRefused(
+          tmp,
+          "--metrics-port: cannot serve metrics on 127.0.0.1:" + taken.getLocalPort(),
+          "--metrics-port",
+          String.valueOf(taken.getLocalPort()));
     }
   }
 }

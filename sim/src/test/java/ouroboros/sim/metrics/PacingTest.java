@@ -10,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.ScenarioLoader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 
 /**
@@ -29,8 +29,8 @@ class PacingTest {
   /** Runs the CLI in-process; the exit code, with standard error in the failure message. */
   private static int run(String... args) {
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(new StringWriter(), true),
-        new PrintWriter(err, true));
+    int code =
+        Main.run(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
     assertEquals(0, code, err.toString());
     return code;
   }
@@ -51,13 +51,11 @@ class PacingTest {
   }
 
   @Test
-  void cli_fiveTicksAtPaceTen_takeAtLeastFourTenthsOfASecond(@TempDir Path tmp)
-      throws Exception {
+  void cli_fiveTicksAtPaceTen_takeAtLeastFourTenthsOfASecond(@TempDir Path tmp) throws Exception {
     Path file = tmp.resolve("s.yaml");
     Files.writeString(file, Reports.scenario(5));
     long start = System.nanoTime();
-    run("run", file.toString(), "--quiet", "--out", tmp.resolve("run").toString(),
-        "--pace", "10");
+    run("run", file.toString(), "--quiet", "--out", tmp.resolve("run").toString(), "--pace", "10");
     double seconds = (System.nanoTime() - start) / 1e9;
     assertTrue(seconds >= 0.4, "took " + seconds + " s");
   }
@@ -69,11 +67,21 @@ class PacingTest {
     Path plain = tmp.resolve("plain");
     Path served = tmp.resolve("served");
     run("run", file.toString(), "--quiet", "--out", plain.toString());
-    run("run", file.toString(), "--quiet", "--out", served.toString(), "--pace", "200",
-        "--metrics-port", "0", "--metrics-max-models", "1");
+    run(
+        "run",
+        file.toString(),
+        "--quiet",
+        "--out",
+        served.toString(),
+        "--pace",
+        "200",
+        "--metrics-port",
+        "0",
+        "--metrics-max-models",
+        "1");
     for (String name : List.of("scenario.yaml", "metrics.csv", "summary.json")) {
-      assertArrayEquals(Files.readAllBytes(plain.resolve(name)),
-          Files.readAllBytes(served.resolve(name)), name);
+      assertArrayEquals(
+          Files.readAllBytes(plain.resolve(name)), Files.readAllBytes(served.resolve(name)), name);
     }
   }
 }

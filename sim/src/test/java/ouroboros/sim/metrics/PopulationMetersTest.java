@@ -28,12 +28,14 @@ class PopulationMetersTest {
     assertTrue(Double.isNaN(gauge(MeterNames.POPULATION_RISK, "a")), "no retrain yet");
 
     // Agents 1..4 are the models 0..3; x is the risk and generation, d1 fires when x is odd.
-    m.update(List.of(Reports.report(1, "m0", 1), Reports.report(3, "m2", 4),
-        Reports.report(2, "m1", 7)));
+    m.update(
+        List.of(
+            Reports.report(1, "m0", 1), Reports.report(3, "m2", 4), Reports.report(2, "m1", 7)));
     assertEquals(2.5, gauge(MeterNames.POPULATION_RISK, "a"), 1e-12, "mean of 1 and 4");
     assertEquals(2.5, gauge(MeterNames.POPULATION_GENERATION, "a"), 1e-12);
     assertEquals(0.5, gauge(MeterNames.POPULATION_VERDICT, "a", "definition", "d1"), 1e-12);
-    assertTrue(Double.isNaN(gauge(MeterNames.POPULATION_VERDICT, "a", "definition", "d6")),
+    assertTrue(
+        Double.isNaN(gauge(MeterNames.POPULATION_VERDICT, "a", "definition", "d6")),
         "d6 applies to none");
     assertEquals(7, gauge(MeterNames.POPULATION_RISK, "b"));
     assertEquals(1, gauge(MeterNames.POPULATION_VERDICT, "b", "definition", "d1"));

@@ -25,14 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ouroboros.sim.cli.Main;
-import ouroboros.sim.engine.World;
-import ouroboros.sim.metrics.DashboardQueries.Dashboard;
-import ouroboros.sim.metrics.DashboardQueries.Target;
-import ouroboros.sim.scenario.ScenarioLoader;
-import ouroboros.sim.scenario.compile.WorldCompiler;
-import ouroboros.sim.testing.Repo;
-import ouroboros.sim.testing.Servers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,18 +34,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.cli.Main;
+import ouroboros.sim.metrics.DashboardQueries.Dashboard;
+import ouroboros.sim.metrics.DashboardQueries.Target;
+import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.testing.Repo;
+import ouroboros.sim.testing.Servers;
 
 /**
  * The dashboards against a real Prometheus (issue 6): {@code promtool} accepts the repository's
- * {@code prometheus/prometheus.yml}; a Prometheus started on loopback scrapes a paced run of
- * {@link #SCENARIO} every second; and every PromQL query of every panel of every dashboard in
- * {@code grafana/dashboards/}, with Grafana's variables given real values, returns at least one
- * series through Prometheus's HTTP API. Every Infinity query (the topology dashboard's Node
- * Graph) goes instead to the same run's graph endpoint ({@code --serve-graph}), with the
- * dashboard's host and port replaced by the run's: it must answer with a non-empty JSON array
- * whose every element has every field the query reads. Needs Debian's {@code prometheus}
- * package: without it the tests skip, unless {@value Servers#REQUIRE}=1 (as in CI) makes them
- * fail.
+ * {@code prometheus/prometheus.yml}; a Prometheus started on loopback scrapes a paced run of {@link
+ * #SCENARIO} every second; and every PromQL query of every panel of every dashboard in {@code
+ * grafana/dashboards/}, with Grafana's variables given real values, returns at least one series
+ * through Prometheus's HTTP API. Every Infinity query (the topology dashboard's Node Graph) goes
+ * instead to the same run's graph endpoint ({@code --serve-graph}), with the dashboard's host and
+ * port replaced by the run's: it must answer with a non-empty JSON array whose every element has
+ * every field the query reads. Needs Debian's {@code prometheus} package: without it the tests
+ * skip, unless {@value Servers#REQUIRE}=1 (as in CI) makes them fail.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class PrometheusIntegrationTest {
@@ -62,44 +60,53 @@ class PrometheusIntegrationTest {
    * pipeline whose stages make both errors, several models and a graph with every kind of node.
    */
   static final String SCENARIO = "live.yaml";
+
   /** How long the paced run lasts: the pace is the scenario's ticks over this. */
   static final Duration RUN = Duration.ofSeconds(15);
+
   /** Prometheus's scrape interval, and the scrapes of the run to wait for. */
   static final Duration SCRAPE = Duration.ofSeconds(1);
+
   static final int MIN_SCRAPES = 5;
+
   /** The step of range queries, which is also {@code $__interval}. */
   static final Duration STEP = Duration.ofSeconds(2);
+
   /** The longest wait for anything: generous, for a loaded machine. */
   static final Duration WAIT = Duration.ofSeconds(120);
+
   static final String PROMETHEUS_UID = "ouroboros-prometheus";
   static final String INFINITY_UID = "ouroboros-infinity";
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   private static PrometheusProcess prometheus;
   private static Thread runner;
   private static final StringWriter OUT = new StringWriter();
   private static final StringWriter ERR = new StringWriter();
   private static final AtomicInteger EXIT = new AtomicInteger(-1);
   private static int ticks;
+
   /** The run's graph endpoint, {@code http://127.0.0.1:PORT}. */
   private static String graphBase;
+
   private static final Pattern GRAPH_URL =
       Pattern.compile("graph: (http://127\\.0\\.0\\.1:\\d+)/graph");
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Why the tests skip: a server is not installed. */
   private static String missing;
 
   /** Prints Prometheus's log when a test fails. */
   @RegisterExtension
-  static final TestWatcher LOG_ON_FAILURE = new TestWatcher() {
-    @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-      printLog(context.getDisplayName());
-    }
-  };
+  static final TestWatcher LOG_ON_FAILURE =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          printLog(context.getDisplayName());
+        }
+      };
 
   /** Starts Prometheus, then the paced run, and waits until Prometheus has scraped it. */
   @BeforeAll
@@ -121,23 +128,44 @@ class PrometheusIntegrationTest {
     try {
       prometheus = PrometheusProcess.start(binary, config, tmp, WAIT);
       String pace = String.format(Locale.ROOT, "%.3f", ticks / (double) RUN.toSeconds());
-      runner = new Thread(() -> EXIT.set(Main.run(new String[] {"run", file.toString(),
-          "--quiet", "--out", tmp.resolve("run").toString(), "--metrics-port",
-          Integer.toString(port), "--graph-port", "0", "--pace", pace, "--hold"},
-          new PrintWriter(OUT, true), new PrintWriter(ERR, true))), "paced-run");
+      runner =
+          new Thread(
+              () ->
+                  EXIT.set(
+                      Main.run(
+                          new String[] {
+                            "run",
+                            file.toString(),
+                            "--quiet",
+                            "--out",
+                            tmp.resolve("run").toString(),
+                            "--metrics-port",
+                            Integer.toString(port),
+                            "--graph-port",
+                            "0",
+                            "--pace",
+                            pace,
+                            "--hold"
+                          },
+                          new PrintWriter(OUT, true),
+                          new PrintWriter(ERR, true))),
+              "paced-run");
       runner.start();
       // Done when a scrape saw the run ended (so every series has its final value) and the
       // run was scraped often enough for rate() over a few scrape intervals.
-      prometheus.await("the run ended, scraped " + MIN_SCRAPES + " times", WAIT, () -> {
-        if (!runner.isAlive() || ERR.toString().contains("error")) {
-          throw new AssertionError("the run stopped or failed (exit " + EXIT.get() + "): " + ERR
-              + OUT);
-        }
-        return OUT.toString().contains("holding: ")
-            && scalar("ouroboros_engine_running{job=\"ouroboros\"}") == 0
-            && scalar("sum_over_time(up{job=\"ouroboros\"}[10m])") >= MIN_SCRAPES
-            && scalar("up{job=\"ouroboros\"}") == 1;
-      });
+      prometheus.await(
+          "the run ended, scraped " + MIN_SCRAPES + " times",
+          WAIT,
+          () -> {
+            if (!runner.isAlive() || ERR.toString().contains("error")) {
+              throw new AssertionError(
+                  "the run stopped or failed (exit " + EXIT.get() + "): " + ERR + OUT);
+            }
+            return OUT.toString().contains("holding: ")
+                && scalar("ouroboros_engine_running{job=\"ouroboros\"}") == 0
+                && scalar("sum_over_time(up{job=\"ouroboros\"}[10m])") >= MIN_SCRAPES
+                && scalar("up{job=\"ouroboros\"}") == 1;
+          });
       Matcher m = GRAPH_URL.matcher(OUT.toString());
       assertTrue(m.find(), "the graph endpoint's address is printed: " + OUT);
       graphBase = m.group(1);
@@ -178,11 +206,14 @@ class PrometheusIntegrationTest {
 
   @Test
   void prometheus_scrapedThePacedRunWhileItWentOn_untilItsLastTick() throws Exception {
-    assertEquals(1, scalar("max_over_time(ouroboros_engine_running{job=\"ouroboros\"}[10m])"),
+    assertEquals(
+        1,
+        scalar("max_over_time(ouroboros_engine_running{job=\"ouroboros\"}[10m])"),
         "no scrape saw the run going on");
     assertEquals(ticks - 1, scalar("ouroboros_engine_tick{job=\"ouroboros\"}"), "last tick");
-    assertTrue(scalar("count_over_time(ouroboros_engine_tick{job=\"ouroboros\"}[10m])")
-        >= MIN_SCRAPES, "scrapes with the run's meters");
+    assertTrue(
+        scalar("count_over_time(ouroboros_engine_tick{job=\"ouroboros\"}[10m])") >= MIN_SCRAPES,
+        "scrapes with the run's meters");
   }
 
   @Test
@@ -197,21 +228,31 @@ class PrometheusIntegrationTest {
       targets += d.targets().size();
       Map<String, String> values;
       try {
-        values = GrafanaTemplating.resolve(d.variables(),
-            GrafanaTemplating.globals(d.timeRange(), SCRAPE, STEP), prometheus, d.timeRange());
+        values =
+            GrafanaTemplating.resolve(
+                d.variables(),
+                GrafanaTemplating.globals(d.timeRange(), SCRAPE, STEP),
+                prometheus,
+                d.timeRange());
       } catch (IllegalArgumentException | IOException e) {
         failures.add(d.file() + ": " + e.getMessage());
         continue;
       }
       for (Target t : d.targets()) {
-        String where = d.file() + " (" + d.title() + "), panel " + t.panel() + ", query "
-            + t.refId();
+        String where =
+            d.file() + " (" + d.title() + "), panel " + t.panel() + ", query " + t.refId();
         if (INFINITY_UID.equals(t.datasourceUid())) {
           infinity++;
           checkInfinity(where, t, failures);
         } else if (!PROMETHEUS_UID.equals(t.datasourceUid())) {
-          failures.add(where + ": datasource " + t.datasourceUid() + " is neither "
-              + PROMETHEUS_UID + " nor " + INFINITY_UID);
+          failures.add(
+              where
+                  + ": datasource "
+                  + t.datasourceUid()
+                  + " is neither "
+                  + PROMETHEUS_UID
+                  + " nor "
+                  + INFINITY_UID);
         } else if (t.expr().isBlank()) {
           failures.add(where + ": no expr");
         } else {
@@ -220,17 +261,19 @@ class PrometheusIntegrationTest {
         }
       }
     }
-    System.out.printf("%d dashboards, %d targets: %d PromQL queries checked, %d Infinity%n",
+    System.out.printf(
+        "%d dashboards, %d targets: %d PromQL queries checked, %d Infinity%n",
         dashboards.size(), targets, checked, infinity);
-    assertTrue(failures.isEmpty(), failures.size() + " dashboard queries fail:\n  "
-        + String.join("\n  ", failures));
+    assertTrue(
+        failures.isEmpty(),
+        failures.size() + " dashboard queries fail:\n  " + String.join("\n  ", failures));
     assertEquals(targets, checked + infinity, "every target is PromQL or Infinity");
     assertTrue(checked > 0, "no PromQL query in any dashboard");
   }
 
   /** Runs one PromQL target as Grafana would (instant and/or range); adds what went wrong. */
-  private static void check(String where, Target t, Map<String, String> values, Duration range,
-      List<String> failures) {
+  private static void check(
+      String where, Target t, Map<String, String> values, Duration range, List<String> failures) {
     String expr;
     try {
       expr = GrafanaTemplating.substitute(t.expr(), values);
@@ -254,9 +297,9 @@ class PrometheusIntegrationTest {
 
   /**
    * Runs one Infinity target against the run's graph endpoint, its URL's scheme, host and port
-   * replaced by the endpoint's: a JSON array, not empty, each element with every column the
-   * query reads, and the fields the Node Graph panel needs for the query's format (nodes: id;
-   * edges: id, source, target). Adds what went wrong.
+   * replaced by the endpoint's: a JSON array, not empty, each element with every column the query
+   * reads, and the fields the Node Graph panel needs for the query's format (nodes: id; edges: id,
+   * source, target). Adds what went wrong.
    */
   private static void checkInfinity(String where, Target t, List<String> failures) {
     URI dashboardUrl = URI.create(t.url());
@@ -265,11 +308,12 @@ class PrometheusIntegrationTest {
       return;
     }
     List<String> needed = new ArrayList<>(t.columns());
-    List<String> required = switch (t.format()) {
-      case "node-graph-nodes" -> List.of("id");
-      case "node-graph-edges" -> List.of("id", "source", "target");
-      default -> List.of();
-    };
+    List<String> required =
+        switch (t.format()) {
+          case "node-graph-nodes" -> List.of("id");
+          case "node-graph-edges" -> List.of("id", "source", "target");
+          default -> List.of();
+        };
     for (String field : required) {
       if (!needed.contains(field)) {
         failures.add(where + ": format " + t.format() + " needs the column " + field);
@@ -277,12 +321,22 @@ class PrometheusIntegrationTest {
     }
     String url = graphBase + dashboardUrl.getRawPath();
     try {
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString());
       JsonNode body = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
       if (body == null || !body.isArray() || body.isEmpty()) {
-        failures.add(where + ": " + url + " (for " + t.url() + ") answers " + r.statusCode()
-            + ", not a non-empty JSON array: " + r.body());
+        failures.add(
+            where
+                + ": "
+                + url
+                + " (for "
+                + t.url()
+                + ") answers "
+                + r.statusCode()
+                + ", not a non-empty JSON array: "
+                + r.body());
         return;
       }
       for (JsonNode row : body) {
@@ -294,8 +348,8 @@ class PrometheusIntegrationTest {
         }
         for (String field : required) {
           if (!row.path(field).isTextual()) {
-            failures.add(where + ": " + url + " has an element whose " + field
-                + " is not a string: " + row);
+            failures.add(
+                where + ": " + url + " has an element whose " + field + " is not a string: " + row);
             return;
           }
         }
@@ -313,12 +367,13 @@ class PrometheusIntegrationTest {
    * dashboards may filter on, and its metrics path) aimed at {@code target}, every second.
    */
   private static String config(String target) throws IOException {
-    JsonNode repo = new YAMLMapper().readTree(
-        Repo.root().resolve("prometheus/prometheus.yml").toFile());
+    JsonNode repo =
+        new YAMLMapper().readTree(Repo.root().resolve("prometheus/prometheus.yml").toFile());
     JsonNode job = repo.path("scrape_configs").path(0);
     assertEquals("ouroboros", job.path("job_name").asText(), "the repository's scrape job");
     String interval = SCRAPE.toSeconds() + "s";
-    return String.format("""
+    return String.format(
+        """
         global:
           scrape_interval: %1$s
           scrape_timeout: %1$s
@@ -328,7 +383,10 @@ class PrometheusIntegrationTest {
             metrics_path: %3$s
             static_configs:
               - targets: ["%4$s"]
-        """, interval, job.path("job_name").asText(), job.path("metrics_path").asText("/metrics"),
+        """,
+        interval,
+        job.path("job_name").asText(),
+        job.path("metrics_path").asText("/metrics"),
         target);
   }
 
@@ -336,7 +394,8 @@ class PrometheusIntegrationTest {
   private static double scalar(String expr) {
     try {
       List<JsonNode> r = PrometheusProcess.results(prometheus.query(expr));
-      return r.size() == 1 ? Double.parseDouble(r.get(0).path("value").path(1).asText("NaN"))
+      return r.size() == 1
+          ? Double.parseDouble(r.get(0).path("value").path(1).asText("NaN"))
           : Double.NaN;
     } catch (IOException | NumberFormatException e) {
       return Double.NaN;
@@ -345,8 +404,8 @@ class PrometheusIntegrationTest {
 
   /** Runs promtool (skipping or failing when it is missing); it must exit 0. Its output. */
   private static String promtool(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Servers.require("promtool", "prometheus")
-        .toString()));
+    List<String> cmd =
+        new ArrayList<>(List.of(Servers.require("promtool", "prometheus").toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes());

@@ -26,14 +26,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A Prometheus server run as a child process for a test: on 127.0.0.1 at a free port, with its
- * storage in a temporary directory and its log in a file, and a client for the parts of its
- * HTTP API the tests use ({@code /api/v1/query}, {@code query_range}, {@code series}). Close it
- * to stop the process.
+ * storage in a temporary directory and its log in a file, and a client for the parts of its HTTP
+ * API the tests use ({@code /api/v1/query}, {@code query_range}, {@code series}). Close it to stop
+ * the process.
  */
 final class PrometheusProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final int ATTEMPTS = 3;
 
   private final Process process;
@@ -52,32 +52,35 @@ final class PrometheusProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code binary} with {@code config}, keeping its data and log in {@code dir}, and
-   * waits up to {@code timeout} until it is ready. Another port is tried when the free port it
-   * was given has been taken meanwhile.
+   * Starts {@code binary} with {@code config}, keeping its data and log in {@code dir}, and waits
+   * up to {@code timeout} until it is ready. Another port is tried when the free port it was given
+   * has been taken meanwhile.
    */
   static PrometheusProcess start(Path binary, Path config, Path dir, Duration timeout)
       throws IOException, InterruptedException {
     Path log = dir.resolve("prometheus.log");
     for (int attempt = 1; ; attempt++) {
       int port = freeLoopbackPort();
-      Process p = new ProcessBuilder(binary.toString(), "--config.file=" + config,
-          "--storage.tsdb.path=" + dir.resolve("data"),
-          "--web.listen-address=127.0.0.1:" + port, "--log.level=info")
-          .directory(dir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process p =
+          new ProcessBuilder(
+                  binary.toString(),
+                  "--config.file=" + config,
+                  "--storage.tsdb.path=" + dir.resolve("data"),
+                  "--web.listen-address=127.0.0.1:" + port,
+                  "--log.level=info")
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       PrometheusProcess prometheus = new PrometheusProcess(p, log, "http://127.0.0.1:" + port);
       try {
-        prometheus.await("Prometheus ready at " + prometheus.base, timeout,
-            prometheus::ready);
+        prometheus.await("Prometheus ready at " + prometheus.base, timeout, prometheus::ready);
         return prometheus;
       } catch (AssertionError e) {
         prometheus.close();
         if (attempt == ATTEMPTS || !prometheus.log().contains("address already in use")) {
-          throw new AssertionError(e.getMessage() + "\n--- prometheus log ---\n"
-              + prometheus.log(), e);
+          throw new AssertionError(
+              e.getMessage() + "\n--- prometheus log ---\n" + prometheus.log(), e);
         }
       } catch (Throwable e) {
         prometheus.close();
@@ -120,28 +123,37 @@ final class PrometheusProcess implements AutoCloseable {
   /** {@code /api/v1/query_range} over the last {@code range}, one point every {@code step}. */
   JsonNode queryRange(String expr, Duration range, Duration step) throws IOException {
     long end = System.currentTimeMillis();
-    return api("/api/v1/query_range", Map.of("query", expr,
-        "start", seconds(end - range.toMillis()), "end", seconds(end),
-        "step", seconds(step.toMillis())));
+    return api(
+        "/api/v1/query_range",
+        Map.of(
+            "query",
+            expr,
+            "start",
+            seconds(end - range.toMillis()),
+            "end",
+            seconds(end),
+            "step",
+            seconds(step.toMillis())));
   }
 
   /** {@code /api/v1/series} matching {@code selector} over the last {@code range}. */
   JsonNode series(String selector, Duration range) throws IOException {
     long end = System.currentTimeMillis();
-    return api("/api/v1/series", Map.of("match[]", selector,
-        "start", seconds(end - range.toMillis()), "end", seconds(end)));
+    return api(
+        "/api/v1/series",
+        Map.of("match[]", selector, "start", seconds(end - range.toMillis()), "end", seconds(end)));
   }
 
   /** {@code /api/v1/label/NAME/values} over the last {@code range}. */
   JsonNode labelValues(String name, Duration range) throws IOException {
     long end = System.currentTimeMillis();
-    return api("/api/v1/label/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/values",
+    return api(
+        "/api/v1/label/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/values",
         Map.of("start", seconds(end - range.toMillis()), "end", seconds(end)));
   }
 
   /** Polls {@code condition} every 200 ms until it holds, failing after {@code timeout}. */
-  void await(String what, Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
+  void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -180,8 +192,16 @@ final class PrometheusProcess implements AutoCloseable {
       throw new IOException(path + " answered " + r.statusCode() + ", not JSON: " + r.body(), e);
     }
     if (r.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
-      throw new IOException(path + " " + params + " answered " + r.statusCode() + ": "
-          + body.path("errorType").asText() + ": " + body.path("error").asText());
+      throw new IOException(
+          path
+              + " "
+              + params
+              + " answered "
+              + r.statusCode()
+              + ": "
+              + body.path("errorType").asText()
+              + ": "
+              + body.path("error").asText());
     }
     return body;
   }
@@ -190,11 +210,15 @@ final class PrometheusProcess implements AutoCloseable {
   private HttpResponse<String> get(String path, Map<String, String> params) throws IOException {
     StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
     for (Map.Entry<String, String> e : params.entrySet()) {
-      query.add(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+      query.add(
+          URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+              + "="
+              + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path + query))
-        .timeout(Duration.ofSeconds(30)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path + query))
+            .timeout(Duration.ofSeconds(30))
+            .build();
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {

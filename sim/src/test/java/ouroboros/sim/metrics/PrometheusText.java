@@ -11,32 +11,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A strict reader of the Prometheus text exposition format, version 0.0.4 (the Prometheus
- * client has writers but no parser). Every line must be a {@code # HELP}, a {@code # TYPE}, another
- * comment, a blank line, or a sample {@code name{label="value",...} value [timestamp]} whose
- * name belongs to a family declared by an earlier {@code # TYPE} line (a summary or histogram
- * family also owns its {@code _sum}, {@code _count} and {@code _bucket} samples). A family is
- * declared once, a sample's label names are distinct, and no series appears twice.
+ * A strict reader of the Prometheus text exposition format, version 0.0.4 (the Prometheus client
+ * has writers but no parser). Every line must be a {@code # HELP}, a {@code # TYPE}, another
+ * comment, a blank line, or a sample {@code name{label="value",...} value [timestamp]} whose name
+ * belongs to a family declared by an earlier {@code # TYPE} line (a summary or histogram family
+ * also owns its {@code _sum}, {@code _count} and {@code _bucket} samples). A family is declared
+ * once, a sample's label names are distinct, and no series appears twice.
  */
 final class PrometheusText {
   private static final String NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
   private static final String LABEL = "[a-zA-Z_][a-zA-Z0-9_]*";
-  private static final String VALUE = "(?:[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?"
-      + "|[-+]?Inf|NaN)";
-  private static final Pattern TYPE = Pattern.compile(
-      "# TYPE (" + NAME + ") (counter|gauge|summary|histogram|untyped)");
+  private static final String VALUE =
+      "(?:[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][-+]?\\d+)?" + "|[-+]?Inf|NaN)";
+  private static final Pattern TYPE =
+      Pattern.compile("# TYPE (" + NAME + ") (counter|gauge|summary|histogram|untyped)");
   private static final Pattern HELP = Pattern.compile("# HELP (" + NAME + ") .*");
-  private static final Pattern SAMPLE = Pattern.compile("(" + NAME + ")(?:\\{((?:" + LABEL
-      + "=\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\")(?:," + LABEL
-      + "=\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\")*,?)?\\})? (" + VALUE + ")(?: -?\\d+)?");
-  private static final Pattern PAIR = Pattern.compile(
-      "(" + LABEL + ")=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
+  private static final Pattern SAMPLE =
+      Pattern.compile(
+          "("
+              + NAME
+              + ")(?:\\{((?:"
+              + LABEL
+              + "=\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\")(?:,"
+              + LABEL
+              + "=\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\")*,?)?\\})? ("
+              + VALUE
+              + ")(?: -?\\d+)?");
+  private static final Pattern PAIR =
+      Pattern.compile("(" + LABEL + ")=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
 
   /** One sample line. */
   record Sample(String name, Map<String, String> labels, double value) {}
 
   /** Families by name, with their type. */
   final Map<String, String> types = new LinkedHashMap<>();
+
   /** Samples in file order. */
   final List<Sample> samples = new ArrayList<>();
 
@@ -83,8 +92,11 @@ final class PrometheusText {
         if (!series.add(name + new java.util.TreeMap<>(labels))) {
           throw new AssertionError("series repeated, " + where);
         }
-        p.samples.add(new Sample(name, Map.copyOf(labels), Double.parseDouble(
-            m.group(3).replace("Inf", "Infinity"))));
+        p.samples.add(
+            new Sample(
+                name,
+                Map.copyOf(labels),
+                Double.parseDouble(m.group(3).replace("Inf", "Infinity"))));
       } else {
         throw new AssertionError("not Prometheus text format, " + where);
       }

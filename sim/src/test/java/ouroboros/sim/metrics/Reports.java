@@ -26,14 +26,28 @@ final class Reports {
     values.put(Metrics.TAIL_MASS_RATIO, x / 100.0);
     List<Verdict> verdicts = new ArrayList<>();
     for (Definition d : Definition.values()) {
-      Verdict.State state = d == Definition.MODE_ENTANGLEMENT ? Verdict.State.NOT_APPLICABLE
-          : d == Definition.CATASTROPHIC_RISK && x % 2 == 1 ? Verdict.State.YES
-          : Verdict.State.NO;
+      Verdict.State state =
+          d == Definition.MODE_ENTANGLEMENT
+              ? Verdict.State.NOT_APPLICABLE
+              : d == Definition.CATASTROPHIC_RISK && x % 2 == 1
+                  ? Verdict.State.YES
+                  : Verdict.State.NO;
       double number = d == Definition.CATASTROPHIC_RISK ? 2.0 * x : Double.NaN;
       verdicts.add(new Verdict(d, number, state));
     }
-    return new RetrainReport(agent, id, x, x, false, "", x, 40, new Composition(
-        new int[] {0}, new int[] {40}, 10, 40), x + 1, new Evaluation(values), verdicts,
+    return new RetrainReport(
+        agent,
+        id,
+        x,
+        x,
+        false,
+        "",
+        x,
+        40,
+        new Composition(new int[] {0}, new int[] {40}, 10, 40),
+        x + 1,
+        new Evaluation(values),
+        verdicts,
         new double[0]);
   }
 
@@ -59,6 +73,7 @@ final class Reports {
           - {id: lab-fresh, regime: replace, fresh-human-fraction: 0.2, initial: truth,
              scrape: 20, publish-rate: 40, site: blog-c, crawl: {sites: [blog-c]},
              pipeline: [{stage: ai-detector, tpr: 0.5, fpr: 0.1}]}
-        """.formatted(ticks);
+        """
+        .formatted(ticks);
   }
 }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.web.Snapshot;
 import ouroboros.sim.web.WebStore;
-import org.junit.jupiter.api.Test;
 
 /** {@link WebMeters} against a {@link SimpleMeterRegistry}. */
 class WebMetersTest {
@@ -21,8 +21,14 @@ class WebMetersTest {
 
   /** n items from one agent at tick t; depth 0 is human, anything else a model's. */
   private static Items items(int agent, int n, int t, float depth) {
-    return Items.uniform(new Batch(n, 1, new double[n]), agent,
-        depth == 0 ? AuthorKind.HUMAN : AuthorKind.MODEL, t, 0, depth, (short) 0);
+    return Items.uniform(
+        new Batch(n, 1, new double[n]),
+        agent,
+        depth == 0 ? AuthorKind.HUMAN : AuthorKind.MODEL,
+        t,
+        0,
+        depth,
+        (short) 0);
   }
 
   /** Seals tick t with the given contributions and feeds the meters. */

@@ -6,41 +6,50 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import ouroboros.sim.cli.Main;
-import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.cli.Main;
+import ouroboros.sim.testing.Repo;
 
 /**
  * The end-to-end test: runs a small scenario through the command line with a fixed seed and
- * compares every output file except timing.json with the expected files byte for byte. Those
- * files are the output contract; after an intended change, regenerate them with
- * {@code mvn -pl sim test -Dtest=GoldenRunTest -Dgolden.update=true} and review the diff.
+ * compares every output file except timing.json with the expected files byte for byte. Those files
+ * are the output contract; after an intended change, regenerate them with {@code mvn -pl sim test
+ * -Dtest=GoldenRunTest -Dgolden.update=true} and review the diff.
  */
 class GoldenRunTest {
-  private static final Path GOLDEN =
-      Repo.root().resolve("sim/src/test/resources/golden");
+  private static final Path GOLDEN = Repo.root().resolve("sim/src/test/resources/golden");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void run_smallScenarioFixedSeed_exactOutputs() throws Exception {
     Path out = tmp.resolve("run");
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();
-    int code = Main.run(new String[] {"run", GOLDEN.resolve("small.yaml").toString(),
-        "--out", out.toString(), "--threads", "2"}, new PrintWriter(stdout),
-        new PrintWriter(stderr));
+    int code =
+        Main.run(
+            new String[] {
+              "run",
+              GOLDEN.resolve("small.yaml").toString(),
+              "--out",
+              out.toString(),
+              "--threads",
+              "2"
+            },
+            new PrintWriter(stdout),
+            new PrintWriter(stderr));
     assertEquals(0, code, stderr.toString());
-    for (String file : new String[] {"metrics.csv", "summary.json", "scenario.yaml",
-        "graph/w0-5.json", "graph/final.dot"}) {
+    for (String file :
+        new String[] {
+          "metrics.csv", "summary.json", "scenario.yaml", "graph/w0-5.json", "graph/final.dot"
+        }) {
       compare("small." + file.replace('/', '.'), Files.readString(out.resolve(file)));
     }
     // The printed header and summary table, without the run directory and report lines (temp
     // paths).
-    compare("small.stdout.txt",
-        stdout.toString().replaceAll("(?m)^(run directory|report): .*\\R", ""));
+    compare(
+        "small.stdout.txt", stdout.toString().replaceAll("(?m)^(run directory|report): .*\\R", ""));
   }
 
   /** Compares with a golden file, first rewriting it when -Dgolden.update=true. */

@@ -17,18 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ARCHITECTURE.md invariant 5: a run killed with SIGKILL leaves well-formed files for the ticks
- * it finished. Runs the command line in a second JVM, kills it mid-run, and reads what is left.
+ * ARCHITECTURE.md invariant 5: a run killed with SIGKILL leaves well-formed files for the ticks it
+ * finished. Runs the command line in a second JVM, kills it mid-run, and reads what is left.
  */
 @Tag("slow")
 class KilledRunTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void run_killedMidway_filesWellFormedForFinishedTicks() throws Exception {
     Path scenario = tmp.resolve("long.yaml");
-    Files.writeString(scenario, """
+    Files.writeString(
+        scenario,
+        """
         name: long
         seed: 1
         ticks: 1000000
@@ -42,9 +43,20 @@ class KilledRunTest {
         """);
     Path out = tmp.resolve("run");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "ouroboros.sim.cli.Main", "run", scenario.toString(), "--quiet", "--out", out.toString())
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "ouroboros.sim.cli.Main",
+                "run",
+                scenario.toString(),
+                "--quiet",
+                "--out",
+                out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("log.txt").toFile())
+            .start();
     Path metrics = out.resolve("metrics.csv");
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (!(Files.exists(metrics) && Files.size(metrics) > 200_000)) {
@@ -70,8 +82,12 @@ class KilledRunTest {
     JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     assertFalse(summary.get("complete").asBoolean());
     int completed = summary.get("ticks-completed").asInt();
-    assertTrue(completed >= lastTick && completed <= lastTick + 2,
-        "summary.json (" + completed + " ticks) is at most a tick behind metrics.csv (" + lastTick
+    assertTrue(
+        completed >= lastTick && completed <= lastTick + 2,
+        "summary.json ("
+            + completed
+            + " ticks) is at most a tick behind metrics.csv ("
+            + lastTick
             + ")");
     assertTrue(Files.readString(out.resolve("scenario.yaml")).contains("name: long"));
   }

@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import ouroboros.sim.scenario.OutputSpec;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
-import org.junit.jupiter.api.Test;
 
 /** The {@code output:} block: its defaults, its seeded sample and its located errors. */
 class OutputOptionsTest {
-  private static final String BASE = """
+  private static final String BASE =
+      """
       name: out
       ticks: 2
       domain: {type: gaussian, dimensions: 1}
@@ -63,17 +64,33 @@ class OutputOptionsTest {
 
   @Test
   void badValues_locatedMessages() {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> new ScenarioLoader()
-        .parse("bad.yaml", BASE + "output:\n  per-model-rows: sampel\n"));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                new ScenarioLoader()
+                    .parse("bad.yaml", BASE + "output:\n  per-model-rows: sampel\n"));
     assertTrue(e.getMessage().contains("bad.yaml:9:19"), e.getMessage());
-    assertTrue(e.getMessage().contains("output.per-model-rows: found 'sampel', expected one of"
-        + " [all, sample, none, auto] (did you mean 'sample'?)"), e.getMessage());
-    e = assertThrows(ScenarioException.class, () -> new ScenarioLoader()
-        .parse("bad.yaml", BASE + "output: {sample-size: 0}\n"));
-    assertTrue(e.getMessage().contains("bad.yaml:8:23: output.sample-size: found 0, expected a"
-        + " whole number of at least 1"), e.getMessage());
-    e = assertThrows(ScenarioException.class, () -> new ScenarioLoader()
-        .parse("bad.yaml", BASE + "output: {per-model-row: all}\n"));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "output.per-model-rows: found 'sampel', expected one of"
+                    + " [all, sample, none, auto] (did you mean 'sample'?)"),
+        e.getMessage());
+    e =
+        assertThrows(
+            ScenarioException.class,
+            () -> new ScenarioLoader().parse("bad.yaml", BASE + "output: {sample-size: 0}\n"));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "bad.yaml:8:23: output.sample-size: found 0, expected a"
+                    + " whole number of at least 1"),
+        e.getMessage());
+    e =
+        assertThrows(
+            ScenarioException.class,
+            () -> new ScenarioLoader().parse("bad.yaml", BASE + "output: {per-model-row: all}\n"));
     assertTrue(e.getMessage().contains("did you mean 'per-model-rows'?"), e.getMessage());
   }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.engine.Listeners;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
@@ -19,21 +21,22 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.compile.WorldCompiler;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The run writer checkpoints metrics.csv and summary.json at most once per interval and always
- * at the end, on its own thread: between checkpoints the files do not move, and the finished
- * files are the same whatever the interval.
+ * The run writer checkpoints metrics.csv and summary.json at most once per interval and always at
+ * the end, on its own thread: between checkpoints the files do not move, and the finished files are
+ * the same whatever the interval.
  */
 class RunWriterCheckpointTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void checkpoints_throttled_filesOnlyMoveAtCheckpoints_sameBytesAtTheEnd() throws Exception {
-    Scenario scenario = new ScenarioLoader().parse("ck.yaml", """
+    Scenario scenario =
+        new ScenarioLoader()
+            .parse(
+                "ck.yaml",
+                """
         name: ck
         ticks: 12
         domain: {type: gaussian, dimensions: 1}
@@ -52,17 +55,22 @@ class RunWriterCheckpointTest {
         assertTrue(sim.run(world, w, Duration.ZERO).completed());
       }
       try (RunWriter w = new RunWriter(rare, scenario, world, 2, List.of(), Duration.ofHours(1))) {
-        TickListener spy = new TickListener() {
-          @Override
-          public void onTick(TickResult r) throws Exception {
-            seen.add(Files.readString(rare.resolve(RunLayout.METRICS)) + "|"
-                + new ObjectMapper().readTree(rare.resolve(RunLayout.SUMMARY).toFile())
-                    .get("ticks-completed").asInt());
-          }
+        TickListener spy =
+            new TickListener() {
+              @Override
+              public void onTick(TickResult r) throws Exception {
+                seen.add(
+                    Files.readString(rare.resolve(RunLayout.METRICS))
+                        + "|"
+                        + new ObjectMapper()
+                            .readTree(rare.resolve(RunLayout.SUMMARY).toFile())
+                            .get("ticks-completed")
+                            .asInt());
+              }
 
-          @Override
-          public void onFinish(RunOutcome outcome) {}
-        };
+              @Override
+              public void onFinish(RunOutcome outcome) {}
+            };
         RunOutcome outcome = sim.run(world, new Listeners(List.of(w, spy)), Duration.ZERO);
         assertTrue(outcome.completed());
       }
@@ -72,8 +80,8 @@ class RunWriterCheckpointTest {
       assertEquals(MetricRow.HEADER + "\n|0", s, "no checkpoint before the hour is up");
     }
     for (String f : List.of(RunLayout.METRICS, RunLayout.SUMMARY, RunLayout.SCENARIO)) {
-      assertArrayEquals(Files.readAllBytes(every.resolve(f)), Files.readAllBytes(rare.resolve(f)),
-          f);
+      assertArrayEquals(
+          Files.readAllBytes(every.resolve(f)), Files.readAllBytes(rare.resolve(f)), f);
     }
     assertTrue(Files.readString(rare.resolve(RunLayout.SUMMARY)).contains("\"complete\" : true"));
   }

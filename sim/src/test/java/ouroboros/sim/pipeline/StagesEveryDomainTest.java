@@ -28,10 +28,10 @@ import ouroboros.sim.testing.Repo;
 
 /**
  * Every registered stage works in every registered domain, including domains and stages added
- * later: for each domain type (its domain block taken from an example scenario under
- * {@code scenarios/}, which every domain must have) a short run with a watermarking writer, a
- * laundering and signing human source, and a reader whose pipeline holds every stage in the
- * registry. The run must complete without fit failures and the stage counts must chain.
+ * later: for each domain type (its domain block taken from an example scenario under {@code
+ * scenarios/}, which every domain must have) a short run with a watermarking writer, a laundering
+ * and signing human source, and a reader whose pipeline holds every stage in the registry. The run
+ * must complete without fit failures and the stage counts must chain.
  */
 class StagesEveryDomainTest extends EngineTest {
   private static final ObjectMapper YAML = ouroboros.sim.scenario.Yaml.mapper();
@@ -56,14 +56,15 @@ class StagesEveryDomainTest extends EngineTest {
 
   /** Every stage in the registry, with parameters that let items through. */
   private static String everyStage() {
-    Map<String, String> params = Map.of(
-        "watermark-filter", "tpr: 0.9, fpr: 0.05",
-        "ai-detector", "tpr: 0.5, fpr: 0.05, depth-decay: 0.9",
-        "provenance", "mode: weight, weight: 2.0",
-        "human-anchor", "reserve: 50, fraction: 0.2",
-        "verification", "keep: 0.8, noise: 1.0",
-        "dedup", "resolution: 0.0",
-        "weighting", "real-share: 0.618");
+    Map<String, String> params =
+        Map.of(
+            "watermark-filter", "tpr: 0.9, fpr: 0.05",
+            "ai-detector", "tpr: 0.5, fpr: 0.05, depth-decay: 0.9",
+            "provenance", "mode: weight, weight: 2.0",
+            "human-anchor", "reserve: 50, fraction: 0.2",
+            "verification", "keep: 0.8, noise: 1.0",
+            "dedup", "resolution: 0.0",
+            "weighting", "real-share: 0.618");
     List<String> stages = new ArrayList<>();
     for (String name : Stages.names()) {
       String p = params.get(name);
@@ -78,7 +79,8 @@ class StagesEveryDomainTest extends EngineTest {
   void everyStage_runsInDomain_countsChain(String type) throws IOException {
     JsonNode domain = examples().get(type);
     assertNotNull(domain, "no example scenario under scenarios/ has a " + type + " domain");
-    String yaml = """
+    String yaml =
+        """
         name: every-stage
         ticks: 5
         domain: %s
@@ -93,11 +95,15 @@ class StagesEveryDomainTest extends EngineTest {
              site: blog, watermark: {rate: 0.7}}
           - {id: reader, regime: accumulate-subsample, initial: fit-truth, scrape: 80,
              publish-rate: 10, site: blog, pipeline: [%s]}
-        """.formatted(new ObjectMapper().writeValueAsString(domain), everyStage());
+        """
+            .formatted(new ObjectMapper().writeValueAsString(domain), everyStage());
     World world = Worlds.of(yaml, 3L);
     List<RetrainReport> reader = new ArrayList<>();
-    RunOutcome outcome = sim.run(world, r -> r.reports().stream()
-        .filter(rep -> rep.id().equals("reader")).forEach(reader::add));
+    RunOutcome outcome =
+        sim.run(
+            world,
+            r ->
+                r.reports().stream().filter(rep -> rep.id().equals("reader")).forEach(reader::add));
     assertTrue(outcome.completed(), outcome.failure());
     assertEquals(5, reader.size());
     for (RetrainReport rep : reader) {

@@ -19,31 +19,35 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
- * Opens an HTML file in headless Chromium (Debian's {@code chromium}) twice, each time with a
- * fresh profile and no network services: once with {@code --dump-dom} on a copy that carries a
- * probe script, which writes each chart image's box, whether it decoded, and the page's height
- * into the DOM; once with {@code --screenshot} of the original at the page's full height. Both
- * runs log the page's console to standard error ({@code --enable-logging=stderr}), where every
- * console message and uncaught exception appears as a {@code CONSOLE} line; the report has no
- * script, so any such line is an error.
+ * Opens an HTML file in headless Chromium (Debian's {@code chromium}) twice, each time with a fresh
+ * profile and no network services: once with {@code --dump-dom} on a copy that carries a probe
+ * script, which writes each chart image's box, whether it decoded, and the page's height into the
+ * DOM; once with {@code --screenshot} of the original at the page's full height. Both runs log the
+ * page's console to standard error ({@code --enable-logging=stderr}), where every console message
+ * and uncaught exception appears as a {@code CONSOLE} line; the report has no script, so any such
+ * line is an error.
  */
 final class Chromium {
   /** Where Debian installs it. */
   static final Path BINARY = Path.of("/usr/bin/chromium");
+
   /** The window's width, in CSS pixels. */
   static final int WIDTH = 1200;
+
   private static final Pattern CONSOLE = Pattern.compile("[:\\]]CONSOLE[:(\\]]");
-  private static final Pattern PROBE_OUT = Pattern.compile("<pre id=\"probe\">(.*?)</pre>",
-      Pattern.DOTALL);
-  private static final Pattern EMBEDDED = Pattern.compile(
-      "<img class=\"chart\" id=\"([^\"]+)\"[^>]*?src=\"data:image/png;base64,([^\"]+)\"");
-  private static final String PROBE = "<script>addEventListener('load', () => {"
-      + "const imgs = [...document.querySelectorAll('img.chart')].map(i => {"
-      + "const b = i.getBoundingClientRect(); return {id: i.id, x: b.left + scrollX,"
-      + " y: b.top + scrollY, w: b.width, h: b.height, ok: i.complete && i.naturalWidth > 0};});"
-      + "const p = document.createElement('pre'); p.id = 'probe'; p.textContent ="
-      + " JSON.stringify({height: document.documentElement.scrollHeight, images: imgs});"
-      + "document.body.appendChild(p);});</script>";
+  private static final Pattern PROBE_OUT =
+      Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL);
+  private static final Pattern EMBEDDED =
+      Pattern.compile(
+          "<img class=\"chart\" id=\"([^\"]+)\"[^>]*?src=\"data:image/png;base64,([^\"]+)\"");
+  private static final String PROBE =
+      "<script>addEventListener('load', () => {"
+          + "const imgs = [...document.querySelectorAll('img.chart')].map(i => {"
+          + "const b = i.getBoundingClientRect(); return {id: i.id, x: b.left + scrollX,"
+          + " y: b.top + scrollY, w: b.width, h: b.height, ok: i.complete && i.naturalWidth > 0};});"
+          + "const p = document.createElement('pre'); p.id = 'probe'; p.textContent ="
+          + " JSON.stringify({height: document.documentElement.scrollHeight, images: imgs});"
+          + "document.body.appendChild(p);});</script>";
 
   private Chromium() {}
 
@@ -72,19 +76,30 @@ final class Chromium {
     if (!m.find()) {
       throw new AssertionError("the probe wrote nothing; the DOM was:\n" + dom);
     }
-    JsonNode probed = new ObjectMapper().readTree(m.group(1).replace("&lt;", "<")
-        .replace("&gt;", ">").replace("&amp;", "&"));
+    JsonNode probed =
+        new ObjectMapper()
+            .readTree(m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
     List<Box> boxes = new ArrayList<>();
     for (JsonNode b : probed.path("images")) {
-      boxes.add(new Box(b.path("id").asText(), (int) Math.round(b.path("x").asDouble()),
-          (int) Math.round(b.path("y").asDouble()), (int) Math.round(b.path("w").asDouble()),
-          (int) Math.round(b.path("h").asDouble()), b.path("ok").asBoolean()));
+      boxes.add(
+          new Box(
+              b.path("id").asText(),
+              (int) Math.round(b.path("x").asDouble()),
+              (int) Math.round(b.path("y").asDouble()),
+              (int) Math.round(b.path("w").asDouble()),
+              (int) Math.round(b.path("h").asDouble()),
+              b.path("ok").asBoolean()));
     }
     int height = Math.max(600, Math.min(20000, probed.path("height").asInt()));
     Files.createDirectories(png.toAbsolutePath().getParent());
     Files.deleteIfExists(png);
-    chromium(work, "screenshot", console, "--screenshot=" + png.toAbsolutePath(),
-        html.toUri().toString(), height);
+    chromium(
+        work,
+        "screenshot",
+        console,
+        "--screenshot=" + png.toAbsolutePath(),
+        html.toUri().toString(),
+        height);
     BufferedImage shot = ImageIO.read(png.toFile());
     if (shot == null) {
       throw new AssertionError("chromium wrote no screenshot at " + png);
@@ -93,17 +108,33 @@ final class Chromium {
   }
 
   /** Runs chromium once; returns its standard output and adds its console lines. */
-  private static String chromium(Path work, String name, List<String> console, String action,
-      String url, int height) throws Exception {
+  private static String chromium(
+      Path work, String name, List<String> console, String action, String url, int height)
+      throws Exception {
     Path out = work.resolve(name + ".out");
     Path err = work.resolve(name + ".err");
-    Process p = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-        "--force-device-scale-factor=1", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=" + work.resolve("profile-" + name).toAbsolutePath(),
-        "--window-size=" + WIDTH + "," + height, action, url)
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--force-device-scale-factor=1",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--user-data-dir=" + work.resolve("profile-" + name).toAbsolutePath(),
+                "--window-size=" + WIDTH + "," + height,
+                action,
+                url)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("chromium " + action + " did not finish in 120 s");
@@ -114,8 +145,8 @@ final class Chromium {
       }
     }
     if (p.exitValue() != 0) {
-      throw new AssertionError("chromium " + action + " exited with " + p.exitValue() + ":\n"
-          + Files.readString(err));
+      throw new AssertionError(
+          "chromium " + action + " exited with " + p.exitValue() + ":\n" + Files.readString(err));
     }
     return Files.readString(out);
   }
@@ -125,16 +156,16 @@ final class Chromium {
     List<Object[]> out = new ArrayList<>();
     Matcher m = EMBEDDED.matcher(html);
     while (m.find()) {
-      BufferedImage img = ImageIO.read(new ByteArrayInputStream(
-          Base64.getDecoder().decode(m.group(2))));
+      BufferedImage img =
+          ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2))));
       out.add(new Object[] {m.group(1), img});
     }
     return out;
   }
 
   /**
-   * Why a region of an image looks blank, or null when it does not: it must hold at least
-   * {@code minColours} distinct colours and at least 1% of pixels that are not white.
+   * Why a region of an image looks blank, or null when it does not: it must hold at least {@code
+   * minColours} distinct colours and at least 1% of pixels that are not white.
    */
   static String blankness(BufferedImage img, int x, int y, int w, int h, int minColours) {
     int x0 = Math.max(0, x);
@@ -157,7 +188,9 @@ final class Chromium {
     }
     double share = (double) coloured / ((long) (x1 - x0) * (y1 - y0));
     if (colours.size() < minColours || share < 0.01) {
-      return colours.size() + " distinct colours and " + String.format("%.4f", share)
+      return colours.size()
+          + " distinct colours and "
+          + String.format("%.4f", share)
           + " of pixels not white";
     }
     return null;

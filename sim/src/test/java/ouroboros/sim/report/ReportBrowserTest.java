@@ -24,30 +24,34 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Report in a browser: a run's and a sweep's report.html open in headless Chromium without a
  * console message, every chart image decodes, and in the screenshot every chart's region is not
- * blank (many colours, not all white). The embedded PNGs are checked the same way straight from
- * the HTML. A deliberately broken page shows that each check can fail. Screenshots are kept in
- * {@code target/report-screenshots/}.
+ * blank (many colours, not all white). The embedded PNGs are checked the same way straight from the
+ * HTML. A deliberately broken page shows that each check can fail. Screenshots are kept in {@code
+ * target/report-screenshots/}.
  *
- * <p>Needs {@code /usr/bin/chromium} ({@code apt-get install -y --no-install-recommends
- * chromium}). Without it the tests are skipped, unless {@code OUROBOROS_REQUIRE_SERVERS=1} (as in
- * CI), where they fail.
+ * <p>Needs {@code /usr/bin/chromium} ({@code apt-get install -y --no-install-recommends chromium}).
+ * Without it the tests are skipped, unless {@code OUROBOROS_REQUIRE_SERVERS=1} (as in CI), where
+ * they fail.
  */
 @Tag("slow")
 class ReportBrowserTest {
   private static final Path SHOTS = Path.of("target", "report-screenshots");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   static void needChromium() {
     boolean present = Files.isExecutable(Chromium.BINARY);
     if (!present && "1".equals(System.getenv("OUROBOROS_REQUIRE_SERVERS"))) {
-      fail(Chromium.BINARY + " is missing and OUROBOROS_REQUIRE_SERVERS=1: install it with"
-          + " apt-get install -y --no-install-recommends chromium");
+      fail(
+          Chromium.BINARY
+              + " is missing and OUROBOROS_REQUIRE_SERVERS=1: install it with"
+              + " apt-get install -y --no-install-recommends chromium");
     }
-    assumeTrue(present, Chromium.BINARY + " is missing, so the browser tests are skipped;"
-        + " install it with: apt-get install -y --no-install-recommends chromium");
+    assumeTrue(
+        present,
+        Chromium.BINARY
+            + " is missing, so the browser tests are skipped;"
+            + " install it with: apt-get install -y --no-install-recommends chromium");
   }
 
   @Test
@@ -79,12 +83,15 @@ class ReportBrowserTest {
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(white, "png", png);
     Path page = tmp.resolve("broken.html");
-    Files.writeString(page, "<!DOCTYPE html><html><body><h1>broken</h1>"
-        + "<img class=\"chart\" id=\"blank\" width=\"300\" height=\"200\" alt=\"\" "
-        + "src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray())
-        + "\"><img class=\"chart\" id=\"corrupt\" width=\"300\" height=\"200\" alt=\"\" "
-        + "src=\"data:image/png;base64,AAAA\"><script>console.error('boom');</script>"
-        + "</body></html>");
+    Files.writeString(
+        page,
+        "<!DOCTYPE html><html><body><h1>broken</h1>"
+            + "<img class=\"chart\" id=\"blank\" width=\"300\" height=\"200\" alt=\"\" "
+            + "src=\"data:image/png;base64,"
+            + Base64.getEncoder().encodeToString(png.toByteArray())
+            + "\"><img class=\"chart\" id=\"corrupt\" width=\"300\" height=\"200\" alt=\"\" "
+            + "src=\"data:image/png;base64,AAAA\"><script>console.error('boom');</script>"
+            + "</body></html>");
     Chromium.Page p = Chromium.open(page, tmp.resolve("work"), SHOTS.resolve("broken.png"));
     assertEquals(2, p.console().size(), "one per run: " + String.join("\n", p.console()));
     assertTrue(p.console().stream().allMatch(l -> l.contains("\"boom\"")), p.console().get(0));
@@ -92,8 +99,9 @@ class ReportBrowserTest {
     assertTrue(p.boxes().get(0).decoded());
     assertFalse(p.boxes().get(1).decoded(), "a corrupt image does not decode");
     Chromium.Box blank = p.boxes().get(0);
-    assertNotNull(Chromium.blankness(p.screenshot(), blank.x(), blank.y(), blank.w(), blank.h(),
-        16), "a white image is blank in the screenshot");
+    assertNotNull(
+        Chromium.blankness(p.screenshot(), blank.x(), blank.y(), blank.w(), blank.h(), 16),
+        "a white image is blank in the screenshot");
     assertNotNull(Chromium.blankness(white, 0, 0, 300, 200, 16));
   }
 
@@ -105,11 +113,12 @@ class ReportBrowserTest {
     for (Object[] e : embedded) {
       BufferedImage img = (BufferedImage) e[1];
       assertNotNull(img, e[0] + " decodes");
-      assertNull(Chromium.blankness(img, 0, 0, img.getWidth(), img.getHeight(), 64),
+      assertNull(
+          Chromium.blankness(img, 0, 0, img.getWidth(), img.getHeight(), 64),
           e[0] + " is not blank");
     }
-    Chromium.Page page = Chromium.open(report, tmp.resolve("work-" + name),
-        SHOTS.resolve(name + ".png"));
+    Chromium.Page page =
+        Chromium.open(report, tmp.resolve("work-" + name), SHOTS.resolve(name + ".png"));
     assertEquals(List.of(), page.console(), "console messages");
     assertEquals(charts, page.boxes().size(), "chart images in the page");
     List<String> problems = new ArrayList<>();

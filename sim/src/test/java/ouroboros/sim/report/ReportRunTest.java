@@ -15,20 +15,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
-import ouroboros.sim.cli.Main;
-import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.cli.Main;
+import ouroboros.sim.testing.Repo;
 
 /** The report of a single run: its sections, its numbers, and how run and report go together. */
 class ReportRunTest {
-  @TempDir
-  static Path shared;
+  @TempDir static Path shared;
   private static Path quickstart;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   static void runQuickstart() {
@@ -61,7 +59,8 @@ class ReportRunTest {
     assertFalse(html.contains("<script"), "no scripts");
     Matcher m = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(html);
     while (m.find()) {
-      assertTrue(m.group(1).startsWith("data:image/png;base64,") || m.group(1).startsWith("#"),
+      assertTrue(
+          m.group(1).startsWith("data:image/png;base64,") || m.group(1).startsWith("#"),
           "every reference is embedded or an anchor: " + m.group(1));
     }
     assertFalse(html.contains("url("), "no CSS references");
@@ -73,11 +72,18 @@ class ReportRunTest {
     String html = Files.readString(ReportWriter.write(dir, ReportOptions.defaults()));
     assertTrue(html.contains("<h2 id=\"pipeline\">"));
     assertTrue(html.contains("1. watermark-filter (300 in)"));
-    assertTrue(html.contains(">TP 54<") && html.contains(">FP 6<") && html.contains(">FN 30<")
-        && html.contains(">TN 210<"), html);
+    assertTrue(
+        html.contains(">TP 54<")
+            && html.contains(">FP 6<")
+            && html.contains(">FN 30<")
+            && html.contains(">TN 210<"),
+        html);
     assertTrue(html.contains("2. dedup (240 in)"));
-    assertTrue(html.contains(">TP 27<") && html.contains(">FP 3<") && html.contains(">FN 12<")
-        && html.contains(">TN 198<"));
+    assertTrue(
+        html.contains(">TP 27<")
+            && html.contains(">FP 3<")
+            && html.contains(">FN 12<")
+            && html.contains(">TN 198<"));
     assertTrue(html.contains("recall 0.6429, false-positive rate 0.0278"), html);
     // The rest of the hand-written run: an infinite final risk, and the verdict letters.
     assertTrue(html.contains("<td>\u221e</td>"));
@@ -88,8 +94,19 @@ class ReportRunTest {
 
   @Test
   void lines_infiniteValue_leftOutAndCountedInTheSubtitle() {
-    JFreeChart chart = Charts.lines("risk", "", "tick", "risk", List.of(new Charts.Line("m1",
-        new double[] {0, 1, 2}, new double[] {0.1, 0.2, Double.POSITIVE_INFINITY}, null, null)));
+    JFreeChart chart =
+        Charts.lines(
+            "risk",
+            "",
+            "tick",
+            "risk",
+            List.of(
+                new Charts.Line(
+                    "m1",
+                    new double[] {0, 1, 2},
+                    new double[] {0.1, 0.2, Double.POSITIVE_INFINITY},
+                    null,
+                    null)));
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < chart.getSubtitleCount(); i++) {
       if (chart.getSubtitle(i) instanceof TextTitle t) {
@@ -111,7 +128,9 @@ class ReportRunTest {
   void report_graphDot_showsTheGraphSection() throws Exception {
     Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), false);
     Files.createDirectories(dir.resolve("graph"));
-    Files.writeString(dir.resolve("graph/final.dot"), """
+    Files.writeString(
+        dir.resolve("graph/final.dot"),
+        """
         digraph g {
           "people" [shape=box];
           "people" -> "m1" [weight=0.5];
@@ -128,7 +147,9 @@ class ReportRunTest {
   void report_graphJson_showsTheGraphSection() throws Exception {
     Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), false);
     Files.createDirectories(dir.resolve("graph"));
-    Files.writeString(dir.resolve("graph/tick-3.json"), """
+    Files.writeString(
+        dir.resolve("graph/tick-3.json"),
+        """
         {"nodes": [{"id": "people"}, {"id": "m1"}],
          "edges": [{"source": "people", "target": "m1", "weight": 0.5}]}
         """);
@@ -149,9 +170,18 @@ class ReportRunTest {
     Files.createDirectories(dir.resolve(ReportWriter.FILE).resolve("occupied"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"run",
-        Repo.root().resolve("sim/src/test/resources/golden/small.yaml").toString(), "--out",
-        dir.toString(), "--threads", "2"}, new PrintWriter(out), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {
+              "run",
+              Repo.root().resolve("sim/src/test/resources/golden/small.yaml").toString(),
+              "--out",
+              dir.toString(),
+              "--threads",
+              "2"
+            },
+            new PrintWriter(out),
+            new PrintWriter(err));
     assertEquals(0, code, err.toString());
     assertTrue(err.toString().startsWith("warning: could not write the report: "), err.toString());
     assertTrue(err.toString().contains("retry with: ouroboros report " + dir));
@@ -165,32 +195,42 @@ class ReportRunTest {
     Path dir = ReportFixtures.small(tmp.resolve("run"), 1);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"report", dir.toString()}, new PrintWriter(out),
-        new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {"report", dir.toString()}, new PrintWriter(out), new PrintWriter(err));
     assertEquals(0, code, err.toString());
-    assertEquals("report: " + dir.resolve(ReportWriter.FILE) + System.lineSeparator(),
-        out.toString());
+    assertEquals(
+        "report: " + dir.resolve(ReportWriter.FILE) + System.lineSeparator(), out.toString());
     assertTrue(Files.isRegularFile(dir.resolve(ReportWriter.FILE)));
   }
 
   @Test
   void reportCommand_notARunDirectory_badInput() {
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"report", tmp.toString()},
-        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {"report", tmp.toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(Main.BAD_INPUT, code);
-    assertTrue(err.toString().contains("found neither summary.json and metrics.csv (a run) nor "
-        + "sweep.csv (a sweep)"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains(
+                "found neither summary.json and metrics.csv (a run) nor " + "sweep.csv (a sweep)"),
+        err.toString());
   }
 
   @Test
   void reportCommand_badDefinition_badInput() {
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"report", quickstart.toString(), "--definition", "d9"},
-        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {"report", quickstart.toString(), "--definition", "d9"},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(Main.BAD_INPUT, code);
-    assertTrue(err.toString().contains("--definition: found 'd9', expected d1 to d8"),
-        err.toString());
+    assertTrue(
+        err.toString().contains("--definition: found 'd9', expected d1 to d8"), err.toString());
   }
 
   @Test

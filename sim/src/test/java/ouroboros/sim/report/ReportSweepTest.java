@@ -13,22 +13,20 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import ouroboros.sim.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.cli.Main;
 
 /**
  * The report of a sweep: the collapse map (one path, two, or three in facets), verdict shares,
  * bands, and the options, from the command line or the sweep file's report: key.
  */
 class ReportSweepTest {
-  @TempDir
-  static Path shared;
+  @TempDir static Path shared;
   private static Path sweep;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   static void makeSweep() throws Exception {
@@ -38,11 +36,14 @@ class ReportSweepTest {
   @Test
   void report_twoPathSweep_heatmapBoundaryVerdictsAndBands() throws Exception {
     Path out = tmp.resolve("r.html");
-    String html = Files.readString(ReportWriter.write(sweep,
-        new ReportOptions("population-risk", null, 3, out)));
+    String html =
+        Files.readString(
+            ReportWriter.write(sweep, new ReportOptions("population-risk", null, 3, out)));
     assertTrue(html.contains("Ouroboros sweep report: test-sweep"));
-    assertTrue(html.contains("9 cells, 18 replicate runs under runs/; swept: "
-        + "models[0].fresh-human-fraction (0, 0.1, 0.2), models[0].scrape (25, 50, 100)."),
+    assertTrue(
+        html.contains(
+            "9 cells, 18 replicate runs under runs/; swept: "
+                + "models[0].fresh-human-fraction (0, 0.1, 0.2), models[0].scrape (25, 50, 100)."),
         html);
     assertTrue(html.contains("id=\"chart-heatmap\""));
     // Colour: log10 risk (four decades); caption names the definition and the model.
@@ -51,14 +52,21 @@ class ReportSweepTest {
     assertFalse(html.contains("No boundary"), "the d3 share crosses 0.5 inside the grid");
     // Verdict shares: d3 fires in both replicates of cell 0 (i = j = 0), in one of two on the
     // anti-diagonal (cell 2: i = 0, j = 2), in none of cell 8; d6 never applies.
-    assertTrue(html.contains("title=\"1.00: fires in 2 of the 2 replicates where it applies\">2/2<")
-        && html.contains("title=\"0.50: fires in 1 of the 2 replicates where it applies\">1/2<")
-        && html.contains("title=\"0.00: fires in 0 of the 2 replicates where it applies\">0/2<"),
+    assertTrue(
+        html.contains("title=\"1.00: fires in 2 of the 2 replicates where it applies\">2/2<")
+            && html.contains("title=\"0.50: fires in 1 of the 2 replicates where it applies\">1/2<")
+            && html.contains(
+                "title=\"0.00: fires in 0 of the 2 replicates where it applies\">0/2<"),
         html);
     assertTrue(html.contains("<td class=\"na c\" title=\"does not apply in any replicate\">"));
     // Bands: risk and diversity for each of the two models, and the web's synthetic share.
-    for (String id : List.of("chart-population-risk-0", "chart-diversity-ratio-0",
-        "chart-population-risk-1", "chart-diversity-ratio-1", "chart-web")) {
+    for (String id :
+        List.of(
+            "chart-population-risk-0",
+            "chart-diversity-ratio-0",
+            "chart-population-risk-1",
+            "chart-diversity-ratio-1",
+            "chart-web")) {
       assertTrue(html.contains("id=\"" + id + "\""), id);
     }
     assertEquals(6, ReportRunTest.count(html, "<img class=\"chart\""));
@@ -72,20 +80,29 @@ class ReportSweepTest {
     ReportFixtures.copy(sweep, sweepCopy);
     Path report = ReportWriter.write(sweepCopy, ReportOptions.defaults());
     assertEquals(sweepCopy.resolve("report.html"), report);
-    assertFalse(Files.readString(report).contains("id=\"chart-web\""),
+    assertFalse(
+        Files.readString(report).contains("id=\"chart-web\""),
         "the copy has an empty runs/: no chart over ticks");
   }
 
   @Test
   void report_unknownModelOrMetric_namesTheChoices() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ReportWriter.write(sweep, new ReportOptions("population-risk", "lab-z", 3,
-            tmp.resolve("r.html"))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ReportWriter.write(
+                    sweep,
+                    new ReportOptions("population-risk", "lab-z", 3, tmp.resolve("r.html"))));
     assertEquals("--model: found 'lab-z', expected one of [lab-a, lab-b]", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(sweep,
-        new ReportOptions("risk", "lab-b", 3, tmp.resolve("r.html"))));
-    assertTrue(e.getMessage().startsWith("--metric: found 'risk', expected one of ["),
-        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ReportWriter.write(
+                    sweep, new ReportOptions("risk", "lab-b", 3, tmp.resolve("r.html"))));
+    assertTrue(
+        e.getMessage().startsWith("--metric: found 'risk', expected one of ["), e.getMessage());
     assertTrue(e.getMessage().contains("population-risk"));
   }
 
@@ -93,23 +110,38 @@ class ReportSweepTest {
   void reportCommand_sweepWithOptions_usesThem() throws Exception {
     Path out = tmp.resolve("r.html");
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"report", sweep.toString(), "--metric", "diversity-ratio",
-        "--model", "lab-b", "--definition", "5", "--out", out.toString()},
-        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {
+              "report",
+              sweep.toString(),
+              "--metric",
+              "diversity-ratio",
+              "--model",
+              "lab-b",
+              "--definition",
+              "5",
+              "--out",
+              out.toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(0, code, err.toString());
     String html = Files.readString(out);
     assertTrue(html.contains("Colour: mean final diversity-ratio of lab-b"), html);
     assertTrue(html.contains("d5 (collapsing variance)"));
-    assertTrue(html.contains("No boundary: the definition fires in fewer than half the "
-        + "replicates of every cell."));
+    assertTrue(
+        html.contains(
+            "No boundary: the definition fires in fewer than half the "
+                + "replicates of every cell."));
   }
 
   @Test
   void report_onePathSweep_metricAgainstTheSweptValue() throws Exception {
     Path one = tmp.resolve("one");
     Files.createDirectories(one);
-    StringBuilder csv = new StringBuilder("cell,replicate,seed,models[0].scrape,model,metric,"
-        + "value\n");
+    StringBuilder csv =
+        new StringBuilder("cell,replicate,seed,models[0].scrape,model,metric," + "value\n");
     String[] scrape = {"10", "20", "40"};
     for (int c = 0; c < 3; c++) {
       for (int r = 0; r < 3; r++) {
@@ -119,8 +151,9 @@ class ReportSweepTest {
       }
     }
     Files.writeString(one.resolve("sweep.csv"), csv);
-    String html = Files.readString(ReportWriter.write(one,
-        new ReportOptions("population-risk", null, 1, null)));
+    String html =
+        Files.readString(
+            ReportWriter.write(one, new ReportOptions("population-risk", null, 1, null)));
     assertTrue(html.contains("id=\"chart-heatmap\""));
     assertFalse(html.contains("does not cross 0.5"), "d1's share falls from 1 to 0");
     assertTrue(html.contains("No replicate runs under runs/"));
@@ -131,25 +164,32 @@ class ReportSweepTest {
     Path dir = ReportFixtures.sweep3d(tmp);
     String html = Files.readString(ReportWriter.write(dir, ReportOptions.defaults()));
     // sweep.yaml's report: key chooses the metric and the definition; the facet is the last path.
-    assertTrue(html.contains("One heatmap per value of humans[people].laundering.share, on the"
-        + " same colour scale; x: models[lab].watermark.rate, y:"
-        + " models[lab].pipeline[watermark-filter].tpr. Colour: mean final variance-ratio of"
-        + " lab"), html);
+    assertTrue(
+        html.contains(
+            "One heatmap per value of humans[people].laundering.share, on the"
+                + " same colour scale; x: models[lab].watermark.rate, y:"
+                + " models[lab].pipeline[watermark-filter].tpr. Colour: mean final variance-ratio of"
+                + " lab"),
+        html);
     assertTrue(html.contains("d5 (collapsing variance) fires"), html);
     assertFalse(html.contains("No boundary"), "each facet has cells on both sides");
     assertFalse(html.contains("id=\"chart-heatmap\""), "no single heatmap");
     List<Object[]> charts = Chromium.embedded(html);
-    assertEquals(List.of("chart-heatmap-0", "chart-heatmap-1"),
-        charts.stream().map(c -> c[0]).toList());
+    assertEquals(
+        List.of("chart-heatmap-0", "chart-heatmap-1"), charts.stream().map(c -> c[0]).toList());
     for (Object[] c : charts) {
       BufferedImage img = (BufferedImage) c[1];
       assertNotNull(img, c[0] + " decodes");
-      assertNull(Chromium.blankness(img, 0, 0, img.getWidth(), img.getHeight(), 64),
+      assertNull(
+          Chromium.blankness(img, 0, 0, img.getWidth(), img.getHeight(), 64),
           c[0] + " is not blank");
       assertEquals(2 * 489, img.getWidth(), "two facets with their borders share a row");
     }
-    assertTrue(html.contains("alt=\"heatmap of final variance-ratio of lab at"
-        + " laundering.share = 0.4 with the collapse boundary\""), html);
+    assertTrue(
+        html.contains(
+            "alt=\"heatmap of final variance-ratio of lab at"
+                + " laundering.share = 0.4 with the collapse boundary\""),
+        html);
   }
 
   @Test
@@ -157,43 +197,88 @@ class ReportSweepTest {
     Path dir = ReportFixtures.sweep3d(tmp);
     Path out = tmp.resolve("r.html");
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"report", dir.toString(), "--facet",
-        "models[lab].watermark.rate", "--metric", "population-risk", "--out", out.toString()},
-        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {
+              "report",
+              dir.toString(),
+              "--facet",
+              "models[lab].watermark.rate",
+              "--metric",
+              "population-risk",
+              "--out",
+              out.toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(0, code, err.toString());
     String html = Files.readString(out);
-    assertTrue(html.contains("One heatmap per value of models[lab].watermark.rate, on the same"
-        + " colour scale; x: models[lab].pipeline[watermark-filter].tpr, y:"
-        + " humans[people].laundering.share. Colour: mean final population-risk"), html);
+    assertTrue(
+        html.contains(
+            "One heatmap per value of models[lab].watermark.rate, on the same"
+                + " colour scale; x: models[lab].pipeline[watermark-filter].tpr, y:"
+                + " humans[people].laundering.share. Colour: mean final population-risk"),
+        html);
     assertTrue(html.contains("d5 (collapsing variance)"), "the definition is still the file's");
-    assertEquals(List.of("chart-heatmap-0", "chart-heatmap-1", "chart-heatmap-2"),
+    assertEquals(
+        List.of("chart-heatmap-0", "chart-heatmap-1", "chart-heatmap-2"),
         Chromium.embedded(html).stream().map(c -> c[0]).toList());
   }
 
   @Test
   void report_badFacetOrReportKey_namesTheChoices() throws Exception {
     Path dir = ReportFixtures.sweep3d(tmp);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ReportWriter.write(dir, new ReportOptions(null, null, null,
-            "humans[people].laundering.shar", tmp.resolve("r.html"))));
-    assertEquals("--facet: found 'humans[people].laundering.shar', expected one of "
-        + ReportFixtures.PATHS_3D + " (did you mean 'humans[people].laundering.share'?)",
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ReportWriter.write(
+                    dir,
+                    new ReportOptions(
+                        null,
+                        null,
+                        null,
+                        "humans[people].laundering.shar",
+                        tmp.resolve("r.html"))));
+    assertEquals(
+        "--facet: found 'humans[people].laundering.shar', expected one of "
+            + ReportFixtures.PATHS_3D
+            + " (did you mean 'humans[people].laundering.share'?)",
         e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> ReportWriter.write(sweep,
-        new ReportOptions(null, null, null, "models[0].scrape", tmp.resolve("r.html"))));
-    assertEquals("--facet: found 'models[0].scrape', expected a sweep of three paths; this one"
-        + " sweeps 2: " + ReportFixtures.PATHS, e.getMessage());
-    Files.writeString(dir.resolve("sweep.yaml"), "name: test-3d\nreport: {metric: nothing,"
-        + " definition: d9}\n");
-    e = assertThrows(IllegalArgumentException.class,
-        () -> ReportWriter.write(dir, ReportOptions.defaults()));
-    assertEquals(dir.resolve("sweep.yaml") + ": report.definition: found 'd9', expected d1 to d8"
-        + " (or 1 to 8)", e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ReportWriter.write(
+                    sweep,
+                    new ReportOptions(
+                        null, null, null, "models[0].scrape", tmp.resolve("r.html"))));
+    assertEquals(
+        "--facet: found 'models[0].scrape', expected a sweep of three paths; this one"
+            + " sweeps 2: "
+            + ReportFixtures.PATHS,
+        e.getMessage());
+    Files.writeString(
+        dir.resolve("sweep.yaml"),
+        "name: test-3d\nreport: {metric: nothing," + " definition: d9}\n");
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ReportWriter.write(dir, ReportOptions.defaults()));
+    assertEquals(
+        dir.resolve("sweep.yaml")
+            + ": report.definition: found 'd9', expected d1 to d8"
+            + " (or 1 to 8)",
+        e.getMessage());
     Files.writeString(dir.resolve("sweep.yaml"), "name: test-3d\nreport: {metric: nothing}\n");
-    e = assertThrows(IllegalArgumentException.class,
-        () -> ReportWriter.write(dir, ReportOptions.defaults()));
-    assertTrue(e.getMessage().startsWith("report.metric in sweep.yaml: found 'nothing', expected"
-        + " one of ["), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ReportWriter.write(dir, ReportOptions.defaults()));
+    assertTrue(
+        e.getMessage()
+            .startsWith("report.metric in sweep.yaml: found 'nothing', expected" + " one of ["),
+        e.getMessage());
   }
 
   @Test
@@ -206,8 +291,11 @@ class ReportSweepTest {
     String html = Files.readString(ReportWriter.write(copy, ReportOptions.defaults()));
     assertTrue(html.contains("<h2 id=\"pipeline\">"));
     // Two replicates of the hand-written run: stage 1 TP 2 x 54 = 108, TN 2 x 210 = 420.
-    assertTrue(html.contains("<td class=\"l\">1. watermark-filter</td><td>600</td><td title="
-        + "\"synthetic dropped\">108</td><td title=\"human dropped\">12</td><td title="
-        + "\"synthetic kept\">60</td><td title=\"human kept\">420</td>"), html);
+    assertTrue(
+        html.contains(
+            "<td class=\"l\">1. watermark-filter</td><td>600</td><td title="
+                + "\"synthetic dropped\">108</td><td title=\"human dropped\">12</td><td title="
+                + "\"synthetic kept\">60</td><td title=\"human kept\">420</td>"),
+        html);
   }
 }

@@ -12,11 +12,15 @@ class AgentIdTest {
   @ParameterizedTest
   @ValueSource(strings = {"'a,b'", "'say \"hi\"'", "web", "'two words'"})
   void parse_badAgentId_rejectedAtTheId(String id) {
-    String yaml = "name: ids\nticks: 1\ndomain: {type: gaussian}\nmodels:\n"
-        + "  - {id: " + id + ", regime: replace, scrape: 5, publish-rate: 5}\n";
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> new ScenarioLoader().parse("ids.yaml", yaml));
-    assertTrue(e.getMessage().startsWith("ids.yaml:5:") && e.getMessage().contains("models[0].id"),
+    String yaml =
+        "name: ids\nticks: 1\ndomain: {type: gaussian}\nmodels:\n"
+            + "  - {id: "
+            + id
+            + ", regime: replace, scrape: 5, publish-rate: 5}\n";
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> new ScenarioLoader().parse("ids.yaml", yaml));
+    assertTrue(
+        e.getMessage().startsWith("ids.yaml:5:") && e.getMessage().contains("models[0].id"),
         e.getMessage());
   }
 }

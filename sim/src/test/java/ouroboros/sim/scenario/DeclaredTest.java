@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.collapse.Thresholds;
 import ouroboros.agents.model.ModelSettings;
-import org.junit.jupiter.api.Test;
 
 /** The defaults and bounds read from the {@link Key} declarations. */
 class DeclaredTest {
@@ -23,8 +23,8 @@ class DeclaredTest {
 
   @Test
   void collapseDefaults_areTheAgentsThresholds() {
-    CollapseSpec blank = new CollapseSpec(null, null, null, null, null, null, null, null, null,
-        null, null);
+    CollapseSpec blank =
+        new CollapseSpec(null, null, null, null, null, null, null, null, null, null, null);
     CollapseSpec resolved = blank.resolve();
     assertEquals(Thresholds.DEFAULTS, resolved.thresholds());
     assertEquals(ModelSettings.BASELINE_CAP, resolved.baselineCap());
@@ -34,14 +34,16 @@ class DeclaredTest {
   void checkBounds_saysWhatTheDeclarationExpects() {
     Problems p = new Problems();
     Declared.checkBounds(p, "/m", new SamplingSpec(0.0, -1, 1.5));
-    Declared.checkBounds(p, "/c", new CollapseSpec(-1.0, null, 2, null, null, null, null, null,
-        null, null, null));
-    assertEquals(List.of(
-        "m.temperature: 0.0: a temperature greater than 0",
-        "m.top-k: -1: a whole number of at least 0",
-        "m.top-p: 1.5: a probability in (0, 1]",
-        "c.catastrophic-ratio: -1.0: a number greater than 0",
-        "c.trend-window: 2: a whole number of at least 3"), lines(p));
+    Declared.checkBounds(
+        p, "/c", new CollapseSpec(-1.0, null, 2, null, null, null, null, null, null, null, null));
+    assertEquals(
+        List.of(
+            "m.temperature: 0.0: a temperature greater than 0",
+            "m.top-k: -1: a whole number of at least 0",
+            "m.top-p: 1.5: a probability in (0, 1]",
+            "c.catastrophic-ratio: -1.0: a number greater than 0",
+            "c.trend-window: 2: a whole number of at least 3"),
+        lines(p));
   }
 
   @Test
@@ -63,6 +65,7 @@ class DeclaredTest {
   /** The problems as "path: found: expected", in the order added (no positions: a tree). */
   private static List<String> lines(Problems p) {
     return p.locate("test", new Locations()).stream()
-        .map(e -> e.path() + ": " + e.found() + ": " + e.expected()).toList();
+        .map(e -> e.path() + ": " + e.found() + ": " + e.expected())
+        .toList();
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.Test;
+import ouroboros.sim.testing.Repo;
 
 /** The reference tables in the docs are the ones the declarations generate. */
 class KeyTablesTest {
@@ -16,7 +16,9 @@ class KeyTablesTest {
   void keyTables_checkedIn_areTheGeneratedOnes() throws IOException {
     Path file = Repo.root().resolve("docs/reference/scenario-keys.md");
     assertTrue(Files.exists(file), file + " is missing");
-    assertEquals(KeyTables.text(), Files.readString(file),
+    assertEquals(
+        KeyTables.text(),
+        Files.readString(file),
         "docs/reference/scenario-keys.md is stale: regenerate it with 'java -cp "
             + "sim/target/ouroboros-sim.jar ouroboros.sim.scenario.KeyTables "
             + "docs/reference/scenario-keys.md'");
@@ -26,7 +28,10 @@ class KeyTablesTest {
   void keyTables_listEveryDeclaredKey() {
     String text = KeyTables.text();
     assertTrue(text.contains("| `temperature` | number | > 0 | `1.0` |"), text);
-    assertTrue(text.contains("| `regime` (required) | name | `replace`, `accumulate`, "
-        + "`accumulate-subsample`, `window` |"), text);
+    assertTrue(
+        text.contains(
+            "| `regime` (required) | name | `replace`, `accumulate`, "
+                + "`accumulate-subsample`, `window` |"),
+        text);
   }
 }

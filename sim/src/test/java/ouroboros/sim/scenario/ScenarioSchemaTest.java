@@ -23,22 +23,21 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import ouroboros.agents.crawl.CrawlPolicies;
-import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import ouroboros.agents.crawl.CrawlPolicies;
+import ouroboros.sim.testing.Repo;
 
 /**
  * Keeps {@code scenarios/scenario.schema.json} honest. The schema is what editors use
- * (yaml-language-server) to complete and check scenario files; {@link ScenarioLoader} and
- * {@link ScenarioValidator} are what the simulator uses. These tests check that every example
- * scenario passes both and points its editor at the schema, that the checked-in schema is the one
- * {@link SchemaGenerator} writes from the declarations (so its keys, enums and defaults are the
- * records' and the registries' own), and that the schema rejects bad documents that the loader
- * rejects too.
+ * (yaml-language-server) to complete and check scenario files; {@link ScenarioLoader} and {@link
+ * ScenarioValidator} are what the simulator uses. These tests check that every example scenario
+ * passes both and points its editor at the schema, that the checked-in schema is the one {@link
+ * SchemaGenerator} writes from the declarations (so its keys, enums and defaults are the records'
+ * and the registries' own), and that the schema rejects bad documents that the loader rejects too.
  */
 class ScenarioSchemaTest {
   private static final Pattern SCHEMA_COMMENT =
@@ -46,7 +45,8 @@ class ScenarioSchemaTest {
   private static final ObjectMapper YAML = Yaml.mapper();
 
   /** A small valid scenario that each invalid case changes in one place. */
-  private static final String VALID = """
+  private static final String VALID =
+      """
       name: tiny
       ticks: 3
       domain: {type: gaussian, mean: [0.0], variance: [1.0]}
@@ -76,8 +76,9 @@ class ScenarioSchemaTest {
 
   @Test
   void schema_againstDraft07MetaSchema_isValid() {
-    JsonSchema meta = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-        .getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema"));
+    JsonSchema meta =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+            .getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema"));
     Set<ValidationMessage> errors = meta.validate(schemaNode);
     assertTrue(errors.isEmpty(), () -> "scenario.schema.json is not a valid schema: " + errors);
   }
@@ -100,27 +101,36 @@ class ScenarioSchemaTest {
   void example_firstLine_pointsAtSchema(String name, Path file) throws IOException {
     String first = Files.readAllLines(file).stream().findFirst().orElse("");
     Matcher m = SCHEMA_COMMENT.matcher(first);
-    assertTrue(m.matches(), () -> name + " does not start with '# yaml-language-server: $schema=': "
-        + first);
+    assertTrue(
+        m.matches(),
+        () -> name + " does not start with '# yaml-language-server: $schema=': " + first);
     Path target = file.getParent().resolve(m.group(1));
-    assertTrue(Files.exists(target) && Files.isSameFile(target, schemaFile),
+    assertTrue(
+        Files.exists(target) && Files.isSameFile(target, schemaFile),
         () -> name + " points at " + target + ", not at " + schemaFile);
   }
 
   @Test
   void schema_checkedIn_isTheGeneratedOne() throws IOException {
     String checkedIn = Files.readString(schemaFile);
-    assertEquals(SchemaGenerator.text(), checkedIn, "scenarios/scenario.schema.json is stale: "
-        + "regenerate it with 'java -cp sim/target/ouroboros-sim.jar "
-        + "ouroboros.sim.scenario.SchemaGenerator scenarios/scenario.schema.json'");
+    assertEquals(
+        SchemaGenerator.text(),
+        checkedIn,
+        "scenarios/scenario.schema.json is stale: "
+            + "regenerate it with 'java -cp sim/target/ouroboros-sim.jar "
+            + "ouroboros.sim.scenario.SchemaGenerator scenarios/scenario.schema.json'");
   }
 
   @Test
   void crawlRegistry_matchesTheAgentsFactories() {
-    assertTrue(CrawlSpec.names().containsAll(CrawlPolicies.crawlNames()),
+    assertTrue(
+        CrawlSpec.names().containsAll(CrawlPolicies.crawlNames()),
         "each crawl policy of ouroboros.agents.crawl has its line in Plugins");
-    Plugins.CRAWLS.forEach((name, crawl) -> assertTrue(crawl.factory() != Plugins.BY_NAME
-        || CrawlPolicies.crawlNames().contains(name), name + " has no factory"));
+    Plugins.CRAWLS.forEach(
+        (name, crawl) ->
+            assertTrue(
+                crawl.factory() != Plugins.BY_NAME || CrawlPolicies.crawlNames().contains(name),
+                name + " has no factory"));
   }
 
   @Test
@@ -128,16 +138,23 @@ class ScenarioSchemaTest {
     assertNotNull(schemaNode.get("title"), "the schema needs a title");
     assertNotNull(schemaNode.get("description"), "the schema needs a description");
     List<String> pointers = new ArrayList<>(List.of(""));
-    schemaNode.get("definitions").fieldNames()
+    schemaNode
+        .get("definitions")
+        .fieldNames()
         .forEachRemaining(d -> pointers.add("/definitions/" + d));
     for (String at : pointers) {
-      schemaNode.at(at + "/properties").fields().forEachRemaining(p -> {
-        JsonNode prop = p.getValue();
-        JsonNode described = prop.has("$ref")
-            ? schemaNode.at(prop.get("$ref").asText().substring(1)) : prop;
-        assertTrue(described.hasNonNull("description"),
-            () -> at + "/properties/" + p.getKey() + " has no description");
-      });
+      schemaNode
+          .at(at + "/properties")
+          .fields()
+          .forEachRemaining(
+              p -> {
+                JsonNode prop = p.getValue();
+                JsonNode described =
+                    prop.has("$ref") ? schemaNode.at(prop.get("$ref").asText().substring(1)) : prop;
+                assertTrue(
+                    described.hasNonNull("description"),
+                    () -> at + "/properties/" + p.getKey() + " has no description");
+              });
     }
   }
 
@@ -154,9 +171,12 @@ class ScenarioSchemaTest {
       throws IOException {
     Set<ValidationMessage> errors = schema.validate(YAML.readTree(text));
     assertFalse(errors.isEmpty(), () -> "the schema accepts " + what);
-    assertTrue(errors.toString().contains(where),
+    assertTrue(
+        errors.toString().contains(where),
         () -> "the schema rejects " + what + " but not at " + where + ": " + errors);
-    assertThrows(ScenarioException.class, () -> new ScenarioLoader().parse(what, text),
+    assertThrows(
+        ScenarioException.class,
+        () -> new ScenarioLoader().parse(what, text),
         () -> "the schema rejects " + what + " but the loader accepts it");
   }
 
@@ -169,9 +189,12 @@ class ScenarioSchemaTest {
     Path sweeps = dir.resolve("sweeps");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile)
-          .filter(p -> !p.startsWith(sweeps))
-          .filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.startsWith(sweeps))
+              .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+              .sorted()
+              .toList();
     }
     assertFalse(files.isEmpty(), "no example scenarios under " + dir);
     return files.stream().map(p -> Arguments.of(dir.relativize(p).toString(), p));
@@ -183,44 +206,85 @@ class ScenarioSchemaTest {
         broken("an unknown key", "scrape: 10", "scrape: 10\n    scrap: 10", "scrap"),
         broken("a negative scrape", "scrape: 10", "scrape: -1", "scrape"),
         broken("an unknown regime", "regime: replace", "regime: replaec", "regime"),
-        broken("fresh-human-fraction 1.5", "fraction: 0.5", "fraction: 1.5",
-            "fresh-human-fraction"),
+        broken(
+            "fresh-human-fraction 1.5", "fraction: 0.5", "fraction: 1.5", "fresh-human-fraction"),
         broken("ticks 0", "ticks: 3", "ticks: 0", "ticks"),
         broken("retention 0", "retention: 2", "retention: 0", "retention"),
         broken("retention 'some'", "retention: 2", "retention: some", "retention"),
         broken("temperature 0", "temperature: 1.0", "temperature: 0", "temperature"),
         broken("phase-timeout-seconds 0", "seconds: 5", "seconds: 0", "phase-timeout-seconds"),
         broken("an unknown domain type", "type: gaussian", "type: gausian", "type"),
-        broken("variance and covariance", "variance: [1.0]", "variance: [1.0], covariance: [[1.0]]",
+        broken(
+            "variance and covariance",
+            "variance: [1.0]",
+            "variance: [1.0], covariance: [[1.0]]",
             "domain"),
         broken("a missing name", "name: tiny\n", "", "name"),
-        broken("top-k in a gaussian domain", "{temperature: 1.0}", "{temperature: 1.0, top-k: 5}",
+        broken(
+            "top-k in a gaussian domain",
+            "{temperature: 1.0}",
+            "{temperature: 1.0, top-k: 5}",
             "top-k"),
-        broken("order in a gaussian domain", "publish-rate: 4",
-            "publish-rate: 4\n    estimator: {order: 2}", "order"),
-        broken("a negative site weight", "engine:", "sites: [{id: web, weight: -1}]\nengine:",
+        broken(
+            "order in a gaussian domain",
+            "publish-rate: 4",
+            "publish-rate: 4\n    estimator: {order: 2}",
+            "order"),
+        broken(
+            "a negative site weight",
+            "engine:",
+            "sites: [{id: web, weight: -1}]\nengine:",
             "weight"),
-        broken("a mix share above 1", "{id: people, publish-rate: 2}",
-            "{id: people, publish-rate: 2, publish-to: {web: 1.5}}", "publish-to"),
-        broken("an unknown event kind", "humans:", "timeline: [{tick: 1, launch: lab}]\nhumans:",
+        broken(
+            "a mix share above 1",
+            "{id: people, publish-rate: 2}",
+            "{id: people, publish-rate: 2, publish-to: {web: 1.5}}",
+            "publish-to"),
+        broken(
+            "an unknown event kind",
+            "humans:",
+            "timeline: [{tick: 1, launch: lab}]\nhumans:",
             "launch"),
-        broken("an event with two kinds", "humans:",
+        broken(
+            "an event with two kinds",
+            "humans:",
             "timeline: [{tick: 1, retire: lab, humans: {id: people, publish-rate: 1}}]\nhumans:",
             "timeline"),
-        broken("an ai-share of 1", "humans:",
-            "ai-share: [{site: web, points: [[0, 1.0]]}]\nhumans:", "points"),
-        broken("a window for the uniform crawl", "publish-rate: 4",
-            "publish-rate: 4\n    crawl: {policy: uniform, window: 3}", "crawl"),
-        broken("site-mix without weights", "publish-rate: 4",
-            "publish-rate: 4\n    crawl: {policy: site-mix}", "crawl"),
-        broken("crawl policy 'sources'", "publish-rate: 4",
-            "publish-rate: 4\n    crawl: {policy: sources}", "policy"),
-        broken("trains-on with fresh-human-fraction", "publish-rate: 4",
-            "publish-rate: 4\n    trains-on: [{source: people}]", "models"),
-        broken("human-share without trains-on", "publish-rate: 4",
-            "publish-rate: 4\n    human-share: 0.5", "models"),
-        broken("a negative trains-on weight", "fresh-human-fraction: 0.5",
-            "trains-on: [{source: people, weight: -1}]", "weight"));
+        broken(
+            "an ai-share of 1",
+            "humans:",
+            "ai-share: [{site: web, points: [[0, 1.0]]}]\nhumans:",
+            "points"),
+        broken(
+            "a window for the uniform crawl",
+            "publish-rate: 4",
+            "publish-rate: 4\n    crawl: {policy: uniform, window: 3}",
+            "crawl"),
+        broken(
+            "site-mix without weights",
+            "publish-rate: 4",
+            "publish-rate: 4\n    crawl: {policy: site-mix}",
+            "crawl"),
+        broken(
+            "crawl policy 'sources'",
+            "publish-rate: 4",
+            "publish-rate: 4\n    crawl: {policy: sources}",
+            "policy"),
+        broken(
+            "trains-on with fresh-human-fraction",
+            "publish-rate: 4",
+            "publish-rate: 4\n    trains-on: [{source: people}]",
+            "models"),
+        broken(
+            "human-share without trains-on",
+            "publish-rate: 4",
+            "publish-rate: 4\n    human-share: 0.5",
+            "models"),
+        broken(
+            "a negative trains-on weight",
+            "fresh-human-fraction: 0.5",
+            "trains-on: [{source: people, weight: -1}]",
+            "weight"));
   }
 
   /** One invalid case: VALID with {@code from} replaced by {@code to}. */

@@ -5,19 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.scenario.ModelSpec;
+import ouroboros.sim.scenario.Scenario;
 
 /** A sweep path into a population's template varies every member of the population. */
 class PopulationSweepTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void sweepPath_intoTemplate_everyMemberTakesTheValue() throws Exception {
-    Files.writeString(tmp.resolve("base.yaml"), """
+    Files.writeString(
+        tmp.resolve("base.yaml"),
+        """
         name: pop
         seed: 3
         ticks: 5
@@ -32,7 +33,9 @@ class PopulationSweepTest {
             template: {regime: replace, scrape: 10, publish-rate: 10}
         """);
     Path sweep = tmp.resolve("sweep.yaml");
-    Files.writeString(sweep, """
+    Files.writeString(
+        sweep,
+        """
         base: base.yaml
         grid:
           populations[labs].template.publish-rate: [5, 9]

@@ -8,16 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import ouroboros.sim.report.ReportDefaults;
-import ouroboros.sim.scenario.WatermarkFilterSpec;
-import ouroboros.sim.testing.Repo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import ouroboros.sim.report.ReportDefaults;
+import ouroboros.sim.scenario.WatermarkFilterSpec;
+import ouroboros.sim.testing.Repo;
 
 /**
- * Every example sweep under {@code scenarios/sweeps/} loads, and every one of its cells is a
- * valid scenario (ScenarioSchemaTest checks the scenarios and leaves the sweeps to this test).
+ * Every example sweep under {@code scenarios/sweeps/} loads, and every one of its cells is a valid
+ * scenario (ScenarioSchemaTest checks the scenarios and leaves the sweeps to this test).
  */
 class SweepExamplesTest {
   static Stream<Path> sweeps() throws IOException {
@@ -38,8 +38,8 @@ class SweepExamplesTest {
 
   @Test
   void freshData_gridOfSixCells_threeReplicates() throws Exception {
-    SweepPlan plan = SweepPlan.check(
-        SweepFile.read(Repo.root().resolve("scenarios/sweeps/fresh-data.yaml")));
+    SweepPlan plan =
+        SweepPlan.check(SweepFile.read(Repo.root().resolve("scenarios/sweeps/fresh-data.yaml")));
     assertEquals(6, plan.sweep().cells().size());
     assertEquals(3, plan.sweep().replicates());
     // The last key varies fastest: cell 1 keeps the first fraction with the second regime.
@@ -54,12 +54,14 @@ class SweepExamplesTest {
 
   @Test
   void watermarkStress_threePathGrid_fiveReplicates_reportDefaults() throws Exception {
-    SweepPlan plan = SweepPlan.check(
-        SweepFile.read(Repo.root().resolve("scenarios/sweeps/watermark-stress.yaml")));
+    SweepPlan plan =
+        SweepPlan.check(
+            SweepFile.read(Repo.root().resolve("scenarios/sweeps/watermark-stress.yaml")));
     assertEquals(4 * 4 * 3, plan.sweep().cells().size());
     assertEquals(5, plan.sweep().replicates());
-    assertEquals(new ReportDefaults("variance-ratio", null, 5,
-        "humans[people].laundering.share"), plan.sweep().report());
+    assertEquals(
+        new ReportDefaults("variance-ratio", null, 5, "humans[people].laundering.share"),
+        plan.sweep().report());
     // Cell 13 = 1 x 12 + 0 x 3 + 1: rate 0.5, TPR 0.5, laundering 0.2.
     var scenario = plan.scenarios().get(13);
     var lab = scenario.models().get(0);

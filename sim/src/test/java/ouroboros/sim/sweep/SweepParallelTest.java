@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same sweep with {@code --parallel 1} and {@code --parallel 2} gives byte-identical
- * tables: each run is deterministic for its seed, and the tables are written from the run
- * directories after every run is done, so the order in which runs finish never shows. Also
- * checks the tables' shape: the sweep's paths as columns, one row per cell, replicate, model and
- * metric at the final generation, sorted, and the same replicate seeds in every cell.
+ * The same sweep with {@code --parallel 1} and {@code --parallel 2} gives byte-identical tables:
+ * each run is deterministic for its seed, and the tables are written from the run directories after
+ * every run is done, so the order in which runs finish never shows. Also checks the tables' shape:
+ * the sweep's paths as columns, one row per cell, replicate, model and metric at the final
+ * generation, sorted, and the same replicate seeds in every cell.
  */
 class SweepParallelTest {
-  private static final String SWEEP = """
+  private static final String SWEEP =
+      """
       base: base.yaml
       name: tiny
       replicates: 2
@@ -28,8 +29,7 @@ class SweepParallelTest {
         models[lab-replace].regime: [replace, accumulate]
       """;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void sweep_parallel1And2_identicalTables() throws Exception {
@@ -37,19 +37,25 @@ class SweepParallelTest {
     Path sweep = Sweeps.write(tmp, "sweep.yaml", SWEEP);
     Path one = tmp.resolve("one");
     Path two = tmp.resolve("two");
-    Sweeps.Result a = Sweeps.run("sweep", sweep.toString(), "--out", one.toString(),
-        "--parallel", "1", "--quiet");
+    Sweeps.Result a =
+        Sweeps.run(
+            "sweep", sweep.toString(), "--out", one.toString(), "--parallel", "1", "--quiet");
     assertEquals(0, a.code(), a.stderr());
-    Sweeps.Result b = Sweeps.run("sweep", sweep.toString(), "--out", two.toString(),
-        "--parallel", "2");
+    Sweeps.Result b =
+        Sweeps.run("sweep", sweep.toString(), "--out", two.toString(), "--parallel", "2");
     assertEquals(0, b.code(), b.stderr());
-    assertEquals("tiny: 4 cells x 2 replicates = 8 runs of " + tmp.resolve("base.yaml")
-        + " (seed 7), 2 at once, 1 engine thread each\nreport: " + two.resolve("report.html")
-        + "\nsweep directory: " + two + "\n",
+    assertEquals(
+        "tiny: 4 cells x 2 replicates = 8 runs of "
+            + tmp.resolve("base.yaml")
+            + " (seed 7), 2 at once, 1 engine thread each\nreport: "
+            + two.resolve("report.html")
+            + "\nsweep directory: "
+            + two
+            + "\n",
         b.stdout());
     for (String table : List.of("sweep.csv", "summary.csv", "cells.csv", "sweep.yaml")) {
-      assertEquals(Files.readString(one.resolve(table)), Files.readString(two.resolve(table)),
-          table);
+      assertEquals(
+          Files.readString(one.resolve(table)), Files.readString(two.resolve(table)), table);
     }
     for (int c = 0; c < 4; c++) {
       for (int r = 0; r < 2; r++) {
@@ -67,7 +73,8 @@ class SweepParallelTest {
     Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--out", out.toString(), "--quiet");
     assertEquals(0, r.code(), r.stderr());
 
-    assertEquals("""
+    assertEquals(
+        """
         cell,path,value
         0,models[*].fresh-human-fraction,0.0
         0,models[lab-replace].regime,replace
@@ -77,24 +84,33 @@ class SweepParallelTest {
         2,models[lab-replace].regime,replace
         3,models[*].fresh-human-fraction,0.3
         3,models[lab-replace].regime,accumulate
-        """, Files.readString(out.resolve("cells.csv")));
+        """,
+        Files.readString(out.resolve("cells.csv")));
 
     List<String> rows = Files.readAllLines(out.resolve("sweep.csv"));
-    assertEquals("cell,replicate,seed,models[*].fresh-human-fraction,models[lab-replace].regime,"
-        + "model,metric,value", rows.get(0));
+    assertEquals(
+        "cell,replicate,seed,models[*].fresh-human-fraction,models[lab-replace].regime,"
+            + "model,metric,value",
+        rows.get(0));
     List<String[]> body = new ArrayList<>();
     rows.subList(1, rows.size()).forEach(l -> body.add(l.split(",", -1)));
-    long metrics = body.stream().filter(f -> f[0].equals("0") && f[1].equals("0")
-        && f[5].equals("lab-fresh")).count();
+    long metrics =
+        body.stream()
+            .filter(f -> f[0].equals("0") && f[1].equals("0") && f[5].equals("lab-fresh"))
+            .count();
     assertTrue(metrics > 20, "metrics per model: " + metrics);
     assertEquals(4 * 2 * 3 * metrics, body.size(), "cells x replicates x models x metrics");
-    Comparator<String[]> order = Comparator.<String[]>comparingInt(f -> Integer.parseInt(f[0]))
-        .thenComparingInt(f -> Integer.parseInt(f[1])).thenComparing(f -> f[5])
-        .thenComparing(f -> f[6]);
+    Comparator<String[]> order =
+        Comparator.<String[]>comparingInt(f -> Integer.parseInt(f[0]))
+            .thenComparingInt(f -> Integer.parseInt(f[1]))
+            .thenComparing(f -> f[5])
+            .thenComparing(f -> f[6]);
     List<String[]> sorted = new ArrayList<>(body);
     sorted.sort(order);
-    assertEquals(rows.subList(1, rows.size()), sorted.stream().map(f -> String.join(",", f))
-        .toList(), "sorted by cell, replicate, model, metric");
+    assertEquals(
+        rows.subList(1, rows.size()),
+        sorted.stream().map(f -> String.join(",", f)).toList(),
+        "sorted by cell, replicate, model, metric");
     for (String[] f : body) {
       int cell = Integer.parseInt(f[0]);
       int rep = Integer.parseInt(f[1]);
@@ -104,17 +120,28 @@ class SweepParallelTest {
     }
     // The value is the model's at its final generation: the last of its rows in metrics.csv.
     List<String> metricsCsv = Files.readAllLines(out.resolve("runs/c3-r1/metrics.csv"));
-    String last = metricsCsv.stream().filter(l -> l.startsWith("39,lab-replace,")
-        && l.contains(",population-risk,")).findFirst().orElseThrow();
+    String last =
+        metricsCsv.stream()
+            .filter(l -> l.startsWith("39,lab-replace,") && l.contains(",population-risk,"))
+            .findFirst()
+            .orElseThrow();
     String value = last.substring(last.lastIndexOf(',') + 1);
-    assertTrue(rows.contains("3,1," + Seeds.replicate(7, 1)
-        + ",0.3,accumulate,lab-replace,population-risk," + value), last);
+    assertTrue(
+        rows.contains(
+            "3,1,"
+                + Seeds.replicate(7, 1)
+                + ",0.3,accumulate,lab-replace,population-risk,"
+                + value),
+        last);
 
     List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
-    assertEquals("cell,models[*].fresh-human-fraction,models[lab-replace].regime,model,metric,"
-        + "n,mean,sd,ci95-low,ci95-high", summary.get(0));
+    assertEquals(
+        "cell,models[*].fresh-human-fraction,models[lab-replace].regime,model,metric,"
+            + "n,mean,sd,ci95-low,ci95-high",
+        summary.get(0));
     assertEquals(1 + 4 * 3 * metrics, summary.size(), "cells x models x metrics");
-    assertTrue(summary.contains("0,0.0,replace,lab-fresh,generation,2,40,0,40,40"),
+    assertTrue(
+        summary.contains("0,0.0,replace,lab-fresh,generation,2,40,0,40,40"),
         "a metric equal in both replicates has sd 0 and a point interval");
   }
 }

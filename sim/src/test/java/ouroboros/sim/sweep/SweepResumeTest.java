@@ -16,21 +16,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import ouroboros.sim.output.RunDirectory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.output.RunDirectory;
 
 /**
- * A sweep killed with SIGKILL part-way, then resumed with {@code --resume}, gives the same
- * tables as a sweep never interrupted; the runs that had completed are kept, not run again, and
- * the run that was in flight is redone from scratch. The sweep runs in a second JVM, as
- * KilledRunTest runs a scenario, and is killed once two runs are complete and a third is under
- * way.
+ * A sweep killed with SIGKILL part-way, then resumed with {@code --resume}, gives the same tables
+ * as a sweep never interrupted; the runs that had completed are kept, not run again, and the run
+ * that was in flight is redone from scratch. The sweep runs in a second JVM, as KilledRunTest runs
+ * a scenario, and is killed once two runs are complete and a third is under way.
  */
 class SweepResumeTest {
   /** Six runs of a few hundred ticks each, one at a time: long enough to be caught mid-sweep. */
-  private static final String SWEEP = """
+  private static final String SWEEP =
+      """
       base: base.yaml
       name: killed
       replicates: 2
@@ -39,8 +39,7 @@ class SweepResumeTest {
         models[*].fresh-human-fraction: [0.0, 0.2, 0.5]
       """;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   @Tag("slow")
@@ -49,15 +48,28 @@ class SweepResumeTest {
     Path sweep = Sweeps.write(tmp, "sweep.yaml", SWEEP);
     Path killed = tmp.resolve("killed");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "ouroboros.sim.cli.Main", "sweep", sweep.toString(), "--out", killed.toString(),
-        "--parallel", "1", "--quiet")
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "ouroboros.sim.cli.Main",
+                "sweep",
+                sweep.toString(),
+                "--out",
+                killed.toString(),
+                "--parallel",
+                "1",
+                "--quiet")
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("log.txt").toFile())
+            .start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (!(complete(killed).size() >= 2 && !partial(killed).isEmpty())) {
       if (!p.isAlive()) {
-        throw new AssertionError("the sweep ended before it could be killed: "
-            + Files.readString(tmp.resolve("log.txt"), StandardCharsets.UTF_8));
+        throw new AssertionError(
+            "the sweep ended before it could be killed: "
+                + Files.readString(tmp.resolve("log.txt"), StandardCharsets.UTF_8));
       }
       assertTrue(Instant.now().isBefore(deadline), "the sweep did too little in 120 s");
       Thread.sleep(10);
@@ -74,13 +86,20 @@ class SweepResumeTest {
       kept.put(d, Files.getLastModifiedTime(d.resolve("summary.json")));
     }
 
-    Sweeps.Result resumed = Sweeps.run("sweep", sweep.toString(), "--out", killed.toString(),
-        "--resume", "--parallel", "2");
+    Sweeps.Result resumed =
+        Sweeps.run(
+            "sweep", sweep.toString(), "--out", killed.toString(), "--resume", "--parallel", "2");
     assertEquals(0, resumed.code(), resumed.stderr());
-    assertTrue(resumed.stdout().contains("resume: " + done.size() + " of 6 runs complete, "
-        + (6 - done.size()) + " to run"), resumed.stdout());
+    assertTrue(
+        resumed
+            .stdout()
+            .contains(
+                "resume: " + done.size() + " of 6 runs complete, " + (6 - done.size()) + " to run"),
+        resumed.stdout());
     for (Map.Entry<Path, FileTime> e : kept.entrySet()) {
-      assertEquals(e.getValue(), Files.getLastModifiedTime(e.getKey().resolve("summary.json")),
+      assertEquals(
+          e.getValue(),
+          Files.getLastModifiedTime(e.getKey().resolve("summary.json")),
           e.getKey() + " was run again");
     }
     for (Path d : inFlight) {
@@ -88,12 +107,13 @@ class SweepResumeTest {
     }
 
     Path whole = tmp.resolve("whole");
-    Sweeps.Result uninterrupted = Sweeps.run("sweep", sweep.toString(), "--out",
-        whole.toString(), "--parallel", "2", "--quiet");
+    Sweeps.Result uninterrupted =
+        Sweeps.run(
+            "sweep", sweep.toString(), "--out", whole.toString(), "--parallel", "2", "--quiet");
     assertEquals(0, uninterrupted.code(), uninterrupted.stderr());
     for (String table : List.of("sweep.csv", "summary.csv", "cells.csv")) {
-      assertEquals(Files.readString(whole.resolve(table)), Files.readString(killed.resolve(table)),
-          table);
+      assertEquals(
+          Files.readString(whole.resolve(table)), Files.readString(killed.resolve(table)), table);
     }
   }
 
@@ -102,19 +122,27 @@ class SweepResumeTest {
     Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
     Path sweep = Sweeps.write(tmp, "sweep.yaml", "base: base.yaml\ngrid:\n  seed: [1]\n");
     Path out = tmp.resolve("out");
-    assertEquals(0, Sweeps.run("sweep", sweep.toString(), "--out", out.toString(), "--quiet")
-        .code());
-    Sweeps.Result again = Sweeps.run("sweep", sweep.toString(), "--out", out.toString(),
-        "--quiet");
+    assertEquals(
+        0, Sweeps.run("sweep", sweep.toString(), "--out", out.toString(), "--quiet").code());
+    Sweeps.Result again = Sweeps.run("sweep", sweep.toString(), "--out", out.toString(), "--quiet");
     assertEquals(2, again.code());
-    assertEquals("error: --out: found the directory " + out + ", which is not empty, expected a"
-        + " new directory, or --resume to continue the sweep in it\n", again.stderr());
+    assertEquals(
+        "error: --out: found the directory "
+            + out
+            + ", which is not empty, expected a"
+            + " new directory, or --resume to continue the sweep in it\n",
+        again.stderr());
     Path other = Sweeps.write(tmp, "other.yaml", "base: base.yaml\ngrid:\n  seed: [2]\n");
-    Sweeps.Result wrong = Sweeps.run("sweep", other.toString(), "--out", out.toString(),
-        "--resume", "--quiet");
+    Sweeps.Result wrong =
+        Sweeps.run("sweep", other.toString(), "--out", out.toString(), "--resume", "--quiet");
     assertEquals(2, wrong.code());
-    assertEquals("error: --out: found " + out.resolve("sweep.yaml") + ", which differs from "
-        + other + ", expected the sweep file the directory was started with\n", wrong.stderr());
+    assertEquals(
+        "error: --out: found "
+            + out.resolve("sweep.yaml")
+            + ", which differs from "
+            + other
+            + ", expected the sweep file the directory was started with\n",
+        wrong.stderr());
   }
 
   /** The run directories whose summary.json says complete. */

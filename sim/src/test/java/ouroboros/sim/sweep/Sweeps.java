@@ -10,10 +10,11 @@ import ouroboros.sim.cli.Main;
 /** A small base scenario and the command line, for the sweep tests. */
 final class Sweeps {
   /**
-   * A small copy of {@code scenarios/quickstart.yaml}: one human source and three labs, each on
-   * its own blog, 40 ticks of a 1-dimensional Gaussian.
+   * A small copy of {@code scenarios/quickstart.yaml}: one human source and three labs, each on its
+   * own blog, 40 ticks of a 1-dimensional Gaussian.
    */
-  static final String BASE = """
+  static final String BASE =
+      """
       name: small
       seed: 7
       ticks: 40

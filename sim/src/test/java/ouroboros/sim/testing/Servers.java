@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the servers some integration tests start as child processes (Debian's {@code prometheus}
- * and {@code chromium}). When one is missing, the test skips with a JUnit assumption that says
- * how to install it; with the environment variable {@value #REQUIRE} set to {@code 1}, as
- * {@code .ci/run} sets it, the test fails instead, so that CI never passes by skipping.
+ * and {@code chromium}). When one is missing, the test skips with a JUnit assumption that says how
+ * to install it; with the environment variable {@value #REQUIRE} set to {@code 1}, as {@code
+ * .ci/run} sets it, the test fails instead, so that CI never passes by skipping.
  */
 public final class Servers {
   /** The environment variable that turns a missing server from a skip into a failure. */
@@ -30,18 +30,23 @@ public final class Servers {
   }
 
   /**
-   * Null when {@code command} is on the PATH; else why not and how to install it. Under
-   * {@value #REQUIRE}=1 a missing command fails at once. For a {@code @BeforeAll}, which
-   * should not skip (surefire does not report a class skipped there): it keeps the message
-   * and passes it to {@link #skipOrFail} in each test.
+   * Null when {@code command} is on the PATH; else why not and how to install it. Under {@value
+   * #REQUIRE}=1 a missing command fails at once. For a {@code @BeforeAll}, which should not skip
+   * (surefire does not report a class skipped there): it keeps the message and passes it to {@link
+   * #skipOrFail} in each test.
    */
   public static String missing(String command, String debianPackage) {
     if (onPath(command) != null) {
       return null;
     }
-    String message = "'" + command + "' is not on the PATH; install Debian's " + debianPackage
-        + " package (as root: apt-get install --no-install-recommends " + debianPackage
-        + ", or bash .ci/install-servers.sh)";
+    String message =
+        "'"
+            + command
+            + "' is not on the PATH; install Debian's "
+            + debianPackage
+            + " package (as root: apt-get install --no-install-recommends "
+            + debianPackage
+            + ", or bash .ci/install-servers.sh)";
     if ("1".equals(System.getenv(REQUIRE))) {
       throw new AssertionError(message + " [" + REQUIRE + "=1: required, not skipped]");
     }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.web.WebView;
-import org.junit.jupiter.api.Test;
 
 /** The columnar web: canonical order, sites, retention and immutable snapshots. */
 class WebStoreTest {
@@ -19,8 +19,14 @@ class WebStoreTest {
     for (int i = 0; i < n; i++) {
       v[i] = agent * 100 + i;
     }
-    return Items.uniform(new Batch(n, 1, v), agent, depth == 0 ? AuthorKind.HUMAN : AuthorKind.MODEL,
-        tick, 0, depth, (short) site);
+    return Items.uniform(
+        new Batch(n, 1, v),
+        agent,
+        depth == 0 ? AuthorKind.HUMAN : AuthorKind.MODEL,
+        tick,
+        0,
+        depth,
+        (short) site);
   }
 
   private static double[] values(Items items) {
@@ -30,8 +36,9 @@ class WebStoreTest {
   @Test
   void seal_itemsInSiteThenAgentOrder_withProvenance() {
     WebStore web = new WebStore(1, 2, WebStore.KEEP_ALL);
-    Snapshot s = web.appendAndSeal(0, new Items[] {
-        from(0, 2, 0, 1, 0f), from(1, 1, 0, 0, 1f), from(2, 2, 0, 1, 2f)});
+    Snapshot s =
+        web.appendAndSeal(
+            0, new Items[] {from(0, 2, 0, 1, 0f), from(1, 1, 0, 0, 1f), from(2, 2, 0, 1, 2f)});
     assertEquals(5, s.size());
     Items all = s.gather(new long[] {0, 1, 2, 3, 4});
     assertArrayEquals(new double[] {100, 0, 1, 200, 201}, values(all));
@@ -79,7 +86,9 @@ class WebStoreTest {
     assertEquals(0.5 + 0.25 * 8, s1.siteWeight(1), 1e-12, "8 items on the blog over 2 ticks");
     Snapshot s2 = web.appendAndSeal(2, new Items[] {from(0, 4, 2, 0, 0f), from(1, 0, 2, 1, 1f)});
     assertEquals(0.5 + 0.25 * 6, s2.siteWeight(1), 1e-12, "tick 0 has left the window");
-    assertEquals(1.0, new WebStore(1, 2, 0).appendAndSeal(0, new Items[0]).siteWeight(1),
+    assertEquals(
+        1.0,
+        new WebStore(1, 2, 0).appendAndSeal(0, new Items[0]).siteWeight(1),
         "a web without weights weighs every site 1");
   }
 
@@ -87,8 +96,9 @@ class WebStoreTest {
   void newItemsBySite_countsThisTicksItemsAndTheirSyntheticShare() {
     WebStore web = new WebStore(1, 2, WebStore.KEEP_ALL);
     web.appendAndSeal(0, new Items[] {from(0, 5, 0, 0, 0f)});
-    Snapshot s = web.appendAndSeal(1, new Items[] {
-        from(0, 3, 1, 0, 0f), from(1, 2, 1, 0, 1f), from(2, 4, 1, 1, 2f)});
+    Snapshot s =
+        web.appendAndSeal(
+            1, new Items[] {from(0, 3, 1, 0, 0f), from(1, 2, 1, 0, 1f), from(2, 4, 1, 1, 2f)});
     assertArrayEquals(new long[] {5, 2}, s.newItems(0));
     assertArrayEquals(new long[] {4, 4}, s.newItems(1));
   }
@@ -96,31 +106,38 @@ class WebStoreTest {
   /** The snapshot seen only through WebView's abstract methods: its reference range queries. */
   private static WebView reference(Snapshot s) {
     return new WebView() {
-      @Override public int tick() {
+      @Override
+      public int tick() {
         return s.tick();
       }
 
-      @Override public long size() {
+      @Override
+      public long size() {
         return s.size();
       }
 
-      @Override public int width() {
+      @Override
+      public int width() {
         return s.width();
       }
 
-      @Override public int siteCount() {
+      @Override
+      public int siteCount() {
         return s.siteCount();
       }
 
-      @Override public long siteSize(int site) {
+      @Override
+      public long siteSize(int site) {
         return s.siteSize(site);
       }
 
-      @Override public long siteItem(int site, long k) {
+      @Override
+      public long siteItem(int site, long k) {
         return s.siteItem(site, k);
       }
 
-      @Override public Items gather(long[] indices) {
+      @Override
+      public Items gather(long[] indices) {
         return s.gather(indices);
       }
     };
@@ -133,14 +150,24 @@ class WebStoreTest {
     Snapshot s = null;
     for (int t = 0; t < 6; t++) {
       Items three = Items.concat(java.util.List.of(from(3, 2, t, 0, 1f), from(3, t, t, 2, 1f)), 1);
-      s = web.appendAndSeal(t, new Items[] {from(0, 3, t, 1, 0f), from(1, t % 2, t, 0, 0f),
-          from(2, 4, t, 1, 1f), three, from(4, 1, t, 2, 2f)});
+      s =
+          web.appendAndSeal(
+              t,
+              new Items[] {
+                from(0, 3, t, 1, 0f),
+                from(1, t % 2, t, 0, 0f),
+                from(2, 4, t, 1, 1f),
+                three,
+                from(4, 1, t, 2, 2f)
+              });
     }
     WebView ref = reference(s);
     int[][] siteSets = {{0}, {1}, {2}, {0, 2}, {2, 0, 1}};
     for (int[] sites : siteSets) {
       for (int from : new int[] {Integer.MIN_VALUE, 0, 2, 3, 5, 6}) {
-        assertEquals(ref.siteRanges(sites, from), s.siteRanges(sites, from),
+        assertEquals(
+            ref.siteRanges(sites, from),
+            s.siteRanges(sites, from),
             java.util.Arrays.toString(sites) + " from tick " + from);
       }
     }

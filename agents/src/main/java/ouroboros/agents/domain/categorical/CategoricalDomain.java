@@ -18,20 +18,20 @@ import ouroboros.agents.domain.SamplingSettings;
 
 /**
  * The categorical domain over V categories: a truth that is Zipf(s) or given probabilities (some
- * categories may be impossible), empirical frequencies with add-alpha smoothing, and a sampler
- * with temperature, top-k and top-p ({@link Truncation}). An item is one double, the category
- * index 0 to V-1. This is the "90% yellow, 10% blue" setting in which Shumailov et al. ("AI
- * models collapse when trained on recursively generated data", Nature 2024) show that recursive
- * training loses the tails first; nucleus sampling is that of Holtzman et al. ("The curious case
- * of neural text degeneration", ICLR 2020).
+ * categories may be impossible), empirical frequencies with add-alpha smoothing, and a sampler with
+ * temperature, top-k and top-p ({@link Truncation}). An item is one double, the category index 0 to
+ * V-1. This is the "90% yellow, 10% blue" setting in which Shumailov et al. ("AI models collapse
+ * when trained on recursively generated data", Nature 2024) show that recursive training loses the
+ * tails first; nucleus sampling is that of Holtzman et al. ("The curious case of neural text
+ * degeneration", ICLR 2020).
  *
- * <p>Estimator: p_i = (c_i + alpha) / (sum_j c_j + V alpha), where c_i is the (weighted) count
- * of category i and alpha is {@link EstimatorSettings#alpha()} (0: plain frequencies). The
- * {@code smoothing} setting is not read: Kneser-Ney is an n-gram method.
+ * <p>Estimator: p_i = (c_i + alpha) / (sum_j c_j + V alpha), where c_i is the (weighted) count of
+ * category i and alpha is {@link EstimatorSettings#alpha()} (0: plain frequencies). The {@code
+ * smoothing} setting is not read: Kneser-Ney is an n-gram method.
  *
- * <p>Communities: contiguous slices of the categories that partition 0..V-1 in order; a
- * community's sub-distribution is the truth restricted to its slice and renormalised. Without
- * slices the whole truth is one community.
+ * <p>Communities: contiguous slices of the categories that partition 0..V-1 in order; a community's
+ * sub-distribution is the truth restricted to its slice and renormalised. Without slices the whole
+ * truth is one community.
  *
  * <p>Measures ({@link CategoricalMeasures}): every one is a closed form in the probabilities, so
  * evaluation is exact and deterministic.
@@ -51,8 +51,8 @@ public final class CategoricalDomain implements Domain {
    *
    * @param truth the human distribution; at least 2 of its categories must be possible
    * @param names one distinct, non-blank name per category, or null for none
-   * @param communities inclusive ranges {first, last} that cover 0..V-1 in order without gaps
-   *     or overlaps, each holding some of the truth's mass; null or empty for one community
+   * @param communities inclusive ranges {first, last} that cover 0..V-1 in order without gaps or
+   *     overlaps, each holding some of the truth's mass; null or empty for one community
    */
   public CategoricalDomain(CategoricalModel truth, List<String> names, List<int[]> communities) {
     this.truth = Objects.requireNonNull(truth, "truth");
@@ -69,15 +69,22 @@ public final class CategoricalDomain implements Domain {
         }
       }
     }
-    List<int[]> slices = communities == null || communities.isEmpty()
-        ? List.of(new int[] {0, v - 1}) : communities;
+    List<int[]> slices =
+        communities == null || communities.isEmpty() ? List.of(new int[] {0, v - 1}) : communities;
     this.starts = new int[slices.size() + 1];
     this.communityOf = new int[v];
     for (int c = 0; c < slices.size(); c++) {
       int[] r = slices.get(c);
       if (r.length != 2 || r[0] != starts[c] || r[1] < r[0] || r[1] >= v) {
-        throw new IllegalArgumentException("community " + c + " is not a range starting at "
-            + starts[c] + " and ending below " + v + ": " + Arrays.toString(r));
+        throw new IllegalArgumentException(
+            "community "
+                + c
+                + " is not a range starting at "
+                + starts[c]
+                + " and ending below "
+                + v
+                + ": "
+                + Arrays.toString(r));
       }
       starts[c + 1] = r[1] + 1;
       double mass = 0;
@@ -90,8 +97,8 @@ public final class CategoricalDomain implements Domain {
       }
     }
     if (starts[slices.size()] != v) {
-      throw new IllegalArgumentException("communities end at category " + (starts[slices.size()]
-          - 1) + ", expected " + (v - 1));
+      throw new IllegalArgumentException(
+          "communities end at category " + (starts[slices.size()] - 1) + ", expected " + (v - 1));
     }
     this.measures = new CategoricalMeasures(truth);
   }

@@ -12,28 +12,27 @@ import ouroboros.agents.domain.Metrics;
  * machine). Write "possible" for a category with t_i greater than 0.
  *
  * <ul>
- *   <li>{@code population-risk}: KL(t || m) = sum over possible i of t_i ln(t_i / m_i), in nats.
- *       It is <b>+Infinity</b> as soon as the model gives probability 0 to a possible category,
- *       which is exactly what losing a tail category means; add-alpha smoothing (alpha greater
- *       than 0) keeps it finite. {@code risk-band} is 0: nothing is estimated.
- *   <li>{@code entropy}: H(m) = -sum m_i ln m_i, in nats; {@code diversity-ratio} is
- *       H(m) / H(t) (definition 5). The truth has at least 2 possible categories, so H(t) is
- *       greater than 0.
- *   <li>{@code modes-recovered} (definition 6): the truth's top categories are the
- *       min({@value #TOP_CATEGORIES}, number of possible categories) most likely ones, ranked by
- *       t_i, ties by lower index. The measure is 1 when for every pair a, b among them with
- *       t_a &gt; t_b the model has m_a &gt; m_b strictly, and 0 otherwise. Pairs that are tied in
- *       the truth (exactly equal t) put no constraint on the model. Two top categories that the
- *       model ties (both at 0, say) have merged, and count as lost order.
- *   <li>{@code tail-mass-ratio} (definition 7): the tail is the possible categories with t_i
- *       below {@value #TAIL_PROBABILITY}. When there is none (as in the 90/10 example), the tail
- *       is the least likely possible category, with every category tied with it at exactly the
- *       same probability. When that would be every possible category (a uniform truth), there is
- *       no tail and the measure is left out. The number is sum over the tail of m_i divided by
- *       sum over the tail of t_i: 1 when the model keeps the tail's mass, 0 when it has lost it.
- *       In the 90/10 example it is m_blue / 0.1.
- *   <li>{@code hallucinated-mass} (definition 8): sum of m_i over the categories impossible
- *       under the truth (t_i = 0); left out when every category is possible.
+ *   <li>{@code population-risk}: KL(t || m) = sum over possible i of t_i ln(t_i / m_i), in nats. It
+ *       is <b>+Infinity</b> as soon as the model gives probability 0 to a possible category, which
+ *       is exactly what losing a tail category means; add-alpha smoothing (alpha greater than 0)
+ *       keeps it finite. {@code risk-band} is 0: nothing is estimated.
+ *   <li>{@code entropy}: H(m) = -sum m_i ln m_i, in nats; {@code diversity-ratio} is H(m) / H(t)
+ *       (definition 5). The truth has at least 2 possible categories, so H(t) is greater than 0.
+ *   <li>{@code modes-recovered} (definition 6): the truth's top categories are the min({@value
+ *       #TOP_CATEGORIES}, number of possible categories) most likely ones, ranked by t_i, ties by
+ *       lower index. The measure is 1 when for every pair a, b among them with t_a &gt; t_b the
+ *       model has m_a &gt; m_b strictly, and 0 otherwise. Pairs that are tied in the truth (exactly
+ *       equal t) put no constraint on the model. Two top categories that the model ties (both at 0,
+ *       say) have merged, and count as lost order.
+ *   <li>{@code tail-mass-ratio} (definition 7): the tail is the possible categories with t_i below
+ *       {@value #TAIL_PROBABILITY}. When there is none (as in the 90/10 example), the tail is the
+ *       least likely possible category, with every category tied with it at exactly the same
+ *       probability. When that would be every possible category (a uniform truth), there is no tail
+ *       and the measure is left out. The number is sum over the tail of m_i divided by sum over the
+ *       tail of t_i: 1 when the model keeps the tail's mass, 0 when it has lost it. In the 90/10
+ *       example it is m_blue / 0.1.
+ *   <li>{@code hallucinated-mass} (definition 8): sum of m_i over the categories impossible under
+ *       the truth (t_i = 0); left out when every category is possible.
  * </ul>
  *
  * <p>Tails first: Shumailov et al., "AI models collapse when trained on recursively generated
@@ -42,8 +41,10 @@ import ouroboros.agents.domain.Metrics;
 public final class CategoricalMeasures {
   /** The name of the model entropy measure, in nats. */
   public static final String ENTROPY = "entropy";
+
   /** Categories below this truth probability form the tail. */
   public static final double TAIL_PROBABILITY = 0.01;
+
   /** How many of the truth's most likely categories must keep their order. */
   public static final int TOP_CATEGORIES = 5;
 
@@ -65,8 +66,8 @@ public final class CategoricalMeasures {
     this.truthEntropy = truth.entropy();
     Integer[] ranked = Truncation.ranked(this.truth);
     if (ranked.length < 2) {
-      throw new IllegalArgumentException("the truth has fewer than 2 possible categories: "
-          + ranked.length);
+      throw new IllegalArgumentException(
+          "the truth has fewer than 2 possible categories: " + ranked.length);
     }
     this.anyImpossible = ranked.length < this.truth.length;
     this.top = new int[Math.min(TOP_CATEGORIES, ranked.length)];
@@ -83,14 +84,22 @@ public final class CategoricalMeasures {
 
   /** The tail categories, in index order: below 1%, or else the least likely ones. */
   private static int[] tailOf(double[] t, Integer[] ranked) {
-    int[] below = Arrays.stream(ranked).mapToInt(Integer::intValue)
-        .filter(i -> t[i] < TAIL_PROBABILITY).sorted().toArray();
+    int[] below =
+        Arrays.stream(ranked)
+            .mapToInt(Integer::intValue)
+            .filter(i -> t[i] < TAIL_PROBABILITY)
+            .sorted()
+            .toArray();
     if (below.length > 0) {
       return below;
     }
     double least = t[ranked[ranked.length - 1]];
-    int[] lowest = Arrays.stream(ranked).mapToInt(Integer::intValue)
-        .filter(i -> t[i] == least).sorted().toArray();
+    int[] lowest =
+        Arrays.stream(ranked)
+            .mapToInt(Integer::intValue)
+            .filter(i -> t[i] == least)
+            .sorted()
+            .toArray();
     return lowest.length == ranked.length ? new int[0] : lowest;
   }
 
@@ -108,16 +117,17 @@ public final class CategoricalMeasures {
   public Evaluation evaluate(CategoricalModel model) {
     double[] m = model.view();
     if (m.length != truth.length) {
-      throw new IllegalArgumentException("model has " + m.length + " categories, expected "
-          + truth.length);
+      throw new IllegalArgumentException(
+          "model has " + m.length + " categories, expected " + truth.length);
     }
     double kl = 0;
     double hallucinated = 0;
     for (int i = 0; i < truth.length; i++) {
       if (truth[i] > 0) {
-        kl += m[i] > 0
-            ? truth[i] * (StrictMath.log(truth[i]) - StrictMath.log(m[i]))
-            : Double.POSITIVE_INFINITY;
+        kl +=
+            m[i] > 0
+                ? truth[i] * (StrictMath.log(truth[i]) - StrictMath.log(m[i]))
+                : Double.POSITIVE_INFINITY;
       } else {
         hallucinated += m[i];
       }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import ouroboros.agents.domain.Model;
 
 /**
- * A categorical distribution over V categories, 0 to V-1: one probability per category, each
- * finite and non-negative, summing to 1. A category with probability 0 is impossible under this
+ * A categorical distribution over V categories, 0 to V-1: one probability per category, each finite
+ * and non-negative, summing to 1. A category with probability 0 is impossible under this
  * distribution. Immutable; the probabilities are copied in and out.
  */
 public final class CategoricalModel implements Model {
@@ -19,8 +19,8 @@ public final class CategoricalModel implements Model {
   /**
    * A distribution proportional to the given non-negative weights, divided by their sum.
    *
-   * @throws IllegalArgumentException when there are fewer than 2 categories, a weight is
-   *     negative or not finite, or the weights do not sum to a positive number
+   * @throws IllegalArgumentException when there are fewer than 2 categories, a weight is negative
+   *     or not finite, or the weights do not sum to a positive number
    */
   public static CategoricalModel of(double[] weights) {
     if (weights.length < 2) {
@@ -30,8 +30,8 @@ public final class CategoricalModel implements Model {
     for (int i = 0; i < weights.length; i++) {
       double w = weights[i];
       if (!(w >= 0) || Double.isInfinite(w)) {
-        throw new IllegalArgumentException("probability " + i + " is not a finite non-negative "
-            + "number: " + w);
+        throw new IllegalArgumentException(
+            "probability " + i + " is not a finite non-negative " + "number: " + w);
       }
       sum += w;
     }
@@ -52,8 +52,8 @@ public final class CategoricalModel implements Model {
       throw new IllegalArgumentException("categories is below 2: " + categories);
     }
     if (!(exponent >= 0) || Double.isInfinite(exponent)) {
-      throw new IllegalArgumentException("exponent is not a finite non-negative number: "
-          + exponent);
+      throw new IllegalArgumentException(
+          "exponent is not a finite non-negative number: " + exponent);
     }
     double[] w = new double[categories];
     for (int i = 0; i < categories; i++) {

@@ -13,20 +13,19 @@ import ouroboros.agents.domain.SamplingSettings;
  *       categories with p_i = 0 stay at 0 whatever T is;
  *   <li><b>top-k</b> k (0: off): keep the k most likely categories, zero the rest, renormalise;
  *   <li><b>top-p</b> p (1: off), nucleus sampling (Holtzman et al., "The curious case of neural
- *       text degeneration", ICLR 2020): keep the smallest set of most likely categories whose
- *       mass reaches p, zero the rest, renormalise. A set whose mass falls short of p by at most
- *       {@value #TOP_P_ROUNDING} (floating-point rounding) counts as reaching it, so that a
- *       90/10 distribution under top-p 0.9 keeps the 90% category alone however its 0.9 was
- *       computed.
+ *       text degeneration", ICLR 2020): keep the smallest set of most likely categories whose mass
+ *       reaches p, zero the rest, renormalise. A set whose mass falls short of p by at most {@value
+ *       #TOP_P_ROUNDING} (floating-point rounding) counts as reaching it, so that a 90/10
+ *       distribution under top-p 0.9 keeps the 90% category alone however its 0.9 was computed.
  * </ol>
  *
- * <p>Ties: where two categories are equally likely, the one with the lower index ranks first,
- * so top-k and top-p keep it before the other. Each step applies only to the categories the
- * previous step left with mass; top-k with k at least that many keeps them all.
+ * <p>Ties: where two categories are equally likely, the one with the lower index ranks first, so
+ * top-k and top-p keep it before the other. Each step applies only to the categories the previous
+ * step left with mass; top-k with k at least that many keeps them all.
  *
- * <p>Truncation is what makes the tails disappear in recursive training (Shumailov et al.,
- * "AI models collapse when trained on recursively generated data", Nature 2024): a category cut
- * from the sampled distribution never reaches the next generation's training data.
+ * <p>Truncation is what makes the tails disappear in recursive training (Shumailov et al., "AI
+ * models collapse when trained on recursively generated data", Nature 2024): a category cut from
+ * the sampled distribution never reaches the next generation's training data.
  */
 public final class Truncation {
   /** How far below p a kept set's mass may be and still count as reaching p. */
@@ -35,8 +34,8 @@ public final class Truncation {
   private Truncation() {}
 
   /**
-   * The sampled distribution: {@code p} after temperature, then top-k, then top-p, as a new
-   * array summing to 1. {@code p} must be a distribution (non-negative, summing to 1).
+   * The sampled distribution: {@code p} after temperature, then top-k, then top-p, as a new array
+   * summing to 1. {@code p} must be a distribution (non-negative, summing to 1).
    */
   public static double[] apply(double[] p, SamplingSettings settings) {
     double[] q = p.clone();

@@ -26,17 +26,17 @@ import ouroboros.agents.domain.VarianceEstimator;
  * closed-form evaluation against the truth. This is the setting of Shumailov et al., "AI models
  * collapse when trained on recursively generated data", Nature 2024.
  *
- * <p>Measures: {@code population-risk} is KL(truth || model) =
- * 1/2 [tr(S_m^-1 S_t) + (m_m - m_t)' S_m^-1 (m_m - m_t) - d + ln det S_m - ln det S_t], in nats,
- * a closed form, so {@code risk-band} is 0; {@code mean-sq-error} is ||m_m - m_t||^2;
- * {@code variance-ratio} and {@code diversity-ratio} are tr(S_m) / tr(S_t). The truth's tail
- * region is its outer 1%: squared Mahalanobis distance (under the truth) above the chi-square(d)
- * 0.99 quantile; {@code tail-mass-ratio} is the model's mass there over 0.01. Its "almost none"
- * region is beyond the 0.999 quantile; {@code hallucinated-mass} is the model's mass there (the
- * truth's own is 0.001). In one dimension both masses are closed forms; in d dimensions they are
- * estimated on a fixed sample of {@value #MASS_SAMPLE} standard-normal draws made when the domain
- * is built (standard error at most 0.5/sqrt({@value #MASS_SAMPLE}) = 0.0035), so evaluation is
- * deterministic. Masses are of the fitted parameters, at temperature 1.
+ * <p>Measures: {@code population-risk} is KL(truth || model) = 1/2 [tr(S_m^-1 S_t) + (m_m - m_t)'
+ * S_m^-1 (m_m - m_t) - d + ln det S_m - ln det S_t], in nats, a closed form, so {@code risk-band}
+ * is 0; {@code mean-sq-error} is ||m_m - m_t||^2; {@code variance-ratio} and {@code
+ * diversity-ratio} are tr(S_m) / tr(S_t). The truth's tail region is its outer 1%: squared
+ * Mahalanobis distance (under the truth) above the chi-square(d) 0.99 quantile; {@code
+ * tail-mass-ratio} is the model's mass there over 0.01. Its "almost none" region is beyond the
+ * 0.999 quantile; {@code hallucinated-mass} is the model's mass there (the truth's own is 0.001).
+ * In one dimension both masses are closed forms; in d dimensions they are estimated on a fixed
+ * sample of {@value #MASS_SAMPLE} standard-normal draws made when the domain is built (standard
+ * error at most 0.5/sqrt({@value #MASS_SAMPLE}) = 0.0035), so evaluation is deterministic. Masses
+ * are of the fitted parameters, at temperature 1.
  */
 public final class GaussianDomain implements Domain {
   /** The registered family name. */
@@ -174,9 +174,8 @@ public final class GaussianDomain implements Domain {
   }
 
   /**
-   * Definition 4's baseline without a new array per call: the n truth draws go into this
-   * thread's scratch buffer, which the fit then reads. Same draws, same fit, same risk as the
-   * default.
+   * Definition 4's baseline without a new array per call: the n truth draws go into this thread's
+   * scratch buffer, which the fit then reads. Same draws, same fit, same risk as the default.
    */
   @Override
   public double baselineRisk(int n, EstimatorSettings settings, UniformRandomProvider rng)
@@ -291,8 +290,8 @@ public final class GaussianDomain implements Domain {
   }
 
   /** {@link #draw} into the first n * d values of {@code out}. */
-  private static void drawInto(GaussianModel m, int n, double temperature,
-      UniformRandomProvider rng, double[] out) {
+  private static void drawInto(
+      GaussianModel m, int n, double temperature, UniformRandomProvider rng, double[] out) {
     int d = m.dimension();
     double scale = Math.sqrt(temperature);
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);

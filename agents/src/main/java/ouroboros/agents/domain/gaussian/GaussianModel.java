@@ -66,8 +66,9 @@ public final class GaussianModel implements Model {
       // A pivot below 1e-12 of the largest variance means the matrix is singular to working
       // precision (condition number above 1e12); the threshold is relative so that a collapsing
       // but still regular covariance passes at any scale.
-      CholeskyDecomposition chol = new CholeskyDecomposition(
-          new Array2DRowRealMatrix(covariance, true), 1e-10, 1e-12 * scale);
+      CholeskyDecomposition chol =
+          new CholeskyDecomposition(
+              new Array2DRowRealMatrix(covariance, true), 1e-10, 1e-12 * scale);
       return new GaussianModel(mean.clone(), deepCopy(covariance), chol);
     } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
       throw new FitException("covariance is not positive definite (degenerate data)");
@@ -129,7 +130,10 @@ public final class GaussianModel implements Model {
 
   @Override
   public String toString() {
-    return "GaussianModel[mean=" + Arrays.toString(mean) + ", cov="
-        + Arrays.deepToString(covariance) + "]";
+    return "GaussianModel[mean="
+        + Arrays.toString(mean)
+        + ", cov="
+        + Arrays.deepToString(covariance)
+        + "]";
   }
 }

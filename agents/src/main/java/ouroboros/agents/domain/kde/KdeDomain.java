@@ -20,10 +20,10 @@ import ouroboros.agents.domain.mixture.ModeMatching;
 /**
  * The kernel-density domain: a Gaussian-mixture truth in d dimensions (the same truth and
  * evaluation material as the mixture domain, {@link MixtureTruth}), a Gaussian KDE as the model
- * family ({@link KdeEstimator}), and a sampler that picks a training point by weight and adds
- * N(0, T diag(h^2)) at temperature T. This is the non-parametric setting of Kazdan, Schaeffer et
- * al., "Collapse or Thrive? Perils and Promises of Synthetic Data in a Self-Generating World"
- * (2025), whose risk is the held-out negative log-likelihood.
+ * family ({@link KdeEstimator}), and a sampler that picks a training point by weight and adds N(0,
+ * T diag(h^2)) at temperature T. This is the non-parametric setting of Kazdan, Schaeffer et al.,
+ * "Collapse or Thrive? Perils and Promises of Synthetic Data in a Self-Generating World" (2025),
+ * whose risk is the held-out negative log-likelihood.
  *
  * <p>Measures. {@code population-risk} and {@code risk-band}: the KDE's held-out NLL minus the
  * truth's, and its standard error, over the reference set. {@code diversity-ratio}: the trace of
@@ -31,28 +31,32 @@ import ouroboros.agents.domain.mixture.ModeMatching;
  * tail-mass-ratio} and {@code hallucinated-mass}: from the fixed Monte Carlo sample, each uniform
  * picking a training point and each normal vector adding h (.) z. {@code modes-recovered}: from
  * each truth component's mean m_c, mean-shift hill-climbing on the KDE (at most {@value
- * #CLIMB_STEPS} steps, until a step is below {@value #CLIMB_TOLERANCE} bandwidths) reaches a
- * local maximum; maxima closer than {@value #SAME_MODE} bandwidths are one mode. Truth component
- * c is recovered when a distinct mode lies within one truth standard deviation of m_c
- * (Mahalanobis under S_c), each mode serving one component at most (a maximum matching, as in
- * {@link ModeMatching}). Where the truth itself has no separate maximum near a component (heavily
- * overlapping components), even a perfect KDE falls short of 1; use separated components.
+ * #CLIMB_STEPS} steps, until a step is below {@value #CLIMB_TOLERANCE} bandwidths) reaches a local
+ * maximum; maxima closer than {@value #SAME_MODE} bandwidths are one mode. Truth component c is
+ * recovered when a distinct mode lies within one truth standard deviation of m_c (Mahalanobis under
+ * S_c), each mode serving one component at most (a maximum matching, as in {@link ModeMatching}).
+ * Where the truth itself has no separate maximum near a component (heavily overlapping components),
+ * even a perfect KDE falls short of 1; use separated components.
  *
- * <p>Cost. Density evaluation (the risk and the climbs) uses at most the evaluation cap of
- * kernels, a subsample drawn when the model is fitted (see {@link KdeEstimator}), so one
- * evaluation costs O(reference size x cap x d) whatever the training set. Sampling and the Monte
- * Carlo masses always use every point. The truth model ({@code initial: truth}) is a mixture; it
- * is sampled and evaluated as one.
+ * <p>Cost. Density evaluation (the risk and the climbs) uses at most the evaluation cap of kernels,
+ * a subsample drawn when the model is fitted (see {@link KdeEstimator}), so one evaluation costs
+ * O(reference size x cap x d) whatever the training set. Sampling and the Monte Carlo masses always
+ * use every point. The truth model ({@code initial: truth}) is a mixture; it is sampled and
+ * evaluated as one.
  */
 public final class KdeDomain extends MixtureTruthDomain {
   /** The registered family name. */
   public static final String FAMILY = "kde";
+
   /** Kernels used for density evaluation when a scenario gives no cap. */
   public static final int DEFAULT_EVALUATION_CAP = 1000;
+
   /** Most mean-shift steps per climb. */
   static final int CLIMB_STEPS = 200;
+
   /** A climb stops when its step is below this many bandwidths. */
   static final double CLIMB_TOLERANCE = 1e-4;
+
   /** Climb end points closer than this many bandwidths are the same mode. */
   static final double SAME_MODE = 0.5;
 
@@ -62,8 +66,8 @@ public final class KdeDomain extends MixtureTruthDomain {
   public KdeDomain(MixtureTruth truth, int evaluationCap) {
     super(truth);
     if (evaluationCap < 1) {
-      throw new IllegalArgumentException("evaluationCap is not strictly positive: "
-          + evaluationCap);
+      throw new IllegalArgumentException(
+          "evaluationCap is not strictly positive: " + evaluationCap);
     }
     this.evaluationCap = evaluationCap;
   }

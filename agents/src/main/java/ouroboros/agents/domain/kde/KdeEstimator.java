@@ -10,15 +10,15 @@ import ouroboros.agents.domain.mixture.MixtureEstimator;
 /**
  * Fits a Gaussian KDE: the training points with their weights, and a bandwidth per dimension,
  * either the one set in the estimator settings or Silverman's normal-reference rule of thumb
- * (Silverman 1986, eq. 4.14): h_j = s_j (4 / ((d + 2) n))^(1 / (d + 4)), where s_j is the
- * weighted standard deviation of dimension j and n the effective sample size
- * (sum w)^2 / sum w^2. In one dimension this is 1.06 s n^(-1/5).
+ * (Silverman 1986, eq. 4.14): h_j = s_j (4 / ((d + 2) n))^(1 / (d + 4)), where s_j is the weighted
+ * standard deviation of dimension j and n the effective sample size (sum w)^2 / sum w^2. In one
+ * dimension this is 1.06 s n^(-1/5).
  *
  * <p>Above the evaluation cap, the density is evaluated on a subsample of {@code cap} kernels:
- * drawn without replacement when the weights are equal, and with replacement in proportion to
- * the weights otherwise, so that at every x the subsample's density is an unbiased estimate of
- * the full KDE's. Because {@code Domain.fit} takes no generator, the subsample's generator is
- * seeded with a hash of the training values: the same training set gives the same model.
+ * drawn without replacement when the weights are equal, and with replacement in proportion to the
+ * weights otherwise, so that at every x the subsample's density is an unbiased estimate of the full
+ * KDE's. Because {@code Domain.fit} takes no generator, the subsample's generator is seeded with a
+ * hash of the training values: the same training set gives the same model.
  */
 public final class KdeEstimator {
   private KdeEstimator() {}
@@ -30,8 +30,8 @@ public final class KdeEstimator {
    * @param weights one non-negative weight per point, or null for equal weights
    * @param bandwidth the bandwidth for every dimension, or NaN for Silverman's rule
    * @param cap most kernels used to evaluate the density
-   * @throws FitException when there are no points, a weight is bad, or the rule of thumb meets
-   *     a dimension with no spread
+   * @throws FitException when there are no points, a weight is bad, or the rule of thumb meets a
+   *     dimension with no spread
    */
   public static KdeModel fit(Batch data, double[] weights, double bandwidth, int cap)
       throws FitException {
@@ -80,8 +80,11 @@ public final class KdeEstimator {
         double s = effective > 1 ? Math.sqrt(variance[j] * effective / (effective - 1)) : 0;
         h[j] = s * FastMath.pow(4.0 / ((d + 2) * effective), 1.0 / (d + 4));
         if (!(h[j] > 0) || !Double.isFinite(h[j])) {
-          throw new FitException("Silverman's bandwidth is not positive in dimension " + j
-              + " (no spread in the data): " + h[j]);
+          throw new FitException(
+              "Silverman's bandwidth is not positive in dimension "
+                  + j
+                  + " (no spread in the data): "
+                  + h[j]);
         }
       } else {
         h[j] = bandwidth;

@@ -38,8 +38,7 @@ public final class KdeModel implements Model {
    * @param kernels the points used to evaluate the density, row after row, equally weighted
    * @param trace the trace of the KDE's covariance: weighted point variances plus sum h_j^2
    */
-  KdeModel(Batch points, double[] cumulative, double[] bandwidth, double[] kernels,
-      double trace) {
+  KdeModel(Batch points, double[] cumulative, double[] bandwidth, double[] kernels, double trace) {
     this.points = Objects.requireNonNull(points, "points");
     this.cumulative = cumulative;
     this.bandwidth = bandwidth.clone();
@@ -49,8 +48,8 @@ public final class KdeModel implements Model {
     for (double h : bandwidth) {
       logH += FastMath.log(h);
     }
-    this.logNorm = -logH - 0.5 * bandwidth.length * LOG_2PI
-        - FastMath.log(kernels.length / bandwidth.length);
+    this.logNorm =
+        -logH - 0.5 * bandwidth.length * LOG_2PI - FastMath.log(kernels.length / bandwidth.length);
   }
 
   /** Dimension d. */
@@ -106,8 +105,8 @@ public final class KdeModel implements Model {
   /**
    * One mean-shift step from x (Fukunaga and Hostetler 1975; Comaniciu and Meer 2002): the
    * kernel-weighted mean of the evaluation kernels, written to {@code next}. For Gaussian kernels
-   * the iteration climbs the density to a stationary point (Carreira-Perpinan, "Gaussian
-   * mean-shift is an EM algorithm", 2007).
+   * the iteration climbs the density to a stationary point (Carreira-Perpinan, "Gaussian mean-shift
+   * is an EM algorithm", 2007).
    */
   void meanShift(double[] x, double[] next) {
     int d = bandwidth.length;
@@ -190,10 +189,14 @@ public final class KdeModel implements Model {
     return new Batch(n, d, out);
   }
 
-
   @Override
   public String toString() {
-    return "KdeModel[points=" + points.size() + ", kernels=" + kernelCount() + ", bandwidth="
-        + Arrays.toString(bandwidth) + "]";
+    return "KdeModel[points="
+        + points.size()
+        + ", kernels="
+        + kernelCount()
+        + ", bandwidth="
+        + Arrays.toString(bandwidth)
+        + "]";
   }
 }

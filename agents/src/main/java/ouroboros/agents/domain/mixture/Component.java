@@ -9,9 +9,9 @@ import ouroboros.agents.domain.FitException;
 
 /**
  * One d-dimensional Gaussian N(mean, covariance) of a mixture, with its Cholesky factor L
- * (covariance = L L') and log normalising constant computed once through Commons Math's
- * {@link CholeskyDecomposition}. Densities solve L y = x - mean by forward substitution; draws are
- * mean + s L z for standard-normal z. Immutable.
+ * (covariance = L L') and log normalising constant computed once through Commons Math's {@link
+ * CholeskyDecomposition}. Densities solve L y = x - mean by forward substitution; draws are mean +
+ * s L z for standard-normal z. Immutable.
  */
 public final class Component {
   private static final double LOG_2PI = StrictMath.log(2 * Math.PI);
@@ -35,8 +35,8 @@ public final class Component {
   /**
    * A Gaussian with the given mean and covariance (both copied).
    *
-   * @throws FitException when a value is not finite, the shapes disagree, or the covariance is
-   *     not symmetric positive definite to working precision
+   * @throws FitException when a value is not finite, the shapes disagree, or the covariance is not
+   *     symmetric positive definite to working precision
    */
   public static Component of(double[] mean, double[][] covariance) throws FitException {
     int d = mean.length;
@@ -69,8 +69,9 @@ public final class Component {
     try {
       // As in GaussianModel: a pivot below 1e-12 of the largest variance is singular to working
       // precision (condition number above 1e12), whatever the scale.
-      CholeskyDecomposition chol = new CholeskyDecomposition(
-          new Array2DRowRealMatrix(covariance, true), 1e-10, 1e-12 * scale);
+      CholeskyDecomposition chol =
+          new CholeskyDecomposition(
+              new Array2DRowRealMatrix(covariance, true), 1e-10, 1e-12 * scale);
       double[][] copy = new double[d][];
       for (int i = 0; i < d; i++) {
         copy[i] = covariance[i].clone();

@@ -10,25 +10,24 @@ import ouroboros.agents.domain.SamplingSettings;
 
 /**
  * The Gaussian-mixture domain: a truth sum_j w_j N(m_j, S_j) with k components in d &gt;= 2
- * dimensions, a k'-component mixture fitted by EM ({@link MixtureEstimator}; k' is the
- * estimator's {@code components}, or the truth's k when that is 0), and a sampler whose
- * temperature T scales every covariance. The mixture is the setting in which Shumailov et al.
- * ("AI models collapse when trained on recursively generated data", Nature 2024) first showed
- * recursive training losing the tails, and in which Schaeffer et al. 2025 ("Position: Model
- * Collapse Does Not Mean What You Think") place mode entanglement (definition 6).
+ * dimensions, a k'-component mixture fitted by EM ({@link MixtureEstimator}; k' is the estimator's
+ * {@code components}, or the truth's k when that is 0), and a sampler whose temperature T scales
+ * every covariance. The mixture is the setting in which Shumailov et al. ("AI models collapse when
+ * trained on recursively generated data", Nature 2024) first showed recursive training losing the
+ * tails, and in which Schaeffer et al. 2025 ("Position: Model Collapse Does Not Mean What You
+ * Think") place mode entanglement (definition 6).
  *
  * <p>Measures, all against the fixed material of {@link MixtureTruth}: {@code population-risk}
  * (held-out NLL of the model minus the truth's), {@code risk-band}, {@code diversity-ratio}
- * (overall covariance traces), {@code modes-recovered} ({@link ModeMatching}),
- * {@code tail-mass-ratio} and {@code hallucinated-mass}.
+ * (overall covariance traces), {@code modes-recovered} ({@link ModeMatching}), {@code
+ * tail-mass-ratio} and {@code hallucinated-mass}.
  *
- * <p>Communities are the truth's components: a community draws from its own component, and an
- * item belongs to the truth component with the highest responsibility for it.
+ * <p>Communities are the truth's components: a community draws from its own component, and an item
+ * belongs to the truth component with the highest responsibility for it.
  */
 public final class MixtureDomain extends MixtureTruthDomain {
   /** The registered family name. */
   public static final String FAMILY = "gaussian-mixture";
-
 
   /** A domain over a truth and its evaluation material. */
   public MixtureDomain(MixtureTruth truth) {
@@ -55,8 +54,9 @@ public final class MixtureDomain extends MixtureTruthDomain {
 
   /** Fits with EM initialised from the given generator: a model's own "fit" stream. */
   @Override
-  public Model fit(Batch data, double[] weights, EstimatorSettings settings,
-      UniformRandomProvider rng) throws FitException {
+  public Model fit(
+      Batch data, double[] weights, EstimatorSettings settings, UniformRandomProvider rng)
+      throws FitException {
     if (data.width() != width()) {
       throw new FitException("data has width " + data.width() + ", expected " + width());
     }

@@ -17,36 +17,38 @@ import ouroboros.agents.domain.FitException;
  * "Maximum likelihood from incomplete data via the EM algorithm", JRSS B 1977), through Commons
  * Math's {@link MultivariateNormalMixtureExpectationMaximization} (which needs d &gt;= 2).
  *
- * <p>Initialisation: the means are k distinct training items chosen at random by k-means++
- * seeding, every component starts with the training set's own (MLE) covariance, and the weights
- * are equal. EM runs from {@value #STARTS} such starts and keeps the fit with the highest
- * likelihood (scikit-learn's {@code n_init}): one start lands in a local optimum (a broad
- * component straddling a small cluster and the valley) for about 3% of 400-item samples of a
- * 0.95/0.05 mixture, and starts that fail on a singular covariance no longer fail the fit.
+ * <p>Initialisation: the means are k distinct training items chosen at random by k-means++ seeding,
+ * every component starts with the training set's own (MLE) covariance, and the weights are equal.
+ * EM runs from {@value #STARTS} such starts and keeps the fit with the highest likelihood
+ * (scikit-learn's {@code n_init}): one start lands in a local optimum (a broad component straddling
+ * a small cluster and the valley) for about 3% of 400-item samples of a 0.95/0.05 mixture, and
+ * starts that fail on a singular covariance no longer fail the fit.
  *
  * <p>The random choice needs a generator. In the engine it is the model's own "fit" stream (see
  * {@code Domain.fit} with a generator), so a model's fits are reproducible from the scenario seed
  * and its id. Called without one, the generator is an {@code L64_X128_MIX} seeded with a 64-bit
  * hash of the training values (and weights), so that the same training set gives the same fit on
- * any thread or machine (ARCHITECTURE.md, invariant 1). The same generator
- * resamples the items when the weights are unequal, since Commons Math's EM takes no weights:
- * systematic resampling (Kitagawa 1996) keeps n items, each about n w_i / sum(w) times.
+ * any thread or machine (ARCHITECTURE.md, invariant 1). The same generator resamples the items when
+ * the weights are unequal, since Commons Math's EM takes no weights: systematic resampling
+ * (Kitagawa 1996) keeps n items, each about n w_i / sum(w) times.
  *
  * <p>Convergence: at most {@value #MAX_ITERATIONS} iterations, until the mean log-likelihood per
- * item changes by less than {@value #THRESHOLD} (Commons Math's defaults). A fit fails with
- * {@link FitException} when every start fails (singular covariances, non-convergence), or the
- * result is not finite.
+ * item changes by less than {@value #THRESHOLD} (Commons Math's defaults). A fit fails with {@link
+ * FitException} when every start fails (singular covariances, non-convergence), or the result is
+ * not finite.
  *
  * <p>Cost: Commons Math's EM allocates small matrices for every item and component at every
- * iteration, about 2.5 microseconds per item, component and iteration. With 15 to 25 iterations
- * and 3 starts, a 2-component fit in 2-D costs about 0.1 ms per item: 5 ms for 30 items, 56 ms
- * for 600, 0.2 s for 2400 (2-core machine, under load).
+ * iteration, about 2.5 microseconds per item, component and iteration. With 15 to 25 iterations and
+ * 3 starts, a 2-component fit in 2-D costs about 0.1 ms per item: 5 ms for 30 items, 56 ms for 600,
+ * 0.2 s for 2400 (2-core machine, under load).
  */
 public final class MixtureEstimator {
   /** Most EM iterations. */
   public static final int MAX_ITERATIONS = 1000;
+
   /** EM runs from different starts; the fit with the highest likelihood is kept. */
   public static final int STARTS = 3;
+
   /** Convergence threshold on the mean log-likelihood per item. */
   public static final double THRESHOLD = 1e-5;
 
@@ -96,8 +98,8 @@ public final class MixtureEstimator {
           fitted = em.getFittedModel();
         }
       } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
-        failure = e.getClass().getSimpleName()
-            + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        failure =
+            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       }
     }
     if (fitted == null) {
@@ -108,8 +110,10 @@ public final class MixtureEstimator {
     Component[] components = new Component[parts.size()];
     for (int j = 0; j < w.length; j++) {
       w[j] = parts.get(j).getFirst();
-      components[j] = Component.of(parts.get(j).getSecond().getMeans(),
-          parts.get(j).getSecond().getCovariances().getData());
+      components[j] =
+          Component.of(
+              parts.get(j).getSecond().getMeans(),
+              parts.get(j).getSecond().getCovariances().getData());
     }
     return MixtureModel.of(w, components);
   }
@@ -205,8 +209,8 @@ public final class MixtureEstimator {
 
   /**
    * k distinct rows chosen by k-means++ seeding (Arthur and Vassilvitskii, "k-means++: the
-   * advantages of careful seeding", SODA 2007): the first uniformly, each next one with
-   * probability proportional to its squared distance from the nearest one chosen so far.
+   * advantages of careful seeding", SODA 2007): the first uniformly, each next one with probability
+   * proportional to its squared distance from the nearest one chosen so far.
    */
   private static double[][] initialMeans(double[][] rows, int k, UniformRandomProvider rng)
       throws FitException {

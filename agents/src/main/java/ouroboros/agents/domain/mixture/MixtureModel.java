@@ -11,10 +11,10 @@ import ouroboros.agents.domain.Model;
 
 /**
  * A Gaussian mixture sum_j w_j N(mean_j, covariance_j) in d dimensions: the truth of the mixture
- * and kernel-density domains, and the model family of the mixture domain. Sampling is this
- * class's own code (pick a component by inverse CDF on the weights, then mean + sqrt(T) L z with
- * Commons RNG's ziggurat normals) and uses only the provider passed in, never a Commons Math
- * distribution's own generator. Immutable.
+ * and kernel-density domains, and the model family of the mixture domain. Sampling is this class's
+ * own code (pick a component by inverse CDF on the weights, then mean + sqrt(T) L z with Commons
+ * RNG's ziggurat normals) and uses only the provider passed in, never a Commons Math distribution's
+ * own generator. Immutable.
  */
 public final class MixtureModel implements Model {
   private final double[] weights;
@@ -186,10 +186,12 @@ public final class MixtureModel implements Model {
     return new Batch(n, d, out);
   }
 
-
   @Override
   public String toString() {
-    return "MixtureModel[weights=" + Arrays.toString(weights) + ", components="
-        + Arrays.toString(components) + "]";
+    return "MixtureModel[weights="
+        + Arrays.toString(weights)
+        + ", components="
+        + Arrays.toString(components)
+        + "]";
   }
 }

@@ -11,29 +11,28 @@ import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.Metrics;
 
 /**
- * A Gaussian-mixture truth with everything its domains evaluate against, drawn once when the
- * domain is built so that evaluation is deterministic and takes no RNG. Shared by the mixture and
+ * A Gaussian-mixture truth with everything its domains evaluate against, drawn once when the domain
+ * is built so that evaluation is deterministic and takes no RNG. Shared by the mixture and
  * kernel-density domains.
  *
  * <ul>
- *   <li>A held-out human reference set of N draws, and the truth's log density on each.
- *       {@code population-risk} is the mean over it of log p_truth(x) - log p_model(x), the
- *       model's held-out negative log-likelihood minus the truth's own (nats per item; in
- *       expectation KL(truth || model), as in Kazdan et al. 2025, "Collapse or Thrive?");
- *       {@code risk-band} is the standard error of that mean, the sd of the per-item differences
- *       over sqrt(N).
- *   <li>The truth's tail levels: the 1% and 0.1% quantiles of log p_truth(X), X ~ truth,
- *       estimated on {@value #QUANTILE_SAMPLE} truth draws. The tail region is where the truth
- *       density is below the 1% level (truth mass 0.01, up to a relative error of
- *       sqrt(0.99/(0.01 * {@value #QUANTILE_SAMPLE})) = 2.2%); the "almost none" region is below
- *       the 0.1% level (mass 0.001, relative error 7%).
- *   <li>A fixed Monte Carlo sample of {@value #MASS_SAMPLE} uniforms and standard-normal
- *       vectors. A model's masses are estimated by transforming them through the model (pick a
- *       component or kernel with the uniform, then mean + L z), with common random numbers across
- *       generations. {@code tail-mass-ratio} is the model's mass in the tail region over 0.01 (its
- *       standard error is sqrt(p(1-p)/{@value #MASS_SAMPLE})/0.01, 0.07 when the model matches
- *       the truth); {@code hallucinated-mass} is the mass in the "almost none" region (standard
- *       error 0.0002 at the truth's 0.001).
+ *   <li>A held-out human reference set of N draws, and the truth's log density on each. {@code
+ *       population-risk} is the mean over it of log p_truth(x) - log p_model(x), the model's
+ *       held-out negative log-likelihood minus the truth's own (nats per item; in expectation
+ *       KL(truth || model), as in Kazdan et al. 2025, "Collapse or Thrive?"); {@code risk-band} is
+ *       the standard error of that mean, the sd of the per-item differences over sqrt(N).
+ *   <li>The truth's tail levels: the 1% and 0.1% quantiles of log p_truth(X), X ~ truth, estimated
+ *       on {@value #QUANTILE_SAMPLE} truth draws. The tail region is where the truth density is
+ *       below the 1% level (truth mass 0.01, up to a relative error of sqrt(0.99/(0.01 * {@value
+ *       #QUANTILE_SAMPLE})) = 2.2%); the "almost none" region is below the 0.1% level (mass 0.001,
+ *       relative error 7%).
+ *   <li>A fixed Monte Carlo sample of {@value #MASS_SAMPLE} uniforms and standard-normal vectors. A
+ *       model's masses are estimated by transforming them through the model (pick a component or
+ *       kernel with the uniform, then mean + L z), with common random numbers across generations.
+ *       {@code tail-mass-ratio} is the model's mass in the tail region over 0.01 (its standard
+ *       error is sqrt(p(1-p)/{@value #MASS_SAMPLE})/0.01, 0.07 when the model matches the truth);
+ *       {@code hallucinated-mass} is the mass in the "almost none" region (standard error 0.0002 at
+ *       the truth's 0.001).
  * </ul>
  *
  * <p>Masses are of the fitted parameters at temperature 1, as in the Gaussian domain.
@@ -41,12 +40,16 @@ import ouroboros.agents.domain.Metrics;
 public final class MixtureTruth {
   /** Held-out reference items when a scenario gives no size. */
   public static final int DEFAULT_REFERENCE_SIZE = 2000;
+
   /** Truth draws used to estimate the tail levels. */
   public static final int QUANTILE_SAMPLE = 200_000;
+
   /** Monte Carlo draws for a model's masses. */
   public static final int MASS_SAMPLE = 20_000;
+
   /** The tail region's truth mass. */
   public static final double TAIL = 0.01;
+
   /** The "almost none" region's truth mass. */
   public static final double ALMOST_NONE = 0.001;
 
@@ -59,10 +62,13 @@ public final class MixtureTruth {
   private final double[] normals;
 
   /**
-   * Draws the reference set from {@code referenceRng} and the quantile and Monte Carlo samples
-   * from {@code evaluationRng}.
+   * Draws the reference set from {@code referenceRng} and the quantile and Monte Carlo samples from
+   * {@code evaluationRng}.
    */
-  public MixtureTruth(MixtureModel model, int referenceSize, UniformRandomProvider referenceRng,
+  public MixtureTruth(
+      MixtureModel model,
+      int referenceSize,
+      UniformRandomProvider referenceRng,
       UniformRandomProvider evaluationRng) {
     this.model = Objects.requireNonNull(model, "model");
     if (referenceSize < 2) {
@@ -162,8 +168,8 @@ public final class MixtureTruth {
 
   /**
    * A mixture model's measures: risk and band, {@code diversity-ratio} = tr(model overall
-   * covariance) / tr(truth overall covariance), {@code modes-recovered} as in {@link
-   * ModeMatching}, and the two masses.
+   * covariance) / tr(truth overall covariance), {@code modes-recovered} as in {@link ModeMatching},
+   * and the two masses.
    */
   public Evaluation evaluate(MixtureModel m) {
     int d = model.dimension();

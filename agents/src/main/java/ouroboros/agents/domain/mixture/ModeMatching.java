@@ -8,15 +8,16 @@ package ouroboros.agents.domain.mixture;
  * component j when the model's weight is at least w_c / 4 and its mean lies within one truth
  * standard deviation of m_c: (m_j - m_c)' S_c^-1 (m_j - m_c) &lt;= 1. A component is
  * <em>recovered</em> when it is matched and no model component serves two truth components: the
- * measure is the size of a maximum bipartite matching between truth and model components over
- * the "matched" relation (Kuhn's augmenting paths, "The Hungarian method for the assignment
- * problem", 1955), divided by the truth's k. Two truth modes merged into one model component
- * therefore count once, and a component that has lost three quarters of its weight or drifted
- * off its location counts as lost.
+ * measure is the size of a maximum bipartite matching between truth and model components over the
+ * "matched" relation (Kuhn's augmenting paths, "The Hungarian method for the assignment problem",
+ * 1955), divided by the truth's k. Two truth modes merged into one model component therefore count
+ * once, and a component that has lost three quarters of its weight or drifted off its location
+ * counts as lost.
  */
 public final class ModeMatching {
   /** A model component needs at least this share of the truth component's weight. */
   public static final double WEIGHT_SHARE = 0.25;
+
   /** And its mean within this squared Mahalanobis distance under the truth component. */
   public static final double RADIUS2 = 1.0;
 
@@ -27,8 +28,9 @@ public final class ModeMatching {
     boolean[][] edge = new boolean[truth.size()][model.size()];
     for (int c = 0; c < truth.size(); c++) {
       for (int j = 0; j < model.size(); j++) {
-        edge[c][j] = model.weight(j) >= WEIGHT_SHARE * truth.weight(c)
-            && truth.component(c).mahalanobis2(model.component(j).mean(), 0) <= RADIUS2;
+        edge[c][j] =
+            model.weight(j) >= WEIGHT_SHARE * truth.weight(c)
+                && truth.component(c).mahalanobis2(model.component(j).mean(), 0) <= RADIUS2;
       }
     }
     return (double) maximumMatching(edge) / truth.size();

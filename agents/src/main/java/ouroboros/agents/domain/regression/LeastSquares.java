@@ -8,16 +8,16 @@ import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import ouroboros.agents.domain.FitException;
 
 /**
- * Weighted ridge least squares without intercept, through the normal equations
- * (X'WX + lambda I) b = X'Wy solved by Commons Math's {@link CholeskyDecomposition}. With
- * lambda = 0 and equal weights this is ordinary least squares (the estimator of Dohmatob et al.
- * 2024 and Gerstgrasser et al. 2024); ridge is Hoerl and Kennard, Technometrics 1970.
+ * Weighted ridge least squares without intercept, through the normal equations (X'WX + lambda I) b
+ * = X'Wy solved by Commons Math's {@link CholeskyDecomposition}. With lambda = 0 and equal weights
+ * this is ordinary least squares (the estimator of Dohmatob et al. 2024 and Gerstgrasser et al.
+ * 2024); ridge is Hoerl and Kennard, Technometrics 1970.
  *
- * <p>The normal equations read the columnar payload once and keep only d x d numbers, so a fit
- * on N items costs O(N d^2 + d^3) time and O(d^2) memory whatever N is. They square the
- * condition number of X, which is harmless for the well-conditioned Gaussian designs of this
- * domain; a Gram matrix with a pivot below 1e-12 of its largest diagonal entry (condition number
- * above about 1e12) is treated as singular.
+ * <p>The normal equations read the columnar payload once and keep only d x d numbers, so a fit on N
+ * items costs O(N d^2 + d^3) time and O(d^2) memory whatever N is. They square the condition number
+ * of X, which is harmless for the well-conditioned Gaussian designs of this domain; a Gram matrix
+ * with a pivot below 1e-12 of its largest diagonal entry (condition number above about 1e12) is
+ * treated as singular.
  */
 final class LeastSquares {
   /** Pivots below this share of the largest diagonal entry mean a singular Gram matrix. */
@@ -77,8 +77,8 @@ final class LeastSquares {
       throw new FitException(singular(n, d, ridge) + ": the weighted design is zero");
     }
     try {
-      CholeskyDecomposition chol = new CholeskyDecomposition(
-          new Array2DRowRealMatrix(gram, false), 1e-10, SINGULAR * scale);
+      CholeskyDecomposition chol =
+          new CholeskyDecomposition(new Array2DRowRealMatrix(gram, false), 1e-10, SINGULAR * scale);
       return chol.getSolver().solve(new ArrayRealVector(moment, false)).toArray();
     } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
       throw new FitException(singular(n, d, ridge));
@@ -87,7 +87,14 @@ final class LeastSquares {
 
   /** The message for a singular system. */
   private static String singular(int n, int d, double ridge) {
-    return "the design is singular: X'WX + " + ridge + " I of " + n + " items in " + d
-        + " dimensions has rank below " + d + (ridge > 0 ? "" : " (use more items, or ridge > 0)");
+    return "the design is singular: X'WX + "
+        + ridge
+        + " I of "
+        + n
+        + " items in "
+        + d
+        + " dimensions has rank below "
+        + d
+        + (ridge > 0 ? "" : " (use more items, or ridge > 0)");
   }
 }

@@ -3,9 +3,9 @@ package ouroboros.agents.domain.regression;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
@@ -21,36 +21,36 @@ import ouroboros.agents.domain.SamplingSettings;
  * Linear regression with a fixed design: the setting of Dohmatob, Feng and Kempe, "Model collapse
  * demystified: the case of regression" (NeurIPS 2024), and of Gerstgrasser et al., "Is model
  * collapse inevitable? Breaking the curse of recursion by accumulating real and synthetic data"
- * (2024). The design X is T x d with rows drawn once from N(0, I); the truth labels it
- * y = X w* + N(0, s^2). An item is a row [x_1..x_d, y] (width d + 1): the store keeps only doubles,
- * so the row itself travels with its label.
+ * (2024). The design X is T x d with rows drawn once from N(0, I); the truth labels it y = X w* +
+ * N(0, s^2). An item is a row [x_1..x_d, y] (width d + 1): the store keeps only doubles, so the row
+ * itself travels with its label.
  *
- * <p>Rows: in every call of {@link #sampleTruth} and {@link #sample}, item k (k = 0..n-1) has
- * x = row k mod T of the design. A call with n = T therefore returns every row exactly once, in
- * order, and a call with n = mT each row m times. Calls have no state: each one starts again at
- * row 0, and only the noise is fresh.
+ * <p>Rows: in every call of {@link #sampleTruth} and {@link #sample}, item k (k = 0..n-1) has x =
+ * row k mod T of the design. A call with n = T therefore returns every row exactly once, in order,
+ * and a call with n = mT each row m times. Calls have no state: each one starts again at row 0, and
+ * only the noise is fresh.
  *
  * <p>Publishing means relabelling: a model with coefficients w publishes y = x.w + N(0, s^2 tau)
  * with tau the sampling temperature, where s is the <em>truth's</em> noise sd, not one the model
  * estimated. This is the process whose closed forms SCIENCE.md states (fresh noise of the true
- * variance at every generation): with c = s^2 d / (T - d - 1) and n fits, n = 1 on real data,
- * OLS gives E||w_n - w*||^2 = n c under replace and c sum_{i<=n} 1/i^2 under accumulate.
+ * variance at every generation): with c = s^2 d / (T - d - 1) and n fits, n = 1 on real data, OLS
+ * gives E||w_n - w*||^2 = n c under replace and c sum_{i<=n} 1/i^2 under accumulate.
  *
- * <p>Estimator: weighted least squares without intercept, or ridge with
- * {@link EstimatorSettings#ridge()} ({@link LeastSquares}). A singular design throws
- * {@link FitException}.
+ * <p>Estimator: weighted least squares without intercept, or ridge with {@link
+ * EstimatorSettings#ridge()} ({@link LeastSquares}). A singular design throws {@link FitException}.
  *
- * <p>Measures, all closed forms (so {@code risk-band} is 0): {@code population-risk} is
- * ||w - w*||^2; {@code test-mse} is the expected squared error on a fresh point x ~ N(0, I) with
- * a fresh truth label, E(x.w - x.w* - e)^2 = ||w - w*||^2 + s^2; {@code diversity-ratio} is the
- * second moment of the model's labels over the design divided by the truth's,
- * (||Xw||^2/T + s^2) / (||Xw*||^2/T + s^2), at temperature 1 (the family has no intercept and the
- * design is centred in law, so the second moment about 0 is the label variance). Modes, tails
- * and hallucinated mass (definitions 6, 7, 8) do not apply and are left out.
+ * <p>Measures, all closed forms (so {@code risk-band} is 0): {@code population-risk} is ||w -
+ * w*||^2; {@code test-mse} is the expected squared error on a fresh point x ~ N(0, I) with a fresh
+ * truth label, E(x.w - x.w* - e)^2 = ||w - w*||^2 + s^2; {@code diversity-ratio} is the second
+ * moment of the model's labels over the design divided by the truth's, (||Xw||^2/T + s^2) /
+ * (||Xw*||^2/T + s^2), at temperature 1 (the family has no intercept and the design is centred in
+ * law, so the second moment about 0 is the label variance). Modes, tails and hallucinated mass
+ * (definitions 6, 7, 8) do not apply and are left out.
  */
 public final class RegressionDomain implements Domain {
   /** The registered family name. */
   public static final String FAMILY = "linear-regression";
+
   /** Metric name: test mean squared error on fresh x ~ N(0, I), ||w - w*||^2 + s^2. */
   public static final String TEST_MSE = "test-mse";
 
@@ -74,8 +74,8 @@ public final class RegressionDomain implements Domain {
     Objects.requireNonNull(design, "design");
     this.truth = Objects.requireNonNull(truth, "truth");
     if (design.width() != truth.dimension()) {
-      throw new IllegalArgumentException("design has width " + design.width()
-          + ", expected d = " + truth.dimension());
+      throw new IllegalArgumentException(
+          "design has width " + design.width() + ", expected d = " + truth.dimension());
     }
     if (design.size() < 1) {
       throw new IllegalArgumentException("design has no rows");
@@ -94,11 +94,16 @@ public final class RegressionDomain implements Domain {
 
   /**
    * A domain with a design of {@code rows} rows drawn from N(0, I_d) with {@code designRng}. When
-   * {@code weights} is null, w* is drawn with independent N(0, 1/d) entries from
-   * {@code weightsRng}, so that E||w*||^2 = 1 and the signal x.w* has variance about 1.
+   * {@code weights} is null, w* is drawn with independent N(0, 1/d) entries from {@code
+   * weightsRng}, so that E||w*||^2 = 1 and the signal x.w* has variance about 1.
    */
-  public static RegressionDomain draw(int dimensions, int rows, double noiseSd, double[] weights,
-      UniformRandomProvider designRng, UniformRandomProvider weightsRng) {
+  public static RegressionDomain draw(
+      int dimensions,
+      int rows,
+      double noiseSd,
+      double[] weights,
+      UniformRandomProvider designRng,
+      UniformRandomProvider weightsRng) {
     if (dimensions < 1) {
       throw new IllegalArgumentException("dimensions is not strictly positive: " + dimensions);
     }
@@ -157,8 +162,7 @@ public final class RegressionDomain implements Domain {
 
   /**
    * s^2 tr((X'X)^-1): E||w_1 - w*||^2 for OLS on this design, the finite-design value of
-   * SCIENCE.md's c = s^2 d / (T - d - 1), which is its mean over designs. NaN when X'X is
-   * singular.
+   * SCIENCE.md's c = s^2 d / (T - d - 1), which is its mean over designs. NaN when X'X is singular.
    */
   public double designConstant() {
     return designConstant;
@@ -255,7 +259,9 @@ public final class RegressionDomain implements Domain {
   private static double traceInverse(double[][] g) {
     try {
       return new CholeskyDecomposition(new Array2DRowRealMatrix(g, true))
-          .getSolver().getInverse().getTrace();
+          .getSolver()
+          .getInverse()
+          .getTrace();
     } catch (MathIllegalArgumentException e) {
       return Double.NaN;
     }

@@ -3,19 +3,19 @@ package ouroboros.agents.domain.text;
 /**
  * How often the truth is in each context, exactly (no Monte Carlo), and its bigram marginal.
  *
- * <p>Let x_t^d(u) be the probability that word u is at position t of a dialect-d sentence
- * (x_1^d = row start, x_{t+1}^d(w) = sum_u x_t^d(u) p_d(w | u)). A context is what precedes a
- * scored event; the weight of context token u is pi(u) = sum_d weight_d sum_{t=1}^{L-1}
- * x_t^d(u), plus 1 for the start token, divided by the expected number of scored events per
- * sentence, so the weights sum to 1. A two-token context (a, b) has weight pi(a, b) = sum_d
- * weight_d [y^d(a) p_d(b | a)] with y^d(a) = sum_{t=1}^{L-2} x_t^d(a), (start, b) has
- * sum_d weight_d p_d(b | start) when L &gt; 1 and (start, start) has 1, normalised the same way;
- * summed over a, pi(a, b) = pi(b).
+ * <p>Let x_t^d(u) be the probability that word u is at position t of a dialect-d sentence (x_1^d =
+ * row start, x_{t+1}^d(w) = sum_u x_t^d(u) p_d(w | u)). A context is what precedes a scored event;
+ * the weight of context token u is pi(u) = sum_d weight_d sum_{t=1}^{L-1} x_t^d(u), plus 1 for the
+ * start token, divided by the expected number of scored events per sentence, so the weights sum to
+ * 1. A two-token context (a, b) has weight pi(a, b) = sum_d weight_d [y^d(a) p_d(b | a)] with
+ * y^d(a) = sum_{t=1}^{L-2} x_t^d(a), (start, b) has sum_d weight_d p_d(b | start) when L &gt; 1 and
+ * (start, start) has 1, normalised the same way; summed over a, pi(a, b) = pi(b).
  *
  * <p>The truth's bigram marginal, p(w | u) = sum_d weight_d pi_d(u) p_d(w | u) / sum_d weight_d
- * pi_d(u) (the plain mixture where no dialect reaches u), is what it does after u on average over dialects; with one dialect it is the chain
- * itself. Its tail after u is the set of outcomes with 0 &lt; p(w | u) &lt; {@value #TAIL}; the
- * outcomes it cannot emit after u are impossible, the same in every dialect.
+ * pi_d(u) (the plain mixture where no dialect reaches u), is what it does after u on average over
+ * dialects; with one dialect it is the chain itself. Its tail after u is the set of outcomes with 0
+ * &lt; p(w | u) &lt; {@value #TAIL}; the outcomes it cannot emit after u are impossible, the same
+ * in every dialect.
  */
 final class ContextWeights {
   /** Transitions below this truth probability are the tail. */

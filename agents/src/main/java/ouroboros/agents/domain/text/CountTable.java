@@ -31,8 +31,8 @@ final class CountTable {
   }
 
   /**
-   * The table of a map from {@code context * outcomes + successor} to a value; entries with
-   * value 0 or less are left out.
+   * The table of a map from {@code context * outcomes + successor} to a value; entries with value 0
+   * or less are left out.
    */
   static CountTable of(LongDoubleMap counts, int outcomes) {
     long[] keys = counts.sortedKeys();
@@ -65,8 +65,8 @@ final class CountTable {
     }
     int contextsSeen = c + 1;
     startOf[contextsSeen] = e;
-    return new CountTable(Arrays.copyOf(ctx, contextsSeen), Arrays.copyOf(startOf, contextsSeen + 1),
-        succ, val);
+    return new CountTable(
+        Arrays.copyOf(ctx, contextsSeen), Arrays.copyOf(startOf, contextsSeen + 1), succ, val);
   }
 
   /** Index of a context, or -1 when it was never seen. */

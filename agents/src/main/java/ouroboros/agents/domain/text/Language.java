@@ -8,17 +8,17 @@ import ouroboros.agents.domain.Model;
 import ouroboros.agents.domain.SamplingSettings;
 
 /**
- * The human "language", the text domain's truth: a mixture of D dialects, each a first-order
- * Markov chain over V words and the end token, with sentences capped at L words. All dialects
- * share one sparse support: row u (a word, or the start token) lists the successors possible
- * after u, sorted by token id, and each dialect has its own probabilities on them. A sentence
- * draws its dialect d with probability weight_d, then w_1 from row start, w_t from row w_{t-1},
- * until the end token or L words; a sentence of L words ends there without an end token.
+ * The human "language", the text domain's truth: a mixture of D dialects, each a first-order Markov
+ * chain over V words and the end token, with sentences capped at L words. All dialects share one
+ * sparse support: row u (a word, or the start token) lists the successors possible after u, sorted
+ * by token id, and each dialect has its own probabilities on them. A sentence draws its dialect d
+ * with probability weight_d, then w_1 from row start, w_t from row w_{t-1}, until the end token or
+ * L words; a sentence of L words ends there without an end token.
  *
  * <p>Its probability is the mixture sum_d weight_d prod_t p_d(w_t | w_{t-1}), the product taken
- * over the scored events: every word, and the end token when the sentence has fewer than L
- * words (after L words the end is forced, for truth and models alike, and is not scored).
- * Immutable; {@link LanguageBuilder} makes a random one.
+ * over the scored events: every word, and the end token when the sentence has fewer than L words
+ * (after L words the end is forced, for truth and models alike, and is not scored). Immutable;
+ * {@link LanguageBuilder} makes a random one.
  */
 public final class Language implements Model {
   private final int vocabulary;
@@ -40,8 +40,13 @@ public final class Language implements Model {
    * @param probabilities per dialect, the probability of each entry; each row sums to 1
    * @param weights per dialect, the mixture weight; they sum to 1
    */
-  Language(int vocabulary, int maxLength, int[] rowStart, int[] successors,
-      double[][] probabilities, double[] weights) {
+  Language(
+      int vocabulary,
+      int maxLength,
+      int[] rowStart,
+      int[] successors,
+      double[][] probabilities,
+      double[] weights) {
     this.vocabulary = vocabulary;
     this.maxLength = maxLength;
     this.rowStart = Objects.requireNonNull(rowStart, "rowStart").clone();
@@ -56,9 +61,13 @@ public final class Language implements Model {
       this.probabilities[d] = probabilities[d].clone();
       for (int u = 0; u < vocabulary + 2; u++) {
         int b = rowStart[u];
-        plain[d][u] = rowStart[u + 1] == b ? null : Step.plain(
-            Arrays.copyOfRange(successors, b, rowStart[u + 1]),
-            Arrays.copyOfRange(probabilities[d], b, rowStart[u + 1]), rowStart[u + 1] - b);
+        plain[d][u] =
+            rowStart[u + 1] == b
+                ? null
+                : Step.plain(
+                    Arrays.copyOfRange(successors, b, rowStart[u + 1]),
+                    Arrays.copyOfRange(probabilities[d], b, rowStart[u + 1]),
+                    rowStart[u + 1] - b);
       }
     }
   }
@@ -135,7 +144,11 @@ public final class Language implements Model {
    * Generates a sentence of dialect d into {@code out} and returns its length. Under non-plain
    * settings, each row's truncated {@link Step} is built once per call and kept in {@code memo}.
    */
-  int generate(int d, int[] out, SamplingSettings settings, Map<Long, Step> memo,
+  int generate(
+      int d,
+      int[] out,
+      SamplingSettings settings,
+      Map<Long, Step> memo,
       UniformRandomProvider rng) {
     int prev = Sentences.start(vocabulary);
     for (int t = 0; t < maxLength; t++) {
@@ -145,10 +158,15 @@ public final class Language implements Model {
       }
       if (!settings.isPlain()) {
         int u = prev;
-        step = memo.computeIfAbsent((long) d * (vocabulary + 2) + u, k -> Step.of(
-            Arrays.copyOfRange(successors, rowStart[u], rowStart[u + 1]),
-            Arrays.copyOfRange(probabilities[d], rowStart[u], rowStart[u + 1]),
-            rowStart[u + 1] - rowStart[u], settings));
+        step =
+            memo.computeIfAbsent(
+                (long) d * (vocabulary + 2) + u,
+                k ->
+                    Step.of(
+                        Arrays.copyOfRange(successors, rowStart[u], rowStart[u + 1]),
+                        Arrays.copyOfRange(probabilities[d], rowStart[u], rowStart[u + 1]),
+                        rowStart[u + 1] - rowStart[u],
+                        settings));
       }
       int w = step.draw(rng);
       if (w == vocabulary) {
@@ -162,8 +180,8 @@ public final class Language implements Model {
 
   /**
    * Dialect d's log-probability of a sentence over its scored events; negative infinity when it
-   * holds a transition impossible in the language. With {@code skipImpossible}, impossible
-   * events are left out of the sum instead (they are impossible in every dialect alike).
+   * holds a transition impossible in the language. With {@code skipImpossible}, impossible events
+   * are left out of the sum instead (they are impossible in every dialect alike).
    */
   double logLikelihood(int d, int[] words, int n, boolean skipImpossible) {
     double ll = 0;
@@ -224,7 +242,14 @@ public final class Language implements Model {
 
   @Override
   public String toString() {
-    return "Language[V=" + vocabulary + ", L=" + maxLength + ", D=" + weights.length
-        + ", transitions=" + successors.length + "]";
+    return "Language[V="
+        + vocabulary
+        + ", L="
+        + maxLength
+        + ", D="
+        + weights.length
+        + ", transitions="
+        + successors.length
+        + "]";
   }
 }

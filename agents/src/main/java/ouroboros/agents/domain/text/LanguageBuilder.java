@@ -9,19 +9,19 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <ol>
  *   <li>Word i (0-based) has Zipf weight z_i = (i + 1)^-s: word 0 is the most frequent.
- *   <li>Rows, the start token's first, then words 0 .. V-1: each row draws S' = min(S, V)
- *       distinct successor words one after another, each draw with probability proportional to
- *       z among the words this row has not drawn yet (successive sampling without replacement,
- *       one uniform double per draw, through a Fenwick tree). The j-th drawn (j = 0 .. S'-1)
- *       gets weight r_j = (j + 1)^-s, so the transitions of a row are themselves Zipfian and
- *       frequent words are frequent successors everywhere: p(w_j | u) = (1 - e_u) r_j / sum r,
- *       and p(end | u) = e_u, with e_u = e after a word and 0 after the start token (a sentence
- *       has at least one word). The other V - S' words are impossible after u.
- *   <li>Dialects, only when D &ge; 2: for d = 0 .. D-1, for each row in the same order, one
- *       uniform integer picks the dialect's preferred successor among the row's S' words, and
- *       p_d(w | u) = (1 - beta) p(w | u) + beta (1 - e_u) [w = preferred], beta being the dialect
- *       strength. The end probability, and so the support, is the same in every dialect. With
- *       D = 1 the one dialect is the base chain.
+ *   <li>Rows, the start token's first, then words 0 .. V-1: each row draws S' = min(S, V) distinct
+ *       successor words one after another, each draw with probability proportional to z among the
+ *       words this row has not drawn yet (successive sampling without replacement, one uniform
+ *       double per draw, through a Fenwick tree). The j-th drawn (j = 0 .. S'-1) gets weight r_j =
+ *       (j + 1)^-s, so the transitions of a row are themselves Zipfian and frequent words are
+ *       frequent successors everywhere: p(w_j | u) = (1 - e_u) r_j / sum r, and p(end | u) = e_u,
+ *       with e_u = e after a word and 0 after the start token (a sentence has at least one word).
+ *       The other V - S' words are impossible after u.
+ *   <li>Dialects, only when D &ge; 2: for d = 0 .. D-1, for each row in the same order, one uniform
+ *       integer picks the dialect's preferred successor among the row's S' words, and p_d(w | u) =
+ *       (1 - beta) p(w | u) + beta (1 - e_u) [w = preferred], beta being the dialect strength. The
+ *       end probability, and so the support, is the same in every dialect. With D = 1 the one
+ *       dialect is the base chain.
  * </ol>
  */
 public final class LanguageBuilder {
@@ -39,8 +39,15 @@ public final class LanguageBuilder {
    * @param strength beta in [0, 1]
    * @param rng the generator, consumed in the documented order
    */
-  public static Language random(int vocabulary, double zipf, int maxLength, int successors,
-      double end, double[] weights, double strength, UniformRandomProvider rng) {
+  public static Language random(
+      int vocabulary,
+      double zipf,
+      int maxLength,
+      int successors,
+      double end,
+      double[] weights,
+      double strength,
+      UniformRandomProvider rng) {
     int v = vocabulary;
     int s = Math.min(successors, v);
     double[] z = new double[v];

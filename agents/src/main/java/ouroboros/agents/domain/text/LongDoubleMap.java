@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * An accumulating map from non-negative long keys to doubles, with open addressing and linear
- * probing over primitive arrays (no boxing). Used only while counting n-grams; its iteration
- * order never reaches output, since {@link #sortedKeys} sorts.
+ * probing over primitive arrays (no boxing). Used only while counting n-grams; its iteration order
+ * never reaches output, since {@link #sortedKeys} sorts.
  */
 final class LongDoubleMap {
   private static final long EMPTY = -1L;

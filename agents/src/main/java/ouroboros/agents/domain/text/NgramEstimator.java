@@ -8,12 +8,12 @@ import ouroboros.agents.domain.Smoothing;
 /**
  * Fits an {@link NgramModel} to sentences: counts every scored event of every sentence (each word,
  * and the end token unless the sentence has L words) in its context of the last n - 1 tokens,
- * padded with n - 1 start tokens. Item weights are rescaled to mean 1, so counts are in items;
- * an item with weight 0 counts for nothing. The lower context lengths come from the top one:
- * summed counts (add-k, which uses them only to back off when k = 0), or, for Kneser-Ney, the
- * number of distinct tokens seen before each (context, successor) (Kneser and Ney 1995; Chen
- * and Goodman 1999). Smoothing: {@link EstimatorSettings#alpha()} is k for add-k, and the
- * Kneser-Ney discount D in (0, 1), with 0 meaning the customary {@value #DEFAULT_DISCOUNT}.
+ * padded with n - 1 start tokens. Item weights are rescaled to mean 1, so counts are in items; an
+ * item with weight 0 counts for nothing. The lower context lengths come from the top one: summed
+ * counts (add-k, which uses them only to back off when k = 0), or, for Kneser-Ney, the number of
+ * distinct tokens seen before each (context, successor) (Kneser and Ney 1995; Chen and Goodman
+ * 1999). Smoothing: {@link EstimatorSettings#alpha()} is k for add-k, and the Kneser-Ney discount D
+ * in (0, 1), with 0 meaning the customary {@value #DEFAULT_DISCOUNT}.
  */
 public final class NgramEstimator {
   /** The Kneser-Ney discount when the settings give 0. */
@@ -28,11 +28,12 @@ public final class NgramEstimator {
    * @param weights one non-negative weight per item, or null for equal weights
    * @param settings order, smoothing and alpha
    * @param vocabulary V
-   * @throws FitException on a malformed sentence, bad weights, a Kneser-Ney discount outside
-   *     (0, 1), or nothing to count
+   * @throws FitException on a malformed sentence, bad weights, a Kneser-Ney discount outside (0,
+   *     1), or nothing to count
    */
-  public static NgramModel fit(Batch data, double[] weights, EstimatorSettings settings,
-      int vocabulary) throws FitException {
+  public static NgramModel fit(
+      Batch data, double[] weights, EstimatorSettings settings, int vocabulary)
+      throws FitException {
     int order = settings.order();
     double alpha = settings.alpha();
     if (settings.smoothing() == Smoothing.KNESER_NEY) {

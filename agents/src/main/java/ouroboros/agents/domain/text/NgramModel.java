@@ -16,20 +16,20 @@ import ouroboros.agents.domain.Smoothing;
  *   <li><b>add-k</b>, k &gt; 0 (Lidstone's additive smoothing; Chen and Goodman 1999), at the top
  *       order only: (c(h w) + k) / (c(h) + k (V + 1)); an unseen context gets the uniform
  *       distribution, so every transition, possible or not, has positive probability;
- *   <li><b>add-k with k = 0</b>, plain relative frequencies: c(h w) / c(h) at the longest suffix
- *       of the context that was seen, but never at the empty context when n &ge; 2. A context
- *       whose last word was never seen has no distribution at all: the model puts no mass after a
- *       word it never says, the sampler ends the sentence there (it never reaches such a context
- *       from the start token), and cross-entropy prices its next token at the evaluation floor.
- *       Such a model can only emit transitions that were in its training data;
+ *   <li><b>add-k with k = 0</b>, plain relative frequencies: c(h w) / c(h) at the longest suffix of
+ *       the context that was seen, but never at the empty context when n &ge; 2. A context whose
+ *       last word was never seen has no distribution at all: the model puts no mass after a word it
+ *       never says, the sampler ends the sentence there (it never reaches such a context from the
+ *       start token), and cross-entropy prices its next token at the evaluation floor. Such a model
+ *       can only emit transitions that were in its training data;
  *   <li><b>interpolated Kneser-Ney</b> with one discount D (Kneser and Ney 1995; Chen and Goodman,
- *       "An empirical study of smoothing techniques for language modeling", 1999):
- *       p_j(w|h) = max(c_j(h w) - D, 0) / c_j(h) + gamma(h) p_{j-1}(w|h'), where h' drops the
- *       oldest token, c_j is the weighted count at the top order and the continuation count
- *       N1+(. h w) (distinct left extensions) below it, and gamma(h) = 1 - sum_w max(c_j(h w) - D,
- *       0) / c_j(h), which is D N1+(h .) / c_j(h) for whole counts and keeps the distribution
- *       normalised for fractional ones. An unseen context backs off: p_j = p_{j-1}. The bottom is
- *       uniform: p_{-1}(w) = 1 / (V + 1).
+ *       "An empirical study of smoothing techniques for language modeling", 1999): p_j(w|h) =
+ *       max(c_j(h w) - D, 0) / c_j(h) + gamma(h) p_{j-1}(w|h'), where h' drops the oldest token,
+ *       c_j is the weighted count at the top order and the continuation count N1+(. h w) (distinct
+ *       left extensions) below it, and gamma(h) = 1 - sum_w max(c_j(h w) - D, 0) / c_j(h), which is
+ *       D N1+(h .) / c_j(h) for whole counts and keeps the distribution normalised for fractional
+ *       ones. An unseen context backs off: p_j = p_{j-1}. The bottom is uniform: p_{-1}(w) = 1 / (V
+ *       + 1).
  * </ul>
  */
 public final class NgramModel implements Model {
@@ -124,8 +124,9 @@ public final class NgramModel implements Model {
         int c = levels[j].find(key(j, prev2, prev1));
         if (c >= 0) {
           double total = levels[j].total(c);
-          p = Math.max(levels[j].value(c, w) - alpha, 0) / total
-              + (1 - discounted[j][c] / total) * p;
+          p =
+              Math.max(levels[j].value(c, w) - alpha, 0) / total
+                  + (1 - discounted[j][c] / total) * p;
         }
       }
       return p;
@@ -232,9 +233,9 @@ public final class NgramModel implements Model {
 
   /**
    * Draws the next outcome with plain sampling, without building the full distribution: each
-   * smoothed distribution is a mixture of its discounted counts and what it backs off to, so a
-   * draw walks down the context lengths, one uniform double per length visited. Returns -1 at a
-   * context with no distribution.
+   * smoothed distribution is a mixture of its discounted counts and what it backs off to, so a draw
+   * walks down the context lengths, one uniform double per length visited. Returns -1 at a context
+   * with no distribution.
    */
   int next(int prev2, int prev1, UniformRandomProvider rng) {
     int top = levels.length - 1;
@@ -281,7 +282,16 @@ public final class NgramModel implements Model {
 
   @Override
   public String toString() {
-    return "NgramModel[n=" + order() + ", V=" + vocabulary + ", " + smoothing + " " + alpha
-        + ", entries=" + entries() + "]";
+    return "NgramModel[n="
+        + order()
+        + ", V="
+        + vocabulary
+        + ", "
+        + smoothing
+        + " "
+        + alpha
+        + ", entries="
+        + entries()
+        + "]";
   }
 }

@@ -5,10 +5,10 @@ import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.domain.SamplingSettings;
 
 /**
- * Generates sentences from an {@link NgramModel}. Plain settings draw by walking down the
- * model's mixture of discounted counts and back-off ({@link NgramModel#next}); any other settings
- * build the full next-token distribution of each context the call meets, apply temperature,
- * top-k and top-p in that order ({@link Step}), and keep the result for the rest of the call.
+ * Generates sentences from an {@link NgramModel}. Plain settings draw by walking down the model's
+ * mixture of discounted counts and back-off ({@link NgramModel#next}); any other settings build the
+ * full next-token distribution of each context the call meets, apply temperature, top-k and top-p
+ * in that order ({@link Step}), and keep the result for the rest of the call.
  */
 final class NgramSampler {
   private NgramSampler() {}
@@ -17,8 +17,13 @@ final class NgramSampler {
    * Generates one sentence into {@code out} and returns its length: outcomes are drawn at each
    * position until the end token, a context with no distribution, or L words.
    */
-  static int generate(NgramModel m, int[] out, int maxLength, SamplingSettings settings,
-      Map<Long, Step> memo, UniformRandomProvider rng) {
+  static int generate(
+      NgramModel m,
+      int[] out,
+      int maxLength,
+      SamplingSettings settings,
+      Map<Long, Step> memo,
+      UniformRandomProvider rng) {
     int v = m.vocabulary();
     int prev2 = Sentences.start(v);
     int prev1 = prev2;

@@ -7,20 +7,20 @@ import org.apache.commons.rng.simple.RandomSource;
 import ouroboros.agents.domain.SamplingSettings;
 
 /**
- * A fixed-size sample of a model's own output, drawn for evaluation: plain sampling (temperature
- * 1, no truncation: {@code evaluate} sees the fitted model, not the settings it publishes with),
- * with an {@code L64_X128_MIX} generator seeded with the fixed seed {@value #SEED}, the same for
- * every model, so that evaluation is deterministic and models are compared on common random
- * numbers. Sentences are drawn until the sample holds {@value #NGRAMS} words and
- * {@value #NGRAMS} within-sentence bigrams, or {@value #CAP} sentences.
+ * A fixed-size sample of a model's own output, drawn for evaluation: plain sampling (temperature 1,
+ * no truncation: {@code evaluate} sees the fitted model, not the settings it publishes with), with
+ * an {@code L64_X128_MIX} generator seeded with the fixed seed {@value #SEED}, the same for every
+ * model, so that evaluation is deterministic and models are compared on common random numbers.
+ * Sentences are drawn until the sample holds {@value #NGRAMS} words and {@value #NGRAMS}
+ * within-sentence bigrams, or {@value #CAP} sentences.
  *
- * <p>From it: the entropy rate, -sum log q(event) / events over the sample's scored events (an
- * end forced by a context with no distribution is not scored); and distinct-n (Li et al., "A
- * diversity-promoting objective function for neural conversation models", NAACL 2016) for n = 1
- * and 2: distinct word n-grams among the sample's first {@value #NGRAMS} n-grams (fewer only
- * when the cap is reached first), divided by how many were taken. Boundary tokens are not words.
- * And the tail share: of all transitions in the sample (start to first word, word to word, last
- * word to end), the share that are tail transitions of the truth.
+ * <p>From it: the entropy rate, -sum log q(event) / events over the sample's scored events (an end
+ * forced by a context with no distribution is not scored); and distinct-n (Li et al., "A
+ * diversity-promoting objective function for neural conversation models", NAACL 2016) for n = 1 and
+ * 2: distinct word n-grams among the sample's first {@value #NGRAMS} n-grams (fewer only when the
+ * cap is reached first), divided by how many were taken. Boundary tokens are not words. And the
+ * tail share: of all transitions in the sample (start to first word, word to word, last word to
+ * end), the share that are tail transitions of the truth.
  *
  * @param entropy nats per scored event
  * @param distinct1 share of distinct words
@@ -30,8 +30,10 @@ import ouroboros.agents.domain.SamplingSettings;
 record OwnSample(double entropy, double distinct1, double distinct2, double tailShare) {
   /** The fixed seed. */
   static final long SEED = 20160612L;
+
   /** n-grams per distinct-n. */
   static final int NGRAMS = 10_000;
+
   /** Most sentences drawn. */
   static final int CAP = 100_000;
 
@@ -80,7 +82,10 @@ record OwnSample(double entropy, double distinct1, double distinct2, double tail
         }
       }
     }
-    return new OwnSample(acc[0] / acc[1], distinct(unigrams, nu), distinct(bigrams, nb),
+    return new OwnSample(
+        acc[0] / acc[1],
+        distinct(unigrams, nu),
+        distinct(bigrams, nb),
         (double) inTail / transitions);
   }
 

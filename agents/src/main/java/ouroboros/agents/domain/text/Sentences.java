@@ -4,13 +4,13 @@ import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.FitException;
 
 /**
- * The text domain's payload: one sentence per item, in a fixed-width row of L + 1 doubles,
- * {@code [n, w_1, ..., w_n, -1, ..., -1]}: the sentence length n (0 to L), then its word ids (0 to
- * V - 1), then -1 in every unused slot (the web store keeps fixed-width double rows).
+ * The text domain's payload: one sentence per item, in a fixed-width row of L + 1 doubles, {@code
+ * [n, w_1, ..., w_n, -1, ..., -1]}: the sentence length n (0 to L), then its word ids (0 to V - 1),
+ * then -1 in every unused slot (the web store keeps fixed-width double rows).
  *
- * <p>Token ids inside the domain: words are 0 to V - 1, the end-of-sentence token is V
- * ({@link #end}) and the start-of-sentence padding is V + 1 ({@link #start}); neither boundary
- * token is ever written to a payload.
+ * <p>Token ids inside the domain: words are 0 to V - 1, the end-of-sentence token is V ({@link
+ * #end}) and the start-of-sentence padding is V + 1 ({@link #start}); neither boundary token is
+ * ever written to a payload.
  */
 public final class Sentences {
   /** The value of an unused slot. */
@@ -65,8 +65,8 @@ public final class Sentences {
   }
 
   /**
-   * Reads item {@code i} into {@code out} and returns its length, checking that it is a
-   * well-formed sentence: a whole length in [0, L] and whole word ids in [0, V).
+   * Reads item {@code i} into {@code out} and returns its length, checking that it is a well-formed
+   * sentence: a whole length in [0, L] and whole word ids in [0, V).
    *
    * @throws FitException naming the item and the bad value
    */
@@ -74,15 +74,29 @@ public final class Sentences {
     int maxLength = batch.width() - 1;
     double len = batch.get(i, 0);
     if (!(len >= 0 && len <= maxLength) || len != Math.rint(len)) {
-      throw new FitException("item " + i + " has length " + len + ", expected a whole number in [0, "
-          + maxLength + "]");
+      throw new FitException(
+          "item "
+              + i
+              + " has length "
+              + len
+              + ", expected a whole number in [0, "
+              + maxLength
+              + "]");
     }
     int n = (int) len;
     for (int t = 0; t < n; t++) {
       double w = batch.get(i, 1 + t);
       if (!(w >= 0 && w < vocabulary) || w != Math.rint(w)) {
-        throw new FitException("item " + i + " has word " + w + " at position " + (t + 1)
-            + ", expected a word id in [0, " + vocabulary + ")");
+        throw new FitException(
+            "item "
+                + i
+                + " has word "
+                + w
+                + " at position "
+                + (t + 1)
+                + ", expected a word id in [0, "
+                + vocabulary
+                + ")");
       }
       out[t] = (int) w;
     }

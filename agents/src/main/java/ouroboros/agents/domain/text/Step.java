@@ -8,23 +8,23 @@ import ouroboros.agents.domain.SamplingSettings;
  * One next-token distribution as sampled under generation settings, ready to draw from: the
  * outcomes it keeps and their cumulative weights. Immutable.
  *
- * <p>{@link #of} applies the settings to a next-token distribution in this order, at every step
- * of a sentence (the order of Hugging Face {@code transformers}' logits processors):
+ * <p>{@link #of} applies the settings to a next-token distribution in this order, at every step of
+ * a sentence (the order of Hugging Face {@code transformers}' logits processors):
  *
  * <ol>
- *   <li><b>temperature</b> T: q proportional to p^(1/T), computed as exp((ln p - ln p_max) / T)
- *       so that small T neither underflows nor overflows; outcomes with p = 0 stay at 0;
+ *   <li><b>temperature</b> T: q proportional to p^(1/T), computed as exp((ln p - ln p_max) / T) so
+ *       that small T neither underflows nor overflows; outcomes with p = 0 stay at 0;
  *   <li><b>top-k</b> k (0: off): keep the k most likely outcomes (Fan et al., "Hierarchical neural
  *       story generation", ACL 2018);
  *   <li><b>top-p</b> p (1: off), nucleus sampling (Holtzman et al., "The curious case of neural
  *       text degeneration", ICLR 2020): of what top-k kept, renormalised, keep the smallest set of
- *       most likely outcomes whose mass reaches p (a shortfall of at most
- *       {@value #TOP_P_ROUNDING} counts as reaching it).
+ *       most likely outcomes whose mass reaches p (a shortfall of at most {@value #TOP_P_ROUNDING}
+ *       counts as reaching it).
  * </ol>
  *
  * <p>Ranks are by probability, ties broken by the lower token id, so truncation is deterministic.
- * Temperature is monotone, so it never changes the ranking. The outcomes kept stay in increasing
- * id order.
+ * Temperature is monotone, so it never changes the ranking. The outcomes kept stay in increasing id
+ * order.
  */
 final class Step {
   /** How far below p a kept set's mass may be and still count as reaching p. */
@@ -53,8 +53,8 @@ final class Step {
    * The first {@code m} (outcome, probability) pairs after temperature, top-k and top-p, kept in
    * their given order. Pairs with probability 0 are dropped; at least one pair must have positive
    * probability. The ranking sorts a primitive copy of the probabilities; the outcomes kept are
-   * those above the last kept probability, then as many as needed of those equal to it, lowest
-   * id first (ids must increase along the pairs, as they do in a row or a distribution).
+   * those above the last kept probability, then as many as needed of those equal to it, lowest id
+   * first (ids must increase along the pairs, as they do in a row or a distribution).
    */
   static Step of(int[] ids, double[] p, int m, SamplingSettings settings) {
     if (settings.isPlain()) {

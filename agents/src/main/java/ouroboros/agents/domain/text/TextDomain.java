@@ -18,38 +18,39 @@ import ouroboros.agents.domain.SamplingSettings;
  * sentence of at most L words ({@link Sentences}); the model family is the n-gram model, n = 1 to
  * 3, with add-k or interpolated Kneser-Ney smoothing ({@link NgramEstimator}, {@link NgramModel};
  * Chen and Goodman, "An empirical study of smoothing techniques for language modeling", 1999);
- * models sample with temperature, then top-k, then top-p at every step ({@link Step}; Holtzman
- * et al., "The curious case of neural text degeneration", ICLR 2020). Recursive training of
- * language models on their own text is the setting of Shumailov et al., Nature 2024.
+ * models sample with temperature, then top-k, then top-p at every step ({@link Step}; Holtzman et
+ * al., "The curious case of neural text degeneration", ICLR 2020). Recursive training of language
+ * models on their own text is the setting of Shumailov et al., Nature 2024.
  *
- * <p>Measures. A sentence's scored events are its words and, when it has fewer than L words,
- * its end token. On the held-out reference set of N human sentences drawn when the domain is
- * built: the model's loss on a sentence is -sum log q'(event | context) with q' = (1 - 1e-6) q +
- * 1e-6 / (V + 1) (an evaluation floor, so that a transition the model cannot emit costs about
- * ln(1e6 (V + 1)) nats instead of infinity); the truth's is -log of its mixture probability.
+ * <p>Measures. A sentence's scored events are its words and, when it has fewer than L words, its
+ * end token. On the held-out reference set of N human sentences drawn when the domain is built: the
+ * model's loss on a sentence is -sum log q'(event | context) with q' = (1 - 1e-6) q + 1e-6 / (V +
+ * 1) (an evaluation floor, so that a transition the model cannot emit costs about ln(1e6 (V + 1))
+ * nats instead of infinity); the truth's is -log of its mixture probability.
+ *
  * <ul>
  *   <li>{@code population-risk}: (sum of model losses - sum of truth losses) / sum of events, the
  *       model's cross-entropy per token minus the truth's, in nats. The truth has risk 0 exactly;
  *       the expectation is the KL divergence rate of the model from the truth (plus the floor's
  *       negligible cost), and a model can fall slightly below 0 by chance;
  *   <li>{@code risk-band}: the standard error of that ratio estimator over sentences (delta
- *       method): sqrt(sum_s (d_s - R n_s)^2 / (N (N - 1))) / mean n_s, with d_s the sentence's
- *       loss difference and n_s its events;
+ *       method): sqrt(sum_s (d_s - R n_s)^2 / (N (N - 1))) / mean n_s, with d_s the sentence's loss
+ *       difference and n_s its events;
  *   <li>{@code perplexity}: exp(model cross-entropy per token on the reference set);
  *   <li>{@code diversity-ratio}: the model's entropy rate over the truth's, each estimated on its
  *       own fixed evaluation sample ({@link OwnSample}; plain sampling, fixed seed);
  *   <li>{@code distinct-1}, {@code distinct-2}: distinct-n of that sample (Li et al. 2016);
- *   <li>{@code output-tail-ratio}: the share of that sample's transitions that are tail
- *       transitions of the truth (below), over the same share in the truth's own sample: the
- *       tails as they appear in what the model writes, next to definition 7's per-context view;
- *   <li>{@code vocabulary-used}: words with positive probability under the fitted model, before
- *       any sampling settings (V under any smoothing; the words seen in training with k = 0);
- *       for the truth, the words reachable from the start token;
+ *   <li>{@code output-tail-ratio}: the share of that sample's transitions that are tail transitions
+ *       of the truth (below), over the same share in the truth's own sample: the tails as they
+ *       appear in what the model writes, next to definition 7's per-context view;
+ *   <li>{@code vocabulary-used}: words with positive probability under the fitted model, before any
+ *       sampling settings (V under any smoothing; the words seen in training with k = 0); for the
+ *       truth, the words reachable from the start token;
  *   <li>{@code tail-mass-ratio}: sum_c pi(c) q(T(c) | c) / sum_c pi(c) p(T(c) | c), where c runs
- *       over the truth's contexts (the start token and each word for n &le; 2, pairs of tokens
- *       for n = 3) with the truth's exact context frequencies pi ({@link ContextWeights}), p is
- *       the truth's bigram marginal and T(c) its tail after c's last token: the transitions with
- *       0 &lt; p &lt; 0.01. Left out when the truth has no such transition;
+ *       over the truth's contexts (the start token and each word for n &le; 2, pairs of tokens for
+ *       n = 3) with the truth's exact context frequencies pi ({@link ContextWeights}), p is the
+ *       truth's bigram marginal and T(c) its tail after c's last token: the transitions with 0 &lt;
+ *       p &lt; 0.01. Left out when the truth has no such transition;
  *   <li>{@code hallucinated-mass}: sum_c pi(c) q(I(c) | c), I(c) being the outcomes impossible
  *       after c's last token. A model of order n &ge; 2 with plain counts (add-k, k = 0) can only
  *       emit transitions it was trained on, so unless it was trained on impossible ones its
@@ -57,11 +58,12 @@ import ouroboros.agents.domain.SamplingSettings;
  *       probability, and Kneser-Ney backs off to the uniform, so theirs is positive; a unigram
  *       model ignores context and puts mass on impossible transitions whatever its smoothing.
  * </ul>
- * The masses are of the fitted model, at temperature 1 and without truncation. Modes do not
- * apply to this domain, so {@code modes-recovered} is left out.
  *
- * <p>Communities are the dialects: {@link #sampleCommunity} draws from one dialect and
- * {@link #communityOf} gives the dialect under which a sentence is most likely.
+ * The masses are of the fitted model, at temperature 1 and without truncation. Modes do not apply
+ * to this domain, so {@code modes-recovered} is left out.
+ *
+ * <p>Communities are the dialects: {@link #sampleCommunity} draws from one dialect and {@link
+ * #communityOf} gives the dialect under which a sentence is most likely.
  */
 public final class TextDomain implements Domain {
   /** The registered family name. */
@@ -129,7 +131,8 @@ public final class TextDomain implements Domain {
     int[] words = new int[len];
     Map<Long, Step> memo = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      Sentences.write(words, NgramSampler.generate(m, words, len, settings, memo, rng), out, i, len);
+      Sentences.write(
+          words, NgramSampler.generate(m, words, len, settings, memo, rng), out, i, len);
     }
     return new Batch(n, width(), out);
   }
@@ -176,8 +179,8 @@ public final class TextDomain implements Domain {
   }
 
   /**
-   * The truth's log-probability of the sentence per scored event (its words, and the end token
-   * when it is shorter than L); negative infinity for an unreadable item.
+   * The truth's log-probability of the sentence per scored event (its words, and the end token when
+   * it is shorter than L); negative infinity for an unreadable item.
    */
   @Override
   public double truthScore(Batch batch, int i) {

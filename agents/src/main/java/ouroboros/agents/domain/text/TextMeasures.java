@@ -15,14 +15,19 @@ import ouroboros.agents.domain.Model;
 final class TextMeasures {
   /** The weight of the uniform distribution mixed into n-gram models to score them. */
   static final double FLOOR = 1e-6;
+
   /** Perplexity: exp of the model's cross-entropy per token on the reference set. */
   static final String PERPLEXITY = "perplexity";
+
   /** Share of distinct words in the model's own fixed sample. */
   static final String DISTINCT_1 = "distinct-1";
+
   /** Share of distinct bigrams in the model's own fixed sample. */
   static final String DISTINCT_2 = "distinct-2";
+
   /** Words the model can emit. */
   static final String VOCABULARY_USED = "vocabulary-used";
+
   /** Share of the truth's tail transitions in the model's own sample over that in the truth's. */
   static final String OUTPUT_TAIL_RATIO = "output-tail-ratio";
 
@@ -122,8 +127,7 @@ final class TextMeasures {
     }
     NgramModel m = (NgramModel) model;
     risk(m, out);
-    sample(OwnSample.of(OwnSample.of(m, truth.maxLength()), truth.maxLength(), v, this::tail),
-        out);
+    sample(OwnSample.of(OwnSample.of(m, truth.maxLength()), truth.maxLength(), v, this::tail), out);
     out.put(VOCABULARY_USED, (double) m.vocabularyUsed());
     masses(m, out);
     return new Evaluation(out);

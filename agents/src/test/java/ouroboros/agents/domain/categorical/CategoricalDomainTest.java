@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.Evaluation;
@@ -16,12 +17,12 @@ import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.Smoothing;
 import ouroboros.agents.domain.VarianceEstimator;
-import org.junit.jupiter.api.Test;
 
 /** The categorical domain without actors: estimator, closed-form measures, communities. */
 class CategoricalDomainTest {
-  private static final CategoricalDomain YELLOW_BLUE = new CategoricalDomain(
-      CategoricalModel.of(new double[] {0.9, 0.1}), List.of("yellow", "blue"), null);
+  private static final CategoricalDomain YELLOW_BLUE =
+      new CategoricalDomain(
+          CategoricalModel.of(new double[] {0.9, 0.1}), List.of("yellow", "blue"), null);
 
   private static EstimatorSettings alpha(double a) {
     return new EstimatorSettings(VarianceEstimator.MLE, Smoothing.ADD_K, a, 2, 0, Double.NaN, 0);
@@ -78,8 +79,8 @@ class CategoricalDomainTest {
     assertEquals(0.0, e.get(Metrics.RISK_BAND));
     assertEquals(0.0, d.evaluate(d.truthModel()).get(Metrics.POPULATION_RISK));
     // A possible category at probability 0: the KL is infinite.
-    assertEquals(Double.POSITIVE_INFINITY,
-        d.evaluate(model(0.5, 0.5, 0)).get(Metrics.POPULATION_RISK));
+    assertEquals(
+        Double.POSITIVE_INFINITY, d.evaluate(model(0.5, 0.5, 0)).get(Metrics.POPULATION_RISK));
   }
 
   @Test
@@ -93,10 +94,11 @@ class CategoricalDomainTest {
   @Test
   void evaluate_ninetyTen_tailIsTheMinorityCategory() {
     // No category is below 1%, so the tail is the least likely category: blue.
-    assertArrayEquals(new int[] {1},
+    assertArrayEquals(
+        new int[] {1},
         new CategoricalMeasures(CategoricalModel.of(new double[] {0.9, 0.1})).tailCategories());
-    assertEquals(1.0, YELLOW_BLUE.evaluate(YELLOW_BLUE.truthModel())
-        .get(Metrics.TAIL_MASS_RATIO), 1e-15);
+    assertEquals(
+        1.0, YELLOW_BLUE.evaluate(YELLOW_BLUE.truthModel()).get(Metrics.TAIL_MASS_RATIO), 1e-15);
     Evaluation e = YELLOW_BLUE.evaluate(model(0.96, 0.04));
     assertEquals(0.4, e.get(Metrics.TAIL_MASS_RATIO), 1e-15);
     assertEquals(0.0, YELLOW_BLUE.evaluate(model(1, 0)).get(Metrics.TAIL_MASS_RATIO));
@@ -121,8 +123,8 @@ class CategoricalDomainTest {
   void evaluate_impossibleCategory_reportsHallucinatedMass() {
     CategoricalDomain d = new CategoricalDomain(model(0.6, 0.4, 0, 0));
     assertEquals(0.0, d.evaluate(d.truthModel()).get(Metrics.HALLUCINATED_MASS));
-    assertEquals(0.25, d.evaluate(model(0.5, 0.25, 0.125, 0.125))
-        .get(Metrics.HALLUCINATED_MASS), 1e-15);
+    assertEquals(
+        0.25, d.evaluate(model(0.5, 0.25, 0.125, 0.125)).get(Metrics.HALLUCINATED_MASS), 1e-15);
   }
 
   @Test
@@ -136,10 +138,9 @@ class CategoricalDomainTest {
     assertEquals(0.0, d.evaluate(model(8, 7, 6, 0, 0, 1, 1, 1)).get(Metrics.MODES_RECOVERED));
     // Tied in the truth: no order required between 1 and 2, nor between 3 and 4.
     CategoricalDomain tied = new CategoricalDomain(model(0.4, 0.2, 0.2, 0.1, 0.1));
-    assertEquals(1.0, tied.evaluate(model(0.4, 0.16, 0.3, 0.05, 0.09))
-        .get(Metrics.MODES_RECOVERED));
-    assertEquals(0.0, tied.evaluate(model(0.4, 0.1, 0.3, 0.15, 0.05))
-        .get(Metrics.MODES_RECOVERED));
+    assertEquals(
+        1.0, tied.evaluate(model(0.4, 0.16, 0.3, 0.05, 0.09)).get(Metrics.MODES_RECOVERED));
+    assertEquals(0.0, tied.evaluate(model(0.4, 0.1, 0.3, 0.15, 0.05)).get(Metrics.MODES_RECOVERED));
   }
 
   @Test
@@ -158,8 +159,9 @@ class CategoricalDomainTest {
 
   @Test
   void communities_sliceTheCategories() {
-    CategoricalDomain d = new CategoricalDomain(model(0.4, 0.3, 0.2, 0.1), null,
-        List.of(new int[] {0, 1}, new int[] {2, 3}));
+    CategoricalDomain d =
+        new CategoricalDomain(
+            model(0.4, 0.3, 0.2, 0.1), null, List.of(new int[] {0, 1}, new int[] {2, 3}));
     assertEquals(2, d.communities());
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(8L);
     int n = 100_000;
@@ -171,10 +173,16 @@ class CategoricalDomainTest {
     assertEquals(0, d.communityOf(items(1), 0));
     assertEquals(1, d.communityOf(items(2), 0));
     assertThrows(IllegalArgumentException.class, () -> d.sampleCommunity(2, 1, rng));
-    assertThrows(IllegalArgumentException.class, () -> new CategoricalDomain(
-        model(0.5, 0.5, 0), null, List.of(new int[] {0, 1}, new int[] {2, 2})));
-    assertThrows(IllegalArgumentException.class, () -> new CategoricalDomain(
-        model(0.5, 0.5, 0), null, List.of(new int[] {0, 0}, new int[] {2, 2})));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new CategoricalDomain(
+                model(0.5, 0.5, 0), null, List.of(new int[] {0, 1}, new int[] {2, 2})));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new CategoricalDomain(
+                model(0.5, 0.5, 0), null, List.of(new int[] {0, 0}, new int[] {2, 2})));
     assertEquals(1, new CategoricalDomain(model(0.5, 0.5)).communities());
   }
 
@@ -184,8 +192,10 @@ class CategoricalDomainTest {
     assertThrows(IllegalArgumentException.class, () -> model(0.5, -0.5));
     assertThrows(IllegalArgumentException.class, () -> CategoricalModel.zipf(1, 1));
     double h = 1 + 0.5 + 1 / 3.0;
-    assertArrayEquals(new double[] {1 / h, 0.5 / h, 1 / 3.0 / h},
-        CategoricalModel.zipf(3, 1).probabilities(), 1e-15);
+    assertArrayEquals(
+        new double[] {1 / h, 0.5 / h, 1 / 3.0 / h},
+        CategoricalModel.zipf(3, 1).probabilities(),
+        1e-15);
     assertTrue(YELLOW_BLUE.truthModel().equals(model(9, 1)));
   }
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import ouroboros.agents.domain.SamplingSettings;
 import org.junit.jupiter.api.Test;
+import ouroboros.agents.domain.SamplingSettings;
 
 /** Temperature, top-k and top-p: the exact truncated distributions, and sampling from them. */
 class CategoricalSamplingTest {
@@ -19,8 +19,7 @@ class CategoricalSamplingTest {
   @Test
   void temperature_powersAndRenormalises() {
     // p^(1/T) renormalised: 0.81 / 0.82 and 0.01 / 0.82 at T = 0.5.
-    assertArrayEquals(new double[] {0.81 / 0.82, 0.01 / 0.82}, apply(NINETY_TEN, 0.5, 0, 1),
-        1e-15);
+    assertArrayEquals(new double[] {0.81 / 0.82, 0.01 / 0.82}, apply(NINETY_TEN, 0.5, 0, 1), 1e-15);
     double[] flat = apply(new double[] {0.64, 0.36, 0}, 2, 0, 1);
     assertArrayEquals(new double[] {0.8 / 1.4, 0.6 / 1.4, 0}, flat, 1e-15);
     // Very low temperature: all mass on the mode, without underflow to NaN.
@@ -35,8 +34,8 @@ class CategoricalSamplingTest {
     assertArrayEquals(p, apply(p, 1, 4, 1), 0);
     assertArrayEquals(p, apply(p, 1, 9, 1), 0);
     // Ties: the lower index ranks first.
-    assertArrayEquals(new double[] {0.5, 0, 0.5, 0}, apply(new double[] {0.3, 0.2, 0.3, 0.2},
-        1, 2, 1), 1e-15);
+    assertArrayEquals(
+        new double[] {0.5, 0, 0.5, 0}, apply(new double[] {0.3, 0.2, 0.3, 0.2}, 1, 2, 1), 1e-15);
   }
 
   @Test
@@ -48,8 +47,10 @@ class CategoricalSamplingTest {
     assertArrayEquals(new double[] {0, 1, 0}, apply(p, 1, 0, 1e-300), 0);
     // SCIENCE.md's example: yellow alone reaches 0.9, so blue is cut.
     assertArrayEquals(new double[] {1, 0}, apply(NINETY_TEN, 1, 0, 0.9), 0);
-    assertArrayEquals(new double[] {1, 0}, apply(new double[] {0.9000000000000001,
-        0.0999999999999999}, 1, 0, 0.9), 0);
+    assertArrayEquals(
+        new double[] {1, 0},
+        apply(new double[] {0.9000000000000001, 0.0999999999999999}, 1, 0, 0.9),
+        0);
     assertArrayEquals(NINETY_TEN, apply(NINETY_TEN, 1, 0, 0.91), 1e-15);
   }
 
@@ -89,8 +90,9 @@ class CategoricalSamplingTest {
     CategoricalDomain d = new CategoricalDomain(CategoricalModel.of(NINETY_TEN));
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(12L);
     int n = 400_000;
-    double[] f = CategoricalDomainTest.frequencies(
-        d.sample(d.truthModel(), n, new SamplingSettings(0.5), rng), 2);
+    double[] f =
+        CategoricalDomainTest.frequencies(
+            d.sample(d.truthModel(), n, new SamplingSettings(0.5), rng), 2);
     double q = 1 / 82.0;
     // sd sqrt(q(1-q)/n) = 1.7e-4; 5 sd: false-failure rate 6e-7.
     assertEquals(q, f[1], 5 * Math.sqrt(q * (1 - q) / n));

@@ -24,8 +24,11 @@ class KdeDomainTest {
   /** A 1-D truth 0.5 N(0, 1) + 0.5 N(mean1, 1). */
   private static MixtureModel truth(double w0, double mean1) throws FitException {
     double[][] one = {{1}};
-    return MixtureModel.of(new double[] {w0, 1 - w0}, new Component[] {
-        Component.of(new double[] {0}, one), Component.of(new double[] {mean1}, one)});
+    return MixtureModel.of(
+        new double[] {w0, 1 - w0},
+        new Component[] {
+          Component.of(new double[] {0}, one), Component.of(new double[] {mean1}, one)
+        });
   }
 
   private static KdeDomain domain(MixtureModel truth, int cap) {
@@ -37,8 +40,8 @@ class KdeDomainTest {
   }
 
   private static EstimatorSettings bandwidth(double h) {
-    return new EstimatorSettings(VarianceEstimator.MLE, EstimatorSettings.DEFAULTS.smoothing(), 0,
-        2, 0, h, 0);
+    return new EstimatorSettings(
+        VarianceEstimator.MLE, EstimatorSettings.DEFAULTS.smoothing(), 0, 2, 0, h, 0);
   }
 
   @Test
@@ -70,8 +73,9 @@ class KdeDomainTest {
   @Test
   void fit_twoSeparatedComponents_recoversBothModes() throws FitException {
     KdeDomain domain = domain(truth(0.5, 6), 1000);
-    Evaluation e = domain.evaluate(
-        domain.fit(domain.sampleTruth(1000, rng(3)), null, EstimatorSettings.DEFAULTS));
+    Evaluation e =
+        domain.evaluate(
+            domain.fit(domain.sampleTruth(1000, rng(3)), null, EstimatorSettings.DEFAULTS));
     assertEquals(1.0, e.get(Metrics.MODES_RECOVERED));
     // Silverman's rule oversmooths bimodal data (its sd counts the gap between the modes): here
     // h = 0.84, and the smoothing bias alone is KL(N(0, 1) || N(0, 1 + h^2)) = 0.06 per item;
@@ -94,8 +98,8 @@ class KdeDomainTest {
     MixtureModel t = truth(0.5, 3);
     KdeDomain domain = domain(t, 1000);
     Batch data = domain.sampleTruth(1000, rng(5));
-    assertEquals(1.0, domain.evaluate(domain.fit(data, null, bandwidth(0.3)))
-        .get(Metrics.MODES_RECOVERED));
+    assertEquals(
+        1.0, domain.evaluate(domain.fit(data, null, bandwidth(0.3))).get(Metrics.MODES_RECOVERED));
     // With h = 3 the smoothed density is unimodal, its one maximum near 1.5: one mode left.
     Evaluation wide = domain.evaluate(domain.fit(data, null, bandwidth(3.0)));
     assertEquals(0.0, wide.get(Metrics.MODES_RECOVERED), 0.5);
@@ -120,8 +124,7 @@ class KdeDomainTest {
     assertEquals(200, m.kernelCount());
     assertEquals(5000, m.size());
     double a = capped.evaluate(m).get(Metrics.POPULATION_RISK);
-    double b = capped.evaluate(capped.fit(data, null, bandwidth(0.4)))
-        .get(Metrics.POPULATION_RISK);
+    double b = capped.evaluate(capped.fit(data, null, bandwidth(0.4))).get(Metrics.POPULATION_RISK);
     assertEquals(a, b, "the subsample is a function of the data");
     // 200 kernels estimate the 5000-kernel density with some noise; the log is concave, so the
     // capped risk is a little higher. Both stay small.

@@ -22,7 +22,8 @@ class MixtureDomainTest {
 
   /** A two-component truth in 2-D with the given weights and second mean. */
   static MixtureModel truth(double w0, double w1, double[] mean1) throws FitException {
-    return MixtureModel.of(new double[] {w0, w1},
+    return MixtureModel.of(
+        new double[] {w0, w1},
         new Component[] {Component.of(new double[] {0, 0}, I2), Component.of(mean1, I2)});
   }
 
@@ -36,15 +37,16 @@ class MixtureDomainTest {
   }
 
   private static EstimatorSettings components(int k) {
-    return new EstimatorSettings(VarianceEstimator.MLE, EstimatorSettings.DEFAULTS.smoothing(), 0,
-        2, 0, Double.NaN, k);
+    return new EstimatorSettings(
+        VarianceEstimator.MLE, EstimatorSettings.DEFAULTS.smoothing(), 0, 2, 0, Double.NaN, k);
   }
 
   @Test
   void fit_twoSeparatedComponents_recoversBoth() throws FitException {
     MixtureDomain domain = domain(truth(0.5, 0.5, new double[] {6, 0}));
-    MixtureModel m = (MixtureModel) domain.fit(domain.sampleTruth(1000, rng(3)), null,
-        EstimatorSettings.DEFAULTS);
+    MixtureModel m =
+        (MixtureModel)
+            domain.fit(domain.sampleTruth(1000, rng(3)), null, EstimatorSettings.DEFAULTS);
     assertEquals(2, m.size());
     int far = m.component(0).mean(0) > 3 ? 0 : 1;
     // A weight from 1000 items has standard error sqrt(0.25/1000) = 0.016 and a component mean
@@ -59,7 +61,8 @@ class MixtureDomainTest {
   void fit_sameData_sameModel() throws FitException {
     MixtureDomain domain = domain(truth(0.9, 0.1, new double[] {5, 0}));
     Batch data = domain.sampleTruth(300, rng(4));
-    assertEquals(domain.fit(data, null, EstimatorSettings.DEFAULTS).toString(),
+    assertEquals(
+        domain.fit(data, null, EstimatorSettings.DEFAULTS).toString(),
         domain.fit(data, null, EstimatorSettings.DEFAULTS).toString());
   }
 
@@ -100,8 +103,8 @@ class MixtureDomainTest {
 
   @Test
   void sample_temperature_scalesEveryCovariance() throws FitException {
-    MixtureModel one = MixtureModel.of(new double[] {1},
-        new Component[] {Component.of(new double[] {0, 0}, I2)});
+    MixtureModel one =
+        MixtureModel.of(new double[] {1}, new Component[] {Component.of(new double[] {0, 0}, I2)});
     MixtureDomain domain = domain(one);
     Batch b = domain.sample(one, 20_000, new SamplingSettings(4.0), rng(7));
     double s = 0;
@@ -131,8 +134,12 @@ class MixtureDomainTest {
   @Test
   void evaluate_lostSmallComponentAndShrunkVariance_modesAndTailsFall() throws FitException {
     MixtureModel t = truth(0.95, 0.05, new double[] {6, 0});
-    MixtureModel shrunk = MixtureModel.of(new double[] {1},
-        new Component[] {Component.of(new double[] {0, 0}, new double[][] {{0.7, 0}, {0, 0.7}})});
+    MixtureModel shrunk =
+        MixtureModel.of(
+            new double[] {1},
+            new Component[] {
+              Component.of(new double[] {0, 0}, new double[][] {{0.7, 0}, {0, 0.7}})
+            });
     Evaluation e = domain(t).evaluate(shrunk);
     assertEquals(0.5, e.get(Metrics.MODES_RECOVERED));
     // Half the truth's tail region is the small component's outskirts; N(0, 0.7 I) puts
@@ -145,20 +152,32 @@ class MixtureDomainTest {
   @Test
   void evaluate_oneComponentForTwoCloseModes_recoversOne() throws FitException {
     MixtureModel t = truth(0.5, 0.5, new double[] {0.5, 0});
-    MixtureModel merged = MixtureModel.of(new double[] {0.99, 0.01}, new Component[] {
-        Component.of(new double[] {0.25, 0}, I2), Component.of(new double[] {20, 0}, I2)});
-    assertEquals(0.5, domain(t).evaluate(merged).get(Metrics.MODES_RECOVERED),
+    MixtureModel merged =
+        MixtureModel.of(
+            new double[] {0.99, 0.01},
+            new Component[] {
+              Component.of(new double[] {0.25, 0}, I2), Component.of(new double[] {20, 0}, I2)
+            });
+    assertEquals(
+        0.5,
+        domain(t).evaluate(merged).get(Metrics.MODES_RECOVERED),
         "one model component cannot stand for two truth components");
   }
 
   @Test
   void logDensity_agreesWithCommonsMath() throws FitException {
-    MixtureModel t = MixtureModel.of(new double[] {0.3, 0.7}, new Component[] {
-        Component.of(new double[] {0, 1}, new double[][] {{2, 0.5}, {0.5, 1}}),
-        Component.of(new double[] {3, -1}, I2)});
-    MixtureMultivariateNormalDistribution cm = new MixtureMultivariateNormalDistribution(
-        new double[] {0.3, 0.7}, new double[][] {{0, 1}, {3, -1}},
-        new double[][][] {{{2, 0.5}, {0.5, 1}}, {{1, 0}, {0, 1}}});
+    MixtureModel t =
+        MixtureModel.of(
+            new double[] {0.3, 0.7},
+            new Component[] {
+              Component.of(new double[] {0, 1}, new double[][] {{2, 0.5}, {0.5, 1}}),
+              Component.of(new double[] {3, -1}, I2)
+            });
+    MixtureMultivariateNormalDistribution cm =
+        new MixtureMultivariateNormalDistribution(
+            new double[] {0.3, 0.7},
+            new double[][] {{0, 1}, {3, -1}},
+            new double[][][] {{{2, 0.5}, {0.5, 1}}, {{1, 0}, {0, 1}}});
     double[][] points = {{0, 0}, {1.5, 0.3}, {-4, 7}, {3, -1}};
     for (double[] x : points) {
       assertEquals(Math.log(cm.density(x)), t.logDensity(x, 0), 1e-10);

@@ -11,6 +11,7 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.Evaluation;
@@ -19,7 +20,6 @@ import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.domain.Smoothing;
 import ouroboros.agents.domain.VarianceEstimator;
-import org.junit.jupiter.api.Test;
 
 /** The fixed-design regression domain without actors: estimator, relabelling and measures. */
 class RegressionDomainTest {
@@ -34,8 +34,8 @@ class RegressionDomainTest {
   }
 
   private static EstimatorSettings ridge(double lambda) {
-    return new EstimatorSettings(VarianceEstimator.MLE, Smoothing.ADD_K, 0, 2, lambda,
-        Double.NaN, 0);
+    return new EstimatorSettings(
+        VarianceEstimator.MLE, Smoothing.ADD_K, 0, 2, lambda, Double.NaN, 0);
   }
 
   /** Items [x, x.w] on the design rows, without noise. */
@@ -57,8 +57,8 @@ class RegressionDomainTest {
   @Test
   void fit_ols_recoversWeightsExactlyOnNoiselessData() throws Exception {
     RegressionDomain dom = domain(3, 20, 1.0, W);
-    RegressionModel m = (RegressionModel) dom.fit(noiseless(dom, W), null,
-        EstimatorSettings.DEFAULTS);
+    RegressionModel m =
+        (RegressionModel) dom.fit(noiseless(dom, W), null, EstimatorSettings.DEFAULTS);
     assertArrayEquals(W, m.weights(), 1e-12);
     assertEquals(0.0, dom.evaluate(m).get(Metrics.POPULATION_RISK), 1e-20);
   }
@@ -75,8 +75,8 @@ class RegressionDomainTest {
       System.arraycopy(data.values(), order[i] * 4, copy, i * 4, 4);
     }
     RegressionModel weighted = (RegressionModel) dom.fit(data, weights, EstimatorSettings.DEFAULTS);
-    RegressionModel repeated = (RegressionModel) dom.fit(new Batch(8, 4, copy), null,
-        EstimatorSettings.DEFAULTS);
+    RegressionModel repeated =
+        (RegressionModel) dom.fit(new Batch(8, 4, copy), null, EstimatorSettings.DEFAULTS);
     assertArrayEquals(repeated.weights(), weighted.weights(), 1e-12);
   }
 
@@ -98,8 +98,11 @@ class RegressionDomainTest {
       for (int j = 0; j < 3; j++) {
         a.addToEntry(j, j, lambda);
       }
-      double[] expected = new LUDecomposition(a).getSolver()
-          .solve(x.transpose().operate(new ArrayRealVector(y))).toArray();
+      double[] expected =
+          new LUDecomposition(a)
+              .getSolver()
+              .solve(x.transpose().operate(new ArrayRealVector(y)))
+              .toArray();
       RegressionModel m = (RegressionModel) dom.fit(data, null, ridge(lambda));
       assertArrayEquals(expected, m.weights(), 1e-10);
       double norm = new ArrayRealVector(m.weights()).getNorm();
@@ -115,23 +118,26 @@ class RegressionDomainTest {
     Batch two = dom.sampleTruth(2, rng(5));
     assertThrows(FitException.class, () -> dom.fit(two, null, EstimatorSettings.DEFAULTS));
     Batch sameRow = new Batch(4, 4, new double[] {1, 2, 3, 4, 1, 2, 3, 5, 2, 4, 6, 9, 1, 2, 3, 0});
-    FitException e = assertThrows(FitException.class,
-        () -> dom.fit(sameRow, null, EstimatorSettings.DEFAULTS));
+    FitException e =
+        assertThrows(FitException.class, () -> dom.fit(sameRow, null, EstimatorSettings.DEFAULTS));
     assertTrue(e.getMessage().contains("singular"), e.getMessage());
     assertEquals(3, ((RegressionModel) dom.fit(two, null, ridge(0.1))).dimension());
-    assertThrows(FitException.class,
+    assertThrows(
+        FitException.class,
         () -> dom.fit(dom.sampleTruth(10, rng(6)), new double[10], EstimatorSettings.DEFAULTS));
   }
 
   @Test
   void fit_badInput_throwsFitException() {
     RegressionDomain dom = domain(3, 10, 1.0, W);
-    assertThrows(FitException.class, () -> dom.fit(new Batch(5, 3, new double[15]), null,
-        EstimatorSettings.DEFAULTS));
+    assertThrows(
+        FitException.class,
+        () -> dom.fit(new Batch(5, 3, new double[15]), null, EstimatorSettings.DEFAULTS));
     double[] values = dom.sampleTruth(10, rng(7)).values().clone();
     values[3] = Double.NaN;
-    assertThrows(FitException.class, () -> dom.fit(new Batch(10, 4, values), null,
-        EstimatorSettings.DEFAULTS));
+    assertThrows(
+        FitException.class,
+        () -> dom.fit(new Batch(10, 4, values), null, EstimatorSettings.DEFAULTS));
     Batch ok = dom.sampleTruth(10, rng(7));
     assertThrows(FitException.class, () -> dom.fit(ok, new double[3], EstimatorSettings.DEFAULTS));
     double[] negative = new double[10];
@@ -217,8 +223,9 @@ class RegressionDomainTest {
     int fits = 4000;
     double sum = 0;
     for (int i = 0; i < fits; i++) {
-      sum += dom.evaluate(dom.fit(dom.sampleTruth(100, r), null, EstimatorSettings.DEFAULTS))
-          .get(Metrics.POPULATION_RISK);
+      sum +=
+          dom.evaluate(dom.fit(dom.sampleTruth(100, r), null, EstimatorSettings.DEFAULTS))
+              .get(Metrics.POPULATION_RISK);
     }
     double c = dom.designConstant();
     assertEquals(c, sum / fits, 5 * c * Math.sqrt(2.0 / fits));

@@ -4,30 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.Smoothing;
 import ouroboros.agents.domain.VarianceEstimator;
-import org.junit.jupiter.api.Test;
 
 /**
- * Counts and smoothed probabilities on a tiny corpus, computed by hand. V = 4 words (0 to 3),
- * end token E = 4, start token B = 5, L = 4; the corpus is [0 1], [0 2], [1]. Word 3 never
- * occurs. Bigram events: B0 B0 B1, 01 02, 1E 1E, 2E.
+ * Counts and smoothed probabilities on a tiny corpus, computed by hand. V = 4 words (0 to 3), end
+ * token E = 4, start token B = 5, L = 4; the corpus is [0 1], [0 2], [1]. Word 3 never occurs.
+ * Bigram events: B0 B0 B1, 01 02, 1E 1E, 2E.
  */
 class NgramEstimatorTest {
   private static final int V = 4;
   private static final int E = 4;
   private static final int B = 5;
   private static final double EPS = 1e-12;
-  private static final Batch CORPUS = Sentences.of(4, new int[] {0, 1}, new int[] {0, 2},
-      new int[] {1});
+  private static final Batch CORPUS =
+      Sentences.of(4, new int[] {0, 1}, new int[] {0, 2}, new int[] {1});
 
   private static NgramModel fit(int order, Smoothing smoothing, double alpha, double[] weights)
       throws FitException {
-    EstimatorSettings s = new EstimatorSettings(VarianceEstimator.MLE, smoothing, alpha, order,
-        0, Double.NaN, 0);
+    EstimatorSettings s =
+        new EstimatorSettings(VarianceEstimator.MLE, smoothing, alpha, order, 0, Double.NaN, 0);
     return NgramEstimator.fit(CORPUS, weights, s, V);
   }
 
@@ -105,8 +105,8 @@ class NgramEstimatorTest {
   @Test
   void fit_kneserNeyDefaultsDiscountAndRejectsOne() throws FitException {
     assertEquals(0.75, fit(2, Smoothing.KNESER_NEY, 0, null).alpha());
-    FitException e = assertThrows(FitException.class,
-        () -> fit(2, Smoothing.KNESER_NEY, 1.0, null));
+    FitException e =
+        assertThrows(FitException.class, () -> fit(2, Smoothing.KNESER_NEY, 1.0, null));
     assertEquals("Kneser-Ney discount is not in (0, 1): 1.0", e.getMessage());
   }
 

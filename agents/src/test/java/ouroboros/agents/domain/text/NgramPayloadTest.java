@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.FitException;
-import org.junit.jupiter.api.Test;
 
 /** The payload format: [length, tok_1, ..., tok_L] with unused slots -1. */
 class NgramPayloadTest {
@@ -15,8 +15,7 @@ class NgramPayloadTest {
   void write_fixedWidthRowsWithUnusedSlots() {
     Batch b = Sentences.of(4, new int[] {3, 1}, new int[] {}, new int[] {0, 1, 2, 3});
     assertEquals(5, b.width());
-    assertArrayEquals(new double[] {2, 3, 1, -1, -1, 0, -1, -1, -1, -1, 4, 0, 1, 2, 3},
-        b.values());
+    assertArrayEquals(new double[] {2, 3, 1, -1, -1, 0, -1, -1, -1, -1, 4, 0, 1, 2, 3}, b.values());
   }
 
   @Test
@@ -30,8 +29,7 @@ class NgramPayloadTest {
     assertEquals("item 0 has length 4.0, expected a whole number in [0, 3]", e.getMessage());
     Batch badWord = new Batch(1, 4, new double[] {2, 0, 3, -1});
     e = assertThrows(FitException.class, () -> Sentences.read(badWord, 0, words, 3));
-    assertEquals("item 0 has word 3.0 at position 2, expected a word id in [0, 3)",
-        e.getMessage());
+    assertEquals("item 0 has word 3.0 at position 2, expected a word id in [0, 3)", e.getMessage());
     Batch fraction = new Batch(1, 4, new double[] {1, 0.5, -1, -1});
     assertThrows(FitException.class, () -> Sentences.read(fraction, 0, words, 3));
   }

@@ -2,8 +2,8 @@ package ouroboros.agents.domain.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ouroboros.agents.domain.SamplingSettings;
 import org.junit.jupiter.api.Test;
+import ouroboros.agents.domain.SamplingSettings;
 
 /** Temperature, then top-k, then top-p, on one next-token distribution. */
 class NgramTruncationTest {
@@ -51,13 +51,18 @@ class NgramTruncationTest {
 
   @Test
   void ties_brokenByLowerId() {
-    Step s = Step.of(new int[] {2, 4, 8}, new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, 3,
-        new SamplingSettings(1, 2, 1));
+    Step s =
+        Step.of(
+            new int[] {2, 4, 8},
+            new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3},
+            3,
+            new SamplingSettings(1, 2, 1));
     assertEquals(2, s.size());
     assertEquals(2, s.outcome(0));
     assertEquals(4, s.outcome(1));
-    Step t = Step.of(new int[] {2, 4, 8}, new double[] {0.3, 0.35, 0.35}, 3,
-        new SamplingSettings(1, 1, 1));
+    Step t =
+        Step.of(
+            new int[] {2, 4, 8}, new double[] {0.3, 0.35, 0.35}, 3, new SamplingSettings(1, 1, 1));
     assertEquals(1, t.size());
     assertEquals(4, t.outcome(0));
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.Evaluation;
@@ -13,7 +14,6 @@ import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.domain.Smoothing;
 import ouroboros.agents.domain.VarianceEstimator;
-import org.junit.jupiter.api.Test;
 
 /** The text domain end to end, without actors, on a small random language. */
 class TextDomainTest {
@@ -108,9 +108,10 @@ class TextDomainTest {
     assertEquals(0.0, fitAndEvaluate(2, Smoothing.ADD_K, 0, 300, 4).get(Metrics.HALLUCINATED_MASS));
     assertEquals(0.0, fitAndEvaluate(3, Smoothing.ADD_K, 0, 300, 4).get(Metrics.HALLUCINATED_MASS));
     assertTrue(fitAndEvaluate(2, Smoothing.ADD_K, 0.1, 300, 4).get(Metrics.HALLUCINATED_MASS) > 0);
-    assertTrue(fitAndEvaluate(3, Smoothing.KNESER_NEY, 0, 300, 4)
-        .get(Metrics.HALLUCINATED_MASS) > 0);
-    assertTrue(fitAndEvaluate(1, Smoothing.ADD_K, 0, 300, 4).get(Metrics.HALLUCINATED_MASS) > 0.2,
+    assertTrue(
+        fitAndEvaluate(3, Smoothing.KNESER_NEY, 0, 300, 4).get(Metrics.HALLUCINATED_MASS) > 0);
+    assertTrue(
+        fitAndEvaluate(1, Smoothing.ADD_K, 0, 300, 4).get(Metrics.HALLUCINATED_MASS) > 0.2,
         "a unigram model ignores context");
   }
 
@@ -131,8 +132,8 @@ class TextDomainTest {
   void sample_plainCounts_emitsOnlyTrainedTransitionsEvenUnderTopK() throws FitException {
     Batch data = DOMAIN.sampleTruth(200, rng(6));
     NgramModel m = (NgramModel) DOMAIN.fit(data, null, settings(2, Smoothing.ADD_K, 0));
-    for (SamplingSettings s : new SamplingSettings[] {SamplingSettings.DEFAULTS,
-        new SamplingSettings(0.7, 3, 0.9)}) {
+    for (SamplingSettings s :
+        new SamplingSettings[] {SamplingSettings.DEFAULTS, new SamplingSettings(0.7, 3, 0.9)}) {
       Batch out = DOMAIN.sample(m, 500, s, rng(7));
       for (int i = 0; i < out.size(); i++) {
         int prev = Sentences.start(V);

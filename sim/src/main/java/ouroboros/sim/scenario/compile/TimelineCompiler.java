@@ -35,8 +35,13 @@ final class TimelineCompiler {
   private TimelineCompiler() {}
 
   /** The timeline of a resolved, valid scenario whose agents compiled as given. */
-  static Timeline compile(Scenario s, List<String> sites, List<HumanSettings> humans,
-      List<ModelSettings> models, List<ModelSpec> specs, ModelCompiler compiler) {
+  static Timeline compile(
+      Scenario s,
+      List<String> sites,
+      List<HumanSettings> humans,
+      List<ModelSettings> models,
+      List<ModelSpec> specs,
+      ModelCompiler compiler) {
     int h = humans.size();
     int n = h + models.size();
     int[] start = new int[n];
@@ -113,8 +118,8 @@ final class TimelineCompiler {
   }
 
   /** Records a rate change. */
-  private static void rate(Map<Integer, List<Timeline.RateChange>> out, int tick, int agent,
-      int rate) {
+  private static void rate(
+      Map<Integer, List<Timeline.RateChange>> out, int tick, int agent, int rate) {
     out.computeIfAbsent(tick, x -> new ArrayList<>()).add(new Timeline.RateChange(agent, rate));
   }
 }

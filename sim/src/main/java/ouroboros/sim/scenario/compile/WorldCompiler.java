@@ -26,12 +26,12 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.CrawlSpec;
 import ouroboros.sim.scenario.Declared;
 import ouroboros.sim.scenario.EstimatorSpec;
-import ouroboros.sim.scenario.SamplingSpec;
 import ouroboros.sim.scenario.HumanSpec;
 import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.OutputSpec;
 import ouroboros.sim.scenario.Names;
+import ouroboros.sim.scenario.OutputSpec;
 import ouroboros.sim.scenario.Plugins;
+import ouroboros.sim.scenario.SamplingSpec;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioValidator;
 import ouroboros.sim.scenario.SiteSpec;
@@ -42,8 +42,8 @@ import ouroboros.sim.scenario.TrainsOnSpec;
 /**
  * Compiles a resolved, valid scenario into the {@link World} the engine runs: the domain, the
  * sites, and each agent's settings in canonical order (humans first, then models, each in file
- * order), with the timeline. This is the one place where scenario specs become engine settings;
- * the engine never reads a spec.
+ * order), with the timeline. This is the one place where scenario specs become engine settings; the
+ * engine never reads a spec.
  */
 public final class WorldCompiler {
   private WorldCompiler() {}
@@ -57,14 +57,20 @@ public final class WorldCompiler {
     List<HumanSettings> humans = new ArrayList<>();
     for (HumanSpec h : s.humans()) {
       SiteMix mix = mix(h.site(), h.publishTo(), sites);
-      humans.add(new HumanSettings(h.id(), h.publishRate(), mix.first(),
-          h.community() == null ? HumanSettings.WHOLE_TRUTH : h.community(),
-          h.laundering() == null ? 0 : h.laundering().share(),
-          h.laundering() == null ? 0 : h.laundering().strip(), h.signed(), mix));
+      humans.add(
+          new HumanSettings(
+              h.id(),
+              h.publishRate(),
+              mix.first(),
+              h.community() == null ? HumanSettings.WHOLE_TRUTH : h.community(),
+              h.laundering() == null ? 0 : h.laundering().share(),
+              h.laundering() == null ? 0 : h.laundering().strip(),
+              h.signed(),
+              mix));
     }
     List<ModelSpec> specs = Timelines.allModels(s.models(), s.timeline());
-    StageSpec.Context stages = new StageSpec.Context(s.domain(),
-        ScenarioValidator.families(specs, s.humans().size()));
+    StageSpec.Context stages =
+        new StageSpec.Context(s.domain(), ScenarioValidator.families(specs, s.humans().size()));
     List<String> agents = new ArrayList<>();
     s.humans().forEach(h -> agents.add(h.id()));
     specs.forEach(m -> agents.add(m.id()));
@@ -73,46 +79,82 @@ public final class WorldCompiler {
       models.add(model(m, null, null, sites, s, stages, agents));
     }
     long millis = Math.round(s.engine().phaseTimeoutSeconds() * 1000);
-    OutputSpec output = Declared.withDefaults(s.output() != null ? s.output() : new OutputSpec(null, null));
-    Timeline timeline = TimelineCompiler.compile(s, sites, humans, models, specs,
-        (m, prevSpec, prev) -> model(m, prevSpec, prev, sites, s, stages, agents));
-    return new World(s.name(), seed, s.ticks(), s.domain().build(new RngStreams(seed)), sites,
+    OutputSpec output =
+        Declared.withDefaults(s.output() != null ? s.output() : new OutputSpec(null, null));
+    Timeline timeline =
+        TimelineCompiler.compile(
+            s,
+            sites,
+            humans,
+            models,
+            specs,
+            (m, prevSpec, prev) -> model(m, prevSpec, prev, sites, s, stages, agents));
+    return new World(
+        s.name(),
+        seed,
+        s.ticks(),
+        s.domain().build(new RngStreams(seed)),
+        sites,
         s.sites().stream().mapToDouble(SiteSpec::weightOrDefault).toArray(),
-        s.sites().stream().mapToDouble(SiteSpec::attachmentOrDefault).toArray(), humans, models,
-        s.web().retention().ticks(), Duration.ofMillis(millis), timeline,
+        s.sites().stream().mapToDouble(SiteSpec::attachmentOrDefault).toArray(),
+        humans,
+        models,
+        s.web().retention().ticks(),
+        Duration.ofMillis(millis),
+        timeline,
         specs.stream().map(m -> m.population() != null ? m.population() : "models").toList(),
-        output.perModelRows(), output.sampleSize());
+        output.perModelRows(),
+        output.sampleSize());
   }
 
   /**
    * A resolved model's settings. With {@code prev} (the settings compiled from {@code prevSpec}),
-   * the crawl policy and each pipeline stage's plan are reused when their spec did not change,
-   * so that a reconfigured model keeps those stages.
+   * the crawl policy and each pipeline stage's plan are reused when their spec did not change, so
+   * that a reconfigured model keeps those stages.
    */
-  private static ModelSettings model(ModelSpec m, ModelSpec prevSpec, ModelSettings prev,
-      List<String> sites, Scenario s, StageSpec.Context stages, List<String> agents) {
-    CrawlPolicy crawl = prev != null && Objects.equals(m.crawl(), prevSpec.crawl())
-        && Objects.equals(m.trainsOn(), prevSpec.trainsOn()) ? prev.crawl()
-        : crawl(m, agents.indexOf(m.id()), sites, agents);
+  private static ModelSettings model(
+      ModelSpec m,
+      ModelSpec prevSpec,
+      ModelSettings prev,
+      List<String> sites,
+      Scenario s,
+      StageSpec.Context stages,
+      List<String> agents) {
+    CrawlPolicy crawl =
+        prev != null
+                && Objects.equals(m.crawl(), prevSpec.crawl())
+                && Objects.equals(m.trainsOn(), prevSpec.trainsOn())
+            ? prev.crawl()
+            : crawl(m, agents.indexOf(m.id()), sites, agents);
     List<StagePlan> pipeline = new ArrayList<>();
     for (int k = 0; k < m.pipeline().size(); k++) {
       StageSpec st = m.pipeline().get(k);
-      boolean same = prev != null && k < prevSpec.pipeline().size()
-          && st.equals(prevSpec.pipeline().get(k));
+      boolean same =
+          prev != null && k < prevSpec.pipeline().size() && st.equals(prevSpec.pipeline().get(k));
       pipeline.add(same ? prev.pipeline().get(k) : st.plan(stages));
     }
     SiteMix mix = mix(m.site(), m.publishTo(), sites);
-    return new ModelSettings(m.id(), Regime.of(m.regime()),
-        m.window() == null ? 0 : m.window(), m.retrainEvery(),
-        m.firstRetrain(), m.scrape(),
-        m.trainsOn() != null ? m.humanShare() : m.freshHumanFraction(), m.publishRate(),
+    return new ModelSettings(
+        m.id(),
+        Regime.of(m.regime()),
+        m.window() == null ? 0 : m.window(),
+        m.retrainEvery(),
+        m.firstRetrain(),
+        m.scrape(),
+        m.trainsOn() != null ? m.humanShare() : m.freshHumanFraction(),
+        m.publishRate(),
         mix.first(),
-        Names.parse(Initial.class, m.initial()), crawl,
-        sampling(m.sampling()), estimator(m.estimator()), s.collapse().thresholds(),
+        Names.parse(Initial.class, m.initial()),
+        crawl,
+        sampling(m.sampling()),
+        estimator(m.estimator()),
+        s.collapse().thresholds(),
         s.collapse().baselineCap(),
-        m.watermark() == null ? Watermark.NONE
+        m.watermark() == null
+            ? Watermark.NONE
             : new Watermark(m.watermark().rate(), m.watermark().strength()),
-        pipeline, mix);
+        pipeline,
+        mix);
   }
 
   /** An agent's sites: its mix in file order, or its one site. */
@@ -131,24 +173,31 @@ public final class WorldCompiler {
   }
 
   /**
-   * A model's crawl policy: {@code sources} over its {@code trains-on} agents in static-graph
-   * mode, else its {@code crawl}, with the keys its policy does not read at neutral values.
+   * A model's crawl policy: {@code sources} over its {@code trains-on} agents in static-graph mode,
+   * else its {@code crawl}, with the keys its policy does not read at neutral values.
    */
-  private static CrawlPolicy crawl(ModelSpec m, int self, List<String> sites,
-      List<String> agents) {
+  private static CrawlPolicy crawl(ModelSpec m, int self, List<String> sites, List<String> agents) {
     if (m.trainsOn() != null) {
       int[] sources = m.trainsOn().stream().mapToInt(t -> agents.indexOf(t.source())).toArray();
       double[] weights = m.trainsOn().stream().mapToDouble(TrainsOnSpec::weight).toArray();
-      return CrawlPolicies.create(SourcesCrawl.NAME,
-          new CrawlSettings(self, new int[0], weights, 1, 1.0, sources));
+      return CrawlPolicies.create(
+          SourcesCrawl.NAME, new CrawlSettings(self, new int[0], weights, 1, 1.0, sources));
     }
     CrawlSpec c = m.crawl();
     int[] crawlSites = c.sites().stream().mapToInt(sites::indexOf).toArray();
-    double[] weights = c.weights() == null ? new double[0]
-        : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
-    return Plugins.crawl(c, new CrawlSettings(self, crawlSites, weights,
-        c.window() == null ? 1 : c.window(), c.exponent() == null ? 1.0 : c.exponent(),
-        new int[0]));
+    double[] weights =
+        c.weights() == null
+            ? new double[0]
+            : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
+    return Plugins.crawl(
+        c,
+        new CrawlSettings(
+            self,
+            crawlSites,
+            weights,
+            c.window() == null ? 1 : c.window(),
+            c.exponent() == null ? 1.0 : c.exponent(),
+            new int[0]));
   }
 
   /** A resolved sampling block as settings; keys the domain does not use take their defaults. */
@@ -163,7 +212,9 @@ public final class WorldCompiler {
     return new EstimatorSettings(
         Names.parse(VarianceEstimator.class, d.variance()),
         Names.parse(Smoothing.class, d.smoothing()),
-        d.alpha(), d.order(), d.ridge(),
+        d.alpha(),
+        d.order(),
+        d.ridge(),
         d.bandwidth() != null ? d.bandwidth() : Double.NaN,
         d.components());
   }

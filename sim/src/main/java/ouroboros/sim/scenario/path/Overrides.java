@@ -19,16 +19,17 @@ import ouroboros.sim.scenario.YamlDocument;
 
 /**
  * Command-line overrides, {@code --set KEY=VALUE}: KEY is a {@link ScenarioPath} (the grammar of
- * sweep paths), VALUE is YAML ({@code 0.5}, {@code accumulate}, {@code [forum, blog]},
- * {@code {policy: recent, window: 3}}). They are applied in order to the scenario file's YAML
- * tree, before it is validated, so a value is checked exactly as if the file held it. A path that
- * addresses nothing, or a value the scenario refuses, fails with an error that names the
- * {@code --set} argument; problems the file has on its own keep their file, line and column.
+ * sweep paths), VALUE is YAML ({@code 0.5}, {@code accumulate}, {@code [forum, blog]}, {@code
+ * {policy: recent, window: 3}}). They are applied in order to the scenario file's YAML tree, before
+ * it is validated, so a value is checked exactly as if the file held it. A path that addresses
+ * nothing, or a value the scenario refuses, fails with an error that names the {@code --set}
+ * argument; problems the file has on its own keep their file, line and column.
  */
 public final class Overrides {
   /** What an override should look like, for messages. */
-  static final String EXPECTED = "KEY=VALUE, KEY a path such as models[lab-a].regime and VALUE"
-      + " YAML such as accumulate, 0.5 or [forum, blog]";
+  static final String EXPECTED =
+      "KEY=VALUE, KEY a path such as models[lab-a].regime and VALUE"
+          + " YAML such as accumulate, 0.5 or [forum, blog]";
 
   /**
    * One parsed {@code --set} argument.
@@ -66,8 +67,12 @@ public final class Overrides {
       try {
         overrides.add(parse(arg));
       } catch (IllegalArgumentException e) {
-        errors.add(error(arg, "", e.getMessage(), arg.indexOf('=') < 0 || arg.startsWith("=")
-            ? EXPECTED : ScenarioPath.EXPECTED));
+        errors.add(
+            error(
+                arg,
+                "",
+                e.getMessage(),
+                arg.indexOf('=') < 0 || arg.startsWith("=") ? EXPECTED : ScenarioPath.EXPECTED));
       }
     }
     YamlDocument doc = loader.read(file, "scenario");
@@ -116,8 +121,12 @@ public final class Overrides {
     try {
       value = text.isBlank() ? null : Yaml.mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("the value '" + text + "', which is not YAML ("
-          + firstLine(e.getOriginalMessage()) + ")");
+      throw new IllegalArgumentException(
+          "the value '"
+              + text
+              + "', which is not YAML ("
+              + firstLine(e.getOriginalMessage())
+              + ")");
     }
     if (value == null || value.isMissingNode()) {
       throw new IllegalArgumentException("no value after '=' in '" + arg + "'");

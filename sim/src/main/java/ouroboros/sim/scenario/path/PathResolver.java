@@ -14,10 +14,10 @@ import ouroboros.sim.scenario.Suggest;
 /**
  * Finds the places a {@link ScenarioPath} addresses in a scenario's YAML tree, and sets a value
  * there; sweeps, timeline {@code set} events and {@code run --set} all use it. A key must be one
- * the scenario schema allows at that place; a mapping that the tree leaves out is created when
- * the schema has it, so {@code models[*].sampling.temperature} works on models without a
- * {@code sampling} key. Selectors pick entries of lists that exist; a selector by name or
- * {@code [*]} may pick several, so one path may address several places ({@link #SELECT_BY}).
+ * the scenario schema allows at that place; a mapping that the tree leaves out is created when the
+ * schema has it, so {@code models[*].sampling.temperature} works on models without a {@code
+ * sampling} key. Selectors pick entries of lists that exist; a selector by name or {@code [*]} may
+ * pick several, so one path may address several places ({@link #SELECT_BY}).
  */
 public final class PathResolver {
   /**
@@ -46,7 +46,9 @@ public final class PathResolver {
     }
   }
 
-  /** A path that addresses nothing: what was found and what was expected, as in a scenario error. */
+  /**
+   * A path that addresses nothing: what was found and what was expected, as in a scenario error.
+   */
   public static final class PathException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -113,17 +115,26 @@ public final class PathResolver {
   }
 
   /** Steps into a key of a mapping. */
-  private void key(At at, String name, String before, boolean last,
-      List<ScenarioPath.Segment> segments, int k, List<At> next, List<Target> targets)
+  private void key(
+      At at,
+      String name,
+      String before,
+      boolean last,
+      List<ScenarioPath.Segment> segments,
+      int k,
+      List<At> next,
+      List<Target> targets)
       throws PathException {
     if (!(at.node() instanceof ObjectNode object)) {
-      throw new PathException(describe(at.node()) + " at " + before,
-          "a mapping with the key '" + name + "'");
+      throw new PathException(
+          describe(at.node()) + " at " + before, "a mapping with the key '" + name + "'");
     }
     Set<String> keys = schema.keys(at.schemas(), object);
     if (!keys.contains(name)) {
-      throw new PathException("unknown key '" + name + "' in " + before,
-          (keys.isEmpty() ? "no key: " + before + " takes a plain value"
+      throw new PathException(
+          "unknown key '" + name + "' in " + before,
+          (keys.isEmpty()
+              ? "no key: " + before + " takes a plain value"
               : "one of " + keys + Suggest.didYouMean(name, keys)));
     }
     List<JsonNode> schemas = schema.property(at.schemas(), object, name);
@@ -136,9 +147,9 @@ public final class PathResolver {
     if (child == null || child.isNull()) {
       boolean selects = !(segments.get(k + 1) instanceof ScenarioPath.Key);
       if (selects || !schema.isMapping(schemas)) {
-        throw new PathException("no '" + name + "' in " + before + " of " + tree,
-            selects ? "a list to select from: " + tree + " must have '" + name + "'"
-                : "a mapping");
+        throw new PathException(
+            "no '" + name + "' in " + before + " of " + tree,
+            selects ? "a list to select from: " + tree + " must have '" + name + "'" : "a mapping");
       }
       child = object.putObject(name);
     }
@@ -146,11 +157,19 @@ public final class PathResolver {
   }
 
   /** Steps into the entries of a list that a selector picks. */
-  private void select(At at, ScenarioPath.Segment seg, String before, boolean last, List<At> next,
-      List<Target> targets) throws PathException {
+  private void select(
+      At at,
+      ScenarioPath.Segment seg,
+      String before,
+      boolean last,
+      List<At> next,
+      List<Target> targets)
+      throws PathException {
     if (!(at.node() instanceof ArrayNode list)) {
-      throw new PathException(describe(at.node()) + " at " + before,
-          schema.isList(at.schemas()) ? "a list to select from"
+      throw new PathException(
+          describe(at.node()) + " at " + before,
+          schema.isList(at.schemas())
+              ? "a list to select from"
               : "no selector: " + before + " is not a list");
     }
     List<JsonNode> items = schema.items(at.schemas(), list);
@@ -164,8 +183,14 @@ public final class PathResolver {
       }
     } else if (seg instanceof ScenarioPath.Index index) {
       if (index.index() >= list.size()) {
-        throw new PathException("the index " + index.index() + " in " + before + ", which has "
-            + list.size() + (list.size() == 1 ? " entry" : " entries"),
+        throw new PathException(
+            "the index "
+                + index.index()
+                + " in "
+                + before
+                + ", which has "
+                + list.size()
+                + (list.size() == 1 ? " entry" : " entries"),
             "an index from 0 to " + (list.size() - 1));
       }
       picked.add(index.index());
@@ -189,8 +214,10 @@ public final class PathResolver {
             names.add(id);
           }
         }
-        throw new PathException("no entry with id or stage '" + name + "' in " + before,
-            names.isEmpty() ? "an index such as [0], since its entries have no id"
+        throw new PathException(
+            "no entry with id or stage '" + name + "' in " + before,
+            names.isEmpty()
+                ? "an index such as [0], since its entries have no id"
                 : "one of " + names + Suggest.didYouMean(name, names));
       }
     }

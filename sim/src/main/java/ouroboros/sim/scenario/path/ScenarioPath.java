@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A path into a scenario, the one grammar of sweep files, timeline {@code set} events and
- * {@code run --set}: dotted kebab-case keys, each optionally
- * followed by selectors on a list: {@code [name]} the entries whose {@code id} is name (models,
- * humans, sites) or, when none has that id, whose {@code stage} is name (pipeline stages);
- * {@code [*]} every entry; {@code [3]} the entry at index 3. Examples:
- * {@code models[lab-a].regime}, {@code models[*].sampling.temperature}, {@code seed}.
+ * A path into a scenario, the one grammar of sweep files, timeline {@code set} events and {@code
+ * run --set}: dotted kebab-case keys, each optionally followed by selectors on a list: {@code
+ * [name]} the entries whose {@code id} is name (models, humans, sites) or, when none has that id,
+ * whose {@code stage} is name (pipeline stages); {@code [*]} every entry; {@code [3]} the entry at
+ * index 3. Examples: {@code models[lab-a].regime}, {@code models[*].sampling.temperature}, {@code
+ * seed}.
  *
  * @param text the path as written
  * @param segments its keys and selectors, in order
@@ -44,8 +44,9 @@ public record ScenarioPath(String text, List<Segment> segments) {
   public record All() implements Segment {}
 
   /** What a path should look like, for messages. */
-  public static final String EXPECTED = "a path of kebab-case keys joined by '.', each optionally"
-      + " followed by [id], [*] or [index], such as models[lab-a].regime";
+  public static final String EXPECTED =
+      "a path of kebab-case keys joined by '.', each optionally"
+          + " followed by [id], [*] or [index], such as models[lab-a].regime";
 
   /** Checks the references. */
   public ScenarioPath {
@@ -64,8 +65,10 @@ public record ScenarioPath(String text, List<Segment> segments) {
         i++;
       }
       if (i == start) {
-        throw new IllegalArgumentException(i == n ? "a path that ends without a key"
-            : "'" + text.charAt(i) + "' where a key should start, at character " + (i + 1));
+        throw new IllegalArgumentException(
+            i == n
+                ? "a path that ends without a key"
+                : "'" + text.charAt(i) + "' where a key should start, at character " + (i + 1));
       }
       out.add(new Key(text.substring(start, i)));
       while (i < n && text.charAt(i) == '[') {
@@ -110,7 +113,10 @@ public record ScenarioPath(String text, List<Segment> segments) {
 
   /** Letters, digits, '-' and '_'. */
   private static boolean isKeyChar(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
+    return c >= 'a' && c <= 'z'
+        || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9'
+        || c == '-'
         || c == '_';
   }
 

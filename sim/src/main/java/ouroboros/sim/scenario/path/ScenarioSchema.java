@@ -12,16 +12,15 @@ import java.util.TreeSet;
 import ouroboros.sim.scenario.Yaml;
 
 /**
- * The scenario's JSON Schema ({@code scenarios/scenario.schema.json}, carried in the jar), read
- * to tell which keys a {@link ScenarioPath} may name (in a sweep, a timeline {@code set} or a
- * {@code --set} override): the schema lists every key a scenario may hold,
- * including the optional keys a base scenario leaves out, so a path into an absent optional key
- * is accepted while a misspelt one is not. This is not a validator: values are checked by the
- * scenario loader. It understands what the schema uses to say which keys exist:
- * {@code properties}, {@code items}, {@code $ref}, {@code allOf}, {@code anyOf},
- * {@code oneOf}, {@code propertyNames} with an {@code enum}, and {@code if}/{@code then}/
- * {@code else} whose {@code if} tests {@code required}, {@code properties}, {@code const} and
- * {@code enum} (how the domain's type picks the domain's keys).
+ * The scenario's JSON Schema ({@code scenarios/scenario.schema.json}, carried in the jar), read to
+ * tell which keys a {@link ScenarioPath} may name (in a sweep, a timeline {@code set} or a {@code
+ * --set} override): the schema lists every key a scenario may hold, including the optional keys a
+ * base scenario leaves out, so a path into an absent optional key is accepted while a misspelt one
+ * is not. This is not a validator: values are checked by the scenario loader. It understands what
+ * the schema uses to say which keys exist: {@code properties}, {@code items}, {@code $ref}, {@code
+ * allOf}, {@code anyOf}, {@code oneOf}, {@code propertyNames} with an {@code enum}, and {@code
+ * if}/{@code then}/ {@code else} whose {@code if} tests {@code required}, {@code properties},
+ * {@code const} and {@code enum} (how the domain's type picks the domain's keys).
  */
 public final class ScenarioSchema {
   /** Where the schema sits on the class path. */

@@ -18,19 +18,18 @@ import ouroboros.sim.scenario.TrainsOnSpec;
 import ouroboros.sim.scenario.Yaml;
 
 /**
- * Addressing a population by its id where an agent id is expected: a timeline event
- * ({@code retire}, {@code humans}, {@code set} by {@code agent} or by a path
- * {@code models[ID]...} / {@code humans[ID]...}) or a {@code trains-on} source naming a
- * population stands for the same event or entry once per member, in member order. A member is
- * addressed by its own id, as any agent.
+ * Addressing a population by its id where an agent id is expected: a timeline event ({@code
+ * retire}, {@code humans}, {@code set} by {@code agent} or by a path {@code models[ID]...} / {@code
+ * humans[ID]...}) or a {@code trains-on} source naming a population stands for the same event or
+ * entry once per member, in member order. A member is addressed by its own id, as any agent.
  */
 final class Addressing {
   private static final Pattern PATH = Pattern.compile("(models|humans)\\[([^\\[\\]]+)\\](.*)");
   private static final ObjectMapper MAPPER = Yaml.mapper();
 
   /**
-   * The expanded timeline, with each event's index in the file and, for an event expanded from
-   * one naming a population, the member it addresses (else null).
+   * The expanded timeline, with each event's index in the file and, for an event expanded from one
+   * naming a population, the member it addresses (else null).
    */
   record Timeline(List<EventSpec> events, int[] origin, String[] member) {}
 
@@ -72,8 +71,8 @@ final class Addressing {
         member.add(id);
       }
     }
-    return new Timeline(out, origin.stream().mapToInt(Integer::intValue).toArray(),
-        member.toArray(new String[0]));
+    return new Timeline(
+        out, origin.stream().mapToInt(Integer::intValue).toArray(), member.toArray(new String[0]));
   }
 
   /** The agent an event addresses, or null. */
@@ -101,18 +100,23 @@ final class Addressing {
       return new EventSpec(ev.tick(), null, to, null, null);
     }
     if (ev.humans() != null) {
-      return new EventSpec(ev.tick(), null, null, null,
-          new PopulationSpec(to, ev.humans().publishRate()));
+      return new EventSpec(
+          ev.tick(), null, null, null, new PopulationSpec(to, ev.humans().publishRate()));
     }
     SetSpec s = ev.set();
     if (s.agent() != null) {
-      return new EventSpec(ev.tick(), null, null, new SetSpec(to, s.publishRate(), s.path(),
-          s.value()), null);
+      return new EventSpec(
+          ev.tick(), null, null, new SetSpec(to, s.publishRate(), s.path(), s.value()), null);
     }
     Matcher m = PATH.matcher(s.path());
     m.matches();
-    return new EventSpec(ev.tick(), null, null, new SetSpec(s.agent(), s.publishRate(),
-        m.group(1) + "[" + to + "]" + m.group(3), s.value()), null);
+    return new EventSpec(
+        ev.tick(),
+        null,
+        null,
+        new SetSpec(
+            s.agent(), s.publishRate(), m.group(1) + "[" + to + "]" + m.group(3), s.value()),
+        null);
   }
 
   /** A generated member's trains-on list with populations expanded. */
@@ -138,8 +142,9 @@ final class Addressing {
 
   /** A model with trains-on sources naming a population expanded; the same model otherwise. */
   ModelSpec trainsOn(ModelSpec m, String pointer, Relocation relocation) {
-    if (m == null || m.trainsOn() == null || m.trainsOn().stream()
-        .noneMatch(t -> t != null && agents(t.source()) != null)) {
+    if (m == null
+        || m.trainsOn() == null
+        || m.trainsOn().stream().noneMatch(t -> t != null && agents(t.source()) != null)) {
       return m;
     }
     List<TrainsOnSpec> out = new ArrayList<>();

@@ -16,11 +16,11 @@ import ouroboros.sim.scenario.TrainsOnSpec;
 import ouroboros.sim.scenario.Yaml;
 
 /**
- * The form a resolved scenario with populations is written in ({@code scenario.yaml} of a run):
- * the {@code populations:} block as written, each with its seed stated, instead of its members;
- * runs of timeline events and {@code trains-on} entries that cover a population's members in
- * order, alike but for the member, as one naming the population. Loading that file expands it to
- * the very same scenario, so a run replays from its own {@code scenario.yaml}.
+ * The form a resolved scenario with populations is written in ({@code scenario.yaml} of a run): the
+ * {@code populations:} block as written, each with its seed stated, instead of its members; runs of
+ * timeline events and {@code trains-on} entries that cover a population's members in order, alike
+ * but for the member, as one naming the population. Loading that file expands it to the very same
+ * scenario, so a run replays from its own {@code scenario.yaml}.
  */
 public final class Compaction {
   private static final ObjectMapper MAPPER = Yaml.mapper();
@@ -53,19 +53,35 @@ public final class Compaction {
     for (ModelSpec m : all.subList(0, all.size() - generated.getOrDefault("model", 0))) {
       models.add(trainsOn(m, membersByFirst, populationByFirst));
     }
-    List<HumanSpec> humans = s.humans() == null ? null
-        : s.humans().subList(0, s.humans().size() - generated.getOrDefault("human", 0));
-    List<SiteSpec> sites = s.sites() == null ? null
-        : s.sites().subList(0, s.sites().size() - generated.getOrDefault("site", 0));
-    return new Scenario(s.name(), s.description(), s.seed(), s.ticks(), s.domain(), s.web(),
-        sites == null || sites.isEmpty() ? null : sites, s.engine(), humans, models,
-        timeline(s.timeline(), membersByFirst, populationByFirst), s.aiShare(), s.collapse(),
-        s.populations(), s.output());
+    List<HumanSpec> humans =
+        s.humans() == null
+            ? null
+            : s.humans().subList(0, s.humans().size() - generated.getOrDefault("human", 0));
+    List<SiteSpec> sites =
+        s.sites() == null
+            ? null
+            : s.sites().subList(0, s.sites().size() - generated.getOrDefault("site", 0));
+    return new Scenario(
+        s.name(),
+        s.description(),
+        s.seed(),
+        s.ticks(),
+        s.domain(),
+        s.web(),
+        sites == null || sites.isEmpty() ? null : sites,
+        s.engine(),
+        humans,
+        models,
+        timeline(s.timeline(), membersByFirst, populationByFirst),
+        s.aiShare(),
+        s.collapse(),
+        s.populations(),
+        s.output());
   }
 
   /** The timeline with runs over a population's members as one event naming it. */
-  private static List<EventSpec> timeline(List<EventSpec> events,
-      Map<String, List<String>> members, Map<String, String> populations) {
+  private static List<EventSpec> timeline(
+      List<EventSpec> events, Map<String, List<String>> members, Map<String, String> populations) {
     if (events == null) {
       return null;
     }
@@ -80,8 +96,9 @@ public final class Compaction {
         boolean run = true;
         for (int i = 1; i < ids.size() && run; i++) {
           EventSpec next = events.get(e + i);
-          run = ids.get(i).equals(Addressing.target(next))
-              && whole.equals(Addressing.retarget(next, ids.get(i), pop));
+          run =
+              ids.get(i).equals(Addressing.target(next))
+                  && whole.equals(Addressing.retarget(next, ids.get(i), pop));
         }
         if (run) {
           out.add(whole);
@@ -95,8 +112,8 @@ public final class Compaction {
   }
 
   /** A model whose trains-on runs over a population's members, alike, name it instead. */
-  private static ModelSpec trainsOn(ModelSpec m, Map<String, List<String>> members,
-      Map<String, String> populations) {
+  private static ModelSpec trainsOn(
+      ModelSpec m, Map<String, List<String>> members, Map<String, String> populations) {
     List<TrainsOnSpec> list = m.trainsOn();
     if (list == null || list.stream().noneMatch(t -> members.containsKey(t.source()))) {
       return m;

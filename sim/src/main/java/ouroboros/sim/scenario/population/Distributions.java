@@ -45,34 +45,44 @@ final class Distributions {
   private static final Map<String, Family> REGISTRY = new LinkedHashMap<>();
 
   static {
-    REGISTRY.put("uniform", (p, w) -> {
-      double[] v = numbers(p, "uniform", "[lo, hi]");
-      ordered(v, "uniform");
-      return rng -> DoubleNode.valueOf(v[0] + (v[1] - v[0]) * rng.nextDouble());
-    });
-    REGISTRY.put("normal", (p, w) -> {
-      double[] v = numbers(p, "normal", "[mean, sd]");
-      atLeastZero(v[1], "normal", "sd");
-      return rng -> DoubleNode.valueOf(v[0] + v[1] * ZigguratSampler.NormalizedGaussian.of(rng)
-          .sample());
-    });
-    REGISTRY.put("lognormal", (p, w) -> {
-      double[] v = numbers(p, "lognormal", "[mu, sigma]");
-      atLeastZero(v[1], "lognormal", "sigma");
-      return rng -> DoubleNode.valueOf(Math.exp(v[0] + v[1]
-          * ZigguratSampler.NormalizedGaussian.of(rng).sample()));
-    });
-    REGISTRY.put("int-uniform", (p, w) -> {
-      double[] v = numbers(p, "int-uniform", "[lo, hi]");
-      if (v[0] != Math.rint(v[0]) || v[1] != Math.rint(v[1])) {
-        throw new Bad("int-uniform [" + p.get(0).asText() + ", " + p.get(1).asText() + "]",
-            "whole numbers lo and hi");
-      }
-      ordered(v, "int-uniform");
-      long lo = (long) v[0];
-      long span = (long) v[1] - lo + 1;
-      return rng -> LongNode.valueOf(lo + rng.nextLong(span));
-    });
+    REGISTRY.put(
+        "uniform",
+        (p, w) -> {
+          double[] v = numbers(p, "uniform", "[lo, hi]");
+          ordered(v, "uniform");
+          return rng -> DoubleNode.valueOf(v[0] + (v[1] - v[0]) * rng.nextDouble());
+        });
+    REGISTRY.put(
+        "normal",
+        (p, w) -> {
+          double[] v = numbers(p, "normal", "[mean, sd]");
+          atLeastZero(v[1], "normal", "sd");
+          return rng ->
+              DoubleNode.valueOf(v[0] + v[1] * ZigguratSampler.NormalizedGaussian.of(rng).sample());
+        });
+    REGISTRY.put(
+        "lognormal",
+        (p, w) -> {
+          double[] v = numbers(p, "lognormal", "[mu, sigma]");
+          atLeastZero(v[1], "lognormal", "sigma");
+          return rng ->
+              DoubleNode.valueOf(
+                  Math.exp(v[0] + v[1] * ZigguratSampler.NormalizedGaussian.of(rng).sample()));
+        });
+    REGISTRY.put(
+        "int-uniform",
+        (p, w) -> {
+          double[] v = numbers(p, "int-uniform", "[lo, hi]");
+          if (v[0] != Math.rint(v[0]) || v[1] != Math.rint(v[1])) {
+            throw new Bad(
+                "int-uniform [" + p.get(0).asText() + ", " + p.get(1).asText() + "]",
+                "whole numbers lo and hi");
+          }
+          ordered(v, "int-uniform");
+          long lo = (long) v[0];
+          long span = (long) v[1] - lo + 1;
+          return rng -> LongNode.valueOf(lo + rng.nextLong(span));
+        });
     REGISTRY.put("choice", Distributions::choice);
   }
 
@@ -98,8 +108,11 @@ final class Distributions {
   /** A choice among values, equally likely or by weight. */
   private static Sampler choice(JsonNode p, JsonNode w) throws Bad {
     if (p == null || !p.isArray() || p.isEmpty()) {
-      throw new Bad(p == null || !p.isArray() ? "choice of " + PathText.describe(p)
-          : "choice of an empty list", "a list of at least one value");
+      throw new Bad(
+          p == null || !p.isArray()
+              ? "choice of " + PathText.describe(p)
+              : "choice of an empty list",
+          "a list of at least one value");
     }
     List<JsonNode> values = new ArrayList<>();
     p.forEach(values::add);
@@ -107,7 +120,8 @@ final class Distributions {
       return rng -> values.get(rng.nextInt(values.size()));
     }
     if (!w.isArray() || w.size() != values.size()) {
-      throw new Bad("weights of " + PathText.describe(w) + (w.isArray() ? " of " + w.size() : ""),
+      throw new Bad(
+          "weights of " + PathText.describe(w) + (w.isArray() ? " of " + w.size() : ""),
           "a list of " + values.size() + " weights, one per value");
     }
     double[] cum = new double[values.size()];
@@ -137,7 +151,10 @@ final class Distributions {
 
   /** Two finite numbers. */
   private static double[] numbers(JsonNode p, String name, String shape) throws Bad {
-    if (p == null || !p.isArray() || p.size() != 2 || !p.get(0).isNumber()
+    if (p == null
+        || !p.isArray()
+        || p.size() != 2
+        || !p.get(0).isNumber()
         || !p.get(1).isNumber()) {
       throw new Bad(name + " of " + PathText.describe(p), "two numbers " + shape);
     }
@@ -151,8 +168,8 @@ final class Distributions {
   /** lo at most hi. */
   private static void ordered(double[] v, String name) throws Bad {
     if (v[0] > v[1]) {
-      throw new Bad(name + " [" + num(v[0]) + ", " + num(v[1]) + "] with lo above hi",
-          "lo at most hi");
+      throw new Bad(
+          name + " [" + num(v[0]) + ", " + num(v[1]) + "] with lo above hi", "lo at most hi");
     }
   }
 

@@ -50,75 +50,124 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
       Population p = entries.get(k);
       String base = "/populations/" + k;
       int kk = k;
-      Err err = (pointer, found, expected) -> {
-        Locations.Position pos = at.find(pointer);
-        errors.add(new ScenarioError(file, pos.line(), pos.column(),
-            PathText.display(pointer, kk, p == null ? null : p.id()), found, expected));
-      };
+      Err err =
+          (pointer, found, expected) -> {
+            Locations.Position pos = at.find(pointer);
+            errors.add(
+                new ScenarioError(
+                    file,
+                    pos.line(),
+                    pos.column(),
+                    PathText.display(pointer, kk, p == null ? null : p.id()),
+                    found,
+                    expected));
+          };
       if (p == null) {
-        err.add(base, "nothing", "a population: a mapping with id, kind, count, id-pattern"
-            + " and template");
+        err.add(
+            base,
+            "nothing",
+            "a population: a mapping with id, kind, count, id-pattern" + " and template");
         templates.add(null);
         ids.add(List.of());
         continue;
       }
       int before = errors.size();
       if (p.id() == null || !p.id().matches(Expansion.ID)) {
-        err.add(base + "/id", Problems.describe(p.id()), p.id() == null
-            ? "the required key 'id': the population's name" : "a population id of letters,"
-                + " digits, '.', '_' or '-'");
+        err.add(
+            base + "/id",
+            Problems.describe(p.id()),
+            p.id() == null
+                ? "the required key 'id': the population's name"
+                : "a population id of letters," + " digits, '.', '_' or '-'");
       } else if (kinds.containsKey(p.id()) || agents.containsKey(p.id())) {
-        err.add(base + "/id", Problems.describe(p.id()), "an id used by no other population or"
-            + " agent (it is " + (kinds.containsKey(p.id()) ? "another population's"
-                : agents.get(p.id())) + ")");
+        err.add(
+            base + "/id",
+            Problems.describe(p.id()),
+            "an id used by no other population or"
+                + " agent (it is "
+                + (kinds.containsKey(p.id()) ? "another population's" : agents.get(p.id()))
+                + ")");
       }
       if (p.kind() == null || !Expansion.KINDS.containsKey(p.kind())) {
-        err.add(base + "/kind", Problems.describe(p.kind()), (p.kind() == null
-            ? "the required key 'kind', one of " : "one of ") + Expansion.KIND_NAMES
-            + (p.kind() == null ? "" : Suggest.didYouMean(p.kind(), Expansion.KIND_NAMES)));
+        err.add(
+            base + "/kind",
+            Problems.describe(p.kind()),
+            (p.kind() == null ? "the required key 'kind', one of " : "one of ")
+                + Expansion.KIND_NAMES
+                + (p.kind() == null ? "" : Suggest.didYouMean(p.kind(), Expansion.KIND_NAMES)));
       }
       if (p.count() == null || p.count() < 1 || p.count() > Expansion.MAX_COUNT) {
-        err.add(base + "/count", Problems.describe(p.count()), (p.count() == null
-            ? "the required key 'count', " : "") + "a whole number of members from 1 to "
-            + Expansion.MAX_COUNT);
+        err.add(
+            base + "/count",
+            Problems.describe(p.count()),
+            (p.count() == null ? "the required key 'count', " : "")
+                + "a whole number of members from 1 to "
+                + Expansion.MAX_COUNT);
       }
       IdPattern pattern = null;
       if (p.idPattern() == null) {
-        err.add(base + "/id-pattern", "nothing", "the required key 'id-pattern', such as"
-            + " \"lab-{i}\" ({i} is the member index from 0)");
+        err.add(
+            base + "/id-pattern",
+            "nothing",
+            "the required key 'id-pattern', such as"
+                + " \"lab-{i}\" ({i} is the member index from 0)");
       } else {
         pattern = IdPattern.of(p.idPattern());
         if (pattern.usesId()) {
-          err.add(base + "/id-pattern", Problems.describe(p.idPattern()),
+          err.add(
+              base + "/id-pattern",
+              Problems.describe(p.idPattern()),
               "a pattern without {id}: it makes the id, with {i} or {i:05}");
           pattern = null;
         } else if (!pattern.usesIndex() && p.count() != null && p.count() > 1) {
-          err.add(base + "/id-pattern", Problems.describe(p.idPattern()) + ", which has no {i},"
-              + " for " + p.count() + " members", "a pattern with {i} (or {i:05}), so that each"
-              + " member gets its own id");
+          err.add(
+              base + "/id-pattern",
+              Problems.describe(p.idPattern())
+                  + ", which has no {i},"
+                  + " for "
+                  + p.count()
+                  + " members",
+              "a pattern with {i} (or {i:05}), so that each" + " member gets its own id");
           pattern = null;
         } else if (!p.idPattern().replaceAll("\\{(i|i:0[1-9])\\}", "0").matches(Expansion.ID)) {
-          err.add(base + "/id-pattern", Problems.describe(p.idPattern()), "a pattern of letters,"
-              + " digits, '.', '_', '-' and {i} or {i:05}");
+          err.add(
+              base + "/id-pattern",
+              Problems.describe(p.idPattern()),
+              "a pattern of letters," + " digits, '.', '_', '-' and {i} or {i:05}");
           pattern = null;
         }
       }
       Generator template = null;
       if (p.template() != null && !p.template().isObject()) {
-        err.add(base + "/template", PathText.describe(p.template()),
+        err.add(
+            base + "/template",
+            PathText.describe(p.template()),
             "a mapping of the keys every member gets");
       } else if (p.kind() != null && Expansion.KINDS.containsKey(p.kind())) {
-        JsonNode t = p.template() != null ? p.template()
-            : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        JsonNode t =
+            p.template() != null
+                ? p.template()
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         List<String> known = Expansion.templateKeys(p.kind());
         for (Iterator<String> it = t.fieldNames(); it.hasNext(); ) {
           String key = it.next();
           if (!known.contains(key)) {
             Locations.Position pos = at.key(base + "/template/" + key);
-            errors.add(new ScenarioError(file, pos.line(), pos.column(),
-                PathText.display(base + "/template", k, p.id()), "unknown key '" + key + "'"
-                    + (key.equals("id") ? " (members' ids come from id-pattern)" : ""),
-                "a key of a " + p.kind() + ", one of " + known + Suggest.didYouMean(key, known)));
+            errors.add(
+                new ScenarioError(
+                    file,
+                    pos.line(),
+                    pos.column(),
+                    PathText.display(base + "/template", k, p.id()),
+                    "unknown key '"
+                        + key
+                        + "'"
+                        + (key.equals("id") ? " (members' ids come from id-pattern)" : ""),
+                    "a key of a "
+                        + p.kind()
+                        + ", one of "
+                        + known
+                        + Suggest.didYouMean(key, known)));
           }
         }
         List<Generator.Problem> problems = new ArrayList<>();
@@ -136,14 +185,15 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
           String id = pattern.format(i, null);
           String owner = owners.putIfAbsent(id, label + " member " + i + line(at, base));
           if (owner != null && clash == null) {
-            clash = "'" + p.idPattern() + "', whose member " + i + " '" + id + "' is also "
-                + owner;
+            clash = "'" + p.idPattern() + "', whose member " + i + " '" + id + "' is also " + owner;
           }
           members.add(id);
         }
         if (clash != null) {
-          err.add(base + "/id-pattern", clash, "an id pattern whose ids no other agent, site"
-              + " or member has");
+          err.add(
+              base + "/id-pattern",
+              clash,
+              "an id pattern whose ids no other agent, site" + " or member has");
         }
         kinds.put(p.id(), p.kind());
       }
@@ -151,8 +201,8 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
       ids.add(members);
     }
     if (!errors.isEmpty()) {
-      errors.sort(Comparator.comparingInt(ScenarioError::line)
-          .thenComparingInt(ScenarioError::column));
+      errors.sort(
+          Comparator.comparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));
       throw new ScenarioException(errors);
     }
     return new Entries(templates, ids, kinds);
@@ -165,14 +215,21 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
       List<?> agents = list.equals("humans") ? raw.humans() : raw.models();
       for (int j = 0; agents != null && j < agents.size(); j++) {
         Object a = agents.get(j);
-        String group = a instanceof ModelSpec m ? m.population()
-            : a instanceof HumanSpec h ? h.population() : null;
+        String group =
+            a instanceof ModelSpec m
+                ? m.population()
+                : a instanceof HumanSpec h ? h.population() : null;
         if (group != null && !group.matches(Expansion.ID)) {
           String pointer = "/" + list + "/" + j + "/population";
           Locations.Position pos = at.find(pointer);
-          errors.add(new ScenarioError(file, pos.line(), pos.column(),
-              Locations.display(pointer), Problems.describe(group),
-              "a population id of letters, digits, '.', '_' or '-'"));
+          errors.add(
+              new ScenarioError(
+                  file,
+                  pos.line(),
+                  pos.column(),
+                  Locations.display(pointer),
+                  Problems.describe(group),
+                  "a population id of letters, digits, '.', '_' or '-'"));
         }
       }
     }
@@ -206,8 +263,8 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
     for (int j = 0; j < timeline.size(); j++) {
       EventSpec e = timeline.get(j);
       if (e != null && e.release() != null && e.release().id() != null) {
-        owners.putIfAbsent(e.release().id(), "timeline[" + j + "].release"
-            + line(at, "/timeline/" + j));
+        owners.putIfAbsent(
+            e.release().id(), "timeline[" + j + "].release" + line(at, "/timeline/" + j));
       }
     }
     return owners;

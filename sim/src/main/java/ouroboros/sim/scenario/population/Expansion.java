@@ -20,8 +20,8 @@ import ouroboros.sim.scenario.SiteSpec;
 
 /**
  * Expands a bound scenario's {@code populations:} into ordinary entries, before validation: each
- * population's members are appended to {@code models:}, {@code humans:} or {@code sites:} after
- * the hand-written ones, in member order, each model and human carrying {@code population: ID}.
+ * population's members are appended to {@code models:}, {@code humans:} or {@code sites:} after the
+ * hand-written ones, in member order, each model and human carrying {@code population: ID}.
  * Timeline events and {@code trains-on} entries that name a population are expanded to one per
  * member ({@link Addressing}). Problems of the entries themselves are reported here; problems the
  * validator then finds in a generated entry are moved to the population's template and name the
@@ -30,11 +30,14 @@ import ouroboros.sim.scenario.SiteSpec;
 public final class Expansion {
   /** The largest count a population may have. */
   public static final int MAX_COUNT = 1_000_000;
+
   /** What a population id (and a member id) may be made of. */
   static final String ID = "[A-Za-z0-9._-]+";
+
   /** The kinds of population and the entry each generates. */
-  static final Map<String, Class<? extends Record>> KINDS = Map.of(
-      "model", ModelSpec.class, "human", HumanSpec.class, "site", SiteSpec.class);
+  static final Map<String, Class<? extends Record>> KINDS =
+      Map.of("model", ModelSpec.class, "human", HumanSpec.class, "site", SiteSpec.class);
+
   static final List<String> KIND_NAMES = List.of("model", "human", "site");
 
   /** A check that may throw, run with its errors relocated. */
@@ -70,8 +73,8 @@ public final class Expansion {
   }
 
   /** Expands the populations of a bound scenario; one without populations is kept as it is. */
-  public static Expansion of(String file, Scenario raw, Locations locations,
-      ScenarioLoader loader) throws ScenarioException {
+  public static Expansion of(String file, Scenario raw, Locations locations, ScenarioLoader loader)
+      throws ScenarioException {
     Entries.groups(file, raw, locations);
     if (raw.populations() == null || raw.populations().isEmpty()) {
       return new Expansion(raw, null);
@@ -103,8 +106,13 @@ public final class Expansion {
       if (kind.equals("site") && sites == null) {
         sites = new ArrayList<>();
       }
-      relocation.population(kind, k, kind.equals("model") ? models.size()
-          : kind.equals("human") ? humans.size() : sites.size(), ids);
+      relocation.population(
+          kind,
+          k,
+          kind.equals("model")
+              ? models.size()
+              : kind.equals("human") ? humans.size() : sites.size(),
+          ids);
       JsonNodeFactory nodes = JsonNodeFactory.instance;
       for (int i = 0; i < ids.size(); i++) {
         String id = ids.get(i);
@@ -143,9 +151,23 @@ public final class Expansion {
     }
     Addressing.Timeline timeline = addressing.timeline(raw.timeline());
     relocation.timeline(timeline.origin(), timeline.member());
-    Scenario expanded = new Scenario(raw.name(), raw.description(), raw.seed(), raw.ticks(),
-        raw.domain(), raw.web(), sites, raw.engine(), humans, models, timeline.events(),
-        raw.aiShare(), raw.collapse(), List.copyOf(stated), raw.output());
+    Scenario expanded =
+        new Scenario(
+            raw.name(),
+            raw.description(),
+            raw.seed(),
+            raw.ticks(),
+            raw.domain(),
+            raw.web(),
+            sites,
+            raw.engine(),
+            humans,
+            models,
+            timeline.events(),
+            raw.aiShare(),
+            raw.collapse(),
+            List.copyOf(stated),
+            raw.output());
     return new Expansion(expanded, relocation);
   }
 

@@ -14,10 +14,10 @@ import ouroboros.sim.scenario.Suggest;
 
 /**
  * A population's template, compiled once: each value is fixed (shared by every member, never
- * copied), cycled from a list by member index, drawn from a distribution, or a text with
- * {@code {i}} and {@code {id}}. A drawn value comes from a stream keyed by the population seed,
- * the population id, the member index and the value's place in the template, so it depends on
- * nothing else: not on other members, other keys, or the thread count.
+ * copied), cycled from a list by member index, drawn from a distribution, or a text with {@code
+ * {i}} and {@code {id}}. A drawn value comes from a stream keyed by the population seed, the
+ * population id, the member index and the value's place in the template, so it depends on nothing
+ * else: not on other members, other keys, or the thread count.
  */
 abstract class Generator {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -50,8 +50,11 @@ abstract class Generator {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         keys.add(e.getKey());
-        values.add(of(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0")
-            .replace("/", "~1"), out));
+        values.add(
+            of(
+                e.getValue(),
+                pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"),
+                out));
       }
       if (values.stream().allMatch(Generator::fixed)) {
         return new Fixed(node);
@@ -99,8 +102,9 @@ abstract class Generator {
   /** {@code {cycle: [v0, v1, ...]}}: member i gets v(i mod n). */
   private static Generator cycle(JsonNode list, String pointer, List<Problem> out) {
     if (!list.isArray() || list.isEmpty()) {
-      out.add(new Problem(pointer, PathText.describe(list),
-          "a list of at least one value to cycle through"));
+      out.add(
+          new Problem(
+              pointer, PathText.describe(list), "a list of at least one value to cycle through"));
       return new Fixed(list);
     }
     List<Generator> items = new ArrayList<>();
@@ -119,15 +123,19 @@ abstract class Generator {
   private static Generator draw(JsonNode spec, String pointer, List<Problem> out) {
     JsonNode weights = spec.get("weights");
     List<String> names = new ArrayList<>();
-    spec.fieldNames().forEachRemaining(n -> {
-      if (!n.equals("weights")) {
-        names.add(n);
-      }
-    });
+    spec.fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (!n.equals("weights")) {
+                names.add(n);
+              }
+            });
     if (!spec.isObject() || names.size() != 1) {
-      out.add(new Problem(pointer, spec.isObject() ? names.size() + " distributions "
-          + names : PathText.describe(spec), "one distribution, one of "
-          + Distributions.names() + ", such as {uniform: [0, 1]}"));
+      out.add(
+          new Problem(
+              pointer,
+              spec.isObject() ? names.size() + " distributions " + names : PathText.describe(spec),
+              "one distribution, one of " + Distributions.names() + ", such as {uniform: [0, 1]}"));
       return new Fixed(spec);
     }
     String name = names.get(0);
@@ -139,8 +147,11 @@ abstract class Generator {
       return new Fixed(spec);
     }
     if (sampler == null) {
-      out.add(new Problem(pointer + "/" + name, "the distribution '" + name + "'",
-          "one of " + Distributions.names() + Suggest.didYouMean(name, Distributions.names())));
+      out.add(
+          new Problem(
+              pointer + "/" + name,
+              "the distribution '" + name + "'",
+              "one of " + Distributions.names() + Suggest.didYouMean(name, Distributions.names())));
       return new Fixed(spec);
     }
     String purpose = "population-draw\u0000" + pointer;

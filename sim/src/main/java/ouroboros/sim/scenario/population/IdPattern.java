@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * A text with placeholders, filled in once per member: {@code {i}} is the member index from 0,
- * {@code {i:05}} the index zero-padded to 5 digits, and {@code {id}} the member's id (not in an
- * id pattern, which makes it). Other braces are kept as they are.
+ * {@code {i:05}} the index zero-padded to 5 digits, and {@code {id}} the member's id (not in an id
+ * pattern, which makes it). Other braces are kept as they are.
  */
 final class IdPattern {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(i|id|i:0([1-9]))\\}");
@@ -33,8 +33,12 @@ final class IdPattern {
       if (m.start() > last) {
         parts.add(new Part(text.substring(last, m.start()), -2));
       }
-      parts.add(new Part(null, m.group(1).equals("id") ? -1
-          : m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
+      parts.add(
+          new Part(
+              null,
+              m.group(1).equals("id")
+                  ? -1
+                  : m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
       last = m.end();
     }
     if (last < text.length()) {

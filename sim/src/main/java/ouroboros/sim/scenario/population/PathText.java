@@ -22,8 +22,8 @@ final class PathText {
   }
 
   /**
-   * A pointer under {@code /populations/K} as displayed, the population named by its id:
-   * {@code populations[labs].template.regime}.
+   * A pointer under {@code /populations/K} as displayed, the population named by its id: {@code
+   * populations[labs].template.regime}.
    */
   static String display(String pointer, int k, String id) {
     String shown = Locations.display(pointer);

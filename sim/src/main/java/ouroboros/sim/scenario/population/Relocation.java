@@ -11,10 +11,10 @@ import ouroboros.sim.scenario.Locations;
 import ouroboros.sim.scenario.ScenarioError;
 
 /**
- * Moves errors found in generated entries back to where the file wrote them: an error in a
- * member goes to its population's template (or {@code id-pattern}), naming the member; an error
- * in an event or {@code trains-on} entry expanded from one naming a population goes to that
- * entry. Errors that only differ by member are reported once, with the number of others.
+ * Moves errors found in generated entries back to where the file wrote them: an error in a member
+ * goes to its population's template (or {@code id-pattern}), naming the member; an error in an
+ * event or {@code trains-on} entry expanded from one naming a population goes to that entry. Errors
+ * that only differ by member are reported once, with the number of others.
  */
 final class Relocation {
   /** Generated entries of one list from one population. */
@@ -78,13 +78,12 @@ final class Relocation {
         }
         for (Range r : ranges) {
           if (r.list().equals(parts[1]) && j >= r.start() && j < r.start() + r.ids().size()) {
-            moved = at(inTemplate(r.population(), rest), r.population(),
-                r.ids().get(j - r.start()), e);
+            moved =
+                at(inTemplate(r.population(), rest), r.population(), r.ids().get(j - r.start()), e);
           }
         }
         for (String list : expandedLists) {
-          if (pointer.startsWith(list + "/") && parts[1].equals("models")
-              && moved == e) {
+          if (pointer.startsWith(list + "/") && parts[1].equals("models") && moved == e) {
             moved = placed(list, e, null, -1);
           }
         }
@@ -121,8 +120,8 @@ final class Relocation {
   /** An error moved to a pointer, naming a member when there is one. */
   private ScenarioError placed(String pointer, ScenarioError e, String member, int k) {
     Locations.Position pos = locations.find(pointer);
-    String path = k >= 0 ? PathText.display(pointer, k, entries.get(k).id())
-        : Locations.display(pointer);
+    String path =
+        k >= 0 ? PathText.display(pointer, k, entries.get(k).id()) : Locations.display(pointer);
     if (member != null) {
       path = path + " (member " + member + ")";
     }
@@ -134,8 +133,11 @@ final class Relocation {
     Map<String, List<ScenarioError>> groups = new LinkedHashMap<>();
     for (ScenarioError e : errors) {
       String path = e.path().replaceAll(" \\(member [^)]*\\)$", "");
-      groups.computeIfAbsent(e.line() + ":" + e.column() + ":" + path + "\u0000" + e.expected(),
-          x -> new ArrayList<>()).add(e);
+      groups
+          .computeIfAbsent(
+              e.line() + ":" + e.column() + ":" + path + "\u0000" + e.expected(),
+              x -> new ArrayList<>())
+          .add(e);
     }
     List<ScenarioError> out = new ArrayList<>();
     for (List<ScenarioError> g : groups.values()) {
@@ -144,11 +146,11 @@ final class Relocation {
       if (g.size() > 1 && path.endsWith(")")) {
         path = path.substring(0, path.length() - 1) + ", and " + (g.size() - 1) + " more)";
       }
-      out.add(new ScenarioError(first.file(), first.line(), first.column(), path,
-          first.found(), first.expected()));
+      out.add(
+          new ScenarioError(
+              first.file(), first.line(), first.column(), path, first.found(), first.expected()));
     }
-    out.sort(Comparator.comparingInt(ScenarioError::line)
-        .thenComparingInt(ScenarioError::column));
+    out.sort(Comparator.comparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));
     return out;
   }
 

@@ -11,20 +11,20 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
 import ouroboros.sim.scenario.ModelSpec;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Populations: expansion, addressing, located validation messages, compact scenario.yaml. */
 class PopulationTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
-  private static final String HEAD = """
+  private static final String HEAD =
+      """
       name: pop
       seed: 5
       ticks: 6
@@ -42,7 +42,8 @@ class PopulationTest {
     return HEAD + "populations:\n" + populations + more;
   }
 
-  private static final String LABS = """
+  private static final String LABS =
+      """
         - id: labs
           kind: model
           count: COUNT
@@ -78,68 +79,105 @@ class PopulationTest {
     for (ModelSpec m : a.models()) {
       assertTrue(m.freshHumanFraction() >= 0 && m.freshHumanFraction() <= 0.2);
     }
-    assertNotEquals(a.models().get(0).freshHumanFraction(), a.models().get(1)
-        .freshHumanFraction());
+    assertNotEquals(a.models().get(0).freshHumanFraction(), a.models().get(1).freshHumanFraction());
     // A member's draws depend on nothing but the seed, the population and its index.
     Scenario more = load(scenario(LABS.replace("COUNT", "80"), ""));
     assertEquals(a.models().get(49), more.models().get(49));
     Scenario other = load(scenario(LABS.replace("COUNT", "50"), "").replace("seed: 5", "seed: 6"));
-    assertNotEquals(a.models().get(0).freshHumanFraction(),
-        other.models().get(0).freshHumanFraction());
+    assertNotEquals(
+        a.models().get(0).freshHumanFraction(), other.models().get(0).freshHumanFraction());
   }
 
   @Test
   void badCount_locatedErrors() {
-    assertEquals("s.yaml:14:12: populations[labs].count: found 0, expected a whole number of"
-        + " members from 1 to 1000000", error(scenario(LABS.replace("COUNT", "0"), "")));
-    assertTrue(error(scenario(LABS.replace("COUNT", "-3"), "")).startsWith(
-        "s.yaml:14:12: populations[labs].count: found -3"));
-    assertTrue(error(scenario(LABS.replace("COUNT", "2000000"), "")).contains(
-        "found 2000000, expected a whole number of members from 1 to 1000000"));
-    assertTrue(error(scenario(LABS.replace("COUNT", "2.5"), "")).startsWith(
-        "s.yaml:14:12: populations[0].count: found 2.5, expected a whole number"));
+    assertEquals(
+        "s.yaml:14:12: populations[labs].count: found 0, expected a whole number of"
+            + " members from 1 to 1000000",
+        error(scenario(LABS.replace("COUNT", "0"), "")));
+    assertTrue(
+        error(scenario(LABS.replace("COUNT", "-3"), ""))
+            .startsWith("s.yaml:14:12: populations[labs].count: found -3"));
+    assertTrue(
+        error(scenario(LABS.replace("COUNT", "2000000"), ""))
+            .contains("found 2000000, expected a whole number of members from 1 to 1000000"));
+    assertTrue(
+        error(scenario(LABS.replace("COUNT", "2.5"), ""))
+            .startsWith("s.yaml:14:12: populations[0].count: found 2.5, expected a whole number"));
   }
 
   @Test
   void badDistributions_locatedErrors() {
-    String lo = error(scenario(LABS.replace("COUNT", "4").replace("[0, 0.2]", "[0.3, 0.2]"),
-        ""));
+    String lo = error(scenario(LABS.replace("COUNT", "4").replace("[0, 0.2]", "[0.3, 0.2]"), ""));
     assertTrue(lo.startsWith("s.yaml:18:"), lo);
-    assertTrue(lo.contains("populations[labs].template.fresh-human-fraction.draw.uniform: found"
-        + " uniform [0.3, 0.2] with lo above hi, expected lo at most hi"), lo);
-    String sd = error(scenario(LABS.replace("COUNT", "4").replace("uniform: [0, 0.2]",
-        "normal: [0.1, -1]"), ""));
+    assertTrue(
+        lo.contains(
+            "populations[labs].template.fresh-human-fraction.draw.uniform: found"
+                + " uniform [0.3, 0.2] with lo above hi, expected lo at most hi"),
+        lo);
+    String sd =
+        error(
+            scenario(
+                LABS.replace("COUNT", "4").replace("uniform: [0, 0.2]", "normal: [0.1, -1]"), ""));
     assertTrue(sd.contains("draw.normal: found normal sd -1, expected sd at least 0"), sd);
-    String unknown = error(scenario(LABS.replace("COUNT", "4").replace("uniform:", "unifrom:"),
-        ""));
-    assertTrue(unknown.contains("found the distribution 'unifrom', expected one of [uniform,"
-        + " normal, lognormal, int-uniform, choice] (did you mean 'uniform'?)"), unknown);
-    String cycle = error(scenario(LABS.replace("COUNT", "4").replace("[replace, accumulate]",
-        "[]"), ""));
-    assertTrue(cycle.contains("template.regime.cycle: found an empty list, expected a list of at"
-        + " least one value to cycle through"), cycle);
+    String unknown =
+        error(scenario(LABS.replace("COUNT", "4").replace("uniform:", "unifrom:"), ""));
+    assertTrue(
+        unknown.contains(
+            "found the distribution 'unifrom', expected one of [uniform,"
+                + " normal, lognormal, int-uniform, choice] (did you mean 'uniform'?)"),
+        unknown);
+    String cycle =
+        error(scenario(LABS.replace("COUNT", "4").replace("[replace, accumulate]", "[]"), ""));
+    assertTrue(
+        cycle.contains(
+            "template.regime.cycle: found an empty list, expected a list of at"
+                + " least one value to cycle through"),
+        cycle);
   }
 
   @Test
   void idPatterns_collisionsAndMissingIndex_nameBoth() {
-    String hand = error(scenario(LABS.replace("COUNT", "4"), """
+    String hand =
+        error(
+            scenario(
+                    LABS.replace("COUNT", "4"),
+                    """
         models:
           - id: lab-2
             regime: replace
             scrape: 20
             publish-rate: 10
-        """).replace("populations:", "models:\n  - {id: lab-2, regime: replace, scrape: 20,"
-            + " publish-rate: 10}\npopulations:").replace("models:\n  - id: lab-2\n    regime:"
-            + " replace\n    scrape: 20\n    publish-rate: 10\n", ""));
-    assertTrue(hand.contains("populations[labs].id-pattern: found 'lab-{i}', whose member 2"
-        + " 'lab-2' is also models[0] (line 12)"), hand);
-    String two = error(scenario(LABS.replace("COUNT", "4") + LABS.replace("COUNT", "2")
-        .replace("id: labs", "id: more"), ""));
-    assertTrue(two.contains("populations[more].id-pattern: found 'lab-{i}', whose member 0"
-        + " 'lab-0' is also populations[labs] member 0 (line 12)"), two);
+        """)
+                .replace(
+                    "populations:",
+                    "models:\n  - {id: lab-2, regime: replace, scrape: 20,"
+                        + " publish-rate: 10}\npopulations:")
+                .replace(
+                    "models:\n  - id: lab-2\n    regime:"
+                        + " replace\n    scrape: 20\n    publish-rate: 10\n",
+                    ""));
+    assertTrue(
+        hand.contains(
+            "populations[labs].id-pattern: found 'lab-{i}', whose member 2"
+                + " 'lab-2' is also models[0] (line 12)"),
+        hand);
+    String two =
+        error(
+            scenario(
+                LABS.replace("COUNT", "4")
+                    + LABS.replace("COUNT", "2").replace("id: labs", "id: more"),
+                ""));
+    assertTrue(
+        two.contains(
+            "populations[more].id-pattern: found 'lab-{i}', whose member 0"
+                + " 'lab-0' is also populations[labs] member 0 (line 12)"),
+        two);
     String noIndex = error(scenario(LABS.replace("COUNT", "4").replace("lab-{i}", "lab"), ""));
-    assertTrue(noIndex.contains("populations[labs].id-pattern: found 'lab', which has no {i},"
-        + " for 4 members, expected a pattern with {i}"), noIndex);
+    assertTrue(
+        noIndex.contains(
+            "populations[labs].id-pattern: found 'lab', which has no {i},"
+                + " for 4 members, expected a pattern with {i}"),
+        noIndex);
   }
 
   @Test
@@ -152,8 +190,11 @@ class PopulationTest {
 
   @Test
   void drawnValue_outOfBounds_namesMember() {
-    String e = error(scenario(LABS.replace("COUNT", "40").replace("uniform: [0, 0.2]",
-        "uniform: [0.9, 1.1]"), ""));
+    String e =
+        error(
+            scenario(
+                LABS.replace("COUNT", "40").replace("uniform: [0, 0.2]", "uniform: [0.9, 1.1]"),
+                ""));
     assertTrue(e.startsWith("s.yaml:18:"), e);
     assertTrue(e.contains("populations[labs].template.fresh-human-fraction (member lab-"), e);
     assertTrue(e.matches("(?s).*member lab-\\d+, and \\d+ more\\): found 1\\.0\\d*.*"), e);
@@ -161,13 +202,17 @@ class PopulationTest {
 
   @Test
   void handWrittenPopulationKey_groupsAgents_andMustBeAnId() throws Exception {
-    String text = HEAD + """
+    String text =
+        HEAD
+            + """
         models:
           - {id: solo, regime: replace, scrape: 20, publish-rate: 10, population: group-a}
         """;
     assertEquals("group-a", load(text).models().get(0).population());
-    assertEquals("s.yaml:12:75: models[0].population: found 'group a!', expected a population"
-        + " id of letters, digits, '.', '_' or '-'", error(text.replace("group-a", "group a!")));
+    assertEquals(
+        "s.yaml:12:75: models[0].population: found 'group a!', expected a population"
+            + " id of letters, digits, '.', '_' or '-'",
+        error(text.replace("group-a", "group a!")));
   }
 
   @Test
@@ -175,16 +220,23 @@ class PopulationTest {
     Path file = tmp.resolve("bad.yaml");
     Files.writeString(file, scenario(LABS.replace("COUNT", "0"), ""));
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"validate", file.toString()},
-        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {"validate", file.toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(2, code);
-    assertTrue(err.toString().contains(file + ":14:12: populations[labs].count: found 0"),
-        err.toString());
+    assertTrue(
+        err.toString().contains(file + ":14:12: populations[labs].count: found 0"), err.toString());
   }
 
   @Test
   void timelineSet_onPopulation_everyMember_onMember_onlyIt() throws Exception {
-    Scenario s = load(scenario(LABS.replace("COUNT", "5"), """
+    Scenario s =
+        load(
+            scenario(
+                LABS.replace("COUNT", "5"),
+                """
         timeline:
           - tick: 2
             set: {path: "models[labs].crawl.sites", value: [forum]}
@@ -209,7 +261,11 @@ class PopulationTest {
 
   @Test
   void timelineEvent_onPopulation_badValue_oneErrorAtTheEvent_namingMembers() {
-    String e = error(scenario(LABS.replace("COUNT", "5"), """
+    String e =
+        error(
+            scenario(
+                LABS.replace("COUNT", "5"),
+                """
         timeline:
           - tick: 2
             set: {agent: labs, publish-rate: -4}
@@ -221,17 +277,24 @@ class PopulationTest {
 
   @Test
   void trainsOn_namingPopulation_oneEntryPerMember() throws Exception {
-    Scenario s = load(scenario(LABS.replace("COUNT", "3"), """
+    Scenario s =
+        load(
+            scenario(
+                    LABS.replace("COUNT", "3"),
+                    """
         models:
           - id: reader
             regime: replace
             scrape: 20
             publish-rate: 10
             trains-on: [{source: labs, weight: 2}, {source: people}]
-        """).replace("populations:", "POP").replace("models:\n  - id: reader", "models:\n  - id: reader")
-        .replace("POP", "populations:"));
+        """)
+                .replace("populations:", "POP")
+                .replace("models:\n  - id: reader", "models:\n  - id: reader")
+                .replace("POP", "populations:"));
     ModelSpec reader = s.models().get(0);
-    assertEquals(List.of("lab-0", "lab-1", "lab-2", "people"),
+    assertEquals(
+        List.of("lab-0", "lab-1", "lab-2", "people"),
         reader.trainsOn().stream().map(t -> t.source()).toList());
     assertEquals(2.0, reader.trainsOn().get(1).weight());
     assertEquals(s, new ScenarioLoader().parse("again.yaml", new ScenarioLoader().write(s)));
@@ -239,14 +302,22 @@ class PopulationTest {
 
   @Test
   void sites_generated_onePerMember() throws Exception {
-    Scenario s = load(scenario("""
+    Scenario s =
+        load(
+            scenario(
+                """
           - id: blogs
             kind: site
             count: 3
             id-pattern: "blog-{i}"
-        """ + LABS.replace("COUNT", "3").replace("crawl: {sites: [forum]}",
-        "crawl: {sites: [forum, \"blog-{i}\"]}\n      site: \"blog-{i}\""), ""));
-    assertEquals(List.of("forum", "blog-0", "blog-1", "blog-2"),
+        """
+                    + LABS.replace("COUNT", "3")
+                        .replace(
+                            "crawl: {sites: [forum]}",
+                            "crawl: {sites: [forum, \"blog-{i}\"]}\n      site: \"blog-{i}\""),
+                ""));
+    assertEquals(
+        List.of("forum", "blog-0", "blog-1", "blog-2"),
         s.sites().stream().map(x -> x.id()).toList());
     assertEquals("blog-1", s.models().get(1).site());
     assertEquals(List.of("forum", "blog-2"), s.models().get(2).crawl().sites());
@@ -255,7 +326,11 @@ class PopulationTest {
   @Test
   void resolvedScenario_replays_identicalOutputs() throws Exception {
     Path file = tmp.resolve("pop.yaml");
-    Files.writeString(file, scenario(LABS.replace("COUNT", "6"), """
+    Files.writeString(
+        file,
+        scenario(
+            LABS.replace("COUNT", "6"),
+            """
         timeline:
           - tick: 3
             set: {agent: labs, publish-rate: 4}
@@ -263,8 +338,8 @@ class PopulationTest {
     Path first = run(file, "first", 1);
     Path again = run(first.resolve("scenario.yaml"), "again", 2);
     for (String f : new String[] {"metrics.csv", "summary.json", "scenario.yaml"}) {
-      assertArrayEquals(Files.readAllBytes(first.resolve(f)), Files.readAllBytes(again.resolve(f)),
-          f);
+      assertArrayEquals(
+          Files.readAllBytes(first.resolve(f)), Files.readAllBytes(again.resolve(f)), f);
     }
     assertTrue(Files.readString(first.resolve("scenario.yaml")).contains("populations:"));
   }
@@ -273,9 +348,22 @@ class PopulationTest {
   private Path run(Path file, String name, int threads) {
     Path out = tmp.resolve(name);
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"run", file.toString(), "--seed", "9", "--threads",
-        Integer.toString(threads), "--quiet", "--no-report", "--out", out.toString()},
-        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {
+              "run",
+              file.toString(),
+              "--seed",
+              "9",
+              "--threads",
+              Integer.toString(threads),
+              "--quiet",
+              "--no-report",
+              "--out",
+              out.toString()
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertEquals(0, code, err.toString());
     return out;
   }
