@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import ouroboros.sim.graph.GraphListener;
+import ouroboros.sim.output.RunLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     name = "graph",
     description = "Print a run's interaction graph and render it to SVG with Graphviz.")
 final class GraphCommand implements Callable<Integer> {
-  private static final Pattern WINDOW = Pattern.compile("w(\\d+)-(\\d+)\\.json");
+  private static final Pattern WINDOW = RunLayout.WINDOW_JSON;
 
   @Spec private CommandSpec spec;
 
@@ -63,7 +63,7 @@ final class GraphCommand implements Callable<Integer> {
               + (Files.exists(runDir) ? " (it is a file)" : " (it does not exist)"));
       return Main.BAD_INPUT;
     }
-    Path dir = runDir.resolve(GraphListener.DIR);
+    Path dir = RunLayout.of(runDir).graphDir();
     List<Window> windows = windows(dir);
     if (windows.isEmpty()) {
       err.println(
@@ -105,9 +105,9 @@ final class GraphCommand implements Callable<Integer> {
     print(out, w, doc);
     boolean last = w == windows.get(windows.size() - 1);
     Path dot =
-        last && Files.exists(dir.resolve(GraphListener.FINAL_DOT))
-            ? dir.resolve(GraphListener.FINAL_DOT)
-            : dir.resolve(GraphListener.windowName(w.start(), w.end()) + ".dot");
+        last && Files.exists(dir.resolve(RunLayout.FINAL_DOT))
+            ? dir.resolve(RunLayout.FINAL_DOT)
+            : dir.resolve(RunLayout.windowName(w.start(), w.end()) + RunLayout.DOT_EXT);
     return render(dot, System.getenv("PATH"), out, err);
   }
 
@@ -188,7 +188,8 @@ final class GraphCommand implements Callable<Integer> {
       return 0;
     }
     String name = dot.getFileName().toString();
-    Path svg = dot.resolveSibling(name.substring(0, name.length() - ".dot".length()) + ".svg");
+    Path svg =
+        dot.resolveSibling(name.substring(0, name.length() - RunLayout.DOT_EXT.length()) + ".svg");
     try {
       Process p =
           new ProcessBuilder(exe.toString(), "-Tsvg", "-o", svg.toString(), dot.toString())

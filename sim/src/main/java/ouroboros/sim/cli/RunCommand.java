@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
-import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
@@ -24,6 +23,7 @@ import ouroboros.sim.graph.GraphServer;
 import ouroboros.sim.metrics.MetricsListener;
 import ouroboros.sim.metrics.MetricsServer;
 import ouroboros.sim.metrics.ModelMeters;
+import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.report.ReportOptions;
 import ouroboros.sim.report.ReportWriter;
@@ -310,17 +310,15 @@ final class RunCommand implements Callable<Integer> {
       throws IOException {
     RunOutcome outcome;
     try (Simulation sim = new Simulation(n)) {
-      List<TickListener> listeners = new ArrayList<>();
-      listeners.add(graph);
-      if (meters != null) {
-        listeners.add(meters);
-      }
-      if (!quiet) {
-        listeners.add(new ProgressListener(world.name(), world.ticks()));
-      }
+      Observers observers =
+          Observers.builder()
+              .topology(graph)
+              .sink(meters)
+              .sink(quiet ? null : new ProgressListener(world.name(), world.ticks()))
+              .build();
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
       RunDirectory.Result result =
-          RunDirectory.run(sim, scenario, world, n, dir, listeners, interval, List.of(graph));
+          RunDirectory.run(sim, scenario, world, n, dir, observers, interval);
       outcome = result.outcome();
       if (!quiet) {
         SummaryTable.print(stdout, world, result.summary());

@@ -1,5 +1,9 @@
 package ouroboros.sim.cli;
 
+import static ouroboros.sim.output.MetricCatalogue.GENERATION;
+import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
+import static ouroboros.sim.output.MetricCatalogue.TRAIN_HUMAN_SHARE;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -8,23 +12,31 @@ import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.World;
+import ouroboros.sim.output.PopulationStats;
 import ouroboros.sim.output.RunSummary;
 
 /**
  * The end-of-run table: one row per model, with the eight collapse verdicts as one letter each (Y
- * fires, n does not, - does not apply), in the order of SCIENCE.md.
+ * fires, n does not, - does not apply), in the order of SCIENCE.md. A run that aggregates per
+ * population (beyond 1,000 models, or with models left out: see {@code OutputOptions}) gets one row
+ * per population instead: its models, the median generation, the risk's mean, median and 5% and 95%
+ * quantiles, the mean human share, and the percentage of its models each definition fires for.
  */
 final class SummaryTable {
   private SummaryTable() {}
 
   static void print(PrintWriter out, World world, RunSummary summary) {
+    if (summary.aggregates()) {
+      printPopulations(out, summary);
+      return;
+    }
     String fmt = "%-" + width(world) + "s  %-20s  %10s  %12s  %14s  %11s  %12s  %-8s%n";
     out.printf(
         Locale.ROOT,
         fmt,
         "model",
         "regime",
-        "generation",
+        GENERATION.name(),
         "risk",
         "variance ratio",
         "human share",
@@ -56,6 +68,61 @@ final class SummaryTable {
           verdicts(r));
     }
     out.flush();
+  }
+
+  /** One row per population. */
+  static void printPopulations(PrintWriter out, RunSummary summary) {
+    List<PopulationStats.Population> pops = summary.populations();
+    int w = "population".length();
+    for (PopulationStats.Population p : pops) {
+      w = Math.max(w, p.id().length());
+    }
+    String fmt = "%-" + w + "s  %8s  %10s  %12s  %12s  %12s  %12s  %11s  %s%n";
+    out.printf(
+        Locale.ROOT,
+        fmt,
+        "population",
+        "models",
+        "generation",
+        "risk mean",
+        "risk median",
+        "risk q05",
+        "risk q95",
+        "human share",
+        "% firing d1..d8");
+    for (PopulationStats.Population p : pops) {
+      PopulationStats.Stat risk = p.metrics().get(POPULATION_RISK.name());
+      PopulationStats.Stat gen = p.metrics().get(GENERATION.name());
+      PopulationStats.Stat human = p.metrics().get(TRAIN_HUMAN_SHARE.name());
+      StringBuilder firing = new StringBuilder();
+      for (int d = 1; d <= 8; d++) {
+        int[] c = p.verdicts().get("d" + d);
+        firing
+            .append(d > 1 ? " " : "")
+            .append(
+                c == null || c[0] + c[1] == 0
+                    ? "-"
+                    : String.format(Locale.ROOT, "%.0f", 100.0 * c[0] / (c[0] + c[1] + c[2])));
+      }
+      out.printf(
+          Locale.ROOT,
+          fmt,
+          p.id(),
+          p.models(),
+          gen == null ? "0" : num0(gen.quantile("median")),
+          risk == null ? "-" : num(risk.mean()),
+          risk == null ? "-" : num(risk.quantile("median")),
+          risk == null ? "-" : num(risk.quantile("q05")),
+          risk == null ? "-" : num(risk.quantile("q95")),
+          human == null ? "-" : num(human.mean()),
+          firing);
+    }
+    out.flush();
+  }
+
+  /** A whole number, or "-" for a missing value. */
+  private static String num0(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f", v);
   }
 
   /** One letter per definition: Y fires, n does not, - does not apply. */

@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import ouroboros.sim.output.AtomicFiles;
 import ouroboros.sim.output.RunDirectory;
+import ouroboros.sim.output.RunLayout;
+import ouroboros.sim.output.SweepLayout;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
@@ -103,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     Files.createDirectories(dir);
-    AtomicFiles.write(dir.resolve("sweep.yaml"), sweepBytes);
+    AtomicFiles.write(new SweepLayout(dir).sweepYaml(), sweepBytes);
     Long drawn = plan.needsSeed() ? baseSeed(dir) : null;
     SweepTables tables = new SweepTables(sweep);
     tables.writeCells(dir);
@@ -230,7 +232,7 @@ final class SweepCommand implements Callable<Integer> {
                 + " sweep in it";
       }
     }
-    Path copy = dir.resolve("sweep.yaml");
+    Path copy = new SweepLayout(dir).sweepYaml();
     if (!Files.isRegularFile(copy)) {
       try (Stream<Path> entries = Files.list(dir)) {
         return entries.findAny().isEmpty()
@@ -268,7 +270,7 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Whether a run completed, with the very scenario (seed included) it would run now. */
   private static boolean complete(Path runDir, String scenarioYaml) throws IOException {
-    Path written = runDir.resolve("scenario.yaml");
+    Path written = RunLayout.of(runDir).scenario();
     return RunDirectory.isComplete(runDir)
         && Files.isRegularFile(written)
         && Files.readString(written, StandardCharsets.UTF_8).equals(scenarioYaml);

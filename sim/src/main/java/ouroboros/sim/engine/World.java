@@ -24,6 +24,9 @@ import ouroboros.agents.model.ModelSettings;
  * @param retention ticks the web keeps, 0 for all
  * @param phaseTimeout how long a phase waits
  * @param timeline when agents enter and leave, and what changes when
+ * @param groups each model's output group (its population, or "models"), in model order
+ * @param perModelRows which models get per-model rows: all, sample, none or auto
+ * @param sampleSize models a sample keeps
  */
 public record World(
     String name,
@@ -37,7 +40,10 @@ public record World(
     List<ModelSettings> models,
     int retention,
     Duration phaseTimeout,
-    Timeline timeline) {
+    Timeline timeline,
+    List<String> groups,
+    String perModelRows,
+    int sampleSize) {
 
   /** Checks the references and copies the lists and arrays. */
   public World {
@@ -60,6 +66,8 @@ public record World(
     models = List.copyOf(models);
     Objects.requireNonNull(phaseTimeout, "phaseTimeout");
     Objects.requireNonNull(timeline, "timeline");
+    groups = List.copyOf(groups);
+    Objects.requireNonNull(perModelRows, "perModelRows");
   }
 
   /** The same world on another domain (tests inject failing domains this way). */
@@ -76,7 +84,10 @@ public record World(
         models,
         retention,
         phaseTimeout,
-        timeline);
+        timeline,
+        groups,
+        perModelRows,
+        sampleSize);
   }
 
   /** Each site's base traffic weight, in site order (a copy). */

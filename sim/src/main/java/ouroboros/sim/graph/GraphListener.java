@@ -14,12 +14,16 @@ import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.RunOutcome;
-import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.output.AtomicFiles;
+import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.output.MetricRow;
+import ouroboros.sim.output.Observers;
+import ouroboros.sim.output.OutputOptions;
+import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.RunMetrics;
+import ouroboros.sim.output.WriteQueue;
 import ouroboros.sim.scenario.Yaml;
 
 /**
@@ -31,31 +35,35 @@ import ouroboros.sim.scenario.Yaml;
  *       ends; a run that ends inside a block writes that block up to its last tick;
  *   <li>{@code graph/final.dot}: the last block's graph, when the run ends;
  *   <li>three rows per model at each retrain in {@code metrics.csv}, through {@link
- *       RunMetrics.Contributor}: {@value #HUMAN_ANCESTRY}, {@value #TRAINING_DEPTH} and {@value
- *       #PREDICTED_COLLAPSE} (1, 0 or NA), from the graph of the window that ends at that tick (the
+ *       RunMetrics.Contributor}: {@code human-ancestry}, {@code training-depth} and {@code
+ *       predicted-collapse} (1, 0 or NA), from the graph of the window that ends at that tick (the
  *       last W ticks).
  * </ul>
+ *
+ * <p>A run that does not keep every model's rows (see {@link OutputOptions}: by default, one of
+ * more than 1,000 models) writes only {@code graph/final.dot}, not the blocks' files, which would
+ * grow with models times blocks.
  *
  * <p>{@link #current()} hands the latest window's analysis, which is immutable, to other threads,
  * such as the live endpoint's; {@link #analysisAt} hands it to other listeners of the observe
  * phase, such as the live meters'. The files depend only on the reports, so they are byte-identical
  * for the same scenario and seed.
  */
-public final class GraphListener implements TickListener, RunMetrics.Contributor {
+public final class GraphListener implements Observers.Topology {
   /** The graph's directory in a run directory. */
-  public static final String DIR = "graph";
+  public static final String DIR = RunLayout.GRAPH_DIR;
 
   /** The DOT file of the last window. */
-  public static final String FINAL_DOT = "final.dot";
+  public static final String FINAL_DOT = RunLayout.FINAL_DOT;
 
   /** Metric: human ancestry a_i. */
-  public static final String HUMAN_ANCESTRY = "human-ancestry";
+  public static final String HUMAN_ANCESTRY = MetricCatalogue.HUMAN_ANCESTRY.name();
 
   /** Metric: mean synthetic depth of the training data in the window. */
-  public static final String TRAINING_DEPTH = "training-depth";
+  public static final String TRAINING_DEPTH = MetricCatalogue.TRAINING_DEPTH.name();
 
   /** Metric: 1 when the graph predicts collapse, 0 bounded, NA unknown. */
-  public static final String PREDICTED_COLLAPSE = "predicted-collapse";
+  public static final String PREDICTED_COLLAPSE = MetricCatalogue.PREDICTED_COLLAPSE.name();
 
   private final Path dir;
   private final int humans;
@@ -67,10 +75,16 @@ public final class GraphListener implements TickListener, RunMetrics.Contributor
   private GraphAnalysis latest;
   private GraphAnalysis lastBlock;
   private volatile GraphAnalysis live;
+  private WriteQueue files;
+  private final boolean blockFiles;
 
   /** A listener that writes into {@code runDir/graph}, created at the first write. */
   public GraphListener(Path runDir, World world, GraphOptions options) {
     this.dir = Objects.requireNonNull(runDir, "runDir").resolve(DIR);
+    this.blockFiles =
+        !OutputOptions.aggregates(
+            new OutputOptions(world.perModelRows(), world.sampleSize())
+                .kept(world.models().size(), world.seed()));
     this.humans = world.humans().size();
     this.window = options.window();
     int h = world.humans().size();
@@ -107,7 +121,7 @@ public final class GraphListener implements TickListener, RunMetrics.Contributor
 
   /** File name stem of the block start..end: {@code w<start>-<end>}. */
   public static String windowName(int start, int end) {
-    return "w" + start + "-" + end;
+    return RunLayout.windowName(start, end);
   }
 
   @Override
@@ -147,7 +161,26 @@ public final class GraphListener implements TickListener, RunMetrics.Contributor
     if (lastWritten < lastTick) {
       write(GraphAnalysis.of(records.graph(lastTick - lastTick % window, lastTick)));
     }
-    AtomicFiles.write(dir.resolve(FINAL_DOT), dot(lastBlock));
+    GraphAnalysis last = lastBlock;
+    WriteQueue q = writer();
+    try {
+      q.submit(
+          () -> {
+            Files.createDirectories(dir);
+            AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last));
+          });
+      q.drain();
+    } finally {
+      q.close();
+    }
+  }
+
+  /** The writer thread of the graph's files, started at the first write. */
+  private WriteQueue writer() {
+    if (files == null) {
+      files = new WriteQueue("ouroboros-graph-writer", 2);
+    }
+    return files;
   }
 
   /** Takes tick r's reports and analyses the window ending there, once per tick. */
@@ -161,14 +194,24 @@ public final class GraphListener implements TickListener, RunMetrics.Contributor
     live = latest;
   }
 
-  /** Writes a block's JSON and DOT files. */
+  /**
+   * Writes a block's JSON and DOT files on the writer thread, so that rendering and writing them
+   * does not hold up the next tick.
+   */
   private void write(GraphAnalysis a) throws IOException {
-    Files.createDirectories(dir);
     String name = windowName(a.graph().start(), a.graph().end());
-    AtomicFiles.write(dir.resolve(name + ".json"), json(a));
-    AtomicFiles.write(dir.resolve(name + ".dot"), dot(a));
     lastWritten = a.graph().end();
     lastBlock = a;
+    if (!blockFiles) {
+      return;
+    }
+    writer()
+        .submit(
+            () -> {
+              Files.createDirectories(dir);
+              AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
+              AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a));
+            });
   }
 
   /** The Node Graph JSON, with a final newline. */

@@ -43,6 +43,18 @@ public final class MeterNames {
   /** Per model and definition: the verdict, 1, 0 or NaN. */
   public static final String MODEL_VERDICT = "ouroboros.model.verdict";
 
+  /** Per population: its models. */
+  public static final String POPULATION_MODELS = "ouroboros.population.models";
+
+  /** Per population: mean population risk over its models. */
+  public static final String POPULATION_RISK = "ouroboros.population.risk";
+
+  /** Per population: mean generation over its models. */
+  public static final String POPULATION_GENERATION = "ouroboros.population.generation";
+
+  /** Per population and definition: share of its models the definition fires for. */
+  public static final String POPULATION_VERDICT = "ouroboros.population.verdict";
+
   /** Per pipeline stage: items by outcome (in, kept, dropped, added; a counter). */
   public static final String PIPELINE_ITEMS = "ouroboros.pipeline.items";
 

@@ -20,6 +20,7 @@ public final class MetricsListener implements TickListener {
   private final EngineMeters engine;
   private final WebMeters web;
   private final ModelMeters models;
+  private final PopulationMeters populations;
   private final PipelineMeters pipeline;
   private final GraphListener graph;
 
@@ -40,6 +41,8 @@ public final class MetricsListener implements TickListener {
     engine.bindTo(registry);
     web.bindTo(registry);
     models.bindTo(registry);
+    this.populations = PopulationMeters.of(world);
+    populations.bindTo(registry);
     this.pipeline =
         new PipelineMeters(
             registry,
@@ -53,6 +56,7 @@ public final class MetricsListener implements TickListener {
   public void onTick(TickResult result) {
     web.onTick(result);
     models.update(result.reports());
+    populations.update(result.reports());
     pipeline.update(result.reports());
     topology(graph.analysisAt(result));
     engine.onTick(result);

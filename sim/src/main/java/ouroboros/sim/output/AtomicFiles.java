@@ -20,6 +20,26 @@ public final class AtomicFiles {
   }
 
   /**
+   * Writes {@code bytes} to the temporary file beside {@code target} and returns the rename that
+   * replaces {@code target} with it, for a caller that must make two files move as close together
+   * as it can (see {@link RunWriter}).
+   */
+  public static Commit prepare(Path target, byte[] bytes) throws IOException {
+    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    Files.write(tmp, bytes);
+    return () ->
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The rename of a prepared file. */
+  @FunctionalInterface
+  public interface Commit {
+    /** Replaces the target with the prepared file. */
+    void commit() throws IOException;
+  }
+
+  /**
    * Replaces {@code target} with the UTF-8 text that {@code body} writes, streamed to the temporary
    * file, so that a large file need not be held in memory.
    */

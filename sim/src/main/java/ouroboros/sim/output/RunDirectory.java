@@ -5,12 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import ouroboros.sim.engine.Listeners;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
-import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.Yaml;
@@ -32,8 +28,8 @@ public final class RunDirectory {
 
   /**
    * Runs {@code world}, compiled from {@code scenario}, on {@code sim} into {@code dir} (see {@link
-   * RunWriter}), calling {@code listeners} after the writer at every tick; {@code threads} is
-   * recorded in timing.json, and {@code tickInterval} paces the ticks (zero: as fast as it can).
+   * RunWriter}) with {@code observers} around the writer (see {@link Observers}); {@code threads}
+   * is recorded in timing.json, and {@code tickInterval} paces the ticks (zero: as fast as it can).
    */
   public static Result run(
       Simulation sim,
@@ -41,32 +37,12 @@ public final class RunDirectory {
       World world,
       int threads,
       Path dir,
-      List<TickListener> listeners,
+      Observers observers,
       Duration tickInterval)
       throws IOException {
-    return run(sim, scenario, world, threads, dir, listeners, tickInterval, List.of());
-  }
-
-  /**
-   * As {@link #run(Simulation, Scenario, World, int, Path, List, Duration)}, with {@code
-   * contributors} adding their rows to metrics.csv (a contributor that also listens to ticks, such
-   * as the interaction graph, goes in {@code listeners} too).
-   */
-  public static Result run(
-      Simulation sim,
-      Scenario scenario,
-      World world,
-      int threads,
-      Path dir,
-      List<TickListener> listeners,
-      Duration tickInterval,
-      List<RunMetrics.Contributor> contributors)
-      throws IOException {
-    try (RunWriter writer = new RunWriter(dir, scenario, world, threads, contributors)) {
-      List<TickListener> all = new ArrayList<>();
-      all.add(writer);
-      all.addAll(listeners);
-      RunOutcome outcome = sim.run(world, new Listeners(all), tickInterval);
+    try (RunWriter writer =
+        new RunWriter(dir, scenario, world, threads, observers.contributors())) {
+      RunOutcome outcome = sim.run(world, observers.phase(writer), tickInterval);
       return new Result(outcome, writer.summary());
     }
   }
@@ -77,7 +53,7 @@ public final class RunDirectory {
    * never started is not complete.
    */
   public static boolean isComplete(Path dir) {
-    Path summary = dir.resolve("summary.json");
+    Path summary = RunLayout.of(dir).summary();
     if (!Files.isRegularFile(summary)) {
       return false;
     }

@@ -1,5 +1,21 @@
 package ouroboros.sim.output;
 
+import static ouroboros.sim.output.MetricCatalogue.COMMUNITY_SHARE;
+import static ouroboros.sim.output.MetricCatalogue.FIT_FAILED;
+import static ouroboros.sim.output.MetricCatalogue.FIT_FAILURES;
+import static ouroboros.sim.output.MetricCatalogue.GENERATION;
+import static ouroboros.sim.output.MetricCatalogue.ITEMS;
+import static ouroboros.sim.output.MetricCatalogue.ITEMS_BY_KIND;
+import static ouroboros.sim.output.MetricCatalogue.NEW_ITEMS;
+import static ouroboros.sim.output.MetricCatalogue.NEW_SYNTHETIC_SHARE;
+import static ouroboros.sim.output.MetricCatalogue.OUTPUT_DEPTH;
+import static ouroboros.sim.output.MetricCatalogue.PIPELINE_COUNTS;
+import static ouroboros.sim.output.MetricCatalogue.PIPELINE_ERRORS;
+import static ouroboros.sim.output.MetricCatalogue.SCRAPED;
+import static ouroboros.sim.output.MetricCatalogue.SYNTHETIC_SHARE;
+import static ouroboros.sim.output.MetricCatalogue.TRAIN_HUMAN_SHARE;
+import static ouroboros.sim.output.MetricCatalogue.TRAIN_SIZE;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +28,7 @@ import ouroboros.sim.web.Snapshot;
 
 /**
  * Turns a tick's results into {@code metrics.csv} rows: one row per model, per retrain, per metric,
- * plus web-level rows with agent {@code web}. Metric names are listed in the README.
+ * plus web-level rows with agent {@code web}. Every name comes from the {@link MetricCatalogue}.
  */
 public final class RunMetrics {
   /** Agent name of web-level rows. */
@@ -38,62 +54,71 @@ public final class RunMetrics {
 
   /** The rows of one tick with the contributors' rows, sorted by agent and metric. */
   public static List<MetricRow> rows(TickResult r, List<Contributor> contributors) {
+    List<MetricRow> rows = webRows(r);
+    for (Contributor c : contributors) {
+      rows.addAll(c.rows(r));
+    }
+    return withModelRows(r.tick(), r.reports(), rows);
+  }
+
+  /** The web-level rows of a tick, which read its snapshot (so on the clock's thread). */
+  public static List<MetricRow> webRows(TickResult r) {
     List<MetricRow> rows = new ArrayList<>();
     int t = r.tick();
     Snapshot web = r.web();
     long[] fresh = web.newItems();
     long[] byKind = web.itemsByKind();
-    rows.add(new MetricRow(t, WEB, 0, "items", web.size()));
-    rows.add(new MetricRow(t, WEB, 0, "items-human", byKind[0]));
-    rows.add(new MetricRow(t, WEB, 0, "items-model", byKind[1]));
-    rows.add(new MetricRow(t, WEB, 0, "new-items", fresh[0]));
-    rows.add(new MetricRow(t, WEB, 0, "synthetic-share", web.syntheticShare()));
+    rows.add(new MetricRow(t, WEB, 0, ITEMS.name(), web.size()));
+    rows.add(new MetricRow(t, WEB, 0, ITEMS_BY_KIND.get(0).name(), byKind[0]));
+    rows.add(new MetricRow(t, WEB, 0, ITEMS_BY_KIND.get(1).name(), byKind[1]));
+    rows.add(new MetricRow(t, WEB, 0, NEW_ITEMS.name(), fresh[0]));
+    rows.add(new MetricRow(t, WEB, 0, SYNTHETIC_SHARE.name(), web.syntheticShare()));
     rows.add(
         new MetricRow(
             t,
             WEB,
             0,
-            "new-synthetic-share",
+            NEW_SYNTHETIC_SHARE.name(),
             fresh[0] == 0 ? Double.NaN : (double) fresh[1] / fresh[0]));
-    for (RetrainReport rep : r.reports()) {
+    return rows;
+  }
+
+  /**
+   * {@code rows} (a mutable list) with the models' rows of tick {@code t} added, sorted by agent
+   * and metric. Reads only the reports, which are immutable, so it may run on any thread.
+   */
+  public static List<MetricRow> withModelRows(
+      int t, List<RetrainReport> reports, List<MetricRow> rows) {
+    for (RetrainReport rep : reports) {
       for (Map.Entry<String, Double> m : modelMetrics(rep).entrySet()) {
         rows.add(new MetricRow(t, rep.id(), rep.generation(), m.getKey(), m.getValue()));
       }
-    }
-    for (Contributor c : contributors) {
-      rows.addAll(c.rows(r));
     }
     Collections.sort(rows);
     return rows;
   }
 
-  /** The metric-name prefix of a pipeline stage: {@code pipeline-<position>-<stage>-}. */
-  public static String stagePrefix(StageReport st) {
-    return "pipeline-" + st.position() + "-" + st.stage() + "-";
-  }
-
   /** A model's metrics after a retrain, by name. */
   public static Map<String, Double> modelMetrics(RetrainReport rep) {
     Map<String, Double> m = new java.util.TreeMap<>(rep.evaluation().values());
-    m.put("generation", (double) rep.generation());
-    m.put("fit-failed", rep.fitFailed() ? 1.0 : 0.0);
-    m.put("fit-failures", (double) rep.fitFailures());
-    m.put("scraped", (double) rep.scraped());
-    m.put("train-size", (double) rep.composition().total());
-    m.put("train-human-share", rep.composition().humanShare());
-    m.put("output-depth", rep.outputDepth());
+    m.put(GENERATION.name(), (double) rep.generation());
+    m.put(FIT_FAILED.name(), rep.fitFailed() ? 1.0 : 0.0);
+    m.put(FIT_FAILURES.name(), (double) rep.fitFailures());
+    m.put(SCRAPED.name(), (double) rep.scraped());
+    m.put(TRAIN_SIZE.name(), (double) rep.composition().total());
+    m.put(TRAIN_HUMAN_SHARE.name(), rep.composition().humanShare());
+    m.put(OUTPUT_DEPTH.name(), rep.outputDepth());
     double[] shares = rep.communityShares();
     for (int c = 0; c < shares.length; c++) {
-      m.put("community-" + c + "-share", shares[c]);
+      m.put(COMMUNITY_SHARE.name(c), shares[c]);
     }
     for (StageReport st : rep.stages()) {
-      String prefix = stagePrefix(st);
-      m.put(prefix + "in", (double) st.in());
-      m.put(prefix + "kept", (double) st.kept());
-      m.put(prefix + "dropped", (double) st.dropped());
-      m.put(prefix + "added", (double) st.added());
-      m.put(prefix + "false-positives", (double) st.falsePositives());
-      m.put(prefix + "false-negatives", (double) st.falseNegatives());
+      double[] counts = {st.in(), st.kept(), st.dropped(), st.added()};
+      for (int k = 0; k < counts.length; k++) {
+        m.put(PIPELINE_COUNTS.get(k).name(st.position(), st.stage()), counts[k]);
+      }
+      m.put(PIPELINE_ERRORS.get(0).name(st.position(), st.stage()), (double) st.falsePositives());
+      m.put(PIPELINE_ERRORS.get(1).name(st.position(), st.stage()), (double) st.falseNegatives());
     }
     for (Verdict v : rep.verdicts()) {
       m.put(v.definition().numberMetric(), v.number());

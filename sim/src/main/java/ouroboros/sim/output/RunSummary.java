@@ -10,19 +10,47 @@ import ouroboros.sim.engine.World;
 
 /**
  * The latest state of every model, as {@code summary.json} and the end-of-run table show it. Models
- * appear in canonical order; keys in a fixed order, so the JSON is byte-stable.
+ * appear in canonical order; keys in a fixed order, so the JSON is byte-stable. Only the models the
+ * run keeps (see {@link OutputOptions}) are listed; when some are left out or the run is large, a
+ * {@code populations} list follows with each population's statistics over all its models (see
+ * {@link PopulationStats}).
  */
 public final class RunSummary {
   private final World world;
   private final RetrainReport[] latest;
+  private final boolean[] kept;
+  private final List<String> groups;
   private int ticksCompleted;
   private boolean complete;
   private String failure = "";
 
-  /** An empty summary of a world. */
+  /** An empty summary of a world that lists every model. */
   public RunSummary(World world) {
+    this(world, keepAll(world.models().size()), Groups.of(world));
+  }
+
+  /** An empty summary that lists the models {@code kept} and aggregates over {@code groups}. */
+  public RunSummary(World world, boolean[] kept, List<String> groups) {
     this.world = world;
     this.latest = new RetrainReport[world.models().size()];
+    this.kept = kept.clone();
+    this.groups = List.copyOf(groups);
+  }
+
+  private static boolean[] keepAll(int n) {
+    boolean[] all = new boolean[n];
+    java.util.Arrays.fill(all, true);
+    return all;
+  }
+
+  /** Whether the summary aggregates per population (see {@link OutputOptions#aggregates}). */
+  public boolean aggregates() {
+    return OutputOptions.aggregates(kept);
+  }
+
+  /** Each population's statistics over all its models, now. */
+  public List<PopulationStats.Population> populations() {
+    return PopulationStats.of(groups, latest);
   }
 
   /** Takes a tick's reports. */
@@ -58,6 +86,9 @@ public final class RunSummary {
     }
     List<Map<String, Object>> models = new ArrayList<>();
     for (int i = 0; i < latest.length; i++) {
+      if (!kept[i]) {
+        continue;
+      }
       var settings = world.models().get(i);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", settings.id());
@@ -97,7 +128,47 @@ public final class RunSummary {
       models.add(m);
     }
     root.put("models", models);
+    if (aggregates()) {
+      List<Map<String, Object>> pops = new ArrayList<>();
+      for (PopulationStats.Population pop : populations()) {
+        pops.add(toMap(pop));
+      }
+      root.put("populations", pops);
+    }
     return root;
+  }
+
+  /** A population's entry: id, counts, each metric's n, mean and quantiles, verdict counts. */
+  private static Map<String, Object> toMap(PopulationStats.Population pop) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", pop.id());
+    m.put("models", pop.models());
+    m.put("reported", pop.reported());
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    pop.metrics()
+        .forEach(
+            (name, st) -> {
+              Map<String, Object> one = new LinkedHashMap<>();
+              one.put("n", st.n());
+              one.put("mean", jsonNumber(st.mean()));
+              for (int k = 0; k < PopulationStats.QUANTILE_KEYS.size(); k++) {
+                one.put(PopulationStats.QUANTILE_KEYS.get(k), jsonNumber(st.quantiles()[k]));
+              }
+              metrics.put(name, one);
+            });
+    m.put("metrics", metrics);
+    Map<String, Object> verdicts = new LinkedHashMap<>();
+    pop.verdicts()
+        .forEach(
+            (d, c) -> {
+              Map<String, Object> one = new LinkedHashMap<>();
+              one.put("yes", c[0]);
+              one.put("no", c[1]);
+              one.put("n/a", c[2]);
+              verdicts.put(d, one);
+            });
+    m.put("verdicts", verdicts);
+    return m;
   }
 
   /**

@@ -1,5 +1,9 @@
 package ouroboros.sim.output;
 
+import static ouroboros.sim.output.MetricCatalogue.SITE_ITEMS;
+import static ouroboros.sim.output.MetricCatalogue.SITE_NEW_SYNTHETIC_SHARE;
+import static ouroboros.sim.output.MetricCatalogue.SITE_WEIGHT;
+
 import java.util.ArrayList;
 import java.util.List;
 import ouroboros.sim.engine.TickResult;
@@ -32,11 +36,6 @@ public final class SiteRows implements RunMetrics.Contributor {
         : null;
   }
 
-  /** The metric name of one site's measure: {@code site-S-measure}. */
-  public static String metric(String site, String measure) {
-    return "site-" + site + "-" + measure;
-  }
-
   @Override
   public List<MetricRow> rows(TickResult r) {
     Snapshot web = r.web();
@@ -44,16 +43,17 @@ public final class SiteRows implements RunMetrics.Contributor {
     for (int s = 0; s < sites.size(); s++) {
       String id = sites.get(s);
       long[] fresh = web.newItems(s);
-      rows.add(new MetricRow(r.tick(), RunMetrics.WEB, 0, metric(id, "items"), web.siteSize(s)));
-      rows.add(new MetricRow(r.tick(), RunMetrics.WEB, 0, metric(id, "new-items"), fresh[0]));
+      rows.add(
+          new MetricRow(r.tick(), RunMetrics.WEB, 0, SITE_ITEMS.get(0).name(id), web.siteSize(s)));
+      rows.add(new MetricRow(r.tick(), RunMetrics.WEB, 0, SITE_ITEMS.get(1).name(id), fresh[0]));
       rows.add(
           new MetricRow(
               r.tick(),
               RunMetrics.WEB,
               0,
-              metric(id, "new-synthetic-share"),
+              SITE_NEW_SYNTHETIC_SHARE.name(id),
               fresh[0] == 0 ? Double.NaN : (double) fresh[1] / fresh[0]));
-      rows.add(new MetricRow(r.tick(), RunMetrics.WEB, 0, metric(id, "weight"), web.siteWeight(s)));
+      rows.add(new MetricRow(r.tick(), RunMetrics.WEB, 0, SITE_WEIGHT.name(id), web.siteWeight(s)));
     }
     return rows;
   }

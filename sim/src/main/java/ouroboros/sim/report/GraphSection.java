@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import ouroboros.sim.output.RunLayout;
 
 /**
  * The hook for the final interaction graph of a run (the topology work): shown only when the run
@@ -51,16 +52,17 @@ final class GraphSection {
 
   /** graph/final.dot, else the first graph/*.json by name, else null. */
   private static Path file(Path dir) {
-    Path g = dir.resolve("graph");
-    if (Files.isRegularFile(g.resolve("final.dot"))) {
-      return g.resolve("final.dot");
+    RunLayout run = RunLayout.of(dir);
+    Path g = run.graphDir();
+    if (Files.isRegularFile(run.finalDot())) {
+      return run.finalDot();
     }
     if (!Files.isDirectory(g)) {
       return null;
     }
     try (Stream<Path> files = Files.list(g)) {
       return files
-          .filter(p -> p.getFileName().toString().endsWith(".json"))
+          .filter(p -> p.getFileName().toString().endsWith(RunLayout.JSON_EXT))
           .sorted()
           .findFirst()
           .orElse(null);
@@ -78,7 +80,7 @@ final class GraphSection {
     String text;
     try {
       text = Files.readString(file);
-      if (file.toString().endsWith(".dot")) {
+      if (file.toString().endsWith(RunLayout.DOT_EXT)) {
         readDot(text, nodes, edges);
       } else {
         readJson(text, nodes, edges);

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import ouroboros.sim.output.MetricCatalogue;
 
 /**
  * The training-data pipeline's confusion matrices. Each stage of a model's pipeline writes, at
@@ -15,9 +14,14 @@ import java.util.regex.Pattern;
  * (synthetic dropped), FP, FN, TN = kept − FN (human kept).
  */
 final class Pipeline {
-  /** A pipeline metric: position, stage name, count. */
-  static final Pattern METRIC =
-      Pattern.compile("pipeline-(\\d+)-(.+)-(in|kept|dropped|false-positives|false-negatives)");
+  /** The catalogue's metrics this class sums, in the slots of {@link Counts}' fields. */
+  private static final List<MetricCatalogue.Metric> SUMMED =
+      List.of(
+          MetricCatalogue.PIPELINE_COUNTS.get(0),
+          MetricCatalogue.PIPELINE_COUNTS.get(1),
+          MetricCatalogue.PIPELINE_COUNTS.get(2),
+          MetricCatalogue.PIPELINE_ERRORS.get(0),
+          MetricCatalogue.PIPELINE_ERRORS.get(1));
 
   private Pipeline() {}
 
@@ -78,9 +82,14 @@ final class Pipeline {
     }
   }
 
-  /** True for a pipeline metric name. */
+  /** True for a pipeline metric name this class sums. */
   static boolean isMetric(String metric) {
-    return metric.startsWith("pipeline-") && METRIC.matcher(metric).matches();
+    return metric.startsWith("pipeline-") && slot(metric).isPresent();
+  }
+
+  /** The catalogue entry of a summed pipeline metric, with its position and stage. */
+  private static java.util.Optional<MetricCatalogue.Parsed> slot(String metric) {
+    return MetricCatalogue.parse(metric).filter(p -> SUMMED.contains(p.metric()));
   }
 
   /** Each model's stages, summed over the run; models without a pipeline are left out. */
@@ -89,17 +98,15 @@ final class Pipeline {
     for (String model : f.models()) {
       Map<Stage, double[]> acc = new TreeMap<>();
       for (Map.Entry<String, Series> e : f.of(model).entrySet()) {
-        Matcher m = METRIC.matcher(e.getKey());
-        if (!m.matches()) {
+        var parsed = slot(e.getKey());
+        if (parsed.isEmpty()) {
           continue;
         }
+        List<String> parts = parsed.get().parts();
         double[] c =
             acc.computeIfAbsent(
-                new Stage(Integer.parseInt(m.group(1)), m.group(2)), s -> new double[5]);
-        int slot =
-            List.of("in", "kept", "dropped", "false-positives", "false-negatives")
-                .indexOf(m.group(3));
-        c[slot] += e.getValue().sum();
+                new Stage(Integer.parseInt(parts.get(0)), parts.get(1)), s -> new double[5]);
+        c[SUMMED.indexOf(parsed.get().metric())] += e.getValue().sum();
       }
       if (!acc.isEmpty()) {
         Map<Stage, Counts> stages = new TreeMap<>();

@@ -3,6 +3,7 @@ package ouroboros.sim.report;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ouroboros.agents.domain.Metrics;
 
 /**
  * What a report shows where there is a choice. Only a sweep's collapse map uses the metric, the
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 public record ReportOptions(
     String metric, String model, Integer definition, String facet, Path out) {
   /** The default metric. */
-  public static final String DEFAULT_METRIC = "population-risk";
+  public static final String DEFAULT_METRIC = Metrics.POPULATION_RISK;
 
   /**
    * The default definition: 3, asymptotically diverging risk, the one that separates a risk that

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import ouroboros.sim.output.AtomicFiles;
+import ouroboros.sim.output.RunLayout;
 
 /**
  * Writes {@code report.html}: one self-contained HTML file (inline CSS, charts embedded as PNG
@@ -17,7 +18,7 @@ import ouroboros.sim.output.AtomicFiles;
  */
 public final class ReportWriter {
   /** The report's file name. */
-  public static final String FILE = "report.html";
+  public static final String FILE = RunLayout.REPORT;
 
   private static final AtomicBoolean WARMING = new AtomicBoolean();
 

@@ -1,5 +1,9 @@
 package ouroboros.sim.report;
 
+import static ouroboros.sim.output.MetricCatalogue.DIVERSITY_RATIO;
+import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
+import static ouroboros.sim.output.MetricCatalogue.TRAIN_HUMAN_SHARE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -13,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import ouroboros.sim.output.PopulationStats;
+import ouroboros.sim.output.RunLayout;
 
 /**
  * A run directory as the report reads it: {@code summary.json} for the final state of each model,
@@ -31,6 +37,7 @@ import java.util.function.Predicate;
  * @param models each model's final state, in canonical order
  * @param metrics the series read from metrics.csv
  * @param wallSeconds the wall time, or NaN without timing.json
+ * @param populations summary.json's per-population statistics (a large or sampled run), or empty
  */
 record RunDir(
     Path dir,
@@ -44,7 +51,8 @@ record RunDir(
     String failure,
     List<ModelFinal> models,
     MetricsFile metrics,
-    double wallSeconds) {
+    double wallSeconds,
+    List<PopulationFinal> populations) {
 
   /** The number of collapse definitions, d1 to d8. */
   static final int DEFINITIONS = 8;
@@ -52,6 +60,7 @@ record RunDir(
   RunDir {
     Objects.requireNonNull(dir, "dir");
     models = List.copyOf(models);
+    populations = List.copyOf(populations);
   }
 
   /**
@@ -76,19 +85,30 @@ record RunDir(
       double humanShare,
       List<String> verdicts) {}
 
+  /**
+   * A population's final statistics, from summary.json's {@code populations}.
+   *
+   * @param id the population
+   * @param models its models
+   * @param risk the population risk's mean, then its quantiles q05, q25, median, q75, q95
+   * @param firing per definition d1..d8, the share of its models (where the definition applies)
+   *     whose verdict fires, NaN where it applies to none
+   */
+  record PopulationFinal(String id, int models, double[] risk, double[] firing) {}
+
   /** True when {@code dir} holds the files of a run. */
   static boolean isRun(Path dir) {
-    return Files.isRegularFile(dir.resolve("summary.json"))
-        && Files.isRegularFile(dir.resolve("metrics.csv"));
+    return RunLayout.of(dir).hasResults();
   }
 
   /** Loads a run directory, keeping the metrics.csv rows whose metric {@code keep} accepts. */
   static RunDir load(Path dir, Predicate<String> keep) throws IOException {
+    RunLayout files = RunLayout.of(dir);
     ObjectMapper json = new ObjectMapper();
-    JsonNode summary = json.readTree(dir.resolve("summary.json").toFile());
+    JsonNode summary = json.readTree(files.summary().toFile());
     JsonNode scenario =
-        Files.isRegularFile(dir.resolve("scenario.yaml"))
-            ? new YAMLMapper().readTree(dir.resolve("scenario.yaml").toFile())
+        Files.isRegularFile(files.scenario())
+            ? new YAMLMapper().readTree(files.scenario().toFile())
             : json.createObjectNode();
     Map<String, Double> fresh = new HashMap<>();
     for (JsonNode m : scenario.path("models")) {
@@ -112,17 +132,14 @@ record RunDir(
               regime,
               m.path("generation").asInt(),
               m.path("fit-failures").asInt(),
-              number(metrics.path("population-risk")),
-              number(metrics.path("diversity-ratio")),
-              number(metrics.path("train-human-share")),
+              number(metrics.path(POPULATION_RISK.name())),
+              number(metrics.path(DIVERSITY_RATIO.name())),
+              number(metrics.path(TRAIN_HUMAN_SHARE.name())),
               verdicts));
     }
     double wall = Double.NaN;
-    if (Files.isRegularFile(dir.resolve("timing.json"))) {
-      wall =
-          json.readTree(dir.resolve("timing.json").toFile())
-              .path("wall-seconds")
-              .asDouble(Double.NaN);
+    if (Files.isRegularFile(files.timing())) {
+      wall = json.readTree(files.timing().toFile()).path("wall-seconds").asDouble(Double.NaN);
     }
     return new RunDir(
         dir,
@@ -135,8 +152,31 @@ record RunDir(
         summary.path("complete").asBoolean(),
         summary.path("failure").asText(""),
         models,
-        MetricsFile.read(dir.resolve("metrics.csv"), keep),
-        wall);
+        MetricsFile.read(files.metrics(), keep),
+        wall,
+        populations(summary));
+  }
+
+  /** summary.json's populations. */
+  private static List<PopulationFinal> populations(JsonNode summary) {
+    List<PopulationFinal> out = new ArrayList<>();
+    for (JsonNode p : summary.path("populations")) {
+      JsonNode risk = p.path("metrics").path(POPULATION_RISK.name());
+      double[] r = new double[1 + PopulationStats.QUANTILE_KEYS.size()];
+      r[0] = number(risk.path("mean"));
+      for (int k = 0; k < PopulationStats.QUANTILE_KEYS.size(); k++) {
+        r[k + 1] = number(risk.path(PopulationStats.QUANTILE_KEYS.get(k)));
+      }
+      double[] firing = new double[DEFINITIONS];
+      for (int d = 1; d <= DEFINITIONS; d++) {
+        JsonNode v = p.path("verdicts").path("d" + d);
+        double yes = v.path("yes").asDouble();
+        double applies = yes + v.path("no").asDouble();
+        firing[d - 1] = applies > 0 ? yes / applies : Double.NaN;
+      }
+      out.add(new PopulationFinal(p.path("id").asText(), p.path("models").asInt(), r, firing));
+    }
+    return out;
   }
 
   /** A summary.json number: null is NaN, "Infinity" is infinity. */

@@ -1,5 +1,10 @@
 package ouroboros.sim.report;
 
+import static ouroboros.sim.output.MetricCatalogue.DIVERSITY_RATIO;
+import static ouroboros.sim.output.MetricCatalogue.NEW_SYNTHETIC_SHARE;
+import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
+import static ouroboros.sim.output.MetricCatalogue.SYNTHETIC_SHARE;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import ouroboros.agents.collapse.Definition;
+import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.output.RunMetrics;
 
 /**
@@ -16,14 +22,20 @@ import ouroboros.sim.output.RunMetrics;
  * the run directory has one.
  */
 final class RunReport {
+  /** The verdict metrics, d1-verdict to d8-verdict. */
+  private static final java.util.Set<String> VERDICTS =
+      java.util.Arrays.stream(Definition.values())
+          .map(Definition::verdictMetric)
+          .collect(java.util.stream.Collectors.toSet());
+
   /** The metrics.csv rows the report reads. */
   static final Predicate<String> METRICS =
       m ->
-          m.equals("population-risk")
-              || m.equals("diversity-ratio")
-              || m.endsWith("-verdict")
-              || m.equals("synthetic-share")
-              || m.equals("new-synthetic-share")
+          m.equals(MetricCatalogue.POPULATION_RISK.name())
+              || m.equals(MetricCatalogue.DIVERSITY_RATIO.name())
+              || VERDICTS.contains(m)
+              || m.equals(MetricCatalogue.SYNTHETIC_SHARE.name())
+              || m.equals(MetricCatalogue.NEW_SYNTHETIC_SHARE.name())
               || Pipeline.isMetric(m);
 
   /** Chart width, in CSS pixels. */
@@ -43,6 +55,9 @@ final class RunReport {
     Map<String, Map<Pipeline.Stage, Pipeline.Counts>> pipeline = Pipeline.sum(run.metrics());
     boolean graph = GraphSection.present(run.dir());
     Map<String, String> nav = new LinkedHashMap<>();
+    if (!run.populations().isEmpty()) {
+      nav.put("populations", "Populations");
+    }
     nav.put("summary", "Final values");
     nav.put("verdicts", "Verdicts");
     nav.put("risk", "Risk and diversity");
@@ -54,6 +69,10 @@ final class RunReport {
       nav.put("graph", "Interaction graph");
     }
     header(h, run, nav);
+    if (!run.populations().isEmpty()) {
+      h.h2("populations", "Populations");
+      populations(h, run);
+    }
     h.h2("summary", "Final values");
     summary(h, run);
     h.h2("verdicts", "Verdicts of the eight definitions of collapse");
@@ -71,7 +90,7 @@ final class RunReport {
                     NO_REPLICATES,
                     "tick",
                     "population risk",
-                    lines(run.metrics(), models, "population-risk")),
+                    lines(run.metrics(), models, POPULATION_RISK.name())),
                 WIDTH,
                 HEIGHT),
         "The domain's population risk after each retrain (for the Gaussian, KL(truth || model) "
@@ -86,7 +105,7 @@ final class RunReport {
                     NO_REPLICATES,
                     "tick",
                     "diversity ratio",
-                    lines(run.metrics(), models, "diversity-ratio")),
+                    lines(run.metrics(), models, DIVERSITY_RATIO.name())),
                 WIDTH,
                 HEIGHT),
         "Variance ratio (continuous domains) or entropy ratio (discrete ones): 1 is the "
@@ -105,8 +124,8 @@ final class RunReport {
                     lines(
                         run.metrics(),
                         List.of(RunMetrics.WEB, RunMetrics.WEB),
-                        "synthetic-share",
-                        "new-synthetic-share")),
+                        SYNTHETIC_SHARE.name(),
+                        NEW_SYNTHETIC_SHARE.name())),
                 WIDTH,
                 HEIGHT),
         "synthetic-share: share of the visible items with synthetic depth above 0; "
@@ -160,6 +179,41 @@ final class RunReport {
     h.raw("</nav>\n");
   }
 
+  /** One row per population: its models, the risk's mean and quantiles, the firing shares. */
+  private static void populations(Html h, RunDir run) {
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "<population",
+                "models",
+                "risk mean",
+                "risk q05",
+                "risk q25",
+                "risk median",
+                "risk q75",
+                "risk q95"));
+    for (int d = 1; d <= RunDir.DEFINITIONS; d++) {
+      header.add("d" + d + " fires");
+    }
+    h.table(header);
+    for (RunDir.PopulationFinal p : run.populations()) {
+      h.tr().td("l", p.id(), "").td("", Integer.toString(p.models()), "");
+      for (double v : p.risk()) {
+        h.td("", Html.num(v), "");
+      }
+      for (double f : p.firing()) {
+        h.td("", Double.isNaN(f) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * f), "");
+      }
+      h.endTr();
+    }
+    h.endTable();
+    h.note(
+        "Over every model of each population (its final state): the population risk's mean"
+            + " and quantiles, and for each definition the share of the models where it applies"
+            + " that it fires for. The tables and charts below show only the models the run keeps"
+            + " (the scenario's output.per-model-rows).");
+  }
+
   /** The end-of-run table's columns, one row per model. */
   private static void summary(Html h, RunDir run) {
     h.table(
@@ -209,7 +263,7 @@ final class RunReport {
       h.tr().td("l", m.id(), "");
       for (int d = 1; d <= RunDir.DEFINITIONS; d++) {
         String v = m.verdicts().get(d - 1);
-        Series s = run.metrics().get(m.id(), "d" + d + "-verdict");
+        Series s = run.metrics().get(m.id(), Definition.values()[d - 1].verdictMetric());
         int first = s == null ? -1 : s.firstTick(1);
         String cls =
             switch (v) {

@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import ouroboros.sim.output.SweepLayout;
 
 /**
  * A sweep directory as the report reads it: {@code sweep.csv} (header {@code
@@ -59,7 +60,7 @@ record SweepDir(
 
   /** True when {@code dir} holds a sweep. */
   static boolean isSweep(Path dir) {
-    return Files.isRegularFile(dir.resolve("sweep.csv"));
+    return Files.isRegularFile(new SweepLayout(dir).sweepCsv());
   }
 
   /** The key of a final value. */
@@ -87,7 +88,7 @@ record SweepDir(
 
   /** Loads a sweep directory, keeping the run rows whose metric {@code keep} accepts. */
   static SweepDir load(Path dir, Predicate<String> keep) throws IOException {
-    Path csv = dir.resolve("sweep.csv");
+    Path csv = new SweepLayout(dir).sweepCsv();
     List<String> params = new ArrayList<>();
     Map<Integer, Cell> cells = new TreeMap<>();
     Set<String> models = new LinkedHashSet<>();
@@ -145,7 +146,7 @@ record SweepDir(
     ReportDefaults defaults = ReportDefaults.read(yaml.get("report"), problems);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
-          dir.resolve("sweep.yaml") + ": " + ReportDefaults.lines(problems));
+          new SweepLayout(dir).sweepYaml() + ": " + ReportDefaults.lines(problems));
     }
     return new SweepDir(
         dir,
@@ -160,7 +161,7 @@ record SweepDir(
 
   /** sweep.yaml as a tree; an empty mapping when it is missing or unreadable. */
   private static JsonNode sweepYaml(Path dir) {
-    Path yaml = dir.resolve("sweep.yaml");
+    Path yaml = new SweepLayout(dir).sweepYaml();
     if (!Files.isRegularFile(yaml)) {
       return JsonNodeFactory.instance.objectNode();
     }

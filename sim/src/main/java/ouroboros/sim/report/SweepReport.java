@@ -1,5 +1,11 @@
 package ouroboros.sim.report;
 
+import static ouroboros.sim.output.MetricCatalogue.DIVERSITY_RATIO;
+import static ouroboros.sim.output.MetricCatalogue.GENERATION;
+import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
+import static ouroboros.sim.output.MetricCatalogue.SYNTHETIC_SHARE;
+import static ouroboros.sim.output.MetricCatalogue.TRAIN_HUMAN_SHARE;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +16,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.sim.output.RunMetrics;
+import ouroboros.sim.output.SweepLayout;
 import ouroboros.sim.scenario.Suggest;
 
 /**
@@ -23,9 +30,9 @@ final class SweepReport {
   /** The metrics.csv rows the report reads from each replicate. */
   static final Predicate<String> METRICS =
       m ->
-          m.equals("population-risk")
-              || m.equals("diversity-ratio")
-              || m.equals("synthetic-share")
+          m.equals(POPULATION_RISK.name())
+              || m.equals(DIVERSITY_RATIO.name())
+              || m.equals(SYNTHETIC_SHARE.name())
               || Pipeline.isMetric(m);
 
   /** Most cells drawn in one chart over ticks. */
@@ -37,7 +44,7 @@ final class SweepReport {
   static String render(SweepDir s, ReportOptions o) {
     if (s.models().isEmpty()) {
       throw new IllegalArgumentException(
-          s.dir().resolve("sweep.csv")
+          new SweepLayout(s.dir()).sweepCsv()
               + ": found no rows, expected the final values of the sweep's runs");
     }
     ReportOptions chosen = o.over(s.defaults());
@@ -96,7 +103,7 @@ final class SweepReport {
     overTicks(h, s);
     h.h2("web", "Synthetic share of the web");
     if (!s.runs().isEmpty()) {
-      List<Charts.Line> lines = cellLines(s, RunMetrics.WEB, "synthetic-share");
+      List<Charts.Line> lines = cellLines(s, RunMetrics.WEB, SYNTHETIC_SHARE.name());
       h.figure(
           () ->
               ChartImage.render(
@@ -190,7 +197,7 @@ final class SweepReport {
         List.of(
             "<model",
             "runs",
-            "generation",
+            GENERATION.name(),
             "risk (95% CI)",
             "variance ratio (95% CI)",
             "human share",
@@ -200,17 +207,17 @@ final class SweepReport {
       for (String m : s.models()) {
         h.tr().td("l", Integer.toString(c.id()), "");
         c.values().forEach(v -> h.td("l", v, ""));
-        double[] risk = Bands.meanCi(s.values(c.id(), m, "population-risk"));
+        double[] risk = Bands.meanCi(s.values(c.id(), m, POPULATION_RISK.name()));
         int runs =
             Math.max(
-                s.values(c.id(), m, "generation").size(),
-                s.values(c.id(), m, "population-risk").size());
+                s.values(c.id(), m, GENERATION.name()).size(),
+                s.values(c.id(), m, POPULATION_RISK.name()).size());
         h.td("l", m, "")
             .td("", Integer.toString(runs), "")
-            .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, "generation"))[0]), "")
+            .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, GENERATION.name()))[0]), "")
             .td("", withCi(risk), "")
-            .td("", withCi(Bands.meanCi(s.values(c.id(), m, "diversity-ratio"))), "")
-            .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, "train-human-share"))[0]), "")
+            .td("", withCi(Bands.meanCi(s.values(c.id(), m, DIVERSITY_RATIO.name()))), "")
+            .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, TRAIN_HUMAN_SHARE.name()))[0]), "")
             .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, "fit-failures"))[0]), "")
             .endTr();
       }
@@ -275,7 +282,7 @@ final class SweepReport {
    * dN-verdict} values, else from the replicates' summary.json.
    */
   static int[] share(SweepDir s, int cell, String model, int d) {
-    List<Double> v = s.values(cell, model, "d" + d + "-verdict");
+    List<Double> v = s.values(cell, model, Definition.values()[d - 1].verdictMetric());
     if (v.isEmpty()) {
       v = new ArrayList<>();
       for (RunDir r : s.runs().getOrDefault(cell, List.of())) {
@@ -321,7 +328,7 @@ final class SweepReport {
       String id = "-" + k;
       for (String[] metric :
           new String[][] {
-            {"population-risk", "Population risk"}, {"diversity-ratio", "Diversity ratio"}
+            {POPULATION_RISK.name(), "Population risk"}, {DIVERSITY_RATIO.name(), "Diversity ratio"}
           }) {
         List<Charts.Line> lines = cellLines(s, m, metric[0]);
         h.figure(

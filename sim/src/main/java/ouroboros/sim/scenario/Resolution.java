@@ -74,7 +74,8 @@ final class Resolution {
         timeline,
         s.aiShare(),
         collapse,
-        s.populations());
+        s.populations(),
+        s.output());
   }
 
   /** A model with every default filled in. */

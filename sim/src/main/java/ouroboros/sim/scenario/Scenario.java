@@ -22,6 +22,7 @@ import java.util.List;
  * @param collapse thresholds of the eight collapse definitions
  * @param populations many agents or sites described in a few lines each, as written; the loader has
  *     already appended their members to {@code models}, {@code humans} and {@code sites}
+ * @param output what a large run's directory keeps (absent: the defaults, not written back)
  */
 @Spec(
     doc =
@@ -114,7 +115,11 @@ public record Scenario(
             doc =
                 "Many agents or sites described in a few lines each: a count, an id pattern and a template whose values are fixed, cycled from a list by member index, or drawn from a seeded distribution. Before validation each population expands into ordinary entries of 'models', 'humans' or 'sites', appended after the hand-written ones in member order. Timeline events and trains-on may name a population (all its members) or one member.",
             items = "{\"$ref\": \"#/definitions/population-entry\"}")
-        List<ouroboros.sim.scenario.population.Population> populations) {
+        List<ouroboros.sim.scenario.population.Population> populations,
+    @Key(
+            doc = "What a large run's directory keeps (README, 'Outputs at scale').",
+            shape = OutputSpec.class)
+        OutputSpec output) {
 
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
@@ -132,6 +137,7 @@ public record Scenario(
         timeline,
         aiShare,
         collapse,
-        populations);
+        populations,
+        output);
   }
 }

@@ -62,6 +62,9 @@ public final class ScenarioValidator {
     if (s.collapse() != null) {
       s.collapse().validate(p);
     }
+    if (s.output() != null) {
+      s.output().validate(p);
+    }
     Set<String> sites = new HashSet<>();
     if (s.sites() != null) {
       if (s.sites().isEmpty()) {

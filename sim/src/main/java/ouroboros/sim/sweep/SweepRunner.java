@@ -14,6 +14,7 @@ import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
+import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.compile.WorldCompiler;
@@ -118,9 +119,8 @@ public final class SweepRunner {
                       world,
                       engineThreads,
                       job.dir(),
-                      List.of(graph, new Ticks(progress)),
-                      Duration.ZERO,
-                      List.of(graph))
+                      Observers.builder().topology(graph).sink(new Ticks(progress)).build(),
+                      Duration.ZERO)
                   .outcome();
         } catch (Exception e) {
           outcome = new RunOutcome(0, "the run could not start or write its files: " + e);

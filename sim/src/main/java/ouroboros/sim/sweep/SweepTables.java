@@ -14,6 +14,8 @@ import org.apache.commons.math3.distribution.TDistribution;
 import ouroboros.sim.output.AtomicFiles;
 import ouroboros.sim.output.MetricRow;
 import ouroboros.sim.output.RunDirectory;
+import ouroboros.sim.output.RunLayout;
+import ouroboros.sim.output.SweepLayout;
 import ouroboros.sim.scenario.Yaml;
 import ouroboros.sim.scenario.path.ScenarioPath;
 
@@ -53,7 +55,7 @@ public final class SweepTables {
   /** Writes cells.csv atomically. */
   public void writeCells(Path dir) throws IOException {
     AtomicFiles.write(
-        dir.resolve("cells.csv"),
+        new SweepLayout(dir).cellsCsv(),
         w -> {
           w.write("cell,path,value\n");
           for (SweepFile.Cell cell : sweep.cells()) {
@@ -76,11 +78,12 @@ public final class SweepTables {
     for (ScenarioPath p : sweep.columns()) {
       paths.append(csv(p.text())).append(',');
     }
+    SweepLayout files = new SweepLayout(dir);
     AtomicFiles.write(
-        dir.resolve("sweep.csv"),
+        files.sweepCsv(),
         rows ->
             AtomicFiles.write(
-                dir.resolve("summary.csv"),
+                files.summaryCsv(),
                 stats -> {
                   rows.write("cell,replicate,seed," + paths + "model,metric,value\n");
                   stats.write("cell," + paths + "model,metric,n,mean,sd,ci95-low,ci95-high\n");
@@ -105,7 +108,7 @@ public final class SweepTables {
       if (!RunDirectory.isComplete(run)) {
         continue;
       }
-      JsonNode summary = json.readTree(run.resolve("summary.json").toFile());
+      JsonNode summary = json.readTree(RunLayout.of(run).summary().toFile());
       Map<String, Map<String, Double>> models = new TreeMap<>();
       for (JsonNode m : summary.path("models")) {
         Map<String, Double> metrics = new TreeMap<>();

@@ -29,6 +29,7 @@ import ouroboros.sim.scenario.EstimatorSpec;
 import ouroboros.sim.scenario.HumanSpec;
 import ouroboros.sim.scenario.ModelSpec;
 import ouroboros.sim.scenario.Names;
+import ouroboros.sim.scenario.OutputSpec;
 import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.SamplingSpec;
 import ouroboros.sim.scenario.Scenario;
@@ -78,6 +79,8 @@ public final class WorldCompiler {
       models.add(model(m, null, null, sites, s, stages, agents));
     }
     long millis = Math.round(s.engine().phaseTimeoutSeconds() * 1000);
+    OutputSpec output =
+        Declared.withDefaults(s.output() != null ? s.output() : new OutputSpec(null, null));
     Timeline timeline =
         TimelineCompiler.compile(
             s,
@@ -98,7 +101,10 @@ public final class WorldCompiler {
         models,
         s.web().retention().ticks(),
         Duration.ofMillis(millis),
-        timeline);
+        timeline,
+        specs.stream().map(m -> m.population() != null ? m.population() : "models").toList(),
+        output.perModelRows(),
+        output.sampleSize());
   }
 
   /**

@@ -75,7 +75,8 @@ public final class Compaction {
         timeline(s.timeline(), membersByFirst, populationByFirst),
         s.aiShare(),
         s.collapse(),
-        s.populations());
+        s.populations(),
+        s.output());
   }
 
   /** The timeline with runs over a population's members as one event naming it. */

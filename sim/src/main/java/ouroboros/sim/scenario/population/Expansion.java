@@ -166,7 +166,8 @@ public final class Expansion {
             timeline.events(),
             raw.aiShare(),
             raw.collapse(),
-            List.copyOf(stated));
+            List.copyOf(stated),
+            raw.output());
     return new Expansion(expanded, relocation);
   }
 

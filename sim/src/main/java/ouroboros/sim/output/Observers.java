@@ -1,0 +1,100 @@
+package ouroboros.sim.output;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import ouroboros.sim.engine.Listeners;
+import ouroboros.sim.engine.TickListener;
+
+/**
+ * The observe phase of a run: an ordered list of observers, each registered once. Topology
+ * observers (the interaction graph) come first: they analyse the tick, and the rows they add go
+ * into metrics.csv through the run writer; then the run writer; then the sinks (live meters,
+ * progress bars) in the order they were added. Sinks may read a topology observer's analysis of the
+ * same tick.
+ */
+public final class Observers {
+  /**
+   * An observer that analyses each tick before any sink sees it, and adds its own rows to
+   * metrics.csv (see {@code ouroboros.sim.graph.GraphListener}).
+   */
+  public interface Topology extends TickListener, RunMetrics.Contributor {}
+
+  private final List<Topology> topology;
+  private final List<TickListener> sinks;
+
+  private Observers(List<Topology> topology, List<TickListener> sinks) {
+    this.topology = List.copyOf(topology);
+    this.sinks = List.copyOf(sinks);
+  }
+
+  /** No observers but the run writer. */
+  public static Observers none() {
+    return new Observers(List.of(), List.of());
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The topology observers, in order. */
+  public List<Topology> topology() {
+    return topology;
+  }
+
+  /** The sinks, in order. */
+  public List<TickListener> sinks() {
+    return sinks;
+  }
+
+  /** What adds rows to metrics.csv: the topology observers. */
+  public List<RunMetrics.Contributor> contributors() {
+    return List.copyOf(topology);
+  }
+
+  /** The whole observe phase: topology, then {@code writer}, then the sinks. */
+  TickListener phase(TickListener writer) {
+    List<TickListener> all = new ArrayList<>(topology);
+    all.add(writer);
+    all.addAll(sinks);
+    return new Listeners(all);
+  }
+
+  /** Collects observers; each may be added once. */
+  public static final class Builder {
+    private final List<Topology> topology = new ArrayList<>();
+    private final List<TickListener> sinks = new ArrayList<>();
+    private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private Builder() {}
+
+    /** Adds a topology observer. */
+    public Builder topology(Topology t) {
+      topology.add(once(t));
+      return this;
+    }
+
+    /** Adds a sink; null is skipped, so that optional sinks read as one chain. */
+    public Builder sink(TickListener s) {
+      if (s != null) {
+        sinks.add(once(s));
+      }
+      return this;
+    }
+
+    /** The observers. */
+    public Observers build() {
+      return new Observers(topology, sinks);
+    }
+
+    private <T> T once(T o) {
+      if (!seen.add(java.util.Objects.requireNonNull(o, "observer"))) {
+        throw new IllegalArgumentException("observer registered twice: " + o);
+      }
+      return o;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package ouroboros.sim.output;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import ouroboros.agents.collapse.Verdict;
+import ouroboros.agents.model.RetrainReport;
+
+/**
+ * Each population's latest state, over all its models: per metric the count of models with a value,
+ * the mean and the quantiles {@link #QUANTILE_KEYS} (linear interpolation between order statistics,
+ * as R's type 7 and numpy's default), and per collapse definition how many models' verdicts are
+ * yes, no and n/a. What summary.json, the terminal table and the report show of a run too large to
+ * list model by model (see {@link OutputOptions}).
+ */
+public final class PopulationStats {
+  /** The quantiles given. */
+  static final double[] QUANTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
+
+  /** Their keys in summary.json. */
+  public static final List<String> QUANTILE_KEYS = List.of("q05", "q25", "median", "q75", "q95");
+
+  private PopulationStats() {}
+
+  /**
+   * One metric over a population.
+   *
+   * @param n models with a value (not NaN)
+   * @param mean their mean (NaN when none)
+   * @param quantiles the quantiles {@link #QUANTILE_KEYS} (NaN when none)
+   */
+  public record Stat(int n, double mean, double[] quantiles) {
+    /** The quantile of key {@code key}, such as {@code median}. */
+    public double quantile(String key) {
+      return quantiles[QUANTILE_KEYS.indexOf(key)];
+    }
+  }
+
+  /**
+   * One population.
+   *
+   * @param id the population (see {@link Groups})
+   * @param models its models
+   * @param reported those that have retrained at least once
+   * @param metrics each metric's statistics, by name
+   * @param verdicts per definition (d1..d8): models whose verdict is yes, no and n/a
+   */
+  public record Population(
+      String id,
+      int models,
+      int reported,
+      Map<String, Stat> metrics,
+      Map<String, int[]> verdicts) {}
+
+  /** The statistics of each group, in order of first appearance. */
+  public static List<Population> of(List<String> groups, RetrainReport[] latest) {
+    Map<String, List<Integer>> members = new LinkedHashMap<>();
+    for (int i = 0; i < groups.size(); i++) {
+      members.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
+    }
+    List<Population> out = new ArrayList<>();
+    for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
+      out.add(population(e.getKey(), e.getValue(), latest));
+    }
+    return out;
+  }
+
+  private static Population population(String id, List<Integer> members, RetrainReport[] latest) {
+    Map<String, double[]> values = new TreeMap<>();
+    Map<String, int[]> verdicts = new TreeMap<>();
+    int reported = 0;
+    for (int i : members) {
+      RetrainReport r = latest[i];
+      if (r == null) {
+        continue;
+      }
+      for (Map.Entry<String, Double> m : RunMetrics.modelMetrics(r).entrySet()) {
+        double[] v = values.computeIfAbsent(m.getKey(), k -> new double[members.size()]);
+        v[reported] = m.getValue();
+      }
+      for (Verdict v : r.verdicts()) {
+        int[] counts =
+            verdicts.computeIfAbsent(
+                v.definition().numberMetric().substring(0, 2), k -> new int[3]);
+        counts[slot(v.state())]++;
+      }
+      reported++;
+    }
+    Map<String, Stat> metrics = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> e : values.entrySet()) {
+      metrics.put(e.getKey(), stat(Arrays.copyOf(e.getValue(), reported)));
+    }
+    return new Population(id, members.size(), reported, metrics, verdicts);
+  }
+
+  /** 0 yes, 1 no, 2 n/a. */
+  private static int slot(Verdict.State s) {
+    return switch (s) {
+      case YES -> 0;
+      case NO -> 1;
+      case NOT_APPLICABLE -> 2;
+    };
+  }
+
+  /** The statistics of the values that are not NaN. */
+  static Stat stat(double[] values) {
+    double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+    double[] q = new double[QUANTILES.length];
+    if (v.length == 0) {
+      Arrays.fill(q, Double.NaN);
+      return new Stat(0, Double.NaN, q);
+    }
+    double sum = 0;
+    for (double x : v) {
+      sum += x;
+    }
+    for (int k = 0; k < q.length; k++) {
+      double h = (v.length - 1) * QUANTILES[k];
+      int lo = (int) Math.floor(h);
+      int hi = Math.min(lo + 1, v.length - 1);
+      q[k] = v[hi] == v[lo] ? v[lo] : v[lo] + (h - lo) * (v[hi] - v[lo]);
+    }
+    return new Stat(v.length, sum / v.length, q);
+  }
+}

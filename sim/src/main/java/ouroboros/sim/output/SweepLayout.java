@@ -1,0 +1,51 @@
+package ouroboros.sim.output;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Every file name of a sweep directory, for the sweep command that writes it and the report that
+ * reads it: {@code sweep.yaml} (a copy of the sweep file), {@code sweep.csv} (one row per run),
+ * {@code summary.csv} (statistics per cell and metric), {@code cells.csv} (one row per cell) and
+ * one run directory per run (see {@link RunLayout}).
+ *
+ * @param dir the sweep directory
+ */
+public record SweepLayout(Path dir) {
+  /** The copy of the sweep file. */
+  public static final String SWEEP_YAML = "sweep.yaml";
+
+  /** One row per run. */
+  public static final String SWEEP_CSV = "sweep.csv";
+
+  /** Statistics per cell and metric. */
+  public static final String SUMMARY_CSV = "summary.csv";
+
+  /** One row per cell. */
+  public static final String CELLS_CSV = "cells.csv";
+
+  /** Checks the directory. */
+  public SweepLayout {
+    Objects.requireNonNull(dir, "dir");
+  }
+
+  /** {@code sweep.yaml}. */
+  public Path sweepYaml() {
+    return dir.resolve(SWEEP_YAML);
+  }
+
+  /** {@code sweep.csv}. */
+  public Path sweepCsv() {
+    return dir.resolve(SWEEP_CSV);
+  }
+
+  /** {@code summary.csv}. */
+  public Path summaryCsv() {
+    return dir.resolve(SUMMARY_CSV);
+  }
+
+  /** {@code cells.csv}. */
+  public Path cellsCsv() {
+    return dir.resolve(CELLS_CSV);
+  }
+}
