@@ -3,7 +3,6 @@ package ouroboros.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import ouroboros.sim.cli.Main;
 import ouroboros.sim.graph.GraphServer;
 import ouroboros.sim.metrics.MetricsServer;
+import ouroboros.sim.output.MeterCatalogue;
 import ouroboros.sim.testing.Repo;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -47,9 +47,6 @@ class DeploymentFilesTest {
   /** A metric name in PromQL: an identifier starting with one of the exported prefixes. */
   private static final Pattern METRIC =
       Pattern.compile("(?<![A-Za-z0-9_:])(?:ouroboros_|jvm_|process_)[A-Za-z0-9_:]*");
-
-  /** A row of the README's metrics table: its first cell, a name in backquotes. */
-  private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([a-z_:*]+)`\\s*\\|");
 
   private final Path root = Repo.root();
 
@@ -166,27 +163,29 @@ class DeploymentFilesTest {
   }
 
   @Test
-  void dashboardQueries_useOnlyMetricsDocumentedInTheReadme() throws IOException {
-    Set<String> documented = readmeMetricNames();
-    assertTrue(documented.contains("ouroboros_model_risk"), "README table: " + documented);
+  void everyPanelQuery_readsCataloguedMeters_only() throws IOException {
+    assertTrue(MeterCatalogue.bySeriesName("ouroboros_model_risk").isPresent(), "the catalogue");
     for (Path file : dashboards()) {
       JsonNode d = JSON.readTree(file.toFile());
-      Set<String> used = new TreeSet<>();
+      List<String> problems = new ArrayList<>();
       for (String query : queries(d)) {
         Matcher m = METRIC.matcher(query);
+        boolean any = false;
         while (m.find()) {
-          used.add(m.group());
+          any = true;
+          if (MeterCatalogue.bySeriesName(m.group()).isEmpty()) {
+            problems.add(m.group() + " is not a catalogued meter, in: " + query);
+          }
+        }
+        if (!any) {
+          problems.add("reads no meter: " + query);
         }
       }
-      assertFalse(used.isEmpty(), file + ": no metric in any query");
-      List<String> undocumented =
-          used.stream().filter(n -> !isDocumented(n, documented)).collect(Collectors.toList());
       assertTrue(
-          undocumented.isEmpty(),
+          problems.isEmpty(),
           root.relativize(file)
-              + " queries metrics the README's Live metrics table does not"
-              + " document: "
-              + undocumented);
+              + " (see MeterCatalogue and MetricCatalogue):\n  "
+              + String.join("\n  ", problems));
     }
   }
 
@@ -423,36 +422,5 @@ class DeploymentFilesTest {
       }
     }
     return out;
-  }
-
-  /** The names in the first column of the table of the README's "Live metrics" section. */
-  private Set<String> readmeMetricNames() throws IOException {
-    List<String> lines = Files.readAllLines(root.resolve("README.md"));
-    int start = lines.indexOf("## Live metrics");
-    if (start < 0) {
-      fail("README.md has no '## Live metrics' section");
-    }
-    Set<String> names = new TreeSet<>();
-    for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("## "); i++) {
-      Matcher m = TABLE_ROW.matcher(lines.get(i));
-      if (m.find()) {
-        names.add(m.group(1));
-      }
-    }
-    return names;
-  }
-
-  /** A name is documented as it stands, or as a summary's {@code _sum} or {@code _count}. */
-  private static boolean isDocumented(String name, Set<String> documented) {
-    if (documented.contains(name)) {
-      return true;
-    }
-    for (String suffix : List.of("_sum", "_count")) {
-      if (name.endsWith(suffix)
-          && documented.contains(name.substring(0, name.length() - suffix.length()))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -2,8 +2,8 @@ package ouroboros.sim.metrics;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayDeque;
@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.Phase;
 import ouroboros.sim.engine.TickResult;
+import ouroboros.sim.output.MeterCatalogue;
 
 /**
  * Engine meters: the tick, ticks completed and their rate, whether the run is still going, the
@@ -50,39 +51,23 @@ public final class EngineMeters implements MeterBinder {
   public void bindTo(MeterRegistry registry) {
     clock = registry.config().clock();
     boundAt = clock.monotonicTime();
-    Gauge.builder(MeterNames.ENGINE_TICK, this, m -> m.tick)
-        .description("The last tick whose observe phase finished; NaN before the first")
-        .strongReference(true)
-        .register(registry);
-    Gauge.builder(MeterNames.ENGINE_TICKS_PLANNED, this, m -> m.plannedTicks)
-        .description("Ticks the run will have")
-        .strongReference(true)
-        .register(registry);
-    Gauge.builder(MeterNames.ENGINE_RUNNING, this, m -> m.running)
-        .description("1 while the run goes on, 0 once it has ended")
-        .strongReference(true)
-        .register(registry);
-    Gauge.builder(MeterNames.ENGINE_TICKS_PER_SECOND, this, EngineMeters::ticksPerSecond)
-        .description("Ticks completed per second over the last " + WINDOW_SECONDS + " seconds")
-        .strongReference(true)
-        .register(registry);
-    ticks =
-        Counter.builder(MeterNames.ENGINE_TICKS).description("Ticks completed").register(registry);
-    retrains =
-        Counter.builder(MeterNames.ENGINE_RETRAINS)
-            .description("Retrains answered")
-            .register(registry);
-    fitFailures =
-        Counter.builder(MeterNames.ENGINE_FIT_FAILURES)
-            .description("Fits that threw or diverged, over all models")
-            .register(registry);
+    Registrar.function(registry, MeterCatalogue.ENGINE_TICK, Tags.empty(), this, m -> m.tick);
+    Registrar.function(
+        registry, MeterCatalogue.ENGINE_TICKS_PLANNED, Tags.empty(), this, m -> m.plannedTicks);
+    Registrar.function(registry, MeterCatalogue.ENGINE_RUNNING, Tags.empty(), this, m -> m.running);
+    Registrar.function(
+        registry,
+        MeterCatalogue.ENGINE_TICKS_PER_SECOND,
+        Tags.empty(),
+        this,
+        EngineMeters::ticksPerSecond);
+    ticks = Registrar.counter(registry, MeterCatalogue.ENGINE_TICKS, Tags.empty());
+    retrains = Registrar.counter(registry, MeterCatalogue.ENGINE_RETRAINS, Tags.empty());
+    fitFailures = Registrar.counter(registry, MeterCatalogue.ENGINE_FIT_FAILURES, Tags.empty());
     for (Phase p : Phase.values()) {
       if (p != Phase.OBSERVE) {
         phases[p.ordinal()] =
-            Timer.builder(MeterNames.ENGINE_PHASE)
-                .tag("phase", p.key())
-                .description("Wall time of a tick's phase")
-                .register(registry);
+            Registrar.timer(registry, MeterCatalogue.ENGINE_PHASE, Tags.of("phase", p.key()));
       }
     }
   }

@@ -1,7 +1,5 @@
 package ouroboros.sim.metrics;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -12,10 +10,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.World;
+import ouroboros.sim.output.MetricCatalogue;
 
 /**
  * Per-model meters, tagged {@code model}, {@code family} (the domain family) and {@code regime}.
@@ -166,13 +164,18 @@ public final class ModelMeters implements MeterBinder {
               + " models, expected "
               + n);
     }
-    for (int i = 0; i < labelled.length; i++) {
-      labelled[i].values =
-          ModelValues.withTopology(labelled[i].values, ancestry[i], depth[i], predicted[i]);
-    }
-    for (int k = 0; k < overflow.length; k++) {
-      int i = labelled.length + k;
-      overflow[k] = ModelValues.withTopology(overflow[k], ancestry[i], depth[i], predicted[i]);
+    for (int i = 0; i < n; i++) {
+      Map<String, Double> graph =
+          Map.of(
+              MetricCatalogue.HUMAN_ANCESTRY.name(), ancestry[i],
+              MetricCatalogue.TRAINING_DEPTH.name(), depth[i],
+              MetricCatalogue.PREDICTED_COLLAPSE.name(), predicted[i]);
+      if (i < labelled.length) {
+        labelled[i].values = ModelValues.withGraph(labelled[i].values, graph);
+      } else {
+        int k = i - labelled.length;
+        overflow[k] = ModelValues.withGraph(overflow[k], graph);
+      }
     }
     if (overflow.length > 0) {
       aggregateOthers();
@@ -197,102 +200,16 @@ public final class ModelMeters implements MeterBinder {
     return out;
   }
 
-  /** Registers one series set (a model, or an aggregate) reading from {@code cell}. */
+  /**
+   * Registers one series set (a model, or an aggregate) reading from {@code cell}: a meter for each
+   * model metric of the catalogue that has one.
+   */
   private void register(MeterRegistry registry, Cell cell, String model, String regime) {
     Tags tags = Tags.of("model", model, "family", family, "regime", regime);
-    gauge(
-        registry,
-        cell,
-        tags,
-        MeterNames.MODEL_GENERATION,
-        ModelValues.GENERATION,
-        "Generation: successful fits so far");
-    gauge(
-        registry,
-        cell,
-        tags,
-        MeterNames.MODEL_RISK,
-        ModelValues.RISK,
-        "Population risk against the truth, as the domain defines it");
-    gauge(
-        registry,
-        cell,
-        tags,
-        MeterNames.MODEL_RISK_RATIO,
-        ModelValues.RISK_RATIO,
-        "Definition 1's number: risk of this generation over risk of generation 1");
-    gauge(
-        registry,
-        cell,
-        tags,
-        MeterNames.MODEL_DIVERSITY_RATIO,
-        ModelValues.DIVERSITY_RATIO,
-        "Diversity (variance or entropy) of the model over the truth's");
-    gauge(
-        registry,
-        cell,
-        tags,
-        MeterNames.MODEL_TAIL_MASS_RATIO,
-        ModelValues.TAIL_MASS_RATIO,
-        "Model mass on the truth's tails over the truth's");
-    gauge(
-        registry,
-        cell,
-        tags,
-        MeterNames.MODEL_TRAIN_HUMAN_SHARE,
-        ModelValues.TRAIN_HUMAN_SHARE,
-        "Share of human items in the latest training set");
-    gauge(
-        registry,
-        cell,
-        tags,
-        MeterNames.MODEL_OUTPUT_DEPTH,
-        ModelValues.OUTPUT_DEPTH,
-        "Synthetic depth of what the model publishes");
-    gauge(
-        registry,
-        cell,
-        tags,
-        MeterNames.MODEL_HUMAN_ANCESTRY,
-        ModelValues.HUMAN_ANCESTRY,
-        "Human ancestry: probability that a training item, traced back through the models that"
-            + " wrote it, ends in human data");
-    gauge(
-        registry,
-        cell,
-        tags,
-        MeterNames.MODEL_TRAINING_DEPTH,
-        ModelValues.TRAINING_DEPTH,
-        "Mean synthetic depth of the training data over the graph's window");
-    gauge(
-        registry,
-        cell,
-        tags,
-        MeterNames.MODEL_PREDICTED_COLLAPSE,
-        ModelValues.PREDICTED_COLLAPSE,
-        "The interaction graph's prediction: 1 collapses," + " 0 stays bounded, NaN unknown");
-    FunctionCounter.builder(
-            MeterNames.MODEL_FIT_FAILURES, cell, c -> c.values[ModelValues.FIT_FAILURES])
-        .tags(tags)
-        .description("Fits that threw or diverged; the model kept its parameters")
-        .register(registry);
-    for (Definition d : Definition.values()) {
-      int slot = ModelValues.VERDICT + d.ordinal();
-      Gauge.builder(MeterNames.MODEL_VERDICT, cell, c -> c.values[slot])
-          .tags(tags.and("definition", "d" + d.index()))
-          .description("Collapse verdict: 1 fires, 0 does not, NaN does not apply (yet)")
-          .strongReference(true)
-          .register(registry);
+    for (int i = 0; i < ModelValues.SIZE; i++) {
+      int slot = i;
+      Registrar.function(
+          registry, ModelValues.METRICS.get(i).meter(), tags, cell, c -> c.values[slot]);
     }
-  }
-
-  /** Registers one gauge reading slot {@code slot} of the cell. */
-  private static void gauge(
-      MeterRegistry registry, Cell cell, Tags tags, String name, int slot, String description) {
-    Gauge.builder(name, cell, c -> c.values[slot])
-        .tags(tags)
-        .description(description)
-        .strongReference(true)
-        .register(registry);
   }
 }

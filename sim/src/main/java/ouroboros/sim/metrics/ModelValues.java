@@ -1,109 +1,89 @@
 package ouroboros.sim.metrics;
 
+import java.util.Arrays;
 import java.util.List;
-import ouroboros.agents.collapse.Definition;
-import ouroboros.agents.collapse.Verdict;
-import ouroboros.agents.domain.Metrics;
+import java.util.Map;
 import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.output.Meter;
+import ouroboros.sim.output.MetricCatalogue;
+import ouroboros.sim.output.MetricCatalogue.Metric;
+import ouroboros.sim.output.RunMetrics;
 
 /**
- * The numbers one model exports, as a flat array of doubles so that one model's values are replaced
- * in a single volatile write and a scrape never sees half of an update. Slot {@link #VERDICT} + d -
- * 1 holds definition d's verdict: 1 when it fires, 0 when it does not, NaN when it does not apply
- * (yet). Every slot is NaN before the model's first retrain, except the fit failure count, which
- * starts at 0.
+ * The numbers one model exports, as a flat array of doubles indexed like {@link #METRICS} (the
+ * catalogue's model metrics that have a live meter), so that one model's values are replaced in a
+ * single volatile write and a scrape never sees half of an update. A retrain report's values are
+ * the ones {@link RunMetrics#modelMetrics} writes to the run files, read by each metric's name: NaN
+ * when a report has none (a verdict that does not apply, a measure the domain lacks). Every value
+ * is NaN before the model's first retrain, except counters, which start at 0.
  *
- * <p>The topology slots ({@link #HUMAN_ANCESTRY}, {@link #TRAINING_DEPTH}, {@link
- * #PREDICTED_COLLAPSE}) come from the interaction graph, which is analysed at every tick, not from
- * the retrain report: a retrain keeps them, and {@link #withTopology} replaces them.
+ * <p>The metrics the interaction graph gives ({@link Metric#fromGraph}) are analysed at every tick,
+ * not at a retrain: a retrain keeps them, and {@link #withGraph} replaces them.
  */
 final class ModelValues {
-  /** Generation after the latest retrain. */
-  static final int GENERATION = 0;
-
-  /** Population risk. */
-  static final int RISK = 1;
-
-  /** Definition 1's number, risk_g / risk_1. */
-  static final int RISK_RATIO = 2;
-
-  /** Diversity ratio (variance or entropy). */
-  static final int DIVERSITY_RATIO = 3;
-
-  /** Tail mass ratio. */
-  static final int TAIL_MASS_RATIO = 4;
-
-  /** Human share of the latest training set. */
-  static final int TRAIN_HUMAN_SHARE = 5;
-
-  /** Synthetic depth of what the model publishes. */
-  static final int OUTPUT_DEPTH = 6;
-
-  /** Fit failures so far. */
-  static final int FIT_FAILURES = 7;
-
-  /** Human ancestry a_i in the interaction graph of the latest window. */
-  static final int HUMAN_ANCESTRY = 8;
-
-  /** Mean synthetic depth of the training data in the latest window. */
-  static final int TRAINING_DEPTH = 9;
-
-  /** The graph's prediction: 1 collapses, 0 bounded, NaN unknown. */
-  static final int PREDICTED_COLLAPSE = 10;
-
-  /** Definition 1's verdict; definition d is at VERDICT + d - 1. */
-  static final int VERDICT = 11;
+  /** The model metrics with a live meter, in catalogue order: their index is their slot. */
+  static final List<Metric> METRICS =
+      MetricCatalogue.all().stream()
+          .filter(m -> m.scope() == MetricCatalogue.Scope.MODEL)
+          .filter(m -> m.meter() != null && !m.isFamily())
+          .toList();
 
   /** Number of slots. */
-  static final int SIZE = VERDICT + Definition.values().length;
+  static final int SIZE = METRICS.size();
 
   private ModelValues() {}
+
+  /** The slot of a metric. */
+  static int slot(Metric m) {
+    int i = METRICS.indexOf(m);
+    if (i < 0) {
+      throw new IllegalArgumentException(m.name() + " has no live meter");
+    }
+    return i;
+  }
+
+  /** Whether slot {@code i} counts (a counter), so that aggregates sum it. */
+  private static boolean counts(int i) {
+    return METRICS.get(i).meter().kind() == Meter.Kind.COUNTER;
+  }
 
   /** The values of a model that has not retrained yet. */
   static double[] empty() {
     double[] v = new double[SIZE];
-    java.util.Arrays.fill(v, Double.NaN);
-    v[FIT_FAILURES] = 0;
-    return v;
-  }
-
-  /** A model's values after a retrain, with the topology slots of {@code previous}. */
-  static double[] of(RetrainReport r, double[] previous) {
-    double[] v = empty();
-    v[HUMAN_ANCESTRY] = previous[HUMAN_ANCESTRY];
-    v[TRAINING_DEPTH] = previous[TRAINING_DEPTH];
-    v[PREDICTED_COLLAPSE] = previous[PREDICTED_COLLAPSE];
-    v[GENERATION] = r.generation();
-    v[RISK] = r.evaluation().get(Metrics.POPULATION_RISK);
-    v[DIVERSITY_RATIO] = r.evaluation().get(Metrics.DIVERSITY_RATIO);
-    v[TAIL_MASS_RATIO] = r.evaluation().get(Metrics.TAIL_MASS_RATIO);
-    v[TRAIN_HUMAN_SHARE] = r.composition().humanShare();
-    v[OUTPUT_DEPTH] = r.outputDepth();
-    v[FIT_FAILURES] = r.fitFailures();
-    for (Verdict verdict : r.verdicts()) {
-      int d = verdict.definition().ordinal();
-      v[VERDICT + d] = verdict.state().value();
-      if (verdict.definition() == Definition.CATASTROPHIC_RISK) {
-        v[RISK_RATIO] = verdict.number();
-      }
+    for (int i = 0; i < SIZE; i++) {
+      v[i] = counts(i) ? 0 : Double.NaN;
     }
     return v;
   }
 
-  /** A copy of {@code v} with the given topology values. */
-  static double[] withTopology(double[] v, double ancestry, double depth, double predicted) {
+  /** A model's values after a retrain, with the graph's values of {@code previous}. */
+  static double[] of(RetrainReport r, double[] previous) {
+    Map<String, Double> written = RunMetrics.modelMetrics(r);
+    double[] v = new double[SIZE];
+    for (int i = 0; i < SIZE; i++) {
+      Metric m = METRICS.get(i);
+      v[i] = m.fromGraph() ? previous[i] : written.getOrDefault(m.name(), Double.NaN);
+    }
+    return v;
+  }
+
+  /** A copy of {@code v} with the graph's values, by metric name; names not given are kept. */
+  static double[] withGraph(double[] v, Map<String, Double> byName) {
     double[] out = v.clone();
-    out[HUMAN_ANCESTRY] = ancestry;
-    out[TRAINING_DEPTH] = depth;
-    out[PREDICTED_COLLAPSE] = predicted;
+    for (int i = 0; i < SIZE; i++) {
+      Double x = byName.get(METRICS.get(i).name());
+      if (x != null && METRICS.get(i).fromGraph()) {
+        out[i] = x;
+      }
+    }
     return out;
   }
 
   /**
-   * The aggregate of several models' values: the fit failure count is their sum, every other slot
-   * the mean over the models where it is not NaN (NaN when it is NaN for all). A verdict's mean is
-   * the share of those models where the definition fires, and the predicted collapse's mean the
-   * share of them predicted to collapse, among those whose prediction is known.
+   * The aggregate of several models' values: a counter is their sum, every other slot the mean over
+   * the models where it is not NaN (NaN when it is NaN for all). A verdict's mean is the share of
+   * those models where the definition fires, and the predicted collapse's mean the share of them
+   * predicted to collapse, among those whose prediction is known.
    */
   static double[] aggregate(List<double[]> models) {
     double[] out = new double[SIZE];
@@ -116,8 +96,15 @@ final class ModelValues {
           n++;
         }
       }
-      out[i] = i == FIT_FAILURES ? sum : n == 0 ? Double.NaN : sum / n;
+      out[i] = counts(i) ? sum : n == 0 ? Double.NaN : sum / n;
     }
     return out;
+  }
+
+  /** An array of n NaNs. */
+  static double[] nan(int n) {
+    double[] a = new double[n];
+    Arrays.fill(a, Double.NaN);
+    return a;
   }
 }

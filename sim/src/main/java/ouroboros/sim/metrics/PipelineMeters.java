@@ -6,17 +6,29 @@ import io.micrometer.core.instrument.Tags;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.agents.pipeline.StageReport;
+import ouroboros.sim.output.MetricCatalogue;
+import ouroboros.sim.output.RunMetrics;
 
 /**
  * Per pipeline stage counters, tagged {@code model}, {@code position} (1-based) and {@code stage}:
  * items in, kept, dropped and added ({@code outcome}), and the confusion against true provenance
  * ({@code type}: a human item dropped is a false positive, a synthetic item kept a false negative).
  * Models beyond the label cap count under {@code model="other"}. Counters are registered at a
- * stage's first report.
+ * stage's first report; their names, labels and increments are the catalogue's per-stage metrics
+ * ({@link MetricCatalogue#PIPELINE_COUNTS}, {@link MetricCatalogue#PIPELINE_ERRORS}) as the run
+ * files hold them.
  */
 final class PipelineMeters {
+  /** The catalogue's per-stage metrics that have a live meter. */
+  private static final List<MetricCatalogue.Metric> METRICS =
+      Stream.concat(
+              MetricCatalogue.PIPELINE_COUNTS.stream(), MetricCatalogue.PIPELINE_ERRORS.stream())
+          .filter(m -> m.meter() != null)
+          .toList();
+
   private final MeterRegistry registry;
   private final int firstAgent;
   private final List<String> ids;
@@ -38,46 +50,26 @@ final class PipelineMeters {
     for (RetrainReport r : reports) {
       int i = r.agent() - firstAgent;
       String model = i < maxModels ? ids.get(i) : otherLabel;
+      Map<String, Double> written = RunMetrics.modelMetrics(r);
       for (StageReport st : r.stages()) {
         Counter[] c =
             counters.computeIfAbsent(
                 model + "\u0000" + st.position() + "\u0000" + st.stage(), k -> register(model, st));
-        c[0].increment(st.in());
-        c[1].increment(st.kept());
-        c[2].increment(st.dropped());
-        c[3].increment(st.added());
-        c[4].increment(st.falsePositives());
-        c[5].increment(st.falseNegatives());
+        for (int k = 0; k < METRICS.size(); k++) {
+          c[k].increment(written.get(METRICS.get(k).name(st.position(), st.stage())));
+        }
       }
     }
   }
 
+  /** One counter per catalogued pipeline metric, for a model's stage. */
   private Counter[] register(String model, StageReport st) {
     Tags tags =
         Tags.of("model", model, "position", Integer.toString(st.position()), "stage", st.stage());
-    Counter[] c = new Counter[6];
-    String[] outcomes = {"in", "kept", "dropped", "added"};
-    for (int k = 0; k < outcomes.length; k++) {
-      c[k] =
-          Counter.builder(MeterNames.PIPELINE_ITEMS)
-              .tags(tags.and("outcome", outcomes[k]))
-              .description("Items through a pipeline stage, by outcome")
-              .register(registry);
+    Counter[] c = new Counter[METRICS.size()];
+    for (int k = 0; k < c.length; k++) {
+      c[k] = Registrar.counter(registry, METRICS.get(k).meter(), tags);
     }
-    c[4] =
-        Counter.builder(MeterNames.PIPELINE_ERRORS)
-            .tags(tags.and("type", "false-positive"))
-            .description(
-                "Stage errors against true provenance: human items dropped (false-positive),"
-                    + " synthetic items kept (false-negative)")
-            .register(registry);
-    c[5] =
-        Counter.builder(MeterNames.PIPELINE_ERRORS)
-            .tags(tags.and("type", "false-negative"))
-            .description(
-                "Stage errors against true provenance: human items dropped (false-positive),"
-                    + " synthetic items kept (false-negative)")
-            .register(registry);
     return c;
   }
 }

@@ -1,6 +1,5 @@
 package ouroboros.sim.metrics;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -8,17 +7,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.output.Groups;
+import ouroboros.sim.output.Meter;
+import ouroboros.sim.output.MeterCatalogue;
 
 /**
  * Per-population meters, tagged {@code population} and {@code family}: over every model of the
- * population, whatever the per-model cap, the number of models, the mean population risk and
- * generation, and for each definition the share of the models where it applies that it fires for
- * (the aggregation of {@link ModelValues#aggregate}). A population is a model's {@code population}
- * key; models without one form the population {@value Groups#DEFAULT}.
+ * population, whatever the per-model cap, the number of models and the aggregate (see {@link
+ * ModelValues#aggregate}) of each model metric whose meter declares a per-population one in the
+ * catalogue: the mean population risk and generation, and for each definition the share of the
+ * models where it applies that it fires for. A population is a model's {@code population} key;
+ * models without one form the population {@value Groups#DEFAULT}.
  */
 final class PopulationMeters implements MeterBinder {
   /** A population's aggregate, replaced whole on each update. */
@@ -61,30 +62,13 @@ final class PopulationMeters implements MeterBinder {
     for (Map.Entry<String, Cell> e : cells.entrySet()) {
       Cell cell = e.getValue();
       Tags tags = Tags.of("population", e.getKey(), "family", family);
-      Gauge.builder(MeterNames.POPULATION_MODELS, cell, c -> c.models)
-          .tags(tags)
-          .description("Models in the population")
-          .strongReference(true)
-          .register(registry);
-      Gauge.builder(MeterNames.POPULATION_RISK, cell, c -> c.values[ModelValues.RISK])
-          .tags(tags)
-          .description("Mean population risk over the population's models")
-          .strongReference(true)
-          .register(registry);
-      Gauge.builder(MeterNames.POPULATION_GENERATION, cell, c -> c.values[ModelValues.GENERATION])
-          .tags(tags)
-          .description("Mean generation over the population's models")
-          .strongReference(true)
-          .register(registry);
-      for (Definition d : Definition.values()) {
-        int slot = ModelValues.VERDICT + d.ordinal();
-        Gauge.builder(MeterNames.POPULATION_VERDICT, cell, c -> c.values[slot])
-            .tags(tags.and("definition", "d" + d.index()))
-            .description(
-                "Share of the population's models (where the definition applies) for"
-                    + " which it fires")
-            .strongReference(true)
-            .register(registry);
+      Registrar.function(registry, MeterCatalogue.POPULATION_MODELS, tags, cell, c -> c.models);
+      for (int i = 0; i < ModelValues.SIZE; i++) {
+        Meter m = ModelValues.METRICS.get(i).meter().population();
+        if (m != null) {
+          int slot = i;
+          Registrar.function(registry, m, tags, cell, c -> c.values[slot]);
+        }
       }
     }
   }

@@ -1,31 +1,38 @@
 package ouroboros.sim.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.BaseUnits;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import ouroboros.agents.data.AuthorKind;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import ouroboros.sim.engine.TickResult;
+import ouroboros.sim.output.MeterCatalogue;
+import ouroboros.sim.output.MetricCatalogue;
+import ouroboros.sim.output.MetricRow;
+import ouroboros.sim.output.RunMetrics;
 import ouroboros.sim.web.Snapshot;
 
 /**
- * Web meters, read from the snapshot sealed at the latest tick: visible items by author kind
- * ({@code kind} = {@code human} or {@code model}) and in all, the synthetic share of the whole
- * visible web and of the items published at the latest tick, items published, and the memory the
- * visible items hold ({@code part} = {@code provenance} or {@code payload}). Gauges are NaN before
- * the first tick; a share is NaN when there is nothing to divide by. Bind before feeding.
+ * Web meters, read from the snapshot sealed at the latest tick: one gauge per web metric of the
+ * catalogue that has a live meter (visible items in all and by author kind, the synthetic share of
+ * the whole visible web and of the items published at the latest tick), with the values the run
+ * files get ({@link RunMetrics#webRows}); then items published, and the memory the visible items
+ * hold ({@code part} = {@code provenance} or {@code payload}). Gauges are NaN before the first
+ * tick; a share is NaN when there is nothing to divide by. Bind before feeding.
  */
 public final class WebMeters implements MeterBinder {
-  private static final int SIZE = 0;
-  private static final int HUMAN = 1;
-  private static final int MODEL = 2;
-  private static final int SYNTHETIC_SHARE = 3;
-  private static final int NEW_SYNTHETIC_SHARE = 4;
-  private static final int PROVENANCE_BYTES = 5;
-  private static final int PAYLOAD_BYTES = 6;
+  /** The catalogue's web metrics that have a live meter: their index is their slot. */
+  private static final List<MetricCatalogue.Metric> METRICS =
+      MetricCatalogue.all().stream()
+          .filter(m -> m.scope() == MetricCatalogue.Scope.WEB && m.meter() != null)
+          .toList();
 
-  private volatile double[] values = nan(7);
+  private static final int PROVENANCE_BYTES = METRICS.size();
+  private static final int PAYLOAD_BYTES = METRICS.size() + 1;
+
+  private volatile double[] values = ModelValues.nan(METRICS.size() + 2);
   private Counter published;
 
   /** Web meters with no tick seen yet. */
@@ -33,90 +40,39 @@ public final class WebMeters implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    gauge(registry, MeterNames.WEB_SIZE, SIZE, null, null, "Visible items on the web");
-    gauge(
+    for (int i = 0; i < METRICS.size(); i++) {
+      int slot = i;
+      Registrar.function(registry, METRICS.get(i).meter(), Tags.empty(), this, m -> m.values[slot]);
+    }
+    Registrar.function(
         registry,
-        MeterNames.WEB_ITEMS,
-        HUMAN,
-        "kind",
-        AuthorKind.name(AuthorKind.HUMAN),
-        "Visible items by author kind");
-    gauge(
+        MeterCatalogue.WEB_MEMORY,
+        Tags.of("part", "provenance"),
+        this,
+        m -> m.values[PROVENANCE_BYTES]);
+    Registrar.function(
         registry,
-        MeterNames.WEB_ITEMS,
-        MODEL,
-        "kind",
-        AuthorKind.name(AuthorKind.MODEL),
-        "Visible items by author kind");
-    gauge(
-        registry,
-        MeterNames.WEB_SYNTHETIC_SHARE,
-        SYNTHETIC_SHARE,
-        null,
-        null,
-        "Share of visible items that are synthetic (depth above 0)");
-    gauge(
-        registry,
-        MeterNames.WEB_NEW_SYNTHETIC_SHARE,
-        NEW_SYNTHETIC_SHARE,
-        null,
-        null,
-        "Share of the items published at the latest tick that are synthetic");
-    Gauge.builder(MeterNames.WEB_MEMORY, this, m -> m.values[PROVENANCE_BYTES])
-        .tag("part", "provenance")
-        .baseUnit(BaseUnits.BYTES)
-        .strongReference(true)
-        .description("Memory held by the visible items")
-        .register(registry);
-    Gauge.builder(MeterNames.WEB_MEMORY, this, m -> m.values[PAYLOAD_BYTES])
-        .tag("part", "payload")
-        .baseUnit(BaseUnits.BYTES)
-        .strongReference(true)
-        .description("Memory held by the visible items")
-        .register(registry);
-    published =
-        Counter.builder(MeterNames.WEB_PUBLISHED).description("Items published").register(registry);
+        MeterCatalogue.WEB_MEMORY,
+        Tags.of("part", "payload"),
+        this,
+        m -> m.values[PAYLOAD_BYTES]);
+    published = Registrar.counter(registry, MeterCatalogue.WEB_PUBLISHED, Tags.empty());
   }
 
   /** Takes a finished tick. */
   public void onTick(TickResult r) {
     Snapshot web = r.web();
-    long[] byKind = web.itemsByKind();
-    long[] fresh = web.newItems();
-    double[] v = new double[7];
-    v[SIZE] = web.size();
-    v[HUMAN] = byKind[AuthorKind.HUMAN];
-    v[MODEL] = byKind[AuthorKind.MODEL];
-    v[SYNTHETIC_SHARE] = web.syntheticShare();
-    v[NEW_SYNTHETIC_SHARE] = fresh[0] == 0 ? Double.NaN : (double) fresh[1] / fresh[0];
+    Map<String, Double> rows = new HashMap<>();
+    for (MetricRow row : RunMetrics.webRows(r)) {
+      rows.put(row.metric(), row.value());
+    }
+    double[] v = new double[METRICS.size() + 2];
+    for (int i = 0; i < METRICS.size(); i++) {
+      v[i] = rows.getOrDefault(METRICS.get(i).name(), Double.NaN);
+    }
     v[PROVENANCE_BYTES] = web.provenanceBytes();
     v[PAYLOAD_BYTES] = web.payloadBytes();
     values = v;
     published.increment(r.published());
-  }
-
-  /** Registers a gauge on one slot, with one tag or none. */
-  private void gauge(
-      MeterRegistry registry,
-      String name,
-      int slot,
-      String tagKey,
-      String tagValue,
-      String description) {
-    Gauge.Builder<WebMeters> b =
-        Gauge.builder(name, this, m -> m.values[slot])
-            .description(description)
-            .strongReference(true);
-    if (tagKey != null) {
-      b = b.tag(tagKey, tagValue);
-    }
-    b.register(registry);
-  }
-
-  /** An array of n NaNs. */
-  private static double[] nan(int n) {
-    double[] a = new double[n];
-    java.util.Arrays.fill(a, Double.NaN);
-    return a;
   }
 }

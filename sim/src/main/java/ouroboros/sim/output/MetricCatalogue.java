@@ -1,11 +1,16 @@
 package ouroboros.sim.output;
 
+import static ouroboros.sim.output.Meter.counter;
+import static ouroboros.sim.output.Meter.gauge;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.domain.Metrics;
+import ouroboros.agents.model.RetrainReport;
 
 /**
  * Every metric of {@code metrics.csv} (and of summary.json's per-model {@code metrics}), declared
@@ -38,9 +43,35 @@ public final class MetricCatalogue {
    * @param meaning one line of doc
    * @param unit its unit
    * @param domains the domains that report it; empty for every domain
+   * @param value how a retrain report gives it, for a model metric that is not the domain's nor the
+   *     graph's; null otherwise
+   * @param meter the live meter that shows it, or null
+   * @param fromGraph whether the interaction graph gives it (at every tick) rather than the retrain
    */
   public record Metric(
-      String name, Scope scope, String meaning, String unit, List<String> domains) {
+      String name,
+      Scope scope,
+      String meaning,
+      String unit,
+      List<String> domains,
+      ToDoubleFunction<RetrainReport> value,
+      Meter meter,
+      boolean fromGraph) {
+    /** This metric with the live meter that shows it. */
+    Metric live(Meter m) {
+      return new Metric(name, scope, meaning, unit, domains, value, m, fromGraph);
+    }
+
+    /** This metric, computed from a retrain report by {@code f}. */
+    Metric of(ToDoubleFunction<RetrainReport> f) {
+      return new Metric(name, scope, meaning, unit, domains, f, meter, fromGraph);
+    }
+
+    /** This metric, given by the interaction graph. */
+    Metric graph() {
+      return new Metric(name, scope, meaning, unit, domains, value, meter, true);
+    }
+
     /** The name with its placeholders replaced, in order, by {@code parts}. */
     public String name(Object... parts) {
       String[] tokens = name.split("-");
@@ -74,6 +105,12 @@ public final class MetricCatalogue {
   /** A metric name taken apart: its catalogue entry and the placeholders' values, in order. */
   public record Parsed(Metric metric, List<String> parts) {}
 
+  /** The labels of a population meter. */
+  private static final String[] POPULATION_LABELS = {"population", "family"};
+
+  /** The Grafana unit of a synthetic depth: a number of model generations. */
+  private static final String DEPTH_PANEL = "suffix: gen";
+
   private static final List<Metric> ALL = new ArrayList<>();
   private static final List<Row> ROWS = new ArrayList<>();
 
@@ -85,9 +122,19 @@ public final class MetricCatalogue {
   public static final Metric POPULATION_RISK =
       row(
           model(
-              Metrics.POPULATION_RISK,
-              "the domain's population risk (KL(truth ‖ model) for the Gaussian)",
-              "per domain"));
+                  Metrics.POPULATION_RISK,
+                  "the domain's population risk (KL(truth ‖ model) for the Gaussian)",
+                  "per domain")
+              .live(
+                  gauge(
+                          "ouroboros.model.risk",
+                          "Population risk against the truth, as the domain defines it")
+                      .perModel()
+                      .withPopulation(
+                          gauge(
+                                  "ouroboros.population.risk",
+                                  "Mean population risk over the population's models")
+                              .labelled(POPULATION_LABELS))));
 
   /** Linear regression's test error. */
   public static final Metric TEST_MSE =
@@ -124,19 +171,30 @@ public final class MetricCatalogue {
 
   /** Variance or entropy ratio. */
   public static final Metric DIVERSITY_RATIO =
-      row(model(Metrics.DIVERSITY_RATIO, "variance ratio or entropy ratio", "ratio"));
+      row(
+          model(Metrics.DIVERSITY_RATIO, "variance ratio or entropy ratio", "ratio")
+              .live(
+                  gauge(
+                          "ouroboros.model.diversity.ratio",
+                          "Diversity (variance or entropy) of the model over the truth's")
+                      .perModel()));
 
   /** Definition 7's measure: model tail mass over the truth's. */
   public static final Metric TAIL_MASS_RATIO =
       row(
           model(
-              Metrics.TAIL_MASS_RATIO,
-              "the measure behind definition 7 (see \"The eight meanings of collapse\")",
-              "ratio",
-              "gaussian",
-              "categorical",
-              "mixture",
-              "text"));
+                  Metrics.TAIL_MASS_RATIO,
+                  "the measure behind definition 7 (see \"The eight meanings of collapse\")",
+                  "ratio",
+                  "gaussian",
+                  "categorical",
+                  "mixture",
+                  "text")
+              .live(
+                  gauge(
+                          "ouroboros.model.tail.mass.ratio",
+                          "Model mass on the truth's tails over the truth's")
+                      .perModel()));
 
   /** Definition 8's measure: the model's mass where the truth has none. */
   public static final Metric HALLUCINATED_MASS =
@@ -192,67 +250,127 @@ public final class MetricCatalogue {
 
   /** Successful fits so far. */
   public static final Metric GENERATION =
-      row(model("generation", "successful fits so far", "count"));
+      row(
+          model("generation", "successful fits so far", "count")
+              .of(r -> r.generation())
+              .live(
+                  gauge("ouroboros.model.generation", "Generation: successful fits so far")
+                      .perModel()
+                      .withPopulation(
+                          gauge(
+                                  "ouroboros.population.generation",
+                                  "Mean generation over the population's models")
+                              .labelled(POPULATION_LABELS))));
 
   /** 1 when this retrain's fit failed. */
   public static final Metric FIT_FAILED =
       row(
           model(
-              "fit-failed",
-              "1 when this retrain's fit failed and the old parameters were kept",
-              "0/1"));
+                  "fit-failed",
+                  "1 when this retrain's fit failed and the old parameters were kept",
+                  "0/1")
+              .of(r -> r.fitFailed() ? 1.0 : 0.0));
 
   /** Failed fits so far. */
   public static final Metric FIT_FAILURES =
-      row(model("fit-failures", "failed fits so far", "count"));
+      row(
+          model("fit-failures", "failed fits so far", "count")
+              .of(r -> r.fitFailures())
+              .live(
+                  counter(
+                          "ouroboros.model.fit.failures",
+                          "Fits that threw or diverged; the model kept its parameters")
+                      .perModel()));
 
   /** Items scraped at this retrain. */
   public static final Metric SCRAPED =
-      row(model("scraped", "items scraped from the web at this retrain", "count"));
+      row(
+          model("scraped", "items scraped from the web at this retrain", "count")
+              .of(r -> r.scraped()));
 
   /** Items in the training set. */
   public static final Metric TRAIN_SIZE =
-      row(model("train-size", "items in the training set", "count"));
+      row(
+          model("train-size", "items in the training set", "count")
+              .of(r -> r.composition().total()));
 
   /** Human share of the training set. */
   public static final Metric TRAIN_HUMAN_SHARE =
-      row(model("train-human-share", "share of the training set with synthetic depth 0", "ratio"));
+      row(
+          model("train-human-share", "share of the training set with synthetic depth 0", "ratio")
+              .of(r -> r.composition().humanShare())
+              .live(
+                  gauge(
+                          "ouroboros.model.train.human.share",
+                          "Share of human items in the latest training set")
+                      .perModel()
+                      .panel("percentunit")));
 
   /** Synthetic depth of the model's output. */
   public static final Metric OUTPUT_DEPTH =
       row(
           model(
-              "output-depth",
-              "synthetic depth of what it publishes from now on: 1 + mean depth of its training data",
-              "depth"));
+                  "output-depth",
+                  "synthetic depth of what it publishes from now on: 1 + mean depth of its training"
+                      + " data",
+                  "depth")
+              .of(r -> r.outputDepth())
+              .live(
+                  gauge(
+                          "ouroboros.model.output.depth",
+                          "Synthetic depth of what the model publishes")
+                      .perModel()
+                      .panel(DEPTH_PANEL)));
 
   /** Human ancestry a_i. */
   public static final Metric HUMAN_ANCESTRY =
       row(
           model(
-              "human-ancestry",
-              "a_i, the probability that its training data, traced back through the models that wrote"
-                  + " it, ends in human data, in the graph of the last 10 ticks (see \"Topology\"); `NA`"
-                  + " while it or an ancestor has not trained",
-              "probability"));
+                  "human-ancestry",
+                  "a_i, the probability that its training data, traced back through the models that wrote"
+                      + " it, ends in human data, in the graph of the last 10 ticks (see \"Topology\"); `NA`"
+                      + " while it or an ancestor has not trained",
+                  "probability")
+              .graph()
+              .live(
+                  gauge(
+                          "ouroboros.model.human.ancestry",
+                          "Human ancestry: probability that a training item, traced back through"
+                              + " the models that wrote it, ends in human data")
+                      .perModel()
+                      .panel("percentunit")));
 
   /** Mean synthetic depth of the training data in the graph's window. */
   public static final Metric TRAINING_DEPTH =
       row(
           model(
-              "training-depth",
-              "mean synthetic depth of its training data over the last 10 ticks (item-weighted over its"
-                  + " successful retrains there)",
-              "depth"));
+                  "training-depth",
+                  "mean synthetic depth of its training data over the last 10 ticks (item-weighted over its"
+                      + " successful retrains there)",
+                  "depth")
+              .graph()
+              .live(
+                  gauge(
+                          "ouroboros.model.training.depth",
+                          "Mean synthetic depth of the training data over the graph's window")
+                      .perModel()
+                      .panel(DEPTH_PANEL)));
 
   /** The graph's predicted verdict. */
   public static final Metric PREDICTED_COLLAPSE =
       row(
           model(
-              "predicted-collapse",
-              "the verdict the graph predicts: 1 collapses, 0 stays bounded, `NA` unknown (see"
-                  + " \"Topology\")",
-              "0/1"));
+                  "predicted-collapse",
+                  "the verdict the graph predicts: 1 collapses, 0 stays bounded, `NA` unknown (see"
+                      + " \"Topology\")",
+                  "0/1")
+              .graph()
+              .live(
+                  gauge(
+                          "ouroboros.model.predicted.collapse",
+                          "The interaction graph's prediction: 1 collapses, 0 stays bounded, NaN"
+                              + " unknown")
+                      .perModel()));
 
   /** What a pipeline stage received, passed on, removed and added. */
   public static final List<Metric> PIPELINE_COUNTS =
@@ -263,6 +381,10 @@ public final class MetricCatalogue {
               + " received, passed on, removed and added at this retrain; stage K+1 receives stage K's"
               + " kept + added (see \"Mitigation pipeline\")",
           "count",
+          counter("ouroboros.pipeline.items", "Items through a pipeline stage, by outcome")
+              .labelled("model", "position", "stage"),
+          "outcome",
+          n -> n.substring(n.lastIndexOf('-') + 1),
           "pipeline-K-STAGE-in",
           "pipeline-K-STAGE-kept",
           "pipeline-K-STAGE-dropped",
@@ -275,11 +397,21 @@ public final class MetricCatalogue {
           Scope.MODEL,
           "against true provenance: human items the stage" + " dropped, synthetic items it kept",
           "count",
+          counter(
+                  "ouroboros.pipeline.errors",
+                  "Stage errors against true provenance: human items dropped (false-positive),"
+                      + " synthetic items kept (false-negative)")
+              .labelled("model", "position", "stage"),
+          "type",
+          n -> n.endsWith("positives") ? "false-positive" : "false-negative",
           "pipeline-K-STAGE-false-positives",
           "pipeline-K-STAGE-false-negatives");
 
   /** Visible items. */
-  public static final Metric ITEMS = row(web("items", "items visible after retention", "count"));
+  public static final Metric ITEMS =
+      row(
+          web("items", "items visible after retention", "count")
+              .live(gauge("ouroboros.web.size", "Visible items on the web")));
 
   /** Visible items by author kind. */
   public static final List<Metric> ITEMS_BY_KIND =
@@ -288,6 +420,9 @@ public final class MetricCatalogue {
           Scope.WEB,
           "visible items by author kind",
           "count",
+          gauge("ouroboros.web.items", "Visible items by author kind"),
+          "kind",
+          n -> n.substring("items-".length()),
           "items-human",
           "items-model");
 
@@ -297,11 +432,23 @@ public final class MetricCatalogue {
 
   /** Synthetic share of the visible web. */
   public static final Metric SYNTHETIC_SHARE =
-      row(web("synthetic-share", "share of visible items with synthetic depth above 0", "ratio"));
+      row(
+          web("synthetic-share", "share of visible items with synthetic depth above 0", "ratio")
+              .live(
+                  gauge(
+                          "ouroboros.web.synthetic.share",
+                          "Share of visible items that are synthetic (depth above 0)")
+                      .panel("percentunit")));
 
   /** Synthetic share of this tick's items. */
   public static final Metric NEW_SYNTHETIC_SHARE =
-      row(web("new-synthetic-share", "the same, for this tick's items", "ratio"));
+      row(
+          web("new-synthetic-share", "the same, for this tick's items", "ratio")
+              .live(
+                  gauge(
+                          "ouroboros.web.new.synthetic.share",
+                          "Share of the items published at the latest tick that are synthetic")
+                      .panel("percentunit")));
 
   /** A site's visible items, and its items published this tick. */
   public static final List<Metric> SITE_ITEMS =
@@ -311,6 +458,9 @@ public final class MetricCatalogue {
           "site S's visible items, and its items published this tick; only when a site"
               + " sets `weight` or `attachment` or the scenario has an `ai-share` curve",
           "count",
+          null,
+          null,
+          null,
           "site-S-items",
           "site-S-new-items");
 
@@ -415,11 +565,11 @@ public final class MetricCatalogue {
   }
 
   private static Metric model(String name, String meaning, String unit, String... domains) {
-    return add(new Metric(name, Scope.MODEL, meaning, unit, List.of(domains)));
+    return new Metric(name, Scope.MODEL, meaning, unit, List.of(domains), null, null, false);
   }
 
   private static Metric web(String name, String meaning, String unit) {
-    return add(new Metric(name, Scope.WEB, meaning, unit, List.of()));
+    return new Metric(name, Scope.WEB, meaning, unit, List.of(), null, null, false);
   }
 
   private static Metric add(Metric m) {
@@ -429,6 +579,7 @@ public final class MetricCatalogue {
 
   /** A metric that has a README row of its own. */
   private static Metric row(Metric m) {
+    add(m);
     ROWS.add(new Row("`" + m.name() + "`", m.scope(), m.meaning(), m.unit(), m.domains()));
     return m;
   }
@@ -438,7 +589,7 @@ public final class MetricCatalogue {
       String meaning, String unit, List<String> domains, String... names) {
     List<Metric> out = new ArrayList<>();
     for (String n : names) {
-      out.add(add(new Metric(n, Scope.MODEL, meaning, unit, domains)));
+      out.add(add(new Metric(n, Scope.MODEL, meaning, unit, domains, null, null, false)));
     }
     ROWS.add(
         new Row(
@@ -450,12 +601,24 @@ public final class MetricCatalogue {
     return List.copyOf(out);
   }
 
-  /** Metrics sharing one README row whose first cell is {@code cell}. */
+  /**
+   * Metrics sharing one README row whose first cell is {@code cell}; {@code meter}, when not null,
+   * shows each of them with its label {@code tag} set to the value that {@code tagValues} gives for
+   * the metric's name.
+   */
   private static List<Metric> family(
-      String cell, Scope scope, String meaning, String unit, String... names) {
+      String cell,
+      Scope scope,
+      String meaning,
+      String unit,
+      Meter meter,
+      String tag,
+      java.util.function.UnaryOperator<String> tagValues,
+      String... names) {
     List<Metric> out = new ArrayList<>();
     for (String n : names) {
-      out.add(add(new Metric(n, scope, meaning, unit, List.of())));
+      Meter m = meter == null ? null : meter.tagged(tag, tagValues.apply(n));
+      out.add(add(new Metric(n, scope, meaning, unit, List.of(), null, m, false)));
     }
     ROWS.add(new Row(cell, scope, meaning, unit, List.of()));
     return List.copyOf(out);
@@ -472,7 +635,16 @@ public final class MetricCatalogue {
                   Scope.MODEL,
                   "definition " + d.index() + "'s number: " + d.title(),
                   "see that section",
-                  List.of())));
+                  List.of(),
+                  null,
+                  d == Definition.CATASTROPHIC_RISK
+                      ? gauge(
+                              "ouroboros.model.risk.ratio",
+                              "Definition 1's number: risk of this generation over risk of"
+                                  + " generation 1")
+                          .perModel()
+                      : null,
+                  false)));
     }
     for (Definition d : Definition.values()) {
       out.add(
@@ -484,7 +656,21 @@ public final class MetricCatalogue {
                       + d.index()
                       + "'s verdict: 1 fires, 0 does not, `NA` does not apply",
                   "1, 0, `NA`",
-                  List.of())));
+                  List.of(),
+                  null,
+                  gauge(
+                          "ouroboros.model.verdict",
+                          "Collapse verdict: 1 fires, 0 does not, NaN does not apply (yet)")
+                      .perModel()
+                      .tagged("definition", "d" + d.index())
+                      .withPopulation(
+                          gauge(
+                                  "ouroboros.population.verdict",
+                                  "Share of the population's models (where the definition"
+                                      + " applies) for which it fires")
+                              .labelled(POPULATION_LABELS)
+                              .tagged("definition", "d" + d.index())),
+                  false)));
     }
     ROWS.add(
         new Row(

@@ -1,20 +1,13 @@
 package ouroboros.sim.output;
 
 import static ouroboros.sim.output.MetricCatalogue.COMMUNITY_SHARE;
-import static ouroboros.sim.output.MetricCatalogue.FIT_FAILED;
-import static ouroboros.sim.output.MetricCatalogue.FIT_FAILURES;
-import static ouroboros.sim.output.MetricCatalogue.GENERATION;
 import static ouroboros.sim.output.MetricCatalogue.ITEMS;
 import static ouroboros.sim.output.MetricCatalogue.ITEMS_BY_KIND;
 import static ouroboros.sim.output.MetricCatalogue.NEW_ITEMS;
 import static ouroboros.sim.output.MetricCatalogue.NEW_SYNTHETIC_SHARE;
-import static ouroboros.sim.output.MetricCatalogue.OUTPUT_DEPTH;
 import static ouroboros.sim.output.MetricCatalogue.PIPELINE_COUNTS;
 import static ouroboros.sim.output.MetricCatalogue.PIPELINE_ERRORS;
-import static ouroboros.sim.output.MetricCatalogue.SCRAPED;
 import static ouroboros.sim.output.MetricCatalogue.SYNTHETIC_SHARE;
-import static ouroboros.sim.output.MetricCatalogue.TRAIN_HUMAN_SHARE;
-import static ouroboros.sim.output.MetricCatalogue.TRAIN_SIZE;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +26,10 @@ import ouroboros.sim.web.Snapshot;
 public final class RunMetrics {
   /** Agent name of web-level rows. */
   public static final String WEB = "web";
+
+  /** The catalogue's metrics that a retrain report gives. */
+  private static final List<MetricCatalogue.Metric> REPORTED =
+      MetricCatalogue.all().stream().filter(x -> x.value() != null).toList();
 
   private RunMetrics() {}
 
@@ -101,13 +98,9 @@ public final class RunMetrics {
   /** A model's metrics after a retrain, by name. */
   public static Map<String, Double> modelMetrics(RetrainReport rep) {
     Map<String, Double> m = new java.util.TreeMap<>(rep.evaluation().values());
-    m.put(GENERATION.name(), (double) rep.generation());
-    m.put(FIT_FAILED.name(), rep.fitFailed() ? 1.0 : 0.0);
-    m.put(FIT_FAILURES.name(), (double) rep.fitFailures());
-    m.put(SCRAPED.name(), (double) rep.scraped());
-    m.put(TRAIN_SIZE.name(), (double) rep.composition().total());
-    m.put(TRAIN_HUMAN_SHARE.name(), rep.composition().humanShare());
-    m.put(OUTPUT_DEPTH.name(), rep.outputDepth());
+    for (MetricCatalogue.Metric x : REPORTED) {
+      m.put(x.name(), x.value().applyAsDouble(rep));
+    }
     double[] shares = rep.communityShares();
     for (int c = 0; c < shares.length; c++) {
       m.put(COMMUNITY_SHARE.name(c), shares[c]);

@@ -1,0 +1,109 @@
+package ouroboros.sim.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import ouroboros.sim.output.Meter;
+import ouroboros.sim.output.MeterCatalogue;
+import ouroboros.sim.testing.Repo;
+
+/**
+ * The live meters and the catalogue: what a run's registry exposes is exactly what the catalogue
+ * declares (names, help text, base units), and the README's "Live metrics" table is generated from
+ * it.
+ */
+class MeterCatalogueTest {
+  private static final Pattern HELP = Pattern.compile("^# HELP (\\S+) (.*)$", Pattern.MULTILINE);
+
+  @Test
+  void readme_liveMetricsTable_isGeneratedFromTheCatalogue() throws Exception {
+    String readme = Files.readString(Repo.root().resolve("README.md"));
+    String table = MeterCatalogue.markdownTable();
+    assertTrue(
+        readme.contains("\n" + table + "\n"),
+        "README.md's Live metrics table is stale: replace it (from '| name | type |') with"
+            + " MeterCatalogue.markdownTable():\n"
+            + table);
+  }
+
+  @Test
+  void meters_areDottedLowercase_andOneNameHasOneKindHelpAndLabels() {
+    Map<String, Meter> first = new TreeMap<>();
+    for (Meter m : MeterCatalogue.all()) {
+      if (m.kind() != Meter.Kind.BINDER) {
+        assertTrue(m.name().matches("ouroboros(\\.[a-z]+)+"), "not dotted lowercase: " + m.name());
+      }
+      Meter f = first.putIfAbsent(m.prometheusName(), m);
+      if (f != null) {
+        assertEquals(f.kind(), m.kind(), m.name());
+        assertEquals(f.help(), m.help(), m.name());
+        assertEquals(f.labels(), m.labels(), m.name());
+        assertTrue(!f.tags().equals(m.tags()), m.name() + " is declared twice with the same tags");
+      }
+    }
+  }
+
+  @Test
+  void aServedRegistry_exposesEveryCataloguedMeter_andNoOther_withTheCataloguesHelp()
+      throws Exception {
+    try (MetricsServer server =
+        MetricsServer.start(InetAddress.getLoopbackAddress(), 0, Tags.of("run", "r"))) {
+      PrometheusMeterRegistry registry = (PrometheusMeterRegistry) server.registry();
+      new EngineMeters(10).bindTo(registry);
+      new WebMeters().bindTo(registry);
+      new ModelMeters("gaussian", List.of("m0"), List.of("replace"), 1, 10).bindTo(registry);
+      PopulationMeters populations = new PopulationMeters("gaussian", List.of("p"), 1);
+      populations.bindTo(registry);
+      String text = registry.scrape();
+      Map<String, String> help = new TreeMap<>();
+      Matcher m = HELP.matcher(text);
+      while (m.find()) {
+        help.put(m.group(1), m.group(2));
+      }
+      Set<String> expected = new TreeSet<>();
+      for (Meter meter : MeterCatalogue.all()) {
+        // The pipeline's counters appear at a stage's first report.
+        if (!meter.name().startsWith("ouroboros.pipeline.")) {
+          expected.add(meter.prometheusName());
+        }
+      }
+      Set<String> ours = new TreeSet<>();
+      for (String name : help.keySet()) {
+        if (name.startsWith("ouroboros_")) {
+          ours.add(name);
+          assertTrue(
+              MeterCatalogue.bySeriesName(name).isPresent()
+                  || MeterCatalogue.bySeriesName(name + "_total").isPresent(),
+              name + " is served but not catalogued");
+        }
+      }
+      for (String name : expected) {
+        String family = name.endsWith("_total") ? name.substring(0, name.length() - 6) : name;
+        assertTrue(
+            help.containsKey(family) || help.containsKey(name) || text.contains("\n" + name),
+            name + " is catalogued but not served; served: " + ours);
+      }
+      for (Meter meter : MeterCatalogue.all()) {
+        if (meter.kind() == Meter.Kind.BINDER || meter.name().startsWith("ouroboros.pipeline.")) {
+          continue;
+        }
+        String name = meter.prometheusName();
+        String family = name.replaceFirst("_total$", "");
+        assertEquals(
+            meter.help(), help.getOrDefault(name, help.get(family)), "the help text of " + name);
+      }
+    }
+  }
+}
