@@ -71,9 +71,17 @@ class DeploymentFilesTest {
       List<String> problems = new ArrayList<>();
       Set<String> referenced = new LinkedHashSet<>();
       collectDatasourceUids(d, "$", referenced, problems);
+      Map<String, String> inputs = datasourceInputs(d);
       for (String uid : referenced) {
-        if (!provisioned.contains(uid)) {
-          problems.add("datasource uid " + uid + " is not provisioned " + provisioned);
+        String type = inputs.get(uid);
+        if (type == null) {
+          problems.add(
+              "datasource uid "
+                  + uid
+                  + " is not ${INPUT} of a datasource declared in __inputs "
+                  + inputs.keySet());
+        } else if (!provisionedTypes().contains(type)) {
+          problems.add(uid + " is a " + type + ", which is not provisioned " + provisionedTypes());
         }
       }
       for (JsonNode panel : allPanels(d)) {
@@ -123,7 +131,8 @@ class DeploymentFilesTest {
       for (JsonNode panel : allPanels(d)) {
         String panelUid = panel.path("datasource").path("uid").asText("");
         for (JsonNode t : panel.path("targets")) {
-          if (!"ouroboros-infinity".equals(t.path("datasource").path("uid").asText(panelUid))) {
+          String uid = t.path("datasource").path("uid").asText(panelUid);
+          if (!"yesoreyeram-infinity-datasource".equals(datasourceInputs(d).get(uid))) {
             continue;
           }
           queries++;
@@ -332,6 +341,29 @@ class DeploymentFilesTest {
     return run.matchedOptionValue("--graph-port", GraphServer.DEFAULT_PORT);
   }
 
+  /**
+   * A dashboard's datasource inputs, as its references write them ({@code ${DS_PROMETHEUS}}), with
+   * their plugin ids.
+   */
+  private static Map<String, String> datasourceInputs(JsonNode dashboard) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (JsonNode in : dashboard.path("__inputs")) {
+      if ("datasource".equals(in.path("type").asText())) {
+        out.put("${" + in.path("name").asText() + "}", in.path("pluginId").asText());
+      }
+    }
+    return out;
+  }
+
+  /** The plugin types of the provisioned datasources. */
+  private Set<String> provisionedTypes() throws IOException {
+    JsonNode ds =
+        YAML.readTree(root.resolve("grafana/provisioning/datasources/datasources.yaml").toFile());
+    Set<String> types = new TreeSet<>();
+    ds.path("datasources").forEach(d -> types.add(d.path("type").asText()));
+    return types;
+  }
+
   /** The provisioned datasource with the given uid. */
   private JsonNode provisionedDatasource(String uid) throws IOException {
     JsonNode ds =
@@ -400,7 +432,7 @@ class DeploymentFilesTest {
     return out;
   }
 
-  /** Every PromQL text of the dashboard: its panels' queries and its variables' queries. */
+  /** Every PromQL text of the dashboard: its panels' queries and its query variables' queries. */
   private static List<String> queries(JsonNode dashboard) {
     List<String> out = new ArrayList<>();
     for (JsonNode panel : allPanels(dashboard)) {
@@ -411,6 +443,9 @@ class DeploymentFilesTest {
       }
     }
     for (JsonNode v : dashboard.path("templating").path("list")) {
+      if (!"query".equals(v.path("type").asText())) {
+        continue;
+      }
       JsonNode q = v.path("query");
       if (q.isTextual()) {
         out.add(q.asText());

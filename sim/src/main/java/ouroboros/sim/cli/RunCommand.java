@@ -1,6 +1,5 @@
 package ouroboros.sim.cli;
 
-import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -219,7 +218,9 @@ final class RunCommand implements Callable<Integer> {
         try {
           metrics =
               MetricsServer.start(
-                  InetAddress.getByName(host), port, Tags.of("scenario", scenario.name()));
+                  InetAddress.getByName(host),
+                  port,
+                  MetricsServer.runTags(scenario.name(), MetricsServer.runId(scenario.name())));
         } catch (UnknownHostException e) {
           stderr.println(
               "error: --metrics-host: found '"
@@ -236,7 +237,12 @@ final class RunCommand implements Callable<Integer> {
                   + e.getMessage());
           return Main.BAD_INPUT;
         }
-        stdout.println("metrics: " + metrics.url(MetricsServer.METRICS_PATH));
+        stdout.println(
+            "metrics: "
+                + metrics.url(MetricsServer.METRICS_PATH)
+                + " (run=\""
+                + metrics.run()
+                + "\")");
         stdout.flush();
       }
       if (serveGraph || graphPort != null || graphHost != null) {

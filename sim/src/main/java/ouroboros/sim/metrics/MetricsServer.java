@@ -1,6 +1,7 @@
 package ouroboros.sim.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,6 +14,9 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,15 +46,21 @@ public final class MetricsServer implements AutoCloseable {
   private final JvmGcMetrics gc;
   private final HTTPServer server;
   private final InetAddress address;
+  private final String run;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private MetricsServer(
-      PrometheusMeterRegistry registry, JvmGcMetrics gc, HTTPServer server, InetAddress address) {
+      PrometheusMeterRegistry registry,
+      JvmGcMetrics gc,
+      HTTPServer server,
+      InetAddress address,
+      String run) {
     this.registry = registry;
     this.gc = gc;
     this.server = server;
     this.address = address;
+    this.run = run;
   }
 
   /**
@@ -84,12 +94,49 @@ public final class MetricsServer implements AutoCloseable {
               .metricsHandlerPath(METRICS_PATH)
               .registerHealthHandler(true)
               .buildAndStart();
-      return new MetricsServer(registry, gc, server, address);
+      String run =
+          commonTags.stream()
+              .filter(t -> t.getKey().equals(RUN_LABEL))
+              .map(Tag::getValue)
+              .findFirst()
+              .orElse(null);
+      return new MetricsServer(registry, gc, server, address, run);
     } catch (IOException | RuntimeException e) {
       gc.close();
       registry.close();
       throw e;
     }
+  }
+
+  /** The label every series of a run carries, so that runs in one Prometheus stay apart. */
+  public static final String RUN_LABEL = "run";
+
+  /** The label of the scenario's name. */
+  public static final String SCENARIO_LABEL = "scenario";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * A new run id: the scenario's name, the local start time to the second and four random hex
+   * digits, such as {@code quickstart-20260101-120000-3fa2}; two runs of one scenario started in
+   * the same second still differ (but for one chance in 65,536).
+   */
+  public static String runId(String scenario) {
+    return scenario
+        + "-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + "-"
+        + String.format("%04x", RANDOM.nextInt(1 << 16));
+  }
+
+  /** The common tags of a run's series: its scenario's name and its run id. */
+  public static Tags runTags(String scenario, String runId) {
+    return Tags.of(SCENARIO_LABEL, scenario, RUN_LABEL, runId);
+  }
+
+  /** The run id this server's series carry ({@value #RUN_LABEL}), or null when none. */
+  public String run() {
+    return run;
   }
 
   /** The registry the server shows; bind meters here. */

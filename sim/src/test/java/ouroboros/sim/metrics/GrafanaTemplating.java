@@ -94,7 +94,11 @@ final class GrafanaTemplating {
             case "query" -> queryValues(substitute(v.query(), values), prometheus, range);
             case "custom", "interval" -> List.of(v.query().split("\\s*,\\s*"));
             case "constant", "textbox" -> List.of(v.query());
-            case "datasource" -> List.of("ouroboros-prometheus");
+            case "datasource" ->
+                List.of(
+                    v.query().equals("prometheus")
+                        ? PrometheusIntegrationTest.PROMETHEUS_UID
+                        : PrometheusIntegrationTest.INFINITY_UID);
             default ->
                 throw new IllegalArgumentException(
                     "variable $" + v.name() + ": unknown type " + v.type());

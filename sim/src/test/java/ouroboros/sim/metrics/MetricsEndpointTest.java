@@ -126,7 +126,10 @@ class MetricsEndpointTest {
         Set.copyOf(MODELS),
         risk.stream().map(s -> s.labels().get("model")).collect(Collectors.toSet()));
     for (PrometheusText.Sample s : risk) {
-      assertEquals(Set.of("model", "family", "regime", "scenario"), s.labels().keySet());
+      assertEquals(Set.of("model", "family", "regime", "scenario", "run"), s.labels().keySet());
+      assertTrue(
+          s.labels().get("run").matches("metrics-test-\\d{8}-\\d{6}-[0-9a-f]{4}"),
+          "the run label: " + s.labels());
       assertEquals("gaussian", s.labels().get("family"));
     }
     List<PrometheusText.Sample> verdicts = text.samples("ouroboros_model_verdict");

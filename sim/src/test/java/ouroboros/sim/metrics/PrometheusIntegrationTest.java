@@ -241,10 +241,14 @@ class PrometheusIntegrationTest {
       for (Target t : d.targets()) {
         String where =
             d.file() + " (" + d.title() + "), panel " + t.panel() + ", query " + t.refId();
-        if (INFINITY_UID.equals(t.datasourceUid())) {
+        String uid =
+            t.datasourceUid() == null
+                ? null
+                : GrafanaTemplating.substitute(t.datasourceUid(), values);
+        if (INFINITY_UID.equals(uid)) {
           infinity++;
           checkInfinity(where, t, failures);
-        } else if (!PROMETHEUS_UID.equals(t.datasourceUid())) {
+        } else if (!PROMETHEUS_UID.equals(uid)) {
           failures.add(
               where
                   + ": datasource "
