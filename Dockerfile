@@ -7,12 +7,13 @@ FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # The poms first, then every dependency and plugin resolved into the image's Maven repository:
 # this layer is rebuilt only when a pom changes, not when a source does. The project's own
-# modules are built from source below, so they are excluded here.
+# modules are built from source below, so they are excluded here. (dependency:go-offline also
+# resolves optional dependencies of plugins, one of which Maven Central lacks.)
 COPY pom.xml ./
 COPY agents/pom.xml agents/
 COPY sim/pom.xml sim/
 COPY bench/pom.xml bench/
-RUN mvn -B -ntp -q dependency:go-offline -DexcludeGroupIds=dev.ouroboros
+RUN mvn -B -ntp -q dependency:resolve dependency:resolve-plugins -DexcludeGroupIds=dev.ouroboros
 # Then the sources.
 COPY agents/src agents/src
 COPY sim/src sim/src

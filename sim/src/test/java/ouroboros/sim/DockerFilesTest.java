@@ -103,14 +103,17 @@ class DockerFilesTest {
           firstSource = i;
         }
       }
-      if (s.startsWith("RUN mvn ") && s.contains("dependency:go-offline") && goOffline < 0) {
+      if (s.startsWith("RUN mvn ")
+          && (s.contains("dependency:go-offline") || s.contains("dependency:resolve"))
+          && goOffline < 0) {
         goOffline = i;
       }
       if (s.startsWith("RUN mvn ") && s.contains(" package")) {
         build = i;
       }
     }
-    assertTrue(goOffline >= 0, "no RUN mvn ... dependency:go-offline: " + all);
+    assertTrue(
+        goOffline >= 0, "no RUN mvn ... dependency:go-offline or dependency:resolve: " + all);
     assertTrue(lastPom >= 0 && lastPom < goOffline, "the poms are copied before resolving");
     assertTrue(goOffline < firstSource, "a source is copied before the dependencies resolve");
     assertTrue(firstSource < build, "the package step comes after the sources");
