@@ -45,7 +45,7 @@
         scales: { x: { time: false }, y: opts.log ? { distr: 3 } : (opts.y || {}) },
         axes: [{ label: "tick" }, { label: opts.yLabel, size: 70 }],
         series: [{ label: "tick" }].concat(defs.map(d => ({
-          label: d.label, stroke: d.stroke, fill: d.fill, width: d.width || 1.5,
+          label: d.label, stroke: d.stroke, fill: d.fill, width: d.width || 1.5, dash: d.dash,
           points: { show: false }, spanGaps: true, show: d.show !== false }))),
         bands: opts.bands || [],
       }, null, el);
@@ -91,8 +91,8 @@
   function share(ev) {
     push("share", { all: ev.web.syntheticShare, fresh: ev.web.newSyntheticShare });
     draw("share", [
-      { key: "all", label: "visible web", stroke: "#d62728", width: 2 },
-      { key: "fresh", label: "published this tick", stroke: "#1f77b4", width: 1 },
+      { key: "all", label: "visible web", stroke: "#d62728", width: 3 },
+      { key: "fresh", label: "published this tick", stroke: "#1f77b4", width: 1.5, dash: [6, 4] },
     ], { yLabel: "synthetic share", y: { range: [0, 1] } });
   }
 
@@ -186,9 +186,19 @@
     });
     if (nodeKey !== state.nodeKey) {
       state.nodeKey = nodeKey;
-      cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: 60000, componentSpacing: 80,
-        idealEdgeLength: 110, padding: 30 }).run();
+      cy.layout(layout(cy)).run();
     }
+  }
+
+  // Few nodes: layers from the human sources down (breadth first); many: a force-directed layout.
+  function layout(cy) {
+    const roots = cy.nodes("[kind = 'human'], [kind = 'archive']");
+    if (cy.nodes().length > 60 || roots.empty()) {
+      return { name: "cose", animate: false, randomize: true, nodeRepulsion: 60000,
+        idealEdgeLength: 110, padding: 30 };
+    }
+    return { name: "breadthfirst", directed: true, roots, spacingFactor: 1.1, padding: 30,
+      animate: false };
   }
 
   function esc(s) {
