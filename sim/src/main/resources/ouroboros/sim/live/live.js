@@ -43,7 +43,8 @@
       u = new uPlot({
         width: Math.max(300, el.clientWidth), height: 260, legend: { live: false },
         scales: { x: { time: false }, y: opts.log ? { distr: 3 } : (opts.y || {}) },
-        axes: [{ label: "tick" }, { label: opts.yLabel, size: 70 }],
+        axes: [{ label: "tick" }, { label: opts.yLabel, size: 70, values: (self, splits) =>
+          splits.map(v => v === null ? "" : number(v)) }],
         series: [{ label: "tick" }].concat(defs.map(d => ({
           label: d.label, stroke: d.stroke, fill: d.fill, width: d.width || 1.5, dash: d.dash,
           points: { show: false }, spanGaps: true, show: d.show !== false }))),
@@ -199,6 +200,12 @@
     }
     return { name: "breadthfirst", directed: true, roots, spacingFactor: 1.1, padding: 30,
       animate: false };
+  }
+
+  // A tick label: plain when it reads well, else in exponent form (1e-4, 3e+5).
+  function number(v) {
+    const a = Math.abs(v);
+    return v !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(0) : String(+v.toPrecision(4));
   }
 
   function esc(s) {
