@@ -187,16 +187,29 @@ final class Cdp implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the browser and waits for it and every process it started to end, so that its profile
+   * directory can be deleted.
+   */
   @Override
   public void close() throws Exception {
+    List<ProcessHandle> family = new java.util.ArrayList<>(chrome.descendants().toList());
+    session = null;
     try {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // The browser goes away below in any case.
+      call("Browser.close", Map.of());
+    } catch (Exception | AssertionError e) {
+      // The browser may close the socket before it answers; it goes away below in any case.
     }
-    chrome.destroy();
-    if (!chrome.waitFor(10, TimeUnit.SECONDS)) {
-      chrome.destroyForcibly();
+    if (!chrome.waitFor(20, TimeUnit.SECONDS)) {
+      chrome.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    for (ProcessHandle p : family) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        p.destroyForcibly();
+        p.onExit().get(10, TimeUnit.SECONDS);
+      }
     }
   }
 
