@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +144,7 @@ class LiveEndpointTest {
   }
 
   @Test
+  @Tag("slow")
   @Timeout(300)
   void manyModels_populationView_withQuantiles() throws Exception {
     Path file = Repo.scenario("populations/labs.yaml");
