@@ -19,6 +19,9 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
 import ouroboros.sim.graph.GraphServer;
+import ouroboros.sim.live.LiveFeed;
+import ouroboros.sim.live.LiveHub;
+import ouroboros.sim.live.LivePage;
 import ouroboros.sim.metrics.MetricsListener;
 import ouroboros.sim.metrics.MetricsServer;
 import ouroboros.sim.metrics.ModelMeters;
@@ -42,8 +45,9 @@ import picocli.CommandLine.Spec;
  * graph's {@code graph/} included. With {@code --serve-metrics} (or any of {@code --metrics-port},
  * {@code --metrics-host}, {@code --hold}) it also serves live metrics over HTTP while it runs, and
  * with {@code --serve-graph} (or {@code --graph-port}, {@code --graph-host}) the current graph;
- * both endpoints are off by default, so that runs started in-process by tests never compete for a
- * port. {@code --set KEY=VALUE} overrides a scenario value before the scenario is checked ({@link
+ * with {@code --live} a page that follows the run, on the metrics server ({@link LivePage}); both
+ * endpoints are off by default, so that runs started in-process by tests never compete for a port.
+ * {@code --set KEY=VALUE} overrides a scenario value before the scenario is checked ({@link
  * Overrides}).
  */
 @Command(
@@ -130,6 +134,17 @@ final class RunCommand implements Callable<Integer> {
   private boolean hold;
 
   @Option(
+      names = "--live",
+      description =
+          "Serve a live page on http://HOST:PORT/live/ (next to /metrics) that follows the run"
+              + " tick by tick; runs at --pace 2 unless --pace says otherwise."
+              + " Implies --serve-metrics.")
+  private boolean live;
+
+  /** The pace of {@code --live} without {@code --pace}, in ticks per second. */
+  static final double LIVE_PACE = 2;
+
+  @Option(
       names = "--serve-graph",
       description =
           "Serve the current interaction graph as JSON on http://HOST:PORT/graph"
@@ -170,6 +185,9 @@ final class RunCommand implements Callable<Integer> {
     if (pace != null && !(pace > 0 && pace < Double.POSITIVE_INFINITY)) {
       stderr.println("error: --pace: found " + pace + ", expected ticks per second above 0");
       return Main.BAD_INPUT;
+    }
+    if (live && pace == null) {
+      pace = LIVE_PACE;
     }
     int port = metricsPort != null ? metricsPort : MetricsServer.DEFAULT_PORT;
     if (port < 0 || port > 65535) {
@@ -212,15 +230,17 @@ final class RunCommand implements Callable<Integer> {
     GraphListener graph = new GraphListener(dir, world, GraphOptions.DEFAULTS);
     MetricsServer metrics = null;
     GraphServer graphServer = null;
+    LiveHub hub = live ? new LiveHub() : null;
     try {
-      if (serveMetrics || metricsPort != null || metricsHost != null || hold) {
+      if (serveMetrics || metricsPort != null || metricsHost != null || hold || live) {
         String host = metricsHost != null ? metricsHost : MetricsServer.DEFAULT_HOST;
         try {
           metrics =
               MetricsServer.start(
                   InetAddress.getByName(host),
                   port,
-                  MetricsServer.runTags(scenario.name(), MetricsServer.runId(scenario.name())));
+                  MetricsServer.runTags(scenario.name(), MetricsServer.runId(scenario.name())),
+                  hub == null ? null : new LivePage(hub));
         } catch (UnknownHostException e) {
           stderr.println(
               "error: --metrics-host: found '"
@@ -243,6 +263,9 @@ final class RunCommand implements Callable<Integer> {
                 + " (run=\""
                 + metrics.run()
                 + "\")");
+        if (hub != null) {
+          stdout.println("live: " + metrics.url(LivePage.PATH));
+        }
         stdout.flush();
       }
       if (serveGraph || graphPort != null || graphHost != null) {
@@ -277,6 +300,7 @@ final class RunCommand implements Callable<Integer> {
               metrics == null
                   ? null
                   : new MetricsListener(metrics.registry(), world, maxModels, graph),
+              hub == null ? null : new LiveFeed(hub, world, graph),
               graph,
               stdout,
               stderr);
@@ -284,6 +308,7 @@ final class RunCommand implements Callable<Integer> {
         stdout.println(
             "holding: serving "
                 + metrics.url(MetricsServer.METRICS_PATH)
+                + (hub == null ? "" : " and " + metrics.url(LivePage.PATH))
                 + (graphServer == null ? "" : " and " + graphServer.url(GraphServer.GRAPH_PATH))
                 + " until Ctrl-C");
         stdout.flush();
@@ -291,6 +316,9 @@ final class RunCommand implements Callable<Integer> {
       }
       return code;
     } finally {
+      if (hub != null) {
+        hub.close();
+      }
       if (metrics != null) {
         metrics.close();
       }
@@ -302,7 +330,7 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * Runs the world into {@code dir}, with the graph (which adds its rows to metrics.csv) and
-   * feeding {@code meters} when not null; the exit code.
+   * feeding {@code meters} and the live page's {@code feed} when not null; the exit code.
    */
   private int run(
       Scenario scenario,
@@ -310,6 +338,7 @@ final class RunCommand implements Callable<Integer> {
       int n,
       Path dir,
       MetricsListener meters,
+      LiveFeed feed,
       GraphListener graph,
       PrintWriter stdout,
       PrintWriter stderr)
@@ -320,6 +349,7 @@ final class RunCommand implements Callable<Integer> {
           Observers.builder()
               .topology(graph)
               .sink(meters)
+              .sink(feed)
               .sink(quiet ? null : new ProgressListener(world.name(), world.ticks()))
               .build();
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));

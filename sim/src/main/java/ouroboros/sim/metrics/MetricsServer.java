@@ -1,5 +1,6 @@
 package ouroboros.sim.metrics;
 
+import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -73,6 +74,18 @@ public final class MetricsServer implements AutoCloseable {
    */
   public static MetricsServer start(InetAddress address, int port, Tags commonTags)
       throws IOException {
+    return start(address, port, commonTags, null);
+  }
+
+  /**
+   * Starts serving a new registry, with {@code pages} answering every path other than the metrics
+   * and the health check (the live page, {@code ouroboros.sim.live.LivePage}); null keeps the
+   * Prometheus client's own index page there.
+   *
+   * @throws IOException when the address cannot be bound, such as a port in use
+   */
+  public static MetricsServer start(
+      InetAddress address, int port, Tags commonTags, HttpHandler pages) throws IOException {
     Objects.requireNonNull(address, "address");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port is not in [0, 65535]: " + port);
@@ -86,14 +99,17 @@ public final class MetricsServer implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     try {
-      HTTPServer server =
+      HTTPServer.Builder builder =
           HTTPServer.builder()
               .inetAddress(address)
               .port(port)
               .registry(registry.getPrometheusRegistry())
               .metricsHandlerPath(METRICS_PATH)
-              .registerHealthHandler(true)
-              .buildAndStart();
+              .registerHealthHandler(true);
+      if (pages != null) {
+        builder.defaultHandler(pages);
+      }
+      HTTPServer server = builder.buildAndStart();
       String run =
           commonTags.stream()
               .filter(t -> t.getKey().equals(RUN_LABEL))
