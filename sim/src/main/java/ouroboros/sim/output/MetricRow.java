@@ -27,7 +27,26 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
 
   /** The CSV line, without the newline. Values print as Java's shortest round-trip decimal. */
   public String csv() {
-    return tick + "," + agent + "," + generation + "," + metric + "," + format(value);
+    return appendCsv(new StringBuilder(64)).toString();
+  }
+
+  /** Appends the CSV line, without the newline, to {@code out}: no string per row. */
+  public StringBuilder appendCsv(StringBuilder out) {
+    out.append(tick).append(',').append(agent).append(',').append(generation).append(',');
+    out.append(metric).append(',');
+    return appendFormat(out, value);
+  }
+
+  /** Appends {@link #format}'s text of {@code v} to {@code out}. */
+  public static StringBuilder appendFormat(StringBuilder out, double v) {
+    if (Double.isNaN(v)) {
+      return out.append("NA");
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return out.append((long) v);
+    }
+    // StringBuilder.append(double) writes the digits of Double.toString.
+    return out.append(v);
   }
 
   /**

@@ -40,11 +40,12 @@ import ouroboros.sim.scenario.Yaml;
  * contributors' rows); formatting, the summary and every file write run on one writer thread (a
  * {@link WriteQueue} of {@value #QUEUE_TICKS} ticks), so the next tick need not wait for the disk.
  * The files are checkpointed together: the rows of finished ticks are appended to metrics.csv, then
- * summary.json is rewritten, at most once per {@link #CHECKPOINT} (and whenever {@value
- * #MAX_PENDING_BYTES} bytes of rows are waiting), and always at the end. A run killed mid-way thus
- * loses at most the last second of rows, and its summary.json is never more than that behind its
- * metrics.csv. Rewriting summary.json after every tick cost 15% of the wall time of a run of 1,000
- * small models.
+ * summary.json is rewritten, at most once per {@link #CHECKPOINT} or {@value #SUMMARY_COST_FACTOR}
+ * times the time the last summary took to build, whichever is longer, and always at the end; in
+ * between, whenever {@value #MAX_PENDING_BYTES} bytes of rows are waiting, they are appended alone.
+ * A run killed mid-way thus loses at most the last second or so of rows, and its summary.json is
+ * never more than one checkpoint interval behind its metrics.csv. Rewriting summary.json after
+ * every tick cost 15% of the wall time of a run of 1,000 small models.
  */
 public final class RunWriter implements TickListener, AutoCloseable {
   /** The most time between two checkpoints of metrics.csv and summary.json. */
@@ -52,6 +53,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
 
   /** Rows waiting beyond this many bytes (of UTF-16 text) force a checkpoint. */
   static final int MAX_PENDING_BYTES = 8 << 20;
+
+  /** A checkpoint waits at least this many times the time the last summary took to build. */
+  static final int SUMMARY_COST_FACTOR = 20;
 
   /** Ticks the writer thread may fall behind before the clock waits. */
   static final int QUEUE_TICKS = 16;
@@ -73,6 +77,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private final long checkpointNanos;
   private final StringBuilder pending = new StringBuilder();
   private long lastCheckpoint;
+  private long summaryNanos;
   private long published;
 
   /**
@@ -196,12 +201,13 @@ public final class RunWriter implements TickListener, AutoCloseable {
       listed = reports.stream().filter(rep -> kept[rep.agent() - humans]).toList();
     }
     for (MetricRow row : RunMetrics.withModelRows(tick, listed, rows)) {
-      pending.append(row.csv()).append('\n');
+      row.appendCsv(pending).append('\n');
     }
     summary.update(tick, reports);
-    if (System.nanoTime() - lastCheckpoint >= checkpointNanos
-        || pending.length() * 2L >= MAX_PENDING_BYTES) {
+    if (System.nanoTime() - lastCheckpoint >= checkpointInterval()) {
       checkpoint();
+    } else if (pending.length() * 2L >= MAX_PENDING_BYTES) {
+      flushRows();
     }
   }
 
@@ -210,13 +216,31 @@ public final class RunWriter implements TickListener, AutoCloseable {
    * to its temporary file first, so that only a rename separates the two files' moves.
    */
   private void checkpoint() throws IOException {
-    AtomicFiles.Commit next = AtomicFiles.prepare(files.summary(), summaryBytes());
+    long t0 = System.nanoTime();
+    byte[] bytes = summaryBytes();
+    summaryNanos = System.nanoTime() - t0;
+    AtomicFiles.Commit next = AtomicFiles.prepare(files.summary(), bytes);
+    flushRows();
+    next.commit();
+    lastCheckpoint = System.nanoTime();
+  }
+
+  /**
+   * The time between two checkpoints: {@link #CHECKPOINT}, or {@value #SUMMARY_COST_FACTOR} times
+   * what the last summary took to build when that is longer, so that rewriting a large summary
+   * costs the writer thread at most about 1/{@value #SUMMARY_COST_FACTOR} of its time. Zero (tests)
+   * stays zero.
+   */
+  private long checkpointInterval() {
+    return checkpointNanos == 0 ? 0 : Math.max(checkpointNanos, SUMMARY_COST_FACTOR * summaryNanos);
+  }
+
+  /** Appends the waiting rows to metrics.csv. */
+  private void flushRows() throws IOException {
     if (pending.length() > 0) {
       writeFully(pending.toString());
       pending.setLength(0);
     }
-    next.commit();
-    lastCheckpoint = System.nanoTime();
   }
 
   /** Writes timing.json. */

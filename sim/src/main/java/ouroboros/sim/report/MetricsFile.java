@@ -1,11 +1,11 @@
 package ouroboros.sim.report;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,55 +22,95 @@ final class MetricsFile {
 
   private MetricsFile() {}
 
-  /** Reads the rows whose metric {@code keep} accepts. */
+  /**
+   * Reads the rows whose metric {@code keep} accepts. The file is scanned as bytes (see {@link
+   * CsvLines}); only the fields of kept rows are decoded, and agent and metric names are interned.
+   */
   static MetricsFile read(Path csv, Predicate<String> keep) throws IOException {
     MetricsFile f = new MetricsFile();
-    try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
+    NameTable agents = new NameTable();
+    NameTable metrics = new NameTable();
+    Map<String, Boolean> kept = new HashMap<>();
+    try (InputStream stream = Files.newInputStream(csv)) {
+      CsvLines in = new CsvLines(stream);
+      String header = in.next() ? in.line() : null;
       if (!MetricRow.HEADER.equals(header)) {
         throw new IOException(
             csv + ": found the header '" + header + "', expected '" + MetricRow.HEADER + "'");
       }
-      String line;
       int number = 1;
-      while ((line = in.readLine()) != null) {
+      String lastAgent = null;
+      Map<String, Series> agentSeries = null;
+      while (in.next()) {
         number++;
-        if (line.isEmpty()) {
+        if (in.to() == in.from()) {
           continue;
         }
-        int c1 = line.indexOf(',');
-        int c2 = line.indexOf(',', c1 + 1);
-        int c3 = line.indexOf(',', c2 + 1);
-        int c4 = line.indexOf(',', c3 + 1);
+        byte[] b = in.bytes();
+        int c1 = in.indexOf((byte) ',', in.from());
+        int c2 = c1 < 0 ? -1 : in.indexOf((byte) ',', c1 + 1);
+        int c3 = c2 < 0 ? -1 : in.indexOf((byte) ',', c2 + 1);
+        int c4 = c3 < 0 ? -1 : in.indexOf((byte) ',', c3 + 1);
         if (c1 < 0 || c2 < 0 || c3 < 0 || c4 < 0) {
           throw new IOException(
-              csv + ":" + number + ": found '" + line + "', expected five comma-separated fields");
+              csv
+                  + ":"
+                  + number
+                  + ": found '"
+                  + in.line()
+                  + "', expected five comma-separated"
+                  + " fields");
         }
-        String metric = line.substring(c3 + 1, c4);
-        if (!keep.test(metric)) {
+        String metric = metrics.get(b, c3 + 1, c4);
+        if (!kept.computeIfAbsent(metric, keep::test)) {
           continue;
         }
         try {
-          int tick = Integer.parseInt(line.substring(0, c1));
-          String value = line.substring(c4 + 1);
-          double v = value.equals("NA") ? Double.NaN : Double.parseDouble(value);
-          f.byAgent
-              .computeIfAbsent(line.substring(c1 + 1, c2), a -> new LinkedHashMap<>())
-              .computeIfAbsent(metric, m -> new Series())
-              .add(tick, v);
+          int tick = parseTick(in, c1);
+          double v =
+              isNa(b, c4 + 1, in.to()) ? Double.NaN : Double.parseDouble(in.text(c4 + 1, in.to()));
+          String agent = agents.get(b, c1 + 1, c2);
+          if (agent != lastAgent) {
+            agentSeries = f.byAgent.computeIfAbsent(agent, a -> new LinkedHashMap<>());
+            lastAgent = agent;
+          }
+          agentSeries.computeIfAbsent(metric, m -> new Series()).add(tick, v);
         } catch (NumberFormatException e) {
           throw new IOException(
               csv
                   + ":"
                   + number
                   + ": found '"
-                  + line
+                  + in.line()
                   + "', expected a whole tick and a number or NA",
               e);
         }
       }
     }
     return f;
+  }
+
+  /** The tick field, bytes from the line's start to {@code comma}: Integer.parseInt's rules. */
+  private static int parseTick(CsvLines in, int comma) {
+    byte[] b = in.bytes();
+    int a = in.from();
+    if (comma > a && comma - a <= 9) {
+      int t = 0;
+      for (int i = a; i < comma; i++) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) {
+          return Integer.parseInt(in.text(a, comma));
+        }
+        t = 10 * t + d;
+      }
+      return t;
+    }
+    return Integer.parseInt(in.text(a, comma));
+  }
+
+  /** Whether bytes [a, b) spell {@code NA}. */
+  private static boolean isNa(byte[] buf, int a, int b) {
+    return b - a == 2 && buf[a] == 'N' && buf[a + 1] == 'A';
   }
 
   /** The series of one agent's metric, or null when the file has none. */

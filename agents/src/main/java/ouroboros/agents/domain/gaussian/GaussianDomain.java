@@ -104,23 +104,22 @@ public final class GaussianDomain implements Domain {
     if (n < minimum) {
       throw new FitException("too few items to fit: " + n);
     }
+    if (w == null && d == 1) {
+      double m = 0;
+      for (int i = 0; i < n; i++) {
+        m += x[i];
+      }
+      return fitUnweighted1(x, n, m, settings);
+    }
     double sw = 0;
     double sw2 = 0;
     double[] mean = new double[d];
     if (w == null) {
       sw = n; // n additions of 1.0, which are exact
       sw2 = n;
-      if (d == 1) {
-        double m = 0;
-        for (int i = 0; i < n; i++) {
-          m += x[i];
-        }
-        mean[0] = m;
-      } else {
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < d; j++) {
-            mean[j] += x[i * d + j];
-          }
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          mean[j] += x[i * d + j];
         }
       }
     } else {
@@ -139,22 +138,12 @@ public final class GaussianDomain implements Domain {
       mean[j] /= sw;
     }
     double[][] cov = new double[d][d];
-    if (w == null && d == 1) {
-      double c = 0;
-      double m = mean[0];
-      for (int i = 0; i < n; i++) {
-        double da = x[i] - m;
-        c += da * (x[i] - m);
-      }
-      cov[0][0] = c;
-    } else {
-      for (int i = 0; i < n; i++) {
-        double wi = w == null ? 1.0 : w[i];
-        for (int a = 0; a < d; a++) {
-          double da = x[i * d + a] - mean[a];
-          for (int b = 0; b <= a; b++) {
-            cov[a][b] += wi * da * (x[i * d + b] - mean[b]);
-          }
+    for (int i = 0; i < n; i++) {
+      double wi = w == null ? 1.0 : w[i];
+      for (int a = 0; a < d; a++) {
+        double da = x[i * d + a] - mean[a];
+        for (int b = 0; b <= a; b++) {
+          cov[a][b] += wi * da * (x[i * d + b] - mean[b]);
         }
       }
     }
@@ -174,6 +163,26 @@ public final class GaussianDomain implements Domain {
   }
 
   /**
+   * The equal-weight fit in one dimension of the first n values of x, whose sum (added in order
+   * from 0) is {@code sum}: the same arithmetic as the general case with weights of 1.
+   */
+  private static GaussianModel fitUnweighted1(
+      double[] x, int n, double sum, EstimatorSettings settings) throws FitException {
+    double sw = n; // n additions of 1.0, which are exact
+    double m = sum / sw;
+    double c = 0;
+    for (int i = 0; i < n; i++) {
+      double da = x[i] - m;
+      c += da * (x[i] - m);
+    }
+    double denominator = settings.variance() == VarianceEstimator.MLE ? sw : sw - sw / sw;
+    if (!(denominator > 0)) {
+      throw new FitException("too few effective items for the unbiased variance");
+    }
+    return GaussianModel.of(new double[] {m}, new double[][] {{c / denominator}});
+  }
+
+  /**
    * Definition 4's baseline without a new array per call: the n truth draws go into this thread's
    * scratch buffer, which the fit then reads. Same draws, same fit, same risk as the default.
    */
@@ -186,8 +195,29 @@ public final class GaussianDomain implements Domain {
       buf = new double[Math.max(n * d, buf.length * 2)];
       SCRATCH.set(buf);
     }
-    drawInto(truth, n, 1.0, rng, buf);
-    return risk(fit(buf, n, null, settings));
+    if (d > 1) {
+      drawInto(truth, n, 1.0, rng, buf);
+      return risk(fit(buf, n, null, settings));
+    }
+    int minimum = settings.variance() == VarianceEstimator.UNBIASED ? 2 : 1;
+    if (n < minimum) {
+      throw new FitException("too few items to fit: " + n);
+    }
+    // One pass draws and sums, as drawInto and then the fit's first pass would: same values, same
+    // order of additions.
+    double l = truth.lower(0, 0);
+    double mu = truth.meanAt(0);
+    double scale = Math.sqrt(1.0);
+    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      s += l * normal.sample();
+      double x = mu + scale * s;
+      buf[i] = x;
+      sum += x;
+    }
+    return risk(fitUnweighted1(buf, n, sum, settings));
   }
 
   /** Per-thread scratch for {@link #baselineRisk}; never escapes a call. */
@@ -295,6 +325,16 @@ public final class GaussianDomain implements Domain {
     int d = m.dimension();
     double scale = Math.sqrt(temperature);
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    if (d == 1) {
+      double l = m.lower(0, 0);
+      double mu = m.meanAt(0);
+      for (int i = 0; i < n; i++) {
+        double s = 0;
+        s += l * normal.sample();
+        out[i] = mu + scale * s;
+      }
+      return;
+    }
     double[] z = new double[d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {

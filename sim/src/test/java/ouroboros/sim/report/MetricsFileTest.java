@@ -1,0 +1,101 @@
+package ouroboros.sim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.output.MetricRow;
+
+/** metrics.csv as the report reads it, bytes scanned in place, against a line-by-line reading. */
+class MetricsFileTest {
+  @TempDir Path tmp;
+
+  @Test
+  void read_manyRowsAcrossBuffers_sameSeriesAsLineByLine() throws IOException {
+    StringBuilder csv = new StringBuilder(MetricRow.HEADER).append('\n');
+    SplittableRandom rng = new SplittableRandom(7);
+    String longAgent = "m-" + "x".repeat(100_000) + "-ü";
+    List<String> agents = List.of("web", "a1", "b2", "ü-model", longAgent);
+    List<String> metrics = List.of("population-risk", "d1-verdict", "scraped", "items");
+    for (int t = 0; t < 2_000; t++) {
+      for (String a : agents) {
+        for (String m : metrics) {
+          double v = rng.nextInt(10) == 0 ? Double.NaN : rng.nextGaussian() * 1e3;
+          new MetricRow(t, a, 1, m, v).appendCsv(csv).append(t % 7 == 0 ? "\r\n" : "\n");
+        }
+      }
+      if (t % 100 == 0) {
+        csv.append('\n');
+      }
+    }
+    csv.append("5,a1,1,scraped,Infinity"); // no final newline
+    Path file = tmp.resolve("metrics.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    MetricsFile f = MetricsFile.read(file, m -> !m.equals("items"));
+    Map<String, Map<String, List<double[]>>> expected = lineByLine(csv.toString());
+    assertEquals(
+        expected.keySet().stream().filter(a -> !a.equals("web")).toList(), f.models(), "agents");
+    for (var a : expected.entrySet()) {
+      assertEquals(a.getValue().keySet(), f.of(a.getKey()).keySet(), a.getKey());
+      for (var m : a.getValue().entrySet()) {
+        Series s = f.get(a.getKey(), m.getKey());
+        assertEquals(m.getValue().size(), s.size());
+        for (int i = 0; i < s.size(); i++) {
+          assertEquals(m.getValue().get(i)[0], s.tick(i));
+          assertEquals(
+              Double.doubleToLongBits(m.getValue().get(i)[1]), Double.doubleToLongBits(s.value(i)));
+        }
+      }
+    }
+    assertEquals(Double.POSITIVE_INFINITY, f.get("a1", "scraped").last());
+  }
+
+  @Test
+  void read_badRows_nameTheLine() throws IOException {
+    Path file = tmp.resolve("bad.csv");
+    Files.writeString(file, MetricRow.HEADER + "\n0,a,1,x,1\n1,a,1,x\n");
+    IOException e = assertThrows(IOException.class, () -> MetricsFile.read(file, m -> true));
+    assertTrue(
+        e.getMessage().endsWith(":3: found '1,a,1,x', expected five comma-separated fields"));
+    Files.writeString(file, MetricRow.HEADER + "\nt,a,1,x,1\n");
+    e = assertThrows(IOException.class, () -> MetricsFile.read(file, m -> true));
+    assertTrue(e.getMessage().contains(":2: found 't,a,1,x,1', expected a whole tick"));
+    Files.writeString(file, MetricRow.HEADER + "\n99999999999,a,1,x,1\n");
+    assertThrows(IOException.class, () -> MetricsFile.read(file, m -> true));
+    Files.writeString(file, MetricRow.HEADER + "\n-3,a,1,x,2.5\n");
+    assertEquals(-3, MetricsFile.read(file, m -> true).get("a", "x").tick(0));
+    Files.writeString(file, "tick,agent\n");
+    e = assertThrows(IOException.class, () -> MetricsFile.read(file, m -> true));
+    assertTrue(e.getMessage().contains("found the header 'tick,agent'"));
+  }
+
+  /** The reference reading: String lines, split on commas; items are left out. */
+  private static Map<String, Map<String, List<double[]>>> lineByLine(String csv) {
+    Map<String, Map<String, List<double[]>>> out = new LinkedHashMap<>();
+    String[] lines = csv.split("\r?\n");
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].isEmpty()) {
+        continue;
+      }
+      String[] p = lines[i].split(",");
+      if (p[3].equals("items")) {
+        continue;
+      }
+      double v = p[4].equals("NA") ? Double.NaN : Double.parseDouble(p[4]);
+      out.computeIfAbsent(p[1], a -> new LinkedHashMap<>())
+          .computeIfAbsent(p[3], m -> new java.util.ArrayList<>())
+          .add(new double[] {Integer.parseInt(p[0]), v});
+    }
+    return out;
+  }
+}
