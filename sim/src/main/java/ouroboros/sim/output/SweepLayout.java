@@ -24,6 +24,21 @@ public record SweepLayout(Path dir) {
   /** One row per cell. */
   public static final String CELLS_CSV = "cells.csv";
 
+  /** sweep.csv's column of the replicate's own seed. */
+  public static final String SEED = "seed";
+
+  /** sweep.csv's column of the replicate's own seed when the sweep varies the path {@code seed}. */
+  public static final String RUN_SEED = "run-seed";
+
+  /**
+   * The name of sweep.csv's column of the replicate's own seed, for a sweep with these swept paths:
+   * {@value #RUN_SEED} when one of them is {@code seed} (which keeps its name), else {@value
+   * #SEED}, so that no two columns share a name.
+   */
+  public static String seedColumn(java.util.List<String> paths) {
+    return paths.contains(SEED) ? RUN_SEED : SEED;
+  }
+
   /** Checks the directory. */
   public SweepLayout {
     Objects.requireNonNull(dir, "dir");

@@ -27,7 +27,10 @@ import ouroboros.sim.scenario.path.ScenarioPath;
  *   <li>{@code cells.csv}: {@code cell,path,value}, one row per value a cell sets;
  *   <li>{@code sweep.csv}: {@code cell,replicate,seed,<one column per path>,model,metric,value},
  *       one row per cell, replicate, model and metric at the model's final generation, sorted by
- *       cell, replicate, model and metric;
+ *       cell, replicate, model and metric. {@code seed} is the replicate's own seed; when the sweep
+ *       varies the path {@code seed} (the cell's seed, which its replicates' seeds derive from),
+ *       that path keeps its column name and the replicate's seed column is {@code run-seed}, so no
+ *       two columns share a name;
  *   <li>{@code summary.csv}: {@code cell,<paths>,model,metric,n,mean,sd,ci95-low,ci95-high}, across
  *       the replicates of each cell: n counts the replicates with a value; sd is the sample
  *       standard deviation and the interval is mean ± t(0.975, n−1) sd/√n (Student's t), both NA
@@ -85,12 +88,20 @@ public final class SweepTables {
             AtomicFiles.write(
                 files.summaryCsv(),
                 stats -> {
-                  rows.write("cell,replicate,seed," + paths + "model,metric,value\n");
+                  rows.write(
+                      "cell,replicate," + seedColumn() + "," + paths + "model,metric,value\n");
                   stats.write("cell," + paths + "model,metric,n,mean,sd,ci95-low,ci95-high\n");
                   for (SweepFile.Cell cell : sweep.cells()) {
                     writeCell(dir, cell, rows, stats);
                   }
                 }));
+  }
+
+  /**
+   * The name of the replicate's seed column: {@code run-seed} when a swept path is {@code seed}.
+   */
+  private String seedColumn() {
+    return SweepLayout.seedColumn(sweep.columns().stream().map(ScenarioPath::text).toList());
   }
 
   /** A cell's rows in both tables. */

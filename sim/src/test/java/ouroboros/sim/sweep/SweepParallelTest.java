@@ -144,4 +144,36 @@ class SweepParallelTest {
         summary.contains("0,0.0,replace,lab-fresh,generation,2,40,0,40,40"),
         "a metric equal in both replicates has sd 0 and a point interval");
   }
+
+  /**
+   * Issue 11: a sweep that varies {@code seed} keeps that path's column and names the replicate's
+   * own seed {@code run-seed}: no two columns of sweep.csv share a name, and the report reads it.
+   */
+  @Test
+  void sweep_varyingSeed_distinctColumnNames() throws Exception {
+    Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
+    Path sweep =
+        Sweeps.write(
+            tmp,
+            "sweep.yaml",
+            """
+            base: base.yaml
+            name: seeds
+            replicates: 2
+            grid:
+              seed: [11, 12]
+            """);
+    Path out = tmp.resolve("out");
+    Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--out", out.toString(), "--quiet");
+    assertEquals(0, r.code(), r.stderr());
+    List<String> rows = Files.readAllLines(out.resolve("sweep.csv"));
+    assertEquals("cell,replicate,run-seed,seed,model,metric,value", rows.get(0));
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",", -1);
+      long cellSeed = f[0].equals("0") ? 11 : 12;
+      assertEquals(Long.toString(cellSeed), f[3], "the swept seed");
+      assertEquals(Long.toString(Seeds.replicate(cellSeed, Integer.parseInt(f[1]))), f[2]);
+    }
+    assertTrue(Files.isRegularFile(out.resolve("report.html")), "the report reads the table");
+  }
 }
