@@ -34,7 +34,9 @@ import ouroboros.sim.scenario.path.ScenarioPath;
  *   <li>{@code summary.csv}: {@code cell,<paths>,model,metric,n,mean,sd,ci95-low,ci95-high}, across
  *       the replicates of each cell: n counts the replicates with a value; sd is the sample
  *       standard deviation and the interval is mean ± t(0.975, n−1) sd/√n (Student's t), both NA
- *       when n < 2.
+ *       when n < 2;
+ *   <li>{@code sweep-ticks.csv}: the same statistics per cell, tick, model and metric, from every
+ *       replicate's {@code metrics.csv} ({@link SweepTicks}).
  * </ul>
  *
  * Values print as in {@code metrics.csv}: missing as NA, whole numbers without a decimal point. A
@@ -75,7 +77,10 @@ public final class SweepTables {
         });
   }
 
-  /** Writes sweep.csv and summary.csv atomically, from the complete runs under {@code dir}. */
+  /**
+   * Writes sweep.csv, summary.csv and sweep-ticks.csv atomically, from the complete runs under
+   * {@code dir}.
+   */
   public void writeResults(Path dir) throws IOException {
     StringBuilder paths = new StringBuilder();
     for (ScenarioPath p : sweep.columns()) {
@@ -95,6 +100,24 @@ public final class SweepTables {
                     writeCell(dir, cell, rows, stats);
                   }
                 }));
+    AtomicFiles.write(
+        files.sweepTicksCsv(),
+        ticks -> {
+          ticks.write(SweepTicks.header(paths.toString()) + "\n");
+          for (SweepFile.Cell cell : sweep.cells()) {
+            SweepTicks.writeCell(dir, sweep, cell, values(cell), ticks);
+          }
+        });
+  }
+
+  /** A cell's path values, each followed by a comma. */
+  private String values(SweepFile.Cell cell) {
+    StringBuilder values = new StringBuilder();
+    for (ScenarioPath p : sweep.columns()) {
+      JsonNode v = cell.valueOf(p);
+      values.append(v == null ? "NA" : csv(SweepPlan.text(v))).append(',');
+    }
+    return values.toString();
   }
 
   /**
@@ -107,11 +130,7 @@ public final class SweepTables {
   /** A cell's rows in both tables. */
   private void writeCell(Path dir, SweepFile.Cell cell, Writer rows, Writer stats)
       throws IOException {
-    StringBuilder values = new StringBuilder();
-    for (ScenarioPath p : sweep.columns()) {
-      JsonNode v = cell.valueOf(p);
-      values.append(v == null ? "NA" : csv(SweepPlan.text(v))).append(',');
-    }
+    String values = values(cell);
     // model -> metric -> one value per complete replicate, in replicate order
     Map<String, Map<String, List<Double>>> byModel = new TreeMap<>();
     for (int r = 0; r < sweep.replicates(); r++) {
