@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * Every file name of a sweep directory, for the sweep command that writes it and the report that
  * reads it: {@code sweep.yaml} (a copy of the sweep file), {@code sweep.csv} (one row per run),
- * {@code summary.csv} (statistics per cell and metric), {@code cells.csv} (one row per cell) and
- * one run directory per run (see {@link RunLayout}).
+ * {@code summary.csv} (statistics per cell and metric), {@code sweep-ticks.csv} (statistics per
+ * cell, tick and metric), {@code cells.csv} (one row per cell) and one run directory per run (see
+ * {@link RunLayout}).
  *
  * @param dir the sweep directory
  */
@@ -23,6 +24,24 @@ public record SweepLayout(Path dir) {
 
   /** One row per cell. */
   public static final String CELLS_CSV = "cells.csv";
+
+  /** Statistics per cell, tick, model and metric. */
+  public static final String SWEEP_TICKS_CSV = "sweep-ticks.csv";
+
+  /** sweep.csv's column of the replicate's own seed. */
+  public static final String SEED = "seed";
+
+  /** sweep.csv's column of the replicate's own seed when the sweep varies the path {@code seed}. */
+  public static final String RUN_SEED = "run-seed";
+
+  /**
+   * The name of sweep.csv's column of the replicate's own seed, for a sweep with these swept paths:
+   * {@value #RUN_SEED} when one of them is {@code seed} (which keeps its name), else {@value
+   * #SEED}, so that no two columns share a name.
+   */
+  public static String seedColumn(java.util.List<String> paths) {
+    return paths.contains(SEED) ? RUN_SEED : SEED;
+  }
 
   /** Checks the directory. */
   public SweepLayout {
@@ -42,6 +61,11 @@ public record SweepLayout(Path dir) {
   /** {@code summary.csv}. */
   public Path summaryCsv() {
     return dir.resolve(SUMMARY_CSV);
+  }
+
+  /** {@code sweep-ticks.csv}. */
+  public Path sweepTicksCsv() {
+    return dir.resolve(SWEEP_TICKS_CSV);
   }
 
   /** {@code cells.csv}. */

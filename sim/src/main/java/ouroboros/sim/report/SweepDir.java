@@ -98,14 +98,16 @@ record SweepDir(
       List<String> header = split(first == null ? "" : first);
       int model = header.indexOf("model");
       if (header.size() < 6
-          || !header.subList(0, 3).equals(List.of("cell", "replicate", "seed"))
+          || !header.subList(0, 2).equals(List.of("cell", "replicate"))
+          || !header.get(2).equals(SweepLayout.seedColumn(header.subList(3, Math.max(3, model))))
           || model < 3
           || !header.subList(model, header.size()).equals(List.of("model", "metric", "value"))) {
         throw new IOException(
             csv
                 + ": found the header '"
                 + String.join(",", header)
-                + "', expected 'cell,replicate,seed,<swept paths>,model,metric,value'");
+                + "', expected 'cell,replicate,seed,<swept paths>,model,metric,value'"
+                + " (run-seed in place of seed when a swept path is seed)");
       }
       params.addAll(header.subList(3, model));
       String line;

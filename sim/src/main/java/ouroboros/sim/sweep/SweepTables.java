@@ -27,11 +27,16 @@ import ouroboros.sim.scenario.path.ScenarioPath;
  *   <li>{@code cells.csv}: {@code cell,path,value}, one row per value a cell sets;
  *   <li>{@code sweep.csv}: {@code cell,replicate,seed,<one column per path>,model,metric,value},
  *       one row per cell, replicate, model and metric at the model's final generation, sorted by
- *       cell, replicate, model and metric;
+ *       cell, replicate, model and metric. {@code seed} is the replicate's own seed; when the sweep
+ *       varies the path {@code seed} (the cell's seed, which its replicates' seeds derive from),
+ *       that path keeps its column name and the replicate's seed column is {@code run-seed}, so no
+ *       two columns share a name;
  *   <li>{@code summary.csv}: {@code cell,<paths>,model,metric,n,mean,sd,ci95-low,ci95-high}, across
  *       the replicates of each cell: n counts the replicates with a value; sd is the sample
  *       standard deviation and the interval is mean ± t(0.975, n−1) sd/√n (Student's t), both NA
- *       when n < 2.
+ *       when n < 2;
+ *   <li>{@code sweep-ticks.csv}: the same statistics per cell, tick, model and metric, from every
+ *       replicate's {@code metrics.csv} ({@link SweepTicks}).
  * </ul>
  *
  * Values print as in {@code metrics.csv}: missing as NA, whole numbers without a decimal point. A
@@ -72,7 +77,10 @@ public final class SweepTables {
         });
   }
 
-  /** Writes sweep.csv and summary.csv atomically, from the complete runs under {@code dir}. */
+  /**
+   * Writes sweep.csv, summary.csv and sweep-ticks.csv atomically, from the complete runs under
+   * {@code dir}.
+   */
   public void writeResults(Path dir) throws IOException {
     StringBuilder paths = new StringBuilder();
     for (ScenarioPath p : sweep.columns()) {
@@ -85,22 +93,44 @@ public final class SweepTables {
             AtomicFiles.write(
                 files.summaryCsv(),
                 stats -> {
-                  rows.write("cell,replicate,seed," + paths + "model,metric,value\n");
+                  rows.write(
+                      "cell,replicate," + seedColumn() + "," + paths + "model,metric,value\n");
                   stats.write("cell," + paths + "model,metric,n,mean,sd,ci95-low,ci95-high\n");
                   for (SweepFile.Cell cell : sweep.cells()) {
                     writeCell(dir, cell, rows, stats);
                   }
                 }));
+    AtomicFiles.write(
+        files.sweepTicksCsv(),
+        ticks -> {
+          ticks.write(SweepTicks.header(paths.toString()) + "\n");
+          for (SweepFile.Cell cell : sweep.cells()) {
+            SweepTicks.writeCell(dir, sweep, cell, values(cell), ticks);
+          }
+        });
   }
 
-  /** A cell's rows in both tables. */
-  private void writeCell(Path dir, SweepFile.Cell cell, Writer rows, Writer stats)
-      throws IOException {
+  /** A cell's path values, each followed by a comma. */
+  private String values(SweepFile.Cell cell) {
     StringBuilder values = new StringBuilder();
     for (ScenarioPath p : sweep.columns()) {
       JsonNode v = cell.valueOf(p);
       values.append(v == null ? "NA" : csv(SweepPlan.text(v))).append(',');
     }
+    return values.toString();
+  }
+
+  /**
+   * The name of the replicate's seed column: {@code run-seed} when a swept path is {@code seed}.
+   */
+  private String seedColumn() {
+    return SweepLayout.seedColumn(sweep.columns().stream().map(ScenarioPath::text).toList());
+  }
+
+  /** A cell's rows in both tables. */
+  private void writeCell(Path dir, SweepFile.Cell cell, Writer rows, Writer stats)
+      throws IOException {
+    String values = values(cell);
     // model -> metric -> one value per complete replicate, in replicate order
     Map<String, Map<String, List<Double>>> byModel = new TreeMap<>();
     for (int r = 0; r < sweep.replicates(); r++) {

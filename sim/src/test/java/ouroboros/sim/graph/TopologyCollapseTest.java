@@ -122,6 +122,16 @@ class TopologyCollapseTest extends EngineTest {
     assertEquals(0.5, o.ancestry()[2], 1e-12, "c's human ancestry: half its data is human");
   }
 
+  /**
+   * Issue 11: 5% fresh human data, from the archive or from a source publishing 5 items a tick,
+   * keeps a self-consuming model bounded, as the graph predicts, because the human-labelled rows
+   * are a fresh uniform choice of the design's rows at each retrain.
+   */
+  @Test
+  void fivePercentHuman_freshOrFromASource_bounded_asPredicted() {
+    assertAll(run("five-percent-human"), Prediction.BOUNDED);
+  }
+
   /** Predicted equals measured equals the must-show, for every role. */
   private static void assertAll(Outcome o, Prediction expected) {
     for (int k = 0; k < o.roles().size(); k++) {

@@ -53,7 +53,8 @@ class SweepParallelTest {
             + two
             + "\n",
         b.stdout());
-    for (String table : List.of("sweep.csv", "summary.csv", "cells.csv", "sweep.yaml")) {
+    for (String table :
+        List.of("sweep.csv", "summary.csv", "sweep-ticks.csv", "cells.csv", "sweep.yaml")) {
       assertEquals(
           Files.readString(one.resolve(table)), Files.readString(two.resolve(table)), table);
     }
@@ -134,6 +135,28 @@ class SweepParallelTest {
                 + value),
         last);
 
+    // sweep-ticks.csv: per cell, tick, model and metric across the replicates' metrics.csv rows.
+    List<String> ticks = Files.readAllLines(out.resolve("sweep-ticks.csv"));
+    assertEquals(
+        "cell,models[*].fresh-human-fraction,models[lab-replace].regime,tick,model,metric,"
+            + "n,mean,sd,ci95-low,ci95-high",
+        ticks.get(0));
+    String r0 = value(out.resolve("runs/c3-r0/metrics.csv"), "17,lab-fresh,", "population-risk");
+    String r1 = value(out.resolve("runs/c3-r1/metrics.csv"), "17,lab-fresh,", "population-risk");
+    SweepTables.Stats expected =
+        SweepTables.Stats.of(List.of(Double.parseDouble(r0), Double.parseDouble(r1)));
+    assertTrue(
+        ticks.contains("3,0.3,accumulate,17,lab-fresh,population-risk," + expected.csv()),
+        "tick 17 of cell 3: " + r0 + ", " + r1);
+    List<String> sortedTicks = new ArrayList<>(ticks.subList(1, ticks.size()));
+    sortedTicks.sort(
+        Comparator.<String>comparingInt(l -> Integer.parseInt(l.split(",")[0]))
+            .thenComparingInt(l -> Integer.parseInt(l.split(",")[3]))
+            .thenComparing(l -> l.split(",")[4])
+            .thenComparing(l -> l.split(",")[5]));
+    assertEquals(
+        ticks.subList(1, ticks.size()), sortedTicks, "sorted by cell, tick, model, metric");
+
     List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
     assertEquals(
         "cell,models[*].fresh-human-fraction,models[lab-replace].regime,model,metric,"
@@ -143,5 +166,47 @@ class SweepParallelTest {
     assertTrue(
         summary.contains("0,0.0,replace,lab-fresh,generation,2,40,0,40,40"),
         "a metric equal in both replicates has sd 0 and a point interval");
+  }
+
+  /**
+   * Issue 11: a sweep that varies {@code seed} keeps that path's column and names the replicate's
+   * own seed {@code run-seed}: no two columns of sweep.csv share a name, and the report reads it.
+   */
+  @Test
+  void sweep_varyingSeed_distinctColumnNames() throws Exception {
+    Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
+    Path sweep =
+        Sweeps.write(
+            tmp,
+            "sweep.yaml",
+            """
+            base: base.yaml
+            name: seeds
+            replicates: 2
+            grid:
+              seed: [11, 12]
+            """);
+    Path out = tmp.resolve("out");
+    Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--out", out.toString(), "--quiet");
+    assertEquals(0, r.code(), r.stderr());
+    List<String> rows = Files.readAllLines(out.resolve("sweep.csv"));
+    assertEquals("cell,replicate,run-seed,seed,model,metric,value", rows.get(0));
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",", -1);
+      long cellSeed = f[0].equals("0") ? 11 : 12;
+      assertEquals(Long.toString(cellSeed), f[3], "the swept seed");
+      assertEquals(Long.toString(Seeds.replicate(cellSeed, Integer.parseInt(f[1]))), f[2]);
+    }
+    assertTrue(Files.isRegularFile(out.resolve("report.html")), "the report reads the table");
+  }
+
+  /** The value of the first row of a metrics.csv that starts with {@code prefix}, for a metric. */
+  private static String value(Path csv, String prefix, String metric) throws Exception {
+    String row =
+        Files.readAllLines(csv).stream()
+            .filter(l -> l.startsWith(prefix) && l.contains("," + metric + ","))
+            .findFirst()
+            .orElseThrow();
+    return row.substring(row.lastIndexOf(',') + 1);
   }
 }

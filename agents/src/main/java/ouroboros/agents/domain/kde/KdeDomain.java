@@ -40,16 +40,23 @@ import ouroboros.agents.domain.mixture.ModeMatching;
  *
  * <p>Cost. Density evaluation (the risk and the climbs) uses at most the evaluation cap of kernels,
  * a subsample drawn when the model is fitted (see {@link KdeEstimator}), so one evaluation costs
- * O(reference size x cap x d) whatever the training set. Sampling and the Monte Carlo masses always
- * use every point. The truth model ({@code initial: truth}) is a mixture; it is sampled and
- * evaluated as one.
+ * O(reference size x min(n, cap) x d). By default the cap is above any training set, and the risk
+ * is exact; a lower cap trades an upward bias of the NLL for speed. Sampling and the Monte Carlo
+ * masses always use every point. The truth model ({@code initial: truth}) is a mixture; it is
+ * sampled and evaluated as one.
  */
 public final class KdeDomain extends MixtureTruthDomain {
   /** The registered family name. */
   public static final String FAMILY = "kde";
 
-  /** Kernels used for density evaluation when a scenario gives no cap. */
-  public static final int DEFAULT_EVALUATION_CAP = 1000;
+  /**
+   * Kernels used for density evaluation when a scenario gives no cap: every kernel of any training
+   * set that fits in memory, so the default evaluation is exact. A smaller cap evaluates on a
+   * subsample, whose density is unbiased but whose log is not: Jensen's inequality biases the NLL
+   * upward (issue 11 measured +0.013 nats at generation 88 of paired accumulate chains at a cap of
+   * 1000, about 7% of the excess NLL).
+   */
+  public static final int DEFAULT_EVALUATION_CAP = 1_000_000;
 
   /** Most mean-shift steps per climb. */
   static final int CLIMB_STEPS = 200;

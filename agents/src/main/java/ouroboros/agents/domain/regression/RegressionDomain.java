@@ -25,10 +25,13 @@ import ouroboros.agents.domain.SamplingSettings;
  * N(0, s^2). An item is a row [x_1..x_d, y] (width d + 1): the store keeps only doubles, so the row
  * itself travels with its label.
  *
- * <p>Rows: in every call of {@link #sampleTruth} and {@link #sample}, item k (k = 0..n-1) has x =
- * row k mod T of the design. A call with n = T therefore returns every row exactly once, in order,
- * and a call with n = mT each row m times. Calls have no state: each one starts again at row 0, and
- * only the noise is fresh.
+ * <p>Rows: in every call of {@link #sample}, item k (k = 0..n-1) has x = row k mod T of the design:
+ * a model relabels the same X, in order. {@link #sampleTruth} labels the design in full cycles too
+ * (item k of the first floor(n/T) T items has row k mod T), and the remaining n mod T items get a
+ * fresh uniform choice of distinct rows, drawn anew at each call (SCIENCE.md): fresh human data of
+ * fewer than T items a call, such as 5% of T at each retrain or a source publishing a few items a
+ * tick, labels different rows each time and so anchors every direction of w over time. A call with
+ * n = mT returns each row m times, in order, and draws nothing but the noise.
  *
  * <p>Publishing means relabelling: a model with coefficients w publishes y = x.w + N(0, s^2 tau)
  * with tau the sampling temperature, where s is the <em>truth's</em> noise sd, not one the model
@@ -170,7 +173,7 @@ public final class RegressionDomain implements Domain {
 
   @Override
   public Batch sampleTruth(int n, UniformRandomProvider rng) {
-    return label(truth, n, noiseSd, rng);
+    return label(truth, n, noiseSd, rng, true);
   }
 
   @Override
@@ -192,7 +195,8 @@ public final class RegressionDomain implements Domain {
 
   @Override
   public Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng) {
-    return label((RegressionModel) model, n, noiseSd * Math.sqrt(settings.temperature()), rng);
+    return label(
+        (RegressionModel) model, n, noiseSd * Math.sqrt(settings.temperature()), rng, false);
   }
 
   @Override
@@ -211,17 +215,39 @@ public final class RegressionDomain implements Domain {
     return new Evaluation(new TreeMap<>(values));
   }
 
-  /** n items on the design rows 0..n-1 mod T, labelled x.w + N(0, sd^2). */
-  private Batch label(RegressionModel m, int n, double sd, UniformRandomProvider rng) {
+  /**
+   * n items labelled x.w + N(0, sd^2): on the design rows 0..n-1 mod T, or, with {@code
+   * freshRemainder}, on full cycles of the design followed by n mod T distinct rows chosen
+   * uniformly (a partial Fisher-Yates shuffle, drawn before the noise).
+   */
+  private Batch label(
+      RegressionModel m, int n, double sd, UniformRandomProvider rng, boolean freshRemainder) {
+    int cycled = freshRemainder ? n - n % rows : n;
+    int[] chosen = cycled < n ? choose(n - cycled, rng) : null;
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
     int width = dimension + 1;
     double[] out = new double[Math.multiplyExact(n, width)];
     for (int k = 0; k < n; k++) {
-      int row = (k % rows) * dimension;
+      int row = (k < cycled ? k % rows : chosen[k - cycled]) * dimension;
       System.arraycopy(design, row, out, k * width, dimension);
       out[k * width + dimension] = m.predict(design, row) + sd * normal.sample();
     }
     return new Batch(n, width, out);
+  }
+
+  /** r &lt; T distinct design rows, a uniform choice in uniform order. */
+  private int[] choose(int r, UniformRandomProvider rng) {
+    int[] index = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      index[i] = i;
+    }
+    for (int i = 0; i < r; i++) {
+      int j = i + rng.nextInt(rows - i);
+      int t = index[i];
+      index[i] = index[j];
+      index[j] = t;
+    }
+    return java.util.Arrays.copyOf(index, r);
   }
 
   /** ||Xw||^2 / T + s^2 through the Gram matrix, in O(d^2). */

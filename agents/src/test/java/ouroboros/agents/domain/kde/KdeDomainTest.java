@@ -132,6 +132,26 @@ class KdeDomainTest {
     assertTrue(all < 0.05 && a < all + 0.1, "capped " + a + ", full " + all);
   }
 
+  /**
+   * Issue 11: the default cap evaluates exactly, so the held-out NLL carries no subsample bias: on
+   * 20,000 training points (200 generations of 100 accumulated items) every kernel is used, and the
+   * risk equals a direct log-sum-exp over every point.
+   */
+  @Test
+  void evaluate_defaultCap_isExactOnLargeTrainingSets() throws FitException {
+    KdeDomain domain = domain(truth(0.7, 6), KdeDomain.DEFAULT_EVALUATION_CAP);
+    Batch data = domain.sampleTruth(20_000, rng(9));
+    KdeModel m = (KdeModel) domain.fit(data, null, bandwidth(0.3));
+    assertEquals(20_000, m.kernelCount(), "every kernel evaluates the density");
+    double[] x = {1.5};
+    double direct = 0;
+    for (int i = 0; i < data.size(); i++) {
+      double t = (x[0] - data.get(i, 0)) / 0.3;
+      direct += Math.exp(-0.5 * t * t) / (0.3 * Math.sqrt(2 * Math.PI));
+    }
+    assertEquals(Math.log(direct / data.size()), m.logDensity(x, 0), 1e-12);
+  }
+
   @Test
   void sample_zeroWeightPoints_areNeverDrawn() throws FitException {
     KdeDomain domain = domain(truth(0.5, 6), 1000);

@@ -173,6 +173,45 @@ class RegressionDomainTest {
   }
 
   @Test
+  void sampleTruth_fewerThanTRows_aFreshUniformChoiceOfDistinctRowsAtEachCall() throws Exception {
+    RegressionDomain dom = domain(3, 10, 1.0, W);
+    Batch x = dom.design();
+    UniformRandomProvider r = rng(10);
+    int calls = 20_000;
+    int[] count = new int[10];
+    java.util.Set<String> subsets = new java.util.HashSet<>();
+    for (int c = 0; c < calls; c++) {
+      Batch b = dom.sampleTruth(13, r);
+      for (int k = 0; k < 10; k++) {
+        assertEquals(x.get(k, 0), b.get(k, 0), 0.0, "the first T items are one full cycle");
+      }
+      java.util.TreeSet<Integer> rows = new java.util.TreeSet<>();
+      for (int k = 10; k < 13; k++) {
+        int row = rowOf(x, b, k);
+        assertTrue(rows.add(row), "the remainder's rows are distinct");
+        count[row]++;
+      }
+      subsets.add(rows.toString());
+    }
+    // Each row is in a call's 3 with probability 0.3: count ~ Binomial(20000, 0.3), sd 64.8; 6 sd
+    // (389) for each of 10 rows: false-failure rate below 1e-8. Rows 0..2 every time was the bug.
+    for (int row = 0; row < 10; row++) {
+      assertEquals(0.3 * calls, count[row], 6 * Math.sqrt(calls * 0.3 * 0.7), "row " + row);
+    }
+    assertEquals(120, subsets.size(), "every one of the C(10, 3) subsets occurs");
+  }
+
+  /** The design row that item k of b carries. */
+  private static int rowOf(Batch x, Batch b, int k) {
+    for (int row = 0; row < x.size(); row++) {
+      if (x.get(row, 0) == b.get(k, 0) && x.get(row, 1) == b.get(k, 1)) {
+        return row;
+      }
+    }
+    throw new AssertionError("item " + k + " is not a design row");
+  }
+
+  @Test
   void evaluate_closedForms() throws Exception {
     RegressionDomain dom = domain(3, 50, 2.0, W);
     Evaluation truth = dom.evaluate(dom.truthModel());
