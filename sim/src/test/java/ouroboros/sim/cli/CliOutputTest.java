@@ -82,6 +82,29 @@ class CliOutputTest {
   }
 
   @Test
+  void summaryTable_discreteDomain_saysEntropyRatio() {
+    for (String[] c :
+        new String[][] {
+          {"scenarios/domains/categorical-yellow-blue.yaml", "entropy ratio"},
+          {"scenarios/domains/text-topk.yaml", "entropy ratio"},
+          {"scenarios/domains/regression.yaml", "variance ratio"}
+        }) {
+      CliHelpTest.Result r =
+          CliHelpTest.run(
+              "run",
+              Repo.root().resolve(c[0]).toString(),
+              "--set",
+              "ticks=2",
+              "--out",
+              tmp.resolve(c[0].replace('/', '-')).toString(),
+              "--no-report");
+      assertEquals(0, r.code(), r.err());
+      String header = r.out().lines().toList().get(1);
+      assertTrue(header.contains("  " + c[1] + "  "), c[0] + ": " + header);
+    }
+  }
+
+  @Test
   void sweepSummary_summaryCsv_oneRowPerCellAndModel() throws Exception {
     Path csv = tmp.resolve("summary.csv");
     Files.writeString(
