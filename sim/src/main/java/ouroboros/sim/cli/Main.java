@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       SweepCommand.class,
       ReportCommand.class,
       GraphCommand.class,
+      ListCommand.class,
+      DescribeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
