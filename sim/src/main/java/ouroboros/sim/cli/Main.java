@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       GraphCommand.class,
       ListCommand.class,
       DescribeCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

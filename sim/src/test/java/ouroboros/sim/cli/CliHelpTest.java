@@ -90,4 +90,16 @@ class CliHelpTest {
     assertTrue(
         run("sweep", "--parallel", "two", "x.yaml").err().contains("--parallel: found 'two'"));
   }
+
+  @Test
+  void completion_bashScript_coversEveryCommandAndOption() {
+    Result r = run("completion");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r.out().lines().findFirst().orElse(""));
+    assertTrue(r.out().contains("complete -F _complete_ouroboros"), "registers the function");
+    subcommands().forEach(s -> assertTrue(r.out().contains(s), s));
+    for (String option : List.of("--seed", "--set", "--resume", "--tick")) {
+      assertTrue(r.out().contains(option), option);
+    }
+  }
 }
