@@ -12,6 +12,15 @@ public interface Domain {
   /** The registered family name, such as {@code gaussian}. */
   String family();
 
+  /**
+   * What {@link Metrics#DIVERSITY_RATIO} measures here, as a table's column title: {@code "variance
+   * ratio"} (the default: the model's variance, or its covariance's trace, over the truth's) or
+   * {@code "entropy ratio"} for a discrete domain.
+   */
+  default String diversityRatioName() {
+    return "variance ratio";
+  }
+
   /** Doubles per item. */
   int width();
 

@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,9 +29,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ouroboros graph RUN_DIR [--tick T]}: prints the interaction graph of the window that holds
  * tick T (default: the last window) from {@code RUN_DIR/graph/}, as a table of nodes, the closed
- * classes with no human data, and the edges; then renders its DOT file ({@code graph/final.dot} for
- * the last window) to SVG beside it when Graphviz's {@code dot} is on the PATH, or says that it is
- * not.
+ * classes with no human data (a "collapses" that the regimes contradict is marked, see {@link
+ * GraphCaveats}), and the edges; then renders its DOT file ({@code graph/final.dot} for the last
+ * window) to SVG beside it when Graphviz's {@code dot} is on the PATH, or says that it is not.
  */
 @Command(
     name = "graph",
@@ -102,7 +104,7 @@ final class GraphCommand implements Callable<Integer> {
               + "), expected a graph written by 'ouroboros run'");
       return Main.BAD_INPUT;
     }
-    print(out, w, doc);
+    print(out, w, doc, finals(RunLayout.of(runDir).summary()));
     boolean last = w == windows.get(windows.size() - 1);
     Path dot =
         last && Files.exists(dir.resolve(RunLayout.FINAL_DOT))
@@ -129,8 +131,32 @@ final class GraphCommand implements Callable<Integer> {
     return windows;
   }
 
-  /** The table of nodes, the closed classes and the edges. */
-  private static void print(PrintWriter out, Window w, JsonNode doc) {
+  /**
+   * Each model's regime and measured definition-3 verdict ({@code "yes"}, {@code "no"}), by id,
+   * from the run's summary.json; empty when it cannot be read or leaves models out.
+   */
+  static Map<String, String[]> finals(Path summary) {
+    Map<String, String[]> out = new HashMap<>();
+    try {
+      for (JsonNode m : new ObjectMapper().readTree(summary.toFile()).path("models")) {
+        out.put(
+            m.path("id").asText(),
+            new String[] {m.path("regime").asText(), m.at("/verdicts/d3/verdict").asText("n/a")});
+      }
+    } catch (IOException e) {
+      // No summary: no caveats.
+    }
+    return out;
+  }
+
+  /**
+   * The table of nodes, the closed classes and the edges. A "collapses" that the models' regimes
+   * contradict ({@link GraphCaveats}) is marked with an asterisk and explained below the table.
+   */
+  private static void print(PrintWriter out, Window w, JsonNode doc, Map<String, String[]> finals) {
+    Map<String, String> regimes = new HashMap<>();
+    finals.forEach((id, f) -> regimes.put(id, f[0]));
+    Map<String, List<String>> contradicted = GraphCaveats.contradicted(doc, regimes);
     out.printf("graph of ticks %d to %d (%s)%n", w.start(), w.end(), w.json());
     int width = "node".length();
     for (JsonNode n : doc.path("nodes")) {
@@ -146,7 +172,10 @@ final class GraphCommand implements Callable<Integer> {
           n.path("detail__kind").asText(),
           num(n.path("detail__ancestry")),
           num(n.path("detail__depth")),
-          n.path("detail__predicted").isNull() ? "" : n.path("detail__predicted").asText());
+          n.path("detail__predicted").isNull()
+              ? ""
+              : n.path("detail__predicted").asText()
+                  + (contradicted.containsKey(n.path("id").asText()) ? "*" : ""));
     }
     List<String> closed = new ArrayList<>();
     for (JsonNode c : doc.path("classes")) {
@@ -159,6 +188,22 @@ final class GraphCommand implements Callable<Integer> {
     out.println(
         "closed classes with no human data: "
             + (closed.isEmpty() ? "none" : String.join(" ", closed)));
+    if (!contradicted.isEmpty()) {
+      java.util.Set<String> classes = new java.util.LinkedHashSet<>();
+      List<String> measured = new ArrayList<>();
+      contradicted.forEach(
+          (id, c) -> {
+            classes.addAll(c);
+            String[] f = finals.get(id);
+            measured.add(id + " " + (f == null ? "n/a" : f[1]));
+          });
+      out.println(
+          "* collapses for replace-like training, but every closed class these models depend on ("
+              + String.join(" ", classes)
+              + ") accumulates its data, which keeps the error bounded (Gerstgrasser et al. 2024):"
+              + " not expected to diverge. Measured d3 (diverging risk): "
+              + String.join(", ", measured));
+    }
     out.println("edges (source -> target: share of the target's training data):");
     for (JsonNode e : doc.path("edges")) {
       out.printf(

@@ -1,6 +1,7 @@
 package ouroboros.sim.cli;
 
 import java.io.PrintWriter;
+import ouroboros.sim.output.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ouroboros",
     mixinStandardHelpOptions = true,
-    version = "ouroboros 0.1.0",
+    // Every subcommand inherits --help and --version (issue 12: 'run --help' printed an error).
+    scope = CommandLine.ScopeType.INHERIT,
+    versionProvider = Main.Version.class,
     description = "Simulates an internet of generative models and people.",
     subcommands = {
       RunCommand.class,
@@ -20,6 +23,9 @@ import picocli.CommandLine.Command;
       SweepCommand.class,
       ReportCommand.class,
       GraphCommand.class,
+      ListCommand.class,
+      DescribeCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
@@ -28,6 +34,14 @@ public final class Main {
 
   /** Exit code of bad input. */
   public static final int BAD_INPUT = 2;
+
+  /** The version line, with the git commit the build was made from ({@link BuildInfo}). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {BuildInfo.current().line()};
+    }
+  }
 
   /** Entry point. */
   public static void main(String[] args) {
@@ -53,8 +67,7 @@ public final class Main {
         });
     cli.setParameterExceptionHandler(
         (e, params) -> {
-          err.println("error: " + e.getMessage());
-          e.getCommandLine().usage(err);
+          err.println(ParameterErrors.line(e));
           err.flush();
           return BAD_INPUT;
         });

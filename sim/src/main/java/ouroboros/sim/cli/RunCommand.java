@@ -83,7 +83,9 @@ final class RunCommand implements Callable<Integer> {
       description = "Dispatcher threads (default: the number of cores).")
   private Integer threads;
 
-  @Option(names = "--quiet", description = "No progress bar and no summary table.")
+  @Option(
+      names = "--quiet",
+      description = "No progress and no summary table: print only the run directory at the end.")
   private boolean quiet;
 
   @Option(
@@ -350,7 +352,11 @@ final class RunCommand implements Callable<Integer> {
               .topology(graph)
               .sink(meters)
               .sink(feed)
-              .sink(quiet ? null : new ProgressListener(world.name(), world.ticks()))
+              .sink(
+                  quiet
+                      ? null
+                      : new ProgressListener(
+                          world.name(), world.ticks(), PlainProgress.terminal(), stderr))
               .build();
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
       RunDirectory.Result result =
@@ -371,13 +377,12 @@ final class RunCommand implements Callable<Integer> {
       stderr.flush();
       return Main.RUN_FAILED;
     }
-    if (!quiet) {
-      stdout.println("run directory: " + dir);
-      if (report != null) {
-        stdout.println("report: " + report);
-      }
-      stdout.flush();
+    // Printed even with --quiet: where the results are is what a script needs.
+    stdout.println("run directory: " + dir);
+    if (report != null && !quiet) {
+      stdout.println("report: " + report);
     }
+    stdout.flush();
     return 0;
   }
 

@@ -16,10 +16,11 @@ import ouroboros.sim.output.PopulationStats;
 import ouroboros.sim.output.RunSummary;
 
 /**
- * The end-of-run table: one row per model, with the eight collapse verdicts as one letter each (Y
- * fires, n does not, - does not apply), in the order of SCIENCE.md. A run that aggregates per
- * population (beyond 1,000 models, or with models left out: see {@code OutputOptions}) gets one row
- * per population instead: its models, the median generation, the risk's mean, median and 5% and 95%
+ * The end-of-run table: one row per model, with its diversity ratio titled as what it is in the
+ * domain (variance or entropy ratio), and the eight collapse verdicts as one letter each (Y fires,
+ * n does not, - does not apply), in the order of SCIENCE.md. A run that aggregates per population
+ * (beyond 1,000 models, or with models left out: see {@code OutputOptions}) gets one row per
+ * population instead: its models, the median generation, the risk's mean, median and 5% and 95%
  * quantiles, the mean human share, and the percentage of its models each definition fires for.
  */
 final class SummaryTable {
@@ -38,7 +39,7 @@ final class SummaryTable {
         "regime",
         GENERATION.name(),
         "risk",
-        "variance ratio",
+        world.domain().diversityRatioName(),
         "human share",
         "fit failures",
         "12345678");

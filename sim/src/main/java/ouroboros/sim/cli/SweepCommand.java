@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
  * cells.csv}, {@code runs/c<cell>-r<replicate>/} (one run directory each), {@code sweep.csv} and
  * {@code summary.csv} (see {@link SweepTables}), and {@code base-seed.txt} when the seed was drawn
  * at random. With {@code --resume}, runs whose summary.json says they completed, with the scenario
- * this sweep gives them, are kept; the rest are run again from scratch.
+ * this sweep gives them, are kept; the rest are run again from scratch. It ends with the key table
+ * ({@link SweepSummary}), the report's path and the sweep directory; {@code --quiet} prints only
+ * the directory.
  */
 @Command(
     name = "sweep",
@@ -70,7 +72,9 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "Do not write report.html at the end.")
   boolean noReport;
 
-  @Option(names = "--quiet", description = "No progress bar and no summary lines.")
+  @Option(
+      names = "--quiet",
+      description = "No progress and no summary table: print only the sweep directory at the end.")
   private boolean quiet;
 
   @Override
@@ -170,12 +174,20 @@ final class SweepCommand implements Callable<Integer> {
       failures = SweepRunner.run(todo, n, engineThreads, new Silent());
     } else {
       try (SweepProgress progress =
-          new SweepProgress(sweep.name(), totalTicks, keptTicks, runs, kept)) {
+          new SweepProgress(
+              sweep.name(), totalTicks, keptTicks, runs, kept, PlainProgress.terminal(), stderr)) {
         failures = SweepRunner.run(todo, n, engineThreads, progress);
       }
     }
     tables.writeResults(dir);
-    report(dir, stdout, stderr);
+    Path report = noReport ? null : RunCommand.report(dir, stderr);
+    if (!quiet) {
+      SweepSummary.print(stdout, new SweepLayout(dir).summaryCsv());
+      if (report != null) {
+        stdout.println("report: " + report);
+      }
+      stdout.flush();
+    }
     for (SweepRunner.Failure f : failures) {
       stderr.println("error: run " + f.job().dir() + " " + f.message());
     }
@@ -192,26 +204,10 @@ final class SweepCommand implements Callable<Integer> {
       stderr.flush();
       return Main.RUN_FAILED;
     }
-    if (!quiet) {
-      stdout.println("sweep directory: " + dir);
-      stdout.flush();
-    }
+    // Printed even with --quiet: where the results are is what a script needs.
+    stdout.println("sweep directory: " + dir);
+    stdout.flush();
     return 0;
-  }
-
-  /**
-   * The report of a finished sweep, once sweep.csv and summary.csv are written: the same as {@code
-   * ouroboros report DIR}. A failure is a warning; the sweep's tables are intact.
-   */
-  private void report(Path dir, PrintWriter stdout, PrintWriter stderr) {
-    if (noReport) {
-      return;
-    }
-    Path written = RunCommand.report(dir, stderr);
-    if (written != null && !quiet) {
-      stdout.println("report: " + written);
-      stdout.flush();
-    }
   }
 
   /** Why {@code dir} cannot hold this sweep, or null when it can. */

@@ -1,13 +1,19 @@
 package ouroboros.sim.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.ScenarioException;
 import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.path.Overrides;
+import ouroboros.sim.sweep.SweepFile;
+import ouroboros.sim.sweep.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,37 +22,81 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ouroboros validate FILE [--set KEY=VALUE]...}: checks a scenario, with the overrides
- * {@code run} would apply, without running it.
+ * {@code run} would apply, without running it. A sweep file (one with a top-level {@code base:}
+ * key) is checked as {@code sweep} checks it before its first run ({@link SweepPlan#check}): the
+ * sweep's own keys, its paths, and every cell's scenario.
  */
-@Command(name = "validate", description = "Check a scenario file without running it.")
+@Command(
+    name = "validate",
+    description =
+        "Check a scenario file, or a sweep file and every cell of it, without running it.")
 final class ValidateCommand implements Callable<Integer> {
+  /** A top-level {@code base:} key, which only a sweep file has. */
+  private static final Pattern SWEEP = Pattern.compile("(?m)^(base|\"base\"|'base')[ \\t]*:");
+
   @Spec private CommandSpec spec;
 
-  @Parameters(paramLabel = "SCENARIO", description = "The scenario YAML file.")
+  @Parameters(paramLabel = "FILE", description = "The scenario or sweep YAML file.")
   private Path file;
 
   @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
-      description = "Override a scenario value before it is checked, as in 'run'. Repeatable.")
+      description =
+          "Override a scenario value before it is checked, as in 'run'. Repeatable. Not for a"
+              + " sweep file.")
   private List<String> sets = new ArrayList<>();
 
   @Override
   public Integer call() {
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
     try {
+      if (isSweep(file)) {
+        if (!sets.isEmpty()) {
+          err.println(
+              "error: --set: found a sweep file, "
+                  + file
+                  + ", expected a scenario (a sweep varies values in its own grid)");
+          return Main.BAD_INPUT;
+        }
+        SweepPlan plan = SweepPlan.check(SweepFile.read(file));
+        SweepFile sweep = plan.sweep();
+        out.printf(
+            "ok: %s (sweep %s: %s x %s = %s of %s)%n",
+            file,
+            sweep.name(),
+            RunCommand.plural(sweep.cells().size(), "cell"),
+            RunCommand.plural(sweep.replicates(), "replicate"),
+            RunCommand.plural(sweep.cells().size() * sweep.replicates(), "run"),
+            sweep.base());
+        return 0;
+      }
       Scenario s = Overrides.load(new ScenarioLoader(), file, sets);
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "ok: %s (%s, %s, %s)%n",
-              file,
-              RunCommand.plural(s.humans().size(), "human source"),
-              RunCommand.plural(s.models().size(), "model"),
-              RunCommand.plural(s.ticks(), "tick"));
+      out.printf(
+          "ok: %s (%s, %s, %s)%n",
+          file,
+          RunCommand.plural(s.humans().size(), "human source"),
+          RunCommand.plural(s.models().size(), "model"),
+          RunCommand.plural(s.ticks(), "tick"));
       return 0;
     } catch (ScenarioException e) {
-      Errors.print(spec.commandLine().getErr(), e);
+      Errors.print(err, e);
       return Main.BAD_INPUT;
+    }
+  }
+
+  /**
+   * Whether the file reads as a sweep file. Only the text is searched, never parsed, so that a
+   * broken or hostile file reaches the loader, which reports it; an unreadable one is left to the
+   * loader too.
+   */
+  static boolean isSweep(Path file) {
+    try {
+      return Files.isRegularFile(file)
+          && SWEEP.matcher(Files.readString(file, StandardCharsets.UTF_8)).find();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
     }
   }
 }

@@ -78,6 +78,8 @@ public final class RunSummary {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("scenario", world.name());
     root.put("seed", world.seed());
+    root.put("ouroboros-version", BuildInfo.current().version());
+    root.put("ouroboros-commit", BuildInfo.current().commit());
     root.put("ticks", world.ticks());
     root.put("ticks-completed", ticksCompleted);
     root.put("complete", complete);

@@ -41,18 +41,22 @@ class SweepParallelTest {
         Sweeps.run(
             "sweep", sweep.toString(), "--out", one.toString(), "--parallel", "1", "--quiet");
     assertEquals(0, a.code(), a.stderr());
+    // --quiet: the sweep directory only (issue 12).
+    assertEquals("sweep directory: " + one + "\n", a.stdout());
     Sweeps.Result b =
         Sweeps.run("sweep", sweep.toString(), "--out", two.toString(), "--parallel", "2");
     assertEquals(0, b.code(), b.stderr());
+    // The header, the key table of summary.csv (its own test: SweepSummaryTest), the report.
+    List<String> lines = b.stdout().lines().toList();
     assertEquals(
         "tiny: 4 cells x 2 replicates = 8 runs of "
             + tmp.resolve("base.yaml")
-            + " (seed 7), 2 at once, 1 engine thread each\nreport: "
-            + two.resolve("report.html")
-            + "\nsweep directory: "
-            + two
-            + "\n",
-        b.stdout());
+            + " (seed 7), 2 at once, 1 engine thread each",
+        lines.get(0));
+    assertTrue(lines.get(1).startsWith("cell  models[*].fresh-human-fraction  "), lines.get(1));
+    assertEquals(
+        List.of("report: " + two.resolve("report.html"), "sweep directory: " + two),
+        lines.subList(lines.size() - 2, lines.size()));
     for (String table :
         List.of("sweep.csv", "summary.csv", "sweep-ticks.csv", "cells.csv", "sweep.yaml")) {
       assertEquals(

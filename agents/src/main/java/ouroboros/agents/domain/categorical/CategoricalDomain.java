@@ -108,6 +108,12 @@ public final class CategoricalDomain implements Domain {
     this(truth, null, null);
   }
 
+  /** The model's entropy over the truth's. */
+  @Override
+  public String diversityRatioName() {
+    return "entropy ratio";
+  }
+
   @Override
   public String family() {
     return FAMILY;

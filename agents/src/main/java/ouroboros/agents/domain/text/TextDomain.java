@@ -87,6 +87,12 @@ public final class TextDomain implements Domain {
     this.measures = new TextMeasures(truth, sampleTruth(referenceSize, referenceRng));
   }
 
+  /** The model's entropy over the truth's. */
+  @Override
+  public String diversityRatioName() {
+    return "entropy ratio";
+  }
+
   @Override
   public String family() {
     return FAMILY;
