@@ -23,21 +23,21 @@ import ouroboros.agents.rng.RngStreams;
 import ouroboros.agents.web.SiteMix;
 import ouroboros.sim.engine.Timeline;
 import ouroboros.sim.engine.World;
-import ouroboros.sim.scenario.CrawlSpec;
-import ouroboros.sim.scenario.Declared;
-import ouroboros.sim.scenario.EstimatorSpec;
-import ouroboros.sim.scenario.HumanSpec;
-import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.Names;
-import ouroboros.sim.scenario.OutputSpec;
 import ouroboros.sim.scenario.Plugins;
-import ouroboros.sim.scenario.SamplingSpec;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioValidator;
-import ouroboros.sim.scenario.SiteSpec;
-import ouroboros.sim.scenario.StageSpec;
-import ouroboros.sim.scenario.Timelines;
-import ouroboros.sim.scenario.TrainsOnSpec;
+import ouroboros.sim.scenario.check.ScenarioValidator;
+import ouroboros.sim.scenario.crawl.CrawlSpec;
+import ouroboros.sim.scenario.path.Timelines;
+import ouroboros.sim.scenario.spec.Declared;
+import ouroboros.sim.scenario.spec.EstimatorSpec;
+import ouroboros.sim.scenario.spec.HumanSpec;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Names;
+import ouroboros.sim.scenario.spec.OutputSpec;
+import ouroboros.sim.scenario.spec.SamplingSpec;
+import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.spec.SiteSpec;
+import ouroboros.sim.scenario.spec.TrainsOnSpec;
+import ouroboros.sim.scenario.stage.StageSpec;
 
 /**
  * Compiles a resolved, valid scenario into the {@link World} the engine runs: the domain, the
