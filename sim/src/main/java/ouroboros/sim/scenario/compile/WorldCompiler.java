@@ -23,7 +23,6 @@ import ouroboros.agents.rng.RngStreams;
 import ouroboros.agents.web.SiteMix;
 import ouroboros.sim.engine.Timeline;
 import ouroboros.sim.engine.World;
-import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.check.ScenarioValidator;
 import ouroboros.sim.scenario.crawl.CrawlSpec;
 import ouroboros.sim.scenario.path.Timelines;
@@ -184,20 +183,7 @@ public final class WorldCompiler {
           SourcesCrawl.NAME, new CrawlSettings(self, new int[0], weights, 1, 1.0, sources));
     }
     CrawlSpec c = m.crawl();
-    int[] crawlSites = c.sites().stream().mapToInt(sites::indexOf).toArray();
-    double[] weights =
-        c.weights() == null
-            ? new double[0]
-            : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
-    return Plugins.crawl(
-        c,
-        new CrawlSettings(
-            self,
-            crawlSites,
-            weights,
-            c.window() == null ? 1 : c.window(),
-            c.exponent() == null ? 1.0 : c.exponent(),
-            new int[0]));
+    return c.create(self, c.sites().stream().mapToInt(sites::indexOf).toArray());
   }
 
   /** A resolved sampling block as settings; keys the domain does not use take their defaults. */

@@ -1,39 +1,36 @@
 package ouroboros.sim.scenario.crawl;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import ouroboros.agents.crawl.CrawlPolicy;
 import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.Suggest;
 import ouroboros.sim.scenario.spec.Declared;
 import ouroboros.sim.scenario.spec.Key;
+import ouroboros.sim.scenario.spec.Names;
 import ouroboros.sim.scenario.spec.Spec;
 
 /**
- * How a model scrapes the web. Every policy returns up to n distinct items that the web still
- * shows, so each respects retention; each reads only the keys listed for it in {@link #KEYS}.
+ * How a model scrapes the web: a crawl policy from the registry in {@link Plugins} (by {@code
+ * policy}), the sites it visits, and the keys of that policy's own settings record ({@link
+ * CrawlPolicySpec}), which declares them. Every policy returns up to n distinct items that the web
+ * still shows, so each respects retention. A key that some other policy reads is rejected with the
+ * name of the policy that does not use it; {@link CrawlBinding} binds the block.
  *
- * <ul>
- *   <li>{@code uniform}: uniform over the visited sites' items (by default every site: the whole
- *       web);
- *   <li>{@code site-mix}: site i of {@code sites} gets the share {@code weights[i]}/Σ of n, rounded
- *       by the largest remainder, uniform within it;
- *   <li>{@code recent}: uniform over the items published in the last {@code window} ticks;
- *   <li>{@code popular}: each site's share of n is proportional to its visible items to the power
- *       {@code exponent};
- *   <li>{@code exclude-own}: uniform over the items the model did not write itself.
- * </ul>
- *
- * <p>The registry's sixth policy, {@code sources}, is static-graph mode: a model's {@code
- * trains-on} sets it, never {@code crawl}.
+ * <p>The agents' sixth policy, {@code sources}, is static-graph mode: a model's {@code trains-on}
+ * sets it, never {@code crawl}.
  *
  * @param policy a registered crawl policy name (default {@code uniform})
  * @param sites the sites it visits (default: every site)
- * @param weights {@code site-mix}: one weight per visited site, each at least 0, not all 0
- * @param window {@code recent}: the last W ticks, t − W + 1 to t (default 10)
- * @param exponent {@code popular}: the power of site size (default 1)
+ * @param keys the policy's own keys as given (kebab names, file order; absent keys left out)
  */
 @Spec(
     name = "crawl",
@@ -41,6 +38,7 @@ import ouroboros.sim.scenario.spec.Spec;
         "How the model scrapes the web. Every policy returns up to n distinct items the web "
             + "still shows, so each respects retention; each reads only its own keys beside 'sites' "
             + "(see README, 'Crawl policies').")
+@JsonDeserialize(using = CrawlBinding.class)
 public record CrawlSpec(
     @Key(
             doc =
@@ -59,57 +57,72 @@ public record CrawlSpec(
             uniqueItems = true,
             items = "{\"type\": \"string\"}")
         List<String> sites,
-    @Key(
-            doc =
-                "site-mix only (required there): one weight per visited site, in the order of "
-                    + "'sites' (or of the scenario's sites), each at least 0, not all 0. Shares are "
-                    + "rounded by the largest remainder; a site short of items gives what it has.",
-            minItems = 1,
-            items = "{\"type\": \"number\", \"minimum\": 0}")
-        List<Double> weights,
-    @Key(
-            doc = "recent only: read the items published in the last W ticks, t - W + 1 to t.",
-            min = 1,
-            def = "10",
-            expect = "a number of ticks of at least 1")
-        Integer window,
-    @Key(
-            doc =
-                "popular only: a site's share of n is proportional to its visible items to this "
-                    + "power (1: in proportion to size; above 1 favours big sites; 0 splits evenly).",
-            min = 0,
-            def = "1",
-            expect = "an exponent of at least 0")
-        Double exponent) {
+    @JsonIgnore Map<String, Object> keys) {
 
-  /** The keys each policy reads, beside {@code policy} (from {@link Plugins#CRAWLS}). */
-  public static final Map<String, List<String>> KEYS = keys();
-
-  /** A crawl of the given policy over the given sites, the other keys absent. */
-  public CrawlSpec(String policy, List<String> sites) {
-    this(policy, sites, null, null, null);
+  /** Copies the keys given a value. */
+  public CrawlSpec {
+    Map<String, Object> given = new LinkedHashMap<>();
+    if (keys != null) {
+      keys.forEach(
+          (k, v) -> {
+            if (v != null) {
+              given.put(k, v);
+            }
+          });
+    }
+    keys = Collections.unmodifiableMap(given);
   }
 
-  private static Map<String, List<String>> keys() {
-    Map<String, List<String>> m = new TreeMap<>();
-    Plugins.crawls()
-        .forEach(
-            (name, k) -> {
-              List<String> keys = new java.util.ArrayList<>(List.of("sites"));
-              keys.addAll(k.keys());
-              m.put(name, List.copyOf(keys));
-            });
-    return m;
+  /** A crawl of the given policy over the given sites, with no keys of its own. */
+  public CrawlSpec(String policy, List<String> sites) {
+    this(policy, sites, Map.of());
   }
 
   /** The policy names a scenario may give, sorted. */
   public static List<String> names() {
-    return List.copyOf(Plugins.crawls().keySet());
+    return Plugins.crawls().keySet().stream().sorted().toList();
+  }
+
+  /** The keys each policy reads beside {@code policy}: {@code sites}, then its own. */
+  public static List<String> keysOf(String policy) {
+    List<String> out = new ArrayList<>(List.of("sites"));
+    for (var c : Plugins.crawls().get(policy).getRecordComponents()) {
+      out.add(Names.kebab(c.getName()));
+    }
+    return out;
+  }
+
+  /** The policy's keys, for writing: they follow {@code policy} and {@code sites}. */
+  @JsonAnyGetter
+  public Map<String, Object> written() {
+    return keys;
+  }
+
+  /** The policy's settings record from the given keys (a valid block's policy). */
+  public CrawlPolicySpec settings() {
+    return (CrawlPolicySpec)
+        Declared.build(Plugins.crawls().get(policyOrDefault()).asSubclass(Record.class), keys);
+  }
+
+  /** The block with the policy, the sites and every default of the policy's keys filled in. */
+  public CrawlSpec resolve(List<String> allSites) {
+    String name = policyOrDefault();
+    Map<String, Object> values = Declared.values(Declared.withDefaults((Record) settings()));
+    return new CrawlSpec(name, sites != null ? sites : allSites, values);
+  }
+
+  /** The model's policy over the given site indices; call on a resolved block. */
+  public CrawlPolicy create(int self, int[] siteIndices) {
+    return settings().create(self, siteIndices);
+  }
+
+  private String policyOrDefault() {
+    return policy != null ? policy : Declared.<String>def(CrawlSpec.class, "policy");
   }
 
   /** Checks the keys against the policy (given or default) and their values. */
   public void validate(String at, Problems p, Set<String> scenarioSites) {
-    String name = policy != null ? policy : Declared.<String>def(CrawlSpec.class, "policy");
+    String name = policyOrDefault();
     if (!names().contains(name)) {
       p.add(
           at + "/policy",
@@ -131,58 +144,23 @@ public record CrawlSpec(
         }
       }
     }
-    List<String> keys = KEYS.get(name);
-    Declared.values(this)
-        .forEach(
-            (key, value) -> {
-              if (!key.equals("policy") && !key.equals("sites")) {
-                unused(at, key, value, name, keys, p);
-              }
-            });
-    Declared.checkBounds(p, at, this);
-    if (!name.equals("site-mix")) {
-      return;
-    }
-    int visited = sites != null ? sites.size() : scenarioSites.size();
-    String which =
-        sites != null
-            ? "the " + visited + " listed in 'sites'"
-            : "the scenario's " + visited + " (no 'sites' here: every site, in file order)";
-    if (weights == null) {
-      p.add(
-          at + "/weights",
-          null,
-          "the required key 'weights' of the crawl policy 'site-mix': "
-              + "one weight per visited site, "
-              + which);
-      return;
-    }
-    if (weights.size() != visited) {
-      p.addWorded(
-          at + "/weights", weights.size() + " weights", "one weight per visited site, " + which);
-    }
-    double sum = 0;
-    for (int i = 0; i < weights.size(); i++) {
-      Double w = weights.get(i);
-      if (w == null || !(w >= 0) || w.isInfinite()) {
-        p.add(at + "/weights/" + i, w, "a weight of at least 0");
-      } else {
-        sum += w;
+    List<String> used = keysOf(name);
+    for (String key : CrawlBinding.policyKeys().keySet()) {
+      if (keys.get(key) != null && !used.contains(key)) {
+        p.addWorded(
+            at + "/" + key,
+            "'" + key + "', which the crawl policy '" + name + "' does not use",
+            "only " + used + " beside 'policy'");
       }
     }
-    if (sum == 0 && !weights.isEmpty()) {
-      p.addWorded(at + "/weights", "weights that sum to 0", "at least one weight above 0");
+    for (String key : CrawlBinding.policyKeys().keySet()) {
+      if (keys.get(key) != null && !used.contains(key)) { // its bounds, as its policy states them
+        Declared.checkBounds(p, at, Declared.build(CrawlBinding.declaring(key), keys), key);
+      }
     }
-  }
-
-  /** Rejects a key that the policy does not read. */
-  private static void unused(
-      String at, String key, Object value, String policy, List<String> keys, Problems p) {
-    if (value != null && !keys.contains(key)) {
-      p.addWorded(
-          at + "/" + key,
-          "'" + key + "', which the crawl policy '" + policy + "' does not use",
-          "only " + keys + " beside 'policy'");
-    }
+    CrawlPolicySpec settings = settings();
+    Declared.checkBounds(p, at, (Record) settings);
+    int visited = sites != null ? sites.size() : scenarioSites.size();
+    settings.validate(at, p, new CrawlPolicySpec.Visit(sites != null, visited));
   }
 }

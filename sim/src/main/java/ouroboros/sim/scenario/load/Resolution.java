@@ -132,12 +132,7 @@ public final class Resolution {
   /** A crawl block with every default filled in. */
   private static CrawlSpec crawl(CrawlSpec given, List<SiteSpec> sites) {
     CrawlSpec c = given != null ? given : new CrawlSpec(null, null);
-    String policy = or(c.policy(), Declared.def(CrawlSpec.class, "policy"));
-    List<String> keys = CrawlSpec.KEYS.get(policy);
-    java.util.Map<String, Object> values = Declared.values(c);
-    values.put("policy", policy);
-    values.put("sites", c.sites() != null ? c.sites() : sites.stream().map(SiteSpec::id).toList());
-    return Declared.withDefaults(Declared.build(CrawlSpec.class, values), keys::contains);
+    return c.resolve(sites.stream().map(SiteSpec::id).toList());
   }
 
   /** Sampling settings with a default for every key the domain uses, and nothing else. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import ouroboros.sim.scenario.Plugins;
@@ -226,10 +227,10 @@ public final class SchemaGenerator {
       required.add(tag);
       props.putObject(tag).put("description", spec.tag()).put("const", name);
     }
-    for (RecordComponent c : type.getRecordComponents()) {
+    for (RecordComponent c : components(type)) {
       String key = Names.kebab(c.getName());
       Key k = c.getAnnotation(Key.class);
-      if (k != null && k.required()) {
+      if (k != null && k.required() && c.getDeclaringRecord() == type) {
         required.add(key);
       }
       props.set(key, property(c, k));
@@ -244,25 +245,51 @@ public final class SchemaGenerator {
     return o;
   }
 
+  /**
+   * A record's keys: its components, but for a crawl block {@code policy}, {@code sites} and then
+   * the keys of every registered policy's settings record, in registry order.
+   */
+  private static List<RecordComponent> components(Class<?> type) {
+    List<RecordComponent> out = new ArrayList<>();
+    for (RecordComponent c : type.getRecordComponents()) {
+      if (c.getAnnotation(Key.class) != null || type != CrawlSpec.class) {
+        out.add(c);
+      }
+    }
+    if (type == CrawlSpec.class) {
+      for (var policy : Plugins.crawls().values()) {
+        out.addAll(List.of(policy.getRecordComponents()));
+      }
+    }
+    return out;
+  }
+
   /** The rules that tie crawl keys to the policies that read them, from the registry. */
   private static ArrayNode crawlRules() {
     ArrayNode all = F.arrayNode();
-    for (var e : Plugins.crawls().entrySet()) {
-      for (String key : e.getValue().keys()) {
+    List<String> names = CrawlSpec.names();
+    for (String name : names) {
+      for (RecordComponent c : Plugins.crawls().get(name).getRecordComponents()) {
         ObjectNode rule = all.addObject();
-        rule.putObject("if").putArray("required").add(key);
+        rule.putObject("if").putArray("required").add(Names.kebab(c.getName()));
         ObjectNode then = rule.putObject("then");
         then.putArray("required").add("policy");
-        then.putObject("properties").putObject("policy").put("const", e.getKey());
+        then.putObject("properties").putObject("policy").put("const", name);
       }
     }
-    for (var e : Plugins.crawls().entrySet()) {
-      if (!e.getValue().required().isEmpty()) {
+    for (String name : names) {
+      List<String> required = new ArrayList<>();
+      for (RecordComponent c : Plugins.crawls().get(name).getRecordComponents()) {
+        if (c.getAnnotation(Key.class) != null && c.getAnnotation(Key.class).required()) {
+          required.add(Names.kebab(c.getName()));
+        }
+      }
+      if (!required.isEmpty()) {
         ObjectNode rule = all.addObject();
         ObjectNode cond = rule.putObject("if");
         cond.putArray("required").add("policy");
-        cond.putObject("properties").putObject("policy").put("const", e.getKey());
-        rule.putObject("then").set("required", strings(e.getValue().required()));
+        cond.putObject("properties").putObject("policy").put("const", name);
+        rule.putObject("then").set("required", strings(required));
       }
     }
     return all;

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -134,9 +135,13 @@ class ScenarioSchemaTest {
         "each crawl policy of ouroboros.agents.crawl has its line in Plugins");
     Plugins.crawls()
         .forEach(
-            (name, crawl) ->
-                assertTrue(
-                    crawl.factory() != Plugins.BY_NAME || CrawlPolicies.crawlNames().contains(name),
+            (name, type) ->
+                assertEquals(
+                    name,
+                    new CrawlSpec(name, List.of("web"), Map.of("weights", List.of(1.0)))
+                        .resolve(List.of("web"))
+                        .create(0, new int[] {0})
+                        .name(),
                     name + " has no factory"));
   }
 
