@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import ouroboros.sim.scenario.Plugins;
@@ -227,7 +226,7 @@ public final class SchemaGenerator {
       required.add(tag);
       props.putObject(tag).put("description", spec.tag()).put("const", name);
     }
-    for (RecordComponent c : components(type)) {
+    for (RecordComponent c : CrawlSchema.components(type)) {
       String key = Names.kebab(c.getName());
       Key k = c.getAnnotation(Key.class);
       if (k != null && k.required() && c.getDeclaringRecord() == type) {
@@ -239,60 +238,10 @@ public final class SchemaGenerator {
       o.remove("required");
     }
     if (type == CrawlSpec.class) {
-      o.set("allOf", crawlRules());
+      o.set("allOf", CrawlSchema.rules());
     }
     merge(o, spec.rules());
     return o;
-  }
-
-  /**
-   * A record's keys: its components, but for a crawl block {@code policy}, {@code sites} and then
-   * the keys of every registered policy's settings record, in registry order.
-   */
-  private static List<RecordComponent> components(Class<?> type) {
-    List<RecordComponent> out = new ArrayList<>();
-    for (RecordComponent c : type.getRecordComponents()) {
-      if (c.getAnnotation(Key.class) != null || type != CrawlSpec.class) {
-        out.add(c);
-      }
-    }
-    if (type == CrawlSpec.class) {
-      for (var policy : Plugins.crawls().values()) {
-        out.addAll(List.of(policy.getRecordComponents()));
-      }
-    }
-    return out;
-  }
-
-  /** The rules that tie crawl keys to the policies that read them, from the registry. */
-  private static ArrayNode crawlRules() {
-    ArrayNode all = F.arrayNode();
-    List<String> names = CrawlSpec.names();
-    for (String name : names) {
-      for (RecordComponent c : Plugins.crawls().get(name).getRecordComponents()) {
-        ObjectNode rule = all.addObject();
-        rule.putObject("if").putArray("required").add(Names.kebab(c.getName()));
-        ObjectNode then = rule.putObject("then");
-        then.putArray("required").add("policy");
-        then.putObject("properties").putObject("policy").put("const", name);
-      }
-    }
-    for (String name : names) {
-      List<String> required = new ArrayList<>();
-      for (RecordComponent c : Plugins.crawls().get(name).getRecordComponents()) {
-        if (c.getAnnotation(Key.class) != null && c.getAnnotation(Key.class).required()) {
-          required.add(Names.kebab(c.getName()));
-        }
-      }
-      if (!required.isEmpty()) {
-        ObjectNode rule = all.addObject();
-        ObjectNode cond = rule.putObject("if");
-        cond.putArray("required").add("policy");
-        cond.putObject("properties").putObject("policy").put("const", name);
-        rule.putObject("then").set("required", strings(required));
-      }
-    }
-    return all;
   }
 
   /** The schema of one key. */
@@ -411,7 +360,7 @@ public final class SchemaGenerator {
     }
   }
 
-  private static ArrayNode strings(List<String> values) {
+  static ArrayNode strings(List<String> values) {
     ArrayNode a = F.arrayNode();
     values.forEach(a::add);
     return a;
