@@ -2,8 +2,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.load.ScenarioLoader;
 
 /**
  * Load + validate time and retained heap of a population scenario at 1k, 10k, 30k and 100k

@@ -1,8 +1,8 @@
 package ouroboros.sim.cli;
 
 import java.io.PrintWriter;
-import ouroboros.sim.scenario.ScenarioError;
-import ouroboros.sim.scenario.ScenarioException;
+import ouroboros.sim.scenario.check.ScenarioError;
+import ouroboros.sim.scenario.check.ScenarioException;
 
 /** Prints a rejected scenario's errors, one per line, with no stack trace. */
 final class Errors {

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ouroboros.agents.pipeline.Regime;
 import ouroboros.sim.output.MetricCatalogue;
-import ouroboros.sim.scenario.SchemaGenerator;
+import ouroboros.sim.scenario.schema.SchemaGenerator;
 
 /**
  * What {@code ouroboros list} and {@code describe} print, read from the registries rather than

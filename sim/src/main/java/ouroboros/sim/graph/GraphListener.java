@@ -24,7 +24,7 @@ import ouroboros.sim.output.OutputOptions;
 import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.RunMetrics;
 import ouroboros.sim.output.WriteQueue;
-import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.load.Yaml;
 
 /**
  * Keeps a run's interaction graph and writes it (issue 5), in the observe phase:

@@ -3,8 +3,8 @@ package ouroboros.sim.output;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.rng.RngStreams;
-import ouroboros.sim.scenario.Declared;
-import ouroboros.sim.scenario.OutputSpec;
+import ouroboros.sim.scenario.spec.Declared;
+import ouroboros.sim.scenario.spec.OutputSpec;
 
 /**
  * What a run directory keeps of each model, from the scenario's {@code output:} block.

@@ -8,8 +8,8 @@ import java.time.Duration;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.World;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.load.Yaml;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /**
  * One run into one run directory, with nothing printed: what {@code ouroboros run} does after it

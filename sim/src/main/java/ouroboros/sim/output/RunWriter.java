@@ -20,9 +20,9 @@ import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioLoader;
-import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.load.Yaml;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /**
  * Writes a run directory, incrementally and atomically (ARCHITECTURE.md, invariant 5):

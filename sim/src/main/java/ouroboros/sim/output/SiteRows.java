@@ -7,8 +7,8 @@ import static ouroboros.sim.output.MetricCatalogue.SITE_WEIGHT;
 import java.util.ArrayList;
 import java.util.List;
 import ouroboros.sim.engine.TickResult;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.SiteSpec;
+import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.spec.SiteSpec;
 import ouroboros.sim.web.Snapshot;
 
 /**

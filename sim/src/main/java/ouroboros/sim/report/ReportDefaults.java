@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import ouroboros.sim.scenario.Problems;
-import ouroboros.sim.scenario.Suggest;
+import ouroboros.sim.scenario.check.Problems;
+import ouroboros.sim.scenario.check.Suggest;
 
 /**
  * What a sweep file asks its report to show, under its {@code report:} key; the command line's

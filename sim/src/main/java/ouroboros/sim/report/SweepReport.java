@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.sim.output.RunMetrics;
 import ouroboros.sim.output.SweepLayout;
-import ouroboros.sim.scenario.Suggest;
+import ouroboros.sim.scenario.check.Suggest;
 
 /**
  * The report of a sweep: its cells, the final values per cell and model (mean and 95% CI across

@@ -2,14 +2,33 @@ package ouroboros.sim.scenario;
 
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.BiFunction;
-import ouroboros.agents.crawl.CrawlPolicies;
-import ouroboros.agents.crawl.CrawlPolicy;
-import ouroboros.agents.crawl.CrawlSettings;
+import ouroboros.sim.scenario.crawl.CrawlPolicySpec;
+import ouroboros.sim.scenario.crawl.ExcludeOwnCrawlSpec;
+import ouroboros.sim.scenario.crawl.PopularCrawlSpec;
+import ouroboros.sim.scenario.crawl.RecentCrawlSpec;
+import ouroboros.sim.scenario.crawl.SiteMixCrawlSpec;
+import ouroboros.sim.scenario.crawl.UniformCrawlSpec;
+import ouroboros.sim.scenario.domain.CategoricalSpec;
+import ouroboros.sim.scenario.domain.DomainSpec;
+import ouroboros.sim.scenario.domain.GaussianSpec;
+import ouroboros.sim.scenario.domain.KdeSpec;
+import ouroboros.sim.scenario.domain.MixtureSpec;
+import ouroboros.sim.scenario.domain.RegressionSpec;
+import ouroboros.sim.scenario.domain.TextSpec;
+import ouroboros.sim.scenario.schema.SchemaGenerator;
+import ouroboros.sim.scenario.spec.Key;
+import ouroboros.sim.scenario.stage.AiDetectorSpec;
+import ouroboros.sim.scenario.stage.DedupSpec;
+import ouroboros.sim.scenario.stage.HumanAnchorSpec;
+import ouroboros.sim.scenario.stage.ProvenanceSpec;
+import ouroboros.sim.scenario.stage.StageSpec;
+import ouroboros.sim.scenario.stage.VerificationSpec;
+import ouroboros.sim.scenario.stage.WatermarkFilterSpec;
+import ouroboros.sim.scenario.stage.WeightingSpec;
 
 /**
  * The one registry of a scenario's plugins, one line each: domains (by {@code type}), pipeline
@@ -20,20 +39,13 @@ import ouroboros.agents.crawl.CrawlSettings;
  */
 public final class Plugins {
   /** Domains, in the order the README documents them. */
-  static final Map<String, Class<? extends DomainSpec>> DOMAINS = new LinkedHashMap<>();
+  private static final Map<String, Class<? extends DomainSpec>> DOMAINS = new LinkedHashMap<>();
 
   /** Pipeline stages, in the order the README documents them. */
-  static final Map<String, Class<? extends StageSpec>> STAGES = new LinkedHashMap<>();
+  private static final Map<String, Class<? extends StageSpec>> STAGES = new LinkedHashMap<>();
 
-  /** Crawl policies, sorted: the keys each reads beside 'policy' and 'sites'. */
-  static final Map<String, CrawlKeys> CRAWLS = new TreeMap<>();
-
-  /**
-   * The crawl policy of {@link CrawlPolicies} that has the spec's name (declared before the
-   * registry, which uses it).
-   */
-  static final BiFunction<CrawlSpec, CrawlSettings, CrawlPolicy> BY_NAME =
-      (spec, settings) -> CrawlPolicies.create(spec.policy(), settings);
+  /** Crawl policies: each one's settings record, which declares the keys it reads. */
+  private static final Map<String, Class<? extends CrawlPolicySpec>> CRAWLS = new LinkedHashMap<>();
 
   static {
     DOMAINS.put("gaussian", GaussianSpec.class);
@@ -51,46 +63,32 @@ public final class Plugins {
     STAGES.put("dedup", DedupSpec.class);
     STAGES.put("weighting", WeightingSpec.class);
 
-    CRAWLS.put("uniform", CrawlKeys.of());
-    CRAWLS.put("site-mix", CrawlKeys.required("weights"));
-    CRAWLS.put("recent", CrawlKeys.of("window"));
-    CRAWLS.put("popular", CrawlKeys.of("exponent"));
-    CRAWLS.put("exclude-own", CrawlKeys.of());
+    CRAWLS.put("uniform", UniformCrawlSpec.class);
+    CRAWLS.put("site-mix", SiteMixCrawlSpec.class);
+    CRAWLS.put("recent", RecentCrawlSpec.class);
+    CRAWLS.put("popular", PopularCrawlSpec.class);
+    CRAWLS.put("exclude-own", ExcludeOwnCrawlSpec.class);
   }
 
   private Plugins() {}
 
-  /**
-   * A crawl policy: the keys of {@link CrawlSpec} it reads beside {@code policy} and {@code sites},
-   * which of them it requires, and its factory, from the resolved crawl block and the settings the
-   * engine works out for every policy (by default the policy of that name in {@link
-   * CrawlPolicies}).
-   */
-  record CrawlKeys(
-      List<String> keys,
-      List<String> required,
-      BiFunction<CrawlSpec, CrawlSettings, CrawlPolicy> factory) {
-    static CrawlKeys of(String... keys) {
-      return new CrawlKeys(List.of(keys), List.of(), BY_NAME);
-    }
-
-    static CrawlKeys required(String... keys) {
-      return new CrawlKeys(List.of(keys), List.of(keys), BY_NAME);
-    }
-
-    /** The same keys, built by {@code f}. */
-    CrawlKeys builtBy(BiFunction<CrawlSpec, CrawlSettings, CrawlPolicy> f) {
-      return new CrawlKeys(keys, required, f);
-    }
+  /** The domains by {@code type}, in registry order. */
+  public static Map<String, Class<? extends DomainSpec>> domains() {
+    return Collections.unmodifiableMap(DOMAINS);
   }
 
-  /** A model's crawl policy, from its resolved crawl block and the shared settings. */
-  public static CrawlPolicy crawl(CrawlSpec spec, CrawlSettings settings) {
-    return CRAWLS.get(spec.policy()).factory().apply(spec, settings);
+  /** The stages by {@code stage}, in registry order. */
+  public static Map<String, Class<? extends StageSpec>> stages() {
+    return Collections.unmodifiableMap(STAGES);
+  }
+
+  /** The crawl policies by {@code policy}, in registry order (the schema's key order). */
+  public static Map<String, Class<? extends CrawlPolicySpec>> crawls() {
+    return Collections.unmodifiableMap(CRAWLS);
   }
 
   /** The registered name of a domain or stage record. */
-  static String nameOf(Object spec) {
+  public static String nameOf(Object spec) {
     for (Map<String, ? extends Class<?>> m : List.of(DOMAINS, STAGES)) {
       for (var e : m.entrySet()) {
         if (e.getValue() == spec.getClass()) {
@@ -102,7 +100,7 @@ public final class Plugins {
   }
 
   /** Domains and stages as Jackson subtypes. */
-  static NamedType[] namedTypes() {
+  public static NamedType[] namedTypes() {
     List<NamedType> out = new ArrayList<>();
     DOMAINS.forEach((name, type) -> out.add(new NamedType(type, name)));
     STAGES.forEach((name, type) -> out.add(new NamedType(type, name)));

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import ouroboros.sim.report.ReportDefaults;
-import ouroboros.sim.scenario.ScenarioError;
-import ouroboros.sim.scenario.ScenarioException;
-import ouroboros.sim.scenario.ScenarioLoader;
-import ouroboros.sim.scenario.Suggest;
-import ouroboros.sim.scenario.YamlDocument;
+import ouroboros.sim.scenario.check.ScenarioError;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.check.Suggest;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.load.YamlDocument;
 import ouroboros.sim.scenario.path.PathResolver;
 import ouroboros.sim.scenario.path.ScenarioPath;
 

@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
-import ouroboros.sim.scenario.Locations;
-import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioError;
-import ouroboros.sim.scenario.ScenarioException;
-import ouroboros.sim.scenario.ScenarioLoader;
-import ouroboros.sim.scenario.Suggest;
-import ouroboros.sim.scenario.YamlDocument;
+import ouroboros.sim.scenario.check.ScenarioError;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.check.Suggest;
+import ouroboros.sim.scenario.load.Locations;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.load.YamlDocument;
 import ouroboros.sim.scenario.path.PathResolver;
 import ouroboros.sim.scenario.path.ScenarioPath;
 import ouroboros.sim.scenario.path.ScenarioSchema;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /**
  * A sweep checked against its base scenario, before any run starts: every path must address

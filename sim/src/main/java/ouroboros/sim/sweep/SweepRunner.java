@@ -16,8 +16,8 @@ import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
 import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.RunDirectory;
-import ouroboros.sim.scenario.Scenario;
 import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /**
  * Runs a sweep's runs in one JVM: {@code parallel} workers, each with one {@link Simulation} (an

@@ -16,7 +16,7 @@ import ouroboros.sim.output.MetricRow;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.SweepLayout;
-import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.load.Yaml;
 import ouroboros.sim.scenario.path.ScenarioPath;
 
 /**

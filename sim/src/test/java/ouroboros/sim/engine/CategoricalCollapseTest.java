@@ -12,9 +12,9 @@ import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.categorical.CategoricalDomain;
 import ouroboros.agents.model.RetrainReport;
-import ouroboros.sim.scenario.ScenarioException;
-import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.testing.EngineTest;
 
 /**

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.model.RetrainReport;
-import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.testing.EngineTest;
 import ouroboros.sim.testing.Repo;
 

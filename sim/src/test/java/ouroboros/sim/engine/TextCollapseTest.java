@@ -17,8 +17,8 @@ import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
-import ouroboros.sim.scenario.ScenarioException;
-import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.testing.EngineTest;
 
 /**

@@ -1,9 +1,9 @@
 package ouroboros.sim.engine;
 
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioException;
-import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /** Builds worlds for tests from scenario text. */
 public final class Worlds {

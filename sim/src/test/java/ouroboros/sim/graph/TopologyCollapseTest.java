@@ -26,11 +26,11 @@ import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.World;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioException;
-import ouroboros.sim.scenario.ScenarioLoader;
-import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.load.Yaml;
+import ouroboros.sim.scenario.spec.Scenario;
 import ouroboros.sim.testing.EngineTest;
 import ouroboros.sim.testing.Repo;
 

@@ -16,8 +16,8 @@ import ouroboros.sim.cli.Main;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.World;
-import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.load.ScenarioLoader;
 
 /**
  * {@code --pace}: a paced run takes at least as long as its pace asks (a lower bound only;

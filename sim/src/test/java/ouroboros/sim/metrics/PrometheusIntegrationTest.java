@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
 import ouroboros.sim.metrics.DashboardQueries.Dashboard;
 import ouroboros.sim.metrics.DashboardQueries.Target;
-import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.testing.Repo;
 import ouroboros.sim.testing.Servers;
 

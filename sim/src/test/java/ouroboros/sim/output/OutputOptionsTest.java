@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import ouroboros.sim.scenario.OutputSpec;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioException;
-import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.spec.OutputSpec;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /** The {@code output:} block: its defaults, its seeded sample and its located errors. */
 class OutputOptionsTest {

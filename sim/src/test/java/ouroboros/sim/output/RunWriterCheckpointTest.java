@@ -18,9 +18,9 @@ import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioLoader;
 import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /**
  * The run writer checkpoints metrics.csv and summary.json at most once per interval and always at

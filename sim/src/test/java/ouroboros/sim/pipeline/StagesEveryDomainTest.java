@@ -21,8 +21,8 @@ import ouroboros.agents.pipeline.StageReport;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.engine.Worlds;
-import ouroboros.sim.scenario.DomainSpec;
-import ouroboros.sim.scenario.Stages;
+import ouroboros.sim.scenario.domain.DomainSpec;
+import ouroboros.sim.scenario.stage.Stages;
 import ouroboros.sim.testing.EngineTest;
 import ouroboros.sim.testing.Repo;
 
@@ -34,7 +34,7 @@ import ouroboros.sim.testing.Repo;
  * must complete without fit failures and the stage counts must chain.
  */
 class StagesEveryDomainTest extends EngineTest {
-  private static final ObjectMapper YAML = ouroboros.sim.scenario.Yaml.mapper();
+  private static final ObjectMapper YAML = ouroboros.sim.scenario.load.Yaml.mapper();
 
   /** One example domain block per type, from the scenario files. */
   static Stream<String> domainTypes() {

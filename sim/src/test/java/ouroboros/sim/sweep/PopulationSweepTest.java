@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.Scenario;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /** A sweep path into a population's template varies every member of the population. */
 class PopulationSweepTest {

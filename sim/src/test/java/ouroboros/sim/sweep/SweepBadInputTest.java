@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import ouroboros.sim.scenario.Scenario;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /**
  * A sweep with a path that addresses nothing, or a value of the wrong type, is rejected before any

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import ouroboros.sim.report.ReportDefaults;
-import ouroboros.sim.scenario.WatermarkFilterSpec;
+import ouroboros.sim.scenario.stage.WatermarkFilterSpec;
 import ouroboros.sim.testing.Repo;
 
 /**

@@ -11,12 +11,12 @@ import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.web.SiteMix;
 import ouroboros.sim.engine.Schedule;
 import ouroboros.sim.engine.Timeline;
-import ouroboros.sim.scenario.AiShareSpec;
-import ouroboros.sim.scenario.EventSpec;
-import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.SetSpec;
-import ouroboros.sim.scenario.Timelines;
+import ouroboros.sim.scenario.path.Timelines;
+import ouroboros.sim.scenario.spec.AiShareSpec;
+import ouroboros.sim.scenario.spec.EventSpec;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.spec.SetSpec;
 
 /**
  * Compiles a resolved scenario's {@code timeline} and {@code ai-share} into a {@link Timeline}.

@@ -23,21 +23,20 @@ import ouroboros.agents.rng.RngStreams;
 import ouroboros.agents.web.SiteMix;
 import ouroboros.sim.engine.Timeline;
 import ouroboros.sim.engine.World;
-import ouroboros.sim.scenario.CrawlSpec;
-import ouroboros.sim.scenario.Declared;
-import ouroboros.sim.scenario.EstimatorSpec;
-import ouroboros.sim.scenario.HumanSpec;
-import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.Names;
-import ouroboros.sim.scenario.OutputSpec;
-import ouroboros.sim.scenario.Plugins;
-import ouroboros.sim.scenario.SamplingSpec;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioValidator;
-import ouroboros.sim.scenario.SiteSpec;
-import ouroboros.sim.scenario.StageSpec;
-import ouroboros.sim.scenario.Timelines;
-import ouroboros.sim.scenario.TrainsOnSpec;
+import ouroboros.sim.scenario.check.ScenarioValidator;
+import ouroboros.sim.scenario.crawl.CrawlSpec;
+import ouroboros.sim.scenario.path.Timelines;
+import ouroboros.sim.scenario.spec.Declared;
+import ouroboros.sim.scenario.spec.EstimatorSpec;
+import ouroboros.sim.scenario.spec.HumanSpec;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Names;
+import ouroboros.sim.scenario.spec.OutputSpec;
+import ouroboros.sim.scenario.spec.SamplingSpec;
+import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.spec.SiteSpec;
+import ouroboros.sim.scenario.spec.TrainsOnSpec;
+import ouroboros.sim.scenario.stage.StageSpec;
 
 /**
  * Compiles a resolved, valid scenario into the {@link World} the engine runs: the domain, the
@@ -184,20 +183,7 @@ public final class WorldCompiler {
           SourcesCrawl.NAME, new CrawlSettings(self, new int[0], weights, 1, 1.0, sources));
     }
     CrawlSpec c = m.crawl();
-    int[] crawlSites = c.sites().stream().mapToInt(sites::indexOf).toArray();
-    double[] weights =
-        c.weights() == null
-            ? new double[0]
-            : c.weights().stream().mapToDouble(Double::doubleValue).toArray();
-    return Plugins.crawl(
-        c,
-        new CrawlSettings(
-            self,
-            crawlSites,
-            weights,
-            c.window() == null ? 1 : c.window(),
-            c.exponent() == null ? 1.0 : c.exponent(),
-            new int[0]));
+    return c.create(self, c.sites().stream().mapToInt(sites::indexOf).toArray());
   }
 
   /** A resolved sampling block as settings; keys the domain does not use take their defaults. */

@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import ouroboros.sim.scenario.Locations;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioError;
-import ouroboros.sim.scenario.ScenarioException;
-import ouroboros.sim.scenario.ScenarioLoader;
-import ouroboros.sim.scenario.Yaml;
-import ouroboros.sim.scenario.YamlDocument;
+import ouroboros.sim.scenario.check.ScenarioError;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.load.Locations;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.load.Yaml;
+import ouroboros.sim.scenario.load.YamlDocument;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /**
  * Command-line overrides, {@code --set KEY=VALUE}: KEY is a {@link ScenarioPath} (the grammar of

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import ouroboros.sim.scenario.Problems;
-import ouroboros.sim.scenario.Suggest;
+import ouroboros.sim.scenario.check.Problems;
+import ouroboros.sim.scenario.check.Suggest;
 
 /**
  * Finds the places a {@link ScenarioPath} addresses in a scenario's YAML tree, and sets a value

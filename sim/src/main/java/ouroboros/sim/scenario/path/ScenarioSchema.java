@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.load.Yaml;
 
 /**
  * The scenario's JSON Schema ({@code scenarios/scenario.schema.json}, carried in the jar), read to

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ouroboros.sim.scenario.EventSpec;
-import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.PopulationSpec;
-import ouroboros.sim.scenario.SetSpec;
-import ouroboros.sim.scenario.TrainsOnSpec;
-import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.load.Yaml;
+import ouroboros.sim.scenario.spec.EventSpec;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.PopulationSpec;
+import ouroboros.sim.scenario.spec.SetSpec;
+import ouroboros.sim.scenario.spec.TrainsOnSpec;
 
 /**
  * Addressing a population by its id where an agent id is expected: a timeline event ({@code

@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import ouroboros.sim.scenario.EventSpec;
-import ouroboros.sim.scenario.HumanSpec;
-import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.SiteSpec;
-import ouroboros.sim.scenario.TrainsOnSpec;
-import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.load.Yaml;
+import ouroboros.sim.scenario.spec.EventSpec;
+import ouroboros.sim.scenario.spec.HumanSpec;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.spec.SiteSpec;
+import ouroboros.sim.scenario.spec.TrainsOnSpec;
 
 /**
  * The form a resolved scenario with populations is written in ({@code scenario.yaml} of a run): the

@@ -7,16 +7,16 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import ouroboros.sim.scenario.EventSpec;
-import ouroboros.sim.scenario.HumanSpec;
-import ouroboros.sim.scenario.Locations;
-import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.Problems;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioError;
-import ouroboros.sim.scenario.ScenarioException;
-import ouroboros.sim.scenario.SiteSpec;
-import ouroboros.sim.scenario.Suggest;
+import ouroboros.sim.scenario.check.Problems;
+import ouroboros.sim.scenario.check.ScenarioError;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.check.Suggest;
+import ouroboros.sim.scenario.load.Locations;
+import ouroboros.sim.scenario.spec.EventSpec;
+import ouroboros.sim.scenario.spec.HumanSpec;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.spec.SiteSpec;
 
 /**
  * Checks the {@code populations:} entries themselves (id, kind, count, id pattern, template keys,

@@ -10,7 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import ouroboros.agents.rng.RngStreams;
-import ouroboros.sim.scenario.Suggest;
+import ouroboros.sim.scenario.check.Suggest;
 
 /**
  * A population's template, compiled once: each value is fixed (shared by every member, never

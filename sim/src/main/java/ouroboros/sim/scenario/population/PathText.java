@@ -1,7 +1,7 @@
 package ouroboros.sim.scenario.population;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ouroboros.sim.scenario.Locations;
+import ouroboros.sim.scenario.load.Locations;
 
 /** How pointers and values read in population messages. */
 final class PathText {

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import ouroboros.sim.scenario.Locations;
-import ouroboros.sim.scenario.ScenarioError;
+import ouroboros.sim.scenario.check.ScenarioError;
+import ouroboros.sim.scenario.load.Locations;
 
 /**
  * Moves errors found in generated entries back to where the file wrote them: an error in a member

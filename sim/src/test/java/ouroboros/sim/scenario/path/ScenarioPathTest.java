@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ouroboros.sim.scenario.Yaml;
+import ouroboros.sim.scenario.load.Yaml;
 
 /** Path syntax, and how paths find their places in a tree under a schema, without runs. */
 class ScenarioPathTest {

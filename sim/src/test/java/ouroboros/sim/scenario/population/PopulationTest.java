@@ -14,10 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
-import ouroboros.sim.scenario.ModelSpec;
-import ouroboros.sim.scenario.Scenario;
-import ouroboros.sim.scenario.ScenarioException;
-import ouroboros.sim.scenario.ScenarioLoader;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /** Populations: expansion, addressing, located validation messages, compact scenario.yaml. */
 class PopulationTest {

@@ -1,0 +1,160 @@
+package ouroboros.sim.scenario.check;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import ouroboros.sim.scenario.path.Timelines;
+import ouroboros.sim.scenario.spec.AiShareSpec;
+import ouroboros.sim.scenario.spec.EventSpec;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.spec.SiteSpec;
+
+/**
+ * The checks on a scenario's {@code ai-share} curves: each names a known site, at most one curve
+ * per site, with at least one {@code [tick, share]} point, ticks ascending and shares in [0, 1); a
+ * model publishes to at most one site with a curve, and each curve's site has a model to scale.
+ */
+final class AiShareValidator {
+  private final Problems p;
+  private final Scenario s;
+  private final Set<String> sites;
+
+  private AiShareValidator(Problems p, Scenario s, Set<String> sites) {
+    this.p = p;
+    this.s = s;
+    this.sites = sites;
+  }
+
+  /** Adds the curves' problems to {@code p}. */
+  static void check(Problems p, Scenario s, Set<String> sites) {
+    new AiShareValidator(p, s, sites).curves();
+  }
+
+  private void curves() {
+    List<AiShareSpec> curves = s.aiShare();
+    if (curves == null) {
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (int c = 0; c < curves.size(); c++) {
+      AiShareSpec curve = curves.get(c);
+      String at = "/ai-share/" + c;
+      if (curve == null) {
+        p.add(at, null, "a mapping with 'site' and 'points'");
+        continue;
+      }
+      if (curve.site() == null) {
+        p.add(at + "/site", null, "the required key 'site'");
+      } else if (!sites.contains(curve.site())) {
+        List<String> known = sites.stream().sorted().toList();
+        p.add(
+            at + "/site",
+            curve.site(),
+            "one of the scenario's sites " + known + Suggest.didYouMean(curve.site(), known));
+      } else if (!seen.add(curve.site())) {
+        p.add(at + "/site", curve.site(), "a site without another ai-share curve");
+      }
+      points(at + "/points", curve.points());
+    }
+    multiCurve(curves);
+  }
+
+  private void points(String at, List<List<Double>> points) {
+    if (points == null || points.isEmpty()) {
+      p.add(at, points, "a list of [tick, share] pairs, at least one");
+      return;
+    }
+    double last = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < points.size(); k++) {
+      List<Double> pt = points.get(k);
+      String here = at + "/" + k;
+      if (pt == null || pt.size() != 2 || pt.get(0) == null || pt.get(1) == null) {
+        p.add(here, pt, "a pair [tick, share]");
+        continue;
+      }
+      double t = pt.get(0);
+      double share = pt.get(1);
+      if (!(t >= 0) || t != Math.rint(t) || t > Integer.MAX_VALUE) {
+        p.add(here + "/0", t, "a tick: a whole number of at least 0");
+      } else if (t <= last) {
+        p.add(here + "/0", (long) t, "a tick after the previous point's " + (long) last);
+      } else {
+        last = t;
+      }
+      if (!(share >= 0 && share < 1)) {
+        p.add(here + "/1", share, "a share in [0, 1)");
+      }
+    }
+  }
+
+  /** A model may publish on one curve's site at most, and a curve needs a model to scale. */
+  private void multiCurve(List<AiShareSpec> curves) {
+    Set<String> curveSites = new TreeSet<>();
+    for (AiShareSpec c : curves) {
+      if (c != null && c.site() != null && sites.contains(c.site())) {
+        curveSites.add(c.site());
+      }
+    }
+    Set<String> scaled = new HashSet<>();
+    for (ModelSpec m : Timelines.allModels(s.models(), s.timeline())) {
+      if (m == null || m.id() == null) {
+        continue;
+      }
+      Set<String> on = new TreeSet<>(sitesOf(m));
+      on.retainAll(curveSites);
+      scaled.addAll(on);
+      if (on.size() > 1) {
+        String where = modelPointer(m.id());
+        p.addWorded(
+            where,
+            "a model that publishes to " + on.size() + " sites with an ai-share " + "curve " + on,
+            "at most one such site per model: a curve scales the publish rates "
+                + "of the models on its site");
+      }
+    }
+    for (int c = 0; c < curves.size(); c++) {
+      AiShareSpec curve = curves.get(c);
+      if (curve != null && curveSites.contains(curve.site()) && !scaled.contains(curve.site())) {
+        p.add(
+            "/ai-share/" + c + "/site",
+            curve.site(),
+            "a site some model publishes to: the "
+                + "curve is met by scaling the publish rates of the models there");
+      }
+    }
+  }
+
+  /** The sites a model publishes to (its default site is the first site). */
+  private Set<String> sitesOf(ModelSpec m) {
+    if (m.publishTo() != null) {
+      return m.publishTo().keySet();
+    }
+    if (m.site() != null) {
+      return Set.of(m.site());
+    }
+    return s.sites() == null || s.sites().isEmpty() || s.sites().get(0) == null
+        ? Set.of(SiteSpec.defaultId())
+        : Set.of(String.valueOf(s.sites().get(0).id()));
+  }
+
+  /** Where a model is declared: under models, or in its release. */
+  private String modelPointer(String id) {
+    List<ModelSpec> file = s.models() == null ? List.of() : s.models();
+    for (int i = 0; i < file.size(); i++) {
+      if (file.get(i) != null && id.equals(file.get(i).id())) {
+        return "/models/" + i;
+      }
+    }
+    List<EventSpec> events = s.timeline();
+    for (int i = 0; events != null && i < events.size(); i++) {
+      if (events.get(i) != null
+          && events.get(i).release() != null
+          && id.equals(events.get(i).release().id())) {
+        return "/timeline/" + i + "/release";
+      }
+    }
+    return "";
+  }
+}

@@ -1,0 +1,400 @@
+package ouroboros.sim.scenario.check;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import ouroboros.agents.domain.Smoothing;
+import ouroboros.agents.pipeline.Regime;
+import ouroboros.sim.scenario.Plugins;
+import ouroboros.sim.scenario.domain.DomainSpec;
+import ouroboros.sim.scenario.path.Timelines;
+import ouroboros.sim.scenario.spec.Declared;
+import ouroboros.sim.scenario.spec.EstimatorSpec;
+import ouroboros.sim.scenario.spec.HumanSpec;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Names;
+import ouroboros.sim.scenario.spec.SamplingSpec;
+import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.spec.SiteSpec;
+import ouroboros.sim.scenario.stage.StageSpec;
+import ouroboros.sim.scenario.stage.Stages;
+
+/** The semantic checks on a bound scenario: counts, probabilities, names and references. */
+public final class ScenarioValidator {
+  static final List<String> INITIALS = Names.of(ouroboros.agents.model.Initial.class);
+  static final List<String> VARIANCES = Names.of(ouroboros.agents.domain.VarianceEstimator.class);
+  static final List<String> SMOOTHINGS = Names.of(ouroboros.agents.domain.Smoothing.class);
+
+  private final Problems p;
+
+  private ScenarioValidator(Problems p) {
+    this.p = p;
+  }
+
+  /** Every problem in the scenario. */
+  public static Problems check(Scenario s) {
+    ScenarioValidator v = new ScenarioValidator(new Problems());
+    v.scenario(s);
+    return v.p;
+  }
+
+  /**
+   * Checks one model at {@code at} (its id against and into {@code ids}), adding problems to {@code
+   * p}: what a release or a changed setting is checked with.
+   */
+  static void checkModel(
+      Problems p,
+      String at,
+      ModelSpec m,
+      Set<String> ids,
+      Set<String> sites,
+      DomainSpec domain,
+      StageSpec.Context stages) {
+    new ScenarioValidator(p).model(at, m, ids, sites, domain, stages);
+  }
+
+  private void scenario(Scenario s) {
+    if (s.name() == null) {
+      p.add("/name", null, "the required key 'name'");
+    } else if (!s.name().matches("[A-Za-z0-9._-]+")) {
+      p.add("/name", s.name(), "a name of letters, digits, '.', '_' or '-'");
+    }
+    if (s.ticks() == null) {
+      p.add("/ticks", null, "the required key 'ticks' (a whole number of at least 1)");
+    } else {
+      Declared.checkBounds(p, "", s, "ticks");
+    }
+    if (s.domain() == null) {
+      p.add("/domain", null, "the required key 'domain' (a mapping with a 'type')");
+    } else {
+      s.domain().validate(p);
+    }
+    if (s.engine() != null) {
+      Declared.checkBounds(p, "/engine", s.engine());
+    }
+    if (s.collapse() != null) {
+      s.collapse().validate(p);
+    }
+    if (s.output() != null) {
+      s.output().validate(p);
+    }
+    Set<String> sites = new HashSet<>();
+    if (s.sites() != null) {
+      if (s.sites().isEmpty()) {
+        p.add("/sites", s.sites(), "at least one site, or no 'sites' key");
+      }
+      for (int i = 0; i < s.sites().size(); i++) {
+        SiteSpec site = s.sites().get(i);
+        if (site == null || site.id() == null || site.id().isBlank()) {
+          p.add("/sites/" + i + "/id", null, "the required key 'id'");
+        } else if (!site.id().matches("[A-Za-z0-9._-]+")) {
+          p.add(
+              "/sites/" + i + "/id",
+              site.id(),
+              "a site id of letters, digits, '.', '_' or '-' " + "(it names rows of metrics.csv)");
+        } else if (!sites.add(site.id())) {
+          p.add("/sites/" + i + "/id", site.id(), "a site id not used before");
+        }
+        if (site != null) {
+          Declared.checkBounds(p, "/sites/" + i, site);
+        }
+      }
+    } else {
+      sites.add(SiteSpec.defaultId());
+    }
+    Set<String> ids = new HashSet<>();
+    List<HumanSpec> humans = s.humans() == null ? List.of() : s.humans();
+    List<ModelSpec> models = s.models() == null ? List.of() : s.models();
+    for (int i = 0; i < humans.size(); i++) {
+      human("/humans/" + i, humans.get(i), ids, sites, s.domain());
+    }
+    StageSpec.Context stages =
+        new StageSpec.Context(s.domain(), families(Timelines.allModels(models, s.timeline()), 0));
+    List<String> agents = TrainsOnValidator.agentIds(humans, models);
+    for (int i = 0; i < models.size(); i++) {
+      model("/models/" + i, models.get(i), ids, sites, s.domain(), stages);
+      if (models.get(i) != null) {
+        TrainsOnValidator.check(p, "/models/" + i, models.get(i), agents);
+      }
+    }
+    if (humans.isEmpty() && models.isEmpty()) {
+      p.addWorded("", "no agents", "at least one entry under 'humans' or 'models'");
+    }
+    TimelineValidator.check(p, s, ids, sites, stages);
+  }
+
+  private void human(
+      String at, HumanSpec h, Set<String> ids, Set<String> sites, DomainSpec domain) {
+    if (h == null) {
+      p.add(at, null, "a mapping with 'id' and 'publish-rate'");
+      return;
+    }
+    id(at, h.id(), ids);
+    required(at + "/publish-rate", h.publishRate(), "publish-rate", 0);
+    items(at + "/publish-rate", h.publishRate());
+    site(at + "/site", h.site(), sites);
+    publishTo(at, h.site(), h.publishTo(), sites);
+    if (h.laundering() != null) {
+      if (h.laundering().share() == null) {
+        p.add(at + "/laundering/share", null, "the required key 'share' (a probability in [0, 1])");
+      }
+      Declared.checkBounds(p, at + "/laundering", h.laundering());
+    }
+    Declared.checkBounds(p, at, h, "signed");
+    if (h.community() != null && domain != null) {
+      int k = domain.communityCount();
+      if (h.community() < 0 || h.community() >= k) {
+        p.add(
+            at + "/community",
+            h.community(),
+            k == 1
+                ? "no community: a " + typeOf(domain) + " domain with this truth has only one"
+                : "a community from 0 to " + (k - 1));
+      }
+    }
+  }
+
+  /**
+   * Each model family's agent indices (models come after the {@code firstModel} human sources), in
+   * a stable order. A model without a family is its own family, named by its id.
+   */
+  public static java.util.Map<String, List<Integer>> families(
+      List<ModelSpec> models, int firstModel) {
+    java.util.Map<String, List<Integer>> out = new java.util.TreeMap<>();
+    for (int i = 0; i < models.size(); i++) {
+      ModelSpec m = models.get(i);
+      if (m == null) {
+        continue;
+      }
+      String f = m.family() != null ? m.family() : m.id();
+      if (f != null) {
+        out.computeIfAbsent(f, k -> new java.util.ArrayList<>()).add(firstModel + i);
+      }
+    }
+    return out;
+  }
+
+  private void model(
+      String at,
+      ModelSpec m,
+      Set<String> ids,
+      Set<String> sites,
+      DomainSpec domain,
+      StageSpec.Context stages) {
+    if (m == null) {
+      p.add(at, null, "a mapping with 'id', 'regime', 'scrape' and 'publish-rate'");
+      return;
+    }
+    id(at, m.id(), ids);
+    if (m.regime() == null) {
+      p.add(at + "/regime", null, "the required key 'regime', one of " + Regime.keys());
+    } else {
+      oneOf(at + "/regime", m.regime(), Regime.keys(), "regime");
+    }
+    // Every declared bound, but those checked below or by TrainsOnValidator with their own words.
+    Declared.checkBounds(
+        p,
+        at,
+        m,
+        Declared.values(m).keySet().stream()
+            .filter(
+                k ->
+                    !List.of("scrape", "publish-rate", "fresh-human-fraction", "human-share")
+                        .contains(k))
+            .toArray(String[]::new));
+    required(at + "/scrape", m.scrape(), "scrape", 1);
+    required(at + "/publish-rate", m.publishRate(), "publish-rate", 0);
+    items(at + "/scrape", m.scrape());
+    items(at + "/publish-rate", m.publishRate());
+    Declared.checkBounds(p, at, m, "fresh-human-fraction");
+    site(at + "/site", m.site(), sites);
+    publishTo(at, m.site(), m.publishTo(), sites);
+    if (m.initial() != null) {
+      oneOf(at + "/initial", m.initial(), INITIALS, "initial model");
+    }
+    if (m.crawl() != null) {
+      m.crawl().validate(at + "/crawl", p, sites);
+      if (m.crawl().sites() != null) {
+        for (int i = 0; i < m.crawl().sites().size(); i++) {
+          site(at + "/crawl/sites/" + i, m.crawl().sites().get(i), sites);
+        }
+      }
+    }
+    if (m.sampling() != null) {
+      sampling(at + "/sampling", m.sampling(), domain);
+    }
+    if (m.estimator() != null) {
+      estimator(at + "/estimator", m.estimator(), domain);
+    }
+    if (m.family() != null && m.family().isBlank()) {
+      p.add(at + "/family", m.family(), "a family name that is not blank");
+    }
+    if (m.watermark() != null) {
+      if (m.watermark().rate() == null) {
+        p.add(at + "/watermark/rate", null, "the required key 'rate' (a probability in [0, 1])");
+      }
+      Declared.checkBounds(p, at + "/watermark", m.watermark());
+    }
+    if (m.pipeline() != null) {
+      for (int k = 0; k < m.pipeline().size(); k++) {
+        StageSpec stage = m.pipeline().get(k);
+        if (stage == null) {
+          p.add(
+              at + "/pipeline/" + k,
+              null,
+              "a stage: a mapping with 'stage', one of " + Stages.names());
+        } else {
+          stage.validate(at + "/pipeline/" + k, p, stages);
+        }
+      }
+    }
+  }
+
+  private void sampling(String at, SamplingSpec s, DomainSpec domain) {
+    List<String> keys = domain == null ? null : domain.samplingKeys();
+    Declared.values(s).forEach((key, value) -> applies(at, key, value, domain, keys));
+    Declared.checkBounds(p, at, s);
+  }
+
+  private void estimator(String at, EstimatorSpec e, DomainSpec domain) {
+    List<String> keys = domain == null ? null : domain.estimatorKeys();
+    Declared.values(e).forEach((key, value) -> applies(at, key, value, domain, keys));
+    if (e.variance() != null) {
+      oneOf(at + "/variance", e.variance(), VARIANCES, "variance estimator");
+    }
+    if (e.smoothing() != null) {
+      oneOf(at + "/smoothing", e.smoothing(), SMOOTHINGS, "smoothing");
+    }
+    Declared.checkBounds(p, at, e, "alpha");
+    if (Names.of(Smoothing.KNESER_NEY).equals(e.smoothing())
+        && e.alpha() != null
+        && e.alpha() >= 1) {
+      p.add(at + "/alpha", e.alpha(), "a Kneser-Ney discount in (0, 1), or 0 for the default 0.75");
+    }
+    Declared.checkBounds(
+        p,
+        at,
+        e,
+        Declared.values(e).keySet().stream()
+            .filter(k -> !k.equals("alpha"))
+            .toArray(String[]::new));
+  }
+
+  /** Rejects a setting the scenario's domain does not use. */
+  private void applies(String at, String key, Object value, DomainSpec domain, List<String> keys) {
+    if (value != null && keys != null && !keys.contains(key)) {
+      p.addWorded(
+          at + "/" + key,
+          "'" + key + "', which a " + typeOf(domain) + " domain does not use",
+          keys.isEmpty() ? "no such key here" : "only " + keys);
+    }
+  }
+
+  /** The registered type name of a domain spec. */
+  public static String typeOf(DomainSpec domain) {
+    return Plugins.nameOf(domain);
+  }
+
+  private void id(String at, String id, Set<String> ids) {
+    if (id == null || id.isBlank()) {
+      p.add(at + "/id", id, "the required key 'id' (a non-empty agent id)");
+    } else if (!id.matches("[A-Za-z0-9._-]+")) {
+      p.add(
+          at + "/id",
+          id,
+          "an id of letters, digits, '.', '_' or '-' (it is a column of " + "metrics.csv)");
+    } else if (id.equals("web")) {
+      p.add(at + "/id", id, "another id: 'web' names the web-level rows of metrics.csv");
+    } else if (!ids.add(id)) {
+      p.add(at + "/id", id, "an agent id not used by another human source or model");
+    }
+  }
+
+  private void required(String at, Integer value, String key, int min) {
+    if (value == null) {
+      p.add(at, null, "the required key '" + key + "' (a whole number of at least " + min + ")");
+    } else {
+      atLeast(at, value, min);
+    }
+  }
+
+  /**
+   * Items an agent may publish or scrape per tick: beyond this, arrays overflow or memory runs out.
+   */
+  static final int MAX_ITEMS = 10_000_000;
+
+  /** Rejects a per-tick item count above {@link #MAX_ITEMS}. */
+  private void items(String at, Integer value) {
+    if (value != null && value > MAX_ITEMS) {
+      p.add(at, value, "at most " + MAX_ITEMS + " items per tick per agent");
+    }
+  }
+
+  private void atLeast(String at, int value, int min) {
+    if (value < min) {
+      p.add(at, value, "a whole number of at least " + min);
+    }
+  }
+
+  private void site(String at, String site, Set<String> sites) {
+    if (site != null && !sites.contains(site)) {
+      p.add(
+          at,
+          site,
+          "one of the scenario's sites " + sorted(sites) + Suggest.didYouMean(site, sites));
+    }
+  }
+
+  /** Checks a mix of sites: known sites, shares in (0, 1] that sum to 1, and no 'site' too. */
+  private void publishTo(
+      String at, String site, java.util.Map<String, Double> mix, Set<String> sites) {
+    if (mix == null) {
+      return;
+    }
+    if (site != null) {
+      p.addWorded(
+          at + "/publish-to",
+          "both 'site' and 'publish-to'",
+          "one of them: 'site' for one site, 'publish-to' for a mix");
+    }
+    if (mix.isEmpty()) {
+      p.add(
+          at + "/publish-to",
+          mix,
+          "a mapping of site ids to shares, such as {forum: 0.7, " + "blog: 0.3}");
+      return;
+    }
+    double sum = 0;
+    boolean shares = true;
+    for (java.util.Map.Entry<String, Double> e : mix.entrySet()) {
+      String key = at + "/publish-to/" + e.getKey().replace("~", "~0").replace("/", "~1");
+      if (!sites.contains(e.getKey())) {
+        p.addKey(
+            key,
+            e.getKey(),
+            "one of the scenario's sites " + sorted(sites) + Suggest.didYouMean(e.getKey(), sites));
+      }
+      Double v = e.getValue();
+      if (v == null || !(v > 0 && v <= 1)) {
+        p.add(key, v, "a share in (0, 1]");
+        shares = false;
+      } else {
+        sum += v;
+      }
+    }
+    if (shares && Math.abs(sum - 1) > 1e-6) {
+      p.addWorded(at + "/publish-to", "shares summing to " + (float) sum, "shares that sum to 1");
+    }
+  }
+
+  private void oneOf(String at, String value, List<String> known, String what) {
+    if (!known.contains(value)) {
+      p.add(at, value, "a known " + what + ", one of " + known + Suggest.didYouMean(value, known));
+    }
+  }
+
+  /** A set as a sorted list, for messages. */
+  private static List<String> sorted(Set<String> s) {
+    return s.stream().sorted().toList();
+  }
+}

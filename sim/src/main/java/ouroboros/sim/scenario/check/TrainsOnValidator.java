@@ -1,0 +1,98 @@
+package ouroboros.sim.scenario.check;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import ouroboros.sim.scenario.spec.Declared;
+import ouroboros.sim.scenario.spec.HumanSpec;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.TrainsOnSpec;
+import ouroboros.sim.scenario.stage.StageSpec;
+
+/**
+ * Checks a model's static-graph keys ({@code trains-on}, {@code human-share}) and what they exclude
+ * ({@code crawl}, {@code fresh-human-fraction}). Called by {@link ScenarioValidator}.
+ */
+final class TrainsOnValidator {
+  private TrainsOnValidator() {}
+
+  /** Every agent id that is set, humans first, in file order. */
+  static List<String> agentIds(List<HumanSpec> humans, List<ModelSpec> models) {
+    List<String> out = new java.util.ArrayList<>();
+    humans.stream().filter(h -> h != null && h.id() != null).forEach(h -> out.add(h.id()));
+    models.stream().filter(m -> m != null && m.id() != null).forEach(m -> out.add(m.id()));
+    return out;
+  }
+
+  /** Static-graph mode: the trains-on list, its human share, and what it excludes. */
+  static void check(Problems p, String at, ModelSpec m, List<String> agents) {
+    List<TrainsOnSpec> list = m.trainsOn();
+    if (list == null) {
+      if (m.humanShare() != null) {
+        p.addWorded(
+            at + "/human-share",
+            "'human-share' without 'trains-on'",
+            "'trains-on' beside it (static-graph mode), or 'fresh-human-fraction' for a model "
+                + "that crawls the web");
+      }
+      return;
+    }
+    if (m.crawl() != null) {
+      p.addWorded(
+          at + "/trains-on",
+          "'trains-on' together with 'crawl'",
+          "one of them: 'trains-on' fixes the agents the model reads (static-graph mode), "
+              + "'crawl' lets it scrape the web");
+    }
+    if (m.freshHumanFraction() != null) {
+      p.addWorded(
+          at + "/trains-on",
+          "'trains-on' together with 'fresh-human-fraction'",
+          "'human-share' for the fresh human data of a model with 'trains-on'");
+    }
+    if (m.humanShare() != null) {
+      StageSpec.probability(p, at + "/human-share", m.humanShare());
+    }
+    if (list.isEmpty()) {
+      p.add(at + "/trains-on", list, "at least one source: {source: AGENT_ID, weight: w}");
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    double sum = 0;
+    boolean weightsOk = true;
+    for (int k = 0; k < list.size(); k++) {
+      String e = at + "/trains-on/" + k;
+      TrainsOnSpec t = list.get(k);
+      if (t == null) {
+        p.add(e, null, "a source: {source: AGENT_ID, weight: w}");
+        weightsOk = false;
+        continue;
+      }
+      if (t.source() == null) {
+        p.add(
+            e + "/source",
+            null,
+            "the required key 'source' (the id of a human source or " + "model)");
+      } else if (!agents.contains(t.source())) {
+        p.add(
+            e + "/source",
+            t.source(),
+            "the id of a human source or model of this scenario, "
+                + "one of "
+                + agents
+                + Suggest.didYouMean(t.source(), agents));
+      } else if (!seen.add(t.source())) {
+        p.add(e + "/source", t.source(), "a source not listed before in this 'trains-on'");
+      }
+      if (t.weight() != null && (!(t.weight() >= 0) || t.weight().isInfinite())) {
+        p.add(e + "/weight", t.weight(), "a weight of at least 0");
+        weightsOk = false;
+      } else {
+        sum += t.weight() == null ? Declared.<Double>def(TrainsOnSpec.class, "weight") : t.weight();
+      }
+    }
+    if (weightsOk && sum == 0) {
+      p.addWorded(at + "/trains-on", "weights that sum to 0", "at least one weight above 0");
+    }
+  }
+}

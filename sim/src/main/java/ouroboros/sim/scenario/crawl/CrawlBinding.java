@@ -1,0 +1,87 @@
+package ouroboros.sim.scenario.crawl;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ouroboros.sim.scenario.Plugins;
+import ouroboros.sim.scenario.spec.Names;
+
+/**
+ * Binds a {@code crawl:} block: {@code policy} and {@code sites}, and every key that some
+ * registered policy's settings record declares, each as that record declares it, so that a value of
+ * the wrong type fails where it stands, as any other key does. A key no policy reads is an unknown
+ * key; a key another policy reads is kept, for {@link CrawlSpec#validate} to name the policy that
+ * does not use it.
+ */
+final class CrawlBinding extends StdDeserializer<CrawlSpec> {
+  private static final long serialVersionUID = 1L;
+
+  /** Binds with the scenario mapper's settings. */
+  CrawlBinding() {
+    super(CrawlSpec.class);
+  }
+
+  /** Every policy's keys with their Java types, in registry order (first declaration wins). */
+  static Map<String, Type> policyKeys() {
+    Map<String, Type> out = new LinkedHashMap<>();
+    for (var type : Plugins.crawls().values()) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        out.putIfAbsent(Names.kebab(c.getName()), c.getGenericType());
+      }
+    }
+    return out;
+  }
+
+  /** The settings record of the first policy, in registry order, that declares a key. */
+  static Class<? extends Record> declaring(String key) {
+    for (var type : Plugins.crawls().values()) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        if (Names.kebab(c.getName()).equals(key)) {
+          return type.asSubclass(Record.class);
+        }
+      }
+    }
+    throw new IllegalArgumentException("no crawl policy reads '" + key + "'");
+  }
+
+  @Override
+  public CrawlSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    if (!p.isExpectedStartObjectToken()) {
+      return (CrawlSpec) ctxt.handleUnexpectedToken(CrawlSpec.class, p);
+    }
+    Map<String, Type> types = new LinkedHashMap<>();
+    types.put("policy", String.class);
+    types.put("sites", CrawlSpec.class.getRecordComponents()[1].getGenericType());
+    types.putAll(policyKeys());
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
+      JsonToken value = p.nextToken();
+      Type type = types.get(key);
+      if (type == null) {
+        List<Object> known = new ArrayList<>(types.keySet());
+        throw UnrecognizedPropertyException.from(p, CrawlSpec.class, key, known);
+      }
+      try {
+        JavaType javaType = ctxt.getTypeFactory().constructType(type);
+        values.put(key, value == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, javaType));
+      } catch (JsonMappingException e) {
+        throw JsonMappingException.wrapWithPath(e, CrawlSpec.class, key);
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<String> sites = (List<String>) values.remove("sites");
+    String policy = (String) values.remove("policy");
+    return new CrawlSpec(policy, sites, values);
+  }
+}

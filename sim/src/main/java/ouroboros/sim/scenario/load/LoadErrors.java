@@ -1,0 +1,345 @@
+package ouroboros.sim.scenario.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
+import ouroboros.sim.scenario.check.Problems;
+import ouroboros.sim.scenario.check.ScenarioError;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.check.Suggest;
+import ouroboros.sim.scenario.domain.DomainSpec;
+import ouroboros.sim.scenario.stage.StageSpec;
+import ouroboros.sim.scenario.stage.Stages;
+
+/**
+ * How the loader words what Jackson and SnakeYAML report: the file, line and column, key path,
+ * found and expected of every encoding, syntax and binding error.
+ */
+final class LoadErrors {
+  private LoadErrors() {}
+
+  /** Raised by the scan on an alias. */
+  static final class AliasFound extends JsonProcessingException {
+    private static final long serialVersionUID = 1L;
+
+    final String pointer;
+
+    AliasFound(JsonParser parser, String alias) {
+      super("alias " + alias, parser.currentTokenLocation());
+      this.pointer = parser.getParsingContext().pathAsPointer().toString();
+    }
+  }
+
+  /** The bytes as UTF-8 text; the first byte that is not UTF-8 is an error at its position. */
+  static String utf8(String name, byte[] bytes) throws ScenarioException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never has more chars than bytes
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    String text = out.flip().toString();
+    if (result.isError()) {
+      throw failAfter(
+          name,
+          text,
+          String.format("the byte 0x%02X, which is not UTF-8 text", bytes[in.position()] & 0xFF),
+          "a UTF-8 YAML file");
+    }
+    return text;
+  }
+
+  static ScenarioException fromSyntax(
+      String name, String text, JsonProcessingException e, Locations locations) {
+    // The start of the token the parser stopped on; the exception's own location is its end.
+    JsonLocation at =
+        e.getProcessor() instanceof JsonParser p ? p.currentTokenLocation() : e.getLocation();
+    int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
+    int col = at == null ? 0 : Math.max(at.getColumnNr(), 0);
+    if (e instanceof AliasFound a) {
+      return fail(
+          name,
+          line,
+          col,
+          Locations.display(a.pointer),
+          "the YAML " + e.getOriginalMessage(),
+          "plain values: scenario files may not use anchors and aliases, so that an alias bomb "
+              + "is refused instead of expanded");
+    }
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      Mark mark = m.getProblemMark();
+      return fail(
+          name,
+          mark.getLine() + 1,
+          mark.getColumn() + 1,
+          "",
+          "text that is not valid YAML (" + firstLine(m.getProblem()) + ")",
+          "a YAML mapping of scenario keys");
+    }
+    if (e.getCause() instanceof ReaderException r) {
+      int end =
+          text.offsetByCodePoints(
+              0, Math.min(r.getPosition(), text.codePointCount(0, text.length())));
+      return failAfter(
+          name,
+          text.substring(0, end),
+          String.format("the non-printable character U+%04X", r.getCodePoint()),
+          "YAML text of printable characters");
+    }
+    String problem = e.getOriginalMessage();
+    if (problem != null
+        && problem.startsWith("Duplicate field")
+        && e.getProcessor() instanceof JsonParser p) {
+      String pointer = p.getParsingContext().pathAsPointer().toString();
+      String key = p.getParsingContext().getCurrentName();
+      return fail(
+          name,
+          line,
+          col,
+          Locations.display(pointer),
+          "the key '" + key + "' a second time",
+          "each key at most once per mapping (the first '"
+              + key
+              + "' is on line "
+              + locations.key(pointer).line()
+              + ")");
+    }
+    if (problem != null && problem.startsWith("Expected a field name")) {
+      String key =
+          problem.contains("MappingStartEvent")
+              ? "a mapping"
+              : problem.contains("SequenceStartEvent") ? "a list" : "a value";
+      return fail(
+          name, line, col, "", key + " used as a key", "a plain key such as 'name' or 'ticks'");
+    }
+    return fail(
+        name,
+        line,
+        col,
+        "",
+        "text that is not valid YAML (" + firstLine(problem) + ")",
+        "a YAML mapping of scenario keys");
+  }
+
+  static ScenarioException fromBinding(String name, JsonMappingException e, Locations locations) {
+    String pointer = pointer(e.getPath());
+    String path = Locations.display(pointer);
+    Locations.Position at = locations.find(pointer);
+    if (pointer.isEmpty() && e.getLocation() != null) {
+      at =
+          new Locations.Position(
+              Math.max(e.getLocation().getLineNr(), 0), Math.max(e.getLocation().getColumnNr(), 0));
+    }
+    int line = at.line();
+    int col = at.column();
+    if (e instanceof UnrecognizedPropertyException u) {
+      TreeSet<String> known = new TreeSet<>();
+      u.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
+      Locations.Position key = locations.key(pointer);
+      return fail(
+          name,
+          key.line(),
+          key.column(),
+          Locations.display(pointer.substring(0, pointer.lastIndexOf('/'))),
+          "unknown key '" + u.getPropertyName() + "'",
+          "one of " + known + Suggest.didYouMean(u.getPropertyName(), known));
+    }
+    if (e instanceof InvalidTypeIdException t
+        && t.getBaseType() != null
+        && t.getBaseType().getRawClass() == StageSpec.class) {
+      String id = t.getTypeId();
+      List<String> known = Stages.names();
+      String key = pointer + "/stage";
+      Locations.Position keyAt = locations.find(key);
+      return fail(
+          name,
+          keyAt.line(),
+          keyAt.column(),
+          Locations.display(key),
+          Problems.describe(id),
+          (id == null ? "the required key 'stage', one of " : "a known pipeline stage, one of ")
+              + known
+              + (id == null ? "" : Suggest.didYouMean(id, known)));
+    }
+    if (e instanceof InvalidTypeIdException t) {
+      String id = t.getTypeId();
+      List<String> known = DomainSpec.types();
+      String type = (pointer.isEmpty() ? "/domain" : pointer) + "/type";
+      Locations.Position typeAt = locations.find(type);
+      return fail(
+          name,
+          typeAt.line(),
+          typeAt.column(),
+          Locations.display(type),
+          Problems.describe(id),
+          (id == null ? "the required key 'type', one of " : "a known domain type, one of ")
+              + known
+              + (id == null ? "" : Suggest.didYouMean(id, known)));
+    }
+    if (e.getCause() instanceof InputCoercionException c) {
+      return fail(
+          name,
+          line,
+          col,
+          path,
+          describe(c.getInputType(), safeText(c.getProcessor())),
+          typeName(c.getTargetType()) + range(c.getTargetType()));
+    }
+    if (e instanceof ValueInstantiationException v && v.getCause() != null) {
+      String msg = v.getCause().getMessage();
+      int split = msg.indexOf(", expected ");
+      if (msg.startsWith("found ") && split > 0) {
+        return fail(name, line, col, path, msg.substring(6, split), msg.substring(split + 11));
+      }
+      return fail(name, line, col, path, "an invalid value (" + msg + ")", "a valid value");
+    }
+    if (e instanceof InvalidFormatException f) {
+      return fail(
+          name, line, col, path, Problems.describe(f.getValue()), typeName(f.getTargetType()));
+    }
+    if (e instanceof MismatchedInputException m) {
+      String found = "a value of the wrong type";
+      if (m.getProcessor() instanceof JsonParser p) {
+        found = describe(p.currentToken(), safeText(p));
+      }
+      return fail(name, line, col, path, found, typeName(m.getTargetType()));
+    }
+    return fail(
+        name,
+        line,
+        col,
+        path,
+        "a value that cannot be read (" + firstLine(e.getOriginalMessage()) + ")",
+        "a valid value");
+  }
+
+  /** Jackson's reference path as a JSON Pointer, {@code /models/0/scrape}. */
+  static String pointer(List<JsonMappingException.Reference> refs) {
+    StringBuilder b = new StringBuilder();
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getFieldName() != null) {
+        b.append('/').append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
+      } else if (r.getIndex() >= 0) {
+        b.append('/').append(r.getIndex());
+      }
+    }
+    return b.toString();
+  }
+
+  /** " from MIN to MAX" for a whole-number type, else "". */
+  static String range(Class<?> type) {
+    if (type == Integer.class || type == int.class) {
+      return " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+    }
+    if (type == Long.class || type == long.class) {
+      return " from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    }
+    return "";
+  }
+
+  /** How a target type reads in a message. */
+  public static String typeName(Class<?> type) {
+    if (type == null) {
+      return "a value of another type";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (type == String.class) {
+      return "a text value";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (type.isRecord() || Map.class.isAssignableFrom(type) || type.isInterface()) {
+      return "a mapping";
+    }
+    return "a value of type " + type.getSimpleName();
+  }
+
+  /** How a token reads in a message. */
+  static String describe(JsonToken token, String text) {
+    if (token == null) {
+      return "nothing";
+    }
+    return switch (token) {
+      case START_OBJECT -> "a mapping";
+      case START_ARRAY -> "a list";
+      case VALUE_STRING -> "the text '" + abbreviate(text) + "'";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + text;
+      case VALUE_TRUE, VALUE_FALSE -> "the boolean " + text;
+      case VALUE_NULL -> "an empty value";
+      default -> "'" + abbreviate(text) + "'";
+    };
+  }
+
+  /** The parser's current text, or "" when it has none. */
+  static String safeText(JsonParser p) {
+    if (p == null) {
+      return "";
+    }
+    try {
+      String t = p.getText();
+      return t == null ? "" : t;
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** At most 60 characters of a text, on one line. */
+  static String abbreviate(String s) {
+    String one = firstLine(s);
+    return one.length() > 60 ? one.substring(0, 57) + "..." : one;
+  }
+
+  /** The first line of a message. */
+  static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+
+  /** An error at the position just after {@code before}, the text that precedes the problem. */
+  static ScenarioException failAfter(String file, String before, String found, String expected) {
+    int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+    int col = before.codePointCount(before.lastIndexOf('\n') + 1, before.length()) + 1;
+    return fail(file, line, col, "", found, expected);
+  }
+
+  static ScenarioException fail(
+      String file, int line, int col, String path, String found, String expected) {
+    return new ScenarioException(
+        List.of(new ScenarioError(file, line, col, path, found, expected)));
+  }
+}

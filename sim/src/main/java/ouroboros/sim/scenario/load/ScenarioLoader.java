@@ -1,0 +1,241 @@
+package ouroboros.sim.scenario.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import ouroboros.sim.scenario.check.Problems;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.check.ScenarioValidator;
+import ouroboros.sim.scenario.population.Compaction;
+import ouroboros.sim.scenario.population.Expansion;
+import ouroboros.sim.scenario.spec.Scenario;
+
+/**
+ * Reads, checks and resolves scenario files. Bad input is rejected before the first tick with a
+ * {@link ScenarioException} whose every error names the file, the line and column, the key path,
+ * what was found and what was expected (ARCHITECTURE.md, invariant 3). YAML anchors and aliases are
+ * refused as soon as they are met, so an alias bomb is never expanded.
+ */
+public final class ScenarioLoader {
+  /** The largest scenario file accepted. */
+  static final int MAX_BYTES = 1 << 20;
+
+  private final ObjectMapper mapper = Yaml.mapper();
+
+  /** Loads the file, validates it and fills in every default. */
+  public Scenario load(Path file) throws ScenarioException {
+    return parse(file.toString(), readText(file, "scenario"));
+  }
+
+  /**
+   * Reads a YAML file as strictly as a scenario (UTF-8, at most {@value #MAX_BYTES} bytes, no
+   * anchors or aliases, no duplicate keys) into a tree with the position of every value, without
+   * binding it to a scenario: what a sweep file is read with. {@code what} names the kind of file
+   * in messages, such as "sweep".
+   */
+  public YamlDocument read(Path file, String what) throws ScenarioException {
+    String name = file.toString();
+    String text = readText(file, what);
+    Locations locations = new Locations();
+    if (scan(name, text, locations) == null) {
+      throw LoadErrors.fail(
+          name,
+          0,
+          0,
+          "",
+          text.isBlank() ? "an empty file" : "a file with only comments and blank lines",
+          "a YAML mapping");
+    }
+    try {
+      return new YamlDocument(name, mapper.readTree(text), locations);
+    } catch (JsonProcessingException e) {
+      throw LoadErrors.fromSyntax(name, text, e, locations);
+    }
+  }
+
+  /**
+   * Checks and resolves a scenario given as a YAML tree, such as a base scenario with a sweep's
+   * values applied. Errors name {@code name} and the key path; they carry no line, since a tree has
+   * none: the caller places them.
+   */
+  public Scenario parse(String name, JsonNode tree) throws ScenarioException {
+    if (!tree.isObject()) {
+      throw LoadErrors.fail(
+          name,
+          0,
+          0,
+          "",
+          tree.isArray()
+              ? "a list"
+              : "a " + tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT),
+          "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'");
+    }
+    Locations none = new Locations();
+    Scenario raw;
+    try (JsonParser parser = mapper.treeAsTokens(tree)) {
+      try {
+        raw = mapper.readValue(parser, Scenario.class);
+      } catch (JsonMappingException e) {
+        throw LoadErrors.fromBinding(name, e, none);
+      }
+    } catch (IOException e) {
+      throw LoadErrors.fail(
+          name, 0, 0, "", "a tree that cannot be read (" + e.getMessage() + ")", "a scenario");
+    }
+    Expansion expansion = Expansion.of(name, raw, none, this);
+    return expansion.relocating(() -> check(name, expansion.scenario(), none));
+  }
+
+  /** The text of a {@code what} file (scenario, sweep), checked for existence, size and UTF-8. */
+  private static String readText(Path file, String what) throws ScenarioException {
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw LoadErrors.fail(
+          name,
+          0,
+          0,
+          "",
+          Files.exists(file) ? "a directory" : "no such file",
+          "the path of a " + what + " YAML file");
+    }
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw LoadErrors.fail(
+            name,
+            0,
+            0,
+            "",
+            "a file of " + Files.size(file) + " bytes",
+            "a " + what + " file of at most " + MAX_BYTES + " bytes");
+      }
+      return LoadErrors.utf8(name, Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw LoadErrors.fail(
+          name,
+          0,
+          0,
+          "",
+          "a file that cannot be read (" + e.getMessage() + ")",
+          "a readable " + what + " file");
+    }
+  }
+
+  /** Records every position of the text; returns its first token, null for an empty document. */
+  private JsonToken scan(String name, String text, Locations locations) throws ScenarioException {
+    try (JsonParser parser = mapper.getFactory().createParser(text)) {
+      return Locations.scan(parser, locations, ScenarioLoader::refuseAlias);
+    } catch (JsonProcessingException e) {
+      throw LoadErrors.fromSyntax(name, text, e, locations);
+    } catch (IOException e) {
+      throw LoadErrors.fail(name, 0, 0, "", "unreadable text (" + e.getMessage() + ")", "YAML");
+    }
+  }
+
+  /** Checks and resolves scenario text; {@code name} is used in messages. */
+  public Scenario parse(String name, String text) throws ScenarioException {
+    Locations locations = new Locations();
+    JsonToken first = scan(name, text, locations);
+    if (first == null) {
+      throw LoadErrors.fail(
+          name,
+          0,
+          0,
+          "",
+          text.isBlank() ? "an empty file" : "a file with only comments and blank lines",
+          "a YAML mapping with at least 'name', 'ticks', 'domain' and some agents");
+    }
+    if (first != JsonToken.START_OBJECT) {
+      Locations.Position at = locations.find("");
+      throw LoadErrors.fail(
+          name,
+          at.line(),
+          at.column(),
+          "",
+          LoadErrors.describe(first, firstText(text)),
+          "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'");
+    }
+    Scenario raw;
+    try (JsonParser parser = mapper.getFactory().createParser(text)) {
+      try {
+        raw = mapper.readValue(parser, Scenario.class);
+      } catch (JsonMappingException e) {
+        throw LoadErrors.fromBinding(
+            name, e, locations); // while the parser is open, to name the value
+      }
+    } catch (JsonProcessingException e) {
+      throw LoadErrors.fromSyntax(name, text, e, locations);
+    } catch (IOException e) {
+      throw LoadErrors.fail(name, 0, 0, "", "unreadable text (" + e.getMessage() + ")", "YAML");
+    }
+    Expansion expansion = Expansion.of(name, raw, locations, this);
+    return expansion.relocating(() -> check(name, expansion.scenario(), locations));
+  }
+
+  /**
+   * Binds one generated entry (a model, human source or site) as an entry of a scenario file is
+   * bound; an error names the entry's own key path and no line, for the caller to place.
+   */
+  public <T> T bind(String name, JsonNode entry, Class<T> type) throws ScenarioException {
+    try {
+      return mapper.treeToValue(entry, type);
+    } catch (JsonMappingException e) {
+      throw LoadErrors.fromBinding(name, e, new Locations());
+    } catch (JsonProcessingException e) {
+      throw LoadErrors.fail(
+          name,
+          0,
+          0,
+          "",
+          "a value that cannot be read (" + LoadErrors.firstLine(e.getOriginalMessage()) + ")",
+          "a valid value");
+    }
+  }
+
+  /** Validates a bound scenario and fills in its defaults. */
+  private static Scenario check(String name, Scenario raw, Locations locations)
+      throws ScenarioException {
+    Problems problems = ScenarioValidator.check(raw);
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems.locate(name, locations));
+    }
+    return Resolution.resolve(raw);
+  }
+
+  /** The scenario as YAML, the form {@code scenario.yaml} takes in a run directory. */
+  public String write(Scenario scenario) {
+    try {
+      return mapper.writeValueAsString(Compaction.compact(scenario));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a scenario as YAML", e);
+    }
+  }
+
+  /** Refuses a YAML alias the moment the parser meets one. */
+  private static void refuseAlias(JsonParser parser) throws IOException {
+    if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
+      throw new LoadErrors.AliasFound(parser, "*" + parser.getText());
+    }
+  }
+
+  /** The text of the document's first token. */
+  private String firstText(String text) {
+    try (JsonParser p = mapper.getFactory().createParser(text)) {
+      p.nextToken();
+      return LoadErrors.safeText(p);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** How a target type reads in a message, such as "a whole number". */
+  public static String typeName(Class<?> type) {
+    return LoadErrors.typeName(type);
+  }
+}
