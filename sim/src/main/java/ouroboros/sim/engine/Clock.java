@@ -261,27 +261,22 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
    * timeout.
    */
   private Behavior<Command> onAgentFailed(ChildFailed failed) {
+    String why =
+        failed.getCause() instanceof akka.actor.ActorInitializationException init
+            ? " failed to start: " + describe(init.getCause() == null ? init : init.getCause())
+            : " failed in the "
+                + phase.key()
+                + " phase of tick "
+                + tick
+                + ": "
+                + describe(failed.getCause());
     if (replyTo == null) {
       if (startFailure.isEmpty()) {
-        startFailure =
-            "agent " + agentId(failed) + " failed to start: " + describe(failed.getCause());
+        startFailure = "agent " + agentId(failed) + why;
       }
       return this;
     }
-    if (tick < 0) {
-      return finish(
-          "agent " + agentId(failed) + " failed to start: " + describe(failed.getCause()));
-    }
-    String id = agentId(failed);
-    return finish(
-        "agent "
-            + id
-            + " failed in the "
-            + phase.key()
-            + " phase of tick "
-            + tick
-            + ": "
-            + describe(failed.getCause()));
+    return finish("agent " + agentId(failed) + why);
   }
 
   /** The id of the agent behind a failed child's reference. */
