@@ -115,23 +115,33 @@ public final class EngineBenchmark implements Callable<Integer> {
     Recorder rec = new Recorder(w.ticks());
     RunOutcome outcome;
     long wallNanos;
+    long cpuNanos;
     long peak;
     long before;
     long after;
     try (Simulation sim = new Simulation(threads)) {
       before = HeapProbe.usedAfterGc();
       HeapProbe.resetPeaks();
+      long c0 = processCpuNanos();
       long t0 = System.nanoTime();
       outcome = sim.run(world, rec);
       wallNanos = System.nanoTime() - t0;
+      cpuNanos = processCpuNanos() - c0;
       peak = HeapProbe.peakSum();
       // The clock stops its agents when the run ends; the recorder still holds the snapshot.
       Thread.sleep(200);
       after = HeapProbe.usedAfterGc();
       Reference.reachabilityFence(rec.last());
     }
-    report(w, outcome, rec, wallNanos, peak, before, after);
+    report(w, outcome, rec, wallNanos, cpuNanos, peak, before, after);
     return outcome.completed() ? 0 : 1;
+  }
+
+  /** CPU time of the whole JVM so far (every thread, GC and JIT included); 0 if unknown. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
   /** Prints what is run, on what. */
@@ -170,6 +180,7 @@ public final class EngineBenchmark implements Callable<Integer> {
       RunOutcome outcome,
       Recorder rec,
       long wallNanos,
+      long cpuNanos,
       long peak,
       long before,
       long after) {
@@ -182,6 +193,11 @@ public final class EngineBenchmark implements Callable<Integer> {
             ? "completed " + outcome.ticksCompleted() + " ticks"
             : "FAILED after " + outcome.ticksCompleted() + " ticks: " + outcome.failure());
     row("wall time (Simulation.run)", "%.2f s", wall);
+    row(
+        "process CPU time (Simulation.run)",
+        "%.2f s (%.2f cores busy)",
+        cpuNanos / 1e9,
+        cpuNanos / (double) wallNanos);
     row("items published", "%,d", rec.published());
     row("items published per second", "%,.0f", rec.published() / wall);
     long publish = rec.phaseNanos(Phase.PUBLISH);

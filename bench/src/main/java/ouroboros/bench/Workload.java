@@ -53,7 +53,7 @@ public record Workload(
     return (long) (models + humans) * publishRate * ticks;
   }
 
-  /** The workload as scenario YAML: one flow-style line per agent keeps the text small. */
+  /** The workload as scenario YAML: one population of humans and one of models. */
   public String yaml() {
     StringBuilder b = new StringBuilder(64 * (models + humans + 16));
     b.append("name: engine-benchmark\n")
@@ -67,31 +67,29 @@ public record Workload(
         .append("domain: {type: gaussian, dimensions: 1, mean: [0.0], variance: [1.0]}\n")
         .append("web: {retention: all}\n")
         .append("sites:\n  - id: web\n");
+    if (humans > 0 || models > 0) {
+      b.append("populations:\n");
+    }
     if (humans > 0) {
-      b.append("humans:\n");
-      for (int i = 0; i < humans; i++) {
-        b.append("  - {id: human-")
-            .append(i)
-            .append(", publish-rate: ")
-            .append(publishRate)
-            .append("}\n");
-      }
+      b.append("  - {id: people, kind: human, count: ")
+          .append(humans)
+          .append(", id-pattern: \"human-{i}\", template: {publish-rate: ")
+          .append(publishRate)
+          .append("}}\n");
     }
     if (models > 0) {
-      b.append("models:\n");
-      for (int i = 0; i < models; i++) {
-        b.append("  - {id: model-")
-            .append(i)
-            .append(", regime: replace, initial: truth, scrape: ")
-            .append(scrape)
-            .append(", publish-rate: ")
-            .append(publishRate)
-            .append(", retrain-every: ")
-            .append(retrainEvery)
-            .append(", first-retrain: ")
-            .append(firstRetrain)
-            .append("}\n");
-      }
+      b.append("  - {id: labs, kind: model, count: ")
+          .append(models)
+          .append(
+              ", id-pattern: \"model-{i}\", template: {regime: replace, initial: truth, scrape: ")
+          .append(scrape)
+          .append(", publish-rate: ")
+          .append(publishRate)
+          .append(", retrain-every: ")
+          .append(retrainEvery)
+          .append(", first-retrain: ")
+          .append(firstRetrain)
+          .append("}}\n");
     }
     return b.toString();
   }

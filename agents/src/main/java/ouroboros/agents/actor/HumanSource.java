@@ -5,6 +5,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import java.util.function.Supplier;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.human.HumanCore;
 
@@ -19,6 +20,15 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
   /** A human source over its core. */
   public static Behavior<AgentProtocol.Command> create(int index, HumanCore core) {
     return Behaviors.setup(ctx -> new HumanSource(ctx, index, core));
+  }
+
+  /**
+   * An actor that builds its core when it starts, on a dispatcher thread: spawning many agents then
+   * costs the spawner only the spawn, and the cores (random streams, initial fits) are built in
+   * parallel. The core must not depend on the order in which agents start.
+   */
+  public static Behavior<AgentProtocol.Command> create(int index, Supplier<HumanCore> core) {
+    return Behaviors.setup(ctx -> new HumanSource(ctx, index, core.get()));
   }
 
   private final int index;

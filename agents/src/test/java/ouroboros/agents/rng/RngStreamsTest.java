@@ -29,4 +29,19 @@ class RngStreamsTest {
     assertNotEquals(x, draw(new RngStreams(43), "lab-a", "publish")[0]);
     assertNotEquals(RngStreams.replicateSeed(1, 0), RngStreams.replicateSeed(1, 1));
   }
+
+  @Test
+  void stream_isRandomSourcesLxmOnTheSameSeedWords() {
+    // The stream is built by its constructor; RandomSource's reflective factory gives the same.
+    org.apache.commons.rng.core.source64.SplitMix64 mixer =
+        new org.apache.commons.rng.core.source64.SplitMix64(
+            7L ^ RngStreams.fnv1a64("model-3\u0000publish"));
+    mixer.nextLong();
+    long[] words = {mixer.nextLong(), mixer.nextLong(), mixer.nextLong(), mixer.nextLong()};
+    var reference = org.apache.commons.rng.simple.RandomSource.L64_X128_MIX.create(words);
+    var stream = new RngStreams(7L).stream("model-3", "publish");
+    for (int i = 0; i < 100; i++) {
+      assertEquals(reference.nextLong(), stream.nextLong(), "draw " + i);
+    }
+  }
 }

@@ -142,6 +142,10 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private final ActorRef<AgentProtocol.Retrained> retrainedAdapter;
 
   private ActorRef<RunOutcome> replyTo;
+
+  /** Why the run failed before it started (an agent failed to start); empty if it did not. */
+  private String startFailure = "";
+
   private int tick = -1;
   private Phase phase = Phase.EVENTS;
   private final BitSet waiting = new BitSet();
@@ -194,6 +198,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       return this;
     }
     replyTo = msg.replyTo();
+    if (!startFailure.isEmpty()) {
+      return finish(startFailure);
+    }
     if (setup.ticks() == 0) {
       return finish("");
     }
@@ -254,21 +261,31 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
    * timeout.
    */
   private Behavior<Command> onAgentFailed(ChildFailed failed) {
-    String id =
-        agents.stream()
-            .filter(a -> a.ref().equals(failed.getRef()))
-            .map(AgentHandle::id)
-            .findFirst()
-            .orElse(failed.getRef().path().name());
-    return finish(
-        "agent "
-            + id
-            + " failed in the "
-            + phase.key()
-            + " phase of tick "
-            + tick
-            + ": "
-            + describe(failed.getCause()));
+    String why =
+        failed.getCause() instanceof akka.actor.ActorInitializationException init
+            ? " failed to start: " + describe(init.getCause() == null ? init : init.getCause())
+            : " failed in the "
+                + phase.key()
+                + " phase of tick "
+                + tick
+                + ": "
+                + describe(failed.getCause());
+    if (replyTo == null) {
+      if (startFailure.isEmpty()) {
+        startFailure = "agent " + agentId(failed) + why;
+      }
+      return this;
+    }
+    return finish("agent " + agentId(failed) + why);
+  }
+
+  /** The id of the agent behind a failed child's reference. */
+  private String agentId(ChildFailed failed) {
+    return agents.stream()
+        .filter(a -> a.ref().equals(failed.getRef()))
+        .map(AgentHandle::id)
+        .findFirst()
+        .orElse(failed.getRef().path().name());
   }
 
   private Behavior<Command> onPhaseTimedOut(PhaseTimedOut msg) {

@@ -111,23 +111,29 @@ public final class Simulation implements AutoCloseable {
     }
   }
 
-  /** Spawns every agent of a world as a child of the clock, in canonical order. */
+  /**
+   * Spawns every agent of a world as a child of the clock, in canonical order; each agent builds
+   * its core when it starts, on a dispatcher thread (a core depends only on the seed and its own
+   * id).
+   */
   private static List<AgentHandle> spawnAgents(ActorContext<Clock.Command> ctx, World world) {
     RngStreams streams = new RngStreams(world.seed());
     List<AgentHandle> handles = new ArrayList<>();
     int index = 0;
     for (HumanSettings h : world.humans()) {
+      int at = index;
       ActorRef<AgentProtocol.Command> ref =
           ctx.spawn(
-              HumanSource.create(index, new HumanCore(index, h, world.domain(), streams)),
+              HumanSource.create(at, () -> new HumanCore(at, h, world.domain(), streams)),
               "agent-" + index);
       handles.add(new AgentHandle(index, h.id(), ref, t -> false));
       index++;
     }
     for (ModelSettings m : world.models()) {
+      int at = index;
       ActorRef<AgentProtocol.Command> ref =
           ctx.spawn(
-              GenerativeModel.create(index, new ModelCore(index, m, world.domain(), streams)),
+              GenerativeModel.create(at, () -> new ModelCore(at, m, world.domain(), streams)),
               "agent-" + index);
       handles.add(new AgentHandle(index, m.id(), ref, m::retrainsAt));
       index++;

@@ -81,6 +81,7 @@ final class Chunk {
     int keptCount = 0;
     Items[] keptAll = new Items[contributions.length];
     long mapBytes = 0;
+    int[] scratch = null;
     for (Items c : contributions) {
       int n = c.size();
       if (n == 0) {
@@ -103,26 +104,38 @@ final class Chunk {
         count++;
         continue;
       }
-      // A contribution on several sites: a stable position map grouped by site.
-      int[] local = new int[siteCount + 1];
-      for (int i = 0; i < n; i++) {
-        local[c.siteAt(i) + 1]++;
+      // A contribution on several sites: a stable position map grouped by site, in O(n log n)
+      // over the sites it touches (never O(sites), so many agents on many sites stay linear).
+      if (scratch == null) {
+        scratch = new int[siteCount];
       }
-      int[] next = new int[siteCount];
-      for (int s = 0; s < siteCount; s++) {
-        next[s] = local[s];
-        local[s + 1] += local[s];
+      int[] touched = new int[Math.min(n, siteCount)];
+      int distinct = 0;
+      for (int i = 0; i < n; i++) {
+        int st = c.siteAt(i);
+        if (scratch[st]++ == 0) {
+          touched[distinct++] = st;
+        }
+      }
+      java.util.Arrays.sort(touched, 0, distinct);
+      int[] runStart = new int[distinct];
+      int[] runLen = new int[distinct];
+      int run = 0;
+      for (int j = 0; j < distinct; j++) {
+        int st = touched[j];
+        runStart[j] = run;
+        runLen[j] = scratch[st];
+        run += scratch[st];
+        scratch[st] = runStart[j];
       }
       int[] map = new int[n];
       for (int i = 0; i < n; i++) {
-        map[next[c.siteAt(i)]++] = i;
+        map[scratch[c.siteAt(i)]++] = i;
       }
       mapBytes += 4L * n + 16;
-      for (int s = 0; s < siteCount; s++) {
-        int m = local[s + 1] - local[s];
-        if (m == 0) {
-          continue;
-        }
+      for (int j = 0; j < distinct; j++) {
+        int st = touched[j];
+        scratch[st] = 0;
         if (count == site.length) {
           cap = count * 2;
           site = java.util.Arrays.copyOf(site, cap);
@@ -131,12 +144,12 @@ final class Chunk {
           len = java.util.Arrays.copyOf(len, cap);
           order = java.util.Arrays.copyOf(order, cap);
         }
-        site[count] = (short) s;
+        site[count] = (short) st;
         items[count] = c;
-        from[count] = local[s];
-        len[count] = m;
+        from[count] = runStart[j];
+        len[count] = runLen[j];
         order[count] = map;
-        perSite[s + 1] += m;
+        perSite[st + 1] += runLen[j];
         count++;
       }
     }

@@ -1,5 +1,7 @@
 package ouroboros.sim.web;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
@@ -20,8 +22,15 @@ public final class Snapshot implements WebView {
   /** starts[c] is the global index of chunk c's first item; starts[chunks.length] is size. */
   private final long[] starts;
 
-  /** siteCum[s][c] is the number of site-s items in chunks before c. */
+  /**
+   * siteCum[s][c] is the number of site-s items in chunks before c: built for a site the first time
+   * a reader asks about it (O(chunks)), so sealing costs O(chunks), not O(sites x chunks). Entries
+   * are published with release and read with acquire semantics; two readers that race build equal
+   * arrays, and either may win.
+   */
   private final long[][] siteCum;
+
+  private static final VarHandle SITE_CUM = MethodHandles.arrayElementVarHandle(long[][].class);
 
   private final long synthetic;
 
@@ -43,16 +52,27 @@ public final class Snapshot implements WebView {
     this.siteCount = siteCount;
     this.chunks = chunks;
     this.starts = new long[chunks.length + 1];
-    this.siteCum = new long[siteCount][chunks.length + 1];
+    this.siteCum = new long[siteCount][];
     long syn = 0;
     for (int c = 0; c < chunks.length; c++) {
       starts[c + 1] = starts[c] + chunks[c].size;
       syn += chunks[c].synthetic;
-      for (int s = 0; s < siteCount; s++) {
-        siteCum[s][c + 1] = siteCum[s][c] + chunks[c].siteStart[s + 1] - chunks[c].siteStart[s];
-      }
     }
     this.synthetic = syn;
+  }
+
+  /** Site s's items in the chunks before each chunk (see {@link #siteCum}), built on first use. */
+  private long[] siteCum(int site) {
+    long[] cum = (long[]) SITE_CUM.getAcquire(siteCum, site);
+    if (cum == null) {
+      cum = new long[chunks.length + 1];
+      for (int c = 0; c < chunks.length; c++) {
+        int[] at = chunks[c].siteStart;
+        cum[c + 1] = cum[c] + at[site + 1] - at[site];
+      }
+      SITE_CUM.setRelease(siteCum, site, cum);
+    }
+    return cum;
   }
 
   @Override
@@ -77,7 +97,7 @@ public final class Snapshot implements WebView {
 
   @Override
   public long siteSize(int site) {
-    return siteCum[site][chunks.length];
+    return siteCum(site)[chunks.length];
   }
 
   /**
@@ -94,7 +114,7 @@ public final class Snapshot implements WebView {
 
   @Override
   public long siteItem(int site, long k) {
-    long[] cum = siteCum[site];
+    long[] cum = siteCum(site);
     if (k < 0 || k >= cum[chunks.length]) {
       throw new IndexOutOfBoundsException("site " + site + " has no item " + k);
     }

@@ -186,4 +186,50 @@ class FaultTest extends EngineTest {
         outcome.failure());
     assertTrue(seconds < 20, "failed after " + seconds + " s, not at once");
   }
+
+  @Test
+  void coreFailsToBuild_runFailsAtOnce_namingTheAgent() {
+    // An agent builds its core when it starts, on a dispatcher thread; a core that cannot be built
+    // (here the domain's truth model throws for the model's initial parameters) fails the run at
+    // once, before the first tick, naming the agent.
+    World base =
+        Worlds.of(
+            """
+        name: broken-start
+        ticks: 3
+        domain: {type: gaussian}
+        engine: {phase-timeout-seconds: 30}
+        humans:
+          - {id: people, publish-rate: 20}
+        models:
+          - {id: m, regime: replace, scrape: 20, publish-rate: 5, initial: truth}
+        """,
+            3);
+    Domain gaussian = base.domain();
+    Domain broken =
+        (Domain)
+            java.lang.reflect.Proxy.newProxyInstance(
+                Domain.class.getClassLoader(),
+                new Class<?>[] {Domain.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("truthModel")) {
+                    throw new IllegalStateException("injected start-up bug");
+                  }
+                  try {
+                    return method.invoke(gaussian, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    long start = System.nanoTime();
+    RunOutcome outcome = sim.run(base.withDomain(broken), r -> {});
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertFalse(outcome.completed());
+    assertEquals(0, outcome.ticksCompleted());
+    assertTrue(
+        outcome.failure().contains("agent m failed to start")
+            && outcome.failure().contains("injected start-up bug"),
+        outcome.failure());
+    assertTrue(seconds < 20, "failed after " + seconds + " s, not at once");
+  }
 }

@@ -176,4 +176,40 @@ class WebStoreTest {
     }
     assertEquals(ref.authorRanges(3).size(), 2 * 4 + (2 + 3 + 4 + 5), "agent 3 in ticks 2..5");
   }
+
+  @Test
+  void seal_contributionOnInterleavedSites_groupedBySiteInItsOwnOrder() {
+    // One agent's five items on sites 2, 0, 2, 1, 0 of a four-site web (site 3 stays empty),
+    // between two single-site agents.
+    short[] sites = {2, 0, 2, 1, 0};
+    int n = sites.length;
+    Items mixed =
+        new Items(
+            new Batch(n, 1, new double[] {10, 11, 12, 13, 14}),
+            new int[] {1, 1, 1, 1, 1},
+            new byte[n],
+            new int[n],
+            new int[n],
+            new float[n],
+            new byte[n],
+            sites);
+    WebStore web = new WebStore(1, 4, WebStore.KEEP_ALL);
+    web.appendAndSeal(0, new Items[] {from(0, 1, 0, 2, 0f), mixed, from(2, 1, 0, 0, 0f)});
+    Snapshot s = web.appendAndSeal(1, new Items[] {from(0, 1, 1, 0, 0f), mixed, Items.empty(1)});
+    assertEquals(0, s.siteSize(3));
+    double[][] expected = {
+      {11, 14, 200, 0, 11, 14}, {13, 13}, {0, 10, 12, 10, 12}, {},
+    };
+    for (int site = 0; site < 4; site++) {
+      long[] at = new long[(int) s.siteSize(site)];
+      for (int k = 0; k < at.length; k++) {
+        at[k] = s.siteItem(site, k);
+      }
+      Items got = s.gather(at);
+      assertArrayEquals(expected[site], values(got), "site " + site);
+      for (int k = 0; k < at.length; k++) {
+        assertEquals(site, got.siteAt(k), "site column of site " + site + " item " + k);
+      }
+    }
+  }
 }
