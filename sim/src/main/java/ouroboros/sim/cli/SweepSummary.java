@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import ouroboros.agents.collapse.Definition;
+import ouroboros.sim.output.CsvFields;
 
 /**
  * A finished sweep's key table on screen, read from its {@code summary.csv}: one row per cell and
@@ -127,32 +128,8 @@ final class SweepSummary {
     }
   }
 
-  /** The fields of one CSV line, with RFC 4180 quotes. */
+  /** The fields of one CSV line ({@link CsvFields}). */
   static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder f = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          f.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          f.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        out.add(f.toString());
-        f.setLength(0);
-      } else {
-        f.append(ch);
-      }
-    }
-    out.add(f.toString());
-    return out;
+    return CsvFields.split(line);
   }
 }

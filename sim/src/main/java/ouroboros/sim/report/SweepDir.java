@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import ouroboros.sim.output.CsvFields;
 import ouroboros.sim.output.SweepLayout;
 
 /**
@@ -200,32 +201,8 @@ record SweepDir(
     return Collections.unmodifiableMap(out);
   }
 
-  /** Splits a CSV line: commas, with double-quoted fields that may hold commas and "". */
+  /** The fields of one CSV line ({@link CsvFields}). */
   static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder f = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          f.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          f.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(f.toString());
-        f.setLength(0);
-      } else {
-        f.append(c);
-      }
-    }
-    out.add(f.toString());
-    return out;
+    return CsvFields.split(line);
   }
 }
