@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ListCommand.class,
       DescribeCommand.class,
       CompletionCommand.class,
+      ManCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
