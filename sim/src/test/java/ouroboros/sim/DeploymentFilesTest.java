@@ -34,11 +34,11 @@ import picocli.CommandLine.ParseResult;
 /**
  * The deployment files (issue 6, "Files"): the Grafana dashboards, the provisioning, the Prometheus
  * configuration, the Dockerfile and docker-compose.yml are consistent with each other, with the
- * repository and with the README: the five dashboards of the issue, their datasources provisioned,
- * their Infinity queries aimed at the graph endpoint compose serves and the datasource allows, and
- * the sim service's command a valid {@code run} (parsed by the simulator's own command line) that
- * serves metrics and graph on ports compose publishes. Docker itself is not needed: the files are
- * parsed.
+ * repository and with docs/dashboards.md: the five dashboards of the issue, their datasources
+ * provisioned, their Infinity queries aimed at the graph endpoint compose serves and the datasource
+ * allows, and the sim service's command a valid {@code run} (parsed by the simulator's own command
+ * line) that serves metrics and graph on ports compose publishes. Docker itself is not needed: the
+ * files are parsed.
  */
 class DeploymentFilesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -278,7 +278,7 @@ class DeploymentFilesTest {
   }
 
   @Test
-  void dockerfileBuildCommand_isTheOneTheReadmeGives() throws IOException {
+  void dockerfileBuildCommand_isTheOneTheDocsGive() throws IOException {
     // The Maven commands: the dependency layer's (DockerFilesTest), then the build.
     List<String> runs =
         Files.readAllLines(root.resolve("Dockerfile")).stream()
@@ -287,10 +287,10 @@ class DeploymentFilesTest {
             .map(l -> l.substring(4).strip())
             .collect(Collectors.toList());
     assertEquals(1, runs.size(), "the Dockerfile's Maven build commands: " + runs);
-    String readme = Files.readString(root.resolve("README.md"));
+    String page = Files.readString(root.resolve("docs/dashboards.md"));
     assertTrue(
-        readme.contains("\n" + runs.get(0) + "\n"),
-        "the README does not give the Dockerfile's build command on a line of its own: "
+        page.contains("\n" + runs.get(0) + "\n"),
+        "docs/dashboards.md does not give the Dockerfile's build command on a line of its own: "
             + runs.get(0));
   }
 

@@ -1,10 +1,11 @@
 package ouroboros.agents.collapse;
 
 /**
- * Where each definition's verdict fires. Defaults (README, "Collapse definitions"): catastrophic
- * ratio 10, increase band 2 standard errors, trend window 10 generations at significance 0.01 with
- * a rise of at least risk_1 over the window, scaling-exponent tolerance 0.5, diversity below 0.5,
- * modes below 1 (any mode lost), tail ratio below 0.5, hallucinated mass above 0.01.
+ * Where each definition's verdict fires. Defaults (docs/metrics.md, "The eight meanings of
+ * collapse"): catastrophic ratio 10, increase band 2 standard errors, trend window 10 generations
+ * at significance 0.01 with a rise of at least risk_1 over the window, scaling-exponent tolerance
+ * 0.5, diversity below 0.5, modes below 1 (any mode lost), tail ratio below 0.5, hallucinated mass
+ * above 0.01.
  *
  * @param catastrophicRatio definition 1 fires when risk_g / risk_1 is above this
  * @param increaseZ definition 2 fires when risk_g - risk_1 exceeds this many combined standard

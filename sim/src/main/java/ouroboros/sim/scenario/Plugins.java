@@ -38,10 +38,10 @@ import ouroboros.sim.scenario.stage.WeightingSpec;
  * unknown-name errors (known names and a did-you-mean) all read this registry.
  */
 public final class Plugins {
-  /** Domains, in the order the README documents them. */
+  /** Domains, in the order docs/domains.md documents them. */
   private static final Map<String, Class<? extends DomainSpec>> DOMAINS = new LinkedHashMap<>();
 
-  /** Pipeline stages, in the order the README documents them. */
+  /** Pipeline stages, in the order docs/pipeline.md documents them. */
   private static final Map<String, Class<? extends StageSpec>> STAGES = new LinkedHashMap<>();
 
   /** Crawl policies: each one's settings record, which declares the keys it reads. */

@@ -29,7 +29,7 @@ import ouroboros.sim.testing.Repo;
  * Runs every scenario in {@code scenarios/definitions/} and checks the final verdicts its {@code #
  * expect:} lines state, such as {@code # expect: lab d1=yes d4=no d6=n/a}. Each scenario has a
  * fixed seed, so its verdicts are exact; the expectations listed are the ones with a wide margin
- * (the README gives the numbers). Then checks that, over all the scenarios, each of the eight
+ * (docs/metrics.md gives the numbers). Then checks that, over all the scenarios, each of the eight
  * definitions fires in at least one and stays quiet in another.
  */
 class DefinitionScenariosTest extends EngineTest {

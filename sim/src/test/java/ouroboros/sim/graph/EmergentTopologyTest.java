@@ -38,10 +38,10 @@ import ouroboros.sim.testing.Repo;
  * generations). Collapse is "collapses" against 1, bounded against 0.
  *
  * <p>The scenario keeps to replace and window regimes: the prediction is the paper's, made for
- * replace-like training, and an accumulating model in a closed class stays bounded (see the
- * README's "Topology"), a systematic disagreement the rule does not cover. So is a model that reads
- * a closed class and people both: it is predicted to collapse, but in the Gaussian the closed
- * class's mean freezes as its variance vanishes, and the mixed model's risk levels off (in a
+ * replace-like training, and an accumulating model in a closed class stays bounded (see
+ * docs/topology.md, "Topology"), a systematic disagreement the rule does not cover. So is a model
+ * that reads a closed class and people both: it is predicted to collapse, but in the Gaussian the
+ * closed class's mean freezes as its variance vanishes, and the mixed model's risk levels off (in a
  * variant where lab-d also reads the forum, definition 3 fires in none of its five closed windows).
  * The example's lab-d therefore reads only the closed class.
  *

@@ -295,7 +295,7 @@ class TopologyCollapseTest extends EngineTest {
     }
   }
 
-  /** One table per case on standard output, as the README quotes it. */
+  /** One table per case on standard output, as docs/topology.md quotes it. */
   private static void print(String name, Outcome o) {
     StringBuilder b =
         new StringBuilder(

@@ -21,19 +21,19 @@ import ouroboros.sim.testing.Repo;
 
 /**
  * The live meters and the catalogue: what a run's registry exposes is exactly what the catalogue
- * declares (names, help text, base units), and the README's "Live metrics" table is generated from
- * it.
+ * declares (names, help text, base units), and the "Live metrics" table of docs/dashboards.md is
+ * generated from it.
  */
 class MeterCatalogueTest {
   private static final Pattern HELP = Pattern.compile("^# HELP (\\S+) (.*)$", Pattern.MULTILINE);
 
   @Test
-  void readme_liveMetricsTable_isGeneratedFromTheCatalogue() throws Exception {
-    String readme = Files.readString(Repo.root().resolve("README.md"));
+  void docs_liveMetricsTable_isGeneratedFromTheCatalogue() throws Exception {
+    String page = Files.readString(Repo.root().resolve("docs/dashboards.md"));
     String table = MeterCatalogue.markdownTable();
     assertTrue(
-        readme.contains("\n" + table + "\n"),
-        "README.md's Live metrics table is stale: replace it (from '| name | type |') with"
+        page.contains("\n" + table + "\n"),
+        "docs/dashboards.md's Live metrics table is stale: replace it (from '| name | type |') with"
             + " MeterCatalogue.markdownTable():\n"
             + table);
   }

@@ -38,9 +38,9 @@ import ouroboros.sim.testing.Repo;
 
 /**
  * The metrics endpoint, end to end: a run started in-process with {@code --metrics-port 0 --hold}
- * serves {@code /metrics} in Prometheus text format, with every name of the README's "Live metrics"
- * table, and its health check; another process reaches it on 127.0.0.1 and not on this machine's
- * other address; interrupting the held run closes the server.
+ * serves {@code /metrics} in Prometheus text format, with every name of docs/dashboards.md's "Live
+ * metrics" table, and its health check; another process reaches it on 127.0.0.1 and not on this
+ * machine's other address; interrupting the held run closes the server.
  */
 class MetricsEndpointTest {
   private static final HttpClient HTTP =
@@ -243,15 +243,15 @@ class MetricsEndpointTest {
   }
 
   /**
-   * The Prometheus names in the first column of the README's "Live metrics" table, except those
-   * whose row says they appear only later.
+   * The Prometheus names in the first column of docs/dashboards.md's "Live metrics" table, except
+   * those whose row says they appear only later.
    */
   static List<String> documentedNames() throws IOException {
-    String readme = Files.readString(Repo.root().resolve("README.md"));
-    int start = readme.indexOf("\n## Live metrics");
-    assertTrue(start >= 0, "README has a Live metrics section");
-    int end = readme.indexOf("\n## ", start + 1);
-    String section = readme.substring(start, end < 0 ? readme.length() : end);
+    String page = Files.readString(Repo.root().resolve("docs/dashboards.md"));
+    int start = page.indexOf("\n## Live metrics");
+    assertTrue(start >= 0, "docs/dashboards.md has a Live metrics section");
+    int end = page.indexOf("\n## ", start + 1);
+    String section = page.substring(start, end < 0 ? page.length() : end);
     List<String> names = new ArrayList<>();
     Matcher m = Pattern.compile("(?m)^\\| `([a-z_:]+)` \\|(.*)$").matcher(section);
     while (m.find()) {

@@ -12,17 +12,21 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import ouroboros.sim.testing.Repo;
 
-/** The metric catalogue: the README's table is generated from it, and it knows every name. */
+/**
+ * The metric catalogue: the metrics table of docs/metrics.md is generated from it, and it knows
+ * every name.
+ */
 class MetricCatalogueTest {
 
   @Test
-  void readme_metricsTable_isGeneratedFromTheCatalogue() throws Exception {
-    String readme = Files.readString(Repo.root().resolve("README.md"));
+  void docs_metricsTable_isGeneratedFromTheCatalogue() throws Exception {
+    String page = Files.readString(Repo.root().resolve("docs/metrics.md"));
     String table = MetricCatalogue.markdownTable();
     assertTrue(
-        readme.contains("\n" + table + "\n"),
-        "README.md's metrics table is stale:"
-            + " replace it (from '| metric | agent |' to the line before '## Mitigation pipeline')"
+        page.contains("\n" + table + "\n"),
+        "docs/metrics.md's metrics table is stale:"
+            + " replace it (from '| metric | agent |' to the line before"
+            + " '## The eight meanings of collapse')"
             + " with MetricCatalogue.markdownTable():\n"
             + table);
   }

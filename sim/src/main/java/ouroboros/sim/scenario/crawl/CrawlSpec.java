@@ -37,7 +37,7 @@ import ouroboros.sim.scenario.spec.Spec;
     doc =
         "How the model scrapes the web. Every policy returns up to n distinct items the web "
             + "still shows, so each respects retention; each reads only its own keys beside 'sites' "
-            + "(see README, 'Crawl policies').")
+            + "(see docs/topology.md, 'Crawl policies').")
 @JsonDeserialize(using = CrawlBinding.class)
 public record CrawlSpec(
     @Key(

@@ -23,8 +23,8 @@ import ouroboros.sim.scenario.check.Problems;
 @Spec(
     name = "collapse",
     doc =
-        "Where each of the eight collapse definitions' verdicts fires (SCIENCE.md; README, "
-            + "'Collapse definitions').")
+        "Where each of the eight collapse definitions' verdicts fires (SCIENCE.md; "
+            + "docs/metrics.md, 'The eight meanings of collapse').")
 public record CollapseSpec(
     @Key(
             doc = "Definition 1 fires when risk_g / risk_1 is above this.",

@@ -2,7 +2,7 @@ package ouroboros.sim.scenario.spec;
 
 /**
  * Every default of a scenario file, in one place (the Caffeine simulator's reference.conf
- * convention). The README's scenario table lists the same values.
+ * convention). The scenario table of docs/scenarios.md lists the same values.
  */
 public final class Defaults {
   /** Web retention: keep everything. */

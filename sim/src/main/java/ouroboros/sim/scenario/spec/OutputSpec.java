@@ -14,7 +14,9 @@ import ouroboros.sim.scenario.check.Suggest;
  * @param sampleSize how many models {@code sample} (and {@code auto} beyond 1,000) keeps, drawn
  *     from the seed
  */
-@Spec(name = "output", doc = "What a large run's directory keeps (README, 'Outputs at scale').")
+@Spec(
+    name = "output",
+    doc = "What a large run's directory keeps (docs/outputs.md, 'Outputs at scale').")
 public record OutputSpec(
     @Key(
             doc =

@@ -119,7 +119,7 @@ public record Scenario(
             items = "{\"$ref\": \"#/definitions/population-entry\"}")
         List<ouroboros.sim.scenario.population.Population> populations,
     @Key(
-            doc = "What a large run's directory keeps (README, 'Outputs at scale').",
+            doc = "What a large run's directory keeps (docs/outputs.md, 'Outputs at scale').",
             shape = OutputSpec.class)
         OutputSpec output) {
 

@@ -5,9 +5,9 @@ import java.util.Map;
 import ouroboros.sim.scenario.Plugins;
 
 /**
- * The pipeline stages of the registry in {@link Plugins}, in the order the README documents them.
- * Adding a policy means a spec record, a stage class in {@code ouroboros.agents.pipeline}, and one
- * line in {@link Plugins}.
+ * The pipeline stages of the registry in {@link Plugins}, in the order docs/pipeline.md documents
+ * them. Adding a policy means a spec record, a stage class in {@code ouroboros.agents.pipeline},
+ * and one line in {@link Plugins}.
  */
 public final class Stages {
   private static final Map<String, Class<? extends StageSpec>> REGISTRY = Plugins.stages();
