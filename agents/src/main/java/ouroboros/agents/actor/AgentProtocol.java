@@ -16,7 +16,8 @@ public final class AgentProtocol {
   private AgentProtocol() {}
 
   /** What an agent accepts. */
-  public sealed interface Command extends CborSerializable permits Publish, Retrain, Reconfigure {}
+  public sealed interface Command extends CborSerializable
+      permits Publish, Retrain, Reconfigure, ReportInitialFit {}
 
   /** The {@link Publish#rate()} that means: as many items as the agent's own settings say. */
   public static final int OWN_RATE = -1;
@@ -63,6 +64,18 @@ public final class AgentProtocol {
     /** Checks the references. */
     public Retrain {
       Objects.requireNonNull(web, "web");
+      Objects.requireNonNull(replyTo, "replyTo");
+    }
+  }
+
+  /**
+   * Report the fit made before tick 0 (a model with {@code initial: fit-truth}, whose generation 1
+   * is fitted on fresh truth items when it starts): the reply is a {@link Retrained} at tick {@link
+   * ouroboros.agents.model.ModelCore#INITIAL_TICK}. The clock asks only such models, before tick 0.
+   */
+  public record ReportInitialFit(ActorRef<Retrained> replyTo) implements Command {
+    /** Checks the reference. */
+    public ReportInitialFit {
       Objects.requireNonNull(replyTo, "replyTo");
     }
   }

@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.Receive;
 import java.util.function.Supplier;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.model.ModelCore;
+import ouroboros.agents.model.RetrainReport;
 
 /**
  * A generative model: each tick it publishes k items from its current parameters; when its schedule
@@ -47,6 +48,7 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
         .onMessage(AgentProtocol.Publish.class, this::onPublish)
         .onMessage(AgentProtocol.Retrain.class, this::onRetrain)
         .onMessage(AgentProtocol.Reconfigure.class, this::onReconfigure)
+        .onMessage(AgentProtocol.ReportInitialFit.class, this::onReportInitialFit)
         .build();
   }
 
@@ -62,6 +64,18 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
   private Behavior<AgentProtocol.Command> onRetrain(AgentProtocol.Retrain msg) {
     msg.replyTo()
         .tell(new AgentProtocol.Retrained(msg.tick(), index, core.retrain(msg.tick(), msg.web())));
+    return this;
+  }
+
+  /** Answers with the report of the fit before tick 0; fails when the model made none. */
+  private Behavior<AgentProtocol.Command> onReportInitialFit(AgentProtocol.ReportInitialFit msg) {
+    RetrainReport report =
+        core.initialFit()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "model " + core.settings().id() + " made no fit before tick 0"));
+    msg.replyTo().tell(new AgentProtocol.Retrained(ModelCore.INITIAL_TICK, index, report));
     return this;
   }
 

@@ -3,6 +3,7 @@ package ouroboros.agents.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.collapse.CollapseTracker;
 import ouroboros.agents.data.AuthorKind;
@@ -25,6 +26,9 @@ import ouroboros.agents.web.WebView;
  * is counted (ARCHITECTURE.md, invariant 4). Not thread-safe; its actor owns it.
  */
 public final class ModelCore {
+  /** The tick of the report of the fit before tick 0. */
+  public static final int INITIAL_TICK = -1;
+
   private final int index;
   private ModelSettings settings;
   private final Domain domain;
@@ -51,6 +55,9 @@ public final class ModelCore {
   private int generation;
   private double outputDepth = 1.0;
   private int fitFailures;
+
+  /** The report of the fit before tick 0 ({@code initial: fit-truth}); null for other models. */
+  private RetrainReport initialFit;
 
   /** A model with agent index {@code index}, its streams split from the scenario seed. */
   public ModelCore(int index, ModelSettings settings, Domain domain, RngStreams streams) {
@@ -79,15 +86,21 @@ public final class ModelCore {
       current = domain.evaluate(model);
     }
     if (settings.initial() == Initial.FIT_TRUTH) {
-      fitOnTruth();
+      fitOnTruth(streams.stream(settings.id(), "community-initial"));
     }
   }
 
-  /** Generation 1: a fit on n fresh truth items, which also seed the training pool. */
-  private void fitOnTruth() {
+  /**
+   * Generation 1: a fit on n fresh truth items, which also seed the training pool. Its report, at
+   * tick {@link #INITIAL_TICK}, is kept for {@link #initialFit()}; the community shares in it are
+   * sampled on a stream of their own, so that every later report is what it was before generation 1
+   * was reported.
+   */
+  private void fitOnTruth(UniformRandomProvider initialCommunityRng) {
     Batch b = domain.sampleTruth(settings.scrape(), freshRng);
     Items real = Items.uniform(b, Items.ARCHIVE, AuthorKind.HUMAN, -1, 0, 0f, Items.OFF_WEB);
     pool.add(-1, real);
+    String failure = "";
     try {
       Model fitted = domain.fit(real.payload(), null, settings.estimator(), fitRng);
       current = domain.evaluate(fitted);
@@ -96,17 +109,41 @@ public final class ModelCore {
       track(real.size(), current);
     } catch (Exception e) {
       fitFailures++;
+      failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
+    initialFit =
+        new RetrainReport(
+            index,
+            settings.id(),
+            INITIAL_TICK,
+            generation,
+            !failure.isEmpty(),
+            failure,
+            fitFailures,
+            0,
+            Composition.of(real),
+            outputDepth,
+            current,
+            tracker.latest(),
+            communityShares(initialCommunityRng));
+  }
+
+  /**
+   * The report of the fit before tick 0, at tick {@link #INITIAL_TICK}: generation 1 (or 0 with a
+   * failed fit), trained on {@code scrape} fresh truth items, nothing scraped; empty unless the
+   * model starts as {@code fit-truth}.
+   */
+  public Optional<RetrainReport> initialFit() {
+    return Optional.ofNullable(initialFit);
   }
 
   /** Each community's share of a fixed-size sample of the model's output. */
-  private double[] communityShares() {
+  private double[] communityShares(UniformRandomProvider rng) {
     int k = domain.communities();
     if (k < 2 || model == null) {
       return new double[0];
     }
-    Batch out =
-        domain.sample(model, RetrainReport.COMMUNITY_SAMPLE, settings.sampling(), communityRng);
+    Batch out = domain.sample(model, RetrainReport.COMMUNITY_SAMPLE, settings.sampling(), rng);
     double[] shares = new double[k];
     for (int i = 0; i < out.size(); i++) {
       shares[domain.communityOf(out, i)] += 1.0 / out.size();
@@ -257,7 +294,7 @@ public final class ModelCore {
         outputDepth,
         current,
         tracker.latest(),
-        communityShares(),
+        communityShares(communityRng),
         filtered.reports());
   }
 }

@@ -35,6 +35,11 @@ import ouroboros.sim.web.WebStore;
  *   <li><b>observe</b>: hand the tick's reports to the {@link TickListener}.
  * </ol>
  *
+ * <p>Before tick 0, the clock asks each model fitted before tick 0 ({@code initial: fit-truth}) for
+ * the report of that fit, generation 1, in a retrain phase of tick -1, and hands the reports to the
+ * listener's {@link TickListener#onInitialFits}; there is no snapshot and no observe phase at tick
+ * -1.
+ *
  * <p>The clock moves on only when every agent it asked has answered for this tick. A reply that
  * carries another tick, or arrives in another phase, is stale and ignored. Each phase has a
  * timeout; when it expires the run fails with a message that names the agents that did not answer.
@@ -204,6 +209,44 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     if (setup.ticks() == 0) {
       return finish("");
     }
+    return askInitialFits();
+  }
+
+  /**
+   * Before tick 0 (the clock's tick is still -1): asks each model fitted before tick 0 for that
+   * fit's report, in a retrain phase of tick -1, then starts tick 0; starts it at once when there
+   * is no such model.
+   */
+  private Behavior<Command> askInitialFits() {
+    phase = Phase.RETRAIN;
+    reports = new RetrainReport[agents.size()];
+    waiting.clear();
+    for (AgentHandle a : agents) {
+      if (a.fitsBeforeStart()) {
+        waiting.set(a.index());
+        a.ref().tell(new AgentProtocol.ReportInitialFit(retrainedAdapter));
+      }
+    }
+    startPhaseTimer();
+    return awaitOrAdvance();
+  }
+
+  /** Hands the reports of the fits before tick 0, if any, to the listener; then starts tick 0. */
+  private Behavior<Command> reportInitialFits() {
+    List<RetrainReport> done = new ArrayList<>();
+    for (RetrainReport r : reports) {
+      if (r != null) {
+        done.add(r);
+      }
+    }
+    reports = null;
+    if (!done.isEmpty()) {
+      try {
+        setup.listener().onInitialFits(done);
+      } catch (Exception e) {
+        return finish("writing the fits before tick 0 failed: " + describe(e));
+      }
+    }
     getContext().getSelf().tell(new Advance(0));
     return this;
   }
@@ -334,6 +377,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       return this;
     }
     timers.cancel(TIMEOUT_KEY);
+    if (tick < 0) {
+      return reportInitialFits();
+    }
     if (phase == Phase.PUBLISH) {
       snapshot = setup.web().appendAndSeal(tick, contributions);
       endPhase();

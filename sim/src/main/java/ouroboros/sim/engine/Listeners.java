@@ -12,6 +12,13 @@ public final class Listeners implements TickListener {
   }
 
   @Override
+  public void onInitialFits(List<ouroboros.agents.model.RetrainReport> reports) throws Exception {
+    for (TickListener l : listeners) {
+      l.onInitialFits(reports);
+    }
+  }
+
+  @Override
   public void onTick(TickResult result) throws Exception {
     for (TickListener l : listeners) {
       l.onTick(result);

@@ -22,6 +22,7 @@ import ouroboros.agents.actor.GenerativeModel;
 import ouroboros.agents.actor.HumanSource;
 import ouroboros.agents.human.HumanCore;
 import ouroboros.agents.human.HumanSettings;
+import ouroboros.agents.model.Initial;
 import ouroboros.agents.model.ModelCore;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.rng.RngStreams;
@@ -135,7 +136,8 @@ public final class Simulation implements AutoCloseable {
           ctx.spawn(
               GenerativeModel.create(at, () -> new ModelCore(at, m, world.domain(), streams)),
               "agent-" + index);
-      handles.add(new AgentHandle(index, m.id(), ref, m::retrainsAt));
+      handles.add(
+          new AgentHandle(index, m.id(), ref, m::retrainsAt, m.initial() == Initial.FIT_TRUTH));
       index++;
     }
     return handles;

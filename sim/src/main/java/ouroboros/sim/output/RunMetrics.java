@@ -21,7 +21,9 @@ import ouroboros.sim.web.Snapshot;
 
 /**
  * Turns a tick's results into {@code metrics.csv} rows: one row per model, per retrain, per metric,
- * plus web-level rows with agent {@code web}. Every name comes from the {@link MetricCatalogue}.
+ * plus web-level rows with agent {@code web}. Every name comes from the {@link MetricCatalogue}. A
+ * model fitted before tick 0 ({@code initial: fit-truth}) has its generation 1 at tick -1, model
+ * rows only (see {@code RunWriter#onInitialFits}).
  */
 public final class RunMetrics {
   /** Agent name of web-level rows. */

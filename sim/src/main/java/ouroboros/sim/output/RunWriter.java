@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,6 +159,28 @@ public final class RunWriter implements TickListener, AutoCloseable {
     return summary;
   }
 
+  /**
+   * Writes generation 1 of the models fitted before tick 0 as rows at tick -1, before tick 0's
+   * rows. The summary does not take them: its values are those of the latest retrain, as before.
+   */
+  @Override
+  public void onInitialFits(List<RetrainReport> reports) throws IOException {
+    queue.submit(
+        () -> {
+          for (MetricRow row : RunMetrics.withModelRows(-1, listed(reports), new ArrayList<>())) {
+            row.appendCsv(pending).append('\n');
+          }
+        });
+  }
+
+  /** The reports of the models whose rows metrics.csv keeps. */
+  private List<RetrainReport> listed(List<RetrainReport> reports) {
+    if (dropped.isEmpty()) {
+      return reports;
+    }
+    return reports.stream().filter(rep -> kept[rep.agent() - humans]).toList();
+  }
+
   @Override
   public void onTick(TickResult r) throws IOException {
     List<MetricRow> rows = RunMetrics.webRows(r);
@@ -196,11 +219,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
   /** On the writer thread: a tick's rows and summary, and a checkpoint when one is due. */
   private void writeTick(int tick, List<RetrainReport> reports, List<MetricRow> rows)
       throws IOException {
-    List<RetrainReport> listed = reports;
-    if (!dropped.isEmpty()) {
-      listed = reports.stream().filter(rep -> kept[rep.agent() - humans]).toList();
-    }
-    for (MetricRow row : RunMetrics.withModelRows(tick, listed, rows)) {
+    for (MetricRow row : RunMetrics.withModelRows(tick, listed(reports), rows)) {
       row.appendCsv(pending).append('\n');
     }
     summary.update(tick, reports);
