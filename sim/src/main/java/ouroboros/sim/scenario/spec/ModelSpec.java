@@ -111,7 +111,8 @@ public record ModelSpec(
                 "What the model is before its first retrain: 'none' (no parameters; it publishes "
                     + "nothing until its first successful fit), 'truth' (the truth itself, as if "
                     + "pre-trained on unlimited human data), or 'fit-truth' (fitted before tick 0 on "
-                    + "'scrape' items drawn fresh from the truth, which also enter its training pool).",
+                    + "'scrape' items drawn fresh from the truth, which also enter its training pool; "
+                    + "that generation 1 has its metrics.csv rows at tick -1).",
             names = ouroboros.agents.model.Initial.class,
             def = "\"none\"")
         String initial,
