@@ -158,16 +158,22 @@ final class Charts {
     }
     DeviationRenderer r = new DeviationRenderer(true, xSymbols != null);
     r.setAlpha(0.22f);
+    // With a dashed line on the chart, the solid ones are wide and half transparent, so that a
+    // dashed line drawn over one of them shows, and so does the solid line under it.
+    boolean dashes = lines.stream().anyMatch(Line::dashed);
     for (int i = 0; i < lines.size(); i++) {
       Color c = PALETTE[i % PALETTE.length];
-      r.setSeriesPaint(i, c);
+      boolean dashed = lines.get(i).dashed();
+      r.setSeriesPaint(
+          i, dashes && !dashed ? new Color(c.getRed(), c.getGreen(), c.getBlue(), 140) : c);
       r.setSeriesFillPaint(i, c);
       r.setSeriesStroke(
           i,
-          lines.get(i).dashed()
+          dashed
               ? new BasicStroke(
                   2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 5f}, 0f)
-              : new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+              : new BasicStroke(
+                  dashes ? 4.5f : 1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
     XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
     plot.setOrientation(PlotOrientation.VERTICAL);

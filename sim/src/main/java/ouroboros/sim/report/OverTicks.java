@@ -96,7 +96,7 @@ final class OverTicks {
       k++;
     }
     return new Charts.Line(
-        "median of all " + all.size() + " models (band: 10% to 90%)", x, y, lo, hi, true);
+        "median of all " + all.size() + " models (band: 10% to 90%)", x, y, lo, hi);
   }
 
   /** The {@code q} quantile of sorted values, interpolated linearly. */

@@ -124,20 +124,7 @@ final class RunReport {
     h.figure(
         () ->
             ChartImage.render(
-                "chart-web",
-                "synthetic share of the web over ticks",
-                Charts.lines(
-                    "Synthetic share of the web",
-                    "",
-                    "tick",
-                    "share",
-                    lines(
-                        run.metrics(),
-                        List.of(RunMetrics.WEB, RunMetrics.WEB),
-                        SYNTHETIC_SHARE.name(),
-                        NEW_SYNTHETIC_SHARE.name())),
-                WIDTH,
-                HEIGHT),
+                "chart-web", "synthetic share of the web over ticks", webChart(run), WIDTH, HEIGHT),
         "synthetic-share: share of the visible items with synthetic depth above 0; "
             + "new-synthetic-share: the same among the items published at that tick.");
     if (!pipeline.isEmpty()) {
@@ -299,6 +286,20 @@ final class RunReport {
 
   private static final String RISK_ALT =
       "population risk of each model over ticks (one run: no confidence bands)";
+
+  /** The synthetic share of the web and its new items' share, the second dashed over the first. */
+  static JFreeChart webChart(RunDir run) {
+    return Charts.lines(
+        "Synthetic share of the web",
+        "",
+        "tick",
+        "share",
+        lines(
+            run.metrics(),
+            List.of(RunMetrics.WEB, RunMetrics.WEB),
+            SYNTHETIC_SHARE.name(),
+            NEW_SYNTHETIC_SHARE.name()));
+  }
 
   /** Population risk over ticks. */
   static JFreeChart riskChart(RunDir run, List<String> models) {

@@ -3,6 +3,8 @@ package ouroboros.sim.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +93,23 @@ class ReportThresholdTest {
     List<Charts.Line> low = OverTicks.lines(f, models, "population-risk", false);
     assertEquals("m0", low.get(0).name(), "the lowest first when low is worse");
     assertEquals(3, OverTicks.lines(f, models.subList(0, 3), "population-risk", true).size());
+  }
+
+  @Test
+  void webChart_twoSharesOnOneLine_dashedOverAWideTranslucentSolid() throws Exception {
+    RunDir run =
+        RunDir.load(ReportFixtures.handWrittenRun(tmp.resolve("run"), false), RunReport.METRICS);
+    var r = chart(RunReport.webChart(run));
+    BasicStroke solid = (BasicStroke) r.getSeriesStroke(0);
+    BasicStroke dashed = (BasicStroke) r.getSeriesStroke(1);
+    assertTrue(solid.getLineWidth() > 2 * dashed.getLineWidth(), "the solid line shows around it");
+    assertTrue(dashed.getDashArray() != null && solid.getDashArray() == null);
+    assertTrue(((Color) r.getSeriesPaint(0)).getAlpha() < 255, "the dashed one shows through");
+    assertEquals(255, ((Color) r.getSeriesPaint(1)).getAlpha());
+  }
+
+  private static org.jfree.chart.renderer.xy.XYItemRenderer chart(JFreeChart c) {
+    return c.getXYPlot().getRenderer();
   }
 
   private static List<Double> values(Collection<?> markers) {
