@@ -105,7 +105,14 @@ final class GraphDrawing {
       double dy = at[i][1] - h / 2.0;
       double len = Math.max(1, Math.hypot(dx, dy));
       g.setColor(Color.BLACK);
-      text(g, fm, nodes.get(i), at[i][0] + dx / len * (R + 14), at[i][1] + dy / len * (R + 14));
+      // Outside the node, pushed sideways by half its width on the circle's left and right.
+      double half = fm.stringWidth(nodes.get(i)) / 2.0;
+      text(
+          g,
+          fm,
+          nodes.get(i),
+          at[i][0] + dx / len * (R + 6 + half * Math.abs(dx / len)),
+          at[i][1] + dy / len * (R + 14));
     }
     legend(g, fm, nodes, looks, h);
   }
