@@ -48,7 +48,8 @@ class ReportHeatmapTest {
     List<String> xs = List.of("0.25", "0.5", "0.75", "1.0");
     List<String> ys = List.of("0.5", "0.7", "0.9", "0.99");
     List<double[]> s =
-        CollapseMap.predicted(Map.of("0.0", Arrays.asList(null, 0.67, 0.45, 0.34)), "0", xs, ys);
+        PredictedBoundary.segments(
+            Map.of("0.0", Arrays.asList(null, 0.67, 0.45, 0.34)), "0", xs, ys);
     assertEquals(3, s.size());
     // null: beyond the largest TPR, the top edge (3.5); 0.67 is 0.85 of the way from 0.5 to 0.7;
     // below 0.5, 0.45 is extrapolated to -0.25 and 0.34 (-0.8) is held at the bottom edge.
@@ -56,8 +57,8 @@ class ReportHeatmapTest {
     assertEquals(0.85, s.get(0)[3], 1e-12);
     assertEquals(-0.25, s.get(1)[3], 1e-12);
     assertEquals(-0.5, s.get(2)[3], 1e-12);
-    assertEquals(List.of(), CollapseMap.predicted(Map.of("0.2", List.of(0.5)), "0", xs, ys));
-    assertEquals(2.5, CollapseMap.index(new double[] {0.5, 0.7, 0.9, 0.99}, 0.945), 1e-12);
+    assertEquals(List.of(), PredictedBoundary.segments(Map.of("0.2", List.of(0.5)), "0", xs, ys));
+    assertEquals(2.5, PredictedBoundary.index(new double[] {0.5, 0.7, 0.9, 0.99}, 0.945), 1e-12);
   }
 
   @Test
