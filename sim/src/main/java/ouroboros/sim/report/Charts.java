@@ -51,6 +51,9 @@ final class Charts {
 
   private static final Color GRID = new Color(0xDDDDDD);
 
+  /** The colour of threshold lines. */
+  static final Color THRESHOLD = new Color(0xB22222);
+
   private Charts() {}
 
   /**
@@ -155,16 +158,22 @@ final class Charts {
     }
     DeviationRenderer r = new DeviationRenderer(true, xSymbols != null);
     r.setAlpha(0.22f);
+    // With a dashed line on the chart, the solid ones are wide and half transparent, so that a
+    // dashed line drawn over one of them shows, and so does the solid line under it.
+    boolean dashes = lines.stream().anyMatch(Line::dashed);
     for (int i = 0; i < lines.size(); i++) {
       Color c = PALETTE[i % PALETTE.length];
-      r.setSeriesPaint(i, c);
+      boolean dashed = lines.get(i).dashed();
+      r.setSeriesPaint(
+          i, dashes && !dashed ? new Color(c.getRed(), c.getGreen(), c.getBlue(), 140) : c);
       r.setSeriesFillPaint(i, c);
       r.setSeriesStroke(
           i,
-          lines.get(i).dashed()
+          dashed
               ? new BasicStroke(
                   2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 5f}, 0f)
-              : new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+              : new BasicStroke(
+                  dashes ? 4.5f : 1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     }
     XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
     plot.setOrientation(PlotOrientation.VERTICAL);
@@ -182,15 +191,62 @@ final class Charts {
 
   /** Adds a dashed vertical marker at {@code x} with a label. */
   static void marker(JFreeChart chart, double x, String label) {
+    marker(chart, x, label, Color.DARK_GRAY);
+  }
+
+  /**
+   * Adds a horizontal line at {@code y}, labelled, where a collapse definition's verdict fires; the
+   * y axis is widened to show it when the data stay on one side of it.
+   */
+  static void threshold(JFreeChart chart, double y, String label) {
+    XYPlot plot = chart.getXYPlot();
+    ValueMarker m =
+        new ValueMarker(
+            y,
+            THRESHOLD,
+            new BasicStroke(
+                1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {3f, 3f}, 0f));
+    m.setLabel(label);
+    m.setLabelFont(SMALL);
+    m.setLabelPaint(THRESHOLD);
+    m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+    m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+    m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2, 0, 2, 6));
+    plot.addRangeMarker(m);
+    ValueAxis a = plot.getRangeAxis();
+    org.jfree.data.Range r = a.getRange();
+    if (y > r.getUpperBound() || y < r.getLowerBound()) {
+      double lo = Math.min(r.getLowerBound(), y);
+      double hi = Math.max(r.getUpperBound(), y);
+      if (a instanceof LogAxis) {
+        a.setRange(y < r.getLowerBound() ? y / 1.5 : lo, y > r.getUpperBound() ? y * 1.5 : hi);
+      } else {
+        double pad = 0.05 * (hi - lo);
+        a.setRange(lo - (y < r.getLowerBound() ? pad : 0), hi + (y > r.getUpperBound() ? pad : 0));
+      }
+    }
+  }
+
+  /** Adds a dashed vertical marker at {@code x} with a label, in {@code colour}. */
+  static void marker(JFreeChart chart, double x, String label, Color colour) {
+    marker(chart, x, label, colour, 0);
+  }
+
+  /**
+   * Adds a dashed vertical marker at {@code x} with a label, in {@code colour}, the label {@code
+   * row} lines below the top (so that markers at nearby ticks do not write over one another).
+   */
+  static void marker(JFreeChart chart, double x, String label, Color colour, int row) {
     ValueMarker m =
         new ValueMarker(
             x,
-            Color.DARK_GRAY,
+            colour,
             new BasicStroke(
                 1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
     m.setLabel(label);
     m.setLabelFont(SMALL);
-    m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(12, 6, 0, 0));
+    m.setLabelPaint(colour);
+    m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(12 + 14 * row, 6, 0, 0));
     m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
     m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
     ((XYPlot) chart.getPlot()).addDomainMarker(m);

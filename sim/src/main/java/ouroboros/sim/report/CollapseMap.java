@@ -8,21 +8,21 @@ import ouroboros.agents.collapse.Definition;
 
 /**
  * The collapse map of a sweep. With two swept paths: a heatmap of the chosen model's mean final
- * metric per cell, and the collapse boundary, the contour where the share of replicates in which
- * the chosen definition fires crosses 0.5. With three: one such heatmap of the other two paths per
- * value of the faceted path (small multiples), all on the same colour scale. With one: the metric
- * against the swept value, with a dashed line where that share crosses 0.5. A metric that spans two
- * decades or more is coloured by its log10.
+ * metric per cell, and the collapse boundary, drawn between the cells where the chosen definition
+ * fires in at least half the replicates and the others. With three: one such heatmap of the other
+ * two paths per value of the faceted path (small multiples), all on the same colour scale. With
+ * one: the metric against the swept value, with a dashed line where that share crosses 0.5. A
+ * metric that spans two decades or more is coloured by its log10.
  */
 final class CollapseMap {
   /** Most facets in a row. */
-  static final int FACETS_PER_ROW = 3;
+  static final int FACETS_PER_ROW = 2;
 
   /** The gap between facets, in CSS pixels (as in the page's style sheet). */
   static final int FACET_GAP = 18;
 
   /** The height of a facet, in CSS pixels. */
-  static final int FACET_HEIGHT = 400;
+  static final int FACET_HEIGHT = 460;
 
   private CollapseMap() {}
 
@@ -72,14 +72,14 @@ final class CollapseMap {
     if (log) {
       log10(g);
     }
-    List<double[]> boundary = Contour.segments(g.share(), 0.5);
+    List<double[]> boundary = Contour.cellEdges(g.share(), 0.5);
     String zLabel = log ? "log10 " + metric : metric;
     String sub =
         String.format(
                 Locale.ROOT,
                 "%s, mean over replicates. %s fires in at least "
-                    + "half the replicates in %d of %d cells; the white line is where that share crosses "
-                    + "0.5; each cell shows the share.",
+                    + "half the replicates in %d of %d cells; the white line separates the cells "
+                    + "where it does from the others; each cell shows the share.",
                 model,
                 def,
                 g.firing(),
@@ -99,6 +99,9 @@ final class CollapseMap {
             zLabel,
             g.share(),
             boundary);
+    boolean predicted =
+        Heatmap.predicted(
+            chart, PredictedBoundary.segments(s.defaults().predicted(), "", g.xs(), g.ys()));
     h.figure(
         () ->
             ChartImage.render(
@@ -111,11 +114,11 @@ final class CollapseMap {
             + zLabel
             + " of "
             + model
-            + ". Line: the collapse boundary, the "
-            + "0.5 contour of the share of replicates in which "
+            + ". Line: the collapse boundary, drawn between the cells where "
             + def
-            + " fires (marching "
-            + "squares between cell centres). Choose with --metric, --model and --definition.");
+            + " fires in at least half the replicates and the others."
+            + (predicted ? PREDICTED : "")
+            + " Choose with --metric, --model and --definition.");
     if (boundary.isEmpty()) {
       h.note("No boundary: " + noBoundary(g));
     }
@@ -151,10 +154,11 @@ final class CollapseMap {
     int perRow = Math.min(FACETS_PER_ROW, fs.size());
     int width = (RunReport.WIDTH - FACET_GAP * (perRow - 1)) / perRow - 2; // 1px borders
     List<String> quiet = new ArrayList<>();
+    boolean anyPredicted = false;
     h.raw("<div class=\"facets\">\n");
     for (int k = 0; k < fs.size(); k++) {
       Grid g = grids.get(k);
-      List<double[]> boundary = Contour.segments(g.share(), 0.5);
+      List<double[]> boundary = Contour.cellEdges(g.share(), 0.5);
       if (boundary.isEmpty()) {
         quiet.add(fp + " = " + fs.get(k) + ": " + noBoundary(g));
       }
@@ -180,6 +184,10 @@ final class CollapseMap {
               boundary,
               lo,
               hi);
+      anyPredicted |=
+          Heatmap.predicted(
+              chart,
+              PredictedBoundary.segments(s.defaults().predicted(), fs.get(k), g.xs(), g.ys()));
       String id = "chart-heatmap-" + k;
       String alt =
           "heatmap of final "
@@ -208,8 +216,9 @@ final class CollapseMap {
             + " over replicates. Number: the share of replicates in which "
             + def
             + " fires; a cell fires when that share is at least 0.5. White line: the "
-            + "collapse boundary, where that share crosses 0.5 (marching squares between cell "
-            + "centres). Choose with --metric, --model, --definition and --facet, or in the sweep "
+            + "collapse boundary, between the cells that fire and the others."
+            + (anyPredicted ? PREDICTED : "")
+            + " Choose with --metric, --model, --definition and --facet, or in the sweep "
             + "file's report: key.");
     if (!quiet.isEmpty()) {
       h.note("No boundary at " + String.join("; ", quiet));
@@ -268,6 +277,9 @@ final class CollapseMap {
     }
     return out.stream().distinct().count() == out.size() ? out : List.copyOf(params);
   }
+
+  private static final String PREDICTED =
+      " Dashed orange line: the predicted boundary the sweep file declares (report.predicted).";
 
   /** Why a heatmap has no boundary. */
   private static String noBoundary(Grid g) {

@@ -2,19 +2,15 @@ package ouroboros.sim.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +30,9 @@ final class GraphSection {
       Pattern.compile(
           "\"?([^\"\\s;\\[\\]{}]+)\"?\\s*->\\s*\"?([^\"\\s;\\[\\]{}]+)\"?\\s*(?:\\[([^\\]]*)\\])?");
   private static final Pattern NODE =
-      Pattern.compile("^\\s*\"?([^\"\\s;\\[\\]{}=]+)\"?\\s*(?:\\[[^\\]]*\\])?\\s*;?\\s*$");
+      Pattern.compile("^\\s*\"?([^\"\\s;\\[\\]{}=]+)\"?\\s*(?:\\[([^\\]]*)\\])?\\s*;?\\s*$");
+  private static final Pattern FILL = Pattern.compile("\\bfillcolor\\s*=\\s*\"?#([0-9a-fA-F]{6})");
+  private static final Pattern LABEL = Pattern.compile("\\blabel\\s*=\\s*\"([^\"]*)\"");
   private static final Pattern WEIGHT =
       Pattern.compile("\\b(?:weight|label)\\s*=\\s*\"?([-+0-9.eE]+)\"?");
   private static final Set<String> KEYWORDS =
@@ -42,8 +40,14 @@ final class GraphSection {
 
   private GraphSection() {}
 
-  /** A weighted edge from {@code from} to {@code to}. */
-  private record Edge(String from, String to, double weight) {}
+  /** A weighted edge from {@code from} to {@code to}, with the DOT file's label if any. */
+  record Edge(String from, String to, double weight, String label) {}
+
+  /**
+   * How the DOT file draws a node: its fill colour (null when it gives none) and its kind, the
+   * second line of its label (such as "human" or "collapses"), or "".
+   */
+  record Look(Color fill, String kind) {}
 
   /** True when the run directory has a graph to show. */
   static boolean present(Path dir) {
@@ -77,11 +81,12 @@ final class GraphSection {
     h.h2("graph", "Final interaction graph");
     Set<String> nodes = new LinkedHashSet<>();
     List<Edge> edges = new ArrayList<>();
+    Map<String, Look> looks = new HashMap<>();
     String text;
     try {
       text = Files.readString(file);
       if (file.toString().endsWith(RunLayout.DOT_EXT)) {
-        readDot(text, nodes, edges);
+        readDot(text, nodes, edges, looks);
       } else {
         readJson(text, nodes, edges);
       }
@@ -101,11 +106,13 @@ final class GraphSection {
                   "final interaction graph",
                   RunReport.WIDTH,
                   size,
-                  g -> draw(g, order, edges, RunReport.WIDTH, size)),
+                  g -> GraphDrawing.draw(g, order, edges, looks, RunReport.WIDTH, size)),
           "From "
               + dir.relativize(file)
               + ": an arrow j → i when i trains on j's output, "
-              + "thicker for a larger share.");
+              + "thicker for a larger share, labelled with that share of i's training data; a ring"
+              + " is a model training on its own output."
+              + (looks.isEmpty() ? "" : " Colours: the DOT file's, named in the legend."));
     }
     h.raw(
         "<details><summary>"
@@ -116,19 +123,35 @@ final class GraphSection {
   }
 
   /** Reads the nodes and edges of a DOT file. */
-  private static void readDot(String text, Set<String> nodes, List<Edge> edges) {
+  static void readDot(String text, Set<String> nodes, List<Edge> edges, Map<String, Look> looks) {
     for (String line : text.split("\\R")) {
       Matcher e = EDGE.matcher(line);
       if (e.find()) {
         nodes.add(e.group(1));
         nodes.add(e.group(2));
         Matcher w = WEIGHT.matcher(e.group(3) == null ? "" : e.group(3));
-        edges.add(new Edge(e.group(1), e.group(2), w.find() ? Double.parseDouble(w.group(1)) : 1));
+        boolean weighted = w.find();
+        edges.add(
+            new Edge(
+                e.group(1),
+                e.group(2),
+                weighted ? Double.parseDouble(w.group(1)) : 1,
+                weighted ? w.group(1) : ""));
         continue;
       }
       Matcher n = NODE.matcher(line);
       if (n.matches() && !KEYWORDS.contains(n.group(1))) {
         nodes.add(n.group(1));
+        if (n.group(2) != null) {
+          Matcher f = FILL.matcher(n.group(2));
+          Matcher l = LABEL.matcher(n.group(2));
+          String[] lines = l.find() ? l.group(1).split("\\\\n") : new String[0];
+          looks.put(
+              n.group(1),
+              new Look(
+                  f.find() ? new Color(Integer.parseInt(f.group(1), 16)) : null,
+                  lines.length > 1 ? lines[1] : ""));
+        }
       }
     }
   }
@@ -146,71 +169,12 @@ final class GraphSection {
       String to = e.has("target") ? e.path("target").asText() : e.path("to").asText();
       nodes.add(from);
       nodes.add(to);
-      edges.add(new Edge(from, to, e.path("weight").asDouble(1)));
-    }
-  }
-
-  /** Nodes on a circle, arrows between them, self-loops as small rings. */
-  private static void draw(Graphics2D g, List<String> nodes, List<Edge> edges, int w, int h) {
-    int n = nodes.size();
-    double cx = w / 2.0;
-    double cy = h / 2.0;
-    double radius = Math.min(w, h) / 2.0 - 70;
-    double r = 16;
-    double[][] at = new double[n][];
-    for (int i = 0; i < n; i++) {
-      double a = -Math.PI / 2 + 2 * Math.PI * i / n;
-      at[i] = new double[] {cx + radius * Math.cos(a), cy + radius * Math.sin(a)};
-    }
-    double max = edges.stream().mapToDouble(Edge::weight).max().orElse(1);
-    g.setColor(new Color(0x555555));
-    for (Edge e : edges) {
-      int i = nodes.indexOf(e.from());
-      int j = nodes.indexOf(e.to());
-      g.setStroke(new BasicStroke((float) (1 + 4 * Math.max(0, e.weight()) / max)));
-      if (i == j) {
-        double dx = at[i][0] - cx;
-        double dy = at[i][1] - cy;
-        double len = Math.max(1, Math.hypot(dx, dy));
-        g.draw(
-            new Ellipse2D.Double(
-                at[i][0] + dx / len * r * 1.6 - r * 0.8,
-                at[i][1] + dy / len * r * 1.6 - r * 0.8,
-                1.6 * r,
-                1.6 * r));
-        continue;
-      }
-      double dx = at[j][0] - at[i][0];
-      double dy = at[j][1] - at[i][1];
-      double len = Math.hypot(dx, dy);
-      double ux = dx / len;
-      double uy = dy / len;
-      double x1 = at[i][0] + ux * r;
-      double y1 = at[i][1] + uy * r;
-      double x2 = at[j][0] - ux * (r + 2);
-      double y2 = at[j][1] - uy * (r + 2);
-      g.draw(new Line2D.Double(x1, y1, x2, y2));
-      Path2D head = new Path2D.Double();
-      head.moveTo(x2, y2);
-      head.lineTo(x2 - 11 * ux + 5 * uy, y2 - 11 * uy - 5 * ux);
-      head.lineTo(x2 - 11 * ux - 5 * uy, y2 - 11 * uy + 5 * ux);
-      head.closePath();
-      g.fill(head);
-    }
-    g.setStroke(new BasicStroke(1.5f));
-    g.setFont(Charts.SMALL);
-    FontMetrics fm = g.getFontMetrics();
-    for (int i = 0; i < n; i++) {
-      Ellipse2D c = new Ellipse2D.Double(at[i][0] - r, at[i][1] - r, 2 * r, 2 * r);
-      g.setColor(Charts.PALETTE[i % Charts.PALETTE.length]);
-      g.fill(c);
-      g.setColor(Color.DARK_GRAY);
-      g.draw(c);
-      String label = nodes.get(i);
-      float lx = (float) (at[i][0] - fm.stringWidth(label) / 2.0);
-      float ly = (float) (at[i][1] + (at[i][1] >= cy ? r + 16 : -r - 8));
-      g.setColor(Color.BLACK);
-      g.drawString(label, lx, ly);
+      edges.add(
+          new Edge(
+              from,
+              to,
+              e.path("weight").asDouble(1),
+              e.has("weight") ? Html.num(e.path("weight").asDouble()) : ""));
     }
   }
 }

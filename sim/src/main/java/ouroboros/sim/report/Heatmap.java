@@ -157,6 +157,35 @@ final class Heatmap {
     return chart;
   }
 
+  /** The colour of a predicted boundary. */
+  static final Color PREDICTED = new Color(0xFF7F0E);
+
+  /**
+   * Draws a predicted boundary, segments {x1, y1, x2, y2} in index coordinates, as a dashed line
+   * over the heatmap; true when there was one to draw.
+   */
+  static boolean predicted(JFreeChart chart, List<double[]> segments) {
+    for (double[] s : segments) {
+      chart
+          .getXYPlot()
+          .addAnnotation(
+              new XYLineAnnotation(
+                  s[0],
+                  s[1],
+                  s[2],
+                  s[3],
+                  new BasicStroke(
+                      3f,
+                      BasicStroke.CAP_BUTT,
+                      BasicStroke.JOIN_ROUND,
+                      1f,
+                      new float[] {9f, 6f},
+                      0f),
+                  PREDICTED));
+    }
+    return !segments.isEmpty();
+  }
+
   /** {lowest, highest} finite value of {@code z}; {+inf, -inf} when there is none. */
   static double[] range(double[][] z) {
     double lo = Double.POSITIVE_INFINITY;

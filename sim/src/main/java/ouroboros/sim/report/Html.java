@@ -24,7 +24,7 @@ final class Html {
         font-variant-numeric:tabular-nums;white-space:nowrap}
       th{background:#f2f2f2;white-space:normal}
       th small{display:block;font-weight:normal;max-width:7.5em;margin-left:auto}
-      .wide{overflow-x:auto}
+      .wide{overflow-x:auto;max-width:100%}
       .l{text-align:left}
       td.yes{background:#f4b6b0}
       td.no{background:#c9e7c3}

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import ouroboros.agents.collapse.Thresholds;
 import ouroboros.sim.output.PopulationStats;
 import ouroboros.sim.output.RunLayout;
 
@@ -38,6 +39,8 @@ import ouroboros.sim.output.RunLayout;
  * @param metrics the series read from metrics.csv
  * @param wallSeconds the wall time, or NaN without timing.json
  * @param populations summary.json's per-population statistics (a large or sampled run), or empty
+ * @param thresholds the scenario's collapse thresholds (its {@code collapse:} block over the
+ *     defaults), for the charts' threshold lines
  */
 record RunDir(
     Path dir,
@@ -52,7 +55,8 @@ record RunDir(
     List<ModelFinal> models,
     MetricsFile metrics,
     double wallSeconds,
-    List<PopulationFinal> populations) {
+    List<PopulationFinal> populations,
+    Thresholds thresholds) {
 
   /** The number of collapse definitions, d1 to d8. */
   static final int DEFINITIONS = 8;
@@ -154,7 +158,24 @@ record RunDir(
         models,
         MetricsFile.read(files.metrics(), keep),
         wall,
-        populations(summary));
+        populations(summary),
+        thresholds(scenario.path("collapse")));
+  }
+
+  /** The scenario's {@code collapse:} block over {@link Thresholds#DEFAULTS}. */
+  static Thresholds thresholds(JsonNode c) {
+    Thresholds d = Thresholds.DEFAULTS;
+    return new Thresholds(
+        c.path("catastrophic-ratio").asDouble(d.catastrophicRatio()),
+        c.path("increase-z").asDouble(d.increaseZ()),
+        c.path("trend-window").asInt(d.trendWindow()),
+        c.path("trend-alpha").asDouble(d.trendAlpha()),
+        c.path("trend-min-rise").asDouble(d.trendMinRise()),
+        c.path("scaling-tolerance").asDouble(d.scalingTolerance()),
+        c.path("diversity-min").asDouble(d.diversityMin()),
+        c.path("modes-min").asDouble(d.modesMin()),
+        c.path("tail-min").asDouble(d.tailMin()),
+        c.path("hallucination-max").asDouble(d.hallucinationMax()));
   }
 
   /** summary.json's populations. */

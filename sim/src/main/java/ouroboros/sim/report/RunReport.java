@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.jfree.chart.JFreeChart;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.output.RunMetrics;
@@ -33,6 +34,7 @@ final class RunReport {
       m ->
           m.equals(MetricCatalogue.POPULATION_RISK.name())
               || m.equals(MetricCatalogue.DIVERSITY_RATIO.name())
+              || m.equals(Definition.CATASTROPHIC_RISK.numberMetric())
               || VERDICTS.contains(m)
               || m.equals(MetricCatalogue.SYNTHETIC_SHARE.name())
               || m.equals(MetricCatalogue.NEW_SYNTHETIC_SHARE.name())
@@ -80,54 +82,49 @@ final class RunReport {
     h.h2("risk", "Risk and diversity over ticks");
     List<String> models = new ArrayList<>();
     run.models().forEach(m -> models.add(m.id()));
+    String many =
+        models.size() > OverTicks.MAX_LINES
+            ? " With "
+                + models.size()
+                + " models, the chart draws the "
+                + OverTicks.TOP
+                + " that end furthest towards collapse, and the median of all with a band from"
+                + " the 10% to the 90% quantile."
+            : "";
+    h.figure(
+        () -> ChartImage.render("chart-risk", RISK_ALT, riskChart(run, models), WIDTH, HEIGHT),
+        "The domain's population risk after each retrain (for the Gaussian, KL(truth || model) "
+            + "in nats)."
+            + many);
     h.figure(
         () ->
             ChartImage.render(
-                "chart-risk",
-                "population risk of each model over ticks (one run: no confidence bands)",
-                Charts.lines(
-                    "Population risk",
-                    NO_REPLICATES,
-                    "tick",
-                    "population risk",
-                    lines(run.metrics(), models, POPULATION_RISK.name())),
+                "chart-risk-ratio",
+                "risk ratio of each model over ticks, with definition 1's threshold",
+                riskRatioChart(run, models),
                 WIDTH,
                 HEIGHT),
-        "The domain's population risk after each retrain (for the Gaussian, KL(truth || model) "
-            + "in nats).");
+        "Definition 1 (catastrophic increase) fires when risk_g / risk_1 is above the red line "
+            + "(collapse.catastrophic-ratio); a dashed marker, in the model's colour, is the tick "
+            + "where it first fired."
+            + many);
     h.figure(
         () ->
             ChartImage.render(
                 "chart-diversity",
-                "diversity ratio of each model over ticks",
-                Charts.lines(
-                    "Diversity ratio",
-                    NO_REPLICATES,
-                    "tick",
-                    "diversity ratio",
-                    lines(run.metrics(), models, DIVERSITY_RATIO.name())),
+                "diversity ratio of each model over ticks, with definition 5's threshold",
+                diversityChart(run, models),
                 WIDTH,
                 HEIGHT),
         "Variance ratio (continuous domains) or entropy ratio (discrete ones): 1 is the "
-            + "truth's diversity; definition 5 fires below 0.5 by default.");
+            + "truth's diversity; definition 5 fires below the red line (collapse.diversity-min); "
+            + "a dashed marker is the tick where it first fired."
+            + many);
     h.h2("web", "Synthetic share of the web");
     h.figure(
         () ->
             ChartImage.render(
-                "chart-web",
-                "synthetic share of the web over ticks",
-                Charts.lines(
-                    "Synthetic share of the web",
-                    "",
-                    "tick",
-                    "share",
-                    lines(
-                        run.metrics(),
-                        List.of(RunMetrics.WEB, RunMetrics.WEB),
-                        SYNTHETIC_SHARE.name(),
-                        NEW_SYNTHETIC_SHARE.name())),
-                WIDTH,
-                HEIGHT),
+                "chart-web", "synthetic share of the web over ticks", webChart(run), WIDTH, HEIGHT),
         "synthetic-share: share of the visible items with synthetic depth above 0; "
             + "new-synthetic-share: the same among the items published at that tick.");
     if (!pipeline.isEmpty()) {
@@ -285,6 +282,61 @@ final class RunReport {
         "Each model's verdicts after its last retrain: yes (fires), no, or n/a (does not "
             + "apply, in this domain or not yet). \"first tN\": it first fired at tick N; \"fired "
             + "tN\": it fired at tick N but no longer fires at the end.");
+  }
+
+  private static final String RISK_ALT =
+      "population risk of each model over ticks (one run: no confidence bands)";
+
+  /** The synthetic share of the web and its new items' share, the second dashed over the first. */
+  static JFreeChart webChart(RunDir run) {
+    return Charts.lines(
+        "Synthetic share of the web",
+        "",
+        "tick",
+        "share",
+        lines(
+            run.metrics(),
+            List.of(RunMetrics.WEB, RunMetrics.WEB),
+            SYNTHETIC_SHARE.name(),
+            NEW_SYNTHETIC_SHARE.name()));
+  }
+
+  /** Population risk over ticks. */
+  static JFreeChart riskChart(RunDir run, List<String> models) {
+    List<Charts.Line> lines = OverTicks.lines(run.metrics(), models, POPULATION_RISK.name(), true);
+    return Charts.lines("Population risk", NO_REPLICATES, "tick", "population risk", lines);
+  }
+
+  /** Definition 1's risk ratio over ticks, its threshold and where it first fired. */
+  static JFreeChart riskRatioChart(RunDir run, List<String> models) {
+    Definition d1 = Definition.CATASTROPHIC_RISK;
+    List<Charts.Line> lines = OverTicks.lines(run.metrics(), models, d1.numberMetric(), true);
+    double t = run.thresholds().catastrophicRatio();
+    return OverTicks.mark(
+        Charts.lines(
+            "Risk ratio risk_g / risk_1 (definition 1)",
+            NO_REPLICATES,
+            "tick",
+            "risk ratio",
+            lines),
+        run.metrics(),
+        lines,
+        d1,
+        t,
+        "d1 fires above " + Html.num(t));
+  }
+
+  /** The diversity ratio over ticks, definition 5's threshold and where it first fired. */
+  static JFreeChart diversityChart(RunDir run, List<String> models) {
+    List<Charts.Line> lines = OverTicks.lines(run.metrics(), models, DIVERSITY_RATIO.name(), false);
+    double t = run.thresholds().diversityMin();
+    return OverTicks.mark(
+        Charts.lines("Diversity ratio", NO_REPLICATES, "tick", "diversity ratio", lines),
+        run.metrics(),
+        lines,
+        Definition.COLLAPSING_VARIANCE,
+        t,
+        "d5 fires below " + Html.num(t));
   }
 
   /** Opens a table whose last eight columns are d1..d8, each with its title. */

@@ -84,8 +84,8 @@ final class SweepReport {
             + describeParams(s)
             + ".");
     Map<String, String> nav = new LinkedHashMap<>();
-    nav.put("summary", "Final values");
     nav.put("map", "Collapse map");
+    nav.put("summary", "Final values");
     nav.put("verdicts", "Verdicts");
     nav.put("risk", "Risk and diversity");
     nav.put("web", "Synthetic share");
@@ -93,10 +93,10 @@ final class SweepReport {
       nav.put("pipeline", "Pipeline");
     }
     RunReport.navigation(h, nav);
-    h.h2("summary", "Final values");
-    summary(h, s);
     h.h2("map", "Collapse map");
     CollapseMap.render(h, s, model, metric, chosen.definitionOrDefault(), facet);
+    h.h2("summary", "Final values");
+    summary(h, s);
     h.h2("verdicts", "Verdicts: share of replicates in which each definition fires");
     verdicts(h, s);
     h.h2("risk", "Risk and diversity over ticks");

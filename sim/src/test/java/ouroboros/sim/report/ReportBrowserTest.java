@@ -57,7 +57,7 @@ class ReportBrowserTest {
   @Test
   void runReport_inChromium_noConsoleErrorsAndEveryChartDrawn() throws Exception {
     Path run = ReportFixtures.quickstart(tmp.resolve("run"));
-    check(run.resolve(ReportWriter.FILE), "run", 4);
+    check(run.resolve(ReportWriter.FILE), "run", 5);
   }
 
   @Test

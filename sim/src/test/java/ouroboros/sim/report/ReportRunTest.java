@@ -50,7 +50,7 @@ class ReportRunTest {
     assertTrue(html.contains("<code>YYnYn-Yn</code>"));
     assertTrue(html.contains(">replace +20% fresh<"));
     assertTrue(html.contains("(one run: no confidence bands)"), "in the risk chart's alt text");
-    assertEquals(4, count(html, "<img class=\"chart\""));
+    assertEquals(5, count(html, "<img class=\"chart\""));
   }
 
   @Test

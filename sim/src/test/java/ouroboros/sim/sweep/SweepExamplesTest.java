@@ -59,9 +59,25 @@ class SweepExamplesTest {
             SweepFile.read(Repo.root().resolve("scenarios/sweeps/watermark-stress.yaml")));
     assertEquals(4 * 4 * 3, plan.sweep().cells().size());
     assertEquals(5, plan.sweep().replicates());
+    ReportDefaults report = plan.sweep().report();
     assertEquals(
-        new ReportDefaults("variance-ratio", null, 5, "humans[people].laundering.share"),
-        plan.sweep().report());
+        List.of("variance-ratio", 5, "humans[people].laundering.share"),
+        List.of(report.metric(), report.definition(), report.facet()));
+    assertEquals(null, report.model());
+    // The predicted boundary is the comment's t*(r, L) = 1 - (1-f)(1 - (1 + 3L)/(3r)), f = 0.01,
+    // rounded to two decimals, null (never) when r <= 1/3 + L.
+    for (double l : new double[] {0.0, 0.2, 0.4}) {
+      List<Double> t = report.predicted().get(Double.toString(l));
+      double[] rates = {0.25, 0.5, 0.75, 1.0};
+      for (int i = 0; i < rates.length; i++) {
+        double r = rates[i];
+        Double expected =
+            r <= 1.0 / 3 + l
+                ? null
+                : Math.round(100 * (1 - 0.99 * (1 - (1 + 3 * l) / (3 * r)))) / 100.0;
+        assertEquals(expected, t.get(i), "L " + l + ", r " + r);
+      }
+    }
     // Cell 13 = 1 x 12 + 0 x 3 + 1: rate 0.5, TPR 0.5, laundering 0.2.
     var scenario = plan.scenarios().get(13);
     var lab = scenario.models().get(0);

@@ -1,0 +1,137 @@
+package ouroboros.sim.report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.JFreeChart;
+import ouroboros.agents.collapse.Definition;
+
+/**
+ * The run report's over-ticks charts of one metric per model: a line per model, or, with many
+ * models, the few that end furthest towards collapse and the median of all with a band from the 10%
+ * to the 90% quantile; a collapse definition's threshold as a horizontal line, and a marker where
+ * each drawn model's verdict first fired.
+ */
+final class OverTicks {
+  /** With more models than this, the chart draws the top {@link #TOP} and a quantile band. */
+  static final int MAX_LINES = 6;
+
+  /** The models drawn by name when there are more than {@link #MAX_LINES}. */
+  static final int TOP = 4;
+
+  private OverTicks() {}
+
+  /**
+   * The lines of {@code metric}, one per model, or the top few and the band.
+   *
+   * @param highIsWorse whether the models towards collapse are those with the highest final value
+   */
+  static List<Charts.Line> lines(
+      MetricsFile f, List<String> models, String metric, boolean highIsWorse) {
+    List<Charts.Line> all = new ArrayList<>();
+    for (String m : models) {
+      Series s = f.get(m, metric);
+      if (s != null) {
+        all.add(line(m, s));
+      }
+    }
+    if (all.size() <= MAX_LINES) {
+      return all;
+    }
+    List<Charts.Line> ranked = new ArrayList<>(all);
+    Comparator<Charts.Line> byLast = Comparator.comparingDouble(OverTicks::lastFinite);
+    ranked.sort(highIsWorse ? byLast.reversed() : byLast);
+    List<Charts.Line> out = new ArrayList<>(ranked.subList(0, TOP));
+    out.add(band(all));
+    return out;
+  }
+
+  /** A model's series as a line without band. */
+  private static Charts.Line line(String name, Series s) {
+    double[] x = new double[s.size()];
+    double[] y = new double[s.size()];
+    for (int k = 0; k < s.size(); k++) {
+      x[k] = s.tick(k);
+      y[k] = s.value(k);
+    }
+    return new Charts.Line(name, x, y, null, null);
+  }
+
+  /** The last finite value; 0 when there is none. */
+  private static double lastFinite(Charts.Line l) {
+    for (int i = l.y().length - 1; i >= 0; i--) {
+      if (Double.isFinite(l.y()[i])) {
+        return l.y()[i];
+      }
+    }
+    return 0;
+  }
+
+  /** The median over the models at each tick, with the 10% to 90% quantiles as its band. */
+  static Charts.Line band(List<Charts.Line> all) {
+    Map<Double, List<Double>> byTick = new TreeMap<>();
+    for (Charts.Line l : all) {
+      for (int i = 0; i < l.x().length; i++) {
+        if (Double.isFinite(l.y()[i])) {
+          byTick.computeIfAbsent(l.x()[i], t -> new ArrayList<>()).add(l.y()[i]);
+        }
+      }
+    }
+    int n = byTick.size();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    int k = 0;
+    for (Map.Entry<Double, List<Double>> e : byTick.entrySet()) {
+      double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+      Arrays.sort(v);
+      x[k] = e.getKey();
+      y[k] = quantile(v, 0.5);
+      lo[k] = quantile(v, 0.1);
+      hi[k] = quantile(v, 0.9);
+      k++;
+    }
+    return new Charts.Line(
+        "median of all " + all.size() + " models (band: 10% to 90%)", x, y, lo, hi);
+  }
+
+  /** The {@code q} quantile of sorted values, interpolated linearly. */
+  static double quantile(double[] sorted, double q) {
+    double pos = q * (sorted.length - 1);
+    int i = (int) Math.floor(pos);
+    int j = Math.min(i + 1, sorted.length - 1);
+    return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
+  }
+
+  /**
+   * Draws {@code threshold} as a horizontal line, and for each of {@code lines} named after a
+   * model, a marker at the first tick where its {@code definition} verdict was yes.
+   */
+  static JFreeChart mark(
+      JFreeChart chart,
+      MetricsFile f,
+      List<Charts.Line> lines,
+      Definition definition,
+      double threshold,
+      String thresholdLabel) {
+    Charts.threshold(chart, threshold, thresholdLabel);
+    int row = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      Series v = f.get(lines.get(i).name(), definition.verdictMetric());
+      int first = v == null ? -1 : v.firstTick(1);
+      if (first >= 0) {
+        Charts.marker(
+            chart,
+            first,
+            "d" + definition.index() + " t" + first,
+            Charts.PALETTE[i % Charts.PALETTE.length],
+            row++);
+      }
+    }
+    return chart;
+  }
+}

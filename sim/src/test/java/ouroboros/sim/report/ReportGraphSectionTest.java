@@ -1,0 +1,81 @@
+package ouroboros.sim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The interaction graph: edge weights, the legend of colours, self-loops clear of the names. */
+class ReportGraphSectionTest {
+  /** A final.dot as the topology writer writes it (the quickstart's, shortened). */
+  private static final String DOT =
+      """
+      digraph "w190-199" {
+        label="ticks 190 to 199; green: bounded, red: collapses";
+        node [fontname="Helvetica", style=filled];
+        "people" [shape=box, fillcolor="#cfe2f3", label="people\\nhuman"];
+        "~archive" [shape=box, fillcolor="#cfe2f3", label="archive\\nfresh human data"];
+        subgraph "cluster_c0" {
+          label="closed, no human data";
+          "lab-replace" [shape=ellipse, fillcolor="#ea9999", label="lab-replace\\ncollapses\\nancestry 0.000"];
+        }
+        "lab-fresh" [shape=ellipse, fillcolor="#b6d7a8", label="lab-fresh\\nbounded"];
+        "lab-replace" -> "lab-replace" [label="1.000"];
+        "~archive" -> "lab-fresh" [label="0.200"];
+        "lab-fresh" -> "lab-fresh" [label="0.800"];
+      }
+      """;
+
+  @Test
+  void readDot_fillColoursKindsAndEdgeLabels() {
+    Set<String> nodes = new LinkedHashSet<>();
+    List<GraphSection.Edge> edges = new ArrayList<>();
+    Map<String, GraphSection.Look> looks = new HashMap<>();
+    GraphSection.readDot(DOT, nodes, edges, looks);
+    assertEquals(List.of("people", "~archive", "lab-replace", "lab-fresh"), List.copyOf(nodes));
+    assertEquals(
+        List.of("1.000", "0.200", "0.800"), edges.stream().map(GraphSection.Edge::label).toList());
+    assertEquals(0.2, edges.get(1).weight());
+    assertEquals(new GraphSection.Look(new Color(0xEA9999), "collapses"), looks.get("lab-replace"));
+    Map<Color, Set<String>> legend = GraphDrawing.legendEntries(List.copyOf(nodes), looks);
+    assertEquals(
+        Map.of(
+            new Color(0xCFE2F3), Set.of("human", "fresh human data"),
+            new Color(0xEA9999), Set.of("collapses"),
+            new Color(0xB6D7A8), Set.of("bounded")),
+        legend);
+  }
+
+  @Test
+  void loopCentre_anyNodeOfUpToTwelve_clearOfItsNameAndOfTheOtherNodes() {
+    int w = RunReport.WIDTH;
+    for (int n = 1; n <= 12; n++) {
+      int h = Math.min(800, 240 + 40 * n);
+      double[][] at = GraphDrawing.layout(n, w, h);
+      for (int i = 0; i < n; i++) {
+        double[] c = GraphDrawing.loopCentre(at[i], w, h);
+        double dx = at[i][0] - w / 2.0;
+        double dy = at[i][1] - h / 2.0;
+        double len = Math.max(1, Math.hypot(dx, dy));
+        // The name is centred R + 14 = 30 px outside the node, about 14 px tall.
+        double nx = at[i][0] + dx / len * 30;
+        double ny = at[i][1] + dy / len * 30;
+        assertTrue(Math.hypot(c[0] - nx, c[1] - ny) > 0.8 * 16 + 7, n + " nodes, node " + i);
+        for (int j = 0; j < n; j++) {
+          if (j != i) {
+            assertTrue(
+                Math.hypot(c[0] - at[j][0], c[1] - at[j][1]) > 0.8 * 16 + 16,
+                n + " nodes: the loop of " + i + " clears node " + j);
+          }
+        }
+      }
+    }
+  }
+}
