@@ -122,8 +122,8 @@ final class OverTicks {
     int row = 0;
     for (int i = 0; i < lines.size(); i++) {
       Series v = f.get(lines.get(i).name(), definition.verdictMetric());
-      int first = v == null ? -1 : v.firstTick(1);
-      if (first >= 0) {
+      int first = v == null ? Series.NONE : v.firstTick(1);
+      if (first != Series.NONE) {
         Charts.marker(
             chart,
             first,

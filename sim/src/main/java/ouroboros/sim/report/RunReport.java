@@ -261,7 +261,7 @@ final class RunReport {
       for (int d = 1; d <= RunDir.DEFINITIONS; d++) {
         String v = m.verdicts().get(d - 1);
         Series s = run.metrics().get(m.id(), Definition.values()[d - 1].verdictMetric());
-        int first = s == null ? -1 : s.firstTick(1);
+        int first = s == null ? Series.NONE : s.firstTick(1);
         String cls =
             switch (v) {
               case "yes" -> "yes c";
@@ -269,8 +269,8 @@ final class RunReport {
               default -> "na c";
             };
         String text = v.isEmpty() ? "-" : v;
-        String tip = first < 0 ? "" : "first fired at tick " + first;
-        if (first >= 0) {
+        String tip = first == Series.NONE ? "" : "first fired at tick " + first;
+        if (first != Series.NONE) {
           text += v.equals("yes") ? " (first t" + first + ")" : " (fired t" + first + ")";
         }
         h.td(cls, text, tip);

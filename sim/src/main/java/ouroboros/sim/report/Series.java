@@ -50,13 +50,16 @@ final class Series {
     return s;
   }
 
-  /** The first tick whose value equals {@code v}, or -1. */
+  /** Returned by {@link #firstTick} when no value matches (tick -1 is generation 1 of a fit). */
+  static final int NONE = Integer.MIN_VALUE;
+
+  /** The first tick whose value equals {@code v}, or {@link #NONE}. */
   int firstTick(double v) {
     for (int i = 0; i < size; i++) {
       if (values[i] == v) {
         return ticks[i];
       }
     }
-    return -1;
+    return NONE;
   }
 }
