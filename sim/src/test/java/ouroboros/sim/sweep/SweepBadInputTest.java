@@ -98,7 +98,7 @@ class SweepBadInputTest {
             "a misspelt report key",
             "grid:\n  seed: [1, 2]\nreport: {metrc: variance-ratio}\n",
             "5:10: report: found unknown key 'metrc', expected one of [metric, model,"
-                + " definition, facet] (did you mean 'metric'?)"),
+                + " definition, facet, predicted] (did you mean 'metric'?)"),
         Arguments.of(
             "a report definition out of range",
             "grid:\n  seed: [1, 2]\nreport: {definition: d9}\n",
