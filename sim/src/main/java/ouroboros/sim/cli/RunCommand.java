@@ -2,8 +2,6 @@ package ouroboros.sim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -45,10 +43,10 @@ import picocli.CommandLine.Spec;
  * graph's {@code graph/} included. With {@code --serve-metrics} (or any of {@code --metrics-port},
  * {@code --metrics-host}, {@code --hold}) it also serves live metrics over HTTP while it runs, and
  * with {@code --serve-graph} (or {@code --graph-port}, {@code --graph-host}) the current graph;
- * with {@code --live} a page that follows the run, on the metrics server ({@link LivePage}); both
- * endpoints are off by default, so that runs started in-process by tests never compete for a port.
- * {@code --set KEY=VALUE} overrides a scenario value before the scenario is checked ({@link
- * Overrides}).
+ * with {@code --live} a page that follows the run ({@link LivePage}), all on one HTTP server with
+ * bounded threads and connections ({@link RunEndpoints}); both endpoints are off by default, so
+ * that runs started in-process by tests never compete for a port. {@code --set KEY=VALUE} overrides
+ * a scenario value before the scenario is checked ({@link Overrides}).
  */
 @Command(
     name = "run",
@@ -230,69 +228,29 @@ final class RunCommand implements Callable<Integer> {
       stdout.flush();
     }
     GraphListener graph = new GraphListener(dir, world, GraphOptions.DEFAULTS);
-    MetricsServer metrics = null;
-    GraphServer graphServer = null;
+    RunEndpoints endpoints = null;
     LiveHub hub = live ? new LiveHub() : null;
     try {
-      if (serveMetrics || metricsPort != null || metricsHost != null || hold || live) {
-        String host = metricsHost != null ? metricsHost : MetricsServer.DEFAULT_HOST;
+      boolean serveM = serveMetrics || metricsPort != null || metricsHost != null || hold || live;
+      boolean serveG = serveGraph || graphPort != null || graphHost != null;
+      if (serveM || serveG) {
         try {
-          metrics =
-              MetricsServer.start(
-                  InetAddress.getByName(host),
+          endpoints =
+              RunEndpoints.open(
+                  serveM ? (metricsHost != null ? metricsHost : MetricsServer.DEFAULT_HOST) : null,
                   port,
+                  serveG ? (graphHost != null ? graphHost : GraphServer.DEFAULT_HOST) : null,
+                  gport,
                   MetricsServer.runTags(scenario.name(), MetricsServer.runId(scenario.name())),
-                  hub == null ? null : new LivePage(hub));
-        } catch (UnknownHostException e) {
-          stderr.println(
-              "error: --metrics-host: found '"
-                  + host
-                  + "', expected a host name or an address of this machine");
-          return Main.BAD_INPUT;
-        } catch (IOException e) {
-          stderr.println(
-              "error: --metrics-port: cannot serve metrics on "
-                  + host
-                  + ":"
-                  + port
-                  + ": "
-                  + e.getMessage());
+                  hub == null ? null : new LivePage(hub),
+                  graph::current);
+        } catch (RunEndpoints.BadOption e) {
+          stderr.println(e.getMessage());
           return Main.BAD_INPUT;
         }
-        stdout.println(
-            "metrics: "
-                + metrics.url(MetricsServer.METRICS_PATH)
-                + " (run=\""
-                + metrics.run()
-                + "\")");
-        if (hub != null) {
-          stdout.println("live: " + metrics.url(LivePage.PATH));
-        }
-        stdout.flush();
+        endpoints.print(stdout);
       }
-      if (serveGraph || graphPort != null || graphHost != null) {
-        String host = graphHost != null ? graphHost : GraphServer.DEFAULT_HOST;
-        try {
-          graphServer = GraphServer.start(InetAddress.getByName(host), gport, graph::current);
-        } catch (UnknownHostException e) {
-          stderr.println(
-              "error: --graph-host: found '"
-                  + host
-                  + "', expected a host name or an address of this machine");
-          return Main.BAD_INPUT;
-        } catch (IOException e) {
-          stderr.println(
-              "error: --graph-port: cannot serve the graph on "
-                  + host
-                  + ":"
-                  + gport
-                  + ": "
-                  + e.getMessage());
-          return Main.BAD_INPUT;
-        }
-        stdout.println("graph: " + graphServer.url(GraphServer.GRAPH_PATH));
-        stdout.flush();
-      }
+      MetricsServer metrics = endpoints == null ? null : endpoints.metrics();
       int code =
           run(
               scenario,
@@ -307,25 +265,17 @@ final class RunCommand implements Callable<Integer> {
               stdout,
               stderr);
       if (hold) {
-        stdout.println(
-            "holding: serving "
-                + metrics.url(MetricsServer.METRICS_PATH)
-                + (hub == null ? "" : " and " + metrics.url(LivePage.PATH))
-                + (graphServer == null ? "" : " and " + graphServer.url(GraphServer.GRAPH_PATH))
-                + " until Ctrl-C");
+        stdout.println("holding: serving " + endpoints.serving() + " until Ctrl-C");
         stdout.flush();
-        metrics.serveUntilStopped();
+        endpoints.serveUntilStopped();
       }
       return code;
     } finally {
       if (hub != null) {
         hub.close();
       }
-      if (metrics != null) {
-        metrics.close();
-      }
-      if (graphServer != null) {
-        graphServer.close();
+      if (endpoints != null) {
+        endpoints.close();
       }
     }
   }

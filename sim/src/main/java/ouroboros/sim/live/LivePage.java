@@ -1,7 +1,5 @@
 package ouroboros.sim.live;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import ouroboros.sim.serve.Exchange;
+import ouroboros.sim.serve.Handler;
 
 /**
- * The live page's HTTP side, mounted on the metrics server next to {@code /metrics} (see {@code
- * ouroboros.sim.metrics.MetricsServer}):
+ * The live page's HTTP side, mounted on the run's one HTTP server next to {@code /metrics} (see
+ * {@link #routes} and {@code ouroboros.sim.serve.HttpEndpoints}):
  *
  * <ul>
  *   <li>{@value #PATH}: the page, its script and style, and the vendored charting and graph
@@ -24,10 +24,12 @@ import java.util.concurrent.Semaphore;
  *   <li>{@code /}: a redirect to the page.
  * </ul>
  *
- * <p>At most {@value #MAX_STREAMS} streams at once (each holds one of the server's threads); more
- * get 503.
+ * <p>At most {@value #MAX_STREAMS} streams at once; more get 503. A stream holds one of the
+ * server's connections and threads for as long as the page is open, so this cap, well below the
+ * server's connection limit, keeps the metrics and the graph answered however many pages are
+ * opened.
  */
-public final class LivePage implements HttpHandler {
+public final class LivePage implements Handler {
   /** Where the page is. */
   public static final String PATH = "/live/";
 
@@ -67,32 +69,29 @@ public final class LivePage implements HttpHandler {
     this.hub = Objects.requireNonNull(hub, "hub");
   }
 
+  /** The routes of the page: {@code /}, {@code /live} (redirects) and {@value #PATH}. */
+  public Map<String, Handler> routes() {
+    return Map.of("/", this, "/live", this, PATH + "*", this);
+  }
+
   @Override
-  public void handle(HttpExchange x) throws IOException {
-    try (x) {
-      String method = x.getRequestMethod();
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        x.getResponseHeaders().set("Allow", "GET, HEAD");
-        text(x, 405, "method not allowed\n");
-        return;
-      }
-      String path = x.getRequestURI().getPath();
-      if (path.equals("/") || path.equals("/live")) {
-        x.getResponseHeaders().set("Location", PATH);
-        x.sendResponseHeaders(302, -1);
-      } else if (path.equals(EVENTS_PATH)) {
-        events(x);
-      } else if (path.startsWith(PATH)) {
-        String name = path.substring(PATH.length());
-        file(x, name.isEmpty() ? "index.html" : name);
-      } else {
-        text(x, 404, "not found: " + path + "; the live page is at " + PATH + "\n");
-      }
+  public void handle(Exchange x) throws IOException {
+    String path = x.path();
+    if (path.equals("/") || path.equals("/live")) {
+      x.header("Location", PATH);
+      x.send(302, null, new byte[0]);
+    } else if (path.equals(EVENTS_PATH)) {
+      events(x);
+    } else if (path.startsWith(PATH)) {
+      String name = path.substring(PATH.length());
+      file(x, name.isEmpty() ? "index.html" : name);
+    } else {
+      text(x, 404, "not found: " + path + "; the live page is at " + PATH + "\n");
     }
   }
 
   /** Sends a file of the page, if it is one. */
-  private static void file(HttpExchange x, String name) throws IOException {
+  private static void file(Exchange x, String name) throws IOException {
     if (!FILES.contains(name)) {
       text(x, 404, "not found: " + PATH + name + "\n");
       return;
@@ -106,15 +105,8 @@ public final class LivePage implements HttpHandler {
       body = in.readAllBytes();
     }
     String ext = name.contains("LICENSE") || name.endsWith("VERSIONS") ? "txt" : extension(name);
-    x.getResponseHeaders().set("Content-Type", TYPES.get(ext) + "; charset=utf-8");
-    x.getResponseHeaders().set("Cache-Control", "no-cache");
-    boolean head = x.getRequestMethod().equals("HEAD");
-    x.sendResponseHeaders(200, head ? -1 : body.length);
-    if (!head) {
-      try (OutputStream out = x.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    x.header("Cache-Control", "no-cache");
+    x.send(200, TYPES.get(ext) + "; charset=utf-8", body);
   }
 
   /**
@@ -122,20 +114,17 @@ public final class LivePage implements HttpHandler {
    * last tick it sends {@code end} and keeps the stream open with comments, so that the page does
    * not reconnect and replay the run.
    */
-  private void events(HttpExchange x) throws IOException {
+  private void events(Exchange x) throws IOException {
     if (!streams.tryAcquire()) {
       text(x, 503, "too many live pages open at once (" + MAX_STREAMS + ")\n");
       return;
     }
     try {
-      x.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-      x.getResponseHeaders().set("Cache-Control", "no-cache");
-      if (x.getRequestMethod().equals("HEAD")) {
-        x.sendResponseHeaders(200, -1);
+      x.header("Cache-Control", "no-cache");
+      OutputStream out = x.stream(200, "text/event-stream; charset=utf-8");
+      if (x.head()) {
         return;
       }
-      x.sendResponseHeaders(200, 0);
-      OutputStream out = x.getResponseBody();
       out.write("retry: 2000\n\n".getBytes(StandardCharsets.UTF_8));
       out.flush();
       long seen = 0;
@@ -167,16 +156,8 @@ public final class LivePage implements HttpHandler {
     }
   }
 
-  private static void text(HttpExchange x, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    x.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-    boolean head = x.getRequestMethod().equals("HEAD");
-    x.sendResponseHeaders(status, head ? -1 : bytes.length);
-    if (!head) {
-      try (OutputStream out = x.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+  private static void text(Exchange x, int status, String body) throws IOException {
+    x.text(status, body);
   }
 
   private static String extension(String name) {

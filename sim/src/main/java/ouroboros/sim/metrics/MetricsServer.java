@@ -1,6 +1,5 @@
 package ouroboros.sim.metrics;
 
-import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -11,24 +10,27 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import ouroboros.sim.serve.Handler;
+import ouroboros.sim.serve.HttpEndpoints;
+import ouroboros.sim.serve.ServeLimits;
+import ouroboros.sim.serve.Site;
 
 /**
  * The live metrics endpoint: a Micrometer {@link PrometheusMeterRegistry}, with the JVM and process
- * binders (memory, garbage collection, threads, processor, uptime), served by the Prometheus
- * client's {@link HTTPServer} on {@value #METRICS_PATH}, with its health check on {@value
- * #HEALTH_PATH} (it answers 200 "Exporter is healthy."). The server runs on daemon threads and only
- * reads the registry, so it cannot change what a run computes. Bind it to 127.0.0.1 unless the user
- * asks for another address (ARCHITECTURE.md, invariant 6).
+ * binders (memory, garbage collection, threads, processor, uptime), served on {@value
+ * #METRICS_PATH} of the run's one HTTP server ({@link HttpEndpoints}), with its health check on
+ * {@value #HEALTH_PATH}. The server only reads the registry, so it cannot change what a run
+ * computes. Either {@link #create} makes the registry and {@link #routes} mounts it on a server the
+ * caller owns (the run's, next to the graph and the live page), or {@link #start} makes both. Bind
+ * it to 127.0.0.1 unless the user asks for another address (ARCHITECTURE.md, invariant 6).
  */
 public final class MetricsServer implements AutoCloseable {
   /** The default port, the one the Prometheus client's exporters use. */
@@ -41,55 +43,23 @@ public final class MetricsServer implements AutoCloseable {
   public static final String METRICS_PATH = "/metrics";
 
   /** Where the health check is. */
-  public static final String HEALTH_PATH = "/-/healthy";
+  public static final String HEALTH_PATH = HttpEndpoints.HEALTH_PATH;
 
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gc;
-  private final HTTPServer server;
-  private final InetAddress address;
   private final String run;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  private HttpEndpoints server;
+  private Site site;
 
-  private MetricsServer(
-      PrometheusMeterRegistry registry,
-      JvmGcMetrics gc,
-      HTTPServer server,
-      InetAddress address,
-      String run) {
+  private MetricsServer(PrometheusMeterRegistry registry, JvmGcMetrics gc, String run) {
     this.registry = registry;
     this.gc = gc;
-    this.server = server;
-    this.address = address;
     this.run = run;
   }
 
-  /**
-   * Starts serving a new registry.
-   *
-   * @param address the address to bind to
-   * @param port the port, or 0 for a free one
-   * @param commonTags tags every meter carries
-   * @throws IOException when the address cannot be bound, such as a port in use
-   */
-  public static MetricsServer start(InetAddress address, int port, Tags commonTags)
-      throws IOException {
-    return start(address, port, commonTags, null);
-  }
-
-  /**
-   * Starts serving a new registry, with {@code pages} answering every path other than the metrics
-   * and the health check (the live page, {@code ouroboros.sim.live.LivePage}); null keeps the
-   * Prometheus client's own index page there.
-   *
-   * @throws IOException when the address cannot be bound, such as a port in use
-   */
-  public static MetricsServer start(
-      InetAddress address, int port, Tags commonTags, HttpHandler pages) throws IOException {
-    Objects.requireNonNull(address, "address");
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port is not in [0, 65535]: " + port);
-    }
+  /** A new registry whose meters carry {@code commonTags}, not served yet: see {@link #routes}. */
+  public static MetricsServer create(Tags commonTags) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     registry.config().commonTags(commonTags);
     new JvmMemoryMetrics().bindTo(registry);
@@ -98,30 +68,43 @@ public final class MetricsServer implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    String run =
+        commonTags.stream()
+            .filter(t -> t.getKey().equals(RUN_LABEL))
+            .map(Tag::getValue)
+            .findFirst()
+            .orElse(null);
+    return new MetricsServer(registry, gc, run);
+  }
+
+  /**
+   * Starts serving a new registry on a server of its own, with the default limits.
+   *
+   * @param address the address to bind to
+   * @param port the port, or 0 for a free one
+   * @param commonTags tags every meter carries
+   * @throws IOException when the address cannot be bound, such as a port in use
+   */
+  public static MetricsServer start(InetAddress address, int port, Tags commonTags)
+      throws IOException {
+    Objects.requireNonNull(address, "address");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port is not in [0, 65535]: " + port);
+    }
+    MetricsServer m = create(commonTags);
     try {
-      HTTPServer.Builder builder =
-          HTTPServer.builder()
-              .inetAddress(address)
-              .port(port)
-              .registry(registry.getPrometheusRegistry())
-              .metricsHandlerPath(METRICS_PATH)
-              .registerHealthHandler(true);
-      if (pages != null) {
-        builder.defaultHandler(pages);
-      }
-      HTTPServer server = builder.buildAndStart();
-      String run =
-          commonTags.stream()
-              .filter(t -> t.getKey().equals(RUN_LABEL))
-              .map(Tag::getValue)
-              .findFirst()
-              .orElse(null);
-      return new MetricsServer(registry, gc, server, address, run);
+      m.server = new HttpEndpoints(ServeLimits.DEFAULTS);
+      m.site = m.server.listen(address, port, m.routes());
+      return m;
     } catch (IOException | RuntimeException e) {
-      gc.close();
-      registry.close();
+      m.close();
       throw e;
     }
+  }
+
+  /** The routes that serve this registry: {@value #METRICS_PATH}. */
+  public Map<String, Handler> routes() {
+    return Map.of(METRICS_PATH, new ScrapeHandler(registry.getPrometheusRegistry()));
   }
 
   /** The label every series of a run carries, so that runs in one Prometheus stay apart. */
@@ -160,49 +143,33 @@ public final class MetricsServer implements AutoCloseable {
     return registry;
   }
 
-  /** The bound port. */
+  /** The bound port, when {@link #start} started a server. */
   public int port() {
-    return server.getPort();
+    return served().port();
   }
 
   /** The URL of a path on this server, such as {@code http://127.0.0.1:9464/metrics}. */
   public String url(String path) {
-    String host = address.getHostAddress();
-    if (address instanceof Inet6Address) {
-      host = "[" + host.replaceFirst("%.*$", "") + "]";
-    }
-    return "http://" + host + ":" + port() + path;
+    return served().url(path);
   }
 
-  /**
-   * Keeps serving until the JVM shuts down (Ctrl-C runs a shutdown hook that stops the server) or
-   * until this thread is interrupted, then closes the server.
-   */
-  public void serveUntilStopped() {
-    Thread hook = new Thread(this::close, "ouroboros-metrics-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // The JVM is shutting down, and the hook is closing the server.
-      }
-      close();
+  /** The site {@link #start} listens on. */
+  private Site served() {
+    if (site == null) {
+      throw new IllegalStateException("not started: the caller serves the routes");
     }
+    return site;
   }
 
-  /** Stops the server and closes the registry; later calls do nothing. */
+  /** Stops the server, if {@link #start} started one, and closes the registry; once. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      server.close();
+      if (server != null) {
+        server.close();
+      }
       gc.close();
       registry.close();
-      stopped.countDown();
     }
   }
 }
