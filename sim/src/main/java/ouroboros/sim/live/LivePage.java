@@ -37,7 +37,7 @@ public final class LivePage implements Handler {
   public static final String EVENTS_PATH = "/live/events";
 
   /** Streams served at once. */
-  static final int MAX_STREAMS = 4;
+  public static final int MAX_STREAMS = 4;
 
   /** Milliseconds between keep-alive comments. */
   static final long KEEP_ALIVE_MS = 10_000;

@@ -14,9 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -60,12 +62,16 @@ public final class HttpEndpoints implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(HttpEndpoints.class.getName());
   private static final long REAP_MILLIS = 200;
+  private static final int MAX_LINGERING = 64;
+  private static final long LINGER_NANOS = 1_000_000_000L;
+  private static final int MAX_DRAIN = 64 * 1024;
 
   private final ServeLimits limits;
   private final Semaphore permits;
   private final ThreadPoolExecutor pool;
   private final ScheduledExecutorService reaper;
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+  private final Queue<Lingering> lingering = new ConcurrentLinkedQueue<>();
   private final List<Site> sites = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -93,6 +99,11 @@ public final class HttpEndpoints implements AutoCloseable {
   /** The limits. */
   public ServeLimits limits() {
     return limits;
+  }
+
+  /** Connections open now, served or waiting for their request. */
+  public int openConnections() {
+    return open.size();
   }
 
   /** Connections refused so far because the limit was reached. */
@@ -162,11 +173,15 @@ public final class HttpEndpoints implements AutoCloseable {
     }
   }
 
-  /** Answers 503 to a connection beyond the limit, and closes it. */
+  /**
+   * Answers 503 to a connection beyond the limit. The socket closes a moment later, so that the
+   * answer is not lost to a reset when the client's request is still unread (at most {@value
+   * #MAX_LINGERING} sockets wait so; more close at once).
+   */
   private void refuse(Socket s) {
     rejected.incrementAndGet();
     LOG.log(Level.FINE, "connection limit ({0}) reached: 503", limits.maxConnections());
-    try (s) {
+    try {
       byte[] body =
           ("too many connections (" + limits.maxConnections() + "); try again\n")
               .getBytes(StandardCharsets.UTF_8);
@@ -177,7 +192,15 @@ public final class HttpEndpoints implements AutoCloseable {
     } catch (IOException e) {
       LOG.log(Level.FINE, "refused client went away: {0}", e.toString());
     }
+    if (lingering.size() < MAX_LINGERING) {
+      lingering.add(new Lingering(s, System.nanoTime() + LINGER_NANOS));
+    } else {
+      close(s);
+    }
   }
+
+  /** A refused socket and when to close it. */
+  private record Lingering(Socket socket, long closeAt) {}
 
   /** Reads one request on a connection and answers it. */
   private void serve(Site site, Connection c) {
@@ -191,9 +214,11 @@ public final class HttpEndpoints implements AutoCloseable {
         request = Wire.read(in, limits.maxHeadBytes());
       } catch (Wire.Refused e) {
         error(out, e.status(), e.getMessage());
+        drain(s, in);
         return;
       } catch (SocketTimeoutException e) {
         error(out, 408, "the request line and headers did not arrive in time");
+        drain(s, in);
         return;
       }
       Exchange x = new Exchange(request, out);
@@ -237,6 +262,25 @@ public final class HttpEndpoints implements AutoCloseable {
     }
   }
 
+  /**
+   * After an error answer, reads and drops what the client still sends, for a second and 64 KiB at
+   * most, so that closing with unread input does not reset the connection before the client has
+   * read the answer.
+   */
+  private static void drain(Socket s, InputStream in) throws IOException {
+    s.shutdownOutput();
+    s.setSoTimeout(1000);
+    byte[] skip = new byte[4096];
+    int total = 0;
+    try {
+      for (int n; total < MAX_DRAIN && (n = in.read(skip)) >= 0; ) {
+        total += n;
+      }
+    } catch (SocketTimeoutException e) {
+      // The client keeps the connection open: close it now.
+    }
+  }
+
   /** Writes an error response outside of an exchange (the request could not be read). */
   private static void error(OutputStream out, int status, String message) throws IOException {
     byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
@@ -257,9 +301,13 @@ public final class HttpEndpoints implements AutoCloseable {
     return h;
   }
 
-  /** Closes the connections whose write waited past the write timeout. */
+  /** Closes the connections whose write waited past the write timeout, and refused sockets. */
   private void reap() {
     long now = System.nanoTime();
+    for (Lingering l = lingering.peek(); l != null && now - l.closeAt() > 0; l = lingering.peek()) {
+      lingering.poll();
+      close(l.socket());
+    }
     for (Connection c : open) {
       if (c.overdue(now)) {
         LOG.log(Level.FINE, "a client stopped reading: closing {0}", c.socket());
@@ -303,9 +351,19 @@ public final class HttpEndpoints implements AutoCloseable {
       }
     }
     open.forEach(Connection::close);
+    lingering.forEach(l -> close(l.socket()));
     pool.shutdownNow();
     reaper.shutdownNow();
     stopped.countDown();
+  }
+
+  /** Closes a socket; errors are ignored. */
+  private static void close(Socket s) {
+    try {
+      s.close();
+    } catch (IOException e) {
+      // Closed either way.
+    }
   }
 
   /** A daemon thread. */

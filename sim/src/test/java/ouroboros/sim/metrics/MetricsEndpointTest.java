@@ -96,6 +96,9 @@ class MetricsEndpointTest {
       HttpResponse<String> health = get(url.replace("/metrics", MetricsServer.HEALTH_PATH));
       assertEquals(200, health.statusCode());
       assertTrue(health.body().contains("healthy"), health.body());
+      HttpResponse<String> graph = get(url.replace("/metrics", "/graph/nodes"));
+      assertEquals(200, graph.statusCode(), "one server: the graph is on the metrics address too");
+      assertTrue(graph.body().contains("\"lab-replace\""), graph.body());
 
       checkReachableOnLoopbackOnly(url, tmp);
     } finally {
