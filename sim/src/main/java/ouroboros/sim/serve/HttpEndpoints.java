@@ -263,13 +263,12 @@ public final class HttpEndpoints implements AutoCloseable {
   }
 
   /**
-   * After an error answer, reads and drops what the client still sends, for a second and 64 KiB at
-   * most, so that closing with unread input does not reset the connection before the client has
-   * read the answer.
+   * After an error answer, reads and drops what the client still sends (until it closes, 64 KiB, or
+   * the request timeout, which the connection's input enforces), so that closing with unread input
+   * does not reset the connection before the client has read the answer.
    */
   private static void drain(Socket s, InputStream in) throws IOException {
     s.shutdownOutput();
-    s.setSoTimeout(1000);
     byte[] skip = new byte[4096];
     int total = 0;
     try {
@@ -277,7 +276,7 @@ public final class HttpEndpoints implements AutoCloseable {
         total += n;
       }
     } catch (SocketTimeoutException e) {
-      // The client keeps the connection open: close it now.
+      // The request timeout passed: close now.
     }
   }
 
