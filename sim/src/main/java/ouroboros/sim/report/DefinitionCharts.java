@@ -2,9 +2,12 @@ package ouroboros.sim.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Thresholds;
+import ouroboros.sim.output.MetricCatalogue;
 
 /**
  * The run report's charts of definitions 4, 6, 7 and 8 over ticks: each with its threshold line and
@@ -58,6 +61,23 @@ final class DefinitionCharts {
                 + many);
       }
     }
+  }
+
+  /**
+   * Draws definition 5's threshold on a sweep's diversity chart when every run has the same one (a
+   * sweep that varies {@code collapse.diversity-min} gets no line); other charts are unchanged.
+   */
+  static JFreeChart sweepThreshold(JFreeChart chart, SweepDir s, String metric) {
+    if (!metric.equals(MetricCatalogue.DIVERSITY_RATIO.name())) {
+      return chart;
+    }
+    Set<Double> values = new TreeSet<>();
+    s.runs().values().forEach(runs -> runs.forEach(r -> values.add(r.thresholds().diversityMin())));
+    if (values.size() == 1) {
+      double t = values.iterator().next();
+      Charts.threshold(chart, t, "d5 fires below " + Html.num(t));
+    }
+    return chart;
   }
 
   /** Whether {@code metric} is one these charts read. */
