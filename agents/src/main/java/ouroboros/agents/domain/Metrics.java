@@ -46,5 +46,11 @@ public final class Metrics {
   /** Gaussian: tr(model covariance) / tr(true covariance). */
   public static final String VARIANCE_RATIO = "variance-ratio";
 
+  /**
+   * Gaussian: log det(model covariance) − log det(true covariance), in nats; 0 when the spread is
+   * right in every direction, very negative as it collapses.
+   */
+  public static final String LOG_DET_RATIO = "log-det-ratio";
+
   private Metrics() {}
 }

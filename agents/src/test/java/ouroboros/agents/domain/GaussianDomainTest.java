@@ -41,6 +41,15 @@ class GaussianDomainTest {
   }
 
   @Test
+  void evaluate_logDetRatio_logOfTheDeterminantsRatio() throws Exception {
+    GaussianDomain d = domain(new double[] {0, 0}, new double[][] {{1, 0.5}, {0.5, 4}});
+    GaussianModel m = GaussianModel.of(new double[] {3, 0}, new double[][] {{2, 0}, {0, 0.5}});
+    // det(model) = 1, det(truth) = 4 - 0.25 = 3.75.
+    assertEquals(Math.log(1 / 3.75), d.evaluate(m).get(Metrics.LOG_DET_RATIO), 1e-12);
+    assertEquals(0.0, d.evaluate(d.truthModel()).get(Metrics.LOG_DET_RATIO), 1e-12);
+  }
+
+  @Test
   void fit_degenerateData_throwsFitException() throws Exception {
     GaussianDomain d = domain(new double[] {0, 0}, new double[][] {{1, 0}, {0, 1}});
     Batch collinear = new Batch(3, 2, new double[] {1, 1, 2, 2, 3, 3});

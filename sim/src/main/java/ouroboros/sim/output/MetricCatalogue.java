@@ -149,6 +149,24 @@ public final class MetricCatalogue {
   public static final Metric ENTROPY =
       row(model("entropy", "categorical: the model's entropy", "nats", "categorical"));
 
+  /** Categorical support size. */
+  public static final Metric SUPPORT_SIZE =
+      row(
+          model(
+              "support-size",
+              "categorical: categories the model gives positive probability",
+              "count",
+              "categorical"));
+
+  /** Categories lost. */
+  public static final Metric ZERO_PROBABILITY =
+      row(
+          model(
+              "zero-probability-count",
+              "categorical: categories possible under the truth that the model gives probability 0",
+              "count",
+              "categorical"));
+
   /** The n-gram text measures. */
   public static final List<Metric> TEXT =
       group(
@@ -246,6 +264,15 @@ public final class MetricCatalogue {
               Metrics.VARIANCE_RATIO,
               "tr(model covariance) / tr(true covariance)",
               "ratio",
+              "gaussian"));
+
+  /** Log-determinant ratio. */
+  public static final Metric LOG_DET_RATIO =
+      row(
+          model(
+              Metrics.LOG_DET_RATIO,
+              "log det(model covariance) − log det(true covariance)",
+              "nats",
               "gaussian"));
 
   /** Successful fits so far. */

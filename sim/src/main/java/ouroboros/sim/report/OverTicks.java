@@ -134,4 +134,34 @@ final class OverTicks {
     }
     return chart;
   }
+
+  /**
+   * One line per agent and metric ({@code agents[i]} with {@code metrics[i]}, or every agent with
+   * the one metric), named by the agent, or by the metric when all agents are the same.
+   */
+  static List<Charts.Line> named(MetricsFile f, List<String> agents, String... metrics) {
+    List<Charts.Line> out = new ArrayList<>();
+    for (int i = 0; i < agents.size(); i++) {
+      String metric = metrics.length == 1 ? metrics[0] : metrics[i];
+      Series s = f.get(agents.get(i), metric);
+      if (s == null) {
+        continue;
+      }
+      double[] x = new double[s.size()];
+      double[] y = new double[s.size()];
+      for (int k = 0; k < s.size(); k++) {
+        x[k] = s.tick(k);
+        y[k] = s.value(k);
+      }
+      out.add(
+          new Charts.Line(
+              metrics.length == 1 ? agents.get(i) : metric,
+              x,
+              y,
+              null,
+              null,
+              metrics.length > 1 && i > 0));
+    }
+    return out;
+  }
 }

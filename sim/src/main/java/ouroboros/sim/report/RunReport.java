@@ -35,6 +35,7 @@ final class RunReport {
           m.equals(MetricCatalogue.POPULATION_RISK.name())
               || m.equals(MetricCatalogue.DIVERSITY_RATIO.name())
               || m.equals(Definition.CATASTROPHIC_RISK.numberMetric())
+              || DefinitionCharts.isMetric(m)
               || VERDICTS.contains(m)
               || m.equals(MetricCatalogue.SYNTHETIC_SHARE.name())
               || m.equals(MetricCatalogue.NEW_SYNTHETIC_SHARE.name())
@@ -63,6 +64,10 @@ final class RunReport {
     nav.put("summary", "Final values");
     nav.put("verdicts", "Verdicts");
     nav.put("risk", "Risk and diversity");
+    List<DefinitionCharts.Other> others = DefinitionCharts.others(run, models(run));
+    if (!others.isEmpty()) {
+      nav.put("definitions", "Other definitions");
+    }
     nav.put("web", "Synthetic share");
     if (!pipeline.isEmpty()) {
       nav.put("pipeline", "Pipeline");
@@ -80,8 +85,7 @@ final class RunReport {
     h.h2("verdicts", "Verdicts of the eight definitions of collapse");
     verdicts(h, run);
     h.h2("risk", "Risk and diversity over ticks");
-    List<String> models = new ArrayList<>();
-    run.models().forEach(m -> models.add(m.id()));
+    List<String> models = models(run);
     String many =
         models.size() > OverTicks.MAX_LINES
             ? " With "
@@ -120,6 +124,7 @@ final class RunReport {
             + "truth's diversity; definition 5 fires below the red line (collapse.diversity-min); "
             + "a dashed marker is the tick where it first fired."
             + many);
+    DefinitionCharts.section(h, run, models, others, many, NO_REPLICATES);
     h.h2("web", "Synthetic share of the web");
     h.figure(
         () ->
@@ -219,7 +224,7 @@ final class RunReport {
             "<regime",
             "generation",
             "risk",
-            "variance ratio",
+            diversityName(run.domain()),
             "human share",
             "fit failures",
             "<12345678"));
@@ -248,9 +253,23 @@ final class RunReport {
     h.endTable();
     h.note(
         "As the end-of-run table: generation = successful fits; risk = the domain's "
-            + "population risk; variance ratio = the diversity ratio; human share = the human share "
+            + "population risk; "
+            + diversityName(run.domain())
+            + " = the diversity ratio; human share = the human share "
             + "of the last training set; 12345678 = the eight verdicts (Y fires, n does not, - does "
             + "not apply).");
+  }
+
+  /**
+   * What the diversity ratio is in a domain: an entropy ratio for the discrete domains, a variance
+   * ratio otherwise (as {@code Domain.diversityRatioName()} says; the report has only the name).
+   */
+  static String diversityName(String domain) {
+    return switch (domain) {
+      case "categorical", "text" -> "entropy ratio";
+      case "" -> "diversity ratio";
+      default -> "variance ratio";
+    };
   }
 
   /** The verdict matrix: model by definition, coloured, with the tick each first fired. */
@@ -294,7 +313,7 @@ final class RunReport {
         "",
         "tick",
         "share",
-        lines(
+        OverTicks.named(
             run.metrics(),
             List.of(RunMetrics.WEB, RunMetrics.WEB),
             SYNTHETIC_SHARE.name(),
@@ -339,6 +358,13 @@ final class RunReport {
         "d5 fires below " + Html.num(t));
   }
 
+  /** The ids of the models the run keeps rows for. */
+  static List<String> models(RunDir run) {
+    List<String> models = new ArrayList<>();
+    run.models().forEach(m -> models.add(m.id()));
+    return models;
+  }
+
   /** Opens a table whose last eight columns are d1..d8, each with its title. */
   static void definitionHeader(Html h, String... first) {
     h.raw("<div class=\"wide\"><table>\n<tr>");
@@ -356,35 +382,5 @@ final class RunReport {
               + "</small></th>");
     }
     h.raw("</tr>\n");
-  }
-
-  /**
-   * One line per agent and metric ({@code agents[i]} with {@code metrics[i]}, or every agent with
-   * the one metric), named by the agent, or by the metric when all agents are the same.
-   */
-  private static List<Charts.Line> lines(MetricsFile f, List<String> agents, String... metrics) {
-    List<Charts.Line> out = new ArrayList<>();
-    for (int i = 0; i < agents.size(); i++) {
-      String metric = metrics.length == 1 ? metrics[0] : metrics[i];
-      Series s = f.get(agents.get(i), metric);
-      if (s == null) {
-        continue;
-      }
-      double[] x = new double[s.size()];
-      double[] y = new double[s.size()];
-      for (int k = 0; k < s.size(); k++) {
-        x[k] = s.tick(k);
-        y[k] = s.value(k);
-      }
-      out.add(
-          new Charts.Line(
-              metrics.length == 1 ? agents.get(i) : metric,
-              x,
-              y,
-              null,
-              null,
-              metrics.length > 1 && i > 0));
-    }
-    return out;
   }
 }

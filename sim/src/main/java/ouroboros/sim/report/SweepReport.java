@@ -336,8 +336,11 @@ final class SweepReport {
                 ChartImage.render(
                     "chart-" + metric[0] + id,
                     metric[1] + " of " + m + " over ticks",
-                    Charts.lines(
-                        metric[1] + ": " + m, shown(s, lines.size()), "tick", metric[0], lines),
+                    DefinitionCharts.sweepThreshold(
+                        Charts.lines(
+                            metric[1] + ": " + m, shown(s, lines.size()), "tick", metric[0], lines),
+                        s,
+                        metric[0]),
                     RunReport.WIDTH,
                     RunReport.HEIGHT),
             "");

@@ -57,7 +57,8 @@ class ReportBrowserTest {
   @Test
   void runReport_inChromium_noConsoleErrorsAndEveryChartDrawn() throws Exception {
     Path run = ReportFixtures.quickstart(tmp.resolve("run"));
-    check(run.resolve(ReportWriter.FILE), "run", 5);
+    // Risk, risk ratio, diversity, definitions 4, 7 and 8, the web, and the graph.
+    check(run.resolve(ReportWriter.FILE), "run", 8);
   }
 
   @Test

@@ -50,7 +50,10 @@ class ReportRunTest {
     assertTrue(html.contains("<code>YYnYn-Yn</code>"));
     assertTrue(html.contains(">replace +20% fresh<"));
     assertTrue(html.contains("(one run: no confidence bands)"), "in the risk chart's alt text");
-    assertEquals(5, count(html, "<img class=\"chart\""));
+    // Risk, risk ratio, diversity, the web, and definitions 4, 7 and 8 (the Gaussian does not
+    // report 6), plus the graph.
+    assertEquals(8, count(html, "<img class=\"chart\""));
+    assertTrue(html.contains("id=\"chart-d7\""), "the tail chart");
   }
 
   @Test

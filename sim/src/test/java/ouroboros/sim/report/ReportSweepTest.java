@@ -75,6 +75,26 @@ class ReportSweepTest {
   }
 
   @Test
+  void diversityBands_oneThresholdOverTheRuns_drawnAsALine() throws Exception {
+    SweepDir s = SweepDir.load(sweep, SweepReport.METRICS);
+    org.jfree.chart.JFreeChart chart =
+        DefinitionCharts.sweepThreshold(
+            Charts.lines("d", "", "tick", "diversity-ratio", List.of()), s, "diversity-ratio");
+    var markers = chart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator();
+    assertEquals(
+        ouroboros.agents.collapse.Thresholds.DEFAULTS.diversityMin(),
+        ((org.jfree.chart.plot.ValueMarker) markers.next()).getValue());
+    assertFalse(markers.hasNext());
+    org.jfree.chart.JFreeChart risk =
+        DefinitionCharts.sweepThreshold(
+            Charts.lines("r", "", "tick", "population-risk", List.of()), s, "population-risk");
+    assertEquals(
+        null,
+        risk.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND),
+        "risk has no threshold");
+  }
+
+  @Test
   void report_sweepDefaults_writeReportHtmlInTheSweep() throws Exception {
     Path sweepCopy = tmp.resolve("s");
     ReportFixtures.copy(sweep, sweepCopy);

@@ -108,6 +108,40 @@ class ReportThresholdTest {
     assertEquals(255, ((Color) r.getSeriesPaint(1)).getAlpha());
   }
 
+  @Test
+  void otherDefinitions_tailRatioReported_chartWithThresholdAndMarker() throws Exception {
+    Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), false);
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        Files.readString(dir.resolve("scenario.yaml")) + "collapse: {tail-min: 0.3}\n");
+    Files.writeString(
+        dir.resolve("metrics.csv"),
+        Files.readString(dir.resolve("metrics.csv"))
+            + "0,m1,1,d7-tail-mass-ratio,0.9\n0,m1,1,d7-verdict,0\n"
+            + "1,m1,2,d7-tail-mass-ratio,0.2\n1,m1,2,d7-verdict,1\n"
+            + "0,m1,1,d6-modes-recovered,NA\n");
+    RunDir run = RunDir.load(dir, RunReport.METRICS);
+    List<DefinitionCharts.Other> others = DefinitionCharts.others(run, List.of("m1"));
+    assertEquals(
+        List.of(ouroboros.agents.collapse.Definition.TAIL_LOSS),
+        others.stream().map(DefinitionCharts.Other::definition).toList(),
+        "only definitions with a finite value are charted");
+    JFreeChart chart = DefinitionCharts.chart(run, List.of("m1"), others.get(0), "");
+    assertEquals(List.of(0.3), values(chart.getXYPlot().getRangeMarkers(Layer.FOREGROUND)));
+    assertEquals(List.of(1.0), values(chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND)));
+    String html = RunReport.render(run);
+    assertTrue(html.contains("id=\"definitions\""), "the section is there");
+    assertTrue(html.contains("collapse.tail-min"), "the caption names the key");
+    assertTrue(!html.contains("chart-d6"), "no chart for a definition that does not apply");
+  }
+
+  @Test
+  void diversityName_discreteDomains_entropyRatio() {
+    assertEquals("entropy ratio", RunReport.diversityName("categorical"));
+    assertEquals("entropy ratio", RunReport.diversityName("text"));
+    assertEquals("variance ratio", RunReport.diversityName("gaussian"));
+  }
+
   private static org.jfree.chart.renderer.xy.XYItemRenderer chart(JFreeChart c) {
     return c.getXYPlot().getRenderer();
   }

@@ -42,6 +42,12 @@ public final class CategoricalMeasures {
   /** The name of the model entropy measure, in nats. */
   public static final String ENTROPY = "entropy";
 
+  /** The name of the count of categories the model gives positive probability. */
+  public static final String SUPPORT_SIZE = "support-size";
+
+  /** The name of the count of categories possible under the truth that the model gives 0. */
+  public static final String ZERO_PROBABILITY = "zero-probability-count";
+
   /** Categories below this truth probability form the tail. */
   public static final double TAIL_PROBABILITY = 0.01;
 
@@ -113,7 +119,10 @@ public final class CategoricalMeasures {
     return tail.clone();
   }
 
-  /** The model's measures, named as in {@link Metrics} plus {@link #ENTROPY}. */
+  /**
+   * The model's measures, named as in {@link Metrics} plus {@link #ENTROPY}, {@link #SUPPORT_SIZE}
+   * and {@link #ZERO_PROBABILITY}.
+   */
   public Evaluation evaluate(CategoricalModel model) {
     double[] m = model.view();
     if (m.length != truth.length) {
@@ -122,7 +131,14 @@ public final class CategoricalMeasures {
     }
     double kl = 0;
     double hallucinated = 0;
+    int support = 0;
+    int lost = 0;
     for (int i = 0; i < truth.length; i++) {
+      if (m[i] > 0) {
+        support++;
+      } else if (truth[i] > 0) {
+        lost++;
+      }
       if (truth[i] > 0) {
         kl +=
             m[i] > 0
@@ -137,6 +153,8 @@ public final class CategoricalMeasures {
     values.put(Metrics.POPULATION_RISK, Math.max(0.0, kl));
     values.put(Metrics.RISK_BAND, 0.0);
     values.put(ENTROPY, entropy);
+    values.put(SUPPORT_SIZE, (double) support);
+    values.put(ZERO_PROBABILITY, (double) lost);
     values.put(Metrics.DIVERSITY_RATIO, entropy / truthEntropy);
     values.put(Metrics.MODES_RECOVERED, orderKept(m) ? 1.0 : 0.0);
     if (tail.length > 0) {

@@ -241,6 +241,7 @@ public final class GaussianDomain implements Domain {
     values.put(Metrics.POPULATION_RISK, risk(m));
     values.put(Metrics.MEAN_SQ_ERROR, sq);
     values.put(Metrics.VARIANCE_RATIO, m.trace() / truth.trace());
+    values.put(Metrics.LOG_DET_RATIO, m.logDet() - truth.logDet());
     values.put(Metrics.DIVERSITY_RATIO, m.trace() / truth.trace());
     values.put(Metrics.RISK_BAND, 0.0);
     values.put(Metrics.TAIL_MASS_RATIO, massBeyond(m, tailRadius2) / 0.01);

@@ -128,6 +128,21 @@ class CategoricalDomainTest {
   }
 
   @Test
+  void evaluate_supportAndZeroProbability_countCategories() {
+    CategoricalDomain d = new CategoricalDomain(model(0.5, 0.3, 0.2, 0));
+    var truth = d.evaluate(d.truthModel());
+    assertEquals(3.0, truth.get(CategoricalMeasures.SUPPORT_SIZE));
+    assertEquals(0.0, truth.get(CategoricalMeasures.ZERO_PROBABILITY));
+    // The model lost category 2 and puts mass on the impossible category 3.
+    var e = d.evaluate(model(0.6, 0.3, 0, 0.1));
+    assertEquals(3.0, e.get(CategoricalMeasures.SUPPORT_SIZE));
+    assertEquals(1.0, e.get(CategoricalMeasures.ZERO_PROBABILITY));
+    var collapsed = d.evaluate(model(1, 0, 0, 0));
+    assertEquals(1.0, collapsed.get(CategoricalMeasures.SUPPORT_SIZE));
+    assertEquals(2.0, collapsed.get(CategoricalMeasures.ZERO_PROBABILITY));
+  }
+
+  @Test
   void evaluate_modes_rankOrderOfTopCategories() {
     CategoricalDomain d = new CategoricalDomain(CategoricalModel.zipf(8, 1));
     assertEquals(1.0, d.evaluate(d.truthModel()).get(Metrics.MODES_RECOVERED));
