@@ -10,12 +10,15 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
+import ouroboros.agents.domain.DomainSpec;
 
 /**
  * The layering rules of ARCHITECTURE.md, checked on the main classes of both modules (the agents
  * module is on this module's class path): {@code agents} never depends on {@code sim}; in {@code
  * agents} only the actor package touches Akka; domains, mitigation stages and crawl policies are
- * plain Java; the engine receives compiled settings and never sees the scenario specs; and no main
+ * plain Java; the engine receives compiled settings and never sees the scenario specs (those of
+ * {@code ouroboros.sim.scenario}, the key declarations of {@code ouroboros.agents.spec}, nor a
+ * domain's spec record, which lives in its folder of {@code ouroboros.agents.domain}); and no main
  * class draws randomness outside the seeded streams of {@code ouroboros.agents.rng} ({@code
  * SecureRandom}, which only picks a seed when none is given, is allowed). A failure names each
  * offending class, member and line.
@@ -69,7 +72,15 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("ouroboros.sim.scenario..")
-          .because("the engine receives compiled settings, not scenario specs");
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("ouroboros.agents.spec..")
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(DomainSpec.class)
+          .because(
+              "the engine receives compiled settings, not scenario specs (a domain's spec record"
+                  + " lives in its agents folder, next to the domain)");
 
   @ArchTest
   static final ArchRule mainCode_drawsNoUnseededRandomness =

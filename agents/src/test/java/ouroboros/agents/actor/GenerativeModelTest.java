@@ -12,16 +12,12 @@ import ouroboros.agents.crawl.UniformCrawl;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
-import ouroboros.agents.domain.EstimatorSettings;
-import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.domain.gaussian.GaussianDomain;
 import ouroboros.agents.domain.gaussian.GaussianModel;
 import ouroboros.agents.human.HumanCore;
 import ouroboros.agents.human.HumanSettings;
-import ouroboros.agents.model.Initial;
 import ouroboros.agents.model.ModelCore;
 import ouroboros.agents.model.ModelSettings;
-import ouroboros.agents.pipeline.Regime;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.agents.web.WebView;
 
@@ -82,20 +78,10 @@ class GenerativeModelTest {
   @Test
   void publishThenRetrain_repliesWithTickAndNewGeneration() throws Exception {
     ModelSettings s =
-        new ModelSettings(
-            "lab",
-            Regime.REPLACE,
-            0,
-            1,
-            0,
-            10,
-            0.0,
-            4,
-            (short) 0,
-            Initial.NONE,
-            new UniformCrawl(new int[0]),
-            SamplingSettings.DEFAULTS,
-            EstimatorSettings.DEFAULTS);
+        ModelSettings.builder("lab", new UniformCrawl(new int[0]))
+            .scrape(10)
+            .publishRate(4)
+            .build();
     ActorRef<AgentProtocol.Command> model =
         KIT.spawn(GenerativeModel.create(3, new ModelCore(3, s, domain(), new RngStreams(1))));
     TestProbe<AgentProtocol.Published> published = KIT.createTestProbe();

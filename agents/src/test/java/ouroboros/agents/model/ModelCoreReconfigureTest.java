@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import ouroboros.agents.collapse.Thresholds;
 import ouroboros.agents.crawl.UniformCrawl;
 import ouroboros.agents.data.Items;
-import ouroboros.agents.domain.EstimatorSettings;
-import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.domain.gaussian.GaussianDomain;
 import ouroboros.agents.domain.gaussian.GaussianModel;
 import ouroboros.agents.pipeline.Regime;
@@ -58,25 +55,15 @@ class ModelCoreReconfigureTest {
   }
 
   private static ModelSettings settings(Regime regime, List<StagePlan> pipeline, SiteMix mix) {
-    return new ModelSettings(
-        "lab",
-        regime,
-        0,
-        1,
-        0,
-        10,
-        0.0,
-        4,
-        mix.first(),
-        Initial.TRUTH,
-        new UniformCrawl(new int[0]),
-        SamplingSettings.DEFAULTS,
-        EstimatorSettings.DEFAULTS,
-        Thresholds.DEFAULTS,
-        0,
-        Watermark.NONE,
-        pipeline,
-        mix);
+    return ModelSettings.builder("lab", new UniformCrawl(new int[0]))
+        .regime(regime)
+        .scrape(10)
+        .publishRate(4)
+        .initial(Initial.TRUTH)
+        .baselineCap(0)
+        .pipeline(pipeline)
+        .publishTo(mix)
+        .build();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ouroboros.agents.pipeline.Regime;
+import ouroboros.sim.output.Metric;
 import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.scenario.schema.SchemaGenerator;
 
@@ -93,7 +94,7 @@ final class Registry {
       }
       case "crawl-policies" -> out.addAll(crawlPolicies(defs.get("crawl")));
       case "metrics" -> {
-        for (MetricCatalogue.Metric m : MetricCatalogue.all()) {
+        for (Metric m : MetricCatalogue.all()) {
           out.add(new Entry(kind, m.name(), metricMeaning(m), List.of()));
         }
       }
@@ -143,7 +144,7 @@ final class Registry {
   }
 
   /** A metric's meaning, with whose rows carry it, its unit and its domains. */
-  private static String metricMeaning(MetricCatalogue.Metric m) {
+  private static String metricMeaning(Metric m) {
     return m.meaning()
         + " ["
         + m.scope().name().toLowerCase(java.util.Locale.ROOT)

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.output.Meter;
+import ouroboros.sim.output.Metric;
 import ouroboros.sim.output.MetricCatalogue;
-import ouroboros.sim.output.MetricCatalogue.Metric;
 import ouroboros.sim.output.RunMetrics;
 
 /**
@@ -24,7 +24,7 @@ final class ModelValues {
   /** The model metrics with a live meter, in catalogue order: their index is their slot. */
   static final List<Metric> METRICS =
       MetricCatalogue.all().stream()
-          .filter(m -> m.scope() == MetricCatalogue.Scope.MODEL)
+          .filter(m -> m.scope() == Metric.Scope.MODEL)
           .filter(m -> m.meter() != null && !m.isFamily())
           .toList();
 

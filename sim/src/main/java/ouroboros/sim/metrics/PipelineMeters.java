@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.agents.pipeline.StageReport;
+import ouroboros.sim.output.Metric;
 import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.output.RunMetrics;
 
@@ -23,7 +24,7 @@ import ouroboros.sim.output.RunMetrics;
  */
 final class PipelineMeters {
   /** The catalogue's per-stage metrics that have a live meter. */
-  private static final List<MetricCatalogue.Metric> METRICS =
+  private static final List<Metric> METRICS =
       Stream.concat(
               MetricCatalogue.PIPELINE_COUNTS.stream(), MetricCatalogue.PIPELINE_ERRORS.stream())
           .filter(m -> m.meter() != null)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.output.MeterCatalogue;
+import ouroboros.sim.output.Metric;
 import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.output.MetricRow;
 import ouroboros.sim.output.RunMetrics;
@@ -24,9 +25,9 @@ import ouroboros.sim.web.Snapshot;
  */
 public final class WebMeters implements MeterBinder {
   /** The catalogue's web metrics that have a live meter: their index is their slot. */
-  private static final List<MetricCatalogue.Metric> METRICS =
+  private static final List<Metric> METRICS =
       MetricCatalogue.all().stream()
-          .filter(m -> m.scope() == MetricCatalogue.Scope.WEB && m.meter() != null)
+          .filter(m -> m.scope() == Metric.Scope.WEB && m.meter() != null)
           .toList();
 
   private static final int PROVENANCE_BYTES = METRICS.size();

@@ -15,12 +15,12 @@ import java.util.Set;
 
 /**
  * Every live meter, declared once. Most show a metric of the run files and are declared with it in
- * {@link MetricCatalogue} ({@link MetricCatalogue.Metric#meter}, and its per-population aggregate);
- * the meters here show what the run files do not hold: the engine's progress, the web's memory and
- * items published, a population's size, and the JVM and process meters of Micrometer's binders that
- * the dashboards read. The meter binders of {@code ouroboros.sim.metrics} take every name, help
- * text and base unit from here, the README's "Live metrics" table is {@link #markdownTable}, and
- * the dashboard tests check that every panel query reads a meter of {@link #all}.
+ * {@link MetricCatalogue} ({@link Metric#meter}, and its per-population aggregate); the meters here
+ * show what the run files do not hold: the engine's progress, the web's memory and items published,
+ * a population's size, and the JVM and process meters of Micrometer's binders that the dashboards
+ * read. The meter binders of {@code ouroboros.sim.metrics} take every name, help text and base unit
+ * from here, the README's "Live metrics" table is {@link #markdownTable}, and the dashboard tests
+ * check that every panel query reads a meter of {@link #all}.
  */
 public final class MeterCatalogue {
   /** The engine's last finished tick. */
@@ -110,7 +110,7 @@ public final class MeterCatalogue {
   public static List<Meter> all() {
     List<Meter> out = new ArrayList<>();
     List<Meter> populations = new ArrayList<>();
-    for (MetricCatalogue.Metric m : MetricCatalogue.all()) {
+    for (Metric m : MetricCatalogue.all()) {
       if (m.meter() != null) {
         out.add(m.meter());
         if (m.meter().population() != null) {

@@ -1,13 +1,13 @@
 package ouroboros.sim.output;
 
 import static ouroboros.sim.output.MetricCatalogue.COMMUNITY_SHARE;
-import static ouroboros.sim.output.MetricCatalogue.ITEMS;
-import static ouroboros.sim.output.MetricCatalogue.ITEMS_BY_KIND;
-import static ouroboros.sim.output.MetricCatalogue.NEW_ITEMS;
-import static ouroboros.sim.output.MetricCatalogue.NEW_SYNTHETIC_SHARE;
 import static ouroboros.sim.output.MetricCatalogue.PIPELINE_COUNTS;
 import static ouroboros.sim.output.MetricCatalogue.PIPELINE_ERRORS;
-import static ouroboros.sim.output.MetricCatalogue.SYNTHETIC_SHARE;
+import static ouroboros.sim.output.WebMetrics.ITEMS;
+import static ouroboros.sim.output.WebMetrics.ITEMS_BY_KIND;
+import static ouroboros.sim.output.WebMetrics.NEW_ITEMS;
+import static ouroboros.sim.output.WebMetrics.NEW_SYNTHETIC_SHARE;
+import static ouroboros.sim.output.WebMetrics.SYNTHETIC_SHARE;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +30,7 @@ public final class RunMetrics {
   public static final String WEB = "web";
 
   /** The catalogue's metrics that a retrain report gives. */
-  private static final List<MetricCatalogue.Metric> REPORTED =
+  private static final List<Metric> REPORTED =
       MetricCatalogue.all().stream().filter(x -> x.value() != null).toList();
 
   private RunMetrics() {}
@@ -100,7 +100,7 @@ public final class RunMetrics {
   /** A model's metrics after a retrain, by name. */
   public static Map<String, Double> modelMetrics(RetrainReport rep) {
     Map<String, Double> m = new java.util.TreeMap<>(rep.evaluation().values());
-    for (MetricCatalogue.Metric x : REPORTED) {
+    for (Metric x : REPORTED) {
       m.put(x.name(), x.value().applyAsDouble(rep));
     }
     double[] shares = rep.communityShares();

@@ -1,8 +1,8 @@
 package ouroboros.sim.output;
 
-import static ouroboros.sim.output.MetricCatalogue.SITE_ITEMS;
-import static ouroboros.sim.output.MetricCatalogue.SITE_NEW_SYNTHETIC_SHARE;
-import static ouroboros.sim.output.MetricCatalogue.SITE_WEIGHT;
+import static ouroboros.sim.output.WebMetrics.SITE_ITEMS;
+import static ouroboros.sim.output.WebMetrics.SITE_NEW_SYNTHETIC_SHARE;
+import static ouroboros.sim.output.WebMetrics.SITE_WEIGHT;
 
 import java.util.ArrayList;
 import java.util.List;

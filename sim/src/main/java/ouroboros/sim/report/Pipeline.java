@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import ouroboros.sim.output.Metric;
 import ouroboros.sim.output.MetricCatalogue;
 
 /**
@@ -15,7 +16,7 @@ import ouroboros.sim.output.MetricCatalogue;
  */
 final class Pipeline {
   /** The catalogue's metrics this class sums, in the slots of {@link Counts}' fields. */
-  private static final List<MetricCatalogue.Metric> SUMMED =
+  private static final List<Metric> SUMMED =
       List.of(
           MetricCatalogue.PIPELINE_COUNTS.get(0),
           MetricCatalogue.PIPELINE_COUNTS.get(1),
@@ -88,7 +89,7 @@ final class Pipeline {
   }
 
   /** The catalogue entry of a summed pipeline metric, with its position and stage. */
-  private static java.util.Optional<MetricCatalogue.Parsed> slot(String metric) {
+  private static java.util.Optional<Metric.Parsed> slot(String metric) {
     return MetricCatalogue.parse(metric).filter(p -> SUMMED.contains(p.metric()));
   }
 

@@ -1,9 +1,9 @@
 package ouroboros.sim.report;
 
 import static ouroboros.sim.output.MetricCatalogue.DIVERSITY_RATIO;
-import static ouroboros.sim.output.MetricCatalogue.NEW_SYNTHETIC_SHARE;
 import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
-import static ouroboros.sim.output.MetricCatalogue.SYNTHETIC_SHARE;
+import static ouroboros.sim.output.WebMetrics.NEW_SYNTHETIC_SHARE;
+import static ouroboros.sim.output.WebMetrics.SYNTHETIC_SHARE;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +37,8 @@ final class RunReport {
               || m.equals(Definition.CATASTROPHIC_RISK.numberMetric())
               || DefinitionCharts.isMetric(m)
               || VERDICTS.contains(m)
-              || m.equals(MetricCatalogue.SYNTHETIC_SHARE.name())
-              || m.equals(MetricCatalogue.NEW_SYNTHETIC_SHARE.name())
+              || m.equals(SYNTHETIC_SHARE.name())
+              || m.equals(NEW_SYNTHETIC_SHARE.name())
               || Pipeline.isMetric(m);
 
   /** Chart width, in CSS pixels. */

@@ -3,8 +3,8 @@ package ouroboros.sim.report;
 import static ouroboros.sim.output.MetricCatalogue.DIVERSITY_RATIO;
 import static ouroboros.sim.output.MetricCatalogue.GENERATION;
 import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
-import static ouroboros.sim.output.MetricCatalogue.SYNTHETIC_SHARE;
 import static ouroboros.sim.output.MetricCatalogue.TRAIN_HUMAN_SHARE;
+import static ouroboros.sim.output.WebMetrics.SYNTHETIC_SHARE;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,26 +1,27 @@
 package ouroboros.sim.scenario;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ouroboros.agents.domain.DomainSpec;
+import ouroboros.agents.domain.categorical.CategoricalSpec;
+import ouroboros.agents.domain.gaussian.GaussianSpec;
+import ouroboros.agents.domain.kde.KdeSpec;
+import ouroboros.agents.domain.mixture.MixtureSpec;
+import ouroboros.agents.domain.regression.RegressionSpec;
+import ouroboros.agents.domain.text.TextSpec;
+import ouroboros.agents.spec.Key;
 import ouroboros.sim.scenario.crawl.CrawlPolicySpec;
 import ouroboros.sim.scenario.crawl.ExcludeOwnCrawlSpec;
 import ouroboros.sim.scenario.crawl.PopularCrawlSpec;
 import ouroboros.sim.scenario.crawl.RecentCrawlSpec;
 import ouroboros.sim.scenario.crawl.SiteMixCrawlSpec;
 import ouroboros.sim.scenario.crawl.UniformCrawlSpec;
-import ouroboros.sim.scenario.domain.CategoricalSpec;
-import ouroboros.sim.scenario.domain.DomainSpec;
-import ouroboros.sim.scenario.domain.GaussianSpec;
-import ouroboros.sim.scenario.domain.KdeSpec;
-import ouroboros.sim.scenario.domain.MixtureSpec;
-import ouroboros.sim.scenario.domain.RegressionSpec;
-import ouroboros.sim.scenario.domain.TextSpec;
 import ouroboros.sim.scenario.schema.SchemaGenerator;
-import ouroboros.sim.scenario.spec.Key;
 import ouroboros.sim.scenario.stage.AiDetectorSpec;
 import ouroboros.sim.scenario.stage.DedupSpec;
 import ouroboros.sim.scenario.stage.HumanAnchorSpec;
@@ -33,9 +34,11 @@ import ouroboros.sim.scenario.stage.WeightingSpec;
 /**
  * The one registry of a scenario's plugins, one line each: domains (by {@code type}), pipeline
  * stages (by {@code stage}) and crawl policies (by {@code policy}). A plugin's record declares its
- * own keys ({@link Key}), checks, defaults and factory; the registry line gives it its name. The
- * binding (Jackson subtypes), the schema ({@link SchemaGenerator}), the reference tables and the
- * unknown-name errors (known names and a did-you-mean) all read this registry.
+ * own keys ({@link Key}), checks, defaults and factory; the registry line gives it its name. A
+ * domain is one folder of the agents module ({@code ouroboros.agents.domain.NAME}: the domain and
+ * its settings record) plus its line here. The binding (Jackson subtypes), the schema ({@link
+ * SchemaGenerator}), the reference tables and the unknown-name errors (known names and a
+ * did-you-mean) all read this registry.
  */
 public final class Plugins {
   /** Domains, in the order docs/domains.md documents them. */
@@ -77,6 +80,11 @@ public final class Plugins {
     return Collections.unmodifiableMap(DOMAINS);
   }
 
+  /** The registered domain type names, in registry order. */
+  public static List<String> domainTypes() {
+    return List.copyOf(DOMAINS.keySet());
+  }
+
   /** The stages by {@code stage}, in registry order. */
   public static Map<String, Class<? extends StageSpec>> stages() {
     return Collections.unmodifiableMap(STAGES);
@@ -98,6 +106,13 @@ public final class Plugins {
     }
     throw new IllegalArgumentException("unregistered plugin " + spec.getClass());
   }
+
+  /**
+   * How Jackson binds a {@code domain:} block: its {@code type} key names the registered record
+   * ({@link DomainSpec} lives in the agents module, which does not know Jackson).
+   */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+  public interface DomainBinding {}
 
   /** Domains and stages as Jackson subtypes. */
   public static NamedType[] namedTypes() {

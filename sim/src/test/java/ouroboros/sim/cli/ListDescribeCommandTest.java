@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import ouroboros.agents.crawl.CrawlPolicies;
 import ouroboros.agents.pipeline.Regime;
+import ouroboros.sim.output.Metric;
 import ouroboros.sim.output.MetricCatalogue;
 import ouroboros.sim.testing.Repo;
 
@@ -101,8 +102,7 @@ class ListDescribeCommandTest {
     assertEquals(0, r.code(), r.err());
     List<String> printed =
         r.out().lines().filter(l -> !l.startsWith(" ")).map(l -> l.split(" ")[0]).toList();
-    assertEquals(
-        MetricCatalogue.all().stream().map(MetricCatalogue.Metric::name).toList(), printed);
+    assertEquals(MetricCatalogue.all().stream().map(Metric::name).toList(), printed);
   }
 
   @Test

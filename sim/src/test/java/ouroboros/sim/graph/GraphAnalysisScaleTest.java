@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class GraphAnalysisScaleTest {
 
   @Test
+  @Tag("slow") // a stress test: the fast profile skips it
   void analysis_ofOneHundredThousandModels_finishesInSeconds() {
     InteractionGraph g = RandomGraphs.large(100_000, 15);
     GraphAnalysis a =

@@ -47,17 +47,16 @@ class MetricCatalogueTest {
 
   @Test
   void family_nameAndParse_roundTrip() {
-    MetricCatalogue.Metric fp = MetricCatalogue.PIPELINE_ERRORS.get(0);
+    Metric fp = MetricCatalogue.PIPELINE_ERRORS.get(0);
     String name = fp.name(2, "watermark-filter");
     assertEquals("pipeline-2-watermark-filter-false-positives", name);
-    MetricCatalogue.Parsed p = MetricCatalogue.parse(name).orElseThrow();
+    Metric.Parsed p = MetricCatalogue.parse(name).orElseThrow();
     assertEquals(fp, p.metric());
     assertEquals(List.of("2", "watermark-filter"), p.parts());
 
-    String site = MetricCatalogue.SITE_ITEMS.get(1).name("a-new");
+    String site = WebMetrics.SITE_ITEMS.get(1).name("a-new");
     assertEquals("site-a-new-new-items", site);
-    assertEquals(
-        MetricCatalogue.SITE_ITEMS.get(1), MetricCatalogue.parse(site).orElseThrow().metric());
+    assertEquals(WebMetrics.SITE_ITEMS.get(1), MetricCatalogue.parse(site).orElseThrow().metric());
     assertEquals(List.of("a-new"), MetricCatalogue.parse(site).orElseThrow().parts());
     assertEquals(List.of("3"), MetricCatalogue.parse("community-3-share").orElseThrow().parts());
     assertTrue(MetricCatalogue.parse("community-x-share").isEmpty(), "C is a number");
@@ -66,7 +65,7 @@ class MetricCatalogueTest {
 
   @Test
   void catalogue_namesAreUnique() {
-    List<String> names = MetricCatalogue.all().stream().map(MetricCatalogue.Metric::name).toList();
+    List<String> names = MetricCatalogue.all().stream().map(Metric::name).toList();
     assertEquals(names.size(), new TreeSet<>(names).size(), "duplicate names: " + names);
   }
 }

@@ -21,7 +21,7 @@ import ouroboros.agents.pipeline.StageReport;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.engine.Worlds;
-import ouroboros.sim.scenario.domain.DomainSpec;
+import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.stage.Stages;
 import ouroboros.sim.testing.EngineTest;
 import ouroboros.sim.testing.Repo;
@@ -38,7 +38,7 @@ class StagesEveryDomainTest extends EngineTest {
 
   /** One example domain block per type, from the scenario files. */
   static Stream<String> domainTypes() {
-    return DomainSpec.types().stream();
+    return Plugins.domainTypes().stream();
   }
 
   private static Map<String, JsonNode> examples() throws IOException {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.output.MetricRow;
@@ -21,6 +22,7 @@ class MetricsFileTest {
   @TempDir Path tmp;
 
   @Test
+  @Tag("slow") // a stress test: the fast profile skips it
   void read_manyRowsAcrossBuffers_sameSeriesAsLineByLine() throws IOException {
     StringBuilder csv = new StringBuilder(MetricRow.HEADER).append('\n');
     SplittableRandom rng = new SplittableRandom(7);

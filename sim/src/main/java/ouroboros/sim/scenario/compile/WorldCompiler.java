@@ -14,7 +14,6 @@ import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.domain.Smoothing;
 import ouroboros.agents.domain.VarianceEstimator;
 import ouroboros.agents.human.HumanSettings;
-import ouroboros.agents.model.Initial;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.Watermark;
 import ouroboros.agents.pipeline.Regime;
@@ -133,27 +132,26 @@ public final class WorldCompiler {
       pipeline.add(same ? prev.pipeline().get(k) : st.plan(stages));
     }
     SiteMix mix = mix(m.site(), m.publishTo(), sites);
-    return new ModelSettings(
-        m.id(),
-        Regime.of(m.regime()),
-        m.window() == null ? 0 : m.window(),
-        m.retrainEvery(),
-        m.firstRetrain(),
-        m.scrape(),
-        m.trainsOn() != null ? m.humanShare() : m.freshHumanFraction(),
-        m.publishRate(),
-        mix.first(),
-        Names.parse(Initial.class, m.initial()),
-        crawl,
-        sampling(m.sampling()),
-        estimator(m.estimator()),
-        s.collapse().thresholds(),
-        s.collapse().baselineCap(),
+    // Every other setting is the resolved model's key of the same name (ByName).
+    Map<String, Object> compiled = new java.util.HashMap<>();
+    compiled.put("regime", Regime.of(m.regime()));
+    compiled.put("window", m.window() == null ? 0 : m.window());
+    compiled.put(
+        "freshHumanFraction", m.trainsOn() != null ? m.humanShare() : m.freshHumanFraction());
+    compiled.put("site", mix.first());
+    compiled.put("crawl", crawl);
+    compiled.put("sampling", sampling(m.sampling()));
+    compiled.put("estimator", estimator(m.estimator()));
+    compiled.put("collapse", s.collapse().thresholds());
+    compiled.put("baselineCap", s.collapse().baselineCap());
+    compiled.put(
+        "watermark",
         m.watermark() == null
             ? Watermark.NONE
-            : new Watermark(m.watermark().rate(), m.watermark().strength()),
-        pipeline,
-        mix);
+            : new Watermark(m.watermark().rate(), m.watermark().strength()));
+    compiled.put("pipeline", pipeline);
+    compiled.put("publishTo", mix);
+    return ByName.compile(ModelSettings.class, m, compiled);
   }
 
   /** An agent's sites: its mix in file order, or its one site. */

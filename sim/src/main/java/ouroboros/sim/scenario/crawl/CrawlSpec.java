@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ouroboros.agents.crawl.CrawlPolicy;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.Suggest;
 import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
 import ouroboros.sim.scenario.spec.Names;
-import ouroboros.sim.scenario.spec.Spec;
 
 /**
  * How a model scrapes the web: a crawl policy from the registry in {@link Plugins} (by {@code

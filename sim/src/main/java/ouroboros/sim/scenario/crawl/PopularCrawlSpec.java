@@ -2,7 +2,7 @@ package ouroboros.sim.scenario.crawl;
 
 import ouroboros.agents.crawl.CrawlSettings;
 import ouroboros.agents.crawl.PopularCrawl;
-import ouroboros.sim.scenario.spec.Key;
+import ouroboros.agents.spec.Key;
 
 /**
  * {@code popular}: each site's share of n is proportional to its visible items to the power {@code

@@ -2,7 +2,7 @@ package ouroboros.sim.scenario.crawl;
 
 import ouroboros.agents.crawl.CrawlSettings;
 import ouroboros.agents.crawl.RecentCrawl;
-import ouroboros.sim.scenario.spec.Key;
+import ouroboros.agents.spec.Key;
 
 /**
  * {@code recent}: uniform over the items published in the last {@code window} ticks.

@@ -3,8 +3,8 @@ package ouroboros.sim.scenario.crawl;
 import java.util.List;
 import ouroboros.agents.crawl.CrawlSettings;
 import ouroboros.agents.crawl.SiteMixCrawl;
+import ouroboros.agents.spec.Key;
 import ouroboros.sim.scenario.check.Problems;
-import ouroboros.sim.scenario.spec.Key;
 
 /**
  * {@code site-mix}: site i of {@code sites} gets the share {@code weights[i]}/Σ of n, rounded by

@@ -24,11 +24,11 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
+import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.ScenarioError;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.check.Suggest;
-import ouroboros.sim.scenario.domain.DomainSpec;
 import ouroboros.sim.scenario.stage.StageSpec;
 import ouroboros.sim.scenario.stage.Stages;
 
@@ -189,7 +189,7 @@ final class LoadErrors {
     }
     if (e instanceof InvalidTypeIdException t) {
       String id = t.getTypeId();
-      List<String> known = DomainSpec.types();
+      List<String> known = Plugins.domainTypes();
       String type = (pointer.isEmpty() ? "/domain" : pointer) + "/type";
       Locations.Position typeAt = locations.find(type);
       return fail(

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.yaml.snakeyaml.LoaderOptions;
+import ouroboros.agents.domain.DomainSpec;
 import ouroboros.sim.scenario.Plugins;
 
 /** The one configuration of Jackson for scenario files: strict YAML in, kebab-case keys. */
@@ -54,6 +55,7 @@ public final class Yaml {
   private static <B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<?, B>> B configure(
       B builder) {
     return builder
+        .addMixIn(DomainSpec.class, Plugins.DomainBinding.class)
         .registerSubtypes(Plugins.namedTypes())
         .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

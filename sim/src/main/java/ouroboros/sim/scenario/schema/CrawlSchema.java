@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import ouroboros.agents.spec.Key;
 import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.crawl.CrawlSpec;
-import ouroboros.sim.scenario.spec.Key;
 import ouroboros.sim.scenario.spec.Names;
 
 /**

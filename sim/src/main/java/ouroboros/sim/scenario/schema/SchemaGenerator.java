@@ -14,13 +14,13 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
+import ouroboros.agents.domain.DomainSpec;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.crawl.CrawlSpec;
-import ouroboros.sim.scenario.domain.DomainSpec;
-import ouroboros.sim.scenario.spec.Key;
 import ouroboros.sim.scenario.spec.Names;
 import ouroboros.sim.scenario.spec.Scenario;
-import ouroboros.sim.scenario.spec.Spec;
 import ouroboros.sim.scenario.stage.StageSpec;
 
 /**

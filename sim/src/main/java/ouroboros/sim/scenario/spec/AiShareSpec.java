@@ -1,6 +1,8 @@
 package ouroboros.sim.scenario.spec;
 
 import java.util.List;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 
 /**
  * An {@code ai-share} curve: the share of a site's new items that is synthetic follows a

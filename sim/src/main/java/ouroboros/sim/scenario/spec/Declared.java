@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Predicate;
-import ouroboros.sim.scenario.check.Problems;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Keys;
+import ouroboros.agents.spec.Problems;
 import ouroboros.sim.scenario.load.Yaml;
 
 /**
@@ -104,67 +105,10 @@ public final class Declared {
 
   /**
    * Adds a problem at {@code at/KEY} for each of the given keys (kebab names; none: every key)
-   * whose number breaks its declared bounds, saying what {@link Key#expect()} says, or the generic
-   * wording: "a whole number of at least 1", "a probability in [0, 1]", "a number greater than 0".
-   * Infinite numbers break every bound.
+   * whose number breaks its declared bounds ({@link Keys#checkBounds}).
    */
   public static void checkBounds(Problems p, String at, Record record, String... keys) {
-    List<String> only = List.of(keys);
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      String key = Names.kebab(c.getName());
-      Key k = c.getAnnotation(Key.class);
-      if (k == null
-          || (!only.isEmpty() && !only.contains(key))
-          || !(get(c, record) instanceof Number n)) {
-        continue;
-      }
-      if (!within(k, n)) {
-        p.add(at + "/" + key, n, k.expect().isEmpty() ? expected(k, n) : k.expect());
-      }
-    }
-  }
-
-  /** Whether a number keeps a key's declared bounds. */
-  static boolean within(Key k, Number n) {
-    double v = n.doubleValue();
-    boolean bounded =
-        !Double.isNaN(k.min())
-            || !Double.isNaN(k.max())
-            || !Double.isNaN(k.exclusiveMin())
-            || !Double.isNaN(k.exclusiveMax());
-    if (!bounded) {
-      return true;
-    }
-    return !Double.isNaN(v)
-        && !Double.isInfinite(v)
-        && (Double.isNaN(k.min()) || v >= k.min())
-        && (Double.isNaN(k.max()) || v <= k.max())
-        && (Double.isNaN(k.exclusiveMin()) || v > k.exclusiveMin())
-        && (Double.isNaN(k.exclusiveMax()) || v < k.exclusiveMax());
-  }
-
-  /** The generic wording of a key's bounds. */
-  private static String expected(Key k, Number n) {
-    boolean whole = n instanceof Integer || n instanceof Long;
-    if (k.min() == 0 && k.max() == 1) {
-      return "a probability in [0, 1]";
-    }
-    String what = whole ? "a whole number" : "a number";
-    if (!Double.isNaN(k.min()) && Double.isNaN(k.max())) {
-      return what + " of at least " + format(k.min());
-    }
-    if (!Double.isNaN(k.exclusiveMin()) && Double.isNaN(k.max())) {
-      return what + " greater than " + format(k.exclusiveMin());
-    }
-    return what
-        + " in "
-        + (Double.isNaN(k.exclusiveMin()) ? "[" + format(k.min()) : "(" + format(k.exclusiveMin()))
-        + ", "
-        + (Double.isNaN(k.exclusiveMax()) ? format(k.max()) + "]" : format(k.exclusiveMax()) + ")");
-  }
-
-  private static String format(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    Keys.checkBounds(p, at, record, keys);
   }
 
   private static RecordComponent component(Class<?> type, String key) {

@@ -1,6 +1,8 @@
 package ouroboros.sim.scenario.spec;
 
-import ouroboros.sim.scenario.domain.DomainSpec;
+import ouroboros.agents.domain.DomainSpec;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 
 /**
  * Fit settings. Which keys apply depends on the domain ({@link DomainSpec#estimatorKeys()}).

@@ -1,5 +1,8 @@
 package ouroboros.sim.scenario.spec;
 
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
+
 /**
  * One entry of the {@code timeline:} list: something that happens at a tick, in the events phase
  * (before anyone publishes). Exactly one of the event keys is given.

@@ -1,5 +1,8 @@
 package ouroboros.sim.scenario.spec;
 
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
+
 /**
  * How a human source launders synthetic content: reposts of model output found on the web.
  *

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import ouroboros.agents.spec.Key;
 
 /**
  * The scenario names of a set of values: an enum's constants in kebab case ({@code FIT_TRUTH} is
@@ -14,7 +15,7 @@ public final class Names {
 
   /** A record component's key: its name in kebab case. */
   public static String kebab(String name) {
-    return name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    return ouroboros.agents.spec.Keys.kebab(name);
   }
 
   /** The kebab name of an enum constant. */

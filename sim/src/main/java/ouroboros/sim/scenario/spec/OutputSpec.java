@@ -1,6 +1,8 @@
 package ouroboros.sim.scenario.spec;
 
 import java.util.List;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.Suggest;
 

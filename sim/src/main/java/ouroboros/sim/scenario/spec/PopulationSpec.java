@@ -1,5 +1,8 @@
 package ouroboros.sim.scenario.spec;
 
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
+
 /**
  * A {@code humans} event: a human population grows or shrinks. A source's size is its publish rate,
  * the items its people write per tick.

@@ -1,5 +1,6 @@
 package ouroboros.sim.scenario.spec;
 
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.ScenarioValidator;
 
 /**

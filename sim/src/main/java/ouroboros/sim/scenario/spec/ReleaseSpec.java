@@ -2,6 +2,8 @@ package ouroboros.sim.scenario.spec;
 
 import java.util.List;
 import java.util.Map;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.crawl.CrawlSpec;
 import ouroboros.sim.scenario.stage.StageSpec;
 

@@ -2,6 +2,7 @@ package ouroboros.sim.scenario.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.Problems;
 
 /**

@@ -1,7 +1,9 @@
 package ouroboros.sim.scenario.spec;
 
 import java.util.List;
-import ouroboros.sim.scenario.domain.DomainSpec;
+import ouroboros.agents.domain.DomainSpec;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 
 /**

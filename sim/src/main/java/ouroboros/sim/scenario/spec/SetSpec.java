@@ -1,6 +1,8 @@
 package ouroboros.sim.scenario.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.path.Timelines;
 
 /**

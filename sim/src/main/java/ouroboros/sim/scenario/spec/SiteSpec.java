@@ -1,6 +1,8 @@
 package ouroboros.sim.scenario.spec;
 
 import java.util.List;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 
 /**
  * One site of the web.

@@ -1,5 +1,8 @@
 package ouroboros.sim.scenario.spec;
 
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
+
 /**
  * One source of a model in static-graph mode ({@code trains-on}): at each retrain the model reads
  * the share weight/Σweights of its web items from this agent's visible output, on any site.

@@ -1,5 +1,8 @@
 package ouroboros.sim.scenario.spec;
 
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
+
 /**
  * The watermark a model embeds in its output.
  *

@@ -1,5 +1,7 @@
 package ouroboros.sim.scenario.spec;
 
+import ouroboros.agents.spec.Spec;
+
 /**
  * The {@code web:} block.
  *

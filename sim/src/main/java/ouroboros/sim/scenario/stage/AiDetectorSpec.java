@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import ouroboros.agents.pipeline.AiDetector;
 import ouroboros.agents.pipeline.StagePlan;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.Suggest;
 import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
 
 /**
  * {@code ai-detector}: a classifier of synthetic items at an operating point.

@@ -2,10 +2,10 @@ package ouroboros.sim.scenario.stage;
 
 import ouroboros.agents.pipeline.Dedup;
 import ouroboros.agents.pipeline.StagePlan;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
 
 /**
  * {@code dedup}: drops exact or near duplicates within a retrain's data.

@@ -2,10 +2,10 @@ package ouroboros.sim.scenario.stage;
 
 import ouroboros.agents.pipeline.HumanAnchor;
 import ouroboros.agents.pipeline.StagePlan;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
 
 /**
  * {@code human-anchor}: a finite reserve of pre-contamination human data.

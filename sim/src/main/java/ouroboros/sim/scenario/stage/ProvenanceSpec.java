@@ -3,12 +3,12 @@ package ouroboros.sim.scenario.stage;
 import java.util.List;
 import ouroboros.agents.pipeline.ProvenanceFilter;
 import ouroboros.agents.pipeline.StagePlan;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.Suggest;
 import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
 import ouroboros.sim.scenario.spec.Names;
-import ouroboros.sim.scenario.spec.Spec;
 
 /**
  * {@code provenance}: acts on the signatures of human sources that sign ({@code signed:} on a human

@@ -3,10 +3,10 @@ package ouroboros.sim.scenario.stage;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Map;
+import ouroboros.agents.domain.DomainSpec;
 import ouroboros.agents.pipeline.StagePlan;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.Problems;
-import ouroboros.sim.scenario.domain.DomainSpec;
-import ouroboros.sim.scenario.spec.Spec;
 
 /**
  * One entry of a model's {@code pipeline:} list. Its {@code stage} key picks the policy from the

@@ -2,10 +2,10 @@ package ouroboros.sim.scenario.stage;
 
 import ouroboros.agents.pipeline.StagePlan;
 import ouroboros.agents.pipeline.Verification;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
 
 /**
  * {@code verification}: keeps the items a noisy verifier scores best against the truth.

@@ -1,14 +1,14 @@
 package ouroboros.sim.scenario.stage;
 
+import ouroboros.agents.domain.text.TextSpec;
 import ouroboros.agents.pipeline.Detector;
 import ouroboros.agents.pipeline.StagePlan;
 import ouroboros.agents.pipeline.WatermarkFilter;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.ScenarioValidator;
-import ouroboros.sim.scenario.domain.TextSpec;
 import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
 
 /**
  * {@code watermark-filter}: drops items its detector flags as watermarked. The detector is an

@@ -2,10 +2,10 @@ package ouroboros.sim.scenario.stage;
 
 import ouroboros.agents.pipeline.StagePlan;
 import ouroboros.agents.pipeline.Weighting;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
 
 /**
  * {@code weighting}: sample weights of real and synthetic items, either as the real items' share of

@@ -1,7 +1,7 @@
 package ouroboros.sim.scenario.stage;
 
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Spec;
 
 /**
  * The z-score watermark detector of Kirchenbauer et al. (2023).

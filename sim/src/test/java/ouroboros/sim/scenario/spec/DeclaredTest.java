@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import ouroboros.agents.collapse.Thresholds;
 import ouroboros.agents.model.ModelSettings;
+import ouroboros.agents.spec.Key;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.crawl.CrawlSpec;
 import ouroboros.sim.scenario.load.Locations;

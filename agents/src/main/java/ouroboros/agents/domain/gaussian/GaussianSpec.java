@@ -1,14 +1,13 @@
-package ouroboros.sim.scenario.domain;
+package ouroboros.agents.domain.gaussian;
 
 import java.util.ArrayList;
 import java.util.List;
 import ouroboros.agents.domain.Domain;
+import ouroboros.agents.domain.DomainSpec;
 import ouroboros.agents.domain.FitException;
-import ouroboros.agents.domain.gaussian.GaussianDomain;
-import ouroboros.agents.domain.gaussian.GaussianModel;
-import ouroboros.sim.scenario.check.Problems;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Problems;
+import ouroboros.agents.spec.Spec;
 
 /**
  * A Gaussian truth N(mean, covariance) in d dimensions. Give the covariance either as {@code

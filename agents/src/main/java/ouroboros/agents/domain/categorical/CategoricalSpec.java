@@ -1,17 +1,16 @@
-package ouroboros.sim.scenario.domain;
+package ouroboros.agents.domain.categorical;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import ouroboros.agents.domain.Domain;
-import ouroboros.agents.domain.categorical.CategoricalDomain;
-import ouroboros.agents.domain.categorical.CategoricalModel;
+import ouroboros.agents.domain.DomainSpec;
 import ouroboros.agents.rng.RngStreams;
-import ouroboros.sim.scenario.check.Problems;
-import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Keys;
+import ouroboros.agents.spec.Problems;
+import ouroboros.agents.spec.Spec;
 
 /**
  * A categorical truth over V categories: Zipf(s), or explicit {@code probabilities}, which may give
@@ -128,7 +127,7 @@ public record CategoricalSpec(
           "a whole number of categories from 2 to " + MAX_CATEGORIES);
       return;
     }
-    Declared.checkBounds(p, "/domain", this, "zipf-exponent");
+    Keys.checkBounds(p, "/domain", this, "zipf-exponent");
     int v = size();
     double[] truth = probabilities != null ? probabilities(p, v) : null;
     if (names != null) {

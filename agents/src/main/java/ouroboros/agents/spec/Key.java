@@ -1,18 +1,16 @@
-package ouroboros.sim.scenario.spec;
+package ouroboros.agents.spec;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import ouroboros.sim.scenario.schema.KeyTables;
-import ouroboros.sim.scenario.schema.SchemaGenerator;
 
 /**
  * The facts of one scenario key, stated once on the record component that binds it: its one line of
- * doc, its bounds, its default and its names. The JSON Schema ({@link SchemaGenerator}), the
- * reference tables in the docs ({@link KeyTables}), the validator's bound checks ({@link
- * Declared#checkBounds}) and the defaults ({@link Declared#withDefaults}) all read it. The key's
- * name is the component's name in kebab case; its JSON type follows from the Java type.
+ * doc, its bounds, its default and its names. The JSON Schema (the simulator's {@code
+ * SchemaGenerator}), the reference tables in the docs ({@code KeyTables}), the bound checks ({@link
+ * Keys#checkBounds}) and the defaults ({@code Declared.withDefaults}) all read it. The key's name
+ * is the component's name in kebab case; its JSON type follows from the Java type.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)

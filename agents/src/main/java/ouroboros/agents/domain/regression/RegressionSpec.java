@@ -1,13 +1,13 @@
-package ouroboros.sim.scenario.domain;
+package ouroboros.agents.domain.regression;
 
 import java.util.List;
 import ouroboros.agents.domain.Domain;
-import ouroboros.agents.domain.regression.RegressionDomain;
+import ouroboros.agents.domain.DomainSpec;
 import ouroboros.agents.rng.RngStreams;
-import ouroboros.sim.scenario.check.Problems;
-import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Keys;
+import ouroboros.agents.spec.Problems;
+import ouroboros.agents.spec.Spec;
 
 /**
  * Linear regression with a fixed design (type {@code linear-regression}; Dohmatob et al. 2024,
@@ -106,7 +106,7 @@ public record RegressionSpec(
           "a design of " + (long) (rows != null ? rows : defaultRows(d)) * d + " entries",
           "a design of at most " + MAX_DESIGN + " entries (rows x dimensions)");
     }
-    Declared.checkBounds(p, "/domain", this, "noise-sd");
+    Keys.checkBounds(p, "/domain", this, "noise-sd");
   }
 
   @Override

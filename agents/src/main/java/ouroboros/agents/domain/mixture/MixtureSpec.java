@@ -1,18 +1,15 @@
-package ouroboros.sim.scenario.domain;
+package ouroboros.agents.domain.mixture;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import ouroboros.agents.domain.Domain;
+import ouroboros.agents.domain.DomainSpec;
 import ouroboros.agents.domain.FitException;
-import ouroboros.agents.domain.mixture.Component;
-import ouroboros.agents.domain.mixture.MixtureDomain;
-import ouroboros.agents.domain.mixture.MixtureModel;
-import ouroboros.agents.domain.mixture.MixtureTruth;
 import ouroboros.agents.rng.RngStreams;
-import ouroboros.sim.scenario.check.Problems;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Problems;
+import ouroboros.agents.spec.Spec;
 
 /**
  * A Gaussian-mixture truth sum_j w_j N(mean_j, S_j) in d &gt;= 2 dimensions, fitted by EM ({@code
@@ -151,7 +148,7 @@ public record MixtureSpec(
   }
 
   /** d: as given, else the length of the first component's mean, else 2. */
-  static int dimensionsOf(Integer dimensions, List<ComponentSpec> components) {
+  public static int dimensionsOf(Integer dimensions, List<ComponentSpec> components) {
     if (dimensions != null) {
       return dimensions;
     }
@@ -166,10 +163,10 @@ public record MixtureSpec(
   }
 
   /**
-   * Checks a mixture truth block, at pointers under {@code /domain}; shared with {@link KdeSpec}.
-   * {@code why} ends the message for too few dimensions.
+   * Checks a mixture truth block, at pointers under {@code /domain}; shared with {@link
+   * ouroboros.agents.domain.kde.KdeSpec}. {@code why} ends the message for too few dimensions.
    */
-  static void validateTruth(
+  public static void validateTruth(
       Problems p,
       Integer dimensions,
       List<ComponentSpec> components,
@@ -279,7 +276,7 @@ public record MixtureSpec(
   }
 
   /** The components with variance 1 in every dimension where neither form is given. */
-  static List<ComponentSpec> resolveComponents(int d, List<ComponentSpec> components) {
+  public static List<ComponentSpec> resolveComponents(int d, List<ComponentSpec> components) {
     List<ComponentSpec> out = new ArrayList<>();
     for (ComponentSpec c : components) {
       List<Double> v = c.variance();
@@ -295,7 +292,7 @@ public record MixtureSpec(
    * The truth and its evaluation material: the reference set from the stream ("domain",
    * "reference"), the quantile and Monte Carlo samples from ("domain", "evaluation").
    */
-  static MixtureTruth truth(
+  public static MixtureTruth truth(
       int d, List<ComponentSpec> components, int referenceSize, RngStreams streams) {
     double[] weights = new double[components.size()];
     Component[] parts = new Component[components.size()];

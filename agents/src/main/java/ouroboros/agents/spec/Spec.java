@@ -1,4 +1,4 @@
-package ouroboros.sim.scenario.spec;
+package ouroboros.agents.spec;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

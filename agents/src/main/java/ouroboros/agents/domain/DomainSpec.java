@@ -1,16 +1,16 @@
-package ouroboros.sim.scenario.domain;
+package ouroboros.agents.domain;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
-import ouroboros.agents.domain.Domain;
 import ouroboros.agents.rng.RngStreams;
-import ouroboros.sim.scenario.Plugins;
-import ouroboros.sim.scenario.check.Problems;
-import ouroboros.sim.scenario.spec.Spec;
+import ouroboros.agents.spec.Problems;
+import ouroboros.agents.spec.Spec;
 
 /**
- * The {@code domain:} block. Its {@code type} key picks the family from the registry in {@link
- * Plugins}, one line per domain; an unknown type fails with the known names.
+ * The {@code domain:} block of a scenario: a domain's settings record, which declares its keys
+ * ({@link ouroboros.agents.spec.Key}), checks them and builds the {@link Domain}. It lives in its
+ * domain's folder, next to the domain. Its {@code type} key picks the family from the simulator's
+ * plugin registry ({@code Plugins}), one line per domain; an unknown type fails with the known
+ * names.
  */
 @Spec(
     name = "domain",
@@ -18,13 +18,7 @@ import ouroboros.sim.scenario.spec.Spec;
         "The ground truth and the model family. The 'type' key picks the family; the other keys, "
             + "and the sampling and estimator keys a model may use, depend on it.",
     tag = "The domain family.")
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 public interface DomainSpec {
-
-  /** The registered type names, in registry order. */
-  static List<String> types() {
-    return List.copyOf(Plugins.domains().keySet());
-  }
 
   /** Checks the values and adds an error for each problem, at pointers under {@code /domain}. */
   void validate(Problems problems);

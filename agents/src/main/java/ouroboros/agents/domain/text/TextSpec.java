@@ -1,16 +1,15 @@
-package ouroboros.sim.scenario.domain;
+package ouroboros.agents.domain.text;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import ouroboros.agents.domain.Domain;
-import ouroboros.agents.domain.text.LanguageBuilder;
-import ouroboros.agents.domain.text.TextDomain;
+import ouroboros.agents.domain.DomainSpec;
 import ouroboros.agents.rng.RngStreams;
-import ouroboros.sim.scenario.check.Problems;
-import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Keys;
+import ouroboros.agents.spec.Problems;
+import ouroboros.agents.spec.Spec;
 
 /**
  * An n-gram text truth: a random sparse Markov chain over a Zipfian vocabulary, in one or more
@@ -161,9 +160,9 @@ public record TextSpec(
 
   @Override
   public void validate(Problems p) {
-    Declared.checkBounds(p, "/domain", this, "vocabulary");
+    Keys.checkBounds(p, "/domain", this, "vocabulary");
     int v = vocabulary != null ? vocabulary : DEFAULT_VOCABULARY;
-    Declared.checkBounds(p, "/domain", this, "zipf-exponent", "max-length");
+    Keys.checkBounds(p, "/domain", this, "zipf-exponent", "max-length");
     if (successors != null && (successors < 1 || successors > v)) {
       p.add("/domain/successors", successors, "a whole number from 1 to the vocabulary, " + v);
     } else if (successors != null && (long) v * successors > MAX_TRANSITIONS) {
@@ -176,7 +175,7 @@ public record TextSpec(
               + MAX_TRANSITIONS / v
               + " here");
     }
-    Declared.checkBounds(p, "/domain", this, "end-probability", "reference-size", "dialects");
+    Keys.checkBounds(p, "/domain", this, "end-probability", "reference-size", "dialects");
     int d = dialects != null ? dialects : 1;
     if (dialectWeights != null) {
       if (dialectWeights.size() != d) {
@@ -193,7 +192,7 @@ public record TextSpec(
         }
       }
     }
-    Declared.checkBounds(p, "/domain", this, "dialect-strength");
+    Keys.checkBounds(p, "/domain", this, "dialect-strength");
   }
 
   @Override

@@ -1,14 +1,15 @@
-package ouroboros.sim.scenario.domain;
+package ouroboros.agents.domain.kde;
 
 import java.util.List;
 import ouroboros.agents.domain.Domain;
-import ouroboros.agents.domain.kde.KdeDomain;
+import ouroboros.agents.domain.DomainSpec;
+import ouroboros.agents.domain.mixture.MixtureSpec;
 import ouroboros.agents.domain.mixture.MixtureTruth;
 import ouroboros.agents.rng.RngStreams;
-import ouroboros.sim.scenario.check.Problems;
-import ouroboros.sim.scenario.spec.Declared;
-import ouroboros.sim.scenario.spec.Key;
-import ouroboros.sim.scenario.spec.Spec;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.Keys;
+import ouroboros.agents.spec.Problems;
+import ouroboros.agents.spec.Spec;
 
 /**
  * A Gaussian-mixture truth in d &gt;= 1 dimensions, modelled by a Gaussian kernel density estimate
@@ -75,7 +76,7 @@ public record KdeSpec(
   @Override
   public void validate(Problems p) {
     MixtureSpec.validateTruth(p, dimensions, components, referenceSize, 1, "");
-    Declared.checkBounds(p, "/domain", this, "evaluation-cap");
+    Keys.checkBounds(p, "/domain", this, "evaluation-cap");
   }
 
   @Override
