@@ -14,6 +14,7 @@ import ouroboros.sim.scenario.check.ScenarioError;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.check.ScenarioValidator;
 import ouroboros.sim.scenario.check.Suggest;
+import ouroboros.sim.scenario.load.PathKind;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.scenario.load.YamlDocument;
 import ouroboros.sim.scenario.path.PathResolver;
@@ -196,7 +197,7 @@ public record SweepFile(
                   + "', but "
                   + base
                   + " is "
-                  + (java.nio.file.Files.exists(base) ? ScenarioLoader.whatIs(base) : "no file"),
+                  + (java.nio.file.Files.exists(base) ? PathKind.of(base) : "no file"),
               "the path of the base scenario, relative to this file");
           base = null;
         }

@@ -89,6 +89,21 @@ class SweepBaseTest {
   }
 
   @Test
+  void sweepName_longerThanAFileName_refused() throws Exception {
+    Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
+    Path sweep =
+        Sweeps.write(
+            tmp, "s.yaml", "base: base.yaml\nname: " + "s".repeat(201) + "\ngrid:\n  seed: [1]\n");
+    assertEquals(
+        "error: "
+            + sweep
+            + ":2:7: name: found a name of 201 characters, expected a name of at most 200"
+            + " characters, so that the sweep directory's name fits in the 255 bytes a file name"
+            + " may have\n",
+        refused(sweep));
+  }
+
+  @Test
   void replicates_twoBillion_refusedBeforeAnyRun() throws Exception {
     Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
     Path sweep =

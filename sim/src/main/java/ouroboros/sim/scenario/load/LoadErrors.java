@@ -356,29 +356,6 @@ final class LoadErrors {
     return "a single " + kind + " (not shown: the file is not a YAML mapping)";
   }
 
-  /**
-   * What a path that is not a regular file is, without opening it (opening a FIFO blocks): "a
-   * directory", "a FIFO (named pipe)", "a character device", "a block device", "a socket", or "not
-   * a regular file".
-   */
-  static String whatIs(java.nio.file.Path file) {
-    if (java.nio.file.Files.isDirectory(file)) {
-      return "a directory";
-    }
-    try {
-      int type = (Integer) java.nio.file.Files.getAttribute(file, "unix:mode") & 0170000;
-      return switch (type) {
-        case 0010000 -> "a FIFO (named pipe)";
-        case 0020000 -> "a character device";
-        case 0060000 -> "a block device";
-        case 0140000 -> "a socket";
-        default -> "not a regular file";
-      };
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return "not a regular file";
-    }
-  }
-
   /** The parser's current text, or "" when it has none. */
   static String safeText(JsonParser p) {
     if (p == null) {

@@ -102,7 +102,7 @@ public final class ScenarioLoader {
           0,
           0,
           "",
-          Files.exists(file) ? LoadErrors.whatIs(file) : "no such file",
+          Files.exists(file) ? PathKind.of(file) : "no such file",
           "the path of a " + what + " YAML file");
     }
     try {
@@ -297,11 +297,6 @@ public final class ScenarioLoader {
       return "a mapping";
     }
     return LoadErrors.rootValue(tree.asToken());
-  }
-
-  /** What a path that exists but is not a regular file is, such as "a FIFO (named pipe)". */
-  public static String whatIs(Path file) {
-    return LoadErrors.whatIs(file);
   }
 
   /** How a target type reads in a message, such as "a whole number". */
