@@ -39,6 +39,12 @@ public @interface Key {
    */
   String expect() default "";
 
+  /**
+   * What the validator says it expected when the value is above {@link #max()}; empty for {@link
+   * #expect()}.
+   */
+  String expectMax() default "";
+
   /** Whether the key must be given. */
   boolean required() default false;
 

@@ -34,7 +34,11 @@ public final class Keys {
         continue;
       }
       if (!within(k, n)) {
-        p.add(at + "/" + key, n, k.expect().isEmpty() ? expected(k, n) : k.expect());
+        boolean above = !k.expectMax().isEmpty() && n.doubleValue() > k.max();
+        p.add(
+            at + "/" + key,
+            n,
+            above ? k.expectMax() : k.expect().isEmpty() ? expected(k, n) : k.expect());
       }
     }
   }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import ouroboros.sim.engine.EngineLimits;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.World;
@@ -78,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Dispatcher threads (default: the number of cores).")
+      description = "Dispatcher threads, at most 1024 (default: the number of cores).")
   private Integer threads;
 
   @Option(
@@ -182,8 +183,27 @@ final class RunCommand implements Callable<Integer> {
       stderr.println("error: --threads: found " + n + ", expected a whole number of at least 1");
       return Main.BAD_INPUT;
     }
+    if (n > EngineLimits.MAX_THREADS) {
+      stderr.println(
+          "error: --threads: found "
+              + n
+              + ", expected a whole number from 1 to "
+              + EngineLimits.MAX_THREADS);
+      return Main.BAD_INPUT;
+    }
     if (pace != null && !(pace > 0 && pace < Double.POSITIVE_INFINITY)) {
       stderr.println("error: --pace: found " + pace + ", expected ticks per second above 0");
+      return Main.BAD_INPUT;
+    }
+    if (pace != null && 1 / pace > EngineLimits.MAX_DELAY_SECONDS) {
+      stderr.println(
+          "error: --pace: found "
+              + pace
+              + ", expected ticks per second of at least 1/"
+              + EngineLimits.MAX_DELAY_SECONDS
+              + " (a tick at least every "
+              + EngineLimits.MAX_DELAY_SECONDS
+              + " seconds, about 248 days, the longest wait Akka's scheduler takes)");
       return Main.BAD_INPUT;
     }
     if (live && pace == null) {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import ouroboros.sim.engine.EngineLimits;
 import ouroboros.sim.output.AtomicFiles;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLayout;
@@ -61,7 +62,7 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--parallel",
       paramLabel = "N",
-      description = "Runs at once (default: the number of cores).")
+      description = "Runs at once, at most 1024 (default: the number of cores).")
   private Integer parallel;
 
   @Option(
@@ -85,6 +86,14 @@ final class SweepCommand implements Callable<Integer> {
     int n = parallel != null ? parallel : cores;
     if (n < 1) {
       stderr.println("error: --parallel: found " + n + ", expected a whole number of at least 1");
+      return Main.BAD_INPUT;
+    }
+    if (n > EngineLimits.MAX_THREADS) {
+      stderr.println(
+          "error: --parallel: found "
+              + n
+              + ", expected a whole number from 1 to "
+              + EngineLimits.MAX_THREADS);
       return Main.BAD_INPUT;
     }
     if (resume && out == null) {

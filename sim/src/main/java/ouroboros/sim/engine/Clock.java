@@ -42,10 +42,11 @@ import ouroboros.sim.web.WebStore;
  *
  * <p>The clock moves on only when every agent it asked has answered for this tick. A reply that
  * carries another tick, or arrives in another phase, is stale and ignored. Each phase has a
- * timeout; when it expires the run fails with a message that names the agents that did not answer.
- * A model publishes at t with the parameters it had when t began, because publish comes before
- * retrain. The clock owns the {@link WebStore} and spawns the agents as its children, so stopping
- * the clock stops the run.
+ * timeout; when it expires the run fails with a message that names the agents that did not answer
+ * (the first {@value #NAMED_SILENT}, and how many there are). An exception inside the clock itself
+ * fails the run with its message; it never leaves the run waiting. A model publishes at t with the
+ * parameters it had when t began, because publish comes before retrain. The clock owns the {@link
+ * WebStore} and spawns the agents as its children, so stopping the clock stops the run.
  *
  * <p>Pacing: with a {@link Setup#tickInterval() tick interval} of zero the next tick starts as soon
  * as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
@@ -134,8 +135,38 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   /** A clock for the given run. */
   public static Behavior<Command> create(Setup setup) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Clock(ctx, timers, setup)));
+    return Behaviors.setup(
+        ctx ->
+            Behaviors.withTimers(
+                timers -> {
+                  try {
+                    return new Clock(ctx, timers, setup);
+                  } catch (RuntimeException e) {
+                    return failedToStart(setup, "the clock failed to start: " + describe(e));
+                  }
+                }));
   }
+
+  /** A clock that could not start: it answers Start with the failure, so that no one waits. */
+  private static Behavior<Command> failedToStart(Setup setup, String failure) {
+    return Behaviors.receive(Command.class)
+        .onMessage(
+            Start.class,
+            msg -> {
+              RunOutcome outcome = new RunOutcome(0, failure);
+              try {
+                setup.listener().onFinish(outcome);
+              } catch (RuntimeException e) {
+                // The failure to start is the news; the listener's own failure adds nothing.
+              }
+              msg.replyTo().tell(outcome);
+              return Behaviors.stopped();
+            })
+        .build();
+  }
+
+  /** How many silent agents a phase timeout names; the message counts the rest. */
+  static final int NAMED_SILENT = 10;
 
   private static final String TIMEOUT_KEY = "phase-timeout";
   private static final String PACE_KEY = "pace";
@@ -188,13 +219,40 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Start.class, this::onStart)
-        .onMessage(Advance.class, this::onAdvance)
-        .onMessage(WrappedPublished.class, this::onPublished)
-        .onMessage(WrappedRetrained.class, this::onRetrained)
-        .onMessage(PhaseTimedOut.class, this::onPhaseTimedOut)
-        .onSignal(ChildFailed.class, this::onAgentFailed)
+        .onMessage(Start.class, guard(this::onStart))
+        .onMessage(Advance.class, guard(this::onAdvance))
+        .onMessage(WrappedPublished.class, guard(this::onPublished))
+        .onMessage(WrappedRetrained.class, guard(this::onRetrained))
+        .onMessage(PhaseTimedOut.class, guard(this::onPhaseTimedOut))
+        .onSignal(ChildFailed.class, guard(this::onAgentFailed))
         .build();
+  }
+
+  /**
+   * A handler whose exception fails the run with a message, instead of stopping the clock without a
+   * word (Akka's default), which would leave the run waiting for an answer that never comes.
+   */
+  private <M> akka.japi.function.Function<M, Behavior<Command>> guard(
+      akka.japi.function.Function<M, Behavior<Command>> handler) {
+    return msg -> {
+      try {
+        return handler.apply(msg);
+      } catch (RuntimeException e) {
+        String failure =
+            "the clock failed in the "
+                + phase.key()
+                + " phase of tick "
+                + tick
+                + ": "
+                + describe(e);
+        timers.cancelAll();
+        if (replyTo == null) {
+          startFailure = startFailure.isEmpty() ? failure : startFailure;
+          return this;
+        }
+        return finish(failure);
+      }
+    };
   }
 
   private Behavior<Command> onStart(Start msg) {
@@ -336,7 +394,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       return this;
     }
     List<String> silent = new ArrayList<>();
-    waiting.stream().forEach(i -> silent.add(agents.get(i).id()));
+    waiting.stream().limit(NAMED_SILENT).forEach(i -> silent.add(agents.get(i).id()));
+    int count = waiting.cardinality();
     return finish(
         "the "
             + phase.key()
@@ -344,8 +403,11 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
             + tick
             + " timed out after "
             + setup.phaseTimeout().toMillis()
-            + " ms; no answer from: "
-            + String.join(", ", silent));
+            + " ms; no answer from"
+            + (count > NAMED_SILENT ? " " + count + " agents, the first " + NAMED_SILENT : "")
+            + ": "
+            + String.join(", ", silent)
+            + (count > NAMED_SILENT ? ", ..." : ""));
   }
 
   /** Whether a reply is for the current tick and phase from an agent still awaited. */

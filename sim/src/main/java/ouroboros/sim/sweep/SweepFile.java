@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import ouroboros.sim.engine.EngineLimits;
 import ouroboros.sim.report.ReportDefaults;
 import ouroboros.sim.scenario.check.ScenarioError;
 import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.check.ScenarioValidator;
 import ouroboros.sim.scenario.check.Suggest;
+import ouroboros.sim.scenario.load.PathKind;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.scenario.load.YamlDocument;
 import ouroboros.sim.scenario.path.PathResolver;
@@ -99,6 +102,12 @@ public record SweepFile(
   /** The most cells a sweep may have. */
   static final int MAX_CELLS = 100_000;
 
+  /** The most replicates of one cell. */
+  static final int MAX_REPLICATES = 10_000;
+
+  /** The most runs (cells times replicates) a sweep may have. */
+  static final int MAX_RUNS = 1_000_000;
+
   private static final List<String> KEYS =
       List.of(
           "base",
@@ -152,7 +161,7 @@ public record SweepFile(
         error(
             "",
             "",
-            PathResolver.describe(root),
+            ScenarioLoader.describeRoot(root),
             "a YAML mapping with 'base' and one of 'grid', 'zip' or 'list'");
         return null;
       }
@@ -188,7 +197,7 @@ public record SweepFile(
                   + "', but "
                   + base
                   + " is "
-                  + (java.nio.file.Files.exists(base) ? "a directory" : "no file"),
+                  + (java.nio.file.Files.exists(base) ? PathKind.of(base) : "no file"),
               "the path of the base scenario, relative to this file");
           base = null;
         }
@@ -205,13 +214,26 @@ public record SweepFile(
               PathResolver.describe(n),
               "a name of letters, digits, '.', '_' or '-'");
         }
+        if (name.length() > ScenarioValidator.MAX_NAME) {
+          error(
+              "/name",
+              "name",
+              "a name of " + name.length() + " characters",
+              "a name of at most "
+                  + ScenarioValidator.MAX_NAME
+                  + " characters, so that the sweep directory's name fits in the 255 bytes a"
+                  + " file name may have");
+        }
       }
       JsonNode description = root.get("description");
       if (description != null && !description.isTextual()) {
         error("/description", "description", PathResolver.describe(description), "free text");
       }
-      int replicates = whole(root, "replicates", 1);
-      Integer engineThreads = root.has("engine-threads") ? whole(root, "engine-threads", 1) : null;
+      int replicates = whole(root, "replicates", 1, MAX_REPLICATES);
+      Integer engineThreads =
+          root.has("engine-threads")
+              ? whole(root, "engine-threads", 1, EngineLimits.MAX_THREADS)
+              : null;
       List<String> shapes = new ArrayList<>();
       for (Shape s : Shape.values()) {
         if (root.has(s.key())) {
@@ -237,6 +259,18 @@ public record SweepFile(
             case LIST -> list(root.get("list"));
           };
       ReportDefaults report = report(root.get("report"));
+      if (cells != null && (long) cells.size() * replicates > MAX_RUNS) {
+        error(
+            "/replicates",
+            "replicates",
+            plural(cells.size(), "cell")
+                + " x "
+                + plural(replicates, "replicate")
+                + " = "
+                + (long) cells.size() * replicates
+                + " runs",
+            "at most " + MAX_RUNS + " runs in one sweep");
+      }
       if (base == null || cells == null || !errors.isEmpty()) {
         return null;
       }
@@ -465,14 +499,19 @@ public record SweepFile(
       }
     }
 
-    /** A whole number of at least {@code min} under {@code key}, 1 when absent. */
-    private int whole(JsonNode root, String key, int min) {
+    /** A whole number from {@code min} to {@code max} under {@code key}, 1 when absent. */
+    private int whole(JsonNode root, String key, int min, int max) {
       JsonNode v = root.get(key);
       if (v == null) {
         return 1;
       }
       if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < min) {
         error("/" + key, key, PathResolver.describe(v), "a whole number of at least " + min);
+        return 1;
+      }
+      if (v.asInt() > max) {
+        error(
+            "/" + key, key, PathResolver.describe(v), "a whole number from " + min + " to " + max);
         return 1;
       }
       return v.asInt();

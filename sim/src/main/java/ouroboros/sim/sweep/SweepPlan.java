@@ -70,7 +70,7 @@ public final class SweepPlan {
               base.errorAt(
                   "",
                   "",
-                  PathResolver.describe(base.tree()),
+                  ScenarioLoader.describeRoot(base.tree()),
                   "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'")));
     }
     List<ScenarioError> baseErrors;

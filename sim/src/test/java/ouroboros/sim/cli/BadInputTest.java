@@ -335,7 +335,7 @@ class BadInputTest {
             3,
             1,
             "",
-            "the text 'This is not a scenario.'",
+            "a single text value (not shown: the file is not a YAML mapping)",
             List.of("a YAML mapping of scenario keys")));
     cases.add(
         new Case(

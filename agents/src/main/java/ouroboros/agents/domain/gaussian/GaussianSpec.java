@@ -38,8 +38,11 @@ import ouroboros.agents.spec.Spec;
         """)
 public record GaussianSpec(
     @Key(
-            doc = "The dimension d. Without this key, d is the length of 'mean', or 1.",
+            doc =
+                "The dimension d, at most 1000. Without this key, d is the length of 'mean', or"
+                    + " 1.",
             min = 1,
+            max = MAX_DIMENSIONS,
             def = "1")
         Integer dimensions,
     @Key(
@@ -72,11 +75,25 @@ public record GaussianSpec(
         List<List<Double>> covariance)
     implements DomainSpec {
 
+  /**
+   * The most dimensions: a model holds a d x d covariance (8 MB at 1000) and fits it in O(n d^2 +
+   * d^3) time.
+   */
+  public static final int MAX_DIMENSIONS = 1000;
+
   @Override
   public void validate(Problems p) {
     int d = dimensions != null ? dimensions : mean != null ? mean.size() : 1;
     if (dimensions != null && dimensions < 1) {
       p.add("/domain/dimensions", dimensions, "a whole number of at least 1");
+      return;
+    }
+    if (d > MAX_DIMENSIONS) {
+      if (dimensions != null) {
+        p.add("/domain/dimensions", d, "a whole number from 1 to " + MAX_DIMENSIONS);
+      } else {
+        p.addWorded("/domain/mean", d + " entries", "at most " + MAX_DIMENSIONS + " entries");
+      }
       return;
     }
     if (mean != null && mean.size() != d) {

@@ -21,6 +21,9 @@ import ouroboros.sim.scenario.stage.Stages;
 
 /** The semantic checks on a bound scenario: counts, probabilities, names and references. */
 public final class ScenarioValidator {
+  /** The longest scenario or sweep name: a run or sweep directory is named after it. */
+  public static final int MAX_NAME = 200;
+
   static final List<String> INITIALS = Names.of(ouroboros.agents.model.Initial.class);
   static final List<String> VARIANCES = Names.of(ouroboros.agents.domain.VarianceEstimator.class);
   static final List<String> SMOOTHINGS = Names.of(ouroboros.agents.domain.Smoothing.class);
@@ -58,6 +61,14 @@ public final class ScenarioValidator {
       p.add("/name", null, "the required key 'name'");
     } else if (!s.name().matches("[A-Za-z0-9._-]+")) {
       p.add("/name", s.name(), "a name of letters, digits, '.', '_' or '-'");
+    } else if (s.name().length() > MAX_NAME) {
+      p.addWorded(
+          "/name",
+          "a name of " + s.name().length() + " characters",
+          "a name of at most "
+              + MAX_NAME
+              + " characters, so that the run directory's name (NAME-yyyyMMdd-HHmmss-N) fits"
+              + " in the 255 bytes a file name may have");
     }
     if (s.ticks() == null) {
       p.add("/ticks", null, "the required key 'ticks' (a whole number of at least 1)");

@@ -51,6 +51,38 @@ final class LoadErrors {
     }
   }
 
+  /** Raised by the scan on a token that no file may hold, with what to say about it. */
+  static final class Refused extends JsonProcessingException {
+    private static final long serialVersionUID = 1L;
+
+    final String pointer;
+    final String found;
+    final String expected;
+
+    Refused(JsonParser parser, String pointer, String found, String expected) {
+      super(found, parser.currentTokenLocation());
+      this.pointer = pointer;
+      this.found = found;
+      this.expected = expected;
+    }
+  }
+
+  /** Raised when a number is bound that is NaN or infinite, such as the text 'NaN'. */
+  static final class NonFinite extends JsonMappingException {
+    private static final long serialVersionUID = 1L;
+
+    final String found;
+
+    NonFinite(JsonParser parser, String found) {
+      super(parser, found);
+      this.found = found;
+    }
+  }
+
+  /** What a number that is NaN or infinite is expected to be instead. */
+  static final String FINITE =
+      "a finite number (NaN and infinities are not numbers a scenario takes)";
+
   /** The bytes as UTF-8 text; the first byte that is not UTF-8 is an error at its position. */
   static String utf8(String name, byte[] bytes) throws ScenarioException {
     CharsetDecoder decoder =
@@ -91,6 +123,9 @@ final class LoadErrors {
           "the YAML " + e.getOriginalMessage(),
           "plain values: scenario files may not use anchors and aliases, so that an alias bomb "
               + "is refused instead of expanded");
+    }
+    if (e instanceof Refused r) {
+      return fail(name, line, col, Locations.display(r.pointer), r.found, r.expected);
     }
     if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark mark = m.getProblemMark();
@@ -169,6 +204,9 @@ final class LoadErrors {
           Locations.display(pointer.substring(0, pointer.lastIndexOf('/'))),
           "unknown key '" + u.getPropertyName() + "'",
           "one of " + known + Suggest.didYouMean(u.getPropertyName(), known));
+    }
+    if (e instanceof NonFinite n) {
+      return fail(name, line, col, path, n.found, FINITE);
     }
     if (e instanceof InvalidTypeIdException t
         && t.getBaseType() != null
@@ -300,6 +338,22 @@ final class LoadErrors {
       case VALUE_NULL -> "an empty value";
       default -> "'" + abbreviate(text) + "'";
     };
+  }
+
+  /**
+   * How a document that is one plain value reads in a message, never quoting it: such a file is not
+   * a scenario (it may be a password file or a {@code .env} that a sweep's {@code base} names), and
+   * its content is not for the terminal.
+   */
+  static String rootValue(JsonToken token) {
+    String kind =
+        switch (token) {
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+          case VALUE_TRUE, VALUE_FALSE -> "boolean";
+          case VALUE_NULL -> "empty value";
+          default -> "text value";
+        };
+    return "a single " + kind + " (not shown: the file is not a YAML mapping)";
   }
 
   /** The parser's current text, or "" when it has none. */

@@ -87,21 +87,34 @@ public final class Locations {
     return b.toString();
   }
 
-  /** Walks a parser to its end, recording every position; returns the first token. */
-  static JsonToken scan(JsonParser parser, Locations into, AliasCheck aliases) throws IOException {
+  /**
+   * Walks a parser to its end, recording every position and refusing a second document and what
+   * {@code check} refuses; returns the first token.
+   */
+  static JsonToken scan(JsonParser parser, Locations into, TokenCheck check) throws IOException {
     JsonToken first = parser.nextToken();
-    JsonToken t = first;
-    while (t != null) {
-      aliases.check(parser);
+    int depth = 0;
+    boolean done = false; // the first document's value has ended
+    for (JsonToken t = first; t != null; t = parser.nextToken()) {
+      if (done) {
+        throw new LoadErrors.Refused(
+            parser,
+            "",
+            "a second YAML document",
+            "one YAML document per file: a '---' line starts another document; remove it, or"
+                + " put the second document in a file of its own");
+      }
+      check.check(parser);
       into.record(parser);
-      t = parser.nextToken();
+      depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
+      done = depth == 0;
     }
     return first;
   }
 
-  /** Rejects YAML aliases as they are met. */
-  interface AliasCheck {
-    /** Throws when the current token is an alias. */
+  /** Refuses what may not be in a file (aliases, non-finite numbers) as it is met. */
+  interface TokenCheck {
+    /** Throws when the current token is refused. */
     void check(JsonParser parser) throws IOException;
   }
 }

@@ -102,7 +102,7 @@ public final class ScenarioLoader {
           0,
           0,
           "",
-          Files.exists(file) ? "a directory" : "no such file",
+          Files.exists(file) ? PathKind.of(file) : "no such file",
           "the path of a " + what + " YAML file");
     }
     try {
@@ -130,7 +130,7 @@ public final class ScenarioLoader {
   /** Records every position of the text; returns its first token, null for an empty document. */
   private JsonToken scan(String name, String text, Locations locations) throws ScenarioException {
     try (JsonParser parser = mapper.getFactory().createParser(text)) {
-      return Locations.scan(parser, locations, ScenarioLoader::refuseAlias);
+      return Locations.scan(parser, locations, ScenarioLoader::refuse);
     } catch (JsonProcessingException e) {
       throw LoadErrors.fromSyntax(name, text, e, locations);
     } catch (IOException e) {
@@ -158,7 +158,7 @@ public final class ScenarioLoader {
           at.line(),
           at.column(),
           "",
-          LoadErrors.describe(first, firstText(text)),
+          first == JsonToken.START_ARRAY ? "a list" : LoadErrors.rootValue(first),
           "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'");
     }
     Scenario raw;
@@ -217,21 +217,86 @@ public final class ScenarioLoader {
     }
   }
 
-  /** Refuses a YAML alias the moment the parser meets one. */
-  private static void refuseAlias(JsonParser parser) throws IOException {
+  /**
+   * Refuses, the moment the parser meets one, a YAML alias, a number that is NaN, infinite or too
+   * large for a double ({@code .nan}, {@code .inf}, {@code 1e309}), and a whole number with a
+   * leading zero, which YAML 1.1 would silently read as octal ({@code 010} is 8).
+   */
+  private static void refuse(JsonParser parser) throws IOException {
     if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
       throw new LoadErrors.AliasFound(parser, "*" + parser.getText());
     }
+    JsonToken t = parser.currentToken();
+    if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+      return;
+    }
+    String text = parser.getText();
+    String pointer = parser.getParsingContext().pathAsPointer().toString();
+    if (t == JsonToken.VALUE_NUMBER_FLOAT && !finite(parser)) {
+      throw new LoadErrors.Refused(
+          parser,
+          pointer,
+          text.toLowerCase(java.util.Locale.ROOT).matches("[-+]?\\.(inf|nan)")
+              ? "the YAML value " + text
+              : "the number " + text + ", beyond the largest double (about 1.8e308)",
+          LoadErrors.FINITE);
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT && text.matches("[-+]?0[0-7_]+")) {
+      String decimal = text.replace("_", "").replaceFirst("^([-+]?)0+(?=\\d)", "$1");
+      throw new LoadErrors.Refused(
+          parser,
+          pointer,
+          "the number " + text,
+          "a whole number without a leading zero (YAML reads "
+              + text
+              + " as the octal number "
+              + Long.parseLong(text.replace("_", ""), 8)
+              + "; write "
+              + decimal
+              + " for the decimal number)");
+    }
   }
 
-  /** The text of the document's first token. */
-  private String firstText(String text) {
-    try (JsonParser p = mapper.getFactory().createParser(text)) {
-      p.nextToken();
-      return LoadErrors.safeText(p);
-    } catch (IOException e) {
-      return "";
+  /** Whether the parser's float is a finite double. */
+  private static boolean finite(JsonParser parser) {
+    try {
+      return Double.isFinite(parser.getDoubleValue());
+    } catch (IOException | NumberFormatException e) {
+      return false; // .nan and .inf are not numbers Jackson's YAML parser reads
     }
+  }
+
+  /**
+   * One YAML value given on the command line ({@code --set KEY=VALUE}), refused for what a file's
+   * value is refused for (a non-finite number, a leading zero); a refusal is a {@link
+   * ScenarioException} of one error without a file, a syntax error Jackson's exception.
+   */
+  public static JsonNode readValue(String text) throws JsonProcessingException, ScenarioException {
+    ObjectMapper m = Yaml.mapper();
+    try (JsonParser p = m.getFactory().createParser(text)) {
+      Locations.scan(p, new Locations(), ScenarioLoader::refuse);
+    } catch (LoadErrors.Refused r) {
+      throw LoadErrors.fail("", 0, 0, "", r.found, r.expected);
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return m.readTree(text);
+  }
+
+  /**
+   * How a YAML tree that is not a mapping reads in a message; a single value is never quoted (see
+   * {@link LoadErrors#rootValue}).
+   */
+  public static String describeRoot(JsonNode tree) {
+    if (tree.isArray()) {
+      return tree.isEmpty() ? "an empty list" : "a list";
+    }
+    if (tree.isObject()) {
+      return "a mapping";
+    }
+    return LoadErrors.rootValue(tree.asToken());
   }
 
   /** How a target type reads in a message, such as "a whole number". */

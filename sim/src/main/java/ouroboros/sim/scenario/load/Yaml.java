@@ -22,7 +22,10 @@ import ouroboros.sim.scenario.Plugins;
 public final class Yaml {
   private Yaml() {}
 
-  /** A strict mapper: unknown keys, duplicate keys, and type coercions are errors. */
+  /**
+   * A strict mapper: unknown keys, duplicate keys, type coercions and numbers that are not finite
+   * are errors.
+   */
   public static ObjectMapper mapper() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
@@ -37,7 +40,7 @@ public final class Yaml {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
     factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    return configure(YAMLMapper.builder(factory)).build();
+    return configure(YAMLMapper.builder(factory)).addModule(FiniteDoubles.module()).build();
   }
 
   /**

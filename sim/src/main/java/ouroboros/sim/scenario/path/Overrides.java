@@ -13,7 +13,6 @@ import ouroboros.sim.scenario.check.ScenarioError;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.load.Locations;
 import ouroboros.sim.scenario.load.ScenarioLoader;
-import ouroboros.sim.scenario.load.Yaml;
 import ouroboros.sim.scenario.load.YamlDocument;
 import ouroboros.sim.scenario.spec.Scenario;
 
@@ -72,7 +71,11 @@ public final class Overrides {
                 arg,
                 "",
                 e.getMessage(),
-                arg.indexOf('=') < 0 || arg.startsWith("=") ? EXPECTED : ScenarioPath.EXPECTED));
+                e instanceof ValueRefused v
+                    ? v.expected
+                    : arg.indexOf('=') < 0 || arg.startsWith("=")
+                        ? EXPECTED
+                        : ScenarioPath.EXPECTED));
       }
     }
     YamlDocument doc = loader.read(file, "scenario");
@@ -106,6 +109,18 @@ public final class Overrides {
     }
   }
 
+  /** A value refused as a file's would be (such as {@code 010}), with what was expected. */
+  static final class ValueRefused extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    final String expected;
+
+    ValueRefused(String found, String expected) {
+      super(found);
+      this.expected = expected;
+    }
+  }
+
   /** Parses {@code KEY=VALUE}; throws IllegalArgumentException with what is wrong in it. */
   public static Override parse(String arg) {
     int eq = arg.indexOf('=');
@@ -119,7 +134,10 @@ public final class Overrides {
     String text = arg.substring(eq + 1);
     JsonNode value;
     try {
-      value = text.isBlank() ? null : Yaml.mapper().readTree(text);
+      value = text.isBlank() ? null : ScenarioLoader.readValue(text);
+    } catch (ScenarioException e) {
+      ScenarioError refused = e.errors().get(0);
+      throw new ValueRefused(refused.found(), refused.expected());
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "the value '"

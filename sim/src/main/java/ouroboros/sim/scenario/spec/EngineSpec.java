@@ -2,6 +2,7 @@ package ouroboros.sim.scenario.spec;
 
 import ouroboros.agents.spec.Key;
 import ouroboros.agents.spec.Spec;
+import ouroboros.sim.engine.EngineLimits;
 
 /**
  * The {@code engine:} block.
@@ -11,8 +12,15 @@ import ouroboros.agents.spec.Spec;
 @Spec(name = "engine", doc = "Engine settings.")
 public record EngineSpec(
     @Key(
-            doc = "How many seconds a phase of a tick waits for its agents before the run fails.",
+            doc =
+                "How many seconds a phase of a tick waits for its agents before the run fails; at"
+                    + " most 21474835 (about 248 days), the longest timer Akka's scheduler takes.",
             exclusiveMin = 0,
+            max = EngineLimits.MAX_DELAY_SECONDS,
             def = "120",
-            expect = "a number of seconds greater than 0")
+            expect = "a number of seconds greater than 0",
+            expectMax =
+                "at most "
+                    + EngineLimits.MAX_DELAY_SECONDS
+                    + " seconds (about 248 days, the longest timer Akka's scheduler takes)")
         Double phaseTimeoutSeconds) {}

@@ -75,9 +75,12 @@ import ouroboros.sim.scenario.load.ScenarioLoader;
         """)
 public record Scenario(
     @Key(
-            doc = "Short name, used in the run directory's name: letters, digits, '.', '_' or '-'.",
+            doc =
+                "Short name, used in the run directory's name: letters, digits, '.', '_' or '-',"
+                    + " at most 200 of them.",
             required = true,
-            pattern = "^[A-Za-z0-9._-]+$")
+            pattern = "^[A-Za-z0-9._-]+$",
+            schema = "{\"maxLength\": 200}")
         String name,
     @Key(doc = "Free text saying what the scenario shows.") String description,
     @Key(
