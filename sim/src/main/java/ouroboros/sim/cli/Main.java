@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ouroboros} command. Exit codes: 0 success, 1 a run that failed, 2 bad input (a
- * scenario or an option that was rejected). No stack trace reaches the user unless {@code
- * OUROBOROS_DEBUG=1} is set.
+ * scenario, an option or an output directory that was rejected), 3 out of memory. No stack trace
+ * reaches the user unless {@code OUROBOROS_DEBUG=1} is set.
  */
 @Command(
     name = "ouroboros",
@@ -36,6 +36,9 @@ public final class Main {
   /** Exit code of bad input. */
   public static final int BAD_INPUT = 2;
 
+  /** Exit code of a run that ran out of memory (the JVM's heap was full). */
+  public static final int OUT_OF_MEMORY = 3;
+
   /** The version line, with the git commit the build was made from ({@link BuildInfo}). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
@@ -46,7 +49,15 @@ public final class Main {
 
   /** Entry point. */
   public static void main(String[] args) {
-    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    int code;
+    try {
+      code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    } catch (OutOfMemoryError e) {
+      // Out of memory outside a run's actors (they end the run themselves): no stack trace.
+      System.err.println("error: " + ouroboros.sim.engine.OutOfMemory.describe(e));
+      System.err.println(OutputDirs.outOfMemoryHint());
+      code = OUT_OF_MEMORY;
+    }
     System.exit(code);
   }
 

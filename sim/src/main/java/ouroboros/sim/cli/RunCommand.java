@@ -25,7 +25,10 @@ import ouroboros.sim.metrics.MetricsListener;
 import ouroboros.sim.metrics.MetricsServer;
 import ouroboros.sim.metrics.ModelMeters;
 import ouroboros.sim.output.Observers;
+import ouroboros.sim.output.OutDir;
 import ouroboros.sim.output.RunDirectory;
+import ouroboros.sim.output.RunLock;
+import ouroboros.sim.output.WriteFailure;
 import ouroboros.sim.report.ReportOptions;
 import ouroboros.sim.report.ReportWriter;
 import ouroboros.sim.scenario.check.ScenarioException;
@@ -75,6 +78,13 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Run directory (default: runs/<scenario-name>-<timestamp>).")
   private Path out;
+
+  @Option(
+      names = "--overwrite",
+      description =
+          "Empty a non-empty --out directory first, if it holds an earlier run's or sweep's files"
+              + " (default: refuse it).")
+  private boolean overwrite;
 
   @Option(
       names = "--threads",
@@ -236,6 +246,30 @@ final class RunCommand implements Callable<Integer> {
       ReportWriter.warmUp();
     }
     Path dir = out != null ? out : defaultDir(scenario.name());
+    RunLock lock =
+        OutputDirs.lock(dir, overwrite ? OutDir.Mode.OVERWRITE : OutDir.Mode.NEW, "--out", stderr);
+    if (lock == null) {
+      return Main.BAD_INPUT;
+    }
+    try (lock) {
+      return call(scenario, world, runSeed, n, port, gport, maxModels, dir, lock);
+    }
+  }
+
+  /** The run, once its options are checked and its directory is locked. */
+  private int call(
+      Scenario scenario,
+      World world,
+      long runSeed,
+      int n,
+      int port,
+      int gport,
+      int maxModels,
+      Path dir,
+      RunLock lock)
+      throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
     if (!quiet) {
       stdout.printf(
           "%s: seed %d, %s, %s, %s, %s%n",
@@ -282,6 +316,7 @@ final class RunCommand implements Callable<Integer> {
                   : new MetricsListener(metrics.registry(), world, maxModels, graph),
               hub == null ? null : new LiveFeed(hub, world, graph),
               graph,
+              lock,
               stdout,
               stderr);
       if (hold) {
@@ -312,6 +347,7 @@ final class RunCommand implements Callable<Integer> {
       MetricsListener meters,
       LiveFeed feed,
       GraphListener graph,
+      RunLock lock,
       PrintWriter stdout,
       PrintWriter stderr)
       throws IOException {
@@ -329,8 +365,15 @@ final class RunCommand implements Callable<Integer> {
                           world.name(), world.ticks(), PlainProgress.terminal(), stderr))
               .build();
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
-      RunDirectory.Result result =
-          RunDirectory.run(sim, scenario, world, n, dir, observers, interval);
+      RunDirectory.Result result;
+      try {
+        result = RunDirectory.run(sim, scenario, world, n, dir, observers, interval, lock);
+      } catch (IOException e) {
+        stderr.println(
+            "error: cannot write the run directory " + dir + ": " + WriteFailure.describe(e));
+        stderr.flush();
+        return Main.RUN_FAILED;
+      }
       outcome = result.outcome();
       if (!quiet) {
         SummaryTable.print(stdout, world, result.summary());
@@ -338,14 +381,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Path report = noReport ? null : report(dir, stderr);
     if (!outcome.completed()) {
-      stderr.println(
-          "error: the run stopped after "
-              + outcome.ticksCompleted()
-              + " ticks: "
-              + outcome.failure());
-      stderr.println("partial results: " + dir);
-      stderr.flush();
-      return Main.RUN_FAILED;
+      return OutputDirs.failed(outcome, dir, stderr);
     }
     // Printed even with --quiet: where the results are is what a script needs.
     stdout.println("run directory: " + dir);

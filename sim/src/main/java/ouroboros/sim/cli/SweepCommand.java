@@ -14,8 +14,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import ouroboros.sim.engine.EngineLimits;
 import ouroboros.sim.output.AtomicFiles;
+import ouroboros.sim.output.OutDir;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLayout;
+import ouroboros.sim.output.RunLock;
 import ouroboros.sim.output.SweepLayout;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.load.ScenarioLoader;
@@ -117,7 +119,24 @@ final class SweepCommand implements Callable<Integer> {
       stderr.println("error: --out: " + refused);
       return Main.BAD_INPUT;
     }
-    Files.createDirectories(dir);
+    // The directory passed refuseDir (new, empty, or the sweep to resume); the lock keeps a second
+    // sweep or run out of it while this one runs.
+    RunLock lock =
+        OutputDirs.lock(dir, resume ? OutDir.Mode.KEEP : OutDir.Mode.NEW, "--out", stderr);
+    if (lock == null) {
+      return Main.BAD_INPUT;
+    }
+    try (lock) {
+      return call(plan, dir, sweepBytes, n, cores);
+    }
+  }
+
+  /** The sweep, once its options are checked and its directory is locked. */
+  private int call(SweepPlan plan, Path dir, byte[] sweepBytes, int n, int cores)
+      throws IOException, InterruptedException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    SweepFile sweep = plan.sweep();
     AtomicFiles.write(new SweepLayout(dir).sweepYaml(), sweepBytes);
     Long drawn = plan.needsSeed() ? baseSeed(dir) : null;
     SweepTables tables = new SweepTables(sweep);

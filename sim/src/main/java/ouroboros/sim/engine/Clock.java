@@ -56,7 +56,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   /** What the clock accepts. */
   public sealed interface Command
-      permits Start, WrappedPublished, WrappedRetrained, PhaseTimedOut, Advance {}
+      permits Start, WrappedPublished, WrappedRetrained, PhaseTimedOut, Advance, Abort {}
 
   /** Runs every tick, then tells {@code replyTo} how the run ended. */
   public record Start(ActorRef<RunOutcome> replyTo) implements Command {
@@ -73,6 +73,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private record PhaseTimedOut(int tick, Phase phase) implements Command {}
 
   private record Advance(int tick) implements Command {}
+
+  /** Ends the run now with {@code reason} as its failure (the clock ran out of memory). */
+  record Abort(String reason) implements Command {}
 
   /**
    * What a run is made of.
@@ -224,6 +227,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         .onMessage(WrappedPublished.class, guard(this::onPublished))
         .onMessage(WrappedRetrained.class, guard(this::onRetrained))
         .onMessage(PhaseTimedOut.class, guard(this::onPhaseTimedOut))
+        .onMessage(Abort.class, msg -> replyTo == null ? this : finish(msg.reason()))
         .onSignal(ChildFailed.class, guard(this::onAgentFailed))
         .build();
   }

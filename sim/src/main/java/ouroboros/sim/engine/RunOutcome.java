@@ -15,6 +15,11 @@ public record RunOutcome(int ticksCompleted, String failure) {
     Objects.requireNonNull(failure, "failure");
   }
 
+  /** Whether the run stopped because the JVM ran out of memory (see {@link OutOfMemory}). */
+  public boolean outOfMemory() {
+    return failure.contains(OutOfMemory.PHRASE);
+  }
+
   /** Whether the run completed every tick. */
   public boolean completed() {
     return failure.isEmpty();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +61,10 @@ public final class Simulation implements AutoCloseable {
                 "akka.stdout-loglevel", "OFF",
                 "akka.log-dead-letters", "off",
                 "akka.log-dead-letters-during-shutdown", "off",
-                "akka.coordinated-shutdown.exit-jvm", "off"))
+                "akka.coordinated-shutdown.exit-jvm", "off",
+                // Out-of-memory errors are caught in the actors (OutOfMemory); one that escapes
+                // stops the actor system, which ends the run, rather than the whole JVM.
+                "akka.jvm-exit-on-fatal-error", "off"))
         .withFallback(ConfigFactory.load());
   }
 
@@ -90,7 +94,7 @@ public final class Simulation implements AutoCloseable {
             ctx -> spawnAgents(ctx, world),
             tickInterval,
             world.timeline().start());
-    Behavior<Clock.Command> clock = Clock.create(setup);
+    Behavior<Clock.Command> clock = OutOfMemory.guardClock(Clock.create(setup));
     String name = "run-" + RUNS.incrementAndGet();
     try {
       ActorRef<Clock.Command> ref =
@@ -103,7 +107,13 @@ public final class Simulation implements AutoCloseable {
               .get(30, TimeUnit.SECONDS);
       CompletionStage<RunOutcome> done =
           AskPattern.ask(ref, Clock.Start::new, Duration.ofDays(24), system.scheduler());
-      return done.toCompletableFuture().get();
+      // The actor system stops on a fatal error that escaped the actors' guards.
+      CompletableFuture<RunOutcome> stopped =
+          system
+              .getWhenTerminated()
+              .toCompletableFuture()
+              .thenApply(d -> new RunOutcome(0, "the engine stopped after a fatal error"));
+      return done.toCompletableFuture().applyToEither(stopped, o -> o).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new RunOutcome(0, "interrupted");
@@ -125,7 +135,9 @@ public final class Simulation implements AutoCloseable {
       int at = index;
       ActorRef<AgentProtocol.Command> ref =
           ctx.spawn(
-              HumanSource.create(at, () -> new HumanCore(at, h, world.domain(), streams)),
+              OutOfMemory.guardAgent(
+                  AgentProtocol.Command.class,
+                  HumanSource.create(at, () -> new HumanCore(at, h, world.domain(), streams))),
               "agent-" + index);
       handles.add(new AgentHandle(index, h.id(), ref, t -> false));
       index++;
@@ -134,7 +146,9 @@ public final class Simulation implements AutoCloseable {
       int at = index;
       ActorRef<AgentProtocol.Command> ref =
           ctx.spawn(
-              GenerativeModel.create(at, () -> new ModelCore(at, m, world.domain(), streams)),
+              OutOfMemory.guardAgent(
+                  AgentProtocol.Command.class,
+                  GenerativeModel.create(at, () -> new ModelCore(at, m, world.domain(), streams))),
               "agent-" + index);
       handles.add(
           new AgentHandle(index, m.id(), ref, m::retrainsAt, m.initial() == Initial.FIT_TRUTH));

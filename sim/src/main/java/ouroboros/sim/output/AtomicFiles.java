@@ -2,21 +2,71 @@ package ouroboros.sim.output;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Writes whole files atomically: to a temporary file beside the target, then a rename. */
+/**
+ * Writes whole files atomically: to a temporary file beside the target, forced to the disk ({@link
+ * FileChannel#force}), then a rename, so that neither a kill nor a power cut leaves a renamed but
+ * empty or partial file. A write that fails (a full disk) deletes its temporary file.
+ */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
   /** Replaces {@code target} with {@code bytes} so that readers see the old or the new file. */
   public static void write(Path target, byte[] bytes) throws IOException {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    prepare(target, bytes).commit();
+  }
+
+  /** The temporary file beside {@code target}. */
+  static Path tmp(Path target) {
+    return target.resolveSibling("." + target.getFileName() + ".tmp");
+  }
+
+  /** Writes {@code bytes} to {@code tmp} and forces them to the disk; deletes it on failure. */
+  private static void writeForced(Path tmp, byte[] bytes) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(tmp);
+      throw e;
+    }
+  }
+
+  /** Renames {@code tmp} over {@code target}; deletes {@code tmp} when that fails. */
+  private static void rename(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      deleteQuietly(tmp);
+      throw e;
+    }
+  }
+
+  /** Deletes a temporary file, if it is there. */
+  private static void deleteQuietly(Path tmp) {
+    try {
+      Files.deleteIfExists(tmp);
+    } catch (IOException e) {
+      // Nothing more to do: the failure that brought us here is what the caller reports.
+    }
   }
 
   /**
@@ -25,11 +75,9 @@ public final class AtomicFiles {
    * as it can (see {@link RunWriter}).
    */
   public static Commit prepare(Path target, byte[] bytes) throws IOException {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    return () ->
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Path tmp = tmp(target);
+    writeForced(tmp, bytes);
+    return () -> rename(tmp, target);
   }
 
   /** The rename of a prepared file. */
@@ -44,11 +92,24 @@ public final class AtomicFiles {
    * file, so that a large file need not be held in memory.
    */
   public static void write(Path target, TextBody body) throws IOException {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+    Path tmp = tmp(target);
+    try (FileChannel ch =
+            FileChannel.open(
+                tmp,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        BufferedWriter w =
+            new BufferedWriter(
+                new OutputStreamWriter(Channels.newOutputStream(ch), StandardCharsets.UTF_8))) {
       body.writeTo(w);
+      w.flush();
+      ch.force(true);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(tmp);
+      throw e;
     }
-    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    rename(tmp, target);
   }
 
   /** Writes a file's text. */

@@ -26,6 +26,14 @@ public final class RunDirectory {
 
   private RunDirectory() {}
 
+  /** How long a shutdown hook waits for the writer to record why the run stopped. */
+  static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
+
+  /** The failure a run records when the JVM shuts down under it (SIGTERM, Ctrl-C). */
+  public static final String SHUT_DOWN =
+      "stopped by a signal (SIGTERM, SIGINT, SIGHUP) or by the JVM shutting down before the run"
+          + " ended";
+
   /**
    * Runs {@code world}, compiled from {@code scenario}, on {@code sim} into {@code dir} (see {@link
    * RunWriter}) with {@code observers} around the writer (see {@link Observers}); {@code threads}
@@ -40,10 +48,66 @@ public final class RunDirectory {
       Observers observers,
       Duration tickInterval)
       throws IOException {
+    return run(sim, scenario, world, threads, dir, observers, tickInterval, null);
+  }
+
+  /**
+   * The same, holding {@code lock} (or null) on the directory. While the run goes on, a shutdown
+   * hook records in summary.json that the JVM shut down under it ({@link #SHUT_DOWN}), then deletes
+   * the lock; a run the engine ended without finishing its files (out of memory) has them finished
+   * here, with the engine's failure.
+   */
+  public static Result run(
+      Simulation sim,
+      Scenario scenario,
+      World world,
+      int threads,
+      Path dir,
+      Observers observers,
+      Duration tickInterval,
+      RunLock lock)
+      throws IOException {
     try (RunWriter writer =
         new RunWriter(dir, scenario, world, threads, observers.contributors())) {
-      RunOutcome outcome = sim.run(world, observers.phase(writer), tickInterval);
+      Thread hook =
+          new Thread(
+              () -> {
+                writer.abort(SHUT_DOWN, SHUTDOWN_WAIT);
+                closeQuietly(lock);
+              },
+              "ouroboros-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      RunOutcome outcome;
+      try {
+        outcome = sim.run(world, observers.phase(writer), tickInterval);
+        // A no-op when the clock finished the files; the engine's failure when it could not.
+        try {
+          writer.onFinish(outcome);
+        } catch (IOException e) {
+          if (outcome.completed()) {
+            throw e;
+          }
+        }
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // The JVM is shutting down: the hook runs.
+        }
+      }
       return new Result(outcome, writer.summary());
+    }
+  }
+
+  /** Releases a lock, if any, ignoring a failure (the process's end releases it anyway). */
+  private static void closeQuietly(RunLock lock) {
+    if (lock == null) {
+      return;
+    }
+    try {
+      lock.close();
+    } catch (IOException e) {
+      // Released with the process.
     }
   }
 

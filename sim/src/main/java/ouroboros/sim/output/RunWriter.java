@@ -80,6 +80,8 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private long lastCheckpoint;
   private long summaryNanos;
   private long published;
+  private final java.util.concurrent.atomic.AtomicBoolean finishing =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Creates the directory's files for {@code world}, compiled from the resolved {@code scenario};
@@ -165,6 +167,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
    */
   @Override
   public void onInitialFits(List<RetrainReport> reports) throws IOException {
+    if (finishing.get()) {
+      return;
+    }
     queue.submit(
         () -> {
           for (MetricRow row : RunMetrics.withModelRows(-1, listed(reports), new ArrayList<>())) {
@@ -183,6 +188,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
 
   @Override
   public void onTick(TickResult r) throws IOException {
+    if (finishing.get()) {
+      return;
+    }
     List<MetricRow> rows = RunMetrics.webRows(r);
     for (RunMetrics.Contributor c : contributors) {
       for (MetricRow row : c.rows(r)) {
@@ -200,19 +208,70 @@ public final class RunWriter implements TickListener, AutoCloseable {
     }
   }
 
+  /**
+   * Ends the files: the summary with how the run ended (its {@code failure}, if any), metrics.csv
+   * forced to the disk, timing.json. When a write failed earlier (a full disk), it still tries to
+   * record the reason in summary.json, then throws that failure. Only the first call, of this or
+   * {@link #abort}, does anything.
+   */
   @Override
   public void onFinish(RunOutcome outcome) throws IOException {
+    if (!finishing.compareAndSet(false, true)) {
+      return;
+    }
     int completed = outcome.ticksCompleted();
-    queue.submit(
-        () -> {
-          summary.finish(outcome.failure());
-          checkpoint();
-          writeTiming(completed);
-        });
+    IOException failed = null;
     try {
+      queue.submit(
+          () -> {
+            summary.finish(outcome.failure());
+            checkpoint();
+            metrics.force(true);
+            writeTiming(completed);
+          });
       queue.drain();
+    } catch (IOException e) {
+      failed = e;
     } finally {
-      close();
+      queue.close();
+    }
+    if (failed != null) {
+      // The writer thread has stopped: record why in summary.json if the disk lets us.
+      String why = WriteFailure.describe(failed);
+      summary.finish(
+          outcome.failure().isEmpty() ? "writing the run files failed: " + why : outcome.failure());
+      try {
+        writeSummary();
+      } catch (IOException | RuntimeException e) {
+        // summary.json keeps its last checkpoint, "complete": false.
+      }
+    }
+    close();
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  /**
+   * Records that the run stopped early for {@code reason} (the JVM is shutting down: SIGTERM,
+   * Ctrl-C): the ticks queued so far are written, then summary.json with {@code "failure": reason},
+   * waiting at most {@code wait}. Later ticks are ignored. Does nothing when the run is already
+   * finishing.
+   */
+  public void abort(String reason, Duration wait) {
+    if (!finishing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      queue.submit(
+          () -> {
+            summary.finish(reason);
+            checkpoint();
+            metrics.force(true);
+          });
+      queue.drain(wait);
+    } catch (IOException | RuntimeException e) {
+      // Shutting down: summary.json keeps its last checkpoint, "complete": false.
     }
   }
 
@@ -303,11 +362,24 @@ public final class RunWriter implements TickListener, AutoCloseable {
     return withNewline;
   }
 
-  /** Appends text in one write call where the OS allows, looping until all is written. */
+  /**
+   * Appends text in one write call where the OS allows, looping until all is written. A write that
+   * fails part-way (a full disk) is cut back, so that metrics.csv still ends on a tick boundary.
+   */
   private void writeFully(String text) throws IOException {
     ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-    while (buf.hasRemaining()) {
-      metrics.write(buf);
+    long before = metrics.position();
+    try {
+      while (buf.hasRemaining()) {
+        metrics.write(buf);
+      }
+    } catch (IOException e) {
+      try {
+        metrics.truncate(before);
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
     }
   }
 }

@@ -63,6 +63,24 @@ public final class WriteQueue implements AutoCloseable {
     rethrow();
   }
 
+  /**
+   * Waits at most {@code wait} until every queued write has run (a shutdown hook cannot wait
+   * forever); throws the first failure.
+   */
+  public void drain(java.time.Duration wait) throws IOException {
+    CountDownLatch done = new CountDownLatch(1);
+    submit(new Marker(done));
+    try {
+      if (!done.await(wait.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        throw new IOException("the writes did not finish within " + wait.toMillis() + " ms");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the writes");
+    }
+    rethrow();
+  }
+
   /** Runs the queued writes, then stops the thread. */
   @Override
   public void close() {
@@ -112,8 +130,11 @@ public final class WriteQueue implements AutoCloseable {
 
   private void rethrow() throws IOException {
     Throwable f = failure;
+    if (f instanceof OutOfMemoryError e) {
+      throw new IOException(ouroboros.sim.engine.OutOfMemory.describe(e), e);
+    }
     if (f instanceof IOException e) {
-      throw new IOException(e.getMessage(), e);
+      throw new IOException(WriteFailure.describe(e), e);
     }
     if (f instanceof RuntimeException e) {
       throw e;

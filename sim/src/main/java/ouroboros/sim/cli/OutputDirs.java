@@ -1,0 +1,76 @@
+package ouroboros.sim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import ouroboros.sim.engine.OutOfMemory;
+import ouroboros.sim.engine.RunOutcome;
+import ouroboros.sim.output.OutDir;
+import ouroboros.sim.output.RunLock;
+
+/**
+ * What {@code run} and {@code sweep} say about their output directory before tick 0 (see {@link
+ * OutDir}), and how a run that failed is reported, with its exit code.
+ */
+final class OutputDirs {
+  private OutputDirs() {}
+
+  /**
+   * Prepares and locks {@code dir} for {@code option} ({@link OutDir#prepare}); prints why not and
+   * returns null when it is refused, and reports a stale lock it took over.
+   */
+  static RunLock lock(Path dir, OutDir.Mode mode, String option, PrintWriter stderr) {
+    RunLock lock;
+    try {
+      lock = OutDir.prepare(dir, mode, option);
+    } catch (OutDir.Refused e) {
+      stderr.println("error: " + e.getMessage());
+      stderr.flush();
+      return null;
+    }
+    if (lock.stale() != null) {
+      stderr.println(
+          "warning: "
+              + option
+              + ": "
+              + dir
+              + " had a stale lock ("
+              + lock.stale()
+              + "), left by a process that no longer runs; taking it over");
+      stderr.flush();
+    }
+    return lock;
+  }
+
+  /**
+   * Prints why a run stopped after {@code outcome.ticksCompleted()} ticks and where its partial
+   * results are; returns {@link Main#OUT_OF_MEMORY} for a run that ran out of memory, with the
+   * heap's size and a hint, else {@link Main#RUN_FAILED}.
+   */
+  static int failed(RunOutcome outcome, Path dir, PrintWriter stderr) {
+    stderr.println(
+        "error: the run stopped after "
+            + outcome.ticksCompleted()
+            + " ticks: "
+            + outcome.failure());
+    int code = Main.RUN_FAILED;
+    if (outcome.outOfMemory()) {
+      stderr.println(outOfMemoryHint());
+      code = Main.OUT_OF_MEMORY;
+    }
+    stderr.println("partial results: " + dir);
+    stderr.flush();
+    return code;
+  }
+
+  /** The hint printed when the JVM ran out of memory. */
+  static String outOfMemoryHint() {
+    long max = OutOfMemory.maxHeapMegabytes();
+    return "hint: the JVM may use at most "
+        + max
+        + " MB of heap; give it more, for example OUROBOROS_JAVA_OPTS=-Xmx"
+        + Math.max(2, 4 * max / 1024 + 1)
+        + "g ./ouroboros ... (or java -Xmx"
+        + Math.max(2, 4 * max / 1024 + 1)
+        + "g -jar ouroboros-sim.jar ...), or make the scenario smaller";
+  }
+}
