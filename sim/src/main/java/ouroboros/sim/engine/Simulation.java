@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +41,36 @@ public final class Simulation implements AutoCloseable {
 
   /** A simulation on its own actor system with {@code threads} dispatcher threads. */
   public Simulation(int threads) {
+    this(threads, false);
+  }
+
+  /**
+   * A simulation on its own actor system with {@code threads} dispatcher threads. With {@code
+   * containFatalErrors}, a fatal error inside an actor (an {@link OutOfMemoryError}, say) stops
+   * this actor system and fails the run in progress, instead of ending the JVM (Akka's {@code
+   * akka.jvm-exit-on-fatal-error}); {@link #isTerminated} then says that this simulation can run
+   * nothing more. Sweeps use it so that one run's failure does not end the others.
+   */
+  public Simulation(int threads, boolean containFatalErrors) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads is not strictly positive: " + threads);
     }
     // Initialise SLF4J on this thread before Akka's threads log, so that it does not print its
     // "intercepted and replayed" warning.
     org.slf4j.LoggerFactory.getLogger(Simulation.class);
-    this.system = ActorSystem.create(SpawnProtocol.create(), "ouroboros", config(threads));
+    this.system =
+        ActorSystem.create(
+            SpawnProtocol.create(),
+            "ouroboros",
+            containFatalErrors
+                ? ConfigFactory.parseMap(Map.of("akka.jvm-exit-on-fatal-error", "off"))
+                    .withFallback(config(threads))
+                : config(threads));
+  }
+
+  /** Whether this simulation's actor system has stopped (after a contained fatal error). */
+  public boolean isTerminated() {
+    return system.getWhenTerminated().toCompletableFuture().isDone();
   }
 
   /** The actor configuration for a given thread count; logs only warnings and errors. */
@@ -103,7 +127,19 @@ public final class Simulation implements AutoCloseable {
               .get(30, TimeUnit.SECONDS);
       CompletionStage<RunOutcome> done =
           AskPattern.ask(ref, Clock.Start::new, Duration.ofDays(24), system.scheduler());
-      return done.toCompletableFuture().get();
+      // A contained fatal error stops the actor system and leaves the ask unanswered.
+      Object first =
+          CompletableFuture.anyOf(
+                  done.toCompletableFuture(), system.getWhenTerminated().toCompletableFuture())
+              .get();
+      if (first instanceof RunOutcome outcome) {
+        return outcome;
+      }
+      return new RunOutcome(
+          0,
+          "the engine stopped on a fatal JVM error, most likely out of memory (max heap "
+              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MB)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new RunOutcome(0, "interrupted");
