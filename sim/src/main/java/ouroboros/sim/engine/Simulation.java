@@ -1,5 +1,7 @@
 package ouroboros.sim.engine;
 
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
@@ -39,6 +41,13 @@ public final class Simulation implements AutoCloseable {
 
   private final ActorSystem<SpawnProtocol.Command> system;
 
+  /**
+   * Completed when the actor system begins to shut down: after a contained fatal error, or at
+   * {@link #close}. An actor that died of a fatal error can keep the system from ever terminating,
+   * so the start of the shutdown, not its end, is what a run waits for.
+   */
+  private final CompletableFuture<Done> stopping = new CompletableFuture<>();
+
   /** A simulation on its own actor system with {@code threads} dispatcher threads. */
   public Simulation(int threads) {
     this(threads, false);
@@ -66,11 +75,22 @@ public final class Simulation implements AutoCloseable {
                 ? ConfigFactory.parseMap(Map.of("akka.jvm-exit-on-fatal-error", "off"))
                     .withFallback(config(threads))
                 : config(threads));
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeServiceUnbind(),
+            "ouroboros-fail-the-run",
+            () -> {
+              stopping.complete(Done.getInstance());
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
   }
 
-  /** Whether this simulation's actor system has stopped (after a contained fatal error). */
+  /**
+   * Whether this simulation's actor system has stopped or is stopping (after a contained fatal
+   * error): it runs nothing more.
+   */
   public boolean isTerminated() {
-    return system.getWhenTerminated().toCompletableFuture().isDone();
+    return stopping.isDone() || system.getWhenTerminated().toCompletableFuture().isDone();
   }
 
   /** The actor configuration for a given thread count; logs only warnings and errors. */
@@ -130,7 +150,9 @@ public final class Simulation implements AutoCloseable {
       // A contained fatal error stops the actor system and leaves the ask unanswered.
       Object first =
           CompletableFuture.anyOf(
-                  done.toCompletableFuture(), system.getWhenTerminated().toCompletableFuture())
+                  done.toCompletableFuture(),
+                  stopping,
+                  system.getWhenTerminated().toCompletableFuture())
               .get();
       if (first instanceof RunOutcome outcome) {
         return outcome;
@@ -181,9 +203,11 @@ public final class Simulation implements AutoCloseable {
 
   @Override
   public void close() {
+    // After a fatal error the system may never finish terminating: do not wait for it long.
+    boolean fatal = stopping.isDone();
     system.terminate();
     try {
-      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      system.getWhenTerminated().toCompletableFuture().get(fatal ? 1 : 30, TimeUnit.SECONDS);
     } catch (Exception e) {
       // The JVM is going away or the test is over; nothing else to do.
     }

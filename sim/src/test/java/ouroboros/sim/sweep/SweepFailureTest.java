@@ -77,6 +77,10 @@ class SweepFailureTest {
     assertEquals(SweepFailures.HEADER, failures.get(0));
     assertTrue(failures.get(1).startsWith("1,0,"), failures.get(1));
     assertTrue(failures.get(1).endsWith("," + oom + "; give it more with --run-heap SIZE"));
+    String report = Files.readString(out.resolve("report.html"));
+    assertTrue(
+        report.contains("Runs that failed") && report.contains("ran out of Java heap space"),
+        "the report lists the failed run with its reason");
     for (String table : List.of("sweep.csv", "summary.csv", "sweep-ticks.csv")) {
       List<String> rows = Files.readAllLines(out.resolve(table));
       assertTrue(rows.size() > 1, table + " has cell 0's rows");
