@@ -109,6 +109,12 @@ public final class SweepRunner {
   public static List<Failure> run(
       List<Job> jobs, Settings settings, Progress progress, SweepFailures record)
       throws InterruptedException {
+    // The runs at once: a run's share of the heap is the heap over these.
+    Settings at =
+        new Settings(
+            Math.max(1, Math.min(settings.parallel(), jobs.size())),
+            settings.engineThreads(),
+            settings.runHeap());
     AtomicInteger next = new AtomicInteger();
     List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
     Consumer<Failure> failed =
@@ -123,9 +129,8 @@ public final class SweepRunner {
           }
         };
     List<Thread> workers = new ArrayList<>();
-    for (int w = 0; w < Math.min(settings.parallel(), jobs.size()); w++) {
-      Thread t =
-          new Thread(() -> work(jobs, next, settings, progress, failed), "sweep-worker-" + w);
+    for (int w = 0; w < Math.min(at.parallel(), jobs.size()); w++) {
+      Thread t = new Thread(() -> work(jobs, next, at, progress, failed), "sweep-worker-" + w);
       t.start();
       workers.add(t);
     }
@@ -182,7 +187,8 @@ public final class SweepRunner {
 
   /**
    * Runs a job on {@code sim}, unless its {@link MemoryEstimate} exceeds its share of this JVM's
-   * heap (the maximum heap over the runs at once); an error, out of memory included, fails the run.
+   * heap (the maximum heap over the runs at once: --parallel, or fewer when fewer runs are left to
+   * run); an error, out of memory included, fails the run.
    */
   private static RunOutcome inThisJvm(Simulation sim, Job job, Settings settings, Ticks ticks) {
     long max = Runtime.getRuntime().maxMemory();
@@ -199,7 +205,7 @@ public final class SweepRunner {
                 + MemoryEstimate.text(share)
                 + " (max heap "
                 + MemoryEstimate.text(max)
-                + (settings.parallel() > 1 ? " / --parallel " + settings.parallel() : "")
+                + (settings.parallel() > 1 ? " / " + settings.parallel() + " runs at once" : "")
                 + "); give it a larger heap (-Xmx in OUROBOROS_JAVA_OPTS), fewer runs at once,"
                 + " or its own JVM with --run-heap SIZE");
       }

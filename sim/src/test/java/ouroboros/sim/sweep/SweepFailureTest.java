@@ -147,7 +147,7 @@ class SweepFailureTest {
         line.matches(
             "1,0,-?\\d+,0,\"refused before tick 0: estimated memory [0-9.]+ GB exceeds this"
                 + " run's share of the heap, [0-9.]+ [MG]B \\(max heap [0-9.]+ [MG]B /"
-                + " --parallel 2\\); .*--run-heap SIZE\""),
+                + " 2 runs at once\\); .*--run-heap SIZE\""),
         line);
   }
 
