@@ -23,6 +23,7 @@ import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.scenario.spec.Scenario;
 import ouroboros.sim.sweep.Seeds;
+import ouroboros.sim.sweep.SweepFailures;
 import ouroboros.sim.sweep.SweepFile;
 import ouroboros.sim.sweep.SweepPlan;
 import ouroboros.sim.sweep.SweepRunner;
@@ -39,10 +40,12 @@ import picocli.CommandLine.Spec;
  * run starts. The sweep directory holds {@code sweep.yaml} (a copy of the sweep file), {@code
  * cells.csv}, {@code runs/c<cell>-r<replicate>/} (one run directory each), {@code sweep.csv} and
  * {@code summary.csv} (see {@link SweepTables}), and {@code base-seed.txt} when the seed was drawn
- * at random. With {@code --resume}, runs whose summary.json says they completed, with the scenario
- * this sweep gives them, are kept; the rest are run again from scratch. It ends with the key table
- * ({@link SweepSummary}), the report's path and the sweep directory; {@code --quiet} prints only
- * the directory.
+ * at random, and {@code failures.csv} when a run failed ({@link SweepFailures}). A run that fails
+ * is recorded and the others go on ({@link SweepRunner}). With {@code --resume}, runs whose
+ * summary.json says they completed, with the scenario this sweep gives them, are kept, and so are
+ * the runs failures.csv lists unless {@code --retry-failed} is given; the rest are run again from
+ * scratch. It ends with the key table ({@link SweepSummary}), the report's path and the sweep
+ * directory; {@code --quiet} prints only the directory.
  */
 @Command(
     name = "sweep",
@@ -71,6 +74,22 @@ final class SweepCommand implements Callable<Integer> {
       names = "--resume",
       description = "Continue the sweep in --out DIR: keep the runs that completed, redo the rest.")
   private boolean resume;
+
+  @Option(
+      names = "--retry-failed",
+      description =
+          "With --resume, run again the runs that failed (failures.csv); without it they are kept"
+              + " as failed.")
+  private boolean retryFailed;
+
+  @Option(
+      names = "--run-heap",
+      paramLabel = "SIZE",
+      description =
+          "Run each run in its own JVM with this maximum heap (as -Xmx: 512m, 4g), so that a run"
+              + " that runs out of memory fails alone. Default: every run in this JVM, a run whose"
+              + " estimated memory exceeds its share of the heap refused.")
+  private String runHeap;
 
   @Option(names = "--no-report", description = "Do not write report.html at the end.")
   boolean noReport;
@@ -102,6 +121,17 @@ final class SweepCommand implements Callable<Integer> {
       stderr.println(
           "error: --resume: found no --out, expected --out DIR, the directory of the"
               + " sweep to continue");
+      return Main.BAD_INPUT;
+    }
+    if (retryFailed && !resume) {
+      stderr.println("error: --retry-failed: found no --resume, expected --resume --out DIR");
+      return Main.BAD_INPUT;
+    }
+    if (runHeap != null && !runHeap.matches("[1-9][0-9]{0,6}[mMgG]")) {
+      stderr.println(
+          "error: --run-heap: found '"
+              + runHeap
+              + "', expected a heap size in m or g, as -Xmx takes it, such as 512m or 4g");
       return Main.BAD_INPUT;
     }
     SweepPlan plan;
@@ -144,8 +174,10 @@ final class SweepCommand implements Callable<Integer> {
 
     int engineThreads = sweep.engineThreads() != null ? sweep.engineThreads() : n > 1 ? 1 : cores;
     List<SweepRunner.Job> todo = new ArrayList<>();
+    SweepFailures failed = SweepFailures.read(dir);
     int runs = 0;
     int kept = 0;
+    int keptFailed = 0;
     long totalTicks = 0;
     long keptTicks = 0;
     ScenarioLoader loader = new ScenarioLoader();
@@ -160,8 +192,16 @@ final class SweepCommand implements Callable<Integer> {
         if (resume && complete(runDir, loader.write(scenario.withSeed(seed)))) {
           kept++;
           keptTicks += scenario.ticks();
+          failed.remove(c, r);
           continue;
         }
+        SweepFailures.Entry before = failed.get(c, r);
+        if (resume && !retryFailed && before != null && before.seed() == seed) {
+          keptFailed++;
+          keptTicks += scenario.ticks();
+          continue;
+        }
+        failed.remove(c, r);
         deleteRecursively(runDir);
         todo.add(new SweepRunner.Job(c, r, seed, scenario, runDir));
       }
@@ -192,21 +232,32 @@ final class SweepCommand implements Callable<Integer> {
                 + " of "
                 + RunCommand.plural(runs, "run")
                 + " complete, "
+                + (keptFailed == 0
+                    ? ""
+                    : keptFailed + " failed before and not retried (--retry-failed retries them), ")
                 + todo.size()
                 + " to run");
       }
       stdout.flush();
     }
-    List<SweepRunner.Failure> failures;
+    failed.write();
+    SweepRunner.Settings settings = new SweepRunner.Settings(n, engineThreads, runHeap);
     if (quiet) {
-      failures = SweepRunner.run(todo, n, engineThreads, new Silent());
+      SweepRunner.run(todo, settings, new Silent(), failed);
     } else {
       try (SweepProgress progress =
           new SweepProgress(
-              sweep.name(), totalTicks, keptTicks, runs, kept, PlainProgress.terminal(), stderr)) {
-        failures = SweepRunner.run(todo, n, engineThreads, progress);
+              sweep.name(),
+              totalTicks,
+              keptTicks,
+              runs,
+              kept + keptFailed,
+              PlainProgress.terminal(),
+              stderr)) {
+        SweepRunner.run(todo, settings, progress, failed);
       }
     }
+    failed.write();
     tables.writeResults(dir);
     Path report = noReport ? null : RunCommand.report(dir, stderr);
     if (!quiet) {
@@ -216,8 +267,18 @@ final class SweepCommand implements Callable<Integer> {
       }
       stdout.flush();
     }
-    for (SweepRunner.Failure f : failures) {
-      stderr.println("error: run " + f.job().dir() + " " + f.message());
+    // Printed even with --quiet: where the results are is what a script needs.
+    stdout.println("sweep directory: " + dir);
+    stdout.flush();
+    List<SweepFailures.Entry> failures = failed.entries();
+    for (SweepFailures.Entry f : failures) {
+      stderr.println(
+          "error: run "
+              + SweepTables.runDir(dir, f.cell(), f.replicate())
+              + " failed after "
+              + RunCommand.plural(f.ticks(), "tick")
+              + ": "
+              + f.reason());
     }
     if (!failures.isEmpty()) {
       stderr.println(
@@ -225,16 +286,15 @@ final class SweepCommand implements Callable<Integer> {
               + RunCommand.plural(failures.size(), "run")
               + " of "
               + runs
-              + " did not complete: sweep.csv and summary.csv leave them out; run again with"
-              + " --resume --out "
+              + " failed; the others ran: "
+              + new SweepLayout(dir).failuresCsv()
+              + " names each with its reason, and the tables leave them out; run again with"
+              + " --resume --retry-failed --out "
               + dir
-              + " to redo them");
+              + " to retry them");
       stderr.flush();
       return Main.RUN_FAILED;
     }
-    // Printed even with --quiet: where the results are is what a script needs.
-    stdout.println("sweep directory: " + dir);
-    stdout.flush();
     return 0;
   }
 

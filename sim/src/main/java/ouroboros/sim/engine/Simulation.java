@@ -1,5 +1,7 @@
 package ouroboros.sim.engine;
 
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
@@ -39,15 +41,56 @@ public final class Simulation implements AutoCloseable {
 
   private final ActorSystem<SpawnProtocol.Command> system;
 
+  /**
+   * Completed when the actor system begins to shut down: after a contained fatal error, or at
+   * {@link #close}. An actor that died of a fatal error can keep the system from ever terminating,
+   * so the start of the shutdown, not its end, is what a run waits for.
+   */
+  private final CompletableFuture<Done> stopping = new CompletableFuture<>();
+
   /** A simulation on its own actor system with {@code threads} dispatcher threads. */
   public Simulation(int threads) {
+    this(threads, false);
+  }
+
+  /**
+   * A simulation on its own actor system with {@code threads} dispatcher threads. With {@code
+   * containFatalErrors}, a fatal error inside an actor (an {@link OutOfMemoryError}, say) stops
+   * this actor system and fails the run in progress, instead of ending the JVM (Akka's {@code
+   * akka.jvm-exit-on-fatal-error}); {@link #isTerminated} then says that this simulation can run
+   * nothing more. Sweeps use it so that one run's failure does not end the others.
+   */
+  public Simulation(int threads, boolean containFatalErrors) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads is not strictly positive: " + threads);
     }
     // Initialise SLF4J on this thread before Akka's threads log, so that it does not print its
     // "intercepted and replayed" warning.
     org.slf4j.LoggerFactory.getLogger(Simulation.class);
-    this.system = ActorSystem.create(SpawnProtocol.create(), "ouroboros", config(threads));
+    this.system =
+        ActorSystem.create(
+            SpawnProtocol.create(),
+            "ouroboros",
+            containFatalErrors
+                ? ConfigFactory.parseMap(Map.of("akka.jvm-exit-on-fatal-error", "off"))
+                    .withFallback(config(threads))
+                : config(threads));
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeServiceUnbind(),
+            "ouroboros-fail-the-run",
+            () -> {
+              stopping.complete(Done.getInstance());
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
+  }
+
+  /**
+   * Whether this simulation's actor system has stopped or is stopping (after a contained fatal
+   * error): it runs nothing more.
+   */
+  public boolean isTerminated() {
+    return stopping.isDone() || system.getWhenTerminated().toCompletableFuture().isDone();
   }
 
   /** The actor configuration for a given thread count; logs only warnings and errors. */
@@ -107,13 +150,21 @@ public final class Simulation implements AutoCloseable {
               .get(30, TimeUnit.SECONDS);
       CompletionStage<RunOutcome> done =
           AskPattern.ask(ref, Clock.Start::new, Duration.ofDays(24), system.scheduler());
-      // The actor system stops on a fatal error that escaped the actors' guards.
-      CompletableFuture<RunOutcome> stopped =
-          system
-              .getWhenTerminated()
-              .toCompletableFuture()
-              .thenApply(d -> new RunOutcome(0, "the engine stopped after a fatal error"));
-      return done.toCompletableFuture().applyToEither(stopped, o -> o).get();
+      // A contained fatal error stops the actor system and leaves the ask unanswered.
+      Object first =
+          CompletableFuture.anyOf(
+                  done.toCompletableFuture(),
+                  stopping,
+                  system.getWhenTerminated().toCompletableFuture())
+              .get();
+      if (first instanceof RunOutcome outcome) {
+        return outcome;
+      }
+      return new RunOutcome(
+          0,
+          "the engine stopped on a fatal JVM error, most likely out of memory (max heap "
+              + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+              + " MB)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new RunOutcome(0, "interrupted");
@@ -159,9 +210,11 @@ public final class Simulation implements AutoCloseable {
 
   @Override
   public void close() {
+    // After a fatal error the system may never finish terminating: do not wait for it long.
+    boolean fatal = stopping.isDone();
     system.terminate();
     try {
-      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      system.getWhenTerminated().toCompletableFuture().get(fatal ? 1 : 30, TimeUnit.SECONDS);
     } catch (Exception e) {
       // The JVM is going away or the test is over; nothing else to do.
     }

@@ -7,8 +7,9 @@ import java.util.Objects;
  * Every file name of a sweep directory, for the sweep command that writes it and the report that
  * reads it: {@code sweep.yaml} (a copy of the sweep file), {@code sweep.csv} (one row per run),
  * {@code summary.csv} (statistics per cell and metric), {@code sweep-ticks.csv} (statistics per
- * cell, tick and metric), {@code cells.csv} (one row per cell) and one run directory per run (see
- * {@link RunLayout}).
+ * cell, tick and metric), {@code cells.csv} (one row per cell), {@code failures.csv} (one row per
+ * run that failed, present only when one did) and one run directory per run (see {@link
+ * RunLayout}).
  *
  * @param dir the sweep directory
  */
@@ -27,6 +28,9 @@ public record SweepLayout(Path dir) {
 
   /** Statistics per cell, tick, model and metric. */
   public static final String SWEEP_TICKS_CSV = "sweep-ticks.csv";
+
+  /** One row per run that failed, with its reason; present only when a run failed. */
+  public static final String FAILURES_CSV = "failures.csv";
 
   /** sweep.csv's column of the replicate's own seed. */
   public static final String SEED = "seed";
@@ -66,6 +70,11 @@ public record SweepLayout(Path dir) {
   /** {@code sweep-ticks.csv}. */
   public Path sweepTicksCsv() {
     return dir.resolve(SWEEP_TICKS_CSV);
+  }
+
+  /** {@code failures.csv}. */
+  public Path failuresCsv() {
+    return dir.resolve(FAILURES_CSV);
   }
 
   /** {@code cells.csv}. */

@@ -22,14 +22,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import ouroboros.sim.output.CsvFields;
+import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.SweepLayout;
 
 /**
  * A sweep directory as the report reads it: {@code sweep.csv} (header {@code
  * cell,replicate,seed,<one column per swept path>,model,metric,value}, the final values of every
  * replicate) for the cells and their final values, {@code sweep.yaml} for the name and the report's
- * choices (its {@code report:} key), and the replicate runs {@code runs/c<cell>-r<replicate>/} for
- * the series over ticks.
+ * choices (its {@code report:} key), and the replicate runs {@code runs/c<cell>-r<replicate>/} that
+ * completed for the series over ticks.
  *
  * @param dir the directory
  * @param name the sweep's name
@@ -190,7 +191,8 @@ record SweepDir(
     }
     for (Path p : dirs) {
       Matcher m = RUN.matcher(p.getFileName().toString());
-      if (m.matches() && RunDir.isRun(p)) {
+      // A run that did not complete (failed or killed) is left out, as the tables leave it out.
+      if (m.matches() && RunDir.isRun(p) && RunDirectory.isComplete(p)) {
         byCell
             .computeIfAbsent(Integer.parseInt(m.group(1)), c -> new TreeMap<>())
             .put(Integer.parseInt(m.group(2)), RunDir.load(p, keep));

@@ -24,7 +24,8 @@ import ouroboros.sim.scenario.check.Suggest;
  * replicates), the collapse map (a heatmap of a metric over a 2-D sweep with the collapse boundary
  * drawn on it, or the metric against the swept value in 1-D), the share of replicates in which each
  * definition fires, risk and diversity over ticks with 95% bands per cell, the synthetic share of
- * the web, and the pipeline's counts when there is a pipeline.
+ * the web, and the pipeline's counts when there is a pipeline; first, when runs failed, the runs
+ * that failed and why ({@link FailedRuns}).
  */
 final class SweepReport {
   /** The metrics.csv rows the report reads from each replicate. */
@@ -84,6 +85,10 @@ final class SweepReport {
             + describeParams(s)
             + ".");
     Map<String, String> nav = new LinkedHashMap<>();
+    List<List<String>> failed = FailedRuns.read(s.dir());
+    if (!failed.isEmpty()) {
+      nav.put("failed", "Failed runs");
+    }
     nav.put("map", "Collapse map");
     nav.put("summary", "Final values");
     nav.put("verdicts", "Verdicts");
@@ -93,6 +98,7 @@ final class SweepReport {
       nav.put("pipeline", "Pipeline");
     }
     RunReport.navigation(h, nav);
+    FailedRuns.render(h, failed);
     h.h2("map", "Collapse map");
     CollapseMap.render(h, s, model, metric, chosen.definitionOrDefault(), facet);
     h.h2("summary", "Final values");
