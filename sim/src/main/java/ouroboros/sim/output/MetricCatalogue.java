@@ -6,7 +6,9 @@ import static ouroboros.sim.output.Meter.gauge;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.domain.Metrics;
@@ -494,6 +496,28 @@ public final class MetricCatalogue {
    * wins.
    */
   public static Optional<Parsed> parse(String written) {
+    Optional<Parsed> known = PARSED.get(written);
+    if (known != null) {
+      return known;
+    }
+    Optional<Parsed> parsed = parseUncached(written);
+    if (PARSED.size() < PARSED_CAP) {
+      PARSED.put(written, parsed);
+    }
+    return parsed;
+  }
+
+  /**
+   * Names already parsed: a run writes the same few hundred names at every tick, and the report
+   * reads them back row by row; at most {@link #PARSED_CAP} are kept.
+   */
+  private static final Map<String, Optional<Parsed>> PARSED = new ConcurrentHashMap<>();
+
+  /** The most names {@link #PARSED} keeps. */
+  private static final int PARSED_CAP = 100_000;
+
+  /** {@link #parse} without the cache. */
+  private static Optional<Parsed> parseUncached(String written) {
     String[] w = written.split("-", -1);
     Parsed best = null;
     int bestWords = -1;
