@@ -141,16 +141,16 @@ public final class CollapseTracker {
       r.addData(h[0], h[1]);
     }
     double slope = r.getSlope();
+    boolean material = slope * (history.size() - 1) >= thresholds.trendMinRise() * firstRisk;
+    if (!(slope > 0) || !material) {
+      // The verdict is "no" whatever the p-value: skip the t distribution function.
+      return Verdict.of(Definition.DIVERGING_RISK, slope, false);
+    }
     double twoSided = significance(r);
     if (Double.isNaN(twoSided)) {
       return Verdict.of(Definition.DIVERGING_RISK, slope, false);
     }
-    double oneSided = slope > 0 ? twoSided / 2 : 1 - twoSided / 2;
-    boolean material = slope * (history.size() - 1) >= thresholds.trendMinRise() * firstRisk;
-    return Verdict.of(
-        Definition.DIVERGING_RISK,
-        slope,
-        slope > 0 && oneSided < thresholds.trendAlpha() && material);
+    return Verdict.of(Definition.DIVERGING_RISK, slope, twoSided / 2 < thresholds.trendAlpha());
   }
 
   /**

@@ -50,13 +50,12 @@ public interface Domain {
   }
 
   /**
-   * Definition 4's baseline: the population risk of the family fitted on {@code n} fresh truth
-   * items drawn from {@code rng}, which the fit also gets. A domain may override this to save
-   * allocations, with the same draws and the same result.
+   * Definition 4's human-only baseline for one model with these estimator settings. By default it
+   * refits on n new truth items at every call ({@link Baseline#refitting}); a domain whose family
+   * has sufficient statistics keeps them for one growing fresh sample instead.
    */
-  default double baselineRisk(int n, EstimatorSettings settings, UniformRandomProvider rng)
-      throws FitException {
-    return evaluate(fit(sampleTruth(n, rng), null, settings, rng)).get(Metrics.POPULATION_RISK);
+  default Baseline baseline(EstimatorSettings settings) {
+    return Baseline.refitting(this, settings);
   }
 
   /** Draws {@code n} items from a fitted model. */

@@ -9,6 +9,7 @@ import ouroboros.agents.collapse.CollapseTracker;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
+import ouroboros.agents.domain.Baseline;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.Model;
@@ -38,6 +39,7 @@ public final class ModelCore {
   private final UniformRandomProvider freshRng;
   private final UniformRandomProvider poolRng;
   private final UniformRandomProvider baselineRng;
+  private final Baseline baseline;
   private final UniformRandomProvider communityRng;
   private final UniformRandomProvider fitRng;
   private final UniformRandomProvider watermarkRng;
@@ -70,6 +72,7 @@ public final class ModelCore {
     this.freshRng = streams.stream(settings.id(), "fresh");
     this.poolRng = streams.stream(settings.id(), "pool");
     this.baselineRng = streams.stream(settings.id(), "baseline");
+    this.baseline = domain.baseline(settings.estimator());
     this.communityRng = streams.stream(settings.id(), "community");
     this.fitRng = streams.stream(settings.id(), "fit");
     this.watermarkRng = streams.stream(settings.id(), "watermark");
@@ -163,8 +166,9 @@ public final class ModelCore {
 
   /**
    * Definition 4's baseline: the risk of the same family fitted on as many fresh human items as
-   * this model has gathered so far; NaN (definition 4 then does not apply) when the baseline is
-   * off, when that amount exceeds the cap, or when the fit fails.
+   * this model has gathered so far (the domain's {@link Baseline}, which may draw the fit's
+   * sufficient statistics instead of the items); NaN (definition 4 then does not apply) when the
+   * baseline is off, when that amount exceeds the cap, or when the fit fails.
    */
   private double baselineRisk() {
     if (cumulativeItems < 1 || cumulativeItems > settings.baselineCap()) {
@@ -172,7 +176,7 @@ public final class ModelCore {
     }
     int n = (int) cumulativeItems;
     try {
-      return domain.baselineRisk(n, settings.estimator(), baselineRng);
+      return baseline.risk(n, baselineRng);
     } catch (Exception e) {
       return Double.NaN;
     }

@@ -11,6 +11,7 @@ import org.apache.commons.math3.special.Erf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
+import ouroboros.agents.domain.Baseline;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.Evaluation;
@@ -183,45 +184,13 @@ public final class GaussianDomain implements Domain {
   }
 
   /**
-   * Definition 4's baseline without a new array per call: the n truth draws go into this thread's
-   * scratch buffer, which the fit then reads. Same draws, same fit, same risk as the default.
+   * Definition 4's baseline from the sufficient statistics (count, mean, co-moments) of one growing
+   * fresh sample: {@link GaussianBaseline}.
    */
   @Override
-  public double baselineRisk(int n, EstimatorSettings settings, UniformRandomProvider rng)
-      throws FitException {
-    int d = width();
-    double[] buf = SCRATCH.get();
-    if (buf.length < n * d) {
-      buf = new double[Math.max(n * d, buf.length * 2)];
-      SCRATCH.set(buf);
-    }
-    if (d > 1) {
-      drawInto(truth, n, 1.0, rng, buf);
-      return risk(fit(buf, n, null, settings));
-    }
-    int minimum = settings.variance() == VarianceEstimator.UNBIASED ? 2 : 1;
-    if (n < minimum) {
-      throw new FitException("too few items to fit: " + n);
-    }
-    // One pass draws and sums, as drawInto and then the fit's first pass would: same values, same
-    // order of additions.
-    double l = truth.lower(0, 0);
-    double mu = truth.meanAt(0);
-    double scale = Math.sqrt(1.0);
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      double s = 0;
-      s += l * normal.sample();
-      double x = mu + scale * s;
-      buf[i] = x;
-      sum += x;
-    }
-    return risk(fitUnweighted1(buf, n, sum, settings));
+  public Baseline baseline(EstimatorSettings settings) {
+    return new GaussianBaseline(this, truth, settings.variance());
   }
-
-  /** Per-thread scratch for {@link #baselineRisk}; never escapes a call. */
-  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
 
   @Override
   public Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng) {
@@ -250,7 +219,7 @@ public final class GaussianDomain implements Domain {
   }
 
   /** KL(truth || model), in nats. */
-  private double risk(GaussianModel m) {
+  double risk(GaussianModel m) {
     int d = width();
     RealVector diff = new ArrayRealVector(d);
     for (int i = 0; i < d; i++) {
@@ -321,7 +290,7 @@ public final class GaussianDomain implements Domain {
   }
 
   /** {@link #draw} into the first n * d values of {@code out}. */
-  private static void drawInto(
+  static void drawInto(
       GaussianModel m, int n, double temperature, UniformRandomProvider rng, double[] out) {
     int d = m.dimension();
     double scale = Math.sqrt(temperature);
