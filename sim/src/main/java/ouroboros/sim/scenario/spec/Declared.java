@@ -41,7 +41,7 @@ public final class Declared {
    */
   @SuppressWarnings("unchecked")
   public static <R extends Record> R withDefaults(R record, Predicate<String> applies) {
-    RecordComponent[] cs = record.getClass().getRecordComponents();
+    RecordComponent[] cs = components(record.getClass());
     Object[] args = new Object[cs.length];
     boolean changed = false;
     for (int i = 0; i < cs.length; i++) {
@@ -74,7 +74,7 @@ public final class Declared {
   /** A record's values by key (kebab name), in component order; absent keys are null. */
   public static java.util.Map<String, Object> values(Record record) {
     java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
+    for (RecordComponent c : components(record.getClass())) {
       out.put(Names.kebab(c.getName()), get(c, record));
     }
     return out;
@@ -86,7 +86,7 @@ public final class Declared {
    * record's keys, without listing its components.
    */
   public static <R extends Record> R build(Class<R> type, java.util.Map<String, ?> values) {
-    RecordComponent[] cs = type.getRecordComponents();
+    RecordComponent[] cs = components(type);
     Object[] args = new Object[cs.length];
     for (int i = 0; i < cs.length; i++) {
       args[i] = values.get(Names.kebab(cs[i].getName()));
@@ -110,7 +110,7 @@ public final class Declared {
    */
   public static void checkBounds(Problems p, String at, Record record, String... keys) {
     List<String> only = List.of(keys);
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
+    for (RecordComponent c : components(record.getClass())) {
       String key = Names.kebab(c.getName());
       Key k = c.getAnnotation(Key.class);
       if (k == null
@@ -168,12 +168,30 @@ public final class Declared {
   }
 
   private static RecordComponent component(Class<?> type, String key) {
-    for (RecordComponent c : type.getRecordComponents()) {
+    for (RecordComponent c : components(type)) {
       if (Names.kebab(c.getName()).equals(key)) {
         return c;
       }
     }
     throw new IllegalArgumentException(type.getSimpleName() + " has no key '" + key + "'");
+  }
+
+  /** A record class's components, looked up once per class: every agent's spec reads them. */
+  private static final ClassValue<RecordComponent[]> COMPONENTS =
+      new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+          return type.getRecordComponents();
+        }
+      };
+
+  /** Defaults' JSON text, parsed once; each use converts the tree to a fresh value. */
+  private static final java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> DEFAULTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The components of a record class (shared: not to be changed). */
+  private static RecordComponent[] components(Class<?> type) {
+    return COMPONENTS.get(type);
   }
 
   private static Object get(RecordComponent c, Object record) {
@@ -187,8 +205,12 @@ public final class Declared {
   /** A default's JSON text as the component's type. */
   private static Object value(RecordComponent c, String json) {
     try {
-      return MAPPER.convertValue(
-          MAPPER.readTree(json), MAPPER.getTypeFactory().constructType(c.getGenericType()));
+      com.fasterxml.jackson.databind.JsonNode tree = DEFAULTS.get(json);
+      if (tree == null) {
+        tree = MAPPER.readTree(json);
+        DEFAULTS.put(json, tree);
+      }
+      return MAPPER.convertValue(tree, MAPPER.getTypeFactory().constructType(c.getGenericType()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("bad default of " + c + ": " + json, e);
     }

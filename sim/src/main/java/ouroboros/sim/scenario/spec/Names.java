@@ -10,11 +10,19 @@ import java.util.Locale;
  * {@code fit-truth}), or a registry's {@code names()}. What {@link Key#names()} points at.
  */
 public final class Names {
+  /** An upper-case letter, which starts a word of a camel-case name. */
+  private static final java.util.regex.Pattern UPPER = java.util.regex.Pattern.compile("([A-Z])");
+
+  /** Kebab names by component name: few names, looked up once per key of every agent. */
+  private static final java.util.Map<String, String> KEBAB =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private Names() {}
 
   /** A record component's key: its name in kebab case. */
   public static String kebab(String name) {
-    return name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    return KEBAB.computeIfAbsent(
+        name, n -> UPPER.matcher(n).replaceAll("-$1").toLowerCase(Locale.ROOT));
   }
 
   /** The kebab name of an enum constant. */
