@@ -494,6 +494,25 @@ public final class MetricCatalogue {
    * wins.
    */
   public static Optional<Parsed> parse(String written) {
+    Optional<Parsed> known = PARSED.get(written);
+    if (known == null) {
+      known = parseNew(written);
+      if (PARSED.size() < PARSED_KEPT) {
+        PARSED.put(written, known);
+      }
+    }
+    return known;
+  }
+
+  /** Names parsed so far: the report parses the metric of every row of metrics.csv. */
+  private static final java.util.Map<String, Optional<Parsed>> PARSED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The most names {@link #PARSED} keeps (site and stage names make the set open). */
+  private static final int PARSED_KEPT = 10_000;
+
+  /** {@link #parse}, without the memo. */
+  private static Optional<Parsed> parseNew(String written) {
     String[] w = written.split("-", -1);
     Parsed best = null;
     int bestWords = -1;
