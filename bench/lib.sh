@@ -67,7 +67,7 @@ calc() {
 # peak_heap_mib GCLOG: the largest heap-used-before-GC of a -Xlog:gc log ("123M->45M(512M)").
 peak_heap_mib() {
   awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+[KMG]->[0-9]+[KMG]\([0-9]+[KMG]\)$/) {
-           v = $i; sub(/->.*/, "", v); u = substr(v, length(v)); v = substr(v, 1, length(v) - 1);
+           v = $i; sub(/->.*/, "", v); u = substr(v, length(v)); v = substr(v, 1, length(v) - 1) + 0;
            if (u == "K") v /= 1024; if (u == "G") v *= 1024; if (v > m) m = v } }
        END { if (m > 0) printf "%.0f", m; else print "n/a" }' "$1"
 }

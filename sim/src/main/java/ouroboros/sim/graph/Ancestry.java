@@ -157,8 +157,10 @@ final class Ancestry {
     start[s] = e;
     // The two iterates interleaved, low at 2r and high at 2r + 1: one cache line per neighbour.
     double[] x = new double[2 * s];
+    double[] bounds = bounds(g, members, classOf, c, b);
     for (int r = 0; r < s; r++) {
-      x[2 * r + 1] = 1;
+      x[2 * r] = bounds[0];
+      x[2 * r + 1] = bounds[1];
     }
     double gap = Double.POSITIVE_INFINITY;
     double total = Double.POSITIVE_INFINITY;
@@ -191,6 +193,46 @@ final class Ancestry {
       double low = x[2 * r];
       ancestry[members[r]] = probability(gap > 1e3 * GAP ? low : low + (x[2 * r + 1] - low) / 2);
     }
+  }
+
+  /**
+   * Constant starting points {lo, hi} for the sweeps, lo <= a <= hi. A row r leaks the items it
+   * takes from outside the class (counted exactly, in items), and a walk that leaves at r ends at
+   * human data with probability b_r / leak_r; a = lo·1 is a sub-solution (b_r + lo (1 − leak_r) >=
+   * lo) for lo the least of these ratios, and hi·1 a super-solution for the largest. Both bound the
+   * solution when it is unique: when some row leaks and every edge inside the class carries items,
+   * so that every walk, the class being strongly connected, leaves it. Otherwise {0, 1}. When every
+   * walk ends at human data (a class fed by people and not by closed classes), lo = hi = 1 and one
+   * sweep settles it, instead of about ln(1/GAP) / leak sweeps from 0.
+   */
+  private static double[] bounds(
+      InteractionGraph g, int[] members, int[] classOf, int c, double[] b) {
+    int h = g.humanCount();
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (int r = 0; r < members.length; r++) {
+      InteractionGraph.Input in = g.inputs().get(members[r]);
+      int[] authors = in.authors();
+      long inside = 0;
+      for (int k = 0; k < authors.length; k++) {
+        if (authors[k] >= h && classOf[authors[k] - h] == c) {
+          if (in.counts()[k] == 0) {
+            return new double[] {0, 1};
+          }
+          inside += in.counts()[k];
+        }
+      }
+      long leak = in.items() - inside;
+      if (leak > 0) {
+        double ratio = b[r] / ((double) leak / in.items());
+        lo = Math.min(lo, ratio);
+        hi = Math.max(hi, ratio);
+      }
+    }
+    if (lo == Double.POSITIVE_INFINITY) {
+      return new double[] {0, 1};
+    }
+    return new double[] {probability(lo), Math.max(probability(lo), probability(hi))};
   }
 
   /** Gives every member the same value. */

@@ -37,9 +37,11 @@ import java.util.Objects;
  *
  * <p>Cost: O(V + E) for the classes, the verdicts and the propagation, times the sweeps for a class
  * of more than {@link Ancestry#DENSE_MAX} models (about 150 when a third of its members take a
- * sixth of their data from people); smaller classes are solved exactly as before issue 15, for
- * byte-identical outputs. A quarter of a second for 10,000 models that each train on 5 others, 2.5
- * s for 100,000 on a loaded 2-core machine ({@code GraphAnalysisScaleTest#main}). Immutable.
+ * sixth of their data from people; one when every walk ends at people, as in P4's web, where the
+ * sweeps start from {@link Ancestry}'s constant bounds); smaller classes are solved exactly as
+ * before issue 15, for byte-identical outputs. A quarter of a second for 10,000 models that each
+ * train on 5 others, 2.5 s for 100,000 on a loaded 2-core machine ({@code
+ * GraphAnalysisScaleTest#main}). Immutable.
  */
 public final class GraphAnalysis {
   private final InteractionGraph graph;

@@ -20,7 +20,17 @@ public final class GraphDot {
 
   /** The DOT text of a graph, with {@code name} as the graph's name. */
   public static String render(String name, GraphAnalysis a) {
+    return render(name, a, null);
+  }
+
+  /**
+   * The DOT text of a graph with only the models {@code kept} marks (null: all), the edges into
+   * them from human sources, the archive and other kept models: a run that keeps a sample of its
+   * models' rows draws the same sample, so that the file grows with the sample, not with the web.
+   */
+  public static String render(String name, GraphAnalysis a, boolean[] kept) {
     InteractionGraph g = a.graph();
+    int humans = g.humanCount();
     StringBuilder b = new StringBuilder();
     b.append("digraph ").append(quote(name)).append(" {\n");
     b.append("  label=")
@@ -31,7 +41,8 @@ public final class GraphDot {
                     + " to "
                     + g.end()
                     + "; green: bounded, red: collapses, grey: unknown; edge label: share of the target's"
-                    + " training data"))
+                    + " training data"
+                    + (kept == null ? "" : "; a sample of " + count(kept) + " models")))
         .append(";\n");
     b.append("  labelloc=t;\n  rankdir=LR;\n");
     b.append("  node [fontname=\"Helvetica\", style=filled];\n");
@@ -44,7 +55,7 @@ public final class GraphDot {
     }
     List<int[]> classes = a.classes();
     for (int c = 0; c < classes.size(); c++) {
-      if (java.util.Arrays.stream(classes.get(c)).noneMatch(a::shown)) {
+      if (java.util.Arrays.stream(classes.get(c)).noneMatch(i -> drawn(a, kept, i))) {
         continue;
       }
       boolean cluster = a.closedWithoutHuman(c);
@@ -57,7 +68,7 @@ public final class GraphDot {
             .append("    style=dashed;\n    color=\"#cc0000\";\n");
       }
       for (int i : classes.get(c)) {
-        if (a.shown(i)) {
+        if (drawn(a, kept, i)) {
           modelNode(b, indent, a, i);
         }
       }
@@ -67,10 +78,13 @@ public final class GraphDot {
     }
     for (int i = 0; i < g.models().size(); i++) {
       InteractionGraph.Input in = g.inputs().get(i);
-      if (!a.shown(i)) {
+      if (!drawn(a, kept, i)) {
         continue;
       }
       for (int k = 0; k < in.authors().length; k++) {
+        if (kept != null && in.authors()[k] >= humans && !kept[in.authors()[k] - humans]) {
+          continue;
+        }
         b.append("  ")
             .append(quote(g.idOf(in.authors()[k])))
             .append(" -> ")
@@ -82,6 +96,20 @@ public final class GraphDot {
     }
     b.append("}\n");
     return b.toString();
+  }
+
+  /** Whether model {@code i} is drawn: shown in the window, and kept. */
+  private static boolean drawn(GraphAnalysis a, boolean[] kept, int i) {
+    return a.shown(i) && (kept == null || kept[i]);
+  }
+
+  /** How many are marked. */
+  private static int count(boolean[] kept) {
+    int n = 0;
+    for (boolean k : kept) {
+      n += k ? 1 : 0;
+    }
+    return n;
   }
 
   /** A human source or the archive. */

@@ -42,7 +42,9 @@ import ouroboros.sim.scenario.load.Yaml;
  *
  * <p>A run that does not keep every model's rows (see {@link OutputOptions}: by default, one of
  * more than 1,000 models) writes only {@code graph/final.dot}, not the blocks' files, which would
- * grow with models times blocks.
+ * grow with models times blocks, and its {@code final.dot} draws only the models whose rows it
+ * keeps (the sample), with the edges among them and from people, so that it does not grow with the
+ * web.
  *
  * <p>{@link #current()} hands the latest window's analysis, which is immutable, to other threads,
  * such as the live endpoint's; {@link #analysisAt} hands it to other listeners of the observe
@@ -77,14 +79,16 @@ public final class GraphListener implements Observers.Topology {
   private volatile GraphAnalysis live;
   private WriteQueue files;
   private final boolean blockFiles;
+  private final boolean[] kept;
 
   /** A listener that writes into {@code runDir/graph}, created at the first write. */
   public GraphListener(Path runDir, World world, GraphOptions options) {
     this.dir = Objects.requireNonNull(runDir, "runDir").resolve(DIR);
-    this.blockFiles =
-        !OutputOptions.aggregates(
-            new OutputOptions(world.perModelRows(), world.sampleSize())
-                .kept(world.models().size(), world.seed()));
+    boolean[] kept =
+        new OutputOptions(world.perModelRows(), world.sampleSize())
+            .kept(world.models().size(), world.seed());
+    this.blockFiles = !OutputOptions.aggregates(kept);
+    this.kept = blockFiles ? null : kept;
     this.humans = world.humans().size();
     this.window = options.window();
     int h = world.humans().size();
@@ -167,7 +171,7 @@ public final class GraphListener implements Observers.Topology {
       q.submit(
           () -> {
             Files.createDirectories(dir);
-            AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last));
+            AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last, kept));
           });
       q.drain();
     } finally {
@@ -210,7 +214,7 @@ public final class GraphListener implements Observers.Topology {
             () -> {
               Files.createDirectories(dir);
               AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
-              AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a));
+              AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a, null));
             });
   }
 
@@ -222,9 +226,9 @@ public final class GraphListener implements Observers.Topology {
     return out;
   }
 
-  /** The DOT text. */
-  private static byte[] dot(GraphAnalysis a) {
+  /** The DOT text, of the kept models only when {@code kept} is not null. */
+  private static byte[] dot(GraphAnalysis a, boolean[] kept) {
     String name = windowName(a.graph().start(), a.graph().end());
-    return GraphDot.render(name, a).getBytes(StandardCharsets.UTF_8);
+    return GraphDot.render(name, a, kept).getBytes(StandardCharsets.UTF_8);
   }
 }

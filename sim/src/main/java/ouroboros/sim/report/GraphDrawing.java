@@ -61,11 +61,21 @@ final class GraphDrawing {
     g.setFont(Charts.SMALL);
     FontMetrics fm = g.getFontMetrics();
     Color ink = new Color(0x555555);
+    Map<String, Integer> index = new java.util.HashMap<>();
+    for (int k = n - 1; k >= 0; k--) {
+      index.put(nodes.get(k), k);
+    }
+    float width = Float.NaN;
     for (GraphSection.Edge e : edges) {
-      int i = nodes.indexOf(e.from());
-      int j = nodes.indexOf(e.to());
+      int i = index.getOrDefault(e.from(), -1);
+      int j = index.getOrDefault(e.to(), -1);
       g.setColor(ink);
-      g.setStroke(new BasicStroke((float) (1 + 4 * Math.max(0, e.weight()) / max)));
+      float stroke = (float) (1 + 4 * Math.max(0, e.weight()) / max);
+      if (Float.compare(stroke, width) != 0) {
+        // A new stroke only when the width changes: setting one costs more than drawing a line.
+        g.setStroke(new BasicStroke(stroke));
+        width = stroke;
+      }
       if (i == j) {
         double[] c = loopCentre(at[i], w, h);
         g.draw(new Ellipse2D.Double(c[0] - 0.8 * R, c[1] - 0.8 * R, 1.6 * R, 1.6 * R));

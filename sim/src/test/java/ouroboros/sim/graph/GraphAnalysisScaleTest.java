@@ -57,6 +57,41 @@ class GraphAnalysisScaleTest {
     }
   }
 
+  @Test
+  void ancestry_ofOneClassThatPeopleFeed_isExactlyOneAfterOneSweep() {
+    // P4's web: 20,000 models and 200 people each publish alike, every model scrapes 100 items
+    // of the whole web, so about 1% of its training data is human and a third of the models
+    // get none. One class, every walk ends at people: a = 1. Sweeps from 0 would take about
+    // ln(1e13) / 0.01 = 3,000 sweeps to bracket it within GAP, and stop just short of 1.
+    int m = 20_000;
+    int h = 200;
+    java.util.Random rnd = new java.util.Random(4);
+    List<InteractionGraph.Input> inputs = new java.util.ArrayList<>();
+    for (int i = 0; i < m; i++) {
+      int[] drawn = new int[100];
+      for (int k = 0; k < drawn.length; k++) {
+        drawn[k] = rnd.nextInt(h + m);
+      }
+      Arrays.sort(drawn);
+      int[] authors = Arrays.stream(drawn).distinct().toArray();
+      long[] counts = new long[authors.length];
+      long human = 0;
+      for (int a : drawn) {
+        counts[Arrays.binarySearch(authors, a)]++;
+        human += a < h ? 1 : 0;
+      }
+      inputs.add(InteractionGraph.Input.of(authors, counts, human, 1));
+    }
+    List<String> people = java.util.stream.IntStream.range(0, h).mapToObj(k -> "h" + k).toList();
+    List<String> models = java.util.stream.IntStream.range(0, m).mapToObj(k -> "m" + k).toList();
+    InteractionGraph g = new InteractionGraph(0, 9, people, models, inputs);
+    GraphAnalysis a = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> GraphAnalysis.of(g));
+    assertEquals(1, a.classes().size(), "one strongly connected class");
+    for (int i = 0; i < m; i++) {
+      assertEquals(1.0, a.ancestry(i), "model " + i);
+    }
+  }
+
   /**
    * Prints the analysis times, new (best of 3) and old, at 1,000, 10,000 and 100,000 models (or the
    * sizes after the first argument, the old solver's time limit in seconds, 300 by default). The

@@ -37,6 +37,29 @@ class GraphDotTest {
               + "(node|edge) \\[[^\\]]*\\];)");
 
   @Test
+  void dot_ofASample_drawsOnlyKeptModelsAndEdgesBetweenDrawnNodes() {
+    // Keep b and c of a, b, c: a's node and its edges a -> b and a -> c go; people's and the
+    // archive's edges into c stay, and so does c's node, outside the dropped pair's frame.
+    String dot =
+        GraphDot.render("w0-9", Graphs.closedPairAndHumans(), new boolean[] {false, true, true});
+    Set<String> nodes = new HashSet<>();
+    java.util.List<String> edges = new java.util.ArrayList<>();
+    for (String line : dot.split("\n")) {
+      Matcher n = NODE.matcher(line);
+      Matcher e = EDGE.matcher(line);
+      if (n.matches()) {
+        nodes.add(n.group(1));
+      } else if (e.matches()) {
+        assertTrue(nodes.contains(e.group(1)) && nodes.contains(e.group(2)), line);
+        edges.add(e.group(1) + " -> " + e.group(2));
+      }
+    }
+    assertEquals(Set.of("\"people\"", "\"~archive\"", "\"b\"", "\"c\""), nodes);
+    assertEquals(java.util.List.of("\"~archive\" -> \"c\"", "\"people\" -> \"c\""), edges);
+    assertTrue(dot.contains("a sample of 2 models"), dot);
+  }
+
+  @Test
   void dot_closedPairAndHumans_wellFormed(@TempDir Path tmp) throws Exception {
     String dot = GraphDot.render("w0-9", Graphs.closedPairAndHumans());
     int depth = 0;

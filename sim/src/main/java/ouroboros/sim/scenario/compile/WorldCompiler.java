@@ -51,7 +51,7 @@ public final class WorldCompiler {
    * under {@code models}, then those of the timeline's releases in the order it lists them.
    */
   public static World compile(Scenario s, long seed) {
-    List<String> sites = s.sites().stream().map(SiteSpec::id).toList();
+    List<String> sites = new Indexed(s.sites().stream().map(SiteSpec::id).toList());
     List<HumanSettings> humans = new ArrayList<>();
     for (HumanSpec h : s.humans()) {
       SiteMix mix = mix(h.site(), h.publishTo(), sites);
@@ -69,9 +69,10 @@ public final class WorldCompiler {
     List<ModelSpec> specs = Timelines.allModels(s.models(), s.timeline());
     StageSpec.Context stages =
         new StageSpec.Context(s.domain(), ScenarioValidator.families(specs, s.humans().size()));
-    List<String> agents = new ArrayList<>();
-    s.humans().forEach(h -> agents.add(h.id()));
-    specs.forEach(m -> agents.add(m.id()));
+    List<String> ids = new ArrayList<>();
+    s.humans().forEach(h -> ids.add(h.id()));
+    specs.forEach(m -> ids.add(m.id()));
+    List<String> agents = new Indexed(ids);
     List<ModelSettings> models = new ArrayList<>();
     for (ModelSpec m : specs) {
       models.add(model(m, null, null, sites, s, stages, agents));
