@@ -108,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
       description = "Serve live metrics on http://HOST:PORT/metrics while the run goes on.")
   private boolean serveMetrics;
 
+  /** Whether this run created its directory (so a refusal before tick 0 removes it). */
+  private boolean createdDir;
+
   @Option(
       names = "--metrics-port",
       paramLabel = "PORT",
@@ -246,6 +249,7 @@ final class RunCommand implements Callable<Integer> {
       ReportWriter.warmUp();
     }
     Path dir = out != null ? out : defaultDir(scenario.name());
+    createdDir = !Files.exists(dir);
     RunLock lock =
         OutputDirs.lock(dir, overwrite ? OutDir.Mode.OVERWRITE : OutDir.Mode.NEW, "--out", stderr);
     if (lock == null) {
@@ -300,6 +304,15 @@ final class RunCommand implements Callable<Integer> {
                   graph::current);
         } catch (RunEndpoints.BadOption e) {
           stderr.println(e.getMessage());
+          lock.close();
+          if (createdDir) {
+            // Refused before tick 0: leave no run directory behind (it holds nothing).
+            try {
+              Files.deleteIfExists(dir);
+            } catch (java.nio.file.DirectoryNotEmptyException notEmpty) {
+              // something else wrote there: keep it
+            }
+          }
           return Main.BAD_INPUT;
         }
         endpoints.print(stdout);

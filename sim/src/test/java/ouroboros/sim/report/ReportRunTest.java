@@ -169,8 +169,22 @@ class ReportRunTest {
   @Test
   void run_reportCannotBeWritten_warnsAndSucceeds() throws Exception {
     Path dir = tmp.resolve("run");
-    // A non-empty directory where report.html should go: the report's rename fails.
-    Files.createDirectories(dir.resolve(ReportWriter.FILE).resolve("occupied"));
+    // A non-empty directory where report.html should go: the report's rename fails. It is made
+    // once the run has started, since a run refuses a non-empty --out.
+    Thread obstacle =
+        new Thread(
+            () -> {
+              try {
+                while (!Files.exists(dir.resolve("metrics.csv"))) {
+                  Thread.sleep(1);
+                }
+                Files.createDirectories(dir.resolve(ReportWriter.FILE).resolve("occupied"));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    obstacle.setDaemon(true);
+    obstacle.start();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
