@@ -155,6 +155,13 @@ final class RunCommand implements Callable<Integer> {
               + " Implies --serve-metrics.")
   private boolean live;
 
+  @Option(
+      names = "--wait-for-viewer",
+      description =
+          "With --live: start tick 0 only once the live page is open in a browser, so that it"
+              + " shows the run from its start. Implies --live.")
+  private boolean waitForViewer;
+
   /** The pace of {@code --live} without {@code --pace}, in ticks per second. */
   static final double LIVE_PACE = 2;
 
@@ -219,6 +226,7 @@ final class RunCommand implements Callable<Integer> {
               + " seconds, about 248 days, the longest wait Akka's scheduler takes)");
       return Main.BAD_INPUT;
     }
+    live |= waitForViewer;
     if (live && pace == null) {
       pace = LIVE_PACE;
     }
@@ -316,6 +324,19 @@ final class RunCommand implements Callable<Integer> {
           return Main.BAD_INPUT;
         }
         endpoints.print(stdout);
+      }
+      if (waitForViewer) {
+        stdout.println("waiting for the live page to open before tick 0 (Ctrl-C to stop)");
+        stdout.flush();
+        try {
+          if (!hub.awaitViewer()) {
+            return Main.RUN_FAILED;
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stderr.println("error: interrupted while waiting for the live page");
+          return Main.RUN_FAILED;
+        }
       }
       MetricsServer metrics = endpoints == null ? null : endpoints.metrics();
       int code =

@@ -21,6 +21,7 @@ public final class LiveHub {
   private String briefOfLatest;
   private boolean finished;
   private boolean closed;
+  private int viewers;
 
   /** A hub with nothing published yet. */
   public LiveHub() {}
@@ -82,6 +83,23 @@ public final class LiveHub {
     }
     int from = (int) Math.max(0, seen - dropped);
     return List.copyOf(history.subList(from, history.size()));
+  }
+
+  /** Counts a page that has opened its event stream (see {@link #awaitViewer}). */
+  public synchronized void viewerConnected() {
+    viewers++;
+    notifyAll();
+  }
+
+  /**
+   * Waits until a page has opened its event stream, so that a run can start at the moment someone
+   * watches; false when the hub closed first.
+   */
+  public synchronized boolean awaitViewer() throws InterruptedException {
+    while (viewers == 0 && !closed) {
+      wait();
+    }
+    return viewers > 0;
   }
 
   /** Events published so far, dropped ones included. */

@@ -127,6 +127,7 @@ public final class LivePage implements Handler {
       }
       out.write("retry: 2000\n\n".getBytes(StandardCharsets.UTF_8));
       out.flush();
+      hub.viewerConnected();
       long seen = 0;
       boolean ended = false;
       while (true) {

@@ -37,6 +37,14 @@ class ManPagesTest {
     assertTrue(
         generated.get("ouroboros-run.adoc").contains("*--threads*=_N_"),
         "the run page documents its options");
+    // The troff pages come from the jar, one per command, as checked in (ManTroffTest).
+    for (String page : generated.keySet()) {
+      String troff = page.replaceFirst("\\.adoc$", ".1");
+      assertEquals(
+          Files.readString(Repo.root().resolve("docs/man/man1").resolve(troff)),
+          Files.readString(tmp.resolve("man1").resolve(troff)),
+          troff);
+    }
     assertEquals(
         generated,
         pages(Repo.root().resolve("docs/man")),

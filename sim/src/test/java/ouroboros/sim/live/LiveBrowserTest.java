@@ -52,13 +52,15 @@ class LiveBrowserTest {
   @Timeout(300)
   void livePage_duringAPacedRun_chartsGainPointsAndGraphShowsTheModels() throws Exception {
     Path file = LiveRun.write(tmp, TICKS);
-    // The browser first, as it is the slow one to start: the run must still go on when it looks.
+    // The browser first, as it is the slow one to start; the run waits for the page to open its
+    // stream (--wait-for-viewer), so that a slow browser on a loaded machine still finds the run
+    // going on when it looks.
     try (Cdp chrome = Cdp.launch(tmp.resolve("chromium"), 1400, 1500);
         LiveRun run =
             new LiveRun(
                 file,
                 tmp.resolve("run"),
-                "--live",
+                "--wait-for-viewer",
                 "--metrics-port",
                 "0",
                 "--pace",

@@ -132,6 +132,28 @@ class LiveEndpointTest {
 
   @Test
   @Timeout(180)
+  void waitForViewer_startsTickZeroOnlyOnceThePageStreams() throws Exception {
+    Path file = LiveRun.write(tmp, 6);
+    Path dir = tmp.resolve("run");
+    try (LiveRun run =
+        new LiveRun(file, dir, "--wait-for-viewer", "--metrics-port", "0", "--pace", "50")) {
+      String url = run.liveUrl();
+      run.waitFor("waiting for the live page");
+      Thread.sleep(1_500);
+      assertEquals(-1, run.code.get(), "still waiting: " + run.out + run.err);
+      assertTrue(
+          !Files.exists(dir.resolve("metrics.csv"))
+              || Files.readString(dir.resolve("metrics.csv")).lines().count() <= 1,
+          "no tick ran before the page opened");
+      List<JsonNode> ticks = events(url + "events");
+      assertEquals(6, ticks.size(), "the page saw every tick from tick 0");
+      assertEquals(0, ticks.get(0).path("tick").asInt());
+      assertEquals(0, run.join(), run.err.toString());
+    }
+  }
+
+  @Test
+  @Timeout(180)
   void live_withoutPace_runsAtAPaceAPersonCanFollow() throws Exception {
     Path file = LiveRun.write(tmp, 4);
     long start = System.nanoTime();
