@@ -265,6 +265,13 @@ public final class ScenarioValidator {
     List<String> keys = domain == null ? null : domain.samplingKeys();
     Declared.values(s).forEach((key, value) -> applies(at, key, value, domain, keys));
     Declared.checkBounds(p, at, s);
+    if (s.beamPrompt() != null && (s.beamWidth() == null || s.beamWidth() == 0)) {
+      p.add(
+          at + "/beam-prompt",
+          s.beamPrompt(),
+          "no 'beam-prompt' without a 'beam-width' of 1 or more (it counts the words sampled "
+              + "before a beam search)");
+    }
   }
 
   private void estimator(String at, EstimatorSpec e, DomainSpec domain) {

@@ -188,7 +188,8 @@ public final class WorldCompiler {
   /** A resolved sampling block as settings; keys the domain does not use take their defaults. */
   private static SamplingSettings sampling(SamplingSpec s) {
     SamplingSpec d = Declared.withDefaults(s);
-    return new SamplingSettings(d.temperature(), d.topK(), d.topP());
+    return new SamplingSettings(
+        d.temperature(), d.topK(), d.topP(), d.beamWidth(), d.beamPrompt(), d.repetitionPenalty());
   }
 
   /** A resolved estimator block as settings; keys the domain does not use take their defaults. */
