@@ -144,7 +144,9 @@ public final class Resolution {
   /** Estimator settings with a default for every key the domain uses, and nothing else. */
   private static EstimatorSpec estimator(EstimatorSpec given, List<String> keys) {
     EstimatorSpec g =
-        given != null ? given : new EstimatorSpec(null, null, null, null, null, null, null);
+        given != null
+            ? given
+            : new EstimatorSpec(null, null, null, null, null, null, null, null, null);
     return Declared.withDefaults(g, keys::contains);
   }
 

@@ -20,8 +20,8 @@ class DeclaredTest {
   void withDefaults_fillsOnlyAbsentKeysThatApply() {
     SamplingSpec given = new SamplingSpec(0.5, null, null, null, null, null);
     SamplingSpec filled = Declared.withDefaults(given, key -> !key.equals("top-p"));
-    assertEquals(new SamplingSpec(0.5, 0, null, 0, 1, 1.0), filled);
-    SamplingSpec full = new SamplingSpec(0.5, 3, 0.9, 0, 1, 1.0);
+    assertEquals(new SamplingSpec(0.5, 0, null, null, null, null), filled);
+    SamplingSpec full = new SamplingSpec(0.5, 3, 0.9, null, null, null);
     assertSame(full, Declared.withDefaults(full), "nothing to fill: the same record");
   }
 
