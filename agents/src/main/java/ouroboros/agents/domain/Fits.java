@@ -24,7 +24,8 @@ import ouroboros.agents.data.Items;
  * a Gaussian this is a weighted update of mean and covariance (E sigma_g^2 = (1 - eta/M)^g sigma^2
  * under replace with the MLE); for a mixture, EM starts from the previous parameters (so the
  * components keep their identities) and the step is taken component by component. eta = 1 is the
- * fit from the previous model; eta = 0 turns warm start off.
+ * fit from the previous model; eta = 0 turns warm start off. With {@code combine: fits} as well,
+ * the two fits start from scratch and the step is taken toward their combination.
  */
 public final class Fits {
   private Fits() {}
