@@ -50,6 +50,31 @@ public interface Domain {
   }
 
   /**
+   * Fits starting from the previous model, for a warm start ({@link Fits}): an iterative estimator
+   * starts from the previous parameters. By default, and where the previous model is of another
+   * kind, it is the fit from scratch.
+   */
+  default Model fitFrom(
+      Model previous,
+      Batch data,
+      double[] weights,
+      EstimatorSettings settings,
+      UniformRandomProvider rng)
+      throws FitException {
+    return fit(data, weights, settings, rng);
+  }
+
+  /**
+   * The convex combination w a + (1 - w) b of two models of this family, parameter by parameter,
+   * for He et al.'s combination of fits and for warm-start steps ({@link Fits}).
+   *
+   * @throws FitException when the family has no such combination or the models do not match
+   */
+  default Model combine(Model a, double w, Model b) throws FitException {
+    throw new FitException("a " + family() + " domain cannot combine two models");
+  }
+
+  /**
    * Definition 4's human-only baseline for one model with these estimator settings. By default it
    * refits on n new truth items at every call ({@link Baseline#refitting}); a domain whose family
    * has sufficient statistics keeps them for one growing fresh sample instead.

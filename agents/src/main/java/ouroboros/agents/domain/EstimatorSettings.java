@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param ridge linear regression: the ridge penalty lambda (0: ordinary least squares)
  * @param bandwidth kernel density: the kernel bandwidth; NaN for Silverman's rule of thumb
  * @param components Gaussian mixture: k; 0 for as many as the truth has
+ * @param combine Gaussian: one fit on the pooled training set, or He et al.'s convex combination of
+ *     a fit on the real items and a fit on the synthetic ones ({@link Fits})
+ * @param warmStart Gaussian and Gaussian mixture: 0 refits from scratch; a step eta in (0, 1]
+ *     fine-tunes the previous model instead ({@link Fits})
  */
 public record EstimatorSettings(
     VarianceEstimator variance,
@@ -22,11 +26,21 @@ public record EstimatorSettings(
     int order,
     double ridge,
     double bandwidth,
-    int components) {
+    int components,
+    Combine combine,
+    double warmStart) {
 
   /** The defaults: MLE variance, no smoothing, bigrams, OLS, rule-of-thumb bandwidth. */
   public static final EstimatorSettings DEFAULTS =
       new EstimatorSettings(VarianceEstimator.MLE, Smoothing.ADD_K, 0, 2, 0, Double.NaN, 0);
+
+  /** How the fit treats real and synthetic items. */
+  public enum Combine {
+    /** One fit on all training items, with their weights. */
+    POOLED,
+    /** w times a fit on the real items plus (1 - w) times a fit on the synthetic ones. */
+    FITS
+  }
 
   /** Checks the settings; messages name the parameter and its value. */
   public EstimatorSettings {
@@ -47,6 +61,22 @@ public record EstimatorSettings(
     if (components < 0) {
       throw new IllegalArgumentException("components is negative: " + components);
     }
+    Objects.requireNonNull(combine, "combine");
+    if (!(warmStart >= 0 && warmStart <= 1)) {
+      throw new IllegalArgumentException("warmStart is not in [0, 1]: " + warmStart);
+    }
+  }
+
+  /** Pooled fits, refitted from scratch. */
+  public EstimatorSettings(
+      VarianceEstimator variance,
+      Smoothing smoothing,
+      double alpha,
+      int order,
+      double ridge,
+      double bandwidth,
+      int components) {
+    this(variance, smoothing, alpha, order, ridge, bandwidth, components, Combine.POOLED, 0);
   }
 
   /** Only the variance estimator set; everything else at its default. */

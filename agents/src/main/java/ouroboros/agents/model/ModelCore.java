@@ -12,6 +12,7 @@ import ouroboros.agents.data.Items;
 import ouroboros.agents.domain.Baseline;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.Evaluation;
+import ouroboros.agents.domain.Fits;
 import ouroboros.agents.domain.Model;
 import ouroboros.agents.pipeline.Pipeline;
 import ouroboros.agents.pipeline.StageEnv;
@@ -274,7 +275,8 @@ public final class ModelCore {
     Composition composition = Composition.of(training);
     String failure = "";
     try {
-      Model fitted = domain.fit(training.payload(), data.weights(), settings.estimator(), fitRng);
+      Model fitted =
+          Fits.fit(domain, model, training, data.weights(), settings.estimator(), fitRng);
       Evaluation evaluation = domain.evaluate(fitted);
       model = fitted;
       current = evaluation;

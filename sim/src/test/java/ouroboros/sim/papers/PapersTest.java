@@ -214,6 +214,33 @@ class PapersTest extends EngineTest {
     assertMean(1 - shrink, c.at("fully-synthetic", Metrics.MEAN_SQ_ERROR, ticks - 1), "drift");
   }
 
+  @Test
+  void bertrandWarmStart_stableAndCloserToTheRealSet_fullySyntheticCollapsesMoreSlowly() {
+    // N = lambda N = 100, R = 200 chains per lab, 60 ticks, the error averaged over ticks 20..59.
+    // With a = lambda/(1 + lambda) and b = 1 - eta/(1 + lambda), the steady state is E(mu_t -
+    // mu)^2 = (sigma^2/N)(1 + eta^2 a^2/(lambda (1 - b^2))): 0.01333 refitting (eta = 1), 0.01143
+    // warm (eta = 0.5). As in the test above, a chain's average is dominated by its real set's
+    // (xbar - mu)^2, sd about 1.5 sigma^2/N, the mean of 200 within about 8%. The start is
+    // forgotten as b^t: 0.75^20 = 0.003 of sigma^2/N at the first tick averaged.
+    int ticks = 60;
+    Chains c = run("bertrand-warm-start", 200, ticks);
+    Map<String, Double> eta = Map.of("refit", 1.0, "warm", 0.5);
+    for (var e : eta.entrySet()) {
+      double h = e.getValue();
+      double a = 0.5;
+      double b = 1 - h / 2;
+      double expected = (1 + h * h * a * a / (1 - b * b)) / 100;
+      double[] err = c.averaged(e.getKey(), Metrics.MEAN_SQ_ERROR, 20, ticks);
+      assertMean(expected, err, e.getKey() + " (eta = " + h + "): stable around the real set");
+    }
+    // Fully synthetic, warm start eta = 0.5, MLE: E sigma_g^2 = (1 - eta/N)^g = 0.740 at g = 60,
+    // E mu_g^2 = eta (1 - (1 - eta/N)^g) = 0.130 (refitting: 0.547 and 0.453).
+    double shrink = Math.pow(1 - 0.5 / 100, ticks);
+    assertMean(shrink, c.at("synthetic-warm", Metrics.VARIANCE_RATIO, ticks - 1), "variance");
+    assertMean(
+        0.5 * (1 - shrink), c.at("synthetic-warm", Metrics.MEAN_SQ_ERROR, ticks - 1), "drift");
+  }
+
   /** A measured mean within Z of its exact standard error {@code se} of the expected value. */
   private static void assertNear(double expected, double measured, double se, String what) {
     String line =

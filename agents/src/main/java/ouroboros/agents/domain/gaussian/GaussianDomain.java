@@ -94,6 +94,12 @@ public final class GaussianDomain implements Domain {
     return fit(data.values(), data.size(), weights, settings);
   }
 
+  /** The convex combination w a + (1 - w) b of two Gaussians ({@link GaussianModel#convex}). */
+  @Override
+  public Model combine(Model a, double w, Model b) throws FitException {
+    return GaussianModel.convex((GaussianModel) a, w, (GaussianModel) b);
+  }
+
   /**
    * The fit of the first n items of x (n * d values). Equal weights (null) take the same sums as
    * weights of 1, without the multiplications by 1, which are exact: the results are the same.

@@ -33,6 +33,32 @@ public final class GaussianModel implements Model {
   }
 
   /**
+   * The convex combination w a + (1 - w) b, mean by mean and covariance by covariance (a convex
+   * combination of positive definite matrices is positive definite).
+   *
+   * @throws FitException when the dimensions differ
+   */
+  public static GaussianModel convex(GaussianModel a, double w, GaussianModel b)
+      throws FitException {
+    int d = a.dimension();
+    if (b.dimension() != d) {
+      throw new FitException(
+          "cannot combine Gaussians of dimension " + d + " and " + b.dimension());
+    }
+    double[] mean = new double[d];
+    double[][] cov = new double[d][d];
+    double[] ma = a.mean();
+    double[] mb = b.mean();
+    for (int i = 0; i < d; i++) {
+      mean[i] = w * ma[i] + (1 - w) * mb[i];
+      for (int j = 0; j < d; j++) {
+        cov[i][j] = w * a.covariance(i, j) + (1 - w) * b.covariance(i, j);
+      }
+    }
+    return of(mean, cov);
+  }
+
+  /**
    * A Gaussian with the given mean and covariance.
    *
    * @throws FitException when the covariance is not symmetric positive definite or a value is not

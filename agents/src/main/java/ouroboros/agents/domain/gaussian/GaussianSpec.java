@@ -143,7 +143,7 @@ public record GaussianSpec(
 
   @Override
   public List<String> estimatorKeys() {
-    return List.of("variance");
+    return List.of("variance", "combine", "warm-start");
   }
 
   @Override

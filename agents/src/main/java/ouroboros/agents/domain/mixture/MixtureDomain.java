@@ -64,6 +64,31 @@ public final class MixtureDomain extends MixtureTruthDomain {
     return MixtureEstimator.fit(data, weights, k, rng);
   }
 
+  /**
+   * A warm start: EM from the previous mixture when it has the components asked for, from scratch
+   * otherwise.
+   */
+  @Override
+  public Model fitFrom(
+      Model previous,
+      Batch data,
+      double[] weights,
+      EstimatorSettings settings,
+      UniformRandomProvider rng)
+      throws FitException {
+    int k = settings.components() > 0 ? settings.components() : truth.model().size();
+    if (previous instanceof MixtureModel m && m.size() == k && data.width() == width()) {
+      return MixtureEstimator.fitFrom(data, weights, m, rng);
+    }
+    return fit(data, weights, settings, rng);
+  }
+
+  /** Component by component ({@link MixtureModel#convex}). */
+  @Override
+  public Model combine(Model a, double w, Model b) throws FitException {
+    return MixtureModel.convex((MixtureModel) a, w, (MixtureModel) b);
+  }
+
   @Override
   public Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng) {
     return ((MixtureModel) model).sample(n, settings.temperature(), rng);

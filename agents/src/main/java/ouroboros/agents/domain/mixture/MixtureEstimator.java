@@ -105,6 +105,52 @@ public final class MixtureEstimator {
     if (fitted == null) {
       throw new FitException("EM failed from every start: " + failure);
     }
+    return model(fitted);
+  }
+
+  /**
+   * Fits by EM started once from a previous model's weights, means and covariances (a warm start:
+   * the components keep their identities), with the same convergence rule as {@link #fit}.
+   */
+  public static MixtureModel fitFrom(
+      Batch data, double[] weights, MixtureModel previous, UniformRandomProvider rng)
+      throws FitException {
+    int n = data.size();
+    int d = data.width();
+    if (previous.dimension() != d) {
+      throw new FitException(
+          "data has width " + d + ", the previous model " + previous.dimension());
+    }
+    if (n < Math.max(previous.size(), 2)) {
+      throw new FitException("too few items to fit " + previous.size() + " components: " + n);
+    }
+    if (weights != null && weights.length != n) {
+      throw new FitException(weights.length + " weights for " + n + " items");
+    }
+    List<Pair<Double, MultivariateNormalDistribution>> initial = new ArrayList<>();
+    for (int j = 0; j < previous.size(); j++) {
+      Component c = previous.component(j);
+      initial.add(
+          new Pair<>(
+              previous.weight(j),
+              new MultivariateNormalDistribution(null, c.mean(), c.covariance())));
+    }
+    MultivariateNormalMixtureExpectationMaximization em =
+        new MultivariateNormalMixtureExpectationMaximization(rows(data, weights, rng));
+    try {
+      em.fit(new MixtureMultivariateNormalDistribution(null, initial), MAX_ITERATIONS, THRESHOLD);
+      return model(em.getFittedModel());
+    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+      throw new FitException(
+          "EM failed from the previous model: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+  }
+
+  /** Commons Math's fitted mixture as a model. */
+  private static MixtureModel model(MixtureMultivariateNormalDistribution fitted)
+      throws FitException {
     List<Pair<Double, MultivariateNormalDistribution>> parts = fitted.getComponents();
     double[] w = new double[parts.size()];
     Component[] components = new Component[parts.size()];

@@ -37,6 +37,37 @@ public final class MixtureModel implements Model {
   }
 
   /**
+   * The convex combination w a + (1 - w) b, component by component in their order (weights, means
+   * and covariances): meaningful when b's components are a's, as after an EM warm start.
+   *
+   * @throws FitException when the numbers of components or the dimensions differ
+   */
+  public static MixtureModel convex(MixtureModel a, double w, MixtureModel b) throws FitException {
+    int k = a.size();
+    if (b.size() != k || b.dimension() != a.dimension()) {
+      throw new FitException(
+          "cannot combine mixtures of " + k + " and " + b.size() + " components");
+    }
+    int d = a.dimension();
+    double[] weights = new double[k];
+    Component[] parts = new Component[k];
+    for (int j = 0; j < k; j++) {
+      weights[j] = w * a.weight(j) + (1 - w) * b.weight(j);
+      double[] mean = new double[d];
+      double[][] cov = new double[d][d];
+      for (int x = 0; x < d; x++) {
+        mean[x] = w * a.component(j).mean(x) + (1 - w) * b.component(j).mean(x);
+        for (int y = 0; y < d; y++) {
+          cov[x][y] =
+              w * a.component(j).covariance(x, y) + (1 - w) * b.component(j).covariance(x, y);
+        }
+      }
+      parts[j] = Component.of(mean, cov);
+    }
+    return of(weights, parts);
+  }
+
+  /**
    * A mixture with the given weights (normalised to sum to 1) and components.
    *
    * @throws FitException when there are no components, a weight is negative or not finite, the

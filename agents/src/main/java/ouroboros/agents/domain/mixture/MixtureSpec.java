@@ -139,7 +139,7 @@ public record MixtureSpec(
 
   @Override
   public List<String> estimatorKeys() {
-    return List.of("components");
+    return List.of("components", "warm-start");
   }
 
   @Override

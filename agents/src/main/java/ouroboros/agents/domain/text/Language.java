@@ -119,6 +119,18 @@ public final class Language implements Model {
   }
 
   /** Dialect d's probability of outcome w after token u; 0 when impossible. */
+  /** Dialect d's dense next-token distribution after word (or start) u, or null for none. */
+  double[] distribution(int d, int u) {
+    if (rowStart[u + 1] == rowStart[u]) {
+      return null;
+    }
+    double[] out = new double[vocabulary + 1];
+    for (int e = rowStart[u]; e < rowStart[u + 1]; e++) {
+      out[successors[e]] = probabilities[d][e];
+    }
+    return out;
+  }
+
   public double probability(int d, int u, int w) {
     int e = entry(u, w);
     return e >= 0 ? probabilities[d][e] : 0;

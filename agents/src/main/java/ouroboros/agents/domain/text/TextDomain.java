@@ -19,8 +19,9 @@ import ouroboros.agents.domain.SamplingSettings;
  * 3, with add-k or interpolated Kneser-Ney smoothing ({@link NgramEstimator}, {@link NgramModel};
  * Chen and Goodman, "An empirical study of smoothing techniques for language modeling", 1999);
  * models sample with temperature, then top-k, then top-p at every step ({@link Step}; Holtzman et
- * al., "The curious case of neural text degeneration", ICLR 2020). Recursive training of language
- * models on their own text is the setting of Shumailov et al., Nature 2024.
+ * al., "The curious case of neural text degeneration", ICLR 2020), or, with a beam width or a
+ * repetition penalty, decode as {@link Decoding} says. Recursive training of language models on
+ * their own text is the setting of Shumailov et al., Nature 2024.
  *
  * <p>Measures. A sentence's scored events are its words and, when it has fewer than L words, its
  * end token. On the held-out reference set of N human sentences drawn when the domain is built: the
@@ -128,6 +129,9 @@ public final class TextDomain implements Domain {
 
   @Override
   public Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng) {
+    if (settings.decodes()) {
+      return decode(model, n, settings, rng);
+    }
     if (model instanceof Language) {
       return draw(n, -1, settings, rng);
     }
@@ -139,6 +143,29 @@ public final class TextDomain implements Domain {
     for (int i = 0; i < n; i++) {
       Sentences.write(
           words, NgramSampler.generate(m, words, len, settings, memo, rng), out, i, len);
+    }
+    return new Batch(n, width(), out);
+  }
+
+  /**
+   * n sentences under beam search or a repetition penalty ({@link Decoding}); the truth as a model
+   * speaks one dialect per sentence, drawn by weight.
+   */
+  private Batch decode(Model model, int n, SamplingSettings settings, UniformRandomProvider rng) {
+    int len = truth.maxLength();
+    double[] out = new double[n * width()];
+    int[] words = new int[len];
+    int v = truth.vocabulary();
+    for (int i = 0; i < n; i++) {
+      Decoding.Source src;
+      if (model instanceof Language l) {
+        int d = l.pickDialect(rng);
+        src = (prev2, prev1) -> l.distribution(d, prev1);
+      } else {
+        NgramModel m = (NgramModel) model;
+        src = m::distribution;
+      }
+      Sentences.write(words, Decoding.generate(src, v, words, len, settings, rng), out, i, len);
     }
     return new Batch(n, width(), out);
   }

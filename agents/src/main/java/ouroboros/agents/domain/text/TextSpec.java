@@ -38,7 +38,8 @@ import ouroboros.agents.spec.Spec;
             + "seed; the risk is measured on a held-out set of human sentences.",
     tag =
         "n-gram text; models are n-gram models (order 1 to 3) with add-k or Kneser-Ney "
-            + "smoothing, sampled with temperature, then top-k, then top-p.")
+            + "smoothing, sampled with temperature, then top-k, then top-p, or decoded by beam "
+            + "search with a repetition penalty.")
 public record TextSpec(
     @Key(
             doc =
@@ -239,7 +240,8 @@ public record TextSpec(
 
   @Override
   public List<String> samplingKeys() {
-    return List.of("temperature", "top-k", "top-p");
+    return List.of(
+        "temperature", "top-k", "top-p", "beam-width", "beam-prompt", "repetition-penalty");
   }
 
   @Override

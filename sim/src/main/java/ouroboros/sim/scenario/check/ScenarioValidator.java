@@ -27,6 +27,8 @@ public final class ScenarioValidator {
   static final List<String> INITIALS = Names.of(ouroboros.agents.model.Initial.class);
   static final List<String> VARIANCES = Names.of(ouroboros.agents.domain.VarianceEstimator.class);
   static final List<String> SMOOTHINGS = Names.of(ouroboros.agents.domain.Smoothing.class);
+  static final List<String> COMBINES =
+      Names.of(ouroboros.agents.domain.EstimatorSettings.Combine.class);
 
   private final Problems p;
 
@@ -265,6 +267,13 @@ public final class ScenarioValidator {
     List<String> keys = domain == null ? null : domain.samplingKeys();
     Declared.values(s).forEach((key, value) -> applies(at, key, value, domain, keys));
     Declared.checkBounds(p, at, s);
+    if (s.beamPrompt() != null && (s.beamWidth() == null || s.beamWidth() == 0)) {
+      p.add(
+          at + "/beam-prompt",
+          s.beamPrompt(),
+          "no 'beam-prompt' without a 'beam-width' of 1 or more (it counts the words sampled "
+              + "before a beam search)");
+    }
   }
 
   private void estimator(String at, EstimatorSpec e, DomainSpec domain) {
@@ -275,6 +284,9 @@ public final class ScenarioValidator {
     }
     if (e.smoothing() != null) {
       oneOf(at + "/smoothing", e.smoothing(), SMOOTHINGS, "smoothing");
+    }
+    if (e.combine() != null) {
+      oneOf(at + "/combine", e.combine(), COMBINES, "way to combine real and synthetic items");
     }
     Declared.checkBounds(p, at, e, "alpha");
     if (Names.of(Smoothing.KNESER_NEY).equals(e.smoothing())

@@ -188,7 +188,13 @@ public final class WorldCompiler {
   /** A resolved sampling block as settings; keys the domain does not use take their defaults. */
   private static SamplingSettings sampling(SamplingSpec s) {
     SamplingSpec d = Declared.withDefaults(s);
-    return new SamplingSettings(d.temperature(), d.topK(), d.topP());
+    return new SamplingSettings(
+        d.temperature(),
+        d.topK(),
+        d.topP(),
+        d.beamWidth() != null ? d.beamWidth() : 0,
+        d.beamPrompt() != null ? d.beamPrompt() : SamplingSettings.DEFAULT_BEAM_PROMPT,
+        d.repetitionPenalty() != null ? d.repetitionPenalty() : 1.0);
   }
 
   /** A resolved estimator block as settings; keys the domain does not use take their defaults. */
@@ -201,6 +207,10 @@ public final class WorldCompiler {
         d.order(),
         d.ridge(),
         d.bandwidth() != null ? d.bandwidth() : Double.NaN,
-        d.components());
+        d.components(),
+        d.combine() != null
+            ? Names.parse(EstimatorSettings.Combine.class, d.combine())
+            : EstimatorSettings.Combine.POOLED,
+        d.warmStart() != null ? d.warmStart() : 0);
   }
 }

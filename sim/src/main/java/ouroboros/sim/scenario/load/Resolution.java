@@ -137,14 +137,16 @@ public final class Resolution {
 
   /** Sampling settings with a default for every key the domain uses, and nothing else. */
   private static SamplingSpec sampling(SamplingSpec given, List<String> keys) {
-    SamplingSpec g = given != null ? given : new SamplingSpec(null, null, null);
+    SamplingSpec g = given != null ? given : new SamplingSpec(null, null, null, null, null, null);
     return Declared.withDefaults(g, keys::contains);
   }
 
   /** Estimator settings with a default for every key the domain uses, and nothing else. */
   private static EstimatorSpec estimator(EstimatorSpec given, List<String> keys) {
     EstimatorSpec g =
-        given != null ? given : new EstimatorSpec(null, null, null, null, null, null, null);
+        given != null
+            ? given
+            : new EstimatorSpec(null, null, null, null, null, null, null, null, null);
     return Declared.withDefaults(g, keys::contains);
   }
 

@@ -14,6 +14,9 @@ import ouroboros.agents.spec.Spec;
  * @param ridge ridge penalty; 0 is ordinary least squares (default 0)
  * @param bandwidth kernel bandwidth; absent for Silverman's rule of thumb
  * @param components mixture components; 0 for the truth's count (default 0)
+ * @param combine {@code pooled} (absent) or {@code fits}, He et al.'s convex combination
+ * @param warmStart 0 (or absent) refits from scratch; a step in (0, 1] fine-tunes the previous
+ *     model
  */
 @Spec(
     name = "estimator",
@@ -64,4 +67,24 @@ public record EstimatorSpec(
             doc = "Gaussian mixture: the number of components k; 0 for as many as the truth has.",
             min = 0,
             def = "0")
-        Integer components) {}
+        Integer components,
+    @Key(
+            doc =
+                "Gaussian: 'pooled' fits all training items together with their weights; 'fits' is "
+                    + "He et al.'s convex combination w * (fit on the real items) + (1 - w) * (fit on "
+                    + "the synthetic ones), w the real items' share of the training weight (the "
+                    + "weighting stage's real-share). Same mean; 'pooled' adds a between-group term "
+                    + "w (1 - w)(mu_r - mu_s)(mu_r - mu_s)' to the covariance, 'fits' does not. Without "
+                    + "this key: 'pooled'.",
+            names = ouroboros.agents.domain.EstimatorSettings.Combine.class)
+        String combine,
+    @Key(
+            doc =
+                "Gaussian and Gaussian mixture: 0 refits from scratch at every retrain; a step eta "
+                    + "in (0, 1] fine-tunes the previous model instead (Bertrand et al.): the fit "
+                    + "starts from the previous model (EM from its parameters) and the new model is "
+                    + "(1 - eta) * previous + eta * fit, parameter by parameter. Without this key: 0.",
+            min = 0,
+            max = 1,
+            expect = "a step in [0, 1]")
+        Double warmStart) {}

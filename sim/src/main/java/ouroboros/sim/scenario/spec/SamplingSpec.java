@@ -10,6 +10,9 @@ import ouroboros.agents.spec.Spec;
  * @param temperature greater than 0 (default 1)
  * @param topK keep the k most likely outcomes; 0 is off (default 0)
  * @param topP keep the most likely outcomes up to mass p; 1 is off (default 1)
+ * @param beamWidth text: beam search with this many beams; 0 or absent is off
+ * @param beamPrompt text: words sampled before a beam search (1 when absent)
+ * @param repetitionPenalty text: Hugging Face's repetition penalty; 1 or absent is off
  */
 @Spec(
     name = "sampling",
@@ -40,4 +43,32 @@ public record SamplingSpec(
             exclusiveMin = 0,
             def = "1.0",
             expect = "a probability in (0, 1]")
-        Double topP) {}
+        Double topP,
+    @Key(
+            doc =
+                "Text: decode by beam search with this many beams (Hugging Face's num_beams, "
+                    + "without sampling), after a prompt of 'beam-prompt' sampled words; 1 is greedy "
+                    + "decoding, 0 turns it off (sampling). Without this key: 0. Shumailov et al. used 5.",
+            min = 0,
+            max = 100,
+            expect = "a whole number from 0 to 100")
+        Integer beamWidth,
+    @Key(
+            doc =
+                "Text, with beam search: the words of each sentence sampled (with temperature, "
+                    + "top-k and top-p) before the beam search completes it, so that sentences differ. "
+                    + "Without this key: 1.",
+            min = 0,
+            max = 200,
+            expect = "a whole number from 0 to 200")
+        Integer beamPrompt,
+    @Key(
+            doc =
+                "Text: Hugging Face's repetition_penalty theta, greater than 0: a word already in the "
+                    + "sentence has its log-probability multiplied by theta (its probability p becomes "
+                    + "p^theta), before temperature and truncation; 1 (and no key) turns it off. "
+                    + "Shumailov et al. "
+                    + "used 3.0 with beam search.",
+            exclusiveMin = 0,
+            expect = "a penalty greater than 0")
+        Double repetitionPenalty) {}

@@ -18,10 +18,10 @@ class DeclaredTest {
 
   @Test
   void withDefaults_fillsOnlyAbsentKeysThatApply() {
-    SamplingSpec given = new SamplingSpec(0.5, null, null);
+    SamplingSpec given = new SamplingSpec(0.5, null, null, null, null, null);
     SamplingSpec filled = Declared.withDefaults(given, key -> !key.equals("top-p"));
-    assertEquals(new SamplingSpec(0.5, 0, null), filled);
-    SamplingSpec full = new SamplingSpec(0.5, 3, 0.9);
+    assertEquals(new SamplingSpec(0.5, 0, null, null, null, null), filled);
+    SamplingSpec full = new SamplingSpec(0.5, 3, 0.9, null, null, null);
     assertSame(full, Declared.withDefaults(full), "nothing to fill: the same record");
   }
 
@@ -37,7 +37,7 @@ class DeclaredTest {
   @Test
   void checkBounds_saysWhatTheDeclarationExpects() {
     Problems p = new Problems();
-    Declared.checkBounds(p, "/m", new SamplingSpec(0.0, -1, 1.5));
+    Declared.checkBounds(p, "/m", new SamplingSpec(0.0, -1, 1.5, null, null, null));
     Declared.checkBounds(
         p, "/c", new CollapseSpec(-1.0, null, 2, null, null, null, null, null, null, null, null));
     assertEquals(
@@ -53,7 +53,7 @@ class DeclaredTest {
   @Test
   void checkBounds_onlyTheKeysNamed() {
     Problems p = new Problems();
-    Declared.checkBounds(p, "/m", new SamplingSpec(0.0, -1, 1.5), "top-k");
+    Declared.checkBounds(p, "/m", new SamplingSpec(0.0, -1, 1.5, null, null, null), "top-k");
     assertEquals(List.of("m.top-k: -1: a whole number of at least 0"), lines(p));
   }
 
