@@ -149,4 +149,13 @@ public interface Domain {
     }
     return h;
   }
+
+  /**
+   * The squared L2 distance int (p_a(x) - p_b(x))^2 dx between two models' densities, reported as
+   * {@link Metrics#L2_TO_FIRST_FIT} against a model's first fit; NaN (the default) where this
+   * domain does not define it, and then the metric is left out.
+   */
+  default double squaredL2(Model a, Model b) {
+    return Double.NaN;
+  }
 }

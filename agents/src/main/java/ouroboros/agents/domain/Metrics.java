@@ -16,6 +16,20 @@ public final class Metrics {
   public static final String RISK_BAND = "risk-band";
 
   /**
+   * The model's raw held-out negative log-likelihood, -mean log p_model(x) over the held-out human
+   * reference set, in nats per item; population-risk is this minus the truth's own. Mixture and
+   * KDE.
+   */
+  public static final String NLL = "nll";
+
+  /**
+   * The squared L2 distance between the model's density and its first fitted model's, the integral
+   * of (p_g(x) - p_1(x))^2 dx (Shumailov et al. 2024's Gaussian-mixture figure): 0 at generation 1.
+   * Gaussian and mixture.
+   */
+  public static final String L2_TO_FIRST_FIT = "l2-to-first-fit";
+
+  /**
    * Diversity of the model relative to the truth: the variance ratio for continuous domains, the
    * entropy ratio for discrete ones. Definition 5. Every domain.
    */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.collapse.CollapseTracker;
 import ouroboros.agents.data.AuthorKind;
@@ -13,6 +15,7 @@ import ouroboros.agents.domain.Baseline;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.Fits;
+import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.Model;
 import ouroboros.agents.pipeline.Pipeline;
 import ouroboros.agents.pipeline.StageEnv;
@@ -51,6 +54,9 @@ public final class ModelCore {
   private double cumulativeItems;
 
   private Model model;
+
+  /** The first successful fit, the reference of {@code l2-to-first-fit}; null before it. */
+  private Model firstFit;
 
   /** The evaluation of {@code model}; each model is evaluated once. */
   private Evaluation current = Evaluation.NONE;
@@ -107,8 +113,9 @@ public final class ModelCore {
     String failure = "";
     try {
       Model fitted = domain.fit(real.payload(), null, settings.estimator(), fitRng);
-      current = domain.evaluate(fitted);
+      current = withFirstFit(domain.evaluate(fitted), fitted);
       model = fitted;
+      firstFit = fitted;
       generation = 1;
       track(real.size(), current);
     } catch (Exception e) {
@@ -257,6 +264,22 @@ public final class ModelCore {
     return out.withFlags(flags);
   }
 
+  /**
+   * The evaluation with {@code l2-to-first-fit} added where the domain defines it: the squared L2
+   * distance between this fit's density and the first successful fit's (0 for the first fit, which
+   * becomes the reference).
+   */
+  private Evaluation withFirstFit(Evaluation evaluation, Model fitted) {
+    Model first = firstFit == null ? fitted : firstFit;
+    double l2 = domain.squaredL2(first, fitted);
+    if (Double.isNaN(l2)) {
+      return evaluation;
+    }
+    SortedMap<String, Double> values = new TreeMap<>(evaluation.values());
+    values.put(Metrics.L2_TO_FIRST_FIT, l2);
+    return new Evaluation(values);
+  }
+
   /** Retrains on a snapshot: gather, pool, fit, evaluate, report. */
   public RetrainReport retrain(int tick, WebView web) {
     int fresh = (int) Math.round(settings.freshHumanFraction() * settings.scrape());
@@ -277,8 +300,9 @@ public final class ModelCore {
     try {
       Model fitted =
           Fits.fit(domain, model, training, data.weights(), settings.estimator(), fitRng);
-      Evaluation evaluation = domain.evaluate(fitted);
+      Evaluation evaluation = withFirstFit(domain.evaluate(fitted), fitted);
       model = fitted;
+      firstFit = firstFit == null ? fitted : firstFit;
       current = evaluation;
       generation++;
       outputDepth = 1.0 + training.meanDepth();

@@ -95,6 +95,18 @@ public final class MetricCatalogue {
               "standard error of the risk estimate; 0 for a closed form",
               "the risk's unit"));
 
+  /** The raw held-out NLL. */
+  public static final Metric NLL =
+      row(
+          model(
+              Metrics.NLL,
+              "the raw held-out negative log-likelihood, −mean log p_model(x) over the held-out human"
+                  + " reference set (population-risk is this minus the truth's own); infinite where"
+                  + " a tophat KDE gives a reference item density 0",
+              "nats per item",
+              "kde",
+              "mixture"));
+
   /** Variance or entropy ratio. */
   public static final Metric DIVERSITY_RATIO =
       row(
@@ -182,6 +194,18 @@ public final class MetricCatalogue {
               "log det(model covariance) − log det(true covariance)",
               "nats",
               "gaussian"));
+
+  /** Squared L2 distance to the first fit. */
+  public static final Metric L2_TO_FIRST_FIT =
+      row(
+          model(
+              Metrics.L2_TO_FIRST_FIT,
+              "∫ (p_g(x) − p_1(x))² dx, the squared L2 distance between the model's density and its"
+                  + " first successful fit's, in closed form (see \"Distance to the first fit\"); 0"
+                  + " at the first fit",
+              "1 / data units^d",
+              "gaussian",
+              "mixture"));
 
   /** Successful fits so far. */
   public static final Metric GENERATION =

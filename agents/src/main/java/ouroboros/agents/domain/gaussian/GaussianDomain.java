@@ -12,6 +12,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.Baseline;
+import ouroboros.agents.domain.DensityL2;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.Evaluation;
@@ -340,5 +341,35 @@ public final class GaussianDomain implements Domain {
       }
     }
     return -0.5 * (quad + truth.logDet() + d * Math.log(2 * Math.PI));
+  }
+
+  /**
+   * The squared L2 distance between two Gaussians' densities ({@link DensityL2}, a mixture of one):
+   * N(0; 0, 2 S_a) + N(0; 0, 2 S_b) - 2 N(m_a - m_b; 0, S_a + S_b).
+   */
+  @Override
+  public double squaredL2(Model a, Model b) {
+    GaussianModel p = (GaussianModel) a;
+    GaussianModel q = (GaussianModel) b;
+    double[] one = {1.0};
+    return DensityL2.squared(
+        one,
+        new double[][] {p.mean()},
+        new double[][][] {covariance(p)},
+        one,
+        new double[][] {q.mean()},
+        new double[][][] {covariance(q)});
+  }
+
+  /** The model's covariance as a matrix. */
+  private static double[][] covariance(GaussianModel m) {
+    int d = m.dimension();
+    double[][] c = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        c[i][j] = m.covariance(i, j);
+      }
+    }
+    return c;
   }
 }

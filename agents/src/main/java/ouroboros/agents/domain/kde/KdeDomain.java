@@ -3,6 +3,7 @@ package ouroboros.agents.domain.kde;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.data.Batch;
@@ -19,17 +20,19 @@ import ouroboros.agents.domain.mixture.ModeMatching;
 
 /**
  * The kernel-density domain: a Gaussian-mixture truth in d dimensions (the same truth and
- * evaluation material as the mixture domain, {@link MixtureTruth}), a Gaussian KDE as the model
- * family ({@link KdeEstimator}), and a sampler that picks a training point by weight and adds N(0,
- * T diag(h^2)) at temperature T. This is the non-parametric setting of Kazdan, Schaeffer et al.,
- * "Collapse or Thrive? Perils and Promises of Synthetic Data in a Self-Generating World" (2025),
- * whose risk is the held-out negative log-likelihood.
+ * evaluation material as the mixture domain, {@link MixtureTruth}), a KDE with a Gaussian or tophat
+ * kernel as the model family ({@link KdeEstimator}, {@link KdeModel}), and a sampler that picks a
+ * training point by weight and adds a kernel draw scaled by sqrt(T) at temperature T (N(0, T
+ * diag(h^2)) for the Gaussian kernel). This is the non-parametric setting of Kazdan, Schaeffer et
+ * al., "Collapse or Thrive? Perils and Promises of Synthetic Data in a Self-Generating World"
+ * (2025), whose risk is the held-out negative log-likelihood.
  *
  * <p>Measures. {@code population-risk} and {@code risk-band}: the KDE's held-out NLL minus the
- * truth's, and its standard error, over the reference set. {@code diversity-ratio}: the trace of
- * the KDE's covariance (weighted point covariance plus diag(h^2)) over the truth's. {@code
- * tail-mass-ratio} and {@code hallucinated-mass}: from the fixed Monte Carlo sample, each uniform
- * picking a training point and each normal vector adding h (.) z. {@code modes-recovered}: from
+ * truth's, and its standard error, over the reference set; {@code nll}: the raw held-out NLL (what
+ * Kazdan et al. plot). {@code diversity-ratio}: the trace of the KDE's covariance (weighted point
+ * covariance plus diag(h^2)) over the truth's. {@code tail-mass-ratio} and {@code
+ * hallucinated-mass}: from the fixed Monte Carlo sample, each uniform picking a training point and
+ * each normal vector giving a kernel draw (h (.) z for the Gaussian). {@code modes-recovered}: from
  * each truth component's mean m_c, mean-shift hill-climbing on the KDE (at most {@value
  * #CLIMB_STEPS} steps, until a step is below {@value #CLIMB_TOLERANCE} bandwidths) reaches a local
  * maximum; maxima closer than {@value #SAME_MODE} bandwidths are one mode. Truth component c is
@@ -68,10 +71,22 @@ public final class KdeDomain extends MixtureTruthDomain {
   static final double SAME_MODE = 0.5;
 
   private final int evaluationCap;
+  private final Kernel kernel;
+  private final BandwidthRule rule;
 
-  /** A domain over a truth and its evaluation material, with a cap on evaluation kernels. */
+  /** A Gaussian-kernel domain with Silverman's rule, over a truth, with an evaluation cap. */
   public KdeDomain(MixtureTruth truth, int evaluationCap) {
+    this(truth, evaluationCap, Kernel.GAUSSIAN, BandwidthRule.SILVERMAN);
+  }
+
+  /**
+   * A domain over a truth and its evaluation material, with a cap on evaluation kernels, a kernel,
+   * and the bandwidth rule used at each fit whose estimator settings fix no bandwidth.
+   */
+  public KdeDomain(MixtureTruth truth, int evaluationCap, Kernel kernel, BandwidthRule rule) {
     super(truth);
+    this.kernel = Objects.requireNonNull(kernel, "kernel");
+    this.rule = Objects.requireNonNull(rule, "rule");
     if (evaluationCap < 1) {
       throw new IllegalArgumentException(
           "evaluationCap is not strictly positive: " + evaluationCap);
@@ -89,7 +104,7 @@ public final class KdeDomain extends MixtureTruthDomain {
     if (data.width() != width()) {
       throw new FitException("data has width " + data.width() + ", expected " + width());
     }
-    return KdeEstimator.fit(data, weights, settings.bandwidth(), evaluationCap);
+    return KdeEstimator.fit(data, weights, settings.bandwidth(), rule, kernel, evaluationCap);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package ouroboros.agents.domain.kde;
 
-import org.apache.commons.math3.util.FastMath;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import ouroboros.agents.data.Batch;
@@ -8,11 +7,12 @@ import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.mixture.MixtureEstimator;
 
 /**
- * Fits a Gaussian KDE: the training points with their weights, and a bandwidth per dimension,
- * either the one set in the estimator settings or Silverman's normal-reference rule of thumb
- * (Silverman 1986, eq. 4.14): h_j = s_j (4 / ((d + 2) n))^(1 / (d + 4)), where s_j is the weighted
- * standard deviation of dimension j and n the effective sample size (sum w)^2 / sum w^2. In one
- * dimension this is 1.06 s n^(-1/5).
+ * Fits a KDE: the training points with their weights, a kernel, and a bandwidth per dimension,
+ * either the one set in the estimator settings (a fixed bandwidth) or one given by a {@link
+ * BandwidthRule} from this training set, so that a rule is re-estimated at every fit. The default
+ * rule is Silverman's normal-reference rule of thumb (Silverman 1986, eq. 4.14): h_j = s_j (4 / ((d
+ * + 2) n))^(1 / (d + 4)), where s_j is the weighted standard deviation of dimension j and n the
+ * effective sample size (sum w)^2 / sum w^2. In one dimension this is 1.06 s n^(-1/5).
  *
  * <p>Above the evaluation cap, the density is evaluated on a subsample of {@code cap} kernels:
  * drawn without replacement when the weights are equal, and with replacement in proportion to the
@@ -23,17 +23,26 @@ import ouroboros.agents.domain.mixture.MixtureEstimator;
 public final class KdeEstimator {
   private KdeEstimator() {}
 
+  /** Fits a Gaussian KDE with Silverman's rule when {@code bandwidth} is NaN. */
+  public static KdeModel fit(Batch data, double[] weights, double bandwidth, int cap)
+      throws FitException {
+    return fit(data, weights, bandwidth, BandwidthRule.SILVERMAN, Kernel.GAUSSIAN, cap);
+  }
+
   /**
    * Fits the KDE.
    *
    * @param data the training points
    * @param weights one non-negative weight per point, or null for equal weights
-   * @param bandwidth the bandwidth for every dimension, or NaN for Silverman's rule
+   * @param bandwidth the bandwidth for every dimension, or NaN for the rule
+   * @param rule the bandwidth rule used when {@code bandwidth} is NaN
+   * @param kernel the kernel
    * @param cap most kernels used to evaluate the density
-   * @throws FitException when there are no points, a weight is bad, or the rule of thumb meets a
+   * @throws FitException when there are no points, a weight is bad, or a scaled rule meets a
    *     dimension with no spread
    */
-  public static KdeModel fit(Batch data, double[] weights, double bandwidth, int cap)
+  public static KdeModel fit(
+      Batch data, double[] weights, double bandwidth, BandwidthRule rule, Kernel kernel, int cap)
       throws FitException {
     int n = data.size();
     int d = data.width();
@@ -75,25 +84,29 @@ public final class KdeEstimator {
     double[] h = new double[d];
     double trace = 0;
     for (int j = 0; j < d; j++) {
-      if (Double.isNaN(bandwidth)) {
+      if (Double.isNaN(bandwidth) && rule.scaled()) {
         // The sample sd (reliability-weight correction: n - 1 for equal weights).
         double s = effective > 1 ? Math.sqrt(variance[j] * effective / (effective - 1)) : 0;
-        h[j] = s * FastMath.pow(4.0 / ((d + 2) * effective), 1.0 / (d + 4));
+        h[j] = s * rule.factor(effective, d);
         if (!(h[j] > 0) || !Double.isFinite(h[j])) {
           throw new FitException(
-              "Silverman's bandwidth is not positive in dimension "
+              (rule == BandwidthRule.SILVERMAN ? "Silverman's" : "Scott's")
+                  + " bandwidth is not positive in dimension "
                   + j
                   + " (no spread in the data): "
                   + h[j]);
         }
+      } else if (Double.isNaN(bandwidth)) {
+        h[j] = rule.factor(effective, d);
       } else {
         h[j] = bandwidth;
       }
-      trace += variance[j] + h[j] * h[j];
+      // A unit-ball uniform has variance 1 / (d + 2) per coordinate; a standard normal, 1.
+      trace += variance[j] + h[j] * h[j] * (kernel == Kernel.TOPHAT ? 1.0 / (d + 2) : 1.0);
     }
     boolean equal = weights == null || allEqual(weights);
     double[] cumulative = equal ? null : cumulative(w, sw);
-    return new KdeModel(data, cumulative, h, kernels(data, cumulative, cap), trace);
+    return new KdeModel(data, cumulative, h, kernel, kernels(data, cumulative, cap), trace);
   }
 
   /** Whether every weight is the same. */

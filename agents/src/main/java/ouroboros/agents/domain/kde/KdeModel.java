@@ -2,6 +2,7 @@ package ouroboros.agents.domain.kde;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.util.FastMath;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -9,10 +10,17 @@ import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.Model;
 
 /**
- * A Gaussian kernel density estimate p(x) = sum_i w_i prod_j N(x_j; p_ij, h_j^2) over weighted
- * training points, with one bandwidth h_j per dimension (Parzen, "On estimation of a probability
- * density function and mode", 1962; Silverman, "Density Estimation for Statistics and Data
- * Analysis", 1986).
+ * A kernel density estimate p(x) = sum_i w_i K_h(x - p_i) over weighted training points, with one
+ * bandwidth h_j per dimension (Parzen, "On estimation of a probability density function and mode",
+ * 1962; Silverman, "Density Estimation for Statistics and Data Analysis", 1986). With the Gaussian
+ * kernel K_h(x - p) = prod_j N(x_j; p_j, h_j^2); with the tophat kernel ({@link Kernel#TOPHAT}),
+ * K_h is uniform on the ellipsoid sum_j ((x_j - p_j) / h_j)^2 &lt; 1, of volume V_d prod_j h_j.
+ *
+ * <p>Sampling (and the domain's Monte Carlo masses) turns a standard-normal vector z into a kernel
+ * draw: h (.) z for the Gaussian kernel; for the tophat, the direction z / ||z|| at radius U^(1/d),
+ * where U = P(d/2, ||z||^2 / 2) (the chi-square CDF of ||z||^2, uniform and independent of the
+ * direction), which is uniform on the unit ball; then scaled by h. Temperature T scales the kernel
+ * draw by sqrt(T).
  *
  * <p>Density evaluation uses at most a capped set of kernels (see {@link KdeDomain}); sampling
  * always uses every point. Immutable; the point array is shared with the training batch and never
@@ -24,6 +32,7 @@ public final class KdeModel implements Model {
   private final Batch points;
   private final double[] cumulative;
   private final double[] bandwidth;
+  private final Kernel kernel;
   private final double[] kernels;
   private final double logNorm;
   private final double trace;
@@ -35,21 +44,38 @@ public final class KdeModel implements Model {
    * @param cumulative cumulative normalised weights, 1 from the last positive weight on, or null
    *     for equal weights
    * @param bandwidth h_j per dimension, each greater than 0
+   * @param kernel the kernel
    * @param kernels the points used to evaluate the density, row after row, equally weighted
    * @param trace the trace of the KDE's covariance: weighted point variances plus sum h_j^2
    */
-  KdeModel(Batch points, double[] cumulative, double[] bandwidth, double[] kernels, double trace) {
+  KdeModel(
+      Batch points,
+      double[] cumulative,
+      double[] bandwidth,
+      Kernel kernel,
+      double[] kernels,
+      double trace) {
     this.points = Objects.requireNonNull(points, "points");
     this.cumulative = cumulative;
     this.bandwidth = bandwidth.clone();
+    this.kernel = Objects.requireNonNull(kernel, "kernel");
     this.kernels = kernels;
     this.trace = trace;
     double logH = 0;
     for (double h : bandwidth) {
       logH += FastMath.log(h);
     }
-    this.logNorm =
-        -logH - 0.5 * bandwidth.length * LOG_2PI - FastMath.log(kernels.length / bandwidth.length);
+    int d = bandwidth.length;
+    double logKernel =
+        kernel == Kernel.GAUSSIAN
+            ? -0.5 * d * LOG_2PI
+            : -(0.5 * d * Math.log(Math.PI) - Gamma.logGamma(0.5 * d + 1));
+    this.logNorm = -logH + logKernel - FastMath.log(kernels.length / d);
+  }
+
+  /** The kernel. */
+  public Kernel kernel() {
+    return kernel;
   }
 
   /** Dimension d. */
@@ -77,10 +103,21 @@ public final class KdeModel implements Model {
     return trace;
   }
 
-  /** Log density at {@code x[off..off+d)}, over the evaluation kernels, by log-sum-exp. */
+  /**
+   * Log density at {@code x[off..off+d)}, over the evaluation kernels: by log-sum-exp for the
+   * Gaussian kernel; for the tophat, the log of the number of kernels whose ellipsoid holds x
+   * (minus infinity where none does).
+   */
   public double logDensity(double[] x, int off) {
     int d = bandwidth.length;
     int m = kernels.length / d;
+    if (kernel == Kernel.TOPHAT) {
+      int inside = 0;
+      for (int i = 0; i < m; i++) {
+        inside += scaled2(x, off, i) < 1 ? 1 : 0;
+      }
+      return inside == 0 ? Double.NEGATIVE_INFINITY : logNorm + FastMath.log(inside);
+    }
     double[] e = new double[m];
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < m; i++) {
@@ -111,6 +148,10 @@ public final class KdeModel implements Model {
   void meanShift(double[] x, double[] next) {
     int d = bandwidth.length;
     int m = kernels.length / d;
+    if (kernel == Kernel.TOPHAT) {
+      flatShift(x, next);
+      return;
+    }
     double[] e = new double[m];
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < m; i++) {
@@ -136,6 +177,41 @@ public final class KdeModel implements Model {
     for (int j = 0; j < d; j++) {
       next[j] /= s;
     }
+  }
+
+  /**
+   * The tophat's mean-shift step: the mean of the kernels whose ellipsoid holds x, or x where none
+   * does. With a flat kernel the iteration climbs the KDE of the Epanechnikov kernel on the same
+   * ellipsoids, the tophat's "shadow" (Cheng, "Mean shift, mode seeking, and clustering", 1995), to
+   * a mode of that smoother estimate.
+   */
+  private void flatShift(double[] x, double[] next) {
+    int d = bandwidth.length;
+    int m = kernels.length / d;
+    Arrays.fill(next, 0);
+    int inside = 0;
+    for (int i = 0; i < m; i++) {
+      if (scaled2(x, 0, i) < 1) {
+        inside++;
+        for (int j = 0; j < d; j++) {
+          next[j] += kernels[i * d + j];
+        }
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      next[j] = inside == 0 ? x[j] : next[j] / inside;
+    }
+  }
+
+  /** sum_j ((x_j - k_ij) / h_j)^2 for evaluation kernel i. */
+  private double scaled2(double[] x, int off, int i) {
+    int d = bandwidth.length;
+    double q = 0;
+    for (int j = 0; j < d; j++) {
+      double t = (x[off + j] - kernels[i * d + j]) / bandwidth[j];
+      q += t * t;
+    }
+    return q;
   }
 
   /** The training point whose cumulative-weight interval holds u in [0, 1). */
@@ -164,11 +240,26 @@ public final class KdeModel implements Model {
     return lo;
   }
 
-  /** Writes point i plus sqrt(T) h (.) z, with z at {@code z[zOff..)}, to {@code out[outOff..)}. */
+  /**
+   * Writes point i plus sqrt(T) h (.) v to {@code out[outOff..)}, where v is the standard-normal z
+   * at {@code z[zOff..)} for the Gaussian kernel, and z mapped onto the unit ball for the tophat
+   * (see the class comment).
+   */
   void transform(int i, double[] z, int zOff, double scale, double[] out, int outOff) {
     int d = bandwidth.length;
+    double radial = 1.0;
+    if (kernel == Kernel.TOPHAT) {
+      double r2 = 0;
+      for (int j = 0; j < d; j++) {
+        r2 += z[zOff + j] * z[zOff + j];
+      }
+      radial =
+          r2 > 0
+              ? FastMath.pow(Gamma.regularizedGammaP(0.5 * d, 0.5 * r2), 1.0 / d) / Math.sqrt(r2)
+              : 0;
+    }
     for (int j = 0; j < d; j++) {
-      out[outOff + j] = points.values()[i * d + j] + scale * bandwidth[j] * z[zOff + j];
+      out[outOff + j] = points.values()[i * d + j] + scale * bandwidth[j] * (radial * z[zOff + j]);
     }
   }
 
@@ -197,6 +288,7 @@ public final class KdeModel implements Model {
         + kernelCount()
         + ", bandwidth="
         + Arrays.toString(bandwidth)
+        + (kernel == Kernel.GAUSSIAN ? "" : ", kernel=" + kernel.key())
         + "]";
   }
 }

@@ -12,12 +12,13 @@ import ouroboros.agents.spec.Problems;
 import ouroboros.agents.spec.Spec;
 
 /**
- * A Gaussian-mixture truth in d &gt;= 1 dimensions, modelled by a Gaussian kernel density estimate
- * ({@code type: kde}). The truth is given as in {@link MixtureSpec}. The estimator's {@code
- * bandwidth} sets the kernel bandwidth; without it, Silverman's rule of thumb picks one per
- * dimension. Defaults: d is the length of the first mean; variance 1; a held-out reference set of
- * {@value #DEFAULT_REFERENCE_SIZE} items; density evaluation over every kernel up to {@value
- * KdeDomain#DEFAULT_EVALUATION_CAP} (in effect, exact).
+ * A Gaussian-mixture truth in d &gt;= 1 dimensions, modelled by a kernel density estimate ({@code
+ * type: kde}). The truth is given as in {@link MixtureSpec}. The estimator's {@code bandwidth}
+ * fixes the kernel bandwidth; without it, the domain's {@code bandwidth-rule} picks one per
+ * dimension at every fit ({@link BandwidthRule}; Silverman's rule of thumb by default). The {@code
+ * kernel} is Gaussian or tophat ({@link Kernel}). Defaults: d is the length of the first mean;
+ * variance 1; a held-out reference set of {@value #DEFAULT_REFERENCE_SIZE} items; density
+ * evaluation over every kernel up to {@value KdeDomain#DEFAULT_EVALUATION_CAP} (in effect, exact).
  *
  * @param dimensions d, at least 1
  * @param components the truth's components, also its human communities
@@ -28,8 +29,8 @@ import ouroboros.agents.spec.Spec;
  */
 @Spec(
     doc =
-        "A Gaussian-mixture truth in d >= 1 dimensions, modelled by a Gaussian kernel density "
-            + "estimate. The truth is given as for 'gaussian-mixture'. Defaults: d is the length of "
+        "A Gaussian-mixture truth in d >= 1 dimensions, modelled by a kernel density estimate "
+            + "(Gaussian or tophat kernel). The truth is given as for 'gaussian-mixture'. Defaults: d is the length of "
             + "the first mean; a held-out reference set of 1000 items; density evaluation over every "
             + "kernel.",
     tag = "A Gaussian-mixture truth and Gaussian kernel density models.")
@@ -67,7 +68,27 @@ public record KdeSpec(
             max = 1000000,
             def = "1000000",
             expect = "a whole number from 1 to 1000000")
-        Integer evaluationCap)
+        Integer evaluationCap,
+    @Key(
+            doc =
+                "The kernel: gaussian, or tophat (uniform on the ellipsoid of radius one bandwidth "
+                    + "in each dimension, as scikit-learn's 'tophat'; a reference item outside "
+                    + "every kernel makes the held-out NLL infinite).",
+            names = Kernel.class,
+            def = "\"gaussian\"")
+        String kernel,
+    @Key(
+            doc =
+                "How the bandwidth is set at every fit when the model's estimator gives no "
+                    + "'bandwidth' (which fixes it): re-estimated from that fit's training set, so "
+                    + "it follows the pool as it grows. silverman: s_j (4 / ((d + 2) n))^(1/(d + 4)); "
+                    + "scott: s_j n^(-1/(d + 4)) (s_j the dimension's sd, as scipy's gaussian_kde "
+                    + "on the diagonal); sklearn-scott: n^(-1/(d + 4)) and sklearn-silverman: "
+                    + "(n (d + 2) / 4)^(-1/(d + 4)), scikit-learn's KernelDensity rules, not scaled "
+                    + "by the data's spread.",
+            names = BandwidthRule.class,
+            def = "\"silverman\"")
+        String bandwidthRule)
     implements DomainSpec {
 
   /** Reference items when the scenario gives none: fewer than the mixture's, as KDE is dearer. */
@@ -77,6 +98,12 @@ public record KdeSpec(
   public void validate(Problems p) {
     MixtureSpec.validateTruth(p, dimensions, components, referenceSize, 1, "");
     Keys.checkBounds(p, "/domain", this, "evaluation-cap");
+    if (kernel != null && !Kernel.names().contains(kernel)) {
+      p.add("/domain/kernel", kernel, "one of " + Kernel.names());
+    }
+    if (bandwidthRule != null && !BandwidthRule.names().contains(bandwidthRule)) {
+      p.add("/domain/bandwidth-rule", bandwidthRule, "one of " + BandwidthRule.names());
+    }
   }
 
   @Override
@@ -86,7 +113,9 @@ public record KdeSpec(
         d,
         MixtureSpec.resolveComponents(d, components),
         referenceSize != null ? referenceSize : DEFAULT_REFERENCE_SIZE,
-        evaluationCap != null ? evaluationCap : KdeDomain.DEFAULT_EVALUATION_CAP);
+        evaluationCap != null ? evaluationCap : KdeDomain.DEFAULT_EVALUATION_CAP,
+        kernel != null ? kernel : Kernel.GAUSSIAN.key(),
+        bandwidthRule != null ? bandwidthRule : BandwidthRule.SILVERMAN.key());
   }
 
   @Override
@@ -97,6 +126,6 @@ public record KdeSpec(
   @Override
   public Domain build(RngStreams streams) {
     MixtureTruth truth = MixtureSpec.truth(dimensions, components, referenceSize, streams);
-    return new KdeDomain(truth, evaluationCap);
+    return new KdeDomain(truth, evaluationCap, Kernel.of(kernel), BandwidthRule.of(bandwidthRule));
   }
 }

@@ -9,7 +9,7 @@ import ouroboros.agents.domain.Model;
 import ouroboros.agents.domain.SamplingSettings;
 
 /**
- * The Gaussian-mixture domain: a truth sum_j w_j N(m_j, S_j) with k components in d &gt;= 2
+ * The Gaussian-mixture domain: a truth sum_j w_j N(m_j, S_j) with k components in d &gt;= 1
  * dimensions, a k'-component mixture fitted by EM ({@link MixtureEstimator}; k' is the estimator's
  * {@code components}, or the truth's k when that is 0), and a sampler whose temperature T scales
  * every covariance. The mixture is the setting in which Shumailov et al. ("AI models collapse when
@@ -18,9 +18,11 @@ import ouroboros.agents.domain.SamplingSettings;
  * Think") place mode entanglement (definition 6).
  *
  * <p>Measures, all against the fixed material of {@link MixtureTruth}: {@code population-risk}
- * (held-out NLL of the model minus the truth's), {@code risk-band}, {@code diversity-ratio}
- * (overall covariance traces), {@code modes-recovered} ({@link ModeMatching}), {@code
- * tail-mass-ratio} and {@code hallucinated-mass}.
+ * (held-out NLL of the model minus the truth's), {@code risk-band}, {@code nll} (the raw held-out
+ * NLL), {@code diversity-ratio} (overall covariance traces), {@code modes-recovered} ({@link
+ * ModeMatching}), {@code tail-mass-ratio}, {@code hallucinated-mass}, and {@code l2-to-first-fit}
+ * (the squared L2 distance between the fit's density and the model's first fit's, {@link
+ * ouroboros.agents.domain.DensityL2}).
  *
  * <p>Communities are the truth's components: a community draws from its own component, and an item
  * belongs to the truth component with the highest responsibility for it.
@@ -32,10 +34,6 @@ public final class MixtureDomain extends MixtureTruthDomain {
   /** A domain over a truth and its evaluation material. */
   public MixtureDomain(MixtureTruth truth) {
     super(truth);
-    if (truth.model().dimension() < 2) {
-      throw new IllegalArgumentException(
-          "dimension is below 2 (Commons Math's EM needs 2): " + truth.model().dimension());
-    }
   }
 
   @Override

@@ -15,7 +15,9 @@ import ouroboros.agents.domain.FitException;
 /**
  * Fits a k-component Gaussian mixture by expectation-maximisation (Dempster, Laird and Rubin,
  * "Maximum likelihood from incomplete data via the EM algorithm", JRSS B 1977), through Commons
- * Math's {@link MultivariateNormalMixtureExpectationMaximization} (which needs d &gt;= 2).
+ * Math's {@link MultivariateNormalMixtureExpectationMaximization} for d &gt;= 2, which refuses one
+ * dimension; in one dimension through {@link Em1d}, the same iteration, starts and convergence
+ * rule.
  *
  * <p>Initialisation: the means are k distinct training items chosen at random by k-means++ seeding,
  * every component starts with the training set's own (MLE) covariance, and the weights are equal.
@@ -64,9 +66,6 @@ public final class MixtureEstimator {
       throws FitException {
     int n = data.size();
     int d = data.width();
-    if (d < 2) {
-      throw new FitException("Commons Math's EM needs at least 2 dimensions, found " + d);
-    }
     if (k < 1) {
       throw new FitException("components is not strictly positive: " + k);
     }
@@ -79,6 +78,9 @@ public final class MixtureEstimator {
     double[][] rows = rows(data, weights, rng);
     double[][] cov = covariance(rows);
     Component.of(new double[d], cov); // the data must not be degenerate
+    if (d == 1) {
+      return fit1d(rows, k, cov[0][0], rng);
+    }
     MultivariateNormalMixtureExpectationMaximization em =
         new MultivariateNormalMixtureExpectationMaximization(rows);
     MixtureMultivariateNormalDistribution fitted = null;
@@ -162,6 +164,45 @@ public final class MixtureEstimator {
               parts.get(j).getSecond().getCovariances().getData());
     }
     return MixtureModel.of(w, components);
+  }
+
+  /**
+   * One dimension: {@link Em1d} from {@value #STARTS} k-means++ starts, the best likelihood kept.
+   */
+  private static MixtureModel fit1d(
+      double[][] rows, int k, double variance, UniformRandomProvider rng) throws FitException {
+    double[] x = new double[rows.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rows[i][0];
+    }
+    Em1d.Fit best = null;
+    String failure = "";
+    for (int start = 0; start < STARTS; start++) {
+      double[][] means = initialMeans(rows, k, rng);
+      double[] m = new double[k];
+      for (int j = 0; j < k; j++) {
+        m[j] = means[j][0];
+      }
+      try {
+        Em1d.Fit fit = Em1d.fit(x, m, variance, MAX_ITERATIONS, THRESHOLD);
+        if (best == null
+            ? !Double.isNaN(fit.logLikelihood())
+            : fit.logLikelihood() > best.logLikelihood()) {
+          best = fit;
+        }
+      } catch (IllegalStateException e) {
+        failure = e.getMessage();
+      }
+    }
+    if (best == null) {
+      throw new FitException("EM failed from every start: " + failure);
+    }
+    Component[] components = new Component[k];
+    for (int j = 0; j < k; j++) {
+      components[j] =
+          Component.of(new double[] {best.means()[j]}, new double[][] {{best.variances()[j]}});
+    }
+    return MixtureModel.of(best.weights(), components);
   }
 
   /**

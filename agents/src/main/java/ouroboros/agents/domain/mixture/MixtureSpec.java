@@ -12,28 +12,28 @@ import ouroboros.agents.spec.Problems;
 import ouroboros.agents.spec.Spec;
 
 /**
- * A Gaussian-mixture truth sum_j w_j N(mean_j, S_j) in d &gt;= 2 dimensions, fitted by EM ({@code
+ * A Gaussian-mixture truth sum_j w_j N(mean_j, S_j) in d &gt;= 1 dimensions, fitted by EM ({@code
  * type: gaussian-mixture}). Each component gives its weight, its mean, and its covariance either as
  * {@code variance} (a diagonal) or as a full {@code covariance}; the weights sum to 1. Defaults: d
  * is the length of the first mean; variance 1 in every dimension; a held-out reference set of
  * {@value MixtureTruth#DEFAULT_REFERENCE_SIZE} items.
  *
- * @param dimensions d, at least 2 (Commons Math's EM needs 2 or more)
+ * @param dimensions d, at least 1 (EM by Commons Math from 2 dimensions, by {@link Em1d} in one)
  * @param components the truth's components, also its human communities
  * @param referenceSize items in the held-out human reference set the risk is measured on
  */
 @Spec(
     doc =
-        "A Gaussian-mixture truth in d >= 2 dimensions, modelled by a k-component mixture fitted "
-            + "by EM (Commons Math). The weights sum to 1. Defaults: d is the length of the first "
+        "A Gaussian-mixture truth in d >= 1 dimensions, modelled by a k-component mixture fitted "
+            + "by EM. The weights sum to 1. Defaults: d is the length of the first "
             + "mean; a held-out reference set of 2000 items.",
     tag = "A Gaussian-mixture truth and Gaussian-mixture models fitted by EM.")
 public record MixtureSpec(
     @Key(
             doc =
-                "The dimension d, at least 2 (Commons Math's EM needs 2 or more). Without this key, "
-                    + "d is the length of the first component's mean.",
-            min = 2)
+                "The dimension d, at least 1. Without this key, d is the length of the first "
+                    + "component's mean.",
+            min = 1)
         Integer dimensions,
     @Key(
             doc =
@@ -119,13 +119,7 @@ public record MixtureSpec(
 
   @Override
   public void validate(Problems p) {
-    validateTruth(
-        p,
-        dimensions,
-        components,
-        referenceSize,
-        2,
-        " (Commons Math's EM needs 2 or more dimensions)");
+    validateTruth(p, dimensions, components, referenceSize, 1, "");
   }
 
   @Override

@@ -20,7 +20,8 @@ import ouroboros.agents.domain.Metrics;
  *       population-risk} is the mean over it of log p_truth(x) - log p_model(x), the model's
  *       held-out negative log-likelihood minus the truth's own (nats per item; in expectation
  *       KL(truth || model), as in Kazdan et al. 2025, "Collapse or Thrive?"); {@code risk-band} is
- *       the standard error of that mean, the sd of the per-item differences over sqrt(N).
+ *       the standard error of that mean, the sd of the per-item differences over sqrt(N); {@code
+ *       nll} is the model's raw held-out NLL, -mean log p_model(x).
  *   <li>The truth's tail levels: the 1% and 0.1% quantiles of log p_truth(X), X ~ truth, estimated
  *       on {@value #QUANTILE_SAMPLE} truth draws. The tail region is where the truth density is
  *       below the 1% level (truth mass 0.01, up to a relative error of sqrt(0.99/(0.01 * {@value
@@ -126,14 +127,16 @@ public final class MixtureTruth {
   }
 
   /**
-   * Puts {@code population-risk} and {@code risk-band}, given the model's log density at each
-   * reference item. A model with zero density at some item gets infinite risk.
+   * Puts {@code population-risk}, {@code risk-band} and {@code nll}, given the model's log density
+   * at each reference item. A model with zero density at some item gets infinite risk and NLL.
    */
   public void putRisk(double[] modelLogDensity, Map<String, Double> out) {
     int n = referenceLogDensity.length;
     double sum = 0;
     double sum2 = 0;
+    double nll = 0;
     for (int i = 0; i < n; i++) {
+      nll -= modelLogDensity[i];
       double diff = referenceLogDensity[i] - modelLogDensity[i];
       sum += diff;
       sum2 += diff * diff;
@@ -141,6 +144,7 @@ public final class MixtureTruth {
     double mean = sum / n;
     double var = Math.max(0, (sum2 - n * mean * mean) / (n - 1));
     out.put(Metrics.POPULATION_RISK, mean);
+    out.put(Metrics.NLL, nll / n);
     out.put(Metrics.RISK_BAND, Double.isFinite(mean) ? Math.sqrt(var / n) : Double.NaN);
   }
 

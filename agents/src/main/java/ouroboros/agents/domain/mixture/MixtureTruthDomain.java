@@ -3,6 +3,7 @@ package ouroboros.agents.domain.mixture;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.data.Batch;
+import ouroboros.agents.domain.DensityL2;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.Model;
 
@@ -54,5 +55,45 @@ public abstract class MixtureTruthDomain implements Domain {
   @Override
   public final double truthScore(Batch batch, int i) {
     return truth.model().logDensity(batch.values(), i * batch.width());
+  }
+
+  /**
+   * The squared L2 distance between two mixtures' densities ({@link DensityL2}); NaN when either
+   * model is not a mixture (a KDE: its distance would cost a term per pair of kernels).
+   */
+  @Override
+  public double squaredL2(Model a, Model b) {
+    if (!(a instanceof MixtureModel p) || !(b instanceof MixtureModel q)) {
+      return Double.NaN;
+    }
+    return DensityL2.squared(
+        weights(p), means(p), covariances(p), weights(q), means(q), covariances(q));
+  }
+
+  /** The mixture's weights. */
+  private static double[] weights(MixtureModel m) {
+    double[] w = new double[m.size()];
+    for (int j = 0; j < w.length; j++) {
+      w[j] = m.weight(j);
+    }
+    return w;
+  }
+
+  /** The mixture's means. */
+  private static double[][] means(MixtureModel m) {
+    double[][] out = new double[m.size()][];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = m.component(j).mean();
+    }
+    return out;
+  }
+
+  /** The mixture's covariances. */
+  private static double[][][] covariances(MixtureModel m) {
+    double[][][] out = new double[m.size()][][];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = m.component(j).covariance();
+    }
+    return out;
   }
 }

@@ -96,12 +96,6 @@ class MixtureDomainTest {
   }
 
   @Test
-  void fit_oneDimension_throwsFitException() throws FitException {
-    Batch line = new Batch(3, 1, new double[] {0, 1, 2});
-    assertThrows(FitException.class, () -> MixtureEstimator.fit(line, null, 1));
-  }
-
-  @Test
   void sample_temperature_scalesEveryCovariance() throws FitException {
     MixtureModel one =
         MixtureModel.of(new double[] {1}, new Component[] {Component.of(new double[] {0, 0}, I2)});
