@@ -16,6 +16,23 @@ import ouroboros.agents.rng.RngStreams;
  * @param agentCopy for each agent index (humans, then models), its copy's position in the lists
  */
 public record CopyPlan(int first, long[] seeds, List<Domain> domains, int[] agentCopy) {
+  /** What separates an id from its copy index: copy 3 of {@code replace} is {@code replace.c3}. */
+  public static final String SUFFIX = ".c";
+
+  private static final java.util.regex.Pattern SUFFIXED =
+      java.util.regex.Pattern.compile("^(.+)\\.c(0|[1-9][0-9]*)$");
+
+  /** The id of {@code id}'s copy {@code copy}. */
+  public static String id(String id, int copy) {
+    return id + SUFFIX + copy;
+  }
+
+  /** An id without its copy suffix, or null when it has none ({@code web}, a site's rows). */
+  public static String base(String id) {
+    var m = SUFFIXED.matcher(id);
+    return m.matches() ? m.group(1) : null;
+  }
+
   /** Checks the sizes and copies the arrays. */
   public CopyPlan {
     seeds = seeds.clone();
@@ -53,7 +70,7 @@ public record CopyPlan(int first, long[] seeds, List<Domain> domains, int[] agen
   /** The random streams of agent {@code agent}. */
   public RngStreams streamsOf(int agent) {
     int c = agentCopy[agent];
-    return new RngStreams(seeds[c], ".c" + index(c));
+    return new RngStreams(seeds[c], SUFFIX + index(c));
   }
 
   /** Each copy's seed (a copy). */

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import ouroboros.agents.domain.DomainSpec;
 import ouroboros.agents.rng.RngStreams;
+import ouroboros.sim.engine.CopyPlan;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.load.Yaml;
 import ouroboros.sim.scenario.spec.CopiesSpec;
@@ -35,9 +35,7 @@ import ouroboros.sim.sweep.Seeds;
  */
 public final class Copies {
   /** What separates an id from its copy index. */
-  public static final String SUFFIX = ".c";
-
-  private static final Pattern SUFFIXED = Pattern.compile("^(.*)\\.c(0|[1-9][0-9]*)$");
+  public static final String SUFFIX = CopyPlan.SUFFIX;
 
   /** Timeline {@code set} paths that name sites or agents, which copies do not rename. */
   private static final List<String> SET_REFERENCES =
@@ -47,13 +45,7 @@ public final class Copies {
 
   /** The id of {@code id}'s copy {@code copy}. */
   public static String id(String id, int copy) {
-    return id + SUFFIX + copy;
-  }
-
-  /** An id without its copy suffix: {@code replace.c3} is {@code replace}; others unchanged. */
-  public static String base(String id) {
-    var m = SUFFIXED.matcher(id);
-    return m.matches() ? m.group(1) : id;
+    return CopyPlan.id(id, copy);
   }
 
   /** The seed of copy {@code copy} of a run with seed {@code seed}. */
