@@ -13,6 +13,7 @@ import ouroboros.agents.domain.DomainSpec;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.sim.engine.CopyPlan;
 import ouroboros.sim.scenario.check.Problems;
+import ouroboros.sim.scenario.check.Suggest;
 import ouroboros.sim.scenario.load.Yaml;
 import ouroboros.sim.scenario.spec.CopiesSpec;
 import ouroboros.sim.scenario.spec.Scenario;
@@ -101,7 +102,18 @@ public final class Copies {
           "'type'",
           "domain keys other than 'type': every copy has the file's domain family");
     }
-    if (!out.isEmpty() || c.truth().has("type")) {
+    List<String> keys = domainKeys(s.domain());
+    boolean unknown = false;
+    for (Iterator<String> it = c.truth().fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!k.equals("type") && !keys.contains(k)) {
+        unknown = true;
+        p.addWorded("/copies/truth/" + k, "unknown key '" + k + "'",
+            "a key of the " + ouroboros.sim.scenario.check.ScenarioValidator.typeOf(s.domain())
+                + " domain, one of " + keys + Suggest.didYouMean(k, keys));
+      }
+    }
+    if (!out.isEmpty() || c.truth().has("type") || unknown) {
       return;
     }
     for (int i = 0; i < c.count(); i++) {
@@ -123,6 +135,19 @@ public final class Copies {
         return;
       }
     }
+  }
+
+  /** The keys of a domain's spec, kebab-case, less {@code type}. */
+  private static List<String> domainKeys(DomainSpec domain) {
+    var kebab = new com.fasterxml.jackson.databind.PropertyNamingStrategies.KebabCaseStrategy();
+    List<String> keys = new ArrayList<>();
+    for (var rc : domain.getClass().getRecordComponents()) {
+      String k = kebab.translate(rc.getName());
+      if (!k.equals("type")) {
+        keys.add(k);
+      }
+    }
+    return keys;
   }
 
   /** Each copy's domain: the file's, with the truth's keys drawn from the copy's seed. */
