@@ -108,9 +108,14 @@ public final class Copies {
       String k = it.next();
       if (!k.equals("type") && !keys.contains(k)) {
         unknown = true;
-        p.addWorded("/copies/truth/" + k, "unknown key '" + k + "'",
-            "a key of the " + ouroboros.sim.scenario.check.ScenarioValidator.typeOf(s.domain())
-                + " domain, one of " + keys + Suggest.didYouMean(k, keys));
+        p.addWorded(
+            "/copies/truth/" + k,
+            "unknown key '" + k + "'",
+            "a key of the "
+                + ouroboros.sim.scenario.check.ScenarioValidator.typeOf(s.domain())
+                + " domain, one of "
+                + keys
+                + Suggest.didYouMean(k, keys));
       }
     }
     if (!out.isEmpty() || c.truth().has("type") || unknown) {

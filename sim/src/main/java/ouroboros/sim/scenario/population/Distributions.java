@@ -159,7 +159,8 @@ final class Distributions {
    */
   private static Sampler dirichlet(JsonNode p, JsonNode w) throws Bad {
     if (p == null || !p.isArray() || p.size() < 2) {
-      throw new Bad("dirichlet of " + PathText.describe(p), "a list of at least two concentrations");
+      throw new Bad(
+          "dirichlet of " + PathText.describe(p), "a list of at least two concentrations");
     }
     double[] alpha = new double[p.size()];
     for (int k = 0; k < alpha.length; k++) {
