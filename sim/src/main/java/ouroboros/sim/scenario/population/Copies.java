@@ -126,7 +126,7 @@ public final class Copies {
       Problems q = new Problems();
       String bad = null;
       try {
-        DomainSpec d = draw(s.domain(), template, seed(seed, copy));
+        DomainSpec d = draw(s.domain(), template, copy, seed(seed, copy));
         d.validate(q);
       } catch (JsonProcessingException e) {
         bad = e.getOriginalMessage();
@@ -161,9 +161,11 @@ public final class Copies {
     JsonNode truth = s.copies().truth();
     Generator template =
         truth == null ? null : Generator.of(truth, "/copies/truth", new ArrayList<>());
-    for (long seed : seeds) {
+    for (int i = 0; i < seeds.length; i++) {
       try {
-        out.add(template == null ? s.domain() : draw(s.domain(), template, seed).resolve());
+        int copy = s.copies().firstOrDefault() + i;
+        out.add(
+            template == null ? s.domain() : draw(s.domain(), template, copy, seeds[i]).resolve());
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("a checked truth no longer binds: " + e.getMessage(), e);
       }
@@ -171,13 +173,16 @@ public final class Copies {
     return out;
   }
 
-  /** The domain with the template's keys, drawn from a copy's seed, in place of its own. */
-  private static DomainSpec draw(DomainSpec domain, Generator template, long seed)
+  /**
+   * The domain with the template's keys in place of its own: drawn from the copy's seed, cycled by
+   * its index.
+   */
+  private static DomainSpec draw(DomainSpec domain, Generator template, int copy, long seed)
       throws JsonProcessingException {
     ObjectMapper mapper = Yaml.mapper();
     ObjectNode tree = mapper.valueToTree(domain);
     JsonNode drawn =
-        template.value(new Generator.Member(0, "truth", new RngStreams(seed), "copies"));
+        template.value(new Generator.Member(copy, "truth", new RngStreams(seed), "copies"));
     drawn.fields().forEachRemaining(e -> tree.set(e.getKey(), e.getValue()));
     return mapper.treeToValue(tree, DomainSpec.class);
   }

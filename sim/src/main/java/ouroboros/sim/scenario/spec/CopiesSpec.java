@@ -43,8 +43,9 @@ public record CopiesSpec(
     @Key(
             doc =
                 "Domain keys drawn per copy from the copy's seed, in the grammar of a population "
-                    + "template: fixed values, or {draw: {DISTRIBUTION: [...]}} at any depth. They "
-                    + "replace the keys of 'domain' of the same name (not 'type').",
+                    + "template: fixed values, {draw: {DISTRIBUTION: [...]}} or {cycle: [...]} (by "
+                    + "copy index) at any depth. They replace the keys of 'domain' of the same "
+                    + "name (not 'type').",
             schema = "{\"type\": \"object\"}")
         JsonNode truth) {
   /** The most copies one run may hold. */

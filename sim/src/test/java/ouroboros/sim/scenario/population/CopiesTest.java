@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
@@ -67,7 +68,9 @@ class CopiesTest {
 
   private static String error(String text) {
     ScenarioException e = assertThrows(ScenarioException.class, () -> load(text));
-    return e.errors().stream().map(ouroboros.sim.scenario.check.ScenarioError::message).collect(Collectors.joining("\n"));
+    return e.errors().stream()
+        .map(ouroboros.sim.scenario.check.ScenarioError::message)
+        .collect(Collectors.joining("\n"));
   }
 
   @Test
@@ -155,6 +158,7 @@ class CopiesTest {
   }
 
   @Test
+  @Tag("slow")
   void run_threadsOneAndFour_byteIdentical() throws Exception {
     Path file = tmp.resolve("c.yaml");
     Files.writeString(file, withCopies("  count: 4\n" + TRUTH));
