@@ -247,6 +247,27 @@ class CopiesTest {
             .asInt());
   }
 
+  @Test
+  @Tag("slow")
+  void report_copies_meanAndIntervalOverGenerations() throws Exception {
+    Path file = tmp.resolve("c.yaml");
+    Files.writeString(file, withCopies("  count: 3\n"));
+    Path dir = run(file, "report");
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new String[] {"report", dir.toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
+    assertEquals(0, code, err.toString());
+    String html = Files.readString(dir.resolve("report.html"));
+    assertTrue(html.contains("Copies: mean and 95% interval over generations"), "section");
+    for (String m : List.of("population-risk", "mean-sq-error", "diversity-ratio")) {
+      assertTrue(html.contains("chart-copies-" + m), m);
+    }
+    assertTrue(html.contains("across the copies (copies.csv)"), "the note on the band");
+  }
+
   /** Runs the command line in-process, without a report; returns the run directory. */
   private Path run(Path file, String name, String... more) {
     Path out = tmp.resolve(name);
