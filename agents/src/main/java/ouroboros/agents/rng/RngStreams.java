@@ -17,10 +17,21 @@ import org.apache.commons.rng.core.source64.SplitMix64;
  */
 public final class RngStreams {
   private final long seed;
+  private final String suffix;
 
   /** Streams derived from the scenario seed. */
   public RngStreams(long seed) {
+    this(seed, null);
+  }
+
+  /**
+   * Streams derived from a seed, for agents whose ids carry {@code suffix} (the copies of a world,
+   * {@code ID.c3}): an id ending with it gets the stream of the id without it, so a copy's agents
+   * draw what the same agents draw in a world of their own with this seed.
+   */
+  public RngStreams(long seed, String suffix) {
     this.seed = seed;
+    this.suffix = suffix;
   }
 
   /** The scenario seed. */
@@ -30,6 +41,9 @@ public final class RngStreams {
 
   /** The stream for an agent and a purpose, such as {@code "publish"} or {@code "crawl"}. */
   public UniformRandomProvider stream(String agentId, String purpose) {
+    if (suffix != null && agentId.endsWith(suffix)) {
+      agentId = agentId.substring(0, agentId.length() - suffix.length());
+    }
     SplitMix64 mixer = new SplitMix64(seed ^ fnv1a64(agentId + '\u0000' + purpose));
     mixer.nextLong(); // decorrelate nearby keys before drawing the seed words
     long[] words = {mixer.nextLong(), mixer.nextLong(), mixer.nextLong(), mixer.nextLong()};

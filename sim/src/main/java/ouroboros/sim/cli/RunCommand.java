@@ -35,6 +35,7 @@ import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.scenario.path.Overrides;
+import ouroboros.sim.scenario.population.Copies;
 import ouroboros.sim.scenario.spec.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -252,6 +253,18 @@ final class RunCommand implements Callable<Integer> {
         seed != null
             ? seed
             : scenario.seed() != null ? scenario.seed() : new SecureRandom().nextLong();
+    if (scenario.copies() != null && !java.util.Objects.equals(scenario.seed(), runSeed)) {
+      // Each copy's truth is drawn from the run's seed: check the truths this seed gives.
+      ouroboros.sim.scenario.check.Problems p = new ouroboros.sim.scenario.check.Problems();
+      Copies.check(p, scenario, runSeed);
+      if (!p.isEmpty()) {
+        Errors.print(
+            stderr,
+            new ScenarioException(
+                p.locate(file.toString(), new ouroboros.sim.scenario.load.Locations())));
+        return Main.BAD_INPUT;
+      }
+    }
     World world = WorldCompiler.compile(scenario, runSeed);
     if (!noReport) {
       ReportWriter.warmUp();

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import ouroboros.agents.actor.AgentProtocol;
 import ouroboros.agents.actor.GenerativeModel;
 import ouroboros.agents.actor.HumanSource;
+import ouroboros.agents.domain.Domain;
 import ouroboros.agents.human.HumanCore;
 import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.Initial;
@@ -179,27 +180,31 @@ public final class Simulation implements AutoCloseable {
    * id).
    */
   private static List<AgentHandle> spawnAgents(ActorContext<Clock.Command> ctx, World world) {
-    RngStreams streams = new RngStreams(world.seed());
+    RngStreams shared = new RngStreams(world.seed());
     List<AgentHandle> handles = new ArrayList<>();
     int index = 0;
     for (HumanSettings h : world.humans()) {
       int at = index;
+      Domain domain = world.domainOf(at);
+      RngStreams streams = world.copies() == null ? shared : world.streamsOf(at);
       ActorRef<AgentProtocol.Command> ref =
           ctx.spawn(
               OutOfMemory.guardAgent(
                   AgentProtocol.Command.class,
-                  HumanSource.create(at, () -> new HumanCore(at, h, world.domain(), streams))),
+                  HumanSource.create(at, () -> new HumanCore(at, h, domain, streams))),
               "agent-" + index);
       handles.add(new AgentHandle(index, h.id(), ref, t -> false));
       index++;
     }
     for (ModelSettings m : world.models()) {
       int at = index;
+      Domain domain = world.domainOf(at);
+      RngStreams streams = world.copies() == null ? shared : world.streamsOf(at);
       ActorRef<AgentProtocol.Command> ref =
           ctx.spawn(
               OutOfMemory.guardAgent(
                   AgentProtocol.Command.class,
-                  GenerativeModel.create(at, () -> new ModelCore(at, m, world.domain(), streams))),
+                  GenerativeModel.create(at, () -> new ModelCore(at, m, domain, streams))),
               "agent-" + index);
       handles.add(
           new AgentHandle(index, m.id(), ref, m::retrainsAt, m.initial() == Initial.FIT_TRUTH));

@@ -6,6 +6,7 @@ import java.util.Objects;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.ModelSettings;
+import ouroboros.agents.rng.RngStreams;
 
 /**
  * What the engine runs: the domain, the sites, and each agent's settings in canonical order (humans
@@ -27,6 +28,9 @@ import ouroboros.agents.model.ModelSettings;
  * @param groups each model's output group (its population, or "models"), in model order
  * @param perModelRows which models get per-model rows: all, sample, none or auto
  * @param sampleSize models a sample keeps
+ * @param copies the independent copies the world is made of, each with its own domain and seed;
+ *     null for a world of one piece, whose agents all see {@code domain} and streams of {@code
+ *     seed}
  */
 public record World(
     String name,
@@ -43,7 +47,44 @@ public record World(
     Timeline timeline,
     List<String> groups,
     String perModelRows,
-    int sampleSize) {
+    int sampleSize,
+    CopyPlan copies) {
+
+  /** A world of one piece, without copies. */
+  public World(
+      String name,
+      long seed,
+      int ticks,
+      Domain domain,
+      List<String> sites,
+      double[] siteWeights,
+      double[] siteAttachments,
+      List<HumanSettings> humans,
+      List<ModelSettings> models,
+      int retention,
+      Duration phaseTimeout,
+      Timeline timeline,
+      List<String> groups,
+      String perModelRows,
+      int sampleSize) {
+    this(
+        name,
+        seed,
+        ticks,
+        domain,
+        sites,
+        siteWeights,
+        siteAttachments,
+        humans,
+        models,
+        retention,
+        phaseTimeout,
+        timeline,
+        groups,
+        perModelRows,
+        sampleSize,
+        null);
+  }
 
   /** Checks the references and copies the lists and arrays. */
   public World {
@@ -68,6 +109,23 @@ public record World(
     Objects.requireNonNull(timeline, "timeline");
     groups = List.copyOf(groups);
     Objects.requireNonNull(perModelRows, "perModelRows");
+    if (copies != null && copies.agentCopy().length != humans.size() + models.size()) {
+      throw new IllegalArgumentException(
+          "one copy per agent: "
+              + copies.agentCopy().length
+              + " for "
+              + (humans.size() + models.size()));
+    }
+  }
+
+  /** The domain agent {@code agent} sees: its copy's, or the world's. */
+  public Domain domainOf(int agent) {
+    return copies == null ? domain : copies.domainOf(agent);
+  }
+
+  /** The random streams of agent {@code agent}: its copy's, or the world's. */
+  public RngStreams streamsOf(int agent) {
+    return copies == null ? new RngStreams(seed) : copies.streamsOf(agent);
   }
 
   /** The same world on another domain (tests inject failing domains this way). */
@@ -87,7 +145,14 @@ public record World(
         timeline,
         groups,
         perModelRows,
-        sampleSize);
+        sampleSize,
+        copies == null
+            ? null
+            : new CopyPlan(
+                copies.first(),
+                copies.seeds(),
+                java.util.Collections.nCopies(copies.count(), other),
+                copies.agentCopy()));
   }
 
   /** Each site's base traffic weight, in site order (a copy). */

@@ -62,4 +62,33 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
     }
     return Double.toString(v);
   }
+
+  /**
+   * Reads a line of {@code metrics.csv} back; {@code NA} is NaN.
+   *
+   * @throws IllegalArgumentException when the line is not {@code
+   *     tick,agent,generation,metric,value}
+   */
+  public static MetricRow parse(String line) {
+    int a = line.indexOf(',');
+    int b = line.indexOf(',', a + 1);
+    int c = line.indexOf(',', b + 1);
+    int d = line.lastIndexOf(',');
+    if (a < 0 || b < 0 || c < 0 || d <= c) {
+      throw new IllegalArgumentException(
+          "found '" + line + "', expected tick,agent,generation,metric,value");
+    }
+    String v = line.substring(d + 1);
+    try {
+      return new MetricRow(
+          Integer.parseInt(line.substring(0, a)),
+          line.substring(a + 1, b),
+          Integer.parseInt(line.substring(b + 1, c)),
+          line.substring(c + 1, d),
+          v.equals("NA") ? Double.NaN : Double.parseDouble(v));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "found '" + line + "', expected tick,agent,generation,metric,value", e);
+    }
+  }
 }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * scenario.yaml   the resolved scenario, seed included
  * metrics.csv     one row per tick, agent and metric
  * summary.json    the latest state of every model ("complete": true once the run ended well)
+ * copies.csv      with copies: per-tick mean, sd and 95% interval across the copies
  * timing.json     wall time and throughput
  * report.html     the report
  * graph/          w&lt;start&gt;-&lt;end&gt;.json and .dot per block of ticks, final.dot
@@ -32,6 +33,9 @@ public record RunLayout(Path dir) {
 
   /** Wall time and throughput. */
   public static final String TIMING = "timing.json";
+
+  /** Per-tick statistics across the copies of a run with {@code copies:}. */
+  public static final String COPIES = "copies.csv";
 
   /** The HTML report. */
   public static final String REPORT = "report.html";
@@ -74,6 +78,11 @@ public record RunLayout(Path dir) {
   /** {@code summary.json}. */
   public Path summary() {
     return dir.resolve(SUMMARY);
+  }
+
+  /** {@code copies.csv}. */
+  public Path copies() {
+    return dir.resolve(COPIES);
   }
 
   /** {@code timing.json}. */

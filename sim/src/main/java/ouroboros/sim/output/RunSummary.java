@@ -137,6 +137,9 @@ public final class RunSummary {
       }
       root.put("populations", pops);
     }
+    if (world.copies() != null) {
+      root.put("copies", CopiesSummary.of(world.copies(), world, latest, kept));
+    }
     return root;
   }
 
@@ -221,7 +224,7 @@ public final class RunSummary {
    * JSON has no NaN or infinity: a missing value is null, an infinite one the string {@code
    * "Infinity"} or {@code "-Infinity"}, as Python's and R's JSON readers write them.
    */
-  private static Object jsonNumber(double v) {
+  static Object jsonNumber(double v) {
     if (Double.isNaN(v)) {
       return null;
     }

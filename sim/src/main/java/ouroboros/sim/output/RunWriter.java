@@ -33,6 +33,8 @@ import ouroboros.sim.scenario.spec.Scenario;
  *   <li>{@code metrics.csv}: appended whole ticks at a time, each batch in a single write, so a
  *       killed run leaves a file that ends on a tick boundary;
  *   <li>{@code summary.json}: replaced atomically, with {@code complete: false} until the run ends;
+ *   <li>{@code copies.csv}: with {@code copies:}, per-tick statistics across the copies, built from
+ *       metrics.csv at the end ({@link CopiesTable});
  *   <li>{@code timing.json}: wall time and throughput, at the end. Timing lives only here, so the
  *       other files are byte-identical for the same scenario and seed.
  * </ul>
@@ -227,6 +229,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
             summary.finish(outcome.failure());
             checkpoint();
             metrics.force(true);
+            if (world.copies() != null) {
+              CopiesTable.write(files.metrics(), files.copies());
+            }
             writeTiming(completed);
           });
       queue.drain();

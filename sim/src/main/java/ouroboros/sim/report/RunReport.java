@@ -68,6 +68,10 @@ final class RunReport {
     if (!others.isEmpty()) {
       nav.put("definitions", "Other definitions");
     }
+    var copies = copiesTable(run);
+    if (!copies.isEmpty()) {
+      nav.put(CopiesSection.ID, "Copies");
+    }
     nav.put("web", "Synthetic share");
     if (!pipeline.isEmpty()) {
       nav.put("pipeline", "Pipeline");
@@ -125,6 +129,10 @@ final class RunReport {
             + "a dashed marker is the tick where it first fired."
             + many);
     DefinitionCharts.section(h, run, models, others, many, NO_REPLICATES);
+    if (!copies.isEmpty()) {
+      h.h2(CopiesSection.ID, "Copies: mean and 95% interval over generations");
+      CopiesSection.render(h, copies);
+    }
     h.h2("web", "Synthetic share of the web");
     h.figure(
         () ->
@@ -140,6 +148,16 @@ final class RunReport {
       GraphSection.render(h, run.dir());
     }
     return h.finish();
+  }
+
+  /** The rows of copies.csv the copies section charts; empty for a run without copies. */
+  private static java.util.Map<String, java.util.Map<String, List<CopiesSection.Row>>> copiesTable(
+      RunDir run) {
+    try {
+      return CopiesSection.read(run.dir());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Title, description, run facts and the section links. */

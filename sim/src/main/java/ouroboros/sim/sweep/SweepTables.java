@@ -10,9 +10,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.math3.distribution.TDistribution;
 import ouroboros.sim.output.AtomicFiles;
 import ouroboros.sim.output.MetricRow;
+import ouroboros.sim.output.ReplicateStats;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.SweepLayout;
@@ -177,59 +177,9 @@ public final class SweepTables {
                 + ","
                 + e.getKey()
                 + ","
-                + Stats.of(e.getValue()).csv()
+                + ReplicateStats.of(e.getValue()).csv()
                 + "\n");
       }
-    }
-  }
-
-  /**
-   * The mean, standard deviation and t-based 95% interval of one metric across replicates.
-   *
-   * @param n the replicates with a value
-   * @param mean their mean (NaN when n = 0)
-   * @param sd their sample standard deviation (NaN when n < 2)
-   * @param low the interval's lower end (NaN when n < 2)
-   * @param high the interval's upper end (NaN when n < 2)
-   */
-  record Stats(int n, double mean, double sd, double low, double high) {
-    /** Summarises values; NaN (missing) values are left out. */
-    static Stats of(List<Double> values) {
-      double[] v =
-          values.stream().mapToDouble(Double::doubleValue).filter(x -> !Double.isNaN(x)).toArray();
-      int n = v.length;
-      if (n == 0) {
-        return new Stats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-      }
-      double sum = 0;
-      for (double x : v) {
-        sum += x;
-      }
-      double mean = sum / n;
-      if (n < 2) {
-        return new Stats(n, mean, Double.NaN, Double.NaN, Double.NaN);
-      }
-      double ss = 0;
-      for (double x : v) {
-        ss += (x - mean) * (x - mean);
-      }
-      double sd = Math.sqrt(ss / (n - 1));
-      double half =
-          new TDistribution(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
-      return new Stats(n, mean, sd, mean - half, mean + half);
-    }
-
-    /** {@code n,mean,sd,ci95-low,ci95-high}. */
-    String csv() {
-      return n
-          + ","
-          + MetricRow.format(mean)
-          + ","
-          + MetricRow.format(sd)
-          + ","
-          + MetricRow.format(low)
-          + ","
-          + MetricRow.format(high);
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import ouroboros.sim.output.MetricRow;
+import ouroboros.sim.output.ReplicateStats;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLayout;
 
@@ -19,8 +21,8 @@ import ouroboros.sim.output.RunLayout;
  * plot. Header {@code cell,<one column per path>,tick,model,metric,n,mean,sd,ci95-low,ci95-high};
  * one row per cell, tick, model and metric that some complete replicate reported (from each
  * replicate's {@code metrics.csv}), sorted by cell, tick, model and metric. The statistics are
- * those of {@code summary.csv} ({@link SweepTables.Stats}): n replicates with a value, the mean,
- * the sample sd and mean ± t(0.975, n−1) sd/√n, NA when n &lt; 2.
+ * those of {@code summary.csv} ({@link ReplicateStats}): n replicates with a value, the mean, the
+ * sample sd and mean ± t(0.975, n−1) sd/√n, NA when n &lt; 2.
  */
 final class SweepTicks {
   private SweepTicks() {}
@@ -58,7 +60,7 @@ final class SweepTicks {
                   + ","
                   + e.getKey()
                   + ","
-                  + SweepTables.Stats.of(e.getValue()).csv()
+                  + ReplicateStats.of(e.getValue()).csv()
                   + "\n");
         }
       }
@@ -74,20 +76,17 @@ final class SweepTicks {
         if (line.isEmpty()) {
           continue;
         }
-        int a = line.indexOf(',');
-        int b = line.indexOf(',', a + 1);
-        int c = line.indexOf(',', b + 1);
-        int d = line.lastIndexOf(',');
-        if (a < 0 || b < 0 || c < 0 || d <= c) {
-          throw new IOException(
-              csv + ": found '" + line + "', expected tick,agent,generation,metric,value");
+        MetricRow row;
+        try {
+          row = MetricRow.parse(line);
+        } catch (IllegalArgumentException e) {
+          throw new IOException(csv + ": " + e.getMessage(), e);
         }
-        String v = line.substring(d + 1);
         byTick
-            .computeIfAbsent(Integer.parseInt(line.substring(0, a)), k -> new TreeMap<>())
-            .computeIfAbsent(line.substring(a + 1, b), k -> new TreeMap<>())
-            .computeIfAbsent(line.substring(c + 1, d), k -> new ArrayList<>())
-            .add(v.equals("NA") ? Double.NaN : Double.parseDouble(v));
+            .computeIfAbsent(row.tick(), k -> new TreeMap<>())
+            .computeIfAbsent(row.agent(), k -> new TreeMap<>())
+            .computeIfAbsent(row.metric(), k -> new ArrayList<>())
+            .add(row.value());
       }
     }
   }

@@ -3,8 +3,6 @@ package ouroboros.sim.papers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.regression.RegressionDomain;
 import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.engine.CopyPlan;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.engine.Worlds;
@@ -28,18 +27,18 @@ import ouroboros.sim.testing.Repo;
  * The example scenarios of {@code scenarios/papers/}, one per published experiment, each run at a
  * reduced size through the real engine and checked against the figure its header states.
  *
- * <p>A paper averages over seeds; here each lab of a file is copied R times, copy r of lab x being
- * the model {@code x-r} on its own site {@code <site>-r} (crawling only that site), so one world
- * holds R independent chains per lab. Only the number of ticks and of copies is changed from the
- * file. Every check compares the mean over the R chains with the figure within Z = 4.5 standard
- * errors: the exact standard error where the theory gives it, else the chains' sample sd over
- * sqrt(R) (the chains are independent, so this is the standard error of their mean); where the
- * figure is the authors' own simulation, its standard error is added in quadrature. At 4.5 standard
- * errors a normal mean fails 6.8e-6 of the time; the skewed ones (variance ratios, squared errors
- * of a few dimensions) are averaged over 100 or more chains, and each comment states what is known
- * of its tail. The whole class took 91 to 135 s on a 2-core machine shared with a load of 16 to 30;
- * most of it is the two Gaussian files in d = 2 and d = 10, whose evaluation estimates tail masses
- * on 20,000 draws per retrain.
+ * <p>A paper averages over seeds; here each file runs with {@code copies: {count: R}}: copy r of
+ * lab x is the model {@code x.c<r>} on its own sites, with its own truth and seed (the seed a sweep
+ * gives replicate r), so one run holds R independent chains per lab. Only the number of ticks and
+ * of copies is changed from the file. Every check compares the mean over the R chains with the
+ * figure within Z = 4.5 standard errors: the exact standard error where the theory gives it, else
+ * the chains' sample sd over sqrt(R) (the chains are independent, so this is the standard error of
+ * their mean); where the figure is the authors' own simulation, its standard error is added in
+ * quadrature. At 4.5 standard errors a normal mean fails 6.8e-6 of the time; the skewed ones
+ * (variance ratios, squared errors of a few dimensions) are averaged over 100 or more chains, and
+ * each comment states what is known of its tail. The whole class took 91 to 135 s on a 2-core
+ * machine shared with a load of 16 to 30; most of it is the two Gaussian files in d = 2 and d = 10,
+ * whose evaluation estimates tail masses on 20,000 draws per retrain.
  */
 @Tag("slow")
 class PapersTest extends EngineTest {
@@ -170,15 +169,20 @@ class PapersTest extends EngineTest {
 
   @Test
   void gerstgrasserRegression_replaceGrowsAsNc_accumulateAsCSumInverseSquares() {
-    // d = 10, T = 100, s = 1, R = 100 chains per regime in one world, to fit N = 20 (tick 18).
-    // All chains share the world's design X, so the figure is taken given X: E||w_N - w*||^2 =
-    // h(N) s^2 tr((X'X)^-1), h(N) = N (replace) or sum_{i<=N} 1/i^2 (accumulate); SCIENCE.md's c
-    // = s^2 d/(T - d - 1) is its mean over designs (RegressionClosedFormTest checks that). A
-    // chain's error is a quadratic form in Gaussians (a weighted chi^2 with about 10 degrees of
-    // freedom) with sd about 0.45 of its mean, so the mean of 100 is near normal.
+    // d = 10, T = 100, s = 1, R = 100 copies, to fit N = 20 (tick 18). Each copy draws its own
+    // design X_c, so the figure is taken given the designs: E||w_N - w*||^2 = h(N) s^2
+    // tr((X_c'X_c)^-1), h(N) = N (replace) or sum_{i<=N} 1/i^2 (accumulate), and the chains' mean
+    // estimates its mean over the copies; SCIENCE.md's c = s^2 d/(T - d - 1) is its mean over all
+    // designs (RegressionClosedFormTest checks that). A chain's error is a quadratic form in
+    // Gaussians (a weighted chi^2 with about 10 degrees of freedom) with sd about 0.45 of its mean,
+    // so the mean of 100 is near normal; the chains' sample sd includes the spread of the designs.
     int fits = 20;
     Chains c = run("gerstgrasser-regression", 100, fits - 1);
-    double given = ((RegressionDomain) c.world().domain()).designConstant();
+    double given =
+        c.world().copies().domains().stream()
+            .mapToDouble(d -> ((RegressionDomain) d).designConstant())
+            .average()
+            .orElseThrow();
     double inverseSquares = 0;
     for (int i = 1; i <= fits; i++) {
       inverseSquares += 1.0 / ((double) i * i);
@@ -291,16 +295,15 @@ class PapersTest extends EngineTest {
    * each lab, and keeps every retrain's metrics by lab, copy and tick.
    */
   private static Chains run(String name, int copies, int ticks) {
-    World world = Worlds.of(replicated(name, copies, ticks), seed(name));
+    World world = Worlds.of(copied(name, copies, ticks), seed(name));
     Map<String, double[][]> values = new HashMap<>();
     RunOutcome outcome =
         sim.run(
             world,
             tick -> {
               for (RetrainReport rep : tick.reports()) {
-                int dash = rep.id().lastIndexOf('-');
-                String lab = rep.id().substring(0, dash);
-                int copy = Integer.parseInt(rep.id().substring(dash + 1));
+                String lab = CopyPlan.base(rep.id());
+                int copy = Integer.parseInt(rep.id().substring(lab.length() + 2));
                 for (var e : rep.evaluation().values().entrySet()) {
                   double[][] v =
                       values.computeIfAbsent(
@@ -334,47 +337,13 @@ class PapersTest extends EngineTest {
     }
   }
 
-  /**
-   * The file's text with its ticks set and each model copied: copy r of model x is {@code x-r},
-   * publishing to and crawling the copies r of its sites (a file without sites has one, 'web').
-   */
-  static String replicated(String name, int copies, int ticks) {
+  /** The file's text with its ticks set and {@code copies: {count: R}}. */
+  static String copied(String name, int copies, int ticks) {
     ObjectNode root = read(name);
     root.put("ticks", ticks);
-    YAMLMapper yaml = new YAMLMapper();
-    ArrayNode sites = root.arrayNode();
-    JsonNode declared = root.has("sites") ? root.get("sites") : yaml.createArrayNode();
-    if (declared.isEmpty()) {
-      ((ArrayNode) declared).addObject().put("id", "web");
-    }
-    ArrayNode models = root.arrayNode();
-    for (int i = 0; i < copies; i++) {
-      String r = Integer.toString(i);
-      for (JsonNode site : declared) {
-        ObjectNode copy = site.deepCopy();
-        copy.put("id", site.get("id").asText() + "-" + r);
-        sites.add(copy);
-      }
-      for (JsonNode model : root.get("models")) {
-        ObjectNode copy = model.deepCopy();
-        copy.put("id", model.get("id").asText() + "-" + r);
-        String site = model.has("site") ? model.get("site").asText() : "web";
-        copy.put("site", site + "-" + r);
-        ObjectNode crawl =
-            copy.has("crawl") ? (ObjectNode) copy.get("crawl") : copy.putObject("crawl");
-        ArrayNode crawled = crawl.putArray("sites");
-        if (model.has("crawl") && model.get("crawl").has("sites")) {
-          model.get("crawl").get("sites").forEach(s -> crawled.add(s.asText() + "-" + r));
-        } else {
-          crawled.add(site + "-" + r);
-        }
-        models.add(copy);
-      }
-    }
-    root.set("sites", sites);
-    root.set("models", models);
+    root.putObject("copies").put("count", copies);
     try {
-      return yaml.writeValueAsString(root);
+      return new YAMLMapper().writeValueAsString(root);
     } catch (IOException e) {
       throw new AssertionError(e);
     }

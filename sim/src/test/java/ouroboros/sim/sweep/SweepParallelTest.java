@@ -147,8 +147,9 @@ class SweepParallelTest {
         ticks.get(0));
     String r0 = value(out.resolve("runs/c3-r0/metrics.csv"), "17,lab-fresh,", "population-risk");
     String r1 = value(out.resolve("runs/c3-r1/metrics.csv"), "17,lab-fresh,", "population-risk");
-    SweepTables.Stats expected =
-        SweepTables.Stats.of(List.of(Double.parseDouble(r0), Double.parseDouble(r1)));
+    ouroboros.sim.output.ReplicateStats expected =
+        ouroboros.sim.output.ReplicateStats.of(
+            List.of(Double.parseDouble(r0), Double.parseDouble(r1)));
     assertTrue(
         ticks.contains("3,0.3,accumulate,17,lab-fresh,population-risk," + expected.csv()),
         "tick 17 of cell 3: " + r0 + ", " + r1);

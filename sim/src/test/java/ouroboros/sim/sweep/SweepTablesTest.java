@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class SweepTablesTest {
   @Test
   void stats_threeValues_tBasedInterval() {
-    SweepTables.Stats s = SweepTables.Stats.of(List.of(1.0, 2.0, 3.0));
+    ouroboros.sim.output.ReplicateStats s =
+        ouroboros.sim.output.ReplicateStats.of(List.of(1.0, 2.0, 3.0));
     assertEquals(3, s.n());
     assertEquals(2.0, s.mean(), 1e-15);
     assertEquals(1.0, s.sd(), 1e-15);
@@ -25,13 +26,15 @@ class SweepTablesTest {
 
   @Test
   void stats_oneValue_sdAndIntervalNA() {
-    assertEquals("1,0.5,NA,NA,NA", SweepTables.Stats.of(List.of(0.5)).csv());
+    assertEquals("1,0.5,NA,NA,NA", ouroboros.sim.output.ReplicateStats.of(List.of(0.5)).csv());
   }
 
   @Test
   void stats_missingValues_leftOut() {
-    assertEquals("2,3,0,3,3", SweepTables.Stats.of(List.of(3.0, Double.NaN, 3.0)).csv());
-    assertEquals("0,NA,NA,NA,NA", SweepTables.Stats.of(List.of(Double.NaN)).csv());
+    assertEquals(
+        "2,3,0,3,3", ouroboros.sim.output.ReplicateStats.of(List.of(3.0, Double.NaN, 3.0)).csv());
+    assertEquals(
+        "0,NA,NA,NA,NA", ouroboros.sim.output.ReplicateStats.of(List.of(Double.NaN)).csv());
   }
 
   @Test

@@ -91,6 +91,9 @@ public final class ScenarioValidator {
     if (s.output() != null) {
       s.output().validate(p);
     }
+    if (s.copies() != null) {
+      s.copies().validate(p);
+    }
     Set<String> sites = new HashSet<>();
     if (s.sites() != null) {
       if (s.sites().isEmpty()) {

@@ -9,6 +9,7 @@ import ouroboros.agents.crawl.CrawlPolicies;
 import ouroboros.agents.crawl.CrawlPolicy;
 import ouroboros.agents.crawl.CrawlSettings;
 import ouroboros.agents.crawl.SourcesCrawl;
+import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.domain.Smoothing;
@@ -20,11 +21,13 @@ import ouroboros.agents.pipeline.Regime;
 import ouroboros.agents.pipeline.StagePlan;
 import ouroboros.agents.rng.RngStreams;
 import ouroboros.agents.web.SiteMix;
+import ouroboros.sim.engine.CopyPlan;
 import ouroboros.sim.engine.Timeline;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.check.ScenarioValidator;
 import ouroboros.sim.scenario.crawl.CrawlSpec;
 import ouroboros.sim.scenario.path.Timelines;
+import ouroboros.sim.scenario.population.Copies;
 import ouroboros.sim.scenario.spec.Declared;
 import ouroboros.sim.scenario.spec.EstimatorSpec;
 import ouroboros.sim.scenario.spec.HumanSpec;
@@ -51,6 +54,52 @@ public final class WorldCompiler {
    * under {@code models}, then those of the timeline's releases in the order it lists them.
    */
   public static World compile(Scenario s, long seed) {
+    if (s.copies() != null) {
+      return copies(s, seed);
+    }
+    return world(s, seed);
+  }
+
+  /**
+   * A world of R independent copies ({@link Copies}): the expanded scenario compiled as one world,
+   * each agent seeing its copy's domain and streams. Copy 0's domain stands for the world's.
+   */
+  private static World copies(Scenario s, long seed) {
+    Copies.Expanded e = Copies.expand(s, seed);
+    List<Domain> domains = new ArrayList<>();
+    long[] seeds = e.seeds();
+    for (int i = 0; i < seeds.length; i++) {
+      domains.add(e.domains().get(i).build(new RngStreams(seeds[i])));
+    }
+    World one = world(e.scenario(), seed);
+    int[] agentCopy = new int[one.agentCount()];
+    for (int a = 0; a < agentCopy.length; a++) {
+      String id = one.agentId(a);
+      agentCopy[a] =
+          Integer.parseInt(id.substring(id.lastIndexOf(Copies.SUFFIX) + Copies.SUFFIX.length()))
+              - e.first();
+    }
+    return new World(
+        one.name(),
+        one.seed(),
+        one.ticks(),
+        domains.get(0),
+        one.sites(),
+        one.siteWeights(),
+        one.siteAttachments(),
+        one.humans(),
+        one.models(),
+        one.retention(),
+        one.phaseTimeout(),
+        one.timeline(),
+        one.groups(),
+        one.perModelRows(),
+        one.sampleSize(),
+        new CopyPlan(e.first(), seeds, domains, agentCopy));
+  }
+
+  /** A resolved, valid scenario without copies, compiled. */
+  private static World world(Scenario s, long seed) {
     List<String> sites = new Indexed(s.sites().stream().map(SiteSpec::id).toList());
     List<HumanSettings> humans = new ArrayList<>();
     for (HumanSpec h : s.humans()) {

@@ -95,7 +95,8 @@ public final class Resolution {
         s.aiShare(),
         collapse,
         s.populations(),
-        s.output());
+        s.output(),
+        s.copies());
   }
 
   /** A model with every default filled in. */

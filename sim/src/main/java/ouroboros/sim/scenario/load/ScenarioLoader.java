@@ -14,6 +14,7 @@ import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.check.ScenarioValidator;
 import ouroboros.sim.scenario.population.Compaction;
+import ouroboros.sim.scenario.population.Copies;
 import ouroboros.sim.scenario.population.Expansion;
 import ouroboros.sim.scenario.spec.Scenario;
 
@@ -202,6 +203,11 @@ public final class ScenarioLoader {
   private static Scenario check(String name, Scenario raw, Locations locations)
       throws ScenarioException {
     Problems problems = ScenarioValidator.check(raw);
+    if (problems.isEmpty() && raw.copies() != null) {
+      // The truths each copy draws, checked with the file's seed; a run with another seed checks
+      // its own (Copies.check) before its first tick.
+      Copies.check(problems, raw, raw.seed() != null ? raw.seed() : 0L);
+    }
     if (!problems.isEmpty()) {
       throw new ScenarioException(problems.locate(name, locations));
     }

@@ -76,7 +76,8 @@ public final class Compaction {
         s.aiShare(),
         s.collapse(),
         s.populations(),
-        s.output());
+        s.output(),
+        s.copies());
   }
 
   /** The timeline with runs over a population's members as one event naming it. */

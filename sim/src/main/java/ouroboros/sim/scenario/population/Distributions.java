@@ -1,7 +1,9 @@
 package ouroboros.sim.scenario.population;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -84,6 +87,7 @@ final class Distributions {
           return rng -> LongNode.valueOf(lo + rng.nextLong(span));
         });
     REGISTRY.put("choice", Distributions::choice);
+    REGISTRY.put("dirichlet", Distributions::dirichlet);
   }
 
   private Distributions() {}
@@ -146,6 +150,37 @@ final class Distributions {
         }
       }
       return values.get(values.size() - 1);
+    };
+  }
+
+  /**
+   * {@code dirichlet: [a1, ..., aK]}: K probabilities summing to 1, from independent Gamma(a_k, 1)
+   * draws divided by their sum (a categorical truth's {@code probabilities}).
+   */
+  private static Sampler dirichlet(JsonNode p, JsonNode w) throws Bad {
+    if (p == null || !p.isArray() || p.size() < 2) {
+      throw new Bad(
+          "dirichlet of " + PathText.describe(p), "a list of at least two concentrations");
+    }
+    double[] alpha = new double[p.size()];
+    for (int k = 0; k < alpha.length; k++) {
+      alpha[k] = p.get(k).isNumber() ? p.get(k).asDouble() : Double.NaN;
+      if (!(alpha[k] > 0) || Double.isInfinite(alpha[k])) {
+        throw new Bad("the concentration " + p.get(k).asText(), "concentrations above 0");
+      }
+    }
+    return rng -> {
+      double[] g = new double[alpha.length];
+      double sum = 0;
+      for (int k = 0; k < g.length; k++) {
+        g[k] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, alpha[k], 1).sample();
+        sum += g[k];
+      }
+      ArrayNode out = JsonNodeFactory.instance.arrayNode(g.length);
+      for (double x : g) {
+        out.add(x / sum);
+      }
+      return out;
     };
   }
 

@@ -167,7 +167,8 @@ public final class Expansion {
             raw.aiShare(),
             raw.collapse(),
             List.copyOf(stated),
-            raw.output());
+            raw.output(),
+            raw.copies());
     return new Expansion(expanded, relocation);
   }
 

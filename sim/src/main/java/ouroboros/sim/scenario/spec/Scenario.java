@@ -27,6 +27,7 @@ import ouroboros.sim.scenario.load.ScenarioLoader;
  * @param populations many agents or sites described in a few lines each, as written; the loader has
  *     already appended their members to {@code models}, {@code humans} and {@code sites}
  * @param output what a large run's directory keeps (absent: the defaults, not written back)
+ * @param copies R independent copies of the world in one run (absent: one world, ids as written)
  */
 @Spec(
     doc =
@@ -126,7 +127,14 @@ public record Scenario(
     @Key(
             doc = "What a large run's directory keeps (docs/outputs.md, 'Outputs at scale').",
             shape = OutputSpec.class)
-        OutputSpec output) {
+        OutputSpec output,
+    @Key(
+            doc =
+                "R independent copies of the whole world in one run, each with its own sites, "
+                    + "agents (ids suffixed '.c<i>'), truth and random streams "
+                    + "(docs/scenarios.md, 'Copies').",
+            shape = CopiesSpec.class)
+        CopiesSpec copies) {
 
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
@@ -145,6 +153,7 @@ public record Scenario(
         aiShare,
         collapse,
         populations,
-        output);
+        output,
+        copies);
   }
 }

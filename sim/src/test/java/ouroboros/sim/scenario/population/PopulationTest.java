@@ -124,7 +124,7 @@ class PopulationTest {
     assertTrue(
         unknown.contains(
             "found the distribution 'unifrom', expected one of [uniform,"
-                + " normal, lognormal, int-uniform, choice] (did you mean 'uniform'?)"),
+                + " normal, lognormal, int-uniform, choice, dirichlet] (did you mean 'uniform'?)"),
         unknown);
     String cycle =
         error(scenario(LABS.replace("COUNT", "4").replace("[replace, accumulate]", "[]"), ""));
