@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.engine.CopyPlan;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.engine.Worlds;
@@ -168,11 +169,12 @@ class PapersDensityTest extends EngineTest {
   }
 
   /**
-   * Runs a papers file replicated as {@link PapersTest#replicated}, with every model's scrape and
-   * publish rate set to {@code n} when n is positive, and keeps each metric by lab, copy and tick.
+   * Runs a papers file with {@code copies: {count: R}} ({@link PapersTest#copied}), with every
+   * model's scrape and publish rate set to {@code n} when n is positive, and keeps each metric by
+   * lab, copy and tick.
    */
   private static Map<String, double[][]> run(String name, int copies, int ticks, int n) {
-    String yaml = PapersTest.replicated(name, copies, ticks);
+    String yaml = PapersTest.copied(name, copies, ticks);
     YAMLMapper mapper = new YAMLMapper();
     long seed;
     try {
@@ -194,9 +196,8 @@ class PapersDensityTest extends EngineTest {
             world,
             tick -> {
               for (RetrainReport rep : tick.reports()) {
-                int dash = rep.id().lastIndexOf('-');
-                String lab = rep.id().substring(0, dash);
-                int copy = Integer.parseInt(rep.id().substring(dash + 1));
+                String lab = CopyPlan.base(rep.id());
+                int copy = Integer.parseInt(rep.id().substring(lab.length() + 2));
                 for (var e : rep.evaluation().values().entrySet()) {
                   double[][] v =
                       values.computeIfAbsent(
