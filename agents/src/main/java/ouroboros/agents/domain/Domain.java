@@ -124,4 +124,18 @@ public interface Domain {
     }
     return h;
   }
+
+  /**
+   * Writes a model this domain fitted, for a checkpoint (docs/checkpoints.md): its parameters,
+   * enough for {@link #readModel} to give back a model that samples and evaluates bit for bit as
+   * this one does.
+   */
+  void writeModel(Model model, java.io.DataOutput out) throws java.io.IOException;
+
+  /**
+   * Reads a model that {@link #writeModel} wrote.
+   *
+   * @throws java.io.IOException when the bytes are not such a model
+   */
+  Model readModel(java.io.DataInput in) throws java.io.IOException;
 }
