@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import ouroboros.sim.checkpoint.RunCheckpoints;
 import ouroboros.sim.engine.EngineLimits;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
@@ -159,6 +160,14 @@ final class RunCommand implements Callable<Integer> {
   static final double LIVE_PACE = 2;
 
   @Option(
+      names = "--checkpoint-every",
+      paramLabel = "K",
+      description =
+          "Write a checkpoint (checkpoint.bin in the run directory) after every K ticks, so that"
+              + " 'ouroboros resume DIR' can finish a run that was stopped (docs/checkpoints.md).")
+  private Integer checkpointEvery;
+
+  @Option(
       names = "--serve-graph",
       description =
           "Serve the current interaction graph as JSON on http://HOST:PORT/graph"
@@ -217,6 +226,13 @@ final class RunCommand implements Callable<Integer> {
               + " (a tick at least every "
               + EngineLimits.MAX_DELAY_SECONDS
               + " seconds, about 248 days, the longest wait Akka's scheduler takes)");
+      return Main.BAD_INPUT;
+    }
+    if (checkpointEvery != null && checkpointEvery < 1) {
+      stderr.println(
+          "error: --checkpoint-every: found "
+              + checkpointEvery
+              + ", expected a whole number of ticks of at least 1");
       return Main.BAD_INPUT;
     }
     if (live && pace == null) {
@@ -380,7 +396,10 @@ final class RunCommand implements Callable<Integer> {
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
       RunDirectory.Result result;
       try {
-        result = RunDirectory.run(sim, scenario, world, n, dir, observers, interval, lock);
+        RunCheckpoints checkpoints =
+            RunCheckpoints.every(dir, checkpointEvery == null ? 0 : checkpointEvery, graph);
+        result =
+            RunDirectory.run(sim, scenario, world, n, dir, observers, interval, lock, checkpoints);
       } catch (IOException e) {
         stderr.println(
             "error: cannot write the run directory " + dir + ": " + WriteFailure.describe(e));
