@@ -395,9 +395,9 @@ final class RunCommand implements Callable<Integer> {
               .build();
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
       RunDirectory.Result result;
+      RunCheckpoints checkpoints =
+          RunCheckpoints.every(dir, checkpointEvery == null ? 0 : checkpointEvery, graph);
       try {
-        RunCheckpoints checkpoints =
-            RunCheckpoints.every(dir, checkpointEvery == null ? 0 : checkpointEvery, graph);
         result =
             RunDirectory.run(sim, scenario, world, n, dir, observers, interval, lock, checkpoints);
       } catch (IOException e) {
@@ -409,6 +409,11 @@ final class RunCommand implements Callable<Integer> {
       outcome = result.outcome();
       if (!quiet) {
         SummaryTable.print(stdout, world, result.summary());
+        if (checkpoints.written() > 0) {
+          stdout.printf(
+              "checkpoints: %d written; the last %d bytes in %.1f ms%n",
+              checkpoints.written(), checkpoints.lastBytes(), checkpoints.lastNanos() / 1e6);
+        }
       }
     }
     Path report = noReport ? null : report(dir, stderr);
