@@ -33,6 +33,11 @@ import ouroboros.sim.cli.Main;
 class KillResumeTest {
   @TempDir Path tmp;
 
+  /** One uninterrupted run per scenario, shared by the tests of that scenario. */
+  @TempDir static Path references;
+
+  private static final java.util.Map<String, Path> REFERENCE = new java.util.HashMap<>();
+
   private static final String GAUSSIAN =
       """
       name: gaussian-kill
@@ -121,8 +126,12 @@ class KillResumeTest {
   private void check(String yaml, Point point) throws Exception {
     Path scenario = tmp.resolve("scenario.yaml");
     Files.writeString(scenario, yaml);
-    Path reference = tmp.resolve("reference");
-    assertEquals(0, cli("run", scenario.toString(), "--out", reference.toString()));
+    Path reference = REFERENCE.get(yaml);
+    if (reference == null) {
+      reference = references.resolve("reference-" + REFERENCE.size());
+      assertEquals(0, cli("run", scenario.toString(), "--out", reference.toString()));
+      REFERENCE.put(yaml, reference);
+    }
     Path killed = tmp.resolve("killed");
     int pause = point == Point.DURING_WRITE ? 3000 : 0;
     Process p = child(scenario, killed, pause);
