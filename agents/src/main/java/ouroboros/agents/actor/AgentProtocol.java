@@ -17,7 +17,7 @@ public final class AgentProtocol {
 
   /** What an agent accepts. */
   public sealed interface Command extends CborSerializable
-      permits Publish, Retrain, Reconfigure, ReportInitialFit {}
+      permits Publish, Retrain, Reconfigure, ReportInitialFit, SaveState {}
 
   /** The {@link Publish#rate()} that means: as many items as the agent's own settings say. */
   public static final int OWN_RATE = -1;
@@ -93,6 +93,30 @@ public final class AgentProtocol {
     /** Checks the reference. */
     public Retrained {
       Objects.requireNonNull(report, "report");
+    }
+  }
+
+  /**
+   * Asks an agent for its state at the barrier after tick {@code tick}, for a checkpoint
+   * (docs/checkpoints.md).
+   */
+  public record SaveState(int tick, ActorRef<StateSaved> replyTo) implements Command {
+    /** Checks the reference. */
+    public SaveState {
+      Objects.requireNonNull(replyTo, "replyTo");
+    }
+  }
+
+  /**
+   * An agent's state after {@code tick}: its core's bytes as the core wrote them, or, when writing
+   * them failed, empty bytes and the failure.
+   */
+  public record StateSaved(int tick, int agent, byte[] state, String failure)
+      implements CborSerializable {
+    /** Checks the values. */
+    public StateSaved {
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(failure, "failure");
     }
   }
 }

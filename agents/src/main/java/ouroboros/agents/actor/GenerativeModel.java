@@ -49,6 +49,7 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
         .onMessage(AgentProtocol.Retrain.class, this::onRetrain)
         .onMessage(AgentProtocol.Reconfigure.class, this::onReconfigure)
         .onMessage(AgentProtocol.ReportInitialFit.class, this::onReportInitialFit)
+        .onMessage(AgentProtocol.SaveState.class, this::onSaveState)
         .build();
   }
 
@@ -81,6 +82,11 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
 
   private Behavior<AgentProtocol.Command> onReconfigure(AgentProtocol.Reconfigure msg) {
     core.reconfigure(msg.settings());
+    return this;
+  }
+
+  private Behavior<AgentProtocol.Command> onSaveState(AgentProtocol.SaveState msg) {
+    msg.replyTo().tell(AgentStates.save(msg.tick(), index, core::saveState));
     return this;
   }
 }

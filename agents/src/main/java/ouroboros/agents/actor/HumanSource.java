@@ -46,6 +46,7 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
         .onMessage(AgentProtocol.Publish.class, this::onPublish)
         .onMessage(AgentProtocol.Retrain.class, this::onRetrain)
         .onMessage(AgentProtocol.Reconfigure.class, this::onReconfigure)
+        .onMessage(AgentProtocol.SaveState.class, this::onSaveState)
         .build();
   }
 
@@ -69,6 +70,11 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
     getContext()
         .getLog()
         .warn("human source {} was sent a model's settings at tick {}", index, msg.tick());
+    return this;
+  }
+
+  private Behavior<AgentProtocol.Command> onSaveState(AgentProtocol.SaveState msg) {
+    msg.replyTo().tell(AgentStates.save(msg.tick(), index, core::saveState));
     return this;
   }
 }

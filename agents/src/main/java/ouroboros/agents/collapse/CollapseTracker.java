@@ -48,6 +48,15 @@ public final class CollapseTracker {
   private final SimpleRegression humanScaling = new SimpleRegression();
   private List<Verdict> latest = List.of();
 
+  /**
+   * Every point added to the two scaling regressions, (log items, log model risk, log baseline
+   * risk) after each other: what a checkpoint saves, so that a resumed run adds them again in the
+   * same order and gets the same sums bit for bit (Commons Math's regression keeps them private).
+   */
+  private double[] scalingPoints = new double[0];
+
+  private int scalingCount;
+
   /** Definition 3's t distribution, kept while its degrees of freedom stay the same. */
   private TDistribution student;
 
@@ -80,8 +89,8 @@ public final class CollapseTracker {
     }
     history.addLast(new double[] {generation, risk, cumulativeItems, baselineRisk});
     if (risk > 0 && Double.isFinite(risk) && baselineRisk > 0 && cumulativeItems > 0) {
-      modelScaling.addData(StrictMath.log(cumulativeItems), StrictMath.log(risk));
-      humanScaling.addData(StrictMath.log(cumulativeItems), StrictMath.log(baselineRisk));
+      addScaling(
+          StrictMath.log(cumulativeItems), StrictMath.log(risk), StrictMath.log(baselineRisk));
     }
     while (history.size() > thresholds.trendWindow()) {
       history.removeFirst();
@@ -193,5 +202,61 @@ public final class CollapseTracker {
   /** NaN as 0. */
   private static double orZero(double x) {
     return Double.isNaN(x) ? 0 : x;
+  }
+
+  /** Adds one generation to both scaling regressions, and to the log of them. */
+  private void addScaling(double logItems, double logRisk, double logBaseline) {
+    modelScaling.addData(logItems, logRisk);
+    humanScaling.addData(logItems, logBaseline);
+    if (3 * scalingCount + 3 > scalingPoints.length) {
+      scalingPoints =
+          java.util.Arrays.copyOf(scalingPoints, Math.max(24, 2 * scalingPoints.length));
+    }
+    scalingPoints[3 * scalingCount] = logItems;
+    scalingPoints[3 * scalingCount + 1] = logRisk;
+    scalingPoints[3 * scalingCount + 2] = logBaseline;
+    scalingCount++;
+  }
+
+  /**
+   * Writes the tracker's state for a checkpoint: the first risk and band, the trend window's
+   * history, the scaling points and the latest verdicts.
+   */
+  public void save(java.io.DataOutput out) throws java.io.IOException {
+    out.writeDouble(firstRisk);
+    out.writeDouble(firstBand);
+    out.writeInt(history.size());
+    for (double[] h : history) {
+      ouroboros.agents.state.StateIo.doubles(out, h);
+    }
+    ouroboros.agents.state.StateIo.doubles(
+        out, java.util.Arrays.copyOf(scalingPoints, 3 * scalingCount));
+    VerdictCodec.write(out, latest);
+  }
+
+  /** Replaces the tracker's state with what {@link #save} wrote. */
+  public void restore(java.io.DataInput in) throws java.io.IOException {
+    history.clear();
+    modelScaling.clear();
+    humanScaling.clear();
+    scalingCount = 0;
+    firstRisk = in.readDouble();
+    firstBand = in.readDouble();
+    int n = ouroboros.agents.state.StateIo.length(in);
+    for (int k = 0; k < n; k++) {
+      double[] h = ouroboros.agents.state.StateIo.doubles(in);
+      if (h == null || h.length != 4) {
+        throw new java.io.IOException("corrupt checkpoint: a collapse history entry");
+      }
+      history.addLast(h);
+    }
+    double[] points = ouroboros.agents.state.StateIo.doubles(in);
+    if (points == null || points.length % 3 != 0) {
+      throw new java.io.IOException("corrupt checkpoint: the collapse tracker's scaling points");
+    }
+    for (int k = 0; k < points.length; k += 3) {
+      addScaling(points[k], points[k + 1], points[k + 2]);
+    }
+    latest = VerdictCodec.read(in);
   }
 }

@@ -119,7 +119,7 @@ public final class Items {
   }
 
   /** Every column as an array (checked) or, where the array is null, as its constant value. */
-  private Items(
+  Items(
       Batch payload,
       int[] author,
       int authorValue,

@@ -158,4 +158,18 @@ public interface Domain {
   default double squaredL2(Model a, Model b) {
     return Double.NaN;
   }
+
+  /**
+   * Writes a model this domain fitted, for a checkpoint (docs/checkpoints.md): its parameters,
+   * enough for {@link #readModel} to give back a model that samples and evaluates bit for bit as
+   * this one does.
+   */
+  void writeModel(Model model, java.io.DataOutput out) throws java.io.IOException;
+
+  /**
+   * Reads a model that {@link #writeModel} wrote.
+   *
+   * @throws java.io.IOException when the bytes are not such a model
+   */
+  Model readModel(java.io.DataInput in) throws java.io.IOException;
 }

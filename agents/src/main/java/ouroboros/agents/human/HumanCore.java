@@ -1,5 +1,8 @@
 package ouroboros.agents.human;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +12,7 @@ import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.rng.Streams;
 import ouroboros.agents.web.SiteSplitter;
 import ouroboros.agents.web.WebView;
 
@@ -34,15 +38,17 @@ public final class HumanCore {
   private final UniformRandomProvider launderRng;
   private final UniformRandomProvider signRng;
   private final SiteSplitter splitter;
+  private final Streams streams;
 
   /** A human source with agent index {@code index}. */
   public HumanCore(int index, HumanSettings settings, Domain domain, RngStreams streams) {
     this.index = index;
     this.settings = Objects.requireNonNull(settings, "settings");
     this.domain = Objects.requireNonNull(domain, "domain");
-    this.rng = streams.stream(settings.id(), "publish");
-    this.launderRng = streams.stream(settings.id(), "launder");
-    this.signRng = streams.stream(settings.id(), "sign");
+    this.streams = new Streams(streams, settings.id());
+    this.rng = this.streams.stream("publish");
+    this.launderRng = this.streams.stream("launder");
+    this.signRng = this.streams.stream("sign");
     this.splitter = new SiteSplitter(settings.publishTo());
   }
 
@@ -138,5 +144,23 @@ public final class HumanCore {
     return Items.uniform(originals.payload(), index, AuthorKind.HUMAN, tick, 0, 0f, settings.site())
         .withDepth(originals.depth().clone())
         .withFlags(flags);
+  }
+
+  /** Writes the source's state for a checkpoint: its site split and its random streams. */
+  public void saveState(DataOutput out) throws IOException {
+    out.writeUTF(settings.id());
+    splitter.save(out);
+    streams.save(out);
+  }
+
+  /** Restores what {@link #saveState} wrote into a source just built from the same settings. */
+  public void restoreState(DataInput in) throws IOException {
+    String id = in.readUTF();
+    if (!id.equals(settings.id())) {
+      throw new IOException(
+          "checkpoint does not match this run: source " + id + ", expected " + settings.id());
+    }
+    splitter.restore(in);
+    streams.restore(in);
   }
 }

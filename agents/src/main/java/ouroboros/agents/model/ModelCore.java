@@ -1,5 +1,8 @@
 package ouroboros.agents.model;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +25,8 @@ import ouroboros.agents.pipeline.StageEnv;
 import ouroboros.agents.pipeline.TrainingData;
 import ouroboros.agents.pipeline.TrainingPool;
 import ouroboros.agents.rng.RngStreams;
+import ouroboros.agents.rng.Streams;
+import ouroboros.agents.state.StateIo;
 import ouroboros.agents.web.SiteSplitter;
 import ouroboros.agents.web.WebView;
 
@@ -68,24 +73,29 @@ public final class ModelCore {
   /** The report of the fit before tick 0 ({@code initial: fit-truth}); null for other models. */
   private RetrainReport initialFit;
 
+  /** Every stream this model draws from, by purpose, for checkpoints. */
+  private final Streams streams;
+
   /** A model with agent index {@code index}, its streams split from the scenario seed. */
-  public ModelCore(int index, ModelSettings settings, Domain domain, RngStreams streams) {
+  public ModelCore(int index, ModelSettings settings, Domain domain, RngStreams rngStreams) {
     this.index = index;
+    Streams streams = new Streams(rngStreams, settings.id());
+    this.streams = streams;
     this.settings = Objects.requireNonNull(settings, "settings");
     this.domain = Objects.requireNonNull(domain, "domain");
     this.pool = new TrainingPool(settings.regime(), settings.window(), domain.width());
-    this.publishRng = streams.stream(settings.id(), "publish");
-    this.crawlRng = streams.stream(settings.id(), "crawl");
-    this.freshRng = streams.stream(settings.id(), "fresh");
-    this.poolRng = streams.stream(settings.id(), "pool");
-    this.baselineRng = streams.stream(settings.id(), "baseline");
+    this.publishRng = streams.stream("publish");
+    this.crawlRng = streams.stream("crawl");
+    this.freshRng = streams.stream("fresh");
+    this.poolRng = streams.stream("pool");
+    this.baselineRng = streams.stream("baseline");
     this.baseline = domain.baseline(settings.estimator());
-    this.communityRng = streams.stream(settings.id(), "community");
-    this.fitRng = streams.stream(settings.id(), "fit");
-    this.watermarkRng = streams.stream(settings.id(), "watermark");
+    this.communityRng = streams.stream("community");
+    this.fitRng = streams.stream("fit");
+    this.watermarkRng = streams.stream("watermark");
     List<StageEnv> envs = new ArrayList<>();
     for (int k = 1; k <= settings.pipeline().size(); k++) {
-      envs.add(new StageEnv(domain, streams.stream(settings.id(), "pipeline-" + k)));
+      envs.add(new StageEnv(domain, streams.stream("pipeline-" + k)));
     }
     this.envs = List.copyOf(envs);
     this.pipeline = Pipeline.build(settings.pipeline(), envs);
@@ -96,7 +106,7 @@ public final class ModelCore {
       current = domain.evaluate(model);
     }
     if (settings.initial() == Initial.FIT_TRUTH) {
-      fitOnTruth(streams.stream(settings.id(), "community-initial"));
+      fitOnTruth(streams.stream("community-initial"));
     }
   }
 
@@ -326,5 +336,57 @@ public final class ModelCore {
         tracker.latest(),
         communityShares(communityRng),
         filtered.reports());
+  }
+
+  /**
+   * Writes everything the rest of a run needs from this model, for a checkpoint
+   * (docs/checkpoints.md): generation, fit failures, output depth, items gathered, parameters,
+   * the first fit, evaluation, training pool, collapse tracker, site split and every random stream. The settings
+   * are not written: a resumed run rebuilds them from the scenario and its timeline.
+   */
+  public void saveState(DataOutput out) throws IOException {
+    out.writeUTF(settings.id());
+    out.writeInt(generation);
+    out.writeInt(fitFailures);
+    out.writeDouble(outputDepth);
+    out.writeDouble(cumulativeItems);
+    // A model that has never been fitted is what its constructor made (none, or the truth).
+    boolean fitted = generation > 0;
+    out.writeBoolean(fitted);
+    if (fitted) {
+      domain.writeModel(model, out);
+    }
+    // The first fit, which l2-to-first-fit measures against.
+    out.writeBoolean(firstFit != null);
+    if (firstFit != null) {
+      domain.writeModel(firstFit, out);
+    }
+    StateIo.measures(out, current.values());
+    pool.save(out);
+    tracker.save(out);
+    splitter.save(out);
+    streams.save(out);
+  }
+
+  /** Restores what {@link #saveState} wrote into a model just built from the same settings. */
+  public void restoreState(DataInput in) throws IOException {
+    String id = in.readUTF();
+    if (!id.equals(settings.id())) {
+      throw new IOException(
+          "checkpoint does not match this run: model " + id + ", expected " + settings.id());
+    }
+    generation = in.readInt();
+    fitFailures = in.readInt();
+    outputDepth = in.readDouble();
+    cumulativeItems = in.readDouble();
+    if (in.readBoolean()) {
+      model = domain.readModel(in);
+    }
+    firstFit = in.readBoolean() ? domain.readModel(in) : null;
+    current = new Evaluation(StateIo.measures(in));
+    pool.restore(in);
+    tracker.restore(in);
+    splitter.restore(in);
+    streams.restore(in);
   }
 }

@@ -1,5 +1,8 @@
 package ouroboros.agents.pipeline;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,6 +11,8 @@ import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import ouroboros.agents.data.Items;
+import ouroboros.agents.data.ItemsCodec;
+import ouroboros.agents.state.StateIo;
 
 /**
  * A model's training pool under its {@link Regime}. Each retrain adds one block of newly gathered
@@ -101,5 +106,31 @@ public final class TrainingPool {
     int[] picked = new PermutationSampler(rng, pool.size(), n).sample();
     java.util.Arrays.sort(picked);
     return data.select(picked);
+  }
+
+  /** Writes the pool's blocks for a checkpoint: each block's tick, items and weights. */
+  public void save(DataOutput out) throws IOException {
+    out.writeInt(blocks.size());
+    for (Block b : blocks) {
+      out.writeInt(b.tick());
+      ItemsCodec.write(out, b.data().items());
+      StateIo.doubles(out, b.data().weights());
+    }
+  }
+
+  /** Replaces the pool's blocks with what {@link #save} wrote. */
+  public void restore(DataInput in) throws IOException {
+    int n = StateIo.length(in);
+    blocks.clear();
+    for (int k = 0; k < n; k++) {
+      int tick = in.readInt();
+      Items items = ItemsCodec.read(in);
+      double[] weights = StateIo.doubles(in);
+      try {
+        blocks.addLast(new Block(tick, new TrainingData(items, weights)));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("corrupt checkpoint: training pool: " + e.getMessage());
+      }
+    }
   }
 }

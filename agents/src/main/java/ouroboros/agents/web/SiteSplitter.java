@@ -1,7 +1,11 @@
 package ouroboros.agents.web;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
+import ouroboros.agents.state.StateIo;
 
 /**
  * Splits an agent's items among the sites of its {@link SiteMix}, deterministically: each item goes
@@ -62,5 +66,21 @@ public final class SiteSplitter {
       out[k] = counts[k] - before[k];
     }
     return out;
+  }
+
+  /** Writes the counts so far for a checkpoint. */
+  public void save(DataOutput out) throws IOException {
+    StateIo.longs(out, counts);
+    out.writeLong(total);
+  }
+
+  /** Restores what {@link #save} wrote. */
+  public void restore(DataInput in) throws IOException {
+    long[] c = StateIo.longs(in);
+    if (c == null || c.length != counts.length) {
+      throw new IOException("checkpoint does not match this run: a site split of another size");
+    }
+    System.arraycopy(c, 0, counts, 0, c.length);
+    total = in.readLong();
   }
 }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import ouroboros.sim.checkpoint.RunCheckpoints;
 import ouroboros.sim.engine.EngineLimits;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
@@ -167,6 +168,14 @@ final class RunCommand implements Callable<Integer> {
   static final double LIVE_PACE = 2;
 
   @Option(
+      names = "--checkpoint-every",
+      paramLabel = "K",
+      description =
+          "Write a checkpoint (checkpoint.bin in the run directory) after every K ticks, so that"
+              + " 'ouroboros resume DIR' can finish a run that was stopped (docs/checkpoints.md).")
+  private Integer checkpointEvery;
+
+  @Option(
       names = "--serve-graph",
       description =
           "Serve the current interaction graph as JSON on http://HOST:PORT/graph"
@@ -228,6 +237,13 @@ final class RunCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     live |= waitForViewer;
+    if (checkpointEvery != null && checkpointEvery < 1) {
+      stderr.println(
+          "error: --checkpoint-every: found "
+              + checkpointEvery
+              + ", expected a whole number of ticks of at least 1");
+      return Main.BAD_INPUT;
+    }
     if (live && pace == null) {
       pace = LIVE_PACE;
     }
@@ -413,8 +429,11 @@ final class RunCommand implements Callable<Integer> {
               .build();
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
       RunDirectory.Result result;
+      RunCheckpoints checkpoints =
+          RunCheckpoints.every(dir, checkpointEvery == null ? 0 : checkpointEvery, graph);
       try {
-        result = RunDirectory.run(sim, scenario, world, n, dir, observers, interval, lock);
+        result =
+            RunDirectory.run(sim, scenario, world, n, dir, observers, interval, lock, checkpoints);
       } catch (IOException e) {
         stderr.println(
             "error: cannot write the run directory " + dir + ": " + WriteFailure.describe(e));
@@ -424,6 +443,11 @@ final class RunCommand implements Callable<Integer> {
       outcome = result.outcome();
       if (!quiet) {
         SummaryTable.print(stdout, world, result.summary());
+        if (checkpoints.written() > 0) {
+          stdout.printf(
+              "checkpoints: %d written; the last %d bytes in %.1f ms%n",
+              checkpoints.written(), checkpoints.lastBytes(), checkpoints.lastNanos() / 1e6);
+        }
       }
     }
     Path report = noReport ? null : report(dir, stderr);

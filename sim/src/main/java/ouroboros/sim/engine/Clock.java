@@ -56,7 +56,13 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   /** What the clock accepts. */
   public sealed interface Command
-      permits Start, WrappedPublished, WrappedRetrained, PhaseTimedOut, Advance, Abort {}
+      permits Start,
+          WrappedPublished,
+          WrappedRetrained,
+          WrappedStateSaved,
+          PhaseTimedOut,
+          Advance,
+          Abort {}
 
   /** Runs every tick, then tells {@code replyTo} how the run ended. */
   public record Start(ActorRef<RunOutcome> replyTo) implements Command {
@@ -69,6 +75,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private record WrappedPublished(AgentProtocol.Published msg) implements Command {}
 
   private record WrappedRetrained(AgentProtocol.Retrained msg) implements Command {}
+
+  private record WrappedStateSaved(AgentProtocol.StateSaved msg) implements Command {}
 
   private record PhaseTimedOut(int tick, Phase phase) implements Command {}
 
@@ -88,6 +96,10 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
    * @param tickInterval the least time from the start of one tick to the start of the next; zero
    *     runs as fast as it can
    * @param schedule the timeline's plan of each tick
+   * @param firstTick the first tick to run: 0, or the tick after a checkpoint's when resuming (the
+   *     web, agents and schedule then come restored, and there are no fits before tick 0 to report)
+   * @param lastSnapshot the web's snapshot of tick firstTick - 1 when resuming; null otherwise
+   * @param barrier what writes a checkpoint after a tick that is due for one
    */
   public record Setup(
       int ticks,
@@ -96,7 +108,10 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       TickListener listener,
       Function<ActorContext<Command>, List<AgentHandle>> agents,
       Duration tickInterval,
-      Schedule schedule) {
+      Schedule schedule,
+      int firstTick,
+      Snapshot lastSnapshot,
+      Barrier barrier) {
 
     /** Checks the values. */
     public Setup {
@@ -112,6 +127,32 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         throw new IllegalArgumentException("tickInterval is negative: " + tickInterval);
       }
       Objects.requireNonNull(schedule, "schedule");
+      Objects.requireNonNull(barrier, "barrier");
+      if (firstTick < 0 || firstTick > 0 && firstTick >= ticks) {
+        throw new IllegalArgumentException("firstTick is out of range: " + firstTick);
+      }
+    }
+
+    /** A run from tick 0 without checkpoints. */
+    public Setup(
+        int ticks,
+        Duration phaseTimeout,
+        WebStore web,
+        TickListener listener,
+        Function<ActorContext<Command>, List<AgentHandle>> agents,
+        Duration tickInterval,
+        Schedule schedule) {
+      this(
+          ticks,
+          phaseTimeout,
+          web,
+          listener,
+          agents,
+          tickInterval,
+          schedule,
+          0,
+          null,
+          Barrier.NONE);
     }
 
     /** A run without a timeline. */
@@ -179,6 +220,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private final List<AgentHandle> agents;
   private final ActorRef<AgentProtocol.Published> publishedAdapter;
   private final ActorRef<AgentProtocol.Retrained> retrainedAdapter;
+  private final ActorRef<AgentProtocol.StateSaved> savedAdapter;
+  private AgentProtocol.StateSaved[] saved;
 
   private ActorRef<RunOutcome> replyTo;
 
@@ -204,6 +247,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         ctx.messageAdapter(AgentProtocol.Published.class, WrappedPublished::new);
     this.retrainedAdapter =
         ctx.messageAdapter(AgentProtocol.Retrained.class, WrappedRetrained::new);
+    this.savedAdapter = ctx.messageAdapter(AgentProtocol.StateSaved.class, WrappedStateSaved::new);
     this.agents = List.copyOf(setup.agents().apply(ctx));
     for (int i = 0; i < agents.size(); i++) {
       if (agents.get(i).index() != i) {
@@ -226,6 +270,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         .onMessage(Advance.class, guard(this::onAdvance))
         .onMessage(WrappedPublished.class, guard(this::onPublished))
         .onMessage(WrappedRetrained.class, guard(this::onRetrained))
+        .onMessage(WrappedStateSaved.class, guard(this::onStateSaved))
         .onMessage(PhaseTimedOut.class, guard(this::onPhaseTimedOut))
         .onMessage(Abort.class, msg -> replyTo == null ? this : finish(msg.reason()))
         .onSignal(ChildFailed.class, guard(this::onAgentFailed))
@@ -270,6 +315,11 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     }
     if (setup.ticks() == 0) {
       return finish("");
+    }
+    if (setup.firstTick() > 0) {
+      snapshot = setup.lastSnapshot();
+      getContext().getSelf().tell(new Advance(setup.firstTick()));
+      return this;
     }
     return askInitialFits();
   }
@@ -486,6 +536,43 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     if (tick + 1 >= setup.ticks()) {
       tick++;
       return finish("");
+    }
+    if (setup.barrier().due(tick)) {
+      return askStates();
+    }
+    advanceTo(tick + 1);
+    return this;
+  }
+
+  /** The checkpoint barrier after tick t: asks every agent for its state (see {@link Barrier}). */
+  private Behavior<Command> askStates() {
+    saved = new AgentProtocol.StateSaved[agents.size()];
+    waiting.clear();
+    for (AgentHandle a : agents) {
+      waiting.set(a.index());
+      a.ref().tell(new AgentProtocol.SaveState(tick, savedAdapter));
+    }
+    startPhaseTimer();
+    return this;
+  }
+
+  private Behavior<Command> onStateSaved(WrappedStateSaved wrapped) {
+    AgentProtocol.StateSaved msg = wrapped.msg();
+    if (saved == null || !expected(msg.tick(), msg.agent(), Phase.OBSERVE)) {
+      return this;
+    }
+    saved[msg.agent()] = msg;
+    waiting.clear(msg.agent());
+    if (!waiting.isEmpty()) {
+      return this;
+    }
+    timers.cancel(TIMEOUT_KEY);
+    List<AgentProtocol.StateSaved> states = List.of(saved);
+    saved = null;
+    try {
+      setup.barrier().write(tick, setup.web(), states);
+    } catch (Exception e) {
+      return finish("writing the checkpoint after tick " + tick + " failed: " + describe(e));
     }
     advanceTo(tick + 1);
     return this;

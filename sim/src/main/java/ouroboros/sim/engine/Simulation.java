@@ -122,6 +122,20 @@ public final class Simulation implements AutoCloseable {
    * tickInterval} after the previous one started (zero: as fast as it can).
    */
   public RunOutcome run(World world, TickListener listener, Duration tickInterval) {
+    return run(world, listener, tickInterval, null, Barrier.NONE);
+  }
+
+  /**
+   * Runs a world to its end with checkpoints at the {@code barrier}, from tick 0 or, with a {@code
+   * resumption}, from the tick after it (the web, agents and timeline restored first: see {@link
+   * Resumed}); returns how it ended.
+   */
+  public RunOutcome run(
+      World world,
+      TickListener listener,
+      Duration tickInterval,
+      Resumption resumption,
+      Barrier barrier) {
     WebStore web =
         new WebStore(
             world.domain().width(),
@@ -129,15 +143,40 @@ public final class Simulation implements AutoCloseable {
             world.retention(),
             world.siteWeights(),
             world.siteAttachments());
-    Clock.Setup setup =
-        new Clock.Setup(
-            world.ticks(),
-            world.phaseTimeout(),
-            web,
-            listener,
-            ctx -> spawnAgents(ctx, world),
-            tickInterval,
-            world.timeline().start());
+    Clock.Setup setup;
+    if (resumption == null) {
+      setup =
+          new Clock.Setup(
+              world.ticks(),
+              world.phaseTimeout(),
+              web,
+              listener,
+              ctx -> spawnAgents(ctx, world, null),
+              tickInterval,
+              world.timeline().start(),
+              0,
+              null,
+              barrier);
+    } else {
+      Resumed resumed;
+      try {
+        resumed = Resumed.of(world, web, resumption);
+      } catch (java.io.IOException | RuntimeException e) {
+        return new RunOutcome(0, "cannot resume: " + e.getMessage());
+      }
+      setup =
+          new Clock.Setup(
+              world.ticks(),
+              world.phaseTimeout(),
+              web,
+              listener,
+              ctx -> spawnAgents(ctx, world, resumed),
+              tickInterval,
+              resumed.schedule(),
+              resumption.tick() + 1,
+              resumed.snapshot(),
+              barrier);
+    }
     Behavior<Clock.Command> clock = OutOfMemory.guardClock(Clock.create(setup));
     String name = "run-" + RUNS.incrementAndGet();
     try {
@@ -179,7 +218,8 @@ public final class Simulation implements AutoCloseable {
    * its core when it starts, on a dispatcher thread (a core depends only on the seed and its own
    * id).
    */
-  private static List<AgentHandle> spawnAgents(ActorContext<Clock.Command> ctx, World world) {
+  private static List<AgentHandle> spawnAgents(
+      ActorContext<Clock.Command> ctx, World world, Resumed resumed) {
     RngStreams shared = new RngStreams(world.seed());
     List<AgentHandle> handles = new ArrayList<>();
     int index = 0;
@@ -191,7 +231,12 @@ public final class Simulation implements AutoCloseable {
           ctx.spawn(
               OutOfMemory.guardAgent(
                   AgentProtocol.Command.class,
-                  HumanSource.create(at, () -> new HumanCore(at, h, domain, streams))),
+                  HumanSource.create(
+                      at,
+                      () ->
+                          resumed == null
+                              ? new HumanCore(at, h, domain, streams)
+                              : resumed.human(at, h, domain, streams))),
               "agent-" + index);
       handles.add(new AgentHandle(index, h.id(), ref, t -> false));
       index++;
@@ -204,7 +249,12 @@ public final class Simulation implements AutoCloseable {
           ctx.spawn(
               OutOfMemory.guardAgent(
                   AgentProtocol.Command.class,
-                  GenerativeModel.create(at, () -> new ModelCore(at, m, domain, streams))),
+                  GenerativeModel.create(
+                      at,
+                      () ->
+                          resumed == null
+                              ? new ModelCore(at, m, domain, streams)
+                              : resumed.model(at, m, domain, streams))),
               "agent-" + index);
       handles.add(
           new AgentHandle(index, m.id(), ref, m::retrainsAt, m.initial() == Initial.FIT_TRUTH));

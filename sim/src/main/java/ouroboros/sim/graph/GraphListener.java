@@ -231,4 +231,29 @@ public final class GraphListener implements Observers.Topology {
     String name = windowName(a.graph().start(), a.graph().end());
     return GraphDot.render(name, a, kept).getBytes(StandardCharsets.UTF_8);
   }
+
+  /**
+   * Writes the listener's state for a checkpoint: the last tick seen, the end of the last block
+   * written and the window. The analyses are derived from the window when restored; the last
+   * block's analysis is not kept: {@link #onFinish} draws the final graph from a block analysed
+   * after the checkpoint (a checkpoint is never taken after the last tick).
+   */
+  public void save(java.io.DataOutput out) throws java.io.IOException {
+    if (files != null) {
+      files.drain();
+    }
+    out.writeInt(lastTick);
+    out.writeInt(lastWritten);
+    records.save(out);
+  }
+
+  /** Restores what {@link #save} wrote, before the first tick of a resumed run. */
+  public void restore(java.io.DataInput in) throws java.io.IOException {
+    lastTick = in.readInt();
+    lastWritten = in.readInt();
+    records.restore(in);
+    latest = lastTick < 0 ? null : GraphAnalysis.of(records.graphAt(lastTick));
+    live = latest;
+    lastBlock = lastWritten == lastTick ? latest : null;
+  }
 }

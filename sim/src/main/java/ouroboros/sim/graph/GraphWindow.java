@@ -183,4 +183,61 @@ public final class GraphWindow {
     }
     return by;
   }
+
+  /**
+   * Writes the window for a checkpoint: the records within it and the last record evicted of each
+   * model, each as its tick, model, composition and depth.
+   */
+  void save(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(records.size());
+    for (Record r : records) {
+      write(out, r);
+    }
+    out.writeInt(evicted.length);
+    for (Record r : evicted) {
+      out.writeBoolean(r != null);
+      if (r != null) {
+        write(out, r);
+      }
+    }
+  }
+
+  /** Replaces the window's content with what {@link #save} wrote. */
+  void restore(java.io.DataInput in) throws java.io.IOException {
+    records.clear();
+    int n = ouroboros.agents.state.StateIo.length(in);
+    for (int k = 0; k < n; k++) {
+      records.addLast(read(in));
+    }
+    if (in.readInt() != evicted.length) {
+      throw new java.io.IOException("checkpoint does not match this run: topology window size");
+    }
+    for (int k = 0; k < evicted.length; k++) {
+      evicted[k] = in.readBoolean() ? read(in) : null;
+    }
+  }
+
+  private static void write(java.io.DataOutput out, Record r) throws java.io.IOException {
+    out.writeInt(r.tick());
+    out.writeInt(r.model());
+    ouroboros.agents.state.StateIo.ints(out, r.composition().sources());
+    ouroboros.agents.state.StateIo.ints(out, r.composition().counts());
+    out.writeInt(r.composition().human());
+    out.writeInt(r.composition().total());
+    out.writeDouble(r.depth());
+  }
+
+  private Record read(java.io.DataInput in) throws java.io.IOException {
+    int tick = in.readInt();
+    int model = in.readInt();
+    int[] sources = ouroboros.agents.state.StateIo.ints(in);
+    int[] counts = ouroboros.agents.state.StateIo.ints(in);
+    int human = in.readInt();
+    int total = in.readInt();
+    double depth = in.readDouble();
+    if (model < 0 || model >= models.size() || sources == null || counts == null) {
+      throw new java.io.IOException("corrupt checkpoint: a topology record");
+    }
+    return new Record(tick, model, new Composition(sources, counts, human, total), depth);
+  }
 }

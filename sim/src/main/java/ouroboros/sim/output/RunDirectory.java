@@ -67,8 +67,27 @@ public final class RunDirectory {
       Duration tickInterval,
       RunLock lock)
       throws IOException {
+    return run(
+        sim, scenario, world, threads, dir, observers, tickInterval, lock, Checkpointing.NONE);
+  }
+
+  /** The same, with checkpoints, or resumed from one, as {@code checkpoints} says. */
+  public static Result run(
+      Simulation sim,
+      Scenario scenario,
+      World world,
+      int threads,
+      Path dir,
+      Observers observers,
+      Duration tickInterval,
+      RunLock lock,
+      Checkpointing checkpoints)
+      throws IOException {
     try (RunWriter writer =
-        new RunWriter(dir, scenario, world, threads, observers.contributors())) {
+        checkpoints.resuming()
+            ? RunWriter.resuming(dir, scenario, world, threads, observers.contributors())
+            : new RunWriter(dir, scenario, world, threads, observers.contributors())) {
+      ouroboros.sim.engine.Resumption resumption = checkpoints.resume(writer);
       Thread hook =
           new Thread(
               () -> {
@@ -79,7 +98,13 @@ public final class RunDirectory {
       Runtime.getRuntime().addShutdownHook(hook);
       RunOutcome outcome;
       try {
-        outcome = sim.run(world, observers.phase(writer), tickInterval);
+        outcome =
+            sim.run(
+                world,
+                observers.phase(writer),
+                tickInterval,
+                resumption,
+                checkpoints.barrier(writer));
         // A no-op when the clock finished the files; the engine's failure when it could not.
         try {
           writer.onFinish(outcome);

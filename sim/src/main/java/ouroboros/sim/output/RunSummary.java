@@ -230,4 +230,33 @@ public final class RunSummary {
     }
     return Double.isInfinite(v) ? (Object) Double.toString(v) : (Object) v;
   }
+
+  /**
+   * Writes the summary's state for a checkpoint: the ticks completed and each model's latest report
+   * (a 0 byte for none yet). Whether the run finished is not written: a checkpoint is taken between
+   * two ticks.
+   */
+  public void save(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(ticksCompleted);
+    out.writeInt(latest.length);
+    for (RetrainReport r : latest) {
+      out.writeBoolean(r != null);
+      if (r != null) {
+        ouroboros.agents.model.ReportCodec.write(out, r);
+      }
+    }
+  }
+
+  /** Restores what {@link #save} wrote. */
+  public void restore(java.io.DataInput in) throws java.io.IOException {
+    ticksCompleted = in.readInt();
+    int n = in.readInt();
+    if (n != latest.length) {
+      throw new java.io.IOException(
+          "checkpoint does not match this run: " + n + " models, expected " + latest.length);
+    }
+    for (int i = 0; i < n; i++) {
+      latest[i] = in.readBoolean() ? ouroboros.agents.model.ReportCodec.read(in) : null;
+    }
+  }
 }

@@ -113,6 +113,29 @@ public final class RunWriter implements TickListener, AutoCloseable {
       List<RunMetrics.Contributor> contributors,
       Duration checkpoint)
       throws IOException {
+    this(dir, scenario, world, threads, contributors, checkpoint, false);
+  }
+
+  /**
+   * A writer that goes on with the files of a run resumed from a checkpoint: scenario.yaml,
+   * metrics.csv and summary.json are left as they are until {@link #resumeAt} cuts metrics.csv back
+   * to the checkpoint's length.
+   */
+  public static RunWriter resuming(
+      Path dir, Scenario scenario, World world, int threads, List<RunMetrics.Contributor> c)
+      throws IOException {
+    return new RunWriter(dir, scenario, world, threads, c, CHECKPOINT, true);
+  }
+
+  private RunWriter(
+      Path dir,
+      Scenario scenario,
+      World world,
+      int threads,
+      List<RunMetrics.Contributor> contributors,
+      Duration checkpoint,
+      boolean resuming)
+      throws IOException {
     List<RunMetrics.Contributor> all = new java.util.ArrayList<>(contributors);
     SiteRows sites = SiteRows.of(scenario);
     if (sites != null) {
@@ -136,19 +159,23 @@ public final class RunWriter implements TickListener, AutoCloseable {
       }
     }
     Files.createDirectories(dir);
-    AtomicFiles.write(
-        files.scenario(),
-        new ScenarioLoader()
-            .write(scenario.withSeed(world.seed()))
-            .getBytes(StandardCharsets.UTF_8));
-    this.metrics =
-        FileChannel.open(
-            files.metrics(),
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE);
-    writeFully(MetricRow.HEADER + "\n");
-    writeSummary();
+    if (resuming) {
+      this.metrics = FileChannel.open(files.metrics(), StandardOpenOption.WRITE);
+    } else {
+      AtomicFiles.write(
+          files.scenario(),
+          new ScenarioLoader()
+              .write(scenario.withSeed(world.seed()))
+              .getBytes(StandardCharsets.UTF_8));
+      this.metrics =
+          FileChannel.open(
+              files.metrics(),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE);
+      writeFully(MetricRow.HEADER + "\n");
+      writeSummary();
+    }
     this.lastCheckpoint = System.nanoTime();
     this.queue = new WriteQueue("ouroboros-run-writer", QUEUE_TICKS);
   }
@@ -386,5 +413,41 @@ public final class RunWriter implements TickListener, AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * For a checkpoint at a tick barrier: waits for the writer thread to write every tick queued so
+   * far, appends the waiting rows to metrics.csv and forces it to the disk; returns its length, the
+   * offset a resumed run cuts it back to. summary.json is not rewritten: the checkpoint holds the
+   * summary's state instead.
+   */
+  public long flushForCheckpoint() throws IOException {
+    long[] at = new long[1];
+    queue.submit(
+        () -> {
+          flushRows();
+          metrics.force(true);
+          at[0] = metrics.size();
+        });
+    queue.drain();
+    return at[0];
+  }
+
+  /**
+   * For a resumed run, before its first tick: cuts metrics.csv back to {@code offset} (the rows a
+   * killed run wrote after its checkpoint go) and appends from there.
+   */
+  public void resumeAt(long offset) throws IOException {
+    if (metrics.size() < offset) {
+      throw new IOException(
+          files.metrics()
+              + " is shorter ("
+              + metrics.size()
+              + " bytes) than at the checkpoint ("
+              + offset
+              + " bytes): it was changed after the run stopped");
+    }
+    metrics.truncate(offset);
+    metrics.position(offset);
   }
 }

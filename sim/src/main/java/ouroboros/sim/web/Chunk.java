@@ -309,4 +309,9 @@ final class Chunk {
     }
     return b;
   }
+
+  /** The non-empty contributions of the tick, in canonical order: all a checkpoint keeps. */
+  Items[] contributions() {
+    return kept.clone();
+  }
 }

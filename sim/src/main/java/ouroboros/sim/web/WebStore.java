@@ -82,4 +82,59 @@ public final class WebStore {
   public int width() {
     return width;
   }
+
+  /**
+   * Writes the web within retention for a checkpoint (docs/checkpoints.md): the last sealed tick,
+   * then each chunk's tick and its non-empty contributions in canonical order. Everything else in a
+   * chunk is derived from those.
+   */
+  public void save(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(lastTick);
+    out.writeInt(chunks.size());
+    for (Chunk c : chunks) {
+      out.writeInt(c.tick);
+      Items[] items = c.contributions();
+      out.writeInt(items.length);
+      for (Items i : items) {
+        ouroboros.agents.data.ItemsCodec.write(out, i);
+      }
+    }
+  }
+
+  /**
+   * Replaces an empty store's content with what {@link #save} wrote, and returns the snapshot of
+   * the last sealed tick (null when none was sealed), as {@link #appendAndSeal} returned it.
+   */
+  public Snapshot restore(java.io.DataInput in) throws java.io.IOException {
+    if (!chunks.isEmpty()) {
+      throw new IllegalStateException("restoring a web store that is already in use");
+    }
+    int last = in.readInt();
+    int n = ouroboros.agents.state.StateIo.length(in);
+    int previous = Integer.MIN_VALUE;
+    for (int k = 0; k < n; k++) {
+      int tick = in.readInt();
+      int m = ouroboros.agents.state.StateIo.length(in);
+      Items[] items = new Items[m];
+      for (int j = 0; j < m; j++) {
+        items[j] = ouroboros.agents.data.ItemsCodec.read(in);
+        if (items[j].payload().width() != width) {
+          throw new java.io.IOException(
+              "checkpoint does not match this run: web items of width "
+                  + items[j].payload().width()
+                  + ", expected "
+                  + width);
+        }
+      }
+      if (tick <= previous || tick > last) {
+        throw new java.io.IOException("corrupt checkpoint: web chunk of tick " + tick);
+      }
+      previous = tick;
+      chunks.addLast(new Chunk(tick, width, siteCount, items));
+    }
+    lastTick = last;
+    return last < 0
+        ? null
+        : new Snapshot(last, width, siteCount, chunks.toArray(new Chunk[0]), weights, attachment);
+  }
 }

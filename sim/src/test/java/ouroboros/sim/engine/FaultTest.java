@@ -123,6 +123,16 @@ class FaultTest extends EngineTest {
           public Evaluation evaluate(Model m) {
             return gaussian.evaluate(m);
           }
+
+          @Override
+          public void writeModel(Model m, java.io.DataOutput out) throws java.io.IOException {
+            gaussian.writeModel(m, out);
+          }
+
+          @Override
+          public Model readModel(java.io.DataInput in) throws java.io.IOException {
+            return gaussian.readModel(in);
+          }
         };
     World world = base.withDomain(flaky);
     List<RetrainReport> r = reportsOf(world);

@@ -254,4 +254,14 @@ public final class CategoricalDomain implements Domain {
   public double truthScore(Batch batch, int i) {
     return Math.log(truth.probability((int) batch.values()[i]));
   }
+
+  @Override
+  public void writeModel(Model model, java.io.DataOutput out) throws java.io.IOException {
+    ((CategoricalModel) model).write(out);
+  }
+
+  @Override
+  public Model readModel(java.io.DataInput in) throws java.io.IOException {
+    return CategoricalModel.read(in);
+  }
 }

@@ -1,7 +1,11 @@
 package ouroboros.agents.domain.categorical;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import ouroboros.agents.domain.Model;
+import ouroboros.agents.state.StateIo;
 
 /**
  * A categorical distribution over V categories, 0 to V-1: one probability per category, each finite
@@ -120,5 +124,19 @@ public final class CategoricalModel implements Model {
   @Override
   public String toString() {
     return "CategoricalModel" + Arrays.toString(probabilities);
+  }
+
+  /** Writes the probabilities for a checkpoint. */
+  void write(DataOutput out) throws IOException {
+    StateIo.doubles(out, probabilities);
+  }
+
+  /** Reads what {@link #write} wrote, without normalising again: the same model, bit for bit. */
+  static CategoricalModel read(DataInput in) throws IOException {
+    double[] p = StateIo.doubles(in);
+    if (p == null || p.length < 2) {
+      throw new IOException("corrupt checkpoint: a categorical model without probabilities");
+    }
+    return new CategoricalModel(p);
   }
 }

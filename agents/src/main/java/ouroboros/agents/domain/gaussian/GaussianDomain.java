@@ -372,4 +372,14 @@ public final class GaussianDomain implements Domain {
     }
     return c;
   }
+
+  @Override
+  public void writeModel(Model model, java.io.DataOutput out) throws java.io.IOException {
+    ((GaussianModel) model).write(out);
+  }
+
+  @Override
+  public Model readModel(java.io.DataInput in) throws java.io.IOException {
+    return GaussianModel.read(in);
+  }
 }

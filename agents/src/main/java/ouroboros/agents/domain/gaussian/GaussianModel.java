@@ -1,5 +1,8 @@
 package ouroboros.agents.domain.gaussian;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
@@ -8,6 +11,7 @@ import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.Model;
+import ouroboros.agents.state.StateIo;
 
 /**
  * A d-dimensional Gaussian N(mean, covariance), with its Cholesky factor, inverse and log
@@ -161,5 +165,25 @@ public final class GaussianModel implements Model {
         + ", cov="
         + Arrays.deepToString(covariance)
         + "]";
+  }
+
+  /** Writes the mean and covariance for a checkpoint; the rest is derived from them. */
+  void write(DataOutput out) throws IOException {
+    StateIo.doubles(out, mean);
+    StateIo.matrix(out, covariance);
+  }
+
+  /** Reads what {@link #write} wrote: the same model, bit for bit. */
+  static GaussianModel read(DataInput in) throws IOException {
+    double[] m = StateIo.doubles(in);
+    double[][] c = StateIo.matrix(in);
+    if (m == null || c == null) {
+      throw new IOException("corrupt checkpoint: a Gaussian model without parameters");
+    }
+    try {
+      return of(m, c);
+    } catch (FitException e) {
+      throw new IOException("corrupt checkpoint: Gaussian model: " + e.getMessage());
+    }
   }
 }

@@ -191,4 +191,14 @@ public final class KdeDomain extends MixtureTruthDomain {
     }
     return Math.sqrt(s);
   }
+
+  @Override
+  public void writeModel(Model model, java.io.DataOutput out) throws java.io.IOException {
+    ((KdeModel) model).write(out);
+  }
+
+  @Override
+  public Model readModel(java.io.DataInput in) throws java.io.IOException {
+    return KdeModel.read(in);
+  }
 }

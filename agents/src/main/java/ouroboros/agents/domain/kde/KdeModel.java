@@ -1,5 +1,8 @@
 package ouroboros.agents.domain.kde;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.math3.special.Gamma;
@@ -8,6 +11,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.Model;
+import ouroboros.agents.state.StateIo;
 
 /**
  * A kernel density estimate p(x) = sum_i w_i K_h(x - p_i) over weighted training points, with one
@@ -290,5 +294,35 @@ public final class KdeModel implements Model {
         + Arrays.toString(bandwidth)
         + (kernel == Kernel.GAUSSIAN ? "" : ", kernel=" + kernel.key())
         + "]";
+  }
+
+  /** Writes the points, weights, bandwidths, kernels and trace for a checkpoint. */
+  void write(DataOutput out) throws IOException {
+    out.writeInt(points.size());
+    out.writeInt(points.width());
+    StateIo.doubles(out, points.values());
+    StateIo.doubles(out, cumulative);
+    StateIo.doubles(out, bandwidth);
+    StateIo.doubles(out, kernels);
+    out.writeDouble(trace);
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static KdeModel read(DataInput in) throws IOException {
+    int size = in.readInt();
+    int width = in.readInt();
+    double[] values = StateIo.doubles(in);
+    double[] cumulative = StateIo.doubles(in);
+    double[] bandwidth = StateIo.doubles(in);
+    double[] kernels = StateIo.doubles(in);
+    double trace = in.readDouble();
+    if (values == null || bandwidth == null || kernels == null || bandwidth.length == 0) {
+      throw new IOException("corrupt checkpoint: a kernel density model without parameters");
+    }
+    try {
+      return new KdeModel(new Batch(size, width, values), cumulative, bandwidth, kernels, trace);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("corrupt checkpoint: kernel density model: " + e.getMessage());
+    }
   }
 }

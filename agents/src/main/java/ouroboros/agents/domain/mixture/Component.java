@@ -1,11 +1,15 @@
 package ouroboros.agents.domain.mixture;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import ouroboros.agents.domain.FitException;
+import ouroboros.agents.state.StateIo;
 
 /**
  * One d-dimensional Gaussian N(mean, covariance) of a mixture, with its Cholesky factor L
@@ -156,5 +160,25 @@ public final class Component {
   @Override
   public String toString() {
     return "N(" + Arrays.toString(mean) + ", " + Arrays.deepToString(covariance) + ")";
+  }
+
+  /** Writes the mean and covariance for a checkpoint; the rest is derived from them. */
+  void write(DataOutput out) throws IOException {
+    StateIo.doubles(out, mean);
+    StateIo.matrix(out, covariance);
+  }
+
+  /** Reads what {@link #write} wrote: the same component, bit for bit. */
+  static Component read(DataInput in) throws IOException {
+    double[] m = StateIo.doubles(in);
+    double[][] c = StateIo.matrix(in);
+    if (m == null || c == null) {
+      throw new IOException("corrupt checkpoint: a mixture component without parameters");
+    }
+    try {
+      return of(m, c);
+    } catch (FitException e) {
+      throw new IOException("corrupt checkpoint: mixture component: " + e.getMessage());
+    }
   }
 }

@@ -96,4 +96,14 @@ public final class MixtureDomain extends MixtureTruthDomain {
   public Evaluation evaluate(Model model) {
     return truth.evaluate((MixtureModel) model);
   }
+
+  @Override
+  public void writeModel(Model model, java.io.DataOutput out) throws java.io.IOException {
+    ((MixtureModel) model).write(out);
+  }
+
+  @Override
+  public Model readModel(java.io.DataInput in) throws java.io.IOException {
+    return MixtureModel.read(in);
+  }
 }

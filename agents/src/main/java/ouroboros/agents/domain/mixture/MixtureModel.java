@@ -1,5 +1,8 @@
 package ouroboros.agents.domain.mixture;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.math3.util.FastMath;
@@ -8,6 +11,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.Model;
+import ouroboros.agents.state.StateIo;
 
 /**
  * A Gaussian mixture sum_j w_j N(mean_j, covariance_j) in d dimensions: the truth of the mixture
@@ -224,5 +228,26 @@ public final class MixtureModel implements Model {
         + ", components="
         + Arrays.toString(components)
         + "]";
+  }
+
+  /** Writes the weights and components for a checkpoint. */
+  public void write(DataOutput out) throws IOException {
+    StateIo.doubles(out, weights);
+    for (Component c : components) {
+      c.write(out);
+    }
+  }
+
+  /** Reads what {@link #write} wrote, without normalising again: the same model, bit for bit. */
+  public static MixtureModel read(DataInput in) throws IOException {
+    double[] w = StateIo.doubles(in);
+    if (w == null || w.length == 0) {
+      throw new IOException("corrupt checkpoint: a mixture model without weights");
+    }
+    Component[] c = new Component[w.length];
+    for (int j = 0; j < c.length; j++) {
+      c[j] = Component.read(in);
+    }
+    return new MixtureModel(w, c);
   }
 }

@@ -305,4 +305,14 @@ public final class RegressionDomain implements Domain {
     double r = (v[i * w + dimension] - fit) / noiseSd;
     return -0.5 * r * r - Math.log(noiseSd * Math.sqrt(2 * Math.PI));
   }
+
+  @Override
+  public void writeModel(Model model, java.io.DataOutput out) throws java.io.IOException {
+    ((RegressionModel) model).write(out);
+  }
+
+  @Override
+  public Model readModel(java.io.DataInput in) throws java.io.IOException {
+    return RegressionModel.read(in);
+  }
 }

@@ -1,8 +1,12 @@
 package ouroboros.agents.domain.regression;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.Model;
+import ouroboros.agents.state.StateIo;
 
 /**
  * A linear model without intercept, y = x.w + noise: the coefficient vector w of the fixed-design
@@ -59,5 +63,20 @@ public final class RegressionModel implements Model {
   @Override
   public String toString() {
     return "RegressionModel" + Arrays.toString(weights);
+  }
+
+  /** Writes the coefficients for a checkpoint. */
+  void write(DataOutput out) throws IOException {
+    StateIo.doubles(out, weights);
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static RegressionModel read(DataInput in) throws IOException {
+    double[] w = StateIo.doubles(in);
+    try {
+      return of(w == null ? new double[0] : w);
+    } catch (FitException e) {
+      throw new IOException("corrupt checkpoint: regression model: " + e.getMessage());
+    }
   }
 }

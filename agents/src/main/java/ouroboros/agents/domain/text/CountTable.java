@@ -1,6 +1,10 @@
 package ouroboros.agents.domain.text;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
+import ouroboros.agents.state.StateIo;
 
 /**
  * The n-gram counts of one context length, immutable and compact: the contexts in increasing key
@@ -119,5 +123,36 @@ final class CountTable {
   /** Number of entries. */
   int entries() {
     return successors.length;
+  }
+
+  /** Writes the table for a checkpoint; the totals are derived. */
+  void write(DataOutput out) throws IOException {
+    StateIo.longs(out, contexts);
+    StateIo.ints(out, start);
+    StateIo.ints(out, successors);
+    StateIo.doubles(out, values);
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static CountTable read(DataInput in) throws IOException {
+    long[] c = StateIo.longs(in);
+    int[] s = StateIo.ints(in);
+    int[] succ = StateIo.ints(in);
+    double[] v = StateIo.doubles(in);
+    if (c == null
+        || s == null
+        || succ == null
+        || v == null
+        || s.length != c.length + 1
+        || succ.length != v.length
+        || s[c.length] != v.length) {
+      throw new IOException("corrupt checkpoint: an n-gram count table of the wrong shape");
+    }
+    for (int i = 0; i < c.length; i++) {
+      if (s[i] < 0 || s[i] > s[i + 1]) {
+        throw new IOException("corrupt checkpoint: an n-gram count table of the wrong shape");
+      }
+    }
+    return new CountTable(c, s, succ, v);
   }
 }

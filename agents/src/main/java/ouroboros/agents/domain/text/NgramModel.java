@@ -1,10 +1,14 @@
 package ouroboros.agents.domain.text;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.domain.Model;
 import ouroboros.agents.domain.Smoothing;
+import ouroboros.agents.state.StateIo;
 
 /**
  * A fitted n-gram model (n = 1 to 3) over V words and the end token: one {@link CountTable} per
@@ -293,5 +297,34 @@ public final class NgramModel implements Model {
         + ", entries="
         + entries()
         + "]";
+  }
+
+  /** Writes the vocabulary, smoothing and count tables for a checkpoint. */
+  void write(DataOutput out) throws IOException {
+    out.writeInt(vocabulary);
+    out.writeUTF(smoothing.name());
+    out.writeDouble(alpha);
+    out.writeInt(levels.length);
+    for (CountTable t : levels) {
+      t.write(out);
+    }
+  }
+
+  /** Reads what {@link #write} wrote. */
+  static NgramModel read(DataInput in) throws IOException {
+    int vocabulary = in.readInt();
+    Smoothing smoothing;
+    try {
+      smoothing = Smoothing.valueOf(in.readUTF());
+    } catch (IllegalArgumentException e) {
+      throw new IOException("corrupt checkpoint: an n-gram model's smoothing");
+    }
+    double alpha = in.readDouble();
+    int n = StateIo.length(in);
+    CountTable[] levels = new CountTable[Math.max(n, 0)];
+    for (int j = 0; j < levels.length; j++) {
+      levels[j] = CountTable.read(in);
+    }
+    return new NgramModel(vocabulary, smoothing, alpha, levels);
   }
 }

@@ -232,4 +232,14 @@ public final class TextDomain implements Domain {
   public int tokens(Batch batch, int i) {
     return Sentences.length(batch, i);
   }
+
+  @Override
+  public void writeModel(Model model, java.io.DataOutput out) throws java.io.IOException {
+    ((NgramModel) model).write(out);
+  }
+
+  @Override
+  public Model readModel(java.io.DataInput in) throws java.io.IOException {
+    return NgramModel.read(in);
+  }
 }

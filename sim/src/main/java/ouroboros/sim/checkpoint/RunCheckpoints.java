@@ -1,0 +1,242 @@
+package ouroboros.sim.checkpoint;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ouroboros.agents.actor.AgentProtocol;
+import ouroboros.sim.engine.Barrier;
+import ouroboros.sim.engine.Resumption;
+import ouroboros.sim.graph.GraphListener;
+import ouroboros.sim.output.BuildInfo;
+import ouroboros.sim.output.Checkpointing;
+import ouroboros.sim.output.RunLayout;
+import ouroboros.sim.output.RunWriter;
+import ouroboros.sim.web.WebStore;
+
+/**
+ * The checkpoints of one run (docs/checkpoints.md): every K ticks, at the barrier after the observe
+ * phase, the web, every agent's state and the observers' state (the run writer's metrics.csv offset
+ * and summary, the topology window) go into {@value #FILE} in the run directory, replacing the
+ * previous one. A resumed run restores all of them before its first tick.
+ */
+public final class RunCheckpoints implements Checkpointing {
+  /** The checkpoint's file name in the run directory. */
+  public static final String FILE = "checkpoint.bin";
+
+  static final String RUN = "run";
+  static final String WRITER = "writer";
+  static final String GRAPH = "graph";
+  static final String WEB = "web";
+  static final String AGENTS = "agents";
+
+  private final Path dir;
+  private final int every;
+  private final GraphListener graph;
+  private final Checkpoint from;
+  private RunWriter writer;
+  private byte[] digest;
+  private int written;
+  private long lastBytes;
+  private long lastNanos;
+
+  private RunCheckpoints(Path dir, int every, GraphListener graph, Checkpoint from) {
+    if (every < 0) {
+      throw new IllegalArgumentException("every is negative: " + every);
+    }
+    this.dir = dir;
+    this.every = every;
+    this.graph = graph;
+    this.from = from;
+  }
+
+  /** Checkpoints every {@code every} ticks (0: none) of a run that starts at tick 0. */
+  public static RunCheckpoints every(Path dir, int every, GraphListener graph) {
+    return new RunCheckpoints(dir, every, graph, null);
+  }
+
+  /**
+   * Reads the checkpoint of the run in {@code dir} and checks it against the directory's
+   * scenario.yaml; the checkpoints of the resumed run keep the interval the run was started with.
+   */
+  public static RunCheckpoints resume(Path dir, GraphListener graph) throws CheckpointException {
+    Path file = dir.resolve(FILE);
+    Checkpoint c = CheckpointFile.read(file);
+    byte[] digest;
+    try {
+      digest = digest(RunLayout.of(dir).scenario());
+    } catch (IOException e) {
+      throw new CheckpointException(
+          RunLayout.of(dir).scenario() + ": cannot read the run's scenario: " + e.getMessage());
+    }
+    if (!MessageDigest.isEqual(digest, c.scenarioDigest())) {
+      throw new CheckpointException(
+          file + ": the checkpoint is of another scenario than " + RunLayout.of(dir).scenario());
+    }
+    int every;
+    try (DataInputStream in = input(c.section(RUN))) {
+      every = in.readInt();
+    } catch (IOException e) {
+      throw new CheckpointException(file + ": the checkpoint is corrupt (section run)");
+    }
+    for (String s : List.of(WRITER, WEB, AGENTS)) {
+      c.section(s);
+    }
+    if ((graph != null) != c.sections().containsKey(GRAPH)) {
+      throw new CheckpointException(file + ": the checkpoint's topology state does not match");
+    }
+    RunCheckpoints r = new RunCheckpoints(dir, every, graph, c);
+    r.digest = digest;
+    return r;
+  }
+
+  /** The tick the checkpoint being resumed ends at. */
+  public int tick() {
+    return from == null ? -1 : from.tick();
+  }
+
+  /** The checkpoint interval in ticks (0: none). */
+  public int interval() {
+    return every;
+  }
+
+  /** How many checkpoints this run wrote. */
+  public int written() {
+    return written;
+  }
+
+  /** The size of the last checkpoint written, in bytes. */
+  public long lastBytes() {
+    return lastBytes;
+  }
+
+  /**
+   * How long the last checkpoint took, from the barrier to the file on the disk, in nanoseconds.
+   */
+  public long lastNanos() {
+    return lastNanos;
+  }
+
+  @Override
+  public boolean resuming() {
+    return from != null;
+  }
+
+  @Override
+  public Resumption resume(RunWriter w) throws IOException {
+    this.writer = w;
+    if (from == null) {
+      return null;
+    }
+    try {
+      try (DataInputStream in = input(from.section(WRITER))) {
+        w.resumeAt(in.readLong());
+        w.summary().restore(in);
+      }
+      if (graph != null) {
+        try (DataInputStream in = input(from.section(GRAPH))) {
+          graph.restore(in);
+        }
+      }
+      List<byte[]> agents = new ArrayList<>();
+      try (DataInputStream in = input(from.section(AGENTS))) {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+          byte[] b = new byte[in.readInt()];
+          in.readFully(b);
+          agents.add(b);
+        }
+      }
+      return new Resumption(from.tick(), from.section(WEB), agents);
+    } catch (CheckpointException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Barrier barrier(RunWriter w) {
+    this.writer = w;
+    if (every == 0) {
+      return Barrier.NONE;
+    }
+    return new Barrier() {
+      @Override
+      public boolean due(int tick) {
+        return (tick + 1) % every == 0;
+      }
+
+      @Override
+      public void write(int tick, WebStore web, List<AgentProtocol.StateSaved> states)
+          throws IOException {
+        RunCheckpoints.this.write(tick, web, states);
+      }
+    };
+  }
+
+  /** Writes the checkpoint after {@code tick}. */
+  private void write(int tick, WebStore web, List<AgentProtocol.StateSaved> states)
+      throws IOException {
+    long t0 = System.nanoTime();
+    if (digest == null) {
+      digest = digest(RunLayout.of(dir).scenario());
+    }
+    Map<String, byte[]> sections = new LinkedHashMap<>();
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(b);
+    out.writeInt(every);
+    sections.put(RUN, take(b, out));
+    out.writeLong(writer.flushForCheckpoint());
+    writer.summary().save(out);
+    sections.put(WRITER, take(b, out));
+    if (graph != null) {
+      graph.save(out);
+      sections.put(GRAPH, take(b, out));
+    }
+    web.save(out);
+    sections.put(WEB, take(b, out));
+    out.writeInt(states.size());
+    for (AgentProtocol.StateSaved s : states) {
+      if (!s.failure().isEmpty()) {
+        throw new IOException("agent " + s.agent() + " could not save its state: " + s.failure());
+      }
+      out.writeInt(s.state().length);
+      out.write(s.state());
+    }
+    sections.put(AGENTS, take(b, out));
+    lastBytes =
+        CheckpointFile.write(
+            dir.resolve(FILE), new Checkpoint(BuildInfo.current().line(), digest, tick, sections));
+    lastNanos = System.nanoTime() - t0;
+    written++;
+  }
+
+  /** The bytes written to {@code b} so far; empties it. */
+  private static byte[] take(ByteArrayOutputStream b, DataOutputStream out) throws IOException {
+    out.flush();
+    byte[] bytes = b.toByteArray();
+    b.reset();
+    return bytes;
+  }
+
+  private static DataInputStream input(byte[] bytes) {
+    return new DataInputStream(new ByteArrayInputStream(bytes));
+  }
+
+  /** SHA-256 of a file. */
+  static byte[] digest(Path file) throws IOException {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

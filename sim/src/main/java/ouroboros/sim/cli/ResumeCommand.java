@@ -1,0 +1,186 @@
+package ouroboros.sim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import ouroboros.sim.checkpoint.CheckpointException;
+import ouroboros.sim.checkpoint.RunCheckpoints;
+import ouroboros.sim.engine.EngineLimits;
+import ouroboros.sim.engine.RunOutcome;
+import ouroboros.sim.engine.Simulation;
+import ouroboros.sim.engine.World;
+import ouroboros.sim.graph.GraphListener;
+import ouroboros.sim.graph.GraphOptions;
+import ouroboros.sim.output.Observers;
+import ouroboros.sim.output.OutDir;
+import ouroboros.sim.output.RunDirectory;
+import ouroboros.sim.output.RunLayout;
+import ouroboros.sim.output.RunLock;
+import ouroboros.sim.output.WriteFailure;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.path.Overrides;
+import ouroboros.sim.scenario.spec.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ouroboros resume DIR}: finishes a run that was started with {@code --checkpoint-every} and
+ * stopped (killed, a power cut), from its last checkpoint. The files it ends with are those an
+ * uninterrupted run writes (docs/checkpoints.md).
+ */
+@Command(
+    name = "resume",
+    description =
+        "Finish a run started with --checkpoint-every from its last checkpoint (checkpoint.bin"
+            + " in DIR).")
+final class ResumeCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "The run directory.")
+  private Path dir;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description =
+          "Dispatcher threads (default: the number of processors); outputs do not depend"
+              + " on it.")
+  private Integer threads;
+
+  @Option(names = "--quiet", description = "Print no progress and no summary table.")
+  private boolean quiet;
+
+  @Option(
+      names = "--no-report",
+      description = "Do not write report.html into the run directory at the end.")
+  private boolean noReport;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (n < 1 || n > EngineLimits.MAX_THREADS) {
+      stderr.println(
+          "error: --threads: found "
+              + n
+              + ", expected a whole number from 1 to "
+              + EngineLimits.MAX_THREADS);
+      return Main.BAD_INPUT;
+    }
+    if (!Files.isDirectory(dir)) {
+      stderr.println("error: " + dir + ": no run directory there");
+      return Main.BAD_INPUT;
+    }
+    if (RunDirectory.isComplete(dir)) {
+      stderr.println("error: " + dir + ": the run is complete; there is nothing to resume");
+      return Main.BAD_INPUT;
+    }
+    Path file = RunLayout.of(dir).scenario();
+    Scenario scenario;
+    try {
+      scenario = Overrides.load(new ScenarioLoader(), file, List.of());
+    } catch (ScenarioException e) {
+      Errors.print(stderr, e);
+      return Main.BAD_INPUT;
+    }
+    if (scenario.seed() == null) {
+      stderr.println("error: " + file + ": no seed; this is not the scenario a run wrote");
+      return Main.BAD_INPUT;
+    }
+    World world = WorldCompiler.compile(scenario, scenario.seed());
+    GraphListener graph = new GraphListener(dir, world, GraphOptions.DEFAULTS);
+    RunCheckpoints checkpoints;
+    try {
+      checkpoints = RunCheckpoints.resume(dir, graph);
+    } catch (CheckpointException e) {
+      stderr.println("error: " + e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    RunLock lock = OutputDirs.lock(dir, OutDir.Mode.KEEP, "DIR", stderr);
+    if (lock == null) {
+      return Main.BAD_INPUT;
+    }
+    try (lock) {
+      removeTemporaryFiles(dir);
+      removeTemporaryFiles(dir.resolve(RunLayout.GRAPH_DIR));
+      if (!quiet) {
+        stdout.printf(
+            "%s: resuming after tick %d of %d from %s%n",
+            scenario.name(), checkpoints.tick(), world.ticks(), dir.resolve(RunCheckpoints.FILE));
+        stdout.flush();
+      }
+      return run(scenario, world, n, graph, checkpoints, lock, stdout, stderr);
+    }
+  }
+
+  private int run(
+      Scenario scenario,
+      World world,
+      int n,
+      GraphListener graph,
+      RunCheckpoints checkpoints,
+      RunLock lock,
+      PrintWriter stdout,
+      PrintWriter stderr)
+      throws IOException {
+    RunOutcome outcome;
+    try (Simulation sim = new Simulation(n)) {
+      Observers observers =
+          Observers.builder()
+              .topology(graph)
+              .sink(
+                  quiet
+                      ? null
+                      : new ProgressListener(
+                          world.name(), world.ticks(), PlainProgress.terminal(), stderr))
+              .build();
+      RunDirectory.Result result;
+      try {
+        result =
+            RunDirectory.run(
+                sim, scenario, world, n, dir, observers, Duration.ZERO, lock, checkpoints);
+      } catch (IOException e) {
+        stderr.println("error: cannot resume the run in " + dir + ": " + WriteFailure.describe(e));
+        stderr.flush();
+        return Main.BAD_INPUT;
+      }
+      outcome = result.outcome();
+      if (!quiet) {
+        SummaryTable.print(stdout, world, result.summary());
+      }
+    }
+    Path report = noReport ? null : RunCommand.report(dir, stderr);
+    if (!outcome.completed()) {
+      return OutputDirs.failed(outcome, dir, stderr);
+    }
+    stdout.println("run directory: " + dir);
+    if (report != null && !quiet) {
+      stdout.println("report: " + report);
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  /** Deletes the temporary files ({@code .NAME.tmp}) a killed run left in a directory. */
+  private static void removeTemporaryFiles(Path in) throws IOException {
+    if (!Files.isDirectory(in)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(in, ".*.tmp")) {
+      for (Path f : files) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+}

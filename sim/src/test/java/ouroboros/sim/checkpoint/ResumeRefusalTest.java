@@ -1,0 +1,110 @@
+package ouroboros.sim.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.cli.Main;
+
+/**
+ * {@code ouroboros resume} refuses what it cannot use, with one line and exit code 2, never a stack
+ * trace: a corrupt checkpoint, a truncated one, one of another scenario, a directory without one,
+ * and a run that is complete.
+ */
+class ResumeRefusalTest {
+  @TempDir Path tmp;
+
+  private String err;
+
+  private int cli(String... args) {
+    StringWriter e = new StringWriter();
+    int code = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(e));
+    err = e.toString();
+    return code;
+  }
+
+  /** A complete run with a checkpoint after tick 4, marked incomplete as a killed run is. */
+  private Path stoppedRun() throws Exception {
+    Path scenario = tmp.resolve("s.yaml");
+    Files.writeString(
+        scenario,
+        """
+        name: refusal
+        seed: 1
+        ticks: 8
+        domain: {type: gaussian}
+        humans: [{id: people, publish-rate: 20}]
+        models: [{id: m, regime: replace, scrape: 20, publish-rate: 20}]
+        """);
+    Path out = tmp.resolve("run");
+    assertEquals(
+        0,
+        cli(
+            "run",
+            scenario.toString(),
+            "--out",
+            out.toString(),
+            "--checkpoint-every",
+            "5",
+            "--quiet",
+            "--no-report",
+            "--threads",
+            "1"),
+        () -> err);
+    Path summary = out.resolve("summary.json");
+    Files.writeString(
+        summary, Files.readString(summary).replace("\"complete\" : true", "\"complete\" : false"));
+    return out;
+  }
+
+  private void assertRefused(Path dir, String expected) {
+    assertEquals(2, cli("resume", dir.toString(), "--quiet", "--no-report"), err);
+    assertTrue(err.startsWith("error: ") && err.contains(expected), err);
+    assertFalse(err.contains("\tat "), "no stack trace: " + err);
+  }
+
+  @Test
+  void resume_corruptCheckpoint_refused() throws Exception {
+    Path run = stoppedRun();
+    Path f = run.resolve(RunCheckpoints.FILE);
+    byte[] b = Files.readAllBytes(f);
+    b[b.length / 2] ^= 0x40;
+    Files.write(f, b);
+    assertRefused(run, "corrupt");
+  }
+
+  @Test
+  void resume_truncatedCheckpoint_refused() throws Exception {
+    Path run = stoppedRun();
+    Path f = run.resolve(RunCheckpoints.FILE);
+    byte[] b = Files.readAllBytes(f);
+    Files.write(f, Arrays.copyOf(b, b.length - 100));
+    assertRefused(run, "truncated");
+  }
+
+  @Test
+  void resume_otherScenario_refused() throws Exception {
+    Path run = stoppedRun();
+    Path s = run.resolve("scenario.yaml");
+    Files.writeString(s, Files.readString(s).replace("publish-rate: 20", "publish-rate: 21"));
+    assertRefused(run, "another scenario");
+  }
+
+  @Test
+  void resume_noCheckpoint_andCompleteRun_refused() throws Exception {
+    Path run = stoppedRun();
+    Files.delete(run.resolve(RunCheckpoints.FILE));
+    assertRefused(run, "no checkpoint");
+    Path summary = run.resolve("summary.json");
+    Files.writeString(
+        summary, Files.readString(summary).replace("\"complete\" : false", "\"complete\" : true"));
+    assertRefused(run, "complete");
+  }
+}
