@@ -340,9 +340,9 @@ public final class ModelCore {
 
   /**
    * Writes everything the rest of a run needs from this model, for a checkpoint
-   * (docs/checkpoints.md): generation, fit failures, output depth, items gathered, parameters,
-   * the first fit, evaluation, training pool, collapse tracker, site split and every random stream. The settings
-   * are not written: a resumed run rebuilds them from the scenario and its timeline.
+   * (docs/checkpoints.md): generation, fit failures, output depth, items gathered, parameters, the
+   * first fit, evaluation, training pool, collapse tracker, site split and every random stream. The
+   * settings are not written: a resumed run rebuilds them from the scenario and its timeline.
    */
   public void saveState(DataOutput out) throws IOException {
     out.writeUTF(settings.id());

@@ -303,6 +303,7 @@ public final class KdeModel implements Model {
     StateIo.doubles(out, points.values());
     StateIo.doubles(out, cumulative);
     StateIo.doubles(out, bandwidth);
+    out.writeUTF(kernel.name());
     StateIo.doubles(out, kernels);
     out.writeDouble(trace);
   }
@@ -314,13 +315,20 @@ public final class KdeModel implements Model {
     double[] values = StateIo.doubles(in);
     double[] cumulative = StateIo.doubles(in);
     double[] bandwidth = StateIo.doubles(in);
+    String kernelName = in.readUTF();
     double[] kernels = StateIo.doubles(in);
     double trace = in.readDouble();
     if (values == null || bandwidth == null || kernels == null || bandwidth.length == 0) {
       throw new IOException("corrupt checkpoint: a kernel density model without parameters");
     }
     try {
-      return new KdeModel(new Batch(size, width, values), cumulative, bandwidth, kernels, trace);
+      return new KdeModel(
+          new Batch(size, width, values),
+          cumulative,
+          bandwidth,
+          Kernel.valueOf(kernelName),
+          kernels,
+          trace);
     } catch (IllegalArgumentException e) {
       throw new IOException("corrupt checkpoint: kernel density model: " + e.getMessage());
     }
