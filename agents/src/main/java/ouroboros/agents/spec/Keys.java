@@ -14,7 +14,16 @@ public final class Keys {
 
   /** A record component's key: its name in kebab case. */
   public static String kebab(String name) {
-    return name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        b.append('-').append((char) (c - 'A' + 'a'));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
   }
 
   /**
