@@ -1,6 +1,5 @@
 package ouroboros.agents.spec;
 
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,12 +33,13 @@ public final class Keys {
    */
   public static void checkBounds(Problems p, String at, Record record, String... keys) {
     List<String> only = List.of(keys);
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      String key = kebab(c.getName());
-      Key k = c.getAnnotation(Key.class);
+    RecordShape shape = RecordShape.of(record.getClass());
+    for (int i = 0; i < shape.size(); i++) {
+      String key = shape.key(i);
+      Key k = shape.declared(i);
       if (k == null
           || (!only.isEmpty() && !only.contains(key))
-          || !(get(c, record) instanceof Number n)) {
+          || !(shape.get(i, record) instanceof Number n)) {
         continue;
       }
       if (!within(k, n)) {
@@ -93,13 +93,5 @@ public final class Keys {
 
   private static String format(double v) {
     return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-  }
-
-  private static Object get(RecordComponent c, Object record) {
-    try {
-      return c.getAccessor().invoke(record);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + c, e);
-    }
   }
 }
