@@ -1,6 +1,5 @@
 package ouroboros.agents.spec;
 
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +13,16 @@ public final class Keys {
 
   /** A record component's key: its name in kebab case. */
   public static String kebab(String name) {
-    return name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder(name.length() + 4);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        b.append('-').append((char) (c - 'A' + 'a'));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -25,12 +33,13 @@ public final class Keys {
    */
   public static void checkBounds(Problems p, String at, Record record, String... keys) {
     List<String> only = List.of(keys);
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      String key = kebab(c.getName());
-      Key k = c.getAnnotation(Key.class);
+    RecordShape shape = RecordShape.of(record.getClass());
+    for (int i = 0; i < shape.size(); i++) {
+      String key = shape.key(i);
+      Key k = shape.declared(i);
       if (k == null
           || (!only.isEmpty() && !only.contains(key))
-          || !(get(c, record) instanceof Number n)) {
+          || !(shape.get(i, record) instanceof Number n)) {
         continue;
       }
       if (!within(k, n)) {
@@ -84,13 +93,5 @@ public final class Keys {
 
   private static String format(double v) {
     return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-  }
-
-  private static Object get(RecordComponent c, Object record) {
-    try {
-      return c.getAccessor().invoke(record);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + c, e);
-    }
   }
 }

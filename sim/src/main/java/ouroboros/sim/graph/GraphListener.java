@@ -74,7 +74,10 @@ public final class GraphListener implements Observers.Topology {
   private final ObjectMapper json = Yaml.json();
   private int lastTick = -1;
   private int lastWritten = -1;
+
+  /** The analysis of the window ending at {@link #lastTick}; null until asked for. */
   private GraphAnalysis latest;
+
   private GraphAnalysis lastBlock;
   private volatile GraphAnalysis live;
   private WriteQueue files;
@@ -108,7 +111,10 @@ public final class GraphListener implements Observers.Topology {
             retire);
   }
 
-  /** The analysis of the window that ends at the latest tick, or null before the first. */
+  /**
+   * The latest analysis made (at a tick with retrains, at the end of a block, or for another
+   * listener), or null before the first.
+   */
   public GraphAnalysis current() {
     return live;
   }
@@ -120,7 +126,7 @@ public final class GraphListener implements Observers.Topology {
    */
   public GraphAnalysis analysisAt(TickResult r) {
     advance(r);
-    return latest;
+    return analysis();
   }
 
   /** File name stem of the block start..end: {@code w<start>-<end>}. */
@@ -132,27 +138,25 @@ public final class GraphListener implements Observers.Topology {
   public void onTick(TickResult r) throws IOException {
     advance(r);
     if ((r.tick() + 1) % window == 0) {
-      write(latest);
+      write(analysis());
     }
   }
 
   @Override
   public List<MetricRow> rows(TickResult r) {
     advance(r);
+    if (r.reports().isEmpty()) {
+      return List.of();
+    }
+    GraphAnalysis a = analysis();
     List<MetricRow> rows = new ArrayList<>();
     for (RetrainReport rep : r.reports()) {
       int i = rep.agent() - humans;
-      rows.add(
-          new MetricRow(r.tick(), rep.id(), rep.generation(), HUMAN_ANCESTRY, latest.ancestry(i)));
-      rows.add(
-          new MetricRow(r.tick(), rep.id(), rep.generation(), TRAINING_DEPTH, latest.depth(i)));
+      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), HUMAN_ANCESTRY, a.ancestry(i)));
+      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), TRAINING_DEPTH, a.depth(i)));
       rows.add(
           new MetricRow(
-              r.tick(),
-              rep.id(),
-              rep.generation(),
-              PREDICTED_COLLAPSE,
-              latest.prediction(i).value()));
+              r.tick(), rep.id(), rep.generation(), PREDICTED_COLLAPSE, a.prediction(i).value()));
     }
     return rows;
   }
@@ -187,15 +191,26 @@ public final class GraphListener implements Observers.Topology {
     return files;
   }
 
-  /** Takes tick r's reports and analyses the window ending there, once per tick. */
+  /**
+   * Takes tick r's reports, once per tick. The window's analysis waits for {@link #analysis()}: a
+   * tick without retrains, which writes no rows and ends no block, needs none.
+   */
   private void advance(TickResult r) {
     if (r.tick() == lastTick) {
       return;
     }
     records.add(r.tick(), r.reports());
     lastTick = r.tick();
-    latest = GraphAnalysis.of(records.graphAt(lastTick));
-    live = latest;
+    latest = null;
+  }
+
+  /** The analysis of the window ending at the latest tick, made at the first call for that tick. */
+  private GraphAnalysis analysis() {
+    if (latest == null) {
+      latest = GraphAnalysis.of(records.graphAt(lastTick));
+      live = latest;
+    }
+    return latest;
   }
 
   /**

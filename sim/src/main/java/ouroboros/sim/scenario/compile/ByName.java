@@ -1,9 +1,8 @@
 package ouroboros.sim.scenario.compile;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.Map;
+import ouroboros.agents.spec.RecordShape;
 import ouroboros.sim.scenario.spec.Names;
 
 /**
@@ -20,20 +19,17 @@ final class ByName {
    * name) or else from the same-named component of {@code spec}.
    */
   static <R extends Record> R compile(Class<R> type, Record spec, Map<String, ?> compiled) {
-    RecordComponent[] cs = type.getRecordComponents();
-    Object[] args = new Object[cs.length];
-    for (int i = 0; i < cs.length; i++) {
-      String name = cs[i].getName();
+    RecordShape shape = RecordShape.of(type);
+    Object[] args = new Object[shape.size()];
+    for (int i = 0; i < args.length; i++) {
+      String name = shape.component(i).getName();
       args[i] =
           compiled.containsKey(name)
               ? compiled.get(name)
-              : convert(cs[i], specValue(spec, name, type));
+              : convert(shape.component(i), specValue(spec, name, type));
     }
     try {
-      Constructor<R> ctor =
-          type.getDeclaredConstructor(
-              Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new));
-      return ctor.newInstance(args);
+      return shape.construct(args);
     } catch (java.lang.reflect.InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -46,14 +42,10 @@ final class ByName {
 
   /** The value of the spec's component {@code name}; a setting with no such key is a bug. */
   private static Object specValue(Record spec, String name, Class<?> type) {
-    for (RecordComponent c : spec.getClass().getRecordComponents()) {
-      if (c.getName().equals(name)) {
-        try {
-          return c.getAccessor().invoke(spec);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException("cannot read " + c, e);
-        }
-      }
+    RecordShape shape = RecordShape.of(spec.getClass());
+    int i = shape.indexOfName(name);
+    if (i >= 0) {
+      return shape.get(i, spec);
     }
     throw new IllegalStateException(
         type.getSimpleName()

@@ -1,13 +1,13 @@
 package ouroboros.sim.scenario.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.function.Predicate;
 import ouroboros.agents.spec.Key;
 import ouroboros.agents.spec.Keys;
 import ouroboros.agents.spec.Problems;
+import ouroboros.agents.spec.RecordShape;
 import ouroboros.sim.scenario.load.Yaml;
 
 /**
@@ -17,6 +17,10 @@ import ouroboros.sim.scenario.load.Yaml;
  */
 public final class Declared {
   private static final ObjectMapper MAPPER = Yaml.json();
+
+  /** Parsed defaults by type and JSON text: the value when immutable, else its tree. */
+  private static final java.util.Map<String, Object> DEFAULTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Declared() {}
 
@@ -42,17 +46,14 @@ public final class Declared {
    */
   @SuppressWarnings("unchecked")
   public static <R extends Record> R withDefaults(R record, Predicate<String> applies) {
-    RecordComponent[] cs = record.getClass().getRecordComponents();
-    Object[] args = new Object[cs.length];
+    RecordShape shape = RecordShape.of(record.getClass());
+    Object[] args = new Object[shape.size()];
     boolean changed = false;
-    for (int i = 0; i < cs.length; i++) {
-      args[i] = get(cs[i], record);
-      Key k = cs[i].getAnnotation(Key.class);
-      if (args[i] == null
-          && k != null
-          && !k.def().isEmpty()
-          && applies.test(Names.kebab(cs[i].getName()))) {
-        args[i] = value(cs[i], k.def());
+    for (int i = 0; i < args.length; i++) {
+      args[i] = shape.get(i, record);
+      Key k = shape.declared(i);
+      if (args[i] == null && k != null && !k.def().isEmpty() && applies.test(shape.key(i))) {
+        args[i] = value(shape.component(i), k.def());
         changed = true;
       }
     }
@@ -60,13 +61,7 @@ public final class Declared {
       return record;
     }
     try {
-      Constructor<?> ctor =
-          record
-              .getClass()
-              .getDeclaredConstructor(
-                  Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new));
-      ctor.setAccessible(true);
-      return (R) ctor.newInstance(args);
+      return shape.construct(args);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot copy " + record.getClass().getSimpleName(), e);
     }
@@ -75,8 +70,9 @@ public final class Declared {
   /** A record's values by key (kebab name), in component order; absent keys are null. */
   public static java.util.Map<String, Object> values(Record record) {
     java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      out.put(Names.kebab(c.getName()), get(c, record));
+    RecordShape shape = RecordShape.of(record.getClass());
+    for (int i = 0; i < shape.size(); i++) {
+      out.put(shape.key(i), shape.get(i, record));
     }
     return out;
   }
@@ -87,17 +83,13 @@ public final class Declared {
    * record's keys, without listing its components.
    */
   public static <R extends Record> R build(Class<R> type, java.util.Map<String, ?> values) {
-    RecordComponent[] cs = type.getRecordComponents();
-    Object[] args = new Object[cs.length];
-    for (int i = 0; i < cs.length; i++) {
-      args[i] = values.get(Names.kebab(cs[i].getName()));
+    RecordShape shape = RecordShape.of(type);
+    Object[] args = new Object[shape.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = values.get(shape.key(i));
     }
     try {
-      Constructor<R> ctor =
-          type.getDeclaredConstructor(
-              Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new));
-      ctor.setAccessible(true);
-      return ctor.newInstance(args);
+      return shape.construct(args);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
     }
@@ -112,27 +104,35 @@ public final class Declared {
   }
 
   private static RecordComponent component(Class<?> type, String key) {
-    for (RecordComponent c : type.getRecordComponents()) {
-      if (Names.kebab(c.getName()).equals(key)) {
-        return c;
-      }
+    RecordShape shape = RecordShape.of(type);
+    int i = shape.indexOfKey(key);
+    if (i >= 0) {
+      return shape.component(i);
     }
     throw new IllegalArgumentException(type.getSimpleName() + " has no key '" + key + "'");
   }
 
-  private static Object get(RecordComponent c, Object record) {
-    try {
-      return c.getAccessor().invoke(record);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + c, e);
-    }
-  }
-
-  /** A default's JSON text as the component's type. */
+  /**
+   * A default's JSON text as the component's type. A default that is a number, a string, a boolean
+   * or an enum constant is parsed once and shared (it is immutable); any other is converted anew
+   * from its cached tree, so that no two records share a mutable value.
+   */
   private static Object value(RecordComponent c, String json) {
+    String key = c.getGenericType().getTypeName() + "\u0000" + json;
+    Object cached = DEFAULTS.get(key);
+    if (cached != null && !(cached instanceof JsonNode)) {
+      return cached;
+    }
     try {
-      return MAPPER.convertValue(
-          MAPPER.readTree(json), MAPPER.getTypeFactory().constructType(c.getGenericType()));
+      JsonNode tree = cached != null ? (JsonNode) cached : MAPPER.readTree(json);
+      Object v =
+          MAPPER.convertValue(tree, MAPPER.getTypeFactory().constructType(c.getGenericType()));
+      boolean immutable =
+          v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof Enum;
+      if (cached == null) {
+        DEFAULTS.putIfAbsent(key, immutable ? v : tree);
+      }
+      return v;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("bad default of " + c + ": " + json, e);
     }
