@@ -3,6 +3,9 @@ package ouroboros.agents.spec;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The {@link Key} declarations' own rules, for any record that declares keys: a key's name (its
@@ -12,9 +15,20 @@ import java.util.Locale;
 public final class Keys {
   private Keys() {}
 
-  /** A record component's key: its name in kebab case. */
+  /** An upper-case letter, which kebab case prefixes with a dash. */
+  private static final Pattern UPPER = Pattern.compile("([A-Z])");
+
+  /** Names already turned into kebab case: record component names, a small, fixed set. */
+  private static final Map<String, String> KEBAB = new ConcurrentHashMap<>();
+
+  /**
+   * A record component's key: its name in kebab case. Memoised: loading a scenario asks for the
+   * same few hundred component names once per key of every agent, and {@link String#replaceAll}
+   * compiles a regular expression per call.
+   */
   public static String kebab(String name) {
-    return name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    return KEBAB.computeIfAbsent(
+        name, n -> UPPER.matcher(n).replaceAll("-$1").toLowerCase(Locale.ROOT));
   }
 
   /**
