@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.engine.OutOfMemory;
@@ -25,6 +26,7 @@ import ouroboros.sim.testing.ChildJvm;
  * case is named after what it breaks. The limits are generous so that a loaded machine does not
  * fail them; each case takes a few seconds on an idle one.
  */
+@Tag("slow")
 class RunStopFaultTest {
   @TempDir Path tmp;
 
