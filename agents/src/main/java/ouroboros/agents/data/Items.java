@@ -66,29 +66,13 @@ public final class Items {
   public static final double MAX_STRENGTH = 31 * STRENGTH_STEP;
 
   private final Batch payload;
-  // Each column: its array, or null when it is constant and then its value. The arrays given
-  // are final; an accessor's array for a constant column is built once and cached.
-  private final int[] author;
-  private final int authorValue;
-  private final byte[] kind;
-  private final byte kindValue;
-  private final int[] tick;
-  private final int tickValue;
-  private final int[] generation;
-  private final int generationValue;
-  private final float[] depth;
-  private final float depthValue;
-  private final byte[] flags;
-  private final byte flagsValue;
-  private final short[] site;
-  private final short siteValue;
-  private volatile int[] authorBuilt;
-  private volatile byte[] kindBuilt;
-  private volatile int[] tickBuilt;
-  private volatile int[] generationBuilt;
-  private volatile float[] depthBuilt;
-  private volatile byte[] flagsBuilt;
-  private volatile short[] siteBuilt;
+  private final IntColumn author;
+  private final ByteColumn kind;
+  private final IntColumn tick;
+  private final IntColumn generation;
+  private final FloatColumn depth;
+  private final ByteColumn flags;
+  private final ShortColumn site;
 
   /** Items with every column given as an array; checks that each has one entry per item. */
   public Items(
@@ -102,62 +86,41 @@ public final class Items {
       short[] site) {
     this(
         payload,
-        Objects.requireNonNull(author, "author"),
-        0,
-        Objects.requireNonNull(kind, "kind"),
-        (byte) 0,
-        Objects.requireNonNull(tick, "tick"),
-        0,
-        Objects.requireNonNull(generation, "generation"),
-        0,
-        Objects.requireNonNull(depth, "depth"),
-        0f,
-        Objects.requireNonNull(flags, "flags"),
-        (byte) 0,
-        Objects.requireNonNull(site, "site"),
-        (short) 0);
+        IntColumn.given("author", author, size(payload)),
+        ByteColumn.given("kind", kind, size(payload)),
+        IntColumn.given("tick", tick, size(payload)),
+        IntColumn.given("generation", generation, size(payload)),
+        FloatColumn.given("depth", depth, size(payload)),
+        ByteColumn.given("flags", flags, size(payload)),
+        ShortColumn.given("site", site, size(payload)));
   }
 
-  /** Every column as an array (checked) or, where the array is null, as its constant value. */
+  /**
+   * Items with the given columns, each checked against the payload's size when it was made
+   * (package-private for {@link ItemsCodec}).
+   */
   Items(
       Batch payload,
-      int[] author,
-      int authorValue,
-      byte[] kind,
-      byte kindValue,
-      int[] tick,
-      int tickValue,
-      int[] generation,
-      int generationValue,
-      float[] depth,
-      float depthValue,
-      byte[] flags,
-      byte flagsValue,
-      short[] site,
-      short siteValue) {
+      IntColumn author,
+      ByteColumn kind,
+      IntColumn tick,
+      IntColumn generation,
+      FloatColumn depth,
+      ByteColumn flags,
+      ShortColumn site) {
     this.payload = Objects.requireNonNull(payload, "payload");
-    int n = payload.size();
-    check("author", author == null ? n : author.length, n);
-    check("kind", kind == null ? n : kind.length, n);
-    check("tick", tick == null ? n : tick.length, n);
-    check("generation", generation == null ? n : generation.length, n);
-    check("depth", depth == null ? n : depth.length, n);
-    check("flags", flags == null ? n : flags.length, n);
-    check("site", site == null ? n : site.length, n);
     this.author = author;
-    this.authorValue = authorValue;
     this.kind = kind;
-    this.kindValue = kindValue;
     this.tick = tick;
-    this.tickValue = tickValue;
     this.generation = generation;
-    this.generationValue = generationValue;
     this.depth = depth;
-    this.depthValue = depthValue;
     this.flags = flags;
-    this.flagsValue = flagsValue;
     this.site = site;
-    this.siteValue = siteValue;
+  }
+
+  /** The size of a payload that must not be null. */
+  private static int size(Batch payload) {
+    return Objects.requireNonNull(payload, "payload").size();
   }
 
   /** The flags of a watermarked item of the given strength, rounded to a quarter. */
@@ -183,159 +146,96 @@ public final class Items {
   /** Whether a column is held as one value for every item (no array of its own). */
   public boolean constant(Column c) {
     return switch (c) {
-      case AUTHOR -> author == null;
-      case KIND -> kind == null;
-      case TICK -> tick == null;
-      case GENERATION -> generation == null;
-      case DEPTH -> depth == null;
-      case FLAGS -> flags == null;
-      case SITE -> site == null;
+      case AUTHOR -> author.constant();
+      case KIND -> kind.constant();
+      case TICK -> tick.constant();
+      case GENERATION -> generation.constant();
+      case DEPTH -> depth.constant();
+      case FLAGS -> flags.constant();
+      case SITE -> site.constant();
     };
   }
 
   /** Bytes of the provenance arrays these items hold (constant columns hold none). */
   public long provenanceBytes() {
     long n = size();
-    return (author == null ? 0 : 4 * n)
-        + (kind == null ? 0 : n)
-        + (tick == null ? 0 : 4 * n)
-        + (generation == null ? 0 : 4 * n)
-        + (depth == null ? 0 : 4 * n)
-        + (flags == null ? 0 : n)
-        + (site == null ? 0 : 2 * n);
+    return author.bytes(n)
+        + kind.bytes(n)
+        + tick.bytes(n)
+        + generation.bytes(n)
+        + depth.bytes(n)
+        + flags.bytes(n)
+        + site.bytes(n);
   }
 
   /** Item i's author. */
   public int authorAt(int i) {
-    return author == null ? authorValue : author[i];
+    return author.at(i);
   }
 
   /** Item i's author kind. */
   public byte kindAt(int i) {
-    return kind == null ? kindValue : kind[i];
+    return kind.at(i);
   }
 
   /** Item i's tick. */
   public int tickAt(int i) {
-    return tick == null ? tickValue : tick[i];
+    return tick.at(i);
   }
 
   /** Item i's generation. */
   public int generationAt(int i) {
-    return generation == null ? generationValue : generation[i];
+    return generation.at(i);
   }
 
   /** Item i's synthetic depth. */
   public float depthAt(int i) {
-    return depth == null ? depthValue : depth[i];
+    return depth.at(i);
   }
 
   /** Item i's flags. */
   public byte flagsAt(int i) {
-    return flags == null ? flagsValue : flags[i];
+    return flags.at(i);
   }
 
   /** Item i's site. */
   public short siteAt(int i) {
-    return site == null ? siteValue : site[i];
+    return site.at(i);
   }
 
   /** Authors, one per item. */
   public int[] author() {
-    if (author != null) {
-      return author;
-    }
-    int[] a = authorBuilt;
-    if (a == null) {
-      a = new int[size()];
-      Arrays.fill(a, authorValue);
-      authorBuilt = a;
-    }
-    return a;
+    return author.array(size());
   }
 
   /** Author kinds, one per item. */
   public byte[] kind() {
-    if (kind != null) {
-      return kind;
-    }
-    byte[] a = kindBuilt;
-    if (a == null) {
-      a = new byte[size()];
-      Arrays.fill(a, kindValue);
-      kindBuilt = a;
-    }
-    return a;
+    return kind.array(size());
   }
 
   /** Ticks of publication, one per item. */
   public int[] tick() {
-    if (tick != null) {
-      return tick;
-    }
-    int[] a = tickBuilt;
-    if (a == null) {
-      a = new int[size()];
-      Arrays.fill(a, tickValue);
-      tickBuilt = a;
-    }
-    return a;
+    return tick.array(size());
   }
 
   /** Author generations, one per item. */
   public int[] generation() {
-    if (generation != null) {
-      return generation;
-    }
-    int[] a = generationBuilt;
-    if (a == null) {
-      a = new int[size()];
-      Arrays.fill(a, generationValue);
-      generationBuilt = a;
-    }
-    return a;
+    return generation.array(size());
   }
 
   /** Synthetic depths, one per item. */
   public float[] depth() {
-    if (depth != null) {
-      return depth;
-    }
-    float[] a = depthBuilt;
-    if (a == null) {
-      a = new float[size()];
-      Arrays.fill(a, depthValue);
-      depthBuilt = a;
-    }
-    return a;
+    return depth.array(size());
   }
 
   /** Flags, one per item. */
   public byte[] flags() {
-    if (flags != null) {
-      return flags;
-    }
-    byte[] a = flagsBuilt;
-    if (a == null) {
-      a = new byte[size()];
-      Arrays.fill(a, flagsValue);
-      flagsBuilt = a;
-    }
-    return a;
+    return flags.array(size());
   }
 
   /** Sites, one per item. */
   public short[] site() {
-    if (site != null) {
-      return site;
-    }
-    short[] a = siteBuilt;
-    if (a == null) {
-      a = new short[size()];
-      Arrays.fill(a, siteValue);
-      siteBuilt = a;
-    }
-    return a;
+    return site.array(size());
   }
 
   /** Whether item {@code i} carries a watermark. */
@@ -358,19 +258,12 @@ public final class Items {
     return new Items(
         payload,
         author,
-        authorValue,
         kind,
-        kindValue,
         tick,
-        tickValue,
         generation,
-        generationValue,
         depth,
-        depthValue,
-        Objects.requireNonNull(newFlags, "flags"),
-        (byte) 0,
-        site,
-        siteValue);
+        ByteColumn.given("flags", newFlags, size()),
+        site);
   }
 
   /** The same items on other sites. */
@@ -378,19 +271,12 @@ public final class Items {
     return new Items(
         payload,
         author,
-        authorValue,
         kind,
-        kindValue,
         tick,
-        tickValue,
         generation,
-        generationValue,
         depth,
-        depthValue,
         flags,
-        flagsValue,
-        Objects.requireNonNull(newSites, "site"),
-        (short) 0);
+        ShortColumn.given("site", newSites, size()));
   }
 
   /** The same items with other synthetic depths. */
@@ -398,25 +284,12 @@ public final class Items {
     return new Items(
         payload,
         author,
-        authorValue,
         kind,
-        kindValue,
         tick,
-        tickValue,
         generation,
-        generationValue,
-        Objects.requireNonNull(newDepth, "depth"),
-        0f,
+        FloatColumn.given("depth", newDepth, size()),
         flags,
-        flagsValue,
-        site,
-        siteValue);
-  }
-
-  private static void check(String column, int length, int n) {
-    if (length != n) {
-      throw new IllegalArgumentException(column + " has " + length + " entries, expected " + n);
-    }
+        site);
   }
 
   /**
@@ -427,20 +300,13 @@ public final class Items {
       Batch payload, int author, byte kind, int tick, int generation, float depth, short site) {
     return new Items(
         payload,
-        null,
-        author,
-        null,
-        kind,
-        null,
-        tick,
-        null,
-        generation,
-        null,
-        depth,
-        null,
-        (byte) 0,
-        null,
-        site);
+        IntColumn.constant(author),
+        ByteColumn.constant(kind),
+        IntColumn.constant(tick),
+        IntColumn.constant(generation),
+        FloatColumn.constant(depth),
+        ByteColumn.constant((byte) 0),
+        ShortColumn.constant(site));
   }
 
   /** No items, of the given payload width. */
@@ -458,25 +324,18 @@ public final class Items {
     int w = payload.width();
     int n = positions.length;
     double[] v = new double[n * w];
-    int[] a = new int[n];
-    byte[] k = new byte[n];
-    int[] t = new int[n];
-    int[] g = new int[n];
-    float[] d = new float[n];
-    byte[] f = new byte[n];
-    short[] s = new short[n];
     for (int i = 0; i < n; i++) {
-      int p = positions[i];
-      System.arraycopy(payload.values(), p * w, v, i * w, w);
-      a[i] = authorAt(p);
-      k[i] = kindAt(p);
-      t[i] = tickAt(p);
-      g[i] = generationAt(p);
-      d[i] = depthAt(p);
-      f[i] = flagsAt(p);
-      s[i] = siteAt(p);
+      System.arraycopy(payload.values(), positions[i] * w, v, i * w, w);
     }
-    return new Items(new Batch(n, w, v), a, k, t, g, d, f, s);
+    return new Items(
+        new Batch(n, w, v),
+        author.select(positions),
+        kind.select(positions),
+        tick.select(positions),
+        generation.select(positions),
+        depth.select(positions),
+        flags.select(positions),
+        site.select(positions));
   }
 
   /**
@@ -499,87 +358,15 @@ public final class Items {
       at += m;
     }
     Items first = blocks.isEmpty() ? empty(width) : blocks.get(0);
-    boolean ca = true;
-    boolean ck = true;
-    boolean ct = true;
-    boolean cg = true;
-    boolean cd = true;
-    boolean cf = true;
-    boolean cs = true;
-    for (Items b : blocks) {
-      ca &= b.author == null && b.authorValue == first.authorValue;
-      ck &= b.kind == null && b.kindValue == first.kindValue;
-      ct &= b.tick == null && b.tickValue == first.tickValue;
-      cg &= b.generation == null && b.generationValue == first.generationValue;
-      cd &=
-          b.depth == null
-              && Float.floatToRawIntBits(b.depthValue) == Float.floatToRawIntBits(first.depthValue);
-      cf &= b.flags == null && b.flagsValue == first.flagsValue;
-      cs &= b.site == null && b.siteValue == first.siteValue;
-    }
-    int[] a = ca ? null : new int[n];
-    byte[] k = ck ? null : new byte[n];
-    int[] t = ct ? null : new int[n];
-    int[] g = cg ? null : new int[n];
-    float[] d = cd ? null : new float[n];
-    byte[] f = cf ? null : new byte[n];
-    short[] s = cs ? null : new short[n];
-    at = 0;
-    for (Items b : blocks) {
-      int m = b.size();
-      if (a != null) {
-        System.arraycopy(b.author(), 0, a, at, m);
-      }
-      if (k != null) {
-        System.arraycopy(b.kind(), 0, k, at, m);
-      }
-      if (t != null) {
-        System.arraycopy(b.tick(), 0, t, at, m);
-      }
-      if (g != null) {
-        System.arraycopy(b.generation(), 0, g, at, m);
-      }
-      if (d != null) {
-        System.arraycopy(b.depth(), 0, d, at, m);
-      }
-      if (f != null) {
-        System.arraycopy(b.flags(), 0, f, at, m);
-      }
-      if (s != null) {
-        System.arraycopy(b.site(), 0, s, at, m);
-      }
-      at += m;
-    }
     return new Items(
         new Batch(n, width, v),
-        a,
-        first.authorValue,
-        k,
-        first.kindValue,
-        t,
-        first.tickValue,
-        g,
-        first.generationValue,
-        d,
-        first.depthValue,
-        f,
-        first.flagsValue,
-        s,
-        first.siteValue);
-  }
-
-  /** Share of items that are human data (synthetic depth 0); NaN when there are none. */
-  public double humanShare() {
-    if (size() == 0) {
-      return Double.NaN;
-    }
-    int h = 0;
-    for (int i = 0; i < size(); i++) {
-      if (depthAt(i) == 0f) {
-        h++;
-      }
-    }
-    return (double) h / size();
+        IntColumn.concat(blocks, b -> b.author, first.author, n),
+        ByteColumn.concat(blocks, b -> b.kind, first.kind, n),
+        IntColumn.concat(blocks, b -> b.tick, first.tick, n),
+        IntColumn.concat(blocks, b -> b.generation, first.generation, n),
+        FloatColumn.concat(blocks, b -> b.depth, first.depth, n),
+        ByteColumn.concat(blocks, b -> b.flags, first.flags, n),
+        ShortColumn.concat(blocks, b -> b.site, first.site, n));
   }
 
   /** Mean synthetic depth; 0 when there are no items. */

@@ -76,38 +76,37 @@ public final class ItemsCodec {
     } catch (IllegalArgumentException e) {
       throw new IOException("corrupt checkpoint: items: " + e.getMessage());
     }
-    int[] author = constant(in) ? null : StateIo.ints(in);
-    int authorValue = author == null ? in.readInt() : 0;
-    byte[] kind = constant(in) ? null : StateIo.bytes(in);
-    byte kindValue = kind == null ? in.readByte() : 0;
-    int[] tick = constant(in) ? null : StateIo.ints(in);
-    int tickValue = tick == null ? in.readInt() : 0;
-    int[] generation = constant(in) ? null : StateIo.ints(in);
-    int generationValue = generation == null ? in.readInt() : 0;
-    float[] depth = constant(in) ? null : StateIo.floats(in);
-    float depthValue = depth == null ? in.readFloat() : 0f;
-    byte[] flags = constant(in) ? null : StateIo.bytes(in);
-    byte flagsValue = flags == null ? in.readByte() : 0;
-    short[] site = constant(in) ? null : StateIo.shorts(in);
-    short siteValue = site == null ? in.readShort() : 0;
     try {
-      return new Items(
-          payload,
-          author,
-          authorValue,
-          kind,
-          kindValue,
-          tick,
-          tickValue,
-          generation,
-          generationValue,
-          depth,
-          depthValue,
-          flags,
-          flagsValue,
-          site,
-          siteValue);
-    } catch (IllegalArgumentException e) {
+      IntColumn author =
+          constant(in)
+              ? IntColumn.constant(in.readInt())
+              : IntColumn.given("author", StateIo.ints(in), size);
+      ByteColumn kind =
+          constant(in)
+              ? ByteColumn.constant(in.readByte())
+              : ByteColumn.given("kind", StateIo.bytes(in), size);
+      IntColumn tick =
+          constant(in)
+              ? IntColumn.constant(in.readInt())
+              : IntColumn.given("tick", StateIo.ints(in), size);
+      IntColumn generation =
+          constant(in)
+              ? IntColumn.constant(in.readInt())
+              : IntColumn.given("generation", StateIo.ints(in), size);
+      FloatColumn depth =
+          constant(in)
+              ? FloatColumn.constant(in.readFloat())
+              : FloatColumn.given("depth", StateIo.floats(in), size);
+      ByteColumn flags =
+          constant(in)
+              ? ByteColumn.constant(in.readByte())
+              : ByteColumn.given("flags", StateIo.bytes(in), size);
+      ShortColumn site =
+          constant(in)
+              ? ShortColumn.constant(in.readShort())
+              : ShortColumn.given("site", StateIo.shorts(in), size);
+      return new Items(payload, author, kind, tick, generation, depth, flags, site);
+    } catch (IllegalArgumentException | NullPointerException e) {
       throw new IOException("corrupt checkpoint: items: " + e.getMessage());
     }
   }

@@ -2,6 +2,8 @@ package ouroboros.agents.spec;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link Key} declarations' own rules, for any record that declares keys: a key's name (its
@@ -11,8 +13,19 @@ import java.util.Locale;
 public final class Keys {
   private Keys() {}
 
-  /** A record component's key: its name in kebab case. */
+  /** Names already turned into kebab case: record component names, a small, fixed set. */
+  private static final Map<String, String> KEBAB = new ConcurrentHashMap<>();
+
+  /**
+   * A record component's key: its name in kebab case. Memoised: loading a scenario asks for the
+   * same few hundred component names once per key of every agent.
+   */
   public static String kebab(String name) {
+    return KEBAB.computeIfAbsent(name, Keys::toKebab);
+  }
+
+  /** camelCase to kebab-case, one character at a time. */
+  private static String toKebab(String name) {
     StringBuilder b = new StringBuilder(name.length() + 4);
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

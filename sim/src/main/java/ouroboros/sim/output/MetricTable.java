@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.sim.output.Metric.Parsed;
@@ -86,6 +88,29 @@ final class MetricTable {
    * wins.
    */
   static Optional<Parsed> parse(String written) {
+    Optional<Parsed> known = PARSED.get(written);
+    if (known != null) {
+      return known;
+    }
+    Optional<Parsed> parsed = parseUncached(written);
+    if (PARSED.size() < PARSED_CAP) {
+      PARSED.putIfAbsent(written, parsed);
+    }
+    return parsed;
+  }
+
+  /**
+   * Names already parsed: a run writes the same few hundred names at every tick, and the report
+   * reads them back row by row; at most {@link #PARSED_CAP} are kept, so that names made of
+   * arbitrary text (a site id, say) cannot grow it without bound.
+   */
+  private static final Map<String, Optional<Parsed>> PARSED = new ConcurrentHashMap<>();
+
+  /** The most names {@link #PARSED} keeps. */
+  private static final int PARSED_CAP = 100_000;
+
+  /** {@link #parse} without the memo: tries every metric's template against the name. */
+  private static Optional<Parsed> parseUncached(String written) {
     String[] w = written.split("-", -1);
     Parsed best = null;
     int bestWords = -1;

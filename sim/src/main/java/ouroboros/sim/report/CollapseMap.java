@@ -252,7 +252,7 @@ final class CollapseMap {
       } else {
         z[i][j] = Bands.meanCi(v)[0];
       }
-      int[] yesOf = SweepReport.share(s, c.id(), model, definition);
+      int[] yesOf = SweepTables.share(s, c.id(), model, definition);
       if (yesOf[1] > 0) {
         share[i][j] = (double) yesOf[0] / yesOf[1];
         firing += share[i][j] >= 0.5 ? 1 : 0;
@@ -330,7 +330,7 @@ final class CollapseMap {
       int of = 0;
       for (SweepDir.Cell c : s.cells()) {
         if (c.values().get(0).equals(xs.get(i))) {
-          int[] yo = SweepReport.share(s, c.id(), model, definition);
+          int[] yo = SweepTables.share(s, c.id(), model, definition);
           yes += yo[0];
           of += yo[1];
         }

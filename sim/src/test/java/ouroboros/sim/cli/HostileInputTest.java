@@ -105,6 +105,34 @@ class HostileInputTest {
   }
 
   @Test
+  void ticks_sexagesimal_refusedInsteadOfReadAsBase60() {
+    refused(
+        VALID.replace("ticks: 3", "ticks: 1:30"),
+        "3:8: ticks: found the text '1:30', expected a whole number without ':' (YAML 1.1 reads"
+            + " 1:30 as the base-60 number 90; write 90 for that number)");
+  }
+
+  @Test
+  void gaussianMean_sexagesimalFloat_refusedInsteadOfReadAsBase60() {
+    refused(
+        VALID.replace("mean: [0.0]", "mean: [-1:30.5]"),
+        "7:10: domain.mean[0]: found the number -1:30.5, expected a number without ':' (YAML 1.1"
+            + " reads -1:30.5 as the base-60 number -90.5; write -90.5 for that number)");
+  }
+
+  @Test
+  void setTicks_sexagesimal_refusedInsteadOfReadAsBase60() {
+    Path file = write(VALID);
+    Result r = cli("validate", file.toString(), "--set", "ticks=1:30:00");
+    assertEquals(Main.BAD_INPUT, r.code(), r.err());
+    assertEquals(
+        "error: --set ticks=1:30:00: ticks: found the text '1:30:00', expected a whole number"
+            + " without ':' (YAML 1.1 reads 1:30:00 as the base-60 number 5400; write 5400 for"
+            + " that number)\n",
+        r.err());
+  }
+
+  @Test
   void setMean_yamlNan_refusedAsNotFinite() {
     Path file = write(VALID);
     Result r = cli("validate", file.toString(), "--set", "domain.mean[0]=.nan");

@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.engine.OutOfMemory;
@@ -21,39 +19,36 @@ import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.RunLock;
 import ouroboros.sim.scenario.load.Yaml;
+import ouroboros.sim.testing.ChildJvm;
 
 /**
  * Fault injection on a run in a child JVM (issue 14, "why a run stopped" and "exit codes"): each
  * case is named after what it breaks. The limits are generous so that a loaded machine does not
  * fail them; each case takes a few seconds on an idle one.
  */
+@Tag("slow")
 class RunStopFaultTest {
   @TempDir Path tmp;
 
   /** Starts {@code ouroboros run} on {@code yaml} in a child JVM with {@code jvmOptions}. */
-  private Process start(String yaml, Path out, String... jvmOptions) throws IOException {
+  private ChildJvm start(String yaml, Path out, String... jvmOptions) throws IOException {
     Path scenario = tmp.resolve("s.yaml");
     Files.writeString(scenario, yaml);
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of(jvmOptions));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    cmd.addAll(
-        List.of("run", scenario.toString(), "--quiet", "--no-report", "--out", out.toString()));
-    return new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("log.txt").toFile())
-        .start();
-  }
-
-  private String log() throws IOException {
-    return Files.readString(tmp.resolve("log.txt"));
+    return ChildJvm.start(
+        tmp.resolve("log.txt"),
+        List.of(jvmOptions),
+        "run",
+        scenario.toString(),
+        "--quiet",
+        "--no-report",
+        "--out",
+        out.toString());
   }
 
   @Test
   void sigterm_midRun_summaryRecordsWhyAndNoTmpOrLockLeft() throws Exception {
     Path out = tmp.resolve("run");
-    Process p =
+    try (ChildJvm p =
         start(
             """
             name: long
@@ -66,33 +61,34 @@ class RunStopFaultTest {
               - {id: a, regime: replace, scrape: 50, publish-rate: 50}
             web: {retention: 5}
             """,
-            out);
-    Path summary = RunLayout.of(out).summary();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (!(Files.exists(summary)
-        && Yaml.json().readTree(summary.toFile()).path("ticks-completed").asInt() > 2)) {
-      assertTrue(p.isAlive(), "the run ended early");
-      assertTrue(Instant.now().isBefore(deadline), "no tick written in 120 s");
-      Thread.sleep(50);
-    }
-    p.destroy(); // SIGTERM
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(143, p.exitValue(), log());
-    JsonNode root = Yaml.json().readTree(summary.toFile());
-    assertFalse(root.path("complete").asBoolean(true));
-    assertEquals(RunDirectory.SHUT_DOWN, root.path("failure").asText());
-    int ticks = root.path("ticks-completed").asInt();
-    String csv = Files.readString(RunLayout.of(out).metrics());
-    assertTrue(csv.endsWith("\n"));
-    String last = csv.lines().reduce((a, b) -> b).orElseThrow();
-    assertEquals(ticks - 1, Integer.parseInt(last.split(",")[0]), "summary and csv agree");
-    try (Stream<Path> files = Files.walk(out)) {
-      List<String> left =
-          files
-              .map(f -> f.getFileName().toString())
-              .filter(n -> n.endsWith(".tmp") || n.equals(RunLock.NAME))
-              .toList();
-      assertEquals(List.of(), left, "no temporary file or lock left");
+            out)) {
+      Path summary = RunLayout.of(out).summary();
+      p.await(
+          () ->
+              Files.exists(summary)
+                  && Yaml.json().readTree(summary.toFile()).path("ticks-completed").asInt() > 2,
+          Duration.ofSeconds(120),
+          Duration.ofMillis(50),
+          "tick written");
+      p.terminate(); // SIGTERM
+      assertTrue(p.waitFor(Duration.ofSeconds(60)));
+      assertEquals(143, p.process().exitValue(), p.log());
+      JsonNode root = Yaml.json().readTree(summary.toFile());
+      assertFalse(root.path("complete").asBoolean(true));
+      assertEquals(RunDirectory.SHUT_DOWN, root.path("failure").asText());
+      int ticks = root.path("ticks-completed").asInt();
+      String csv = Files.readString(RunLayout.of(out).metrics());
+      assertTrue(csv.endsWith("\n"));
+      String last = csv.lines().reduce((a, b) -> b).orElseThrow();
+      assertEquals(ticks - 1, Integer.parseInt(last.split(",")[0]), "summary and csv agree");
+      try (Stream<Path> files = Files.walk(out)) {
+        List<String> left =
+            files
+                .map(f -> f.getFileName().toString())
+                .filter(n -> n.endsWith(".tmp") || n.equals(RunLock.NAME))
+                .toList();
+        assertEquals(List.of(), left, "no temporary file or lock left");
+      }
     }
   }
 
@@ -100,7 +96,7 @@ class RunStopFaultTest {
   void outOfMemory_smallHeap_exit3WithHeapSizeAndHint() throws Exception {
     Path out = tmp.resolve("run");
     // 10 million 40-dimensional items in one tick: far more than a 48 MB heap holds.
-    Process p =
+    try (ChildJvm p =
         start(
             """
             name: huge
@@ -113,17 +109,18 @@ class RunStopFaultTest {
               - {id: a, regime: replace, scrape: 10, publish-rate: 10}
             """,
             out,
-            "-Xmx48m");
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the run did not end");
-    String log = log();
-    assertEquals(Main.OUT_OF_MEMORY, p.exitValue(), log);
-    assertTrue(log.contains("error: the run stopped after 0 ticks: agent people failed"), log);
-    assertTrue(log.contains(OutOfMemory.PHRASE + " (maximum "), log);
-    assertTrue(log.contains("hint: the JVM may use at most "), log);
-    assertTrue(log.contains("OUROBOROS_JAVA_OPTS=-Xmx"), log);
-    assertFalse(log.contains("\tat "), "no stack trace: " + log);
-    JsonNode root = Yaml.json().readTree(RunLayout.of(out).summary().toFile());
-    assertTrue(root.path("failure").asText().contains(OutOfMemory.PHRASE), root.toString());
-    assertFalse(Files.exists(out.resolve(RunLock.NAME)));
+            "-Xmx48m")) {
+      assertTrue(p.waitFor(Duration.ofSeconds(180)), "the run did not end");
+      String log = p.log();
+      assertEquals(Main.OUT_OF_MEMORY, p.process().exitValue(), log);
+      assertTrue(log.contains("error: the run stopped after 0 ticks: agent people failed"), log);
+      assertTrue(log.contains(OutOfMemory.PHRASE + " (maximum "), log);
+      assertTrue(log.contains("hint: the JVM may use at most "), log);
+      assertTrue(log.contains("OUROBOROS_JAVA_OPTS=-Xmx"), log);
+      assertFalse(log.contains("\tat "), "no stack trace: " + log);
+      JsonNode root = Yaml.json().readTree(RunLayout.of(out).summary().toFile());
+      assertTrue(root.path("failure").asText().contains(OutOfMemory.PHRASE), root.toString());
+      assertFalse(Files.exists(out.resolve(RunLock.NAME)));
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
@@ -24,6 +25,7 @@ import ouroboros.sim.scenario.load.ScenarioLoader;
  * performance goals are not tests), and neither pacing nor serving metrics changes a byte of the
  * run files.
  */
+@Tag("slow")
 class PacingTest {
 
   /** Runs the CLI in-process; the exit code, with standard error in the failure message. */

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -54,6 +55,7 @@ import ouroboros.sim.testing.Servers;
  * skip, unless {@value Servers#REQUIRE}=1 (as in CI) makes them fail.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class PrometheusIntegrationTest {
   /**
    * The scenario the run plays, under {@code scenarios/}: the one docker compose runs, with a

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import ouroboros.sim.testing.Servers;
  * makes it fail.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class PrometheusTwoRunsTest {
   private static final int TICKS = 10;
   private static final Duration WAIT = Duration.ofSeconds(120);

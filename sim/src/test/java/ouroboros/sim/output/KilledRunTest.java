@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.testing.ChildJvm;
 
 /**
  * ARCHITECTURE.md invariant 5: a run killed with SIGKILL leaves well-formed files for the ticks it
@@ -42,31 +42,23 @@ class KilledRunTest {
         web: {retention: 5}
         """);
     Path out = tmp.resolve("run");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "ouroboros.sim.cli.Main",
-                "run",
-                scenario.toString(),
-                "--quiet",
-                "--out",
-                out.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("log.txt").toFile())
-            .start();
     Path metrics = out.resolve("metrics.csv");
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (!(Files.exists(metrics) && Files.size(metrics) > 200_000)) {
-      if (!p.isAlive()) {
-        throw new AssertionError("the run ended early: " + read(tmp.resolve("log.txt")));
-      }
-      assertTrue(Instant.now().isBefore(deadline), "the run wrote too little in 60 s");
-      Thread.sleep(50);
+    try (ChildJvm p =
+        ChildJvm.start(
+            tmp.resolve("log.txt"),
+            List.of(),
+            "run",
+            scenario.toString(),
+            "--quiet",
+            "--out",
+            out.toString())) {
+      p.await(
+          () -> Files.exists(metrics) && Files.size(metrics) > 200_000,
+          Duration.ofSeconds(60),
+          Duration.ofMillis(50),
+          "200 KB of metrics.csv");
+      p.kill();
     }
-    p.destroyForcibly().waitFor();
 
     String csv = read(metrics);
     assertTrue(csv.endsWith("\n"), "metrics.csv ends on a whole line");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
@@ -20,6 +21,7 @@ import ouroboros.sim.output.RunDirectory;
  * runs complete and fill the tables, the sweep exits 1, {@code --resume} keeps the failed run as
  * failed and {@code --resume --retry-failed} runs it again.
  */
+@Tag("slow")
 class SweepFailureTest {
   /** A small world that keeps its whole web: one human source, one model. */
   private static final String BASE =

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the sweep's paths as columns, one row per cell, replicate, model and metric at the final
  * generation, sorted, and the same replicate seeds in every cell.
  */
+@Tag("slow")
 class SweepParallelTest {
   private static final String SWEEP =
       """

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.output.RunDirectory;
+import ouroboros.sim.testing.ChildJvm;
 
 /**
  * A sweep killed with SIGKILL part-way, then resumed with {@code --resume}, gives the same tables
@@ -47,34 +46,24 @@ class SweepResumeTest {
     Sweeps.write(tmp, "base.yaml", Sweeps.BASE.replace("ticks: 40", "ticks: 300"));
     Path sweep = Sweeps.write(tmp, "sweep.yaml", SWEEP);
     Path killed = tmp.resolve("killed");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "ouroboros.sim.cli.Main",
-                "sweep",
-                sweep.toString(),
-                "--out",
-                killed.toString(),
-                "--parallel",
-                "1",
-                "--quiet")
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("log.txt").toFile())
-            .start();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (!(complete(killed).size() >= 2 && !partial(killed).isEmpty())) {
-      if (!p.isAlive()) {
-        throw new AssertionError(
-            "the sweep ended before it could be killed: "
-                + Files.readString(tmp.resolve("log.txt"), StandardCharsets.UTF_8));
-      }
-      assertTrue(Instant.now().isBefore(deadline), "the sweep did too little in 120 s");
-      Thread.sleep(10);
+    try (ChildJvm p =
+        ChildJvm.start(
+            tmp.resolve("log.txt"),
+            List.of(),
+            "sweep",
+            sweep.toString(),
+            "--out",
+            killed.toString(),
+            "--parallel",
+            "1",
+            "--quiet")) {
+      p.await(
+          () -> complete(killed).size() >= 2 && !partial(killed).isEmpty(),
+          Duration.ofSeconds(120),
+          Duration.ofMillis(10),
+          "two runs complete and a third under way");
+      p.kill();
     }
-    p.destroyForcibly().waitFor();
 
     List<Path> done = complete(killed);
     List<Path> inFlight = partial(killed);

@@ -31,9 +31,11 @@ public final class ScenarioValidator {
       Names.of(ouroboros.agents.domain.EstimatorSettings.Combine.class);
 
   private final Problems p;
+  private final FieldChecks f;
 
   private ScenarioValidator(Problems p) {
     this.p = p;
+    this.f = new FieldChecks(p);
   }
 
   /** Every problem in the scenario. */
@@ -145,11 +147,11 @@ public final class ScenarioValidator {
       p.add(at, null, "a mapping with 'id' and 'publish-rate'");
       return;
     }
-    id(at, h.id(), ids);
-    required(at + "/publish-rate", h.publishRate(), "publish-rate", 0);
-    items(at + "/publish-rate", h.publishRate());
-    site(at + "/site", h.site(), sites);
-    publishTo(at, h.site(), h.publishTo(), sites);
+    f.id(at, h.id(), ids);
+    f.required(at + "/publish-rate", h.publishRate(), "publish-rate", 0);
+    f.items(at + "/publish-rate", h.publishRate());
+    f.site(at + "/site", h.site(), sites);
+    f.publishTo(at, h.site(), h.publishTo(), sites);
     if (h.laundering() != null) {
       if (h.laundering().share() == null) {
         p.add(at + "/laundering/share", null, "the required key 'share' (a probability in [0, 1])");
@@ -201,11 +203,11 @@ public final class ScenarioValidator {
       p.add(at, null, "a mapping with 'id', 'regime', 'scrape' and 'publish-rate'");
       return;
     }
-    id(at, m.id(), ids);
+    f.id(at, m.id(), ids);
     if (m.regime() == null) {
       p.add(at + "/regime", null, "the required key 'regime', one of " + Regime.keys());
     } else {
-      oneOf(at + "/regime", m.regime(), Regime.keys(), "regime");
+      f.oneOf(at + "/regime", m.regime(), Regime.keys(), "regime");
     }
     // Every declared bound, but those checked below or by TrainsOnValidator with their own words.
     Declared.checkBounds(
@@ -218,21 +220,21 @@ public final class ScenarioValidator {
                     !List.of("scrape", "publish-rate", "fresh-human-fraction", "human-share")
                         .contains(k))
             .toArray(String[]::new));
-    required(at + "/scrape", m.scrape(), "scrape", 1);
-    required(at + "/publish-rate", m.publishRate(), "publish-rate", 0);
-    items(at + "/scrape", m.scrape());
-    items(at + "/publish-rate", m.publishRate());
+    f.required(at + "/scrape", m.scrape(), "scrape", 1);
+    f.required(at + "/publish-rate", m.publishRate(), "publish-rate", 0);
+    f.items(at + "/scrape", m.scrape());
+    f.items(at + "/publish-rate", m.publishRate());
     Declared.checkBounds(p, at, m, "fresh-human-fraction");
-    site(at + "/site", m.site(), sites);
-    publishTo(at, m.site(), m.publishTo(), sites);
+    f.site(at + "/site", m.site(), sites);
+    f.publishTo(at, m.site(), m.publishTo(), sites);
     if (m.initial() != null) {
-      oneOf(at + "/initial", m.initial(), INITIALS, "initial model");
+      f.oneOf(at + "/initial", m.initial(), INITIALS, "initial model");
     }
     if (m.crawl() != null) {
       m.crawl().validate(at + "/crawl", p, sites);
       if (m.crawl().sites() != null) {
         for (int i = 0; i < m.crawl().sites().size(); i++) {
-          site(at + "/crawl/sites/" + i, m.crawl().sites().get(i), sites);
+          f.site(at + "/crawl/sites/" + i, m.crawl().sites().get(i), sites);
         }
       }
     }
@@ -283,13 +285,13 @@ public final class ScenarioValidator {
     List<String> keys = domain == null ? null : domain.estimatorKeys();
     Declared.values(e).forEach((key, value) -> applies(at, key, value, domain, keys));
     if (e.variance() != null) {
-      oneOf(at + "/variance", e.variance(), VARIANCES, "variance estimator");
+      f.oneOf(at + "/variance", e.variance(), VARIANCES, "variance estimator");
     }
     if (e.smoothing() != null) {
-      oneOf(at + "/smoothing", e.smoothing(), SMOOTHINGS, "smoothing");
+      f.oneOf(at + "/smoothing", e.smoothing(), SMOOTHINGS, "smoothing");
     }
     if (e.combine() != null) {
-      oneOf(at + "/combine", e.combine(), COMBINES, "way to combine real and synthetic items");
+      f.oneOf(at + "/combine", e.combine(), COMBINES, "way to combine real and synthetic items");
     }
     Declared.checkBounds(p, at, e, "alpha");
     if (Names.of(Smoothing.KNESER_NEY).equals(e.smoothing())
@@ -319,108 +321,5 @@ public final class ScenarioValidator {
   /** The registered type name of a domain spec. */
   public static String typeOf(DomainSpec domain) {
     return Plugins.nameOf(domain);
-  }
-
-  private void id(String at, String id, Set<String> ids) {
-    if (id == null || id.isBlank()) {
-      p.add(at + "/id", id, "the required key 'id' (a non-empty agent id)");
-    } else if (!id.matches("[A-Za-z0-9._-]+")) {
-      p.add(
-          at + "/id",
-          id,
-          "an id of letters, digits, '.', '_' or '-' (it is a column of " + "metrics.csv)");
-    } else if (id.equals("web")) {
-      p.add(at + "/id", id, "another id: 'web' names the web-level rows of metrics.csv");
-    } else if (!ids.add(id)) {
-      p.add(at + "/id", id, "an agent id not used by another human source or model");
-    }
-  }
-
-  private void required(String at, Integer value, String key, int min) {
-    if (value == null) {
-      p.add(at, null, "the required key '" + key + "' (a whole number of at least " + min + ")");
-    } else {
-      atLeast(at, value, min);
-    }
-  }
-
-  /**
-   * Items an agent may publish or scrape per tick: beyond this, arrays overflow or memory runs out.
-   */
-  static final int MAX_ITEMS = 10_000_000;
-
-  /** Rejects a per-tick item count above {@link #MAX_ITEMS}. */
-  private void items(String at, Integer value) {
-    if (value != null && value > MAX_ITEMS) {
-      p.add(at, value, "at most " + MAX_ITEMS + " items per tick per agent");
-    }
-  }
-
-  private void atLeast(String at, int value, int min) {
-    if (value < min) {
-      p.add(at, value, "a whole number of at least " + min);
-    }
-  }
-
-  private void site(String at, String site, Set<String> sites) {
-    if (site != null && !sites.contains(site)) {
-      p.add(
-          at,
-          site,
-          "one of the scenario's sites " + sorted(sites) + Suggest.didYouMean(site, sites));
-    }
-  }
-
-  /** Checks a mix of sites: known sites, shares in (0, 1] that sum to 1, and no 'site' too. */
-  private void publishTo(
-      String at, String site, java.util.Map<String, Double> mix, Set<String> sites) {
-    if (mix == null) {
-      return;
-    }
-    if (site != null) {
-      p.addWorded(
-          at + "/publish-to",
-          "both 'site' and 'publish-to'",
-          "one of them: 'site' for one site, 'publish-to' for a mix");
-    }
-    if (mix.isEmpty()) {
-      p.add(
-          at + "/publish-to",
-          mix,
-          "a mapping of site ids to shares, such as {forum: 0.7, " + "blog: 0.3}");
-      return;
-    }
-    double sum = 0;
-    boolean shares = true;
-    for (java.util.Map.Entry<String, Double> e : mix.entrySet()) {
-      String key = at + "/publish-to/" + e.getKey().replace("~", "~0").replace("/", "~1");
-      if (!sites.contains(e.getKey())) {
-        p.addKey(
-            key,
-            e.getKey(),
-            "one of the scenario's sites " + sorted(sites) + Suggest.didYouMean(e.getKey(), sites));
-      }
-      Double v = e.getValue();
-      if (v == null || !(v > 0 && v <= 1)) {
-        p.add(key, v, "a share in (0, 1]");
-        shares = false;
-      } else {
-        sum += v;
-      }
-    }
-    if (shares && Math.abs(sum - 1) > 1e-6) {
-      p.addWorded(at + "/publish-to", "shares summing to " + (float) sum, "shares that sum to 1");
-    }
-  }
-
-  private void oneOf(String at, String value, List<String> known, String what) {
-    if (!known.contains(value)) {
-      p.add(at, value, "a known " + what + ", one of " + known + Suggest.didYouMean(value, known));
-    }
-  }
-
-  /** A set as a sorted list, for messages. */
-  private static List<String> sorted(Set<String> s) {
-    return s.stream().sorted().toList();
   }
 }

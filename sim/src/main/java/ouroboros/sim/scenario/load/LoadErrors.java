@@ -19,7 +19,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -247,7 +246,7 @@ final class LoadErrors {
           col,
           path,
           describe(c.getInputType(), safeText(c.getProcessor())),
-          typeName(c.getTargetType()) + range(c.getTargetType()));
+          ExpectedType.of(c.getTargetType()) + ExpectedType.range(c.getTargetType()));
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       String msg = v.getCause().getMessage();
@@ -259,14 +258,21 @@ final class LoadErrors {
     }
     if (e instanceof InvalidFormatException f) {
       return fail(
-          name, line, col, path, Problems.describe(f.getValue()), typeName(f.getTargetType()));
+          name,
+          line,
+          col,
+          path,
+          Problems.describe(f.getValue()),
+          ExpectedType.instead(f.getValue(), f.getTargetType()));
     }
     if (e instanceof MismatchedInputException m) {
       String found = "a value of the wrong type";
+      String text = null;
       if (m.getProcessor() instanceof JsonParser p) {
         found = describe(p.currentToken(), safeText(p));
+        text = p.currentToken() == JsonToken.VALUE_STRING ? safeText(p) : null;
       }
-      return fail(name, line, col, path, found, typeName(m.getTargetType()));
+      return fail(name, line, col, path, found, ExpectedType.instead(text, m.getTargetType()));
     }
     return fail(
         name,
@@ -288,40 +294,6 @@ final class LoadErrors {
       }
     }
     return b.toString();
-  }
-
-  /** " from MIN to MAX" for a whole-number type, else "". */
-  static String range(Class<?> type) {
-    if (type == Integer.class || type == int.class) {
-      return " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
-    }
-    if (type == Long.class || type == long.class) {
-      return " from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
-    }
-    return "";
-  }
-
-  /** How a target type reads in a message. */
-  public static String typeName(Class<?> type) {
-    if (type == null) {
-      return "a value of another type";
-    }
-    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-      return "a whole number";
-    }
-    if (type == Double.class || type == double.class) {
-      return "a number";
-    }
-    if (type == String.class) {
-      return "a text value";
-    }
-    if (List.class.isAssignableFrom(type)) {
-      return "a list";
-    }
-    if (type.isRecord() || Map.class.isAssignableFrom(type) || type.isInterface()) {
-      return "a mapping";
-    }
-    return "a value of type " + type.getSimpleName();
   }
 
   /** How a token reads in a message. */

@@ -225,8 +225,10 @@ public final class ScenarioLoader {
 
   /**
    * Refuses, the moment the parser meets one, a YAML alias, a number that is NaN, infinite or too
-   * large for a double ({@code .nan}, {@code .inf}, {@code 1e309}), and a whole number with a
-   * leading zero, which YAML 1.1 would silently read as octal ({@code 010} is 8).
+   * large for a double ({@code .nan}, {@code .inf}, {@code 1e309}), a whole number with a leading
+   * zero, which YAML 1.1 would silently read as octal ({@code 010} is 8), and a base-60 float
+   * ({@code 1:30.5} is 90.5; a base-60 whole number such as {@code 1:30} reaches the binding as
+   * text, and {@link Sexagesimal} words its refusal there).
    */
   private static void refuse(JsonParser parser) throws IOException {
     if (parser instanceof YAMLParser y && y.isCurrentAlias()) {
@@ -238,6 +240,10 @@ public final class ScenarioLoader {
     }
     String text = parser.getText();
     String pointer = parser.getParsingContext().pathAsPointer().toString();
+    if (t == JsonToken.VALUE_NUMBER_FLOAT && Sexagesimal.is(text)) {
+      throw new LoadErrors.Refused(
+          parser, pointer, "the number " + text, Sexagesimal.expected(text, false));
+    }
     if (t == JsonToken.VALUE_NUMBER_FLOAT && !finite(parser)) {
       throw new LoadErrors.Refused(
           parser,
@@ -307,6 +313,6 @@ public final class ScenarioLoader {
 
   /** How a target type reads in a message, such as "a whole number". */
   public static String typeName(Class<?> type) {
-    return LoadErrors.typeName(type);
+    return ExpectedType.of(type);
   }
 }

@@ -1,0 +1,105 @@
+package ouroboros.agents.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One provenance column of {@link Items} holding shorts: an array with one entry per item, or, when
+ * the column is constant, one value for every item. The array of a constant column is built on the
+ * first call of {@link #array} and kept; {@link #at} never builds it.
+ */
+final class ShortColumn {
+  private final short[] array;
+  private final short value;
+  private volatile short[] built;
+
+  private ShortColumn(short[] array, short value) {
+    this.array = array;
+    this.value = value;
+  }
+
+  /**
+   * A column held as {@code array}, checked to have {@code n} entries; {@code name} names the
+   * column in the messages.
+   */
+  static ShortColumn given(String name, short[] array, int n) {
+    Objects.requireNonNull(array, name);
+    if (array.length != n) {
+      throw new IllegalArgumentException(name + " has " + array.length + " entries, expected " + n);
+    }
+    return new ShortColumn(array, (short) 0);
+  }
+
+  /** A constant column: {@code value} for every item. */
+  static ShortColumn constant(short value) {
+    return new ShortColumn(null, value);
+  }
+
+  /** Whether the column is held as one value (no array of its own). */
+  boolean constant() {
+    return array == null;
+  }
+
+  /** Item i's value. */
+  short at(int i) {
+    return array == null ? value : array[i];
+  }
+
+  /** One value per item of {@code n}: the given array, or the constant's, built once. */
+  short[] array(int n) {
+    if (array != null) {
+      return array;
+    }
+    short[] a = built;
+    if (a == null) {
+      a = new short[n];
+      Arrays.fill(a, value);
+      built = a;
+    }
+    return a;
+  }
+
+  /** Bytes of the array this column holds for {@code n} items (none when constant). */
+  long bytes(long n) {
+    return array == null ? 0 : 2 * n;
+  }
+
+  /** The entries at the given positions, in that order. */
+  ShortColumn select(int[] positions) {
+    short[] a = new short[positions.length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = at(positions[i]);
+    }
+    return new ShortColumn(a, (short) 0);
+  }
+
+  /**
+   * The {@code column} of every block, one after another ({@code n} items in all). It stays
+   * constant when it is constant with the same value as {@code first}'s in every block.
+   */
+  static ShortColumn concat(
+      List<Items> blocks, Function<Items, ShortColumn> column, ShortColumn first, int n) {
+    boolean same = true;
+    for (Items b : blocks) {
+      same &= column.apply(b).sameConstant(first);
+    }
+    if (same) {
+      return constant(first.value);
+    }
+    short[] a = new short[n];
+    int at = 0;
+    for (Items b : blocks) {
+      int m = b.size();
+      System.arraycopy(column.apply(b).array(m), 0, a, at, m);
+      at += m;
+    }
+    return new ShortColumn(a, first.value);
+  }
+
+  /** Whether both columns are constant with the same value. */
+  private boolean sameConstant(ShortColumn o) {
+    return array == null && o.array == null && value == o.value;
+  }
+}
