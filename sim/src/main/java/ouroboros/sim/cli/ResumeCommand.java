@@ -160,7 +160,7 @@ final class ResumeCommand implements Callable<Integer> {
         SummaryTable.print(stdout, world, result.summary());
       }
     }
-    Path report = noReport ? null : RunCommand.report(dir, stderr);
+    Path report = noReport ? null : Commands.report(dir, stderr);
     if (!outcome.completed()) {
       return OutputDirs.failed(outcome, dir, stderr);
     }

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,19 +16,16 @@ import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
-import ouroboros.sim.graph.GraphServer;
 import ouroboros.sim.live.LiveFeed;
 import ouroboros.sim.live.LiveHub;
 import ouroboros.sim.live.LivePage;
 import ouroboros.sim.metrics.MetricsListener;
 import ouroboros.sim.metrics.MetricsServer;
-import ouroboros.sim.metrics.ModelMeters;
 import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.OutDir;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLock;
 import ouroboros.sim.output.WriteFailure;
-import ouroboros.sim.report.ReportOptions;
 import ouroboros.sim.report.ReportWriter;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.compile.WorldCompiler;
@@ -39,6 +34,7 @@ import ouroboros.sim.scenario.path.Overrides;
 import ouroboros.sim.scenario.population.Copies;
 import ouroboros.sim.scenario.spec.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,6 +55,9 @@ import picocli.CommandLine.Spec;
     description = "Run a scenario and write a run directory, with report.html in it.")
 final class RunCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
+
+  /** The endpoint options: metrics, graph, live page (a mixin, so that this file stays short). */
+  @Mixin private EndpointOptions serve = new EndpointOptions();
 
   @Parameters(paramLabel = "SCENARIO", description = "The scenario YAML file.")
   private Path file;
@@ -105,67 +104,13 @@ final class RunCommand implements Callable<Integer> {
       description = "Run at most R ticks per second (default: as fast as it can).")
   private Double pace;
 
-  @Option(
-      names = "--serve-metrics",
-      description = "Serve live metrics on http://HOST:PORT/metrics while the run goes on.")
-  private boolean serveMetrics;
-
   /** Whether this run created its directory (so a refusal before tick 0 removes it). */
   private boolean createdDir;
-
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "PORT",
-      description =
-          "Port of the metrics endpoint (default: 9464; 0 picks a free one, printed)."
-              + " Implies --serve-metrics.")
-  private Integer metricsPort;
-
-  @Option(
-      names = "--metrics-host",
-      paramLabel = "HOST",
-      description =
-          "Address the metrics endpoint binds to (default: 127.0.0.1)."
-              + " Implies --serve-metrics.")
-  private String metricsHost;
-
-  @Option(
-      names = "--metrics-max-models",
-      paramLabel = "N",
-      description =
-          "Models with their own metrics label; the rest are aggregated under"
-              + " model=\"other\" (default: 200).")
-  private Integer metricsMaxModels;
 
   @Option(
       names = "--no-report",
       description = "Do not write report.html into the run directory at the end.")
   private boolean noReport;
-
-  @Option(
-      names = "--hold",
-      description =
-          "Keep serving metrics (and the graph, when served) after the last tick until"
-              + " Ctrl-C. Implies --serve-metrics.")
-  private boolean hold;
-
-  @Option(
-      names = "--live",
-      description =
-          "Serve a live page on http://HOST:PORT/live/ (next to /metrics) that follows the run"
-              + " tick by tick; runs at --pace 2 unless --pace says otherwise."
-              + " Implies --serve-metrics.")
-  private boolean live;
-
-  @Option(
-      names = "--wait-for-viewer",
-      description =
-          "With --live: start tick 0 only once the live page is open in a browser, so that it"
-              + " shows the run from its start. Implies --live.")
-  private boolean waitForViewer;
-
-  /** The pace of {@code --live} without {@code --pace}, in ticks per second. */
-  static final double LIVE_PACE = 2;
 
   @Option(
       names = "--checkpoint-every",
@@ -174,28 +119,6 @@ final class RunCommand implements Callable<Integer> {
           "Write a checkpoint (checkpoint.bin in the run directory) after every K ticks, so that"
               + " 'ouroboros resume DIR' can finish a run that was stopped (docs/checkpoints.md).")
   private Integer checkpointEvery;
-
-  @Option(
-      names = "--serve-graph",
-      description =
-          "Serve the current interaction graph as JSON on http://HOST:PORT/graph"
-              + " (and /graph/nodes, /graph/edges) while the run goes on.")
-  private boolean serveGraph;
-
-  @Option(
-      names = "--graph-port",
-      paramLabel = "PORT",
-      description =
-          "Port of the graph endpoint (default: 9465; 0 picks a free one, printed)."
-              + " Implies --serve-graph.")
-  private Integer graphPort;
-
-  @Option(
-      names = "--graph-host",
-      paramLabel = "HOST",
-      description =
-          "Address the graph endpoint binds to (default: 127.0.0.1)." + " Implies --serve-graph.")
-  private String graphHost;
 
   @Override
   public Integer call() throws IOException {
@@ -236,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
               + " seconds, about 248 days, the longest wait Akka's scheduler takes)");
       return Main.BAD_INPUT;
     }
-    live |= waitForViewer;
+    serve.live |= serve.waitForViewer;
     if (checkpointEvery != null && checkpointEvery < 1) {
       stderr.println(
           "error: --checkpoint-every: found "
@@ -244,27 +167,17 @@ final class RunCommand implements Callable<Integer> {
               + ", expected a whole number of ticks of at least 1");
       return Main.BAD_INPUT;
     }
-    if (live && pace == null) {
-      pace = LIVE_PACE;
+    if (serve.live && pace == null) {
+      pace = EndpointOptions.LIVE_PACE;
     }
-    int port = metricsPort != null ? metricsPort : MetricsServer.DEFAULT_PORT;
-    if (port < 0 || port > 65535) {
-      stderr.println("error: --metrics-port: found " + port + ", expected a port from 0 to 65535");
+    String problem = serve.problem();
+    if (problem != null) {
+      stderr.println(problem);
       return Main.BAD_INPUT;
     }
-    int gport = graphPort != null ? graphPort : GraphServer.DEFAULT_PORT;
-    if (gport < 0 || gport > 65535) {
-      stderr.println("error: --graph-port: found " + gport + ", expected a port from 0 to 65535");
-      return Main.BAD_INPUT;
-    }
-    int maxModels = metricsMaxModels != null ? metricsMaxModels : ModelMeters.DEFAULT_MAX_MODELS;
-    if (maxModels < 0) {
-      stderr.println(
-          "error: --metrics-max-models: found "
-              + maxModels
-              + ", expected a whole number of at least 0");
-      return Main.BAD_INPUT;
-    }
+    int port = serve.port();
+    int gport = serve.graphPortOrDefault();
+    int maxModels = serve.maxModels();
     long runSeed =
         seed != null
             ? seed
@@ -285,7 +198,7 @@ final class RunCommand implements Callable<Integer> {
     if (!noReport) {
       ReportWriter.warmUp();
     }
-    Path dir = out != null ? out : defaultDir(scenario.name());
+    Path dir = out != null ? out : Commands.defaultDir(scenario.name());
     createdDir = !Files.exists(dir);
     RunLock lock =
         OutputDirs.lock(dir, overwrite ? OutDir.Mode.OVERWRITE : OutDir.Mode.NEW, "--out", stderr);
@@ -316,25 +229,25 @@ final class RunCommand implements Callable<Integer> {
           "%s: seed %d, %s, %s, %s, %s%n",
           scenario.name(),
           runSeed,
-          plural(world.ticks(), "tick"),
-          plural(world.humans().size(), "human source"),
-          plural(world.models().size(), "model"),
-          plural(n, "thread"));
+          Commands.plural(world.ticks(), "tick"),
+          Commands.plural(world.humans().size(), "human source"),
+          Commands.plural(world.models().size(), "model"),
+          Commands.plural(n, "thread"));
       stdout.flush();
     }
     GraphListener graph = new GraphListener(dir, world, GraphOptions.DEFAULTS);
     RunEndpoints endpoints = null;
-    LiveHub hub = live ? new LiveHub() : null;
+    LiveHub hub = serve.live ? new LiveHub() : null;
     try {
-      boolean serveM = serveMetrics || metricsPort != null || metricsHost != null || hold || live;
-      boolean serveG = serveGraph || graphPort != null || graphHost != null;
+      boolean serveM = serve.servesMetrics();
+      boolean serveG = serve.servesGraph();
       if (serveM || serveG) {
         try {
           endpoints =
               RunEndpoints.open(
-                  serveM ? (metricsHost != null ? metricsHost : MetricsServer.DEFAULT_HOST) : null,
+                  serveM ? serve.metricsHostOrDefault() : null,
                   port,
-                  serveG ? (graphHost != null ? graphHost : GraphServer.DEFAULT_HOST) : null,
+                  serveG ? serve.graphHostOrDefault() : null,
                   gport,
                   MetricsServer.runTags(scenario.name(), MetricsServer.runId(scenario.name())),
                   hub == null ? null : new LivePage(hub),
@@ -354,7 +267,7 @@ final class RunCommand implements Callable<Integer> {
         }
         endpoints.print(stdout);
       }
-      if (waitForViewer) {
+      if (serve.waitForViewer) {
         stdout.println("waiting for the live page to open before tick 0 (Ctrl-C to stop)");
         stdout.flush();
         try {
@@ -382,7 +295,7 @@ final class RunCommand implements Callable<Integer> {
               lock,
               stdout,
               stderr);
-      if (hold) {
+      if (serve.hold) {
         stdout.println("holding: serving " + endpoints.serving() + " until Ctrl-C");
         stdout.flush();
         endpoints.serveUntilStopped();
@@ -450,7 +363,7 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
-    Path report = noReport ? null : report(dir, stderr);
+    Path report = noReport ? null : Commands.report(dir, stderr);
     if (!outcome.completed()) {
       return OutputDirs.failed(outcome, dir, stderr);
     }
@@ -461,35 +374,5 @@ final class RunCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
-  }
-
-  /**
-   * Writes the run's report.html; a failure is a warning on standard error, never a failed run.
-   * Returns the report's path, or null when it could not be written.
-   */
-  static Path report(Path dir, PrintWriter stderr) {
-    try {
-      return ReportWriter.write(dir, ReportOptions.defaults());
-    } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
-      stderr.println("warning: could not write the report: " + e);
-      stderr.println("(the run directory is intact; retry with: ouroboros report " + dir + ")");
-      stderr.flush();
-      return null;
-    }
-  }
-
-  /** "1 tick", "2 ticks". */
-  static String plural(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  /** runs/NAME-TIMESTAMP, with a suffix when that exists already. */
-  static Path defaultDir(String name) {
-    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Path dir = Path.of("runs", name + "-" + stamp);
-    for (int i = 2; Files.exists(dir); i++) {
-      dir = Path.of("runs", name + "-" + stamp + "-" + i);
-    }
-    return dir;
   }
 }

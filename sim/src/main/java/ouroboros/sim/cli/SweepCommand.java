@@ -142,7 +142,7 @@ final class SweepCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     SweepFile sweep = plan.sweep();
-    Path dir = out != null ? out : RunCommand.defaultDir("sweep-" + sweep.name());
+    Path dir = out != null ? out : Commands.defaultDir("sweep-" + sweep.name());
     byte[] sweepBytes = Files.readAllBytes(file);
     String refused = refuseDir(dir, sweepBytes);
     if (refused != null) {
@@ -212,13 +212,13 @@ final class SweepCommand implements Callable<Integer> {
       stdout.printf(
           "%s: %s x %s = %s of %s (%s), %d at once, %s each%n",
           sweep.name(),
-          RunCommand.plural(sweep.cells().size(), "cell"),
-          RunCommand.plural(sweep.replicates(), "replicate"),
-          RunCommand.plural(runs, "run"),
+          Commands.plural(sweep.cells().size(), "cell"),
+          Commands.plural(sweep.replicates(), "replicate"),
+          Commands.plural(runs, "run"),
           sweep.base(),
           Arrays.stream(seeds).distinct().count() == 1 ? "seed " + seeds[0] : "seeds varied",
           Math.min(n, Math.max(1, todo.size())),
-          RunCommand.plural(engineThreads, "engine thread"));
+          Commands.plural(engineThreads, "engine thread"));
       if (drawn != null) {
         stdout.println(
             "the seed was drawn at random: it is kept in "
@@ -230,7 +230,7 @@ final class SweepCommand implements Callable<Integer> {
             "resume: "
                 + kept
                 + " of "
-                + RunCommand.plural(runs, "run")
+                + Commands.plural(runs, "run")
                 + " complete, "
                 + (keptFailed == 0
                     ? ""
@@ -259,7 +259,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     failed.write();
     tables.writeResults(dir);
-    Path report = noReport ? null : RunCommand.report(dir, stderr);
+    Path report = noReport ? null : Commands.report(dir, stderr);
     if (!quiet) {
       SweepSummary.print(stdout, new SweepLayout(dir).summaryCsv());
       if (report != null) {
@@ -276,14 +276,14 @@ final class SweepCommand implements Callable<Integer> {
           "error: run "
               + SweepTables.runDir(dir, f.cell(), f.replicate())
               + " failed after "
-              + RunCommand.plural(f.ticks(), "tick")
+              + Commands.plural(f.ticks(), "tick")
               + ": "
               + f.reason());
     }
     if (!failures.isEmpty()) {
       stderr.println(
           "error: "
-              + RunCommand.plural(failures.size(), "run")
+              + Commands.plural(failures.size(), "run")
               + " of "
               + runs
               + " failed; the others ran: "

@@ -66,9 +66,9 @@ final class ValidateCommand implements Callable<Integer> {
             "ok: %s (sweep %s: %s x %s = %s of %s)%n",
             file,
             sweep.name(),
-            RunCommand.plural(sweep.cells().size(), "cell"),
-            RunCommand.plural(sweep.replicates(), "replicate"),
-            RunCommand.plural(sweep.cells().size() * sweep.replicates(), "run"),
+            Commands.plural(sweep.cells().size(), "cell"),
+            Commands.plural(sweep.replicates(), "replicate"),
+            Commands.plural(sweep.cells().size() * sweep.replicates(), "run"),
             sweep.base());
         return 0;
       }
@@ -76,9 +76,9 @@ final class ValidateCommand implements Callable<Integer> {
       out.printf(
           "ok: %s (%s, %s, %s)%n",
           file,
-          RunCommand.plural(s.humans().size(), "human source"),
-          RunCommand.plural(s.models().size(), "model"),
-          RunCommand.plural(s.ticks(), "tick"));
+          Commands.plural(s.humans().size(), "human source"),
+          Commands.plural(s.models().size(), "model"),
+          Commands.plural(s.ticks(), "tick"));
       return 0;
     } catch (ScenarioException e) {
       Errors.print(err, e);

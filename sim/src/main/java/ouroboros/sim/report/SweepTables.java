@@ -27,7 +27,7 @@ final class SweepTables {
             "runs",
             GENERATION.name(),
             "risk (95% CI)",
-            "variance ratio (95% CI)",
+            "diversity ratio (95% CI)",
             "human share",
             "fit failures"));
     h.table(header);
@@ -53,7 +53,9 @@ final class SweepTables {
     h.endTable();
     h.note(
         "Means over each cell's replicates of the final values in sweep.csv; the interval is "
-            + "mean ± t(0.975, n−1) sd/√n. Infinite values are left out of the means.");
+            + "mean ± t(0.975, n−1) sd/√n. Infinite values are left out of the means. The "
+            + "diversity ratio is the variance ratio in continuous domains and the entropy ratio "
+            + "in discrete ones (categorical, n-gram text).");
   }
 
   /** "0.1234 [0.1000, 0.1500]" to four significant digits, the mean alone for one replicate. */

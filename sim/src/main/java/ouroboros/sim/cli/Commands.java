@@ -1,0 +1,48 @@
+package ouroboros.sim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import ouroboros.sim.report.ReportOptions;
+import ouroboros.sim.report.ReportWriter;
+
+/**
+ * What {@code run}, {@code resume} and {@code sweep} share: the report, plurals, default
+ * directories.
+ */
+final class Commands {
+  private Commands() {}
+
+  /**
+   * Writes the run's report.html; a failure is a warning on standard error, never a failed run.
+   * Returns the report's path, or null when it could not be written.
+   */
+  static Path report(Path dir, PrintWriter stderr) {
+    try {
+      return ReportWriter.write(dir, ReportOptions.defaults());
+    } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
+      stderr.println("warning: could not write the report: " + e);
+      stderr.println("(the run directory is intact; retry with: ouroboros report " + dir + ")");
+      stderr.flush();
+      return null;
+    }
+  }
+
+  /** "1 tick", "2 ticks". */
+  static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** runs/NAME-TIMESTAMP, with a suffix when that exists already. */
+  static Path defaultDir(String name) {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path dir = Path.of("runs", name + "-" + stamp);
+    for (int i = 2; Files.exists(dir); i++) {
+      dir = Path.of("runs", name + "-" + stamp + "-" + i);
+    }
+    return dir;
+  }
+}
