@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.report.ReportOptions;
 import ouroboros.sim.report.ReportWriter;
 
@@ -44,5 +45,29 @@ final class Commands {
       dir = Path.of("runs", name + "-" + stamp + "-" + i);
     }
     return dir;
+  }
+
+  /**
+   * How run and resume end: the report (unless {@code noReport}), then for a failed run its reason
+   * and exit code, else the run directory (printed even with {@code quiet}: where the results are
+   * is what a script needs) and the report's path.
+   */
+  static int finish(
+      RunOutcome outcome,
+      Path dir,
+      boolean noReport,
+      boolean quiet,
+      PrintWriter stdout,
+      PrintWriter stderr) {
+    Path report = noReport ? null : report(dir, stderr);
+    if (!outcome.completed()) {
+      return OutputDirs.failed(outcome, dir, stderr);
+    }
+    stdout.println("run directory: " + dir);
+    if (report != null && !quiet) {
+      stdout.println("report: " + report);
+    }
+    stdout.flush();
+    return 0;
   }
 }

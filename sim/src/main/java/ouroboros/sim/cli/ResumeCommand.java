@@ -160,16 +160,7 @@ final class ResumeCommand implements Callable<Integer> {
         SummaryTable.print(stdout, world, result.summary());
       }
     }
-    Path report = noReport ? null : Commands.report(dir, stderr);
-    if (!outcome.completed()) {
-      return OutputDirs.failed(outcome, dir, stderr);
-    }
-    stdout.println("run directory: " + dir);
-    if (report != null && !quiet) {
-      stdout.println("report: " + report);
-    }
-    stdout.flush();
-    return 0;
+    return Commands.finish(outcome, dir, noReport, quiet, stdout, stderr);
   }
 
   /** Deletes the temporary files ({@code .NAME.tmp}) a killed run left in a directory. */

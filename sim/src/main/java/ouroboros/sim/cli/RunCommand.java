@@ -363,16 +363,6 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
-    Path report = noReport ? null : Commands.report(dir, stderr);
-    if (!outcome.completed()) {
-      return OutputDirs.failed(outcome, dir, stderr);
-    }
-    // Printed even with --quiet: where the results are is what a script needs.
-    stdout.println("run directory: " + dir);
-    if (report != null && !quiet) {
-      stdout.println("report: " + report);
-    }
-    stdout.flush();
-    return 0;
+    return Commands.finish(outcome, dir, noReport, quiet, stdout, stderr);
   }
 }

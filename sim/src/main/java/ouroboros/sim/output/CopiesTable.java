@@ -1,10 +1,7 @@
 package ouroboros.sim.output;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,33 +36,23 @@ public final class CopiesTable {
     text.write(HEADER + "\n");
     // model -> metric -> one value per copy, for the tick being read
     Map<String, Map<String, List<Double>>> tick = new TreeMap<>();
-    int at = Integer.MIN_VALUE;
-    try (BufferedReader in = Files.newBufferedReader(metrics, StandardCharsets.UTF_8)) {
-      String line = in.readLine(); // header
-      while ((line = in.readLine()) != null) {
-        if (line.isEmpty()) {
-          continue;
-        }
-        MetricRow row;
-        try {
-          row = MetricRow.parse(line);
-        } catch (IllegalArgumentException e) {
-          throw new IOException(metrics + ": " + e.getMessage(), e);
-        }
-        String model = CopyPlan.base(row.agent());
-        if (model == null) {
-          continue;
-        }
-        if (row.tick() != at) {
-          flush(at, tick, text);
-          at = row.tick();
-        }
-        tick.computeIfAbsent(model, k -> new TreeMap<>())
-            .computeIfAbsent(row.metric(), k -> new ArrayList<>())
-            .add(row.value());
-      }
-    }
-    flush(at, tick, text);
+    int[] at = {Integer.MIN_VALUE};
+    MetricRow.forEach(
+        metrics,
+        row -> {
+          String model = CopyPlan.base(row.agent());
+          if (model == null) {
+            return;
+          }
+          if (row.tick() != at[0]) {
+            flush(at[0], tick, text);
+            at[0] = row.tick();
+          }
+          tick.computeIfAbsent(model, k -> new TreeMap<>())
+              .computeIfAbsent(row.metric(), k -> new ArrayList<>())
+              .add(row.value());
+        });
+    flush(at[0], tick, text);
   }
 
   /** Appends one tick's rows and empties its map. */

@@ -1,5 +1,11 @@
 package ouroboros.sim.output;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * One row of {@code metrics.csv}: tidy long format.
  *
@@ -89,6 +95,35 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "found '" + line + "', expected tick,agent,generation,metric,value", e);
+    }
+  }
+
+  /** What {@link #forEach} hands each row to. */
+  @FunctionalInterface
+  public interface RowConsumer {
+    /** Takes one row. */
+    void accept(MetricRow row) throws IOException;
+  }
+
+  /**
+   * Reads a metrics.csv file's rows in order (its header and empty lines skipped); a line that is
+   * not a row is an IOException naming the file.
+   */
+  public static void forEach(Path csv, RowConsumer rows) throws IOException {
+    try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      String line = in.readLine(); // header
+      while ((line = in.readLine()) != null) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        MetricRow row;
+        try {
+          row = parse(line);
+        } catch (IllegalArgumentException e) {
+          throw new IOException(csv + ": " + e.getMessage(), e);
+        }
+        rows.accept(row);
+      }
     }
   }
 }

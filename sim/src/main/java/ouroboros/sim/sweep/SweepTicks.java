@@ -1,10 +1,7 @@
 package ouroboros.sim.sweep;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,24 +67,13 @@ final class SweepTicks {
   /** Adds a run's metrics.csv rows ({@code tick,agent,generation,metric,value}) to the map. */
   private static void read(Path csv, Map<Integer, Map<String, Map<String, List<Double>>>> byTick)
       throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      String line = in.readLine(); // header
-      while ((line = in.readLine()) != null) {
-        if (line.isEmpty()) {
-          continue;
-        }
-        MetricRow row;
-        try {
-          row = MetricRow.parse(line);
-        } catch (IllegalArgumentException e) {
-          throw new IOException(csv + ": " + e.getMessage(), e);
-        }
-        byTick
-            .computeIfAbsent(row.tick(), k -> new TreeMap<>())
-            .computeIfAbsent(row.agent(), k -> new TreeMap<>())
-            .computeIfAbsent(row.metric(), k -> new ArrayList<>())
-            .add(row.value());
-      }
-    }
+    MetricRow.forEach(
+        csv,
+        row ->
+            byTick
+                .computeIfAbsent(row.tick(), k -> new TreeMap<>())
+                .computeIfAbsent(row.agent(), k -> new TreeMap<>())
+                .computeIfAbsent(row.metric(), k -> new ArrayList<>())
+                .add(row.value()));
   }
 }

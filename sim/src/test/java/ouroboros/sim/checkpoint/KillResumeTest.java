@@ -3,7 +3,6 @@ package ouroboros.sim.checkpoint;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
+import ouroboros.sim.testing.ChildJvm;
 
 /**
  * Issue 14: a run killed with SIGKILL at any point and then resumed ends with metrics.csv,
@@ -134,21 +133,25 @@ class KillResumeTest {
     }
     Path killed = tmp.resolve("killed");
     int pause = point == Point.DURING_WRITE ? 3000 : 0;
-    Process p = child(scenario, killed, pause);
     Path file = killed.resolve(RunCheckpoints.FILE);
     Path temporary = killed.resolve("." + RunCheckpoints.FILE + ".tmp");
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    if (point == Point.DURING_WRITE) {
-      // The second checkpoint's write: the first one is whole on the disk.
-      waitFor(p, deadline, () -> Files.exists(file) && Files.exists(temporary));
-    } else {
-      waitFor(p, deadline, () -> Files.exists(file));
-      if (point == Point.BETWEEN) {
-        long size = Files.size(killed.resolve("metrics.csv"));
-        waitFor(p, deadline, () -> Files.size(killed.resolve("metrics.csv")) > size);
+    Duration timeout = Duration.ofSeconds(120);
+    Duration poll = Duration.ofMillis(2);
+    try (ChildJvm child = child(scenario, killed, pause)) {
+      if (point == Point.DURING_WRITE) {
+        // The second checkpoint's write: the first one is whole on the disk.
+        child.await(
+            () -> Files.exists(file) && Files.exists(temporary), timeout, poll, "a second write");
+      } else {
+        child.await(() -> Files.exists(file), timeout, poll, "a checkpoint");
+        if (point == Point.BETWEEN) {
+          long size = Files.size(killed.resolve("metrics.csv"));
+          child.await(
+              () -> Files.size(killed.resolve("metrics.csv")) > size, timeout, poll, "more rows");
+        }
       }
+      child.kill();
     }
-    p.destroyForcibly().waitFor();
     assertFalse(
         Files.readString(killed.resolve("summary.json")).contains("\"complete\" : true"),
         "killed before the end");
@@ -177,47 +180,24 @@ class KillResumeTest {
   }
 
   /** The run in a child JVM with checkpoints every 10 ticks. */
-  private Process child(Path scenario, Path out, int pauseMs) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m"));
+  private ChildJvm child(Path scenario, Path out, int pauseMs) throws IOException {
+    List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
     if (pauseMs > 0) {
-      cmd.add("-D" + CheckpointFile.PAUSE_PROPERTY + "=" + pauseMs);
+      jvm.add("-D" + CheckpointFile.PAUSE_PROPERTY + "=" + pauseMs);
     }
-    cmd.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "ouroboros.sim.cli.Main",
-            "run",
-            scenario.toString(),
-            "--out",
-            out.toString(),
-            "--checkpoint-every",
-            "10",
-            "--quiet",
-            "--no-report",
-            "--threads",
-            "2"));
-    return new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child.log").toFile())
-        .start();
-  }
-
-  /** A condition that may read files. */
-  private interface Condition {
-    boolean holds() throws IOException;
-  }
-
-  private void waitFor(Process p, Instant deadline, Condition c) throws Exception {
-    while (!c.holds()) {
-      if (!p.isAlive()) {
-        throw new AssertionError(
-            "the run ended early: " + Files.readString(tmp.resolve("child.log")));
-      }
-      assertTrue(Instant.now().isBefore(deadline), "the run took too long");
-      Thread.sleep(2);
-    }
+    return ChildJvm.start(
+        tmp.resolve("child.log"),
+        jvm,
+        "run",
+        scenario.toString(),
+        "--out",
+        out.toString(),
+        "--checkpoint-every",
+        "10",
+        "--quiet",
+        "--no-report",
+        "--threads",
+        "2");
   }
 
   /** summary.json without the lines that name the build. */

@@ -8,16 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ouroboros.agents.domain.Metrics;
-import ouroboros.agents.model.RetrainReport;
-import ouroboros.sim.engine.CopyPlan;
-import ouroboros.sim.engine.RunOutcome;
-import ouroboros.sim.engine.World;
 import ouroboros.sim.engine.Worlds;
 import ouroboros.sim.testing.EngineTest;
 
@@ -192,32 +187,6 @@ class PapersDensityTest extends EngineTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-    World world = Worlds.of(yaml, seed);
-    Map<String, double[][]> values = new HashMap<>();
-    RunOutcome outcome =
-        sim.run(
-            world,
-            tick -> {
-              for (RetrainReport rep : tick.reports()) {
-                String lab = CopyPlan.base(rep.id());
-                int copy = Integer.parseInt(rep.id().substring(lab.length() + 2));
-                for (var e : rep.evaluation().values().entrySet()) {
-                  double[][] v =
-                      values.computeIfAbsent(
-                          lab + "/" + e.getKey(), k -> nanMatrix(copies, world.ticks()));
-                  v[copy][rep.tick()] = e.getValue();
-                }
-              }
-            });
-    assertTrue(outcome.completed(), outcome.failure());
-    return values;
-  }
-
-  private static double[][] nanMatrix(int rows, int cols) {
-    double[][] m = new double[rows][cols];
-    for (double[] row : m) {
-      Arrays.fill(row, Double.NaN);
-    }
-    return m;
+    return PapersTest.values(Worlds.of(yaml, seed), copies);
   }
 }

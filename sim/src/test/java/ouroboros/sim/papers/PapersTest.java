@@ -296,6 +296,14 @@ class PapersTest extends EngineTest {
    */
   private static Chains run(String name, int copies, int ticks) {
     World world = Worlds.of(copied(name, copies, ticks), seed(name));
+    return new Chains(values(world, copies), world);
+  }
+
+  /**
+   * Runs a world of {@code copies} copies on the class's simulation, and keeps every retrain's
+   * metrics by lab ({@code lab/metric}), copy and tick.
+   */
+  static Map<String, double[][]> values(World world, int copies) {
     Map<String, double[][]> values = new HashMap<>();
     RunOutcome outcome =
         sim.run(
@@ -313,7 +321,7 @@ class PapersTest extends EngineTest {
               }
             });
     assertTrue(outcome.completed(), outcome.failure());
-    return new Chains(values, world);
+    return values;
   }
 
   private static double[][] nanMatrix(int rows, int cols) {
