@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -142,28 +141,15 @@ class PapersDensityTest extends EngineTest {
   /** The mean of x within Z combined standard errors (chains, reference, shared held-out set). */
   private static void assertMean(
       double expected, double refSe, double[] x, double shared, String what) {
-    double se = Math.sqrt(se(x) * se(x) + refSe * refSe + shared * shared);
-    String line =
-        String.format(
-            Locale.ROOT,
-            "%s: measured %.5f +- %.5f (se, %d chains), expected %.5f",
-            what,
-            mean(x),
-            se,
-            x.length,
-            expected);
-    System.out.println(line);
-    assertEquals(expected, mean(x), Z * se, line);
+    PapersTest.assertMean(expected, Math.hypot(refSe, shared), x, what);
   }
 
   private static double mean(double[] x) {
-    return Arrays.stream(x).average().orElseThrow();
+    return PapersTest.mean(x);
   }
 
   private static double se(double[] x) {
-    double m = mean(x);
-    double ss = Arrays.stream(x).map(v -> (v - m) * (v - m)).sum();
-    return Math.sqrt(ss / (x.length - 1) / x.length);
+    return PapersTest.se(x);
   }
 
   /**

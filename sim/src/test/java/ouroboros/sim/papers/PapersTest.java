@@ -265,7 +265,7 @@ class PapersTest extends EngineTest {
   }
 
   /** As above, with the reference figure's own standard error added in quadrature. */
-  private static void assertMean(double expected, double refSe, double[] x, String what) {
+  static void assertMean(double expected, double refSe, double[] x, String what) {
     double se = Math.sqrt(se(x) * se(x) + refSe * refSe);
     String line =
         String.format(
@@ -280,11 +280,11 @@ class PapersTest extends EngineTest {
     assertEquals(expected, mean(x), Z * se, line);
   }
 
-  private static double mean(double[] x) {
+  static double mean(double[] x) {
     return Arrays.stream(x).average().orElseThrow();
   }
 
-  private static double se(double[] x) {
+  static double se(double[] x) {
     double m = mean(x);
     double ss = Arrays.stream(x).map(v -> (v - m) * (v - m)).sum();
     return Math.sqrt(ss / (x.length - 1) / x.length);
