@@ -32,6 +32,8 @@ import ouroboros.sim.testing.Repo;
  * tick whose numbers are those of the run's files; a run with {@code --live} writes the same files
  * as one without; {@code --live} alone paces the run.
  */
+// Slow: bound by paced runs over HTTP, not by computation; plain `mvn verify` runs it.
+@Tag("slow")
 class LiveEndpointTest {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,9 @@ import ouroboros.sim.testing.Repo;
  * metrics" table, and its health check; another process reaches it on 127.0.0.1 and not on this
  * machine's other address; interrupting the held run closes the server.
  */
+// Slow: bound by a second JVM and real HTTP scrapes, not by computation; plain `mvn verify` runs
+// it.
+@Tag("slow")
 class MetricsEndpointTest {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -26,6 +26,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import ouroboros.sim.graph.GraphServer;
@@ -40,6 +41,9 @@ import ouroboros.sim.metrics.MetricsServer;
  * a loaded machine, and each case fails only when a request waits for a stalled one, which takes
  * the length of a timeout set far above those waits.
  */
+// Slow: bound by real sockets held open to their timeouts, not by computation; plain `mvn verify`
+// runs it.
+@Tag("slow")
 class SlowClientTest {
   /** Long enough that a request queued behind a stalled one would miss every wait below. */
   private static final Duration LONG = Duration.ofSeconds(120);
