@@ -2,18 +2,13 @@ package ouroboros.sim.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.Phase;
@@ -67,7 +62,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private final RunLayout files;
   private final World world;
   private final RunSummary summary;
-  private final FileChannel metrics;
+  private final MetricsChannel metrics;
   private final ObjectMapper json = Yaml.json();
   private final long startNanos = System.nanoTime();
   private final long[] phaseNanos = new long[Phase.values().length];
@@ -160,20 +155,15 @@ public final class RunWriter implements TickListener, AutoCloseable {
     }
     Files.createDirectories(dir);
     if (resuming) {
-      this.metrics = FileChannel.open(files.metrics(), StandardOpenOption.WRITE);
+      this.metrics = MetricsChannel.existing(files.metrics());
     } else {
       AtomicFiles.write(
           files.scenario(),
           new ScenarioLoader()
               .write(scenario.withSeed(world.seed()))
               .getBytes(StandardCharsets.UTF_8));
-      this.metrics =
-          FileChannel.open(
-              files.metrics(),
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE);
-      writeFully(MetricRow.HEADER + "\n");
+      this.metrics = MetricsChannel.create(files.metrics());
+      metrics.append(MetricRow.HEADER + "\n");
       writeSummary();
     }
     this.lastCheckpoint = System.nanoTime();
@@ -255,11 +245,18 @@ public final class RunWriter implements TickListener, AutoCloseable {
           () -> {
             summary.finish(outcome.failure());
             checkpoint();
-            metrics.force(true);
+            metrics.force();
             if (world.copies() != null) {
               CopiesTable.write(files.metrics(), files.copies());
             }
-            writeTiming(completed);
+            TimingFile.write(
+                files.timing(),
+                (System.nanoTime() - startNanos) / 1e9,
+                threads,
+                completed,
+                published,
+                phaseNanos,
+                json);
           });
       queue.drain();
     } catch (IOException e) {
@@ -299,7 +296,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
           () -> {
             summary.finish(reason);
             checkpoint();
-            metrics.force(true);
+            metrics.force();
           });
       queue.drain(wait);
     } catch (IOException | RuntimeException e) {
@@ -348,37 +345,15 @@ public final class RunWriter implements TickListener, AutoCloseable {
   /** Appends the waiting rows to metrics.csv. */
   private void flushRows() throws IOException {
     if (pending.length() > 0) {
-      writeFully(pending.toString());
+      metrics.append(pending.toString());
       pending.setLength(0);
     }
-  }
-
-  /** Writes timing.json. */
-  private void writeTiming(int ticksCompleted) throws IOException {
-    double wall = (System.nanoTime() - startNanos) / 1e9;
-    Map<String, Object> timing = new LinkedHashMap<>();
-    timing.put("wall-seconds", wall);
-    timing.put("threads", threads);
-    timing.put("ticks-completed", ticksCompleted);
-    timing.put("ticks-per-second", ticksCompleted / wall);
-    timing.put("items-published", published);
-    timing.put("items-per-second", published / wall);
-    Map<String, Object> phases = new LinkedHashMap<>();
-    for (Phase p : Phase.values()) {
-      if (p != Phase.OBSERVE) {
-        phases.put(p.key(), phaseNanos[p.ordinal()] / 1e9);
-      }
-    }
-    timing.put("phase-seconds", phases);
-    AtomicFiles.write(files.timing(), json.writeValueAsBytes(timing));
   }
 
   @Override
   public void close() throws IOException {
     queue.close();
-    if (metrics.isOpen()) {
-      metrics.close();
-    }
+    metrics.close();
   }
 
   /** Writes the summary atomically. */
@@ -395,27 +370,6 @@ public final class RunWriter implements TickListener, AutoCloseable {
   }
 
   /**
-   * Appends text in one write call where the OS allows, looping until all is written. A write that
-   * fails part-way (a full disk) is cut back, so that metrics.csv still ends on a tick boundary.
-   */
-  private void writeFully(String text) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-    long before = metrics.position();
-    try {
-      while (buf.hasRemaining()) {
-        metrics.write(buf);
-      }
-    } catch (IOException e) {
-      try {
-        metrics.truncate(before);
-      } catch (IOException again) {
-        e.addSuppressed(again);
-      }
-      throw e;
-    }
-  }
-
-  /**
    * For a checkpoint at a tick barrier: waits for the writer thread to write every tick queued so
    * far, appends the waiting rows to metrics.csv and forces it to the disk; returns its length, the
    * offset a resumed run cuts it back to. summary.json is not rewritten: the checkpoint holds the
@@ -426,7 +380,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
     queue.submit(
         () -> {
           flushRows();
-          metrics.force(true);
+          metrics.force();
           at[0] = metrics.size();
         });
     queue.drain();
@@ -438,16 +392,6 @@ public final class RunWriter implements TickListener, AutoCloseable {
    * killed run wrote after its checkpoint go) and appends from there.
    */
   public void resumeAt(long offset) throws IOException {
-    if (metrics.size() < offset) {
-      throw new IOException(
-          files.metrics()
-              + " is shorter ("
-              + metrics.size()
-              + " bytes) than at the checkpoint ("
-              + offset
-              + " bytes): it was changed after the run stopped");
-    }
-    metrics.truncate(offset);
-    metrics.position(offset);
+    metrics.resumeAt(offset);
   }
 }

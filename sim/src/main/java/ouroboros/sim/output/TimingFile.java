@@ -1,0 +1,45 @@
+package ouroboros.sim.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import ouroboros.sim.engine.Phase;
+
+/** timing.json: a run's wall time, throughput and time per phase (docs/outputs.md). */
+final class TimingFile {
+  private TimingFile() {}
+
+  /**
+   * Writes timing.json atomically.
+   *
+   * @param wall seconds since the run started
+   * @param phaseNanos nanoseconds spent in each phase, by {@link Phase} ordinal
+   */
+  static void write(
+      Path file,
+      double wall,
+      int threads,
+      int ticksCompleted,
+      long published,
+      long[] phaseNanos,
+      ObjectMapper json)
+      throws IOException {
+    Map<String, Object> timing = new LinkedHashMap<>();
+    timing.put("wall-seconds", wall);
+    timing.put("threads", threads);
+    timing.put("ticks-completed", ticksCompleted);
+    timing.put("ticks-per-second", ticksCompleted / wall);
+    timing.put("items-published", published);
+    timing.put("items-per-second", published / wall);
+    Map<String, Object> phases = new LinkedHashMap<>();
+    for (Phase p : Phase.values()) {
+      if (p != Phase.OBSERVE) {
+        phases.put(p.key(), phaseNanos[p.ordinal()] / 1e9);
+      }
+    }
+    timing.put("phase-seconds", phases);
+    AtomicFiles.write(file, json.writeValueAsBytes(timing));
+  }
+}
