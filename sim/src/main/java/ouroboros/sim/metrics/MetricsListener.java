@@ -1,20 +1,26 @@
 package ouroboros.sim.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.util.Objects;
+import ouroboros.sim.engine.Barrier;
+import ouroboros.sim.engine.Resumption;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.graph.GraphAnalysis;
 import ouroboros.sim.graph.GraphListener;
+import ouroboros.sim.output.Checkpointing;
+import ouroboros.sim.output.RunWriter;
 
 /**
  * Feeds a run's live meters: binds an {@link EngineMeters}, a {@link WebMeters}, a {@link
- * ModelMeters} and the pipeline counters to a registry, and updates them in each observe phase, on
- * the clock's thread. The topology gauges (human ancestry, training depth, predicted collapse) take
- * the run's {@link GraphListener}'s analysis of the same tick. It only reads the tick's results and
- * writes nothing to the run files, so a run with meters gives the same files as a run without.
+ * ModelMeters}, the pipeline counters and the node's meters ({@link NodeMetrics}, node {@value
+ * NodeMetrics#LOCAL}) to a registry, and updates them in each observe phase, on the clock's thread.
+ * The topology gauges (human ancestry, training depth, predicted collapse) take the run's {@link
+ * GraphListener}'s analysis of the same tick. It only reads the tick's results and writes nothing
+ * to the run files, so a run with meters gives the same files as a run without.
  */
 public final class MetricsListener implements TickListener {
   private final EngineMeters engine;
@@ -22,6 +28,7 @@ public final class MetricsListener implements TickListener {
   private final ModelMeters models;
   private final PopulationMeters populations;
   private final PipelineMeters pipeline;
+  private final NodeMetrics node;
   private final GraphListener graph;
 
   /**
@@ -50,6 +57,32 @@ public final class MetricsListener implements TickListener {
             world.models().stream().map(m -> m.id()).toList(),
             maxModels,
             models.otherLabel());
+    this.node = new NodeMetrics(NodeMetrics.LOCAL, world.agentCount());
+    node.bindTo(registry);
+  }
+
+  /**
+   * {@code checkpointing} with its barrier timed: the time the clock waits for every agent's state
+   * adds to the node's barrier wait (see {@link NodeMetrics#timed}).
+   */
+  public Checkpointing timed(Checkpointing checkpointing) {
+    Objects.requireNonNull(checkpointing, "checkpointing");
+    return new Checkpointing() {
+      @Override
+      public boolean resuming() {
+        return checkpointing.resuming();
+      }
+
+      @Override
+      public Resumption resume(RunWriter writer) throws IOException {
+        return checkpointing.resume(writer);
+      }
+
+      @Override
+      public Barrier barrier(RunWriter writer) {
+        return node.timed(checkpointing.barrier(writer));
+      }
+    };
   }
 
   @Override
@@ -59,6 +92,7 @@ public final class MetricsListener implements TickListener {
     populations.update(result.reports());
     pipeline.update(result.reports());
     topology(graph.analysisAt(result));
+    node.waitedAt(result);
     engine.onTick(result);
   }
 

@@ -17,10 +17,11 @@ import java.util.Set;
  * Every live meter, declared once. Most show a metric of the run files and are declared with it in
  * {@link MetricCatalogue} ({@link Metric#meter}, and its per-population aggregate); the meters here
  * show what the run files do not hold: the engine's progress, the web's memory and items published,
- * a population's size, and the JVM and process meters of Micrometer's binders that the dashboards
- * read. The meter binders of {@code ouroboros.sim.metrics} take every name, help text and base unit
- * from here, the README's "Live metrics" table is {@link #markdownTable}, and the dashboard tests
- * check that every panel query reads a meter of {@link #all}.
+ * a population's size, each node's agents, traffic and barrier wait, and the JVM and process meters
+ * of Micrometer's binders that the dashboards read. The meter binders of {@code
+ * ouroboros.sim.metrics} take every name, help text and base unit from here, the README's "Live
+ * metrics" table is {@link #markdownTable}, and the dashboard tests check that every panel query
+ * reads a meter of {@link #all}.
  */
 public final class MeterCatalogue {
   /** The engine's last finished tick. */
@@ -75,6 +76,37 @@ public final class MeterCatalogue {
       gauge("ouroboros.population.models", "Models in the population")
           .labelled("population", "family");
 
+  /** Agents a node hosts. */
+  public static final Meter NODE_AGENTS =
+      gauge(
+              "ouroboros.node.agents",
+              "Agents the node hosts; in one JVM, every agent, on node \"local\"")
+          .labelled("node");
+
+  /** Bytes a node sent to other nodes. */
+  public static final Meter NODE_BYTES_SENT =
+      counter("ouroboros.node.bytes.sent", "Bytes the node sent to other nodes; 0 in one JVM")
+          .labelled("node")
+          .panel("bytes");
+
+  /** Bytes a node received from other nodes. */
+  public static final Meter NODE_BYTES_RECEIVED =
+      counter(
+              "ouroboros.node.bytes.received",
+              "Bytes the node received from other nodes; 0 in one JVM")
+          .labelled("node")
+          .panel("bytes");
+
+  /** Time the clock waited at phase barriers. */
+  public static final Meter NODE_BARRIER_WAIT =
+      counter(
+              "ouroboros.node.barrier.wait",
+              "Time the clock waited at the phase barriers (publish, retrain, checkpoint) for the"
+                  + " slowest agent, summed over ticks")
+          .labelled("node")
+          .unit("seconds")
+          .panel("s");
+
   /** The meters of Micrometer's JVM and process binders that the dashboards read. */
   public static final List<Meter> BINDERS =
       List.of(
@@ -98,7 +130,11 @@ public final class MeterCatalogue {
           ENGINE_RUNNING,
           ENGINE_PHASE,
           ENGINE_RETRAINS,
-          ENGINE_FIT_FAILURES);
+          ENGINE_FIT_FAILURES,
+          NODE_AGENTS,
+          NODE_BYTES_SENT,
+          NODE_BYTES_RECEIVED,
+          NODE_BARRIER_WAIT);
 
   private MeterCatalogue() {}
 

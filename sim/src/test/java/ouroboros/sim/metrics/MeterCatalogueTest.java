@@ -66,6 +66,7 @@ class MeterCatalogueTest {
       new ModelMeters("gaussian", List.of("m0"), List.of("replace"), 1, 10).bindTo(registry);
       PopulationMeters populations = new PopulationMeters("gaussian", List.of("p"), 1);
       populations.bindTo(registry);
+      new NodeMetrics(NodeMetrics.LOCAL, 3).bindTo(registry);
       String text = registry.scrape();
       Map<String, String> help = new TreeMap<>();
       Matcher m = HELP.matcher(text);
