@@ -346,7 +346,16 @@ final class RunCommand implements Callable<Integer> {
           RunCheckpoints.every(dir, checkpointEvery == null ? 0 : checkpointEvery, graph);
       try {
         result =
-            RunDirectory.run(sim, scenario, world, n, dir, observers, interval, lock, checkpoints);
+            RunDirectory.run(
+                sim,
+                scenario,
+                world,
+                n,
+                dir,
+                observers,
+                interval,
+                lock,
+                meters == null ? checkpoints : meters.timed(checkpoints));
       } catch (IOException e) {
         stderr.println(
             "error: cannot write the run directory " + dir + ": " + WriteFailure.describe(e));
