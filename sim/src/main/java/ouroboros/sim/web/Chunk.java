@@ -101,97 +101,18 @@ final class Chunk {
     this.tick = tick;
     this.width = width;
     // Pass 1: the segments of each contribution, in contribution order.
-    int cap = contributions.length + 4;
-    int count = 0;
-    short[] site = new short[cap];
-    Items[] items = new Items[cap];
-    int[] from = new int[cap];
-    int[] len = new int[cap];
-    int[][] order = new int[cap][];
-    int[] contribution = new int[cap];
-    int[] perSite = new int[siteCount + 1];
-    int keptCount = 0;
-    Items[] keptAll = new Items[contributions.length];
-    int[] keptFirst = new int[contributions.length];
-    long mapBytes = 0;
-    int[] scratch = null;
-    for (Items c : contributions) {
-      int n = c.size();
-      if (n == 0) {
-        continue;
-      }
-      keptFirst[keptCount] = count;
-      keptAll[keptCount++] = c;
-      if (c.constant(Items.Column.SITE)) {
-        if (count == site.length) {
-          cap = count * 2;
-          site = java.util.Arrays.copyOf(site, cap);
-          items = java.util.Arrays.copyOf(items, cap);
-          from = java.util.Arrays.copyOf(from, cap);
-          len = java.util.Arrays.copyOf(len, cap);
-          order = java.util.Arrays.copyOf(order, cap);
-          contribution = java.util.Arrays.copyOf(contribution, cap);
-        }
-        site[count] = c.siteAt(0);
-        items[count] = c;
-        len[count] = n;
-        contribution[count] = keptCount - 1;
-        perSite[c.siteAt(0) + 1] += n;
-        count++;
-        continue;
-      }
-      // A contribution on several sites: a stable position map grouped by site, in O(n log n)
-      // over the sites it touches (never O(sites), so many agents on many sites stay linear).
-      if (scratch == null) {
-        scratch = new int[siteCount];
-      }
-      int[] touched = new int[Math.min(n, siteCount)];
-      int distinct = 0;
-      for (int i = 0; i < n; i++) {
-        int st = c.siteAt(i);
-        if (scratch[st]++ == 0) {
-          touched[distinct++] = st;
-        }
-      }
-      java.util.Arrays.sort(touched, 0, distinct);
-      int[] runStart = new int[distinct];
-      int[] runLen = new int[distinct];
-      int run = 0;
-      for (int j = 0; j < distinct; j++) {
-        int st = touched[j];
-        runStart[j] = run;
-        runLen[j] = scratch[st];
-        run += scratch[st];
-        scratch[st] = runStart[j];
-      }
-      int[] map = new int[n];
-      for (int i = 0; i < n; i++) {
-        map[scratch[c.siteAt(i)]++] = i;
-      }
-      mapBytes += 4L * n + 16;
-      for (int j = 0; j < distinct; j++) {
-        int st = touched[j];
-        scratch[st] = 0;
-        if (count == site.length) {
-          cap = count * 2;
-          site = java.util.Arrays.copyOf(site, cap);
-          items = java.util.Arrays.copyOf(items, cap);
-          from = java.util.Arrays.copyOf(from, cap);
-          len = java.util.Arrays.copyOf(len, cap);
-          order = java.util.Arrays.copyOf(order, cap);
-          contribution = java.util.Arrays.copyOf(contribution, cap);
-        }
-        site[count] = (short) st;
-        items[count] = c;
-        from[count] = runStart[j];
-        len[count] = runLen[j];
-        order[count] = map;
-        contribution[count] = keptCount - 1;
-        perSite[st + 1] += runLen[j];
-        count++;
-      }
-    }
-    this.orderBytes = mapBytes;
+    Pieces pieces = new Pieces(contributions, siteCount);
+    int count = pieces.count;
+    short[] site = pieces.site;
+    Items[] items = pieces.items;
+    int[] from = pieces.from;
+    int[] len = pieces.len;
+    int[][] order = pieces.order;
+    int[] perSite = pieces.perSite;
+    int keptCount = pieces.keptCount;
+    Items[] keptAll = pieces.keptAll;
+    int[] keptFirst = pieces.keptFirst;
+    this.orderBytes = pieces.mapBytes;
     // Pass 2: segments sorted by site, stable (contribution order within a site).
     this.siteStart = new int[siteCount + 1];
     this.segSite = new int[siteCount + 1];
