@@ -298,6 +298,22 @@ public final class Items {
    */
   public static Items uniform(
       Batch payload, int author, byte kind, int tick, int generation, float depth, short site) {
+    return constant(payload, author, kind, tick, generation, depth, (byte) 0, site);
+  }
+
+  /**
+   * Items whose every provenance column is constant, flags included: what {@link #uniform} makes,
+   * with any flags (the web rebuilds such a contribution from its own columnar copy).
+   */
+  public static Items constant(
+      Batch payload,
+      int author,
+      byte kind,
+      int tick,
+      int generation,
+      float depth,
+      byte flags,
+      short site) {
     return new Items(
         payload,
         IntColumn.constant(author),
@@ -305,7 +321,7 @@ public final class Items {
         IntColumn.constant(tick),
         IntColumn.constant(generation),
         FloatColumn.constant(depth),
-        ByteColumn.constant((byte) 0),
+        ByteColumn.constant(flags),
         ShortColumn.constant(site));
   }
 

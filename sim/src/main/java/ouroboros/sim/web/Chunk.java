@@ -3,26 +3,37 @@ package ouroboros.sim.web;
 import ouroboros.agents.data.Items;
 
 /**
- * Everything published in one tick, sealed: the agents' own contributions, kept by reference and
- * never copied, arranged as segments sorted by site and then by canonical agent order, so that each
- * site's items are one contiguous range of chunk positions. A segment is one contribution's run of
- * items on one site: all of a single-site contribution, or, for a contribution spread over several
- * sites, its items on one site in their order (through a position map). Provenance is read per item
- * from the contribution ({@link Items#authorAt} and so on), so a column an agent published as one
- * value (author, kind, generation, depth, site, flags of {@link Items#uniform}) costs nothing per
- * item. The tick is a property of the chunk. Building a chunk costs O(agents), plus O(items) only
- * for contributions on several sites or with a per-item synthetic depth.
+ * Everything published in one tick, sealed: one payload array holding the tick's items arranged by
+ * site and then by canonical agent order, so that each site's items are one contiguous range of
+ * chunk positions, and an index of segments. A segment is one contribution's run of items on one
+ * site: all of a single-site contribution, or, for a contribution spread over several sites, its
+ * items on one site in their order (through a position map). A contribution whose provenance
+ * columns are all constant (as {@link Items#uniform} makes them) is kept as one row of per-segment
+ * columns, and the contribution itself is let go; any other is kept by reference and its provenance
+ * read per item ({@link Items#authorAt} and so on).
+ *
+ * <p>Copying the payload into one array costs one sequential pass over the tick's doubles; it saves
+ * the collector from copying each agent's small arrays (and their headers) from young to old
+ * generation as they live out the retention window, since a large chunk's array is allocated
+ * outside the young generation, and a read of an item follows one array rather than a chain of
+ * objects. Building a chunk costs O(agents + items).
  */
 final class Chunk {
   /** Bytes a segment costs in the chunk's index arrays (and about one directory entry). */
-  static final int SEGMENT_BYTES = 4 * 6;
+  static final int SEGMENT_BYTES = 4 * 6 + 4 * 3 + 1 + 1 + 2 + 4;
 
   /** Bytes of object headers and references a kept contribution costs (Items, Batch, arrays). */
   static final int CONTRIBUTION_BYTES = 128;
 
+  /** Payload doubles above which the copy into the chunk is split over the common pool. */
+  private static final int PARALLEL_COPY = 1 << 20;
+
   final int tick;
   final int size;
   final int width;
+
+  /** The payload of every item, in chunk order: item i's values at [i * width, (i + 1) * width). */
+  final double[] values;
 
   /** siteStart[s] .. siteStart[s+1] is site s's range. */
   final int[] siteStart;
@@ -33,7 +44,10 @@ final class Chunk {
   /** segStart[k] is segment k's first chunk position; segStart[segments] is size. */
   final int[] segStart;
 
-  /** The contribution segment k reads. */
+  /**
+   * The contribution segment k reads its provenance from; null when the contribution's provenance
+   * is constant, held in the segment's own columns below.
+   */
   final Items[] segItems;
 
   /** Segment k's first position: in its contribution, or in its position map. */
@@ -45,6 +59,15 @@ final class Chunk {
   /** Segment k's author when its contribution's author column is constant; else unused. */
   final int[] segAuthor;
 
+  /** Segment k's constant provenance, when segItems[k] is null. */
+  final byte[] segKind;
+
+  final int[] segTick;
+  final int[] segGeneration;
+  final float[] segDepth;
+  final byte[] segFlags;
+  final short[] segSiteOf;
+
   /** directory[b] is the segment holding position b << shift. */
   private final int[] directory;
 
@@ -53,6 +76,9 @@ final class Chunk {
   /** Items of synthetic depth above 0. */
   final int synthetic;
 
+  /** Items by author kind, indexed by the kind code. */
+  private final long[] kinds = new long[2];
+
   /**
    * Whether each segment has one author and authors ascend within each site's segments, as they do
    * when contributions come in canonical agent order, each written by its own agent: then an
@@ -60,8 +86,13 @@ final class Chunk {
    */
   final boolean authorsAscend;
 
-  /** The non-empty contributions, for the byte accounting. */
-  private final Items[] kept;
+  /**
+   * The non-empty contributions in canonical order, for a checkpoint: keptSeg[j] is the segment of
+   * a constant one (rebuilt from the chunk), -1 for one kept by reference in keptItems[j].
+   */
+  private final int[] keptSeg;
+
+  private final Items[] keptItems;
 
   private final long orderBytes;
 
@@ -70,91 +101,18 @@ final class Chunk {
     this.tick = tick;
     this.width = width;
     // Pass 1: the segments of each contribution, in contribution order.
-    int cap = contributions.length + 4;
-    int count = 0;
-    short[] site = new short[cap];
-    Items[] items = new Items[cap];
-    int[] from = new int[cap];
-    int[] len = new int[cap];
-    int[][] order = new int[cap][];
-    int[] perSite = new int[siteCount + 1];
-    int keptCount = 0;
-    Items[] keptAll = new Items[contributions.length];
-    long mapBytes = 0;
-    int[] scratch = null;
-    for (Items c : contributions) {
-      int n = c.size();
-      if (n == 0) {
-        continue;
-      }
-      keptAll[keptCount++] = c;
-      if (c.constant(Items.Column.SITE)) {
-        if (count == site.length) {
-          cap = count * 2;
-          site = java.util.Arrays.copyOf(site, cap);
-          items = java.util.Arrays.copyOf(items, cap);
-          from = java.util.Arrays.copyOf(from, cap);
-          len = java.util.Arrays.copyOf(len, cap);
-          order = java.util.Arrays.copyOf(order, cap);
-        }
-        site[count] = c.siteAt(0);
-        items[count] = c;
-        len[count] = n;
-        perSite[c.siteAt(0) + 1] += n;
-        count++;
-        continue;
-      }
-      // A contribution on several sites: a stable position map grouped by site, in O(n log n)
-      // over the sites it touches (never O(sites), so many agents on many sites stay linear).
-      if (scratch == null) {
-        scratch = new int[siteCount];
-      }
-      int[] touched = new int[Math.min(n, siteCount)];
-      int distinct = 0;
-      for (int i = 0; i < n; i++) {
-        int st = c.siteAt(i);
-        if (scratch[st]++ == 0) {
-          touched[distinct++] = st;
-        }
-      }
-      java.util.Arrays.sort(touched, 0, distinct);
-      int[] runStart = new int[distinct];
-      int[] runLen = new int[distinct];
-      int run = 0;
-      for (int j = 0; j < distinct; j++) {
-        int st = touched[j];
-        runStart[j] = run;
-        runLen[j] = scratch[st];
-        run += scratch[st];
-        scratch[st] = runStart[j];
-      }
-      int[] map = new int[n];
-      for (int i = 0; i < n; i++) {
-        map[scratch[c.siteAt(i)]++] = i;
-      }
-      mapBytes += 4L * n + 16;
-      for (int j = 0; j < distinct; j++) {
-        int st = touched[j];
-        scratch[st] = 0;
-        if (count == site.length) {
-          cap = count * 2;
-          site = java.util.Arrays.copyOf(site, cap);
-          items = java.util.Arrays.copyOf(items, cap);
-          from = java.util.Arrays.copyOf(from, cap);
-          len = java.util.Arrays.copyOf(len, cap);
-          order = java.util.Arrays.copyOf(order, cap);
-        }
-        site[count] = (short) st;
-        items[count] = c;
-        from[count] = runStart[j];
-        len[count] = runLen[j];
-        order[count] = map;
-        perSite[st + 1] += runLen[j];
-        count++;
-      }
-    }
-    this.kept = java.util.Arrays.copyOf(keptAll, keptCount);
-    this.orderBytes = mapBytes;
+    Pieces pieces = new Pieces(contributions, siteCount);
+    int count = pieces.count;
+    short[] site = pieces.site;
+    Items[] items = pieces.items;
+    int[] from = pieces.from;
+    int[] len = pieces.len;
+    int[][] order = pieces.order;
+    int[] perSite = pieces.perSite;
+    int keptCount = pieces.keptCount;
+    Items[] keptAll = pieces.keptAll;
+    int[] keptFirst = pieces.keptFirst;
+    this.orderBytes = pieces.mapBytes;
     // Pass 2: segments sorted by site, stable (contribution order within a site).
     this.siteStart = new int[siteCount + 1];
     this.segSite = new int[siteCount + 1];
@@ -171,30 +129,65 @@ final class Chunk {
     this.segFrom = new int[count];
     this.segOrder = new int[count][];
     this.segAuthor = new int[count];
+    this.segKind = new byte[count];
+    this.segTick = new int[count];
+    this.segGeneration = new int[count];
+    this.segDepth = new float[count];
+    this.segFlags = new byte[count];
+    this.segSiteOf = new short[count];
     int[] slot = java.util.Arrays.copyOf(segSite, siteCount);
     int[] segLen = new int[count];
+    int[] sortedAt = new int[count];
     for (int k = 0; k < count; k++) {
       int at = slot[site[k]]++;
+      sortedAt[k] = at;
       segItems[at] = items[k];
       segFrom[at] = from[k];
       segOrder[at] = order[k];
       segLen[at] = len[k];
     }
+    this.keptSeg = new int[keptCount];
+    this.keptItems = new Items[keptCount];
+    for (int j = 0; j < keptCount; j++) {
+      Items c = keptAll[j];
+      if (constant(c)) {
+        keptSeg[j] = sortedAt[keptFirst[j]];
+      } else {
+        keptSeg[j] = -1;
+        keptItems[j] = c;
+      }
+    }
+    for (int k = 0; k < count; k++) {
+      segStart[k + 1] = segStart[k] + segLen[k];
+    }
+    this.values = new double[Math.multiplyExact(size, width)];
+    copyPayload();
     int syn = 0;
     boolean ascend = true;
     int s = 0;
     for (int k = 0; k < count; k++) {
-      segStart[k + 1] = segStart[k] + segLen[k];
       Items c = segItems[k];
-      if (c.constant(Items.Column.DEPTH)) {
-        syn += c.depthAt(0) > 0f ? segLen[k] : 0;
-      } else {
-        for (int j = 0; j < segLen[k]; j++) {
-          syn += c.depthAt(position(k, j)) > 0f ? 1 : 0;
-        }
-      }
+      int m = segLen[k];
       while (k >= segSite[s + 1]) {
         s++;
+      }
+      if (constant(c)) {
+        segAuthor[k] = c.authorAt(0);
+        segKind[k] = c.kindAt(0);
+        segTick[k] = c.tickAt(0);
+        segGeneration[k] = c.generationAt(0);
+        segDepth[k] = c.depthAt(0);
+        segFlags[k] = c.flagsAt(0);
+        segSiteOf[k] = c.siteAt(0);
+        segItems[k] = null;
+        syn += segDepth[k] > 0f ? m : 0;
+        kinds[segKind[k]] += m;
+      } else {
+        for (int j = 0; j < m; j++) {
+          int p = position(k, j);
+          syn += c.depthAt(p) > 0f ? 1 : 0;
+          kinds[c.kindAt(p)]++;
+        }
       }
       if (c.constant(Items.Column.AUTHOR)) {
         segAuthor[k] = c.authorAt(0);
@@ -215,6 +208,54 @@ final class Chunk {
         k++;
       }
       directory[b] = k;
+    }
+  }
+
+  /** Whether every provenance column of c is constant, so that a segment's columns hold it. */
+  private static boolean constant(Items c) {
+    return c.constant(Items.Column.AUTHOR)
+        && c.constant(Items.Column.KIND)
+        && c.constant(Items.Column.TICK)
+        && c.constant(Items.Column.GENERATION)
+        && c.constant(Items.Column.DEPTH)
+        && c.constant(Items.Column.FLAGS)
+        && c.constant(Items.Column.SITE);
+  }
+
+  /**
+   * Copies every segment's payload into {@link #values}; a large tick's segments are split into
+   * parts copied on the common pool, each part writing its own range (the result is the same).
+   */
+  private void copyPayload() {
+    int count = segItems.length;
+    if (values.length < PARALLEL_COPY || count < 2) {
+      copySegments(0, count);
+      return;
+    }
+    int parts =
+        Math.min(
+            count,
+            4 * Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
+    java.util.stream.IntStream.range(0, parts)
+        .parallel()
+        .forEach(
+            part ->
+                copySegments(
+                    (int) ((long) count * part / parts),
+                    (int) ((long) count * (part + 1) / parts)));
+  }
+
+  private void copySegments(int fromSeg, int toSeg) {
+    for (int k = fromSeg; k < toSeg; k++) {
+      double[] src = segItems[k].payload().values();
+      int m = segStart[k + 1] - segStart[k];
+      if (segOrder[k] == null) {
+        System.arraycopy(src, segFrom[k] * width, values, segStart[k] * width, m * width);
+      } else {
+        for (int j = 0; j < m; j++) {
+          System.arraycopy(src, position(k, j) * width, values, (segStart[k] + j) * width, width);
+        }
+      }
     }
   }
 
@@ -247,8 +288,8 @@ final class Chunk {
     for (int k = segSite[s]; k < segSite[s + 1]; k++) {
       Items c = segItems[k];
       int m = segStart[k + 1] - segStart[k];
-      if (c.constant(Items.Column.DEPTH)) {
-        n += c.depthAt(0) > 0f ? m : 0;
+      if (c == null) {
+        n += segDepth[k] > 0f ? m : 0;
       } else {
         for (int j = 0; j < m; j++) {
           n += c.depthAt(position(k, j)) > 0f ? 1 : 0;
@@ -258,18 +299,16 @@ final class Chunk {
     return n;
   }
 
+  /** Item i's author, i a chunk position in segment k. */
+  int authorAt(int k, int i) {
+    Items c = segItems[k];
+    return c == null ? segAuthor[k] : c.authorAt(position(k, i - segStart[k]));
+  }
+
   /** Items by author kind, added into {@code out}, indexed by the kind code. */
   void countKinds(long[] out) {
-    for (int k = 0; k < segItems.length; k++) {
-      Items c = segItems[k];
-      int m = segStart[k + 1] - segStart[k];
-      if (c.constant(Items.Column.KIND)) {
-        out[c.kindAt(0)] += m;
-      } else {
-        for (int j = 0; j < m; j++) {
-          out[c.kindAt(position(k, j))]++;
-        }
-      }
+    for (int k = 0; k < kinds.length; k++) {
+      out[k] += kinds[k];
     }
   }
 
@@ -284,9 +323,9 @@ final class Chunk {
   }
 
   /**
-   * Bytes of provenance this chunk keeps, payload excluded: the per-item provenance arrays of the
-   * contributions it holds (none for constant columns), the position maps of contributions on
-   * several sites, its segment index, and a fixed cost per contribution for object headers.
+   * Bytes of provenance this chunk keeps, payload excluded: its segment index and columns, the
+   * per-item provenance arrays and a fixed cost for object headers of the contributions it keeps by
+   * reference, and the position maps of contributions on several sites.
    */
   long keptProvenanceBytes() {
     long b =
@@ -294,24 +333,47 @@ final class Chunk {
             + (long) segSite.length * 4
             + orderBytes
             + (long) segItems.length * SEGMENT_BYTES
-            + (long) kept.length * CONTRIBUTION_BYTES;
-    for (Items c : kept) {
-      b += c.provenanceBytes();
+            + (long) keptSeg.length * 4;
+    for (Items c : keptItems) {
+      if (c != null) {
+        b += CONTRIBUTION_BYTES + c.provenanceBytes();
+      }
     }
     return b;
   }
 
   /** Bytes of payload in this chunk. */
   long payloadBytes() {
-    long b = 0;
-    for (Items c : kept) {
-      b += (long) c.payload().values().length * 8;
-    }
-    return b;
+    return (long) values.length * 8;
   }
 
-  /** The non-empty contributions of the tick, in canonical order: all a checkpoint keeps. */
+  /**
+   * The non-empty contributions of the tick, in canonical order: all a checkpoint keeps. One kept
+   * as segment columns comes back as constant columns over a copy of its payload, equal to the one
+   * published.
+   */
   Items[] contributions() {
-    return kept.clone();
+    Items[] out = new Items[keptSeg.length];
+    for (int j = 0; j < out.length; j++) {
+      int k = keptSeg[j];
+      if (k < 0) {
+        out[j] = keptItems[j];
+        continue;
+      }
+      int n = segStart[k + 1] - segStart[k];
+      double[] v =
+          java.util.Arrays.copyOfRange(values, segStart[k] * width, segStart[k + 1] * width);
+      out[j] =
+          Items.constant(
+              new ouroboros.agents.data.Batch(n, width, v),
+              segAuthor[k],
+              segKind[k],
+              segTick[k],
+              segGeneration[k],
+              segDepth[k],
+              segFlags[k],
+              segSiteOf[k]);
+    }
+    return out;
   }
 }

@@ -152,22 +152,30 @@ public final class Snapshot implements WebView {
       }
       Chunk ch = chunks[c];
       int at = (int) (global - starts[c]);
+      if (width == 1) {
+        v[i] = ch.values[at];
+      } else {
+        System.arraycopy(ch.values, at * width, v, i * width, width);
+      }
       int seg = ch.segmentOf(at);
       Items src = ch.segItems[seg];
-      int p = ch.position(seg, at - ch.segStart[seg]);
-      double[] values = src.payload().values();
-      if (width == 1) {
-        v[i] = values[p];
-      } else {
-        System.arraycopy(values, p * width, v, i * width, width);
-      }
-      a[i] = src.authorAt(p);
-      k[i] = src.kindAt(p);
       t[i] = ch.tick;
-      g[i] = src.generationAt(p);
-      d[i] = src.depthAt(p);
-      f[i] = src.flagsAt(p);
-      s[i] = src.siteAt(p);
+      if (src == null) {
+        a[i] = ch.segAuthor[seg];
+        k[i] = ch.segKind[seg];
+        g[i] = ch.segGeneration[seg];
+        d[i] = ch.segDepth[seg];
+        f[i] = ch.segFlags[seg];
+        s[i] = ch.segSiteOf[seg];
+      } else {
+        int p = ch.position(seg, at - ch.segStart[seg]);
+        a[i] = src.authorAt(p);
+        k[i] = src.kindAt(p);
+        g[i] = src.generationAt(p);
+        d[i] = src.depthAt(p);
+        f[i] = src.flagsAt(p);
+        s[i] = src.siteAt(p);
+      }
     }
     return new Items(new Batch(n, width, v), a, k, t, g, d, f, s);
   }
@@ -201,9 +209,8 @@ public final class Snapshot implements WebView {
       Chunk ch = chunks[c];
       if (!ch.authorsAscend) {
         for (int k = 0; k < ch.segments(); k++) {
-          Items src = ch.segItems[k];
           for (int i = ch.segStart[k]; i < ch.segStart[k + 1]; i++) {
-            if (src.authorAt(ch.position(k, i - ch.segStart[k])) == author) {
+            if (ch.authorAt(k, i) == author) {
               b.add(starts[c] + i, starts[c] + i + 1);
             }
           }
