@@ -20,8 +20,9 @@ import ouroboros.agents.domain.DomainSpec;
  * {@code ouroboros.sim.scenario}, the key declarations of {@code ouroboros.agents.spec}, nor a
  * domain's spec record, which lives in its folder of {@code ouroboros.agents.domain}); and no main
  * class draws randomness outside the seeded streams of {@code ouroboros.agents.rng} ({@code
- * SecureRandom}, which only picks a seed when none is given, is allowed). A failure names each
- * offending class, member and line.
+ * SecureRandom}, which only picks a seed when none is given, is allowed); and nothing uses Java
+ * serialization (checkpoints are written field by field). A failure names each offending class,
+ * member and line.
  */
 @AnalyzeClasses(packages = "ouroboros", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -97,6 +98,23 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .areAssignableTo(ThreadLocalRandom.class)
           .because("every draw comes from a stream split from the run's seed");
+
+  /**
+   * Issue 14: checkpoints are written field by field (docs/checkpoints.md), never with Java
+   * serialization, which would tie a file to class layouts and instantiate what a file names.
+   */
+  @ArchTest
+  static final ArchRule mainCode_usesNoJavaSerialization =
+      noClasses()
+          .that()
+          .resideInAPackage("ouroboros..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(java.io.ObjectOutputStream.class.getName())
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(java.io.ObjectInputStream.class.getName())
+          .because("a checkpoint is a documented, versioned format, read by its own code");
 
   /** Calls whose target is declared by exactly {@code type} (so not by a subclass of it). */
   private static DescribedPredicate<JavaCall<?>> ownerIs(Class<?> type) {

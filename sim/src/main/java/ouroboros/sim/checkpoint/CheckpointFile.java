@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
+import ouroboros.sim.output.AtomicFiles;
 
 /**
  * Writes and reads checkpoint files (docs/checkpoints.md). The layout, big-endian, as {@link
@@ -104,7 +105,7 @@ public final class CheckpointFile {
       throw e;
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    forceDirectory(target.toAbsolutePath().getParent());
+    AtomicFiles.forceDirectory(target.toAbsolutePath().getParent());
     return bytes.length;
   }
 
@@ -193,16 +194,6 @@ public final class CheckpointFile {
   private static void writeAll(FileChannel ch, ByteBuffer buf) throws IOException {
     while (buf.hasRemaining()) {
       ch.write(buf);
-    }
-  }
-
-  /** Forces a directory's entries (the rename) to the disk, where the platform allows it. */
-  private static void forceDirectory(Path dir) throws IOException {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
-      // Some platforms (Windows) cannot open a directory; the rename is then as durable as the
-      // platform makes it.
     }
   }
 

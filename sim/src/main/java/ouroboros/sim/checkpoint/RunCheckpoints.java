@@ -17,6 +17,7 @@ import ouroboros.agents.actor.AgentProtocol;
 import ouroboros.sim.engine.Barrier;
 import ouroboros.sim.engine.Resumption;
 import ouroboros.sim.graph.GraphListener;
+import ouroboros.sim.output.AtomicFiles;
 import ouroboros.sim.output.BuildInfo;
 import ouroboros.sim.output.Checkpointing;
 import ouroboros.sim.output.RunLayout;
@@ -198,8 +199,14 @@ public final class RunCheckpoints implements Checkpointing {
     writer.summary().save(out);
     sections.put(WRITER, take(b, out));
     if (graph != null) {
-      graph.save(out);
+      graph.save(out); // waits for the graph files handed to the writer so far
       sections.put(GRAPH, take(b, out));
+      // Each graph file was forced before its rename; the renames are forced here, so that a power
+      // cut after this checkpoint cannot lose a graph file the checkpoint counts as written.
+      Path graphDir = dir.resolve(RunLayout.GRAPH_DIR);
+      if (Files.isDirectory(graphDir)) {
+        AtomicFiles.forceDirectory(graphDir);
+      }
     }
     web.save(out);
     sections.put(WEB, take(b, out));
@@ -217,6 +224,18 @@ public final class RunCheckpoints implements Checkpointing {
             dir.resolve(FILE), new Checkpoint(BuildInfo.current().line(), digest, tick, sections));
     lastNanos = System.nanoTime() - t0;
     written++;
+  }
+
+  /**
+   * After a run that completed every tick: deletes {@value #FILE}, since nothing is left to resume,
+   * unless {@code keep} ({@code --keep-checkpoint}), so that a finished run directory holds only
+   * its results. The deletion is forced to the disk.
+   */
+  public void completed(boolean keep) throws IOException {
+    if (keep || !Files.deleteIfExists(dir.resolve(FILE))) {
+      return;
+    }
+    AtomicFiles.forceDirectory(dir.toAbsolutePath());
   }
 
   /** The bytes written to {@code b} so far; empties it. */

@@ -11,11 +11,14 @@ import java.util.concurrent.Callable;
 import ouroboros.sim.checkpoint.CheckpointException;
 import ouroboros.sim.checkpoint.RunCheckpoints;
 import ouroboros.sim.engine.EngineLimits;
+import ouroboros.sim.engine.ResumeRefused;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
+import ouroboros.sim.live.LiveFeed;
+import ouroboros.sim.metrics.MetricsListener;
 import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.OutDir;
 import ouroboros.sim.output.RunDirectory;
@@ -28,6 +31,7 @@ import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.scenario.path.Overrides;
 import ouroboros.sim.scenario.spec.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +40,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ouroboros resume DIR}: finishes a run that was started with {@code --checkpoint-every} and
  * stopped (killed, a power cut), from its last checkpoint. The files it ends with are those an
- * uninterrupted run writes (docs/checkpoints.md).
+ * uninterrupted run writes (docs/checkpoints.md). It takes {@code run}'s endpoint options ({@link
+ * EndpointOptions}); {@code --live} paces it at {@link EndpointOptions#LIVE_PACE} ticks a second.
  */
 @Command(
     name = "resume",
@@ -45,6 +50,9 @@ import picocli.CommandLine.Spec;
             + " in DIR).")
 final class ResumeCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
+
+  /** The endpoint options of {@code run}: metrics, graph, live page. */
+  @Mixin private EndpointOptions serve = new EndpointOptions();
 
   @Parameters(paramLabel = "DIR", description = "The run directory.")
   private Path dir;
@@ -65,6 +73,13 @@ final class ResumeCommand implements Callable<Integer> {
       description = "Do not write report.html into the run directory at the end.")
   private boolean noReport;
 
+  @Option(
+      names = "--keep-checkpoint",
+      description =
+          "Keep checkpoint.bin when the run completes (default: delete it, since a complete run"
+              + " has nothing to resume).")
+  private boolean keepCheckpoint;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -78,12 +93,22 @@ final class ResumeCommand implements Callable<Integer> {
               + EngineLimits.MAX_THREADS);
       return Main.BAD_INPUT;
     }
+    serve.live |= serve.waitForViewer;
+    String problem = serve.problem();
+    if (problem != null) {
+      stderr.println(problem);
+      return Main.BAD_INPUT;
+    }
     if (!Files.isDirectory(dir)) {
       stderr.println("error: " + dir + ": no run directory there");
       return Main.BAD_INPUT;
     }
     if (RunDirectory.isComplete(dir)) {
-      stderr.println("error: " + dir + ": the run is complete; there is nothing to resume");
+      stderr.println(
+          "error: "
+              + dir
+              + ": the run is already finished (its summary.json says complete); there is nothing"
+              + " to resume");
       return Main.BAD_INPUT;
     }
     Path file = RunLayout.of(dir).scenario();
@@ -120,7 +145,36 @@ final class ResumeCommand implements Callable<Integer> {
             scenario.name(), checkpoints.tick(), world.ticks(), dir.resolve(RunCheckpoints.FILE));
         stdout.flush();
       }
-      return run(scenario, world, n, graph, checkpoints, lock, stdout, stderr);
+      ServedRun served;
+      try {
+        served = ServedRun.open(serve, scenario.name(), world, graph, stdout);
+      } catch (RunEndpoints.BadOption e) {
+        stderr.println(e.getMessage());
+        return Main.BAD_INPUT;
+      }
+      try (served) {
+        if (!served.awaitViewer(stdout, stderr)) {
+          return Main.RUN_FAILED;
+        }
+        MetricsListener meters = served.meters();
+        if (meters != null) {
+          meters.resumedAfter(checkpoints.tick());
+        }
+        int code =
+            run(
+                scenario,
+                world,
+                n,
+                graph,
+                checkpoints,
+                meters,
+                served.feed(),
+                lock,
+                stdout,
+                stderr);
+        served.holdIfAsked(stdout);
+        return code;
+      }
     }
   }
 
@@ -130,6 +184,8 @@ final class ResumeCommand implements Callable<Integer> {
       int n,
       GraphListener graph,
       RunCheckpoints checkpoints,
+      MetricsListener meters,
+      LiveFeed feed,
       RunLock lock,
       PrintWriter stdout,
       PrintWriter stderr)
@@ -139,6 +195,8 @@ final class ResumeCommand implements Callable<Integer> {
       Observers observers =
           Observers.builder()
               .topology(graph)
+              .sink(meters)
+              .sink(feed)
               .sink(
                   quiet
                       ? null
@@ -149,11 +207,28 @@ final class ResumeCommand implements Callable<Integer> {
       try {
         result =
             RunDirectory.run(
-                sim, scenario, world, n, dir, observers, Duration.ZERO, lock, checkpoints);
+                sim,
+                scenario,
+                world,
+                n,
+                dir,
+                observers,
+                feed == null
+                    ? Duration.ZERO
+                    : Duration.ofNanos(Math.round(1e9 / EndpointOptions.LIVE_PACE)),
+                lock,
+                checkpoints);
+        if (result.outcome().completed()) {
+          checkpoints.completed(keepCheckpoint);
+        }
+      } catch (ResumeRefused e) {
+        stderr.println("error: " + dir.resolve(RunCheckpoints.FILE) + ": " + e.getMessage());
+        stderr.flush();
+        return Main.BAD_INPUT;
       } catch (IOException e) {
         stderr.println("error: cannot resume the run in " + dir + ": " + WriteFailure.describe(e));
         stderr.flush();
-        return Main.BAD_INPUT;
+        return Main.RUN_FAILED;
       }
       outcome = result.outcome();
       if (!quiet) {

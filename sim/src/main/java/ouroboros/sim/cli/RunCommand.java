@@ -17,10 +17,7 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
 import ouroboros.sim.live.LiveFeed;
-import ouroboros.sim.live.LiveHub;
-import ouroboros.sim.live.LivePage;
 import ouroboros.sim.metrics.MetricsListener;
-import ouroboros.sim.metrics.MetricsServer;
 import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.OutDir;
 import ouroboros.sim.output.RunDirectory;
@@ -45,10 +42,10 @@ import picocli.CommandLine.Spec;
  * graph's {@code graph/} included. With {@code --serve-metrics} (or any of {@code --metrics-port},
  * {@code --metrics-host}, {@code --hold}) it also serves live metrics over HTTP while it runs, and
  * with {@code --serve-graph} (or {@code --graph-port}, {@code --graph-host}) the current graph;
- * with {@code --live} a page that follows the run ({@link LivePage}), all on one HTTP server with
- * bounded threads and connections ({@link RunEndpoints}); both endpoints are off by default, so
- * that runs started in-process by tests never compete for a port. {@code --set KEY=VALUE} overrides
- * a scenario value before the scenario is checked ({@link Overrides}).
+ * with {@code --live} a page that follows the run ({@link ouroboros.sim.live.LivePage}), all on one
+ * HTTP server with bounded threads and connections ({@link RunEndpoints}); both endpoints are off
+ * by default, so that runs started in-process by tests never compete for a port. {@code --set
+ * KEY=VALUE} overrides a scenario value before the scenario is checked ({@link Overrides}).
  */
 @Command(
     name = "run",
@@ -120,6 +117,13 @@ final class RunCommand implements Callable<Integer> {
               + " 'ouroboros resume DIR' can finish a run that was stopped (docs/checkpoints.md).")
   private Integer checkpointEvery;
 
+  @Option(
+      names = "--keep-checkpoint",
+      description =
+          "Keep checkpoint.bin when the run completes (default: delete it, since a complete run"
+              + " has nothing to resume).")
+  private boolean keepCheckpoint;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -175,9 +179,6 @@ final class RunCommand implements Callable<Integer> {
       stderr.println(problem);
       return Main.BAD_INPUT;
     }
-    int port = serve.port();
-    int gport = serve.graphPortOrDefault();
-    int maxModels = serve.maxModels();
     long runSeed =
         seed != null
             ? seed
@@ -206,21 +207,12 @@ final class RunCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     try (lock) {
-      return call(scenario, world, runSeed, n, port, gport, maxModels, dir, lock);
+      return call(scenario, world, runSeed, n, dir, lock);
     }
   }
 
   /** The run, once its options are checked and its directory is locked. */
-  private int call(
-      Scenario scenario,
-      World world,
-      long runSeed,
-      int n,
-      int port,
-      int gport,
-      int maxModels,
-      Path dir,
-      RunLock lock)
+  private int call(Scenario scenario, World world, long runSeed, int n, Path dir, RunLock lock)
       throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
@@ -236,78 +228,30 @@ final class RunCommand implements Callable<Integer> {
       stdout.flush();
     }
     GraphListener graph = new GraphListener(dir, world, GraphOptions.DEFAULTS);
-    RunEndpoints endpoints = null;
-    LiveHub hub = serve.live ? new LiveHub() : null;
+    ServedRun served;
     try {
-      boolean serveM = serve.servesMetrics();
-      boolean serveG = serve.servesGraph();
-      if (serveM || serveG) {
+      served = ServedRun.open(serve, scenario.name(), world, graph, stdout);
+    } catch (RunEndpoints.BadOption e) {
+      stderr.println(e.getMessage());
+      lock.close();
+      if (createdDir) {
+        // Refused before tick 0: leave no run directory behind (it holds nothing).
         try {
-          endpoints =
-              RunEndpoints.open(
-                  serveM ? serve.metricsHostOrDefault() : null,
-                  port,
-                  serveG ? serve.graphHostOrDefault() : null,
-                  gport,
-                  MetricsServer.runTags(scenario.name(), MetricsServer.runId(scenario.name())),
-                  hub == null ? null : new LivePage(hub),
-                  graph::current);
-        } catch (RunEndpoints.BadOption e) {
-          stderr.println(e.getMessage());
-          lock.close();
-          if (createdDir) {
-            // Refused before tick 0: leave no run directory behind (it holds nothing).
-            try {
-              Files.deleteIfExists(dir);
-            } catch (java.nio.file.DirectoryNotEmptyException notEmpty) {
-              // something else wrote there: keep it
-            }
-          }
-          return Main.BAD_INPUT;
-        }
-        endpoints.print(stdout);
-      }
-      if (serve.waitForViewer) {
-        stdout.println("waiting for the live page to open before tick 0 (Ctrl-C to stop)");
-        stdout.flush();
-        try {
-          if (!hub.awaitViewer()) {
-            return Main.RUN_FAILED;
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          stderr.println("error: interrupted while waiting for the live page");
-          return Main.RUN_FAILED;
+          Files.deleteIfExists(dir);
+        } catch (java.nio.file.DirectoryNotEmptyException notEmpty) {
+          // something else wrote there: keep it
         }
       }
-      MetricsServer metrics = endpoints == null ? null : endpoints.metrics();
+      return Main.BAD_INPUT;
+    }
+    try (served) {
+      if (!served.awaitViewer(stdout, stderr)) {
+        return Main.RUN_FAILED;
+      }
       int code =
-          run(
-              scenario,
-              world,
-              n,
-              dir,
-              metrics == null
-                  ? null
-                  : new MetricsListener(metrics.registry(), world, maxModels, graph),
-              hub == null ? null : new LiveFeed(hub, world, graph),
-              graph,
-              lock,
-              stdout,
-              stderr);
-      if (serve.hold) {
-        stdout.println("holding: serving " + endpoints.serving() + " until Ctrl-C");
-        stdout.flush();
-        endpoints.serveUntilStopped();
-      }
+          run(scenario, world, n, dir, served.meters(), served.feed(), graph, lock, stdout, stderr);
+      served.holdIfAsked(stdout);
       return code;
-    } finally {
-      if (hub != null) {
-        hub.close();
-      }
-      if (endpoints != null) {
-        endpoints.close();
-      }
     }
   }
 
@@ -356,6 +300,9 @@ final class RunCommand implements Callable<Integer> {
                 interval,
                 lock,
                 meters == null ? checkpoints : meters.timed(checkpoints));
+        if (result.outcome().completed()) {
+          checkpoints.completed(keepCheckpoint);
+        }
       } catch (IOException e) {
         stderr.println(
             "error: cannot write the run directory " + dir + ": " + WriteFailure.describe(e));

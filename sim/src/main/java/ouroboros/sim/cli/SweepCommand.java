@@ -18,6 +18,7 @@ import ouroboros.sim.output.OutDir;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.RunLock;
+import ouroboros.sim.output.ShutdownRelease;
 import ouroboros.sim.output.SweepLayout;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.load.ScenarioLoader;
@@ -156,7 +157,9 @@ final class SweepCommand implements Callable<Integer> {
     if (lock == null) {
       return Main.BAD_INPUT;
     }
-    try (lock) {
+    // SIGTERM or Ctrl-C: the runs in child JVMs are stopped and the lock is deleted, as a run's.
+    try (lock;
+        ShutdownRelease release = ShutdownRelease.of(lock)) {
       return call(plan, dir, sweepBytes, n, cores);
     }
   }
@@ -256,6 +259,9 @@ final class SweepCommand implements Callable<Integer> {
               stderr)) {
         SweepRunner.run(todo, settings, progress, failed);
       }
+    }
+    if (ShutdownRelease.jvmShuttingDown()) {
+      return Main.RUN_FAILED; // SIGTERM, Ctrl-C: no tables from unfinished runs; --resume goes on
     }
     failed.write();
     tables.writeResults(dir);

@@ -129,6 +129,9 @@ public final class Simulation implements AutoCloseable {
    * Runs a world to its end with checkpoints at the {@code barrier}, from tick 0 or, with a {@code
    * resumption}, from the tick after it (the web, agents and timeline restored first: see {@link
    * Resumed}); returns how it ended.
+   *
+   * @throws java.io.UncheckedIOException holding a {@link ResumeRefused} when the checkpoint does
+   *     not fit the world (before the first tick)
    */
   public RunOutcome run(
       World world,
@@ -161,8 +164,8 @@ public final class Simulation implements AutoCloseable {
       Resumed resumed;
       try {
         resumed = Resumed.of(world, web, resumption);
-      } catch (java.io.IOException | RuntimeException e) {
-        return new RunOutcome(0, "cannot resume: " + e.getMessage());
+      } catch (ResumeRefused e) {
+        throw new java.io.UncheckedIOException(e);
       }
       setup =
           new Clock.Setup(
@@ -236,7 +239,7 @@ public final class Simulation implements AutoCloseable {
                       () ->
                           resumed == null
                               ? new HumanCore(at, h, domain, streams)
-                              : resumed.human(at, h, domain, streams))),
+                              : resumed.human(at))),
               "agent-" + index);
       handles.add(new AgentHandle(index, h.id(), ref, t -> false));
       index++;
@@ -254,7 +257,7 @@ public final class Simulation implements AutoCloseable {
                       () ->
                           resumed == null
                               ? new ModelCore(at, m, domain, streams)
-                              : resumed.model(at, m, domain, streams))),
+                              : resumed.model(at))),
               "agent-" + index);
       handles.add(
           new AgentHandle(index, m.id(), ref, m::retrainsAt, m.initial() == Initial.FIT_TRUTH));

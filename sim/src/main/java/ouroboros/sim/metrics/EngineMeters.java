@@ -94,6 +94,21 @@ public final class EngineMeters implements MeterBinder {
     ticks.increment();
   }
 
+  /**
+   * For a run resumed after {@code tick}: the tick gauge shows it and the ticks-completed counter
+   * starts at tick + 1, the ticks the checkpoint holds, so that it counts the run's ticks, not this
+   * process's. The retrain, fit-failure and pipeline counters and the phase timers start at 0 in
+   * the resumed process (docs/checkpoints.md); Prometheus reads that as a counter reset. The tick
+   * rate counts this process's ticks only.
+   */
+  public void resumedAfter(int tick) {
+    if (tick < 0) {
+      throw new IllegalArgumentException("tick is negative: " + tick);
+    }
+    this.tick = tick;
+    ticks.increment(tick + 1.0);
+  }
+
   /** Marks the run ended. */
   public void onFinish() {
     running = 0;

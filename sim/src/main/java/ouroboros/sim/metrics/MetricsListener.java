@@ -110,6 +110,14 @@ public final class MetricsListener implements TickListener {
     models.updateTopology(ancestry, depth, predicted);
   }
 
+  /**
+   * For a run resumed after {@code tick}, before its first tick: the ticks-completed counter goes
+   * on from the checkpoint's count ({@link EngineMeters#resumedAfter}).
+   */
+  public void resumedAfter(int tick) {
+    engine.resumedAfter(tick);
+  }
+
   @Override
   public void onFinish(RunOutcome outcome) {
     engine.onFinish();

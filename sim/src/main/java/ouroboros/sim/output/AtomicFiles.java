@@ -60,6 +60,18 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Forces a directory's entries (its renames, creations and deletions) to the disk, where the
+   * platform allows it (Linux does; Windows cannot open a directory).
+   */
+  public static void forceDirectory(Path dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+      // The renames are then as durable as the platform makes them.
+    }
+  }
+
   /** Deletes a temporary file, if it is there. */
   private static void deleteQuietly(Path tmp) {
     try {

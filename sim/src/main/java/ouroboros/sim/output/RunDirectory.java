@@ -98,13 +98,17 @@ public final class RunDirectory {
       Runtime.getRuntime().addShutdownHook(hook);
       RunOutcome outcome;
       try {
-        outcome =
-            sim.run(
-                world,
-                observers.phase(writer),
-                tickInterval,
-                resumption,
-                checkpoints.barrier(writer));
+        try {
+          outcome =
+              sim.run(
+                  world,
+                  observers.phase(writer),
+                  tickInterval,
+                  resumption,
+                  checkpoints.barrier(writer));
+        } catch (java.io.UncheckedIOException e) {
+          throw e.getCause(); // a checkpoint that does not fit the world, before the first tick
+        }
         // A no-op when the clock finished the files; the engine's failure when it could not.
         try {
           writer.onFinish(outcome);

@@ -19,19 +19,28 @@ import ouroboros.sim.engine.World;
  *       keeps (one for replace, the retrains within the window for window, every retrain for
  *       accumulate and accumulate-subsample);
  *   <li>the batch each model publishes per tick;
- *   <li>a fixed {@link #PER_AGENT} bytes per agent (actor, core, random stream, reports).
+ *   <li>a fixed {@link #PER_AGENT} bytes per agent: what h-scale's class histograms of P4's world
+ *       ({@code bench/p4-heap.sh}, about 22 KB live per model at 1k to 30k models) left once the
+ *       items are counted: the topology window's compositions (about 4.4 KB), the random generators
+ *       (0.5 KB), trackers, verdicts and Akka objects (1 to 2 KB), rounded up.
  * </ul>
  *
- * It leaves out the domain's reference sets and what a fit or a baseline allocates while it runs,
- * so a run whose estimate is well under its share of the heap can still exhaust it; sweeps contain
- * that too (see {@link SweepRunner}).
+ * In all: {@code (items per tick x (retention + 1) + pools + batches) x (8 x width + 16) + 8 KB x
+ * agents} (docs/sweeps-and-reports.md). The 16 bytes of provenance are an upper bound (a column
+ * that is constant over a contribution costs nothing per item: the web of P4's world measured about
+ * 4 bytes per item) and an accumulating pool is counted at its size at the last tick, so the
+ * estimate errs high: about 50 KB per model for P4's world against the 22 KB measured.
+ *
+ * <p>It leaves out the domain's reference sets and what a fit or a baseline allocates while it
+ * runs, so a run whose estimate is well under its share of the heap can still exhaust it; sweeps
+ * contain that too (see {@link SweepRunner}).
  */
 public final class MemoryEstimate {
   /** Provenance bytes per item counted besides the payload (the documented upper bound). */
   static final long BYTES_PER_ITEM_OVERHEAD = 16;
 
-  /** Fixed bytes per agent. */
-  static final long PER_AGENT = 64 * 1024;
+  /** Fixed bytes per agent, measured (see the class comment). */
+  static final long PER_AGENT = 8 * 1024;
 
   private MemoryEstimate() {}
 

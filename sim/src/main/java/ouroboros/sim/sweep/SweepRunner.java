@@ -18,6 +18,7 @@ import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.graph.GraphOptions;
 import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.RunDirectory;
+import ouroboros.sim.output.ShutdownRelease;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.scenario.spec.Scenario;
 
@@ -172,6 +173,10 @@ public final class SweepRunner {
             sim = new Simulation(settings.engineThreads(), true);
           }
           outcome = inThisJvm(sim, job, settings, ticks);
+        }
+        if (ShutdownRelease.jvmShuttingDown()) {
+          // Stopped by SIGTERM or Ctrl-C, not failed: --resume redoes it, as a run in flight.
+          return;
         }
         if (!outcome.completed()) {
           failed.accept(new Failure(job, outcome.ticksCompleted(), outcome.failure()));

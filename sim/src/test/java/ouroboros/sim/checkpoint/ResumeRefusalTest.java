@@ -53,6 +53,7 @@ class ResumeRefusalTest {
             out.toString(),
             "--checkpoint-every",
             "5",
+            "--keep-checkpoint",
             "--quiet",
             "--no-report",
             "--threads",
@@ -105,6 +106,66 @@ class ResumeRefusalTest {
     Path summary = run.resolve("summary.json");
     Files.writeString(
         summary, Files.readString(summary).replace("\"complete\" : false", "\"complete\" : true"));
-    assertRefused(run, "complete");
+    assertRefused(run, "the run is already finished (its summary.json says complete)");
+  }
+
+  @Test
+  void resume_agentStateNotFittingWithValidChecksum_refusedNamingTheAgent() throws Exception {
+    Path run = stoppedRun();
+    Path f = run.resolve(RunCheckpoints.FILE);
+    Checkpoint c = CheckpointFile.read(f);
+    // The agents section: a count, then per agent a length and its state. Four bytes more at the
+    // end of the last agent's (the model m's) state; the file is rewritten with a valid CRC.
+    java.io.DataInputStream in =
+        new java.io.DataInputStream(
+            new java.io.ByteArrayInputStream(c.section(RunCheckpoints.AGENTS)));
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(b);
+    int n = in.readInt();
+    out.writeInt(n);
+    for (int i = 0; i < n; i++) {
+      byte[] state = new byte[in.readInt()];
+      in.readFully(state);
+      out.writeInt(state.length + (i == n - 1 ? 4 : 0));
+      out.write(state);
+      if (i == n - 1) {
+        out.writeInt(42);
+      }
+    }
+    java.util.Map<String, byte[]> sections = new java.util.LinkedHashMap<>(c.sections());
+    sections.put(RunCheckpoints.AGENTS, b.toByteArray());
+    CheckpointFile.write(f, new Checkpoint(c.build(), c.scenarioDigest(), c.tick(), sections));
+    CheckpointFile.read(f); // the checksum holds
+    assertRefused(run, f + ": the checkpoint's state of agent m (after tick 4) does not fit");
+    assertTrue(err.lines().count() == 1, err);
+  }
+
+  @Test
+  void run_completed_checkpointDeletedUnlessKeepCheckpoint() throws Exception {
+    Path kept = stoppedRun();
+    assertTrue(Files.exists(kept.resolve(RunCheckpoints.FILE)), "--keep-checkpoint keeps it");
+    Path out = tmp.resolve("clean");
+    assertEquals(
+        0,
+        cli(
+            "run",
+            tmp.resolve("s.yaml").toString(),
+            "--out",
+            out.toString(),
+            "--checkpoint-every",
+            "5",
+            "--quiet",
+            "--no-report"),
+        () -> err);
+    try (java.util.stream.Stream<Path> files = Files.list(out)) {
+      assertEquals(
+          java.util.List.of(),
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(name -> name.startsWith(".") || name.contains("checkpoint"))
+              .toList(),
+          "a finished run directory holds no checkpoint, temporary file or lock");
+    }
+    assertRefused(out, "the run is already finished");
   }
 }

@@ -125,6 +125,40 @@ class OutDirFaultTest {
   }
 
   @Test
+  void concurrentOut_secondSweepRefusedWhileLocked() throws IOException {
+    Path base = tmp.resolve("base.yaml");
+    Files.writeString(
+        base,
+        """
+        name: s
+        seed: 1
+        ticks: 3
+        domain: {type: gaussian}
+        humans: [{id: people, publish-rate: 5}]
+        models: [{id: m, regime: replace, scrape: 5, publish-rate: 5}]
+        """);
+    Path sweep = tmp.resolve("sweep.yaml");
+    Files.writeString(sweep, "base: base.yaml\ngrid:\n  seed: [1, 2]\n");
+    // A sweep that runs in "held" (its sweep.yaml is there, it holds the lock); a second one
+    // started with --resume on the same directory is kept out.
+    Path dir = Files.createDirectories(tmp.resolve("held"));
+    Files.copy(sweep, dir.resolve("sweep.yaml"));
+    try (RunLock held = RunLock.acquire(dir)) {
+      StringWriter err = new StringWriter();
+      int code =
+          Main.run(
+              new String[] {
+                "sweep", sweep.toString(), "--out", dir.toString(), "--resume", "--quiet"
+              },
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err));
+      assertEquals(2, code, err.toString());
+      assertTrue(err.toString().contains("is in use by another run or sweep"), err.toString());
+      assertTrue(Files.exists(held.file()), "the holder's lock file stays");
+    }
+  }
+
+  @Test
   void staleLock_fromDeadProcess_reportedAndTakenOver() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("stale"));
     Files.writeString(

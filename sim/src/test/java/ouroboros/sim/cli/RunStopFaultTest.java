@@ -3,6 +3,7 @@ package ouroboros.sim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -89,6 +90,59 @@ class RunStopFaultTest {
                 .toList();
         assertEquals(List.of(), left, "no temporary file or lock left");
       }
+    }
+  }
+
+  @Test
+  void fullDisk_midRun_exit1SummarySaysDiskFullNoTmpLeft() throws Exception {
+    assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux)");
+    Path out = tmp.resolve("run");
+    try (ChildJvm p =
+        start(
+            """
+            name: long
+            seed: 1
+            ticks: 1000000
+            domain: {type: gaussian, dimensions: 2}
+            humans:
+              - {id: people, publish-rate: 50}
+            models:
+              - {id: a, regime: replace, scrape: 50, publish-rate: 50}
+            web: {retention: 5}
+            """,
+            out)) {
+      Path summary = RunLayout.of(out).summary();
+      p.await(
+          () ->
+              Files.exists(summary)
+                  && Yaml.json().readTree(summary.toFile()).path("ticks-completed").asInt() > 2,
+          Duration.ofSeconds(120),
+          Duration.ofMillis(50),
+          "tick written");
+      // The next rewrite of summary.json (about a second later) goes to a file where every write
+      // fails with ENOSPC, as on a full disk.
+      Files.createSymbolicLink(out.resolve(".summary.json.tmp"), Path.of("/dev/full"));
+      assertTrue(p.waitFor(Duration.ofSeconds(120)), "the run did not stop");
+      String log = p.log();
+      assertEquals(Main.RUN_FAILED, p.process().exitValue(), log);
+      assertTrue(log.contains("the disk is full (No space left on device)"), log);
+      assertFalse(log.contains("\tat "), "no stack trace: " + log);
+      JsonNode root = Yaml.json().readTree(summary.toFile());
+      assertFalse(root.path("complete").asBoolean(true));
+      assertTrue(
+          root.path("failure").asText().contains("the disk is full (No space left on device)"),
+          root.toString());
+      try (Stream<Path> files = Files.walk(out)) {
+        assertEquals(
+            List.of(),
+            files
+                .map(f -> f.getFileName().toString())
+                .filter(n -> n.endsWith(".tmp") || n.equals(RunLock.NAME))
+                .toList(),
+            "no temporary file or lock left");
+      }
+      String csv = Files.readString(RunLayout.of(out).metrics());
+      assertTrue(csv.endsWith("\n"), "metrics.csv ends on a whole row");
     }
   }
 

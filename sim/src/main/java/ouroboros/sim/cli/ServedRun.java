@@ -1,0 +1,123 @@
+package ouroboros.sim.cli;
+
+import java.io.PrintWriter;
+import ouroboros.sim.engine.World;
+import ouroboros.sim.graph.GraphListener;
+import ouroboros.sim.live.LiveFeed;
+import ouroboros.sim.live.LiveHub;
+import ouroboros.sim.live.LivePage;
+import ouroboros.sim.metrics.MetricsListener;
+import ouroboros.sim.metrics.MetricsServer;
+
+/**
+ * What {@code run} and {@code resume} serve while a run goes on, as their {@link EndpointOptions}
+ * ask: the endpoints ({@link RunEndpoints}), the live page's hub, and the listeners that feed them.
+ * Closing it stops serving.
+ */
+final class ServedRun implements AutoCloseable {
+  private final EndpointOptions serve;
+  private final World world;
+  private final GraphListener graph;
+  private final RunEndpoints endpoints;
+  private final LiveHub hub;
+
+  private ServedRun(
+      EndpointOptions serve,
+      World world,
+      GraphListener graph,
+      RunEndpoints endpoints,
+      LiveHub hub) {
+    this.serve = serve;
+    this.world = world;
+    this.graph = graph;
+    this.endpoints = endpoints;
+    this.hub = hub;
+  }
+
+  /**
+   * Opens what {@code serve} asks for (nothing when it asks for nothing) and prints where it is
+   * served.
+   *
+   * @throws RunEndpoints.BadOption when a host is unknown or an address cannot be bound
+   */
+  static ServedRun open(
+      EndpointOptions serve, String name, World world, GraphListener graph, PrintWriter stdout)
+      throws RunEndpoints.BadOption {
+    LiveHub hub = serve.live ? new LiveHub() : null;
+    RunEndpoints endpoints = null;
+    boolean serveM = serve.servesMetrics();
+    boolean serveG = serve.servesGraph();
+    if (serveM || serveG) {
+      try {
+        endpoints =
+            RunEndpoints.open(
+                serveM ? serve.metricsHostOrDefault() : null,
+                serve.port(),
+                serveG ? serve.graphHostOrDefault() : null,
+                serve.graphPortOrDefault(),
+                MetricsServer.runTags(name, MetricsServer.runId(name)),
+                hub == null ? null : new LivePage(hub),
+                graph::current);
+      } catch (RunEndpoints.BadOption | RuntimeException e) {
+        if (hub != null) {
+          hub.close();
+        }
+        throw e;
+      }
+      endpoints.print(stdout);
+    }
+    return new ServedRun(serve, world, graph, endpoints, hub);
+  }
+
+  /**
+   * With {@code --wait-for-viewer}, waits for the live page to open; whether the run may start
+   * (false after an interrupt, which it prints).
+   */
+  boolean awaitViewer(PrintWriter stdout, PrintWriter stderr) {
+    if (!serve.waitForViewer) {
+      return true;
+    }
+    stdout.println("waiting for the live page to open before tick 0 (Ctrl-C to stop)");
+    stdout.flush();
+    try {
+      return hub.awaitViewer();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stderr.println("error: interrupted while waiting for the live page");
+      return false;
+    }
+  }
+
+  /** The listener that feeds the live metrics, or null when they are not served. */
+  MetricsListener meters() {
+    MetricsServer metrics = endpoints == null ? null : endpoints.metrics();
+    return metrics == null
+        ? null
+        : new MetricsListener(metrics.registry(), world, serve.maxModels(), graph);
+  }
+
+  /** The listener that feeds the live page, or null without {@code --live}. */
+  LiveFeed feed() {
+    return hub == null ? null : new LiveFeed(hub, world, graph);
+  }
+
+  /** With {@code --hold}: serves until Ctrl-C. */
+  void holdIfAsked(PrintWriter stdout) {
+    if (serve.hold) {
+      stdout.println("holding: serving " + endpoints.serving() + " until Ctrl-C");
+      stdout.flush();
+      endpoints.serveUntilStopped();
+    }
+  }
+
+  /** Stops serving. */
+  @Override
+  public void close() {
+    if (hub != null) {
+      hub.close();
+    }
+    if (endpoints != null) {
+      endpoints.close();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package ouroboros.sim.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.output.RunLock;
+import ouroboros.sim.scenario.load.Yaml;
+import ouroboros.sim.testing.ChildJvm;
+
+/**
+ * A sweep stopped by SIGTERM (issue 14, "stale lock"): its runs, each in a child JVM of its own,
+ * are stopped too, every lock file (the sweep's and each run's) is deleted, and {@code --resume}
+ * then continues the sweep with no word of a stale lock. Slow: two child JVMs per run start.
+ */
+@Tag("slow")
+class SweepStopFaultTest {
+  @TempDir Path tmp;
+
+  @Test
+  void sigterm_sweepWithRunsInChildJvms_noLockLeft_resumeWithoutStaleLock() throws Exception {
+    Path base = Sweeps.write(tmp, "base.yaml", Sweeps.BASE.replace("ticks: 40", "ticks: 1000000"));
+    Path sweep =
+        Sweeps.write(
+            tmp,
+            "sweep.yaml",
+            "base: base.yaml\nname: stopped\nengine-threads: 1\n"
+                + "grid:\n  models[*].fresh-human-fraction: [0.0, 0.5]\n");
+    Path out = tmp.resolve("out");
+    try (ChildJvm p =
+        ChildJvm.start(
+            tmp.resolve("log.txt"),
+            List.of(),
+            "sweep",
+            sweep.toString(),
+            "--out",
+            out.toString(),
+            "--parallel",
+            "2",
+            "--run-heap",
+            "128m",
+            "--quiet")) {
+      p.await(
+          () -> ticksWritten(out) > 2,
+          Duration.ofSeconds(120),
+          Duration.ofMillis(50),
+          "a run's ticks written");
+      p.terminate(); // SIGTERM
+      assertTrue(p.waitFor(Duration.ofSeconds(60)), "the sweep did not stop");
+      assertEquals(143, p.process().exitValue(), p.log());
+    }
+    try (Stream<Path> files = Files.walk(out)) {
+      assertEquals(
+          List.of(),
+          files.filter(f -> f.getFileName().toString().equals(RunLock.NAME)).toList(),
+          "no lock file left");
+    }
+    Files.writeString(base, Sweeps.BASE);
+    Sweeps.Result resumed =
+        Sweeps.run("sweep", sweep.toString(), "--out", out.toString(), "--resume", "--quiet");
+    assertEquals(0, resumed.code(), resumed.stderr());
+    assertFalse(resumed.stderr().contains("stale lock"), resumed.stderr());
+    assertFalse(Files.exists(out.resolve(RunLock.NAME)));
+  }
+
+  /** The most ticks any run of the sweep in {@code out} has recorded in its summary. */
+  private static int ticksWritten(Path out) throws IOException {
+    if (!Files.isDirectory(out)) {
+      return 0;
+    }
+    int most = 0;
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().equals("summary.json")).toList()) {
+        try {
+          most = Math.max(most, Yaml.json().readTree(f.toFile()).path("ticks-completed").asInt());
+        } catch (IOException e) {
+          // being replaced: read it next time
+        }
+      }
+    }
+    return most;
+  }
+}
