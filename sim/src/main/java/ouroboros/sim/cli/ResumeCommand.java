@@ -217,7 +217,7 @@ final class ResumeCommand implements Callable<Integer> {
                     ? Duration.ZERO
                     : Duration.ofNanos(Math.round(1e9 / EndpointOptions.LIVE_PACE)),
                 lock,
-                checkpoints);
+                meters == null ? checkpoints : meters.timed(checkpoints));
         if (result.outcome().completed()) {
           checkpoints.completed(keepCheckpoint);
         }
