@@ -158,13 +158,19 @@ class PapersTest extends EngineTest {
     // 1 - w), near normal; its sd is about 25% of V, the standard error of the mean of 80 about 3%.
     int ticks = 40;
     Chains c = run("he-golden-ratio", 80, ticks);
-    Map<String, Double> w = Map.of("unweighted", 0.5, "golden", 0.618, "real-heavy", 0.8);
+    // golden-fits is the authors' convex combination of the two fits (combine: fits) at w =
+    // 0.618: the same V(w), and its covariance, w S_real + (1 - w) S_synth of two unbiased fits,
+    // keeps E variance ratio = 1 at every tick (a chain's 30-tick average has sd about 0.05).
+    Map<String, Double> w =
+        Map.of("unweighted", 0.5, "golden", 0.618, "real-heavy", 0.8, "golden-fits", 0.618);
     for (var e : w.entrySet()) {
       double v = e.getValue();
       double expected = 2 / 100.0 * (v * v + (1 - v) * (1 - v)) / (1 - (1 - v) * (1 - v));
       double[] err = c.averaged(e.getKey(), Metrics.MEAN_SQ_ERROR, 10, ticks);
       assertMean(expected, err, e.getKey() + " (w = " + v + ") vs p sigma^2 V(w) / n");
     }
+    assertMean(
+        1.0, c.averaged("golden-fits", Metrics.VARIANCE_RATIO, 10, ticks), "golden-fits variance");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.domain.SamplingSettings;
 
@@ -45,6 +46,9 @@ import ouroboros.agents.domain.SamplingSettings;
  * whose context has no distribution (unsmoothed counts) finishes as it is. Hugging Face divides by
  * the words generated without the end token in recent versions ({@code generated_len}); older ones
  * divided by the whole length.
+ *
+ * <p>Cost: a step reads the B live beams' distributions, O(B V), and keeps the 2B best candidates
+ * in a bounded heap, O(B V log B), instead of sorting all B V of them.
  *
  * <p><b>Width 1</b> is greedy decoding, as Hugging Face's {@code generate} runs it: the most likely
  * penalised outcome at each step (ties: the lower token), until the end token or L words.
@@ -166,7 +170,10 @@ final class Decoding {
             .thenComparingInt(Candidate::beam)
             .thenComparingInt(Candidate::word);
     while (!live.isEmpty()) {
-      List<Candidate> candidates = new ArrayList<>();
+      // The 2B best candidates, kept in a heap whose head is the worst of them: O(B V log B) a
+      // step instead of sorting all B V candidates. The order is total, so the selection and its
+      // order are the same as a full sort's.
+      PriorityQueue<Candidate> kept = new PriorityQueue<>(2 * width + 1, order.reversed());
       for (int b = 0; b < live.size(); b++) {
         int[] words = live.get(b).words();
         int n = words.length;
@@ -178,11 +185,18 @@ final class Decoding {
         boolean[] said = said(words, n, d.length);
         for (int w = 0; w < d.length; w++) {
           if (d[w] > 0) {
-            double s = StrictMath.log(d[w]) * (said[w] ? theta : 1.0);
-            candidates.add(new Candidate(b, w, live.get(b).sum() + s));
+            double sum = live.get(b).sum() + StrictMath.log(d[w]) * (said[w] ? theta : 1.0);
+            if (kept.size() == 2 * width && sum < kept.peek().sum()) {
+              continue; // strictly worse than the worst kept
+            }
+            kept.add(new Candidate(b, w, sum));
+            if (kept.size() > 2 * width) {
+              kept.poll();
+            }
           }
         }
       }
+      List<Candidate> candidates = new ArrayList<>(kept);
       candidates.sort(order);
       List<Beam> next = new ArrayList<>();
       for (int r = 0; r < candidates.size() && r < 2 * width && next.size() < width; r++) {

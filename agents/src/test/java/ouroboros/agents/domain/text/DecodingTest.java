@@ -163,6 +163,26 @@ class DecodingTest {
   }
 
   @Test
+  void beamSearch_tiesGoToTheEarlierBeamThenTheLowerWord() {
+    // Six words and the end token, all equally likely after anything: every candidate of a step
+    // ties, so the 2B kept are beam 0's words 0 .. 2B - 1 and the beams stay [0 ... 0] and
+    // [0 ... 0 1]; the end token (last in the tie order) never finishes a beam early, and the
+    // sentence is the earliest of the equal hypotheses at L = 4.
+    int v = 6;
+    Decoding.Source uniform =
+        (p2, p1) -> {
+          double[] d = new double[v + 1];
+          Arrays.fill(d, 1.0 / (v + 1));
+          return d;
+        };
+    for (int width : new int[] {1, 2, 3}) {
+      int[] out = new int[4];
+      int n = Decoding.generate(uniform, v, out, 4, beam(width, 1.0), rng(3));
+      assertArrayEquals(new int[] {0, 0, 0, 0}, Arrays.copyOf(out, n), "width " + width);
+    }
+  }
+
+  @Test
   void beamSearch_isDeterministicGivenTheSeed_andPromptsMakeSentencesDiffer() {
     Language lang = LanguageBuilder.random(50, 1.1, 12, 16, 0.1, new double[] {1}, 0, rng(11));
     TextDomain domain = new TextDomain(lang, 10, rng(12));
