@@ -25,6 +25,14 @@ final class ClusterOptions {
   String cluster;
 
   @Option(
+      names = "--bind",
+      paramLabel = "HOST:PORT",
+      description =
+          "With --cluster: listen on HOST:PORT instead (such as 0.0.0.0:25520 in a container whose"
+              + " name the --cluster address gives); the others still reach --cluster's address.")
+  String bind;
+
+  @Option(
       names = "--min-nodes",
       paramLabel = "N",
       description =
@@ -40,12 +48,15 @@ final class ClusterOptions {
   /** What is wrong with the options, as an error line; null when they are fine. */
   String problem() {
     if (cluster == null) {
-      return minNodes != null || waitSeconds != null
-          ? "error: --min-nodes and --cluster-wait need --cluster HOST:PORT"
+      return minNodes != null || waitSeconds != null || bind != null
+          ? "error: --bind, --min-nodes and --cluster-wait need --cluster HOST:PORT"
           : null;
     }
     try {
       ClusterNode.hostPort("--cluster", cluster);
+      if (bind != null) {
+        ClusterNode.hostPort("--bind", bind);
+      }
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
@@ -67,8 +78,8 @@ final class ClusterOptions {
       return new Simulation(threads);
     }
     ClusterNode.HostPort at = ClusterNode.hostPort("--cluster", cluster);
-    Simulation sim =
-        new Simulation(threads, ClusterNode.config(at.host(), at.port(), at.host(), at.port()));
+    ClusterNode.HostPort listen = bind == null ? at : ClusterNode.hostPort("--bind", bind);
+    Simulation sim = new Simulation(threads, ClusterNode.config(at, listen, at));
     ClusterNode.start(sim.system());
     return sim.place(
         new ClusterPlacement(

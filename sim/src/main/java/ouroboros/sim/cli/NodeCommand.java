@@ -37,7 +37,8 @@ final class NodeCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT",
       description =
           "Address this node listens on (default: 127.0.0.1:0, loopback on a free port). Another"
-              + " host makes the node reachable from other machines: turn on TLS (docs/cluster.md).")
+              + " host makes the node reachable from other machines: turn on TLS (docs/cluster.md);"
+              + " 0.0.0.0 listens on every interface and tells the others this machine's address.")
   private String bind = "127.0.0.1:0";
 
   @Option(
@@ -68,13 +69,16 @@ final class NodeCommand implements Callable<Integer> {
               + EngineLimits.MAX_THREADS);
       return Main.BAD_INPUT;
     }
-    try (Simulation sim =
-        new Simulation(n, ClusterNode.config(self.host(), self.port(), seed.host(), seed.port()))) {
+    try (Simulation sim = new Simulation(n, ClusterNode.config(self, self, seed))) {
       ClusterNode.startWorker(
           sim.system(), new Address("akka", ClusterNode.SYSTEM, seed.host(), seed.port()), out);
       out.println("node: listening at " + ClusterNode.address(sim.system()) + ", joining " + seed);
       out.flush();
       sim.system().getWhenTerminated().toCompletableFuture().get();
+      ouroboros.sim.cluster.NodeTraffic t = ouroboros.sim.cluster.NodeTraffic.get(sim.system());
+      out.printf(
+          "node: sent %d and received %d bytes of items and reports%n",
+          t.bytesSent(), t.bytesReceived());
     }
     return 0;
   }

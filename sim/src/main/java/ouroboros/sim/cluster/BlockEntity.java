@@ -120,6 +120,7 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
     this.retrained =
         ctx.messageAdapter(AgentProtocol.Retrained.class, r -> new Replied(r.agent(), r));
     this.saved = ctx.messageAdapter(AgentProtocol.StateSaved.class, s -> new Replied(s.agent(), s));
+    NodeTraffic.get(ctx.getSystem()).hosting(agents.size());
   }
 
   @Override
@@ -129,6 +130,12 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
         .onMessage(WebReady.class, this::onWebReady)
         .onMessage(Replied.class, this::onReplied)
         .onSignal(ChildFailed.class, this::onAgentFailed)
+        .onSignal(
+            akka.actor.typed.PostStop.class,
+            s -> {
+              NodeTraffic.get(getContext().getSystem()).hosting(-agents.size());
+              return this;
+            })
         .build();
   }
 

@@ -24,22 +24,30 @@ public final class ClusterNode {
   public static final String SYSTEM = "ouroboros";
 
   /**
-   * The configuration of a node bound to {@code host:port} that joins the cluster through the seed
-   * node {@code seedHost:seedPort} (itself, for the clock's node).
+   * The configuration of a node that other nodes reach at {@code self}, listening on {@code bind}
+   * (the same address, or a wildcard such as {@code 0.0.0.0} in a container), and joining the
+   * cluster through the seed node {@code seed} (itself, for the clock's node). A wildcard {@code
+   * self} host is replaced by this machine's address.
    */
-  public static Config config(String host, int port, String seedHost, int seedPort) {
+  public static Config config(HostPort self, HostPort bind, HostPort seed) {
     Map<String, Object> c = new HashMap<>();
     c.put("akka.actor.provider", "cluster");
     c.put("akka.remote.artery.transport", "tcp");
-    c.put("akka.remote.artery.canonical.hostname", host);
-    c.put("akka.remote.artery.canonical.port", port);
-    c.put("akka.remote.artery.bind.hostname", host);
-    c.put("akka.remote.artery.bind.port", port);
+    c.put(
+        "akka.remote.artery.canonical.hostname",
+        self.wildcard() ? "<getHostAddress>" : self.host());
+    c.put("akka.remote.artery.canonical.port", self.port());
+    if (!bind.equals(self)) {
+      c.put("akka.remote.artery.bind.hostname", bind.host());
+      c.put("akka.remote.artery.bind.port", bind.port());
+    }
     // A tick's contributions travel in one message; room for worlds of a few hundred thousand
     // items per tick (docs/cluster.md).
     c.put("akka.remote.artery.advanced.maximum-frame-size", "16MiB");
     c.put("akka.remote.artery.advanced.buffer-pool-size", 16);
-    c.put("akka.cluster.seed-nodes", List.of("akka://" + SYSTEM + "@" + seedHost + ":" + seedPort));
+    c.put(
+        "akka.cluster.seed-nodes",
+        List.of("akka://" + SYSTEM + "@" + seed.host() + ":" + seed.port()));
     c.put("akka.cluster.log-info", "off");
     c.put("akka.cluster.jmx.enabled", "off");
     c.put("akka.actor.allow-java-serialization", "off");
@@ -114,6 +122,11 @@ public final class ClusterNode {
 
   /** A host and a port. */
   public record HostPort(String host, int port) {
+    /** Whether the host is a wildcard address (0.0.0.0 or ::), which listens on every interface. */
+    public boolean wildcard() {
+      return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
+
     /** Whether the host is a loopback address (127.x.x.x, ::1 or localhost). */
     public boolean loopback() {
       return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");

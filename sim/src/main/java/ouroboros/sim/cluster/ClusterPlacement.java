@@ -190,6 +190,12 @@ public final class ClusterPlacement implements Placement {
 
   @Override
   public void finish() {
+    NodeTraffic t = NodeTraffic.get(system);
+    log.printf(
+        "cluster: this node sent %d and received %d bytes of items and reports, in %d block"
+            + " calls%n",
+        t.bytesSent(), t.bytesReceived(), t.calls());
+    log.flush();
     if (post != null) {
       post.stopBlocks(blocks);
     }

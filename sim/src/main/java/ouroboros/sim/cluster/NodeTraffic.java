@@ -22,6 +22,7 @@ public final class NodeTraffic implements Extension {
   private final LongAdder sent = new LongAdder();
   private final LongAdder received = new LongAdder();
   private final LongAdder calls = new LongAdder();
+  private final LongAdder agents = new LongAdder();
 
   private NodeTraffic() {}
 
@@ -40,6 +41,15 @@ public final class NodeTraffic implements Extension {
 
   void called(long n) {
     calls.add(n);
+  }
+
+  void hosting(int delta) {
+    agents.add(delta);
+  }
+
+  /** The agents this node hosts now (in the blocks Cluster Sharding placed here). */
+  public long agents() {
+    return agents.sum();
   }
 
   /** Bytes serialized for other nodes so far. */
