@@ -157,6 +157,12 @@ public final class ClusterPlacement implements Placement {
                 system.scheduler())
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
+    system.tell(
+        new SpawnProtocol.Spawn<>(
+            NodeWatch.create(run, world.phaseTimeout(), log),
+            "node-watch-" + run,
+            Props.empty(),
+            system.ignoreRef()));
     NodeTraffic traffic = NodeTraffic.get(system);
     post =
         new BlockPost(

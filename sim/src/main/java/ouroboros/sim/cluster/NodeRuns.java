@@ -72,6 +72,11 @@ public final class NodeRuns implements Extension {
     return run;
   }
 
+  /** Whether run {@code runId} is prepared here and has not ended. */
+  boolean has(String runId) {
+    return runs.containsKey(runId);
+  }
+
   void remove(String runId) {
     runs.remove(runId);
   }
