@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     description = "Simulates an internet of generative models and people.",
     subcommands = {
       RunCommand.class,
+      NodeCommand.class,
       ResumeCommand.class,
       ValidateCommand.class,
       SweepCommand.class,

@@ -56,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
   /** The endpoint options: metrics, graph, live page (a mixin, so that this file stays short). */
   @Mixin private EndpointOptions serve = new EndpointOptions();
 
+  /** The cluster options (a mixin: docs/cluster.md). */
+  @Mixin private ClusterOptions cluster = new ClusterOptions();
+
   @Parameters(paramLabel = "SCENARIO", description = "The scenario YAML file.")
   private Path file;
 
@@ -174,7 +177,7 @@ final class RunCommand implements Callable<Integer> {
     if (serve.live && pace == null) {
       pace = EndpointOptions.LIVE_PACE;
     }
-    String problem = serve.problem();
+    String problem = serve.problem() != null ? serve.problem() : cluster.problem();
     if (problem != null) {
       stderr.println(problem);
       return Main.BAD_INPUT;
@@ -272,7 +275,7 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter stderr)
       throws IOException {
     RunOutcome outcome;
-    try (Simulation sim = new Simulation(n)) {
+    try (Simulation sim = cluster.open(n, scenario, world.seed(), stderr)) {
       Observers observers =
           Observers.builder()
               .topology(graph)

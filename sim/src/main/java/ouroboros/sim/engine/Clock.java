@@ -111,7 +111,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       Schedule schedule,
       int firstTick,
       Snapshot lastSnapshot,
-      Barrier barrier) {
+      Barrier barrier,
+      AgentPost post) {
 
     /** Checks the values. */
     public Setup {
@@ -128,9 +129,36 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       }
       Objects.requireNonNull(schedule, "schedule");
       Objects.requireNonNull(barrier, "barrier");
+      Objects.requireNonNull(post, "post");
       if (firstTick < 0 || firstTick > 0 && firstTick >= ticks) {
         throw new IllegalArgumentException("firstTick is out of range: " + firstTick);
       }
+    }
+
+    /** A run whose agents are the clock's children ({@link AgentPost#DIRECT}). */
+    public Setup(
+        int ticks,
+        Duration phaseTimeout,
+        WebStore web,
+        TickListener listener,
+        Function<ActorContext<Command>, List<AgentHandle>> agents,
+        Duration tickInterval,
+        Schedule schedule,
+        int firstTick,
+        Snapshot lastSnapshot,
+        Barrier barrier) {
+      this(
+          ticks,
+          phaseTimeout,
+          web,
+          listener,
+          agents,
+          tickInterval,
+          schedule,
+          firstTick,
+          lastSnapshot,
+          barrier,
+          AgentPost.DIRECT);
     }
 
     /** A run from tick 0 without checkpoints. */
@@ -218,6 +246,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private final TimerScheduler<Command> timers;
   private final Setup setup;
   private final List<AgentHandle> agents;
+  private final AgentPost post;
   private final ActorRef<AgentProtocol.Published> publishedAdapter;
   private final ActorRef<AgentProtocol.Retrained> retrainedAdapter;
   private final ActorRef<AgentProtocol.StateSaved> savedAdapter;
@@ -248,6 +277,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     this.retrainedAdapter =
         ctx.messageAdapter(AgentProtocol.Retrained.class, WrappedRetrained::new);
     this.savedAdapter = ctx.messageAdapter(AgentProtocol.StateSaved.class, WrappedStateSaved::new);
+    this.post = setup.post();
     this.agents = List.copyOf(setup.agents().apply(ctx));
     for (int i = 0; i < agents.size(); i++) {
       if (agents.get(i).index() != i) {
@@ -259,7 +289,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
                 + ", expected "
                 + i);
       }
-      ctx.watch(agents.get(i).ref());
+      if (post.local()) {
+        ctx.watch(agents.get(i).ref());
+      }
     }
   }
 
@@ -336,9 +368,10 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     for (AgentHandle a : agents) {
       if (a.fitsBeforeStart()) {
         waiting.set(a.index());
-        a.ref().tell(new AgentProtocol.ReportInitialFit(retrainedAdapter));
+        post.tell(a, new AgentProtocol.ReportInitialFit(retrainedAdapter));
       }
     }
+    post.flush();
     startPhaseTimer();
     return awaitOrAdvance();
   }
@@ -371,8 +404,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     tickStart = phaseStart;
     plan = setup.schedule().plan(tick);
     for (Schedule.Change c : plan.changes()) {
-      agents.get(c.agent()).ref().tell(new AgentProtocol.Reconfigure(tick, c.settings()));
+      post.tell(agents.get(c.agent()), new AgentProtocol.Reconfigure(tick, c.settings()));
     }
+    post.flush();
     endPhase();
     phase = Phase.PUBLISH;
     contributions = new Items[agents.size()];
@@ -383,9 +417,10 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         continue;
       }
       waiting.set(a.index());
-      a.ref()
-          .tell(new AgentProtocol.Publish(tick, snapshot, plan.rate(a.index()), publishedAdapter));
+      post.tell(
+          a, new AgentProtocol.Publish(tick, snapshot, plan.rate(a.index()), publishedAdapter));
     }
+    post.flush();
     startPhaseTimer();
     return awaitOrAdvance();
   }
@@ -498,15 +533,17 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     }
     if (phase == Phase.PUBLISH) {
       snapshot = setup.web().appendAndSeal(tick, contributions);
+      post.sealed(tick, contributions, snapshot);
       endPhase();
       phase = Phase.RETRAIN;
       reports = new RetrainReport[agents.size()];
       for (AgentHandle a : agents) {
         if (plan.isActive(a.index()) && a.retrainsAt().test(tick)) {
           waiting.set(a.index());
-          a.ref().tell(new AgentProtocol.Retrain(tick, snapshot, retrainedAdapter));
+          post.tell(a, new AgentProtocol.Retrain(tick, snapshot, retrainedAdapter));
         }
       }
+      post.flush();
       startPhaseTimer();
       return awaitOrAdvance();
     }
@@ -550,8 +587,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     waiting.clear();
     for (AgentHandle a : agents) {
       waiting.set(a.index());
-      a.ref().tell(new AgentProtocol.SaveState(tick, savedAdapter));
+      post.tell(a, new AgentProtocol.SaveState(tick, savedAdapter));
     }
+    post.flush();
     startPhaseTimer();
     return this;
   }

@@ -42,6 +42,9 @@ public final class Simulation implements AutoCloseable {
 
   private final ActorSystem<SpawnProtocol.Command> system;
 
+  /** Where the agents live: null for the clock's children in this JVM. */
+  private final Placement placement;
+
   /**
    * Completed when the actor system begins to shut down: after a contained fatal error, or at
    * {@link #close}. An actor that died of a fatal error can keep the system from ever terminating,
@@ -62,6 +65,21 @@ public final class Simulation implements AutoCloseable {
    * nothing more. Sweeps use it so that one run's failure does not end the others.
    */
   public Simulation(int threads, boolean containFatalErrors) {
+    this(threads, containFatalErrors, ConfigFactory.empty(), null);
+  }
+
+  /**
+   * A simulation whose actor system adds {@code extra} to the usual configuration (a cluster's
+   * remoting and serializers) and whose agents live where {@code placement} puts them (null: the
+   * clock's children in this JVM). A placement is made from the {@link #system()} afterwards: see
+   * {@link #place}.
+   */
+  public Simulation(int threads, Config extra) {
+    this(threads, false, extra, null);
+  }
+
+  private Simulation(int threads, boolean containFatalErrors, Config extra, Placement placement) {
+    this.placement = placement;
     if (threads < 1) {
       throw new IllegalArgumentException("threads is not strictly positive: " + threads);
     }
@@ -74,8 +92,9 @@ public final class Simulation implements AutoCloseable {
             "ouroboros",
             containFatalErrors
                 ? ConfigFactory.parseMap(Map.of("akka.jvm-exit-on-fatal-error", "off"))
+                    .withFallback(extra)
                     .withFallback(config(threads))
-                : config(threads));
+                : extra.withFallback(config(threads)));
     CoordinatedShutdown.get(system)
         .addTask(
             CoordinatedShutdown.PhaseBeforeServiceUnbind(),
@@ -84,6 +103,22 @@ public final class Simulation implements AutoCloseable {
               stopping.complete(Done.getInstance());
               return CompletableFuture.completedFuture(Done.getInstance());
             });
+  }
+
+  /** The same simulation with its agents placed by {@code where} (a cluster's nodes). */
+  public Simulation place(Placement where) {
+    return new Simulation(this, where);
+  }
+
+  private Simulation(Simulation other, Placement placement) {
+    this.system = other.system;
+    this.placement = java.util.Objects.requireNonNull(placement, "placement");
+    other.stopping.whenComplete((d, e) -> stopping.complete(Done.getInstance()));
+  }
+
+  /** This simulation's actor system (a cluster node builds its extensions on it). */
+  public ActorSystem<SpawnProtocol.Command> system() {
+    return system;
   }
 
   /**
@@ -146,6 +181,9 @@ public final class Simulation implements AutoCloseable {
             world.retention(),
             world.siteWeights(),
             world.siteAttachments());
+    if (placement != null) {
+      return runPlaced(world, web, listener, tickInterval, resumption, barrier);
+    }
     Clock.Setup setup;
     if (resumption == null) {
       setup =
@@ -180,6 +218,50 @@ public final class Simulation implements AutoCloseable {
               resumed.snapshot(),
               barrier);
     }
+    return runClock(setup);
+  }
+
+  /** Runs a world whose agents the {@link Placement} put on other nodes. */
+  private RunOutcome runPlaced(
+      World world,
+      WebStore web,
+      TickListener listener,
+      Duration tickInterval,
+      Resumption resumption,
+      Barrier barrier) {
+    if (resumption != null) {
+      return new RunOutcome(
+          0, "cannot resume on a cluster yet: resume the run in one JVM (docs/cluster.md)");
+    }
+    try {
+      placement.prepare(world);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new RunOutcome(0, "interrupted");
+    } catch (Exception e) {
+      return new RunOutcome(0, "the cluster could not start the run: " + e.getMessage());
+    }
+    try {
+      return runClock(
+          new Clock.Setup(
+              world.ticks(),
+              world.phaseTimeout(),
+              web,
+              listener,
+              ctx -> handles(world, ctx.getSystem().ignoreRef()),
+              tickInterval,
+              world.timeline().start(),
+              0,
+              null,
+              barrier,
+              placement.post()));
+    } finally {
+      placement.finish();
+    }
+  }
+
+  /** Spawns the clock of {@code setup}, starts it, and waits for the outcome. */
+  private RunOutcome runClock(Clock.Setup setup) {
     Behavior<Clock.Command> clock = OutOfMemory.guardClock(Clock.create(setup));
     String name = "run-" + RUNS.incrementAndGet();
     try {
@@ -223,47 +305,76 @@ public final class Simulation implements AutoCloseable {
    */
   private static List<AgentHandle> spawnAgents(
       ActorContext<Clock.Command> ctx, World world, Resumed resumed) {
-    RngStreams shared = new RngStreams(world.seed());
+    List<ActorRef<AgentProtocol.Command>> refs = new ArrayList<>();
+    for (int i = 0; i < world.agentCount(); i++) {
+      refs.add(spawnAgent(ctx, world, resumed, i));
+    }
+    return handles(world, refs::get);
+  }
+
+  /** The clock's handles on a world's agents, each reached through the same {@code ref}. */
+  static List<AgentHandle> handles(World world, ActorRef<Void> ref) {
+    ActorRef<AgentProtocol.Command> any = ref.unsafeUpcast();
+    return handles(world, i -> any);
+  }
+
+  /** The clock's handles on a world's agents, in canonical order. */
+  private static List<AgentHandle> handles(
+      World world, java.util.function.IntFunction<ActorRef<AgentProtocol.Command>> refs) {
     List<AgentHandle> handles = new ArrayList<>();
     int index = 0;
     for (HumanSettings h : world.humans()) {
-      int at = index;
-      Domain domain = world.domainOf(at);
-      RngStreams streams = world.copies() == null ? shared : world.streamsOf(at);
-      ActorRef<AgentProtocol.Command> ref =
-          ctx.spawn(
-              OutOfMemory.guardAgent(
-                  AgentProtocol.Command.class,
-                  HumanSource.create(
-                      at,
-                      () ->
-                          resumed == null
-                              ? new HumanCore(at, h, domain, streams)
-                              : resumed.human(at))),
-              "agent-" + index);
-      handles.add(new AgentHandle(index, h.id(), ref, t -> false));
+      handles.add(new AgentHandle(index, h.id(), refs.apply(index), t -> false));
       index++;
     }
     for (ModelSettings m : world.models()) {
-      int at = index;
-      Domain domain = world.domainOf(at);
-      RngStreams streams = world.copies() == null ? shared : world.streamsOf(at);
-      ActorRef<AgentProtocol.Command> ref =
-          ctx.spawn(
-              OutOfMemory.guardAgent(
-                  AgentProtocol.Command.class,
-                  GenerativeModel.create(
-                      at,
-                      () ->
-                          resumed == null
-                              ? new ModelCore(at, m, domain, streams)
-                              : resumed.model(at))),
-              "agent-" + index);
       handles.add(
-          new AgentHandle(index, m.id(), ref, m::retrainsAt, m.initial() == Initial.FIT_TRUTH));
+          new AgentHandle(
+              index, m.id(), refs.apply(index), m::retrainsAt, m.initial() == Initial.FIT_TRUTH));
       index++;
     }
     return handles;
+  }
+
+  /**
+   * Spawns agent {@code index} of {@code world}, new, as a child of {@code ctx}, named {@code
+   * agent-INDEX}. A cluster node spawns the agents of its blocks with it, so that an agent is the
+   * same actor on every node.
+   */
+  public static ActorRef<AgentProtocol.Command> spawnAgent(
+      ActorContext<?> ctx, World world, int index) {
+    return spawnAgent(ctx, world, null, index);
+  }
+
+  /** Spawns agent {@code index}, restored from {@code resumed}, or new when it is null. */
+  private static ActorRef<AgentProtocol.Command> spawnAgent(
+      ActorContext<?> ctx, World world, Resumed resumed, int index) {
+    RngStreams streams =
+        world.copies() == null ? new RngStreams(world.seed()) : world.streamsOf(index);
+    Domain domain = world.domainOf(index);
+    int humans = world.humans().size();
+    Behavior<AgentProtocol.Command> behavior;
+    if (index < humans) {
+      HumanSettings h = world.humans().get(index);
+      behavior =
+          HumanSource.create(
+              index,
+              () ->
+                  resumed == null
+                      ? new HumanCore(index, h, domain, streams)
+                      : resumed.human(index));
+    } else {
+      ModelSettings m = world.models().get(index - humans);
+      behavior =
+          GenerativeModel.create(
+              index,
+              () ->
+                  resumed == null
+                      ? new ModelCore(index, m, domain, streams)
+                      : resumed.model(index));
+    }
+    return ctx.spawn(
+        OutOfMemory.guardAgent(AgentProtocol.Command.class, behavior), "agent-" + index);
   }
 
   @Override

@@ -1,0 +1,93 @@
+package ouroboros.sim.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import ouroboros.sim.cluster.ClusterNode;
+import ouroboros.sim.cluster.ClusterPlacement;
+import ouroboros.sim.engine.Simulation;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.spec.Scenario;
+import picocli.CommandLine.Option;
+
+/**
+ * The cluster options of {@code ouroboros run} (docs/cluster.md): with {@code --cluster HOST:PORT}
+ * the run's node binds HOST:PORT, is the cluster's seed node and runs the clock, and waits for
+ * {@code --min-nodes} nodes (itself included) before tick 0. A picocli mixin of {@link RunCommand}.
+ */
+final class ClusterOptions {
+  @Option(
+      names = "--cluster",
+      paramLabel = "HOST:PORT",
+      description =
+          "Run on a cluster: bind HOST:PORT (such as 127.0.0.1:25520), run the clock here, and"
+              + " place the agents on the nodes that join with 'ouroboros node --join HOST:PORT'."
+              + " The files are the same as in one JVM (docs/cluster.md).")
+  String cluster;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "HOST:PORT",
+      description =
+          "With --cluster: listen on HOST:PORT instead (such as 0.0.0.0:25520 in a container whose"
+              + " name the --cluster address gives); the others still reach --cluster's address.")
+  String bind;
+
+  @Option(
+      names = "--min-nodes",
+      paramLabel = "N",
+      description =
+          "With --cluster: wait for N nodes, this one included, before tick 0 (default: 1).")
+  Integer minNodes;
+
+  @Option(
+      names = "--cluster-wait",
+      paramLabel = "SECONDS",
+      description = "With --cluster: how long to wait for --min-nodes nodes (default: 120).")
+  Integer waitSeconds;
+
+  /** What is wrong with the options, as an error line; null when they are fine. */
+  String problem() {
+    if (cluster == null) {
+      return minNodes != null || waitSeconds != null || bind != null
+          ? "error: --bind, --min-nodes and --cluster-wait need --cluster HOST:PORT"
+          : null;
+    }
+    try {
+      ClusterNode.hostPort("--cluster", cluster);
+      if (bind != null) {
+        ClusterNode.hostPort("--bind", bind);
+      }
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    if (minNodes != null && minNodes < 1) {
+      return "error: --min-nodes: found " + minNodes + ", expected a whole number of at least 1";
+    }
+    if (waitSeconds != null && waitSeconds < 1) {
+      return "error: --cluster-wait: found " + waitSeconds + ", expected seconds, at least 1";
+    }
+    return null;
+  }
+
+  /**
+   * The simulation of a run: in this JVM, or, with --cluster, on this node of a cluster with the
+   * agents placed on its nodes.
+   */
+  Simulation open(int threads, Scenario scenario, long seed, PrintWriter out) {
+    if (cluster == null) {
+      return new Simulation(threads);
+    }
+    ClusterNode.HostPort at = ClusterNode.hostPort("--cluster", cluster);
+    ClusterNode.HostPort listen = bind == null ? at : ClusterNode.hostPort("--bind", bind);
+    Simulation sim = new Simulation(threads, ClusterNode.config(at, listen, at));
+    ClusterNode.start(sim.system());
+    return sim.place(
+        new ClusterPlacement(
+            sim.system(),
+            new ScenarioLoader().write(scenario),
+            seed,
+            minNodes == null ? 1 : minNodes,
+            Duration.ofSeconds(waitSeconds == null ? 120 : waitSeconds),
+            out));
+  }
+}

@@ -1,0 +1,51 @@
+package ouroboros.sim.cluster;
+
+import akka.actor.Address;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.cluster.ClusterEvent;
+import akka.cluster.typed.Cluster;
+import akka.cluster.typed.Subscribe;
+import java.io.PrintWriter;
+
+/**
+ * A worker's watch on the clock's node (the seed): a worker serves the runs of one clock node, so
+ * when that node leaves the cluster or becomes unreachable the worker says so and stops its actor
+ * system, which ends {@code ouroboros node}.
+ */
+final class ClockWatch {
+  private ClockWatch() {}
+
+  /** Watches the node at {@code clock}; prints to {@code out}. */
+  static Behavior<ClusterEvent.ClusterDomainEvent> create(Address clock, PrintWriter out) {
+    return Behaviors.setup(
+        ctx -> {
+          Cluster.get(ctx.getSystem())
+              .subscriptions()
+              .tell(Subscribe.create(ctx.getSelf(), ClusterEvent.ClusterDomainEvent.class));
+          return Behaviors.receiveMessage(
+              event -> {
+                String why = null;
+                if (event instanceof ClusterEvent.MemberUp up
+                    && up.member()
+                        .address()
+                        .equals(Cluster.get(ctx.getSystem()).selfMember().address())) {
+                  out.println("node: up in the cluster of " + clock);
+                  out.flush();
+                } else if (event instanceof ClusterEvent.MemberRemoved removed
+                    && removed.member().address().equals(clock)) {
+                  why = "the clock's node " + clock + " left the cluster";
+                } else if (event instanceof ClusterEvent.UnreachableMember u
+                    && u.member().address().equals(clock)) {
+                  why = "the clock's node " + clock + " is unreachable";
+                }
+                if (why != null) {
+                  out.println("node: " + why + "; stopping");
+                  out.flush();
+                  ctx.getSystem().terminate();
+                }
+                return Behaviors.same();
+              });
+        });
+  }
+}

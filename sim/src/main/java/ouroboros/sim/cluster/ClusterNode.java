@@ -1,0 +1,140 @@
+package ouroboros.sim.cluster;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.SpawnProtocol;
+import akka.cluster.sharding.typed.javadsl.ClusterSharding;
+import akka.cluster.sharding.typed.javadsl.Entity;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node of an Ouroboros cluster: the Akka configuration of a node (Artery TCP on the bind address,
+ * the seed node, Java serialization off, the message bindings, sharding that never moves or
+ * passivates a block during a run) and what every node starts: the block region of Cluster Sharding
+ * and the node's {@link NodeHost}.
+ */
+public final class ClusterNode {
+  private ClusterNode() {}
+
+  /** The name of every node's actor system (a cluster's systems must share it). */
+  public static final String SYSTEM = "ouroboros";
+
+  /**
+   * The configuration of a node that other nodes reach at {@code self}, listening on {@code bind}
+   * (the same address, or a wildcard such as {@code 0.0.0.0} in a container), and joining the
+   * cluster through the seed node {@code seed} (itself, for the clock's node). A wildcard {@code
+   * self} host is replaced by this machine's address.
+   */
+  public static Config config(HostPort self, HostPort bind, HostPort seed) {
+    Map<String, Object> c = new HashMap<>();
+    c.put("akka.actor.provider", "cluster");
+    c.put("akka.remote.artery.transport", "tcp");
+    c.put(
+        "akka.remote.artery.canonical.hostname",
+        self.wildcard() ? "<getHostAddress>" : self.host());
+    c.put("akka.remote.artery.canonical.port", self.port());
+    if (!bind.equals(self)) {
+      c.put("akka.remote.artery.bind.hostname", bind.host());
+      c.put("akka.remote.artery.bind.port", bind.port());
+    }
+    // A tick's contributions travel in one message; room for worlds of a few hundred thousand
+    // items per tick (docs/cluster.md).
+    c.put("akka.remote.artery.advanced.maximum-frame-size", "16MiB");
+    c.put("akka.remote.artery.advanced.buffer-pool-size", 16);
+    c.put(
+        "akka.cluster.seed-nodes",
+        List.of("akka://" + SYSTEM + "@" + seed.host() + ":" + seed.port()));
+    c.put("akka.cluster.log-info", "off");
+    c.put("akka.cluster.jmx.enabled", "off");
+    c.put("akka.actor.allow-java-serialization", "off");
+    c.put("akka.actor.warn-about-java-serializer-usage", "off");
+    c.put("akka.actor.serializers.ouroboros-wire", WireSerializer.class.getName());
+    c.put(
+        "akka.actor.serialization-bindings.\"ouroboros.agents.actor.CborSerializable\"",
+        "jackson-cbor");
+    c.put("akka.actor.serialization-bindings.\"ouroboros.sim.cluster.Wire\"", "ouroboros-wire");
+    // A block holds agents' state: never stop one for being idle, never move one mid-run.
+    c.put("akka.cluster.sharding.passivation.strategy", "none");
+    c.put("akka.cluster.sharding.rebalance-interval", "200d");
+    return ConfigFactory.parseMap(c);
+  }
+
+  /** Starts the block region and the node host on {@code system}. */
+  public static void start(ActorSystem<SpawnProtocol.Command> system) {
+    ClusterSharding.get(system)
+        .init(Entity.of(BlockEntity.KEY, ctx -> BlockEntity.create(ctx.getEntityId())));
+    system.tell(
+        new SpawnProtocol.Spawn<>(
+            NodeHost.create(), "node-host", Props.empty(), system.ignoreRef()));
+  }
+
+  /**
+   * Starts a worker on {@code system}: the block region, the node host, and the watch that stops
+   * the node when the clock's node at {@code clock} goes away.
+   */
+  public static void startWorker(
+      ActorSystem<SpawnProtocol.Command> system,
+      akka.actor.Address clock,
+      java.io.PrintWriter out) {
+    start(system);
+    system.tell(
+        new SpawnProtocol.Spawn<>(
+            ClockWatch.create(clock, out), "clock-watch", Props.empty(), system.ignoreRef()));
+  }
+
+  /** The address a node's system listens at, such as {@code akka://ouroboros@127.0.0.1:25520}. */
+  public static String address(ActorSystem<?> system) {
+    return akka.cluster.typed.Cluster.get(system).selfMember().address().toString();
+  }
+
+  /** Parses {@code HOST:PORT}; throws with a message naming {@code option} when it is not one. */
+  public static HostPort hostPort(String option, String text) {
+    int colon = text.lastIndexOf(':');
+    if (colon <= 0 || colon == text.length() - 1) {
+      throw new IllegalArgumentException(
+          "error: "
+              + option
+              + ": found '"
+              + text
+              + "', expected HOST:PORT such as 127.0.0.1:25520");
+    }
+    String host = text.substring(0, colon);
+    int port;
+    try {
+      port = Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(
+          "error: "
+              + option
+              + ": found port '"
+              + text.substring(colon + 1)
+              + "', expected a whole number from 0 to 65535");
+    }
+    return new HostPort(host, port);
+  }
+
+  /** A host and a port. */
+  public record HostPort(String host, int port) {
+    /** Whether the host is a wildcard address (0.0.0.0 or ::), which listens on every interface. */
+    public boolean wildcard() {
+      return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
+
+    /** Whether the host is a loopback address (127.x.x.x, ::1 or localhost). */
+    public boolean loopback() {
+      return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
+
+    @Override
+    public String toString() {
+      return host + ":" + port;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package ouroboros.sim.cluster;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.receptionist.Receptionist;
+import akka.actor.typed.receptionist.ServiceKey;
+import akka.cluster.typed.Cluster;
+import java.util.Objects;
+import ouroboros.agents.actor.CborSerializable;
+import ouroboros.agents.data.Items;
+import ouroboros.sim.engine.World;
+import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.spec.Scenario;
+
+/**
+ * A node's part in the runs of the cluster, one per node, found by the clock through the
+ * receptionist under {@link #KEY}. On {@link Prepare} it compiles the run's world from the scenario
+ * text and seed the clock sends (so policies and settings never cross the wire) and starts an empty
+ * web {@link Replica}; on {@link Seal} it appends a tick's contributions to that replica; on {@link
+ * End} it forgets the run.
+ */
+final class NodeHost extends AbstractBehavior<NodeHost.Command> {
+
+  /** The receptionist key of every node's host. */
+  static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "ouroboros-node");
+
+  /** What a node host accepts. */
+  sealed interface Command permits Prepare, Seal, End {}
+
+  /**
+   * Get ready for run {@code run}: compile {@code scenario} (YAML, as the clock resolved it) with
+   * {@code seed}; blocks are {@code blockSize} agents. {@code fedByClock} is true on the clock's
+   * own node, whose replica takes the clock's snapshots instead of broadcasts.
+   */
+  record Prepare(
+      String run,
+      String scenario,
+      long seed,
+      int blockSize,
+      boolean fedByClock,
+      ActorRef<Prepared> replyTo)
+      implements Command, CborSerializable {
+    /** Checks the references. */
+    Prepare {
+      Objects.requireNonNull(run, "run");
+      Objects.requireNonNull(scenario, "scenario");
+      Objects.requireNonNull(replyTo, "replyTo");
+    }
+  }
+
+  /** A node's answer to {@link Prepare}: its address, the agents' count, and a failure or "". */
+  record Prepared(String run, String node, int agents, String failure)
+      implements CborSerializable {}
+
+  /** The contributions of every agent at {@code tick}, in canonical order. */
+  record Seal(String run, int tick, Items[] contributions) implements Command, Wire {
+    /** Checks the references. */
+    Seal {
+      Objects.requireNonNull(run, "run");
+      Objects.requireNonNull(contributions, "contributions");
+    }
+  }
+
+  /** Run {@code run} ended. */
+  record End(String run) implements Command, CborSerializable {}
+
+  /** A node host, registered with the receptionist. */
+  static Behavior<Command> create() {
+    return Behaviors.setup(
+        ctx -> {
+          ctx.getSystem().receptionist().tell(Receptionist.register(KEY, ctx.getSelf()));
+          return new NodeHost(ctx);
+        });
+  }
+
+  private final NodeRuns runs;
+  private final String address;
+
+  private NodeHost(ActorContext<Command> ctx) {
+    super(ctx);
+    this.runs = NodeRuns.get(ctx.getSystem());
+    this.address = Cluster.get(ctx.getSystem()).selfMember().address().toString();
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Prepare.class, this::onPrepare)
+        .onMessage(Seal.class, this::onSeal)
+        .onMessage(End.class, this::onEnd)
+        .build();
+  }
+
+  private Behavior<Command> onPrepare(Prepare msg) {
+    try {
+      ScenarioLoader loader = new ScenarioLoader();
+      Scenario scenario = loader.parse("scenario of run " + msg.run(), msg.scenario());
+      World world = WorldCompiler.compile(scenario, msg.seed());
+      runs.put(
+          msg.run(),
+          new NodeRuns.Run(world, new Replica(world, msg.fedByClock()), msg.blockSize()));
+      getContext().getLog().info("node {} prepared run {}", address, msg.run());
+      msg.replyTo().tell(new Prepared(msg.run(), address, world.agentCount(), ""));
+    } catch (Exception e) {
+      msg.replyTo()
+          .tell(
+              new Prepared(
+                  msg.run(),
+                  address,
+                  0,
+                  e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+    return this;
+  }
+
+  private Behavior<Command> onSeal(Seal msg) {
+    runs.get(msg.run()).replica.seal(msg.tick(), msg.contributions());
+    return this;
+  }
+
+  private Behavior<Command> onEnd(End msg) {
+    runs.remove(msg.run());
+    return this;
+  }
+}

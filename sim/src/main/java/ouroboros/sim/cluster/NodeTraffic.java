@@ -1,0 +1,69 @@
+package ouroboros.sim.cluster;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Extension;
+import akka.actor.typed.ExtensionId;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What a node sent and received of the run's bulk traffic (the {@link Wire} messages: items and
+ * reports), and how long its clock waited at barriers (an Akka extension, one per actor system).
+ * The node's meters read it ({@code ouroboros_node_bytes_sent_total} and the others).
+ */
+public final class NodeTraffic implements Extension {
+  static final ExtensionId<NodeTraffic> ID =
+      new ExtensionId<>() {
+        @Override
+        public NodeTraffic createExtension(ActorSystem<?> system) {
+          return new NodeTraffic();
+        }
+      };
+
+  private final LongAdder sent = new LongAdder();
+  private final LongAdder received = new LongAdder();
+  private final LongAdder calls = new LongAdder();
+  private final LongAdder agents = new LongAdder();
+
+  private NodeTraffic() {}
+
+  /** The traffic of {@code system}'s node. */
+  public static NodeTraffic get(ActorSystem<?> system) {
+    return ID.apply(system);
+  }
+
+  void sent(long bytes) {
+    sent.add(bytes);
+  }
+
+  void received(long bytes) {
+    received.add(bytes);
+  }
+
+  void called(long n) {
+    calls.add(n);
+  }
+
+  void hosting(int delta) {
+    agents.add(delta);
+  }
+
+  /** The agents this node hosts now (in the blocks Cluster Sharding placed here). */
+  public long agents() {
+    return agents.sum();
+  }
+
+  /** Bytes serialized for other nodes so far. */
+  public long bytesSent() {
+    return sent.sum();
+  }
+
+  /** Bytes deserialized from other nodes so far. */
+  public long bytesReceived() {
+    return received.sum();
+  }
+
+  /** Block calls the clock has sent so far. */
+  public long calls() {
+    return calls.sum();
+  }
+}

@@ -1,0 +1,22 @@
+package ouroboros.sim.engine;
+
+/**
+ * Where a run's agents live when they are not the clock's children in this JVM: a cluster ({@code
+ * ouroboros.sim.cluster}) places them on its nodes. The {@link Simulation} calls {@link #prepare}
+ * on the caller's thread before the clock starts, uses {@link #post()} as the clock's {@link
+ * AgentPost}, and calls {@link #finish()} when the run has ended, however it ended.
+ */
+public interface Placement {
+
+  /**
+   * Readies every node for {@code world} (each compiles the same world and starts an empty replica
+   * of the web); throws with a message a user can act on when the nodes cannot run it.
+   */
+  void prepare(World world) throws Exception;
+
+  /** How the clock reaches the placed agents; called after {@link #prepare}. */
+  AgentPost post();
+
+  /** The run ended: the nodes drop its agents and web. */
+  void finish();
+}
