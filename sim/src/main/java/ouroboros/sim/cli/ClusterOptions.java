@@ -90,4 +90,17 @@ final class ClusterOptions {
             Duration.ofSeconds(waitSeconds == null ? 120 : waitSeconds),
             out));
   }
+
+  /** The node tag of this process's meters: {@code --cluster}'s HOST:PORT, or "local". */
+  String node() {
+    return cluster == null ? ouroboros.sim.metrics.NodeMetrics.LOCAL : cluster;
+  }
+
+  /** With --cluster, feeds {@code meters}' node meters from this node's traffic. */
+  void meter(Simulation sim, ouroboros.sim.metrics.MetricsListener meters) {
+    if (cluster != null && meters != null) {
+      ouroboros.sim.cluster.NodeTraffic t = ouroboros.sim.cluster.NodeTraffic.get(sim.system());
+      meters.traffic(t::agents, t::bytesSent, t::bytesReceived);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import ouroboros.sim.cluster.ClusterNode;
 import ouroboros.sim.engine.EngineLimits;
 import ouroboros.sim.engine.Simulation;
+import ouroboros.sim.metrics.MetricsServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +48,23 @@ final class NodeCommand implements Callable<Integer> {
       description = "Dispatcher threads, at most 1024 (default: the number of cores).")
   private Integer threads;
 
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      description =
+          "Serve this node's meters (agents hosted, bytes sent and received) at /metrics on PORT"
+              + " for Prometheus, tagged node=HOST:PORT of this node (default: not served).")
+  private Integer metricsPort;
+
+  @Option(
+      names = "--metrics-host",
+      paramLabel = "HOST",
+      description =
+          "Address the metrics endpoint binds to (default: "
+              + MetricsServer.DEFAULT_HOST
+              + "); another one is reachable from other machines.")
+  private String metricsHost = MetricsServer.DEFAULT_HOST;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +92,9 @@ final class NodeCommand implements Callable<Integer> {
           sim.system(), new Address("akka", ClusterNode.SYSTEM, seed.host(), seed.port()), out);
       out.println("node: listening at " + ClusterNode.address(sim.system()) + ", joining " + seed);
       out.flush();
-      sim.system().getWhenTerminated().toCompletableFuture().get();
+      try (NodeMeters meters = NodeMeters.serve(sim.system(), metricsHost, metricsPort, out)) {
+        sim.system().getWhenTerminated().toCompletableFuture().get();
+      }
       ouroboros.sim.cluster.NodeTraffic t = ouroboros.sim.cluster.NodeTraffic.get(sim.system());
       out.printf(
           "node: sent %d and received %d bytes of items and reports%n",

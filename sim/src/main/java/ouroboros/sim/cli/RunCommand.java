@@ -252,7 +252,17 @@ final class RunCommand implements Callable<Integer> {
         return Main.RUN_FAILED;
       }
       int code =
-          run(scenario, world, n, dir, served.meters(), served.feed(), graph, lock, stdout, stderr);
+          run(
+              scenario,
+              world,
+              n,
+              dir,
+              served.meters(cluster.node()),
+              served.feed(),
+              graph,
+              lock,
+              stdout,
+              stderr);
       served.holdIfAsked(stdout);
       return code;
     }
@@ -276,6 +286,7 @@ final class RunCommand implements Callable<Integer> {
       throws IOException {
     RunOutcome outcome;
     try (Simulation sim = cluster.open(n, scenario, world.seed(), stderr)) {
+      cluster.meter(sim, meters);
       Observers observers =
           Observers.builder()
               .topology(graph)

@@ -90,10 +90,15 @@ final class ServedRun implements AutoCloseable {
 
   /** The listener that feeds the live metrics, or null when they are not served. */
   MetricsListener meters() {
+    return meters(ouroboros.sim.metrics.NodeMetrics.LOCAL);
+  }
+
+  /** As {@link #meters()}, with the node meters tagged {@code node}. */
+  MetricsListener meters(String node) {
     MetricsServer metrics = endpoints == null ? null : endpoints.metrics();
     return metrics == null
         ? null
-        : new MetricsListener(metrics.registry(), world, serve.maxModels(), graph);
+        : new MetricsListener(metrics.registry(), world, serve.maxModels(), graph, node);
   }
 
   /** The listener that feeds the live page, or null without {@code --live}. */

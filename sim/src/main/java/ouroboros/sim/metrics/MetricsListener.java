@@ -29,6 +29,7 @@ public final class MetricsListener implements TickListener {
   private final PopulationMeters populations;
   private final PipelineMeters pipeline;
   private final NodeMetrics node;
+  private java.util.function.LongSupplier[] traffic;
   private final GraphListener graph;
 
   /**
@@ -40,6 +41,15 @@ public final class MetricsListener implements TickListener {
    * @param graph the run's interaction graph, which the topology gauges show
    */
   public MetricsListener(MeterRegistry registry, World world, int maxModels, GraphListener graph) {
+    this(registry, world, maxModels, graph, NodeMetrics.LOCAL);
+  }
+
+  /**
+   * Meters as above, whose node meters carry {@code node} (a cluster node's {@code HOST:PORT}); a
+   * cluster run hands them its traffic with {@link #traffic}.
+   */
+  public MetricsListener(
+      MeterRegistry registry, World world, int maxModels, GraphListener graph, String node) {
     Objects.requireNonNull(registry, "registry");
     this.graph = Objects.requireNonNull(graph, "graph");
     this.engine = new EngineMeters(world.ticks());
@@ -57,8 +67,8 @@ public final class MetricsListener implements TickListener {
             world.models().stream().map(m -> m.id()).toList(),
             maxModels,
             models.otherLabel());
-    this.node = new NodeMetrics(NodeMetrics.LOCAL, world.agentCount());
-    node.bindTo(registry);
+    this.node = new NodeMetrics(node, world.agentCount());
+    this.node.bindTo(registry);
   }
 
   /**
@@ -85,8 +95,22 @@ public final class MetricsListener implements TickListener {
     };
   }
 
+  /**
+   * The node's traffic, read at every tick: agents hosted, bytes sent and received so far (a
+   * cluster run's; one JVM has none and never calls this).
+   */
+  public void traffic(
+      java.util.function.LongSupplier agents,
+      java.util.function.LongSupplier sent,
+      java.util.function.LongSupplier received) {
+    this.traffic = new java.util.function.LongSupplier[] {agents, sent, received};
+  }
+
   @Override
   public void onTick(TickResult result) {
+    if (traffic != null) {
+      node.catchUp(traffic[0].getAsLong(), traffic[1].getAsLong(), traffic[2].getAsLong());
+    }
     web.onTick(result);
     models.update(result.reports());
     populations.update(result.reports());

@@ -39,6 +39,8 @@ public final class NodeMetrics implements MeterBinder {
   private Counter sent;
   private Counter received;
   private Counter barrierWait;
+  private long sentSoFar;
+  private long receivedSoFar;
 
   /**
    * Meters of the node {@code node}, hosting {@code agents} agents.
@@ -85,6 +87,18 @@ public final class NodeMetrics implements MeterBinder {
   /** Adds bytes received from other nodes. */
   public void received(long bytes) {
     received.increment(nonNegative("bytes received", bytes));
+  }
+
+  /**
+   * Brings the meters up to a node's running totals (a cluster node's traffic, which its transport
+   * counts): sets the agents hosted and adds what was sent and received since the last call.
+   */
+  public synchronized void catchUp(long agentsNow, long sentTotal, long receivedTotal) {
+    agents((int) Math.min(Integer.MAX_VALUE, agentsNow));
+    sent(nonNegative("bytes sent", sentTotal - sentSoFar));
+    received(nonNegative("bytes received", receivedTotal - receivedSoFar));
+    sentSoFar = sentTotal;
+    receivedSoFar = receivedTotal;
   }
 
   /** Adds time spent waiting at a barrier. */

@@ -65,6 +65,18 @@ class NodeMetricsTest {
   }
 
   @Test
+  void catchUp_addsOnlyWhatTheTotalsGrewBy_andRefusesATotalThatShrinks() {
+    NodeMetrics node = new NodeMetrics("127.0.0.1:2552", 0);
+    node.bindTo(registry);
+    node.catchUp(4, 1_000, 300);
+    node.catchUp(3, 1_500, 300);
+    assertEquals(3, value("ouroboros.node.agents", "127.0.0.1:2552"));
+    assertEquals(1_500, value("ouroboros.node.bytes.sent", "127.0.0.1:2552"));
+    assertEquals(300, value("ouroboros.node.bytes.received", "127.0.0.1:2552"));
+    assertThrows(IllegalArgumentException.class, () -> node.catchUp(3, 1_400, 300));
+  }
+
+  @Test
   void badValues_areRefused_namingThem() {
     NodeMetrics node = new NodeMetrics("n", 0);
     node.bindTo(registry);

@@ -1,0 +1,71 @@
+package ouroboros.sim.cli;
+
+import akka.actor.Address;
+import akka.actor.typed.ActorSystem;
+import io.micrometer.core.instrument.Tags;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import ouroboros.sim.cluster.NodeTraffic;
+import ouroboros.sim.metrics.MetricsServer;
+import ouroboros.sim.metrics.NodeMetrics;
+
+/**
+ * A worker's meters ({@code ouroboros node --metrics-port}): its {@link NodeMetrics}, tagged with
+ * the node's HOST:PORT, brought up to the node's {@link NodeTraffic} once a second and served at
+ * /metrics. A worker does not know which run it serves until the clock's node sends it, so its
+ * meters carry no {@code run} label.
+ */
+final class NodeMeters implements AutoCloseable {
+  private final MetricsServer server;
+  private final ScheduledExecutorService poll;
+
+  private NodeMeters(MetricsServer server, ScheduledExecutorService poll) {
+    this.server = server;
+    this.poll = poll;
+  }
+
+  /**
+   * Serves {@code system}'s node meters on {@code host:port}; nothing when {@code port} is null.
+   */
+  static NodeMeters serve(ActorSystem<?> system, String host, Integer port, PrintWriter out)
+      throws IOException {
+    if (port == null) {
+      return new NodeMeters(null, null);
+    }
+    Address self = akka.cluster.typed.Cluster.get(system).selfMember().address();
+    String node = self.host().get() + ":" + self.port().get();
+    MetricsServer server = MetricsServer.start(InetAddress.getByName(host), port, Tags.empty());
+    NodeMetrics meters = new NodeMetrics(node, 0);
+    meters.bindTo(server.registry());
+    NodeTraffic traffic = NodeTraffic.get(system);
+    ScheduledExecutorService poll =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "node-meters");
+              t.setDaemon(true);
+              return t;
+            });
+    poll.scheduleAtFixedRate(
+        () -> meters.catchUp(traffic.agents(), traffic.bytesSent(), traffic.bytesReceived()),
+        0,
+        1,
+        TimeUnit.SECONDS);
+    out.println("node: metrics at " + server.url(MetricsServer.METRICS_PATH));
+    out.flush();
+    return new NodeMeters(server, poll);
+  }
+
+  @Override
+  public void close() {
+    if (poll != null) {
+      poll.shutdownNow();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+}
