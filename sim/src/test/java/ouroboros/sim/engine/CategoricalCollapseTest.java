@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Verdict;
@@ -31,6 +32,7 @@ import ouroboros.sim.testing.EngineTest;
  * distribution is a small Markov chain, computed exactly here (and with scipy, whose numbers the
  * comments quote). Each assertion states its false-failure rate.
  */
+@Tag("slow")
 class CategoricalCollapseTest extends EngineTest {
   private static final String DOMAIN =
       "{type: categorical, probabilities: [0.9, 0.1], names: [yellow, blue]}";

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,6 +33,7 @@ import ouroboros.sim.testing.Repo;
  * (docs/metrics.md gives the numbers). Then checks that, over all the scenarios, each of the eight
  * definitions fires in at least one and stays quiet in another.
  */
+@Tag("slow")
 class DefinitionScenariosTest extends EngineTest {
   /** One expectation: model, definition, state. */
   record Expect(String model, Definition definition, Verdict.State state) {}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import ouroboros.agents.collapse.Definition;
@@ -41,6 +42,7 @@ import ouroboros.sim.testing.EngineTest;
  * ({@link #calibrate}, run with {@code -Dcalibrate=true}), and each assertion's comment states the
  * resulting false-failure rate (one-sided normal beyond the margin).
  */
+@Tag("slow")
 class TextCollapseTest extends EngineTest {
   private static final int R = 12;
   private static final int M = 300;

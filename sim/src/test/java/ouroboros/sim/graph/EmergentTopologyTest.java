@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
@@ -55,6 +56,7 @@ import ouroboros.sim.testing.Repo;
  * a typical one, not a lucky one, and the bound has room for a change that shifts the run without
  * breaking the topology condition.
  */
+@Tag("slow")
 class EmergentTopologyTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

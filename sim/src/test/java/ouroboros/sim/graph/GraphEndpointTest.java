@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import ouroboros.sim.testing.Repo;
  * The live graph endpoint on an ephemeral port: the whole document, the nodes and the edges apart
  * (as Infinity's Node Graph formats read them), errors, and a held run serving its last window.
  */
+@Tag("slow")
 class GraphEndpointTest {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

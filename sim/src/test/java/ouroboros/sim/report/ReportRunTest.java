@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
 import ouroboros.sim.testing.Repo;
 
 /** The report of a single run: its sections, its numbers, and how run and report go together. */
+@Tag("slow")
 class ReportRunTest {
   @TempDir static Path shared;
   private static Path quickstart;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.cli.Main;
@@ -22,6 +23,7 @@ import ouroboros.sim.cli.Main;
  * The report of a sweep: the collapse map (one path, two, or three in facets), verdict shares,
  * bands, and the options, from the command line or the sweep file's report: key.
  */
+@Tag("slow")
 class ReportSweepTest {
   @TempDir static Path shared;
   private static Path sweep;
