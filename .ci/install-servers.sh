@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs the servers the integration tests start, each only when it is missing:
 #   prometheus (with promtool): the dashboards' queries run against a real Prometheus;
-#   chromium: the browser test.
+#   chromium: the browser test;
+#   strace: the test that watches a run fsync each file before renaming it.
 # Debian packages, through apt-get; run as root (CI is). Quiet when there is nothing to do, and
 # prints only apt-get's errors otherwise. Safe to run again.
 set -euo pipefail
 
 # package name -> a command the package provides
-declare -A provides=([prometheus]=promtool [chromium]=chromium)
+declare -A provides=([prometheus]=promtool [chromium]=chromium [strace]=strace)
 
 missing=()
-for package in prometheus chromium; do
+for package in prometheus chromium strace; do
   if ! command -v "${provides[$package]}" >/dev/null 2>&1; then
     missing+=("$package")
   fi

@@ -46,10 +46,12 @@ class RunStopFaultTest {
         out.toString());
   }
 
-  @Test
-  void sigterm_midRun_summaryRecordsWhyAndNoTmpOrLockLeft() throws Exception {
-    Path out = tmp.resolve("run");
-    try (ChildJvm p =
+  /**
+   * Starts a run of a million ticks into {@code out} and returns once its summary.json says more
+   * than two ticks are done.
+   */
+  private ChildJvm startLongRun(Path out) throws Exception {
+    ChildJvm p =
         start(
             """
             name: long
@@ -62,8 +64,9 @@ class RunStopFaultTest {
               - {id: a, regime: replace, scrape: 50, publish-rate: 50}
             web: {retention: 5}
             """,
-            out)) {
-      Path summary = RunLayout.of(out).summary();
+            out);
+    Path summary = RunLayout.of(out).summary();
+    try {
       p.await(
           () ->
               Files.exists(summary)
@@ -71,6 +74,18 @@ class RunStopFaultTest {
           Duration.ofSeconds(120),
           Duration.ofMillis(50),
           "tick written");
+    } catch (Exception | AssertionError e) {
+      p.close();
+      throw e;
+    }
+    return p;
+  }
+
+  @Test
+  void sigterm_midRun_summaryRecordsWhyAndNoTmpOrLockLeft() throws Exception {
+    Path out = tmp.resolve("run");
+    try (ChildJvm p = startLongRun(out)) {
+      Path summary = RunLayout.of(out).summary();
       p.terminate(); // SIGTERM
       assertTrue(p.waitFor(Duration.ofSeconds(60)));
       assertEquals(143, p.process().exitValue(), p.log());
@@ -97,28 +112,8 @@ class RunStopFaultTest {
   void fullDisk_midRun_exit1SummarySaysDiskFullNoTmpLeft() throws Exception {
     assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux)");
     Path out = tmp.resolve("run");
-    try (ChildJvm p =
-        start(
-            """
-            name: long
-            seed: 1
-            ticks: 1000000
-            domain: {type: gaussian, dimensions: 2}
-            humans:
-              - {id: people, publish-rate: 50}
-            models:
-              - {id: a, regime: replace, scrape: 50, publish-rate: 50}
-            web: {retention: 5}
-            """,
-            out)) {
+    try (ChildJvm p = startLongRun(out)) {
       Path summary = RunLayout.of(out).summary();
-      p.await(
-          () ->
-              Files.exists(summary)
-                  && Yaml.json().readTree(summary.toFile()).path("ticks-completed").asInt() > 2,
-          Duration.ofSeconds(120),
-          Duration.ofMillis(50),
-          "tick written");
       // The next rewrite of summary.json (about a second later) goes to a file where every write
       // fails with ENOSPC, as on a full disk.
       Files.createSymbolicLink(out.resolve(".summary.json.tmp"), Path.of("/dev/full"));
