@@ -31,6 +31,10 @@ class MetricsFileTest {
     List<String> metrics = List.of("population-risk", "d1-verdict", "scraped", "items");
     for (int t = 0; t < 2_000; t++) {
       for (String a : agents) {
+        if (a.equals(longAgent) && t % 100 != 0) {
+          // 100 kB rows on every 100th tick still cross every buffer boundary, in 8 MB not 800 MB
+          continue;
+        }
         for (String m : metrics) {
           double v = rng.nextInt(10) == 0 ? Double.NaN : rng.nextGaussian() * 1e3;
           new MetricRow(t, a, 1, m, v).appendCsv(csv).append(t % 7 == 0 ? "\r\n" : "\n");
