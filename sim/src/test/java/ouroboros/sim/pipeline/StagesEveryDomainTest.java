@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import ouroboros.agents.model.RetrainReport;
@@ -33,6 +34,7 @@ import ouroboros.sim.testing.Repo;
  * and signing human source, and a reader whose pipeline holds every stage in the registry. The run
  * must complete without fit failures and the stage counts must chain.
  */
+@Tag("slow")
 class StagesEveryDomainTest extends EngineTest {
   private static final ObjectMapper YAML = ouroboros.sim.scenario.load.Yaml.mapper();
 

@@ -172,6 +172,7 @@ class CopiesTest {
   }
 
   @Test
+  @Tag("slow")
   void run_copyRows_independentOfRAndEqualToItsOwnRun() throws Exception {
     Path many = tmp.resolve("many.yaml");
     Files.writeString(many, withCopies("  count: 3\n" + TRUTH));
@@ -199,6 +200,7 @@ class CopiesTest {
   }
 
   @Test
+  @Tag("slow")
   void copiesCsv_rowRecomputedByHand() throws Exception {
     Path file = tmp.resolve("c.yaml");
     Files.writeString(file, withCopies("  count: 5\n" + TRUTH));
