@@ -13,18 +13,21 @@
 # per tick, scrape 100, retrain every 10 ticks from tick 9, web retention 10).
 #
 # Usage: bench/cluster.sh [--models N] [--humans H] [--ticks T] [--nodes N] [--threads N]
-#          [--heap SIZE] [--timeout S]
+#          [--heap SIZE] [--timeout S] [--live-heap [--live-at T]]
 #   --models, --humans, --ticks   the world (default 2000 models, models/100 humans, 20 ticks)
 #   --nodes    JVMs of the cluster run, the clock's included (default 3)
 #   --threads  dispatcher threads of every JVM (default: the JVM's choice, the cores here)
 #   --heap     -Xmx of every JVM (default 2g)
 #   --timeout  seconds after which a JVM is stopped (default 900)
+#   --live-heap  also the live heap of every JVM: a class histogram (`jcmd PID GC.class_histogram`,
+#              a full GC first) of each, taken when the run's metrics.csv reaches tick --live-at
+#              (default ticks - 5, when a retention of 10 is full); the full GCs add to the times
 # Environment as the other scripts (bench/lib.sh): BENCH_SIM_JAR, BENCH_SKIP_BUILD, BENCH_JAVA,
 # BENCH_JAVA_OPTS, BENCH_WORK, BENCH_KEEP, BENCH_RESULTS.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-models=2000 humans="" ticks=20 nodes=3 threads="" heap=2g tmo=900
+models=2000 humans="" ticks=20 nodes=3 threads="" heap=2g tmo=900 live=0 live_at=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --models) models="$2"; shift 2 ;;
@@ -34,10 +37,17 @@ while [[ $# -gt 0 ]]; do
     --threads) threads="$2"; shift 2 ;;
     --heap) heap="$2"; shift 2 ;;
     --timeout) tmo="$2"; shift 2 ;;
+    --live-heap) live=1; shift ;;
+    --live-at) live_at="$2"; shift 2 ;;
     *) echo "error: unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
 humans="${humans:-$((models / 100))}"
+live_at="${live_at:-$((ticks > 5 ? ticks - 5 : 0))}"
+if [[ "$live" == 1 ]] && ! command -v jcmd >/dev/null; then
+  echo "error: --live-heap needs jcmd (from the JDK) on PATH" >&2
+  exit 2
+fi
 if ! [[ "$nodes" =~ ^[0-9]+$ ]] || ((nodes < 2)); then
   echo "error: --nodes must be a whole number of at least 2, got '$nodes'" >&2
   exit 2
@@ -85,7 +95,51 @@ launch() {
     ${BENCH_JAVA_OPTS:-} -jar "$SIM_JAR" "$@" >"$BENCH_WORK/$name.log" 2>&1 &
   LAUNCHED=$!
   children+=("$LAUNCHED")
+  pid_of[$name]="$LAUNCHED"
 }
+declare -A pid_of
+# java_pid LAUNCHED: the java under /usr/bin/time and timeout, or nothing.
+java_pid() {
+  local t
+  t="$(pgrep -P "$1" | head -n 1 || true)"
+  if [[ -n "$t" ]]; then pgrep -P "$t" java | head -n 1 || true; fi
+}
+# await RUNDIR LAUNCHER NAME...: waits until LAUNCHER ends; with --live-heap, once RUNDIR's
+# metrics.csv reaches tick $live_at, writes a class histogram of each NAME's JVM to NAME.hist.
+await() {
+  local dir="$1" launcher="$2" taken=0 t name jpid
+  shift 2
+  if [[ "$live" == 1 ]]; then
+    while kill -0 "$launcher" 2>/dev/null; do
+      if [[ "$taken" == 0 && -f "$dir/metrics.csv" ]]; then
+        t="$(tail -c 200 "$dir/metrics.csv" | tail -n 1 | cut -d, -f1)"
+        if [[ "$t" =~ ^[0-9]+$ && "$t" -ge "$live_at" ]]; then
+          for name in "$@"; do
+            jpid="$(java_pid "${pid_of[$name]}")"
+            if [[ -n "$jpid" ]]; then
+              jcmd "$jpid" GC.class_histogram >"$BENCH_WORK/$name.hist" 2>/dev/null || true
+              echo "tick $t" >>"$BENCH_WORK/$name.hist"
+            fi
+          done
+          taken=1
+        fi
+      fi
+      sleep 0.5
+    done
+  fi
+  wait "$launcher"
+}
+# live_mib NAME: the live heap of NAME's histogram in MiB, or n/a; live_kb NAME: in KB (1,000
+# bytes) per agent of the world.
+live_mib() {
+  awk '$1 == "Total" { printf "%.0f", $3 / 1048576; f = 1 } END { if (!f) print "n/a" }' \
+    "$BENCH_WORK/$1.hist" 2>/dev/null || echo n/a
+}
+live_kb() {
+  awk -v n="$agents" '$1 == "Total" { printf "%.1f", $3 / n / 1000; f = 1 } END { if (!f) print "n/a" }' \
+    "$BENCH_WORK/$1.hist" 2>/dev/null || echo n/a
+}
+live_tick() { awk '$1 == "tick" { t = $2 } END { print t ? t : "?" }' "$BENCH_WORK/$1.hist" 2>/dev/null || echo "?"; }
 rss_mib() { awk 'NR == 1 && $1 ~ /^[0-9]+$/ { printf "%.0f", $1 / 1024; ok = 1 } END { if (!ok) print "n/a" }' "$BENCH_WORK/$1.time"; }
 cpu_s() { awk 'NR == 1 && NF >= 3 { printf "%.1f", $2 + $3; ok = 1 } END { if (!ok) print "n/a" }' "$BENCH_WORK/$1.time"; }
 # phase_seconds RUNDIR NAME: a phase's seconds from timing.json's phase-seconds.
@@ -120,7 +174,7 @@ note "== Cluster: one JVM against $nodes JVMs on loopback ($models models + $hum
 # 1. One JVM, no cluster.
 t0="$(now)"
 launch one run --quiet ${threads:+--threads "$threads"} --out "$BENCH_WORK/one" "$scen"
-wait "$LAUNCHED" && RC=0 || RC=$?
+await "$BENCH_WORK/one" "$LAUNCHED" one && RC=0 || RC=$?
 one_wall="$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')"
 if [[ "$RC" != 0 ]]; then
   run_failed "$BENCH_WORK/one.log"
@@ -138,7 +192,9 @@ for ((w = 1; w < nodes; w++)); do
   launch "worker$w" node --join "127.0.0.1:$port" ${threads:+--threads "$threads"}
   workers+=("$LAUNCHED")
 done
-wait "$clock_pid" && RC=0 || RC=$?
+names=(clock)
+for ((w = 1; w < nodes; w++)); do names+=("worker$w"); done
+await "$BENCH_WORK/cluster" "$clock_pid" "${names[@]}" && RC=0 || RC=$?
 clock_wall="$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')"
 if [[ "$RC" != 0 ]]; then
   run_failed "$BENCH_WORK/clock.log"
@@ -204,6 +260,16 @@ for ((w = 1; w < nodes; w++)); do
   h="$(peak_heap_mib "$BENCH_WORK/worker$w.gc.log")"
   row "peak heap, worker $w, MiB" "" "$h" "$(ratio "$h" "$one_heap")"
 done
+if [[ "$live" == 1 ]]; then
+  one_live="$(live_mib one)" clock_live="$(live_mib clock)"
+  row "live heap at tick $(live_tick one) / $(live_tick clock), run's node, MiB" "$one_live" "$clock_live" "$(ratio "$clock_live" "$one_live")"
+  row "  per agent of the world, KB" "$(live_kb one)" "$(live_kb clock)" ""
+  for ((w = 1; w < nodes; w++)); do
+    l="$(live_mib "worker$w")"
+    row "live heap at tick $(live_tick "worker$w"), worker $w, MiB" "" "$l" "$(ratio "$l" "$one_live")"
+    row "  per agent of the world, KB" "" "$(live_kb "worker$w")" ""
+  done
+fi
 one_cpu="$(cpu_s one)"
 row "CPU seconds (user + sys), run's node" "$one_cpu" "$(cpu_s clock)" "$(ratio "$(cpu_s clock)" "$one_cpu")"
 row "CPU seconds (user + sys), all JVMs" "$one_cpu" "$sum_cpu" "$(ratio "$sum_cpu" "$one_cpu")"
