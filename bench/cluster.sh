@@ -20,8 +20,9 @@
 #   --heap     -Xmx of every JVM (default 2g)
 #   --timeout  seconds after which a JVM is stopped (default 900)
 #   --live-heap  also the live heap of every JVM: a class histogram (`jcmd PID GC.class_histogram`,
-#              a full GC first) of each, taken when the run's metrics.csv reaches tick --live-at
-#              (default ticks - 5, when a retention of 10 is full); the full GCs add to the times
+#              a full GC first) of each, taken when the run's progress line (the runs are then
+#              not --quiet) reaches tick --live-at (default ticks - 5, when a retention of 10 is
+#              full); the full GCs add to the times
 # Environment as the other scripts (bench/lib.sh): BENCH_SIM_JAR, BENCH_SKIP_BUILD, BENCH_JAVA,
 # BENCH_JAVA_OPTS, BENCH_WORK, BENCH_KEEP, BENCH_RESULTS.
 set -euo pipefail
@@ -44,6 +45,8 @@ while [[ $# -gt 0 ]]; do
 done
 humans="${humans:-$((models / 100))}"
 live_at="${live_at:-$((ticks > 5 ? ticks - 5 : 0))}"
+quiet=--quiet
+[[ "$live" == 1 ]] && quiet=""
 if [[ "$live" == 1 ]] && ! command -v jcmd >/dev/null; then
   echo "error: --live-heap needs jcmd (from the JDK) on PATH" >&2
   exit 2
@@ -104,21 +107,24 @@ java_pid() {
   t="$(pgrep -P "$1" | head -n 1 || true)"
   if [[ -n "$t" ]]; then pgrep -P "$t" java | head -n 1 || true; fi
 }
-# await RUNDIR LAUNCHER NAME...: waits until LAUNCHER ends; with --live-heap, once RUNDIR's
-# metrics.csv reaches tick $live_at, writes a class histogram of each NAME's JVM to NAME.hist.
+# await LOG LAUNCHER NAME...: waits until LAUNCHER ends; with --live-heap, once the run's
+# progress in LOG ("name: 40% (8/20 ticks, ...)") reaches tick $live_at, writes a class histogram
+# of each NAME's JVM to NAME.hist.
 await() {
-  local dir="$1" launcher="$2" taken=0 t name jpid
+  local log="$1" launcher="$2" taken=0 t name jpid hists=()
   shift 2
   if [[ "$live" == 1 ]]; then
     while kill -0 "$launcher" 2>/dev/null; do
-      if [[ "$taken" == 0 && -f "$dir/metrics.csv" ]]; then
-        t="$(tail -c 200 "$dir/metrics.csv" | tail -n 1 | cut -d, -f1)"
+      if [[ "$taken" == 0 && -f "$log" ]]; then
+        t="$(grep -o '([0-9]*/[0-9]* ticks' "$log" | tail -n 1 | sed 's/^(\([0-9]*\)\/.*/\1/' || true)"
         if [[ "$t" =~ ^[0-9]+$ && "$t" -ge "$live_at" ]]; then
+          # All at once: one after the other, the last JVM's could come after the run's end.
           for name in "$@"; do
             jpid="$(java_pid "${pid_of[$name]}")"
             if [[ -n "$jpid" ]]; then
-              jcmd "$jpid" GC.class_histogram >"$BENCH_WORK/$name.hist" 2>/dev/null || true
-              echo "tick $t" >>"$BENCH_WORK/$name.hist"
+              { jcmd "$jpid" GC.class_histogram 2>/dev/null || true; echo "tick $t"; } \
+                >"$BENCH_WORK/$name.hist" &
+              hists+=("$!")
             fi
           done
           taken=1
@@ -127,6 +133,7 @@ await() {
       sleep 0.5
     done
   fi
+  if ((${#hists[@]} > 0)); then wait "${hists[@]}" || true; fi
   wait "$launcher"
 }
 # live_mib NAME: the live heap of NAME's histogram in MiB, or n/a; live_kb NAME: in KB (1,000
@@ -173,8 +180,8 @@ note "== Cluster: one JVM against $nodes JVMs on loopback ($models models + $hum
 
 # 1. One JVM, no cluster.
 t0="$(now)"
-launch one run --quiet ${threads:+--threads "$threads"} --out "$BENCH_WORK/one" "$scen"
-await "$BENCH_WORK/one" "$LAUNCHED" one && RC=0 || RC=$?
+launch one run $quiet ${threads:+--threads "$threads"} --out "$BENCH_WORK/one" "$scen"
+await "$BENCH_WORK/one.log" "$LAUNCHED" one && RC=0 || RC=$?
 one_wall="$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')"
 if [[ "$RC" != 0 ]]; then
   run_failed "$BENCH_WORK/one.log"
@@ -184,7 +191,7 @@ fi
 # 2. N JVMs: the run's node first (it is the seed node and waits for --min-nodes), then workers.
 port="$(free_port)"
 t0="$(now)"
-launch clock run --quiet ${threads:+--threads "$threads"} --out "$BENCH_WORK/cluster" \
+launch clock run $quiet ${threads:+--threads "$threads"} --out "$BENCH_WORK/cluster" \
   --cluster "127.0.0.1:$port" --min-nodes "$nodes" "$scen"
 clock_pid="$LAUNCHED"
 workers=()
@@ -194,7 +201,7 @@ for ((w = 1; w < nodes; w++)); do
 done
 names=(clock)
 for ((w = 1; w < nodes; w++)); do names+=("worker$w"); done
-await "$BENCH_WORK/cluster" "$clock_pid" "${names[@]}" && RC=0 || RC=$?
+await "$BENCH_WORK/clock.log" "$clock_pid" "${names[@]}" && RC=0 || RC=$?
 clock_wall="$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')"
 if [[ "$RC" != 0 ]]; then
   run_failed "$BENCH_WORK/clock.log"
