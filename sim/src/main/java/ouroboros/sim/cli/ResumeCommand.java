@@ -192,17 +192,7 @@ final class ResumeCommand implements Callable<Integer> {
       throws IOException {
     RunOutcome outcome;
     try (Simulation sim = new Simulation(n)) {
-      Observers observers =
-          Observers.builder()
-              .topology(graph)
-              .sink(meters)
-              .sink(feed)
-              .sink(
-                  quiet
-                      ? null
-                      : new ProgressListener(
-                          world.name(), world.ticks(), PlainProgress.terminal(), stderr))
-              .build();
+      Observers observers = ServedRun.observers(world, graph, meters, feed, quiet, stderr);
       RunDirectory.Result result;
       try {
         result =

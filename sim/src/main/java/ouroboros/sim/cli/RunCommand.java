@@ -287,17 +287,7 @@ final class RunCommand implements Callable<Integer> {
     RunOutcome outcome;
     try (Simulation sim = cluster.open(n, scenario, world.seed(), stderr)) {
       cluster.meter(sim, meters);
-      Observers observers =
-          Observers.builder()
-              .topology(graph)
-              .sink(meters)
-              .sink(feed)
-              .sink(
-                  quiet
-                      ? null
-                      : new ProgressListener(
-                          world.name(), world.ticks(), PlainProgress.terminal(), stderr))
-              .build();
+      Observers observers = ServedRun.observers(world, graph, meters, feed, quiet, stderr);
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
       RunDirectory.Result result;
       RunCheckpoints checkpoints =

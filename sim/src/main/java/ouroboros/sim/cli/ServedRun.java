@@ -8,6 +8,7 @@ import ouroboros.sim.live.LiveHub;
 import ouroboros.sim.live.LivePage;
 import ouroboros.sim.metrics.MetricsListener;
 import ouroboros.sim.metrics.MetricsServer;
+import ouroboros.sim.output.Observers;
 
 /**
  * What {@code run} and {@code resume} serve while a run goes on, as their {@link EndpointOptions}
@@ -124,5 +125,28 @@ final class ServedRun implements AutoCloseable {
     if (endpoints != null) {
       endpoints.close();
     }
+  }
+
+  /**
+   * The observers of a run or a resume, in their order: the graph first, then the live meters and
+   * the live page when not null, then the progress line unless {@code quiet}.
+   */
+  static Observers observers(
+      World world,
+      GraphListener graph,
+      MetricsListener meters,
+      LiveFeed feed,
+      boolean quiet,
+      PrintWriter stderr) {
+    return Observers.builder()
+        .topology(graph)
+        .sink(meters)
+        .sink(feed)
+        .sink(
+            quiet
+                ? null
+                : new ProgressListener(
+                    world.name(), world.ticks(), PlainProgress.terminal(), stderr))
+        .build();
   }
 }
