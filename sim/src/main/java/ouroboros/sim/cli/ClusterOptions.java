@@ -2,6 +2,7 @@ package ouroboros.sim.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import ouroboros.sim.cluster.ClusterNode;
 import ouroboros.sim.cluster.ClusterPlacement;
 import ouroboros.sim.engine.Simulation;
@@ -71,9 +72,10 @@ final class ClusterOptions {
 
   /**
    * The simulation of a run: in this JVM, or, with --cluster, on this node of a cluster with the
-   * agents placed on its nodes.
+   * agents placed on its nodes, whose meters then carry {@code labels} (the run's metrics labels).
    */
-  Simulation open(int threads, Scenario scenario, long seed, PrintWriter out) {
+  Simulation open(
+      int threads, Scenario scenario, long seed, Map<String, String> labels, PrintWriter out) {
     if (cluster == null) {
       return new Simulation(threads);
     }
@@ -85,6 +87,7 @@ final class ClusterOptions {
         new ClusterPlacement(
             sim.system(),
             new ScenarioLoader().write(scenario),
+            labels,
             seed,
             minNodes == null ? 1 : minNodes,
             Duration.ofSeconds(waitSeconds == null ? 120 : waitSeconds),

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import ouroboros.sim.checkpoint.RunCheckpoints;
 import ouroboros.sim.engine.EngineLimits;
@@ -259,6 +260,7 @@ final class RunCommand implements Callable<Integer> {
               dir,
               served.meters(cluster.node()),
               served.feed(),
+              served.labels(),
               graph,
               lock,
               stdout,
@@ -270,7 +272,8 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * Runs the world into {@code dir}, with the graph (which adds its rows to metrics.csv) and
-   * feeding {@code meters} and the live page's {@code feed} when not null; the exit code.
+   * feeding {@code meters} and the live page's {@code feed} when not null (a cluster's workers tag
+   * their meters with {@code labels}); the exit code.
    */
   private int run(
       Scenario scenario,
@@ -279,13 +282,14 @@ final class RunCommand implements Callable<Integer> {
       Path dir,
       MetricsListener meters,
       LiveFeed feed,
+      Map<String, String> labels,
       GraphListener graph,
       RunLock lock,
       PrintWriter stdout,
       PrintWriter stderr)
       throws IOException {
     RunOutcome outcome;
-    try (Simulation sim = cluster.open(n, scenario, world.seed(), stderr)) {
+    try (Simulation sim = cluster.open(n, scenario, world.seed(), labels, stderr)) {
       cluster.meter(sim, meters);
       Observers observers = ServedRun.observers(world, graph, meters, feed, quiet, stderr);
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));

@@ -1,6 +1,10 @@
 package ouroboros.sim.cli;
 
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.graph.GraphListener;
 import ouroboros.sim.live.LiveFeed;
@@ -21,14 +25,17 @@ final class ServedRun implements AutoCloseable {
   private final GraphListener graph;
   private final RunEndpoints endpoints;
   private final LiveHub hub;
+  private final Tags labels;
 
   private ServedRun(
       EndpointOptions serve,
       World world,
       GraphListener graph,
       RunEndpoints endpoints,
-      LiveHub hub) {
+      LiveHub hub,
+      Tags labels) {
     this.serve = serve;
+    this.labels = labels;
     this.world = world;
     this.graph = graph;
     this.endpoints = endpoints;
@@ -45,6 +52,7 @@ final class ServedRun implements AutoCloseable {
       EndpointOptions serve, String name, World world, GraphListener graph, PrintWriter stdout)
       throws RunEndpoints.BadOption {
     LiveHub hub = serve.live ? new LiveHub() : null;
+    Tags labels = MetricsServer.runTags(name, MetricsServer.runId(name));
     RunEndpoints endpoints = null;
     boolean serveM = serve.servesMetrics();
     boolean serveG = serve.servesGraph();
@@ -56,7 +64,7 @@ final class ServedRun implements AutoCloseable {
                 serve.port(),
                 serveG ? serve.graphHostOrDefault() : null,
                 serve.graphPortOrDefault(),
-                MetricsServer.runTags(name, MetricsServer.runId(name)),
+                labels,
                 hub == null ? null : new LivePage(hub),
                 graph::current);
       } catch (RunEndpoints.BadOption | RuntimeException e) {
@@ -67,7 +75,7 @@ final class ServedRun implements AutoCloseable {
       }
       endpoints.print(stdout);
     }
-    return new ServedRun(serve, world, graph, endpoints, hub);
+    return new ServedRun(serve, world, graph, endpoints, hub, labels);
   }
 
   /**
@@ -100,6 +108,18 @@ final class ServedRun implements AutoCloseable {
     return metrics == null
         ? null
         : new MetricsListener(metrics.registry(), world, serve.maxModels(), graph, node);
+  }
+
+  /**
+   * The run's metrics labels (its scenario and run id), which its series carry when served and
+   * which a cluster's workers give their own meters.
+   */
+  Map<String, String> labels() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (Tag t : labels) {
+      m.put(t.getKey(), t.getValue());
+    }
+    return m;
   }
 
   /** The listener that feeds the live page, or null without {@code --live}. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ import ouroboros.sim.engine.World;
 public final class ClusterPlacement implements Placement {
   private final ActorSystem<SpawnProtocol.Command> system;
   private final String scenario;
+  private final Map<String, String> labels;
   private final long seed;
   private final int minNodes;
   private final Duration wait;
@@ -44,16 +46,18 @@ public final class ClusterPlacement implements Placement {
   /**
    * A placement for one run of {@code scenario} (YAML as resolved) with {@code seed} on at least
    * {@code minNodes} nodes, waiting at most {@code wait} for them; progress lines go to {@code
-   * log}.
+   * log}. The workers' meters carry {@code labels}, the run's metrics labels.
    */
   public ClusterPlacement(
       ActorSystem<SpawnProtocol.Command> system,
       String scenario,
+      Map<String, String> labels,
       long seed,
       int minNodes,
       Duration wait,
       PrintWriter log) {
     this.system = Objects.requireNonNull(system);
+    this.labels = Map.copyOf(labels);
     this.scenario = Objects.requireNonNull(scenario);
     this.seed = seed;
     if (minNodes < 1) {
@@ -116,7 +120,7 @@ public final class ClusterPlacement implements Placement {
       answers.add(
           AskPattern.<NodeHost.Command, NodeHost.Prepared>ask(
                   host,
-                  r -> new NodeHost.Prepare(run, scenario, seed, size, mine, r),
+                  r -> new NodeHost.Prepare(run, labels, scenario, seed, size, mine, r),
                   Duration.ofSeconds(60),
                   system.scheduler())
               .toCompletableFuture());

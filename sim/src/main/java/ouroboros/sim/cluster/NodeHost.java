@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import akka.cluster.typed.Cluster;
+import java.util.Map;
 import java.util.Objects;
 import ouroboros.agents.actor.CborSerializable;
 import ouroboros.agents.data.Items;
@@ -35,10 +36,12 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
   /**
    * Get ready for run {@code run}: compile {@code scenario} (YAML, as the clock resolved it) with
    * {@code seed}; blocks are {@code blockSize} agents. {@code fedByClock} is true on the clock's
-   * own node, whose replica takes the clock's snapshots instead of broadcasts.
+   * own node, whose replica takes the clock's snapshots instead of broadcasts. {@code labels} are
+   * the run's metrics labels (scenario and run id), which a worker's meters carry.
    */
   record Prepare(
       String run,
+      Map<String, String> labels,
       String scenario,
       long seed,
       int blockSize,
@@ -48,6 +51,7 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
     /** Checks the references. */
     Prepare {
       Objects.requireNonNull(run, "run");
+      labels = Map.copyOf(labels);
       Objects.requireNonNull(scenario, "scenario");
       Objects.requireNonNull(replyTo, "replyTo");
     }
@@ -101,6 +105,7 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
       ScenarioLoader loader = new ScenarioLoader();
       Scenario scenario = loader.parse("scenario of run " + msg.run(), msg.scenario());
       World world = WorldCompiler.compile(scenario, msg.seed());
+      NodeTraffic.get(getContext().getSystem()).labelled(msg.labels());
       runs.put(
           msg.run(),
           new NodeRuns.Run(world, new Replica(world, msg.fedByClock()), msg.blockSize()));

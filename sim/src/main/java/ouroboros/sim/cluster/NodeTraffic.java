@@ -3,6 +3,7 @@ package ouroboros.sim.cluster;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Extension;
 import akka.actor.typed.ExtensionId;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,6 +24,7 @@ public final class NodeTraffic implements Extension {
   private final LongAdder received = new LongAdder();
   private final LongAdder calls = new LongAdder();
   private final LongAdder agents = new LongAdder();
+  private volatile Map<String, String> labels;
 
   private NodeTraffic() {}
 
@@ -41,6 +43,18 @@ public final class NodeTraffic implements Extension {
 
   void called(long n) {
     calls.add(n);
+  }
+
+  void labelled(Map<String, String> runLabels) {
+    labels = Map.copyOf(runLabels);
+  }
+
+  /**
+   * The labels of the run this node last prepared (its scenario and run id, as the clock's node
+   * tags its series), or null before the first run.
+   */
+  public Map<String, String> labels() {
+    return labels;
   }
 
   void hosting(int delta) {

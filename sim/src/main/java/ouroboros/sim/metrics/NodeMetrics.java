@@ -35,6 +35,7 @@ public final class NodeMetrics implements MeterBinder {
   public static final String LOCAL = "local";
 
   private final String node;
+  private final Tags labels;
   private volatile int agents;
   private Counter sent;
   private Counter received;
@@ -49,7 +50,17 @@ public final class NodeMetrics implements MeterBinder {
    * @param agents the agents it hosts
    */
   public NodeMetrics(String node, int agents) {
+    this(node, agents, Tags.empty());
+  }
+
+  /**
+   * Meters of the node {@code node}, hosting {@code agents} agents, that also carry {@code labels}
+   * (a worker's meters carry the run's labels, which its registry's common tags cannot: the worker
+   * learns them only when the clock's node prepares the run).
+   */
+  public NodeMetrics(String node, int agents, Tags labels) {
     Objects.requireNonNull(node, "node");
+    this.labels = Objects.requireNonNull(labels, "labels");
     if (node.isBlank()) {
       throw new IllegalArgumentException("node is blank");
     }
@@ -59,7 +70,7 @@ public final class NodeMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    Tags tags = Tags.of("node", node);
+    Tags tags = Tags.of("node", node).and(labels);
     Registrar.function(registry, MeterCatalogue.NODE_AGENTS, tags, this, m -> m.agents);
     sent = Registrar.counter(registry, MeterCatalogue.NODE_BYTES_SENT, tags);
     received = Registrar.counter(registry, MeterCatalogue.NODE_BYTES_RECEIVED, tags);
