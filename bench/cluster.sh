@@ -155,11 +155,13 @@ phase_seconds() {
                    if (n == 2 && kv[1] == k) { printf "%.4f", kv[2]; f = 1 } }
                  END { if (!f) print "n/a" }' "$1/timing.json" 2>/dev/null || echo n/a
 }
-# traffic LOG: "SENT RECEIVED CALLS" from a node's closing traffic line (calls 0 for a worker).
+# traffic LOG: "SENT RECEIVED CALLS ALL_SENT ALL_RECEIVED" from a node's closing traffic line:
+# bytes of items and reports, block calls (0 for a worker), and bytes of every message over Artery
+# (control messages and Akka's cluster traffic included; n/a from a build that does not print them).
 traffic() {
-  awk '/^cluster: this node sent/ { print $5, $8, $15; f = 1 }
-       /^node: sent/ { print $3, $6, 0; f = 1 }
-       END { if (!f) print "n/a n/a n/a" }' "$1"
+  awk '/^cluster: this node sent/ { print $5, $8, $15, ($22 == "" ? "n/a" : $22), ($24 == "" ? "n/a" : $24); f = 1 }
+       /^node: sent/ { print $3, $6, 0, ($17 == "" ? "n/a" : $17), ($19 == "" ? "n/a" : $19); f = 1 }
+       END { if (!f) print "n/a n/a n/a n/a n/a" }' "$1"
 }
 # ratio A B: A / B, or n/a.
 ratio() {
@@ -214,7 +216,7 @@ all_wall="$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }')"
 uptime_after="$(uptime | sed 's/.*load average://')"
 
 # The figures.
-read -r sent received calls <<<"$(traffic "$BENCH_WORK/clock.log")"
+read -r sent received calls all_sent all_received <<<"$(traffic "$BENCH_WORK/clock.log")"
 one_run="$(run_seconds "$BENCH_WORK/one")" cl_run="$(run_seconds "$BENCH_WORK/cluster")"
 barrier() {
   local p r
@@ -247,9 +249,11 @@ row "clock node: bytes received per tick" 0 "$(per "$received" "$ticks")" ""
 row "clock node: bytes sent per tick per agent" 0 "$(per "$sent" "$((ticks * agents))")" ""
 row "clock node: bytes sent per item published" 0 "$(per "$sent" "$items")" ""
 row "clock node: block calls per tick" 0 "$(per "$calls" "$ticks")" ""
+row "clock node: all bytes over Artery sent / received per tick" 0 "$(per "$all_sent" "$ticks") / $(per "$all_received" "$ticks")" ""
 for ((w = 1; w < nodes; w++)); do
-  read -r ws wr _ <<<"$(traffic "$BENCH_WORK/worker$w.log")"
+  read -r ws wr _ was war <<<"$(traffic "$BENCH_WORK/worker$w.log")"
   row "worker $w: bytes sent / received per tick" "" "$(per "$ws" "$ticks") / $(per "$wr" "$ticks")" ""
+  row "worker $w: all bytes over Artery sent / received per tick" "" "$(per "$was" "$ticks") / $(per "$war" "$ticks")" ""
 done
 one_rss="$(rss_mib one)" clock_rss="$(rss_mib clock)"
 row "peak RSS, run's node, MiB" "$one_rss" "$clock_rss" "$(ratio "$clock_rss" "$one_rss")"

@@ -103,7 +103,7 @@ final class ClusterOptions {
   void meter(Simulation sim, ouroboros.sim.metrics.MetricsListener meters) {
     if (cluster != null && meters != null) {
       ouroboros.sim.cluster.NodeTraffic t = ouroboros.sim.cluster.NodeTraffic.get(sim.system());
-      meters.traffic(t::agents, t::bytesSent, t::bytesReceived);
+      meters.traffic(t::agents, t::transportSent, t::transportReceived);
     }
   }
 }

@@ -97,8 +97,9 @@ final class NodeCommand implements Callable<Integer> {
       }
       ouroboros.sim.cluster.NodeTraffic t = ouroboros.sim.cluster.NodeTraffic.get(sim.system());
       out.printf(
-          "node: sent %d and received %d bytes of items and reports%n",
-          t.bytesSent(), t.bytesReceived());
+          "node: sent %d and received %d bytes of items and reports; all its messages over"
+              + " Artery: %d sent, %d received%n",
+          t.bytesSent(), t.bytesReceived(), t.transportSent(), t.transportReceived());
     }
     return 0;
   }

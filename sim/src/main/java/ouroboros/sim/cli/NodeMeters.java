@@ -61,7 +61,7 @@ final class NodeMeters implements AutoCloseable {
               meters = new NodeMetrics(node, 0, tags);
               meters.bindTo(server.registry());
             }
-            meters.catchUp(traffic.agents(), traffic.bytesSent(), traffic.bytesReceived());
+            meters.catchUp(traffic.agents(), traffic.transportSent(), traffic.transportReceived());
           }
         };
     ScheduledExecutorService poll =

@@ -45,6 +45,7 @@ public final class ClusterNode {
     // items per tick (docs/cluster.md).
     c.put("akka.remote.artery.advanced.maximum-frame-size", "16MiB");
     c.put("akka.remote.artery.advanced.buffer-pool-size", 16);
+    c.put("akka.remote.artery.advanced.instruments", List.of(TransportCount.class.getName()));
     c.put(
         "akka.cluster.seed-nodes",
         List.of("akka://" + SYSTEM + "@" + seed.host() + ":" + seed.port()));

@@ -203,8 +203,8 @@ public final class ClusterPlacement implements Placement {
     NodeTraffic t = NodeTraffic.get(system);
     log.printf(
         "cluster: this node sent %d and received %d bytes of items and reports, in %d block"
-            + " calls%n",
-        t.bytesSent(), t.bytesReceived(), t.calls());
+            + " calls; all its messages over Artery: %d sent, %d received%n",
+        t.bytesSent(), t.bytesReceived(), t.calls(), t.transportSent(), t.transportReceived());
     log.flush();
     if (post != null) {
       post.stopBlocks(blocks);

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What a node sent and received of the run's bulk traffic (the {@link Wire} messages: items and
- * reports), and how long its clock waited at barriers (an Akka extension, one per actor system).
- * The node's meters read it ({@code ouroboros_node_bytes_sent_total} and the others).
+ * What a node sent and received (an Akka extension, one per actor system): every message over
+ * Artery ({@link TransportCount}), which the node's meters read ({@code
+ * ouroboros_node_bytes_sent_total} and the others), and, within that, the run's bulk traffic (the
+ * {@link Wire} messages: items and reports), which the run's closing line and the cluster benchmark
+ * print; and the agents it hosts.
  */
 public final class NodeTraffic implements Extension {
   static final ExtensionId<NodeTraffic> ID =
@@ -20,6 +22,8 @@ public final class NodeTraffic implements Extension {
         }
       };
 
+  private final LongAdder transported = new LongAdder();
+  private final LongAdder arrived = new LongAdder();
   private final LongAdder sent = new LongAdder();
   private final LongAdder received = new LongAdder();
   private final LongAdder calls = new LongAdder();
@@ -31,6 +35,14 @@ public final class NodeTraffic implements Extension {
   /** The traffic of {@code system}'s node. */
   public static NodeTraffic get(ActorSystem<?> system) {
     return ID.apply(system);
+  }
+
+  void transported(long bytes) {
+    transported.add(bytes);
+  }
+
+  void arrived(long bytes) {
+    arrived.add(bytes);
   }
 
   void sent(long bytes) {
@@ -66,12 +78,25 @@ public final class NodeTraffic implements Extension {
     return agents.sum();
   }
 
-  /** Bytes serialized for other nodes so far. */
+  /**
+   * Bytes of every message this node sent over Artery so far (items and reports, control messages,
+   * Akka's cluster traffic), as {@link TransportCount} counts them: what the node meters show.
+   */
+  public long transportSent() {
+    return transported.sum();
+  }
+
+  /** Bytes of every message this node received over Artery so far ({@link #transportSent}). */
+  public long transportReceived() {
+    return arrived.sum();
+  }
+
+  /** Bytes of items and reports ({@link Wire} messages) serialized for other nodes so far. */
   public long bytesSent() {
     return sent.sum();
   }
 
-  /** Bytes deserialized from other nodes so far. */
+  /** Bytes of items and reports deserialized from other nodes so far. */
   public long bytesReceived() {
     return received.sum();
   }

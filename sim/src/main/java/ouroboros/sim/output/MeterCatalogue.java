@@ -85,7 +85,9 @@ public final class MeterCatalogue {
 
   /** Bytes a node sent to other nodes. */
   public static final Meter NODE_BYTES_SENT =
-      counter("ouroboros.node.bytes.sent", "Bytes the node sent to other nodes; 0 in one JVM")
+      counter(
+              "ouroboros.node.bytes.sent",
+              "Bytes of every message the node sent to other nodes over Artery; 0 in one JVM")
           .labelled("node")
           .panel("bytes");
 
@@ -93,7 +95,7 @@ public final class MeterCatalogue {
   public static final Meter NODE_BYTES_RECEIVED =
       counter(
               "ouroboros.node.bytes.received",
-              "Bytes the node received from other nodes; 0 in one JVM")
+              "Bytes of every message the node received from other nodes over Artery; 0 in one JVM")
           .labelled("node")
           .panel("bytes");
 

@@ -27,7 +27,8 @@ import ouroboros.sim.testing.Repo;
  * Issue 13: a worker's node meters ({@code node --metrics-port}) carry the run's {@code run} and
  * {@code scenario} labels, the same as the clock's node's series, so that the Engine dashboard's
  * Nodes row ({@code ouroboros_node_agents{run="$run"}}) shows every node of a run, not only the
- * clock's.
+ * clock's; and the bytes each node counts are those of every message over Artery (control messages
+ * and Akka's own traffic included), more than the items and reports alone.
  */
 @Tag("slow")
 class ClusterMetersTest {
@@ -60,7 +61,7 @@ class ClusterMetersTest {
                 "run",
                 Repo.root().resolve("scenarios/quickstart.yaml").toString(),
                 "--set",
-                "ticks=400",
+                "ticks=200",
                 "--pace",
                 "20",
                 "--out",
@@ -102,7 +103,34 @@ class ClusterMetersTest {
       assertTrue(
           !label(workerLabels.get(), "node").equals(label(clockLabels, "node")),
           workerLabels.get() + " against " + clockLabels);
+
+      // The node meters count every message over Artery, more than the items and reports alone.
+      assertTrue(clock.waitFor(Duration.ofMinutes(3)), "the run did not end: " + clock.log());
+      assertEquals(0, clock.process().exitValue(), clock.log());
+      assertTrue(worker.waitFor(Duration.ofMinutes(1)), "the worker did not stop: " + worker.log());
+      assertAllMoreThanItems(clock.log(), CLOCK_TRAFFIC);
+      assertAllMoreThanItems(worker.log(), WORKER_TRAFFIC);
     }
+  }
+
+  private static final Pattern CLOCK_TRAFFIC =
+      Pattern.compile(
+          "cluster: this node sent (\\d+) and received (\\d+) bytes of items and reports, in \\d+"
+              + " block calls; all its messages over Artery: (\\d+) sent, (\\d+) received");
+  private static final Pattern WORKER_TRAFFIC =
+      Pattern.compile(
+          "node: sent (\\d+) and received (\\d+) bytes of items and reports; all its messages"
+              + " over Artery: (\\d+) sent, (\\d+) received");
+
+  /** In a node's closing line, items and reports flowed both ways, and all bytes exceed them. */
+  private static void assertAllMoreThanItems(String log, Pattern line) {
+    Matcher m = line.matcher(log);
+    assertTrue(m.find(), "no closing traffic line: " + log);
+    long sent = Long.parseLong(m.group(1));
+    long received = Long.parseLong(m.group(2));
+    assertTrue(sent > 0 && received > 0, m.group());
+    assertTrue(Long.parseLong(m.group(3)) > sent, m.group());
+    assertTrue(Long.parseLong(m.group(4)) > received, m.group());
   }
 
   private static String label(String labels, String name) {
