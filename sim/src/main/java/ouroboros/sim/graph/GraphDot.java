@@ -1,7 +1,9 @@
 package ouroboros.sim.graph;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * An analysed graph as Graphviz DOT: human sources as blue boxes, models as ellipses coloured by
@@ -76,6 +78,9 @@ public final class GraphDot {
         b.append("  }\n");
       }
     }
+    // Edge weights are count / items over few distinct pairs, and String.format costs microseconds
+    // (it builds the locale's DecimalFormatSymbols each call): format each distinct weight once.
+    Map<Double, String> weights = new HashMap<>();
     for (int i = 0; i < g.models().size(); i++) {
       InteractionGraph.Input in = g.inputs().get(i);
       if (!drawn(a, kept, i)) {
@@ -90,7 +95,10 @@ public final class GraphDot {
             .append(" -> ")
             .append(quote(g.models().get(i)))
             .append(" [label=")
-            .append(quote(fixed((double) in.counts()[k] / in.items(), 3)))
+            .append(
+                quote(
+                    weights.computeIfAbsent(
+                        (double) in.counts()[k] / in.items(), w -> fixed(w, 3))))
             .append("];\n");
       }
     }
@@ -156,6 +164,6 @@ public final class GraphDot {
 
   /** A DOT double-quoted string; a label's "\n" escapes are written by the caller. */
   private static String quote(String s) {
-    return "\"" + s.replace("\"", "\\\"") + "\"";
+    return "\"" + (s.indexOf('"') < 0 ? s : s.replace("\"", "\\\"")) + "\"";
   }
 }
