@@ -62,8 +62,12 @@ public final class EngineBenchmark implements Callable<Integer> {
   @Option(names = "--seed", description = "scenario seed (default 42)")
   long seed = 42;
 
-  /** Items each agent publishes per tick. */
-  static final int PUBLISH_RATE = 100;
+  @Option(
+      names = "--rate",
+      description =
+          "items each agent publishes per tick (default 100): at a fixed agent count, the"
+              + " publish phase's cost per agent and per item apart")
+  int rate = 100;
 
   /** A model retrains every this many ticks. */
   static final int RETRAIN_EVERY = 10;
@@ -96,9 +100,7 @@ public final class EngineBenchmark implements Callable<Integer> {
     }
     Workload w;
     try {
-      w =
-          new Workload(
-              models, humans, ticks, PUBLISH_RATE, RETRAIN_EVERY, FIRST_RETRAIN, SCRAPE, seed);
+      w = new Workload(models, humans, ticks, rate, RETRAIN_EVERY, FIRST_RETRAIN, SCRAPE, seed);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
     }
