@@ -23,6 +23,9 @@ public final class ClusterNode {
   /** The name of every node's actor system (a cluster's systems must share it). */
   public static final String SYSTEM = "ouroboros";
 
+  /** How long a node stays unreachable before the split-brain resolver downs it. */
+  public static final java.time.Duration STABLE_AFTER = java.time.Duration.ofSeconds(5);
+
   /**
    * The configuration of a node that other nodes reach at {@code self}, listening on {@code bind}
    * (the same address, or a wildcard such as {@code 0.0.0.0} in a container), and joining the
@@ -60,6 +63,13 @@ public final class ClusterNode {
     // A block holds agents' state: never stop one for being idle, never move one mid-run.
     c.put("akka.cluster.sharding.passivation.strategy", "none");
     c.put("akka.cluster.sharding.rebalance-interval", "200d");
+    // Node loss (docs/cluster.md): Akka's split-brain resolver downs a node that stayed unreachable
+    // for STABLE_AFTER, keeping the side of the oldest node, the clock's (the seed, up first), even
+    // when it is alone; Cluster Sharding then re-places the lost node's blocks on the survivors.
+    c.put("akka.cluster.downing-provider-class", "akka.cluster.sbr.SplitBrainResolverProvider");
+    c.put("akka.cluster.split-brain-resolver.active-strategy", "keep-oldest");
+    c.put("akka.cluster.split-brain-resolver.keep-oldest.down-if-alone", "off");
+    c.put("akka.cluster.split-brain-resolver.stable-after", STABLE_AFTER.toMillis() + "ms");
     return ConfigFactory.parseMap(c);
   }
 

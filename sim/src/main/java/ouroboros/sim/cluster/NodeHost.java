@@ -9,9 +9,12 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import akka.cluster.typed.Cluster;
+import java.util.List;
 import java.util.Objects;
 import ouroboros.agents.actor.CborSerializable;
 import ouroboros.agents.data.Items;
+import ouroboros.sim.engine.Resumed;
+import ouroboros.sim.engine.Resumption;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.scenario.load.ScenarioLoader;
@@ -35,7 +38,10 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
   /**
    * Get ready for run {@code run}: compile {@code scenario} (YAML, as the clock resolved it) with
    * {@code seed}; blocks are {@code blockSize} agents. {@code fedByClock} is true on the clock's
-   * own node, whose replica takes the clock's snapshots instead of broadcasts.
+   * own node, whose replica takes the clock's snapshots instead of broadcasts. A run that goes on
+   * from a checkpoint after tick {@code resumeTick} (-1: none, from tick 0) carries the
+   * checkpoint's {@code web} and each agent's state ({@code agents}), which restore the replica and
+   * the blocks' agents as {@code ouroboros resume} restores them.
    */
   record Prepare(
       String run,
@@ -43,12 +49,17 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
       long seed,
       int blockSize,
       boolean fedByClock,
+      int resumeTick,
+      byte[] web,
+      List<byte[]> agents,
       ActorRef<Prepared> replyTo)
       implements Command, CborSerializable {
     /** Checks the references. */
     Prepare {
       Objects.requireNonNull(run, "run");
       Objects.requireNonNull(scenario, "scenario");
+      Objects.requireNonNull(web, "web");
+      Objects.requireNonNull(agents, "agents");
       Objects.requireNonNull(replyTo, "replyTo");
     }
   }
@@ -101,9 +112,12 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
       ScenarioLoader loader = new ScenarioLoader();
       Scenario scenario = loader.parse("scenario of run " + msg.run(), msg.scenario());
       World world = WorldCompiler.compile(scenario, msg.seed());
-      runs.put(
-          msg.run(),
-          new NodeRuns.Run(world, new Replica(world, msg.fedByClock()), msg.blockSize()));
+      Replica replica = new Replica(world, msg.fedByClock());
+      Resumed resumed =
+          msg.resumeTick() < 0
+              ? null
+              : replica.resume(new Resumption(msg.resumeTick(), msg.web(), msg.agents()));
+      runs.put(msg.run(), new NodeRuns.Run(world, replica, msg.blockSize(), resumed));
       getContext().getLog().info("node {} prepared run {}", address, msg.run());
       msg.replyTo().tell(new Prepared(msg.run(), address, world.agentCount(), ""));
     } catch (Exception e) {
