@@ -23,6 +23,9 @@ public final class ClusterNode {
   /** The name of every node's actor system (a cluster's systems must share it). */
   public static final String SYSTEM = "ouroboros";
 
+  /** Artery's largest message, in bytes: a tick's contributions, or a checkpoint after a loss. */
+  public static final int MAX_FRAME = 16 << 20;
+
   /** How long a node stays unreachable before the split-brain resolver downs it. */
   public static final java.time.Duration STABLE_AFTER = java.time.Duration.ofSeconds(5);
 
@@ -46,7 +49,7 @@ public final class ClusterNode {
     }
     // A tick's contributions travel in one message; room for worlds of a few hundred thousand
     // items per tick (docs/cluster.md).
-    c.put("akka.remote.artery.advanced.maximum-frame-size", "16MiB");
+    c.put("akka.remote.artery.advanced.maximum-frame-size", MAX_FRAME);
     c.put("akka.remote.artery.advanced.buffer-pool-size", 16);
     c.put(
         "akka.cluster.seed-nodes",
@@ -70,6 +73,9 @@ public final class ClusterNode {
     c.put("akka.cluster.split-brain-resolver.active-strategy", "keep-oldest");
     c.put("akka.cluster.split-brain-resolver.keep-oldest.down-if-alone", "off");
     c.put("akka.cluster.split-brain-resolver.stable-after", STABLE_AFTER.toMillis() + "ms");
+    // Never down every node, the clock's included, when reachability keeps changing (a loaded
+    // machine): keep-oldest keeps the clock's side, and the run waits for the others.
+    c.put("akka.cluster.split-brain-resolver.down-all-when-unstable", "off");
     return ConfigFactory.parseMap(c);
   }
 

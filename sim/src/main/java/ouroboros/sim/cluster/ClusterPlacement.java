@@ -130,6 +130,7 @@ public final class ClusterPlacement implements Placement {
       }
       Thread.sleep(200);
     }
+    checkFits(from);
     size = blockSize(world.agentCount(), found.size());
     blocks = (world.agentCount() + size - 1) / size;
     List<CompletableFuture<NodeHost.Prepared>> answers = new ArrayList<>();
@@ -205,6 +206,31 @@ public final class ClusterPlacement implements Placement {
         found.size(), world.agentCount(), blocks, size);
     log.printf("cluster: blocks per node: %s%n", BlockCensus.describe(census));
     log.flush();
+  }
+
+  /**
+   * Throws when a checkpoint is too large for the one message that carries it to each node (its web
+   * and agents, with room for the scenario): such a run is resumed in one JVM.
+   */
+  private void checkFits(Resumption from) {
+    if (from == null) {
+      return;
+    }
+    long bytes = from.web().length + scenario.length() + 64 * 1024;
+    for (byte[] a : from.agents()) {
+      bytes += a.length + 8;
+    }
+    if (bytes > ClusterNode.MAX_FRAME) {
+      throw new IllegalStateException(
+          "the checkpoint after tick "
+              + from.tick()
+              + " holds "
+              + bytes / (1024 * 1024)
+              + " MiB of web and agent states, more than the "
+              + ClusterNode.MAX_FRAME / (1024 * 1024)
+              + " MiB a node can be sent in one message; finish the run in one JVM with"
+              + " 'ouroboros resume DIR'");
+    }
   }
 
   /** The address of a host's node, {@code self} for this node's own. */
