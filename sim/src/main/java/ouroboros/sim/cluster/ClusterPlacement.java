@@ -130,7 +130,7 @@ public final class ClusterPlacement implements Placement {
       }
       Thread.sleep(200);
     }
-    checkFits(from);
+    checkFits(from, scenario, ClusterNode.MAX_FRAME);
     size = blockSize(world.agentCount(), found.size());
     blocks = (world.agentCount() + size - 1) / size;
     List<CompletableFuture<NodeHost.Prepared>> answers = new ArrayList<>();
@@ -212,7 +212,7 @@ public final class ClusterPlacement implements Placement {
    * Throws when a checkpoint is too large for the one message that carries it to each node (its web
    * and agents, with room for the scenario): such a run is resumed in one JVM.
    */
-  private void checkFits(Resumption from) {
+  static void checkFits(Resumption from, String scenario, int maxFrame) {
     if (from == null) {
       return;
     }
@@ -220,14 +220,14 @@ public final class ClusterPlacement implements Placement {
     for (byte[] a : from.agents()) {
       bytes += a.length + 8;
     }
-    if (bytes > ClusterNode.MAX_FRAME) {
+    if (bytes > maxFrame) {
       throw new IllegalStateException(
           "the checkpoint after tick "
               + from.tick()
               + " holds "
-              + bytes / (1024 * 1024)
+              + (bytes + (1 << 20) - 1) / (1 << 20)
               + " MiB of web and agent states, more than the "
-              + ClusterNode.MAX_FRAME / (1024 * 1024)
+              + maxFrame / (1 << 20)
               + " MiB a node can be sent in one message; finish the run in one JVM with"
               + " 'ouroboros resume DIR'");
     }
