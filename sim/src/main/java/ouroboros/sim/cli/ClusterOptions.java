@@ -46,6 +46,9 @@ final class ClusterOptions {
       description = "With --cluster: how long to wait for --min-nodes nodes (default: 120).")
   Integer waitSeconds;
 
+  /** The placement of the run's current attempt, with --cluster. */
+  private ClusterPlacement placement;
+
   /** What is wrong with the options, as an error line; null when they are fine. */
   String problem() {
     if (cluster == null) {
@@ -83,7 +86,7 @@ final class ClusterOptions {
     ClusterNode.HostPort listen = bind == null ? at : ClusterNode.hostPort("--bind", bind);
     Simulation sim = new Simulation(threads, ClusterNode.config(at, listen, at));
     ClusterNode.start(sim.system());
-    return sim.place(
+    placement =
         new ClusterPlacement(
             sim.system(),
             new ScenarioLoader().write(scenario),
@@ -91,7 +94,27 @@ final class ClusterOptions {
             seed,
             minNodes == null ? 1 : minNodes,
             Duration.ofSeconds(waitSeconds == null ? 120 : waitSeconds),
-            out));
+            out);
+    return sim.place(placement);
+  }
+
+  /** Whether a run can lose a node and go on (with --cluster). */
+  boolean recovers() {
+    return cluster != null;
+  }
+
+  /** Why the current attempt lost a node that held blocks, or null when it lost none. */
+  String lost() {
+    return placement == null ? null : placement.lost().toCompletableFuture().getNow(null);
+  }
+
+  /**
+   * The simulation of the next attempt after a node loss: {@code sim}'s actor system, with the
+   * blocks placed on the nodes left.
+   */
+  Simulation survivors(Simulation sim) {
+    placement = placement.survivors();
+    return sim.place(placement);
   }
 
   /** The node tag of this process's meters: {@code --cluster}'s HOST:PORT, or "local". */

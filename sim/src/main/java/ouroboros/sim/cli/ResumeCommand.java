@@ -229,7 +229,7 @@ final class ResumeCommand implements Callable<Integer> {
   }
 
   /** Deletes the temporary files ({@code .NAME.tmp}) a killed run left in a directory. */
-  private static void removeTemporaryFiles(Path in) throws IOException {
+  static void removeTemporaryFiles(Path in) throws IOException {
     if (!Files.isDirectory(in)) {
       return;
     }

@@ -291,31 +291,54 @@ final class RunCommand implements Callable<Integer> {
     RunOutcome outcome;
     try (Simulation sim = cluster.open(n, scenario, world.seed(), labels, stderr)) {
       cluster.meter(sim, meters);
-      Observers observers = ServedRun.observers(world, graph, meters, feed, quiet, stderr);
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
       RunDirectory.Result result;
-      RunCheckpoints checkpoints =
-          RunCheckpoints.every(dir, checkpointEvery == null ? 0 : checkpointEvery, graph);
-      try {
-        result =
-            RunDirectory.run(
-                sim,
-                scenario,
-                world,
-                n,
-                dir,
-                observers,
-                interval,
-                lock,
-                meters == null ? checkpoints : meters.timed(checkpoints));
-        if (result.outcome().completed()) {
-          checkpoints.completed(keepCheckpoint);
+      int every = checkpointEvery == null ? 0 : checkpointEvery;
+      RunCheckpoints checkpoints = RunCheckpoints.every(dir, every, graph);
+      NodeLoss loss =
+          cluster.recovers()
+              ? new NodeLoss(dir, graph, every, GraphOptions.DEFAULTS.window())
+              : null;
+      Simulation attempt = sim;
+      while (true) {
+        Observers observers = ServedRun.observers(world, graph, meters, feed, quiet, stderr);
+        try {
+          result =
+              RunDirectory.run(
+                  attempt,
+                  scenario,
+                  world,
+                  n,
+                  dir,
+                  observers,
+                  interval,
+                  lock,
+                  meters == null ? checkpoints : meters.timed(checkpoints));
+          if (result.outcome().completed()) {
+            checkpoints.completed(keepCheckpoint);
+          }
+        } catch (IOException e) {
+          stderr.println(
+              "error: cannot write the run directory " + dir + ": " + WriteFailure.describe(e));
+          stderr.flush();
+          return Main.RUN_FAILED;
         }
-      } catch (IOException e) {
-        stderr.println(
-            "error: cannot write the run directory " + dir + ": " + WriteFailure.describe(e));
-        stderr.flush();
-        return Main.RUN_FAILED;
+        String lost = result.outcome().completed() ? null : cluster.lost();
+        if (lost == null) {
+          break;
+        }
+        // A node that held blocks was lost: go on from the last checkpoint on the survivors.
+        try {
+          checkpoints = loss.rewind(result.outcome(), lost, stderr);
+        } catch (ouroboros.sim.checkpoint.CheckpointException e) {
+          stderr.println("error: cannot go on after the node loss: " + e.getMessage());
+          stderr.flush();
+          return Main.RUN_FAILED;
+        }
+        if (meters != null && checkpoints.resuming()) {
+          meters.resumedAfter(checkpoints.tick());
+        }
+        attempt = cluster.survivors(sim);
       }
       outcome = result.outcome();
       if (!quiet) {

@@ -33,7 +33,7 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
   static final EntityTypeKey<Command> KEY = EntityTypeKey.create(Command.class, "block");
 
   /** What a block accepts. */
-  sealed interface Command permits Call, WebReady, Replied {}
+  sealed interface Command permits Call, Locate, WebReady, Replied {}
 
   /** What a call asks the block's agents. */
   enum Kind {
@@ -83,15 +83,35 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
     }
   }
 
+  /** Asks where the block lives; it answers {@code replyTo} with a {@link Located}. */
+  record Locate(ActorRef<Located> replyTo) implements Command, CborSerializable {
+    /** Checks the reference. */
+    Locate {
+      Objects.requireNonNull(replyTo, "replyTo");
+    }
+  }
+
+  /** The block {@code entityId} lives on the node at {@code node}. */
+  record Located(String entityId, String node) implements CborSerializable {}
+
   private record WebReady(Call call, Snapshot web, Throwable failure) implements Command {}
 
   private record Replied(int agent, Object reply) implements Command {}
 
-  /** The block entity {@code entityId} ("RUN/BLOCK") on this node. */
+  /**
+   * The block entity {@code entityId} ("RUN/BLOCK") on this node; none when the run has ended here
+   * (a message to a block of a lost node, such as the run's last stop, re-places the block on a
+   * survivor after its run was dropped there).
+   */
   static Behavior<Command> create(String entityId) {
-    return Behaviors.setup(ctx -> new BlockEntity(ctx, entityId));
+    return Behaviors.setup(
+        ctx ->
+            NodeRuns.get(ctx.getSystem()).has(entityId.substring(0, entityId.lastIndexOf('/')))
+                ? new BlockEntity(ctx, entityId)
+                : Behaviors.stopped());
   }
 
+  private final String entityId;
   private final NodeRuns.Run run;
   private final int first;
   private final List<ActorRef<AgentProtocol.Command>> agents = new ArrayList<>();
@@ -104,6 +124,7 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
 
   private BlockEntity(ActorContext<Command> ctx, String entityId) {
     super(ctx);
+    this.entityId = entityId;
     int slash = entityId.lastIndexOf('/');
     String runId = entityId.substring(0, slash);
     int block = Integer.parseInt(entityId.substring(slash + 1));
@@ -111,7 +132,7 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
     this.first = block * run.blockSize;
     int end = Math.min(first + run.blockSize, run.world.agentCount());
     for (int i = first; i < end; i++) {
-      ActorRef<AgentProtocol.Command> agent = Simulation.spawnAgent(ctx, run.world, i);
+      ActorRef<AgentProtocol.Command> agent = Simulation.spawnAgent(ctx, run.world, run.resumed, i);
       ctx.watch(agent);
       agents.add(agent);
     }
@@ -127,6 +148,7 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Call.class, this::onCall)
+        .onMessage(Locate.class, this::onLocate)
         .onMessage(WebReady.class, this::onWebReady)
         .onMessage(Replied.class, this::onReplied)
         .onSignal(ChildFailed.class, this::onAgentFailed)
@@ -160,6 +182,18 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
                 run.replica.snapshot(call.webTick()), (web, e) -> new WebReady(call, web, e));
         return this;
     }
+  }
+
+  private Behavior<Command> onLocate(Locate msg) {
+    msg.replyTo()
+        .tell(
+            new Located(
+                entityId,
+                akka.cluster.typed.Cluster.get(getContext().getSystem())
+                    .selfMember()
+                    .address()
+                    .toString()));
+    return this;
   }
 
   private Behavior<Command> onWebReady(WebReady ready) {

@@ -43,6 +43,7 @@ final class ClockWatch {
                   out.println("node: " + why + "; stopping");
                   out.flush();
                   ctx.getSystem().terminate();
+                  return Behaviors.stopped(); // said once, not again as the cluster goes
                 }
                 return Behaviors.same();
               });

@@ -23,6 +23,12 @@ public final class ClusterNode {
   /** The name of every node's actor system (a cluster's systems must share it). */
   public static final String SYSTEM = "ouroboros";
 
+  /** Artery's largest message, in bytes: a tick's contributions, or a checkpoint after a loss. */
+  public static final int MAX_FRAME = 16 << 20;
+
+  /** How long a node stays unreachable before the split-brain resolver downs it. */
+  public static final java.time.Duration STABLE_AFTER = java.time.Duration.ofSeconds(5);
+
   /**
    * The configuration of a node that other nodes reach at {@code self}, listening on {@code bind}
    * (the same address, or a wildcard such as {@code 0.0.0.0} in a container), and joining the
@@ -43,7 +49,7 @@ public final class ClusterNode {
     }
     // A tick's contributions travel in one message; room for worlds of a few hundred thousand
     // items per tick (docs/cluster.md).
-    c.put("akka.remote.artery.advanced.maximum-frame-size", "16MiB");
+    c.put("akka.remote.artery.advanced.maximum-frame-size", MAX_FRAME);
     c.put("akka.remote.artery.advanced.buffer-pool-size", 16);
     c.put("akka.remote.artery.advanced.instruments", List.of(TransportCount.class.getName()));
     c.put(
@@ -61,6 +67,16 @@ public final class ClusterNode {
     // A block holds agents' state: never stop one for being idle, never move one mid-run.
     c.put("akka.cluster.sharding.passivation.strategy", "none");
     c.put("akka.cluster.sharding.rebalance-interval", "200d");
+    // Node loss (docs/cluster.md): Akka's split-brain resolver downs a node that stayed unreachable
+    // for STABLE_AFTER, keeping the side of the oldest node, the clock's (the seed, up first), even
+    // when it is alone; Cluster Sharding then re-places the lost node's blocks on the survivors.
+    c.put("akka.cluster.downing-provider-class", "akka.cluster.sbr.SplitBrainResolverProvider");
+    c.put("akka.cluster.split-brain-resolver.active-strategy", "keep-oldest");
+    c.put("akka.cluster.split-brain-resolver.keep-oldest.down-if-alone", "off");
+    c.put("akka.cluster.split-brain-resolver.stable-after", STABLE_AFTER.toMillis() + "ms");
+    // Never down every node, the clock's included, when reachability keeps changing (a loaded
+    // machine): keep-oldest keeps the clock's side, and the run waits for the others.
+    c.put("akka.cluster.split-brain-resolver.down-all-when-unstable", "off");
     return ConfigFactory.parseMap(c);
   }
 

@@ -1,11 +1,13 @@
 package ouroboros.sim.cluster;
 
+import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
 import akka.actor.typed.SpawnProtocol;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.receptionist.Receptionist;
+import akka.cluster.Member;
 import akka.cluster.MemberStatus;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.typed.Cluster;
@@ -14,14 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.StreamSupport;
 import ouroboros.sim.engine.AgentPost;
 import ouroboros.sim.engine.Placement;
+import ouroboros.sim.engine.Resumption;
 import ouroboros.sim.engine.World;
 
 /**
@@ -42,6 +46,15 @@ public final class ClusterPlacement implements Placement {
   private BlockPost post;
   private List<ActorRef<NodeHost.Command>> hosts = List.of();
   private int blocks;
+  private int size;
+
+  /** The blocks of each node, by the node's address, once the run is prepared. */
+  private volatile Map<Address, List<Integer>> census = Map.of();
+
+  /** Completes with why when a node that holds blocks is lost; see {@link #lost()}. */
+  private final CompletableFuture<String> lost = new CompletableFuture<>();
+
+  private volatile Address lostNode;
 
   /**
    * A placement for one run of {@code scenario} (YAML as resolved) with {@code seed} on at least
@@ -78,19 +91,26 @@ public final class ClusterPlacement implements Placement {
   }
 
   @Override
-  public void prepare(World world) throws Exception {
+  public void prepare(World world, Resumption from) throws Exception {
     Instant deadline = Instant.now().plus(wait);
     Cluster cluster = Cluster.get(system);
-    log.printf("cluster: waiting for %d node(s) at %s%n", minNodes, cluster.selfMember().address());
+    Address self = cluster.selfMember().address();
+    log.printf("cluster: waiting for %d node(s) at %s%n", minNodes, self);
     log.flush();
     List<ActorRef<NodeHost.Command>> found = List.of();
     while (true) {
-      long up =
-          StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
-              .filter(m -> m.status() == MemberStatus.up())
-              .count();
-      if (up >= minNodes) {
-        found = hosts(Duration.ofSeconds(5));
+      // Nodes that are up and reachable (a lost node is waited out until the split-brain resolver
+      // has downed it or it is back), and the hosts the receptionist lists on them.
+      Set<Address> up = new HashSet<>();
+      for (Member m : cluster.state().getMembers()) {
+        if (m.status() == MemberStatus.up()) {
+          up.add(m.address());
+        }
+      }
+      boolean settled = cluster.state().getUnreachable().isEmpty();
+      if (settled && up.size() >= minNodes) {
+        found = new ArrayList<>(hosts(Duration.ofSeconds(5)));
+        found.removeIf(h -> !up.contains(address(h, self)));
         if (found.size() >= minNodes) {
           break;
         }
@@ -98,29 +118,42 @@ public final class ClusterPlacement implements Placement {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException(
             "only "
-                + up
+                + up.size()
                 + " of "
                 + minNodes
-                + " nodes were up after "
+                + " nodes were up"
+                + (settled ? "" : " and reachable")
+                + " after "
                 + wait.toSeconds()
                 + " s; start workers with 'ouroboros node --join "
-                + cluster.selfMember().address().host().get()
+                + self.host().get()
                 + ":"
-                + cluster.selfMember().address().port().get()
+                + self.port().get()
                 + "' or lower --min-nodes");
       }
       Thread.sleep(200);
     }
-    int size = blockSize(world.agentCount(), found.size());
+    checkFits(from, scenario, ClusterNode.MAX_FRAME);
+    size = blockSize(world.agentCount(), found.size());
     blocks = (world.agentCount() + size - 1) / size;
-    String self = cluster.selfMember().address().toString();
     List<CompletableFuture<NodeHost.Prepared>> answers = new ArrayList<>();
     for (ActorRef<NodeHost.Command> host : found) {
       boolean mine = host.path().address().hasLocalScope();
       answers.add(
           AskPattern.<NodeHost.Command, NodeHost.Prepared>ask(
                   host,
-                  r -> new NodeHost.Prepare(run, labels, scenario, seed, size, mine, r),
+                  r ->
+                      new NodeHost.Prepare(
+                          run,
+                          labels,
+                          scenario,
+                          seed,
+                          size,
+                          mine,
+                          from == null ? -1 : from.tick(),
+                          from == null ? new byte[0] : from.web(),
+                          from == null ? List.of() : from.agents(),
+                          r),
                   Duration.ofSeconds(60),
                   system.scheduler())
               .toCompletableFuture());
@@ -161,20 +194,92 @@ public final class ClusterPlacement implements Placement {
                 system.scheduler())
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
-    system.tell(
-        new SpawnProtocol.Spawn<>(
-            NodeWatch.create(run, world.phaseTimeout(), log),
-            "node-watch-" + run,
-            Props.empty(),
-            system.ignoreRef()));
     NodeTraffic traffic = NodeTraffic.get(system);
     post =
         new BlockPost(
             ClusterSharding.get(system), run, size, local, others, gateway, traffic::called);
+    census = BlockCensus.take(system, run, blocks);
+    system.tell(
+        new SpawnProtocol.Spawn<>(
+            NodeWatch.create(run, this::onLost),
+            "node-watch-" + run,
+            Props.empty(),
+            system.ignoreRef()));
     log.printf(
         "cluster: %d nodes, %d agents in %d blocks of %d%n",
         found.size(), world.agentCount(), blocks, size);
+    log.printf("cluster: blocks per node: %s%n", BlockCensus.describe(census));
     log.flush();
+  }
+
+  /**
+   * Throws when a checkpoint is too large for the one message that carries it to each node (its web
+   * and agents, with room for the scenario): such a run is resumed in one JVM.
+   */
+  static void checkFits(Resumption from, String scenario, int maxFrame) {
+    if (from == null) {
+      return;
+    }
+    long bytes = from.web().length + scenario.length() + 64 * 1024;
+    for (byte[] a : from.agents()) {
+      bytes += a.length + 8;
+    }
+    if (bytes > maxFrame) {
+      throw new IllegalStateException(
+          "the checkpoint after tick "
+              + from.tick()
+              + " holds "
+              + (bytes + (1 << 20) - 1) / (1 << 20)
+              + " MiB of web and agent states, more than the "
+              + maxFrame / (1 << 20)
+              + " MiB a node can be sent in one message; finish the run in one JVM with"
+              + " 'ouroboros resume DIR'");
+    }
+  }
+
+  /** The address of a host's node, {@code self} for this node's own. */
+  private static Address address(ActorRef<?> host, Address self) {
+    return host.path().address().hasLocalScope() ? self : host.path().address();
+  }
+
+  /** A node became unreachable or left: when it holds blocks of this run, the run is lost. */
+  private void onLost(Address node) {
+    List<Integer> held = census.get(node);
+    if (held == null || lostNode != null) {
+      return;
+    }
+    lostNode = node;
+    lost.complete(
+        "node "
+            + node
+            + " was lost (unreachable); it held "
+            + held.size()
+            + " of the run's "
+            + blocks
+            + " blocks of "
+            + size
+            + " agents (blocks "
+            + BlockCensus.ranges(held)
+            + ")");
+  }
+
+  @Override
+  public java.util.concurrent.CompletionStage<String> lost() {
+    return lost;
+  }
+
+  /** The node that was lost during the run, or null. */
+  public Address lostNode() {
+    return lostNode;
+  }
+
+  /**
+   * A placement for the same run on the nodes that survived a loss: it waits until the lost node is
+   * downed (or back) and for as many nodes as this one ran on, less the lost one.
+   */
+  public ClusterPlacement survivors() {
+    return new ClusterPlacement(
+        system, scenario, labels, seed, Math.max(1, hosts.size() - 1), wait, log);
   }
 
   /** The node hosts the receptionist lists now, in address order. */

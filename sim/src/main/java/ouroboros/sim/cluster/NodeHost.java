@@ -9,10 +9,13 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import akka.cluster.typed.Cluster;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import ouroboros.agents.actor.CborSerializable;
 import ouroboros.agents.data.Items;
+import ouroboros.sim.engine.Resumed;
+import ouroboros.sim.engine.Resumption;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.scenario.load.ScenarioLoader;
@@ -37,7 +40,10 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
    * Get ready for run {@code run}: compile {@code scenario} (YAML, as the clock resolved it) with
    * {@code seed}; blocks are {@code blockSize} agents. {@code fedByClock} is true on the clock's
    * own node, whose replica takes the clock's snapshots instead of broadcasts. {@code labels} are
-   * the run's metrics labels (scenario and run id), which a worker's meters carry.
+   * the run's metrics labels (scenario and run id), which a worker's meters carry. A run that goes
+   * on from a checkpoint after tick {@code resumeTick} (-1: none, from tick 0) carries the
+   * checkpoint's {@code web} and each agent's state ({@code agents}), which restore the replica and
+   * the blocks' agents as {@code ouroboros resume} restores them.
    */
   record Prepare(
       String run,
@@ -46,6 +52,9 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
       long seed,
       int blockSize,
       boolean fedByClock,
+      int resumeTick,
+      byte[] web,
+      List<byte[]> agents,
       ActorRef<Prepared> replyTo)
       implements Command, CborSerializable {
     /** Checks the references. */
@@ -53,6 +62,8 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
       Objects.requireNonNull(run, "run");
       labels = Map.copyOf(labels);
       Objects.requireNonNull(scenario, "scenario");
+      Objects.requireNonNull(web, "web");
+      Objects.requireNonNull(agents, "agents");
       Objects.requireNonNull(replyTo, "replyTo");
     }
   }
@@ -106,9 +117,12 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
       Scenario scenario = loader.parse("scenario of run " + msg.run(), msg.scenario());
       World world = WorldCompiler.compile(scenario, msg.seed());
       NodeTraffic.get(getContext().getSystem()).labelled(msg.labels());
-      runs.put(
-          msg.run(),
-          new NodeRuns.Run(world, new Replica(world, msg.fedByClock()), msg.blockSize()));
+      Replica replica = new Replica(world, msg.fedByClock());
+      Resumed resumed =
+          msg.resumeTick() < 0
+              ? null
+              : replica.resume(new Resumption(msg.resumeTick(), msg.web(), msg.agents()));
+      runs.put(msg.run(), new NodeRuns.Run(world, replica, msg.blockSize(), resumed));
       getContext().getLog().info("node {} prepared run {}", address, msg.run());
       msg.replyTo().tell(new Prepared(msg.run(), address, world.agentCount(), ""));
     } catch (Exception e) {

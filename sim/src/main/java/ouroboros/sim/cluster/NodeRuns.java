@@ -5,6 +5,7 @@ import akka.actor.typed.Extension;
 import akka.actor.typed.ExtensionId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import ouroboros.sim.engine.Resumed;
 import ouroboros.sim.engine.Schedule;
 import ouroboros.sim.engine.World;
 
@@ -30,14 +31,19 @@ public final class NodeRuns implements Extension {
     final World world;
     final Replica replica;
     final int blockSize;
+
+    /** The agents restored from a checkpoint, or null for a run from tick 0. */
+    final Resumed resumed;
+
     private final Schedule schedule;
     private int planned = -1;
     private Schedule.Plan last = Schedule.Plan.ALL;
 
-    Run(World world, Replica replica, int blockSize) {
+    Run(World world, Replica replica, int blockSize, Resumed resumed) {
       this.world = world;
       this.replica = replica;
       this.blockSize = blockSize;
+      this.resumed = resumed;
       this.schedule = world.timeline().start();
     }
 

@@ -6,6 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import ouroboros.agents.data.Items;
+import ouroboros.sim.engine.ResumeRefused;
+import ouroboros.sim.engine.Resumed;
+import ouroboros.sim.engine.Resumption;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.web.Snapshot;
 import ouroboros.sim.web.WebStore;
@@ -19,20 +22,35 @@ import ouroboros.sim.web.WebStore;
  * retrain at t reads S_t); snapshots are immutable, so blocks on any thread may read them.
  */
 final class Replica {
+  private final World world;
   private final WebStore web;
   private final Map<Integer, CompletableFuture<Snapshot>> sealed = new ConcurrentHashMap<>();
 
   /** An empty replica for {@code world}; null web on the clock's node, which offers snapshots. */
   Replica(World world, boolean fedByClock) {
-    this.web =
-        fedByClock
-            ? null
-            : new WebStore(
-                world.domain().width(),
-                world.sites().size(),
-                world.retention(),
-                world.siteWeights(),
-                world.siteAttachments());
+    this.world = world;
+    this.web = fedByClock ? null : store(world);
+  }
+
+  private static WebStore store(World world) {
+    return new WebStore(
+        world.domain().width(),
+        world.sites().size(),
+        world.retention(),
+        world.siteWeights(),
+        world.siteAttachments());
+  }
+
+  /**
+   * Restores this empty replica's web from a checkpoint's, makes its last snapshot the one of the
+   * checkpoint's tick, and rebuilds every agent from it (as {@code ouroboros resume} does), for the
+   * node's blocks to take. On the clock's node the web is restored into a store of its own, whose
+   * snapshot the blocks read until the clock offers the next tick's.
+   */
+  Resumed resume(Resumption from) throws ResumeRefused {
+    Resumed resumed = Resumed.of(world, web == null ? store(world) : web, from);
+    offer(from.tick(), resumed.snapshot());
+    return resumed;
   }
 
   /** The snapshot sealed at {@code tick}, now or when it is. */

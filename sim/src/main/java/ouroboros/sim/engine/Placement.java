@@ -10,9 +10,19 @@ public interface Placement {
 
   /**
    * Readies every node for {@code world} (each compiles the same world and starts an empty replica
-   * of the web); throws with a message a user can act on when the nodes cannot run it.
+   * of the web, or, with a resumption {@code from}, restores the web and the agents from it);
+   * throws with a message a user can act on when the nodes cannot run it.
    */
-  void prepare(World world) throws Exception;
+  void prepare(World world, Resumption from) throws Exception;
+
+  /**
+   * Completes, with why, when the placement can no longer run the run in progress (a node that
+   * hosts agents was lost): the clock then ends the run at once rather than at a phase timeout.
+   * Never completes by default.
+   */
+  default java.util.concurrent.CompletionStage<String> lost() {
+    return new java.util.concurrent.CompletableFuture<>();
+  }
 
   /** How the clock reaches the placed agents; called after {@link #prepare}. */
   AgentPost post();

@@ -21,7 +21,7 @@ import ouroboros.sim.web.WebStore;
  * plan from tick 0 to the checkpoint's is asked for again, and the model settings those plans
  * changed are kept, to be applied to each model, in order, before its state is restored.
  */
-final class Resumed {
+public final class Resumed {
   private final Resumption from;
   private final Snapshot snapshot;
   private final Schedule schedule;
@@ -38,7 +38,7 @@ final class Resumed {
    * Restores the web into {@code web}, replays the schedule up to the resumption's tick and
    * restores every agent; throws {@link ResumeRefused} when the checkpoint does not fit the world.
    */
-  static Resumed of(World world, WebStore web, Resumption from) throws ResumeRefused {
+  public static Resumed of(World world, WebStore web, Resumption from) throws ResumeRefused {
     int agents = world.humans().size() + world.models().size();
     if (from.agents().size() != agents) {
       throw new ResumeRefused(
@@ -124,7 +124,7 @@ final class Resumed {
   }
 
   /** The snapshot of the checkpoint's tick. */
-  Snapshot snapshot() {
+  public Snapshot snapshot() {
     return snapshot;
   }
 

@@ -218,10 +218,13 @@ public final class Simulation implements AutoCloseable {
               resumed.snapshot(),
               barrier);
     }
-    return runClock(setup);
+    return runClock(setup, new CompletableFuture<>());
   }
 
-  /** Runs a world whose agents the {@link Placement} put on other nodes. */
+  /**
+   * Runs a world whose agents the {@link Placement} put on other nodes, from tick 0 or, with a
+   * {@code resumption}, from the tick after it (each node restores the web and its agents from it).
+   */
   private RunOutcome runPlaced(
       World world,
       WebStore web,
@@ -229,17 +232,24 @@ public final class Simulation implements AutoCloseable {
       Duration tickInterval,
       Resumption resumption,
       Barrier barrier) {
+    Resumed resumed = null;
     if (resumption != null) {
-      return new RunOutcome(
-          0, "cannot resume on a cluster yet: resume the run in one JVM (docs/cluster.md)");
+      try {
+        // Checks the checkpoint against the world and restores the clock's web, before any node.
+        resumed = Resumed.of(world, web, resumption);
+      } catch (ResumeRefused e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
     try {
-      placement.prepare(world);
+      placement.prepare(world, resumption);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new RunOutcome(0, "interrupted");
     } catch (Exception e) {
-      return new RunOutcome(0, "the cluster could not start the run: " + e.getMessage());
+      return new RunOutcome(
+          resumption == null ? 0 : resumption.tick() + 1,
+          "the cluster could not start the run: " + e.getMessage());
     }
     try {
       return runClock(
@@ -250,18 +260,22 @@ public final class Simulation implements AutoCloseable {
               listener,
               ctx -> handles(world, ctx.getSystem().ignoreRef()),
               tickInterval,
-              world.timeline().start(),
-              0,
-              null,
+              resumed == null ? world.timeline().start() : resumed.schedule(),
+              resumed == null ? 0 : resumption.tick() + 1,
+              resumed == null ? null : resumed.snapshot(),
               barrier,
-              placement.post()));
+              placement.post()),
+          placement.lost());
     } finally {
       placement.finish();
     }
   }
 
-  /** Spawns the clock of {@code setup}, starts it, and waits for the outcome. */
-  private RunOutcome runClock(Clock.Setup setup) {
+  /**
+   * Spawns the clock of {@code setup}, starts it, and waits for the outcome; when {@code lost}
+   * completes first, the clock ends the run with its reason as the failure.
+   */
+  private RunOutcome runClock(Clock.Setup setup, CompletionStage<String> lost) {
     Behavior<Clock.Command> clock = OutOfMemory.guardClock(Clock.create(setup));
     String name = "run-" + RUNS.incrementAndGet();
     try {
@@ -275,6 +289,7 @@ public final class Simulation implements AutoCloseable {
               .get(30, TimeUnit.SECONDS);
       CompletionStage<RunOutcome> done =
           AskPattern.ask(ref, Clock.Start::new, Duration.ofDays(24), system.scheduler());
+      lost.thenAccept(reason -> ref.tell(new Clock.Abort(reason)));
       // A contained fatal error stops the actor system and leaves the ask unanswered.
       Object first =
           CompletableFuture.anyOf(
@@ -346,8 +361,11 @@ public final class Simulation implements AutoCloseable {
     return spawnAgent(ctx, world, null, index);
   }
 
-  /** Spawns agent {@code index}, restored from {@code resumed}, or new when it is null. */
-  private static ActorRef<AgentProtocol.Command> spawnAgent(
+  /**
+   * Spawns agent {@code index}, restored from {@code resumed}, or new when it is null (a cluster
+   * node that restores its blocks from a checkpoint).
+   */
+  public static ActorRef<AgentProtocol.Command> spawnAgent(
       ActorContext<?> ctx, World world, Resumed resumed, int index) {
     RngStreams streams =
         world.copies() == null ? new RngStreams(world.seed()) : world.streamsOf(index);

@@ -180,6 +180,7 @@ public final class GraphListener implements Observers.Topology {
       q.drain();
     } finally {
       q.close();
+      files = null; // a run restarted after a lost node (docs/cluster.md) starts a new writer
     }
   }
 

@@ -25,7 +25,8 @@ import ouroboros.sim.testing.Repo;
 
 /**
  * Issue 13: a run on a cluster of JVMs on loopback gives the same metrics.csv, summary.json and
- * graph files as the same run in one JVM, on three nodes (the clock's and two workers) and on two.
+ * graph files as the same run in one JVM, on three nodes (the clock's and two workers) and on two,
+ * and when a worker is killed mid-run (the run goes on from its last checkpoint on the others).
  * Every node is a child JVM with a small heap; whatever happens, {@link #killChildren} kills them.
  */
 @Tag("slow")
@@ -62,6 +63,58 @@ class ClusterRunTest {
   @Test
   void run_twoNodes_filesIdenticalToOneJvm() throws Exception {
     assertSameFiles(alone, runOnCluster("two", 2));
+  }
+
+  /**
+   * A worker that holds blocks is killed with SIGKILL after the first checkpoint: the clock's node
+   * goes back to that checkpoint, the blocks are placed on the two nodes left, and the run
+   * completes with the files of the uninterrupted run.
+   */
+  @Test
+  void run_workerKilledAfterCheckpoint_recoversWithFilesIdenticalToOneJvm() throws Exception {
+    String seed = "127.0.0.1:" + freePort();
+    List<ChildJvm> workers = new ArrayList<>();
+    for (int w = 1; w <= 2; w++) {
+      workers.add(
+          start(tmp.resolve("lost-worker" + w + ".log"), "node", "--join", seed, "--threads", "1"));
+    }
+    Path out = tmp.resolve("lost");
+    List<String> run = new ArrayList<>(List.of(args(out)));
+    run.addAll(List.of("--cluster", seed, "--min-nodes", "3", "--checkpoint-every", "3"));
+    // Paced so that the run is still going when the worker dies; pacing changes no file.
+    run.addAll(List.of("--pace", "5"));
+    ChildJvm clock = start(tmp.resolve("lost-clock.log"), run.toArray(String[]::new));
+    clock.await(
+        () -> Files.exists(out.resolve("checkpoint.bin")),
+        Duration.ofMinutes(3),
+        Duration.ofMillis(50),
+        "the first checkpoint");
+    ChildJvm victim = null;
+    String census = line(clock.log(), "cluster: blocks per node: ");
+    for (ChildJvm w : workers) {
+      String address = line(w.log(), "node: listening at ").split(",")[0];
+      if (census.contains(address + " ")) {
+        victim = w;
+      }
+    }
+    assertTrue(victim != null, "a worker holds blocks: " + census);
+    victim.kill();
+    assertTrue(clock.waitFor(Duration.ofMinutes(3)), "the clock node did not end: " + clock.log());
+    String log = clock.log();
+    assertEquals(0, clock.process().exitValue(), log);
+    assertTrue(log.contains("was lost (unreachable)"), log);
+    assertTrue(log.contains("the run goes back to the checkpoint after tick "), log);
+    assertTrue(log.contains("cluster: 2 nodes"), log);
+    assertSameFiles(alone, out);
+  }
+
+  /** The rest of the first line of {@code log} that starts with {@code prefix}. */
+  private static String line(String log, String prefix) {
+    return log.lines()
+        .filter(l -> l.startsWith(prefix))
+        .findFirst()
+        .map(l -> l.substring(prefix.length()))
+        .orElseThrow(() -> new AssertionError("no line '" + prefix + "' in: " + log));
   }
 
   /** Runs the scenario with its clock node and {@code nodes - 1} workers; the run directory. */
