@@ -10,6 +10,7 @@ import java.util.Map;
 import ouroboros.agents.domain.DomainSpec;
 import ouroboros.agents.domain.categorical.CategoricalSpec;
 import ouroboros.agents.domain.gaussian.GaussianSpec;
+import ouroboros.agents.domain.glm.GlmSpec;
 import ouroboros.agents.domain.kde.KdeSpec;
 import ouroboros.agents.domain.mixture.MixtureSpec;
 import ouroboros.agents.domain.regression.RegressionSpec;
@@ -57,6 +58,7 @@ public final class Plugins {
     DOMAINS.put("gaussian-mixture", MixtureSpec.class);
     DOMAINS.put("kde", KdeSpec.class);
     DOMAINS.put("ngram-text", TextSpec.class);
+    DOMAINS.put("glm", GlmSpec.class);
 
     STAGES.put("watermark-filter", WatermarkFilterSpec.class);
     STAGES.put("ai-detector", AiDetectorSpec.class);

@@ -42,7 +42,7 @@ import ouroboros.sim.testing.Repo;
  */
 @Tag("slow")
 class PapersTest extends EngineTest {
-  private static final double Z = 4.5;
+  static final double Z = 4.5;
 
   /** What a replicated run measured: for each lab and metric, value[copy][tick] (NaN: no fit). */
   private record Chains(Map<String, double[][]> values, World world) {
@@ -252,7 +252,7 @@ class PapersTest extends EngineTest {
   }
 
   /** A measured mean within Z of its exact standard error {@code se} of the expected value. */
-  private static void assertNear(double expected, double measured, double se, String what) {
+  static void assertNear(double expected, double measured, double se, String what) {
     String line =
         String.format(
             Locale.ROOT,
@@ -338,7 +338,7 @@ class PapersTest extends EngineTest {
     return m;
   }
 
-  private static long seed(String name) {
+  static long seed(String name) {
     return read(name).get("seed").asLong();
   }
 

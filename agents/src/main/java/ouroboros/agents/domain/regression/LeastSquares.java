@@ -3,8 +3,10 @@ package ouroboros.agents.domain.regression;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.NonSymmetricMatrixException;
+import org.apache.commons.math3.linear.RealVector;
 import ouroboros.agents.domain.FitException;
 
 /**
@@ -18,6 +20,13 @@ import ouroboros.agents.domain.FitException;
  * of X, which is harmless for the well-conditioned Gaussian designs of this domain; a Gram matrix
  * with a pivot below 1e-12 of its largest diagonal entry (condition number above about 1e12) is
  * treated as singular.
+ *
+ * <p>A singular system gets the minimum-norm solution, pinv(X'WX) X'Wy, which is pinv(W^(1/2) X)
+ * W^(1/2) y: numpy's {@code np.linalg.pinv(X) @ y}, the fit of Gerstgrasser et al.'s code, which it
+ * needs where a subsample of a pool of copies of a T = d design repeats a row. The pseudo-inverse
+ * comes from the eigendecomposition of X'WX and drops eigenvalues below 1e-12 of the largest
+ * (singular values of W^(1/2) X below 1e-6 of the largest, where numpy drops those below 1e-15
+ * max(T, d) of the largest: the normal equations cannot resolve smaller ones).
  */
 final class LeastSquares {
   /** Pivots below this share of the largest diagonal entry mean a singular Gram matrix. */
@@ -33,7 +42,7 @@ final class LeastSquares {
    * @param d dimensions
    * @param weights n non-negative weights, or null for equal weights
    * @param ridge the penalty lambda, at least 0
-   * @throws FitException on non-finite input, bad weights or a singular system
+   * @throws FitException on non-finite input, bad weights or a design of weighted zeros
    */
   static double[] solve(double[] values, int n, int d, double[] weights, double ridge)
       throws FitException {
@@ -74,27 +83,37 @@ final class LeastSquares {
       }
     }
     if (!(scale > 0) || Double.isInfinite(scale)) {
-      throw new FitException(singular(n, d, ridge) + ": the weighted design is zero");
+      throw new FitException(
+          "the weighted design is zero: X'WX + " + ridge + " I of " + n + " items is 0");
     }
     try {
       CholeskyDecomposition chol =
           new CholeskyDecomposition(new Array2DRowRealMatrix(gram, false), 1e-10, SINGULAR * scale);
       return chol.getSolver().solve(new ArrayRealVector(moment, false)).toArray();
     } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
-      throw new FitException(singular(n, d, ridge));
+      return minimumNorm(gram, moment);
     }
   }
 
-  /** The message for a singular system. */
-  private static String singular(int n, int d, double ridge) {
-    return "the design is singular: X'WX + "
-        + ridge
-        + " I of "
-        + n
-        + " items in "
-        + d
-        + " dimensions has rank below "
-        + d
-        + (ridge > 0 ? "" : " (use more items, or ridge > 0)");
+  /**
+   * pinv(G) m for a symmetric positive semi-definite G, through its eigendecomposition, with
+   * eigenvalues below {@link #SINGULAR} of the largest taken as 0.
+   */
+  static double[] minimumNorm(double[][] gram, double[] moment) {
+    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(gram, false));
+    double[] lambda = eigen.getRealEigenvalues();
+    double largest = 0;
+    for (double l : lambda) {
+      largest = Math.max(largest, l);
+    }
+    RealVector m = new ArrayRealVector(moment, false);
+    RealVector b = new ArrayRealVector(moment.length);
+    for (int i = 0; i < lambda.length; i++) {
+      if (lambda[i] > SINGULAR * largest) {
+        RealVector v = eigen.getEigenvector(i);
+        b = b.add(v.mapMultiply(v.dotProduct(m) / lambda[i]));
+      }
+    }
+    return b.toArray();
   }
 }

@@ -40,7 +40,8 @@ import ouroboros.agents.domain.SamplingSettings;
  * gives E||w_n - w*||^2 = n c under replace and c sum_{i<=n} 1/i^2 under accumulate.
  *
  * <p>Estimator: weighted least squares without intercept, or ridge with {@link
- * EstimatorSettings#ridge()} ({@link LeastSquares}). A singular design throws {@link FitException}.
+ * EstimatorSettings#ridge()} ({@link LeastSquares}). A singular design gets the minimum-norm fit,
+ * as numpy's pseudo-inverse does.
  *
  * <p>Measures, all closed forms (so {@code risk-band} is 0): {@code population-risk} is ||w -
  * w*||^2; {@code test-mse} is the expected squared error on a fresh point x ~ N(0, I) with a fresh
@@ -165,7 +166,8 @@ public final class RegressionDomain implements Domain {
 
   /**
    * s^2 tr((X'X)^-1): E||w_1 - w*||^2 for OLS on this design, the finite-design value of
-   * SCIENCE.md's c = s^2 d / (T - d - 1), which is its mean over designs. NaN when X'X is singular.
+   * SCIENCE.md's c = s^2 d / (T - d - 1), which is its mean over designs for T > d + 1 (for T = d
+   * or d + 1 that mean is infinite, and only this value is finite). NaN when X'X is singular.
    */
   public double designConstant() {
     return designConstant;

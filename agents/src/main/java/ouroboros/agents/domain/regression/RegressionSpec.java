@@ -17,8 +17,9 @@ import ouroboros.agents.spec.Spec;
  * with independent N(0, 1/d) entries from the seed. See {@link RegressionDomain}.
  *
  * @param dimensions d
- * @param rows T, the design's rows; more than d + 1, so that E||w_1 - w*||^2 = s^2 d/(T-d-1) is
- *     finite
+ * @param rows T, the design's rows; at least d, so that X'X is invertible (almost surely). The mean
+ *     over designs E||w_1 - w*||^2 = s^2 d/(T-d-1) is finite only for T > d + 1; at T = d or d + 1
+ *     only a design's own s^2 tr((X'X)^-1) is (Gerstgrasser et al.'s cell n = d)
  * @param noiseSd s, the truth's label noise sd, which models also publish with
  * @param weights w*, d entries; absent to draw it from the seed
  */
@@ -29,7 +30,7 @@ import ouroboros.agents.spec.Spec;
             + "N(0, s^2), models fitted by OLS (or ridge) that publish by relabelling the same rows "
             + "with their fit plus fresh N(0, s^2 temperature) noise. An item is [x_1..x_d, y]. "
             + "Defaults: d = 10 (or the length of 'weights'), T = 10 d, s = 1, w* drawn from the seed. "
-            + "The simulator also checks rows > d + 1 and rows x dimensions <= 10,000,000.",
+            + "The simulator also checks rows >= d and rows x dimensions <= 10,000,000.",
     tag = "Linear regression with a fixed design, fitted by least squares.")
 public record RegressionSpec(
     @Key(
@@ -39,9 +40,10 @@ public record RegressionSpec(
         Integer dimensions,
     @Key(
             doc =
-                "T, the number of rows of the fixed design; more than d + 1, so that the closed "
-                    + "forms are finite. Default: 10 d.",
-            min = 3)
+                "T, the number of rows of the fixed design; at least d, so that X'X is invertible. "
+                    + "The closed forms averaged over designs need T > d + 1; at T = d the fit "
+                    + "interpolates its labels. Default: 10 d.",
+            min = 1)
         Integer rows,
     @Key(
             doc =
@@ -95,11 +97,11 @@ public record RegressionSpec(
     if (d < 1) {
       return;
     }
-    if (rows != null && rows <= d + 1) {
+    if (rows != null && rows < d) {
       p.add(
           "/domain/rows",
           rows,
-          "a whole number greater than d + 1 = " + (d + 1) + " (the closed forms need T > d + 1)");
+          "a whole number of at least d = " + d + " (X'X is singular for T < d)");
     } else if ((long) (rows != null ? rows : defaultRows(d)) * d > MAX_DESIGN) {
       p.add(
           rows != null ? "/domain/rows" : "/domain/dimensions",

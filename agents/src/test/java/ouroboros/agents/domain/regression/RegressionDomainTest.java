@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ouroboros.agents.domain.EstimatorSettings.DEFAULTS;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -113,18 +115,63 @@ class RegressionDomainTest {
   }
 
   @Test
-  void fit_singularDesign_throwsUnlessRidge() throws Exception {
+  void fit_singularDesign_isTheMinimumNormSolution() throws Exception {
+    // numpy's pinv(X) @ y, as Gerstgrasser et al.'s code fits: the least-squares solution of
+    // least norm, here against Commons Math's SVD solver (a pseudo-inverse, computed another way).
     RegressionDomain dom = domain(3, 10, 1.0, W);
     Batch two = dom.sampleTruth(2, rng(5));
-    assertThrows(FitException.class, () -> dom.fit(two, null, EstimatorSettings.DEFAULTS));
+    assertArrayEquals(
+        pseudoInverseFit(two, 3), ((RegressionModel) dom.fit(two, null, DEFAULTS)).weights(), 1e-9);
+    // Four rows of rank 1 in 3 dimensions (each a multiple of (1, 2, 3)): repeated rows, as a
+    // subsample of a pool of copies of a square design has.
     Batch sameRow = new Batch(4, 4, new double[] {1, 2, 3, 4, 1, 2, 3, 5, 2, 4, 6, 9, 1, 2, 3, 0});
-    FitException e =
-        assertThrows(FitException.class, () -> dom.fit(sameRow, null, EstimatorSettings.DEFAULTS));
-    assertTrue(e.getMessage().contains("singular"), e.getMessage());
+    double[] fit = ((RegressionModel) dom.fit(sameRow, null, DEFAULTS)).weights();
+    assertArrayEquals(pseudoInverseFit(sameRow, 3), fit, 1e-9);
+    // The least-norm fit lies along (1, 2, 3), the design's only direction.
+    assertEquals(0, fit[0] * 2 - fit[1], 1e-9);
+    assertEquals(0, fit[0] * 3 - fit[2], 1e-9);
     assertEquals(3, ((RegressionModel) dom.fit(two, null, ridge(0.1))).dimension());
     assertThrows(
-        FitException.class,
-        () -> dom.fit(dom.sampleTruth(10, rng(6)), new double[10], EstimatorSettings.DEFAULTS));
+        FitException.class, () -> dom.fit(dom.sampleTruth(10, rng(6)), new double[10], DEFAULTS));
+  }
+
+  @Test
+  void fit_squareDesign_interpolatesItsLabels() throws Exception {
+    // T = d (Gerstgrasser et al.'s cell n = d = 10): X is invertible and the fit is X^-1 y.
+    RegressionDomain dom = domain(10, 10, 1.0, null);
+    Batch data = dom.sampleTruth(10, rng(7));
+    double[] w = ((RegressionModel) dom.fit(data, null, DEFAULTS)).weights();
+    for (int i = 0; i < 10; i++) {
+      double fit = 0;
+      for (int j = 0; j < 10; j++) {
+        fit += data.values()[i * 11 + j] * w[j];
+      }
+      assertEquals(data.values()[i * 11 + 10], fit, 1e-8, "row " + i);
+    }
+    assertTrue(Double.isFinite(dom.designConstant()) && dom.designConstant() > 0);
+    // An ill-conditioned square design (singular values sqrt 2, sqrt 2 and 1e-5, so X'X has
+    // condition number 2e10, below the 1e12 taken as singular) is still inverted, not cut to its
+    // first two
+    // directions: such designs carry most of E tr(X'X)^-1 at T = d.
+    Batch thin = new Batch(3, 4, new double[] {1, 1, 0, 3, 1, -1, 0, 1, 0, 0, 1e-5, 2e-5});
+    double[] b = ((RegressionModel) domain(3, 10, 1.0, W).fit(thin, null, DEFAULTS)).weights();
+    assertArrayEquals(new double[] {2, 1, 2}, b, 1e-6);
+  }
+
+  /** pinv(X) y through Commons Math's singular value decomposition. */
+  private static double[] pseudoInverseFit(Batch data, int d) {
+    double[][] x = new double[data.size()][d];
+    double[] y = new double[data.size()];
+    for (int i = 0; i < data.size(); i++) {
+      for (int j = 0; j < d; j++) {
+        x[i][j] = data.values()[i * (d + 1) + j];
+      }
+      y[i] = data.values()[i * (d + 1) + d];
+    }
+    return new SingularValueDecomposition(new Array2DRowRealMatrix(x))
+        .getSolver()
+        .solve(new ArrayRealVector(y))
+        .toArray();
   }
 
   @Test

@@ -103,20 +103,23 @@ public final class SchemaGenerator {
       then.putObject("domain").put("$ref", DEFS + "domain-" + e.getKey());
       DomainSpec blank = blank(e.getValue());
       ObjectNode model = then.putObject("models").putObject("items").putObject("properties");
-      model
-          .putObject("sampling")
-          .putObject("propertyNames")
-          .set("enum", strings(blank.samplingKeys()));
-      model
-          .putObject("estimator")
-          .putObject("propertyNames")
-          .set("enum", strings(blank.estimatorKeys()));
+      allowedKeys(model.putObject("sampling"), blank.samplingKeys());
+      allowedKeys(model.putObject("estimator"), blank.estimatorKeys());
     }
     plugins(DomainSpec.class, "type", "domain-", Plugins.domains(), false);
     plugins(StageSpec.class, "stage", "stage-", Plugins.stages(), true);
     populations();
     root.set("definitions", definitions);
     return root;
+  }
+
+  /** Only these property names; none at all (an empty enum is not valid JSON Schema) if empty. */
+  private static void allowedKeys(ObjectNode object, List<String> keys) {
+    if (keys.isEmpty()) {
+      object.put("maxProperties", 0);
+    } else {
+      object.putObject("propertyNames").set("enum", strings(keys));
+    }
   }
 
   /**
