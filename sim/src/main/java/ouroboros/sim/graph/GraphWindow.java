@@ -114,49 +114,52 @@ public final class GraphWindow {
   }
 
   /**
-   * Sums the counts of some retrains; the depth is their item-weighted mean. Sources are merged as
-   * sorted arrays: no map per model.
+   * Sums the counts of some retrains; the depth is their item-weighted mean. The retrains' sources
+   * are laid end to end and summed by source in one pass when they come in ascending order (a model
+   * that trains on the same sources at each retrain), else after one primitive sort: no map and no
+   * array per retrain.
    */
   private static InteractionGraph.Input pool(List<Record> records, boolean carried) {
-    int[] authors = new int[0];
-    long[] counts = new long[0];
+    int pairs = 0;
     long human = 0;
     long items = 0;
     double depthSum = 0;
     for (Record r : records) {
       Composition c = r.composition();
-      int[] sources = c.sources();
-      int[] by = sortedIndex(sources);
-      int[] merged = new int[authors.length + sources.length];
-      long[] sums = new long[merged.length];
-      int n = 0;
-      int i = 0;
-      int k = 0;
-      while (i < authors.length || k < by.length) {
-        int a = i < authors.length ? authors[i] : Integer.MAX_VALUE;
-        int b = k < by.length ? sources[by[k]] : Integer.MAX_VALUE;
-        if (n > 0 && merged[n - 1] == Math.min(a, b)) {
-          n--;
-        } else {
-          merged[n] = Math.min(a, b);
-          sums[n] = 0;
-        }
-        if (a <= b && i < authors.length) {
-          sums[n] += counts[i++];
-        } else {
-          sums[n] += c.counts()[by[k++]];
-        }
-        n++;
-      }
-      authors = Arrays.copyOf(merged, n);
-      counts = Arrays.copyOf(sums, n);
+      pairs += c.sources().length;
       human += c.human();
       items += c.total();
       depthSum += r.depth() * c.total();
     }
+    int[] all = new int[pairs];
+    int[] allCounts = new int[pairs];
+    int at = 0;
+    boolean ascending = true;
+    for (Record r : records) {
+      int[] sources = r.composition().sources();
+      int[] counts = r.composition().counts();
+      for (int k = 0; k < sources.length; k++, at++) {
+        all[at] = sources[k];
+        allCounts[at] = counts[k];
+        ascending &= at == 0 || all[at - 1] <= all[at];
+      }
+    }
+    int[] order = ascending ? null : byAuthor(all);
+    int[] authors = new int[pairs];
+    long[] sums = new long[pairs];
+    int n = 0;
+    for (int k = 0; k < pairs; k++) {
+      int p = order == null ? k : order[k];
+      if (n > 0 && authors[n - 1] == all[p]) {
+        sums[n - 1] += allCounts[p];
+      } else {
+        authors[n] = all[p];
+        sums[n++] = allCounts[p];
+      }
+    }
     return new InteractionGraph.Input(
-        authors,
-        counts,
+        n == pairs ? authors : Arrays.copyOf(authors, n),
+        n == pairs ? sums : Arrays.copyOf(sums, n),
         human,
         items,
         depthSum / items,
@@ -165,23 +168,18 @@ public final class GraphWindow {
         carried);
   }
 
-  /** The positions of {@code sources} in ascending order of source (the identity when sorted). */
-  private static int[] sortedIndex(int[] sources) {
-    int[] by = new int[sources.length];
-    boolean ascending = true;
-    for (int k = 0; k < by.length; k++) {
-      by[k] = k;
-      ascending &= k == 0 || sources[k - 1] <= sources[k];
+  /** The positions of {@code authors} in ascending order of author, by one sort of packed keys. */
+  private static int[] byAuthor(int[] authors) {
+    long[] keys = new long[authors.length];
+    for (int k = 0; k < keys.length; k++) {
+      keys[k] = ((long) authors[k] << 32) | k;
     }
-    if (!ascending) {
-      by =
-          java.util.stream.IntStream.range(0, by.length)
-              .boxed()
-              .sorted(java.util.Comparator.comparingInt(k -> sources[k]))
-              .mapToInt(Integer::intValue)
-              .toArray();
+    Arrays.sort(keys);
+    int[] order = new int[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      order[k] = (int) keys[k];
     }
-    return by;
+    return order;
   }
 
   /**

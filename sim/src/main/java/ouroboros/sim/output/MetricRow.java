@@ -21,14 +21,17 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
   /** The CSV header. */
   public static final String HEADER = "tick,agent,generation,metric,value";
 
-  /** Orders by tick, then agent, then metric. */
+  /**
+   * Orders by tick, then agent, then metric. The rows of one agent, and the rows of one metric,
+   * mostly share their string, so the same reference answers first without comparing characters.
+   */
   @Override
   public int compareTo(MetricRow o) {
     int c = Integer.compare(tick, o.tick);
-    if (c == 0) {
+    if (c == 0 && agent != o.agent) {
       c = agent.compareTo(o.agent);
     }
-    return c != 0 ? c : metric.compareTo(o.metric);
+    return c != 0 || metric == o.metric ? c : metric.compareTo(o.metric);
   }
 
   /** The CSV line, without the newline. Values print as Java's shortest round-trip decimal. */

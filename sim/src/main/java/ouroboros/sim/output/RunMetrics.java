@@ -10,9 +10,9 @@ import static ouroboros.sim.output.WebMetrics.NEW_SYNTHETIC_SHARE;
 import static ouroboros.sim.output.WebMetrics.SYNTHETIC_SHARE;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ObjDoubleConsumer;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.agents.pipeline.StageReport;
@@ -84,41 +84,50 @@ public final class RunMetrics {
 
   /**
    * {@code rows} (a mutable list) with the models' rows of tick {@code t} added, sorted by agent
-   * and metric. Reads only the reports, which are immutable, so it may run on any thread.
+   * and metric (see {@link ModelRows}, which a writer keeps to reuse its layout). Reads only the
+   * reports, which are immutable, so it may run on any thread.
    */
   public static List<MetricRow> withModelRows(
       int t, List<RetrainReport> reports, List<MetricRow> rows) {
-    for (RetrainReport rep : reports) {
-      for (Map.Entry<String, Double> m : modelMetrics(rep).entrySet()) {
-        rows.add(new MetricRow(t, rep.id(), rep.generation(), m.getKey(), m.getValue()));
-      }
-    }
-    Collections.sort(rows);
-    return rows;
+    return new ModelRows().withModelRows(t, reports, rows);
   }
 
   /** A model's metrics after a retrain, by name. */
   public static Map<String, Double> modelMetrics(RetrainReport rep) {
-    Map<String, Double> m = new java.util.TreeMap<>(rep.evaluation().values());
+    Map<String, Double> m = new java.util.TreeMap<>();
+    forEachMetric(rep, m::put);
+    return m;
+  }
+
+  /**
+   * Hands each of a model's metrics after a retrain to {@code put}, by name: the evaluation's in
+   * ascending name, then the catalogue's, the community shares, the pipeline's counts and the
+   * verdicts. A name given twice takes the later value ({@link #modelMetrics}'s map keeps it).
+   */
+  static void forEachMetric(RetrainReport rep, ObjDoubleConsumer<String> put) {
+    for (Map.Entry<String, Double> e : rep.evaluation().values().entrySet()) {
+      put.accept(e.getKey(), e.getValue());
+    }
     for (Metric x : REPORTED) {
-      m.put(x.name(), x.value().applyAsDouble(rep));
+      put.accept(x.name(), x.value().applyAsDouble(rep));
     }
     double[] shares = rep.communityShares();
     for (int c = 0; c < shares.length; c++) {
-      m.put(COMMUNITY_SHARE.name(c), shares[c]);
+      put.accept(COMMUNITY_SHARE.name(c), shares[c]);
     }
     for (StageReport st : rep.stages()) {
       double[] counts = {st.in(), st.kept(), st.dropped(), st.added()};
       for (int k = 0; k < counts.length; k++) {
-        m.put(PIPELINE_COUNTS.get(k).name(st.position(), st.stage()), counts[k]);
+        put.accept(PIPELINE_COUNTS.get(k).name(st.position(), st.stage()), counts[k]);
       }
-      m.put(PIPELINE_ERRORS.get(0).name(st.position(), st.stage()), (double) st.falsePositives());
-      m.put(PIPELINE_ERRORS.get(1).name(st.position(), st.stage()), (double) st.falseNegatives());
+      put.accept(
+          PIPELINE_ERRORS.get(0).name(st.position(), st.stage()), (double) st.falsePositives());
+      put.accept(
+          PIPELINE_ERRORS.get(1).name(st.position(), st.stage()), (double) st.falseNegatives());
     }
     for (Verdict v : rep.verdicts()) {
-      m.put(v.definition().numberMetric(), v.number());
-      m.put(v.definition().verdictMetric(), v.state().value());
+      put.accept(v.definition().numberMetric(), v.number());
+      put.accept(v.definition().verdictMetric(), v.state().value());
     }
-    return m;
   }
 }

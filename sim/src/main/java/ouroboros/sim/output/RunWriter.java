@@ -74,6 +74,10 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private final Set<String> dropped;
   private final long checkpointNanos;
   private final StringBuilder pending = new StringBuilder();
+
+  /** The models' rows of a tick, on the writer thread. */
+  private final ModelRows modelRows = new ModelRows();
+
   private long lastCheckpoint;
   private long summaryNanos;
   private long published;
@@ -191,7 +195,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
     }
     queue.submit(
         () -> {
-          for (MetricRow row : RunMetrics.withModelRows(-1, listed(reports), new ArrayList<>())) {
+          for (MetricRow row : modelRows.withModelRows(-1, listed(reports), new ArrayList<>())) {
             row.appendCsv(pending).append('\n');
           }
         });
@@ -307,7 +311,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
   /** On the writer thread: a tick's rows and summary, and a checkpoint when one is due. */
   private void writeTick(int tick, List<RetrainReport> reports, List<MetricRow> rows)
       throws IOException {
-    for (MetricRow row : RunMetrics.withModelRows(tick, listed(reports), rows)) {
+    for (MetricRow row : modelRows.withModelRows(tick, listed(reports), rows)) {
       row.appendCsv(pending).append('\n');
     }
     summary.update(tick, reports);

@@ -87,4 +87,32 @@ class GraphWindowTest {
     assertEquals(1, in.retrains());
     assertEquals(1.0, in.humanShare());
   }
+
+  @Test
+  void window_sourcesOutOfOrderAcrossRetrains_pooledAscendingAndSummed() {
+    GraphWindow w = window();
+    int archive = ouroboros.agents.data.Items.ARCHIVE;
+    w.add(
+        0,
+        List.of(
+            report(1, 0, false, new Composition(new int[] {1, 2}, new int[] {5, 5}, 0, 10), 2.0)));
+    w.add(
+        1,
+        List.of(
+            report(
+                1,
+                1,
+                false,
+                new Composition(new int[] {archive, 0, 1}, new int[] {3, 4, 6}, 7, 13),
+                2.0)));
+    w.add(
+        2, List.of(report(1, 2, false, new Composition(new int[] {2}, new int[] {7}, 0, 7), 2.0)));
+    InteractionGraph.Input in = w.graphAt(2).inputs().get(0);
+    assertArrayEquals(new int[] {archive, 0, 1, 2}, in.authors());
+    assertArrayEquals(new long[] {3, 4, 11, 12}, in.counts());
+    assertEquals(7, in.human());
+    assertEquals(30, in.items());
+    assertEquals(3, in.retrains());
+    assertEquals(2, in.lastTick());
+  }
 }
