@@ -24,6 +24,7 @@ import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLock;
 import ouroboros.sim.output.WriteFailure;
 import ouroboros.sim.report.ReportWriter;
+import ouroboros.sim.report.RunRows;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.scenario.load.ScenarioLoader;
@@ -285,9 +286,12 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter stderr)
       throws IOException {
     RunOutcome outcome;
+    RunRows rows;
     try (Simulation sim = cluster.open(n, scenario, world.seed(), stderr)) {
       cluster.meter(sim, meters);
-      Observers observers = ServedRun.observers(world, graph, meters, feed, quiet, stderr);
+      // The report, written right after the run, takes its series from here, not metrics.csv.
+      rows = noReport ? null : new RunRows();
+      Observers observers = ServedRun.observers(world, graph, meters, feed, quiet, stderr, rows);
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
       RunDirectory.Result result;
       RunCheckpoints checkpoints =
@@ -323,6 +327,6 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
-    return Commands.finish(outcome, dir, noReport, quiet, stdout, stderr);
+    return Commands.finish(outcome, dir, rows, noReport, quiet, stdout, stderr);
   }
 }

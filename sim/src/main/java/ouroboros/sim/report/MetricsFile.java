@@ -22,6 +22,19 @@ final class MetricsFile {
 
   private MetricsFile() {}
 
+  /** No rows yet: {@link #add} appends them. */
+  static MetricsFile empty() {
+    return new MetricsFile();
+  }
+
+  /** Appends one row, as if it came next in the file. */
+  void add(String agent, String metric, int tick, double value) {
+    byAgent
+        .computeIfAbsent(agent, a -> new LinkedHashMap<>())
+        .computeIfAbsent(metric, m -> new Series())
+        .add(tick, value);
+  }
+
   /**
    * Reads the rows whose metric {@code keep} accepts. The file is scanned as bytes (see {@link
    * CsvLines}); only the fields of kept rows are decoded, and agent and metric names are interned.
