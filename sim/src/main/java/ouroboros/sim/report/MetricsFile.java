@@ -19,6 +19,8 @@ import ouroboros.sim.output.RunMetrics;
  */
 final class MetricsFile {
   private final Map<String, Map<String, Series>> byAgent = new LinkedHashMap<>();
+  private String addedAgent;
+  private Map<String, Series> addedSeries;
 
   private MetricsFile() {}
 
@@ -29,10 +31,12 @@ final class MetricsFile {
 
   /** Appends one row, as if it came next in the file. */
   void add(String agent, String metric, int tick, double value) {
-    byAgent
-        .computeIfAbsent(agent, a -> new LinkedHashMap<>())
-        .computeIfAbsent(metric, m -> new Series())
-        .add(tick, value);
+    if (!agent.equals(addedAgent)) {
+      // A tick's rows come agent by agent: one look-up per agent, not per row.
+      addedAgent = agent;
+      addedSeries = byAgent.computeIfAbsent(agent, a -> new LinkedHashMap<>());
+    }
+    addedSeries.computeIfAbsent(metric, m -> new Series()).add(tick, value);
   }
 
   /**
