@@ -88,7 +88,11 @@ public final class RunMetrics {
    */
   public static List<MetricRow> withModelRows(
       int t, List<RetrainReport> reports, List<MetricRow> rows) {
-    for (RetrainReport rep : reports) {
+    // Added in the sort's order (ids are unique, a report's metrics sorted), the model rows are one
+    // ascending run that the sort only merges: the same order, at a fraction of the comparisons.
+    List<RetrainReport> byId = new ArrayList<>(reports);
+    byId.sort(java.util.Comparator.comparing(RetrainReport::id));
+    for (RetrainReport rep : byId) {
       for (Map.Entry<String, Double> m : modelMetrics(rep).entrySet()) {
         rows.add(new MetricRow(t, rep.id(), rep.generation(), m.getKey(), m.getValue()));
       }
