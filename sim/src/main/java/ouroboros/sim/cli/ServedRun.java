@@ -149,7 +149,7 @@ final class ServedRun implements AutoCloseable {
       LiveFeed feed,
       boolean quiet,
       PrintWriter stderr,
-      java.util.function.Consumer<ouroboros.sim.output.MetricRow> rows) {
+      java.util.function.Consumer<java.util.List<ouroboros.sim.output.MetricRow>> rows) {
     return Observers.builder()
         .rows(rows)
         .topology(graph)

@@ -25,9 +25,10 @@ public final class Observers {
 
   private final List<Topology> topology;
   private final List<TickListener> sinks;
-  private final Consumer<MetricRow> rows;
+  private final Consumer<List<MetricRow>> rows;
 
-  private Observers(List<Topology> topology, List<TickListener> sinks, Consumer<MetricRow> rows) {
+  private Observers(
+      List<Topology> topology, List<TickListener> sinks, Consumer<List<MetricRow>> rows) {
     this.topology = List.copyOf(topology);
     this.sinks = List.copyOf(sinks);
     this.rows = rows;
@@ -55,9 +56,10 @@ public final class Observers {
 
   /**
    * What reads every row the run writer appends to metrics.csv of a run started afresh (not of a
-   * resumed one), in file order, on the writer's thread; null when nothing does.
+   * resumed one), in file order, a batch at a time (see {@code RunWriter#rows}), on the writer's
+   * thread; null when nothing does.
    */
-  public Consumer<MetricRow> rows() {
+  public Consumer<List<MetricRow>> rows() {
     return rows;
   }
 
@@ -79,7 +81,7 @@ public final class Observers {
     private final List<Topology> topology = new ArrayList<>();
     private final List<TickListener> sinks = new ArrayList<>();
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    private Consumer<MetricRow> rows;
+    private Consumer<List<MetricRow>> rows;
 
     private Builder() {}
 
@@ -101,7 +103,7 @@ public final class Observers {
      * Sets what reads the rows of metrics.csv as they are written (see {@link Observers#rows});
      * null is none. Only one may be set.
      */
-    public Builder rows(Consumer<MetricRow> r) {
+    public Builder rows(Consumer<List<MetricRow>> r) {
       if (r != null) {
         if (rows != null) {
           throw new IllegalArgumentException("a row reader is set already: " + rows);

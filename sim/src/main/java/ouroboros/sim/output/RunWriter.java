@@ -77,7 +77,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private long lastCheckpoint;
   private long summaryNanos;
   private long published;
-  private java.util.function.Consumer<MetricRow> rows;
+  private java.util.function.Consumer<List<MetricRow>> rows;
   private final java.util.concurrent.atomic.AtomicBoolean finishing =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -172,10 +172,11 @@ public final class RunWriter implements TickListener, AutoCloseable {
   }
 
   /**
-   * Hands {@code r} (null: nothing) every row appended to metrics.csv from now on, in file order,
-   * on the writer's thread; call it before the first tick.
+   * Hands {@code r} (null: nothing) every row appended to metrics.csv from now on, in file order, a
+   * batch (a list nothing changes afterwards) at a time, on the writer's thread; call it before the
+   * first tick.
    */
-  public void rows(java.util.function.Consumer<MetricRow> r) {
+  public void rows(java.util.function.Consumer<List<MetricRow>> r) {
     this.rows = r;
   }
 
@@ -329,7 +330,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
       row.appendCsv(pending).append('\n');
     }
     if (rows != null) {
-      list.forEach(rows);
+      rows.accept(list);
     }
   }
 

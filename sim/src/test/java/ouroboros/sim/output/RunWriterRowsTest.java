@@ -54,7 +54,7 @@ class RunWriterRowsTest {
               world,
               2,
               dir,
-              Observers.builder().rows(seen::add).build(),
+              Observers.builder().rows(seen::addAll).build(),
               Duration.ZERO);
       assertTrue(r.outcome().completed());
     }
