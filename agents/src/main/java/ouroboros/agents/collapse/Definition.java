@@ -27,12 +27,15 @@ public enum Definition {
   /** 8. Appearance of hallucinated data: model mass where the truth has almost none. */
   HALLUCINATION("hallucinated-mass", "hallucinated data");
 
-  private final String number;
   private final String title;
+  // The metric names, built once: every retrain report reads them, a million times in a large run.
+  private final String numberMetric;
+  private final String verdictMetric;
 
   Definition(String number, String title) {
-    this.number = number;
     this.title = title;
+    this.numberMetric = "d" + (ordinal() + 1) + "-" + number;
+    this.verdictMetric = "d" + (ordinal() + 1) + "-verdict";
   }
 
   /** 1 to 8, as numbered in SCIENCE.md. */
@@ -42,12 +45,12 @@ public enum Definition {
 
   /** The metrics.csv name of the number, such as {@code d1-risk-ratio}. */
   public String numberMetric() {
-    return "d" + index() + "-" + number;
+    return numberMetric;
   }
 
   /** The metrics.csv name of the verdict, such as {@code d1-verdict}. */
   public String verdictMetric() {
-    return "d" + index() + "-verdict";
+    return verdictMetric;
   }
 
   /** A short title. */

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.report.ReportOptions;
 import ouroboros.sim.report.ReportWriter;
+import ouroboros.sim.report.RunRows;
 
 /**
  * What {@code run}, {@code resume} and {@code sweep} share: the report, plurals, default
@@ -22,8 +23,13 @@ final class Commands {
    * Returns the report's path, or null when it could not be written.
    */
   static Path report(Path dir, PrintWriter stderr) {
+    return report(dir, null, stderr);
+  }
+
+  /** The same, from the metrics.csv rows {@code rows} gathered during the run (null: the file). */
+  static Path report(Path dir, RunRows rows, PrintWriter stderr) {
     try {
-      return ReportWriter.write(dir, ReportOptions.defaults());
+      return ReportWriter.write(dir, ReportOptions.defaults(), rows);
     } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
       stderr.println("warning: could not write the report: " + e);
       stderr.println("(the run directory is intact; retry with: ouroboros report " + dir + ")");
@@ -59,7 +65,23 @@ final class Commands {
       boolean quiet,
       PrintWriter stdout,
       PrintWriter stderr) {
-    Path report = noReport ? null : report(dir, stderr);
+    return finish(outcome, dir, null, noReport, quiet, stdout, stderr);
+  }
+
+  /**
+   * The same, with the metrics.csv rows {@code rows} gathered during the run for the report (null:
+   * it reads the file). They are used only when the run completed: a failed run's writer may have
+   * stopped before the file had every row.
+   */
+  static int finish(
+      RunOutcome outcome,
+      Path dir,
+      RunRows rows,
+      boolean noReport,
+      boolean quiet,
+      PrintWriter stdout,
+      PrintWriter stderr) {
+    Path report = noReport ? null : report(dir, outcome.completed() ? rows : null, stderr);
     if (!outcome.completed()) {
       return OutputDirs.failed(outcome, dir, stderr);
     }

@@ -25,6 +25,7 @@ import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLock;
 import ouroboros.sim.output.WriteFailure;
 import ouroboros.sim.report.ReportWriter;
+import ouroboros.sim.report.RunRows;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.scenario.load.ScenarioLoader;
@@ -289,8 +290,11 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter stderr)
       throws IOException {
     RunOutcome outcome;
+    RunRows rows;
     try (Simulation sim = cluster.open(n, scenario, world.seed(), labels, stderr)) {
       cluster.meter(sim, meters);
+      // The report, written right after the run, takes its series from here, not metrics.csv.
+      rows = noReport ? null : new RunRows();
       Duration interval = pace == null ? Duration.ZERO : Duration.ofNanos(Math.round(1e9 / pace));
       RunDirectory.Result result;
       int every = checkpointEvery == null ? 0 : checkpointEvery;
@@ -301,7 +305,7 @@ final class RunCommand implements Callable<Integer> {
               : null;
       Simulation attempt = sim;
       while (true) {
-        Observers observers = ServedRun.observers(world, graph, meters, feed, quiet, stderr);
+        Observers observers = ServedRun.observers(world, graph, meters, feed, quiet, stderr, rows);
         try {
           result =
               RunDirectory.run(
@@ -327,7 +331,9 @@ final class RunCommand implements Callable<Integer> {
         if (lost == null) {
           break;
         }
-        // A node that held blocks was lost: go on from the last checkpoint on the survivors.
+        // A node that held blocks was lost: go on from the last checkpoint on the survivors. The
+        // rows collected so far run past the checkpoint, so the report reads metrics.csv instead.
+        rows = null;
         try {
           checkpoints = loss.rewind(result.outcome(), lost, stderr);
         } catch (ouroboros.sim.checkpoint.CheckpointException e) {
@@ -350,6 +356,6 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
-    return Commands.finish(outcome, dir, noReport, quiet, stdout, stderr);
+    return Commands.finish(outcome, dir, rows, noReport, quiet, stdout, stderr);
   }
 }

@@ -158,7 +158,20 @@ final class ServedRun implements AutoCloseable {
       LiveFeed feed,
       boolean quiet,
       PrintWriter stderr) {
+    return observers(world, graph, meters, feed, quiet, stderr, null);
+  }
+
+  /** The same, with {@code rows} (or null) reading metrics.csv's rows as they are written. */
+  static Observers observers(
+      World world,
+      GraphListener graph,
+      MetricsListener meters,
+      LiveFeed feed,
+      boolean quiet,
+      PrintWriter stderr,
+      java.util.function.Consumer<java.util.List<ouroboros.sim.output.MetricRow>> rows) {
     return Observers.builder()
+        .rows(rows)
         .topology(graph)
         .sink(meters)
         .sink(feed)

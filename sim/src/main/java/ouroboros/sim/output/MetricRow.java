@@ -73,6 +73,21 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
   }
 
   /**
+   * The value a reader of metrics.csv gets back for {@code v}: {@link #format}'s text parsed as a
+   * double. It is {@code v} itself, but for {@code -0.0} (written {@code 0}) and a NaN other than
+   * {@link Double#NaN} (written {@code NA}): Double.toString round-trips every other value.
+   */
+  public static double readBack(double v) {
+    if (Double.isNaN(v)) {
+      return Double.NaN;
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return (long) v;
+    }
+    return v;
+  }
+
+  /**
    * Reads a line of {@code metrics.csv} back; {@code NA} is NaN.
    *
    * @throws IllegalArgumentException when the line is not {@code

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import ouroboros.sim.engine.Listeners;
 import ouroboros.sim.engine.TickListener;
 
@@ -24,15 +25,18 @@ public final class Observers {
 
   private final List<Topology> topology;
   private final List<TickListener> sinks;
+  private final Consumer<List<MetricRow>> rows;
 
-  private Observers(List<Topology> topology, List<TickListener> sinks) {
+  private Observers(
+      List<Topology> topology, List<TickListener> sinks, Consumer<List<MetricRow>> rows) {
     this.topology = List.copyOf(topology);
     this.sinks = List.copyOf(sinks);
+    this.rows = rows;
   }
 
   /** No observers but the run writer. */
   public static Observers none() {
-    return new Observers(List.of(), List.of());
+    return new Observers(List.of(), List.of(), null);
   }
 
   /** A builder. */
@@ -48,6 +52,15 @@ public final class Observers {
   /** The sinks, in order. */
   public List<TickListener> sinks() {
     return sinks;
+  }
+
+  /**
+   * What reads every row the run writer appends to metrics.csv of a run started afresh (not of a
+   * resumed one), in file order, a batch at a time (see {@code RunWriter#rows}), on the writer's
+   * thread; null when nothing does.
+   */
+  public Consumer<List<MetricRow>> rows() {
+    return rows;
   }
 
   /** What adds rows to metrics.csv: the topology observers. */
@@ -68,6 +81,7 @@ public final class Observers {
     private final List<Topology> topology = new ArrayList<>();
     private final List<TickListener> sinks = new ArrayList<>();
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Consumer<List<MetricRow>> rows;
 
     private Builder() {}
 
@@ -85,9 +99,23 @@ public final class Observers {
       return this;
     }
 
+    /**
+     * Sets what reads the rows of metrics.csv as they are written (see {@link Observers#rows});
+     * null is none. Only one may be set.
+     */
+    public Builder rows(Consumer<List<MetricRow>> r) {
+      if (r != null) {
+        if (rows != null) {
+          throw new IllegalArgumentException("a row reader is set already: " + rows);
+        }
+        rows = r;
+      }
+      return this;
+    }
+
     /** The observers. */
     public Observers build() {
-      return new Observers(topology, sinks);
+      return new Observers(topology, sinks, rows);
     }
 
     private <T> T once(T o) {

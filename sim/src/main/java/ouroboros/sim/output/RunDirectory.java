@@ -87,6 +87,10 @@ public final class RunDirectory {
         checkpoints.resuming()
             ? RunWriter.resuming(dir, scenario, world, threads, observers.contributors())
             : new RunWriter(dir, scenario, world, threads, observers.contributors())) {
+      if (!checkpoints.resuming()) {
+        // A resumed run's metrics.csv starts with rows its writer never saw.
+        writer.rows(observers.rows());
+      }
       ouroboros.sim.engine.Resumption resumption = checkpoints.resume(writer);
       Thread hook =
           new Thread(

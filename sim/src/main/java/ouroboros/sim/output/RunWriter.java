@@ -81,6 +81,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private long lastCheckpoint;
   private long summaryNanos;
   private long published;
+  private java.util.function.Consumer<List<MetricRow>> rows;
   private final java.util.concurrent.atomic.AtomicBoolean finishing =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -174,6 +175,15 @@ public final class RunWriter implements TickListener, AutoCloseable {
     this.queue = new WriteQueue("ouroboros-run-writer", QUEUE_TICKS);
   }
 
+  /**
+   * Hands {@code r} (null: nothing) every row appended to metrics.csv from now on, in file order, a
+   * batch (a list nothing changes afterwards) at a time, on the writer's thread; call it before the
+   * first tick.
+   */
+  public void rows(java.util.function.Consumer<List<MetricRow>> r) {
+    this.rows = r;
+  }
+
   /** The run directory. */
   public Path dir() {
     return dir;
@@ -195,9 +205,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
     }
     queue.submit(
         () -> {
-          for (MetricRow row : modelRows.withModelRows(-1, listed(reports), new ArrayList<>())) {
-            row.appendCsv(pending).append('\n');
-          }
+          append(modelRows.withModelRows(-1, listed(reports), new ArrayList<>()));
         });
   }
 
@@ -311,14 +319,22 @@ public final class RunWriter implements TickListener, AutoCloseable {
   /** On the writer thread: a tick's rows and summary, and a checkpoint when one is due. */
   private void writeTick(int tick, List<RetrainReport> reports, List<MetricRow> rows)
       throws IOException {
-    for (MetricRow row : modelRows.withModelRows(tick, listed(reports), rows)) {
-      row.appendCsv(pending).append('\n');
-    }
+    append(modelRows.withModelRows(tick, listed(reports), rows));
     summary.update(tick, reports);
     if (System.nanoTime() - lastCheckpoint >= checkpointInterval()) {
       checkpoint();
     } else if (pending.length() * 2L >= MAX_PENDING_BYTES) {
       flushRows();
+    }
+  }
+
+  /** On the writer thread: appends {@code list} to the waiting rows, and hands it to the reader. */
+  private void append(List<MetricRow> list) {
+    for (MetricRow row : list) {
+      row.appendCsv(pending).append('\n');
+    }
+    if (rows != null) {
+      rows.accept(list);
     }
   }
 

@@ -19,8 +19,25 @@ import ouroboros.sim.output.RunMetrics;
  */
 final class MetricsFile {
   private final Map<String, Map<String, Series>> byAgent = new LinkedHashMap<>();
+  private String addedAgent;
+  private Map<String, Series> addedSeries;
 
   private MetricsFile() {}
+
+  /** No rows yet: {@link #add} appends them. */
+  static MetricsFile empty() {
+    return new MetricsFile();
+  }
+
+  /** Appends one row, as if it came next in the file. */
+  void add(String agent, String metric, int tick, double value) {
+    if (!agent.equals(addedAgent)) {
+      // A tick's rows come agent by agent: one look-up per agent, not per row.
+      addedAgent = agent;
+      addedSeries = byAgent.computeIfAbsent(agent, a -> new LinkedHashMap<>());
+    }
+    addedSeries.computeIfAbsent(metric, m -> new Series()).add(tick, value);
+  }
 
   /**
    * Reads the rows whose metric {@code keep} accepts. The file is scanned as bytes (see {@link

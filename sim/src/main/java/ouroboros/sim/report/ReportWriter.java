@@ -77,9 +77,19 @@ public final class ReportWriter {
    * @throws IOException when a file cannot be read or the report cannot be written
    */
   public static Path write(Path dir, ReportOptions opts) throws IOException {
+    return write(dir, opts, null);
+  }
+
+  /**
+   * The same, for a run directory whose metrics.csv rows {@code rows} gathered as the run wrote
+   * them (null: read metrics.csv), so that the file is not read back; the report is the same.
+   */
+  public static Path write(Path dir, ReportOptions opts, RunRows rows) throws IOException {
     headless();
     String html;
-    if (SweepDir.isSweep(dir)) {
+    if (rows != null && !SweepDir.isSweep(dir) && RunDir.isRun(dir)) {
+      html = RunReport.render(RunDir.load(dir, rows.metrics()));
+    } else if (SweepDir.isSweep(dir)) {
       html = SweepReport.render(SweepDir.load(dir, SweepReport.METRICS), opts);
     } else if (RunDir.isRun(dir)) {
       html = RunReport.render(RunDir.load(dir, RunReport.METRICS));

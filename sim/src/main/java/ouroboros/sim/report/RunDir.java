@@ -107,6 +107,14 @@ record RunDir(
 
   /** Loads a run directory, keeping the metrics.csv rows whose metric {@code keep} accepts. */
   static RunDir load(Path dir, Predicate<String> keep) throws IOException {
+    return load(dir, MetricsFile.read(RunLayout.of(dir).metrics(), keep));
+  }
+
+  /**
+   * Loads a run directory but its metrics.csv, whose rows are {@code series} (gathered as the run
+   * wrote them).
+   */
+  static RunDir load(Path dir, MetricsFile series) throws IOException {
     RunLayout files = RunLayout.of(dir);
     ObjectMapper json = new ObjectMapper();
     JsonNode summary = json.readTree(files.summary().toFile());
@@ -156,7 +164,7 @@ record RunDir(
         summary.path("complete").asBoolean(),
         summary.path("failure").asText(""),
         models,
-        MetricsFile.read(files.metrics(), keep),
+        series,
         wall,
         populations(summary),
         thresholds(scenario.path("collapse")));

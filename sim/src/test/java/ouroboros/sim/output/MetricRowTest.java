@@ -55,4 +55,42 @@ class MetricRowTest {
       assertEquals("x" + expected(i, "web", 0, "items", v), sb.toString(), "value " + v);
     }
   }
+
+  @Test
+  void readBack_specialAndRandomValues_isWhatParsingTheWrittenTextGives() {
+    double[] special = {
+      0.0,
+      -0.0,
+      -1.0,
+      0.5,
+      1e15,
+      -1e15,
+      999_999_999_999_999.0,
+      -999_999_999_999_999.0,
+      Double.MIN_VALUE,
+      Double.MAX_VALUE,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.NaN,
+      Double.longBitsToDouble(0x7ff8_0000_0000_0001L),
+      Double.longBitsToDouble(0xfff0_0000_0000_0001L),
+      1.0 / 3
+    };
+    SplittableRandom rng = new SplittableRandom(16);
+    double[] values = new double[special.length + 30_000];
+    System.arraycopy(special, 0, values, 0, special.length);
+    for (int i = special.length; i < values.length; i++) {
+      values[i] =
+          i % 2 == 0
+              ? Double.longBitsToDouble(rng.nextLong())
+              : rng.nextGaussian() * Math.pow(10, rng.nextInt(-20, 20));
+    }
+    for (double v : values) {
+      MetricRow back = MetricRow.parse(new MetricRow(1, "m", 0, "x", v).csv());
+      assertEquals(
+          Double.doubleToRawLongBits(back.value()),
+          Double.doubleToRawLongBits(MetricRow.readBack(v)),
+          "value " + v + " (bits " + Long.toHexString(Double.doubleToRawLongBits(v)) + ")");
+    }
+  }
 }
