@@ -117,6 +117,16 @@ final class ClusterOptions {
     return sim.place(placement);
   }
 
+  /**
+   * With --cluster, once the run is over: lets the workers leave the cluster before this node shuts
+   * down (ClusterNode.releaseWorkers), waiting at most 10 s.
+   */
+  void release(Simulation sim) throws InterruptedException {
+    if (cluster != null) {
+      ouroboros.sim.cluster.ClusterNode.releaseWorkers(sim.system(), Duration.ofSeconds(10));
+    }
+  }
+
   /** The node tag of this process's meters: {@code --cluster}'s HOST:PORT, or "local". */
   String node() {
     return cluster == null ? ouroboros.sim.metrics.NodeMetrics.LOCAL : cluster;

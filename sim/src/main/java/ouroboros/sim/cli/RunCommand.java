@@ -347,6 +347,11 @@ final class RunCommand implements Callable<Integer> {
         attempt = cluster.survivors(sim);
       }
       outcome = result.outcome();
+      try {
+        cluster.release(sim);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       if (!quiet) {
         SummaryTable.print(stdout, world, result.summary());
         if (checkpoints.written() > 0) {

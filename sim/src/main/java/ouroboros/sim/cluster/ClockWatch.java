@@ -32,6 +32,13 @@ final class ClockWatch {
                         .equals(Cluster.get(ctx.getSystem()).selfMember().address())) {
                   out.println("node: up in the cluster of " + clock);
                   out.flush();
+                } else if (event instanceof ClusterEvent.MemberLeft left
+                    && left.member()
+                        .address()
+                        .equals(Cluster.get(ctx.getSystem()).selfMember().address())) {
+                  out.println("node: the run is over; leaving the cluster");
+                  out.flush();
+                  return Behaviors.stopped(); // the leave ends the actor system, gracefully
                 } else if (event instanceof ClusterEvent.MemberRemoved removed
                     && removed.member().address().equals(clock)) {
                   why = "the clock's node " + clock + " left the cluster";

@@ -7,6 +7,7 @@ import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,36 @@ public final class ClusterNode {
     // machine): keep-oldest keeps the clock's side, and the run waits for the others.
     c.put("akka.cluster.split-brain-resolver.down-all-when-unstable", "off");
     return ConfigFactory.parseMap(c);
+  }
+
+  /**
+   * At the end of a run on the clock's node: asks every other member to leave the cluster and waits
+   * up to {@code wait} until they are gone. A worker that leaves shuts down gracefully (its actor
+   * system's coordinated shutdown ends {@code ouroboros node}) while this node still runs, so that
+   * neither side cuts a connection under the other's streams when this node then shuts down;
+   * whether the workers left in time.
+   */
+  public static boolean releaseWorkers(ActorSystem<?> system, Duration wait)
+      throws InterruptedException {
+    akka.cluster.typed.Cluster cluster = akka.cluster.typed.Cluster.get(system);
+    akka.actor.Address self = cluster.selfMember().address();
+    for (akka.cluster.Member m : cluster.state().getMembers()) {
+      if (!m.address().equals(self)) {
+        cluster.manager().tell(akka.cluster.typed.Leave.create(m.address()));
+      }
+    }
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean alone = true;
+      for (akka.cluster.Member m : cluster.state().getMembers()) {
+        alone &= m.address().equals(self);
+      }
+      if (alone) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return false;
   }
 
   /** Starts the block region and the node host on {@code system}. */
