@@ -133,12 +133,27 @@ public final class ClusterPlacement implements Placement {
       }
       Thread.sleep(200);
     }
-    checkFits(from, scenario, ClusterNode.MAX_FRAME);
+    // A checkpoint travels in parts that each fit one Artery message, ahead of the Prepare.
+    List<byte[]> parts =
+        from == null ? List.of() : CheckpointParts.split(from, CheckpointParts.partBytes());
+    if (from != null) {
+      long bytes = 0;
+      for (byte[] part : parts) {
+        bytes += part.length;
+      }
+      log.printf(
+          "cluster: sending the checkpoint after tick %d (%d bytes) to %d nodes in %d parts%n",
+          from.tick(), bytes, found.size(), parts.size());
+      log.flush();
+    }
     size = blockSize(world.agentCount(), found.size());
     blocks = (world.agentCount() + size - 1) / size;
     List<CompletableFuture<NodeHost.Prepared>> answers = new ArrayList<>();
     for (ActorRef<NodeHost.Command> host : found) {
       boolean mine = host.path().address().hasLocalScope();
+      for (int i = 0; i < parts.size(); i++) {
+        host.tell(new NodeHost.CheckpointPart(run, i, parts.size(), parts.get(i)));
+      }
       answers.add(
           AskPattern.<NodeHost.Command, NodeHost.Prepared>ask(
                   host,
@@ -151,17 +166,17 @@ public final class ClusterPlacement implements Placement {
                           size,
                           mine,
                           from == null ? -1 : from.tick(),
-                          from == null ? new byte[0] : from.web(),
-                          from == null ? List.of() : from.agents(),
+                          parts.size(),
                           r),
-                  Duration.ofSeconds(60),
+                  // a second more for every part: at least 4 MiB/s to each node
+                  Duration.ofSeconds(60 + parts.size()),
                   system.scheduler())
               .toCompletableFuture());
     }
     List<ActorRef<NodeHost.Command>> others = new ArrayList<>();
     Replica local = null;
     for (int i = 0; i < found.size(); i++) {
-      NodeHost.Prepared p = answers.get(i).get(60, TimeUnit.SECONDS);
+      NodeHost.Prepared p = answers.get(i).get(60 + parts.size(), TimeUnit.SECONDS);
       if (!p.failure().isEmpty()) {
         throw new IllegalStateException(
             "node " + p.node() + " cannot run the world: " + p.failure());
@@ -210,31 +225,6 @@ public final class ClusterPlacement implements Placement {
         found.size(), world.agentCount(), blocks, size);
     log.printf("cluster: blocks per node: %s%n", BlockCensus.describe(census));
     log.flush();
-  }
-
-  /**
-   * Throws when a checkpoint is too large for the one message that carries it to each node (its web
-   * and agents, with room for the scenario): such a run is resumed in one JVM.
-   */
-  static void checkFits(Resumption from, String scenario, int maxFrame) {
-    if (from == null) {
-      return;
-    }
-    long bytes = from.web().length + scenario.length() + 64 * 1024;
-    for (byte[] a : from.agents()) {
-      bytes += a.length + 8;
-    }
-    if (bytes > maxFrame) {
-      throw new IllegalStateException(
-          "the checkpoint after tick "
-              + from.tick()
-              + " holds "
-              + (bytes + (1 << 20) - 1) / (1 << 20)
-              + " MiB of web and agent states, more than the "
-              + maxFrame / (1 << 20)
-              + " MiB a node can be sent in one message; finish the run in one JVM with"
-              + " 'ouroboros resume DIR'");
-    }
   }
 
   /** The address of a host's node, {@code self} for this node's own. */

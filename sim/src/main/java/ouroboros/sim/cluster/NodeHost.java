@@ -9,6 +9,8 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.actor.typed.receptionist.ServiceKey;
 import akka.cluster.typed.Cluster;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,16 +36,17 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
   static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "ouroboros-node");
 
   /** What a node host accepts. */
-  sealed interface Command permits Prepare, Seal, End {}
+  sealed interface Command permits CheckpointPart, Prepare, Seal, End {}
 
   /**
    * Get ready for run {@code run}: compile {@code scenario} (YAML, as the clock resolved it) with
    * {@code seed}; blocks are {@code blockSize} agents. {@code fedByClock} is true on the clock's
    * own node, whose replica takes the clock's snapshots instead of broadcasts. {@code labels} are
    * the run's metrics labels (scenario and run id), which a worker's meters carry. A run that goes
-   * on from a checkpoint after tick {@code resumeTick} (-1: none, from tick 0) carries the
-   * checkpoint's {@code web} and each agent's state ({@code agents}), which restore the replica and
-   * the blocks' agents as {@code ouroboros resume} restores them.
+   * on from a checkpoint after tick {@code resumeTick} (-1: none, from tick 0) was sent the
+   * checkpoint just before, in {@code parts} {@link CheckpointPart}s (its web and each agent's
+   * state), which restore the replica and the blocks' agents as {@code ouroboros resume} restores
+   * them.
    */
   record Prepare(
       String run,
@@ -53,8 +56,7 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
       int blockSize,
       boolean fedByClock,
       int resumeTick,
-      byte[] web,
-      List<byte[]> agents,
+      int parts,
       ActorRef<Prepared> replyTo)
       implements Command, CborSerializable {
     /** Checks the references. */
@@ -62,9 +64,20 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
       Objects.requireNonNull(run, "run");
       labels = Map.copyOf(labels);
       Objects.requireNonNull(scenario, "scenario");
-      Objects.requireNonNull(web, "web");
-      Objects.requireNonNull(agents, "agents");
       Objects.requireNonNull(replyTo, "replyTo");
+    }
+  }
+
+  /**
+   * Part {@code index} of {@code count} of the checkpoint run {@code run} goes on from (see {@link
+   * CheckpointParts}); the parts come in order, before the {@link Prepare} that uses them.
+   */
+  record CheckpointPart(String run, int index, int count, byte[] bytes)
+      implements Command, CborSerializable {
+    /** Checks the references. */
+    CheckpointPart {
+      Objects.requireNonNull(run, "run");
+      Objects.requireNonNull(bytes, "bytes");
     }
   }
 
@@ -95,6 +108,7 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
 
   private final NodeRuns runs;
   private final String address;
+  private final Map<String, List<byte[]>> parts = new HashMap<>();
 
   private NodeHost(ActorContext<Command> ctx) {
     super(ctx);
@@ -105,23 +119,31 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
+        .onMessage(CheckpointPart.class, this::onPart)
         .onMessage(Prepare.class, this::onPrepare)
         .onMessage(Seal.class, this::onSeal)
         .onMessage(End.class, this::onEnd)
         .build();
   }
 
+  private Behavior<Command> onPart(CheckpointPart msg) {
+    List<byte[]> got = parts.computeIfAbsent(msg.run(), r -> new ArrayList<>());
+    if (msg.index() == 0) {
+      got.clear(); // a part 0 starts the checkpoint of a new attempt
+    }
+    got.add(msg.bytes());
+    return this;
+  }
+
   private Behavior<Command> onPrepare(Prepare msg) {
+    List<byte[]> got = parts.remove(msg.run());
     try {
       ScenarioLoader loader = new ScenarioLoader();
       Scenario scenario = loader.parse("scenario of run " + msg.run(), msg.scenario());
       World world = WorldCompiler.compile(scenario, msg.seed());
       NodeTraffic.get(getContext().getSystem()).labelled(msg.labels());
       Replica replica = new Replica(world, msg.fedByClock());
-      Resumed resumed =
-          msg.resumeTick() < 0
-              ? null
-              : replica.resume(new Resumption(msg.resumeTick(), msg.web(), msg.agents()));
+      Resumed resumed = msg.resumeTick() < 0 ? null : replica.resume(checkpoint(msg, got));
       runs.put(msg.run(), new NodeRuns.Run(world, replica, msg.blockSize(), resumed));
       getContext().getLog().info("node {} prepared run {}", address, msg.run());
       msg.replyTo().tell(new Prepared(msg.run(), address, world.agentCount(), ""));
@@ -135,6 +157,21 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
                   e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
     return this;
+  }
+
+  /** The checkpoint {@code msg} goes on from, put together from the parts this node got. */
+  private static Resumption checkpoint(Prepare msg, List<byte[]> got) {
+    int n = got == null ? 0 : got.size();
+    if (n != msg.parts()) {
+      throw new IllegalStateException(
+          "this node got " + n + " of the " + msg.parts() + " parts of the checkpoint");
+    }
+    Resumption r = CheckpointParts.join(got);
+    if (r.tick() != msg.resumeTick()) {
+      throw new IllegalStateException(
+          "the checkpoint's parts are after tick " + r.tick() + ", not " + msg.resumeTick());
+    }
+    return r;
   }
 
   private Behavior<Command> onSeal(Seal msg) {

@@ -83,7 +83,11 @@ class ClusterRunTest {
     run.addAll(List.of("--cluster", seed, "--min-nodes", "3", "--checkpoint-every", "3"));
     // Paced so that the run is still going when the worker dies; pacing changes no file.
     run.addAll(List.of("--pace", "5"));
-    ChildJvm clock = start(tmp.resolve("lost-clock.log"), run.toArray(String[]::new));
+    // The checkpoint goes to the nodes in parts of 4 KiB, as a large world's travels in 4 MiB ones.
+    List<String> jvm = new ArrayList<>(HEAP);
+    jvm.add("-D" + CheckpointParts.PART_PROPERTY + "=4096");
+    ChildJvm clock = ChildJvm.start(tmp.resolve("lost-clock.log"), jvm, run.toArray(String[]::new));
+    CHILDREN.add(clock);
     clock.await(
         () -> Files.exists(out.resolve("checkpoint.bin")),
         Duration.ofMinutes(3),
@@ -105,6 +109,9 @@ class ClusterRunTest {
     assertTrue(log.contains("was lost (unreachable)"), log);
     assertTrue(log.contains("the run goes back to the checkpoint after tick "), log);
     assertTrue(log.contains("cluster: 2 nodes"), log);
+    java.util.regex.Matcher parts =
+        java.util.regex.Pattern.compile("to 2 nodes in (\\d+) parts").matcher(log);
+    assertTrue(parts.find() && Integer.parseInt(parts.group(1)) > 1, log);
     assertSameFiles(alone, out);
   }
 
