@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,7 +39,56 @@ final class GraphSection {
   private static final Set<String> KEYWORDS =
       Set.of("digraph", "graph", "node", "edge", "strict", "subgraph");
 
+  /**
+   * Edges drawn at most: a larger graph (a thousand models crawling one web have about 95,000) is
+   * drawn with its heaviest edges only, which the caption says; drawing them all takes seconds and
+   * shows a disc of ink.
+   */
+  static final int MAX_DRAWN = 500;
+
+  /**
+   * Characters of the graph file copied into the page at most: a larger file is cut after the last
+   * whole line within this, and the page says where the rest is.
+   */
+  static final int MAX_TEXT = 100_000;
+
   private GraphSection() {}
+
+  /**
+   * The edges to draw: all of them up to {@link #MAX_DRAWN}, else the {@code MAX_DRAWN} heaviest
+   * (the earlier first among equal weights), in their order in the file.
+   */
+  static List<Edge> drawn(List<Edge> edges) {
+    if (edges.size() <= MAX_DRAWN) {
+      return edges;
+    }
+    Integer[] order = new Integer[edges.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(
+        order,
+        (a, b) -> {
+          int c = Double.compare(edges.get(b).weight(), edges.get(a).weight());
+          return c != 0 ? c : Integer.compare(a, b);
+        });
+    Integer[] kept = java.util.Arrays.copyOf(order, MAX_DRAWN);
+    java.util.Arrays.sort(kept);
+    List<Edge> out = new ArrayList<>(MAX_DRAWN);
+    for (int i : kept) {
+      out.add(edges.get(i));
+    }
+    return out;
+  }
+
+  /** The file's text to copy into the page: all of it up to {@link #MAX_TEXT}, else its start. */
+  static String shown(String text) {
+    if (text.length() <= MAX_TEXT) {
+      return text;
+    }
+    int cut = text.lastIndexOf('\n', MAX_TEXT);
+    return text.substring(0, cut < 0 ? MAX_TEXT : cut + 1);
+  }
 
   /** A weighted edge from {@code from} to {@code to}, with the DOT file's label if any. */
   record Edge(String from, String to, double weight, String label) {}
@@ -99,6 +149,7 @@ final class GraphSection {
     } else {
       int size = Math.min(800, 240 + 40 * nodes.size());
       List<String> order = new ArrayList<>(nodes);
+      List<Edge> drawn = drawn(edges);
       h.figure(
           () ->
               ChartImage.draw(
@@ -106,19 +157,36 @@ final class GraphSection {
                   "final interaction graph",
                   RunReport.WIDTH,
                   size,
-                  g -> GraphDrawing.draw(g, order, edges, looks, RunReport.WIDTH, size)),
+                  g -> GraphDrawing.draw(g, order, drawn, looks, RunReport.WIDTH, size)),
           "From "
               + dir.relativize(file)
               + ": an arrow j → i when i trains on j's output, "
               + "thicker for a larger share, labelled with that share of i's training data; a ring"
               + " is a model training on its own output."
+              + (drawn.size() == edges.size()
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      " Only the %,d heaviest of its %,d edges are drawn.",
+                      drawn.size(),
+                      edges.size()))
               + (looks.isEmpty() ? "" : " Colours: the DOT file's, named in the legend."));
     }
+    String shown = shown(text);
+    String name = dir.relativize(file).toString();
     h.raw(
         "<details><summary>"
-            + Html.esc(dir.relativize(file).toString())
+            + Html.esc(name)
+            + (shown.length() == text.length()
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " (its first %,d of %,d lines; the whole file is %s in the run directory)",
+                    shown.lines().count(),
+                    text.lines().count(),
+                    name))
             + "</summary><pre>"
-            + Html.esc(text)
+            + Html.esc(shown)
             + "</pre></details>\n");
   }
 

@@ -78,4 +78,41 @@ class ReportGraphSectionTest {
       }
     }
   }
+
+  @Test
+  void drawn_moreEdgesThanDrawn_theHeaviestInFileOrder() {
+    List<GraphSection.Edge> edges = new ArrayList<>();
+    int n = GraphSection.MAX_DRAWN + 500;
+    for (int i = 0; i < n; i++) {
+      // weights 0..n-1 shuffled by a stride coprime with n; two equal weights at the cut
+      double w = (i * 7919L) % n;
+      edges.add(new GraphSection.Edge("a" + i, "b", w == 1000 ? 500 : w, ""));
+    }
+    List<GraphSection.Edge> drawn = GraphSection.drawn(edges);
+    assertEquals(GraphSection.MAX_DRAWN, drawn.size());
+    double lightestKept = drawn.stream().mapToDouble(GraphSection.Edge::weight).min().orElseThrow();
+    for (GraphSection.Edge e : edges) {
+      assertTrue(drawn.contains(e) || e.weight() <= lightestKept, e.toString());
+    }
+    List<Integer> positions = drawn.stream().map(edges::indexOf).toList();
+    for (int k = 1; k < positions.size(); k++) {
+      assertTrue(positions.get(k - 1) < positions.get(k), "in the file's order");
+    }
+    List<GraphSection.Edge> few = edges.subList(0, 10);
+    assertTrue(GraphSection.drawn(few) == few, "a small graph is drawn whole");
+  }
+
+  @Test
+  void shown_longFile_cutAtALineWithinTheLimit() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; b.length() <= 2 * GraphSection.MAX_TEXT; i++) {
+      b.append("  \"m").append(i).append("\" -> \"m0\" [label=\"0.010\"];\n");
+    }
+    String text = b.toString();
+    String shown = GraphSection.shown(text);
+    assertTrue(shown.length() <= GraphSection.MAX_TEXT, "at most the limit");
+    assertTrue(shown.endsWith("\n") && text.startsWith(shown), "whole lines from the start");
+    assertTrue(text.charAt(shown.length() - 1) == '\n');
+    assertEquals(DOT, GraphSection.shown(DOT));
+  }
 }
