@@ -6,10 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
 import ouroboros.sim.checkpoint.CheckpointException;
 import ouroboros.sim.checkpoint.RunCheckpoints;
 import ouroboros.sim.engine.RunOutcome;
@@ -73,7 +71,7 @@ final class NodeLoss {
               + (every == 0 ? "; --checkpoint-every K keeps the work of K ticks" : "")
               + ")";
     }
-    int removed = removeWindowsAfter(next.tick());
+    int removed = GraphListener.removeWindowsAfter(dir, next.tick(), window);
     log.printf(
         "cluster: %s, during tick %d; the run %s on the nodes left%s%n",
         why,
@@ -82,36 +80,5 @@ final class NodeLoss {
         removed == 0 ? "" : " (" + removed + " graph files of the windows after it removed)");
     log.flush();
     return next;
-  }
-
-  /**
-   * Deletes graph/wS-E.json and .dot of every window ending after {@code tick}, and of every
-   * partial window (fewer than {@code window} ticks: a stopped run's last); how many files.
-   */
-  private int removeWindowsAfter(int tick) throws IOException {
-    Path graphDir = dir.resolve(RunLayout.GRAPH_DIR);
-    if (!Files.isDirectory(graphDir)) {
-      return 0;
-    }
-    int removed = 0;
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(graphDir, "w*-*.json")) {
-      for (Path f : files) {
-        Matcher m = RunLayout.WINDOW_JSON.matcher(f.getFileName().toString());
-        if (!m.matches()) {
-          continue;
-        }
-        int start = Integer.parseInt(m.group(1));
-        int end = Integer.parseInt(m.group(2));
-        if (end > tick || end - start + 1 < window) {
-          String stem = RunLayout.windowName(start, end);
-          for (String ext : new String[] {RunLayout.JSON_EXT, RunLayout.DOT_EXT}) {
-            if (Files.deleteIfExists(graphDir.resolve(stem + ext))) {
-              removed++;
-            }
-          }
-        }
-      }
-    }
-    return removed;
   }
 }

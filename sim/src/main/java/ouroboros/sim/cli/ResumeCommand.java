@@ -139,6 +139,8 @@ final class ResumeCommand implements Callable<Integer> {
     try (lock) {
       removeTemporaryFiles(dir);
       removeTemporaryFiles(dir.resolve(RunLayout.GRAPH_DIR));
+      // A failed run wrote its partial last window; the run goes on and writes it whole.
+      GraphListener.removeWindowsAfter(dir, checkpoints.tick(), GraphOptions.DEFAULTS.window());
       if (!quiet) {
         stdout.printf(
             "%s: resuming after tick %d of %d from %s%n",

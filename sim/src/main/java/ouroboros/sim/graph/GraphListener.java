@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
@@ -271,5 +273,38 @@ public final class GraphListener implements Observers.Topology {
     latest = lastTick < 0 ? null : GraphAnalysis.of(records.graphAt(lastTick));
     live = latest;
     lastBlock = lastWritten == lastTick ? latest : null;
+  }
+
+  /**
+   * Deletes, in run directory {@code dir}, graph/wS-E.json and .dot of every window ending after
+   * {@code tick}, and of every partial window (fewer than {@code window} ticks: a stopped or failed
+   * run's last); how many files. A run that goes on after a checkpoint at {@code tick} writes those
+   * windows again, whole, so that its graph files are those of an uninterrupted run.
+   */
+  public static int removeWindowsAfter(Path dir, int tick, int window) throws IOException {
+    Path graphDir = dir.resolve(RunLayout.GRAPH_DIR);
+    if (!Files.isDirectory(graphDir)) {
+      return 0;
+    }
+    int removed = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(graphDir, "w*-*.json")) {
+      for (Path f : files) {
+        Matcher m = RunLayout.WINDOW_JSON.matcher(f.getFileName().toString());
+        if (!m.matches()) {
+          continue;
+        }
+        int start = Integer.parseInt(m.group(1));
+        int end = Integer.parseInt(m.group(2));
+        if (end > tick || end - start + 1 < window) {
+          String stem = RunLayout.windowName(start, end);
+          for (String ext : new String[] {RunLayout.JSON_EXT, RunLayout.DOT_EXT}) {
+            if (Files.deleteIfExists(graphDir.resolve(stem + ext))) {
+              removed++;
+            }
+          }
+        }
+      }
+    }
+    return removed;
   }
 }

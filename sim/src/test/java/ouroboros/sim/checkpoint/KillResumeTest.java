@@ -155,6 +155,12 @@ class KillResumeTest {
     assertFalse(
         Files.readString(killed.resolve("summary.json")).contains("\"complete\" : true"),
         "killed before the end");
+    // A run that failed rather than being killed also leaves its partial last window (such as
+    // w10-14 when a checkpoint's write fails at tick 14); resume removes it, as the run writes it
+    // again, whole.
+    Files.createDirectories(killed.resolve("graph"));
+    Files.writeString(killed.resolve("graph/w0-2.json"), "{}\n");
+    Files.writeString(killed.resolve("graph/w0-2.dot"), "digraph \"w0-2\" {}\n");
     assertEquals(0, cli("resume", killed.toString()), "resume");
     assertArrayEquals(
         Files.readAllBytes(reference.resolve("metrics.csv")),
