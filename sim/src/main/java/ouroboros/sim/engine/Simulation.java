@@ -184,40 +184,19 @@ public final class Simulation implements AutoCloseable {
     if (placement != null) {
       return runPlaced(world, web, listener, tickInterval, resumption, barrier);
     }
-    Clock.Setup setup;
-    if (resumption == null) {
-      setup =
-          new Clock.Setup(
-              world.ticks(),
-              world.phaseTimeout(),
-              web,
-              listener,
-              ctx -> spawnAgents(ctx, world, null),
-              tickInterval,
-              world.timeline().start(),
-              0,
-              null,
-              barrier);
-    } else {
-      Resumed resumed;
-      try {
-        resumed = Resumed.of(world, web, resumption);
-      } catch (ResumeRefused e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      setup =
-          new Clock.Setup(
-              world.ticks(),
-              world.phaseTimeout(),
-              web,
-              listener,
-              ctx -> spawnAgents(ctx, world, resumed),
-              tickInterval,
-              resumed.schedule(),
-              resumption.tick() + 1,
-              resumed.snapshot(),
-              barrier);
-    }
+    Resumed resumed = resumption == null ? null : restore(world, web, resumption);
+    Clock.Setup setup =
+        new Clock.Setup(
+            world.ticks(),
+            world.phaseTimeout(),
+            web,
+            listener,
+            ctx -> spawnAgents(ctx, world, resumed),
+            tickInterval,
+            resumed == null ? world.timeline().start() : resumed.schedule(),
+            resumed == null ? 0 : resumption.tick() + 1,
+            resumed == null ? null : resumed.snapshot(),
+            barrier);
     return runClock(setup, new CompletableFuture<>());
   }
 
@@ -232,15 +211,8 @@ public final class Simulation implements AutoCloseable {
       Duration tickInterval,
       Resumption resumption,
       Barrier barrier) {
-    Resumed resumed = null;
-    if (resumption != null) {
-      try {
-        // Checks the checkpoint against the world and restores the clock's web, before any node.
-        resumed = Resumed.of(world, web, resumption);
-      } catch (ResumeRefused e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
+    // Checks the checkpoint against the world and restores the clock's web, before any node.
+    Resumed resumed = resumption == null ? null : restore(world, web, resumption);
     try {
       placement.prepare(world, resumption);
     } catch (InterruptedException e) {
@@ -268,6 +240,19 @@ public final class Simulation implements AutoCloseable {
           placement.lost());
     } finally {
       placement.finish();
+    }
+  }
+
+  /**
+   * Restores the checkpoint {@code resumption} of {@code world} into {@code web}.
+   *
+   * @throws java.io.UncheckedIOException holding a {@link ResumeRefused} when it does not fit
+   */
+  private static Resumed restore(World world, WebStore web, Resumption resumption) {
+    try {
+      return Resumed.of(world, web, resumption);
+    } catch (ResumeRefused e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
