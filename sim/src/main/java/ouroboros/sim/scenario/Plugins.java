@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import ouroboros.agents.domain.DomainSpec;
 import ouroboros.agents.domain.categorical.CategoricalSpec;
+import ouroboros.agents.domain.empirical.EmpiricalSpec;
 import ouroboros.agents.domain.gaussian.GaussianSpec;
 import ouroboros.agents.domain.glm.GlmSpec;
 import ouroboros.agents.domain.kde.KdeSpec;
@@ -59,6 +60,7 @@ public final class Plugins {
     DOMAINS.put("kde", KdeSpec.class);
     DOMAINS.put("ngram-text", TextSpec.class);
     DOMAINS.put("glm", GlmSpec.class);
+    DOMAINS.put("empirical", EmpiricalSpec.class);
 
     STAGES.put("watermark-filter", WatermarkFilterSpec.class);
     STAGES.put("ai-detector", AiDetectorSpec.class);
