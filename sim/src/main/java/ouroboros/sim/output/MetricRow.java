@@ -54,8 +54,8 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return out.append((long) v);
     }
-    // StringBuilder.append(double) writes the digits of Double.toString.
-    return out.append(v);
+    // Double.toString's digits, short decimals without FloatingDecimal.
+    return DecimalText.append(out, v);
   }
 
   /**

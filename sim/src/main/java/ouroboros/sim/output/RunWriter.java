@@ -1,6 +1,5 @@
 package ouroboros.sim.output;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.scenario.load.ScenarioLoader;
-import ouroboros.sim.scenario.load.Yaml;
 import ouroboros.sim.scenario.spec.Scenario;
 
 /**
@@ -38,12 +36,13 @@ import ouroboros.sim.scenario.spec.Scenario;
  * contributors' rows); formatting, the summary and every file write run on one writer thread (a
  * {@link WriteQueue} of {@value #QUEUE_TICKS} ticks), so the next tick need not wait for the disk.
  * The files are checkpointed together: the rows of finished ticks are appended to metrics.csv, then
- * summary.json is rewritten, at most once per {@link #CHECKPOINT} or {@value #SUMMARY_COST_FACTOR}
- * times the time the last summary took to build, whichever is longer, and always at the end; in
- * between, whenever {@value #MAX_PENDING_BYTES} bytes of rows are waiting, they are appended alone.
- * A run killed mid-way thus loses at most the last second or so of rows, and its summary.json is
- * never more than one checkpoint interval behind its metrics.csv. Rewriting summary.json after
- * every tick cost 15% of the wall time of a run of 1,000 small models.
+ * summary.json is rewritten ({@link SummaryCheckpoints}), at most once per {@link #CHECKPOINT} or
+ * {@value SummaryCheckpoints#SUMMARY_COST_FACTOR} times the time the last summary took to build,
+ * whichever is longer, and always at the end; in between, whenever {@value #MAX_PENDING_BYTES}
+ * bytes of rows are waiting, they are appended alone. A run killed mid-way thus loses at most the
+ * last second or so of rows, and its summary.json is never more than one checkpoint interval behind
+ * its metrics.csv. Rewriting summary.json after every tick cost 15% of the wall time of a run of
+ * 1,000 small models.
  */
 public final class RunWriter implements TickListener, AutoCloseable {
   /** The most time between two checkpoints of metrics.csv and summary.json. */
@@ -51,9 +50,6 @@ public final class RunWriter implements TickListener, AutoCloseable {
 
   /** Rows waiting beyond this many bytes (of UTF-16 text) force a checkpoint. */
   static final int MAX_PENDING_BYTES = 8 << 20;
-
-  /** A checkpoint waits at least this many times the time the last summary took to build. */
-  static final int SUMMARY_COST_FACTOR = 20;
 
   /** Ticks the writer thread may fall behind before the clock waits. */
   static final int QUEUE_TICKS = 16;
@@ -63,7 +59,6 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private final World world;
   private final RunSummary summary;
   private final MetricsChannel metrics;
-  private final ObjectMapper json = Yaml.json();
   private final long startNanos = System.nanoTime();
   private final long[] phaseNanos = new long[Phase.values().length];
   private final int threads;
@@ -72,14 +67,12 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private final int humans;
   private final boolean[] kept;
   private final Set<String> dropped;
-  private final long checkpointNanos;
+  private final SummaryCheckpoints checkpoints;
   private final StringBuilder pending = new StringBuilder();
 
   /** The models' rows of a tick, on the writer thread. */
   private final ModelRows modelRows = new ModelRows();
 
-  private long lastCheckpoint;
-  private long summaryNanos;
   private long published;
   private java.util.function.Consumer<List<MetricRow>> rows;
   private final java.util.concurrent.atomic.AtomicBoolean finishing =
@@ -145,11 +138,11 @@ public final class RunWriter implements TickListener, AutoCloseable {
     this.dir = dir;
     this.files = RunLayout.of(dir);
     this.world = world;
-    this.checkpointNanos = checkpoint.toNanos();
     this.threads = threads;
     OutputOptions options = new OutputOptions(world.perModelRows(), world.sampleSize());
     boolean[] kept = options.kept(world.models().size(), world.seed());
     this.summary = new RunSummary(world, kept, Groups.of(world));
+    this.checkpoints = new SummaryCheckpoints(files.summary(), summary, checkpoint.toNanos());
     this.humans = world.humans().size();
     this.kept = kept;
     this.dropped = new HashSet<>();
@@ -169,9 +162,8 @@ public final class RunWriter implements TickListener, AutoCloseable {
               .getBytes(StandardCharsets.UTF_8));
       this.metrics = MetricsChannel.create(files.metrics());
       metrics.append(MetricRow.HEADER + "\n");
-      writeSummary();
+      checkpoints.write();
     }
-    this.lastCheckpoint = System.nanoTime();
     this.queue = new WriteQueue("ouroboros-run-writer", QUEUE_TICKS);
   }
 
@@ -268,7 +260,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
                 completed,
                 published,
                 phaseNanos,
-                json);
+                checkpoints.json());
           });
       queue.drain();
     } catch (IOException e) {
@@ -282,7 +274,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
       summary.finish(
           outcome.failure().isEmpty() ? "writing the run files failed: " + why : outcome.failure());
       try {
-        writeSummary();
+        checkpoints.write();
       } catch (IOException | RuntimeException e) {
         // summary.json keeps its last checkpoint, "complete": false.
       }
@@ -321,7 +313,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
       throws IOException {
     append(modelRows.withModelRows(tick, listed(reports), rows));
     summary.update(tick, reports);
-    if (System.nanoTime() - lastCheckpoint >= checkpointInterval()) {
+    if (checkpoints.due()) {
       checkpoint();
     } else if (pending.length() * 2L >= MAX_PENDING_BYTES) {
       flushRows();
@@ -338,28 +330,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
     }
   }
 
-  /**
-   * Appends the waiting rows to metrics.csv, then rewrites summary.json. The new summary is written
-   * to its temporary file first, so that only a rename separates the two files' moves.
-   */
+  /** Appends the waiting rows to metrics.csv, then rewrites summary.json. */
   private void checkpoint() throws IOException {
-    long t0 = System.nanoTime();
-    byte[] bytes = summaryBytes();
-    summaryNanos = System.nanoTime() - t0;
-    AtomicFiles.Commit next = AtomicFiles.prepare(files.summary(), bytes);
-    flushRows();
-    next.commit();
-    lastCheckpoint = System.nanoTime();
-  }
-
-  /**
-   * The time between two checkpoints: {@link #CHECKPOINT}, or {@value #SUMMARY_COST_FACTOR} times
-   * what the last summary took to build when that is longer, so that rewriting a large summary
-   * costs the writer thread at most about 1/{@value #SUMMARY_COST_FACTOR} of its time. Zero (tests)
-   * stays zero.
-   */
-  private long checkpointInterval() {
-    return checkpointNanos == 0 ? 0 : Math.max(checkpointNanos, SUMMARY_COST_FACTOR * summaryNanos);
+    checkpoints.checkpoint(this::flushRows);
   }
 
   /** Appends the waiting rows to metrics.csv. */
@@ -374,19 +347,6 @@ public final class RunWriter implements TickListener, AutoCloseable {
   public void close() throws IOException {
     queue.close();
     metrics.close();
-  }
-
-  /** Writes the summary atomically. */
-  private void writeSummary() throws IOException {
-    AtomicFiles.write(files.summary(), summaryBytes());
-  }
-
-  /** The summary's JSON, with a final newline. */
-  private byte[] summaryBytes() throws IOException {
-    byte[] bytes = json.writeValueAsBytes(summary.toMap());
-    byte[] withNewline = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-    withNewline[bytes.length] = '\n';
-    return withNewline;
   }
 
   /**

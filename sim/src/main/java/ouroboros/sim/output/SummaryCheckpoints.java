@@ -1,0 +1,94 @@
+package ouroboros.sim.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+import ouroboros.sim.scenario.load.Yaml;
+
+/**
+ * The timed rewrite of a run's {@code summary.json} (see {@link RunWriter}): a checkpoint appends
+ * the rows waiting for metrics.csv, then replaces summary.json, at most once per checkpoint
+ * interval or {@value #SUMMARY_COST_FACTOR} times the time the last summary took to build,
+ * whichever is longer. The new summary goes to its temporary file first, so that only a rename
+ * separates the moves of the two files. Used on the run writer's thread only.
+ */
+final class SummaryCheckpoints {
+  /** A checkpoint waits at least this many times the time the last summary took to build. */
+  static final int SUMMARY_COST_FACTOR = 20;
+
+  /** What a checkpoint does between preparing summary.json and renaming it into place. */
+  @FunctionalInterface
+  interface Flush {
+    /** Appends the waiting rows to metrics.csv. */
+    void run() throws IOException;
+  }
+
+  private final Path file;
+  private final RunSummary summary;
+  private final long intervalNanos;
+  private final ObjectMapper json = Yaml.json();
+  private long last = System.nanoTime();
+  private long buildNanos;
+
+  /**
+   * Checkpoints of {@code summary} into {@code file}, at most once per {@code intervalNanos} (zero:
+   * whenever asked).
+   */
+  SummaryCheckpoints(Path file, RunSummary summary, long intervalNanos) {
+    this.file = Objects.requireNonNull(file, "file");
+    this.summary = Objects.requireNonNull(summary, "summary");
+    if (intervalNanos < 0) {
+      throw new IllegalArgumentException("checkpoint interval is negative: " + intervalNanos);
+    }
+    this.intervalNanos = intervalNanos;
+  }
+
+  /** The JSON writer the run files share. */
+  ObjectMapper json() {
+    return json;
+  }
+
+  /** Whether a checkpoint is due: the interval has passed since the last one. */
+  boolean due() {
+    return System.nanoTime() - last >= interval();
+  }
+
+  /**
+   * The time between two checkpoints: the configured interval, or {@value #SUMMARY_COST_FACTOR}
+   * times what the last summary took to build when that is longer, so that rewriting a large
+   * summary costs the writer thread at most about 1/{@value #SUMMARY_COST_FACTOR} of its time. Zero
+   * (tests) stays zero.
+   */
+  long interval() {
+    return intervalNanos == 0 ? 0 : Math.max(intervalNanos, SUMMARY_COST_FACTOR * buildNanos);
+  }
+
+  /**
+   * Builds the summary, writes it to its temporary file, runs {@code flush} (the rows waiting for
+   * metrics.csv), then renames the summary into place.
+   */
+  void checkpoint(Flush flush) throws IOException {
+    long t0 = System.nanoTime();
+    byte[] bytes = bytes();
+    buildNanos = System.nanoTime() - t0;
+    AtomicFiles.Commit next = AtomicFiles.prepare(file, bytes);
+    flush.run();
+    next.commit();
+    last = System.nanoTime();
+  }
+
+  /** Writes the summary atomically, outside the timed checkpoints. */
+  void write() throws IOException {
+    AtomicFiles.write(file, bytes());
+  }
+
+  /** The summary's JSON, with a final newline. */
+  private byte[] bytes() throws IOException {
+    byte[] bytes = json.writeValueAsBytes(summary.toMap());
+    byte[] withNewline = Arrays.copyOf(bytes, bytes.length + 1);
+    withNewline[bytes.length] = '\n';
+    return withNewline;
+  }
+}
