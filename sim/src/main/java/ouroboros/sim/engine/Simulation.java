@@ -93,8 +93,8 @@ public final class Simulation implements AutoCloseable {
             containFatalErrors
                 ? ConfigFactory.parseMap(Map.of("akka.jvm-exit-on-fatal-error", "off"))
                     .withFallback(extra)
-                    .withFallback(config(threads))
-                : extra.withFallback(config(threads)));
+                    .withFallback(ActorConfig.of(threads, extra.isEmpty()))
+                : extra.withFallback(ActorConfig.of(threads, extra.isEmpty())));
     CoordinatedShutdown.get(system)
         .addTask(
             CoordinatedShutdown.PhaseBeforeServiceUnbind(),
@@ -131,20 +131,7 @@ public final class Simulation implements AutoCloseable {
 
   /** The actor configuration for a given thread count; logs only warnings and errors. */
   static Config config(int threads) {
-    return ConfigFactory.parseMap(
-            Map.of(
-                "akka.actor.default-dispatcher.fork-join-executor.parallelism-min", threads,
-                "akka.actor.default-dispatcher.fork-join-executor.parallelism-max", threads,
-                "akka.actor.default-dispatcher.fork-join-executor.parallelism-factor", 1.0,
-                "akka.loglevel", "WARNING",
-                "akka.stdout-loglevel", "OFF",
-                "akka.log-dead-letters", "off",
-                "akka.log-dead-letters-during-shutdown", "off",
-                "akka.coordinated-shutdown.exit-jvm", "off",
-                // Out-of-memory errors are caught in the actors (OutOfMemory); one that escapes
-                // stops the actor system, which ends the run, rather than the whole JVM.
-                "akka.jvm-exit-on-fatal-error", "off"))
-        .withFallback(ConfigFactory.load());
+    return ActorConfig.of(threads, false);
   }
 
   /** Runs a world to its end, as fast as it can, and returns how it ended. */

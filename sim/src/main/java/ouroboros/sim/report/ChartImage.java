@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -53,13 +56,27 @@ record ChartImage(String id, String alt, int width, int height, byte[] png) {
     } finally {
       g.dispose();
     }
+    return new ChartImage(id, alt, width, height, png(img));
+  }
+
+  /**
+   * The PNG bytes of {@code img}: what {@code ImageIO.write(img, "png", out)} writes, through a
+   * stream cached in memory. {@code ImageIO.write} to an output stream caches in a temporary file
+   * by default ({@link ImageIO#getUseCache}), created, written, read back and deleted for every
+   * chart.
+   */
+  static byte[] png(BufferedImage img) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(img, "png", out);
+    try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+      writer.setOutput(stream);
+      writer.write(img);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
     }
-    return new ChartImage(id, alt, width, height, out.toByteArray());
+    return out.toByteArray();
   }
 
   /** The image as a {@code data:image/png;base64,...} URI. */
