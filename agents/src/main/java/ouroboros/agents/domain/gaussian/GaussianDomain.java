@@ -1,7 +1,7 @@
 package ouroboros.agents.domain.gaussian;
 
-import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -213,7 +213,7 @@ public final class GaussianDomain implements Domain {
       double e = m.meanAt(i) - truth.meanAt(i);
       sq += e * e;
     }
-    Map<String, Double> values = new TreeMap<>();
+    SortedMap<String, Double> values = new TreeMap<>();
     values.put(Metrics.POPULATION_RISK, risk(m));
     values.put(Metrics.MEAN_SQ_ERROR, sq);
     values.put(Metrics.VARIANCE_RATIO, m.trace() / truth.trace());
@@ -222,7 +222,8 @@ public final class GaussianDomain implements Domain {
     values.put(Metrics.RISK_BAND, 0.0);
     values.put(Metrics.TAIL_MASS_RATIO, massBeyond(m, tailRadius2) / 0.01);
     values.put(Metrics.HALLUCINATED_MASS, massBeyond(m, almostNoneRadius2));
-    return new Evaluation(new TreeMap<>(values));
+    // Already sorted: Evaluation copies it once, in order.
+    return new Evaluation(values);
   }
 
   /** KL(truth || model), in nats. */
