@@ -62,6 +62,11 @@ public final class CollapseTracker {
   /** Definition 3's t distribution, kept while its degrees of freedom stay the same. */
   private TDistribution student;
 
+  /** {@link #criticalT} of {@link #criticalDf} degrees of freedom and this tracker's alpha. */
+  private double[] critical;
+
+  private double criticalDf = Double.NaN;
+
   /** Definition 3's regression over the window, cleared and refilled at each update. */
   private final SimpleRegression window = new SimpleRegression();
 
@@ -173,7 +178,12 @@ public final class CollapseTracker {
    */
   private boolean fires(SimpleRegression r) {
     if (r.getN() >= 3) {
-      double[] bounds = criticalT(r.getN() - 2, thresholds.trendAlpha());
+      double df = r.getN() - 2;
+      if (df != criticalDf) {
+        critical = criticalT(df, thresholds.trendAlpha());
+        criticalDf = df;
+      }
+      double[] bounds = critical;
       double stat = FastMath.abs(r.getSlope()) / r.getSlopeStdErr();
       if (stat >= bounds[0]) {
         return true;
