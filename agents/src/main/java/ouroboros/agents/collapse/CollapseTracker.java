@@ -4,7 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.apache.commons.math3.util.FastMath;
@@ -59,6 +61,14 @@ public final class CollapseTracker {
 
   /** Definition 3's t distribution, kept while its degrees of freedom stay the same. */
   private TDistribution student;
+
+  /** {@link #criticalT} of {@link #criticalDf} degrees of freedom and this tracker's alpha. */
+  private double[] critical;
+
+  private double criticalDf = Double.NaN;
+
+  /** Definition 3's regression over the window, cleared and refilled at each update. */
+  private final SimpleRegression window = new SimpleRegression();
 
   /** A tracker with the given thresholds. */
   public CollapseTracker(Thresholds thresholds) {
@@ -142,7 +152,8 @@ public final class CollapseTracker {
     if (history.size() < thresholds.trendWindow()) {
       return Verdict.notApplicable(Definition.DIVERGING_RISK);
     }
-    SimpleRegression r = new SimpleRegression();
+    SimpleRegression r = window;
+    r.clear();
     for (double[] h : history) {
       if (!Double.isFinite(h[1])) {
         return Verdict.of(Definition.DIVERGING_RISK, Double.POSITIVE_INFINITY, true);
@@ -155,11 +166,63 @@ public final class CollapseTracker {
       // The verdict is "no" whatever the p-value: skip the t distribution function.
       return Verdict.of(Definition.DIVERGING_RISK, slope, false);
     }
-    double twoSided = significance(r);
-    if (Double.isNaN(twoSided)) {
-      return Verdict.of(Definition.DIVERGING_RISK, slope, false);
+    return Verdict.of(Definition.DIVERGING_RISK, slope, fires(r));
+  }
+
+  /**
+   * Whether the one-sided p-value of a positive slope, half of {@link #significance}, is below
+   * alpha. Only that verdict is reported, never the p-value, so a t statistic clearly beyond the
+   * critical values (p at most 0.99 alpha, or at least 1.01 alpha; each found once per degrees of
+   * freedom) decides it without the distribution function; near them, and for an alpha below 1e-4
+   * (where the p-value's rounding could reach a hundredth of alpha), the exact test decides.
+   */
+  private boolean fires(SimpleRegression r) {
+    if (r.getN() >= 3) {
+      double df = r.getN() - 2;
+      if (df != criticalDf) {
+        critical = criticalT(df, thresholds.trendAlpha());
+        criticalDf = df;
+      }
+      double[] bounds = critical;
+      double stat = FastMath.abs(r.getSlope()) / r.getSlopeStdErr();
+      if (stat >= bounds[0]) {
+        return true;
+      }
+      if (stat <= bounds[1]) {
+        return false;
+      }
     }
-    return Verdict.of(Definition.DIVERGING_RISK, slope, twoSided / 2 < thresholds.trendAlpha());
+    double twoSided = significance(r);
+    return !Double.isNaN(twoSided) && twoSided / 2 < thresholds.trendAlpha();
+  }
+
+  /** Degrees of freedom and alpha, the key of {@link #CRITICAL}. */
+  private record Critical(double df, double alpha) {}
+
+  /** {@link #criticalT}'s values, shared by every tracker: pure functions of their key. */
+  private static final Map<Critical, double[]> CRITICAL = new ConcurrentHashMap<>();
+
+  /**
+   * The t statistics at or above which definition 3 fires and at or below which it does not, for
+   * {@code df} degrees of freedom and one-sided level alpha: the quantiles of p = 0.99 alpha and
+   * 1.01 alpha; NaN (no shortcut) when alpha is below 1e-4 or above 0.5 or a quantile is not
+   * finite.
+   */
+  private static double[] criticalT(double df, double alpha) {
+    return CRITICAL.computeIfAbsent(
+        new Critical(df, alpha),
+        k -> {
+          double[] none = {Double.NaN, Double.NaN};
+          if (!(alpha >= 1e-4 && alpha <= 0.5)) {
+            return none;
+          }
+          TDistribution t = new TDistribution(null, df);
+          double above = t.inverseCumulativeProbability(1 - 0.99 * alpha);
+          double below = t.inverseCumulativeProbability(1 - 1.01 * alpha);
+          return Double.isFinite(above) && Double.isFinite(below) && below < above
+              ? new double[] {above, below}
+              : none;
+        });
   }
 
   /**

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.collapse.CollapseTracker;
 import ouroboros.agents.data.AuthorKind;
@@ -285,9 +283,7 @@ public final class ModelCore {
     if (Double.isNaN(l2)) {
       return evaluation;
     }
-    SortedMap<String, Double> values = new TreeMap<>(evaluation.values());
-    values.put(Metrics.L2_TO_FIRST_FIT, l2);
-    return new Evaluation(values);
+    return evaluation.with(Metrics.L2_TO_FIRST_FIT, l2);
   }
 
   /** Retrains on a snapshot: gather, pool, fit, evaluate, report. */

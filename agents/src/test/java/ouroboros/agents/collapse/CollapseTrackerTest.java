@@ -1,6 +1,7 @@
 package ouroboros.agents.collapse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -115,5 +116,40 @@ class CollapseTrackerTest {
     assertEquals(State.YES, of(v, Definition.HALLUCINATION).state());
     assertEquals("d7-tail-mass-ratio", Definition.TAIL_LOSS.numberMetric());
     assertEquals("d7-verdict", Definition.TAIL_LOSS.verdictMetric());
+  }
+
+  /**
+   * Definition 3 decides most verdicts from cached critical t values; it must agree with Commons
+   * Math's own test on every window, those whose p-value is within a few percent of alpha included.
+   */
+  @Test
+  void trendVerdict_agreesWithTheExactTestNearAlpha() {
+    Thresholds th = new Thresholds(10, 2, 10, 0.01, 0.0, 0.5, 0.5, 1.0, 0.5, 0.01);
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(15);
+    int near = 0;
+    int yes = 0;
+    int cases = 6000;
+    for (int c = 0; c < cases; c++) {
+      CollapseTracker t = new CollapseTracker(th);
+      double slope = 0.3 * rng.nextDouble();
+      org.apache.commons.math3.stat.regression.SimpleRegression r =
+          new org.apache.commons.math3.stat.regression.SimpleRegression();
+      List<Verdict> v = List.of();
+      for (int g = 1; g <= 10; g++) {
+        double risk = 1 + slope * g + rng.nextGaussian();
+        r.addData(g, risk);
+        v = t.update(g, eval(risk, 0, 1), 100.0 * g, Double.NaN);
+      }
+      double p = r.getSignificance() / 2;
+      boolean fires = r.getSlope() > 0 && p < 0.01;
+      near += Math.abs(p / 0.01 - 1) < 0.02 ? 1 : 0;
+      yes += fires ? 1 : 0;
+      assertEquals(
+          fires ? State.YES : State.NO,
+          of(v, Definition.DIVERGING_RISK).state(),
+          "case " + c + ", p = " + p);
+    }
+    assertTrue(near >= 5, "windows with p within 2% of alpha: " + near);
+    assertTrue(yes > cases / 10 && yes < cases * 9 / 10, "verdicts that fire: " + yes);
   }
 }

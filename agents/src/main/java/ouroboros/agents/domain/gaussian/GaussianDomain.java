@@ -1,6 +1,5 @@
 package ouroboros.agents.domain.gaussian;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
@@ -213,7 +212,7 @@ public final class GaussianDomain implements Domain {
       double e = m.meanAt(i) - truth.meanAt(i);
       sq += e * e;
     }
-    Map<String, Double> values = new TreeMap<>();
+    TreeMap<String, Double> values = new TreeMap<>();
     values.put(Metrics.POPULATION_RISK, risk(m));
     values.put(Metrics.MEAN_SQ_ERROR, sq);
     values.put(Metrics.VARIANCE_RATIO, m.trace() / truth.trace());
@@ -222,7 +221,7 @@ public final class GaussianDomain implements Domain {
     values.put(Metrics.RISK_BAND, 0.0);
     values.put(Metrics.TAIL_MASS_RATIO, massBeyond(m, tailRadius2) / 0.01);
     values.put(Metrics.HALLUCINATED_MASS, massBeyond(m, almostNoneRadius2));
-    return new Evaluation(new TreeMap<>(values));
+    return Evaluation.owning(values);
   }
 
   /** KL(truth || model), in nats. */
