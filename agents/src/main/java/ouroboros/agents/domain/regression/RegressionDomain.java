@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -43,6 +44,17 @@ import ouroboros.agents.domain.SamplingSettings;
  * EstimatorSettings#ridge()} ({@link LeastSquares}). A singular design gets the minimum-norm fit,
  * as numpy's pseudo-inverse does.
  *
+ * <p>Fewer rows than dimensions (T &lt; d, Gerstgrasser et al.'s sweeps for d = 32 and 100): X'X is
+ * singular, and every least-squares fit is the minimum-norm one, X^+ y with X^+ = X'(XX')^-1, which
+ * lies in the row space of X. Write P = X^+ X for the projection on it. The fit on real labels is P
+ * w* + X^+ e, and a fit on labels X w + e of a w in the row space is w + X^+ e, so w_n - w* = -(I -
+ * P) w* + u_n with u_n in the row space and, given X, N(0, h(n) s^2 X^+ X^+'): the same recursion
+ * as for T &ge; d, with (XX')^-1 in place of (X'X)^-1. Hence, for a fixed design, E||w_n - w*||^2 =
+ * ||(I - P) w*||^2 + h(n) s^2 tr((XX')^-1), h(n) = n (replace) or sum_{i<=n} 1/i^2 (accumulate)
+ * ({@link #unlearned()}, {@link #designConstant()}): the first term, the part of w* outside the row
+ * space, is never learned and does not grow. Over Gaussian designs the means are ||w*||^2 (d - T)/d
+ * and h(n) s^2 T/(d - T - 1) (finite for d > T + 1).
+ *
  * <p>Measures, all closed forms (so {@code risk-band} is 0): {@code population-risk} is ||w -
  * w*||^2; {@code test-mse} is the expected squared error on a fresh point x ~ N(0, I) with a fresh
  * truth label, E(x.w - x.w* - e)^2 = ||w - w*||^2 + s^2; {@code diversity-ratio} is the second
@@ -66,6 +78,7 @@ public final class RegressionDomain implements Domain {
   private final double noiseSd;
   private final double truthSecondMoment;
   private final double designConstant;
+  private final double unlearned;
 
   /**
    * A domain over a given design.
@@ -93,7 +106,14 @@ public final class RegressionDomain implements Domain {
     this.noiseSd = noiseSd;
     this.gram = gram(this.design, rows, dimension);
     this.truthSecondMoment = secondMoment(truth);
-    this.designConstant = noiseSd * noiseSd * traceInverse(gram);
+    if (rows < dimension) {
+      double[][] outer = outer(this.design, rows, dimension);
+      this.designConstant = noiseSd * noiseSd * traceInverse(outer);
+      this.unlearned = unlearned(outer, truth);
+    } else {
+      this.designConstant = noiseSd * noiseSd * traceInverse(gram);
+      this.unlearned = 0;
+    }
   }
 
   /**
@@ -165,12 +185,25 @@ public final class RegressionDomain implements Domain {
   }
 
   /**
-   * s^2 tr((X'X)^-1): E||w_1 - w*||^2 for OLS on this design, the finite-design value of
-   * SCIENCE.md's c = s^2 d / (T - d - 1), which is its mean over designs for T > d + 1 (for T = d
-   * or d + 1 that mean is infinite, and only this value is finite). NaN when X'X is singular.
+   * s^2 tr(pinv(X'X)): the noise part of E||w_1 - w*||^2 for the (minimum-norm) least-squares fit
+   * on this design. For T &ge; d it is s^2 tr((X'X)^-1), the finite-design value of SCIENCE.md's c
+   * = s^2 d / (T - d - 1), which is its mean over designs for T > d + 1 (for T = d or d + 1 that
+   * mean is infinite, and only this value is finite); NaN when X'X is singular. For T &lt; d it is
+   * s^2 tr((XX')^-1), whose mean over designs is s^2 T / (d - T - 1) for d > T + 1.
    */
   public double designConstant() {
     return designConstant;
+  }
+
+  /**
+   * ||(I - P) w*||^2, P the projection on the row space of X: the part of the error that no fit on
+   * this design can remove, because the minimum-norm fit never leaves the row space. 0 for T &ge;
+   * d; for T &lt; d its mean over designs is ||w*||^2 (d - T) / d (the row space is a uniform
+   * random T-dimensional subspace). With n fits the error is then E||w_n - w*||^2 = unlearned() +
+   * h(n) designConstant(), h(n) = n under replace and sum_{i<=n} 1/i^2 under accumulate.
+   */
+  public double unlearned() {
+    return unlearned;
   }
 
   @Override
@@ -281,6 +314,48 @@ public final class RegressionDomain implements Domain {
       }
     }
     return g;
+  }
+
+  /** XX' of a row-major T x d array. */
+  private static double[][] outer(double[] x, int t, int d) {
+    double[][] g = new double[t][t];
+    for (int i = 0; i < t; i++) {
+      for (int k = 0; k <= i; k++) {
+        double s = 0;
+        for (int a = 0; a < d; a++) {
+          s += x[i * d + a] * x[k * d + a];
+        }
+        g[i][k] = s;
+        g[k][i] = s;
+      }
+    }
+    return g;
+  }
+
+  /** ||w*||^2 - (Xw*)'(XX')^-1 (Xw*) for T &lt; d, at least 0; NaN when XX' is singular. */
+  private double unlearned(double[][] outer, RegressionModel w) {
+    double[] xw = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      xw[i] = w.predict(design, i * dimension);
+    }
+    double norm = 0;
+    for (int j = 0; j < dimension; j++) {
+      norm += w.weight(j) * w.weight(j);
+    }
+    try {
+      double[] z =
+          new CholeskyDecomposition(new Array2DRowRealMatrix(outer, true))
+              .getSolver()
+              .solve(new ArrayRealVector(xw, false))
+              .toArray();
+      double learned = 0;
+      for (int i = 0; i < rows; i++) {
+        learned += xw[i] * z[i];
+      }
+      return Math.max(0, norm - learned);
+    } catch (MathIllegalArgumentException e) {
+      return Double.NaN;
+    }
   }
 
   /** tr(G^-1) for a symmetric positive definite G; NaN when G is singular. */

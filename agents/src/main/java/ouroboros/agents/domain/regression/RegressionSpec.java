@@ -17,9 +17,10 @@ import ouroboros.agents.spec.Spec;
  * with independent N(0, 1/d) entries from the seed. See {@link RegressionDomain}.
  *
  * @param dimensions d
- * @param rows T, the design's rows; at least d, so that X'X is invertible (almost surely). The mean
- *     over designs E||w_1 - w*||^2 = s^2 d/(T-d-1) is finite only for T > d + 1; at T = d or d + 1
- *     only a design's own s^2 tr((X'X)^-1) is (Gerstgrasser et al.'s cell n = d)
+ * @param rows T, the design's rows. The mean over designs E||w_1 - w*||^2 = s^2 d/(T-d-1) is finite
+ *     only for T > d + 1; at T = d or d + 1 only a design's own s^2 tr((X'X)^-1) is (Gerstgrasser
+ *     et al.'s cell n = d). Below d, X'X is singular and every fit is the minimum-norm one, which
+ *     never learns the part of w* outside the row space of X (Gerstgrasser et al.'s cells n &lt; d)
  * @param noiseSd s, the truth's label noise sd, which models also publish with
  * @param weights w*, d entries; absent to draw it from the seed
  */
@@ -30,7 +31,9 @@ import ouroboros.agents.spec.Spec;
             + "N(0, s^2), models fitted by OLS (or ridge) that publish by relabelling the same rows "
             + "with their fit plus fresh N(0, s^2 temperature) noise. An item is [x_1..x_d, y]. "
             + "Defaults: d = 10 (or the length of 'weights'), T = 10 d, s = 1, w* drawn from the seed. "
-            + "The simulator also checks rows >= d and rows x dimensions <= 10,000,000.",
+            + "Fewer rows than dimensions give the minimum-norm fit (numpy's pinv), which never "
+            + "learns the part of w* outside the row space of X. "
+            + "The simulator also checks rows x dimensions <= 10,000,000.",
     tag = "Linear regression with a fixed design, fitted by least squares.")
 public record RegressionSpec(
     @Key(
@@ -40,9 +43,10 @@ public record RegressionSpec(
         Integer dimensions,
     @Key(
             doc =
-                "T, the number of rows of the fixed design; at least d, so that X'X is invertible. "
-                    + "The closed forms averaged over designs need T > d + 1; at T = d the fit "
-                    + "interpolates its labels. Default: 10 d.",
+                "T, the number of rows of the fixed design. The closed forms averaged over designs "
+                    + "need T > d + 1; at T = d the fit interpolates its labels; below d the fit is "
+                    + "the minimum-norm one, and the part of w* outside the row space of X is "
+                    + "never learned. Default: 10 d.",
             min = 1)
         Integer rows,
     @Key(
@@ -97,12 +101,11 @@ public record RegressionSpec(
     if (d < 1) {
       return;
     }
-    if (rows != null && rows < d) {
-      p.add(
-          "/domain/rows",
-          rows,
-          "a whole number of at least d = " + d + " (X'X is singular for T < d)");
-    } else if ((long) (rows != null ? rows : defaultRows(d)) * d > MAX_DESIGN) {
+    if (rows != null && rows < 1) {
+      Keys.checkBounds(p, "/domain", this, "rows", "noise-sd");
+      return;
+    }
+    if ((long) (rows != null ? rows : defaultRows(d)) * d > MAX_DESIGN) {
       p.add(
           rows != null ? "/domain/rows" : "/domain/dimensions",
           "a design of " + (long) (rows != null ? rows : defaultRows(d)) * d + " entries",

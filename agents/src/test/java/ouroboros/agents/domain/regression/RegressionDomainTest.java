@@ -316,4 +316,48 @@ class RegressionDomainTest {
     double c = dom.designConstant();
     assertEquals(c, sum / fits, 5 * c * Math.sqrt(2.0 / fits));
   }
+
+  @Test
+  void fit_fewerRowsThanDimensions_isPinvAndErrorIsUnlearnedPlusDesignConstant() throws Exception {
+    // T = 10 < d = 32, Gerstgrasser et al.'s cell: the fit is pinv(X) y = P w* + X^+ e, so given
+    // X, ||w_1 - w*||^2 = ||(I - P) w*||^2 + ||X^+ e||^2 with mean unlearned + s^2 tr((XX')^-1).
+    // Both are checked against Commons Math's SVD of X (X = U S V', P = V V'), and the mean of
+    // 400 fits' errors as in fit_onTruthData_errorAveragesToDesignConstant: the noise part has
+    // relative sd at most sqrt(2/400), and 5 of it gives a false-failure rate below 1e-6.
+    int d = 32;
+    int t = 10;
+    RegressionDomain dom = domain(d, t, 1.0, null);
+    Batch data = dom.sampleTruth(t, rng(12));
+    double[] w = ((RegressionModel) dom.fit(data, null, DEFAULTS)).weights();
+    assertArrayEquals(pseudoInverseFit(data, d), w, 1e-9);
+    double[][] x = new double[t][d];
+    for (int i = 0; i < t; i++) {
+      for (int j = 0; j < d; j++) {
+        x[i][j] = dom.design().get(i, j);
+      }
+    }
+    SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(x));
+    double[] truth = ((RegressionModel) dom.truthModel()).weights();
+    RealMatrix v = svd.getV();
+    double learned = v.transpose().operate(new ArrayRealVector(truth)).getNorm();
+    double norm = new ArrayRealVector(truth).getNorm();
+    double unlearned = norm * norm - learned * learned;
+    double traceInverse = 0;
+    for (double sv : svd.getSingularValues()) {
+      traceInverse += 1 / (sv * sv);
+    }
+    assertEquals(t, v.getColumnDimension(), "the compact SVD has T columns");
+    assertTrue(unlearned > 0.1, "this w* has a part outside the row space: " + unlearned);
+    assertEquals(unlearned, dom.unlearned(), 1e-9);
+    assertEquals(traceInverse, dom.designConstant(), 1e-9 * traceInverse);
+    UniformRandomProvider r = rng(13);
+    int fits = 400;
+    double sum = 0;
+    for (int i = 0; i < fits; i++) {
+      sum +=
+          dom.evaluate(dom.fit(dom.sampleTruth(t, r), null, DEFAULTS)).get(Metrics.POPULATION_RISK);
+    }
+    double c = dom.designConstant();
+    assertEquals(unlearned + c, sum / fits, 5 * c * Math.sqrt(2.0 / fits));
+  }
 }

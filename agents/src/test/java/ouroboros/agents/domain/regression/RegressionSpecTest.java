@@ -15,14 +15,16 @@ class RegressionSpecTest {
   }
 
   @Test
-  void rows_atLeastTheDimension() {
-    // T = d is Gerstgrasser et al.'s cell n = d = 10, and T = d + 1 has a finite fit too.
+  void rows_belowTheDimension_acceptedButNotBelowOne() {
+    // T < d is Gerstgrasser et al.'s cells n < d (d = 32 and 100): the minimum-norm fit.
     assertTrue(check(10, 10).isEmpty(), () -> check(10, 10).list().toString());
     assertTrue(check(10, 11).isEmpty());
     assertTrue(check(1, 1).isEmpty());
-    Problems p = check(10, 9);
+    assertTrue(check(32, 10).isEmpty(), () -> check(32, 10).list().toString());
+    assertTrue(check(100, 1).isEmpty());
+    Problems p = check(10, 0);
     assertEquals(1, p.list().size(), p.list().toString());
     assertEquals("/domain/rows", p.list().get(0).pointer());
-    assertTrue(p.list().get(0).expected().contains("at least d = 10"), p.list().toString());
+    assertTrue(p.list().get(0).expected().contains("1"), p.list().toString());
   }
 }
