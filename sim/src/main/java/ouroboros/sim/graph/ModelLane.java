@@ -12,6 +12,10 @@ import ouroboros.agents.model.Composition;
  */
 final class ModelLane {
   private GraphWindow.Record[] ring = new GraphWindow.Record[4];
+
+  /** Each record's depth times its items, at the record's place in the ring. */
+  private double[] weighted = new double[4];
+
   private int head;
   private int size;
 
@@ -38,19 +42,29 @@ final class ModelLane {
 
   /** Record {@code i}, 0 the oldest. */
   GraphWindow.Record get(int i) {
-    return ring[(head + i) % ring.length];
+    return ring[at(i)];
+  }
+
+  /** The place in the ring of record {@code i}. */
+  private int at(int i) {
+    int at = head + i;
+    return at < ring.length ? at : at - ring.length;
   }
 
   void addLast(GraphWindow.Record r) {
     if (size == ring.length) {
       GraphWindow.Record[] bigger = new GraphWindow.Record[ring.length * 2];
+      double[] biggerWeighted = new double[ring.length * 2];
       for (int i = 0; i < size; i++) {
         bigger[i] = get(i);
+        biggerWeighted[i] = weighted[at(i)];
       }
       ring = bigger;
+      weighted = biggerWeighted;
       head = 0;
     }
-    ring[(head + size) % ring.length] = r;
+    ring[at(size)] = r;
+    weighted[at(size)] = r.depth() * r.composition().total();
     size++;
     count(r.composition(), 1);
   }
@@ -58,7 +72,7 @@ final class ModelLane {
   GraphWindow.Record removeFirst() {
     GraphWindow.Record r = ring[head];
     ring[head] = null;
-    head = (head + 1) % ring.length;
+    head = at(1);
     size--;
     count(r.composition(), -1);
     return r;
@@ -77,8 +91,7 @@ final class ModelLane {
     if (whole == null) {
       double depthSum = 0;
       for (int i = 0; i < size; i++) {
-        GraphWindow.Record r = get(i);
-        depthSum += r.depth() * r.composition().total();
+        depthSum += weighted[at(i)];
       }
       whole =
           new InteractionGraph.Input(
