@@ -21,12 +21,13 @@ public final class GraphWindow {
   private final List<String> models;
   private final int window;
   private final Deque<Record> records = new ArrayDeque<>();
+  private final ModelLane[] lanes;
   private final Record[] evicted;
   private final int[] release;
   private final int[] retire;
 
   /** One successful retrain. */
-  private record Record(int tick, int model, Composition composition, double depth) {}
+  record Record(int tick, int model, Composition composition, double depth) {}
 
   /**
    * An empty window.
@@ -55,6 +56,10 @@ public final class GraphWindow {
     this.models = List.copyOf(models);
     this.window = new GraphOptions(window).window();
     this.evicted = new Record[models.size()];
+    this.lanes = new ModelLane[models.size()];
+    for (int k = 0; k < lanes.length; k++) {
+      lanes[k] = new ModelLane();
+    }
     this.release = release.clone();
     this.retire = retire == null ? null : retire.clone();
   }
@@ -63,38 +68,29 @@ public final class GraphWindow {
   public void add(int tick, List<RetrainReport> reports) {
     for (RetrainReport r : reports) {
       if (!r.fitFailed() && r.composition().total() > 0) {
-        records.addLast(
-            new Record(tick, r.agent() - humans.size(), r.composition(), r.outputDepth() - 1));
+        Record in =
+            new Record(tick, r.agent() - humans.size(), r.composition(), r.outputDepth() - 1);
+        records.addLast(in);
+        lanes[in.model()].addLast(in);
       }
     }
     while (!records.isEmpty() && records.peekFirst().tick() <= tick - window) {
       Record old = records.removeFirst();
+      lanes[old.model()].removeFirst();
       evicted[old.model()] = old;
     }
   }
 
-  /** The graph of ticks start..end; start must be above the last tick added minus the window. */
+  /**
+   * The graph of ticks start..end; start must be above the last tick added minus the window. A
+   * model whose records all lie in start..end takes its lane's pooled input (the same from tick to
+   * tick while its records do not change); a carried input is kept while it is carried from the
+   * same record.
+   */
   public InteractionGraph graph(int start, int end) {
-    Record[] before = evicted.clone();
-    List<List<Record>> in = new ArrayList<>();
+    List<InteractionGraph.Input> inputs = new ArrayList<>(models.size());
     for (int k = 0; k < models.size(); k++) {
-      in.add(new ArrayList<>());
-    }
-    for (Record r : records) {
-      if (r.tick() < start) {
-        before[r.model()] = r;
-      } else if (r.tick() <= end) {
-        in.get(r.model()).add(r);
-      }
-    }
-    List<InteractionGraph.Input> inputs = new ArrayList<>();
-    for (int k = 0; k < models.size(); k++) {
-      List<Record> pooled = in.get(k);
-      boolean carried = pooled.isEmpty() && before[k] != null;
-      inputs.add(
-          carried
-              ? pool(List.of(before[k]), true)
-              : pooled.isEmpty() ? InteractionGraph.Input.NONE : pool(pooled, false));
+      inputs.add(input(lanes[k], evicted[k], start, end));
     }
     List<InteractionGraph.Presence> presence = new ArrayList<>();
     for (int k = 0; k < models.size(); k++) {
@@ -111,6 +107,30 @@ public final class GraphWindow {
   /** The graph of the window ending at {@code tick}. */
   public InteractionGraph graphAt(int tick) {
     return graph(Math.max(0, tick - window + 1), tick);
+  }
+
+  /** A model's input over start..end from its lane, and its last record evicted (or null). */
+  private static InteractionGraph.Input input(ModelLane lane, Record evicted, int start, int end) {
+    int size = lane.size();
+    if (size > 0 && lane.get(0).tick() >= start && lane.get(size - 1).tick() <= end) {
+      return lane.whole();
+    }
+    Record before = evicted;
+    List<Record> pooled = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      Record r = lane.get(i);
+      if (r.tick() < start) {
+        before = r;
+      } else if (r.tick() <= end) {
+        pooled.add(r);
+      }
+    }
+    if (!pooled.isEmpty()) {
+      return pool(pooled, false);
+    }
+    return before == null
+        ? InteractionGraph.Input.NONE
+        : lane.carried(before, r -> pool(List.of(r), true));
   }
 
   /**
@@ -203,9 +223,14 @@ public final class GraphWindow {
   /** Replaces the window's content with what {@link #save} wrote. */
   void restore(java.io.DataInput in) throws java.io.IOException {
     records.clear();
+    for (ModelLane lane : lanes) {
+      lane.clear();
+    }
     int n = ouroboros.agents.state.StateIo.length(in);
     for (int k = 0; k < n; k++) {
-      records.addLast(read(in));
+      Record r = read(in);
+      records.addLast(r);
+      lanes[r.model()].addLast(r);
     }
     if (in.readInt() != evicted.length) {
       throw new java.io.IOException("checkpoint does not match this run: topology window size");

@@ -1,0 +1,245 @@
+package ouroboros.sim.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import ouroboros.agents.model.Composition;
+import ouroboros.agents.model.RetrainReport;
+
+/**
+ * The window as it was before {@link GraphWindow} kept records by model (main 1e0606f): one deque
+ * walked in full and pooled afresh at each graph. Kept as the reference that GraphWindowRandomTest
+ * compares with.
+ *
+ * <p>Keeps the retrain records of the last ticks and builds the {@link InteractionGraph} of a
+ * window from them. Each model's input pools the item counts of its successful retrains in the
+ * window (a failed fit keeps the old parameters, so what it trained on never reached its output); a
+ * model with none there keeps its latest successful retrain from before the window, so that a model
+ * which retrains less often than once per window stays in the graph. The mean depth of a retrain's
+ * training data is its report's output depth minus 1. Not thread-safe.
+ */
+final class ReferenceWindow {
+  private final List<String> humans;
+  private final List<String> models;
+  private final int window;
+  private final Deque<Record> records = new ArrayDeque<>();
+  private final Record[] evicted;
+  private final int[] release;
+  private final int[] retire;
+
+  /** One successful retrain. */
+  private record Record(int tick, int model, Composition composition, double depth) {}
+
+  /**
+   * An empty window.
+   *
+   * @param humans human source ids, by agent index
+   * @param models model ids, in canonical order
+   * @param window ticks per window
+   */
+  ReferenceWindow(List<String> humans, List<String> models, int window) {
+    this(humans, models, window, new int[models.size()], null);
+  }
+
+  /**
+   * An empty window for models that a timeline releases and retires.
+   *
+   * @param humans human source ids, by agent index
+   * @param models model ids, in canonical order
+   * @param window ticks per window
+   * @param release each model's release tick (0 when it is there from the start)
+   * @param retire each model's retirement tick, {@link Integer#MAX_VALUE} for never; null: none
+   *     retires
+   */
+  ReferenceWindow(
+      List<String> humans, List<String> models, int window, int[] release, int[] retire) {
+    this.humans = List.copyOf(humans);
+    this.models = List.copyOf(models);
+    this.window = new GraphOptions(window).window();
+    this.evicted = new Record[models.size()];
+    this.release = release.clone();
+    this.retire = retire == null ? null : retire.clone();
+  }
+
+  /** Takes a tick's reports; ticks come in order. */
+  public void add(int tick, List<RetrainReport> reports) {
+    for (RetrainReport r : reports) {
+      if (!r.fitFailed() && r.composition().total() > 0) {
+        records.addLast(
+            new Record(tick, r.agent() - humans.size(), r.composition(), r.outputDepth() - 1));
+      }
+    }
+    while (!records.isEmpty() && records.peekFirst().tick() <= tick - window) {
+      Record old = records.removeFirst();
+      evicted[old.model()] = old;
+    }
+  }
+
+  /** The graph of ticks start..end; start must be above the last tick added minus the window. */
+  public InteractionGraph graph(int start, int end) {
+    Record[] before = evicted.clone();
+    List<List<Record>> in = new ArrayList<>();
+    for (int k = 0; k < models.size(); k++) {
+      in.add(new ArrayList<>());
+    }
+    for (Record r : records) {
+      if (r.tick() < start) {
+        before[r.model()] = r;
+      } else if (r.tick() <= end) {
+        in.get(r.model()).add(r);
+      }
+    }
+    List<InteractionGraph.Input> inputs = new ArrayList<>();
+    for (int k = 0; k < models.size(); k++) {
+      List<Record> pooled = in.get(k);
+      boolean carried = pooled.isEmpty() && before[k] != null;
+      inputs.add(
+          carried
+              ? pool(List.of(before[k]), true)
+              : pooled.isEmpty() ? InteractionGraph.Input.NONE : pool(pooled, false));
+    }
+    List<InteractionGraph.Presence> presence = new ArrayList<>();
+    for (int k = 0; k < models.size(); k++) {
+      presence.add(
+          release[k] > end
+              ? InteractionGraph.Presence.NOT_YET
+              : retire != null && retire[k] <= end
+                  ? InteractionGraph.Presence.RETIRED
+                  : InteractionGraph.Presence.IN);
+    }
+    return new InteractionGraph(start, end, humans, models, inputs, presence);
+  }
+
+  /** The graph of the window ending at {@code tick}. */
+  public InteractionGraph graphAt(int tick) {
+    return graph(Math.max(0, tick - window + 1), tick);
+  }
+
+  /**
+   * Sums the counts of some retrains; the depth is their item-weighted mean. The retrains' sources
+   * are laid end to end and summed by source in one pass when they come in ascending order (a model
+   * that trains on the same sources at each retrain), else after one primitive sort: no map and no
+   * array per retrain.
+   */
+  private static InteractionGraph.Input pool(List<Record> records, boolean carried) {
+    int pairs = 0;
+    long human = 0;
+    long items = 0;
+    double depthSum = 0;
+    for (Record r : records) {
+      Composition c = r.composition();
+      pairs += c.sources().length;
+      human += c.human();
+      items += c.total();
+      depthSum += r.depth() * c.total();
+    }
+    int[] all = new int[pairs];
+    int[] allCounts = new int[pairs];
+    int at = 0;
+    boolean ascending = true;
+    for (Record r : records) {
+      int[] sources = r.composition().sources();
+      int[] counts = r.composition().counts();
+      for (int k = 0; k < sources.length; k++, at++) {
+        all[at] = sources[k];
+        allCounts[at] = counts[k];
+        ascending &= at == 0 || all[at - 1] <= all[at];
+      }
+    }
+    int[] order = ascending ? null : byAuthor(all);
+    int[] authors = new int[pairs];
+    long[] sums = new long[pairs];
+    int n = 0;
+    for (int k = 0; k < pairs; k++) {
+      int p = order == null ? k : order[k];
+      if (n > 0 && authors[n - 1] == all[p]) {
+        sums[n - 1] += allCounts[p];
+      } else {
+        authors[n] = all[p];
+        sums[n++] = allCounts[p];
+      }
+    }
+    return new InteractionGraph.Input(
+        n == pairs ? authors : Arrays.copyOf(authors, n),
+        n == pairs ? sums : Arrays.copyOf(sums, n),
+        human,
+        items,
+        depthSum / items,
+        records.size(),
+        records.get(records.size() - 1).tick(),
+        carried);
+  }
+
+  /** The positions of {@code authors} in ascending order of author, by one sort of packed keys. */
+  private static int[] byAuthor(int[] authors) {
+    long[] keys = new long[authors.length];
+    for (int k = 0; k < keys.length; k++) {
+      keys[k] = ((long) authors[k] << 32) | k;
+    }
+    Arrays.sort(keys);
+    int[] order = new int[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      order[k] = (int) keys[k];
+    }
+    return order;
+  }
+
+  /**
+   * Writes the window for a checkpoint: the records within it and the last record evicted of each
+   * model, each as its tick, model, composition and depth.
+   */
+  void save(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(records.size());
+    for (Record r : records) {
+      write(out, r);
+    }
+    out.writeInt(evicted.length);
+    for (Record r : evicted) {
+      out.writeBoolean(r != null);
+      if (r != null) {
+        write(out, r);
+      }
+    }
+  }
+
+  /** Replaces the window's content with what {@link #save} wrote. */
+  void restore(java.io.DataInput in) throws java.io.IOException {
+    records.clear();
+    int n = ouroboros.agents.state.StateIo.length(in);
+    for (int k = 0; k < n; k++) {
+      records.addLast(read(in));
+    }
+    if (in.readInt() != evicted.length) {
+      throw new java.io.IOException("checkpoint does not match this run: topology window size");
+    }
+    for (int k = 0; k < evicted.length; k++) {
+      evicted[k] = in.readBoolean() ? read(in) : null;
+    }
+  }
+
+  private static void write(java.io.DataOutput out, Record r) throws java.io.IOException {
+    out.writeInt(r.tick());
+    out.writeInt(r.model());
+    ouroboros.agents.state.StateIo.ints(out, r.composition().sources());
+    ouroboros.agents.state.StateIo.ints(out, r.composition().counts());
+    out.writeInt(r.composition().human());
+    out.writeInt(r.composition().total());
+    out.writeDouble(r.depth());
+  }
+
+  private Record read(java.io.DataInput in) throws java.io.IOException {
+    int tick = in.readInt();
+    int model = in.readInt();
+    int[] sources = ouroboros.agents.state.StateIo.ints(in);
+    int[] counts = ouroboros.agents.state.StateIo.ints(in);
+    int human = in.readInt();
+    int total = in.readInt();
+    double depth = in.readDouble();
+    if (model < 0 || model >= models.size() || sources == null || counts == null) {
+      throw new java.io.IOException("corrupt checkpoint: a topology record");
+    }
+    return new Record(tick, model, new Composition(sources, counts, human, total), depth);
+  }
+}
