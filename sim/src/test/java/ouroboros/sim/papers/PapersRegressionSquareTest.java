@@ -46,11 +46,7 @@ class PapersRegressionSquareTest extends EngineTest {
     World world = Worlds.of(PapersTest.copied(name, copies, fits - 1), PapersTest.seed(name));
     Map<String, double[][]> values = PapersTest.values(world, copies);
     List<Domain> domains = world.copies().domains();
-    double inverseSquares = 0;
-    for (int i = 1; i <= fits; i++) {
-      inverseSquares += 1.0 / ((double) i * i);
-    }
-    Map<String, Double> h = Map.of("replace", (double) fits, "accumulate", inverseSquares);
+    Map<String, Double> h = PapersTest.regressionGrowth(fits);
     for (var e : h.entrySet()) {
       double[][] risk = values.get(e.getKey() + "/" + Metrics.POPULATION_RISK);
       double sum = 0;
