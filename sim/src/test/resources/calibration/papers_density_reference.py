@@ -87,7 +87,8 @@ def summary(name, runs, at):
         x = runs[:, g - 1]
         if g == 1:
             print(f"  iteration 1 sd {x.std(ddof=1):.5f}")
-        print(f"{name} g={g}: mean {x.mean():.5f} se {x.std(ddof=1) / np.sqrt(len(x)):.5f}")
+        print(f"{name} g={g}: mean {x.mean():.5f} se {x.std(ddof=1) / np.sqrt(len(x)):.5f}"
+              f" median {np.median(x):.4f}")
 
 
 if __name__ == "__main__":
