@@ -1,7 +1,5 @@
 package ouroboros.sim.report;
 
-import static ouroboros.sim.output.MetricCatalogue.DIVERSITY_RATIO;
-import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
 import static ouroboros.sim.output.WebMetrics.NEW_SYNTHETIC_SHARE;
 import static ouroboros.sim.output.WebMetrics.SYNTHETIC_SHARE;
 
@@ -11,10 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.jfree.chart.JFreeChart;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.sim.output.MetricCatalogue;
-import ouroboros.sim.output.RunMetrics;
 
 /**
  * The report of one run: the scenario, the final values per model (the columns of the end-of-run
@@ -47,7 +43,7 @@ final class RunReport {
   /** Chart height, in CSS pixels. */
   static final int HEIGHT = 400;
 
-  private static final String NO_REPLICATES =
+  static final String NO_REPLICATES =
       "One run, so no confidence bands: a sweep with replicates draws 95% bands.";
 
   private RunReport() {}
@@ -100,7 +96,9 @@ final class RunReport {
                 + " the 10% to the 90% quantile."
             : "";
     h.figure(
-        () -> ChartImage.render("chart-risk", RISK_ALT, riskChart(run, models), WIDTH, HEIGHT),
+        () ->
+            ChartImage.render(
+                "chart-risk", RISK_ALT, RunCharts.riskChart(run, models), WIDTH, HEIGHT),
         "The domain's population risk after each retrain (for the Gaussian, KL(truth || model) "
             + "in nats)."
             + many);
@@ -109,7 +107,7 @@ final class RunReport {
             ChartImage.render(
                 "chart-risk-ratio",
                 "risk ratio of each model over ticks, with definition 1's threshold",
-                riskRatioChart(run, models),
+                RunCharts.riskRatioChart(run, models),
                 WIDTH,
                 HEIGHT),
         "Definition 1 (catastrophic increase) fires when risk_g / risk_1 is above the red line "
@@ -121,7 +119,7 @@ final class RunReport {
             ChartImage.render(
                 "chart-diversity",
                 "diversity ratio of each model over ticks, with definition 5's threshold",
-                diversityChart(run, models),
+                RunCharts.diversityChart(run, models),
                 WIDTH,
                 HEIGHT),
         "Variance ratio (continuous domains) or entropy ratio (discrete ones): 1 is the "
@@ -137,7 +135,11 @@ final class RunReport {
     h.figure(
         () ->
             ChartImage.render(
-                "chart-web", "synthetic share of the web over ticks", webChart(run), WIDTH, HEIGHT),
+                "chart-web",
+                "synthetic share of the web over ticks",
+                RunCharts.webChart(run),
+                WIDTH,
+                HEIGHT),
         "synthetic-share: share of the visible items with synthetic depth above 0; "
             + "new-synthetic-share: the same among the items published at that tick.");
     if (!pipeline.isEmpty()) {
@@ -323,58 +325,6 @@ final class RunReport {
 
   private static final String RISK_ALT =
       "population risk of each model over ticks (one run: no confidence bands)";
-
-  /** The synthetic share of the web and its new items' share, the second dashed over the first. */
-  static JFreeChart webChart(RunDir run) {
-    return Charts.lines(
-        "Synthetic share of the web",
-        "",
-        "tick",
-        "share",
-        OverTicks.named(
-            run.metrics(),
-            List.of(RunMetrics.WEB, RunMetrics.WEB),
-            SYNTHETIC_SHARE.name(),
-            NEW_SYNTHETIC_SHARE.name()));
-  }
-
-  /** Population risk over ticks. */
-  static JFreeChart riskChart(RunDir run, List<String> models) {
-    List<Charts.Line> lines = OverTicks.lines(run.metrics(), models, POPULATION_RISK.name(), true);
-    return Charts.lines("Population risk", NO_REPLICATES, "tick", "population risk", lines);
-  }
-
-  /** Definition 1's risk ratio over ticks, its threshold and where it first fired. */
-  static JFreeChart riskRatioChart(RunDir run, List<String> models) {
-    Definition d1 = Definition.CATASTROPHIC_RISK;
-    List<Charts.Line> lines = OverTicks.lines(run.metrics(), models, d1.numberMetric(), true);
-    double t = run.thresholds().catastrophicRatio();
-    return OverTicks.mark(
-        Charts.lines(
-            "Risk ratio risk_g / risk_1 (definition 1)",
-            NO_REPLICATES,
-            "tick",
-            "risk ratio",
-            lines),
-        run.metrics(),
-        lines,
-        d1,
-        t,
-        "d1 fires above " + Html.num(t));
-  }
-
-  /** The diversity ratio over ticks, definition 5's threshold and where it first fired. */
-  static JFreeChart diversityChart(RunDir run, List<String> models) {
-    List<Charts.Line> lines = OverTicks.lines(run.metrics(), models, DIVERSITY_RATIO.name(), false);
-    double t = run.thresholds().diversityMin();
-    return OverTicks.mark(
-        Charts.lines("Diversity ratio", NO_REPLICATES, "tick", "diversity ratio", lines),
-        run.metrics(),
-        lines,
-        Definition.COLLAPSING_VARIANCE,
-        t,
-        "d5 fires below " + Html.num(t));
-  }
 
   /** The ids of the models the run keeps rows for. */
   static List<String> models(RunDir run) {

@@ -45,7 +45,7 @@ class ReportThresholdTest {
         dir.resolve("scenario.yaml"),
         Files.readString(dir.resolve("scenario.yaml")) + "collapse: {diversity-min: 0.6}\n");
     RunDir run = RunDir.load(dir, RunReport.METRICS);
-    JFreeChart chart = RunReport.diversityChart(run, List.of("m1"));
+    JFreeChart chart = RunCharts.diversityChart(run, List.of("m1"));
     // d5-verdict is 0, 0, 1 in the hand-written metrics.csv: it first fired at tick 2.
     assertEquals(List.of(0.6), values(chart.getXYPlot().getRangeMarkers(Layer.FOREGROUND)));
     assertEquals(List.of(2.0), values(chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND)));
@@ -62,7 +62,7 @@ class ReportThresholdTest {
         Files.readString(dir.resolve("metrics.csv"))
             + "0,m1,1,d1-risk-ratio,1\n1,m1,2,d1-risk-ratio,1.5\n2,m1,3,d1-risk-ratio,2\n");
     RunDir run = RunDir.load(dir, RunReport.METRICS);
-    JFreeChart chart = RunReport.riskRatioChart(run, List.of("m1"));
+    JFreeChart chart = RunCharts.riskRatioChart(run, List.of("m1"));
     assertEquals(List.of(10.0), values(chart.getXYPlot().getRangeMarkers(Layer.FOREGROUND)));
     assertTrue(chart.getXYPlot().getRangeAxis().getRange().contains(10), "the line is in view");
     assertEquals(null, chart.getXYPlot().getDomainMarkers(Layer.FOREGROUND), "d1 never fired");
@@ -99,7 +99,7 @@ class ReportThresholdTest {
   void webChart_twoSharesOnOneLine_dashedOverAWideTranslucentSolid() throws Exception {
     RunDir run =
         RunDir.load(ReportFixtures.handWrittenRun(tmp.resolve("run"), false), RunReport.METRICS);
-    var r = chart(RunReport.webChart(run));
+    var r = chart(RunCharts.webChart(run));
     BasicStroke solid = (BasicStroke) r.getSeriesStroke(0);
     BasicStroke dashed = (BasicStroke) r.getSeriesStroke(1);
     assertTrue(solid.getLineWidth() > 2 * dashed.getLineWidth(), "the solid line shows around it");
