@@ -62,10 +62,11 @@ public final class CollapseTracker {
   /** Definition 3's t distribution, kept while its degrees of freedom stay the same. */
   private TDistribution student;
 
-  /** {@link #criticalT} of {@link #criticalDf} degrees of freedom and this tracker's alpha. */
-  private double[] critical;
-
-  private double criticalDf = Double.NaN;
+  /**
+   * {@link #criticalT} of this tracker's alpha and its window's degrees of freedom: definition 3
+   * regresses over a full window only (at least 3 points, {@link Thresholds}), so they are fixed.
+   */
+  private final double[] critical;
 
   /** Definition 3's regression over the window, cleared and refilled at each update. */
   private final SimpleRegression window = new SimpleRegression();
@@ -73,6 +74,7 @@ public final class CollapseTracker {
   /** A tracker with the given thresholds. */
   public CollapseTracker(Thresholds thresholds) {
     this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+    this.critical = criticalT(thresholds.trendWindow() - 2, thresholds.trendAlpha());
   }
 
   /** The verdicts after the latest update; empty before the first. */
@@ -172,25 +174,17 @@ public final class CollapseTracker {
   /**
    * Whether the one-sided p-value of a positive slope, half of {@link #significance}, is below
    * alpha. Only that verdict is reported, never the p-value, so a t statistic clearly beyond the
-   * critical values (p at most 0.99 alpha, or at least 1.01 alpha; each found once per degrees of
-   * freedom) decides it without the distribution function; near them, and for an alpha below 1e-4
-   * (where the p-value's rounding could reach a hundredth of alpha), the exact test decides.
+   * critical values (p at most 0.99 alpha, or at least 1.01 alpha; found once per tracker) decides
+   * it without the distribution function; near them, and for an alpha below 1e-4 (where the
+   * p-value's rounding could reach a hundredth of alpha), the exact test decides.
    */
   private boolean fires(SimpleRegression r) {
-    if (r.getN() >= 3) {
-      double df = r.getN() - 2;
-      if (df != criticalDf) {
-        critical = criticalT(df, thresholds.trendAlpha());
-        criticalDf = df;
-      }
-      double[] bounds = critical;
-      double stat = FastMath.abs(r.getSlope()) / r.getSlopeStdErr();
-      if (stat >= bounds[0]) {
-        return true;
-      }
-      if (stat <= bounds[1]) {
-        return false;
-      }
+    double stat = FastMath.abs(r.getSlope()) / r.getSlopeStdErr();
+    if (stat >= critical[0]) {
+      return true;
+    }
+    if (stat <= critical[1]) {
+      return false;
     }
     double twoSided = significance(r);
     return !Double.isNaN(twoSided) && twoSided / 2 < thresholds.trendAlpha();

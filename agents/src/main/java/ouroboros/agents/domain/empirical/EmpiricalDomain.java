@@ -101,8 +101,8 @@ public final class EmpiricalDomain implements Domain {
     if (data.width() != 1) {
       throw new FitException("data has width " + data.width() + ", expected 1");
     }
-    double[] values = java.util.Arrays.copyOf(data.values(), data.size());
-    return EmpiricalModel.of(values, weights);
+    // Width 1: the batch's values are its items (EmpiricalModel.of only reads them).
+    return EmpiricalModel.of(data.values(), weights);
   }
 
   @Override
@@ -136,13 +136,13 @@ public final class EmpiricalDomain implements Domain {
       values.put(Metrics.DIVERSITY_RATIO, 1.0);
       values.put(Metrics.TAIL_MASS_RATIO, 1.0);
       values.put(Metrics.HALLUCINATED_MASS, 2 * upperTail(almostNoneRadius));
-      return new Evaluation(values);
+      return Evaluation.owning(values);
     }
     values.put(Metrics.POPULATION_RISK, cramerVonMises(m));
     values.put(Metrics.DIVERSITY_RATIO, variance(m) / (sd * sd));
     values.put(Metrics.TAIL_MASS_RATIO, massBeyond(m, tailRadius) / 0.01);
     values.put(Metrics.HALLUCINATED_MASS, massBeyond(m, almostNoneRadius));
-    return new Evaluation(values);
+    return Evaluation.owning(values);
   }
 
   /**

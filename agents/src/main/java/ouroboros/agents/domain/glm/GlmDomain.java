@@ -121,7 +121,7 @@ public final class GlmDomain implements Domain {
     values.put(Metrics.POPULATION_RISK, risk);
     values.put(Metrics.RISK_BAND, 0.0);
     values.put(Metrics.DIVERSITY_RATIO, conditionalVariance(m) / truthSpread);
-    return new Evaluation(values);
+    return Evaluation.owning(values);
   }
 
   /** n items: x ~ N(0, I), then y given x.b; per item, the features before the label. */

@@ -2,7 +2,6 @@ package ouroboros.agents.domain.kde;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -122,7 +121,7 @@ public final class KdeDomain extends MixtureTruthDomain {
     }
     KdeModel kde = (KdeModel) model;
     int d = width();
-    Map<String, Double> values = new TreeMap<>();
+    TreeMap<String, Double> values = new TreeMap<>();
     Batch reference = truth.reference();
     double[] logDensity = new double[reference.size()];
     for (int i = 0; i < logDensity.length; i++) {
@@ -140,8 +139,7 @@ public final class KdeDomain extends MixtureTruthDomain {
       kde.transform(kde.pick(truth.uniform(i)), z, 0, 1.0, sample, i * d);
     }
     truth.putMasses(sample, values);
-    Evaluation evaluation = new Evaluation(new TreeMap<>(values));
-    return evaluation;
+    return Evaluation.owning(values);
   }
 
   /** The share of truth components with a distinct KDE mode within one truth sd. */

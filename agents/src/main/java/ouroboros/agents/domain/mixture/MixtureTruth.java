@@ -177,7 +177,7 @@ public final class MixtureTruth {
    */
   public Evaluation evaluate(MixtureModel m) {
     int d = model.dimension();
-    Map<String, Double> values = new TreeMap<>();
+    TreeMap<String, Double> values = new TreeMap<>();
     double[] logDensity = new double[reference.size()];
     for (int i = 0; i < logDensity.length; i++) {
       logDensity[i] = m.logDensity(reference.values(), i * d);
@@ -190,7 +190,6 @@ public final class MixtureTruth {
       m.transform(m.pick(uniforms[i]), normals, i * d, sample, i * d);
     }
     putMasses(sample, values);
-    Evaluation evaluation = new Evaluation(new TreeMap<>(values));
-    return evaluation;
+    return Evaluation.owning(values);
   }
 }

@@ -1,6 +1,5 @@
 package ouroboros.agents.domain.regression;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
@@ -242,12 +241,12 @@ public final class RegressionDomain implements Domain {
       double e = m.weight(j) - truth.weight(j);
       risk += e * e;
     }
-    Map<String, Double> values = new TreeMap<>();
+    TreeMap<String, Double> values = new TreeMap<>();
     values.put(Metrics.POPULATION_RISK, risk);
     values.put(Metrics.RISK_BAND, 0.0);
     values.put(TEST_MSE, risk + noiseSd * noiseSd);
     values.put(Metrics.DIVERSITY_RATIO, secondMoment(m) / truthSecondMoment);
-    return new Evaluation(new TreeMap<>(values));
+    return Evaluation.owning(values);
   }
 
   /**
