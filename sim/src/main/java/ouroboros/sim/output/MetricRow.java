@@ -51,7 +51,7 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
     if (Double.isNaN(v)) {
       return out.append("NA");
     }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+    if (whole(v)) {
       return out.append((long) v);
     }
     // Double.toString's digits, short decimals without FloatingDecimal.
@@ -63,13 +63,12 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
    * and pandas read as missing; any other value as Double.toString.
    */
   public static String format(double v) {
-    if (Double.isNaN(v)) {
-      return "NA";
-    }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
+    return appendFormat(new StringBuilder(24), v).toString();
+  }
+
+  /** Whether {@code v} is written as a whole number: integral and below 10^15 in magnitude. */
+  private static boolean whole(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15;
   }
 
   /**
@@ -81,7 +80,7 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
     if (Double.isNaN(v)) {
       return Double.NaN;
     }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+    if (whole(v)) {
       return (long) v;
     }
     return v;

@@ -56,8 +56,6 @@ final class MetricsFile {
             csv + ": found the header '" + header + "', expected '" + MetricRow.HEADER + "'");
       }
       int number = 1;
-      String lastAgent = null;
-      Map<String, Series> agentSeries = null;
       while (in.next()) {
         number++;
         if (in.to() == in.from()) {
@@ -86,12 +84,7 @@ final class MetricsFile {
           int tick = parseTick(in, c1);
           double v =
               isNa(b, c4 + 1, in.to()) ? Double.NaN : Double.parseDouble(in.text(c4 + 1, in.to()));
-          String agent = agents.get(b, c1 + 1, c2);
-          if (agent != lastAgent) {
-            agentSeries = f.byAgent.computeIfAbsent(agent, a -> new LinkedHashMap<>());
-            lastAgent = agent;
-          }
-          agentSeries.computeIfAbsent(metric, m -> new Series()).add(tick, v);
+          f.add(agents.get(b, c1 + 1, c2), metric, tick, v);
         } catch (NumberFormatException e) {
           throw new IOException(
               csv

@@ -87,12 +87,14 @@ public final class ReportWriter {
   public static Path write(Path dir, ReportOptions opts, RunRows rows) throws IOException {
     headless();
     String html;
-    if (rows != null && !SweepDir.isSweep(dir) && RunDir.isRun(dir)) {
-      html = RunReport.render(RunDir.load(dir, rows.metrics()));
-    } else if (SweepDir.isSweep(dir)) {
+    if (SweepDir.isSweep(dir)) {
       html = SweepReport.render(SweepDir.load(dir, SweepReport.METRICS), opts);
     } else if (RunDir.isRun(dir)) {
-      html = RunReport.render(RunDir.load(dir, RunReport.METRICS));
+      html =
+          RunReport.render(
+              rows != null
+                  ? RunDir.load(dir, rows.metrics())
+                  : RunDir.load(dir, RunReport.METRICS));
     } else if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(
           dir + ": found no directory, expected a run or a sweep" + " directory");
