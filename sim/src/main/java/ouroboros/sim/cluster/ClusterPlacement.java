@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import ouroboros.sim.engine.AgentPost;
 import ouroboros.sim.engine.Placement;
+import ouroboros.sim.engine.Resumed;
 import ouroboros.sim.engine.Resumption;
 import ouroboros.sim.engine.World;
 
@@ -91,7 +92,8 @@ public final class ClusterPlacement implements Placement {
   }
 
   @Override
-  public void prepare(World world, Resumption from) throws Exception {
+  public void prepare(World world, Resumed resumed) throws Exception {
+    Resumption from = resumed == null ? null : resumed.resumption();
     Instant deadline = Instant.now().plus(wait);
     Cluster cluster = Cluster.get(system);
     Address self = cluster.selfMember().address();
@@ -133,17 +135,25 @@ public final class ClusterPlacement implements Placement {
       }
       Thread.sleep(200);
     }
-    // A checkpoint travels in parts that each fit one Artery message, ahead of the Prepare.
+    // A checkpoint travels to the other nodes in parts that each fit one Artery message, ahead of
+    // the Prepare; this node's host takes the agents and snapshot the clock restored.
+    int remote = 0;
+    for (ActorRef<NodeHost.Command> host : found) {
+      remote += host.path().address().hasLocalScope() ? 0 : 1;
+    }
     List<byte[]> parts =
-        from == null ? List.of() : CheckpointParts.split(from, CheckpointParts.partBytes());
-    if (from != null) {
+        from == null || remote == 0
+            ? List.of()
+            : CheckpointParts.split(from, CheckpointParts.partBytes());
+    if (!parts.isEmpty()) {
       long bytes = 0;
       for (byte[] part : parts) {
         bytes += part.length;
       }
       log.printf(
-          "cluster: sending the checkpoint after tick %d (%d bytes) to %d nodes in %d parts%n",
-          from.tick(), bytes, found.size(), parts.size());
+          "cluster: sending the checkpoint after tick %d (%d bytes) to %d other node(s) in %d"
+              + " parts%n",
+          from.tick(), bytes, remote, parts.size());
       log.flush();
     }
     size = blockSize(world.agentCount(), found.size());
@@ -151,7 +161,10 @@ public final class ClusterPlacement implements Placement {
     List<CompletableFuture<NodeHost.Prepared>> answers = new ArrayList<>();
     for (ActorRef<NodeHost.Command> host : found) {
       boolean mine = host.path().address().hasLocalScope();
-      for (int i = 0; i < parts.size(); i++) {
+      if (mine && resumed != null) {
+        NodeRuns.get(system).hand(run, resumed);
+      }
+      for (int i = 0; !mine && i < parts.size(); i++) {
         host.tell(new NodeHost.CheckpointPart(run, i, parts.size(), parts.get(i)));
       }
       answers.add(
@@ -166,7 +179,7 @@ public final class ClusterPlacement implements Placement {
                           size,
                           mine,
                           from == null ? -1 : from.tick(),
-                          parts.size(),
+                          mine ? 0 : parts.size(),
                           r),
                   // a second more for every part: at least 4 MiB/s to each node
                   Duration.ofSeconds(60 + parts.size()),
@@ -256,6 +269,11 @@ public final class ClusterPlacement implements Placement {
   @Override
   public java.util.concurrent.CompletionStage<String> lost() {
     return lost;
+  }
+
+  /** The run's id on the nodes (one per attempt). */
+  String runId() {
+    return run;
   }
 
   /** The node that was lost during the run, or null. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import ouroboros.agents.actor.CborSerializable;
 import ouroboros.agents.data.Items;
+import ouroboros.sim.engine.ResumeRefused;
 import ouroboros.sim.engine.Resumed;
 import ouroboros.sim.engine.Resumption;
 import ouroboros.sim.engine.World;
@@ -46,7 +47,8 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
    * on from a checkpoint after tick {@code resumeTick} (-1: none, from tick 0) was sent the
    * checkpoint just before, in {@code parts} {@link CheckpointPart}s (its web and each agent's
    * state), which restore the replica and the blocks' agents as {@code ouroboros resume} restores
-   * them.
+   * them; the clock's own node is sent no part (0) and takes the checkpoint the clock restored
+   * ({@link NodeRuns#hand}).
    */
   record Prepare(
       String run,
@@ -137,13 +139,14 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
 
   private Behavior<Command> onPrepare(Prepare msg) {
     List<byte[]> got = parts.remove(msg.run());
+    Resumed handed = runs.takeHanded(msg.run());
     try {
       ScenarioLoader loader = new ScenarioLoader();
       Scenario scenario = loader.parse("scenario of run " + msg.run(), msg.scenario());
       World world = WorldCompiler.compile(scenario, msg.seed());
       NodeTraffic.get(getContext().getSystem()).labelled(msg.labels());
       Replica replica = new Replica(world, msg.fedByClock());
-      Resumed resumed = msg.resumeTick() < 0 ? null : replica.resume(checkpoint(msg, got));
+      Resumed resumed = msg.resumeTick() < 0 ? null : resume(msg, got, handed, replica);
       runs.put(msg.run(), new NodeRuns.Run(world, replica, msg.blockSize(), resumed));
       getContext().getLog().info("node {} prepared run {}", address, msg.run());
       msg.replyTo().tell(new Prepared(msg.run(), address, world.agentCount(), ""));
@@ -157,6 +160,23 @@ final class NodeHost extends AbstractBehavior<NodeHost.Command> {
                   e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
     return this;
+  }
+
+  /**
+   * Restores {@code replica} and the agents from the checkpoint {@code msg} goes on from: on the
+   * clock's node, the one the clock restored already and handed over ({@link NodeRuns#hand}); on a
+   * worker, the one put together from the parts it got.
+   */
+  private static Resumed resume(Prepare msg, List<byte[]> got, Resumed handed, Replica replica)
+      throws ResumeRefused {
+    if (!msg.fedByClock()) {
+      return replica.resume(checkpoint(msg, got));
+    }
+    if (handed == null || handed.resumption().tick() != msg.resumeTick()) {
+      throw new IllegalStateException(
+          "the clock's node was not handed the checkpoint after tick " + msg.resumeTick());
+    }
+    return replica.resumeAt(handed);
   }
 
   /** The checkpoint {@code msg} goes on from, put together from the parts this node got. */

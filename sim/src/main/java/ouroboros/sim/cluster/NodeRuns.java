@@ -59,6 +59,9 @@ public final class NodeRuns implements Extension {
 
   private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
+  /** The checkpoints the clock restored on this node, by run, until the node's host takes them. */
+  private final Map<String, Resumed> handed = new ConcurrentHashMap<>();
+
   private NodeRuns() {}
 
   /** The node's runs. */
@@ -85,6 +88,20 @@ public final class NodeRuns implements Extension {
 
   void remove(String runId) {
     runs.remove(runId);
+    handed.remove(runId);
+  }
+
+  /**
+   * The clock of run {@code runId}, on this node, restored {@code resumed}: this node's host takes
+   * it ({@link #takeHanded}) instead of restoring the checkpoint a second time.
+   */
+  void hand(String runId, Resumed resumed) {
+    handed.put(runId, resumed);
+  }
+
+  /** What the clock handed over for run {@code runId} ({@link #hand}), once; null when nothing. */
+  Resumed takeHanded(String runId) {
+    return handed.remove(runId);
   }
 
   /** How many agents this node hosts now, over all its runs' blocks (for the node's gauge). */

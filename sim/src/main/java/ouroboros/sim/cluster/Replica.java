@@ -44,12 +44,20 @@ final class Replica {
   /**
    * Restores this empty replica's web from a checkpoint's, makes its last snapshot the one of the
    * checkpoint's tick, and rebuilds every agent from it (as {@code ouroboros resume} does), for the
-   * node's blocks to take. On the clock's node the web is restored into a store of its own, whose
-   * snapshot the blocks read until the clock offers the next tick's.
+   * node's blocks to take (a worker).
    */
   Resumed resume(Resumption from) throws ResumeRefused {
-    Resumed resumed = Resumed.of(world, web == null ? store(world) : web, from);
-    offer(from.tick(), resumed.snapshot());
+    Objects.requireNonNull(web, "the clock's node takes the checkpoint the clock restored");
+    return resumeAt(Resumed.of(world, web, from));
+  }
+
+  /**
+   * Makes the snapshot of {@code resumed}, a checkpoint the clock restored on this node, the one of
+   * the checkpoint's tick, which the blocks read until the clock offers the next tick's; the blocks
+   * take their agents from {@code resumed} (the clock's node).
+   */
+  Resumed resumeAt(Resumed resumed) {
+    offer(resumed.resumption().tick(), resumed.snapshot());
     return resumed;
   }
 

@@ -10,10 +10,13 @@ public interface Placement {
 
   /**
    * Readies every node for {@code world} (each compiles the same world and starts an empty replica
-   * of the web, or, with a resumption {@code from}, restores the web and the agents from it);
-   * throws with a message a user can act on when the nodes cannot run it.
+   * of the web); throws with a message a user can act on when the nodes cannot run it. With {@code
+   * from}, the checkpoint the caller has restored already (its web into the clock's store, every
+   * agent rebuilt), the run goes on after its tick: the caller's own node hosts {@code from}'s
+   * agents and snapshot as they are, and every other node restores the same from {@link
+   * Resumed#resumption()}. {@code from} is null for a run from tick 0.
    */
-  void prepare(World world, Resumption from) throws Exception;
+  void prepare(World world, Resumed from) throws Exception;
 
   /**
    * Completes, with why, when the placement can no longer run the run in progress (a node that

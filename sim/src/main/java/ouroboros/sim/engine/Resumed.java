@@ -123,6 +123,11 @@ public final class Resumed {
             + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
   }
 
+  /** The checkpoint this state was restored from. */
+  public Resumption resumption() {
+    return from;
+  }
+
   /** The snapshot of the checkpoint's tick. */
   public Snapshot snapshot() {
     return snapshot;

@@ -189,7 +189,8 @@ public final class Simulation implements AutoCloseable {
 
   /**
    * Runs a world whose agents the {@link Placement} put on other nodes, from tick 0 or, with a
-   * {@code resumption}, from the tick after it (each node restores the web and its agents from it).
+   * {@code resumption}, from the tick after it (restored here once, for the clock and the agents of
+   * its own node; each other node restores the web and its agents from it).
    */
   private RunOutcome runPlaced(
       World world,
@@ -198,10 +199,11 @@ public final class Simulation implements AutoCloseable {
       Duration tickInterval,
       Resumption resumption,
       Barrier barrier) {
-    // Checks the checkpoint against the world and restores the clock's web, before any node.
+    // Checks the checkpoint against the world and restores the clock's web and every agent, before
+    // any node: the clock's own node hosts those agents, the other nodes restore their own.
     Resumed resumed = resumption == null ? null : restore(world, web, resumption);
     try {
-      placement.prepare(world, resumption);
+      placement.prepare(world, resumed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new RunOutcome(0, "interrupted");
