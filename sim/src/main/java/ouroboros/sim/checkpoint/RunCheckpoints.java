@@ -148,14 +148,9 @@ public final class RunCheckpoints implements Checkpointing {
           graph.restore(in);
         }
       }
-      List<byte[]> agents = new ArrayList<>();
+      List<byte[]> agents;
       try (DataInputStream in = input(from.section(AGENTS))) {
-        int n = in.readInt();
-        for (int i = 0; i < n; i++) {
-          byte[] b = new byte[in.readInt()];
-          in.readFully(b);
-          agents.add(b);
-        }
+        agents = Resumption.readAgents(in);
       }
       return new Resumption(from.tick(), from.section(WEB), agents);
     } catch (CheckpointException e) {
@@ -210,14 +205,14 @@ public final class RunCheckpoints implements Checkpointing {
     }
     web.save(out);
     sections.put(WEB, take(b, out));
-    out.writeInt(states.size());
+    List<byte[]> agents = new ArrayList<>(states.size());
     for (AgentProtocol.StateSaved s : states) {
       if (!s.failure().isEmpty()) {
         throw new IOException("agent " + s.agent() + " could not save its state: " + s.failure());
       }
-      out.writeInt(s.state().length);
-      out.write(s.state());
+      agents.add(s.state());
     }
+    Resumption.writeAgents(out, agents);
     sections.put(AGENTS, take(b, out));
     lastBytes =
         CheckpointFile.write(

@@ -73,11 +73,7 @@ final class CheckpointParts {
       out.writeInt(r.tick());
       out.writeInt(r.web().length);
       out.write(r.web());
-      out.writeInt(r.agents().size());
-      for (byte[] a : r.agents()) {
-        out.writeInt(a.length);
-        out.write(a);
-      }
+      Resumption.writeAgents(out, r.agents());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,13 +85,7 @@ final class CheckpointParts {
       int tick = in.readInt();
       byte[] web = new byte[in.readInt()];
       in.readFully(web);
-      int agents = in.readInt();
-      List<byte[]> states = new ArrayList<>(agents);
-      for (int i = 0; i < agents; i++) {
-        byte[] a = new byte[in.readInt()];
-        in.readFully(a);
-        states.add(a);
-      }
+      List<byte[]> states = Resumption.readAgents(in);
       if (in.available() != 0) {
         throw new IllegalStateException("the checkpoint's parts hold more than one checkpoint");
       }
