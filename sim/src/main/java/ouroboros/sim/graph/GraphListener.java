@@ -3,6 +3,7 @@ package ouroboros.sim.graph;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.ModelSettings;
@@ -48,10 +50,18 @@ import ouroboros.sim.scenario.load.Yaml;
  * keeps (the sample), with the edges among them and from people, so that it does not grow with the
  * web.
  *
+ * <p>The work runs on the listener's own thread ({@link GraphWorker}), one tick after another in
+ * tick order, so that the clock's thread only hands each tick's reports over and starts the next
+ * tick: the window, its analysis, the rows (which the run writer's thread waits for, see {@link
+ * #rowsLater}) and the blocks' files. Every field but the hand-over's is touched on that thread
+ * only, or on the clock's thread once the thread has caught up ({@link #analysisAt}, {@link #save},
+ * {@link #onFinish}). A failure there fails the run at the clock's next call (the next tick's
+ * observe phase, or the end), naming the tick it happened at; metrics.csv ends before that tick.
+ *
  * <p>{@link #current()} hands the latest window's analysis, which is immutable, to other threads,
  * such as the live endpoint's; {@link #analysisAt} hands it to other listeners of the observe
- * phase, such as the live meters'. The files depend only on the reports, so they are byte-identical
- * for the same scenario and seed.
+ * phase, such as the live meters', waiting for the graph's thread to catch up. The files depend
+ * only on the reports, so they are byte-identical for the same scenario and seed.
  */
 public final class GraphListener implements Observers.Topology {
   /** The graph's directory in a run directory. */
@@ -85,6 +95,14 @@ public final class GraphListener implements Observers.Topology {
   private WriteQueue files;
   private final boolean blockFiles;
   private final boolean[] kept;
+
+  /** The graph's thread; the fields above it, but {@link #live}, are its own. */
+  private final GraphWorker worker = new GraphWorker();
+
+  /** On the clock's thread: the last tick handed over, and the future of its rows. */
+  private int handedOver = -1;
+
+  private CompletableFuture<List<MetricRow>> handedRows;
 
   /** A listener that writes into {@code runDir/graph}, created at the first write. */
   public GraphListener(Path runDir, World world, GraphOptions options) {
@@ -124,10 +142,15 @@ public final class GraphListener implements Observers.Topology {
   /**
    * The analysis of the window that ends at tick {@code r}, for another listener of the same
    * observe phase (the live meters), whether it runs before this one or after. Called on the
-   * clock's thread.
+   * clock's thread, which waits for the graph's thread to catch up.
    */
   public GraphAnalysis analysisAt(TickResult r) {
-    advance(r);
+    try {
+      handOver(r);
+      worker.drain();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
     return analysis();
   }
 
@@ -138,33 +161,92 @@ public final class GraphListener implements Observers.Topology {
 
   @Override
   public void onTick(TickResult r) throws IOException {
-    advance(r);
-    if ((r.tick() + 1) % window == 0) {
-      write(analysis());
+    handOver(r);
+  }
+
+  /** Tick r's rows, waiting for the graph's thread. */
+  @Override
+  public List<MetricRow> rows(TickResult r) {
+    try {
+      return rowsLater(r).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      try {
+        worker.rethrow();
+      } catch (IOException io) {
+        throw new UncheckedIOException(io.getMessage(), io);
+      }
+      throw e;
     }
   }
 
+  /**
+   * Tick r's rows, made on the graph's thread: the run writer's thread waits for them. They
+   * complete exceptionally when the graph failed at r or before; the clock's next call here throws
+   * that failure.
+   */
   @Override
-  public List<MetricRow> rows(TickResult r) {
-    advance(r);
-    if (r.reports().isEmpty()) {
-      return List.of();
+  public CompletableFuture<List<MetricRow>> rowsLater(TickResult r) {
+    try {
+      handOver(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     }
-    GraphAnalysis a = analysis();
-    List<MetricRow> rows = new ArrayList<>();
-    for (RetrainReport rep : r.reports()) {
-      int i = rep.agent() - humans;
-      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), HUMAN_ANCESTRY, a.ancestry(i)));
-      rows.add(new MetricRow(r.tick(), rep.id(), rep.generation(), TRAINING_DEPTH, a.depth(i)));
-      rows.add(
-          new MetricRow(
-              r.tick(), rep.id(), rep.generation(), PREDICTED_COLLAPSE, a.prediction(i).value()));
+    return handedRows;
+  }
+
+  /**
+   * On the clock's thread: hands tick r's reports to the graph's thread, once per tick; throws the
+   * failure of an earlier tick's work there.
+   */
+  private void handOver(TickResult r) throws IOException {
+    worker.rethrow();
+    if (r.tick() == handedOver) {
+      return;
+    }
+    int tick = r.tick();
+    List<RetrainReport> reports = r.reports();
+    handedRows = worker.submit(tick, () -> step(tick, reports));
+    handedOver = tick;
+  }
+
+  /**
+   * On the graph's thread: adds tick {@code tick}'s reports to the window; their rows, from the
+   * window's analysis when there are any; and a block's files when the tick ends one.
+   */
+  private List<MetricRow> step(int tick, List<RetrainReport> reports) throws IOException {
+    advance(tick, reports);
+    List<MetricRow> rows = reports.isEmpty() ? List.of() : rows(tick, reports, analysis());
+    if ((tick + 1) % window == 0) {
+      write(analysis());
     }
     return rows;
   }
 
+  /** Three rows per report, from analysis {@code a}. */
+  private List<MetricRow> rows(int tick, List<RetrainReport> reports, GraphAnalysis a) {
+    List<MetricRow> rows = new ArrayList<>(3 * reports.size());
+    for (RetrainReport rep : reports) {
+      int i = rep.agent() - humans;
+      rows.add(new MetricRow(tick, rep.id(), rep.generation(), HUMAN_ANCESTRY, a.ancestry(i)));
+      rows.add(new MetricRow(tick, rep.id(), rep.generation(), TRAINING_DEPTH, a.depth(i)));
+      rows.add(
+          new MetricRow(
+              tick, rep.id(), rep.generation(), PREDICTED_COLLAPSE, a.prediction(i).value()));
+    }
+    return rows;
+  }
+
+  /**
+   * Waits for the graph's thread to finish every tick handed over (throwing its failure), stops it,
+   * then writes the last block, if unwritten, and {@code graph/final.dot}.
+   */
   @Override
   public void onFinish(RunOutcome outcome) throws IOException {
+    try {
+      worker.drain();
+    } finally {
+      worker.close();
+    }
     if (lastTick < 0) {
       return;
     }
@@ -195,15 +277,15 @@ public final class GraphListener implements Observers.Topology {
   }
 
   /**
-   * Takes tick r's reports, once per tick. The window's analysis waits for {@link #analysis()}: a
+   * Takes a tick's reports, once per tick. The window's analysis waits for {@link #analysis()}: a
    * tick without retrains, which writes no rows and ends no block, needs none.
    */
-  private void advance(TickResult r) {
-    if (r.tick() == lastTick) {
+  private void advance(int tick, List<RetrainReport> reports) {
+    if (tick == lastTick) {
       return;
     }
-    records.add(r.tick(), r.reports());
-    lastTick = r.tick();
+    records.add(tick, reports);
+    lastTick = tick;
     latest = null;
   }
 
@@ -257,6 +339,7 @@ public final class GraphListener implements Observers.Topology {
    * after the checkpoint (a checkpoint is never taken after the last tick).
    */
   public void save(java.io.DataOutput out) throws java.io.IOException {
+    worker.drain();
     if (files != null) {
       files.drain();
     }
@@ -267,7 +350,10 @@ public final class GraphListener implements Observers.Topology {
 
   /** Restores what {@link #save} wrote, before the first tick of a resumed run. */
   public void restore(java.io.DataInput in) throws java.io.IOException {
+    worker.close();
+    worker.reset();
     lastTick = in.readInt();
+    handedOver = lastTick;
     lastWritten = in.readInt();
     records.restore(in);
     latest = lastTick < 0 ? null : GraphAnalysis.of(records.graphAt(lastTick));

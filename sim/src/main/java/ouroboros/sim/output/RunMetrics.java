@@ -44,6 +44,16 @@ public final class RunMetrics {
   public interface Contributor {
     /** Extra rows for a tick. */
     List<MetricRow> rows(TickResult r);
+
+    /**
+     * Extra rows for a tick, perhaps still being made on a thread of the contributor's own (the
+     * interaction graph's); the run writer's thread waits for them, in tick order. A result that
+     * completes exceptionally leaves the tick out of metrics.csv: the contributor throws its
+     * failure to the clock itself, at its next call. By default, {@link #rows} made now.
+     */
+    default java.util.concurrent.CompletableFuture<List<MetricRow>> rowsLater(TickResult r) {
+      return java.util.concurrent.CompletableFuture.completedFuture(rows(r));
+    }
   }
 
   /** The rows of one tick, sorted by agent and metric. */

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.Phase;
 import ouroboros.sim.engine.RunOutcome;
@@ -33,16 +35,17 @@ import ouroboros.sim.scenario.spec.Scenario;
  * </ul>
  *
  * <p>The clock's thread only gathers what reads the tick's web snapshot (the web rows and the
- * contributors' rows); formatting, the summary and every file write run on one writer thread (a
- * {@link WriteQueue} of {@value #QUEUE_TICKS} ticks), so the next tick need not wait for the disk.
- * The files are checkpointed together: the rows of finished ticks are appended to metrics.csv, then
- * summary.json is rewritten ({@link SummaryCheckpoints}), at most once per {@link #CHECKPOINT} or
- * {@value SummaryCheckpoints#SUMMARY_COST_FACTOR} times the time the last summary took to build,
- * whichever is longer, and always at the end; in between, whenever {@value #MAX_PENDING_BYTES}
- * bytes of rows are waiting, they are appended alone. A run killed mid-way thus loses at most the
- * last second or so of rows, and its summary.json is never more than one checkpoint interval behind
- * its metrics.csv. Rewriting summary.json after every tick cost 15% of the wall time of a run of
- * 1,000 small models.
+ * contributors' rows, of which the interaction graph's are made on its own thread and awaited by
+ * the writer's, see {@link RunMetrics.Contributor#rowsLater}); formatting, the summary and every
+ * file write run on one writer thread (a {@link WriteQueue} of {@value #QUEUE_TICKS} ticks), so the
+ * next tick need not wait for the disk. The files are checkpointed together: the rows of finished
+ * ticks are appended to metrics.csv, then summary.json is rewritten ({@link SummaryCheckpoints}),
+ * at most once per {@link #CHECKPOINT} or {@value SummaryCheckpoints#SUMMARY_COST_FACTOR} times the
+ * time the last summary took to build, whichever is longer, and always at the end; in between,
+ * whenever {@value #MAX_PENDING_BYTES} bytes of rows are waiting, they are appended alone. A run
+ * killed mid-way thus loses at most the last second or so of rows, and its summary.json is never
+ * more than one checkpoint interval behind its metrics.csv. Rewriting summary.json after every tick
+ * cost 15% of the wall time of a run of 1,000 small models.
  */
 public final class RunWriter implements TickListener, AutoCloseable {
   /** The most time between two checkpoints of metrics.csv and summary.json. */
@@ -215,16 +218,13 @@ public final class RunWriter implements TickListener, AutoCloseable {
       return;
     }
     List<MetricRow> rows = RunMetrics.webRows(r);
+    List<CompletableFuture<List<MetricRow>>> extra = new ArrayList<>(contributors.size());
     for (RunMetrics.Contributor c : contributors) {
-      for (MetricRow row : c.rows(r)) {
-        if (dropped.isEmpty() || !dropped.contains(row.agent())) {
-          rows.add(row);
-        }
-      }
+      extra.add(c.rowsLater(r));
     }
     int tick = r.tick();
     List<RetrainReport> reports = r.reports();
-    queue.submit(() -> writeTick(tick, reports, rows));
+    queue.submit(() -> writeTick(tick, reports, rows, extra));
     published += r.published();
     for (int i = 0; i < phaseNanos.length; i++) {
       phaseNanos[i] += r.phaseNanos()[i];
@@ -308,9 +308,30 @@ public final class RunWriter implements TickListener, AutoCloseable {
     }
   }
 
-  /** On the writer thread: a tick's rows and summary, and a checkpoint when one is due. */
-  private void writeTick(int tick, List<RetrainReport> reports, List<MetricRow> rows)
+  /**
+   * On the writer thread: a tick's rows, with the contributors' once they are made, and summary,
+   * and a checkpoint when one is due. A contributor that failed leaves the tick out (it tells the
+   * clock why).
+   */
+  private void writeTick(
+      int tick,
+      List<RetrainReport> reports,
+      List<MetricRow> rows,
+      List<CompletableFuture<List<MetricRow>>> extra)
       throws IOException {
+    for (CompletableFuture<List<MetricRow>> f : extra) {
+      List<MetricRow> more;
+      try {
+        more = f.join();
+      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        return;
+      }
+      for (MetricRow row : more) {
+        if (dropped.isEmpty() || !dropped.contains(row.agent())) {
+          rows.add(row);
+        }
+      }
+    }
     append(modelRows.withModelRows(tick, listed(reports), rows));
     summary.update(tick, reports);
     if (checkpoints.due()) {
