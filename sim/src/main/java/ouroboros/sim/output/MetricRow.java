@@ -67,7 +67,7 @@ public record MetricRow(int tick, String agent, int generation, String metric, d
   }
 
   /** Whether {@code v} is written as a whole number: integral and below 10^15 in magnitude. */
-  private static boolean whole(double v) {
+  static boolean whole(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15;
   }
 

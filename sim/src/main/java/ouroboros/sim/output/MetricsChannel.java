@@ -42,7 +42,15 @@ final class MetricsChannel implements AutoCloseable {
    * fails part-way (a full disk) is cut back, so that metrics.csv still ends on a tick boundary.
    */
   void append(String text) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    append(b, 0, b.length);
+  }
+
+  /**
+   * Appends {@code length} bytes of {@code bytes} from {@code offset}, as {@link #append(String)}.
+   */
+  void append(byte[] bytes, int offset, int length) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(bytes, offset, length);
     long before = channel.position();
     try {
       while (buf.hasRemaining()) {

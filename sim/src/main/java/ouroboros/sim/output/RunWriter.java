@@ -51,8 +51,8 @@ public final class RunWriter implements TickListener, AutoCloseable {
   /** The most time between two checkpoints of metrics.csv and summary.json. */
   public static final Duration CHECKPOINT = Duration.ofSeconds(1);
 
-  /** Rows waiting beyond this many bytes (of UTF-16 text) force a checkpoint. */
-  static final int MAX_PENDING_BYTES = 8 << 20;
+  /** Rows waiting beyond this many bytes force them to be appended to metrics.csv. */
+  static final int MAX_PENDING_BYTES = 4 << 20;
 
   /** Ticks the writer thread may fall behind before the clock waits. */
   static final int QUEUE_TICKS = 16;
@@ -71,7 +71,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private final boolean[] kept;
   private final Set<String> dropped;
   private final SummaryCheckpoints checkpoints;
-  private final StringBuilder pending = new StringBuilder();
+  private final CsvRowBytes pending = new CsvRowBytes();
 
   /** The models' rows of a tick, on the writer thread. */
   private final ModelRows modelRows = new ModelRows();
@@ -336,7 +336,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
     summary.update(tick, reports);
     if (checkpoints.due()) {
       checkpoint();
-    } else if (pending.length() * 2L >= MAX_PENDING_BYTES) {
+    } else if (pending.size() >= MAX_PENDING_BYTES) {
       flushRows();
     }
   }
@@ -344,7 +344,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
   /** On the writer thread: appends {@code list} to the waiting rows, and hands it to the reader. */
   private void append(List<MetricRow> list) {
     for (MetricRow row : list) {
-      row.appendCsv(pending).append('\n');
+      pending.add(row);
     }
     if (rows != null) {
       rows.accept(list);
@@ -358,9 +358,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
 
   /** Appends the waiting rows to metrics.csv. */
   private void flushRows() throws IOException {
-    if (pending.length() > 0) {
-      metrics.append(pending.toString());
-      pending.setLength(0);
+    if (pending.size() > 0) {
+      metrics.append(pending.array(), 0, pending.size());
+      pending.clear();
     }
   }
 

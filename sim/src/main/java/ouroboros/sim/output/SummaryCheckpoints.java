@@ -28,7 +28,7 @@ final class SummaryCheckpoints {
   private final Path file;
   private final RunSummary summary;
   private final long intervalNanos;
-  private final ObjectMapper json = Yaml.json();
+  private final ObjectMapper json = Yaml.json().registerModule(DecimalJson.module());
   private long last = System.nanoTime();
   private long buildNanos;
 
@@ -45,7 +45,7 @@ final class SummaryCheckpoints {
     this.intervalNanos = intervalNanos;
   }
 
-  /** The JSON writer the run files share. */
+  /** The JSON writer the run files share: {@link Yaml#json}'s, doubles through DecimalText. */
   ObjectMapper json() {
     return json;
   }

@@ -36,8 +36,26 @@ class DecimalTextTest {
   }
 
   @Test
+  void append_valuesUpToTenMillion_matchDoubleToString() {
+    SplittableRandom random = new SplittableRandom(17);
+    int fast = 0;
+    for (int n = 0; n < 30_000; n++) {
+      double v = Math.exp(random.nextDouble(Math.log(1e-3), Math.log(1e7)));
+      double w = random.nextDouble(0, 1e7);
+      double whole = random.nextInt(1, 10_000_000);
+      double quarter = random.nextInt(1, 1 << 20) / 4.0;
+      for (double x : new double[] {v, -v, w, whole, quarter}) {
+        check(x);
+        fast += DecimalText.fast(x) ? 1 : 0;
+        assertEquals(Double.toString(x), DecimalText.text(x));
+      }
+    }
+    assertTrue(fast > 135_000, "too few values on the fast path: " + fast);
+  }
+
+  @Test
   void append_nextToPowersOfTwo_matchDoubleToString() {
-    for (int e = -1074; e <= 30; e++) {
+    for (int e = -1074; e <= 60; e++) {
       double v = Math.scalb(1.0, e);
       for (int k = 0; k < 40; k++) {
         v = Math.nextDown(v);
