@@ -43,6 +43,9 @@ public final class DensityL2 {
   /** N(x - y; 0, S + T), or NaN when S + T is not positive definite. */
   private static double gaussianAt(double[] x, double[] y, double[][] s, double[][] t) {
     int d = x.length;
+    if (d == 1) {
+      return gaussianAt1(x[0] - y[0], s[0][0] + t[0][0]);
+    }
     double[][] sum = new double[d][d];
     double[] diff = new double[d];
     for (int i = 0; i < d; i++) {
@@ -63,5 +66,20 @@ public final class DensityL2 {
       q += diff[i] * solved[i];
     }
     return Math.exp(-0.5 * q) / Math.sqrt(Math.pow(2 * Math.PI, d) * chol.getDeterminant());
+  }
+
+  /**
+   * N(diff; 0, v) in one dimension with the operations of the general case on 1 x 1 matrices:
+   * Commons Math's Cholesky decomposition of [[v]] (NaN at or below its positivity threshold
+   * 1e-10), L = sqrt(v), the solve (diff / L) / L and the determinant 1 L^2 (DensityL2Test checks
+   * them against the decomposition).
+   */
+  private static double gaussianAt1(double diff, double v) {
+    if (!(v > CholeskyDecomposition.DEFAULT_ABSOLUTE_POSITIVITY_THRESHOLD)) {
+      return Double.NaN;
+    }
+    double l = Math.sqrt(v);
+    double q = diff * (diff / l / l);
+    return Math.exp(-0.5 * q) / Math.sqrt(Math.pow(2 * Math.PI, 1) * (l * l));
   }
 }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.commons.math3.analysis.integration.SimpsonIntegrator;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /** The closed-form squared L2 distance between Gaussian mixtures. */
@@ -60,5 +65,47 @@ class DensityL2Test {
                 -15,
                 18);
     assertEquals(numeric, DensityL2.squared(a, ma, sa, b, mb, sb), 1e-9);
+  }
+
+  @Test
+  void oneDimension_sameDoublesAsTheCholeskyDecomposition() {
+    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(7L);
+    double threshold = CholeskyDecomposition.DEFAULT_ABSOLUTE_POSITIVITY_THRESHOLD;
+    double[] edges = {threshold, Math.nextUp(threshold), 0, -1, Double.NaN, 1e300};
+    for (int k = 0; k < 20_000 + edges.length; k++) {
+      double v = k < edges.length ? edges[k] : Math.pow(10, 16 * rng.nextDouble() - 8);
+      double diff = (rng.nextDouble() - 0.5) * Math.pow(10, 8 * rng.nextDouble() - 4);
+      double s = v * rng.nextDouble();
+      double t = v - s;
+      double actual =
+          DensityL2.cross(
+              new double[] {1},
+              new double[][] {{diff}},
+              new double[][][] {{{s}}},
+              new double[] {1},
+              new double[][] {{0}},
+              new double[][][] {{{t}}});
+      double expected = 0;
+      expected += 1.0 * 1.0 * byDecomposition(diff - 0, s + t);
+      assertEquals(
+          Double.doubleToRawLongBits(expected),
+          Double.doubleToRawLongBits(actual),
+          "v = " + v + ", diff = " + diff);
+    }
+  }
+
+  /** N(diff; 0, v) through Commons Math's decomposition of [[v]], as the d-dimensional case. */
+  private static double byDecomposition(double diff, double v) {
+    CholeskyDecomposition chol;
+    try {
+      chol = new CholeskyDecomposition(MatrixUtils.createRealMatrix(new double[][] {{v}}));
+    } catch (NonPositiveDefiniteMatrixException e) {
+      return Double.NaN;
+    }
+    double[] solved =
+        chol.getSolver().solve(MatrixUtils.createRealVector(new double[] {diff})).toArray();
+    double q = 0;
+    q += diff * solved[0];
+    return Math.exp(-0.5 * q) / Math.sqrt(Math.pow(2 * Math.PI, 1) * chol.getDeterminant());
   }
 }

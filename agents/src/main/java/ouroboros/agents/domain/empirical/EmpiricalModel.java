@@ -67,6 +67,15 @@ public final class EmpiricalModel implements Model {
     if (!(total > 0)) {
       throw new FitException("the weights sum to " + total);
     }
+    if (weights == null) {
+      // Equal probabilities: the order of tied atoms does not matter, and the primitive sort
+      // orders values as Double.compare does.
+      double[] x = values.clone();
+      Arrays.sort(x);
+      double[] p = new double[n];
+      Arrays.fill(p, 1 / total);
+      return new EmpiricalModel(Double.NaN, Double.NaN, x, p);
+    }
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;

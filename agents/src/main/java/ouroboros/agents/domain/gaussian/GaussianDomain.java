@@ -227,6 +227,14 @@ public final class GaussianDomain implements Domain {
   /** KL(truth || model), in nats. */
   double risk(GaussianModel m) {
     int d = width();
+    if (d == 1) {
+      // The same operations as below on 1 x 1 matrices: each product is summed from 0.
+      double diff = m.meanAt(0) - truth.meanAt(0);
+      double inverse = m.inverse().getEntry(0, 0);
+      double traceTerm = inverse * truth.covariance(0, 0);
+      double quad = diff * (inverse * diff);
+      return 0.5 * (traceTerm + quad - d + m.logDet() - truth.logDet());
+    }
     RealVector diff = new ArrayRealVector(d);
     for (int i = 0; i < d; i++) {
       diff.setEntry(i, m.meanAt(i) - truth.meanAt(i));

@@ -25,10 +25,15 @@ public final class GaussianModel implements Model {
   private final double logDet;
 
   private GaussianModel(double[] mean, double[][] covariance, CholeskyDecomposition chol) {
+    this(mean, covariance, chol.getL().getData(), chol.getSolver().getInverse());
+  }
+
+  private GaussianModel(
+      double[] mean, double[][] covariance, double[][] lower, RealMatrix inverse) {
     this.mean = mean;
     this.covariance = covariance;
-    this.lower = chol.getL().getData();
-    this.inverse = chol.getSolver().getInverse();
+    this.lower = lower;
+    this.inverse = inverse;
     double ld = 0;
     for (int i = 0; i < mean.length; i++) {
       ld += 2 * StrictMath.log(lower[i][i]);
@@ -92,6 +97,9 @@ public final class GaussianModel implements Model {
     if (!(scale > 0)) {
       throw new FitException("covariance is zero (degenerate data)");
     }
+    if (d == 1 && covariance.length == 1) {
+      return of1(mean[0], covariance[0][0], 1e-12 * scale);
+    }
     try {
       // A pivot below 1e-12 of the largest variance means the matrix is singular to working
       // precision (condition number above 1e12); the threshold is relative so that a collapsing
@@ -103,6 +111,25 @@ public final class GaussianModel implements Model {
     } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
       throw new FitException("covariance is not positive definite (degenerate data)");
     }
+  }
+
+  /**
+   * The d = 1 case of {@link #of} without the decomposition objects: Commons Math's Cholesky
+   * decomposition of [[c]] with positivity threshold {@code threshold} fails for c at or below it,
+   * and gives L = sqrt(c) and, solving L L' x = 1 forward then backward, the inverse (1 / L) / L:
+   * the same doubles (GaussianModelTest checks them against the decomposition).
+   */
+  private static GaussianModel of1(double m, double c, double threshold) throws FitException {
+    if (c <= threshold) {
+      throw new FitException("covariance is not positive definite (degenerate data)");
+    }
+    double l = Math.sqrt(c);
+    double inverse = 1.0 / l / l;
+    return new GaussianModel(
+        new double[] {m},
+        new double[][] {{c}},
+        new double[][] {{l}},
+        new Array2DRowRealMatrix(new double[][] {{inverse}}, false));
   }
 
   /** Dimension d. */

@@ -74,6 +74,19 @@ final class LeastSquares {
         }
       }
     }
+    return finish(gram, moment, n, ridge);
+  }
+
+  /**
+   * The solution of (G + lambda I) b = m, G given by its lower triangle (diagonal included), as
+   * {@link #solve} accumulates it; {@code gram} is overwritten.
+   *
+   * @param n the items behind G, for the message of a zero design
+   * @throws FitException when G + lambda I is zero or not finite
+   */
+  static double[] finish(double[][] gram, double[] moment, int n, double ridge)
+      throws FitException {
+    int d = moment.length;
     double scale = 0;
     for (int a = 0; a < d; a++) {
       gram[a][a] += ridge;

@@ -2,13 +2,10 @@ package ouroboros.agents.domain.regression;
 
 import java.util.Objects;
 import java.util.TreeMap;
-import org.apache.commons.math3.exception.MathIllegalArgumentException;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
+import ouroboros.agents.domain.Baseline;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.EstimatorSettings;
 import ouroboros.agents.domain.Evaluation;
@@ -74,6 +71,13 @@ public final class RegressionDomain implements Domain {
   private final double[] design;
   private final double[][] gram;
   private final RegressionModel truth;
+
+  /** x.w* for each design row, in row order: the truth's labels without their noise. */
+  private final double[] truthFit;
+
+  /** Whether every design value is finite, so that {@link RegressionBaseline} applies. */
+  private final boolean finiteDesign;
+
   private final double noiseSd;
   private final double truthSecondMoment;
   private final double designConstant;
@@ -103,16 +107,20 @@ public final class RegressionDomain implements Domain {
     this.rows = design.size();
     this.design = design.values().clone();
     this.noiseSd = noiseSd;
-    this.gram = gram(this.design, rows, dimension);
+    DesignConstants constants = new DesignConstants(this.design, rows, dimension, truth, noiseSd);
+    this.gram = constants.gram;
     this.truthSecondMoment = secondMoment(truth);
-    if (rows < dimension) {
-      double[][] outer = outer(this.design, rows, dimension);
-      this.designConstant = noiseSd * noiseSd * traceInverse(outer);
-      this.unlearned = unlearned(outer, truth);
-    } else {
-      this.designConstant = noiseSd * noiseSd * traceInverse(gram);
-      this.unlearned = 0;
+    this.designConstant = constants.designConstant;
+    this.unlearned = constants.unlearned;
+    this.truthFit = new double[rows];
+    boolean finite = true;
+    for (int i = 0; i < rows; i++) {
+      truthFit[i] = truth.predict(this.design, i * dimension);
     }
+    for (double v : this.design) {
+      finite &= Double.isFinite(v);
+    }
+    this.finiteDesign = finite;
   }
 
   /**
@@ -227,6 +235,28 @@ public final class RegressionDomain implements Domain {
         LeastSquares.solve(data.values(), data.size(), dimension, weights, settings.ridge()));
   }
 
+  /**
+   * Definition 4's baseline: the refit on n fresh truth items, with the same draws and the same
+   * doubles, but without the items ({@link RegressionBaseline}); the plain refit when a design
+   * value is not finite (that fit fails, so the baseline is NaN either way).
+   */
+  @Override
+  public Baseline baseline(EstimatorSettings settings) {
+    return finiteDesign
+        ? new RegressionBaseline(this, settings.ridge())
+        : Baseline.refitting(this, settings);
+  }
+
+  /** The design's values, T rows of width d, not copied: for {@link RegressionBaseline}. */
+  double[] designValues() {
+    return design;
+  }
+
+  /** x.w* of design row {@code row}. */
+  double truthFit(int row) {
+    return truthFit[row];
+  }
+
   @Override
   public Batch sample(Model model, int n, SamplingSettings settings, UniformRandomProvider rng) {
     return label(
@@ -236,17 +266,23 @@ public final class RegressionDomain implements Domain {
   @Override
   public Evaluation evaluate(Model model) {
     RegressionModel m = (RegressionModel) model;
-    double risk = 0;
-    for (int j = 0; j < dimension; j++) {
-      double e = m.weight(j) - truth.weight(j);
-      risk += e * e;
-    }
+    double risk = risk(m);
     TreeMap<String, Double> values = new TreeMap<>();
     values.put(Metrics.POPULATION_RISK, risk);
     values.put(Metrics.RISK_BAND, 0.0);
     values.put(TEST_MSE, risk + noiseSd * noiseSd);
     values.put(Metrics.DIVERSITY_RATIO, secondMoment(m) / truthSecondMoment);
     return Evaluation.owning(values);
+  }
+
+  /** ||w - w*||^2, the population risk. */
+  double risk(RegressionModel m) {
+    double risk = 0;
+    for (int j = 0; j < dimension; j++) {
+      double e = m.weight(j) - truth.weight(j);
+      risk += e * e;
+    }
+    return risk;
   }
 
   /**
@@ -262,15 +298,16 @@ public final class RegressionDomain implements Domain {
     int width = dimension + 1;
     double[] out = new double[Math.multiplyExact(n, width)];
     for (int k = 0; k < n; k++) {
-      int row = (k < cycled ? k % rows : chosen[k - cycled]) * dimension;
-      System.arraycopy(design, row, out, k * width, dimension);
-      out[k * width + dimension] = m.predict(design, row) + sd * normal.sample();
+      int r = k < cycled ? k % rows : chosen[k - cycled];
+      System.arraycopy(design, r * dimension, out, k * width, dimension);
+      double fit = m == truth ? truthFit[r] : m.predict(design, r * dimension);
+      out[k * width + dimension] = fit + sd * normal.sample();
     }
     return new Batch(n, width, out);
   }
 
   /** r &lt; T distinct design rows, a uniform choice in uniform order. */
-  private int[] choose(int r, UniformRandomProvider rng) {
+  int[] choose(int r, UniformRandomProvider rng) {
     int[] index = new int[rows];
     for (int i = 0; i < rows; i++) {
       index[i] = i;
@@ -295,78 +332,6 @@ public final class RegressionDomain implements Domain {
       q += m.weight(a) * s;
     }
     return q / rows + noiseSd * noiseSd;
-  }
-
-  /** X'X of a row-major T x d array. */
-  private static double[][] gram(double[] x, int t, int d) {
-    double[][] g = new double[d][d];
-    for (int i = 0; i < t; i++) {
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b <= a; b++) {
-          g[a][b] += x[i * d + a] * x[i * d + b];
-        }
-      }
-    }
-    for (int a = 0; a < d; a++) {
-      for (int b = 0; b < a; b++) {
-        g[b][a] = g[a][b];
-      }
-    }
-    return g;
-  }
-
-  /** XX' of a row-major T x d array. */
-  private static double[][] outer(double[] x, int t, int d) {
-    double[][] g = new double[t][t];
-    for (int i = 0; i < t; i++) {
-      for (int k = 0; k <= i; k++) {
-        double s = 0;
-        for (int a = 0; a < d; a++) {
-          s += x[i * d + a] * x[k * d + a];
-        }
-        g[i][k] = s;
-        g[k][i] = s;
-      }
-    }
-    return g;
-  }
-
-  /** ||w*||^2 - (Xw*)'(XX')^-1 (Xw*) for T &lt; d, at least 0; NaN when XX' is singular. */
-  private double unlearned(double[][] outer, RegressionModel w) {
-    double[] xw = new double[rows];
-    for (int i = 0; i < rows; i++) {
-      xw[i] = w.predict(design, i * dimension);
-    }
-    double norm = 0;
-    for (int j = 0; j < dimension; j++) {
-      norm += w.weight(j) * w.weight(j);
-    }
-    try {
-      double[] z =
-          new CholeskyDecomposition(new Array2DRowRealMatrix(outer, true))
-              .getSolver()
-              .solve(new ArrayRealVector(xw, false))
-              .toArray();
-      double learned = 0;
-      for (int i = 0; i < rows; i++) {
-        learned += xw[i] * z[i];
-      }
-      return Math.max(0, norm - learned);
-    } catch (MathIllegalArgumentException e) {
-      return Double.NaN;
-    }
-  }
-
-  /** tr(G^-1) for a symmetric positive definite G; NaN when G is singular. */
-  private static double traceInverse(double[][] g) {
-    try {
-      return new CholeskyDecomposition(new Array2DRowRealMatrix(g, true))
-          .getSolver()
-          .getInverse()
-          .getTrace();
-    } catch (MathIllegalArgumentException e) {
-      return Double.NaN;
-    }
   }
 
   /** The truth's log density of the item's label given its row: N(x.w*, s^2) at y. */
