@@ -100,53 +100,6 @@ record RunDir(
    */
   record PopulationFinal(String id, int models, double[] risk, double[] firing) {}
 
-  /** What {@link #load} reads of summary.json: the run's facts, each model's final state. */
-  private static final PrunedTree.Keep SUMMARY =
-      PrunedTree.Keep.of(
-          Map.of(
-              "scenario", PrunedTree.Keep.ALL,
-              "seed", PrunedTree.Keep.ALL,
-              "ticks", PrunedTree.Keep.ALL,
-              "ticks-completed", PrunedTree.Keep.ALL,
-              "complete", PrunedTree.Keep.ALL,
-              "failure", PrunedTree.Keep.ALL,
-              "populations", PrunedTree.Keep.ALL,
-              "models",
-                  PrunedTree.Keep.of(
-                      Map.of(
-                          "id", PrunedTree.Keep.ALL,
-                          "regime", PrunedTree.Keep.ALL,
-                          "generation", PrunedTree.Keep.ALL,
-                          "fit-failures", PrunedTree.Keep.ALL,
-                          "metrics",
-                              PrunedTree.Keep.all(
-                                  POPULATION_RISK.name(),
-                                  DIVERSITY_RATIO.name(),
-                                  TRAIN_HUMAN_SHARE.name()),
-                          "verdicts", verdicts()))));
-
-  /** What {@link #load} reads of scenario.yaml. */
-  private static final PrunedTree.Keep SCENARIO =
-      PrunedTree.Keep.of(
-          Map.of(
-              "description",
-              PrunedTree.Keep.ALL,
-              "domain",
-              PrunedTree.Keep.all("type"),
-              "models",
-              PrunedTree.Keep.all("id", "fresh-human-fraction"),
-              "collapse",
-              PrunedTree.Keep.ALL));
-
-  /** Each definition's verdict, d1 to d8. */
-  private static PrunedTree.Keep verdicts() {
-    Map<String, PrunedTree.Keep> d = new HashMap<>();
-    for (int i = 1; i <= DEFINITIONS; i++) {
-      d.put("d" + i, PrunedTree.Keep.all("verdict"));
-    }
-    return PrunedTree.Keep.of(d);
-  }
-
   /** True when {@code dir} holds the files of a run. */
   static boolean isRun(Path dir) {
     return RunLayout.of(dir).hasResults();
@@ -164,10 +117,10 @@ record RunDir(
   static RunDir load(Path dir, MetricsFile series) throws IOException {
     RunLayout files = RunLayout.of(dir);
     ObjectMapper json = new ObjectMapper();
-    JsonNode summary = PrunedTree.read(json, files.summary(), SUMMARY);
+    JsonNode summary = json.readTree(files.summary().toFile());
     JsonNode scenario =
         Files.isRegularFile(files.scenario())
-            ? PrunedTree.read(new YAMLMapper(), files.scenario(), SCENARIO)
+            ? new YAMLMapper().readTree(files.scenario().toFile())
             : json.createObjectNode();
     Map<String, Double> fresh = new HashMap<>();
     for (JsonNode m : scenario.path("models")) {
