@@ -4,15 +4,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.function.Consumer;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -60,23 +53,11 @@ record ChartImage(String id, String alt, int width, int height, byte[] png) {
   }
 
   /**
-   * The PNG bytes of {@code img}: what {@code ImageIO.write(img, "png", out)} writes, through a
-   * stream cached in memory. {@code ImageIO.write} to an output stream caches in a temporary file
-   * by default ({@link ImageIO#getUseCache}), created, written, read back and deleted for every
-   * chart.
+   * The PNG bytes of {@code img}: what {@code ImageIO.write(img, "png", out)} writes (see {@link
+   * Png}).
    */
   static byte[] png(BufferedImage img) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-      writer.setOutput(stream);
-      writer.write(img);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      writer.dispose();
-    }
-    return out.toByteArray();
+    return Png.encode(img);
   }
 
   /** The image as a {@code data:image/png;base64,...} URI. */

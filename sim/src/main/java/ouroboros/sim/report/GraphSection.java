@@ -193,8 +193,10 @@ final class GraphSection {
   /** Reads the nodes and edges of a DOT file. */
   static void readDot(String text, Set<String> nodes, List<Edge> edges, Map<String, Look> looks) {
     for (String line : text.split("\\R")) {
-      Matcher e = EDGE.matcher(line);
-      if (e.find()) {
+      // Only a line with an arrow can hold an edge: the others skip EDGE's search, which tries
+      // every position of a long node line.
+      Matcher e = line.contains("->") ? EDGE.matcher(line) : null;
+      if (e != null && e.find()) {
         nodes.add(e.group(1));
         nodes.add(e.group(2));
         Matcher w = WEIGHT.matcher(e.group(3) == null ? "" : e.group(3));

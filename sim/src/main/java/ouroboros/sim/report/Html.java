@@ -45,6 +45,9 @@ final class Html {
   private final StringBuilder b = new StringBuilder(1 << 16);
   private final List<Supplier<String>> figures = new ArrayList<>();
 
+  /** Where each figure goes in {@link #b}: its length when the figure was added. */
+  private final List<Integer> places = new ArrayList<>();
+
   /** Starts a page with its title. */
   Html(String title) {
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -165,7 +168,7 @@ final class Html {
    * with the page's other charts.
    */
   Html figure(Supplier<ChartImage> chart, String caption) {
-    b.append(marker(figures.size()));
+    places.add(b.length());
     figures.add(
         () -> {
           ChartImage img = chart.get();
@@ -189,21 +192,24 @@ final class Html {
     return this;
   }
 
-  /** Draws the charts, in parallel, closes the page and returns it. */
+  /**
+   * Draws the charts, in parallel, closes the page and returns it: the page's text with each chart
+   * at its place, copied once into a builder of the final length.
+   */
   String finish() {
     b.append("</body>\n</html>\n");
     List<String> drawn = figures.parallelStream().map(Supplier::get).toList();
-    for (int i = 0; i < drawn.size(); i++) {
-      String m = marker(i);
-      int at = b.indexOf(m);
-      b.replace(at, at + m.length(), drawn.get(i));
+    int length = b.length();
+    for (String f : drawn) {
+      length += f.length();
     }
-    return b.toString();
-  }
-
-  /** The place of figure {@code i} until it is drawn: no text can hold a NUL. */
-  private static String marker(int i) {
-    return "\u0000figure-" + i + "\u0000";
+    StringBuilder page = new StringBuilder(length);
+    int from = 0;
+    for (int i = 0; i < drawn.size(); i++) {
+      page.append(b, from, places.get(i)).append(drawn.get(i));
+      from = places.get(i);
+    }
+    return page.append(b, from, b.length()).toString();
   }
 
   /** A number to four significant digits, "-" when missing. */

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import ouroboros.agents.collapse.Definition;
 
@@ -70,30 +68,62 @@ final class OverTicks {
     return 0;
   }
 
-  /** The median over the models at each tick, with the 10% to 90% quantiles as its band. */
+  /**
+   * The median over the models at each tick, with the 10% to 90% quantiles as its band. The finite
+   * values are grouped by tick in one flat array (a counting sort over the sorted distinct ticks),
+   * not boxed per value.
+   */
   static Charts.Line band(List<Charts.Line> all) {
-    Map<Double, List<Double>> byTick = new TreeMap<>();
+    int points = 0;
+    for (Charts.Line l : all) {
+      points += l.x().length;
+    }
+    double[] ticks = new double[points];
+    int m = 0;
     for (Charts.Line l : all) {
       for (int i = 0; i < l.x().length; i++) {
         if (Double.isFinite(l.y()[i])) {
-          byTick.computeIfAbsent(l.x()[i], t -> new ArrayList<>()).add(l.y()[i]);
+          ticks[m++] = l.x()[i];
         }
       }
     }
-    int n = byTick.size();
-    double[] x = new double[n];
+    Arrays.sort(ticks, 0, m);
+    int n = 0;
+    for (int i = 0; i < m; i++) {
+      if (n == 0 || Double.compare(ticks[n - 1], ticks[i]) != 0) {
+        ticks[n++] = ticks[i];
+      }
+    }
+    int[] start = new int[n + 1];
+    for (Charts.Line l : all) {
+      for (int i = 0; i < l.x().length; i++) {
+        if (Double.isFinite(l.y()[i])) {
+          start[Arrays.binarySearch(ticks, 0, n, l.x()[i]) + 1]++;
+        }
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      start[k + 1] += start[k];
+    }
+    double[] values = new double[m];
+    int[] next = Arrays.copyOf(start, n);
+    for (Charts.Line l : all) {
+      for (int i = 0; i < l.x().length; i++) {
+        if (Double.isFinite(l.y()[i])) {
+          values[next[Arrays.binarySearch(ticks, 0, n, l.x()[i])]++] = l.y()[i];
+        }
+      }
+    }
+    double[] x = Arrays.copyOf(ticks, n);
     double[] y = new double[n];
     double[] lo = new double[n];
     double[] hi = new double[n];
-    int k = 0;
-    for (Map.Entry<Double, List<Double>> e : byTick.entrySet()) {
-      double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+    for (int k = 0; k < n; k++) {
+      double[] v = Arrays.copyOfRange(values, start[k], start[k + 1]);
       Arrays.sort(v);
-      x[k] = e.getKey();
       y[k] = quantile(v, 0.5);
       lo[k] = quantile(v, 0.1);
       hi[k] = quantile(v, 0.9);
-      k++;
     }
     return new Charts.Line(
         "median of all " + all.size() + " models (band: 10% to 90%)", x, y, lo, hi);

@@ -96,10 +96,12 @@ final class Pipeline {
   /** Each model's stages, summed over the run; models without a pipeline are left out. */
   static Map<String, Map<Stage, Counts>> sum(MetricsFile f) {
     Map<String, Map<Stage, Counts>> out = new TreeMap<>();
+    // Models share their metric names: each is parsed once, not once per model.
+    Map<String, java.util.Optional<Metric.Parsed>> slots = new java.util.HashMap<>();
     for (String model : f.models()) {
       Map<Stage, double[]> acc = new TreeMap<>();
       for (Map.Entry<String, Series> e : f.of(model).entrySet()) {
-        var parsed = slot(e.getKey());
+        var parsed = slots.computeIfAbsent(e.getKey(), Pipeline::slot);
         if (parsed.isEmpty()) {
           continue;
         }

@@ -2,22 +2,23 @@ package ouroboros.sim.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ChartImage#png}, which encodes through a stream cached in memory, writes the same bytes as
- * {@code ImageIO.write(img, "png", out)}, which caches in a temporary file.
+ * {@link ChartImage#png} (the report's own encoder, {@link Png}) writes the same bytes as {@code
+ * ImageIO.write(img, "png", out)}.
  */
 class ChartImageTest {
   @Test
-  void png_sameBytesAsImageIoWrite() throws IOException {
+  void png_chart_sameBytesAsImageIoWrite() throws IOException {
     System.setProperty("java.awt.headless", "true");
-    java.awt.image.BufferedImage img =
-        new java.awt.image.BufferedImage(120, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    BufferedImage img = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
     java.awt.Graphics2D g = img.createGraphics();
     Charts.lines(
             "t",
@@ -29,8 +30,40 @@ class ChartImageTest {
                     "a", new double[] {0, 1, 2, 3}, new double[] {1, 3, 2, 5}, null, null)))
         .draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 120, 80));
     g.dispose();
-    ByteArrayOutputStream expected = new ByteArrayOutputStream();
-    ImageIO.write(img, "png", expected);
-    assertArrayEquals(expected.toByteArray(), ChartImage.png(img));
+    assertArrayEquals(imageIo(img), ChartImage.png(img));
+  }
+
+  /** Noise does not compress: its deflated rows span several IDAT chunks. */
+  @Test
+  void png_noiseOverSeveralChunks_sameBytesAsImageIoWrite() throws IOException {
+    BufferedImage img = new BufferedImage(301, 97, BufferedImage.TYPE_INT_RGB);
+    SplittableRandom r = new SplittableRandom(7);
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        img.setRGB(x, y, x < 150 ? r.nextInt() : 0xFF000000 | (x * y));
+      }
+    }
+    byte[] expected = imageIo(img);
+    assertArrayEquals(expected, Png.encode(img));
+  }
+
+  /** A sub-image shares its parent's pixels, with rows as long as the parent's. */
+  @Test
+  void png_subImage_sameBytesAsImageIoWrite() throws IOException {
+    BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+    SplittableRandom r = new SplittableRandom(3);
+    for (int y = 0; y < 30; y++) {
+      for (int x = 0; x < 40; x++) {
+        img.setRGB(x, y, r.nextInt(4) * 0x3F3F3F);
+      }
+    }
+    BufferedImage sub = img.getSubimage(5, 4, 21, 13);
+    assertArrayEquals(imageIo(sub), Png.encode(sub));
+  }
+
+  private static byte[] imageIo(BufferedImage img) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(img, "png", out);
+    return out.toByteArray();
   }
 }
