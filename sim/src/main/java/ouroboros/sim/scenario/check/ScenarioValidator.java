@@ -105,7 +105,7 @@ public final class ScenarioValidator {
         SiteSpec site = s.sites().get(i);
         if (site == null || site.id() == null || site.id().isBlank()) {
           p.add("/sites/" + i + "/id", null, "the required key 'id'");
-        } else if (!site.id().matches("[A-Za-z0-9._-]+")) {
+        } else if (!FieldChecks.ID.matcher(site.id()).matches()) {
           p.add(
               "/sites/" + i + "/id",
               site.id(),

@@ -65,8 +65,7 @@ public final class Resolution {
         ReleaseSpec r = e.release();
         if (r != null) {
           ModelSpec m =
-              model(
-                  r.over(Timelines.find(all, r.like()), e.tick()), sites, siteIds, s.domain());
+              model(r.over(Timelines.find(all, r.like()), e.tick()), sites, siteIds, s.domain());
           r = ReleaseSpec.of(m, r.like(), Declared.withDefaults(r).initial());
         }
         timeline.add(new EventSpec(e.tick(), r, e.retire(), e.set(), e.humans()));
