@@ -17,6 +17,9 @@ public enum Regime {
   /** The pool keeps what was gathered in the last W ticks. */
   WINDOW("window");
 
+  /** {@link #keys()}, built once: every model's regime is checked against it. */
+  private static final List<String> KEYS = Arrays.stream(values()).map(Regime::key).toList();
+
   private final String key;
 
   Regime(String key) {
@@ -30,7 +33,7 @@ public enum Regime {
 
   /** Every scenario name, in declaration order. */
   public static List<String> keys() {
-    return Arrays.stream(values()).map(Regime::key).toList();
+    return KEYS;
   }
 
   /** The regime with the given scenario name. */

@@ -40,6 +40,11 @@ public final class RecordShape {
       keys[i] = Keys.kebab(components[i].getName());
       declared[i] = components[i].getAnnotation(Key.class);
       accessors[i] = components[i].getAccessor();
+      try {
+        accessors[i].setAccessible(true); // no access check at every read: get() runs per agent
+      } catch (RuntimeException e) {
+        // a record in a module that does not open its package: its public accessor still works
+      }
     }
     Constructor<?> ctor;
     try {

@@ -3,12 +3,16 @@ package ouroboros.sim.scenario.check;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The checks of one value that human sources and models share (ids, counts, sites, a mix of sites,
  * a name from a known list), each adding its problem, located, to {@link Problems}.
  */
 final class FieldChecks {
+  /** What an agent or site id may be made of (compiled once, not once per id). */
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
+
   private final Problems p;
 
   FieldChecks(Problems p) {
@@ -18,7 +22,7 @@ final class FieldChecks {
   void id(String at, String id, Set<String> ids) {
     if (id == null || id.isBlank()) {
       p.add(at + "/id", id, "the required key 'id' (a non-empty agent id)");
-    } else if (!id.matches("[A-Za-z0-9._-]+")) {
+    } else if (!ID.matcher(id).matches()) {
       p.add(
           at + "/id",
           id,

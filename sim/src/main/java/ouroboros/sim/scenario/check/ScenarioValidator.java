@@ -30,6 +30,15 @@ public final class ScenarioValidator {
   static final List<String> COMBINES =
       Names.of(ouroboros.agents.domain.EstimatorSettings.Combine.class);
 
+  /** A model's keys whose declared bounds are checked as declared: all but those worded below. */
+  private static final String[] MODEL_BOUNDS =
+      Declared.keys(ModelSpec.class).stream()
+          .filter(
+              k ->
+                  !List.of("scrape", "publish-rate", "fresh-human-fraction", "human-share")
+                      .contains(k))
+          .toArray(String[]::new);
+
   private final Problems p;
   private final FieldChecks f;
 
@@ -105,7 +114,7 @@ public final class ScenarioValidator {
         SiteSpec site = s.sites().get(i);
         if (site == null || site.id() == null || site.id().isBlank()) {
           p.add("/sites/" + i + "/id", null, "the required key 'id'");
-        } else if (!site.id().matches("[A-Za-z0-9._-]+")) {
+        } else if (!FieldChecks.ID.matcher(site.id()).matches()) {
           p.add(
               "/sites/" + i + "/id",
               site.id(),
@@ -210,16 +219,7 @@ public final class ScenarioValidator {
       f.oneOf(at + "/regime", m.regime(), Regime.keys(), "regime");
     }
     // Every declared bound, but those checked below or by TrainsOnValidator with their own words.
-    Declared.checkBounds(
-        p,
-        at,
-        m,
-        Declared.values(m).keySet().stream()
-            .filter(
-                k ->
-                    !List.of("scrape", "publish-rate", "fresh-human-fraction", "human-share")
-                        .contains(k))
-            .toArray(String[]::new));
+    Declared.checkBounds(p, at, m, MODEL_BOUNDS);
     f.required(at + "/scrape", m.scrape(), "scrape", 1);
     f.required(at + "/publish-rate", m.publishRate(), "publish-rate", 0);
     f.items(at + "/scrape", m.scrape());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +33,23 @@ final class CrawlBinding extends StdDeserializer<CrawlSpec> {
     super(CrawlSpec.class);
   }
 
+  /** {@link #policyKeys()}, read from the registry once: every model's crawl block reads it. */
+  private static final Map<String, Type> POLICY_KEYS = readPolicyKeys();
+
   /** Every policy's keys with their Java types, in registry order (first declaration wins). */
   static Map<String, Type> policyKeys() {
+    return POLICY_KEYS;
+  }
+
+  /** The policy keys from the registry's records (reflection, so once). */
+  private static Map<String, Type> readPolicyKeys() {
     Map<String, Type> out = new LinkedHashMap<>();
     for (var type : Plugins.crawls().values()) {
       for (RecordComponent c : type.getRecordComponents()) {
         out.putIfAbsent(Names.kebab(c.getName()), c.getGenericType());
       }
     }
-    return out;
+    return Collections.unmodifiableMap(out);
   }
 
   /** The settings record of the first policy, in registry order, that declares a key. */

@@ -80,16 +80,41 @@ public record CrawlSpec(
 
   /** The policy names a scenario may give, sorted. */
   public static List<String> names() {
-    return Plugins.crawls().keySet().stream().sorted().toList();
+    return Registered.NAMES;
   }
 
   /** The keys each policy reads beside {@code policy}: {@code sites}, then its own. */
   public static List<String> keysOf(String policy) {
-    List<String> out = new ArrayList<>(List.of("sites"));
-    for (var c : Plugins.crawls().get(policy).getRecordComponents()) {
-      out.add(Names.kebab(c.getName()));
+    List<String> keys = Registered.KEYS.get(policy);
+    if (keys == null) {
+      throw new NullPointerException("no crawl policy '" + policy + "'");
     }
-    return out;
+    return keys;
+  }
+
+  /**
+   * What the fixed registry says, read once: every model's crawl block is checked against it, and
+   * reading a record's components is reflection.
+   */
+  private static final class Registered {
+    static final List<String> NAMES = Plugins.crawls().keySet().stream().sorted().toList();
+    static final Map<String, List<String>> KEYS = keys();
+    static final String DEFAULT_POLICY = Declared.def(CrawlSpec.class, "policy");
+
+    /** {@link #keysOf} of every policy. */
+    private static Map<String, List<String>> keys() {
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      Plugins.crawls()
+          .forEach(
+              (policy, type) -> {
+                List<String> keys = new ArrayList<>(List.of("sites"));
+                for (var c : type.getRecordComponents()) {
+                  keys.add(Names.kebab(c.getName()));
+                }
+                out.put(policy, List.copyOf(keys));
+              });
+      return Collections.unmodifiableMap(out);
+    }
   }
 
   /** The policy's keys, for writing: they follow {@code policy} and {@code sites}. */
@@ -117,7 +142,7 @@ public record CrawlSpec(
   }
 
   private String policyOrDefault() {
-    return policy != null ? policy : Declared.<String>def(CrawlSpec.class, "policy");
+    return policy != null ? policy : Registered.DEFAULT_POLICY;
   }
 
   /** Checks the keys against the policy (given or default) and their values. */

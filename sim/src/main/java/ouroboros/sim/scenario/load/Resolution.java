@@ -52,9 +52,10 @@ public final class Resolution {
               h.publishTo(),
               h.population()));
     }
+    List<String> siteIds = ids(sites); // once, not once per model: O(models + sites)
     List<ModelSpec> models = new ArrayList<>();
     for (ModelSpec m : s.models() == null ? List.<ModelSpec>of() : s.models()) {
-      models.add(model(m, sites, s.domain()));
+      models.add(model(m, sites, siteIds, s.domain()));
     }
     List<EventSpec> timeline = null;
     if (s.timeline() != null) {
@@ -63,7 +64,8 @@ public final class Resolution {
       for (EventSpec e : s.timeline()) {
         ReleaseSpec r = e.release();
         if (r != null) {
-          ModelSpec m = model(r.over(Timelines.find(all, r.like()), e.tick()), sites, s.domain());
+          ModelSpec m =
+              model(r.over(Timelines.find(all, r.like()), e.tick()), sites, siteIds, s.domain());
           r = ReleaseSpec.of(m, r.like(), Declared.withDefaults(r).initial());
         }
         timeline.add(new EventSpec(e.tick(), r, e.retire(), e.set(), e.humans()));
@@ -101,6 +103,17 @@ public final class Resolution {
 
   /** A model with every default filled in. */
   public static ModelSpec model(ModelSpec m, List<SiteSpec> sites, DomainSpec domain) {
+    return model(m, sites, ids(sites), domain);
+  }
+
+  /** The ids of the sites, in order: a crawl block's default list of sites. */
+  private static List<String> ids(List<SiteSpec> sites) {
+    return sites.stream().map(SiteSpec::id).toList();
+  }
+
+  /** A model with every default filled in; {@code siteIds} are the ids of {@code sites}. */
+  private static ModelSpec model(
+      ModelSpec m, List<SiteSpec> sites, List<String> siteIds, DomainSpec domain) {
     String firstSite = sites.get(0).id();
     boolean graph = m.trainsOn() != null;
     ModelSpec d =
@@ -116,7 +129,7 @@ public final class Resolution {
     java.util.Map<String, Object> keys = Declared.values(d); // keys with a plain default
     keys.put("fresh-human-fraction", graph ? null : d.freshHumanFraction());
     keys.put("site", m.publishTo() != null ? null : or(m.site(), firstSite));
-    keys.put("crawl", graph ? null : crawl(m.crawl(), sites));
+    keys.put("crawl", graph ? null : crawl(m.crawl(), siteIds));
     keys.put("sampling", sampling(m.sampling(), domain.samplingKeys()));
     keys.put("estimator", estimator(m.estimator(), domain.estimatorKeys()));
     keys.put("family", or(m.family(), m.id()));
@@ -131,9 +144,9 @@ public final class Resolution {
   }
 
   /** A crawl block with every default filled in. */
-  private static CrawlSpec crawl(CrawlSpec given, List<SiteSpec> sites) {
+  private static CrawlSpec crawl(CrawlSpec given, List<String> siteIds) {
     CrawlSpec c = given != null ? given : new CrawlSpec(null, null);
-    return c.resolve(sites.stream().map(SiteSpec::id).toList());
+    return c.resolve(siteIds);
   }
 
   /** Sampling settings with a default for every key the domain uses, and nothing else. */

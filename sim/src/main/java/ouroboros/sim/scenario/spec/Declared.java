@@ -67,6 +67,16 @@ public final class Declared {
     }
   }
 
+  /** A record class's keys (kebab names), in component order: the keys of {@link #values}. */
+  public static java.util.List<String> keys(Class<? extends Record> type) {
+    RecordShape shape = RecordShape.of(type);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < shape.size(); i++) {
+      out.add(shape.key(i));
+    }
+    return java.util.List.copyOf(out);
+  }
+
   /** A record's values by key (kebab name), in component order; absent keys are null. */
   public static java.util.Map<String, Object> values(Record record) {
     java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
