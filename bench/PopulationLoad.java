@@ -7,7 +7,8 @@ import ouroboros.sim.scenario.load.ScenarioLoader;
 
 /**
  * Load + validate time and retained heap of a population scenario at 1k, 10k, 30k and 100k
- * models (1% as many human sources, one blog per model). Not a test: run with
+ * models (1% as many human sources; one blog per model for the first 30,000 models, the web's
+ * limit being 32,767 sites, and the rest publish to the forum). Not a test: run with
  * {@code java -Xmx8g -cp sim/target/ouroboros-sim.jar bench/PopulationLoad.java}.
  */
 public class PopulationLoad {
@@ -75,6 +76,27 @@ public class PopulationLoad {
               publish-rate: 100
               site: "blog-{i}"
               crawl: {sites: [forum, "blog-{i}"]}
-        """.replace("N", Integer.toString(n)).replace("H", Integer.toString(Math.max(1, n / 100)));
+        """.replace("N", Integer.toString(Math.min(n, BLOGS)))
+        .replace("H", Integer.toString(Math.max(1, n / 100)))
+        + (n <= BLOGS ? "" : CROWD.replace("C", Integer.toString(n - BLOGS)));
   }
+
+  /** Models with a blog of their own; the web holds at most 32,767 sites. */
+  private static final int BLOGS = 30000;
+
+  /** The models beyond BLOGS: they publish to the forum and crawl it. */
+  private static final String CROWD = """
+        - id: crowd
+          kind: model
+          count: C
+          id-pattern: "crowd-{i}"
+          template:
+            regime: {cycle: [replace, accumulate]}
+            fresh-human-fraction: {draw: {uniform: [0, 0.2]}}
+            retrain-every: 10
+            scrape: 100
+            publish-rate: 100
+            site: forum
+            crawl: {sites: [forum]}
+      """;
 }

@@ -14,6 +14,12 @@ public final class WebStore {
   /** Retention value that keeps everything. */
   public static final int KEEP_ALL = 0;
 
+  /**
+   * The most sites a web holds: items carry their site as a 16-bit index ({@code Items#siteAt}),
+   * which keeps an item's bytes within P3's budget (issue 15).
+   */
+  public static final int MAX_SITES = Short.MAX_VALUE;
+
   private final int width;
   private final int siteCount;
   private final int retention;
@@ -52,7 +58,7 @@ public final class WebStore {
     if (retention < 0) {
       throw new IllegalArgumentException("retention is negative: " + retention);
     }
-    if (siteCount < 1 || siteCount > Short.MAX_VALUE) {
+    if (siteCount < 1 || siteCount > MAX_SITES) {
       throw new IllegalArgumentException("siteCount is out of range: " + siteCount);
     }
     this.width = width;

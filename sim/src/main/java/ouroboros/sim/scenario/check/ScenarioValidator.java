@@ -18,6 +18,7 @@ import ouroboros.sim.scenario.spec.Scenario;
 import ouroboros.sim.scenario.spec.SiteSpec;
 import ouroboros.sim.scenario.stage.StageSpec;
 import ouroboros.sim.scenario.stage.Stages;
+import ouroboros.sim.web.WebStore;
 
 /** The semantic checks on a bound scenario: counts, probabilities, names and references. */
 public final class ScenarioValidator {
@@ -125,6 +126,14 @@ public final class ScenarioValidator {
         if (site != null) {
           Declared.checkBounds(p, "/sites/" + i, site);
         }
+      }
+      if (s.sites().size() > WebStore.MAX_SITES) {
+        p.add(
+            "/sites",
+            s.sites().size() + " sites",
+            "at most "
+                + WebStore.MAX_SITES
+                + " sites (the web stores an item's site as a 16-bit index)");
       }
     } else {
       sites.add(SiteSpec.defaultId());

@@ -323,6 +323,23 @@ class PopulationTest {
     assertEquals(List.of("forum", "blog-2"), s.models().get(2).crawl().sites());
   }
 
+  /** The web holds at most WebStore.MAX_SITES sites; more is refused before tick 0, located. */
+  @Test
+  void sites_beyondTheWebsLimit_refusedWithTheCount() throws Exception {
+    String blogs =
+        """
+          - id: blogs
+            kind: site
+            count: COUNT
+            id-pattern: "blog-{i}"
+        """;
+    // forum plus 32,766 blogs is the most the web holds; one more is refused.
+    assertEquals(32_767, load(scenario(blogs.replace("COUNT", "32766"), "")).sites().size());
+    String message = error(scenario(blogs.replace("COUNT", "32767"), ""));
+    assertTrue(message.contains("32768 sites"), message);
+    assertTrue(message.contains("at most 32767 sites"), message);
+  }
+
   @Test
   void resolvedScenario_replays_identicalOutputs() throws Exception {
     Path file = tmp.resolve("pop.yaml");
