@@ -199,10 +199,12 @@ public final class GraphListener implements Observers.Topology {
    * failure of an earlier tick's work there.
    */
   private void handOver(TickResult r) throws IOException {
-    worker.rethrow();
     if (r.tick() == handedOver) {
+      // Handed over already (by onTick, then rowsLater): its rows' future tells of a failure, even
+      // one that the graph's thread met in between.
       return;
     }
+    worker.rethrow();
     int tick = r.tick();
     List<RetrainReport> reports = r.reports();
     handedRows = worker.submit(tick, () -> step(tick, reports));

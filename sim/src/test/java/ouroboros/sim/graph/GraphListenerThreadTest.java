@@ -99,6 +99,10 @@ class GraphListenerThreadTest {
     // Model c's report names an agent the one-model world does not have: the window throws on it.
     TickResult bad = TICKS.get(4);
     graph.onTick(bad); // handed over; the failure is the graph thread's, not this call's
+    // Give the graph's thread time to fail tick 4 first: asking for that tick's rows afterwards
+    // still hands back its future, failed, rather than throwing (the run writer asks on the
+    // clock's thread right after the graph listener's onTick).
+    Thread.sleep(300);
     CompletableFuture<List<MetricRow>> badRows = graph.rowsLater(bad);
     ExecutionException failed =
         assertThrows(ExecutionException.class, () -> badRows.get(30, TimeUnit.SECONDS));
