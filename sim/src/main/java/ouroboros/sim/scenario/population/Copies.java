@@ -18,6 +18,7 @@ import ouroboros.sim.scenario.load.Yaml;
 import ouroboros.sim.scenario.spec.CopiesSpec;
 import ouroboros.sim.scenario.spec.Scenario;
 import ouroboros.sim.sweep.Seeds;
+import ouroboros.sim.web.WebStore;
 
 /**
  * The {@code copies:} block of a scenario: R independent copies of its world in one run.
@@ -72,6 +73,17 @@ public final class Copies {
           "/copies/first",
           "copies up to " + ((long) c.firstOrDefault() + c.count() - 1),
           "a last copy index of at most " + Integer.MAX_VALUE);
+    }
+    int sites = s.sites() == null ? 1 : s.sites().size();
+    if ((long) c.count() * sites > WebStore.MAX_SITES && sites <= WebStore.MAX_SITES) {
+      // Each copy has sites of its own; more than the web holds in all is refused here, where the
+      // count is, rather than inside the run.
+      p.addWorded(
+          "/copies/count",
+          c.count() + " copies of " + sites + (sites == 1 ? " site" : " sites"),
+          "at most "
+              + WebStore.MAX_SITES
+              + " sites over all copies (the web stores an item's site as a 16-bit index)");
     }
     if (s.timeline() != null) {
       for (int k = 0; k < s.timeline().size(); k++) {

@@ -115,6 +115,17 @@ class CopiesTest {
         drawn);
   }
 
+  /** Each copy has its own two sites: more than the web's 32,767 in all is refused at count. */
+  @Test
+  void validation_copiesBeyondTheWebsSites_refusedAtCount() throws Exception {
+    load(withCopies("  count: 16383\n")); // 32,766 sites
+    String e = error(withCopies("  count: 16384\n"));
+    assertTrue(
+        e.contains(
+            "copies.count: found 16384 copies of 2 sites, expected at most 32767 sites over all"),
+        e);
+  }
+
   @Test
   void validation_badCopiesOnTheCommandLine_exitsTwo() throws Exception {
     Path file = tmp.resolve("bad.yaml");
