@@ -1,5 +1,7 @@
 package ouroboros.sim.graph;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,11 @@ import java.util.Map;
  * {@code id} ({@code source->target}), {@code source}, {@code target}, {@code mainstat} (the
  * weight: the share of the target's training items the source wrote), {@code secondarystat} (those
  * items), and {@code detail__kind} ({@code model} or {@code human}).
+ *
+ * <p>{@link #toMap} builds the document as maps, for the live feed and the endpoint; {@link #write}
+ * streams the same document to a generator in one pass, for graph/*.json, whose 10-tick blocks of
+ * thousands of models would otherwise build a map per node and edge on the graph writer's thread.
+ * GraphJsonTest checks that the two write the same bytes.
  */
 public final class GraphJson {
   private GraphJson() {}
@@ -42,6 +49,152 @@ public final class GraphJson {
     root.put("edges", edges(a));
     root.put("classes", classes(a));
     return root;
+  }
+
+  /**
+   * Writes the whole document to {@code gen}: the same keys, values and order as {@link #toMap}, so
+   * that a generator configured as the mapper that writes {@code toMap} writes the same bytes.
+   */
+  public static void write(JsonGenerator gen, GraphAnalysis a) throws IOException {
+    InteractionGraph g = a.graph();
+    gen.writeStartObject();
+    gen.writeFieldName("window");
+    gen.writeStartObject();
+    gen.writeNumberField("start", g.start());
+    gen.writeNumberField("end", g.end());
+    gen.writeEndObject();
+    gen.writeFieldName("nodes");
+    gen.writeStartArray();
+    for (String h : g.humans()) {
+      writeHuman(gen, h, "human");
+    }
+    if (g.usesArchive()) {
+      writeHuman(gen, InteractionGraph.ARCHIVE_ID, "archive");
+    }
+    int humans = g.humanCount();
+    for (int i = 0; i < g.models().size(); i++) {
+      if (!a.shown(i)) {
+        continue;
+      }
+      InteractionGraph.Input in = g.inputs().get(i);
+      String id = g.models().get(i);
+      String label = a.prediction(i).label();
+      double ancestry = a.ancestry(i);
+      double depth = a.depth(i);
+      double laundered = in.known() ? in.launderedShare(humans) : 0;
+      gen.writeStartObject();
+      gen.writeStringField("id", id);
+      gen.writeStringField("title", id);
+      gen.writeStringField("subtitle", label);
+      number(gen, "mainstat", ancestry);
+      number(gen, "secondarystat", depth);
+      gen.writeNumberField("arc__human", in.known() ? in.humanShare() : 0);
+      gen.writeNumberField("arc__model", in.known() ? 1 - in.humanAuthoredShare(humans) : 0);
+      gen.writeNumberField("arc__laundered", laundered);
+      gen.writeStringField("detail__kind", "model");
+      gen.writeStringField("detail__predicted", label);
+      number(gen, "detail__ancestry", ancestry);
+      number(gen, "detail__depth", depth);
+      number(gen, "detail__human_share", in.humanShare());
+      if (in.known()) {
+        gen.writeNumberField("detail__laundered_share", laundered);
+      } else {
+        gen.writeNullField("detail__laundered_share");
+      }
+      gen.writeStringField("detail__class", "c" + a.classOf(i));
+      gen.writeBooleanField("detail__closed_class", a.closedWithoutHuman(a.classOf(i)));
+      gen.writeNumberField("detail__items", in.items());
+      gen.writeNumberField("detail__retrains", in.retrains());
+      if (in.lastTick() < 0) {
+        gen.writeNullField("detail__last_retrain");
+      } else {
+        gen.writeNumberField("detail__last_retrain", in.lastTick());
+      }
+      gen.writeEndObject();
+    }
+    gen.writeEndArray();
+    gen.writeFieldName("edges");
+    gen.writeStartArray();
+    for (int i = 0; i < g.models().size(); i++) {
+      if (!a.shown(i)) {
+        continue;
+      }
+      InteractionGraph.Input in = g.inputs().get(i);
+      String target = g.models().get(i);
+      int[] authors = in.authors();
+      long[] counts = in.counts();
+      for (int k = 0; k < authors.length; k++) {
+        String source = g.idOf(authors[k]);
+        gen.writeStartObject();
+        gen.writeStringField("id", source + "->" + target);
+        gen.writeStringField("source", source);
+        gen.writeStringField("target", target);
+        gen.writeNumberField("mainstat", (double) counts[k] / in.items());
+        gen.writeNumberField("secondarystat", counts[k]);
+        gen.writeStringField("detail__kind", g.isHuman(authors[k]) ? "human" : "model");
+        gen.writeEndObject();
+      }
+    }
+    gen.writeEndArray();
+    gen.writeFieldName("classes");
+    gen.writeStartArray();
+    List<int[]> classes = a.classes();
+    for (int c = 0; c < classes.size(); c++) {
+      if (java.util.Arrays.stream(classes.get(c)).noneMatch(a::shown)) {
+        continue;
+      }
+      gen.writeStartObject();
+      gen.writeStringField("id", "c" + c);
+      gen.writeFieldName("members");
+      gen.writeStartArray();
+      for (int i : classes.get(c)) {
+        gen.writeString(g.models().get(i));
+      }
+      gen.writeEndArray();
+      gen.writeBooleanField("closed-without-human", a.closedWithoutHuman(c));
+      gen.writeEndObject();
+    }
+    gen.writeEndArray();
+    gen.writeEndObject();
+  }
+
+  /** A human source or the archive, as {@link #human}. */
+  private static void writeHuman(JsonGenerator gen, String id, String kind) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("id", id);
+    gen.writeStringField("title", kind.equals("archive") ? "archive" : id);
+    gen.writeStringField("subtitle", kind);
+    gen.writeNumberField("mainstat", 1.0);
+    gen.writeNumberField("secondarystat", 0.0);
+    gen.writeNumberField("arc__human", 1.0);
+    gen.writeNumberField("arc__model", 0.0);
+    gen.writeNumberField("arc__laundered", 0.0);
+    gen.writeStringField("detail__kind", kind);
+    gen.writeNullField("detail__predicted");
+    gen.writeNumberField("detail__ancestry", 1.0);
+    gen.writeNumberField("detail__depth", 0.0);
+    for (String f :
+        new String[] {
+          "detail__human_share",
+          "detail__laundered_share",
+          "detail__class",
+          "detail__closed_class",
+          "detail__items",
+          "detail__retrains",
+          "detail__last_retrain"
+        }) {
+      gen.writeNullField(f);
+    }
+    gen.writeEndObject();
+  }
+
+  /** A number, or null for NaN, as {@link #number(double)}. */
+  private static void number(JsonGenerator gen, String name, double v) throws IOException {
+    if (Double.isNaN(v)) {
+      gen.writeNullField(name);
+    } else {
+      gen.writeNumberField(name, v);
+    }
   }
 
   /** A document with no window, no nodes and no edges, for before the first tick. */

@@ -1,7 +1,8 @@
 package ouroboros.sim.graph;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -318,12 +318,18 @@ public final class GraphListener implements Observers.Topology {
             });
   }
 
-  /** The Node Graph JSON, with a final newline. */
-  private byte[] json(GraphAnalysis a) throws JsonProcessingException {
-    byte[] bytes = json.writeValueAsBytes(GraphJson.toMap(a));
-    byte[] out = Arrays.copyOf(bytes, bytes.length + 1);
-    out[bytes.length] = '\n';
-    return out;
+  /**
+   * The Node Graph JSON, with a final newline: streamed by {@link GraphJson#write} through a
+   * generator configured as the mapper (indented), so the bytes are those of the mapper writing
+   * {@link GraphJson#toMap}.
+   */
+  private byte[] json(GraphAnalysis a) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    try (JsonGenerator gen = json.writer().createGenerator(out)) {
+      GraphJson.write(gen, a);
+    }
+    out.write('\n');
+    return out.toByteArray();
   }
 
   /** The DOT text, of the kept models only when {@code kept} is not null. */
