@@ -1,8 +1,6 @@
 package ouroboros.sim.graph;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +91,12 @@ public final class GraphListener implements Observers.Topology {
   private GraphAnalysis lastBlock;
   private volatile GraphAnalysis live;
   private WriteQueue files;
+
+  /**
+   * The size of the last block's JSON, a hint to size the next one's buffer (any value is safe).
+   */
+  private int jsonSize = 1 << 16;
+
   private final boolean blockFiles;
   private final boolean[] kept;
 
@@ -319,17 +323,13 @@ public final class GraphListener implements Observers.Topology {
   }
 
   /**
-   * The Node Graph JSON, with a final newline: streamed by {@link GraphJson#write} through a
-   * generator configured as the mapper (indented), so the bytes are those of the mapper writing
-   * {@link GraphJson#toMap}.
+   * The Node Graph JSON, with a final newline: the bytes of the mapper writing {@link
+   * GraphJson#toMap}, streamed by {@link GraphJson#bytes}.
    */
   private byte[] json(GraphAnalysis a) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-    try (JsonGenerator gen = json.writer().createGenerator(out)) {
-      GraphJson.write(gen, a);
-    }
-    out.write('\n');
-    return out.toByteArray();
+    byte[] bytes = GraphJson.bytes(json, a, jsonSize + jsonSize / 8);
+    jsonSize = bytes.length;
+    return bytes;
   }
 
   /** The DOT text, of the kept models only when {@code kept} is not null. */
