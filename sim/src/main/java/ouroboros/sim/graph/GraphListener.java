@@ -322,12 +322,9 @@ public final class GraphListener implements Observers.Topology {
             });
   }
 
-  /**
-   * The Node Graph JSON, with a final newline: the bytes of the mapper writing {@link
-   * GraphJson#toMap}, streamed by {@link GraphJson#bytes}.
-   */
+  /** The Node Graph JSON, with a final newline (as the mapper writes GraphJson.toMap). */
   private byte[] json(GraphAnalysis a) throws IOException {
-    byte[] bytes = GraphJson.bytes(json, a, jsonSize + jsonSize / 8);
+    byte[] bytes = GraphJsonWriter.bytes(json, a, jsonSize + jsonSize / 8);
     jsonSize = bytes.length;
     return bytes;
   }

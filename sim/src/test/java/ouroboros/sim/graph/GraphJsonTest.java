@@ -111,10 +111,10 @@ class GraphJsonTest {
   }
 
   /**
-   * graph/*.json is streamed by {@link GraphJson#bytes}; the live feed and the endpoint serialise
-   * {@link GraphJson#toMap}. Through the files' indented mapper both write the same bytes, on the
-   * hand-built graphs and on random ones with every kind of node, edge, presence and missing
-   * number.
+   * graph/*.json is streamed by {@link GraphJsonWriter#bytes}; the live feed and the endpoint
+   * serialise {@link GraphJson#toMap}. Through the files' indented mapper both write the same
+   * bytes, on the hand-built graphs and on random ones with every kind of node, edge, presence and
+   * missing number.
    */
   @Test
   void write_sameBytesAsToMap() throws Exception {
@@ -130,7 +130,7 @@ class GraphJsonTest {
     for (GraphAnalysis a : graphs) {
       assertEquals(
           mapper.writeValueAsString(GraphJson.toMap(a)) + "\n",
-          new String(GraphJson.bytes(mapper, a, 0), StandardCharsets.UTF_8));
+          new String(GraphJsonWriter.bytes(mapper, a, 0), StandardCharsets.UTF_8));
     }
   }
 
