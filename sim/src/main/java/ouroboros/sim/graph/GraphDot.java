@@ -1,8 +1,9 @@
 package ouroboros.sim.graph;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -90,15 +91,10 @@ public final class GraphDot {
         if (kept != null && in.authors()[k] >= humans && !kept[in.authors()[k] - humans]) {
           continue;
         }
-        b.append("  ")
-            .append(quote(g.idOf(in.authors()[k])))
-            .append(" -> ")
-            .append(quote(g.models().get(i)))
-            .append(" [label=")
-            .append(
-                quote(
-                    weights.computeIfAbsent(
-                        (double) in.counts()[k] / in.items(), w -> fixed(w, 3))))
+        b.append("  ");
+        quote(b, g.idOf(in.authors()[k])).append(" -> ");
+        quote(b, g.models().get(i)).append(" [label=");
+        quote(b, weights.computeIfAbsent((double) in.counts()[k] / in.items(), w -> fixed(w, 3)))
             .append("];\n");
       }
     }
@@ -122,13 +118,10 @@ public final class GraphDot {
 
   /** A human source or the archive. */
   private static void humanNode(StringBuilder b, String id, String label) {
-    b.append("  ")
-        .append(quote(id))
-        .append(" [shape=box, fillcolor=")
-        .append(quote(HUMAN))
-        .append(", label=")
-        .append(quote(label))
-        .append("];\n");
+    b.append("  ");
+    quote(b, id).append(" [shape=box, fillcolor=");
+    quote(b, HUMAN).append(", label=");
+    quote(b, label).append("];\n");
   }
 
   /** A model, coloured by its prediction. */
@@ -137,33 +130,56 @@ public final class GraphDot {
     String fill =
         p == Prediction.COLLAPSES ? COLLAPSES : p == Prediction.BOUNDED ? BOUNDED : UNKNOWN;
     boolean retired = a.graph().presence().get(i) == InteractionGraph.Presence.RETIRED;
-    String label =
-        a.graph().models().get(i)
-            + (retired ? " (retired)" : "")
-            + "\\n"
-            + p.label()
-            + "\\nancestry "
-            + fixed(a.ancestry(i), 3)
-            + "\\ndepth "
-            + fixed(a.depth(i), 2);
-    b.append(indent)
-        .append(quote(a.graph().models().get(i)))
-        .append(" [shape=ellipse, ")
-        .append(retired ? "style=\"filled,dashed\", " : "")
-        .append("fillcolor=")
-        .append(quote(fill))
-        .append(", label=")
-        .append(quote(label))
-        .append("];\n");
+    String id = a.graph().models().get(i);
+    b.append(indent);
+    quote(b, id).append(" [shape=ellipse, ");
+    if (retired) {
+      b.append("style=\"filled,dashed\", ");
+    }
+    b.append("fillcolor=");
+    quote(b, fill).append(", label=\"");
+    escape(b, id);
+    b.append(retired ? " (retired)" : "").append("\\n");
+    escape(b, p.label());
+    b.append("\\nancestry ")
+        .append(fixed(a.ancestry(i), 3))
+        .append("\\ndepth ")
+        .append(fixed(a.depth(i), 2))
+        .append("\"];\n");
   }
 
-  /** A number with {@code digits} decimals, or "n/a". */
+  /**
+   * A number with {@code digits} decimals, or "n/a": the text of {@code String.format(Locale.ROOT,
+   * "%.<digits>f", v)}, which rounds half up the decimal digits of {@link Double#toString}, without
+   * the Formatter's parsing and DecimalFormatSymbols for each call (GraphDotTest compares the two).
+   */
   static String fixed(double v, int digits) {
-    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + digits + "f", v);
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    boolean negative = Double.compare(v, 0.0) < 0;
+    if (Double.isInfinite(v)) {
+      return negative ? "-Infinity" : "Infinity";
+    }
+    String text =
+        new BigDecimal(Double.toString(Math.abs(v)))
+            .setScale(digits, RoundingMode.HALF_UP)
+            .toPlainString();
+    return negative ? "-" + text : text;
   }
 
   /** A DOT double-quoted string; a label's "\n" escapes are written by the caller. */
   private static String quote(String s) {
-    return "\"" + (s.indexOf('"') < 0 ? s : s.replace("\"", "\\\"")) + "\"";
+    return quote(new StringBuilder(s.length() + 2), s).toString();
+  }
+
+  /** Appends {@code s} as a DOT double-quoted string to {@code b}. */
+  private static StringBuilder quote(StringBuilder b, String s) {
+    return escape(b.append('"'), s).append('"');
+  }
+
+  /** Appends {@code s} to {@code b} with its double quotes escaped, as inside a quoted string. */
+  private static StringBuilder escape(StringBuilder b, String s) {
+    return s.indexOf('"') < 0 ? b.append(s) : b.append(s.replace("\"", "\\\""));
   }
 }

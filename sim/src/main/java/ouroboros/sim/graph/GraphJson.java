@@ -27,6 +27,10 @@ import java.util.Map;
  * {@code id} ({@code source->target}), {@code source}, {@code target}, {@code mainstat} (the
  * weight: the share of the target's training items the source wrote), {@code secondarystat} (those
  * items), and {@code detail__kind} ({@code model} or {@code human}).
+ *
+ * <p>This class builds the document as maps, for the live feed and the endpoint; {@link
+ * GraphJsonWriter} streams the same document for graph/*.json. GraphJsonTest checks that the two
+ * write the same bytes.
  */
 public final class GraphJson {
   private GraphJson() {}

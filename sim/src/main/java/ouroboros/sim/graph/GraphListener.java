@@ -1,6 +1,5 @@
 package ouroboros.sim.graph;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -93,6 +91,12 @@ public final class GraphListener implements Observers.Topology {
   private GraphAnalysis lastBlock;
   private volatile GraphAnalysis live;
   private WriteQueue files;
+
+  /**
+   * The size of the last block's JSON, a hint to size the next one's buffer (any value is safe).
+   */
+  private int jsonSize = 1 << 16;
+
   private final boolean blockFiles;
   private final boolean[] kept;
 
@@ -320,12 +324,11 @@ public final class GraphListener implements Observers.Topology {
             });
   }
 
-  /** The Node Graph JSON, with a final newline. */
-  private byte[] json(GraphAnalysis a) throws JsonProcessingException {
-    byte[] bytes = json.writeValueAsBytes(GraphJson.toMap(a));
-    byte[] out = Arrays.copyOf(bytes, bytes.length + 1);
-    out[bytes.length] = '\n';
-    return out;
+  /** The Node Graph JSON, with a final newline (as the mapper writes GraphJson.toMap). */
+  private byte[] json(GraphAnalysis a) throws IOException {
+    byte[] bytes = GraphJsonWriter.bytes(json, a, jsonSize + jsonSize / 8);
+    jsonSize = bytes.length;
+    return bytes;
   }
 
   /** The DOT text, of the kept models only when {@code kept} is not null. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +59,39 @@ class GraphDotTest {
     assertEquals(Set.of("\"people\"", "\"~archive\"", "\"b\"", "\"c\""), nodes);
     assertEquals(java.util.List.of("\"~archive\" -> \"c\"", "\"people\" -> \"c\""), edges);
     assertTrue(dot.contains("a sample of 2 models"), dot);
+  }
+
+  /**
+   * {@link GraphDot#fixed} writes String.format's "%.Nf" text: on halves at the rounding digit
+   * (which the Formatter rounds up from Double.toString's digits, not from the binary value), on
+   * shares k/n, on random values of every magnitude and on signed zeros.
+   */
+  @Test
+  void fixed_sameAsStringFormat() {
+    Random rnd = new Random(15);
+    java.util.List<Double> values = new java.util.ArrayList<>();
+    for (int k = 0; k < 2000; k++) {
+      values.add(k / 1000.0 + 0.0005);
+      values.add(k / 100.0 + 0.005);
+    }
+    for (int n = 1; n <= 100; n++) {
+      for (int k = 0; k <= n; k++) {
+        values.add((double) k / n);
+      }
+    }
+    for (int k = 0; k < 1000; k++) {
+      values.add(rnd.nextDouble());
+      values.add((rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(24) - 12));
+      values.add(Double.longBitsToDouble(rnd.nextLong()));
+    }
+    values.addAll(java.util.List.of(0.0, -0.0, 1e-300, -1e-4, 1.0005, 2.675, 0.125, 1e20));
+    for (double v : values) {
+      for (int digits : new int[] {2, 3}) {
+        String expected =
+            Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + digits + "f", v);
+        assertEquals(expected, GraphDot.fixed(v, digits), "fixed(" + v + ", " + digits + ")");
+      }
+    }
   }
 
   @Test

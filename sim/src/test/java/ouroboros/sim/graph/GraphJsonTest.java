@@ -7,11 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import ouroboros.agents.data.Items;
 import ouroboros.sim.graph.InteractionGraph.Input;
+import ouroboros.sim.graph.InteractionGraph.Presence;
+import ouroboros.sim.scenario.load.Yaml;
 
 /**
  * The JSON is in the shape of Grafana's Node Graph panel: node ids unique, every edge between two
@@ -102,6 +108,75 @@ class GraphJsonTest {
     assertEquals("unknown", x.path("subtitle").asText());
     assertEquals(0, x.path("arc__model").asDouble());
     assertNull(GraphJson.empty().get("window"));
+  }
+
+  /**
+   * graph/*.json is streamed by {@link GraphJsonWriter#bytes}; the live feed and the endpoint
+   * serialise {@link GraphJson#toMap}. Through the files' indented mapper both write the same
+   * bytes, on the hand-built graphs and on random ones with every kind of node, edge, presence and
+   * missing number.
+   */
+  @Test
+  void write_sameBytesAsToMap() throws Exception {
+    ObjectMapper mapper = Yaml.json();
+    List<GraphAnalysis> graphs = new ArrayList<>();
+    graphs.add(Graphs.closedPairAndHumans());
+    graphs.add(
+        GraphAnalysis.of(new InteractionGraph(0, 0, List.of(), List.of("x"), List.of(Input.NONE))));
+    Random rnd = new Random(15);
+    for (int r = 0; r < 20; r++) {
+      graphs.add(GraphAnalysis.of(random(rnd)));
+    }
+    for (GraphAnalysis a : graphs) {
+      assertEquals(
+          mapper.writeValueAsString(GraphJson.toMap(a)) + "\n",
+          new String(GraphJsonWriter.bytes(mapper, a, 0), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** A random graph of 2 human sources and 12 models, some untrained, retired or not yet out. */
+  private static InteractionGraph random(Random rnd) {
+    int humans = 2;
+    int models = 12;
+    List<String> modelIds = new ArrayList<>();
+    List<Input> inputs = new ArrayList<>();
+    List<Presence> presence = new ArrayList<>();
+    for (int i = 0; i < models; i++) {
+      modelIds.add("m\"" + i);
+      presence.add(Presence.values()[rnd.nextInt(Presence.values().length)]);
+      if (rnd.nextInt(5) == 0) {
+        inputs.add(Input.NONE);
+        continue;
+      }
+      List<Integer> authors = new ArrayList<>();
+      for (int a = Items.ARCHIVE; a < humans + models; a++) {
+        if (rnd.nextInt(4) == 0) {
+          authors.add(a);
+        }
+      }
+      if (authors.isEmpty()) {
+        authors.add(rnd.nextInt(humans + models));
+      }
+      long[] counts = new long[authors.size()];
+      long human = 0;
+      long items = 0;
+      for (int k = 0; k < counts.length; k++) {
+        counts[k] = 1 + rnd.nextInt(100);
+        items += counts[k];
+        human += authors.get(k) < humans ? counts[k] : 0;
+      }
+      inputs.add(
+          new Input(
+              authors.stream().mapToInt(Integer::intValue).toArray(),
+              counts,
+              human,
+              items,
+              rnd.nextInt(3) == 0 ? Double.NaN : rnd.nextDouble() * 5,
+              rnd.nextInt(4),
+              rnd.nextInt(3) - 1,
+              rnd.nextBoolean()));
+    }
+    return new InteractionGraph(0, 9, List.of("h0", "h1"), modelIds, inputs, presence);
   }
 
   private static JsonNode node(JsonNode doc, String id) {
