@@ -41,7 +41,10 @@ public record Resumption(int tick, byte[] web, List<byte[]> agents) {
   /** Reads what {@link #writeAgents} wrote; a corrupt length fails with an {@link IOException}. */
   public static List<byte[]> readAgents(DataInput in) throws IOException {
     int n = StateIo.length(in);
-    List<byte[]> agents = new ArrayList<>(Math.max(n, 0));
+    if (n < 0) {
+      throw new IOException("corrupt checkpoint: an agent count of " + n);
+    }
+    List<byte[]> agents = new ArrayList<>(Math.min(n, 1024));
     for (int i = 0; i < n; i++) {
       byte[] a = StateIo.bytes(in);
       if (a == null) {

@@ -204,8 +204,7 @@ public final class GraphListener implements Observers.Topology {
    */
   private void handOver(TickResult r) throws IOException {
     if (r.tick() == handedOver) {
-      // Handed over already (by onTick, then rowsLater): its rows' future tells of a failure, even
-      // one that the graph's thread met in between.
+      // Handed over (onTick, then rowsLater): a failure since then shows in its rows' future.
       return;
     }
     worker.rethrow();

@@ -62,5 +62,10 @@ class ResumptionTest {
     byte[] noState = bytes.clone();
     ByteBuffer.wrap(noState).putInt(4, -1);
     assertThrows(IOException.class, () -> read(noState));
+    // StateIo's null marker, -1, is no count of agents
+    byte[] noCount = bytes.clone();
+    ByteBuffer.wrap(noCount).putInt(0, -1);
+    IOException e = assertThrows(IOException.class, () -> read(noCount));
+    assertTrue(e.getMessage().contains("an agent count of -1"), e.getMessage());
   }
 }
