@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.web.SiteMix;
@@ -65,6 +66,7 @@ final class TimelineCompiler {
     Map<Integer, List<Timeline.RateChange>> rateChanges = new TreeMap<>();
     Map<Integer, List<Schedule.Change>> changes = new TreeMap<>();
     List<EventSpec> events = s.timeline() == null ? List.of() : s.timeline();
+    UnaryOperator<ModelSpec> resolver = Timelines.resolver(s);
     for (int e : Timelines.order(events)) {
       EventSpec ev = events.get(e);
       int t = ev.tick();
@@ -89,7 +91,7 @@ final class TimelineCompiler {
         int k = i - h;
         ModelSpec next;
         try {
-          next = Timelines.resolved(Timelines.set(spec[k], target, set.value()), s);
+          next = resolver.apply(Timelines.set(spec[k], target, set.value()));
         } catch (Timelines.SetException x) {
           throw new IllegalArgumentException("timeline[" + e + "].set: " + x.getMessage(), x);
         }

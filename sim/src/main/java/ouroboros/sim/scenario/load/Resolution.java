@@ -101,18 +101,16 @@ public final class Resolution {
         s.copies());
   }
 
-  /** A model with every default filled in. */
-  public static ModelSpec model(ModelSpec m, List<SiteSpec> sites, DomainSpec domain) {
-    return model(m, sites, ids(sites), domain);
-  }
-
   /** The ids of the sites, in order: a crawl block's default list of sites. */
-  private static List<String> ids(List<SiteSpec> sites) {
+  public static List<String> ids(List<SiteSpec> sites) {
     return sites.stream().map(SiteSpec::id).toList();
   }
 
-  /** A model with every default filled in; {@code siteIds} are the ids of {@code sites}. */
-  private static ModelSpec model(
+  /**
+   * A model with every default filled in; {@code siteIds} are {@link #ids} of {@code sites}, worked
+   * out once for many models.
+   */
+  public static ModelSpec model(
       ModelSpec m, List<SiteSpec> sites, List<String> siteIds, DomainSpec domain) {
     String firstSite = sites.get(0).id();
     boolean graph = m.trainsOn() != null;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.Suggest;
 import ouroboros.sim.scenario.load.Resolution;
@@ -17,6 +18,7 @@ import ouroboros.sim.scenario.load.Yaml;
 import ouroboros.sim.scenario.spec.EventSpec;
 import ouroboros.sim.scenario.spec.ModelSpec;
 import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.spec.SiteSpec;
 
 /**
  * The paths of {@code set} events and what they do to a model. A path is a {@link ScenarioPath},
@@ -263,11 +265,15 @@ public final class Timelines {
   }
 
   /**
-   * A model of a resolved scenario, changed by a {@code set}, with its defaults filled in again (a
-   * {@code crawl} mapping set whole may leave out its policy).
+   * Fills in the defaults again of a model of a resolved scenario changed by a {@code set} (a
+   * {@code crawl} mapping set whole may leave out its policy). The sites' ids are listed once for
+   * all the models it is applied to, not once per model: a {@code set} on a population of N members
+   * over S sites would otherwise cost N x S.
    */
-  public static ModelSpec resolved(ModelSpec changed, Scenario resolvedScenario) {
-    return Resolution.model(changed, resolvedScenario.sites(), resolvedScenario.domain());
+  public static UnaryOperator<ModelSpec> resolver(Scenario resolvedScenario) {
+    List<SiteSpec> sites = resolvedScenario.sites();
+    List<String> ids = Resolution.ids(sites);
+    return changed -> Resolution.model(changed, sites, ids, resolvedScenario.domain());
   }
 
   /** Indices of events in the order they apply: by tick, then as listed. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ouroboros.sim.scenario.path.Timelines;
 import ouroboros.sim.scenario.spec.ModelSpec;
 import ouroboros.sim.scenario.spec.Scenario;
 
@@ -27,5 +28,28 @@ class ResolutionTest {
     // One list of the scenario's sites for every model that visits them all: a list per model made
     // the resolution of P4's 100,000 models and 100,000 sites quadratic (issue 15).
     assertSame(m.get(0).crawl().sites(), m.get(1).crawl().sites());
+  }
+
+  @Test
+  void timelineResolver_listsTheSitesOnceForEveryModelItResolves() throws Exception {
+    String yaml =
+        "name: crawl\nticks: 1\ndomain: {type: gaussian}\n"
+            + "sites: [{id: a}, {id: b}]\nmodels:\n"
+            + "  - {id: m0, regime: replace, scrape: 5, publish-rate: 5, crawl: {sites: [b]}}\n"
+            + "  - {id: m1, regime: replace, scrape: 5, publish-rate: 5, crawl: {sites: [a]}}\n";
+    Scenario s = new ScenarioLoader().parse("crawl.yaml", yaml);
+    var resolver = Timelines.resolver(s);
+    // a set event that replaces crawl without sites: each member then visits every site
+    var uniform =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"policy\": \"uniform\"}");
+    ModelSpec a =
+        resolver.apply(
+            Timelines.set(s.models().get(0), Timelines.parse("models[m0].crawl"), uniform));
+    ModelSpec b =
+        resolver.apply(
+            Timelines.set(s.models().get(1), Timelines.parse("models[m1].crawl"), uniform));
+    assertEquals(List.of("a", "b"), a.crawl().sites());
+    // one list for every member a set event on a population resolves (issue 15: N x S otherwise)
+    assertSame(a.crawl().sites(), b.crawl().sites());
   }
 }
