@@ -2,7 +2,11 @@ package ouroboros.sim.engine;
 
 import java.util.List;
 
-/** Several listeners in order; the first that throws stops the tick. */
+/**
+ * Several listeners in order; the first that throws stops the tick. At the end every listener's
+ * {@link #onFinish} runs even when one before it threw (a progress bar, a live page and the metrics
+ * still hear that the run ended), and the first failure is thrown, with the later ones suppressed.
+ */
 public final class Listeners implements TickListener {
   private final List<TickListener> listeners;
 
@@ -27,8 +31,20 @@ public final class Listeners implements TickListener {
 
   @Override
   public void onFinish(RunOutcome outcome) throws Exception {
+    Exception first = null;
     for (TickListener l : listeners) {
-      l.onFinish(outcome);
+      try {
+        l.onFinish(outcome);
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 }

@@ -241,35 +241,33 @@ public final class GraphListener implements Observers.Topology {
     return rows;
   }
 
-  /**
-   * Waits for the graph's thread to finish every tick handed over (throwing its failure), stops it,
-   * then writes the last block, if unwritten, and {@code graph/final.dot}.
-   */
+  /** Drains and stops the graph's thread (throwing its failure), then writes the last files. */
   @Override
   public void onFinish(RunOutcome outcome) throws IOException {
     try {
-      worker.drain();
+      try {
+        worker.drain();
+      } finally {
+        worker.close();
+      }
+      if (lastTick >= 0) {
+        if (lastWritten < lastTick) {
+          write(GraphAnalysis.of(records.graph(lastTick - lastTick % window, lastTick)));
+        }
+        GraphAnalysis last = lastBlock;
+        WriteQueue q = writer();
+        q.submit(
+            () -> {
+              Files.createDirectories(dir);
+              AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last, kept));
+            });
+        q.drain();
+      }
     } finally {
-      worker.close();
-    }
-    if (lastTick < 0) {
-      return;
-    }
-    if (lastWritten < lastTick) {
-      write(GraphAnalysis.of(records.graph(lastTick - lastTick % window, lastTick)));
-    }
-    GraphAnalysis last = lastBlock;
-    WriteQueue q = writer();
-    try {
-      q.submit(
-          () -> {
-            Files.createDirectories(dir);
-            AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last, kept));
-          });
-      q.drain();
-    } finally {
-      q.close();
-      files = null; // a run restarted after a lost node (docs/cluster.md) starts a new writer
+      if (files != null) { // also after a failed tick; a restarted run starts a new writer
+        files.close();
+        files = null;
+      }
     }
   }
 

@@ -1,0 +1,48 @@
+package ouroboros.sim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The end of a run reaches every listener, even after one failed to finish. */
+class ListenersTest {
+
+  /** A listener that records its finish and may throw there. */
+  private static TickListener finishing(List<String> log, String name, Exception failure) {
+    return new TickListener() {
+      @Override
+      public void onTick(TickResult r) {}
+
+      @Override
+      public void onFinish(RunOutcome outcome) throws Exception {
+        log.add(name);
+        if (failure != null) {
+          throw failure;
+        }
+      }
+    };
+  }
+
+  @Test
+  void onFinish_aListenerThrows_theOthersStillFinish_theFirstFailureIsThrown() {
+    List<String> log = new ArrayList<>();
+    IOException graph = new IOException("the interaction graph of tick 4: disk full");
+    IllegalStateException later = new IllegalStateException("later");
+    Listeners all =
+        new Listeners(
+            List.of(
+                finishing(log, "graph", graph),
+                finishing(log, "writer", null),
+                finishing(log, "sink", later),
+                finishing(log, "bar", null)));
+    Exception thrown = assertThrows(Exception.class, () -> all.onFinish(new RunOutcome(5, "")));
+    assertSame(graph, thrown);
+    assertEquals(List.of("graph", "writer", "sink", "bar"), log);
+    assertEquals(List.of(later), List.of(thrown.getSuppressed()));
+  }
+}
