@@ -57,16 +57,27 @@ final class RegressionBaseline implements Baseline {
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
     double sd = domain.noiseSd();
     double[] moment = new double[d];
+    int bad = -1;
+    double badLabel = 0;
     for (int k = 0; k < n; k++) {
       int r = k < cycledItems ? k % rows : chosen[k - cycledItems];
       double y = domain.truthFit(r) + sd * normal.sample();
       if (!Double.isFinite(y)) {
-        throw new FitException("label of item " + k + " is not finite: " + y);
+        // The refit draws all n labels before its solve fails: draw on, to leave the stream where
+        // the refit leaves it.
+        if (bad < 0) {
+          bad = k;
+          badLabel = y;
+        }
+        continue;
       }
       int at = r * d;
       for (int a = 0; a < d; a++) {
         moment[a] += design[at + a] * y;
       }
+    }
+    if (bad >= 0) {
+      throw new FitException("label of item " + bad + " is not finite: " + badLabel);
     }
     double[][] gram = gramOfCycles(full);
     if (chosen != null) {

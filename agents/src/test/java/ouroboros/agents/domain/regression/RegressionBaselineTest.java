@@ -67,6 +67,22 @@ class RegressionBaselineTest {
     assertSame(RegressionDomain.draw(6, 4, 0.5, null, rng(5), rng(6)), EstimatorSettings.DEFAULTS);
   }
 
+  /**
+   * Weights that validation accepts but whose x.w* overflows on some rows: the fit fails, after
+   * drawing every item's noise as the refit does, so that the next n draws the same.
+   */
+  @Test
+  void risk_overflowingLabels_failsAfterTheSameDrawsAsRefitting() {
+    RegressionDomain dom =
+        RegressionDomain.draw(2, 20, 1.0, new double[] {1e308, 1e308}, rng(7), rng(8));
+    int overflowing = 0;
+    for (int r = 0; r < dom.rows(); r++) {
+      overflowing += Double.isFinite(dom.truthFit(r)) ? 0 : 1;
+    }
+    assertTrue(overflowing > 0 && overflowing < dom.rows(), overflowing + " rows overflow");
+    assertSame(dom, EstimatorSettings.DEFAULTS);
+  }
+
   /** The running sums of full cycles are allocated only once a call needs a full cycle. */
   @Test
   void risk_belowOneCycle_keepsNoSums() throws Exception {
