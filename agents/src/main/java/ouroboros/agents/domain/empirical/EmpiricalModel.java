@@ -85,7 +85,7 @@ public final class EmpiricalModel implements Model {
     double[] p = new double[n];
     for (int k = 0; k < n; k++) {
       x[k] = values[order[k]];
-      p[k] = (weights == null ? 1 : weights[order[k]]) / total;
+      p[k] = weights[order[k]] / total;
     }
     return new EmpiricalModel(Double.NaN, Double.NaN, x, p);
   }

@@ -15,7 +15,8 @@ import ouroboros.agents.state.StateIo;
 
 /**
  * A d-dimensional Gaussian N(mean, covariance), with its Cholesky factor, inverse and log
- * determinant computed once (Commons Math {@link CholeskyDecomposition}).
+ * determinant computed once: by Commons Math's {@link CholeskyDecomposition}, or for d = 1 in
+ * closed form with the same doubles (L = sqrt(c), inverse (1 / L) / L).
  */
 public final class GaussianModel implements Model {
   private final double[] mean;

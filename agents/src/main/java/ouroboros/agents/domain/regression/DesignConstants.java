@@ -22,8 +22,11 @@ final class DesignConstants {
   /** ||(I - P) w*||^2; 0 for T &ge; d; NaN when XX' is singular. */
   final double unlearned;
 
-  /** The constants of design x (t rows of width d), truth w and noise sd s. */
-  DesignConstants(double[] x, int t, int d, RegressionModel w, double noiseSd) {
+  /**
+   * The constants of design x (t rows of width d), truth w, its fit xw = x.w on each row (not
+   * copied) and noise sd s.
+   */
+  DesignConstants(double[] x, int t, int d, RegressionModel w, double[] xw, double noiseSd) {
     this.gram = gram(x, t, d);
     double s2 = noiseSd * noiseSd;
     if (t < d) {
@@ -35,7 +38,7 @@ final class DesignConstants {
         solver = null;
       }
       this.designConstant = solver == null ? Double.NaN : s2 * solver.getInverse().getTrace();
-      this.unlearned = solver == null ? Double.NaN : unlearned(solver, x, t, d, w);
+      this.unlearned = solver == null ? Double.NaN : unlearned(solver, xw, t, d, w);
     } else {
       this.designConstant = s2 * traceInverse(gram);
       this.unlearned = 0;
@@ -76,18 +79,14 @@ final class DesignConstants {
     return g;
   }
 
-  /** ||w*||^2 - (Xw*)'(XX')^-1 (Xw*) for T &lt; d, at least 0, with the solver of XX'. */
+  /** ||w*||^2 - (Xw*)'(XX')^-1 (Xw*) for T &lt; d, at least 0, with the solver of XX' and Xw*. */
   private static double unlearned(
-      DecompositionSolver outer, double[] x, int t, int d, RegressionModel w) {
-    double[] xw = new double[t];
-    for (int i = 0; i < t; i++) {
-      xw[i] = w.predict(x, i * d);
-    }
+      DecompositionSolver outer, double[] xw, int t, int d, RegressionModel w) {
     double norm = 0;
     for (int j = 0; j < d; j++) {
       norm += w.weight(j) * w.weight(j);
     }
-    double[] z = outer.solve(new ArrayRealVector(xw, false)).toArray();
+    double[] z = outer.solve(new ArrayRealVector(xw, true)).toArray();
     double learned = 0;
     for (int i = 0; i < t; i++) {
       learned += xw[i] * z[i];

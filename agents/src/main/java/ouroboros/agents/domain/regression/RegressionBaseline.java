@@ -1,5 +1,6 @@
 package ouroboros.agents.domain.regression;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -27,8 +28,12 @@ final class RegressionBaseline implements Baseline {
   private final int rows;
   private final int d;
 
-  /** The lower triangle of X'X summed over {@link #cycles} full cycles of the design, in order. */
-  private final double[][] cycled;
+  /**
+   * The lower triangle of X'X summed over {@link #cycles} full cycles of the design, in order; null
+   * until a call needs a full cycle (8 d^2 bytes, which a model that never gathers T items, or
+   * never asks, does not hold).
+   */
+  private double[][] cycled;
 
   private int cycles;
 
@@ -39,7 +44,6 @@ final class RegressionBaseline implements Baseline {
     this.design = domain.designValues();
     this.rows = domain.rows();
     this.d = domain.dimension();
-    this.cycled = new double[d][d];
   }
 
   @Override
@@ -53,16 +57,27 @@ final class RegressionBaseline implements Baseline {
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
     double sd = domain.noiseSd();
     double[] moment = new double[d];
+    int bad = -1;
+    double badLabel = 0;
     for (int k = 0; k < n; k++) {
       int r = k < cycledItems ? k % rows : chosen[k - cycledItems];
       double y = domain.truthFit(r) + sd * normal.sample();
       if (!Double.isFinite(y)) {
-        throw new FitException("label of item " + k + " is not finite: " + y);
+        // The refit draws all n labels before its solve fails: draw on, to leave the stream where
+        // the refit leaves it.
+        if (bad < 0) {
+          bad = k;
+          badLabel = y;
+        }
+        continue;
       }
       int at = r * d;
       for (int a = 0; a < d; a++) {
         moment[a] += design[at + a] * y;
       }
+    }
+    if (bad >= 0) {
+      throw new FitException("label of item " + bad + " is not finite: " + badLabel);
     }
     double[][] gram = gramOfCycles(full);
     if (chosen != null) {
@@ -76,9 +91,14 @@ final class RegressionBaseline implements Baseline {
 
   /** A copy of X'X's lower triangle summed over {@code full} cycles, extending the kept sums. */
   private double[][] gramOfCycles(int full) {
-    if (full < cycles) {
+    if (full == 0) {
+      return new double[d][d];
+    }
+    if (cycled == null) {
+      cycled = new double[d][d];
+    } else if (full < cycles) {
       for (double[] row : cycled) {
-        java.util.Arrays.fill(row, 0);
+        Arrays.fill(row, 0);
       }
       cycles = 0;
     }
@@ -92,6 +112,11 @@ final class RegressionBaseline implements Baseline {
       copy[a] = cycled[a].clone();
     }
     return copy;
+  }
+
+  /** Whether the sums of full cycles are held: for tests. */
+  boolean keepsCycles() {
+    return cycled != null;
   }
 
   /** Adds design row r's products to the lower triangle of g, as {@link LeastSquares} does. */

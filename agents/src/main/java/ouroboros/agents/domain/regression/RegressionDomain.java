@@ -107,16 +107,17 @@ public final class RegressionDomain implements Domain {
     this.rows = design.size();
     this.design = design.values().clone();
     this.noiseSd = noiseSd;
-    DesignConstants constants = new DesignConstants(this.design, rows, dimension, truth, noiseSd);
+    this.truthFit = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      truthFit[i] = truth.predict(this.design, i * dimension);
+    }
+    DesignConstants constants =
+        new DesignConstants(this.design, rows, dimension, truth, truthFit, noiseSd);
     this.gram = constants.gram;
     this.truthSecondMoment = secondMoment(truth);
     this.designConstant = constants.designConstant;
     this.unlearned = constants.unlearned;
-    this.truthFit = new double[rows];
     boolean finite = true;
-    for (int i = 0; i < rows; i++) {
-      truthFit[i] = truth.predict(this.design, i * dimension);
-    }
     for (double v : this.design) {
       finite &= Double.isFinite(v);
     }

@@ -1,7 +1,9 @@
 package ouroboros.agents.domain.regression;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -63,5 +65,35 @@ class RegressionBaselineTest {
   @Test
   void risk_olsOnWideDesign_minimumNormSameDoublesAsRefitting() {
     assertSame(RegressionDomain.draw(6, 4, 0.5, null, rng(5), rng(6)), EstimatorSettings.DEFAULTS);
+  }
+
+  /**
+   * Weights that validation accepts but whose x.w* overflows on some rows: the fit fails, after
+   * drawing every item's noise as the refit does, so that the next n draws the same.
+   */
+  @Test
+  void risk_overflowingLabels_failsAfterTheSameDrawsAsRefitting() {
+    RegressionDomain dom =
+        RegressionDomain.draw(2, 20, 1.0, new double[] {1e308, 1e308}, rng(7), rng(8));
+    int overflowing = 0;
+    for (int r = 0; r < dom.rows(); r++) {
+      overflowing += Double.isFinite(dom.truthFit(r)) ? 0 : 1;
+    }
+    assertTrue(overflowing > 0 && overflowing < dom.rows(), overflowing + " rows overflow");
+    assertSame(dom, EstimatorSettings.DEFAULTS);
+  }
+
+  /** The running sums of full cycles are allocated only once a call needs a full cycle. */
+  @Test
+  void risk_belowOneCycle_keepsNoSums() throws Exception {
+    RegressionDomain dom = RegressionDomain.draw(4, 20, 1.0, null, rng(1), rng(2));
+    RegressionBaseline fast = (RegressionBaseline) dom.baseline(EstimatorSettings.DEFAULTS);
+    assertFalse(fast.keepsCycles(), "before any call");
+    UniformRandomProvider rng = rng(9);
+    fast.risk(7, rng);
+    fast.risk(19, rng);
+    assertFalse(fast.keepsCycles(), "below T = 20 items");
+    fast.risk(20, rng);
+    assertTrue(fast.keepsCycles(), "after a full cycle");
   }
 }
