@@ -86,6 +86,7 @@ final class CsvRowBytes {
 
   /** Appends {@code s} in UTF-8. */
   private void name(String s) {
+    java.util.Objects.requireNonNull(s, "a name"); // a null would match an empty slot
     int slot = System.identityHashCode(s) & (CACHE - 1);
     byte[] b;
     if (names[slot] == s) {

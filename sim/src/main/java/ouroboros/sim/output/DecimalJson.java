@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.NumberSerializers;
 import java.io.IOException;
 
 /**
@@ -24,21 +24,24 @@ final class DecimalJson {
     return m;
   }
 
-  /** Writes a double as Jackson does, with DecimalText's digits where it takes its fast path. */
-  private static final class Writer extends StdSerializer<Double> {
+  /**
+   * Writes a double as Jackson does, with DecimalText's digits where it takes its fast path;
+   * Jackson's own double serializer otherwise (its schema, type and shape handling included).
+   */
+  private static final class Writer extends NumberSerializers.DoubleSerializer {
     Writer() {
       super(Double.class);
     }
 
     @Override
-    public void serialize(Double value, JsonGenerator gen, SerializerProvider provider)
+    public void serialize(Object value, JsonGenerator gen, SerializerProvider provider)
         throws IOException {
-      double v = value;
+      double v = (Double) value;
       if (DecimalText.fast(v)) {
-        // A finite number: written raw after the separator, as writeNumber(double) does.
+        // A finite number: its text as writeNumber(double) would write it.
         gen.writeNumber(NumberOutput.toString(v, true));
       } else {
-        gen.writeNumber(v);
+        super.serialize(value, gen, provider);
       }
     }
   }

@@ -15,7 +15,9 @@ import java.util.zip.Deflater;
  * type 0 (None: the JDK writer filters only palette images) deflated at level 4 into IDAT chunks of
  * 32,768 bytes (the last one shorter), and IEND. The PNG format is the W3C's Portable Network
  * Graphics specification (second edition, 2003); {@code ChartImageTest} checks the bytes against
- * {@code ImageIO.write}.
+ * {@code ImageIO.write}. Why not ImageIO itself: in the report of 1,000 models its writer's per-row
+ * raster copies ({@code encodePass}, {@code getPixels}, {@code getElem}) were about 130 of the main
+ * thread's samples (JFR, 1 ms), more than the deflating; the bytes are the same.
  */
 final class Png {
   /** The deflate level of the JDK's PNG writer when no compression is asked for. */
