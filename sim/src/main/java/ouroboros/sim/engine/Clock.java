@@ -639,10 +639,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     try {
       setup.listener().onFinish(outcome);
     } catch (Exception e) {
-      outcome =
-          new RunOutcome(
-              completed,
-              failure.isEmpty() ? "finishing the run files failed: " + describe(e) : failure);
+      outcome = outcome.finishingFailed(e);
     }
     replyTo.tell(outcome);
     return Behaviors.stopped();

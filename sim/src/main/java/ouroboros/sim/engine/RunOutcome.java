@@ -24,4 +24,16 @@ public record RunOutcome(int ticksCompleted, String failure) {
   public boolean completed() {
     return failure.isEmpty();
   }
+
+  /**
+   * This outcome once finishing its files failed with {@code e}: a run that had completed now
+   * failed with "finishing the run files failed: ..."; an earlier failure stays what it was.
+   */
+  public RunOutcome finishingFailed(Exception e) {
+    if (!completed()) {
+      return this;
+    }
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new RunOutcome(ticksCompleted, "finishing the run files failed: " + why);
+  }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The end of a run reaches every listener, even after one failed to finish. */
 class ListenersTest {
 
-  /** A listener that records its finish and may throw there. */
+  /** A listener that records its finish (and the failure it was told) and may throw there. */
   private static TickListener finishing(List<String> log, String name, Exception failure) {
     return new TickListener() {
       @Override
@@ -20,7 +20,7 @@ class ListenersTest {
 
       @Override
       public void onFinish(RunOutcome outcome) throws Exception {
-        log.add(name);
+        log.add(name + (outcome.completed() ? "" : ": " + outcome.failure()));
         if (failure != null) {
           throw failure;
         }
@@ -42,7 +42,13 @@ class ListenersTest {
                 finishing(log, "bar", null)));
     Exception thrown = assertThrows(Exception.class, () -> all.onFinish(new RunOutcome(5, "")));
     assertSame(graph, thrown);
-    assertEquals(List.of("graph", "writer", "sink", "bar"), log);
+    // the listeners after the failed one hear the outcome the clock reports, not a completed run
+    String failed = ": finishing the run files failed: the interaction graph of tick 4: disk full";
+    assertEquals(List.of("graph", "writer" + failed, "sink" + failed, "bar" + failed), log);
+    assertEquals(
+        new RunOutcome(5, failed.substring(2)), new RunOutcome(5, "").finishingFailed(graph));
+    RunOutcome earlier = new RunOutcome(3, "agent x failed");
+    assertSame(earlier, earlier.finishingFailed(graph));
     assertEquals(List.of(later), List.of(thrown.getSuppressed()));
   }
 }
