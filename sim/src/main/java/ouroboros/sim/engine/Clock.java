@@ -566,7 +566,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     try {
       setup.listener().onTick(new TickResult(tick, snapshot, done, published, phaseNanos.clone()));
     } catch (Exception e) {
-      return finish("writing the results of tick " + tick + " failed: " + describe(e));
+      return e instanceof TickFailure f
+          ? finish(f.outcome())
+          : finish("writing the results of tick " + tick + " failed: " + describe(e));
     }
     contributions = null;
     reports = null;
@@ -610,7 +612,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     try {
       setup.barrier().write(tick, setup.web(), states);
     } catch (Exception e) {
-      return finish("writing the checkpoint after tick " + tick + " failed: " + describe(e));
+      return e instanceof TickFailure f
+          ? finish(f.outcome())
+          : finish("writing the checkpoint after tick " + tick + " failed: " + describe(e));
     }
     advanceTo(tick + 1);
     return this;
@@ -635,7 +639,11 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   private Behavior<Command> finish(String failure) {
     int completed = failure.isEmpty() ? setup.ticks() : Math.max(tick, 0);
-    RunOutcome outcome = new RunOutcome(completed, failure);
+    return finish(new RunOutcome(completed, failure));
+  }
+
+  private Behavior<Command> finish(RunOutcome ending) {
+    RunOutcome outcome = ending;
     try {
       setup.listener().onFinish(outcome);
     } catch (Exception e) {

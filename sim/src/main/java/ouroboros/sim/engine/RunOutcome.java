@@ -27,11 +27,15 @@ public record RunOutcome(int ticksCompleted, String failure) {
 
   /**
    * This outcome once finishing its files failed with {@code e}: a run that had completed now
-   * failed with "finishing the run files failed: ..."; an earlier failure stays what it was.
+   * failed with "finishing the run files failed: ..." (or at the tick of a {@link TickFailure}); an
+   * earlier failure stays what it was.
    */
   public RunOutcome finishingFailed(Exception e) {
     if (!completed()) {
       return this;
+    }
+    if (e instanceof TickFailure f) {
+      return f.outcome(); // a tick's work failed: the run failed there, as in its observe phase
     }
     String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new RunOutcome(ticksCompleted, "finishing the run files failed: " + why);

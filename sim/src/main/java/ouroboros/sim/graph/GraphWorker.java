@@ -2,6 +2,7 @@ package ouroboros.sim.graph;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import ouroboros.sim.engine.TickFailure;
 import ouroboros.sim.output.WriteQueue;
 
 /**
@@ -72,9 +73,8 @@ final class GraphWorker {
   }
 
   /**
-   * Throws the first step's failure, if any: an {@link IOException} or an unchecked exception whose
-   * message names the tick, or the {@link Error} itself (out of memory, which the clock reports as
-   * such).
+   * Throws the first step's failure, if any: a {@link TickFailure} at its tick, whose message names
+   * the tick, or the {@link Error} itself (out of memory, which the clock reports as such).
    */
   void rethrow() throws IOException {
     Throwable f = failure;
@@ -85,10 +85,7 @@ final class GraphWorker {
     if (f instanceof Error e) {
       throw e;
     }
-    if (f instanceof IOException e) {
-      throw new IOException(at + describe(e), e);
-    }
-    throw new IllegalStateException(at + describe(f), f);
+    throw new TickFailure(failedTick, at + describe(f), f);
   }
 
   /** On the graph's thread: runs a step unless an earlier one failed, and completes its result. */

@@ -49,6 +49,12 @@ class ListenersTest {
         new RunOutcome(5, failed.substring(2)), new RunOutcome(5, "").finishingFailed(graph));
     RunOutcome earlier = new RunOutcome(3, "agent x failed");
     assertSame(earlier, earlier.finishingFailed(graph));
+    // a tick's work that failed off the clock's thread ends the run at that tick, as in observe
+    TickFailure atFour = new TickFailure(4, "the interaction graph of tick 4: disk full", graph);
+    assertEquals(
+        new RunOutcome(
+            4, "writing the results of tick 4 failed: the interaction graph of tick 4: disk full"),
+        new RunOutcome(5, "").finishingFailed(atFour));
     assertEquals(List.of(later), List.of(thrown.getSuppressed()));
   }
 }

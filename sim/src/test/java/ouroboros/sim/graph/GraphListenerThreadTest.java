@@ -117,6 +117,8 @@ class GraphListenerThreadTest {
         assertThrows(IllegalStateException.class, () -> graph.onTick(onlyA(5)));
     assertTrue(
         next.getMessage().startsWith("the interaction graph of tick 4: "), next.getMessage());
+    // the clock reports it at tick 4 whichever later call brought it (TickFailure)
+    assertEquals(4, ((ouroboros.sim.engine.TickFailure) next).tick());
     assertThrows(IllegalStateException.class, () -> graph.onFinish(new RunOutcome(5, "")));
   }
 }
