@@ -41,16 +41,19 @@ bench_workdir() {
 now() { date +%s.%N; }
 
 # timed LOG CMD...: runs CMD with stdout+stderr to LOG; sets WALL (seconds), RSS_MIB (max
-# resident set from /usr/bin/time -v, or "n/a") and RC.
+# resident set from /usr/bin/time, or "n/a"), CPU_S (user + system seconds of CMD and its
+# children, or "n/a") and RC.
 timed() {
   local log="$1"; shift
   local t0 t1
-  RSS_MIB="n/a"
+  RSS_MIB="n/a" CPU_S="n/a"
   t0="$(now)"
   if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -f '%M' -o "$log.rss" "$@" >"$log" 2>&1 && RC=0 || RC=$?
+    /usr/bin/time -f '%M %U %S' -o "$log.rss" "$@" >"$log" 2>&1 && RC=0 || RC=$?
     t1="$(now)"
     RSS_MIB="$(awk 'END { if ($1 ~ /^[0-9]+$/) printf "%.0f", $1 / 1024; else print "n/a" }' \
+      "$log.rss")"
+    CPU_S="$(awk 'END { if ($2 ~ /^[0-9.]+$/) printf "%.2f", $2 + $3; else print "n/a" }' \
       "$log.rss")"
   else
     "$@" >"$log" 2>&1 && RC=0 || RC=$?

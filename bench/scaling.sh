@@ -53,7 +53,7 @@ over_budget() {
   [[ "$budget" != 0 ]] && awk -v a="$start" -v b="$(now)" -v l="$budget" \
     'BEGIN { exit !(b - a > l) }'
 }
-declare -A whole inrun engt rss
+declare -A whole inrun engt rss cpu
 # fig SECONDS-OR-STATUS: a time, or "n/a", or ">S" for a run stopped at the timeout.
 for n in $threads; do
   if over_budget; then
@@ -62,7 +62,7 @@ for n in $threads; do
   fi
   timed "$BENCH_WORK/scaling-$n.log" timeout "$tmo" "${SIM[@]}" run --quiet --threads "$n" \
     --out "$BENCH_WORK/scaling-$n" "$scenario"
-  rss[$n]="$RSS_MIB"
+  rss[$n]="$RSS_MIB" cpu[$n]="$CPU_S"
   if [[ "$RC" == 0 ]]; then
     whole[$n]="$WALL"
     inrun[$n]="$(run_seconds "$BENCH_WORK/scaling-$n")"
@@ -96,9 +96,13 @@ ref=1
 [[ " $threads " == *" 1 "* ]] || ref="${threads%% *}"
 for n in $threads; do
   [[ -n "${whole[$n]:-}" ]] || continue
-  line="$(printf 'threads %2d: command %9s s (x%s)  run %9s s (x%s)  max RSS %s MiB' "$n" \
-    "${whole[$n]}" "$(speed "${whole[$ref]:-}" "${whole[$n]}")" "${inrun[$n]}" \
-    "$(speed "${inrun[$ref]:-}" "${inrun[$n]}")" "${rss[$n]}")"
+  # CPU seconds over the command's wall time: how many cores the whole process kept busy (the
+  # JIT compilers, GC, the writer, graph and report threads run whatever --threads says).
+  busy=n/a
+  [[ "${cpu[$n]}" != n/a && "${whole[$n]}" != [n\>]* ]] && busy="$(calc "${cpu[$n]} / ${whole[$n]}")"
+  line="$(printf 'threads %2d: command %9s s (x%s)  run %9s s (x%s)  max RSS %s MiB  CPU %s s (%s cores busy)' \
+    "$n" "${whole[$n]}" "$(speed "${whole[$ref]:-}" "${whole[$n]}")" "${inrun[$n]}" \
+    "$(speed "${inrun[$ref]:-}" "${inrun[$n]}")" "${rss[$n]}" "${cpu[$n]}" "$busy")"
   if [[ "$engine" == 1 ]]; then
     line="$line  engine-only ${engt[$n]:-n/a} s (x$(speed "${engt[$ref]:-}" "${engt[$n]:-}"))"
   fi
