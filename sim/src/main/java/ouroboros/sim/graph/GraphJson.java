@@ -1,6 +1,10 @@
 package ouroboros.sim.graph;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +32,44 @@ import java.util.Map;
  * weight: the share of the target's training items the source wrote), {@code secondarystat} (those
  * items), and {@code detail__kind} ({@code model} or {@code human}).
  *
- * <p>This class builds the document as maps, for the live feed and the endpoint; {@link
- * GraphJsonWriter} streams the same document for graph/*.json. GraphJsonTest checks that the two
- * write the same bytes.
+ * <p>{@link GraphJsonWriter} writes the document, streamed, for graph/*.json; this class reads what
+ * it writes back as maps, for the live feed and the endpoint, so that the document has one source.
+ * GraphJsonTest checks that the maps write the same bytes as the stream.
  */
 public final class GraphJson {
+  /** Reads the streamed document back: objects as LinkedHashMaps, in the writer's key order. */
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
   private GraphJson() {}
 
-  /** The whole document. */
+  /**
+   * The whole document, as {@link GraphJsonWriter#write} streams it: numbers as Integer, Long or
+   * Double, each the value written, so that a mapper writes the same JSON.
+   */
   public static Map<String, Object> toMap(GraphAnalysis a) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    Map<String, Object> window = new LinkedHashMap<>();
-    window.put("start", a.graph().start());
-    window.put("end", a.graph().end());
-    root.put("window", window);
-    root.put("nodes", nodes(a));
-    root.put("edges", edges(a));
-    root.put("classes", classes(a));
-    return root;
+    try (TokenBuffer tokens = new TokenBuffer(MAPPER, false)) {
+      GraphJsonWriter.write(tokens, a);
+      return MAPPER.readValue(tokens.asParser(), MAP);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the interaction graph's JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * How many nodes the document of {@code a} lists (human sources, the archive when used, the
+   * models shown), without writing it: the live feed sends the document only when there are few.
+   */
+  public static int nodeCount(GraphAnalysis a) {
+    InteractionGraph g = a.graph();
+    int n = g.humans().size() + (g.usesArchive() ? 1 : 0);
+    for (int i = 0; i < g.models().size(); i++) {
+      if (a.shown(i)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** A document with no window, no nodes and no edges, for before the first tick. */
@@ -56,125 +80,5 @@ public final class GraphJson {
     root.put("edges", List.of());
     root.put("classes", List.of());
     return root;
-  }
-
-  /** Human sources, the archive when used, then models. */
-  public static List<Map<String, Object>> nodes(GraphAnalysis a) {
-    InteractionGraph g = a.graph();
-    List<Map<String, Object>> nodes = new ArrayList<>();
-    for (String h : g.humans()) {
-      nodes.add(human(h, "human"));
-    }
-    if (g.usesArchive()) {
-      nodes.add(human(InteractionGraph.ARCHIVE_ID, "archive"));
-    }
-    for (int i = 0; i < g.models().size(); i++) {
-      InteractionGraph.Input in = g.inputs().get(i);
-      if (!a.shown(i)) {
-        continue;
-      }
-      double human = in.known() ? in.humanShare() : 0;
-      double laundered = in.known() ? in.launderedShare(g.humanCount()) : 0;
-      double model = in.known() ? 1 - in.humanAuthoredShare(g.humanCount()) : 0;
-      Map<String, Object> n = new LinkedHashMap<>();
-      n.put("id", g.models().get(i));
-      n.put("title", g.models().get(i));
-      n.put("subtitle", a.prediction(i).label());
-      n.put("mainstat", number(a.ancestry(i)));
-      n.put("secondarystat", number(a.depth(i)));
-      n.put("arc__human", human);
-      n.put("arc__model", model);
-      n.put("arc__laundered", laundered);
-      n.put("detail__kind", "model");
-      n.put("detail__predicted", a.prediction(i).label());
-      n.put("detail__ancestry", number(a.ancestry(i)));
-      n.put("detail__depth", number(a.depth(i)));
-      n.put("detail__human_share", number(in.humanShare()));
-      n.put("detail__laundered_share", in.known() ? laundered : null);
-      n.put("detail__class", "c" + a.classOf(i));
-      n.put("detail__closed_class", a.closedWithoutHuman(a.classOf(i)));
-      n.put("detail__items", in.items());
-      n.put("detail__retrains", in.retrains());
-      n.put("detail__last_retrain", in.lastTick() < 0 ? null : in.lastTick());
-      nodes.add(n);
-    }
-    return nodes;
-  }
-
-  /** A human source or the archive: ancestry 1, depth 0. */
-  private static Map<String, Object> human(String id, String kind) {
-    Map<String, Object> n = new LinkedHashMap<>();
-    n.put("id", id);
-    n.put("title", kind.equals("archive") ? "archive" : id);
-    n.put("subtitle", kind);
-    n.put("mainstat", 1.0);
-    n.put("secondarystat", 0.0);
-    n.put("arc__human", 1.0);
-    n.put("arc__model", 0.0);
-    n.put("arc__laundered", 0.0);
-    n.put("detail__kind", kind);
-    n.put("detail__predicted", null);
-    n.put("detail__ancestry", 1.0);
-    n.put("detail__depth", 0.0);
-    n.put("detail__human_share", null);
-    n.put("detail__laundered_share", null);
-    n.put("detail__class", null);
-    n.put("detail__closed_class", null);
-    n.put("detail__items", null);
-    n.put("detail__retrains", null);
-    n.put("detail__last_retrain", null);
-    return n;
-  }
-
-  /** Edges by target model, then by author. */
-  public static List<Map<String, Object>> edges(GraphAnalysis a) {
-    InteractionGraph g = a.graph();
-    List<Map<String, Object>> edges = new ArrayList<>();
-    for (int i = 0; i < g.models().size(); i++) {
-      InteractionGraph.Input in = g.inputs().get(i);
-      if (!a.shown(i)) {
-        continue;
-      }
-      String target = g.models().get(i);
-      for (int k = 0; k < in.authors().length; k++) {
-        int author = in.authors()[k];
-        String source = g.idOf(author);
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("id", source + "->" + target);
-        e.put("source", source);
-        e.put("target", target);
-        e.put("mainstat", (double) in.counts()[k] / in.items());
-        e.put("secondarystat", in.counts()[k]);
-        e.put("detail__kind", g.isHuman(author) ? "human" : "model");
-        edges.add(e);
-      }
-    }
-    return edges;
-  }
-
-  /** The strongly connected classes of models, and whether each is closed without human data. */
-  private static List<Map<String, Object>> classes(GraphAnalysis a) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    List<int[]> classes = a.classes();
-    for (int c = 0; c < classes.size(); c++) {
-      if (java.util.Arrays.stream(classes.get(c)).noneMatch(a::shown)) {
-        continue;
-      }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", "c" + c);
-      List<String> members = new ArrayList<>();
-      for (int i : classes.get(c)) {
-        members.add(a.graph().models().get(i));
-      }
-      m.put("members", members);
-      m.put("closed-without-human", a.closedWithoutHuman(c));
-      out.add(m);
-    }
-    return out;
-  }
-
-  /** JSON has no NaN: a missing number is null. */
-  private static Double number(double v) {
-    return Double.isNaN(v) ? null : v;
   }
 }

@@ -10,11 +10,12 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@link GraphJson}'s document streamed in one pass, for graph/*.json: each 10-tick block of
- * thousands of models would otherwise build a map per node and edge on the graph writer's thread
- * and serialise it through Jackson's map serialiser. The keys are encoded once, and so is each
- * level's indentation; the bytes are those of the indenting mapper writing {@link GraphJson#toMap}
- * (GraphJsonTest compares them).
+ * {@link GraphJson}'s document, streamed in one pass: the one place that says what it holds. The
+ * files (graph/*.json) are written straight from here, since each 10-tick block of thousands of
+ * models would otherwise build a map per node and edge on the graph writer's thread and serialise
+ * it through Jackson's map serialiser; the live feed and the endpoint read it back as maps ({@link
+ * GraphJson#toMap}). The keys are encoded once, and so is each level's indentation; the bytes are
+ * those of the indenting mapper writing {@link GraphJson#toMap} (GraphJsonTest compares them).
  */
 public final class GraphJsonWriter {
   // The keys of the streamed document, encoded once (SerializedString keeps their quoted bytes).
@@ -112,9 +113,8 @@ public final class GraphJsonWriter {
   }
 
   /**
-   * Writes the whole document to {@code gen}: the same keys, values and order as {@link
-   * GraphJson#toMap}, so that a generator configured as the mapper that writes {@code toMap} writes
-   * the same bytes.
+   * Writes the whole document to {@code gen}, keys in a fixed order; a number that is NaN is
+   * written as null (JSON has no NaN).
    */
   public static void write(JsonGenerator gen, GraphAnalysis a) throws IOException {
     InteractionGraph g = a.graph();
@@ -221,7 +221,7 @@ public final class GraphJsonWriter {
     gen.writeEndObject();
   }
 
-  /** A human source or the archive, as GraphJson's. */
+  /** A human source or the archive: ancestry 1, depth 0, no verdict. */
   private static void writeHuman(JsonGenerator gen, String id, String kind) throws IOException {
     gen.writeStartObject();
     field(gen, ID, id);
@@ -244,7 +244,7 @@ public final class GraphJsonWriter {
     gen.writeEndObject();
   }
 
-  /** A number, or null for NaN, as GraphJson's. */
+  /** A number, or null for NaN (JSON has none). */
   private static void number(JsonGenerator gen, SerializedString name, double v)
       throws IOException {
     gen.writeFieldName(name);

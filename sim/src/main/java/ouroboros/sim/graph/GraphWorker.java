@@ -17,7 +17,9 @@ import ouroboros.sim.output.WriteQueue;
  * exceptionally, so that no one waits for them), and the failure, with the tick it happened at, is
  * thrown to the clock's thread by the next {@link #submit}, {@link #drain} or {@link #rethrow}. The
  * thread starts at the first step and ends with {@link #close}; a worker closed is started again by
- * the next step (a run restarted after a lost node).
+ * the next step (a run restarted after a lost node). If the thread stops before that (interrupted,
+ * or killed), the steps it did not run fail the same way, at the first one's tick: no result is
+ * left for anyone to wait for.
  */
 final class GraphWorker {
   /** Steps the graph's thread may fall behind before the clock's thread waits. */
@@ -44,7 +46,13 @@ final class GraphWorker {
     if (queue == null) {
       queue = new WriteQueue("ouroboros-graph", CAPACITY);
     }
-    queue.submit(() -> run(tick, step, result));
+    Task<T> task = new Task<>(tick, step, result);
+    try {
+      queue.submit(task);
+    } catch (IOException | RuntimeException e) {
+      // The thread stopped: this step did not run, and its failure is this tick's.
+      task.abandon(e);
+    }
     return result;
   }
 
@@ -54,7 +62,12 @@ final class GraphWorker {
    */
   void drain() throws IOException {
     if (queue != null) {
-      queue.drain();
+      try {
+        queue.drain();
+      } catch (IOException | RuntimeException e) {
+        rethrow(); // the thread stopped: the first step it did not run names the tick
+        throw e; // it stopped after the last step: none was lost
+      }
     }
     rethrow();
   }
@@ -88,18 +101,46 @@ final class GraphWorker {
     throw new TickFailure(failedTick, at + describe(f), f);
   }
 
-  /** On the graph's thread: runs a step unless an earlier one failed, and completes its result. */
-  private <T> void run(int tick, Step<T> step, CompletableFuture<T> result) {
-    if (failure != null) {
-      result.completeExceptionally(failure);
-      return;
+  /** A step of tick {@code tick} and its result, as the graph's thread takes it. */
+  private final class Task<T> implements WriteQueue.Task {
+    private final int tick;
+    private final Step<T> step;
+    private final CompletableFuture<T> result;
+
+    Task(int tick, Step<T> step, CompletableFuture<T> result) {
+      this.tick = tick;
+      this.step = step;
+      this.result = result;
     }
-    try {
-      result.complete(step.run());
-    } catch (Exception | Error e) {
+
+    /** On the graph's thread: runs the step unless an earlier one failed; completes its result. */
+    @Override
+    public void run() {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+        return;
+      }
+      try {
+        result.complete(step.run());
+      } catch (Exception | Error e) {
+        fail(tick, e);
+        result.completeExceptionally(e);
+      }
+    }
+
+    /** The thread stopped before it ran the step: fails it, and the run at its tick if first. */
+    @Override
+    public void abandon(Throwable why) {
+      fail(tick, why);
+      result.completeExceptionally(failure);
+    }
+  }
+
+  /** Records the first failure, at tick {@code tick}. */
+  private synchronized void fail(int tick, Throwable e) {
+    if (failure == null) {
       failedTick = tick;
       failure = e;
-      result.completeExceptionally(e);
     }
   }
 

@@ -107,10 +107,9 @@ public final class LiveFeed implements TickListener {
     Map<String, Object> event = event(r);
     String brief = json.writeValueAsString(event);
     GraphAnalysis a = graph.analysisAt(r);
-    Map<String, Object> doc = GraphJson.toMap(a);
-    int nodes = ((List<?>) doc.get("nodes")).size();
+    int nodes = GraphJson.nodeCount(a);
     event.put("graphNodes", nodes);
-    event.put("graph", nodes <= MAX_GRAPH_NODES ? doc : null);
+    event.put("graph", nodes <= MAX_GRAPH_NODES ? GraphJson.toMap(a) : null);
     hub.publish(brief, json.writeValueAsString(event));
   }
 

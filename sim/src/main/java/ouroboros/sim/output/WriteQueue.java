@@ -11,7 +11,12 @@ import java.util.concurrent.CountDownLatch;
  * over and lets the clock start the next tick. The queue is bounded: when the writer falls {@code
  * capacity} tasks behind, {@link #submit} waits, so a slow disk slows the run down rather than
  * filling the heap. The first task that fails stops the writes; its exception is thrown by the next
- * {@link #submit} or {@link #drain}.
+ * {@link #submit} or {@link #drain}; the tasks after it are {@linkplain Task#abandon abandoned}.
+ *
+ * <p>If the writer thread stops before {@link #close} (interrupted, or killed by a throwable no
+ * task caught), that is the failure: the tasks still queued, and any queued later, are not run but
+ * {@linkplain Task#abandon abandoned}, so that no one waits for them forever ({@link #drain}
+ * returns and throws it).
  */
 public final class WriteQueue implements AutoCloseable {
   /** One write. */
@@ -19,19 +24,33 @@ public final class WriteQueue implements AutoCloseable {
   public interface Task {
     /** Does the write. */
     void run() throws IOException;
+
+    /**
+     * Told, instead of {@link #run}, that this task will not run, and why: an earlier task failed,
+     * or the writer thread stopped before it came to this one. By default nothing. Called once, on
+     * the writer thread or on the one that queued a task after it stopped, in the order the tasks
+     * were queued.
+     */
+    default void abandon(Throwable why) {}
   }
 
   private static final Task STOP = () -> {};
 
   private final BlockingQueue<Task> queue;
   private final Thread thread;
+  private final String name;
   private volatile Throwable failure;
+
+  /** The writer thread has stopped other than by {@link #close}. */
+  private volatile boolean stopped;
+
   private boolean closed;
 
   /** At most {@code capacity} waiting tasks, run by a daemon thread named {@code name}. */
   public WriteQueue(String name, int capacity) {
     this.queue = new ArrayBlockingQueue<>(capacity);
-    this.thread = new Thread(this::loop, name);
+    this.name = name;
+    this.thread = new Thread(this::work, name);
     thread.setDaemon(true);
     thread.start();
   }
@@ -47,6 +66,9 @@ public final class WriteQueue implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while queueing a write");
+    }
+    if (stopped) {
+      abandonQueued(); // the writer thread may have stopped after its last look at the queue
     }
   }
 
@@ -96,18 +118,45 @@ public final class WriteQueue implements AutoCloseable {
     }
   }
 
-  private void loop() {
-    while (true) {
-      Task t;
-      try {
-        t = queue.take();
-      } catch (InterruptedException e) {
-        return;
+  /** The writer thread: runs the tasks until {@link #close}, or abandons them if it stops. */
+  private void work() {
+    Throwable why;
+    try {
+      loop();
+      return;
+    } catch (InterruptedException e) {
+      why = new InterruptedIOException("the thread " + name + " was interrupted");
+    } catch (Throwable e) { // one that no task caught (a checked exception thrown sneakily)
+      why =
+          e instanceof Error
+              ? e
+              : new IOException("the thread " + name + " stopped: " + e.getClass().getName(), e);
+    }
+    if (failure == null) {
+      failure = why;
+    }
+    stopped = true;
+    abandonQueued();
+  }
+
+  /** Abandons the queued tasks, in order (a drain marker counts down); {@link #stopped} only. */
+  private synchronized void abandonQueued() {
+    for (Task t = queue.poll(); t != null; t = queue.poll()) {
+      if (t != STOP) {
+        t.abandon(failure);
       }
+    }
+  }
+
+  /** Runs the queued tasks until {@link #STOP}; throws when the thread is interrupted. */
+  private void loop() throws InterruptedException {
+    while (true) {
+      Task t = queue.take();
       if (t == STOP) {
         return;
       }
-      if (failure != null && !(t instanceof Marker)) {
+      if (failure != null) {
+        t.abandon(failure); // a marker counts down
         continue;
       }
       try {
@@ -120,10 +169,15 @@ public final class WriteQueue implements AutoCloseable {
     }
   }
 
-  /** A drain marker: runs even after a failure, so that {@link #drain} returns. */
+  /** A drain marker: counts down whether run or abandoned, so that {@link #drain} returns. */
   private record Marker(CountDownLatch done) implements Task {
     @Override
     public void run() {
+      done.countDown();
+    }
+
+    @Override
+    public void abandon(Throwable why) {
       done.countDown();
     }
   }

@@ -112,9 +112,10 @@ class GraphJsonTest {
 
   /**
    * graph/*.json is streamed by {@link GraphJsonWriter#bytes}; the live feed and the endpoint
-   * serialise {@link GraphJson#toMap}. Through the files' indented mapper both write the same
-   * bytes, on the hand-built graphs and on random ones with every kind of node, edge, presence and
-   * missing number.
+   * serialise {@link GraphJson#toMap}, the stream read back as maps. Through the files' indented
+   * mapper both write the same bytes (no number changes its type's text, no key its place), on the
+   * hand-built graphs and on random ones with every kind of node, edge, presence and missing
+   * number.
    */
   @Test
   void write_sameBytesAsToMap() throws Exception {
@@ -131,6 +132,10 @@ class GraphJsonTest {
       assertEquals(
           mapper.writeValueAsString(GraphJson.toMap(a)) + "\n",
           new String(GraphJsonWriter.bytes(mapper, a, 0), StandardCharsets.UTF_8));
+      assertEquals(
+          ((List<?>) GraphJson.toMap(a).get("nodes")).size(),
+          GraphJson.nodeCount(a),
+          "the nodes the live feed counts");
     }
   }
 

@@ -2,11 +2,15 @@ package ouroboros.sim.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
+import ouroboros.sim.engine.TickFailure;
 import ouroboros.sim.engine.TickListener;
 import ouroboros.sim.engine.TickResult;
 import ouroboros.sim.engine.World;
 import ouroboros.sim.output.MetricRow;
+import ouroboros.sim.output.Observers;
+import ouroboros.sim.output.RunDirectory;
+import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.scenario.compile.WorldCompiler;
 import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /**
  * The graph listener's work runs on its own thread, in tick order ({@link GraphWorker}): the
@@ -50,6 +59,15 @@ class GraphListenerThreadTest {
 
   private static World oneModel;
 
+  private static Scenario oneModelScenario;
+
+  /** What a run whose graph thread was interrupted after tick 2 says of tick 3. */
+  private static final String INTERRUPTED =
+      "the interaction graph of tick 3: the thread ouroboros-graph was interrupted";
+
+  /** A bound on each test that would wait forever if a step's result were never completed. */
+  private static final Duration BOUND = Duration.ofSeconds(60);
+
   @TempDir Path tmp;
 
   @BeforeAll
@@ -57,7 +75,8 @@ class GraphListenerThreadTest {
     ScenarioLoader loader = new ScenarioLoader();
     World two =
         WorldCompiler.compile(loader.parse("two.yaml", SCENARIO.formatted(SILENT_MODEL)), 5);
-    oneModel = WorldCompiler.compile(loader.parse("one.yaml", SCENARIO.formatted("")), 5);
+    oneModelScenario = loader.parse("one.yaml", SCENARIO.formatted(""));
+    oneModel = WorldCompiler.compile(oneModelScenario, 5);
     try (Simulation sim = new Simulation(1)) {
       RunOutcome out =
           sim.run(
@@ -120,5 +139,84 @@ class GraphListenerThreadTest {
     // the clock reports it at tick 4 whichever later call brought it (TickFailure)
     assertEquals(4, ((ouroboros.sim.engine.TickFailure) next).tick());
     assertThrows(IllegalStateException.class, () -> graph.onFinish(new RunOutcome(5, "")));
+  }
+
+  /** The graph thread started since {@code before} was taken. */
+  private static Thread graphThread(Set<Thread> before) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("ouroboros-graph") && t.isAlive() && !before.contains(t))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void threadInterrupted_laterRowsFail_nextCallThrowsAtTheFirstTickNotRun() {
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+    GraphListener graph = new GraphListener(tmp, oneModel, GraphOptions.DEFAULTS);
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          for (int t = 0; t < 3; t++) {
+            graph.onTick(onlyA(t));
+          }
+          graph.analysisAt(onlyA(2)); // ticks 0 to 2 done: the thread waits for the next step
+          Thread thread = graphThread(before);
+          thread.interrupt();
+          thread.join(BOUND.toMillis());
+          graph.onTick(onlyA(3));
+          CompletableFuture<List<MetricRow>> lost = graph.rowsLater(onlyA(3));
+          ExecutionException e =
+              assertThrows(ExecutionException.class, () -> lost.get(30, TimeUnit.SECONDS));
+          assertEquals("the thread ouroboros-graph was interrupted", e.getCause().getMessage());
+          TickFailure next = assertThrows(TickFailure.class, () -> graph.onTick(onlyA(4)));
+          assertEquals(3, next.tick());
+          assertEquals(INTERRUPTED, next.getMessage());
+          TickFailure end =
+              assertThrows(TickFailure.class, () -> graph.onFinish(new RunOutcome(4, "")));
+          assertEquals(INTERRUPTED, end.getMessage());
+        });
+  }
+
+  @Test
+  void threadInterruptedInARun_runEndsAtTheFirstTickNotRun_filesEndBeforeIt() throws Exception {
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+    Path dir = tmp.resolve("run");
+    GraphListener graph = new GraphListener(dir, oneModel, GraphOptions.DEFAULTS);
+    TickListener interrupter =
+        new TickListener() {
+          @Override
+          public void onTick(TickResult r) throws Exception {
+            if (r.tick() == 2) {
+              graph.analysisAt(r);
+              Thread thread = graphThread(before);
+              thread.interrupt();
+              thread.join(BOUND.toMillis());
+            }
+          }
+        };
+    RunDirectory.Result result =
+        assertTimeoutPreemptively(
+            BOUND,
+            () -> {
+              try (Simulation sim = new Simulation(1)) {
+                return RunDirectory.run(
+                    sim,
+                    oneModelScenario,
+                    oneModel,
+                    1,
+                    dir,
+                    Observers.builder().topology(graph).sink(interrupter).build(),
+                    Duration.ZERO);
+              }
+            });
+    assertEquals(
+        new RunOutcome(3, "writing the results of tick 3 failed: " + INTERRUPTED),
+        result.outcome());
+    List<String> lines = Files.readAllLines(RunLayout.of(dir).metrics());
+    String last = lines.get(lines.size() - 1);
+    assertTrue(last.startsWith("2,"), "metrics.csv ends with tick 2: " + last);
+    assertTrue(
+        Files.readString(RunLayout.of(dir).summary()).contains(INTERRUPTED),
+        "summary.json says why the run ended");
   }
 }

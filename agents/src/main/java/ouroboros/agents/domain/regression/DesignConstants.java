@@ -49,11 +49,7 @@ final class DesignConstants {
   private static double[][] gram(double[] x, int t, int d) {
     double[][] g = new double[d][d];
     for (int i = 0; i < t; i++) {
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b <= a; b++) {
-          g[a][b] += x[i * d + a] * x[i * d + b];
-        }
-      }
+      LeastSquares.addRow(g, x, i * d, d, 1.0);
     }
     for (int a = 0; a < d; a++) {
       for (int b = 0; b < a; b++) {

@@ -121,12 +121,6 @@ final class RegressionBaseline implements Baseline {
 
   /** Adds design row r's products to the lower triangle of g, as {@link LeastSquares} does. */
   private void addRow(double[][] g, int r) {
-    int at = r * d;
-    for (int a = 0; a < d; a++) {
-      double xa = design[at + a];
-      for (int b = 0; b <= a; b++) {
-        g[a][b] += xa * design[at + b];
-      }
-    }
+    LeastSquares.addRow(g, design, r * d, d, 1.0);
   }
 }
