@@ -1,6 +1,5 @@
 package ouroboros.agents.collapse;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,45 +118,45 @@ public final class CollapseTracker {
       addScaling(
           StrictMath.log(cumulativeItems), StrictMath.log(risk), StrictMath.log(baselineRisk));
     }
-    List<Verdict> v = new ArrayList<>(8);
+    Verdict[] v = new Verdict[8];
     // A finite first risk followed by an infinite one (a categorical model that lost a
     // category) is the most catastrophic increase there is: the ratio is +Infinity and it fires.
-    v.add(
+    v[0] =
         firstRisk > 0 && Double.isFinite(firstRisk) && !Double.isNaN(risk)
             ? Verdict.of(
                 Definition.CATASTROPHIC_RISK,
                 risk / firstRisk,
                 risk / firstRisk > thresholds.catastrophicRatio())
-            : Verdict.notApplicable(Definition.CATASTROPHIC_RISK));
+            : Verdict.notApplicable(Definition.CATASTROPHIC_RISK);
     double increase = risk - firstRisk;
     double allowed = thresholds.increaseZ() * Math.sqrt(band * band + firstBand * firstBand);
-    v.add(
+    v[1] =
         Double.isNaN(increase) || !Double.isFinite(firstRisk)
             ? Verdict.notApplicable(Definition.ANY_RISK_INCREASE)
-            : Verdict.of(Definition.ANY_RISK_INCREASE, increase, increase > allowed));
-    v.add(trend());
-    v.add(scaling());
-    v.add(
+            : Verdict.of(Definition.ANY_RISK_INCREASE, increase, increase > allowed);
+    v[2] = trend();
+    v[3] = scaling();
+    v[4] =
         below(
             Definition.COLLAPSING_VARIANCE,
             evaluation.get(Metrics.DIVERSITY_RATIO),
-            thresholds.diversityMin()));
-    v.add(
+            thresholds.diversityMin());
+    v[5] =
         below(
             Definition.MODE_ENTANGLEMENT,
             evaluation.get(Metrics.MODES_RECOVERED),
-            thresholds.modesMin()));
-    v.add(
-        below(Definition.TAIL_LOSS, evaluation.get(Metrics.TAIL_MASS_RATIO), thresholds.tailMin()));
+            thresholds.modesMin());
+    v[6] =
+        below(Definition.TAIL_LOSS, evaluation.get(Metrics.TAIL_MASS_RATIO), thresholds.tailMin());
     double hallucinated = evaluation.get(Metrics.HALLUCINATED_MASS);
-    v.add(
+    v[7] =
         Double.isNaN(hallucinated)
             ? Verdict.notApplicable(Definition.HALLUCINATION)
             : Verdict.of(
                 Definition.HALLUCINATION,
                 hallucinated,
-                hallucinated > thresholds.hallucinationMax()));
-    latest = List.copyOf(v);
+                hallucinated > thresholds.hallucinationMax());
+    latest = List.of(v);
     return latest;
   }
 
