@@ -1,8 +1,5 @@
 package ouroboros.agents.collapse;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +42,23 @@ public final class CollapseTracker {
   private final Thresholds thresholds;
   private double firstRisk = Double.NaN;
   private double firstBand = Double.NaN;
-  private final Deque<double[]> history = new ArrayDeque<>();
+
+  /**
+   * The trend window's history, oldest first from {@link #head}: {@link #size} entries of {@link
+   * #ENTRY} values each (generation, risk, cumulative items, baseline risk) in one primitive ring,
+   * which a tracker's update reads in one stretch of memory instead of W arrays of their own.
+   */
+  private final double[] history;
+
+  /** The slot of the oldest entry in {@link #history}. */
+  private int head;
+
+  /** Entries in {@link #history}, at most the trend window. */
+  private int size;
+
+  /** Values per history entry. */
+  private static final int ENTRY = 4;
+
   private final SimpleRegression modelScaling = new SimpleRegression();
   private final SimpleRegression humanScaling = new SimpleRegression();
   private List<Verdict> latest = List.of();
@@ -75,6 +88,7 @@ public final class CollapseTracker {
   public CollapseTracker(Thresholds thresholds) {
     this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
     this.critical = criticalT(thresholds.trendWindow() - 2, thresholds.trendAlpha());
+    this.history = new double[ENTRY * thresholds.trendWindow()];
   }
 
   /** The verdicts after the latest update; empty before the first. */
@@ -99,71 +113,71 @@ public final class CollapseTracker {
       firstRisk = risk;
       firstBand = band;
     }
-    history.addLast(new double[] {generation, risk, cumulativeItems, baselineRisk});
+    push(generation, risk, cumulativeItems, baselineRisk);
     if (risk > 0 && Double.isFinite(risk) && baselineRisk > 0 && cumulativeItems > 0) {
       addScaling(
           StrictMath.log(cumulativeItems), StrictMath.log(risk), StrictMath.log(baselineRisk));
     }
-    while (history.size() > thresholds.trendWindow()) {
-      history.removeFirst();
-    }
-    List<Verdict> v = new ArrayList<>(8);
+    Verdict[] v = new Verdict[8];
     // A finite first risk followed by an infinite one (a categorical model that lost a
     // category) is the most catastrophic increase there is: the ratio is +Infinity and it fires.
-    v.add(
+    v[0] =
         firstRisk > 0 && Double.isFinite(firstRisk) && !Double.isNaN(risk)
             ? Verdict.of(
                 Definition.CATASTROPHIC_RISK,
                 risk / firstRisk,
                 risk / firstRisk > thresholds.catastrophicRatio())
-            : Verdict.notApplicable(Definition.CATASTROPHIC_RISK));
+            : Verdict.notApplicable(Definition.CATASTROPHIC_RISK);
     double increase = risk - firstRisk;
     double allowed = thresholds.increaseZ() * Math.sqrt(band * band + firstBand * firstBand);
-    v.add(
+    v[1] =
         Double.isNaN(increase) || !Double.isFinite(firstRisk)
             ? Verdict.notApplicable(Definition.ANY_RISK_INCREASE)
-            : Verdict.of(Definition.ANY_RISK_INCREASE, increase, increase > allowed));
-    v.add(trend());
-    v.add(scaling());
-    v.add(
+            : Verdict.of(Definition.ANY_RISK_INCREASE, increase, increase > allowed);
+    v[2] = trend();
+    v[3] = scaling();
+    v[4] =
         below(
             Definition.COLLAPSING_VARIANCE,
             evaluation.get(Metrics.DIVERSITY_RATIO),
-            thresholds.diversityMin()));
-    v.add(
+            thresholds.diversityMin());
+    v[5] =
         below(
             Definition.MODE_ENTANGLEMENT,
             evaluation.get(Metrics.MODES_RECOVERED),
-            thresholds.modesMin()));
-    v.add(
-        below(Definition.TAIL_LOSS, evaluation.get(Metrics.TAIL_MASS_RATIO), thresholds.tailMin()));
+            thresholds.modesMin());
+    v[6] =
+        below(Definition.TAIL_LOSS, evaluation.get(Metrics.TAIL_MASS_RATIO), thresholds.tailMin());
     double hallucinated = evaluation.get(Metrics.HALLUCINATED_MASS);
-    v.add(
+    v[7] =
         Double.isNaN(hallucinated)
             ? Verdict.notApplicable(Definition.HALLUCINATION)
             : Verdict.of(
                 Definition.HALLUCINATION,
                 hallucinated,
-                hallucinated > thresholds.hallucinationMax()));
-    latest = List.copyOf(v);
+                hallucinated > thresholds.hallucinationMax());
+    latest = List.of(v);
     return latest;
   }
 
   /** Definition 3 over the window; not applicable until the window is full. */
   private Verdict trend() {
-    if (history.size() < thresholds.trendWindow()) {
+    int w = thresholds.trendWindow();
+    if (size < w) {
       return Verdict.notApplicable(Definition.DIVERGING_RISK);
     }
     SimpleRegression r = window;
     r.clear();
-    for (double[] h : history) {
-      if (!Double.isFinite(h[1])) {
+    for (int k = 0; k < size; k++) {
+      int at = slot(k);
+      double risk = history[at + 1];
+      if (!Double.isFinite(risk)) {
         return Verdict.of(Definition.DIVERGING_RISK, Double.POSITIVE_INFINITY, true);
       }
-      r.addData(h[0], h[1]);
+      r.addData(history[at], risk);
     }
     double slope = r.getSlope();
-    boolean material = slope * (history.size() - 1) >= thresholds.trendMinRise() * firstRisk;
+    boolean material = slope * (size - 1) >= thresholds.trendMinRise() * firstRisk;
     if (!(slope > 0) || !material) {
       // The verdict is "no" whatever the p-value: skip the t distribution function.
       return Verdict.of(Definition.DIVERGING_RISK, slope, false);
@@ -261,6 +275,29 @@ public final class CollapseTracker {
     return Double.isNaN(x) ? 0 : x;
   }
 
+  /** Appends an entry to the trend window's history, dropping the oldest when it is full. */
+  private void push(double generation, double risk, double items, double baselineRisk) {
+    int at;
+    if (size < thresholds.trendWindow()) {
+      at = slot(size);
+      size++;
+    } else {
+      at = ENTRY * head;
+      head = head + 1 == thresholds.trendWindow() ? 0 : head + 1;
+    }
+    history[at] = generation;
+    history[at + 1] = risk;
+    history[at + 2] = items;
+    history[at + 3] = baselineRisk;
+  }
+
+  /** The index in {@link #history} of the k-th oldest entry. */
+  private int slot(int k) {
+    int i = head + k;
+    int w = thresholds.trendWindow();
+    return ENTRY * (i < w ? i : i - w);
+  }
+
   /** Adds one generation to both scaling regressions, and to the log of them. */
   private void addScaling(double logItems, double logRisk, double logBaseline) {
     modelScaling.addData(logItems, logRisk);
@@ -282,9 +319,11 @@ public final class CollapseTracker {
   public void save(java.io.DataOutput out) throws java.io.IOException {
     out.writeDouble(firstRisk);
     out.writeDouble(firstBand);
-    out.writeInt(history.size());
-    for (double[] h : history) {
-      ouroboros.agents.state.StateIo.doubles(out, h);
+    out.writeInt(size);
+    for (int k = 0; k < size; k++) {
+      int at = slot(k);
+      ouroboros.agents.state.StateIo.doubles(
+          out, java.util.Arrays.copyOfRange(history, at, at + ENTRY));
     }
     ouroboros.agents.state.StateIo.doubles(
         out, java.util.Arrays.copyOf(scalingPoints, 3 * scalingCount));
@@ -293,19 +332,23 @@ public final class CollapseTracker {
 
   /** Replaces the tracker's state with what {@link #save} wrote. */
   public void restore(java.io.DataInput in) throws java.io.IOException {
-    history.clear();
+    head = 0;
+    size = 0;
     modelScaling.clear();
     humanScaling.clear();
     scalingCount = 0;
     firstRisk = in.readDouble();
     firstBand = in.readDouble();
     int n = ouroboros.agents.state.StateIo.length(in);
+    if (n > thresholds.trendWindow()) {
+      throw new java.io.IOException("corrupt checkpoint: more collapse history than the window");
+    }
     for (int k = 0; k < n; k++) {
       double[] h = ouroboros.agents.state.StateIo.doubles(in);
-      if (h == null || h.length != 4) {
+      if (h == null || h.length != ENTRY) {
         throw new java.io.IOException("corrupt checkpoint: a collapse history entry");
       }
-      history.addLast(h);
+      push(h[0], h[1], h[2], h[3]);
     }
     double[] points = ouroboros.agents.state.StateIo.doubles(in);
     if (points == null || points.length % 3 != 0) {

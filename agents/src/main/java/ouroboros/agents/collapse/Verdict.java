@@ -37,9 +37,18 @@ public record Verdict(Definition definition, double number, State state) {
     Objects.requireNonNull(state, "state");
   }
 
-  /** A definition that does not apply. */
+  /** Each definition's verdict that it does not apply, by ordinal: one per definition. */
+  private static final Verdict[] NOT_APPLICABLE = new Verdict[Definition.values().length];
+
+  static {
+    for (Definition d : Definition.values()) {
+      NOT_APPLICABLE[d.ordinal()] = new Verdict(d, Double.NaN, State.NOT_APPLICABLE);
+    }
+  }
+
+  /** A definition that does not apply: the one shared verdict of it (verdicts are immutable). */
   static Verdict notApplicable(Definition d) {
-    return new Verdict(d, Double.NaN, State.NOT_APPLICABLE);
+    return NOT_APPLICABLE[d.ordinal()];
   }
 
   /** A verdict on a number. */

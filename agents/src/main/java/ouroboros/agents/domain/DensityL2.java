@@ -28,6 +28,19 @@ public final class DensityL2 {
     return Double.isNaN(d) ? d : Math.max(0, d);
   }
 
+  /**
+   * {@link #squared} for two one-dimensional Gaussians (mixtures of one, weight 1), mean and
+   * variance each, without the arrays: the same doubles, since each cross sum is 0 + 1 * 1 * N and
+   * N is never -0.
+   */
+  public static double squared1(double meanA, double varA, double meanB, double varB) {
+    double d =
+        gaussianAt1(meanA - meanA, varA + varA)
+            + gaussianAt1(meanB - meanB, varB + varB)
+            - 2 * gaussianAt1(meanA - meanB, varA + varB);
+    return Double.isNaN(d) ? d : Math.max(0, d);
+  }
+
   /** sum_i sum_j a_i b_j N(m_i - n_j; 0, S_i + T_j). */
   static double cross(
       double[] a, double[][] m, double[][][] s, double[] b, double[][] n, double[][][] t) {

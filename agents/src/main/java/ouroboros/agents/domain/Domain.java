@@ -96,6 +96,17 @@ public interface Domain {
   Evaluation evaluate(Model model);
 
   /**
+   * {@link #evaluate(Model)} with {@link Metrics#L2_TO_FIRST_FIT} added where this domain defines
+   * it: {@link #squaredL2} from {@code firstFit} to {@code model} (0 when they are the same fit),
+   * left out when NaN. A domain may override it to add the distance without copying the evaluation.
+   */
+  default Evaluation evaluate(Model model, Model firstFit) {
+    Evaluation evaluation = evaluate(model);
+    double l2 = squaredL2(firstFit, model);
+    return Double.isNaN(l2) ? evaluation : evaluation.with(Metrics.L2_TO_FIRST_FIT, l2);
+  }
+
+  /**
    * How many communities the human truth is made of: the mixture's components, slices of the
    * categories, or dialects of the language. 1 when the domain has no such structure.
    */

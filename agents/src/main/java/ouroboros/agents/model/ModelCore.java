@@ -16,7 +16,6 @@ import ouroboros.agents.domain.Baseline;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.domain.Fits;
-import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.Model;
 import ouroboros.agents.pipeline.Pipeline;
 import ouroboros.agents.pipeline.StageEnv;
@@ -121,7 +120,7 @@ public final class ModelCore {
     String failure = "";
     try {
       Model fitted = domain.fit(real.payload(), null, settings.estimator(), fitRng);
-      current = withFirstFit(domain.evaluate(fitted), fitted);
+      current = evaluate(fitted);
       model = fitted;
       firstFit = fitted;
       generation = 1;
@@ -273,17 +272,12 @@ public final class ModelCore {
   }
 
   /**
-   * The evaluation with {@code l2-to-first-fit} added where the domain defines it: the squared L2
-   * distance between this fit's density and the first successful fit's (0 for the first fit, which
-   * becomes the reference).
+   * The evaluation of a fit with {@code l2-to-first-fit} added where the domain defines it: the
+   * squared L2 distance between this fit's density and the first successful fit's (0 for the first
+   * fit, which becomes the reference).
    */
-  private Evaluation withFirstFit(Evaluation evaluation, Model fitted) {
-    Model first = firstFit == null ? fitted : firstFit;
-    double l2 = domain.squaredL2(first, fitted);
-    if (Double.isNaN(l2)) {
-      return evaluation;
-    }
-    return evaluation.with(Metrics.L2_TO_FIRST_FIT, l2);
+  private Evaluation evaluate(Model fitted) {
+    return domain.evaluate(fitted, firstFit == null ? fitted : firstFit);
   }
 
   /** Retrains on a snapshot: gather, pool, fit, evaluate, report. */
@@ -306,7 +300,7 @@ public final class ModelCore {
     try {
       Model fitted =
           Fits.fit(domain, model, training, data.weights(), settings.estimator(), fitRng);
-      Evaluation evaluation = withFirstFit(domain.evaluate(fitted), fitted);
+      Evaluation evaluation = evaluate(fitted);
       model = fitted;
       firstFit = firstFit == null ? fitted : firstFit;
       current = evaluation;

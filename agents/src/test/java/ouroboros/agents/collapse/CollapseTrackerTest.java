@@ -152,4 +152,50 @@ class CollapseTrackerTest {
     assertTrue(near >= 5, "windows with p within 2% of alpha: " + near);
     assertTrue(yes > cases / 10 && yes < cases * 9 / 10, "verdicts that fire: " + yes);
   }
+
+  /**
+   * Definition 3's slope is Commons Math's regression of the last W generations added oldest first,
+   * bit for bit, however often the window has wrapped; a checkpoint taken with a wrapped window
+   * restores a tracker that goes on with the same verdicts and saves the same bytes.
+   */
+  @Test
+  void trendWindow_wrapsOldestFirst_andSurvivesACheckpoint() throws java.io.IOException {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+    double[] risks = new double[40];
+    for (int g = 0; g < risks.length; g++) {
+      risks[g] = 1 + 0.05 * g + rng.nextGaussian();
+    }
+    CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
+    CollapseTracker resumed = null;
+    for (int g = 1; g <= risks.length; g++) {
+      List<Verdict> v = t.update(g, eval(risks[g - 1], 0, 1), 100.0 * g, 1.0 / g);
+      if (resumed != null) {
+        assertEquals(v, resumed.update(g, eval(risks[g - 1], 0, 1), 100.0 * g, 1.0 / g));
+        assertEquals(
+            java.util.Arrays.toString(saved(t)), java.util.Arrays.toString(saved(resumed)));
+      }
+      if (g >= 10) {
+        org.apache.commons.math3.stat.regression.SimpleRegression r =
+            new org.apache.commons.math3.stat.regression.SimpleRegression();
+        for (int k = g - 9; k <= g; k++) {
+          r.addData(k, risks[k - 1]);
+        }
+        assertEquals(
+            Double.doubleToRawLongBits(r.getSlope()),
+            Double.doubleToRawLongBits(of(v, Definition.DIVERGING_RISK).number()),
+            "generation " + g);
+      }
+      if (g == 23) {
+        resumed = new CollapseTracker(Thresholds.DEFAULTS);
+        resumed.restore(new java.io.DataInputStream(new java.io.ByteArrayInputStream(saved(t))));
+      }
+    }
+  }
+
+  /** What {@link CollapseTracker#save} writes. */
+  private static byte[] saved(CollapseTracker t) throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    t.save(new java.io.DataOutputStream(bytes));
+    return bytes.toByteArray();
+  }
 }

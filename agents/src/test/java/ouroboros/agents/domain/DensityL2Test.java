@@ -108,4 +108,41 @@ class DensityL2Test {
     q += diff * solved[0];
     return Math.exp(-0.5 * q) / Math.sqrt(Math.pow(2 * Math.PI, 1) * chol.getDeterminant());
   }
+
+  /**
+   * The one-dimensional form gives the doubles of the array form, for near and far pairs, a pair
+   * that is the same Gaussian, and a variance at the positivity threshold (NaN).
+   */
+  @Test
+  void squared1_sameDoublesAsTheArrayForm() {
+    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(3L);
+    double[][] pairs = new double[200][];
+    for (int k = 0; k < 197; k++) {
+      pairs[k] =
+          new double[] {
+            4 * rng.nextDouble() - 2,
+            1e-3 + 3 * rng.nextDouble(),
+            4 * rng.nextDouble() - 2,
+            1e-3 + 3 * rng.nextDouble()
+          };
+    }
+    pairs[197] = new double[] {0.25, 1.5, 0.25, 1.5};
+    pairs[198] = new double[] {0.0, 1e-11, 1.0, 1e-11};
+    pairs[199] = new double[] {-3.0, 0.01, 40.0, 0.02};
+    double[] one = {1.0};
+    for (double[] p : pairs) {
+      double arrays =
+          DensityL2.squared(
+              one,
+              new double[][] {{p[0]}},
+              new double[][][] {{{p[1]}}},
+              one,
+              new double[][] {{p[2]}},
+              new double[][][] {{{p[3]}}});
+      assertEquals(
+          Double.doubleToRawLongBits(arrays),
+          Double.doubleToRawLongBits(DensityL2.squared1(p[0], p[1], p[2], p[3])),
+          java.util.Arrays.toString(p));
+    }
+  }
 }

@@ -70,4 +70,41 @@ class GaussianDomainTest {
     assertEquals(0.25, fitted.covariance(0, 0), 5 * 0.25 * Math.sqrt(2.0 / n));
     assertThrows(IllegalArgumentException.class, () -> new SamplingSettings(-0.5));
   }
+
+  /**
+   * The evaluation with the distance to a first fit is the domain's evaluation with that distance
+   * added, as the default of {@link Domain} makes it, in one and in two dimensions.
+   */
+  @Test
+  void evaluateWithFirstFit_isTheEvaluationWithTheDistanceAdded() throws Exception {
+    GaussianModel[][] cases = {
+      {
+        GaussianModel.of(new double[] {0.3}, new double[][] {{1.7}}),
+        GaussianModel.of(new double[] {-0.1}, new double[][] {{0.6}})
+      },
+      {
+        GaussianModel.of(new double[] {1, 0}, new double[][] {{2, 0.3}, {0.3, 4}}),
+        GaussianModel.of(new double[] {0, 0.5}, new double[][] {{1, 0}, {0, 1.5}})
+      }
+    };
+    for (GaussianModel[] c : cases) {
+      int d = c[0].dimension();
+      GaussianDomain domain = domain(new double[d], identity(d));
+      Evaluation expected =
+          domain.evaluate(c[0]).with(Metrics.L2_TO_FIRST_FIT, domain.squaredL2(c[1], c[0]));
+      assertEquals(expected.values(), domain.evaluate(c[0], c[1]).values());
+      assertEquals(
+          domain.evaluate(c[0]).with(Metrics.L2_TO_FIRST_FIT, 0.0).values(),
+          domain.evaluate(c[0], c[0]).values());
+    }
+  }
+
+  /** The d x d identity. */
+  private static double[][] identity(int d) {
+    double[][] id = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      id[i][i] = 1;
+    }
+    return id;
+  }
 }

@@ -205,7 +205,26 @@ public final class GaussianDomain implements Domain {
 
   @Override
   public Evaluation evaluate(Model model) {
-    GaussianModel m = (GaussianModel) model;
+    return Evaluation.owning(measures((GaussianModel) model));
+  }
+
+  /**
+   * The measures of {@link #evaluate(Model)} and {@code l2-to-first-fit} in one map, computed in
+   * the same order as the default (the measures, then the distance), without copying the map to add
+   * the distance.
+   */
+  @Override
+  public Evaluation evaluate(Model model, Model firstFit) {
+    TreeMap<String, Double> values = measures((GaussianModel) model);
+    double l2 = squaredL2(firstFit, model);
+    if (!Double.isNaN(l2)) {
+      values.put(Metrics.L2_TO_FIRST_FIT, l2);
+    }
+    return Evaluation.owning(values);
+  }
+
+  /** {@link #evaluate(Model)}'s measures, in a map of their own. */
+  private TreeMap<String, Double> measures(GaussianModel m) {
     int d = width();
     double sq = 0;
     for (int i = 0; i < d; i++) {
@@ -221,7 +240,7 @@ public final class GaussianDomain implements Domain {
     values.put(Metrics.RISK_BAND, 0.0);
     values.put(Metrics.TAIL_MASS_RATIO, massBeyond(m, tailRadius2) / 0.01);
     values.put(Metrics.HALLUCINATED_MASS, massBeyond(m, almostNoneRadius2));
-    return Evaluation.owning(values);
+    return values;
   }
 
   /** KL(truth || model), in nats. */
@@ -358,6 +377,9 @@ public final class GaussianDomain implements Domain {
   public double squaredL2(Model a, Model b) {
     GaussianModel p = (GaussianModel) a;
     GaussianModel q = (GaussianModel) b;
+    if (p.dimension() == 1 && q.dimension() == 1) {
+      return DensityL2.squared1(p.meanAt(0), p.covariance(0, 0), q.meanAt(0), q.covariance(0, 0));
+    }
     double[] one = {1.0};
     return DensityL2.squared(
         one,

@@ -59,8 +59,15 @@ final class RegressionBaseline implements Baseline {
     double[] moment = new double[d];
     int bad = -1;
     double badLabel = 0;
+    int row = 0; // k mod T over the full cycles, without a division per item
     for (int k = 0; k < n; k++) {
-      int r = k < cycledItems ? k % rows : chosen[k - cycledItems];
+      int r;
+      if (k < cycledItems) {
+        r = row;
+        row = row + 1 == rows ? 0 : row + 1;
+      } else {
+        r = chosen[k - cycledItems];
+      }
       double y = domain.truthFit(r) + sd * normal.sample();
       if (!Double.isFinite(y)) {
         // The refit draws all n labels before its solve fails: draw on, to leave the stream where
