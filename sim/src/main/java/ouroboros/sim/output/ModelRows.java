@@ -38,17 +38,33 @@ public final class ModelRows {
     List<RetrainReport> byId = new ArrayList<>(reports);
     byId.sort(BY_ID);
     for (RetrainReport rep : byId) {
-      size = 0;
-      RunMetrics.forEachMetric(rep, collect);
-      if (!sameLayout()) {
-        newLayout();
-      }
+      take(rep);
       for (int k : layout) {
         rows.add(new MetricRow(t, rep.id(), rep.generation(), names[k], values[k]));
       }
     }
     Collections.sort(rows);
     return rows;
+  }
+
+  /**
+   * Hands {@code put} a model's metrics after a retrain as {@link RunMetrics#modelMetrics}'s map
+   * holds them: in ascending name, each name once with the value it was given last.
+   */
+  public void forEachSorted(RetrainReport rep, ObjDoubleConsumer<String> put) {
+    take(rep);
+    for (int k : layout) {
+      put.accept(names[k], values[k]);
+    }
+  }
+
+  /** Collects {@code rep}'s metrics and makes sure the layout is theirs. */
+  private void take(RetrainReport rep) {
+    size = 0;
+    RunMetrics.forEachMetric(rep, collect);
+    if (!sameLayout()) {
+      newLayout();
+    }
   }
 
   /** Takes one metric of the report at hand. */

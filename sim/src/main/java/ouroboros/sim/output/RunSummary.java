@@ -87,6 +87,8 @@ public final class RunSummary {
       root.put("failure", failure);
     }
     List<Map<String, Object>> models = new ArrayList<>();
+    // The models' metrics in modelMetrics's order, without a TreeMap per model.
+    ModelRows sorted = new ModelRows();
     for (int i = 0; i < latest.length; i++) {
       if (!kept[i]) {
         continue;
@@ -101,7 +103,7 @@ public final class RunSummary {
       m.put("last-retrain", r == null ? null : r.tick());
       Map<String, Object> metrics = new LinkedHashMap<>();
       if (r != null) {
-        RunMetrics.modelMetrics(r).forEach((k, v) -> metrics.put(k, jsonNumber(v)));
+        sorted.forEachSorted(r, (k, v) -> metrics.put(k, jsonNumber(v)));
       }
       m.put("metrics", metrics);
       Map<String, Object> verdicts = new LinkedHashMap<>();

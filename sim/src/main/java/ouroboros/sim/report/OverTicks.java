@@ -70,10 +70,78 @@ final class OverTicks {
 
   /**
    * The median over the models at each tick, with the 10% to 90% quantiles as its band. The finite
-   * values are grouped by tick in one flat array (a counting sort over the sorted distinct ticks),
-   * not boxed per value.
+   * values are grouped by tick in one flat array, not boxed per value: by position when every model
+   * has its values at the same ticks ({@link #bandOfShared}), else by a counting sort over the
+   * sorted distinct ticks ({@link #bandOfAny}).
    */
   static Charts.Line band(List<Charts.Line> all) {
+    double[] shared = sharedTicks(all);
+    return shared != null ? bandOfShared(all, shared) : bandOfAny(all);
+  }
+
+  /**
+   * The ticks of the finite values of the first line when every line has its finite values at the
+   * same ticks, in strictly ascending order (the models of a run mostly do); null otherwise.
+   */
+  static double[] sharedTicks(List<Charts.Line> all) {
+    if (all.isEmpty()) {
+      return null;
+    }
+    Charts.Line first = all.get(0);
+    double[] ticks = new double[first.x().length];
+    int n = 0;
+    for (int i = 0; i < first.x().length; i++) {
+      if (Double.isFinite(first.y()[i])) {
+        if (n > 0 && Double.compare(first.x()[i], ticks[n - 1]) <= 0) {
+          return null;
+        }
+        ticks[n++] = first.x()[i];
+      }
+    }
+    for (Charts.Line l : all) {
+      int k = 0;
+      for (int i = 0; i < l.x().length; i++) {
+        if (Double.isFinite(l.y()[i])) {
+          if (k == n || Double.compare(l.x()[i], ticks[k]) != 0) {
+            return null;
+          }
+          k++;
+        }
+      }
+      if (k != n) {
+        return null;
+      }
+    }
+    return Arrays.copyOf(ticks, n);
+  }
+
+  /**
+   * {@link #bandOfAny}'s band when every line has its finite values at {@code ticks} ({@link
+   * #sharedTicks}): the k-th finite value of each line is at tick k, so the values are grouped by
+   * tick, in line order as there, without sorting the ticks of every point.
+   */
+  static Charts.Line bandOfShared(List<Charts.Line> all, double[] ticks) {
+    int n = ticks.length;
+    int lines = all.size();
+    double[] values = new double[n * lines];
+    for (int j = 0; j < lines; j++) {
+      Charts.Line l = all.get(j);
+      int k = 0;
+      for (int i = 0; i < l.x().length; i++) {
+        if (Double.isFinite(l.y()[i])) {
+          values[k++ * lines + j] = l.y()[i];
+        }
+      }
+    }
+    int[] start = new int[n + 1];
+    for (int k = 0; k <= n; k++) {
+      start[k] = k * lines;
+    }
+    return quantiles(all.size(), Arrays.copyOf(ticks, n), values, start);
+  }
+
+  /** The band of lines at any ticks: the finite values grouped by tick with a counting sort. */
+  static Charts.Line bandOfAny(List<Charts.Line> all) {
     int points = 0;
     for (Charts.Line l : all) {
       points += l.x().length;
@@ -114,7 +182,15 @@ final class OverTicks {
         }
       }
     }
-    double[] x = Arrays.copyOf(ticks, n);
+    return quantiles(all.size(), Arrays.copyOf(ticks, n), values, start);
+  }
+
+  /**
+   * The band of {@code models} lines: at tick {@code x[k]}, the median and the 10% and 90%
+   * quantiles of {@code values[start[k]]} to {@code values[start[k + 1]]} (exclusive).
+   */
+  private static Charts.Line quantiles(int models, double[] x, double[] values, int[] start) {
+    int n = x.length;
     double[] y = new double[n];
     double[] lo = new double[n];
     double[] hi = new double[n];
@@ -125,8 +201,7 @@ final class OverTicks {
       lo[k] = quantile(v, 0.1);
       hi[k] = quantile(v, 0.9);
     }
-    return new Charts.Line(
-        "median of all " + all.size() + " models (band: 10% to 90%)", x, y, lo, hi);
+    return new Charts.Line("median of all " + models + " models (band: 10% to 90%)", x, y, lo, hi);
   }
 
   /** The {@code q} quantile of sorted values, interpolated linearly. */

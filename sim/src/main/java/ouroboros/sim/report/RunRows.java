@@ -1,5 +1,6 @@
 package ouroboros.sim.report;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,13 @@ import ouroboros.sim.output.MetricRow;
 public final class RunRows implements Consumer<List<MetricRow>> {
   private final MetricsFile metrics = MetricsFile.empty();
   private final Map<String, Boolean> kept = new HashMap<>();
+
+  /** The metrics of the rows of the last agent seen, by row number, and whether each is kept. */
+  private String[] seen = new String[64];
+
+  private boolean[] keeps = new boolean[64];
+  private String lastAgent;
+  private int position;
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -38,10 +46,33 @@ public final class RunRows implements Consumer<List<MetricRow>> {
     thread.execute(() -> batch.forEach(this::add));
   }
 
-  /** Keeps a row when the report reads its metric. */
+  /**
+   * Keeps a row when the report reads its metric. Every agent's rows name their metrics in much the
+   * same order, as the same String instances: the decision for the metric at an agent's row number
+   * k is kept at k, and a row whose metric is that one takes it without a look-up.
+   */
   private void add(MetricRow row) {
-    if (kept.computeIfAbsent(row.metric(), RunReport.METRICS::test)) {
-      metrics.add(row.agent(), row.metric(), row.tick(), MetricRow.readBack(row.value()));
+    String metric = row.metric();
+    String agent = row.agent();
+    if (agent != lastAgent && !agent.equals(lastAgent)) {
+      lastAgent = agent;
+      position = 0;
+    }
+    int k = position++;
+    boolean keep;
+    if (k < seen.length && seen[k] == metric) {
+      keep = keeps[k];
+    } else {
+      keep = kept.computeIfAbsent(metric, RunReport.METRICS::test);
+      if (k >= seen.length) {
+        seen = Arrays.copyOf(seen, Math.max(2 * seen.length, k + 1));
+        keeps = Arrays.copyOf(keeps, seen.length);
+      }
+      seen[k] = metric;
+      keeps[k] = keep;
+    }
+    if (keep) {
+      metrics.add(agent, metric, row.tick(), MetricRow.readBack(row.value()));
     }
   }
 

@@ -63,4 +63,21 @@ class ModelRowsTest {
     assertEquals(5.0, rowsOf(rows.subList(0, rows.size() / 2), "c0").get(generation));
     assertEquals(0.25, rowsOf(rows.subList(0, rows.size() / 2), "b0").get("zeta"));
   }
+
+  @Test
+  void forEachSorted_layoutChangesBetweenReports_sameEntriesInSameOrderAsModelMetrics() {
+    String generation = MetricCatalogue.GENERATION.name();
+    RetrainReport a = report(1, "a0", 7, Map.of("risk", 0.5, generation, 99.0));
+    RetrainReport b = report(2, "b0", 3, Map.of("zeta", 0.25, "alpha", 0.125));
+    RetrainReport c = report(3, "c0", 5, Map.of("risk", 0.75, generation, 98.0));
+    ModelRows sorted = new ModelRows();
+    for (RetrainReport r : List.of(a, b, c, a, a, b)) {
+      List<Map.Entry<String, Double>> given = new ArrayList<>();
+      sorted.forEachSorted(r, (k, v) -> given.add(Map.entry(k, v)));
+      assertEquals(
+          new ArrayList<>(RunMetrics.modelMetrics(r).entrySet()).toString(),
+          given.toString(),
+          r.id());
+    }
+  }
 }

@@ -104,4 +104,37 @@ class MetricsFileTest {
     }
     return out;
   }
+
+  @Test
+  void add_metricsChangeOrderAndInstance_eachRowInItsOwnSeries() {
+    MetricsFile f = MetricsFile.empty();
+    // Tick 0 sets an order; tick 1 swaps it, with new String instances; tick 2 drops one and adds
+    // another; an agent seen again later in the same tick still finds its series.
+    f.add("a", "x", 0, 1);
+    f.add("a", "y", 0, 2);
+    f.add("b", "x", 0, 3);
+    f.add("a", new String("y"), 1, 4);
+    f.add("a", new String("x"), 1, 5);
+    f.add("b", "x", 1, 6);
+    f.add("a", "z", 2, 7);
+    f.add("a", "y", 2, 8);
+    f.add("b", "y", 2, 9);
+    f.add("a", "x", 2, 10);
+    assertEquals("[0:1.0, 1:5.0, 2:10.0]", points(f.get("a", "x")));
+    assertEquals("[0:2.0, 1:4.0, 2:8.0]", points(f.get("a", "y")));
+    assertEquals("[2:7.0]", points(f.get("a", "z")));
+    assertEquals("[0:3.0, 1:6.0]", points(f.get("b", "x")));
+    assertEquals("[2:9.0]", points(f.get("b", "y")));
+    assertEquals(List.of("x", "y", "z"), List.copyOf(f.of("a").keySet()));
+    assertEquals(List.of("a", "b"), f.models());
+  }
+
+  /** A series as tick:value pairs. */
+  private static String points(Series s) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < s.size(); i++) {
+      out.add(s.tick(i) + ":" + s.value(i));
+    }
+    return out.toString();
+  }
 }

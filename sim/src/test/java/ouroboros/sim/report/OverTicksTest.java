@@ -33,4 +33,37 @@ class OverTicksTest {
     assertEquals(2.5, OverTicks.quantile(new double[] {1, 2, 3, 4}, 0.5));
     assertEquals(1.3, OverTicks.quantile(new double[] {1, 2, 3, 4}, 0.1), 1e-12);
   }
+
+  @Test
+  void band_sharedTicks_sameBandAsTheGeneralGrouping() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+    double[] x = {-1, 0, 1, 2, 3, 4, 5, 6};
+    List<Charts.Line> all = new java.util.ArrayList<>();
+    for (int m = 0; m < 40; m++) {
+      double[] y = new double[x.length];
+      for (int i = 0; i < y.length; i++) {
+        // tick 3 is NaN for every model: the shared ticks leave it out
+        y[i] = i == 4 ? Double.NaN : rng.nextGaussian();
+      }
+      all.add(line(x, y));
+    }
+    assertArrayEquals(new double[] {-1, 0, 1, 2, 4, 5, 6}, OverTicks.sharedTicks(all));
+    assertSameBand(OverTicks.bandOfAny(all), OverTicks.band(all));
+    // One model without a value at tick 5: the ticks are not shared, and the band is the same.
+    double[] y = all.get(7).y().clone();
+    y[6] = Double.NaN;
+    all.set(7, line(x, y));
+    assertEquals(null, OverTicks.sharedTicks(all));
+    assertSameBand(OverTicks.bandOfAny(all), OverTicks.band(all));
+    assertEquals(
+        null, OverTicks.sharedTicks(List.of(line(new double[] {1, 0}, new double[] {1, 2}))));
+  }
+
+  private static void assertSameBand(Charts.Line expected, Charts.Line actual) {
+    assertEquals(expected.name(), actual.name());
+    assertArrayEquals(expected.x(), actual.x());
+    assertArrayEquals(expected.y(), actual.y());
+    assertArrayEquals(expected.lo(), actual.lo());
+    assertArrayEquals(expected.hi(), actual.hi());
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -64,26 +65,64 @@ final class CrawlBinding extends StdDeserializer<CrawlSpec> {
     throw new IllegalArgumentException("no crawl policy reads '" + key + "'");
   }
 
+  /** The keys of a crawl block with their Java types: policy, sites, then {@link #policyKeys()}. */
+  private static final Map<String, Type> TYPES = types();
+
+  /**
+   * Each key's deserializer, as {@code ctxt.readValue} finds it, looked up at the first block this
+   * binding reads (an instance belongs to one mapper, whose deserializer cache Jackson's own bean
+   * deserializers also keep theirs from): a model's crawl block is bound a thousand times in a
+   * population of a thousand, and the look-up cost more than the binding.
+   */
+  private transient volatile Map<String, JsonDeserializer<Object>> readers;
+
+  /** The keys of a crawl block with their Java types, in the order an unknown key lists them. */
+  private static Map<String, Type> types() {
+    Map<String, Type> types = new LinkedHashMap<>();
+    types.put("policy", String.class);
+    types.put("sites", CrawlSpec.class.getRecordComponents()[1].getGenericType());
+    types.putAll(policyKeys());
+    return Collections.unmodifiableMap(types);
+  }
+
+  /** The deserializer of each key, found once. */
+  private Map<String, JsonDeserializer<Object>> readers(DeserializationContext ctxt)
+      throws JsonMappingException {
+    Map<String, JsonDeserializer<Object>> r = readers;
+    if (r == null) {
+      Map<String, JsonDeserializer<Object>> found = new java.util.HashMap<>();
+      for (Map.Entry<String, Type> e : TYPES.entrySet()) {
+        JavaType type = ctxt.getTypeFactory().constructType(e.getValue());
+        JsonDeserializer<Object> d = ctxt.findRootValueDeserializer(type);
+        if (d == null) {
+          return ctxt.reportBadDefinition(
+              type, "no deserializer for crawl key '" + e.getKey() + "'");
+        }
+        found.put(e.getKey(), d);
+      }
+      r = Map.copyOf(found);
+      readers = r;
+    }
+    return r;
+  }
+
   @Override
   public CrawlSpec deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
     if (!p.isExpectedStartObjectToken()) {
       return (CrawlSpec) ctxt.handleUnexpectedToken(CrawlSpec.class, p);
     }
-    Map<String, Type> types = new LinkedHashMap<>();
-    types.put("policy", String.class);
-    types.put("sites", CrawlSpec.class.getRecordComponents()[1].getGenericType());
-    types.putAll(policyKeys());
+    Map<String, JsonDeserializer<Object>> readers = readers(ctxt);
     Map<String, Object> values = new LinkedHashMap<>();
     for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
       JsonToken value = p.nextToken();
-      Type type = types.get(key);
-      if (type == null) {
-        List<Object> known = new ArrayList<>(types.keySet());
+      JsonDeserializer<Object> reader = readers.get(key);
+      if (reader == null) {
+        List<Object> known = new ArrayList<>(TYPES.keySet());
         throw UnrecognizedPropertyException.from(p, CrawlSpec.class, key, known);
       }
       try {
-        JavaType javaType = ctxt.getTypeFactory().constructType(type);
-        values.put(key, value == JsonToken.VALUE_NULL ? null : ctxt.readValue(p, javaType));
+        // What ctxt.readValue(p, type) does, with the deserializer looked up once.
+        values.put(key, value == JsonToken.VALUE_NULL ? null : reader.deserialize(p, ctxt));
       } catch (JsonMappingException e) {
         throw JsonMappingException.wrapWithPath(e, CrawlSpec.class, key);
       }
