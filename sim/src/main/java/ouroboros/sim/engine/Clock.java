@@ -48,6 +48,12 @@ import ouroboros.sim.web.WebStore;
  * parameters it had when t began, because publish comes before retrain. The clock owns the {@link
  * WebStore} and spawns the agents as its children, so stopping the clock stops the run.
  *
+ * <p>Steps: when the agents take {@link AgentProtocol.Step} ({@link AgentPost#steps()}, one JVM)
+ * and nothing may come between tick t and t+1 (no pacing, no checkpoint after t, t not the last),
+ * the retrain phase of t sends each agent one Step that also carries t+1's settings change and asks
+ * for t+1's publish; t+1's events and publish phases then only seal the web. One message each way
+ * per agent and tick instead of two; each agent does the same work in the same order.
+ *
  * <p>Pacing: with a {@link ClockSetup#tickInterval() tick interval} of zero the next tick starts as
  * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
  * timer, or at once when tick t took longer than I; pacing never changes what a tick computes.
@@ -149,7 +155,10 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private Snapshot snapshot;
   private Schedule.Plan plan = Schedule.Plan.ALL;
 
-  /** The next tick's plan and items, when its publish was asked with this tick's retrain. */
+  /**
+   * The next tick's plan when {@link #askSteps} took it early, and the next tick's items when its
+   * publish was asked with this tick's retrain; null otherwise.
+   */
   private Schedule.Plan nextPlan;
 
   private Items[] next;
