@@ -17,7 +17,7 @@ public final class AgentProtocol {
 
   /** What an agent accepts. */
   public sealed interface Command extends CborSerializable
-      permits Publish, Retrain, Reconfigure, ReportInitialFit, SaveState {}
+      permits Publish, Retrain, Reconfigure, ReportInitialFit, SaveState, Step {}
 
   /** The {@link Publish#rate()} that means: as many items as the agent's own settings say. */
   public static final int OWN_RATE = -1;
@@ -77,6 +77,65 @@ public final class AgentProtocol {
     /** Checks the reference. */
     public ReportInitialFit {
       Objects.requireNonNull(replyTo, "replyTo");
+    }
+  }
+
+  /**
+   * One message for the end of tick {@code tick} and the start of the next, which the clock sends
+   * in one JVM when nothing happens between them (no checkpoint, no pacing): retrain on {@code
+   * web}, the snapshot sealed at {@code tick}, when {@code retrain}; then take {@code settings}
+   * when not null (the next tick's timeline event, see {@link Reconfigure}); then publish tick
+   * {@code tick + 1}'s items at {@code rate} when {@code publish}. The agent does exactly what
+   * {@link Retrain}, {@link Reconfigure} and {@link Publish} would do, in that order, and answers
+   * with one {@link Stepped}: one message each way per agent and tick instead of two. An exception
+   * in the publish part fails the agent with a {@link StepFailure} that names the publish phase of
+   * the next tick.
+   */
+  public record Step(
+      int tick,
+      WebView web,
+      boolean retrain,
+      ModelSettings settings,
+      boolean publish,
+      int rate,
+      ActorRef<Stepped> replyTo)
+      implements Command {
+    /** Checks the references and the rate. */
+    public Step {
+      Objects.requireNonNull(web, "web");
+      Objects.requireNonNull(replyTo, "replyTo");
+      if (rate < OWN_RATE) {
+        throw new IllegalArgumentException("rate is negative: " + rate);
+      }
+    }
+  }
+
+  /**
+   * The answer to a {@link Step} at {@code tick}: the retrain's report (null when the agent did not
+   * retrain) and the items of tick {@code tick + 1} (null when it did not publish).
+   */
+  public record Stepped(int tick, int agent, RetrainReport report, Items items)
+      implements CborSerializable {}
+
+  /**
+   * What an agent throws when the publish part of a {@link Step} fails: the clock then names the
+   * publish phase of {@code tick}, where the failure belongs, and the cause's message.
+   */
+  public static final class StepFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The tick whose publish failed. */
+    private final int tick;
+
+    /** The publish of {@code tick} failed with {@code cause}. */
+    public StepFailure(int tick, RuntimeException cause) {
+      super(cause.getMessage(), Objects.requireNonNull(cause, "cause"));
+      this.tick = tick;
+    }
+
+    /** The tick whose publish failed. */
+    public int tick() {
+      return tick;
     }
   }
 

@@ -46,6 +46,7 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
   public Receive<AgentProtocol.Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(AgentProtocol.Publish.class, this::onPublish)
+        .onMessage(AgentProtocol.Step.class, this::onStep)
         .onMessage(AgentProtocol.Retrain.class, this::onRetrain)
         .onMessage(AgentProtocol.Reconfigure.class, this::onReconfigure)
         .onMessage(AgentProtocol.ReportInitialFit.class, this::onReportInitialFit)
@@ -54,12 +55,32 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
   }
 
   private Behavior<AgentProtocol.Command> onPublish(AgentProtocol.Publish msg) {
-    Items items =
-        msg.rate() == AgentProtocol.OWN_RATE
-            ? core.publish(msg.tick())
-            : core.publish(msg.tick(), msg.rate());
-    msg.replyTo().tell(new AgentProtocol.Published(msg.tick(), index, items));
+    msg.replyTo()
+        .tell(new AgentProtocol.Published(msg.tick(), index, publish(msg.tick(), msg.rate())));
     return this;
+  }
+
+  /** Retrain at t, new settings, publish at t + 1: what three messages would do, in their order. */
+  private Behavior<AgentProtocol.Command> onStep(AgentProtocol.Step msg) {
+    RetrainReport report = msg.retrain() ? core.retrain(msg.tick(), msg.web()) : null;
+    Items items = null;
+    try {
+      if (msg.settings() != null) {
+        core.reconfigure(msg.settings());
+      }
+      if (msg.publish()) {
+        items = publish(msg.tick() + 1, msg.rate());
+      }
+    } catch (RuntimeException e) {
+      throw new AgentProtocol.StepFailure(msg.tick() + 1, e);
+    }
+    msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, report, items));
+    return this;
+  }
+
+  /** This tick's items, at the agent's own rate or at {@code rate}. */
+  private Items publish(int tick, int rate) {
+    return rate == AgentProtocol.OWN_RATE ? core.publish(tick) : core.publish(tick, rate);
   }
 
   private Behavior<AgentProtocol.Command> onRetrain(AgentProtocol.Retrain msg) {

@@ -44,6 +44,7 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
   public Receive<AgentProtocol.Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(AgentProtocol.Publish.class, this::onPublish)
+        .onMessage(AgentProtocol.Step.class, this::onStep)
         .onMessage(AgentProtocol.Retrain.class, this::onRetrain)
         .onMessage(AgentProtocol.Reconfigure.class, this::onReconfigure)
         .onMessage(AgentProtocol.SaveState.class, this::onSaveState)
@@ -51,12 +52,41 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
   }
 
   private Behavior<AgentProtocol.Command> onPublish(AgentProtocol.Publish msg) {
-    Items items =
-        msg.rate() == AgentProtocol.OWN_RATE
-            ? core.publish(msg.tick(), msg.web())
-            : core.publish(msg.tick(), msg.web(), msg.rate());
+    Items items = publish(msg.tick(), msg.web(), msg.rate());
     msg.replyTo().tell(new AgentProtocol.Published(msg.tick(), index, items));
     return this;
+  }
+
+  /**
+   * Publishes tick {@code tick + 1}'s items from the snapshot of {@code tick}, when asked; a source
+   * never retrains nor takes a model's settings, so those parts are logged and skipped.
+   */
+  private Behavior<AgentProtocol.Command> onStep(AgentProtocol.Step msg) {
+    if (msg.retrain()) {
+      getContext()
+          .getLog()
+          .warn("human source {} was asked to retrain at tick {}", index, msg.tick());
+    }
+    if (msg.settings() != null) {
+      getContext()
+          .getLog()
+          .warn("human source {} was sent a model's settings at tick {}", index, msg.tick() + 1);
+    }
+    Items items = null;
+    if (msg.publish()) {
+      try {
+        items = publish(msg.tick() + 1, msg.web(), msg.rate());
+      } catch (RuntimeException e) {
+        throw new AgentProtocol.StepFailure(msg.tick() + 1, e);
+      }
+    }
+    msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, null, items));
+    return this;
+  }
+
+  /** A tick's items, reposting from {@code web}, at the source's own rate or at {@code rate}. */
+  private Items publish(int tick, ouroboros.agents.web.WebView web, int rate) {
+    return rate == AgentProtocol.OWN_RATE ? core.publish(tick, web) : core.publish(tick, web, rate);
   }
 
   private Behavior<AgentProtocol.Command> onRetrain(AgentProtocol.Retrain msg) {

@@ -1,7 +1,9 @@
 package ouroboros.agents.actor;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
@@ -107,6 +109,49 @@ class GenerativeModelTest {
     assertEquals(1, after.items().generation()[0]);
     assertEquals(1f, after.items().depth()[0], "1 + mean depth of human training data");
     assertEquals(AuthorKind.MODEL, after.items().kind()[0]);
+  }
+
+  @Test
+  void step_doesWhatRetrainThenPublishOfTheNextTickDo() throws Exception {
+    ModelSettings s =
+        ModelSettings.builder("lab", new UniformCrawl(new int[0]))
+            .scrape(10)
+            .publishRate(4)
+            .build();
+    double[] v = {-1, 1, -2, 2, 0, 0.5, -0.5, 1.5, -1.5, 0.1};
+    WebView web =
+        webOf(Items.uniform(new Batch(10, 1, v), 0, AuthorKind.HUMAN, 0, 0, 0f, (short) 0));
+    // Two models from the same seed: one asked with Retrain then Publish, the other with one Step.
+    ActorRef<AgentProtocol.Command> apart =
+        KIT.spawn(GenerativeModel.create(3, new ModelCore(3, s, domain(), new RngStreams(1))));
+    ActorRef<AgentProtocol.Command> folded =
+        KIT.spawn(GenerativeModel.create(3, new ModelCore(3, s, domain(), new RngStreams(1))));
+    TestProbe<AgentProtocol.Published> published = KIT.createTestProbe();
+    TestProbe<AgentProtocol.Retrained> retrained = KIT.createTestProbe();
+    TestProbe<AgentProtocol.Stepped> stepped = KIT.createTestProbe();
+
+    apart.tell(new AgentProtocol.Retrain(0, web, retrained.ref()));
+    apart.tell(new AgentProtocol.Publish(1, web, 3, published.ref()));
+    folded.tell(new AgentProtocol.Step(0, web, true, null, true, 3, stepped.ref()));
+    AgentProtocol.Retrained r = retrained.receiveMessage();
+    AgentProtocol.Published p = published.receiveMessage();
+    AgentProtocol.Stepped step = stepped.receiveMessage();
+
+    assertEquals(0, step.tick());
+    assertEquals(3, step.agent());
+    assertEquals(r.report().generation(), step.report().generation());
+    assertEquals(r.report().scraped(), step.report().scraped());
+    assertEquals(r.report().evaluation(), step.report().evaluation());
+    assertEquals(3, step.items().size());
+    assertArrayEquals(p.items().tick(), step.items().tick(), "published at tick 1");
+    assertArrayEquals(p.items().generation(), step.items().generation(), "after the retrain");
+    assertEquals(p.items().payload(), step.items().payload());
+
+    // Without a retrain or a publish, the Step's reply says so.
+    folded.tell(new AgentProtocol.Step(1, web, false, null, false, 0, stepped.ref()));
+    AgentProtocol.Stepped idle = stepped.receiveMessage();
+    assertNull(idle.report());
+    assertNull(idle.items());
   }
 
   @Test

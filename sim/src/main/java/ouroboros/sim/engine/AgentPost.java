@@ -28,6 +28,28 @@ public interface AgentPost {
         }
       };
 
+  /**
+   * {@link #DIRECT} to agents that take {@link AgentProtocol.Step} (the engine's own): the clock
+   * then asks for a tick's retrain and the next tick's publish in one message where it can.
+   */
+  AgentPost STEPPING =
+      new AgentPost() {
+        @Override
+        public void tell(AgentHandle agent, AgentProtocol.Command command) {
+          agent.ref().tell(command);
+        }
+
+        @Override
+        public boolean local() {
+          return true;
+        }
+
+        @Override
+        public boolean steps() {
+          return true;
+        }
+      };
+
   /** Sends (or gathers for sending) {@code command} to {@code agent}. */
   void tell(AgentHandle agent, AgentProtocol.Command command);
 
@@ -45,4 +67,13 @@ public interface AgentPost {
    * ends the run at once); remote agents are covered by the phase timeout.
    */
   boolean local();
+
+  /**
+   * Whether every agent takes {@link AgentProtocol.Step}, so that the clock may fold a tick's
+   * retrain and the next tick's publish into one message per agent; false by default (stand-in
+   * agents, a cluster's blocks).
+   */
+  default boolean steps() {
+    return false;
+  }
 }

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import ouroboros.agents.actor.AgentProtocol;
 import ouroboros.agents.data.Items;
+import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.web.Snapshot;
 import ouroboros.sim.web.WebStore;
@@ -48,8 +48,14 @@ import ouroboros.sim.web.WebStore;
  * parameters it had when t began, because publish comes before retrain. The clock owns the {@link
  * WebStore} and spawns the agents as its children, so stopping the clock stops the run.
  *
- * <p>Pacing: with a {@link Setup#tickInterval() tick interval} of zero the next tick starts as soon
- * as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
+ * <p>Steps: when the agents take {@link AgentProtocol.Step} ({@link AgentPost#steps()}, one JVM)
+ * and nothing may come between tick t and t+1 (no pacing, no checkpoint after t, t not the last),
+ * the retrain phase of t sends each agent one Step that also carries t+1's settings change and asks
+ * for t+1's publish; t+1's events and publish phases then only seal the web. One message each way
+ * per agent and tick instead of two; each agent does the same work in the same order.
+ *
+ * <p>Pacing: with a {@link ClockSetup#tickInterval() tick interval} of zero the next tick starts as
+ * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
  * timer, or at once when tick t took longer than I; pacing never changes what a tick computes.
  */
 public final class Clock extends AbstractBehavior<Clock.Command> {
@@ -59,6 +65,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       permits Start,
           WrappedPublished,
           WrappedRetrained,
+          WrappedStepped,
           WrappedStateSaved,
           PhaseTimedOut,
           Advance,
@@ -76,6 +83,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   private record WrappedRetrained(AgentProtocol.Retrained msg) implements Command {}
 
+  private record WrappedStepped(AgentProtocol.Stepped msg) implements Command {}
+
   private record WrappedStateSaved(AgentProtocol.StateSaved msg) implements Command {}
 
   private record PhaseTimedOut(int tick, Phase phase) implements Command {}
@@ -85,128 +94,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   /** Ends the run now with {@code reason} as its failure (the clock ran out of memory). */
   record Abort(String reason) implements Command {}
 
-  /**
-   * What a run is made of.
-   *
-   * @param ticks number of ticks T
-   * @param phaseTimeout how long a phase may wait for its agents
-   * @param web the web store, which the clock then owns
-   * @param listener receives each tick in the observe phase
-   * @param agents spawns the agents (or supplies stand-ins in tests), in canonical order
-   * @param tickInterval the least time from the start of one tick to the start of the next; zero
-   *     runs as fast as it can
-   * @param schedule the timeline's plan of each tick
-   * @param firstTick the first tick to run: 0, or the tick after a checkpoint's when resuming (the
-   *     web, agents and schedule then come restored, and there are no fits before tick 0 to report)
-   * @param lastSnapshot the web's snapshot of tick firstTick - 1 when resuming; null otherwise
-   * @param barrier what writes a checkpoint after a tick that is due for one
-   */
-  public record Setup(
-      int ticks,
-      Duration phaseTimeout,
-      WebStore web,
-      TickListener listener,
-      Function<ActorContext<Command>, List<AgentHandle>> agents,
-      Duration tickInterval,
-      Schedule schedule,
-      int firstTick,
-      Snapshot lastSnapshot,
-      Barrier barrier,
-      AgentPost post) {
-
-    /** Checks the values. */
-    public Setup {
-      if (ticks < 0) {
-        throw new IllegalArgumentException("ticks is negative: " + ticks);
-      }
-      Objects.requireNonNull(phaseTimeout, "phaseTimeout");
-      Objects.requireNonNull(web, "web");
-      Objects.requireNonNull(listener, "listener");
-      Objects.requireNonNull(agents, "agents");
-      Objects.requireNonNull(tickInterval, "tickInterval");
-      if (tickInterval.isNegative()) {
-        throw new IllegalArgumentException("tickInterval is negative: " + tickInterval);
-      }
-      Objects.requireNonNull(schedule, "schedule");
-      Objects.requireNonNull(barrier, "barrier");
-      Objects.requireNonNull(post, "post");
-      if (firstTick < 0 || firstTick > 0 && firstTick >= ticks) {
-        throw new IllegalArgumentException("firstTick is out of range: " + firstTick);
-      }
-    }
-
-    /** A run whose agents are the clock's children ({@link AgentPost#DIRECT}). */
-    public Setup(
-        int ticks,
-        Duration phaseTimeout,
-        WebStore web,
-        TickListener listener,
-        Function<ActorContext<Command>, List<AgentHandle>> agents,
-        Duration tickInterval,
-        Schedule schedule,
-        int firstTick,
-        Snapshot lastSnapshot,
-        Barrier barrier) {
-      this(
-          ticks,
-          phaseTimeout,
-          web,
-          listener,
-          agents,
-          tickInterval,
-          schedule,
-          firstTick,
-          lastSnapshot,
-          barrier,
-          AgentPost.DIRECT);
-    }
-
-    /** A run from tick 0 without checkpoints. */
-    public Setup(
-        int ticks,
-        Duration phaseTimeout,
-        WebStore web,
-        TickListener listener,
-        Function<ActorContext<Command>, List<AgentHandle>> agents,
-        Duration tickInterval,
-        Schedule schedule) {
-      this(
-          ticks,
-          phaseTimeout,
-          web,
-          listener,
-          agents,
-          tickInterval,
-          schedule,
-          0,
-          null,
-          Barrier.NONE);
-    }
-
-    /** A run without a timeline. */
-    public Setup(
-        int ticks,
-        Duration phaseTimeout,
-        WebStore web,
-        TickListener listener,
-        Function<ActorContext<Command>, List<AgentHandle>> agents,
-        Duration tickInterval) {
-      this(ticks, phaseTimeout, web, listener, agents, tickInterval, Schedule.NONE);
-    }
-
-    /** A run without a timeline that goes as fast as it can. */
-    public Setup(
-        int ticks,
-        Duration phaseTimeout,
-        WebStore web,
-        TickListener listener,
-        Function<ActorContext<Command>, List<AgentHandle>> agents) {
-      this(ticks, phaseTimeout, web, listener, agents, Duration.ZERO);
-    }
-  }
-
   /** A clock for the given run. */
-  public static Behavior<Command> create(Setup setup) {
+  public static Behavior<Command> create(ClockSetup setup) {
     return Behaviors.setup(
         ctx ->
             Behaviors.withTimers(
@@ -220,7 +109,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   }
 
   /** A clock that could not start: it answers Start with the failure, so that no one waits. */
-  private static Behavior<Command> failedToStart(Setup setup, String failure) {
+  private static Behavior<Command> failedToStart(ClockSetup setup, String failure) {
     return Behaviors.receive(Command.class)
         .onMessage(
             Start.class,
@@ -244,12 +133,13 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private static final String PACE_KEY = "pace";
 
   private final TimerScheduler<Command> timers;
-  private final Setup setup;
+  private final ClockSetup setup;
   private final List<AgentHandle> agents;
   private final AgentPost post;
   private final ActorRef<AgentProtocol.Published> publishedAdapter;
   private final ActorRef<AgentProtocol.Retrained> retrainedAdapter;
   private final ActorRef<AgentProtocol.StateSaved> savedAdapter;
+  private final ActorRef<AgentProtocol.Stepped> steppedAdapter;
   private AgentProtocol.StateSaved[] saved;
 
   private ActorRef<RunOutcome> replyTo;
@@ -264,11 +154,19 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private RetrainReport[] reports;
   private Snapshot snapshot;
   private Schedule.Plan plan = Schedule.Plan.ALL;
+
+  /**
+   * The next tick's plan when {@link #askSteps} took it early, and the next tick's items when its
+   * publish was asked with this tick's retrain; null otherwise.
+   */
+  private Schedule.Plan nextPlan;
+
+  private Items[] next;
   private long phaseStart;
   private long tickStart;
   private final long[] phaseNanos = new long[Phase.values().length];
 
-  private Clock(ActorContext<Command> ctx, TimerScheduler<Command> timers, Setup setup) {
+  private Clock(ActorContext<Command> ctx, TimerScheduler<Command> timers, ClockSetup setup) {
     super(ctx);
     this.timers = timers;
     this.setup = setup;
@@ -277,6 +175,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     this.retrainedAdapter =
         ctx.messageAdapter(AgentProtocol.Retrained.class, WrappedRetrained::new);
     this.savedAdapter = ctx.messageAdapter(AgentProtocol.StateSaved.class, WrappedStateSaved::new);
+    this.steppedAdapter = ctx.messageAdapter(AgentProtocol.Stepped.class, WrappedStepped::new);
     this.post = setup.post();
     this.agents = List.copyOf(setup.agents().apply(ctx));
     for (int i = 0; i < agents.size(); i++) {
@@ -302,6 +201,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         .onMessage(Advance.class, guard(this::onAdvance))
         .onMessage(WrappedPublished.class, guard(this::onPublished))
         .onMessage(WrappedRetrained.class, guard(this::onRetrained))
+        .onMessage(WrappedStepped.class, guard(this::onStepped))
         .onMessage(WrappedStateSaved.class, guard(this::onStateSaved))
         .onMessage(PhaseTimedOut.class, guard(this::onPhaseTimedOut))
         .onMessage(Abort.class, msg -> replyTo == null ? this : finish(msg.reason()))
@@ -402,7 +302,17 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     phase = Phase.EVENTS;
     phaseStart = System.nanoTime();
     tickStart = phaseStart;
-    plan = setup.schedule().plan(tick);
+    plan = nextPlan != null ? nextPlan : setup.schedule().plan(tick);
+    nextPlan = null;
+    if (next != null) {
+      // The previous tick's Steps took this tick's events and publish: the items are in.
+      contributions = next;
+      next = null;
+      endPhase();
+      phase = Phase.PUBLISH;
+      waiting.clear();
+      return awaitOrAdvance();
+    }
     for (Schedule.Change c : plan.changes()) {
       post.tell(agents.get(c.agent()), new AgentProtocol.Reconfigure(tick, c.settings()));
     }
@@ -435,6 +345,21 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     return awaitOrAdvance();
   }
 
+  private Behavior<Command> onStepped(WrappedStepped wrapped) {
+    AgentProtocol.Stepped msg = wrapped.msg();
+    if (next == null || !expected(msg.tick(), msg.agent(), Phase.RETRAIN)) {
+      return this;
+    }
+    if (msg.report() != null) {
+      reports[msg.agent()] = msg.report();
+    }
+    if (msg.items() != null) {
+      next[msg.agent()] = msg.items();
+    }
+    waiting.clear(msg.agent());
+    return awaitOrAdvance();
+  }
+
   private Behavior<Command> onRetrained(WrappedRetrained wrapped) {
     AgentProtocol.Retrained msg = wrapped.msg();
     if (!expected(msg.tick(), msg.agent(), Phase.RETRAIN)) {
@@ -454,12 +379,17 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     String why =
         failed.getCause() instanceof akka.actor.ActorInitializationException init
             ? " failed to start: " + describe(init.getCause() == null ? init : init.getCause())
-            : " failed in the "
-                + phase.key()
-                + " phase of tick "
-                + tick
-                + ": "
-                + describe(failed.getCause());
+            : failed.getCause() instanceof AgentProtocol.StepFailure step
+                ? " failed in the publish phase of tick "
+                    + step.tick()
+                    + ": "
+                    + describe(step.getCause())
+                : " failed in the "
+                    + phase.key()
+                    + " phase of tick "
+                    + tick
+                    + ": "
+                    + describe(failed.getCause());
     if (replyTo == null) {
       if (startFailure.isEmpty()) {
         startFailure = "agent " + agentId(failed) + why;
@@ -537,10 +467,12 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       endPhase();
       phase = Phase.RETRAIN;
       reports = new RetrainReport[agents.size()];
-      for (AgentHandle a : agents) {
-        if (plan.isActive(a.index()) && a.retrainsAt().test(tick)) {
-          waiting.set(a.index());
-          post.tell(a, new AgentProtocol.Retrain(tick, snapshot, retrainedAdapter));
+      if (!askSteps()) {
+        for (AgentHandle a : agents) {
+          if (plan.isActive(a.index()) && a.retrainsAt().test(tick)) {
+            waiting.set(a.index());
+            post.tell(a, new AgentProtocol.Retrain(tick, snapshot, retrainedAdapter));
+          }
         }
       }
       post.flush();
@@ -549,6 +481,55 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     }
     endPhase();
     return observe();
+  }
+
+  /**
+   * The retrain phase of tick t as one {@link AgentProtocol.Step} per agent, which also takes tick
+   * t + 1's events and publish, when nothing may come between the two ticks: agents that take
+   * Steps, no pacing, a next tick, no checkpoint after t, at most one settings change per agent at
+   * t + 1. Returns false, having asked nothing, when it may not.
+   */
+  private boolean askSteps() {
+    if (!post.steps()
+        || !setup.tickInterval().isZero()
+        || tick + 1 >= setup.ticks()
+        || setup.barrier().due(tick)) {
+      return false;
+    }
+    Schedule.Plan ahead = setup.schedule().plan(tick + 1);
+    ModelSettings[] settings = new ModelSettings[agents.size()];
+    for (Schedule.Change c : ahead.changes()) {
+      if (settings[c.agent()] != null) {
+        // Two changes for one agent: the plan is taken, so tick t + 1 sends them as it always did.
+        nextPlan = ahead;
+        return false;
+      }
+      settings[c.agent()] = c.settings();
+    }
+    nextPlan = ahead;
+    next = new Items[agents.size()];
+    for (AgentHandle a : agents) {
+      int i = a.index();
+      boolean retrain = plan.isActive(i) && a.retrainsAt().test(tick);
+      boolean publish = ahead.isActive(i);
+      if (!publish) {
+        next[i] = Items.empty(setup.web().width());
+      }
+      if (retrain || publish || settings[i] != null) {
+        waiting.set(i);
+        post.tell(
+            a,
+            new AgentProtocol.Step(
+                tick,
+                snapshot,
+                retrain,
+                settings[i],
+                publish,
+                publish ? ahead.rate(i) : AgentProtocol.OWN_RATE,
+                steppedAdapter));
+      }
+    }
+    return true;
   }
 
   private Behavior<Command> observe() {

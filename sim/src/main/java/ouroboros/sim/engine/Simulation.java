@@ -172,8 +172,8 @@ public final class Simulation implements AutoCloseable {
       return runPlaced(world, web, listener, tickInterval, resumption, barrier);
     }
     Resumed resumed = resumption == null ? null : restore(world, web, resumption);
-    Clock.Setup setup =
-        new Clock.Setup(
+    ClockSetup setup =
+        new ClockSetup(
             world.ticks(),
             world.phaseTimeout(),
             web,
@@ -183,7 +183,8 @@ public final class Simulation implements AutoCloseable {
             resumed == null ? world.timeline().start() : resumed.schedule(),
             resumed == null ? 0 : resumption.tick() + 1,
             resumed == null ? null : resumed.snapshot(),
-            barrier);
+            barrier,
+            AgentPost.STEPPING);
     return runClock(setup, new CompletableFuture<>());
   }
 
@@ -214,7 +215,7 @@ public final class Simulation implements AutoCloseable {
     }
     try {
       return runClock(
-          new Clock.Setup(
+          new ClockSetup(
               world.ticks(),
               world.phaseTimeout(),
               web,
@@ -249,7 +250,7 @@ public final class Simulation implements AutoCloseable {
    * Spawns the clock of {@code setup}, starts it, and waits for the outcome; when {@code lost}
    * completes first, the clock ends the run with its reason as the failure.
    */
-  private RunOutcome runClock(Clock.Setup setup, CompletionStage<String> lost) {
+  private RunOutcome runClock(ClockSetup setup, CompletionStage<String> lost) {
     Behavior<Clock.Command> clock = OutOfMemory.guardClock(Clock.create(setup));
     String name = "run-" + RUNS.incrementAndGet();
     try {

@@ -39,7 +39,7 @@ class ClockHangTest {
     TestProbe<AgentProtocol.Command> agent = KIT.createTestProbe();
     RunOutcome outcome =
         run(
-            new Clock.Setup(
+            new ClockSetup(
                 3,
                 Duration.ofSeconds(9_000_000_000L),
                 new WebStore(1, 1, WebStore.KEEP_ALL),
@@ -57,7 +57,7 @@ class ClockHangTest {
     List<Integer> observed = new ArrayList<>();
     RunOutcome outcome =
         run(
-            new Clock.Setup(
+            new ClockSetup(
                 3,
                 Duration.ofSeconds(5),
                 new WebStore(1, 1, WebStore.KEEP_ALL),
@@ -74,7 +74,7 @@ class ClockHangTest {
   void listenerThrowsRuntimeException_inFinish_runStillEnds() {
     RunOutcome outcome =
         run(
-            new Clock.Setup(
+            new ClockSetup(
                 2,
                 Duration.ofSeconds(5),
                 new WebStore(1, 1, WebStore.KEEP_ALL),
@@ -95,7 +95,7 @@ class ClockHangTest {
   void agentsFactoryThrows_runFailsInsteadOfHanging() {
     RunOutcome outcome =
         run(
-            new Clock.Setup(
+            new ClockSetup(
                 3,
                 Duration.ofSeconds(5),
                 new WebStore(1, 1, WebStore.KEEP_ALL),
@@ -113,7 +113,7 @@ class ClockHangTest {
     int n = 15_000;
     RunOutcome outcome =
         run(
-            new Clock.Setup(
+            new ClockSetup(
                 3,
                 Duration.ofMillis(1),
                 new WebStore(1, 1, WebStore.KEEP_ALL),
@@ -170,7 +170,7 @@ class ClockHangTest {
   }
 
   /** Spawns a clock, starts it and waits at most 20 s for how the run ended. */
-  private static RunOutcome run(Clock.Setup setup) {
+  private static RunOutcome run(ClockSetup setup) {
     TestProbe<RunOutcome> outcome = KIT.createTestProbe();
     KIT.spawn(Clock.create(setup)).tell(new Clock.Start(outcome.ref()));
     return outcome.expectMessageClass(RunOutcome.class, Duration.ofSeconds(20));

@@ -46,8 +46,8 @@ class ClockTest {
     TestProbe<AgentProtocol.Command> model = KIT.createTestProbe();
     TestProbe<RunOutcome> outcome = KIT.createTestProbe();
     List<TickResult> seen = new CopyOnWriteArrayList<>();
-    Clock.Setup setup =
-        new Clock.Setup(
+    ClockSetup setup =
+        new ClockSetup(
             ticks,
             timeout,
             new WebStore(1, 1, WebStore.KEEP_ALL),
