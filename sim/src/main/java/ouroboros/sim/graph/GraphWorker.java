@@ -1,6 +1,7 @@
 package ouroboros.sim.graph;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.concurrent.CompletableFuture;
 import ouroboros.sim.engine.TickFailure;
 import ouroboros.sim.output.WriteQueue;
@@ -49,6 +50,11 @@ final class GraphWorker {
     Task<T> task = new Task<>(tick, step, result);
     try {
       queue.submit(task);
+    } catch (InterruptedIOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e; // the caller was interrupted: the graph's thread and the steps queued are fine
+      }
+      task.abandon(e); // the graph's thread was: this step did not run, its failure is this tick's
     } catch (IOException | RuntimeException e) {
       // The thread stopped: this step did not run, and its failure is this tick's.
       task.abandon(e);

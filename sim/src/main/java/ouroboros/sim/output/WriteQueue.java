@@ -120,30 +120,44 @@ public final class WriteQueue implements AutoCloseable {
 
   /** The writer thread: runs the tasks until {@link #close}, or abandons them if it stops. */
   private void work() {
-    Throwable why;
+    Throwable why = null;
+    boolean closedNormally = false;
     try {
       loop();
-      return;
+      closedNormally = true;
     } catch (InterruptedException e) {
       why = new InterruptedIOException("the thread " + name + " was interrupted");
     } catch (Throwable e) { // one that no task caught (a checked exception thrown sneakily)
+      why = e;
       why =
           e instanceof Error
               ? e
               : new IOException("the thread " + name + " stopped: " + e.getClass().getName(), e);
+    } finally {
+      // Whatever stopped the loop, even a throwable while naming it: no submitter or drain is left
+      // waiting for a task that will never run.
+      if (!closedNormally) {
+        if (failure == null) {
+          failure = why != null ? why : new IOException("the thread " + name + " stopped");
+        }
+        stopped = true;
+        abandonQueued();
+      }
     }
-    if (failure == null) {
-      failure = why;
-    }
-    stopped = true;
-    abandonQueued();
   }
 
-  /** Abandons the queued tasks, in order (a drain marker counts down); {@link #stopped} only. */
+  /**
+   * Abandons the queued tasks, in order (a drain marker counts down); {@link #stopped} only. A task
+   * whose abandon throws does not keep the next ones from being told.
+   */
   private synchronized void abandonQueued() {
     for (Task t = queue.poll(); t != null; t = queue.poll()) {
       if (t != STOP) {
-        t.abandon(failure);
+        try {
+          t.abandon(failure);
+        } catch (RuntimeException e) {
+          failure.addSuppressed(e);
+        }
       }
     }
   }

@@ -20,14 +20,12 @@ import ouroboros.sim.output.RunMetrics;
 final class MetricsFile {
   private final Map<String, Map<String, Series>> byAgent = new LinkedHashMap<>();
 
-  /** Each agent's rows in the order they last came, for {@link #add}; the same keys as byAgent. */
-  private final Map<String, Order> orders = new HashMap<>();
+  /** Each agent's series, by the row number of its metric in its last tick's rows. */
+  private final Map<String, RowSlots<Series>> slots = new HashMap<>();
 
   private String addedAgent;
-  private Order addedOrder;
-
-  /** Where the next row of the agent at hand is expected in its order. */
-  private int position;
+  private RowSlots<Series> addedSlots;
+  private Map<String, Series> addedSeries;
 
   private MetricsFile() {}
 
@@ -39,44 +37,26 @@ final class MetricsFile {
   /**
    * Appends one row, as if it came next in the file. A tick's rows come agent by agent (one look-up
    * per agent, not per row), and an agent's metrics come in the same order at each tick, mostly as
-   * the same String instances: a row whose metric is the one at its position in the order the
-   * agent's rows came last time takes that series without a look-up.
+   * the same String instances: {@link RowSlots} finds the series by row number.
    */
   void add(String agent, String metric, int tick, double value) {
     if (agent != addedAgent && !agent.equals(addedAgent)) {
       addedAgent = agent;
-      addedOrder =
-          orders.computeIfAbsent(
-              agent, a -> new Order(byAgent.computeIfAbsent(a, b -> new LinkedHashMap<>())));
-      position = 0;
+      addedSlots = slots.computeIfAbsent(agent, a -> new RowSlots<>());
+      addedSeries = byAgent.computeIfAbsent(agent, a -> new LinkedHashMap<>());
+      addedSlots.restart();
     }
-    addedOrder.series(position++, metric).add(tick, value);
+    addedSlots.next(agent, tick, metric, this::seriesOf).add(tick, value);
   }
 
-  /** One agent's series, with the metrics of its rows in the order they came. */
-  private static final class Order {
-    private final Map<String, Series> byMetric;
-    private String[] metrics = new String[16];
-    private Series[] series = new Series[16];
+  /** The series of {@code metric} of the agent at hand, made when it is new. */
+  private Series seriesOf(String metric) {
+    return addedSeries.computeIfAbsent(metric, m -> new Series());
+  }
 
-    Order(Map<String, Series> byMetric) {
-      this.byMetric = byMetric;
-    }
-
-    /** The series of {@code metric}, the metric of the agent's row number {@code k}. */
-    Series series(int k, String metric) {
-      if (k < metrics.length && metrics[k] == metric) {
-        return series[k];
-      }
-      Series s = byMetric.computeIfAbsent(metric, m -> new Series());
-      if (k >= metrics.length) {
-        metrics = java.util.Arrays.copyOf(metrics, Math.max(2 * metrics.length, k + 1));
-        series = java.util.Arrays.copyOf(series, metrics.length);
-      }
-      metrics[k] = metric;
-      series[k] = s;
-      return s;
-    }
+  /** How many row numbers agent's slots hold (for tests). */
+  int slotsOf(String agent) {
+    return slots.get(agent).capacity();
   }
 
   /**

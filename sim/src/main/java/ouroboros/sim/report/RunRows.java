@@ -1,6 +1,5 @@
 package ouroboros.sim.report;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,9 @@ public final class RunRows implements Consumer<List<MetricRow>> {
   private final MetricsFile metrics = MetricsFile.empty();
   private final Map<String, Boolean> kept = new HashMap<>();
 
-  /** The metrics of the rows of the last agent seen, by row number, and whether each is kept. */
-  private String[] seen = new String[64];
+  /** Whether each metric of the rows of the agent at hand is kept, by row number. */
+  private final RowSlots<Boolean> keeps = new RowSlots<>();
 
-  private boolean[] keeps = new boolean[64];
-  private String lastAgent;
-  private int position;
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -48,32 +44,18 @@ public final class RunRows implements Consumer<List<MetricRow>> {
 
   /**
    * Keeps a row when the report reads its metric. Every agent's rows name their metrics in much the
-   * same order, as the same String instances: the decision for the metric at an agent's row number
-   * k is kept at k, and a row whose metric is that one takes it without a look-up.
+   * same order, as the same String instances: {@link RowSlots} finds the decision by row number.
    */
   private void add(MetricRow row) {
     String metric = row.metric();
-    String agent = row.agent();
-    if (agent != lastAgent && !agent.equals(lastAgent)) {
-      lastAgent = agent;
-      position = 0;
+    if (keeps.next(row.agent(), row.tick(), metric, this::keep)) {
+      metrics.add(row.agent(), metric, row.tick(), MetricRow.readBack(row.value()));
     }
-    int k = position++;
-    boolean keep;
-    if (k < seen.length && seen[k] == metric) {
-      keep = keeps[k];
-    } else {
-      keep = kept.computeIfAbsent(metric, RunReport.METRICS::test);
-      if (k >= seen.length) {
-        seen = Arrays.copyOf(seen, Math.max(2 * seen.length, k + 1));
-        keeps = Arrays.copyOf(keeps, seen.length);
-      }
-      seen[k] = metric;
-      keeps[k] = keep;
-    }
-    if (keep) {
-      metrics.add(agent, metric, row.tick(), MetricRow.readBack(row.value()));
-    }
+  }
+
+  /** Whether the report reads {@code metric}. */
+  private boolean keep(String metric) {
+    return kept.computeIfAbsent(metric, RunReport.METRICS::test);
   }
 
   /**

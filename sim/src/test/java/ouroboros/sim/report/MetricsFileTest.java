@@ -129,6 +129,21 @@ class MetricsFileTest {
     assertEquals(List.of("a", "b"), f.models());
   }
 
+  @Test
+  void add_oneAgentTickAfterTick_slotsStayOneTicksRows() {
+    // The web's rows come last in every tick: with no other agent between its ticks, the row
+    // number still starts again at each tick, so the slots do not grow with the run.
+    MetricsFile f = MetricsFile.empty();
+    for (int t = 0; t < 1_000; t++) {
+      for (String m : List.of("u", "v", "w", "x", "y", "z")) {
+        f.add("web", m, t, t);
+      }
+    }
+    assertEquals(16, f.slotsOf("web"));
+    assertEquals(1_000, f.get("web", "z").size());
+    assertEquals(999.0, f.get("web", "u").value(999));
+  }
+
   /** A series as tick:value pairs. */
   private static String points(Series s) {
     List<String> out = new java.util.ArrayList<>();
