@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.data.Items;
+import ouroboros.agents.web.Ranges;
 import ouroboros.agents.web.WebView;
 
 /**
@@ -17,9 +18,15 @@ public final class UniformCrawl implements CrawlPolicy {
 
   private final int[] sites;
 
+  /**
+   * Whether no site is listed twice, so that a crawl that takes everything takes each site once.
+   */
+  private final boolean distinct;
+
   /** A uniform crawl over the given site indices; an empty array means every site. */
   public UniformCrawl(int[] sites) {
     this.sites = Objects.requireNonNull(sites, "sites").clone();
+    this.distinct = Arrays.stream(this.sites).distinct().count() == this.sites.length;
   }
 
   @Override
@@ -35,6 +42,14 @@ public final class UniformCrawl implements CrawlPolicy {
     for (int i = 0; i < visited.length; i++) {
       sizes[i] = web.siteSize(visited[i]);
       total += sizes[i];
+    }
+    if (n >= total && distinct) {
+      // Every visited item, as sampleWithoutReplacement would take them (drawing nothing): the
+      // visited sites' ranges, copied range by range.
+      return web.gather(
+          sites.length == 0
+              ? new Ranges.Builder().add(0, total).build()
+              : web.siteRanges(visited, Integer.MIN_VALUE));
     }
     long[] picks = sampleWithoutReplacement(total, n, rng);
     long[] indices = new long[picks.length];

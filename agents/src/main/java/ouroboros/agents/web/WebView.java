@@ -52,6 +52,22 @@ public interface WebView {
   Items gather(long[] indices);
 
   /**
+   * The items of a set of global indices, in ascending order: what {@link #gather(long[])} gives
+   * for the set's members. The web store copies whole ranges at once.
+   */
+  default Items gather(Ranges members) {
+    long[] all = new long[Math.toIntExact(members.size())];
+    long[] bounds = members.bounds();
+    int at = 0;
+    for (int r = 0; r < bounds.length; r += 2) {
+      for (long i = bounds[r]; i < bounds[r + 1]; i++) {
+        all[at++] = i;
+      }
+    }
+    return gather(all);
+  }
+
+  /**
    * The visible items of the given sites published at or after {@code fromTick}, as global index
    * ranges. {@code Integer.MIN_VALUE} takes every visible tick.
    */
