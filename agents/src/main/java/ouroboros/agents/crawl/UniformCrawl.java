@@ -52,17 +52,25 @@ public final class UniformCrawl implements CrawlPolicy {
               : web.siteRanges(visited, Integer.MIN_VALUE));
     }
     long[] picks = sampleWithoutReplacement(total, n, rng);
+    // picks ascend, so each visited site's picks are one run: mapped to the web in one call.
     long[] indices = new long[picks.length];
-    for (int i = 0; i < picks.length; i++) {
-      long k = picks[i];
-      int s = 0;
-      while (k >= sizes[s]) {
-        k -= sizes[s];
-        s++;
+    int i = 0;
+    long before = 0;
+    for (int s = 0; s < visited.length && i < picks.length; s++) {
+      long end = before + sizes[s];
+      int j = i;
+      while (j < picks.length && picks[j] < end) {
+        picks[j++] -= before;
       }
-      indices[i] = web.siteItem(visited[s], k);
+      if (j > i) {
+        web.siteItems(visited[s], picks, i, j, indices);
+      }
+      before = end;
+      i = j;
     }
-    Arrays.sort(indices);
+    if (!ascending(indices)) {
+      Arrays.sort(indices); // one site's items ascend; several sites' interleave
+    }
     return web.gather(indices);
   }
 
@@ -88,6 +96,16 @@ public final class UniformCrawl implements CrawlPolicy {
     }
     Arrays.sort(out);
     return out;
+  }
+
+  /** Whether the values ascend (one site's items always do). */
+  private static boolean ascending(long[] values) {
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] < values[i - 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Indices 0..count-1. */

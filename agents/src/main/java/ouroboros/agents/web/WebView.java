@@ -48,6 +48,17 @@ public interface WebView {
   /** The global index of the {@code k}-th visible item on {@code site}. */
   long siteItem(int site, long k);
 
+  /**
+   * {@link #siteItem} of each of {@code ks[from, to)}, written to the same positions of {@code
+   * out}. The web store answers ascending ks with one walk over its chunks instead of a search per
+   * item.
+   */
+  default void siteItems(int site, long[] ks, int from, int to, long[] out) {
+    for (int i = from; i < to; i++) {
+      out[i] = siteItem(site, ks[i]);
+    }
+  }
+
   /** The items at the given global indices, in that order, with their provenance. */
   Items gather(long[] indices);
 

@@ -13,18 +13,22 @@ import ouroboros.agents.data.Items;
  * reads per item.
  */
 final class Gatherer {
-  private final int width;
-  private final double[] v;
-  private final int[] a;
-  private final byte[] k;
-  private final int[] t;
-  private final int[] g;
-  private final float[] d;
-  private final byte[] f;
-  private final short[] s;
+  // The columns, package-private: Snapshot.gather writes single items into them itself.
+  /** Items from which a run's constant columns are filled with Arrays.fill rather than a loop. */
+  private static final int FILL = 16;
 
-  /** Items written so far. */
-  private int at;
+  private final int width;
+  final double[] v;
+  final int[] a;
+  final byte[] k;
+  final int[] t;
+  final int[] g;
+  final float[] d;
+  final byte[] f;
+  final short[] s;
+
+  /** Items written so far; a caller that writes items itself moves it on. */
+  int at;
 
   /** Columns for n items of the given payload width. */
   Gatherer(int n, int width) {
@@ -50,7 +54,13 @@ final class Gatherer {
     } else {
       System.arraycopy(ch.values, from * width, v, at * width, len * width);
     }
-    Arrays.fill(t, at, at + len, ch.tick);
+    if (len < FILL) {
+      for (int i = at; i < at + len; i++) {
+        t[i] = ch.tick;
+      }
+    } else {
+      Arrays.fill(t, at, at + len, ch.tick);
+    }
     int seg = ch.segmentOf(from);
     int pos = from;
     while (pos < to) {
@@ -58,7 +68,16 @@ final class Gatherer {
       int out = at + pos - from;
       int outEnd = out + end - pos;
       Items src = ch.segItems[seg];
-      if (src == null) {
+      if (src == null && outEnd - out < FILL) {
+        for (int i = out; i < outEnd; i++) {
+          a[i] = ch.segAuthor[seg];
+          k[i] = ch.segKind[seg];
+          g[i] = ch.segGeneration[seg];
+          d[i] = ch.segDepth[seg];
+          f[i] = ch.segFlags[seg];
+          s[i] = ch.segSiteOf[seg];
+        }
+      } else if (src == null) {
         Arrays.fill(a, out, outEnd, ch.segAuthor[seg]);
         Arrays.fill(k, out, outEnd, ch.segKind[seg]);
         Arrays.fill(g, out, outEnd, ch.segGeneration[seg]);

@@ -13,6 +13,9 @@ import ouroboros.agents.web.WebView;
  * read it at once; nothing in it ever changes.
  */
 public final class Snapshot implements WebView {
+  /** Consecutive items from which a gather copies a run at once rather than item by item. */
+  private static final int RUN = 8;
+
   private final int tick;
   private final int width;
   private final int siteCount;
@@ -122,6 +125,27 @@ public final class Snapshot implements WebView {
   }
 
   /**
+   * Each k's chunk is the one before it when k falls in it (ascending ks walk the chunks), else
+   * found by binary search.
+   */
+  @Override
+  public void siteItems(int site, long[] ks, int from, int to, long[] out) {
+    long[] cum = siteCum(site);
+    long size = cum[chunks.length];
+    int c = 0;
+    for (int i = from; i < to; i++) {
+      long k = ks[i];
+      if (k < 0 || k >= size) {
+        throw new IndexOutOfBoundsException("site " + site + " has no item " + k);
+      }
+      if (k < cum[c] || k >= cum[c + 1]) {
+        c = upperBound(cum, k) - 1;
+      }
+      out[i] = starts[c] + chunks[c].siteStart[site] + (k - cum[c]);
+    }
+  }
+
+  /**
    * The items at the given indices, in that order: each index's chunk by binary search (or the same
    * or next chunk as the index before), and each run of consecutive indices within a chunk copied
    * at once ({@link Gatherer}).
@@ -130,6 +154,14 @@ public final class Snapshot implements WebView {
   public Items gather(long[] indices) {
     int n = indices.length;
     Gatherer out = new Gatherer(n, width);
+    double[] v = out.v;
+    int[] a = out.a;
+    byte[] k = out.k;
+    int[] t = out.t;
+    int[] g = out.g;
+    float[] d = out.d;
+    byte[] f = out.f;
+    short[] s = out.s;
     long total = size();
     int c = 0;
     int i = 0;
@@ -144,15 +176,50 @@ public final class Snapshot implements WebView {
                 ? c + 1
                 : upperBound(starts, global) - 1;
       }
-      long end = starts[c + 1];
-      int j = i + 1;
-      while (j < n && indices[j] == indices[j - 1] + 1 && indices[j] < end) {
-        j++;
-      }
+      Chunk ch = chunks[c];
       int at = (int) (global - starts[c]);
-      out.copy(chunks[c], at, at + (j - i));
-      i = j;
+      int run = 1;
+      long end = starts[c + 1];
+      while (run < RUN && i + run < n && indices[i + run] == global + run && global + run < end) {
+        run++;
+      }
+      if (run == RUN) {
+        while (i + run < n && indices[i + run] == global + run && global + run < end) {
+          run++;
+        }
+        out.at = i;
+        out.copy(ch, at, at + run);
+        i += run;
+        continue;
+      }
+      // A short run: item by item.
+      if (width == 1) {
+        v[i] = ch.values[at];
+      } else {
+        System.arraycopy(ch.values, at * width, v, i * width, width);
+      }
+      int seg = ch.segmentOf(at);
+      Items src = ch.segItems[seg];
+      t[i] = ch.tick;
+      if (src == null) {
+        a[i] = ch.segAuthor[seg];
+        k[i] = ch.segKind[seg];
+        g[i] = ch.segGeneration[seg];
+        d[i] = ch.segDepth[seg];
+        f[i] = ch.segFlags[seg];
+        s[i] = ch.segSiteOf[seg];
+      } else {
+        int p = ch.position(seg, at - ch.segStart[seg]);
+        a[i] = src.authorAt(p);
+        k[i] = src.kindAt(p);
+        g[i] = src.generationAt(p);
+        d[i] = src.depthAt(p);
+        f[i] = src.flagsAt(p);
+        s[i] = src.siteAt(p);
+      }
+      i++;
     }
+    out.at = n;
     return out.items();
   }
 

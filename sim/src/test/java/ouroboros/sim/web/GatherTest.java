@@ -55,7 +55,7 @@ class GatherTest {
       ticks[i] = tick;
       generation[i] = i;
       depth[i] = i / 2f;
-      flags[i] = (byte) (i % 5 == 0 ? Items.WATERMARK : 0);
+      flags[i] = i % 5 == 0 ? Items.WATERMARK : 0;
       site[i] = (short) ((i * 7) % SITES);
     }
     return new Items(payload(tick, agent, n), author, kind, ticks, generation, depth, flags, site);
@@ -108,11 +108,12 @@ class GatherTest {
       int n = rng.nextInt((int) s.size() + 1);
       long[] indices = new long[n];
       for (int i = 0; i < n; i++) {
-        // Runs of consecutive indices, jumps forward and back, and repeats.
+        // Runs of consecutive indices, short and long, jumps forward and back, and repeats.
+        int step = rng.nextInt(8);
         indices[i] =
-            i > 0 && rng.nextInt(3) > 0
-                ? Math.min(s.size() - 1, indices[i - 1] + rng.nextInt(2))
-                : rng.nextLong(s.size());
+            i == 0 || step == 7
+                ? rng.nextLong(s.size())
+                : Math.min(s.size() - 1, indices[i - 1] + (step == 6 ? 0 : 1));
       }
       assertSame(oneByOne(s, indices), s.gather(indices));
     }
@@ -136,6 +137,28 @@ class GatherTest {
     assertEquals(0, s.gather(Ranges.EMPTY).size());
     Ranges beyond = new Ranges.Builder().add(s.size() - 1, s.size() + 1).build();
     assertThrows(IndexOutOfBoundsException.class, () -> s.gather(beyond));
+  }
+
+  @Test
+  void siteItems_ascendingOrNot_equalSiteItemOfEach() {
+    Snapshot s = web();
+    UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(10L);
+    for (int site = 0; site < SITES; site++) {
+      int size = (int) s.siteSize(site);
+      long[] ks = new long[size + 3];
+      for (int i = 0; i < ks.length; i++) {
+        ks[i] = i < size ? i : rng.nextInt(size); // ascending, then back to earlier chunks
+      }
+      long[] out = new long[ks.length + 1];
+      s.siteItems(site, ks, 0, ks.length, out);
+      for (int i = 0; i < ks.length; i++) {
+        assertEquals(s.siteItem(site, ks[i]), out[i]);
+      }
+      int last = site;
+      assertThrows(
+          IndexOutOfBoundsException.class,
+          () -> s.siteItems(last, new long[] {size}, 0, 1, new long[1]));
+    }
   }
 
   @Test
