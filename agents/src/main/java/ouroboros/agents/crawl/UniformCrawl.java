@@ -52,6 +52,11 @@ public final class UniformCrawl implements CrawlPolicy {
               : web.siteRanges(visited, Integer.MIN_VALUE));
     }
     long[] picks = sampleWithoutReplacement(total, n, rng);
+    return web.gather(indices(web, visited, sizes, picks));
+  }
+
+  /** The global indices of ascending picks over the visited sites' items, ascending. */
+  private static long[] indices(WebView web, int[] visited, long[] sizes, long[] picks) {
     // picks ascend, so each visited site's picks are one run: mapped to the web in one call.
     long[] indices = new long[picks.length];
     int i = 0;
@@ -71,7 +76,7 @@ public final class UniformCrawl implements CrawlPolicy {
     if (!ascending(indices)) {
       Arrays.sort(indices); // one site's items ascend; several sites' interleave
     }
-    return web.gather(indices);
+    return indices;
   }
 
   /** Sorted distinct values from [0, total), min(n, total) of them, chosen uniformly. */
