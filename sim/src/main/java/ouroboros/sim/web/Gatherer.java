@@ -5,30 +5,31 @@ import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 
 /**
- * Fills the columns of a gather ({@link Snapshot#gather}) a run of consecutive chunk positions at a
- * time: the run's payload is one copy (a chunk keeps its items' payloads in chunk order), its tick
- * one fill, and each segment it crosses costs one fill per provenance column when the segment's
+ * Fills the columns of a gather of index ranges ({@link
+ * Snapshot#gather(ouroboros.agents.web.Ranges)}) a run of consecutive chunk positions at a time:
+ * the run's payload is one copy (a chunk keeps its items' payloads in chunk order), its tick one
+ * fill, and each segment it crosses costs one fill per provenance column when the segment's
  * provenance is constant; only a segment read by reference is read item by item. A crawl that takes
  * whole sites, or long runs of them, so costs O(segments) plus the copies, not a search and seven
- * reads per item.
+ * reads per item. (A gather of scattered indices writes item by item: on short runs, as a crawl
+ * that draws half of a site makes, copying a run at a time measured slower.)
  */
 final class Gatherer {
-  // The columns, package-private: Snapshot.gather writes single items into them itself.
   /** Items from which a run's constant columns are filled with Arrays.fill rather than a loop. */
   private static final int FILL = 16;
 
   private final int width;
-  final double[] v;
-  final int[] a;
-  final byte[] k;
-  final int[] t;
-  final int[] g;
-  final float[] d;
-  final byte[] f;
-  final short[] s;
+  private final double[] v;
+  private final int[] a;
+  private final byte[] k;
+  private final int[] t;
+  private final int[] g;
+  private final float[] d;
+  private final byte[] f;
+  private final short[] s;
 
-  /** Items written so far; a caller that writes items itself moves it on. */
-  int at;
+  /** Items written so far. */
+  private int at;
 
   /** Columns for n items of the given payload width. */
   Gatherer(int n, int width) {

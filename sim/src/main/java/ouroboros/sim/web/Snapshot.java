@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import ouroboros.agents.data.AuthorKind;
+import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.web.Ranges;
 import ouroboros.agents.web.WebView;
@@ -13,9 +14,6 @@ import ouroboros.agents.web.WebView;
  * read it at once; nothing in it ever changes.
  */
 public final class Snapshot implements WebView {
-  /** Consecutive items from which a gather copies a run at once rather than item by item. */
-  private static final int RUN = 8;
-
   private final int tick;
   private final int width;
   private final int siteCount;
@@ -147,25 +145,22 @@ public final class Snapshot implements WebView {
 
   /**
    * The items at the given indices, in that order: each index's chunk by binary search (or the same
-   * or next chunk as the index before), and each run of consecutive indices within a chunk copied
-   * at once ({@link Gatherer}).
+   * or next chunk as the index before), its segment through the chunk's directory.
    */
   @Override
   public Items gather(long[] indices) {
     int n = indices.length;
-    Gatherer out = new Gatherer(n, width);
-    double[] v = out.v;
-    int[] a = out.a;
-    byte[] k = out.k;
-    int[] t = out.t;
-    int[] g = out.g;
-    float[] d = out.d;
-    byte[] f = out.f;
-    short[] s = out.s;
+    double[] v = new double[n * width];
+    int[] a = new int[n];
+    byte[] k = new byte[n];
+    int[] t = new int[n];
+    int[] g = new int[n];
+    float[] d = new float[n];
+    byte[] f = new byte[n];
+    short[] s = new short[n];
     long total = size();
     int c = 0;
-    int i = 0;
-    while (i < n) {
+    for (int i = 0; i < n; i++) {
       long global = indices[i];
       if (global < 0 || global >= total) {
         throw new IndexOutOfBoundsException("no item " + global + " in a web of " + total);
@@ -178,21 +173,6 @@ public final class Snapshot implements WebView {
       }
       Chunk ch = chunks[c];
       int at = (int) (global - starts[c]);
-      int run = 1;
-      long end = starts[c + 1];
-      while (run < RUN && i + run < n && indices[i + run] == global + run && global + run < end) {
-        run++;
-      }
-      if (run == RUN) {
-        while (i + run < n && indices[i + run] == global + run && global + run < end) {
-          run++;
-        }
-        out.at = i;
-        out.copy(ch, at, at + run);
-        i += run;
-        continue;
-      }
-      // A short run: item by item.
       if (width == 1) {
         v[i] = ch.values[at];
       } else {
@@ -217,10 +197,8 @@ public final class Snapshot implements WebView {
         f[i] = src.flagsAt(p);
         s[i] = src.siteAt(p);
       }
-      i++;
     }
-    out.at = n;
-    return out.items();
+    return new Items(new Batch(n, width, v), a, k, t, g, d, f, s);
   }
 
   /**
