@@ -13,9 +13,7 @@ final class Draw {
   /** min(n, size) distinct members of {@code from}, uniformly (Floyd's algorithm), ascending. */
   static long[] from(Ranges from, int n, UniformRandomProvider rng) {
     long[] picks = UniformCrawl.sampleWithoutReplacement(from.size(), n, rng);
-    for (int i = 0; i < picks.length; i++) {
-      picks[i] = from.get(picks[i]);
-    }
+    from.getAll(picks);
     return picks; // get() is increasing, so still ascending
   }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import ouroboros.agents.data.Items;
+import ouroboros.agents.web.Ranges;
 import ouroboros.agents.web.WebView;
 
 /**
@@ -17,9 +18,15 @@ public final class UniformCrawl implements CrawlPolicy {
 
   private final int[] sites;
 
+  /**
+   * Whether no site is listed twice, so that a crawl that takes everything takes each site once.
+   */
+  private final boolean distinct;
+
   /** A uniform crawl over the given site indices; an empty array means every site. */
   public UniformCrawl(int[] sites) {
     this.sites = Objects.requireNonNull(sites, "sites").clone();
+    this.distinct = Arrays.stream(this.sites).distinct().count() == this.sites.length;
   }
 
   @Override
@@ -36,19 +43,40 @@ public final class UniformCrawl implements CrawlPolicy {
       sizes[i] = web.siteSize(visited[i]);
       total += sizes[i];
     }
-    long[] picks = sampleWithoutReplacement(total, n, rng);
-    long[] indices = new long[picks.length];
-    for (int i = 0; i < picks.length; i++) {
-      long k = picks[i];
-      int s = 0;
-      while (k >= sizes[s]) {
-        k -= sizes[s];
-        s++;
-      }
-      indices[i] = web.siteItem(visited[s], k);
+    if (n >= total && distinct) {
+      // Every visited item, as sampleWithoutReplacement would take them (drawing nothing): the
+      // visited sites' ranges, copied range by range.
+      return web.gather(
+          sites.length == 0
+              ? new Ranges.Builder().add(0, total).build()
+              : web.siteRanges(visited, Integer.MIN_VALUE));
     }
-    Arrays.sort(indices);
-    return web.gather(indices);
+    long[] picks = sampleWithoutReplacement(total, n, rng);
+    return web.gather(indices(web, visited, sizes, picks));
+  }
+
+  /** The global indices of ascending picks over the visited sites' items, ascending. */
+  private static long[] indices(WebView web, int[] visited, long[] sizes, long[] picks) {
+    // picks ascend, so each visited site's picks are one run: mapped to the web in one call.
+    long[] indices = new long[picks.length];
+    int i = 0;
+    long before = 0;
+    for (int s = 0; s < visited.length && i < picks.length; s++) {
+      long end = before + sizes[s];
+      int j = i;
+      while (j < picks.length && picks[j] < end) {
+        picks[j++] -= before;
+      }
+      if (j > i) {
+        web.siteItems(visited[s], picks, i, j, indices);
+      }
+      before = end;
+      i = j;
+    }
+    if (!ascending(indices)) {
+      Arrays.sort(indices); // one site's items ascend; several sites' interleave
+    }
+    return indices;
   }
 
   /** Sorted distinct values from [0, total), min(n, total) of them, chosen uniformly. */
@@ -73,6 +101,16 @@ public final class UniformCrawl implements CrawlPolicy {
     }
     Arrays.sort(out);
     return out;
+  }
+
+  /** Whether the values ascend (one site's items always do). */
+  private static boolean ascending(long[] values) {
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] < values[i - 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Indices 0..count-1. */

@@ -48,8 +48,35 @@ public interface WebView {
   /** The global index of the {@code k}-th visible item on {@code site}. */
   long siteItem(int site, long k);
 
+  /**
+   * {@link #siteItem} of each of {@code ks[from, to)}, written to the same positions of {@code
+   * out}. The web store answers ascending ks with one walk over its chunks instead of a search per
+   * item.
+   */
+  default void siteItems(int site, long[] ks, int from, int to, long[] out) {
+    for (int i = from; i < to; i++) {
+      out[i] = siteItem(site, ks[i]);
+    }
+  }
+
   /** The items at the given global indices, in that order, with their provenance. */
   Items gather(long[] indices);
+
+  /**
+   * The items of a set of global indices, in ascending order: what {@link #gather(long[])} gives
+   * for the set's members. The web store copies whole ranges at once.
+   */
+  default Items gather(Ranges members) {
+    long[] all = new long[Math.toIntExact(members.size())];
+    long[] bounds = members.bounds();
+    int at = 0;
+    for (int r = 0; r < bounds.length; r += 2) {
+      for (long i = bounds[r]; i < bounds[r + 1]; i++) {
+        all[at++] = i;
+      }
+    }
+    return gather(all);
+  }
 
   /**
    * The visible items of the given sites published at or after {@code fromTick}, as global index

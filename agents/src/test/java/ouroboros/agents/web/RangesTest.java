@@ -38,6 +38,23 @@ class RangesTest {
   }
 
   @Test
+  void getAll_ascendingKs_equalGetOfEach() {
+    Ranges r = of(3, 5, 10, 11, 20, 23, 40, 41);
+    long[] ks = {0, 1, 3, 3, 5, 6};
+    long[] want = new long[ks.length];
+    for (int i = 0; i < ks.length; i++) {
+      want[i] = r.get(ks[i]);
+    }
+    r.getAll(ks);
+    assertArrayEquals(want, ks);
+    assertThrows(IndexOutOfBoundsException.class, () -> r.getAll(new long[] {2, 7}));
+    assertThrows(IllegalArgumentException.class, () -> r.getAll(new long[] {2, 1}));
+    long[] none = {};
+    Ranges.EMPTY.getAll(none);
+    assertEquals(0, none.length);
+  }
+
+  @Test
   void minus_removesOverlapsOfEveryShape() {
     Ranges a = of(0, 10, 20, 30, 40, 50);
     Ranges b = of(0, 2, 5, 6, 9, 22, 25, 26, 29, 41, 60, 70);

@@ -123,6 +123,27 @@ public final class Snapshot implements WebView {
   }
 
   /**
+   * Each k's chunk is the one before it when k falls in it (ascending ks walk the chunks), else
+   * found by binary search.
+   */
+  @Override
+  public void siteItems(int site, long[] ks, int from, int to, long[] out) {
+    long[] cum = siteCum(site);
+    long size = cum[chunks.length];
+    int c = 0;
+    for (int i = from; i < to; i++) {
+      long k = ks[i];
+      if (k < 0 || k >= size) {
+        throw new IndexOutOfBoundsException("site " + site + " has no item " + k);
+      }
+      if (k < cum[c] || k >= cum[c + 1]) {
+        c = upperBound(cum, k) - 1;
+      }
+      out[i] = starts[c] + chunks[c].siteStart[site] + (k - cum[c]);
+    }
+  }
+
+  /**
    * The items at the given indices, in that order: each index's chunk by binary search (or the same
    * or next chunk as the index before), its segment through the chunk's directory.
    */
@@ -178,6 +199,37 @@ public final class Snapshot implements WebView {
       }
     }
     return new Items(new Batch(n, width, v), a, k, t, g, d, f, s);
+  }
+
+  /**
+   * The items of a set of global indices, ascending: each range copied chunk by chunk and segment
+   * by segment ({@link Gatherer}), with no index array and no search per item.
+   */
+  @Override
+  public Items gather(Ranges members) {
+    long[] bounds = members.bounds();
+    Gatherer out = new Gatherer(Math.toIntExact(members.size()), width);
+    long total = size();
+    int c = 0;
+    for (int r = 0; r < bounds.length; r += 2) {
+      long from = bounds[r];
+      long to = bounds[r + 1];
+      if (from < 0 || to > total) {
+        throw new IndexOutOfBoundsException(
+            "no item " + (from < 0 ? from : to - 1) + " in a web of " + total);
+      }
+      if (from >= starts[c + 1]) {
+        c = upperBound(starts, from) - 1;
+      }
+      while (from < to) {
+        long end = Math.min(to, starts[c + 1]);
+        out.copy(chunks[c], (int) (from - starts[c]), (int) (end - starts[c]));
+        from = end;
+        c++;
+      }
+      c = Math.max(0, c - 1);
+    }
+    return out.items();
   }
 
   /**
