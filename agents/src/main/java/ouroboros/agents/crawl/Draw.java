@@ -14,7 +14,7 @@ final class Draw {
   static long[] from(Ranges from, int n, UniformRandomProvider rng) {
     long[] picks = UniformCrawl.sampleWithoutReplacement(from.size(), n, rng);
     from.getAll(picks);
-    return picks; // get() is increasing, so still ascending
+    return picks; // the k-th member increases with k, so still ascending
   }
 
   /** The items at the union of disjoint index sets, in ascending global order. */

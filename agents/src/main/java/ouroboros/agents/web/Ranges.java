@@ -6,7 +6,8 @@ import java.util.Arrays;
  * A set of global item indices of a snapshot, kept as ascending, disjoint, non-empty half-open
  * ranges {@code [start, end)}: the items one crawl policy may see (one site's items, those of the
  * last W ticks, one author's, everything but a model's own). Crawl policies sample from it with
- * {@link #get(long)}, which maps the k-th member to its global index in O(log ranges). Immutable.
+ * {@link #get(long)}, which maps the k-th member to its global index in O(log ranges), or {@link
+ * #getAll} for ascending ks in one walk. Immutable.
  */
 public final class Ranges {
   /** The empty set. */
@@ -49,19 +50,20 @@ public final class Ranges {
 
   /**
    * Replaces each k in {@code ks}, ascending, by the k-th member ({@link #get} of each): one walk
-   * over the ranges instead of a search per k.
+   * over the ranges instead of a search per k. When it throws, the ks before the bad one are
+   * already replaced.
    */
   public void getAll(long[] ks) {
     int r = 0;
-    long previous = -1;
+    long previous = 0;
     for (int i = 0; i < ks.length; i++) {
       long k = ks[i];
+      if (k < 0 || k >= size()) {
+        throw new IndexOutOfBoundsException("no member " + k + " in a set of " + size());
+      }
       if (k < previous) {
         throw new IllegalArgumentException(
             "members are not ascending: " + k + " after " + previous);
-      }
-      if (k >= size()) {
-        throw new IndexOutOfBoundsException("no member " + k + " in a set of " + size());
       }
       while (k >= cum[r + 1]) {
         r++;

@@ -45,13 +45,19 @@ public interface WebView {
     return 1.0;
   }
 
-  /** The global index of the {@code k}-th visible item on {@code site}. */
+  /**
+   * The global index of the {@code k}-th visible item on {@code site}, ascending in k. Every view
+   * keeps these consistent with the items' site column: {@code siteItem(s, k)} for k below {@link
+   * #siteSize}(s) are exactly the items whose {@code site()} is s ({@link #siteRanges} with {@code
+   * Integer.MIN_VALUE} gives the same set), and every visible item is on one site, so the sites'
+   * sizes add up to {@link #size}. A crawl that takes every item of its sites relies on this.
+   */
   long siteItem(int site, long k);
 
   /**
    * {@link #siteItem} of each of {@code ks[from, to)}, written to the same positions of {@code
-   * out}. The web store answers ascending ks with one walk over its chunks instead of a search per
-   * item.
+   * out}. The web store answers ascending ks chunk by chunk, searching only when k leaves the chunk
+   * of the k before.
    */
   default void siteItems(int site, long[] ks, int from, int to, long[] out) {
     for (int i = from; i < to; i++) {

@@ -17,7 +17,7 @@ import ouroboros.agents.web.WebView;
 /** Uniform crawling without replacement, over all sites or some. */
 class UniformCrawlTest {
 
-  /** A web of {@code perSite[s]} items on each site s; item i's payload is i. */
+  /** A web of {@code perSite[s]} items on each site s, in site order; item i's payload is i. */
   private static WebView web(int... perSite) {
     int total = Arrays.stream(perSite).sum();
     int[] start = new int[perSite.length + 1];
@@ -57,10 +57,50 @@ class UniformCrawlTest {
 
       @Override
       public Items gather(long[] indices) {
-        double[] v = Arrays.stream(indices).asDoubleStream().toArray();
-        return Items.uniform(new Batch(v.length, 1, v), 0, AuthorKind.HUMAN, 0, 0, 0f, (short) 0);
+        // Each item's site column names the site siteItem places it on (WebView's contract).
+        int n = indices.length;
+        short[] sites = new short[n];
+        byte[] kinds = new byte[n];
+        Arrays.fill(kinds, AuthorKind.HUMAN);
+        for (int i = 0; i < n; i++) {
+          int site = Arrays.binarySearch(start, (int) indices[i]);
+          sites[i] = (short) (site >= 0 ? nextNonEmpty(start, site) : -site - 2);
+        }
+        return new Items(
+            new Batch(n, 1, Arrays.stream(indices).asDoubleStream().toArray()),
+            new int[n],
+            kinds,
+            new int[n],
+            new int[n],
+            new float[n],
+            new byte[n],
+            sites);
       }
     };
+  }
+
+  /** The site at whose start index {@code start[s]} an item lies, skipping empty sites. */
+  private static int nextNonEmpty(int[] start, int s) {
+    while (s + 1 < start.length - 1 && start[s + 1] == start[s]) {
+      s++;
+    }
+    return s;
+  }
+
+  @Test
+  void crawl_everyItemOfListedSites_theSitesItemsInOrderWithoutDrawing() {
+    UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(3L);
+    UniformRandomProvider same = RandomSource.SPLIT_MIX_64.create(3L);
+    // n exactly the sites' items, and more: the whole of sites 2 and 0, ascending, nothing drawn.
+    for (int n : new int[] {25, 30}) {
+      Items got = new UniformCrawl(new int[] {2, 0}).crawl(web(5, 20, 20), n, rng);
+      double[] want = new double[25];
+      for (int i = 0; i < 25; i++) {
+        want[i] = i < 5 ? i : 20 + i;
+      }
+      assertArrayEquals(want, got.payload().values());
+    }
+    assertEquals(same.nextLong(), rng.nextLong(), "a crawl that takes everything draws nothing");
   }
 
   @Test

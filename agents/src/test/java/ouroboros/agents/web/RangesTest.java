@@ -49,6 +49,8 @@ class RangesTest {
     assertArrayEquals(want, ks);
     assertThrows(IndexOutOfBoundsException.class, () -> r.getAll(new long[] {2, 7}));
     assertThrows(IllegalArgumentException.class, () -> r.getAll(new long[] {2, 1}));
+    assertThrows(IndexOutOfBoundsException.class, () -> r.getAll(new long[] {-1}));
+    assertThrows(IndexOutOfBoundsException.class, () -> Ranges.EMPTY.getAll(new long[] {-1}));
     long[] none = {};
     Ranges.EMPTY.getAll(none);
     assertEquals(0, none.length);

@@ -15,9 +15,6 @@ import ouroboros.agents.data.Items;
  * that draws half of a site makes, copying a run at a time measured slower.)
  */
 final class Gatherer {
-  /** Items from which a run's constant columns are filled with Arrays.fill rather than a loop. */
-  private static final int FILL = 16;
-
   private final int width;
   private final double[] v;
   private final int[] a;
@@ -55,13 +52,7 @@ final class Gatherer {
     } else {
       System.arraycopy(ch.values, from * width, v, at * width, len * width);
     }
-    if (len < FILL) {
-      for (int i = at; i < at + len; i++) {
-        t[i] = ch.tick;
-      }
-    } else {
-      Arrays.fill(t, at, at + len, ch.tick);
-    }
+    Arrays.fill(t, at, at + len, ch.tick);
     int seg = ch.segmentOf(from);
     int pos = from;
     while (pos < to) {
@@ -69,16 +60,7 @@ final class Gatherer {
       int out = at + pos - from;
       int outEnd = out + end - pos;
       Items src = ch.segItems[seg];
-      if (src == null && outEnd - out < FILL) {
-        for (int i = out; i < outEnd; i++) {
-          a[i] = ch.segAuthor[seg];
-          k[i] = ch.segKind[seg];
-          g[i] = ch.segGeneration[seg];
-          d[i] = ch.segDepth[seg];
-          f[i] = ch.segFlags[seg];
-          s[i] = ch.segSiteOf[seg];
-        }
-      } else if (src == null) {
+      if (src == null) {
         Arrays.fill(a, out, outEnd, ch.segAuthor[seg]);
         Arrays.fill(k, out, outEnd, ch.segKind[seg]);
         Arrays.fill(g, out, outEnd, ch.segGeneration[seg]);
