@@ -9,6 +9,9 @@ import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.cluster.Member;
 import akka.cluster.MemberStatus;
+import akka.cluster.sharding.ShardRegion;
+import akka.cluster.sharding.typed.ClusterShardingQuery;
+import akka.cluster.sharding.typed.GetClusterShardingStats;
 import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.typed.Cluster;
 import java.io.PrintWriter;
@@ -222,6 +225,7 @@ public final class ClusterPlacement implements Placement {
                 system.scheduler())
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
+    awaitRegions(found.size(), deadline);
     NodeTraffic traffic = NodeTraffic.get(system);
     post =
         new BlockPost(
@@ -238,6 +242,39 @@ public final class ClusterPlacement implements Placement {
         found.size(), world.agentCount(), blocks, size);
     log.printf("cluster: blocks per node: %s%n", BlockCensus.describe(census));
     log.flush();
+  }
+
+  /**
+   * Waits until the shard coordinator knows the block regions of {@code nodes} nodes. A node's
+   * region registers with the coordinator on its own schedule, after the node is up: blocks started
+   * before it did would all be placed on the nodes already known (on a loaded machine, every block
+   * on the clock's node).
+   */
+  private void awaitRegions(int nodes, Instant deadline) throws Exception {
+    while (true) {
+      ShardRegion.ClusterShardingStats stats =
+          AskPattern.<ClusterShardingQuery, ShardRegion.ClusterShardingStats>ask(
+                  ClusterSharding.get(system).shardState(),
+                  r -> new GetClusterShardingStats(BlockEntity.KEY, Duration.ofSeconds(5), r),
+                  Duration.ofSeconds(10),
+                  system.scheduler())
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+      if (stats.getRegions().size() >= nodes) {
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            "the block regions of only "
+                + stats.getRegions().size()
+                + " of "
+                + nodes
+                + " nodes were known to Cluster Sharding after "
+                + wait.toSeconds()
+                + " s");
+      }
+      Thread.sleep(200);
+    }
   }
 
   /** The address of a host's node, {@code self} for this node's own. */
