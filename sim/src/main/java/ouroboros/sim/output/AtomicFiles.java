@@ -12,14 +12,78 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Writes whole files atomically: to a temporary file beside the target, forced to the disk ({@link
  * FileChannel#force}), then a rename, so that neither a kill nor a power cut leaves a renamed but
- * empty or partial file. A write that fails (a full disk) deletes its temporary file.
+ * empty or partial file. A write that fails (a full disk) deletes its temporary file. When the
+ * process shuts down ({@link #stopWriting}), no write starts any more, and those under way finish
+ * or lose their temporary files, so that none is left beside a run's files.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  /** The temporary files being written now; guards {@link #stopped}. */
+  private static final Set<Path> WRITING = new HashSet<>();
+
+  /** Whether {@link #stopWriting} was called: no write starts any more. */
+  private static boolean stopped;
+
+  /**
+   * For a shutdown hook: no write starts from now on (each throws an IOException), and the writes
+   * under way get at most {@code wait} to finish; the temporary files of those that did not are
+   * deleted (their writes then fail, and their targets keep their last whole version).
+   */
+  public static void stopWriting(Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    synchronized (WRITING) {
+      stopped = true;
+      while (!WRITING.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          WRITING.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      for (Path tmp : WRITING) {
+        deleteQuietly(tmp);
+      }
+      WRITING.clear();
+    }
+  }
+
+  /** Lets writes start again after {@link #stopWriting} (for tests, which share one JVM). */
+  static void startWriting() {
+    synchronized (WRITING) {
+      stopped = false;
+    }
+  }
+
+  /** Registers a temporary file about to be written; refuses once writing has stopped. */
+  private static void begin(Path tmp) throws IOException {
+    synchronized (WRITING) {
+      if (stopped) {
+        throw new IOException("the process is shutting down: " + tmp + " is not written");
+      }
+      WRITING.add(tmp);
+    }
+  }
+
+  /** A temporary file renamed or deleted. */
+  private static void end(Path tmp) {
+    synchronized (WRITING) {
+      WRITING.remove(tmp);
+      WRITING.notifyAll();
+    }
+  }
 
   /** Replaces {@code target} with {@code bytes} so that readers see the old or the new file. */
   public static void write(Path target, byte[] bytes) throws IOException {
@@ -33,6 +97,7 @@ public final class AtomicFiles {
 
   /** Writes {@code bytes} to {@code tmp} and forces them to the disk; deletes it on failure. */
   private static void writeForced(Path tmp, byte[] bytes) throws IOException {
+    begin(tmp);
     try (FileChannel ch =
         FileChannel.open(
             tmp,
@@ -46,6 +111,7 @@ public final class AtomicFiles {
       ch.force(true);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(tmp);
+      end(tmp);
       throw e;
     }
   }
@@ -57,6 +123,8 @@ public final class AtomicFiles {
     } catch (IOException e) {
       deleteQuietly(tmp);
       throw e;
+    } finally {
+      end(tmp);
     }
   }
 
@@ -105,6 +173,7 @@ public final class AtomicFiles {
    */
   public static void write(Path target, TextBody body) throws IOException {
     Path tmp = tmp(target);
+    begin(tmp);
     try (FileChannel ch =
             FileChannel.open(
                 tmp,
@@ -119,6 +188,7 @@ public final class AtomicFiles {
       ch.force(true);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(tmp);
+      end(tmp);
       throw e;
     }
     rename(tmp, target);

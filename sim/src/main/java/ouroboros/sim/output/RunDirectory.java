@@ -29,6 +29,9 @@ public final class RunDirectory {
   /** How long a shutdown hook waits for the writer to record why the run stopped. */
   static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
+  /** How long a shutdown hook then waits for the files other threads are writing (the graph's). */
+  static final Duration STOP_WRITING_WAIT = Duration.ofSeconds(2);
+
   /** The failure a run records when the JVM shuts down under it (SIGTERM, Ctrl-C). */
   public static final String SHUT_DOWN =
       "stopped by a signal (SIGTERM, SIGINT, SIGHUP) or by the JVM shutting down before the run"
@@ -96,6 +99,8 @@ public final class RunDirectory {
           new Thread(
               () -> {
                 writer.abort(SHUT_DOWN, SHUTDOWN_WAIT);
+                // The graph's files are written on threads of their own: none is left half done.
+                AtomicFiles.stopWriting(STOP_WRITING_WAIT);
                 closeQuietly(lock);
               },
               "ouroboros-shutdown");
