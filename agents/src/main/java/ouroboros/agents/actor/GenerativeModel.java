@@ -72,7 +72,8 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
         items = publish(msg.tick() + 1, msg.rate());
       }
     } catch (RuntimeException e) {
-      throw new AgentProtocol.StepFailure(msg.tick() + 1, e);
+      msg.replyTo().tell(AgentProtocol.Stepped.publishFailed(msg.tick(), index, report, e));
+      return this;
     }
     msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, report, items));
     return this;

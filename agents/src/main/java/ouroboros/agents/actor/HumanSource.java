@@ -77,7 +77,8 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
       try {
         items = publish(msg.tick() + 1, msg.web(), msg.rate());
       } catch (RuntimeException e) {
-        throw new AgentProtocol.StepFailure(msg.tick() + 1, e);
+        msg.replyTo().tell(AgentProtocol.Stepped.publishFailed(msg.tick(), index, null, e));
+        return this;
       }
     }
     msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, null, items));

@@ -162,6 +162,14 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private Schedule.Plan nextPlan;
 
   private Items[] next;
+
+  /**
+   * The lowest-indexed agent whose folded publish of the next tick failed, and why; -1 and null
+   * when none. The run fails when that tick starts, after this tick is observed.
+   */
+  private int nextFailedAgent = -1;
+
+  private String nextFailure;
   private long phaseStart;
   private long tickStart;
   private final long[] phaseNanos = new long[Phase.values().length];
@@ -304,6 +312,17 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     tickStart = phaseStart;
     plan = nextPlan != null ? nextPlan : setup.schedule().plan(tick);
     nextPlan = null;
+    if (nextFailure != null) {
+      // A Step of the previous tick failed in this tick's publish: fail now, as Publish would have.
+      phase = Phase.PUBLISH;
+      return finish(
+          "agent "
+              + agents.get(nextFailedAgent).id()
+              + " failed in the publish phase of tick "
+              + tick
+              + ": "
+              + nextFailure);
+    }
     if (next != null) {
       // The previous tick's Steps took this tick's events and publish: the items are in.
       contributions = next;
@@ -356,6 +375,10 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     if (msg.items() != null) {
       next[msg.agent()] = msg.items();
     }
+    if (msg.publishFailure() != null && (nextFailure == null || msg.agent() < nextFailedAgent)) {
+      nextFailedAgent = msg.agent();
+      nextFailure = msg.publishFailure();
+    }
     waiting.clear(msg.agent());
     return awaitOrAdvance();
   }
@@ -379,17 +402,12 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     String why =
         failed.getCause() instanceof akka.actor.ActorInitializationException init
             ? " failed to start: " + describe(init.getCause() == null ? init : init.getCause())
-            : failed.getCause() instanceof AgentProtocol.StepFailure step
-                ? " failed in the publish phase of tick "
-                    + step.tick()
-                    + ": "
-                    + describe(step.getCause())
-                : " failed in the "
-                    + phase.key()
-                    + " phase of tick "
-                    + tick
-                    + ": "
-                    + describe(failed.getCause());
+            : " failed in the "
+                + phase.key()
+                + " phase of tick "
+                + tick
+                + ": "
+                + describe(failed.getCause());
     if (replyTo == null) {
       if (startFailure.isEmpty()) {
         startFailure = "agent " + agentId(failed) + why;

@@ -1,7 +1,6 @@
 package ouroboros.sim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import ouroboros.agents.actor.AgentProtocol;
+import ouroboros.agents.data.Items;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
@@ -55,9 +55,16 @@ class StepTest extends EngineTest {
         - {tick: 7, retire: lab-a}
       """;
 
-  /** What a tick's results say, in a form that compares by value. */
-  private static List<String> digest(World world, Duration interval) {
-    List<String> out = new ArrayList<>();
+  /**
+   * What a run observed and how it ended, in a form that compares by value: per tick, the whole web
+   * (every column of every item, by {@link Items#equals}), the published count and every report;
+   * then the outcome's ticks completed and failure. The run's files (metrics.csv, summary.json,
+   * graph/) are written from exactly these.
+   */
+  private record Observed(List<Object> ticks, int completed, String failure) {}
+
+  private static Observed observe(World world, Duration interval) {
+    List<Object> out = new ArrayList<>();
     RunOutcome outcome =
         sim.run(
             world,
@@ -66,17 +73,8 @@ class StepTest extends EngineTest {
               for (int i = 0; i < all.length; i++) {
                 all[i] = i;
               }
-              var items = t.web().gather(all);
-              out.add(
-                  t.tick()
-                      + " published "
-                      + t.published()
-                      + " web "
-                      + items.size()
-                      + " items, hash "
-                      + java.util.Arrays.hashCode(items.payload().values())
-                      + " "
-                      + java.util.Arrays.hashCode(items.generation()));
+              out.add(t.tick() + " published " + t.published());
+              out.add(t.web().gather(all));
               for (RetrainReport r : t.reports()) {
                 out.add(
                     r.id()
@@ -91,17 +89,24 @@ class StepTest extends EngineTest {
               }
             },
             interval);
-    assertTrue(outcome.completed(), outcome.failure());
-    return out;
+    return new Observed(out, outcome.ticksCompleted(), outcome.failure());
+  }
+
+  /** Runs a world folded and apart (a tick interval of 1 ns) and checks they observe the same. */
+  private static Observed sameFoldedAndApart(java.util.function.Supplier<World> world) {
+    // A tick interval of 1 ns never waits (a tick takes longer) but turns the folding off.
+    Observed apart = observe(world.get(), Duration.ofNanos(1));
+    Observed folded = observe(world.get(), Duration.ZERO);
+    assertEquals(apart, folded);
+    return folded;
   }
 
   @Test
   void run_foldedSteps_giveTheResultsOfSeparatePhases() {
     World world = Worlds.of(TIMELINE, 5);
-    // A tick interval of 1 ns never waits (a tick takes longer) but turns the folding off.
-    List<String> apart = digest(world, Duration.ofNanos(1));
-    List<String> folded = digest(world, Duration.ZERO);
-    assertEquals(apart, folded);
+    Observed done = sameFoldedAndApart(() -> world);
+    assertEquals("", done.failure());
+    assertEquals(world.ticks(), done.completed());
   }
 
   @Test
@@ -165,8 +170,30 @@ class StepTest extends EngineTest {
     return told.get();
   }
 
+  /**
+   * A domain that throws at the {@code nth} call of {@code method} ({@code sample}: a model's
+   * publish; {@code sampleTruth}: a human's).
+   */
+  private static Domain breaking(Domain domain, String method, int nth) {
+    AtomicInteger calls = new AtomicInteger();
+    return (Domain)
+        java.lang.reflect.Proxy.newProxyInstance(
+            Domain.class.getClassLoader(),
+            new Class<?>[] {Domain.class},
+            (proxy, m, args) -> {
+              if (m.getName().equals(method) && calls.incrementAndGet() == nth) {
+                throw new IllegalStateException("injected sampling bug");
+              }
+              try {
+                return m.invoke(domain, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
   @Test
-  void step_publishThrows_runNamesThePublishPhaseOfItsTick() {
+  void step_modelPublishThrows_tickBeforeIsObservedAndTheRunFailsAsApart() {
     World base =
         Worlds.of(
             """
@@ -178,29 +205,34 @@ class StepTest extends EngineTest {
           - {id: m, regime: replace, initial: truth, scrape: 20, publish-rate: 5}
         """,
             3);
-    Domain gaussian = base.domain();
-    AtomicInteger samples = new AtomicInteger();
     // The model's third sample is its publish at tick 2, which a Step at tick 1 asks for.
-    Domain broken =
-        (Domain)
-            java.lang.reflect.Proxy.newProxyInstance(
-                Domain.class.getClassLoader(),
-                new Class<?>[] {Domain.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("sample") && samples.incrementAndGet() == 3) {
-                    throw new IllegalStateException("injected sampling bug");
-                  }
-                  try {
-                    return method.invoke(gaussian, args);
-                  } catch (java.lang.reflect.InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
-    RunOutcome outcome = sim.run(base.withDomain(broken), r -> {});
-    assertFalse(outcome.completed());
+    Observed done = sameFoldedAndApart(() -> base.withDomain(breaking(base.domain(), "sample", 3)));
     assertEquals(
-        "agent m failed in the publish phase of tick 2: injected sampling bug", outcome.failure());
-    // Tick 1's observe phase waited for that Step: ticks 0 only is complete.
-    assertEquals(1, outcome.ticksCompleted());
+        "agent m failed in the publish phase of tick 2: injected sampling bug", done.failure());
+    // Tick 1 (its retrain included) is observed before the run fails at tick 2.
+    assertEquals(2, done.completed());
+    assertTrue(done.ticks().contains("1 published 5"), done.ticks().toString());
+  }
+
+  @Test
+  void step_humanPublishThrows_tickBeforeIsObservedAndTheRunFailsAsApart() {
+    World base =
+        Worlds.of(
+            """
+        name: throwing-human
+        ticks: 5
+        domain: {type: gaussian}
+        engine: {phase-timeout-seconds: 30}
+        humans:
+          - {id: people, publish-rate: 30}
+        """,
+            3);
+    // The source's third draw from the truth is its publish at tick 2.
+    Observed done =
+        sameFoldedAndApart(() -> base.withDomain(breaking(base.domain(), "sampleTruth", 3)));
+    assertEquals(
+        "agent people failed in the publish phase of tick 2: injected sampling bug",
+        done.failure());
+    assertEquals(2, done.completed());
   }
 }
