@@ -122,11 +122,6 @@ public final class AgentProtocol {
       int tick, int agent, RetrainReport report, Items items, String publishFailure)
       implements CborSerializable {
 
-    /** A step whose publish half (if asked) succeeded. */
-    public Stepped(int tick, int agent, RetrainReport report, Items items) {
-      this(tick, agent, report, items, null);
-    }
-
     /**
      * A step whose publish half failed with {@code cause}: the cause's message, or its class name
      * when it has none.

@@ -75,7 +75,7 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
       msg.replyTo().tell(AgentProtocol.Stepped.publishFailed(msg.tick(), index, report, e));
       return this;
     }
-    msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, report, items));
+    msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, report, items, null));
     return this;
   }
 

@@ -81,7 +81,7 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
         return this;
       }
     }
-    msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, null, items));
+    msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, null, items, null));
     return this;
   }
 
