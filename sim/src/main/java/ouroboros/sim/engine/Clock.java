@@ -52,7 +52,9 @@ import ouroboros.sim.web.WebStore;
  * and nothing may come between tick t and t+1 (no pacing, no checkpoint after t, t not the last),
  * the retrain phase of t sends each agent one Step that also carries t+1's settings change and asks
  * for t+1's publish; t+1's events and publish phases then only seal the web. One message each way
- * per agent and tick instead of two; each agent does the same work in the same order.
+ * per agent and tick instead of two; each agent does the same work in the same order. Such a
+ * retrain phase has two phases' timeout. A failed publish in a Step is answered, not thrown: tick t
+ * is observed and the run fails when t+1 starts, as it would have with separate phases.
  *
  * <p>Pacing: with a {@link ClockSetup#tickInterval() tick interval} of zero the next tick starts as
  * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
@@ -438,8 +440,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
             + phase.key()
             + " phase of tick "
             + tick
+            + (folding() ? " and the publish phase of tick " + (tick + 1) : "")
             + " timed out after "
-            + setup.phaseTimeout().toMillis()
+            + phaseTimeout().toMillis()
             + " ms; no answer from"
             + (count > NAMED_SILENT ? " " + count + " agents, the first " + NAMED_SILENT : "")
             + ": "
@@ -463,11 +466,33 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     return ok;
   }
 
-  /** Starts the current phase's timeout, once per phase, if anyone is awaited. */
+  /**
+   * Starts the current phase's timeout, once per phase, if anyone is awaited. A folded step (a
+   * retrain phase whose Steps also ask for the next tick's publish) does two phases' work and has
+   * two phases' budget.
+   */
   private void startPhaseTimer() {
     if (!waiting.isEmpty()) {
-      timers.startSingleTimer(TIMEOUT_KEY, new PhaseTimedOut(tick, phase), setup.phaseTimeout());
+      timers.startSingleTimer(TIMEOUT_KEY, new PhaseTimedOut(tick, phase), phaseTimeout());
     }
+  }
+
+  /**
+   * The current phase's timeout: twice the setup's for a folded step, at most the longest timer
+   * Akka's scheduler takes.
+   */
+  private Duration phaseTimeout() {
+    if (!folding()) {
+      return setup.phaseTimeout();
+    }
+    Duration twice = setup.phaseTimeout().multipliedBy(2);
+    Duration longest = Duration.ofSeconds(EngineLimits.MAX_DELAY_SECONDS);
+    return twice.compareTo(longest) > 0 ? longest : twice;
+  }
+
+  /** Whether the current phase is a folded step: tick t's retrain and tick t + 1's publish. */
+  private boolean folding() {
+    return phase == Phase.RETRAIN && next != null;
   }
 
   /** Waits for the phase's stragglers, or moves to the next phase when there are none. */
