@@ -32,7 +32,11 @@ class StepTest extends EngineTest {
     KIT.shutdownTestKit();
   }
 
-  /** A timeline with releases, a retirement, new rates and a crawl change (a Reconfigure). */
+  /**
+   * A timeline with releases, a retirement, new rates, a crawl change (a Reconfigure), two changes
+   * to one model at one tick (which unfolds that tick) and a laundering human (whose reposts come
+   * from the previous snapshot).
+   */
   private static final String TIMELINE =
       """
       name: steps
@@ -42,7 +46,7 @@ class StepTest extends EngineTest {
       web: {retention: 2}
       sites: [{id: forum}, {id: blog-a}, {id: blog-b}]
       humans:
-        - {id: people, publish-rate: 30, site: forum}
+        - {id: people, publish-rate: 30, site: forum, laundering: {share: 0.3}}
       models:
         - {id: lab-a, regime: replace, initial: truth, scrape: 20, publish-rate: 10, site: blog-a}
         - {id: lab-b, regime: accumulate, initial: truth, scrape: 20, publish-rate: 10,
@@ -52,6 +56,8 @@ class StepTest extends EngineTest {
         - {tick: 3, humans: {id: people, publish-rate: 60}}
         - {tick: 4, set: {agent: lab-a, publish-rate: 3}}
         - {tick: 5, set: {path: "models[lab-b].crawl.sites", value: [blog-a]}}
+        - {tick: 6, set: {path: "models[lab-b].crawl.sites", value: [forum, blog-b]}}
+        - {tick: 6, set: {path: "models[lab-b].scrape", value: 15}}
         - {tick: 7, retire: lab-a}
       """;
 
