@@ -172,6 +172,13 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private int nextFailedAgent = -1;
 
   private String nextFailure;
+
+  /**
+   * Whether a checkpoint is due after this tick: asked of the barrier once per tick but the last,
+   * when the retrain phase starts, and used both to decide on folding and after the observe phase.
+   */
+  private boolean checkpointAfter;
+
   private long phaseStart;
   private long tickStart;
   private final long[] phaseNanos = new long[Phase.values().length];
@@ -510,6 +517,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       endPhase();
       phase = Phase.RETRAIN;
       reports = new RetrainReport[agents.size()];
+      checkpointAfter = tick + 1 < setup.ticks() && setup.barrier().due(tick);
       if (!askSteps()) {
         for (AgentHandle a : agents) {
           if (plan.isActive(a.index()) && a.retrainsAt().test(tick)) {
@@ -536,7 +544,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     if (!post.steps()
         || !setup.tickInterval().isZero()
         || tick + 1 >= setup.ticks()
-        || setup.barrier().due(tick)) {
+        || checkpointAfter) {
       return false;
     }
     Schedule.Plan ahead = setup.schedule().plan(tick + 1);
@@ -600,7 +608,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       tick++;
       return finish("");
     }
-    if (setup.barrier().due(tick)) {
+    if (checkpointAfter) {
       return askStates();
     }
     advanceTo(tick + 1);
@@ -609,6 +617,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   /** The checkpoint barrier after tick t: asks every agent for its state (see {@link Barrier}). */
   private Behavior<Command> askStates() {
+    setup.barrier().asking(tick);
     saved = new AgentProtocol.StateSaved[agents.size()];
     waiting.clear();
     for (AgentHandle a : agents) {

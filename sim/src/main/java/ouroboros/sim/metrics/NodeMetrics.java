@@ -125,9 +125,9 @@ public final class NodeMetrics implements MeterBinder {
   }
 
   /**
-   * The checkpoint barrier {@code barrier}, timed: the time from the clock's {@link Barrier#due}
-   * answering yes (it then asks every agent for its state) to {@link Barrier#write} (called when
-   * the last state is in) is added to the barrier wait; writing is not.
+   * The checkpoint barrier {@code barrier}, timed: the time from the clock's {@link Barrier#asking}
+   * (it then asks every agent for its state) to {@link Barrier#write} (called when the last state
+   * is in) is added to the barrier wait; writing is not.
    */
   public Barrier timed(Barrier barrier) {
     Objects.requireNonNull(barrier, "barrier");
@@ -137,9 +137,14 @@ public final class NodeMetrics implements MeterBinder {
 
       @Override
       public boolean due(int tick) {
-        asking = barrier.due(tick);
+        return barrier.due(tick);
+      }
+
+      @Override
+      public void asking(int tick) {
+        barrier.asking(tick);
+        asking = true;
         asked = System.nanoTime();
-        return asking;
       }
 
       @Override

@@ -241,4 +241,31 @@ class StepTest extends EngineTest {
         done.failure());
     assertEquals(2, done.completed());
   }
+
+  @Test
+  void clock_asksTheBarrierOncePerTick() {
+    World world = Worlds.of(Worlds.chains(2, 10, 6, "replace", "mle"), 3);
+    List<Integer> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Integer> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // A barrier whose answer changes from one call to the next (as a timed one may): due only the
+    // first time tick 2 is asked.
+    Barrier changing =
+        new Barrier() {
+          @Override
+          public boolean due(int tick) {
+            asked.add(tick);
+            return tick == 2 && asked.stream().filter(t -> t == 2).count() == 1;
+          }
+
+          @Override
+          public void write(int tick, WebStore web, List<AgentProtocol.StateSaved> states) {
+            written.add(tick);
+          }
+        };
+    RunOutcome outcome = sim.run(world, t -> {}, Duration.ZERO, null, changing);
+    assertEquals("", outcome.failure());
+    // Once per tick but the last (no checkpoint follows the last tick).
+    assertEquals(List.of(0, 1, 2, 3, 4), asked);
+    assertEquals(List.of(2), written);
+  }
 }
