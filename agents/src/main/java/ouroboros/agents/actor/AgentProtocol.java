@@ -127,11 +127,20 @@ public final class AgentProtocol {
      * when it has none.
      */
     public static Stepped publishFailed(
-        int tick, int agent, RetrainReport report, RuntimeException cause) {
+        int tick, int agent, RetrainReport report, Throwable cause) {
       String why =
           cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
       return new Stepped(tick, agent, report, null, why);
     }
+  }
+
+  /**
+   * Whether an agent's handler may answer {@code e} as a failure and go on: what Akka's supervision
+   * would turn into the agent's failure (any exception or error but the JVM's and the linker's,
+   * which Akka lets through).
+   */
+  static boolean answerable(Throwable e) {
+    return !(e instanceof VirtualMachineError || e instanceof LinkageError);
   }
 
   /** The items an agent published at a tick. */

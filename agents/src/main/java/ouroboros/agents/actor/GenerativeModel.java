@@ -71,7 +71,10 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
       if (msg.publish()) {
         items = publish(msg.tick() + 1, msg.rate());
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      if (!AgentProtocol.answerable(e)) {
+        throw e;
+      }
       msg.replyTo().tell(AgentProtocol.Stepped.publishFailed(msg.tick(), index, report, e));
       return this;
     }

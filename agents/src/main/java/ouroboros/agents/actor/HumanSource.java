@@ -76,7 +76,10 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
     if (msg.publish()) {
       try {
         items = publish(msg.tick() + 1, msg.web(), msg.rate());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        if (!AgentProtocol.answerable(e)) {
+          throw e;
+        }
         msg.replyTo().tell(AgentProtocol.Stepped.publishFailed(msg.tick(), index, null, e));
         return this;
       }

@@ -171,6 +171,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
    */
   private int nextFailedAgent = -1;
 
+  /** Why taking the next tick's plan early failed; thrown when that tick starts. Null if not. */
+  private RuntimeException nextPlanFailure;
+
   private String nextFailure;
 
   /**
@@ -319,6 +322,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     phase = Phase.EVENTS;
     phaseStart = System.nanoTime();
     tickStart = phaseStart;
+    if (nextPlanFailure != null) {
+      throw nextPlanFailure;
+    }
     plan = nextPlan != null ? nextPlan : setup.schedule().plan(tick);
     nextPlan = null;
     if (nextFailure != null) {
@@ -383,6 +389,15 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     }
     if (msg.items() != null) {
       next[msg.agent()] = msg.items();
+    } else if (msg.publishFailure() == null && next[msg.agent()] == null) {
+      // Asked to publish (an agent not asked has its empty items already): no items, no failure.
+      return finish(
+          "agent "
+              + agents.get(msg.agent()).id()
+              + " answered the step of tick "
+              + tick
+              + " without the items of tick "
+              + (tick + 1));
     }
     if (msg.publishFailure() != null && (nextFailure == null || msg.agent() < nextFailedAgent)) {
       nextFailedAgent = msg.agent();
@@ -547,7 +562,14 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         || checkpointAfter) {
       return false;
     }
-    Schedule.Plan ahead = setup.schedule().plan(tick + 1);
+    Schedule.Plan ahead;
+    try {
+      ahead = setup.schedule().plan(tick + 1);
+    } catch (RuntimeException e) {
+      // Tick t + 1's events phase would have failed: fail there, after tick t, as it would have.
+      nextPlanFailure = e;
+      return false;
+    }
     ModelSettings[] settings = new ModelSettings[agents.size()];
     for (Schedule.Change c : ahead.changes()) {
       if (settings[c.agent()] != null) {

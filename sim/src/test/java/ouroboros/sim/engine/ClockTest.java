@@ -234,4 +234,18 @@ class ClockTest {
     RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
     assertEquals("", outcome.failure());
   }
+
+  @Test
+  void step_answeredWithoutItems_runFailsNamingTheAgent() {
+    Rig r = rig(3, Duration.ofSeconds(10), AgentPost.STEPPING);
+    List<AgentProtocol.Step> steps = stepsOfTickZero(r);
+    steps
+        .get(0)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(0, 0, null, items(0, 1, AuthorKind.HUMAN), null));
+    steps.get(1).replyTo().tell(new AgentProtocol.Stepped(0, 1, report(0), null, null));
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertEquals(
+        "agent lab answered the step of tick 0 without the items of tick 1", outcome.failure());
+  }
 }

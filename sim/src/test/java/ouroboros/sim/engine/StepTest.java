@@ -129,6 +129,14 @@ class StepTest extends EngineTest {
   /** How many commands the clock sends to a world's agents in one run, with or without Steps. */
   private static int commands(World world, boolean steps) {
     AtomicInteger told = new AtomicInteger();
+    RunOutcome done = clockRun(world, steps, Schedule.NONE, told);
+    assertTrue(done.completed(), done.failure());
+    return told.get();
+  }
+
+  /** A run of a world's agents on a clock of its own, with or without Steps, counting commands. */
+  private static RunOutcome clockRun(
+      World world, boolean steps, Schedule schedule, AtomicInteger told) {
     AgentPost counting =
         new AgentPost() {
           @Override
@@ -164,16 +172,31 @@ class StepTest extends EngineTest {
               return handles;
             },
             Duration.ZERO,
-            Schedule.NONE,
+            schedule,
             0,
             null,
             Barrier.NONE,
             counting);
     TestProbe<RunOutcome> outcome = KIT.createTestProbe();
     KIT.spawn(Clock.create(setup)).tell(new Clock.Start(outcome.ref()));
-    RunOutcome done = outcome.receiveMessage(Duration.ofSeconds(30));
-    assertTrue(done.completed(), done.failure());
-    return told.get();
+    return outcome.receiveMessage(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void step_nextPlanThrows_failsInTheEventsPhaseOfThatTickAsApart() {
+    World world = Worlds.of(Worlds.chains(2, 10, 6, "replace", "mle"), 3);
+    Schedule failingAt3 =
+        tick -> {
+          if (tick == 3) {
+            throw new IllegalStateException("injected plan bug");
+          }
+          return Schedule.Plan.ALL;
+        };
+    RunOutcome apart = clockRun(world, false, failingAt3, new AtomicInteger());
+    RunOutcome folded = clockRun(world, true, failingAt3, new AtomicInteger());
+    assertEquals(
+        "the clock failed in the events phase of tick 3: injected plan bug", apart.failure());
+    assertEquals(apart, folded);
   }
 
   /**
@@ -181,6 +204,12 @@ class StepTest extends EngineTest {
    * publish; {@code sampleTruth}: a human's).
    */
   private static Domain breaking(Domain domain, String method, int nth) {
+    return breaking(domain, method, nth, () -> new IllegalStateException("injected sampling bug"));
+  }
+
+  /** {@link #breaking(Domain, String, int)}, throwing what {@code failure} gives. */
+  private static Domain breaking(
+      Domain domain, String method, int nth, java.util.function.Supplier<Throwable> failure) {
     AtomicInteger calls = new AtomicInteger();
     return (Domain)
         java.lang.reflect.Proxy.newProxyInstance(
@@ -188,7 +217,7 @@ class StepTest extends EngineTest {
             new Class<?>[] {Domain.class},
             (proxy, m, args) -> {
               if (m.getName().equals(method) && calls.incrementAndGet() == nth) {
-                throw new IllegalStateException("injected sampling bug");
+                throw failure.get();
               }
               try {
                 return m.invoke(domain, args);
@@ -240,6 +269,15 @@ class StepTest extends EngineTest {
         "agent people failed in the publish phase of tick 2: injected sampling bug",
         done.failure());
     assertEquals(2, done.completed());
+    // An error (not an exception) in the folded publish is named as in a Publish too.
+    Observed error =
+        sameFoldedAndApart(
+            () ->
+                base.withDomain(
+                    breaking(
+                        base.domain(), "sampleTruth", 3, () -> new AssertionError("injected"))));
+    assertEquals("agent people failed in the publish phase of tick 2: injected", error.failure());
+    assertEquals(2, error.completed());
   }
 
   @Test
