@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.Receive;
 import java.util.function.Supplier;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.human.HumanCore;
+import ouroboros.agents.web.WebView;
 
 /**
  * A human content source: each tick it publishes k items drawn from the domain's truth. A thin
@@ -89,7 +90,7 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
   }
 
   /** A tick's items, reposting from {@code web}, at the source's own rate or at {@code rate}. */
-  private Items publish(int tick, ouroboros.agents.web.WebView web, int rate) {
+  private Items publish(int tick, WebView web, int rate) {
     return rate == AgentProtocol.OWN_RATE ? core.publish(tick, web) : core.publish(tick, web, rate);
   }
 
