@@ -88,8 +88,8 @@ public final class AgentProtocol {
    * {@code tick + 1}'s items at {@code rate} when {@code publish}. The agent does exactly what
    * {@link Retrain}, {@link Reconfigure} and {@link Publish} would do, in that order, and answers
    * with one {@link Stepped}: one message each way per agent and tick instead of two. An exception
-   * in the publish part fails the agent with a {@link StepFailure} that names the publish phase of
-   * the next tick.
+   * in the settings or publish part is answered as {@link Stepped#publishFailure()}, so that the
+   * retrain's report is not lost.
    */
   public record Step(
       int tick,
@@ -112,31 +112,35 @@ public final class AgentProtocol {
 
   /**
    * The answer to a {@link Step} at {@code tick}: the retrain's report (null when the agent did not
-   * retrain) and the items of tick {@code tick + 1} (null when it did not publish).
+   * retrain) and the items of tick {@code tick + 1} (null when it did not publish, or when its
+   * publish failed). {@code publishFailure} is null, or why the settings change or publish of tick
+   * {@code tick + 1} failed: the retrain of {@code tick} still counts, and the clock fails the run
+   * when tick {@code tick + 1} starts, as it would have with separate messages. The agent stays
+   * alive.
    */
-  public record Stepped(int tick, int agent, RetrainReport report, Items items)
-      implements CborSerializable {}
+  public record Stepped(
+      int tick, int agent, RetrainReport report, Items items, String publishFailure)
+      implements CborSerializable {
+
+    /**
+     * A step whose publish half failed with {@code cause}: the cause's message, or its class name
+     * when it has none.
+     */
+    public static Stepped publishFailed(
+        int tick, int agent, RetrainReport report, Throwable cause) {
+      String why =
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      return new Stepped(tick, agent, report, null, why);
+    }
+  }
 
   /**
-   * What an agent throws when the publish part of a {@link Step} fails: the clock then names the
-   * publish phase of {@code tick}, where the failure belongs, and the cause's message.
+   * Whether an agent's handler may answer {@code e} as a failure and go on: what Akka's supervision
+   * would turn into the agent's failure (any exception or error but the JVM's and the linker's,
+   * which Akka lets through).
    */
-  public static final class StepFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    /** The tick whose publish failed. */
-    private final int tick;
-
-    /** The publish of {@code tick} failed with {@code cause}. */
-    public StepFailure(int tick, RuntimeException cause) {
-      super(cause.getMessage(), Objects.requireNonNull(cause, "cause"));
-      this.tick = tick;
-    }
-
-    /** The tick whose publish failed. */
-    public int tick() {
-      return tick;
-    }
+  static boolean answerable(Throwable e) {
+    return !(e instanceof VirtualMachineError || e instanceof LinkageError);
   }
 
   /** The items an agent published at a tick. */

@@ -71,10 +71,14 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
       if (msg.publish()) {
         items = publish(msg.tick() + 1, msg.rate());
       }
-    } catch (RuntimeException e) {
-      throw new AgentProtocol.StepFailure(msg.tick() + 1, e);
+    } catch (RuntimeException | Error e) {
+      if (!AgentProtocol.answerable(e)) {
+        throw e;
+      }
+      msg.replyTo().tell(AgentProtocol.Stepped.publishFailed(msg.tick(), index, report, e));
+      return this;
     }
-    msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, report, items));
+    msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, report, items, null));
     return this;
   }
 

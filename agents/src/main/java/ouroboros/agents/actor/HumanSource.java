@@ -8,6 +8,7 @@ import akka.actor.typed.javadsl.Receive;
 import java.util.function.Supplier;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.human.HumanCore;
+import ouroboros.agents.web.WebView;
 
 /**
  * A human content source: each tick it publishes k items drawn from the domain's truth. A thin
@@ -76,16 +77,20 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
     if (msg.publish()) {
       try {
         items = publish(msg.tick() + 1, msg.web(), msg.rate());
-      } catch (RuntimeException e) {
-        throw new AgentProtocol.StepFailure(msg.tick() + 1, e);
+      } catch (RuntimeException | Error e) {
+        if (!AgentProtocol.answerable(e)) {
+          throw e;
+        }
+        msg.replyTo().tell(AgentProtocol.Stepped.publishFailed(msg.tick(), index, null, e));
+        return this;
       }
     }
-    msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, null, items));
+    msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, null, items, null));
     return this;
   }
 
   /** A tick's items, reposting from {@code web}, at the source's own rate or at {@code rate}. */
-  private Items publish(int tick, ouroboros.agents.web.WebView web, int rate) {
+  private Items publish(int tick, WebView web, int rate) {
     return rate == AgentProtocol.OWN_RATE ? core.publish(tick, web) : core.publish(tick, web, rate);
   }
 

@@ -170,4 +170,73 @@ class GenerativeModelTest {
     assertEquals(0f, p.items().depth()[6]);
     assertEquals(5, p.items().tick()[0]);
   }
+
+  @Test
+  void humanStep_doesWhatPublishOfTheNextTickDoes_everyColumn() throws Exception {
+    // Launders (reposts from the web, stamped with the tick) and signs some items.
+    HumanSettings s =
+        new HumanSettings("people", 8, (short) 0, HumanSettings.WHOLE_TRUTH, 0.5, 0.5, 0.5);
+    double[] v = {-1, 1, -2, 2, 0, 0.5, -0.5, 1.5, -1.5, 0.1};
+    WebView web =
+        webOf(
+            Items.constant(
+                new Batch(10, 1, v), 2, AuthorKind.MODEL, 0, 3, 1f, Items.WATERMARK, (short) 0));
+    ActorRef<AgentProtocol.Command> apart =
+        KIT.spawn(HumanSource.create(0, new HumanCore(0, s, domain(), new RngStreams(1))));
+    ActorRef<AgentProtocol.Command> folded =
+        KIT.spawn(HumanSource.create(0, new HumanCore(0, s, domain(), new RngStreams(1))));
+    TestProbe<AgentProtocol.Published> published = KIT.createTestProbe();
+    TestProbe<AgentProtocol.Stepped> stepped = KIT.createTestProbe();
+    apart.tell(new AgentProtocol.Publish(1, web, 6, published.ref()));
+    folded.tell(new AgentProtocol.Step(0, web, false, null, true, 6, stepped.ref()));
+    AgentProtocol.Published p = published.receiveMessage();
+    AgentProtocol.Stepped step = stepped.receiveMessage();
+    assertEquals(0, step.tick());
+    assertNull(step.report());
+    assertNull(step.publishFailure());
+    assertEquals(6, step.items().size());
+    assertEquals(1, step.items().tick()[0], "published at tick 1");
+    // Every column: payload, author, kind, tick, generation, depth, flags, site.
+    assertEquals(p.items(), step.items());
+  }
+
+  @Test
+  void humanStep_publishFails_answersWithTheFailureAndStaysAlive() throws Exception {
+    ouroboros.agents.domain.Domain truth = domain();
+    java.util.concurrent.atomic.AtomicInteger draws =
+        new java.util.concurrent.atomic.AtomicInteger();
+    // Fails the first draw from the truth only.
+    ouroboros.agents.domain.Domain failingOnce =
+        (ouroboros.agents.domain.Domain)
+            java.lang.reflect.Proxy.newProxyInstance(
+                ouroboros.agents.domain.Domain.class.getClassLoader(),
+                new Class<?>[] {ouroboros.agents.domain.Domain.class},
+                (proxy, m, args) -> {
+                  if (m.getName().equals("sampleTruth") && draws.incrementAndGet() == 1) {
+                    throw new IllegalStateException("injected");
+                  }
+                  try {
+                    return m.invoke(truth, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    ActorRef<AgentProtocol.Command> human =
+        KIT.spawn(
+            HumanSource.create(
+                0,
+                new HumanCore(
+                    0, new HumanSettings("people", 4, (short) 0), failingOnce, new RngStreams(1))));
+    TestProbe<AgentProtocol.Stepped> stepped = KIT.createTestProbe();
+    human.tell(
+        new AgentProtocol.Step(0, webOf(Items.empty(1)), false, null, true, 3, stepped.ref()));
+    AgentProtocol.Stepped failed = stepped.receiveMessage();
+    assertEquals(0, failed.tick());
+    assertEquals("injected", failed.publishFailure());
+    assertNull(failed.items());
+    // Still alive: it answers the next command.
+    TestProbe<AgentProtocol.Published> published = KIT.createTestProbe();
+    human.tell(new AgentProtocol.Publish(1, null, published.ref()));
+    assertEquals(4, published.receiveMessage().items().size());
+  }
 }

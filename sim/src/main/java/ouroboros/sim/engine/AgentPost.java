@@ -15,40 +15,13 @@ import ouroboros.sim.web.Snapshot;
 public interface AgentPost {
 
   /** Sends each command to the agent's own actor at once. */
-  AgentPost DIRECT =
-      new AgentPost() {
-        @Override
-        public void tell(AgentHandle agent, AgentProtocol.Command command) {
-          agent.ref().tell(command);
-        }
-
-        @Override
-        public boolean local() {
-          return true;
-        }
-      };
+  AgentPost DIRECT = new DirectPost(false);
 
   /**
    * {@link #DIRECT} to agents that take {@link AgentProtocol.Step} (the engine's own): the clock
    * then asks for a tick's retrain and the next tick's publish in one message where it can.
    */
-  AgentPost STEPPING =
-      new AgentPost() {
-        @Override
-        public void tell(AgentHandle agent, AgentProtocol.Command command) {
-          agent.ref().tell(command);
-        }
-
-        @Override
-        public boolean local() {
-          return true;
-        }
-
-        @Override
-        public boolean steps() {
-          return true;
-        }
-      };
+  AgentPost STEPPING = new DirectPost(true);
 
   /** Sends (or gathers for sending) {@code command} to {@code agent}. */
   void tell(AgentHandle agent, AgentProtocol.Command command);

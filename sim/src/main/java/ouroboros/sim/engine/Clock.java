@@ -52,7 +52,9 @@ import ouroboros.sim.web.WebStore;
  * and nothing may come between tick t and t+1 (no pacing, no checkpoint after t, t not the last),
  * the retrain phase of t sends each agent one Step that also carries t+1's settings change and asks
  * for t+1's publish; t+1's events and publish phases then only seal the web. One message each way
- * per agent and tick instead of two; each agent does the same work in the same order.
+ * per agent and tick instead of two; each agent does the same work in the same order. Such a
+ * retrain phase has two phases' timeout. A failed publish in a Step is answered, not thrown: tick t
+ * is observed and the run fails when t+1 starts, as it would have with separate phases.
  *
  * <p>Pacing: with a {@link ClockSetup#tickInterval() tick interval} of zero the next tick starts as
  * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
@@ -162,6 +164,24 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private Schedule.Plan nextPlan;
 
   private Items[] next;
+
+  /**
+   * The lowest-indexed agent whose folded publish of the next tick failed, and why; -1 and null
+   * when none. The run fails when that tick starts, after this tick is observed.
+   */
+  private int nextFailedAgent = -1;
+
+  /** Why taking the next tick's plan early failed; thrown when that tick starts. Null if not. */
+  private RuntimeException nextPlanFailure;
+
+  private String nextFailure;
+
+  /**
+   * Whether a checkpoint is due after this tick: asked of the barrier once per tick but the last,
+   * when the retrain phase starts, and used both to decide on folding and after the observe phase.
+   */
+  private boolean checkpointAfter;
+
   private long phaseStart;
   private long tickStart;
   private final long[] phaseNanos = new long[Phase.values().length];
@@ -302,8 +322,22 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     phase = Phase.EVENTS;
     phaseStart = System.nanoTime();
     tickStart = phaseStart;
+    if (nextPlanFailure != null) {
+      throw nextPlanFailure;
+    }
     plan = nextPlan != null ? nextPlan : setup.schedule().plan(tick);
     nextPlan = null;
+    if (nextFailure != null) {
+      // A Step of the previous tick failed in this tick's publish: fail now, as Publish would have.
+      phase = Phase.PUBLISH;
+      return finish(
+          "agent "
+              + agents.get(nextFailedAgent).id()
+              + " failed in the publish phase of tick "
+              + tick
+              + ": "
+              + nextFailure);
+    }
     if (next != null) {
       // The previous tick's Steps took this tick's events and publish: the items are in.
       contributions = next;
@@ -355,6 +389,19 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     }
     if (msg.items() != null) {
       next[msg.agent()] = msg.items();
+    } else if (msg.publishFailure() == null && next[msg.agent()] == null) {
+      // Asked to publish (an agent not asked has its empty items already): no items, no failure.
+      return finish(
+          "agent "
+              + agents.get(msg.agent()).id()
+              + " answered the step of tick "
+              + tick
+              + " without the items of tick "
+              + (tick + 1));
+    }
+    if (msg.publishFailure() != null && (nextFailure == null || msg.agent() < nextFailedAgent)) {
+      nextFailedAgent = msg.agent();
+      nextFailure = msg.publishFailure();
     }
     waiting.clear(msg.agent());
     return awaitOrAdvance();
@@ -379,17 +426,12 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     String why =
         failed.getCause() instanceof akka.actor.ActorInitializationException init
             ? " failed to start: " + describe(init.getCause() == null ? init : init.getCause())
-            : failed.getCause() instanceof AgentProtocol.StepFailure step
-                ? " failed in the publish phase of tick "
-                    + step.tick()
-                    + ": "
-                    + describe(step.getCause())
-                : " failed in the "
-                    + phase.key()
-                    + " phase of tick "
-                    + tick
-                    + ": "
-                    + describe(failed.getCause());
+            : " failed in the "
+                + phase.key()
+                + " phase of tick "
+                + tick
+                + ": "
+                + describe(failed.getCause());
     if (replyTo == null) {
       if (startFailure.isEmpty()) {
         startFailure = "agent " + agentId(failed) + why;
@@ -420,8 +462,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
             + phase.key()
             + " phase of tick "
             + tick
+            + (folding() ? " and the publish phase of tick " + (tick + 1) : "")
             + " timed out after "
-            + setup.phaseTimeout().toMillis()
+            + phaseTimeout().toMillis()
             + " ms; no answer from"
             + (count > NAMED_SILENT ? " " + count + " agents, the first " + NAMED_SILENT : "")
             + ": "
@@ -445,11 +488,33 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     return ok;
   }
 
-  /** Starts the current phase's timeout, once per phase, if anyone is awaited. */
+  /**
+   * Starts the current phase's timeout, once per phase, if anyone is awaited. A folded step (a
+   * retrain phase whose Steps also ask for the next tick's publish) does two phases' work and has
+   * two phases' budget.
+   */
   private void startPhaseTimer() {
     if (!waiting.isEmpty()) {
-      timers.startSingleTimer(TIMEOUT_KEY, new PhaseTimedOut(tick, phase), setup.phaseTimeout());
+      timers.startSingleTimer(TIMEOUT_KEY, new PhaseTimedOut(tick, phase), phaseTimeout());
     }
+  }
+
+  /**
+   * The current phase's timeout: twice the setup's for a folded step, at most the longest timer
+   * Akka's scheduler takes.
+   */
+  private Duration phaseTimeout() {
+    if (!folding()) {
+      return setup.phaseTimeout();
+    }
+    Duration twice = setup.phaseTimeout().multipliedBy(2);
+    Duration longest = Duration.ofSeconds(EngineLimits.MAX_DELAY_SECONDS);
+    return twice.compareTo(longest) > 0 ? longest : twice;
+  }
+
+  /** Whether the current phase is a folded step: tick t's retrain and tick t + 1's publish. */
+  private boolean folding() {
+    return phase == Phase.RETRAIN && next != null;
   }
 
   /** Waits for the phase's stragglers, or moves to the next phase when there are none. */
@@ -467,6 +532,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       endPhase();
       phase = Phase.RETRAIN;
       reports = new RetrainReport[agents.size()];
+      checkpointAfter = tick + 1 < setup.ticks() && setup.barrier().due(tick);
       if (!askSteps()) {
         for (AgentHandle a : agents) {
           if (plan.isActive(a.index()) && a.retrainsAt().test(tick)) {
@@ -493,10 +559,17 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     if (!post.steps()
         || !setup.tickInterval().isZero()
         || tick + 1 >= setup.ticks()
-        || setup.barrier().due(tick)) {
+        || checkpointAfter) {
       return false;
     }
-    Schedule.Plan ahead = setup.schedule().plan(tick + 1);
+    Schedule.Plan ahead;
+    try {
+      ahead = setup.schedule().plan(tick + 1);
+    } catch (RuntimeException e) {
+      // Tick t + 1's events phase would have failed: fail there, after tick t, as it would have.
+      nextPlanFailure = e;
+      return false;
+    }
     ModelSettings[] settings = new ModelSettings[agents.size()];
     for (Schedule.Change c : ahead.changes()) {
       if (settings[c.agent()] != null) {
@@ -557,7 +630,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       tick++;
       return finish("");
     }
-    if (setup.barrier().due(tick)) {
+    if (checkpointAfter) {
       return askStates();
     }
     advanceTo(tick + 1);
@@ -566,6 +639,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   /** The checkpoint barrier after tick t: asks every agent for its state (see {@link Barrier}). */
   private Behavior<Command> askStates() {
+    setup.barrier().asking(tick);
     saved = new AgentProtocol.StateSaved[agents.size()];
     waiting.clear();
     for (AgentHandle a : agents) {

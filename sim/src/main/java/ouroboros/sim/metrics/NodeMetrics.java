@@ -26,8 +26,9 @@ import ouroboros.sim.web.WebStore;
  * <p>In one JVM the node hosts every agent and sends nothing; the barrier wait of a tick is the
  * wall time of its publish and retrain phases, from the clock's first request to the last reply
  * ({@link #waitedAt(TickResult)}; the publish phase also holds the web's append and seal, which the
- * clock does on the same thread once the last batch is in), plus, after a tick that is due for a
- * checkpoint, the time from asking every agent for its state to the last answer ({@link
+ * clock does on the same thread once the last batch is in; with folded steps a tick's retrain phase
+ * holds the next tick's publish, so the sum over ticks is the same), plus, after a tick that is due
+ * for a checkpoint, the time from asking every agent for its state to the last answer ({@link
  * #timed(Barrier)}).
  */
 public final class NodeMetrics implements MeterBinder {
@@ -125,9 +126,9 @@ public final class NodeMetrics implements MeterBinder {
   }
 
   /**
-   * The checkpoint barrier {@code barrier}, timed: the time from the clock's {@link Barrier#due}
-   * answering yes (it then asks every agent for its state) to {@link Barrier#write} (called when
-   * the last state is in) is added to the barrier wait; writing is not.
+   * The checkpoint barrier {@code barrier}, timed: the time from the clock's {@link Barrier#asking}
+   * (it then asks every agent for its state) to {@link Barrier#write} (called when the last state
+   * is in) is added to the barrier wait; writing is not.
    */
   public Barrier timed(Barrier barrier) {
     Objects.requireNonNull(barrier, "barrier");
@@ -137,9 +138,14 @@ public final class NodeMetrics implements MeterBinder {
 
       @Override
       public boolean due(int tick) {
-        asking = barrier.due(tick);
+        return barrier.due(tick);
+      }
+
+      @Override
+      public void asking(int tick) {
+        barrier.asking(tick);
+        asking = true;
         asked = System.nanoTime();
-        return asking;
       }
 
       @Override

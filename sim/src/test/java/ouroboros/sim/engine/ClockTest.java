@@ -42,6 +42,11 @@ class ClockTest {
 
   /** A clock with one human probe (index 0) and one model probe (index 1, retrains every tick). */
   private static Rig rig(int ticks, Duration timeout) {
+    return rig(ticks, timeout, AgentPost.DIRECT);
+  }
+
+  /** {@link #rig(int, Duration)}, reaching the probes through {@code post}. */
+  private static Rig rig(int ticks, Duration timeout, AgentPost post) {
     TestProbe<AgentProtocol.Command> human = KIT.createTestProbe();
     TestProbe<AgentProtocol.Command> model = KIT.createTestProbe();
     TestProbe<RunOutcome> outcome = KIT.createTestProbe();
@@ -55,7 +60,13 @@ class ClockTest {
             ctx ->
                 List.of(
                     new AgentHandle(0, "people", human.ref(), t -> false),
-                    new AgentHandle(1, "lab", model.ref(), t -> true)));
+                    new AgentHandle(1, "lab", model.ref(), t -> true)),
+            Duration.ZERO,
+            Schedule.NONE,
+            0,
+            null,
+            Barrier.NONE,
+            post);
     ActorRef<Clock.Command> clock = KIT.spawn(Clock.create(setup));
     clock.tell(new Clock.Start(outcome.ref()));
     return new Rig(clock, human, model, outcome, seen);
@@ -139,5 +150,102 @@ class ClockTest {
     assertTrue(
         outcome.failure().startsWith("the retrain phase of tick 0 timed out"), outcome.failure());
     assertTrue(outcome.failure().endsWith("no answer from: lab"), outcome.failure());
+  }
+
+  /** A stepping rig's tick 0: both publish; returns the Steps of tick 0, human's then model's. */
+  private static List<AgentProtocol.Step> stepsOfTickZero(Rig r) {
+    r.human()
+        .expectMessageClass(AgentProtocol.Publish.class)
+        .replyTo()
+        .tell(new AgentProtocol.Published(0, 0, items(0, 1, AuthorKind.HUMAN)));
+    r.model()
+        .expectMessageClass(AgentProtocol.Publish.class)
+        .replyTo()
+        .tell(new AgentProtocol.Published(0, 1, items(1, 1, AuthorKind.MODEL)));
+    AgentProtocol.Step sh = r.human().expectMessageClass(AgentProtocol.Step.class);
+    AgentProtocol.Step sm = r.model().expectMessageClass(AgentProtocol.Step.class);
+    assertTrue(sm.retrain() && sm.publish() && sh.publish() && !sh.retrain());
+    return List.of(sh, sm);
+  }
+
+  @Test
+  void step_takesLongerThanOnePhase_hasTwoPhasesBudget() {
+    Rig r = rig(2, Duration.ofMillis(400), AgentPost.STEPPING);
+    List<AgentProtocol.Step> steps = stepsOfTickZero(r);
+    steps
+        .get(0)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(0, 0, null, items(0, 1, AuthorKind.HUMAN), null));
+    // A stale Stepped (another tick) does not end the phase: the clock still waits for the model.
+    steps
+        .get(1)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(5, 1, report(5), items(1, 1, AuthorKind.MODEL), null));
+    // Retrain and publish each within their 400 ms, together past one phase's budget.
+    r.model().expectNoMessage(Duration.ofMillis(600));
+    steps
+        .get(1)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(0, 1, report(0), items(1, 1, AuthorKind.MODEL), null));
+    // Tick 1 is the last: a plain Retrain.
+    r.model()
+        .expectMessageClass(AgentProtocol.Retrain.class)
+        .replyTo()
+        .tell(new AgentProtocol.Retrained(1, 1, report(1)));
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertEquals("", outcome.failure());
+    assertEquals(2, r.ticks().size());
+    assertEquals(1, r.ticks().get(0).reports().size());
+    assertEquals(0, r.ticks().get(0).reports().get(0).tick());
+  }
+
+  @Test
+  void step_silent_timeoutNamesBothPhases() {
+    Rig r = rig(3, Duration.ofMillis(300), AgentPost.STEPPING);
+    List<AgentProtocol.Step> steps = stepsOfTickZero(r);
+    steps
+        .get(0)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(0, 0, null, items(0, 1, AuthorKind.HUMAN), null));
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertEquals(
+        "the retrain phase of tick 0 and the publish phase of tick 1 timed out after 600 ms;"
+            + " no answer from: lab",
+        outcome.failure());
+    assertEquals(0, outcome.ticksCompleted());
+  }
+
+  @Test
+  void step_longestTimeout_isNotDoubledPastTheScheduler() {
+    Rig r = rig(2, Duration.ofSeconds(EngineLimits.MAX_DELAY_SECONDS), AgentPost.STEPPING);
+    List<AgentProtocol.Step> steps = stepsOfTickZero(r);
+    steps
+        .get(0)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(0, 0, null, items(0, 1, AuthorKind.HUMAN), null));
+    steps
+        .get(1)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(0, 1, report(0), items(1, 1, AuthorKind.MODEL), null));
+    r.model()
+        .expectMessageClass(AgentProtocol.Retrain.class)
+        .replyTo()
+        .tell(new AgentProtocol.Retrained(1, 1, report(1)));
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertEquals("", outcome.failure());
+  }
+
+  @Test
+  void step_answeredWithoutItems_runFailsNamingTheAgent() {
+    Rig r = rig(3, Duration.ofSeconds(10), AgentPost.STEPPING);
+    List<AgentProtocol.Step> steps = stepsOfTickZero(r);
+    steps
+        .get(0)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(0, 0, null, items(0, 1, AuthorKind.HUMAN), null));
+    steps.get(1).replyTo().tell(new AgentProtocol.Stepped(0, 1, report(0), null, null));
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertEquals(
+        "agent lab answered the step of tick 0 without the items of tick 1", outcome.failure());
   }
 }

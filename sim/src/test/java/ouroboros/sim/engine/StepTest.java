@@ -1,7 +1,6 @@
 package ouroboros.sim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -13,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import ouroboros.agents.actor.AgentProtocol;
+import ouroboros.agents.data.Items;
 import ouroboros.agents.domain.Domain;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
@@ -32,7 +32,11 @@ class StepTest extends EngineTest {
     KIT.shutdownTestKit();
   }
 
-  /** A timeline with releases, a retirement, new rates and a crawl change (a Reconfigure). */
+  /**
+   * A timeline with releases, a retirement, new rates, a crawl change (a Reconfigure), two changes
+   * to one model at one tick (which unfolds that tick) and a laundering human (whose reposts come
+   * from the previous snapshot).
+   */
   private static final String TIMELINE =
       """
       name: steps
@@ -42,7 +46,7 @@ class StepTest extends EngineTest {
       web: {retention: 2}
       sites: [{id: forum}, {id: blog-a}, {id: blog-b}]
       humans:
-        - {id: people, publish-rate: 30, site: forum}
+        - {id: people, publish-rate: 30, site: forum, laundering: {share: 0.3}}
       models:
         - {id: lab-a, regime: replace, initial: truth, scrape: 20, publish-rate: 10, site: blog-a}
         - {id: lab-b, regime: accumulate, initial: truth, scrape: 20, publish-rate: 10,
@@ -52,12 +56,21 @@ class StepTest extends EngineTest {
         - {tick: 3, humans: {id: people, publish-rate: 60}}
         - {tick: 4, set: {agent: lab-a, publish-rate: 3}}
         - {tick: 5, set: {path: "models[lab-b].crawl.sites", value: [blog-a]}}
+        - {tick: 6, set: {path: "models[lab-b].crawl.sites", value: [forum, blog-b]}}
+        - {tick: 6, set: {path: "models[lab-b].scrape", value: 15}}
         - {tick: 7, retire: lab-a}
       """;
 
-  /** What a tick's results say, in a form that compares by value. */
-  private static List<String> digest(World world, Duration interval) {
-    List<String> out = new ArrayList<>();
+  /**
+   * What a run observed and how it ended, in a form that compares by value: per tick, the whole web
+   * (every column of every item, by {@link Items#equals}), the published count and every report;
+   * then the outcome's ticks completed and failure. The run's files (metrics.csv, summary.json,
+   * graph/) are written from exactly these.
+   */
+  private record Observed(List<Object> ticks, int completed, String failure) {}
+
+  private static Observed observe(World world, Duration interval) {
+    List<Object> out = new ArrayList<>();
     RunOutcome outcome =
         sim.run(
             world,
@@ -66,17 +79,8 @@ class StepTest extends EngineTest {
               for (int i = 0; i < all.length; i++) {
                 all[i] = i;
               }
-              var items = t.web().gather(all);
-              out.add(
-                  t.tick()
-                      + " published "
-                      + t.published()
-                      + " web "
-                      + items.size()
-                      + " items, hash "
-                      + java.util.Arrays.hashCode(items.payload().values())
-                      + " "
-                      + java.util.Arrays.hashCode(items.generation()));
+              out.add(t.tick() + " published " + t.published());
+              out.add(t.web().gather(all));
               for (RetrainReport r : t.reports()) {
                 out.add(
                     r.id()
@@ -91,17 +95,24 @@ class StepTest extends EngineTest {
               }
             },
             interval);
-    assertTrue(outcome.completed(), outcome.failure());
-    return out;
+    return new Observed(out, outcome.ticksCompleted(), outcome.failure());
+  }
+
+  /** Runs a world folded and apart (a tick interval of 1 ns) and checks they observe the same. */
+  private static Observed sameFoldedAndApart(java.util.function.Supplier<World> world) {
+    // A tick interval of 1 ns never waits (a tick takes longer) but turns the folding off.
+    Observed apart = observe(world.get(), Duration.ofNanos(1));
+    Observed folded = observe(world.get(), Duration.ZERO);
+    assertEquals(apart, folded);
+    return folded;
   }
 
   @Test
   void run_foldedSteps_giveTheResultsOfSeparatePhases() {
     World world = Worlds.of(TIMELINE, 5);
-    // A tick interval of 1 ns never waits (a tick takes longer) but turns the folding off.
-    List<String> apart = digest(world, Duration.ofNanos(1));
-    List<String> folded = digest(world, Duration.ZERO);
-    assertEquals(apart, folded);
+    Observed done = sameFoldedAndApart(() -> world);
+    assertEquals("", done.failure());
+    assertEquals(world.ticks(), done.completed());
   }
 
   @Test
@@ -118,6 +129,14 @@ class StepTest extends EngineTest {
   /** How many commands the clock sends to a world's agents in one run, with or without Steps. */
   private static int commands(World world, boolean steps) {
     AtomicInteger told = new AtomicInteger();
+    RunOutcome done = clockRun(world, steps, Schedule.NONE, told);
+    assertTrue(done.completed(), done.failure());
+    return told.get();
+  }
+
+  /** A run of a world's agents on a clock of its own, with or without Steps, counting commands. */
+  private static RunOutcome clockRun(
+      World world, boolean steps, Schedule schedule, AtomicInteger told) {
     AgentPost counting =
         new AgentPost() {
           @Override
@@ -153,20 +172,63 @@ class StepTest extends EngineTest {
               return handles;
             },
             Duration.ZERO,
-            Schedule.NONE,
+            schedule,
             0,
             null,
             Barrier.NONE,
             counting);
     TestProbe<RunOutcome> outcome = KIT.createTestProbe();
     KIT.spawn(Clock.create(setup)).tell(new Clock.Start(outcome.ref()));
-    RunOutcome done = outcome.receiveMessage(Duration.ofSeconds(30));
-    assertTrue(done.completed(), done.failure());
-    return told.get();
+    return outcome.receiveMessage(Duration.ofSeconds(30));
   }
 
   @Test
-  void step_publishThrows_runNamesThePublishPhaseOfItsTick() {
+  void step_nextPlanThrows_failsInTheEventsPhaseOfThatTickAsApart() {
+    World world = Worlds.of(Worlds.chains(2, 10, 6, "replace", "mle"), 3);
+    Schedule failingAt3 =
+        tick -> {
+          if (tick == 3) {
+            throw new IllegalStateException("injected plan bug");
+          }
+          return Schedule.Plan.ALL;
+        };
+    RunOutcome apart = clockRun(world, false, failingAt3, new AtomicInteger());
+    RunOutcome folded = clockRun(world, true, failingAt3, new AtomicInteger());
+    assertEquals(
+        "the clock failed in the events phase of tick 3: injected plan bug", apart.failure());
+    assertEquals(apart, folded);
+  }
+
+  /**
+   * A domain that throws at the {@code nth} call of {@code method} ({@code sample}: a model's
+   * publish; {@code sampleTruth}: a human's).
+   */
+  private static Domain breaking(Domain domain, String method, int nth) {
+    return breaking(domain, method, nth, () -> new IllegalStateException("injected sampling bug"));
+  }
+
+  /** {@link #breaking(Domain, String, int)}, throwing what {@code failure} gives. */
+  private static Domain breaking(
+      Domain domain, String method, int nth, java.util.function.Supplier<Throwable> failure) {
+    AtomicInteger calls = new AtomicInteger();
+    return (Domain)
+        java.lang.reflect.Proxy.newProxyInstance(
+            Domain.class.getClassLoader(),
+            new Class<?>[] {Domain.class},
+            (proxy, m, args) -> {
+              if (m.getName().equals(method) && calls.incrementAndGet() == nth) {
+                throw failure.get();
+              }
+              try {
+                return m.invoke(domain, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  @Test
+  void step_modelPublishThrows_tickBeforeIsObservedAndTheRunFailsAsApart() {
     World base =
         Worlds.of(
             """
@@ -178,29 +240,70 @@ class StepTest extends EngineTest {
           - {id: m, regime: replace, initial: truth, scrape: 20, publish-rate: 5}
         """,
             3);
-    Domain gaussian = base.domain();
-    AtomicInteger samples = new AtomicInteger();
     // The model's third sample is its publish at tick 2, which a Step at tick 1 asks for.
-    Domain broken =
-        (Domain)
-            java.lang.reflect.Proxy.newProxyInstance(
-                Domain.class.getClassLoader(),
-                new Class<?>[] {Domain.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("sample") && samples.incrementAndGet() == 3) {
-                    throw new IllegalStateException("injected sampling bug");
-                  }
-                  try {
-                    return method.invoke(gaussian, args);
-                  } catch (java.lang.reflect.InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
-    RunOutcome outcome = sim.run(base.withDomain(broken), r -> {});
-    assertFalse(outcome.completed());
+    Observed done = sameFoldedAndApart(() -> base.withDomain(breaking(base.domain(), "sample", 3)));
     assertEquals(
-        "agent m failed in the publish phase of tick 2: injected sampling bug", outcome.failure());
-    // Tick 1's observe phase waited for that Step: ticks 0 only is complete.
-    assertEquals(1, outcome.ticksCompleted());
+        "agent m failed in the publish phase of tick 2: injected sampling bug", done.failure());
+    // Tick 1 (its retrain included) is observed before the run fails at tick 2.
+    assertEquals(2, done.completed());
+    assertTrue(done.ticks().contains("1 published 5"), done.ticks().toString());
+  }
+
+  @Test
+  void step_humanPublishThrows_tickBeforeIsObservedAndTheRunFailsAsApart() {
+    World base =
+        Worlds.of(
+            """
+        name: throwing-human
+        ticks: 5
+        domain: {type: gaussian}
+        engine: {phase-timeout-seconds: 30}
+        humans:
+          - {id: people, publish-rate: 30}
+        """,
+            3);
+    // The source's third draw from the truth is its publish at tick 2.
+    Observed done =
+        sameFoldedAndApart(() -> base.withDomain(breaking(base.domain(), "sampleTruth", 3)));
+    assertEquals(
+        "agent people failed in the publish phase of tick 2: injected sampling bug",
+        done.failure());
+    assertEquals(2, done.completed());
+    // An error (not an exception) in the folded publish is named as in a Publish too.
+    Observed error =
+        sameFoldedAndApart(
+            () ->
+                base.withDomain(
+                    breaking(
+                        base.domain(), "sampleTruth", 3, () -> new AssertionError("injected"))));
+    assertEquals("agent people failed in the publish phase of tick 2: injected", error.failure());
+    assertEquals(2, error.completed());
+  }
+
+  @Test
+  void clock_asksTheBarrierOncePerTick() {
+    World world = Worlds.of(Worlds.chains(2, 10, 6, "replace", "mle"), 3);
+    List<Integer> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Integer> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // A barrier whose answer changes from one call to the next (as a timed one may): due only the
+    // first time tick 2 is asked.
+    Barrier changing =
+        new Barrier() {
+          @Override
+          public boolean due(int tick) {
+            asked.add(tick);
+            return tick == 2 && asked.stream().filter(t -> t == 2).count() == 1;
+          }
+
+          @Override
+          public void write(int tick, WebStore web, List<AgentProtocol.StateSaved> states) {
+            written.add(tick);
+          }
+        };
+    RunOutcome outcome = sim.run(world, t -> {}, Duration.ZERO, null, changing);
+    assertEquals("", outcome.failure());
+    // Once per tick but the last (no checkpoint follows the last tick).
+    assertEquals(List.of(0, 1, 2, 3, 4), asked);
+    assertEquals(List.of(2), written);
   }
 }

@@ -93,7 +93,7 @@ class NodeMetricsTest {
   }
 
   @Test
-  void timedBarrier_addsTheWaitFromDueToWrite_onlyWhenACheckpointIsDue() throws Exception {
+  void timedBarrier_addsTheWaitFromAskingToWrite_onlyWhenACheckpointIsDue() throws Exception {
     NodeMetrics node = new NodeMetrics(NodeMetrics.LOCAL, 2);
     node.bindTo(registry);
     List<Integer> written = new ArrayList<>();
@@ -112,15 +112,18 @@ class NodeMetricsTest {
     Barrier timed = node.timed(every2);
     assertFalse(timed.due(0));
     assertEquals(0, value("ouroboros.node.barrier.wait", "local"));
-    long before = System.nanoTime();
     assertTrue(timed.due(1));
+    // The clock answers due() when the tick's retrain phase starts; the wait starts at asking().
+    Thread.sleep(30);
+    long before = System.nanoTime();
+    timed.asking(1);
     Thread.sleep(20);
     timed.write(1, web, List.of());
     long most = System.nanoTime() - before;
     double waited = value("ouroboros.node.barrier.wait", "local");
     assertTrue(waited >= 0.020 && waited <= most / NANOS, "waited " + waited + " s");
     assertEquals(List.of(1), written);
-    // a second write without a due() in between adds nothing
+    // a second write without an asking() in between adds nothing
     timed.write(1, web, List.of());
     assertEquals(waited, value("ouroboros.node.barrier.wait", "local"));
   }
