@@ -135,12 +135,14 @@ public final class AgentProtocol {
   }
 
   /**
-   * Whether an agent's handler may answer {@code e} as a failure and go on: what Akka's supervision
-   * would turn into the agent's failure (any exception or error but the JVM's and the linker's,
-   * which Akka lets through).
+   * Answers a folded step whose settings or publish half threw {@code e}, which the caller checked
+   * with {@code scala.util.control.NonFatal}, as Akka's supervision does: logs it with its stack
+   * trace, as Akka logs an agent that fails, and replies the failure with the retrain's report.
    */
-  static boolean answerable(Throwable e) {
-    return !(e instanceof VirtualMachineError || e instanceof LinkageError);
+  static void stepFailed(
+      org.slf4j.Logger log, Step msg, int index, RetrainReport report, Throwable e) {
+    log.error("agent {} failed in the publish phase of tick {}", index, msg.tick() + 1, e);
+    msg.replyTo().tell(Stepped.publishFailed(msg.tick(), index, report, e));
   }
 
   /** The items an agent published at a tick. */

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.model.ModelCore;
 import ouroboros.agents.model.RetrainReport;
+import scala.util.control.NonFatal;
 
 /**
  * A generative model: each tick it publishes k items from its current parameters; when its schedule
@@ -71,11 +72,11 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
       if (msg.publish()) {
         items = publish(msg.tick() + 1, msg.rate());
       }
-    } catch (RuntimeException | Error e) {
-      if (!AgentProtocol.answerable(e)) {
+    } catch (Throwable e) {
+      if (!NonFatal.apply(e)) {
         throw e;
       }
-      msg.replyTo().tell(AgentProtocol.Stepped.publishFailed(msg.tick(), index, report, e));
+      AgentProtocol.stepFailed(getContext().getLog(), msg, index, report, e);
       return this;
     }
     msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, report, items, null));

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.human.HumanCore;
 import ouroboros.agents.web.WebView;
+import scala.util.control.NonFatal;
 
 /**
  * A human content source: each tick it publishes k items drawn from the domain's truth. A thin
@@ -77,11 +78,11 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
     if (msg.publish()) {
       try {
         items = publish(msg.tick() + 1, msg.web(), msg.rate());
-      } catch (RuntimeException | Error e) {
-        if (!AgentProtocol.answerable(e)) {
+      } catch (Throwable e) {
+        if (!NonFatal.apply(e)) {
           throw e;
         }
-        msg.replyTo().tell(AgentProtocol.Stepped.publishFailed(msg.tick(), index, null, e));
+        AgentProtocol.stepFailed(getContext().getLog(), msg, index, null, e);
         return this;
       }
     }
