@@ -1,5 +1,8 @@
 package ouroboros.sim.engine;
 
+import static ouroboros.sim.engine.ClockFailures.describe;
+
+import akka.actor.ActorInitializationException;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.ChildFailed;
@@ -10,12 +13,12 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import ouroboros.agents.actor.AgentProtocol;
 import ouroboros.agents.data.Items;
-import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.web.Snapshot;
 import ouroboros.sim.web.WebStore;
@@ -43,10 +46,11 @@ import ouroboros.sim.web.WebStore;
  * <p>The clock moves on only when every agent it asked has answered for this tick. A reply that
  * carries another tick, or arrives in another phase, is stale and ignored. Each phase has a
  * timeout; when it expires the run fails with a message that names the agents that did not answer
- * (the first {@value #NAMED_SILENT}, and how many there are). An exception inside the clock itself
- * fails the run with its message; it never leaves the run waiting. A model publishes at t with the
- * parameters it had when t began, because publish comes before retrain. The clock owns the {@link
- * WebStore} and spawns the agents as its children, so stopping the clock stops the run.
+ * (the first {@value ClockFailures#NAMED_SILENT}, and how many there are). An exception inside the
+ * clock itself fails the run with its message; it never leaves the run waiting. A model publishes
+ * at t with the parameters it had when t began, because publish comes before retrain. The clock
+ * owns the {@link WebStore} and spawns the agents as its children, so stopping the clock stops the
+ * run.
  *
  * <p>Steps: when the agents take {@link AgentProtocol.Step} ({@link AgentPost#steps()}, one JVM)
  * and nothing may come between tick t and t+1 (no pacing, no checkpoint after t, t not the last),
@@ -128,9 +132,6 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         .build();
   }
 
-  /** How many silent agents a phase timeout names; the message counts the rest. */
-  static final int NAMED_SILENT = 10;
-
   private static final String TIMEOUT_KEY = "phase-timeout";
   private static final String PACE_KEY = "pace";
 
@@ -157,24 +158,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private Snapshot snapshot;
   private Schedule.Plan plan = Schedule.Plan.ALL;
 
-  /**
-   * The next tick's plan when {@link #askSteps} took it early, and the next tick's items when its
-   * publish was asked with this tick's retrain; null otherwise.
-   */
-  private Schedule.Plan nextPlan;
-
-  private Items[] next;
-
-  /**
-   * The lowest-indexed agent whose folded publish of the next tick failed, and why; -1 and null
-   * when none. The run fails when that tick starts, after this tick is observed.
-   */
-  private int nextFailedAgent = -1;
-
-  /** Why taking the next tick's plan early failed; thrown when that tick starts. Null if not. */
-  private RuntimeException nextPlanFailure;
-
-  private String nextFailure;
+  /** The folded step's hold on the next tick (see {@link Fold}). */
+  private final Fold fold;
 
   /**
    * Whether a checkpoint is due after this tick: asked of the barrier once per tick but the last,
@@ -198,6 +183,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     this.steppedAdapter = ctx.messageAdapter(AgentProtocol.Stepped.class, WrappedStepped::new);
     this.post = setup.post();
     this.agents = List.copyOf(setup.agents().apply(ctx));
+    this.fold = new Fold(setup, post, agents, steppedAdapter);
     for (int i = 0; i < agents.size(); i++) {
       if (agents.get(i).index() != i) {
         throw new IllegalArgumentException(
@@ -318,30 +304,20 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   private Behavior<Command> onAdvance(Advance msg) {
     tick = msg.tick();
-    java.util.Arrays.fill(phaseNanos, 0);
+    Arrays.fill(phaseNanos, 0);
     phase = Phase.EVENTS;
     phaseStart = System.nanoTime();
     tickStart = phaseStart;
-    if (nextPlanFailure != null) {
-      throw nextPlanFailure;
-    }
-    plan = nextPlan != null ? nextPlan : setup.schedule().plan(tick);
-    nextPlan = null;
-    if (nextFailure != null) {
+    plan = fold.planOf(tick);
+    String publishFailure = fold.failureAt(tick);
+    if (publishFailure != null) {
       // A Step of the previous tick failed in this tick's publish: fail now, as Publish would have.
       phase = Phase.PUBLISH;
-      return finish(
-          "agent "
-              + agents.get(nextFailedAgent).id()
-              + " failed in the publish phase of tick "
-              + tick
-              + ": "
-              + nextFailure);
+      return finish(publishFailure);
     }
-    if (next != null) {
+    if (fold.active()) {
       // The previous tick's Steps took this tick's events and publish: the items are in.
-      contributions = next;
-      next = null;
+      contributions = fold.takeItems();
       endPhase();
       phase = Phase.PUBLISH;
       waiting.clear();
@@ -381,27 +357,12 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   private Behavior<Command> onStepped(WrappedStepped wrapped) {
     AgentProtocol.Stepped msg = wrapped.msg();
-    if (next == null || !expected(msg.tick(), msg.agent(), Phase.RETRAIN)) {
+    if (!fold.active() || !expected(msg.tick(), msg.agent(), Phase.RETRAIN)) {
       return this;
     }
-    if (msg.report() != null) {
-      reports[msg.agent()] = msg.report();
-    }
-    if (msg.items() != null) {
-      next[msg.agent()] = msg.items();
-    } else if (msg.publishFailure() == null && next[msg.agent()] == null) {
-      // Asked to publish (an agent not asked has its empty items already): no items, no failure.
-      return finish(
-          "agent "
-              + agents.get(msg.agent()).id()
-              + " answered the step of tick "
-              + tick
-              + " without the items of tick "
-              + (tick + 1));
-    }
-    if (msg.publishFailure() != null && (nextFailure == null || msg.agent() < nextFailedAgent)) {
-      nextFailedAgent = msg.agent();
-      nextFailure = msg.publishFailure();
+    String failure = fold.accept(msg, reports, tick);
+    if (failure != null) {
+      return finish(failure);
     }
     waiting.clear(msg.agent());
     return awaitOrAdvance();
@@ -423,53 +384,28 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
    * timeout.
    */
   private Behavior<Command> onAgentFailed(ChildFailed failed) {
-    String why =
-        failed.getCause() instanceof akka.actor.ActorInitializationException init
-            ? " failed to start: " + describe(init.getCause() == null ? init : init.getCause())
-            : " failed in the "
-                + phase.key()
-                + " phase of tick "
-                + tick
-                + ": "
-                + describe(failed.getCause());
+    String id = ClockFailures.agentId(agents, failed);
+    String failure =
+        failed.getCause() instanceof ActorInitializationException init
+            ? "agent "
+                + id
+                + " failed to start: "
+                + describe(init.getCause() == null ? init : init.getCause())
+            : ClockFailures.agentFailed(id, phase, tick, describe(failed.getCause()));
     if (replyTo == null) {
       if (startFailure.isEmpty()) {
-        startFailure = "agent " + agentId(failed) + why;
+        startFailure = failure;
       }
       return this;
     }
-    return finish("agent " + agentId(failed) + why);
-  }
-
-  /** The id of the agent behind a failed child's reference. */
-  private String agentId(ChildFailed failed) {
-    return agents.stream()
-        .filter(a -> a.ref().equals(failed.getRef()))
-        .map(AgentHandle::id)
-        .findFirst()
-        .orElse(failed.getRef().path().name());
+    return finish(failure);
   }
 
   private Behavior<Command> onPhaseTimedOut(PhaseTimedOut msg) {
     if (msg.tick() != tick || msg.phase() != phase || waiting.isEmpty()) {
       return this;
     }
-    List<String> silent = new ArrayList<>();
-    waiting.stream().limit(NAMED_SILENT).forEach(i -> silent.add(agents.get(i).id()));
-    int count = waiting.cardinality();
-    return finish(
-        "the "
-            + phase.key()
-            + " phase of tick "
-            + tick
-            + (folding() ? " and the publish phase of tick " + (tick + 1) : "")
-            + " timed out after "
-            + phaseTimeout().toMillis()
-            + " ms; no answer from"
-            + (count > NAMED_SILENT ? " " + count + " agents, the first " + NAMED_SILENT : "")
-            + ": "
-            + String.join(", ", silent)
-            + (count > NAMED_SILENT ? ", ..." : ""));
+    return finish(ClockFailures.timedOut(phase, tick, folding(), phaseTimeout(), waiting, agents));
   }
 
   /** Whether a reply is for the current tick and phase from an agent still awaited. */
@@ -504,17 +440,12 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
    * Akka's scheduler takes.
    */
   private Duration phaseTimeout() {
-    if (!folding()) {
-      return setup.phaseTimeout();
-    }
-    Duration twice = setup.phaseTimeout().multipliedBy(2);
-    Duration longest = Duration.ofSeconds(EngineLimits.MAX_DELAY_SECONDS);
-    return twice.compareTo(longest) > 0 ? longest : twice;
+    return folding() ? Fold.budget(setup.phaseTimeout()) : setup.phaseTimeout();
   }
 
   /** Whether the current phase is a folded step: tick t's retrain and tick t + 1's publish. */
   private boolean folding() {
-    return phase == Phase.RETRAIN && next != null;
+    return phase == Phase.RETRAIN && fold.active();
   }
 
   /** Waits for the phase's stragglers, or moves to the next phase when there are none. */
@@ -562,47 +493,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         || checkpointAfter) {
       return false;
     }
-    Schedule.Plan ahead;
-    try {
-      ahead = setup.schedule().plan(tick + 1);
-    } catch (RuntimeException e) {
-      // Tick t + 1's events phase would have failed: fail there, after tick t, as it would have.
-      nextPlanFailure = e;
-      return false;
-    }
-    ModelSettings[] settings = new ModelSettings[agents.size()];
-    for (Schedule.Change c : ahead.changes()) {
-      if (settings[c.agent()] != null) {
-        // Two changes for one agent: the plan is taken, so tick t + 1 sends them as it always did.
-        nextPlan = ahead;
-        return false;
-      }
-      settings[c.agent()] = c.settings();
-    }
-    nextPlan = ahead;
-    next = new Items[agents.size()];
-    for (AgentHandle a : agents) {
-      int i = a.index();
-      boolean retrain = plan.isActive(i) && a.retrainsAt().test(tick);
-      boolean publish = ahead.isActive(i);
-      if (!publish) {
-        next[i] = Items.empty(setup.web().width());
-      }
-      if (retrain || publish || settings[i] != null) {
-        waiting.set(i);
-        post.tell(
-            a,
-            new AgentProtocol.Step(
-                tick,
-                snapshot,
-                retrain,
-                settings[i],
-                publish,
-                publish ? ahead.rate(i) : AgentProtocol.OWN_RATE,
-                steppedAdapter));
-      }
-    }
-    return true;
+    return fold.ask(tick, plan, snapshot, waiting);
   }
 
   private Behavior<Command> observe() {
@@ -706,10 +597,5 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     }
     replyTo.tell(outcome);
     return Behaviors.stopped();
-  }
-
-  /** The message of an exception, or its class name when it has none. */
-  private static String describe(Throwable e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

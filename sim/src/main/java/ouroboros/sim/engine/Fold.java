@@ -1,0 +1,173 @@
+package ouroboros.sim.engine;
+
+import akka.actor.typed.ActorRef;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import ouroboros.agents.actor.AgentProtocol;
+import ouroboros.agents.data.Items;
+import ouroboros.agents.model.ModelSettings;
+import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.web.Snapshot;
+
+/**
+ * The {@link Clock}'s folded step: the retrain phase of tick t as one {@link AgentProtocol.Step}
+ * per agent that also takes tick t + 1's events and publish. It holds what that step took of tick t
+ * + 1 (its plan, its items, and its failures) until tick t + 1 starts. Not an actor: the clock
+ * calls it from its own messages.
+ */
+final class Fold {
+
+  /** The lowest-indexed agent whose folded publish failed, and why. */
+  record PublishFailure(int agent, String why) {}
+
+  private final ClockSetup setup;
+  private final AgentPost post;
+  private final List<AgentHandle> agents;
+  private final ActorRef<AgentProtocol.Stepped> steppedAdapter;
+
+  /**
+   * The next tick's plan when {@link #ask} took it early, and the next tick's items when its
+   * publish was asked with this tick's retrain; null otherwise.
+   */
+  private Schedule.Plan nextPlan;
+
+  private Items[] next;
+
+  /** Why taking the next tick's plan early failed; thrown when that tick starts. Null if not. */
+  private RuntimeException nextPlanFailure;
+
+  /**
+   * The next tick's failed publish, if any: the run fails when that tick starts, after this tick is
+   * observed. Null when none.
+   */
+  private PublishFailure publishFailure;
+
+  Fold(
+      ClockSetup setup,
+      AgentPost post,
+      List<AgentHandle> agents,
+      ActorRef<AgentProtocol.Stepped> steppedAdapter) {
+    this.setup = setup;
+    this.post = post;
+    this.agents = agents;
+    this.steppedAdapter = steppedAdapter;
+  }
+
+  /**
+   * Asks tick {@code tick}'s retrain and tick + 1's events and publish as one Step per agent, and
+   * marks each agent asked in {@code waiting}, unless tick + 1's plan has two settings changes for
+   * one agent or cannot be taken. Returns false, having asked nothing, when it may not. The clock
+   * has checked that nothing may come between the two ticks.
+   */
+  boolean ask(int tick, Schedule.Plan plan, Snapshot snapshot, BitSet waiting) {
+    Schedule.Plan ahead;
+    try {
+      ahead = setup.schedule().plan(tick + 1);
+    } catch (RuntimeException e) {
+      // Tick t + 1's events phase would have failed: fail there, after tick t, as it would have.
+      nextPlanFailure = e;
+      return false;
+    }
+    ModelSettings[] settings = new ModelSettings[agents.size()];
+    for (Schedule.Change c : ahead.changes()) {
+      if (settings[c.agent()] != null) {
+        // Two changes for one agent: the plan is taken, so tick t + 1 sends them as it always did.
+        nextPlan = ahead;
+        return false;
+      }
+      settings[c.agent()] = c.settings();
+    }
+    nextPlan = ahead;
+    next = new Items[agents.size()];
+    for (AgentHandle a : agents) {
+      int i = a.index();
+      boolean retrain = plan.isActive(i) && a.retrainsAt().test(tick);
+      boolean publish = ahead.isActive(i);
+      if (!publish) {
+        next[i] = Items.empty(setup.web().width());
+      }
+      if (retrain || publish || settings[i] != null) {
+        waiting.set(i);
+        post.tell(
+            a,
+            new AgentProtocol.Step(
+                tick,
+                snapshot,
+                retrain,
+                settings[i],
+                publish,
+                publish ? ahead.rate(i) : AgentProtocol.OWN_RATE,
+                steppedAdapter));
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Tick {@code tick}'s plan: the one taken early, or the schedule's. Throws why taking it early
+   * failed, as tick {@code tick}'s events phase would have.
+   */
+  Schedule.Plan planOf(int tick) {
+    if (nextPlanFailure != null) {
+      throw nextPlanFailure;
+    }
+    Schedule.Plan plan = nextPlan != null ? nextPlan : setup.schedule().plan(tick);
+    nextPlan = null;
+    return plan;
+  }
+
+  /** Why tick {@code tick}'s folded publish failed, as its publish phase would say; null if not. */
+  String failureAt(int tick) {
+    if (publishFailure == null) {
+      return null;
+    }
+    return ClockFailures.agentFailed(
+        agents.get(publishFailure.agent()).id(), Phase.PUBLISH, tick, publishFailure.why());
+  }
+
+  /** The next tick's items, all in; the fold is then no longer active. */
+  Items[] takeItems() {
+    Items[] items = next;
+    next = null;
+    return items;
+  }
+
+  /**
+   * Takes an agent's answer to the Step of tick {@code tick}: its report into {@code reports}, its
+   * items, or its publish failure. Returns why the run fails now, or null.
+   */
+  String accept(AgentProtocol.Stepped msg, RetrainReport[] reports, int tick) {
+    if (msg.report() != null) {
+      reports[msg.agent()] = msg.report();
+    }
+    if (msg.items() != null) {
+      next[msg.agent()] = msg.items();
+    } else if (msg.publishFailure() == null && next[msg.agent()] == null) {
+      // Asked to publish (an agent not asked has its empty items already): no items, no failure.
+      return "agent "
+          + agents.get(msg.agent()).id()
+          + " answered the step of tick "
+          + tick
+          + " without the items of tick "
+          + (tick + 1);
+    }
+    if (msg.publishFailure() != null
+        && (publishFailure == null || msg.agent() < publishFailure.agent())) {
+      publishFailure = new PublishFailure(msg.agent(), msg.publishFailure());
+    }
+    return null;
+  }
+
+  /** Whether a folded step's items are awaited or held for the next tick. */
+  boolean active() {
+    return next != null;
+  }
+
+  /** A folded step's timeout: twice a phase's, at most the longest timer Akka's scheduler takes. */
+  static Duration budget(Duration phase) {
+    Duration twice = phase.multipliedBy(2);
+    Duration longest = Duration.ofSeconds(EngineLimits.MAX_DELAY_SECONDS);
+    return twice.compareTo(longest) > 0 ? longest : twice;
+  }
+}
