@@ -304,24 +304,23 @@ class StepTest extends EngineTest {
 
   @Test
   void step_publishFailsWhileAnotherPublishHangs_tickBeforeIsObservedAndTheRunFailsAsApart() {
-    World base =
-        Worlds.of(
-            """
+    String world =
+        """
         name: hanging-publish
         ticks: 4
         domain: {type: gaussian}
-        engine: {phase-timeout-seconds: 1}
+        engine: {phase-timeout-seconds: %s}
         humans:
           - {id: people, publish-rate: 37}
         models:
           - {id: m, regime: replace, initial: truth, scrape: 20, publish-rate: 5}
-        """,
-            3);
-    // Apart, tick 1's publish fails at once (the model throws) while the human hangs in its own;
-    // folded, the Step at tick 0 answers the model's failure and the human stays silent until the
-    // step's two-second budget is spent. Both observe tick 0 and fail at tick 1 with the failure.
-    Observed apart = hangingHuman(base, Duration.ofNanos(1));
-    Observed folded = hangingHuman(base, Duration.ZERO);
+        """;
+    // Apart, tick 1's publish fails at once (the model throws) while the human hangs in its own, so
+    // no timeout is spent (30 s: none may fire). Folded, the Step at tick 0 answers the model's
+    // failure and the human stays silent until the step's budget (2 x 1.5 s) is spent. Both
+    // observe tick 0 and fail at tick 1 with the model's failure.
+    Observed apart = hangingHuman(Worlds.of(world.formatted("30"), 3), Duration.ofNanos(1));
+    Observed folded = hangingHuman(Worlds.of(world.formatted("1.5"), 3), Duration.ZERO);
     assertEquals(
         "agent m failed in the publish phase of tick 1: injected sampling bug", apart.failure());
     assertEquals(1, apart.completed());
