@@ -58,7 +58,8 @@ import ouroboros.sim.web.WebStore;
  * for t+1's publish; t+1's events and publish phases then only seal the web. One message each way
  * per agent and tick instead of two; each agent does the same work in the same order. Such a
  * retrain phase has two phases' timeout. A failed publish in a Step is answered, not thrown: tick t
- * is observed and the run fails when t+1 starts, as it would have with separate phases.
+ * is observed and the run fails when t+1 starts, as it would have with separate phases; so too when
+ * the step times out and the agents still silent owe only t+1's publish ({@link Fold#timedOut}).
  *
  * <p>Pacing: with a {@link ClockSetup#tickInterval() tick interval} of zero the next tick starts as
  * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
@@ -405,7 +406,13 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     if (msg.tick() != tick || msg.phase() != phase || waiting.isEmpty()) {
       return this;
     }
-    return finish(ClockFailures.timedOut(phase, tick, folding(), phaseTimeout(), waiting, agents));
+    String failure = fold.timedOut(phase, tick, waiting);
+    if (failure != null) {
+      return finish(failure);
+    }
+    // A folded step silent only in tick t + 1's publish, which fails anyway: observe t (see Fold).
+    waiting.clear();
+    return awaitOrAdvance();
   }
 
   /** Whether a reply is for the current tick and phase from an agent still awaited. */
@@ -431,21 +438,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
    */
   private void startPhaseTimer() {
     if (!waiting.isEmpty()) {
-      timers.startSingleTimer(TIMEOUT_KEY, new PhaseTimedOut(tick, phase), phaseTimeout());
+      timers.startSingleTimer(TIMEOUT_KEY, new PhaseTimedOut(tick, phase), fold.timeout(phase));
     }
-  }
-
-  /**
-   * The current phase's timeout: twice the setup's for a folded step, at most the longest timer
-   * Akka's scheduler takes.
-   */
-  private Duration phaseTimeout() {
-    return folding() ? Fold.budget(setup.phaseTimeout()) : setup.phaseTimeout();
-  }
-
-  /** Whether the current phase is a folded step: tick t's retrain and tick t + 1's publish. */
-  private boolean folding() {
-    return phase == Phase.RETRAIN && fold.active();
   }
 
   /** Waits for the phase's stragglers, or moves to the next phase when there are none. */

@@ -43,6 +43,9 @@ final class Fold {
    */
   private PublishFailure publishFailure;
 
+  /** The agents the current folded step asked to retrain, whose report tick t awaits. */
+  private final BitSet retraining = new BitSet();
+
   Fold(
       ClockSetup setup,
       AgentPost post,
@@ -80,12 +83,16 @@ final class Fold {
     }
     nextPlan = ahead;
     next = new Items[agents.size()];
+    retraining.clear();
     for (AgentHandle a : agents) {
       int i = a.index();
       boolean retrain = plan.isActive(i) && a.retrainsAt().test(tick);
       boolean publish = ahead.isActive(i);
       if (!publish) {
         next[i] = Items.empty(setup.web().width());
+      }
+      if (retrain) {
+        retraining.set(i);
       }
       if (retrain || publish || settings[i] != null) {
         waiting.set(i);
@@ -162,6 +169,38 @@ final class Fold {
   /** Whether a folded step's items are awaited or held for the next tick. */
   boolean active() {
     return next != null;
+  }
+
+  /** Whether {@code phase} is a folded step: tick t's retrain and tick t + 1's publish. */
+  boolean folding(Phase phase) {
+    return phase == Phase.RETRAIN && active();
+  }
+
+  /** The timeout of {@code phase}: the setup's, or a folded step's {@link #budget}. */
+  Duration timeout(Phase phase) {
+    return folding(phase) ? budget(setup.phaseTimeout()) : setup.phaseTimeout();
+  }
+
+  /**
+   * Why the run fails when {@code phase} of {@code tick} times out with the agents in {@code
+   * silent} unanswered, or null when it does not fail there.
+   *
+   * <p>A folded step holds what separate phases would have met in two places. When the publish of
+   * tick + 1 already failed for one agent (see {@link #accept}) and every silent agent was asked
+   * only for tick + 1's settings and publish (none owes tick's report), separate phases would have
+   * observed tick, then failed at once when tick + 1's publish started, with that failure, before
+   * any timeout: this returns null, and the clock observes tick and fails at tick + 1 ({@link
+   * #failureAt}). When a silent agent was asked to retrain, the clock cannot tell which half hangs
+   * (separate phases would have timed out at tick, or failed at tick + 1): the timeout of both
+   * phases is the failure, and it carries the known publish failure too.
+   */
+  String timedOut(Phase phase, int tick, BitSet silent) {
+    boolean folding = folding(phase);
+    String text = ClockFailures.timedOut(phase, tick, folding, timeout(phase), silent, agents);
+    if (!folding || publishFailure == null) {
+      return text;
+    }
+    return silent.intersects(retraining) ? text + "; and " + failureAt(tick + 1) : null;
   }
 
   /** A folded step's timeout: twice a phase's, at most the longest timer Akka's scheduler takes. */

@@ -249,4 +249,55 @@ class ClockTest {
     assertEquals(
         "agent lab answered the step of tick 0 without the items of tick 1", outcome.failure());
   }
+
+  @Test
+  void step_silentRetrainAfterAFailedPublish_timeoutCarriesTheFailure() {
+    Rig r = rig(3, Duration.ofMillis(300), AgentPost.STEPPING);
+    List<AgentProtocol.Step> steps = stepsOfTickZero(r);
+    steps.get(0).replyTo().tell(new AgentProtocol.Stepped(0, 0, null, null, "injected"));
+    // The model owes tick 0's report: which half hangs is unknown, so the timeout of both phases
+    // fails the run at tick 0, and names the publish failure already known.
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertEquals(
+        "the retrain phase of tick 0 and the publish phase of tick 1 timed out after 600 ms;"
+            + " no answer from: lab; and agent people failed in the publish phase of tick 1:"
+            + " injected",
+        outcome.failure());
+    assertEquals(0, outcome.ticksCompleted());
+    assertEquals(0, r.ticks().size());
+  }
+
+  @Test
+  void step_silentPublishAfterAFailedPublish_observesTheTickThenFailsWithTheFailure() {
+    Rig r = rig(3, Duration.ofMillis(300), AgentPost.STEPPING);
+    List<AgentProtocol.Step> steps = stepsOfTickZero(r);
+    steps.get(1).replyTo().tell(new AgentProtocol.Stepped(0, 1, report(0), null, "injected"));
+    // The human owes only tick 1's publish: separate phases would have observed tick 0, then
+    // failed at once when the model's publish of tick 1 threw.
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertEquals("agent lab failed in the publish phase of tick 1: injected", outcome.failure());
+    assertEquals(1, outcome.ticksCompleted());
+    assertEquals(1, r.ticks().size());
+    assertEquals(0, r.ticks().get(0).reports().get(0).tick());
+  }
+
+  @Test
+  void step_severalPublishesFail_theLowestAgentIsNamed() {
+    // In either order of arrival, the human (index 0) is named, not the first or last to answer.
+    for (int first : new int[] {0, 1}) {
+      Rig r = rig(3, Duration.ofSeconds(10), AgentPost.STEPPING);
+      List<AgentProtocol.Step> steps = stepsOfTickZero(r);
+      for (int agent : new int[] {first, 1 - first}) {
+        steps
+            .get(agent)
+            .replyTo()
+            .tell(
+                new AgentProtocol.Stepped(
+                    0, agent, agent == 1 ? report(0) : null, null, "bug " + agent));
+      }
+      RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+      assertEquals("agent people failed in the publish phase of tick 1: bug 0", outcome.failure());
+      assertEquals(1, outcome.ticksCompleted());
+    }
+  }
 }

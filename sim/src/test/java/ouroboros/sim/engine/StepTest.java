@@ -281,6 +281,92 @@ class StepTest extends EngineTest {
   }
 
   @Test
+  void step_settingsChangeThrows_failsInThePublishPhaseOfItsTickAsApart() {
+    World world = Worlds.of(Worlds.chains(2, 10, 6, "replace", "mle"), 3);
+    // m1's settings for m0 at tick 3: a model may not change its id, so m0's reconfigure throws,
+    // in a Reconfigure apart and in the settings half of the Step at tick 2 folded.
+    Schedule.Change bad = new Schedule.Change(0, world.models().get(1));
+    Schedule changeAt3 =
+        tick -> tick == 3 ? new Schedule.Plan(null, null, List.of(bad)) : Schedule.Plan.ALL;
+    AtomicInteger toldApart = new AtomicInteger();
+    AtomicInteger toldFolded = new AtomicInteger();
+    RunOutcome apart = clockRun(world, false, changeAt3, toldApart);
+    RunOutcome folded = clockRun(world, true, changeAt3, toldFolded);
+    assertEquals(
+        "agent m0 failed in the publish phase of tick 3: model m0: a reconfiguration may change"
+            + " only the publish rate, scrape, fresh-human-fraction, crawl, sampling and stage"
+            + " parameters",
+        apart.failure());
+    assertEquals(3, apart.ticksCompleted());
+    assertEquals(apart, folded);
+    assertTrue(toldFolded.get() < toldApart.get(), toldFolded + " commands folded");
+  }
+
+  @Test
+  void step_publishFailsWhileAnotherPublishHangs_tickBeforeIsObservedAndTheRunFailsAsApart() {
+    String world =
+        """
+        name: hanging-publish
+        ticks: 4
+        domain: {type: gaussian}
+        engine: {phase-timeout-seconds: %s}
+        humans:
+          - {id: people, publish-rate: 37}
+        models:
+          - {id: m, regime: replace, initial: truth, scrape: 20, publish-rate: 5}
+        """;
+    // Apart, tick 1's publish fails at once (the model throws) while the human hangs in its own, so
+    // no timeout is spent (30 s: none may fire). Folded, the Step at tick 0 answers the model's
+    // failure and the human stays silent until the step's budget (2 x 1.5 s) is spent. Both
+    // observe tick 0 and fail at tick 1 with the model's failure.
+    Observed apart = hangingHuman(Worlds.of(world.formatted("30"), 3), Duration.ofNanos(1));
+    Observed folded = hangingHuman(Worlds.of(world.formatted("1.5"), 3), Duration.ZERO);
+    assertEquals(
+        "agent m failed in the publish phase of tick 1: injected sampling bug", apart.failure());
+    assertEquals(1, apart.completed());
+    assertEquals(apart, folded);
+  }
+
+  /**
+   * A run of {@code base} whose human source hangs in its second publish (its draws of 37 from the
+   * truth) until the run has ended, and whose model throws in its second publish (its samples of
+   * 5).
+   */
+  private static Observed hangingHuman(World base, Duration interval) {
+    Domain domain = base.domain();
+    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    AtomicInteger draws = new AtomicInteger();
+    AtomicInteger samples = new AtomicInteger();
+    Domain hanging =
+        (Domain)
+            java.lang.reflect.Proxy.newProxyInstance(
+                Domain.class.getClassLoader(),
+                new Class<?>[] {Domain.class},
+                (proxy, m, args) -> {
+                  if (m.getName().equals("sampleTruth")
+                      && (int) args[0] == 37
+                      && draws.incrementAndGet() == 2) {
+                    gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                  }
+                  if (m.getName().equals("sample")
+                      && (int) args[1] == 5
+                      && samples.incrementAndGet() == 2) {
+                    throw new IllegalStateException("injected sampling bug");
+                  }
+                  try {
+                    return m.invoke(domain, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    try {
+      return observe(base.withDomain(hanging), interval);
+    } finally {
+      gate.countDown();
+    }
+  }
+
+  @Test
   void clock_asksTheBarrierOncePerTick() {
     World world = Worlds.of(Worlds.chains(2, 10, 6, "replace", "mle"), 3);
     List<Integer> asked = new java.util.concurrent.CopyOnWriteArrayList<>();

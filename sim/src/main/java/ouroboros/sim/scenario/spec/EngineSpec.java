@@ -14,7 +14,10 @@ public record EngineSpec(
     @Key(
             doc =
                 "How many seconds a phase of a tick waits for its agents before the run fails; at"
-                    + " most 21474835 (about 248 days), the longest timer Akka's scheduler takes.",
+                    + " most 21474835 (about 248 days), the longest timer Akka's scheduler takes. A"
+                    + " folded step (in one JVM, a tick's retrain phase that also takes the next"
+                    + " tick's publish) does two phases' work and waits twice this, at most that"
+                    + " longest timer.",
             exclusiveMin = 0,
             max = EngineLimits.MAX_DELAY_SECONDS,
             def = "120",
