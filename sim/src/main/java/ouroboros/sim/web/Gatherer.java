@@ -42,6 +42,29 @@ final class Gatherer {
     this.s = new short[n];
   }
 
+  /**
+   * Chunk positions [from, to) of {@code ch}, not empty, as items whose provenance columns are all
+   * constant, when they lie in one segment whose provenance is constant, as when a crawl takes all
+   * of one agent's items on a site in one tick (P1's chains); null otherwise. Only the payload is
+   * copied: no provenance array is made, nor filled, unless a reader asks for one.
+   */
+  static Items oneSegment(Chunk ch, int from, int to) {
+    int seg = ch.segmentOf(from);
+    if (ch.segItems[seg] != null || to > ch.segStart[seg + 1]) {
+      return null;
+    }
+    int w = ch.width;
+    return Items.constant(
+        new Batch(to - from, w, Arrays.copyOfRange(ch.values, from * w, to * w)),
+        ch.segAuthor[seg],
+        ch.segKind[seg],
+        ch.tick,
+        ch.segGeneration[seg],
+        ch.segDepth[seg],
+        ch.segFlags[seg],
+        ch.segSiteOf[seg]);
+  }
+
   /** Appends chunk positions [from, to) of {@code ch}, in order. */
   void copy(Chunk ch, int from, int to) {
     int len = to - from;

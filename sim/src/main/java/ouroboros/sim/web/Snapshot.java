@@ -155,12 +155,25 @@ public final class Snapshot implements WebView {
 
   /**
    * The items of a set of global indices, ascending: each range copied chunk by chunk and segment
-   * by segment ({@link Gatherer}), with no index array and no search per item.
+   * by segment ({@link Gatherer}), with no index array and no search per item. One range within one
+   * segment of constant provenance gives items whose columns are constant ({@link
+   * Gatherer#oneSegment}).
    */
   @Override
   public Items gather(Ranges members) {
     long[] bounds = members.bounds();
     long total = size();
+    if (bounds.length == 2 && bounds[0] >= 0 && bounds[1] <= total && bounds[0] < bounds[1]) {
+      int c = upperBound(starts, bounds[0]) - 1;
+      if (bounds[1] <= starts[c + 1]) {
+        Items one =
+            Gatherer.oneSegment(
+                chunks[c], (int) (bounds[0] - starts[c]), (int) (bounds[1] - starts[c]));
+        if (one != null) {
+          return one;
+        }
+      }
+    }
     Gatherer out = new Gatherer(Math.toIntExact(members.size()), width);
     int c = 0;
     for (int r = 0; r < bounds.length; r += 2) {
