@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import ouroboros.agents.data.AuthorKind;
-import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.web.Ranges;
 import ouroboros.agents.web.WebView;
@@ -149,67 +148,33 @@ public final class Snapshot implements WebView {
    */
   @Override
   public Items gather(long[] indices) {
-    int n = indices.length;
-    double[] v = new double[n * width];
-    int[] a = new int[n];
-    byte[] k = new byte[n];
-    int[] t = new int[n];
-    int[] g = new int[n];
-    float[] d = new float[n];
-    byte[] f = new byte[n];
-    short[] s = new short[n];
-    long total = size();
-    int c = 0;
-    for (int i = 0; i < n; i++) {
-      long global = indices[i];
-      if (global < 0 || global >= total) {
-        throw new IndexOutOfBoundsException("no item " + global + " in a web of " + total);
-      }
-      if (global < starts[c] || global >= starts[c + 1]) {
-        c =
-            global >= starts[c + 1] && c + 1 < chunks.length && global < starts[c + 2]
-                ? c + 1
-                : upperBound(starts, global) - 1;
-      }
-      Chunk ch = chunks[c];
-      int at = (int) (global - starts[c]);
-      if (width == 1) {
-        v[i] = ch.values[at];
-      } else {
-        System.arraycopy(ch.values, at * width, v, i * width, width);
-      }
-      int seg = ch.segmentOf(at);
-      Items src = ch.segItems[seg];
-      t[i] = ch.tick;
-      if (src == null) {
-        a[i] = ch.segAuthor[seg];
-        k[i] = ch.segKind[seg];
-        g[i] = ch.segGeneration[seg];
-        d[i] = ch.segDepth[seg];
-        f[i] = ch.segFlags[seg];
-        s[i] = ch.segSiteOf[seg];
-      } else {
-        int p = ch.position(seg, at - ch.segStart[seg]);
-        a[i] = src.authorAt(p);
-        k[i] = src.kindAt(p);
-        g[i] = src.generationAt(p);
-        d[i] = src.depthAt(p);
-        f[i] = src.flagsAt(p);
-        s[i] = src.siteAt(p);
-      }
-    }
-    return new Items(new Batch(n, width, v), a, k, t, g, d, f, s);
+    Gatherer out = new Gatherer(indices.length, width);
+    out.scatter(chunks, starts, indices);
+    return out.items();
   }
 
   /**
    * The items of a set of global indices, ascending: each range copied chunk by chunk and segment
-   * by segment ({@link Gatherer}), with no index array and no search per item.
+   * by segment ({@link Gatherer}), with no index array and no search per item. One range within one
+   * segment of constant provenance gives items whose columns are constant ({@link
+   * Gatherer#oneSegment}).
    */
   @Override
   public Items gather(Ranges members) {
     long[] bounds = members.bounds();
-    Gatherer out = new Gatherer(Math.toIntExact(members.size()), width);
     long total = size();
+    if (bounds.length == 2 && bounds[0] >= 0 && bounds[1] <= total && bounds[0] < bounds[1]) {
+      int c = upperBound(starts, bounds[0]) - 1;
+      if (bounds[1] <= starts[c + 1]) {
+        Items one =
+            Gatherer.oneSegment(
+                chunks[c], (int) (bounds[0] - starts[c]), (int) (bounds[1] - starts[c]));
+        if (one != null) {
+          return one;
+        }
+      }
+    }
+    Gatherer out = new Gatherer(Math.toIntExact(members.size()), width);
     int c = 0;
     for (int r = 0; r < bounds.length; r += 2) {
       long from = bounds[r];
@@ -385,7 +350,7 @@ public final class Snapshot implements WebView {
   }
 
   /** The first position in a sorted array whose value is greater than key. */
-  private static int upperBound(long[] sorted, long key) {
+  static int upperBound(long[] sorted, long key) {
     int i = Arrays.binarySearch(sorted, key);
     if (i < 0) {
       return -i - 1;

@@ -139,6 +139,30 @@ class GatherTest {
     assertThrows(IndexOutOfBoundsException.class, () -> s.gather(beyond));
   }
 
+  /**
+   * Every single range gives what the members gathered one by one give; one within the run of a
+   * single uniform contribution (payload values name the agent; agents 1 and 4 are spread) comes
+   * with every provenance column constant, any other with none.
+   */
+  @Test
+  void gather_oneRange_isConstantWithinOneUniformContribution() {
+    Snapshot s = web();
+    for (long from = 0; from < s.size(); from++) {
+      for (long to = from + 1; to <= s.size(); to++) {
+        Ranges r = new Ranges.Builder().add(from, to).build();
+        Items got = s.gather(r);
+        assertSame(oneByOne(s, members(r)), got);
+        double[] v = got.payload().values();
+        long first = (long) (v[0] / 1e3);
+        boolean one = first == (long) (v[v.length - 1] / 1e3);
+        boolean uniform = one && first % 1000 != 1 && first % 1000 != 4;
+        for (Items.Column c : Items.Column.values()) {
+          assertEquals(uniform, got.constant(c), "[" + from + ", " + to + ") " + c);
+        }
+      }
+    }
+  }
+
   @Test
   void siteItems_ascendingOrNot_equalSiteItemOfEach() {
     Snapshot s = web();
