@@ -16,21 +16,30 @@ public record Composition(int[] sources, int[] counts, int human, int total) {
 
   /**
    * Counts a training set's items by author: over a primitive count array indexed by author when
-   * the authors span a range no wider than a few times the items, else over a sorted copy.
+   * the authors span a range no wider than a few times the items, else over a sorted copy. Constant
+   * author and depth columns (one agent's items of one tick, as a chain trains on) are read as
+   * their one value, without building per-item arrays.
    */
   public static Composition of(Items items) {
-    int[] author = items.author();
-    int n = author.length;
-    int human = 0;
-    float[] depth = items.depth();
-    for (int i = 0; i < n; i++) {
-      if (depth[i] == 0f) {
-        human++;
-      }
-    }
+    int n = items.size();
     if (n == 0) {
       return new Composition(new int[0], new int[0], 0, 0);
     }
+    int human = 0;
+    if (items.constant(Items.Column.DEPTH)) {
+      human = items.depthAt(0) == 0f ? n : 0;
+    } else {
+      float[] depth = items.depth();
+      for (int i = 0; i < n; i++) {
+        if (depth[i] == 0f) {
+          human++;
+        }
+      }
+    }
+    if (items.constant(Items.Column.AUTHOR)) {
+      return new Composition(new int[] {items.authorAt(0)}, new int[] {n}, human, n);
+    }
+    int[] author = items.author();
     int lo = author[0];
     int hi = author[0];
     for (int a : author) {
