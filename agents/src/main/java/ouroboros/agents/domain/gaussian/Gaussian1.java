@@ -46,6 +46,9 @@ final class Gaussian1 {
 
   private static final int MAX_ITERATIONS = 10_000;
 
+  /** The square root of 2, correctly rounded as every {@link Math#sqrt} is. */
+  private static final double SQRT_2 = Math.sqrt(2);
+
   private Gaussian1() {}
 
   /**
@@ -91,7 +94,7 @@ final class Gaussian1 {
 
   /** The standard normal distribution function. */
   static double phi(double x) {
-    return 0.5 * erfc(-x / Math.sqrt(2));
+    return 0.5 * erfc(-x / SQRT_2);
   }
 
   /** {@link Erf#erfc(double)}, bit for bit (see the class comment). */
