@@ -6,7 +6,6 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.special.Erf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
@@ -50,6 +49,12 @@ public final class GaussianDomain implements Domain {
   private final double tailRadius2;
   private final double almostNoneRadius2;
   private final double[] normals;
+
+  /**
+   * The truth's own evaluation, which every model that starts as the truth reports; made at the
+   * first such model (racing threads make the same one), null before.
+   */
+  private volatile Evaluation truthEvaluation;
 
   /** A Gaussian domain with the given truth; {@code rng} draws its fixed evaluation sample. */
   public GaussianDomain(GaussianModel truth, UniformRandomProvider rng) {
@@ -116,7 +121,7 @@ public final class GaussianDomain implements Domain {
       for (int i = 0; i < n; i++) {
         m += x[i];
       }
-      return fitUnweighted1(x, n, m, settings);
+      return Gaussian1.fitUnweighted(x, n, m, settings);
     }
     double sw = 0;
     double sw2 = 0;
@@ -170,26 +175,6 @@ public final class GaussianDomain implements Domain {
   }
 
   /**
-   * The equal-weight fit in one dimension of the first n values of x, whose sum (added in order
-   * from 0) is {@code sum}: the same arithmetic as the general case with weights of 1.
-   */
-  private static GaussianModel fitUnweighted1(
-      double[] x, int n, double sum, EstimatorSettings settings) throws FitException {
-    double sw = n; // n additions of 1.0, which are exact
-    double m = sum / sw;
-    double c = 0;
-    for (int i = 0; i < n; i++) {
-      double da = x[i] - m;
-      c += da * (x[i] - m);
-    }
-    double denominator = settings.variance() == VarianceEstimator.MLE ? sw : sw - sw / sw;
-    if (!(denominator > 0)) {
-      throw new FitException("too few effective items for the unbiased variance");
-    }
-    return GaussianModel.of(new double[] {m}, new double[][] {{c / denominator}});
-  }
-
-  /**
    * Definition 4's baseline from the sufficient statistics (count, mean, co-moments) of one growing
    * fresh sample: {@link GaussianBaseline}.
    */
@@ -205,6 +190,14 @@ public final class GaussianDomain implements Domain {
 
   @Override
   public Evaluation evaluate(Model model) {
+    if (model == truth) {
+      Evaluation e = truthEvaluation;
+      if (e == null) {
+        e = Evaluation.owning(measures(truth));
+        truthEvaluation = e;
+      }
+      return e;
+    }
     return Evaluation.owning(measures((GaussianModel) model));
   }
 
@@ -247,12 +240,7 @@ public final class GaussianDomain implements Domain {
   double risk(GaussianModel m) {
     int d = width();
     if (d == 1) {
-      // The same operations as below on 1 x 1 matrices: each product is summed from 0.
-      double diff = m.meanAt(0) - truth.meanAt(0);
-      double inverse = m.inverse().getEntry(0, 0);
-      double traceTerm = inverse * truth.covariance(0, 0);
-      double quad = diff * (inverse * diff);
-      return 0.5 * (traceTerm + quad - d + m.logDet() - truth.logDet());
+      return Gaussian1.risk(truth, m);
     }
     RealVector diff = new ArrayRealVector(d);
     for (int i = 0; i < d; i++) {
@@ -273,11 +261,7 @@ public final class GaussianDomain implements Domain {
   private double massBeyond(GaussianModel m, double r2) {
     int d = width();
     if (d == 1) {
-      double r = Math.sqrt(r2 * truth.covariance(0, 0));
-      double sd = Math.sqrt(m.covariance(0, 0));
-      double lo = (truth.meanAt(0) - r - m.meanAt(0)) / sd;
-      double hi = (truth.meanAt(0) + r - m.meanAt(0)) / sd;
-      return phi(lo) + phi(-hi);
+      return Gaussian1.massBeyond(truth, m, r2);
     }
     RealVector x = new ArrayRealVector(d);
     int beyond = 0;
@@ -295,11 +279,6 @@ public final class GaussianDomain implements Domain {
       }
     }
     return (double) beyond / n;
-  }
-
-  /** The standard normal distribution function. */
-  private static double phi(double x) {
-    return 0.5 * Erf.erfc(-x / Math.sqrt(2));
   }
 
   /** N(0, I) in d dimensions. */
