@@ -30,7 +30,8 @@ class FiguresTest {
       figures.add(
           () -> {
             try {
-              if (!costlyStarted.await(2, TimeUnit.SECONDS)) {
+              // Room for a loaded machine; only a wrong order waits this long.
+              if (!costlyStarted.await(10, TimeUnit.SECONDS)) {
                 cheapBeforeCostly.incrementAndGet();
               }
             } catch (InterruptedException e) {
