@@ -5,6 +5,8 @@
 #   BENCH_SKIP_BUILD=1   do not build (all.sh builds once and sets it for the scripts it runs)
 #   BENCH_JAVA           the java to run (default: java on PATH)
 #   BENCH_JAVA_OPTS      extra JVM options for every Java run
+#   OUROBOROS_CDS=0      runs of this tree's jar start without the class-data archive that the
+#                        ouroboros launcher uses (sim/cds.sh); by default they use it, as users do
 #   BENCH_PYTHON         the Python with numpy for P1 (default /usr/bin/python3)
 #   BENCH_WORK           where scenarios and run directories go (default: a fresh /tmp folder,
 #                        removed at exit unless BENCH_KEEP=1)
@@ -24,6 +26,22 @@ bench_build() {
     (cd "$bench_root" && MAVEN_OPTS="${MAVEN_OPTS:--Xmx1g}" \
       mvn -o -q -B -ntp -Dstyle.color=never -DskipTests package)
     export BENCH_SKIP_BUILD=1
+  fi
+  bench_cds
+}
+
+# Starts the runs of this tree's jar from its class-data archive, as the ouroboros launcher does
+# (sim/cds.sh makes the archive when it is missing or older than the jar, once per build), so
+# that a figure with JVM start-up in it is what a user sees. Only for this tree's jar and the
+# java on PATH (the archive belongs to one jar and one JVM), and only where sim/cds.sh is (the
+# device kit has no sim/).
+bench_cds() {
+  if [[ -z "${BENCH_JAVA:-}" && "$SIM_JAR" == "$bench_root/sim/target/ouroboros-sim.jar" &&
+      -f "$bench_root/sim/cds.sh" && -f "$SIM_JAR" ]]; then
+    # shellcheck source=../sim/cds.sh
+    source "$bench_root/sim/cds.sh" "$SIM_JAR"
+    # shellcheck disable=SC2206
+    SIM=("$JAVA" "${CDS_OPTS[@]}" ${BENCH_JAVA_OPTS:-} -jar "$SIM_JAR")
   fi
 }
 
@@ -101,6 +119,7 @@ info() {
 }
 
 # The ouroboros command from this tree's jar, as an array: timed LOG "${SIM[@]}" run X.yaml
+# (bench_build adds the class-data archive, see bench_cds)
 # shellcheck disable=SC2206
 SIM=("$JAVA" ${BENCH_JAVA_OPTS:-} -jar "$SIM_JAR")
 

@@ -45,6 +45,9 @@ final class Html {
   private final StringBuilder b = new StringBuilder(1 << 16);
   private final List<Supplier<String>> figures = new ArrayList<>();
 
+  /** Each figure's expected drawing work, in no particular unit: the costliest is drawn first. */
+  private final List<Double> work = new ArrayList<>();
+
   /** Where each figure goes in {@link #b}: its length when the figure was added. */
   private final List<Integer> places = new ArrayList<>();
 
@@ -168,6 +171,17 @@ final class Html {
    * with the page's other charts.
    */
   Html figure(Supplier<ChartImage> chart, String caption) {
+    return figure(chart, caption, 0);
+  }
+
+  /**
+   * The same, for a chart whose drawing takes {@code work} (0: an ordinary chart; more: that much
+   * more, such as a graph's nodes and edges), so that {@link #finish} starts it before those that
+   * take less: drawn last, the interaction graph of a thousand chains kept one thread busy after
+   * the others had drawn all the rest.
+   */
+  Html figure(Supplier<ChartImage> chart, String caption, double work) {
+    this.work.add(work);
     places.add(b.length());
     figures.add(
         () -> {
@@ -198,7 +212,7 @@ final class Html {
    */
   String finish() {
     b.append("</body>\n</html>\n");
-    List<String> drawn = figures.parallelStream().map(Supplier::get).toList();
+    List<String> drawn = Figures.draw(figures, work);
     int length = b.length();
     for (String f : drawn) {
       length += f.length();
