@@ -202,10 +202,10 @@ final class Fold {
    * phases would have observed tick, then failed when tick + 1's publish started: at once with the
    * publish failure already known (see {@link #accept}), or else when that publish timed out after
    * one phase's timeout, naming the silent agents. This holds that failure and returns null: the
-   * clock observes tick and fails at tick + 1 ({@link #failureAt}). When a silent agent was asked
-   * to retrain, the clock cannot tell which half hangs (separate phases would have timed out at
-   * tick, or failed at tick + 1): the timeout of both phases is the failure, and it carries the
-   * known publish failure too.
+   * clock observes tick, later than separate phases would (the step's budget is spent by then), and
+   * fails at tick + 1 ({@link #failureAt}). When a silent agent was asked to retrain, the clock
+   * cannot tell which half hangs (separate phases would have timed out at tick, or failed at tick +
+   * 1): the timeout of both phases is the failure, and it carries the known publish failure too.
    */
   String timedOut(Phase phase, int tick, BitSet silent) {
     boolean folding = folding(phase);
