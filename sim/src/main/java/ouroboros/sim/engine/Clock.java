@@ -57,9 +57,9 @@ import ouroboros.sim.web.WebStore;
  * the retrain phase of t sends each agent one Step that also carries t+1's settings change and asks
  * for t+1's publish; t+1's events and publish phases then only seal the web. One message each way
  * per agent and tick instead of two; each agent does the same work in the same order. Such a
- * retrain phase has two phases' timeout. A failed publish in a Step is answered, not thrown: tick t
- * is observed and the run fails when t+1 starts, as it would have with separate phases; so too when
- * the step times out and the agents still silent owe only t+1's publish ({@link Fold#timedOut}).
+ * retrain phase has two phases' timeout. A Step's failed publish is answered: t is observed, t+1
+ * fails as it starts, as with separate phases; so too, once the budget is spent, on a timeout with
+ * no silent agent owing t's report, with that failure or t+1's publish timeout ({@link Fold}).
  *
  * <p>Pacing: with a {@link ClockSetup#tickInterval() tick interval} of zero the next tick starts as
  * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
@@ -410,7 +410,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     if (failure != null) {
       return finish(failure);
     }
-    // A folded step silent only in tick t + 1's publish, which fails anyway: observe t (see Fold).
+    // A folded step silent only in tick t + 1's settings or publish: observe t, fail at t + 1.
     waiting.clear();
     return awaitOrAdvance();
   }

@@ -43,6 +43,12 @@ final class Fold {
    */
   private PublishFailure publishFailure;
 
+  /**
+   * Why the next tick fails when it starts, held by {@link #timedOut} when a folded step timed out
+   * owing only that tick's settings and publish; null when none.
+   */
+  private String heldFailure;
+
   /** The agents the current folded step asked to retrain, whose report tick t awaits. */
   private final BitSet retraining = new BitSet();
 
@@ -124,8 +130,14 @@ final class Fold {
     return plan;
   }
 
-  /** Why tick {@code tick}'s folded publish failed, as its publish phase would say; null if not. */
+  /**
+   * Why tick {@code tick}'s folded publish failed or timed out, as its publish phase would say;
+   * null if not.
+   */
   String failureAt(int tick) {
+    if (heldFailure != null) {
+      return heldFailure;
+    }
     if (publishFailure == null) {
       return null;
     }
@@ -185,22 +197,28 @@ final class Fold {
    * Why the run fails when {@code phase} of {@code tick} times out with the agents in {@code
    * silent} unanswered, or null when it does not fail there.
    *
-   * <p>A folded step holds what separate phases would have met in two places. When the publish of
-   * tick + 1 already failed for one agent (see {@link #accept}) and every silent agent was asked
-   * only for tick + 1's settings and publish (none owes tick's report), separate phases would have
-   * observed tick, then failed at once when tick + 1's publish started, with that failure, before
-   * any timeout: this returns null, and the clock observes tick and fails at tick + 1 ({@link
-   * #failureAt}). When a silent agent was asked to retrain, the clock cannot tell which half hangs
-   * (separate phases would have timed out at tick, or failed at tick + 1): the timeout of both
-   * phases is the failure, and it carries the known publish failure too.
+   * <p>A folded step holds what separate phases would have met in two places. When every silent
+   * agent was asked only for tick + 1's settings and publish (none owes tick's report), separate
+   * phases would have observed tick, then failed when tick + 1's publish started: at once with the
+   * publish failure already known (see {@link #accept}), or else when that publish timed out after
+   * one phase's timeout, naming the silent agents. This holds that failure and returns null: the
+   * clock observes tick, later than separate phases would (the step's budget is spent by then), and
+   * fails at tick + 1 ({@link #failureAt}). When a silent agent was asked to retrain, the clock
+   * cannot tell which half hangs (separate phases would have timed out at tick, or failed at tick +
+   * 1): the timeout of both phases is the failure, and it carries the known publish failure too.
    */
   String timedOut(Phase phase, int tick, BitSet silent) {
     boolean folding = folding(phase);
-    String text = ClockFailures.timedOut(phase, tick, folding, timeout(phase), silent, agents);
-    if (!folding || publishFailure == null) {
-      return text;
+    if (folding && !silent.intersects(retraining)) {
+      heldFailure =
+          publishFailure != null
+              ? failureAt(tick + 1)
+              : ClockFailures.timedOut(
+                  Phase.PUBLISH, tick + 1, false, setup.phaseTimeout(), silent, agents);
+      return null;
     }
-    return silent.intersects(retraining) ? text + "; and " + failureAt(tick + 1) : null;
+    String text = ClockFailures.timedOut(phase, tick, folding, timeout(phase), silent, agents);
+    return folding && publishFailure != null ? text + "; and " + failureAt(tick + 1) : text;
   }
 
   /** A folded step's timeout: twice a phase's, at most the longest timer Akka's scheduler takes. */

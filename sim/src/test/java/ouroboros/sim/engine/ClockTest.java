@@ -10,6 +10,7 @@ import akka.actor.typed.ActorRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import ouroboros.agents.actor.AgentProtocol;
@@ -47,6 +48,11 @@ class ClockTest {
 
   /** {@link #rig(int, Duration)}, reaching the probes through {@code post}. */
   private static Rig rig(int ticks, Duration timeout, AgentPost post) {
+    return rig(ticks, timeout, post, t -> true);
+  }
+
+  /** {@link #rig(int, Duration, AgentPost)}, the model retraining at the ticks {@code retrains}. */
+  private static Rig rig(int ticks, Duration timeout, AgentPost post, IntPredicate retrains) {
     TestProbe<AgentProtocol.Command> human = KIT.createTestProbe();
     TestProbe<AgentProtocol.Command> model = KIT.createTestProbe();
     TestProbe<RunOutcome> outcome = KIT.createTestProbe();
@@ -60,7 +66,7 @@ class ClockTest {
             ctx ->
                 List.of(
                     new AgentHandle(0, "people", human.ref(), t -> false),
-                    new AgentHandle(1, "lab", model.ref(), t -> true)),
+                    new AgentHandle(1, "lab", model.ref(), retrains)),
             Duration.ZERO,
             Schedule.NONE,
             0,
@@ -299,5 +305,77 @@ class ClockTest {
       assertEquals("agent people failed in the publish phase of tick 1: bug 0", outcome.failure());
       assertEquals(1, outcome.ticksCompleted());
     }
+  }
+
+  @Test
+  void step_silentPublish_observesTheTickThenFailsAsItsPublishWould() {
+    // Separate phases: tick 0 is observed, then tick 1's publish times out on the silent human.
+    Rig direct = rig(3, Duration.ofMillis(300));
+    direct
+        .human()
+        .expectMessageClass(AgentProtocol.Publish.class)
+        .replyTo()
+        .tell(new AgentProtocol.Published(0, 0, items(0, 1, AuthorKind.HUMAN)));
+    direct
+        .model()
+        .expectMessageClass(AgentProtocol.Publish.class)
+        .replyTo()
+        .tell(new AgentProtocol.Published(0, 1, items(1, 1, AuthorKind.MODEL)));
+    direct
+        .model()
+        .expectMessageClass(AgentProtocol.Retrain.class)
+        .replyTo()
+        .tell(new AgentProtocol.Retrained(0, 1, report(0)));
+    direct
+        .model()
+        .expectMessageClass(AgentProtocol.Publish.class)
+        .replyTo()
+        .tell(new AgentProtocol.Published(1, 1, items(1, 1, AuthorKind.MODEL)));
+    RunOutcome separate =
+        direct.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    // A folded step: the model answers, the human (not asked to retrain) stays silent, so the
+    // hang is in tick 1's publish: the same failure, after tick 0 is observed.
+    Rig r = rig(3, Duration.ofMillis(300), AgentPost.STEPPING);
+    List<AgentProtocol.Step> steps = stepsOfTickZero(r);
+    steps
+        .get(1)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(0, 1, report(0), items(1, 1, AuthorKind.MODEL), null));
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertEquals(
+        "the publish phase of tick 1 timed out after 300 ms; no answer from: people",
+        separate.failure());
+    assertEquals(separate.failure(), outcome.failure());
+    assertEquals(1, separate.ticksCompleted());
+    assertEquals(1, outcome.ticksCompleted());
+    assertEquals(1, r.ticks().size());
+    assertEquals(0, r.ticks().get(0).reports().get(0).tick());
+  }
+
+  @Test
+  void step_silentPublishAfterAnEarlierRetrain_observesTheTick() {
+    // The model retrains only at tick 0: tick 1's step asks it to publish tick 2, not to retrain,
+    // so its silence there owes no report of tick 1 (the fold forgets tick 0's retrainers).
+    Rig r = rig(4, Duration.ofMillis(300), AgentPost.STEPPING, t -> t == 0);
+    List<AgentProtocol.Step> steps = stepsOfTickZero(r);
+    steps
+        .get(0)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(0, 0, null, items(0, 1, AuthorKind.HUMAN), null));
+    steps
+        .get(1)
+        .replyTo()
+        .tell(new AgentProtocol.Stepped(0, 1, report(0), items(1, 1, AuthorKind.MODEL), null));
+    AgentProtocol.Step sh = r.human().expectMessageClass(AgentProtocol.Step.class);
+    AgentProtocol.Step sm = r.model().expectMessageClass(AgentProtocol.Step.class);
+    assertEquals(1, sm.tick());
+    assertTrue(sm.publish() && !sm.retrain());
+    sh.replyTo().tell(new AgentProtocol.Stepped(1, 0, null, items(0, 1, AuthorKind.HUMAN), null));
+    RunOutcome outcome = r.outcome().expectMessageClass(RunOutcome.class, Duration.ofSeconds(5));
+    assertEquals(
+        "the publish phase of tick 2 timed out after 300 ms; no answer from: lab",
+        outcome.failure());
+    assertEquals(2, outcome.ticksCompleted());
+    assertEquals(2, r.ticks().size());
   }
 }

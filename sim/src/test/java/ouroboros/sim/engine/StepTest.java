@@ -318,7 +318,9 @@ class StepTest extends EngineTest {
     // Apart, tick 1's publish fails at once (the model throws) while the human hangs in its own, so
     // no timeout is spent (30 s: none may fire). Folded, the Step at tick 0 answers the model's
     // failure and the human stays silent until the step's budget (2 x 1.5 s) is spent. Both
-    // observe tick 0 and fail at tick 1 with the model's failure.
+    // observe tick 0 and fail at tick 1 with the model's failure. The folded run's tick 0 publish
+    // (small draws, separate phases) has the same 1.5 s: a machine too loaded for that would fail
+    // this test with tick 0's publish timeout, not pass it.
     Observed apart = hangingHuman(Worlds.of(world.formatted("30"), 3), Duration.ofNanos(1));
     Observed folded = hangingHuman(Worlds.of(world.formatted("1.5"), 3), Duration.ZERO);
     assertEquals(
