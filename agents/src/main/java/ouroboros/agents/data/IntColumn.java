@@ -92,7 +92,12 @@ final class IntColumn {
     int at = 0;
     for (Items b : blocks) {
       int m = b.size();
-      System.arraycopy(column.apply(b).array(m), 0, a, at, m);
+      IntColumn c = column.apply(b);
+      if (c.array == null) {
+        Arrays.fill(a, at, at + m, c.value);
+      } else {
+        System.arraycopy(c.array, 0, a, at, m);
+      }
       at += m;
     }
     return new IntColumn(a, first.value);

@@ -55,8 +55,8 @@ public final class AiDetector implements Stage {
     if (!items.synthetic(i)) {
       return fpr;
     }
-    double base = authorTpr.getOrDefault(items.author()[i], tpr);
-    double excess = Math.max(0, items.depth()[i] - 1.0);
+    double base = authorTpr.getOrDefault(items.authorAt(i), tpr);
+    double excess = Math.max(0, items.depthAt(i) - 1.0);
     return depthDecay == 1.0 ? base : base * Math.pow(depthDecay, excess);
   }
 

@@ -36,13 +36,13 @@ public final class ProvenanceFilter implements Stage {
     if (keepSignedOnly) {
       boolean[] keep = new boolean[in.size()];
       for (int i = 0; i < keep.length; i++) {
-        keep[i] = (items.flags()[i] & Items.SIGNED) != 0;
+        keep[i] = (items.flagsAt(i) & Items.SIGNED) != 0;
       }
       return Output.filtered(in.keep(keep));
     }
     double[] w = in.weightsOrOnes();
     for (int i = 0; i < w.length; i++) {
-      if ((items.flags()[i] & Items.SIGNED) != 0) {
+      if ((items.flagsAt(i) & Items.SIGNED) != 0) {
         w[i] *= signedWeight;
       }
     }

@@ -96,7 +96,7 @@ public interface WebView {
     Items all = gatherAll();
     Ranges.Builder b = new Ranges.Builder();
     for (int i = 0; i < all.size(); i++) {
-      if (all.site()[i] >= 0 && wanted[all.site()[i]] && all.tick()[i] >= fromTick) {
+      if (all.siteAt(i) >= 0 && wanted[all.siteAt(i)] && all.tickAt(i) >= fromTick) {
         b.add(i, i + 1);
       }
     }
@@ -108,7 +108,7 @@ public interface WebView {
     Items all = gatherAll();
     Ranges.Builder b = new Ranges.Builder();
     for (int i = 0; i < all.size(); i++) {
-      if (all.author()[i] == author) {
+      if (all.authorAt(i) == author) {
         b.add(i, i + 1);
       }
     }

@@ -54,6 +54,17 @@ class CompositionTest {
     assertEquals(
         "Composition[sources=[2, 9, 1000000], counts=[2, 3, 1], human=3, total=6]",
         wide.toString());
+    Items arrayDepth = a.withDepth(new float[] {0f, 1f, 0f});
+    assertTrue(arrayDepth.constant(Items.Column.AUTHOR));
+    assertEquals(
+        "Composition[sources=[9], counts=[3], human=2, total=3]",
+        Composition.of(arrayDepth).toString());
+    Items twoAuthors =
+        Items.concat(List.of(a, Items.uniform(payload(2), 4, (byte) 0, 0, 0, 0f, (short) 0)), 1);
+    assertTrue(twoAuthors.constant(Items.Column.DEPTH));
+    assertEquals(
+        "Composition[sources=[4, 9], counts=[2, 3], human=5, total=5]",
+        Composition.of(twoAuthors).toString());
     Composition empty = Composition.of(Items.empty(1));
     assertEquals(0, empty.total());
     assertEquals(0, Arrays.stream(empty.sources()).count());

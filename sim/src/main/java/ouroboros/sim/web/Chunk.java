@@ -1,5 +1,7 @@
 package ouroboros.sim.web;
 
+import java.util.Arrays;
+import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 
 /**
@@ -360,20 +362,24 @@ final class Chunk {
         out[j] = keptItems[j];
         continue;
       }
-      int n = segStart[k + 1] - segStart[k];
-      double[] v =
-          java.util.Arrays.copyOfRange(values, segStart[k] * width, segStart[k + 1] * width);
-      out[j] =
-          Items.constant(
-              new ouroboros.agents.data.Batch(n, width, v),
-              segAuthor[k],
-              segKind[k],
-              segTick[k],
-              segGeneration[k],
-              segDepth[k],
-              segFlags[k],
-              segSiteOf[k]);
+      out[j] = constantItems(k, segStart[k], segStart[k + 1], segTick[k]);
     }
     return out;
+  }
+
+  /**
+   * Positions [from, to) of segment k, whose provenance is constant, as items whose every column is
+   * constant, with the given tick: only the payload is copied.
+   */
+  Items constantItems(int k, int from, int to, int tick) {
+    return Items.constant(
+        new Batch(to - from, width, Arrays.copyOfRange(values, from * width, to * width)),
+        segAuthor[k],
+        segKind[k],
+        tick,
+        segGeneration[k],
+        segDepth[k],
+        segFlags[k],
+        segSiteOf[k]);
   }
 }

@@ -53,16 +53,7 @@ final class Gatherer {
     if (ch.segItems[seg] != null || to > ch.segStart[seg + 1]) {
       return null;
     }
-    int w = ch.width;
-    return Items.constant(
-        new Batch(to - from, w, Arrays.copyOfRange(ch.values, from * w, to * w)),
-        ch.segAuthor[seg],
-        ch.segKind[seg],
-        ch.tick,
-        ch.segGeneration[seg],
-        ch.segDepth[seg],
-        ch.segFlags[seg],
-        ch.segSiteOf[seg]);
+    return ch.constantItems(seg, from, to, ch.tick);
   }
 
   /** Appends chunk positions [from, to) of {@code ch}, in order. */
