@@ -3,8 +3,7 @@ package ouroboros.agents.rng;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -20,7 +19,15 @@ import ouroboros.agents.state.StateIo;
 public final class Streams {
   private final RngStreams streams;
   private final String agentId;
-  private final Map<String, RestorableUniformRandomProvider> made = new LinkedHashMap<>();
+
+  /**
+   * The purposes handed out and their streams, in that order, in two arrays rather than a linked
+   * map: an agent has about eight streams for the whole run, and a map's entries and table cost
+   * some 450 bytes per agent where the arrays cost about 100.
+   */
+  private String[] purposes = new String[0];
+
+  private RestorableUniformRandomProvider[] made = new RestorableUniformRandomProvider[0];
 
   /** The streams of one agent. */
   public Streams(RngStreams streams, String agentId) {
@@ -34,18 +41,25 @@ public final class Streams {
     if (!(rng instanceof RestorableUniformRandomProvider r)) {
       throw new IllegalStateException("stream " + purpose + " cannot be saved: " + rng);
     }
-    if (made.putIfAbsent(purpose, r) != null) {
-      throw new IllegalStateException("stream " + purpose + " of " + agentId + " made twice");
+    for (String p : purposes) {
+      if (p.equals(purpose)) {
+        throw new IllegalStateException("stream " + purpose + " of " + agentId + " made twice");
+      }
     }
+    int n = purposes.length;
+    purposes = Arrays.copyOf(purposes, n + 1);
+    made = Arrays.copyOf(made, n + 1);
+    purposes[n] = purpose;
+    made[n] = r;
     return r;
   }
 
   /** Writes every stream's purpose and state, in the order they were made. */
   public void save(DataOutput out) throws IOException {
-    out.writeInt(made.size());
-    for (Map.Entry<String, RestorableUniformRandomProvider> e : made.entrySet()) {
-      out.writeUTF(e.getKey());
-      StateIo.bytes(out, ((RandomProviderDefaultState) e.getValue().saveState()).getState());
+    out.writeInt(made.length);
+    for (int k = 0; k < made.length; k++) {
+      out.writeUTF(purposes[k]);
+      StateIo.bytes(out, ((RandomProviderDefaultState) made[k].saveState()).getState());
     }
   }
 
@@ -53,21 +67,21 @@ public final class Streams {
    * Restores what {@link #save} wrote; the streams must be the same ones, made in the same order.
    */
   public void restore(DataInput in) throws IOException {
-    StateIo.expect(in, agentId + "'s number of random streams", made.size());
-    for (Map.Entry<String, RestorableUniformRandomProvider> e : made.entrySet()) {
+    StateIo.expect(in, agentId + "'s number of random streams", made.length);
+    for (int k = 0; k < made.length; k++) {
       String purpose = in.readUTF();
-      if (!purpose.equals(e.getKey())) {
+      if (!purpose.equals(purposes[k])) {
         throw new IOException(
             "checkpoint does not match this run: "
                 + agentId
                 + " has stream "
                 + purpose
                 + ", expected "
-                + e.getKey());
+                + purposes[k]);
       }
       byte[] state = StateIo.bytes(in);
       try {
-        e.getValue().restoreState(new RandomProviderDefaultState(state));
+        made[k].restoreState(new RandomProviderDefaultState(state));
       } catch (IllegalArgumentException | NullPointerException bad) {
         throw new IOException(
             "corrupt checkpoint: stream " + purpose + " of " + agentId + ": " + bad.getMessage());

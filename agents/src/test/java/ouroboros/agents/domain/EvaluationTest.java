@@ -51,4 +51,35 @@ class EvaluationTest {
       assertEquals(1.0, e.get("a"));
     }
   }
+
+  @Test
+  void values_readLikeTheTreeTheyWereMadeFrom_inItsOrder() {
+    for (TreeMap<String, Double> tree :
+        List.of(measures(), new TreeMap<String, Double>(java.util.Comparator.reverseOrder()))) {
+      tree.put("risk", 0.25);
+      tree.put("kl", -0.0);
+      tree.put("nan", Double.NaN);
+      tree.put("a", 1.0);
+      java.util.SortedMap<String, Double> v = new Evaluation(tree).values();
+      assertEquals(tree, v);
+      assertEquals(v, tree);
+      assertEquals(tree.hashCode(), v.hashCode());
+      assertEquals(tree.toString(), v.toString());
+      assertEquals(List.copyOf(tree.keySet()), List.copyOf(v.keySet()));
+      assertEquals(List.copyOf(tree.values()), List.copyOf(v.values()));
+      assertEquals(tree.firstKey(), v.firstKey());
+      assertEquals(tree.lastKey(), v.lastKey());
+      assertEquals(tree.comparator(), v.comparator());
+      assertEquals(tree.headMap("kl"), v.headMap("kl"));
+      assertEquals(tree.tailMap("kl"), v.tailMap("kl"));
+      for (String k : List.of("a", "b", "kl", "nan", "risk", "zz", "")) {
+        assertEquals(tree.get(k), v.get(k), k);
+        assertEquals(tree.containsKey(k), v.containsKey(k), k);
+      }
+    }
+    assertThrows(java.util.NoSuchElementException.class, () -> Evaluation.NONE.values().firstKey());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Evaluation(new TreeMap<>(java.util.Collections.singletonMap("risk", null))));
+  }
 }
