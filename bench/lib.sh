@@ -5,8 +5,9 @@
 #   BENCH_SKIP_BUILD=1   do not build (all.sh builds once and sets it for the scripts it runs)
 #   BENCH_JAVA           the java to run (default: java on PATH)
 #   BENCH_JAVA_OPTS      extra JVM options for every Java run
-#   OUROBOROS_CDS=0      runs of this tree's jar start without the class-data archive that the
-#                        ouroboros launcher uses (sim/cds.sh); by default they use it, as users do
+#   OUROBOROS_CDS=0      ouroboros runs (of this tree's jar or BENCH_SIM_JAR's) start without the
+#                        class-data archive that the ouroboros launcher uses (sim/cds.sh); by
+#                        default they use one next to the jar, as users do
 #   BENCH_PYTHON         the Python with numpy for P1 (default /usr/bin/python3)
 #   BENCH_WORK           where scenarios and run directories go (default: a fresh /tmp folder,
 #                        removed at exit unless BENCH_KEEP=1)
@@ -30,18 +31,24 @@ bench_build() {
   bench_cds
 }
 
-# Starts the runs of this tree's jar from its class-data archive, as the ouroboros launcher does
-# (sim/cds.sh makes the archive when it is missing or older than the jar, once per build), so
-# that a figure with JVM start-up in it is what a user sees. Only for this tree's jar and the
-# java on PATH (the archive belongs to one jar and one JVM), and only where sim/cds.sh is (the
-# device kit has no sim/).
+# Starts the `ouroboros` runs of SIM_JAR (this tree's jar, or BENCH_SIM_JAR's) from a class-data
+# archive next to that jar, as the ouroboros launcher does (sim/cds.sh makes it when it is missing
+# or older than the jar, once per build), so that a figure with JVM start-up in it is what a user
+# sees, and a comparison of two jars gives both the same start. Only with the java on PATH (the
+# archive belongs to one JVM, and sim/cds.sh makes it with that java) and where sim/cds.sh is (the
+# device kit has no sim/); OUROBOROS_CDS=0 turns it off for every jar. Says which it is once.
 bench_cds() {
-  if [[ -z "${BENCH_JAVA:-}" && "$SIM_JAR" == "$bench_root/sim/target/ouroboros-sim.jar" &&
-      -f "$bench_root/sim/cds.sh" && -f "$SIM_JAR" ]]; then
+  local state="off"
+  if [[ -z "${BENCH_JAVA:-}" && -f "$bench_root/sim/cds.sh" && -f "$SIM_JAR" ]]; then
     # shellcheck source=../sim/cds.sh
     source "$bench_root/sim/cds.sh" "$SIM_JAR"
     # shellcheck disable=SC2206
     SIM=("$JAVA" "${CDS_OPTS[@]}" ${BENCH_JAVA_OPTS:-} -jar "$SIM_JAR")
+    [[ " ${CDS_OPTS[*]} " == *" -XX:SharedArchiveFile="* ]] && state="on (${SIM_JAR%.jar}.jsa)"
+  fi
+  if [[ -z "${BENCH_CDS_SAID:-}" ]]; then
+    echo "(class-data archive for ouroboros runs: $state; OUROBOROS_CDS=0 turns it off)" >&2
+    export BENCH_CDS_SAID=1
   fi
 }
 

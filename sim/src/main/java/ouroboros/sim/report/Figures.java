@@ -23,7 +23,8 @@ final class Figures {
   /**
    * The figures' HTML, in their order, drawn costliest first ({@code work}, one per figure; among
    * equals, the earlier first). A figure that throws stops the others from starting and its
-   * exception is thrown here once those already started have finished.
+   * exception is thrown here once those already started have finished (a checked one, thrown
+   * undeclared, inside an IllegalStateException; when several throw, the first caught).
    */
   static List<String> draw(List<Supplier<String>> figures, List<Double> work) {
     int n = figures.size();
@@ -42,7 +43,7 @@ final class Figures {
               if (failed.get() == null) {
                 out[order[k]] = figures.get(order[k]).get();
               }
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
               failed.compareAndSet(null, e);
             } finally {
               done.countDown();
@@ -72,6 +73,9 @@ final class Figures {
     }
     if (t instanceof Error e) {
       throw e;
+    }
+    if (t != null) {
+      throw new IllegalStateException("a figure failed: " + t, t);
     }
     return Arrays.asList(out);
   }

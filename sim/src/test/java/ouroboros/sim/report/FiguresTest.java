@@ -74,6 +74,20 @@ class FiguresTest {
   }
 
   @Test
+  void aFigureThrowsACheckedException_itIsTheCause() {
+    java.io.IOException io = new java.io.IOException("disk gone");
+    List<Supplier<String>> figures = List.of(() -> "a", () -> sneaky(io));
+    IllegalStateException thrown =
+        assertThrows(IllegalStateException.class, () -> Figures.draw(figures, List.of(1.0, 2.0)));
+    assertSame(io, thrown.getCause());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> String sneaky(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  @Test
   void noFigures_empty() {
     assertTrue(Figures.draw(List.of(), List.of()).isEmpty());
   }

@@ -50,11 +50,8 @@ public final class GaussianDomain implements Domain {
   private final double almostNoneRadius2;
   private final double[] normals;
 
-  /**
-   * The truth's own evaluation, which every model that starts as the truth reports; made at the
-   * first such model (racing threads make the same one), null before.
-   */
-  private volatile Evaluation truthEvaluation;
+  /** The truth's own evaluation, which every model that starts as the truth reports. */
+  private final Evaluation truthEvaluation;
 
   /** A Gaussian domain with the given truth; {@code rng} draws its fixed evaluation sample. */
   public GaussianDomain(GaussianModel truth, UniformRandomProvider rng) {
@@ -64,6 +61,7 @@ public final class GaussianDomain implements Domain {
     this.tailRadius2 = chi2.inverseCumulativeProbability(0.99);
     this.almostNoneRadius2 = chi2.inverseCumulativeProbability(0.999);
     this.normals = d == 1 ? new double[0] : draw(identity(d), MASS_SAMPLE, 1.0, rng).values();
+    this.truthEvaluation = Evaluation.owning(measures(truth));
   }
 
   /** A Gaussian domain whose evaluation sample comes from a fixed seed; for tests. */
@@ -191,12 +189,7 @@ public final class GaussianDomain implements Domain {
   @Override
   public Evaluation evaluate(Model model) {
     if (model == truth) {
-      Evaluation e = truthEvaluation;
-      if (e == null) {
-        e = Evaluation.owning(measures(truth));
-        truthEvaluation = e;
-      }
-      return e;
+      return truthEvaluation;
     }
     return Evaluation.owning(measures((GaussianModel) model));
   }
