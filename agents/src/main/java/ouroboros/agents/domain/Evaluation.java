@@ -30,8 +30,8 @@ public record Evaluation(SortedMap<String, Double> values) {
   }
 
   /**
-   * An evaluation of a map the caller has just built and hands over: it is kept without a copy, so
-   * the caller must not keep or change it. For the evaluations made once per fit.
+   * An evaluation of a map the caller has just built: read once into the evaluation's own arrays,
+   * without the defensive sorted copy the constructor makes. For the evaluations made once per fit.
    */
   public static Evaluation owning(TreeMap<String, Double> values) {
     return new Evaluation(new Frozen(values));

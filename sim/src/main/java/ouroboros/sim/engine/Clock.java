@@ -399,7 +399,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       }
       return this;
     }
-    return finish(failure);
+    String held = fold.held(tick + 1); // a timed-out step's failure comes first (Fold.timedOut)
+    return held != null ? finish(new RunOutcome(tick + 1, held)) : finish(failure);
   }
 
   private Behavior<Command> onPhaseTimedOut(PhaseTimedOut msg) {

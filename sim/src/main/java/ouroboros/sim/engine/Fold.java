@@ -49,6 +49,9 @@ final class Fold {
    */
   private String heldFailure;
 
+  /** The tick that {@link #heldFailure} fails. */
+  private int heldTick = -1;
+
   /** The agents the current folded step asked to retrain, whose report tick t awaits. */
   private final BitSet retraining = new BitSet();
 
@@ -135,8 +138,9 @@ final class Fold {
    * null if not.
    */
   String failureAt(int tick) {
-    if (heldFailure != null) {
-      return heldFailure;
+    String held = held(tick);
+    if (held != null) {
+      return held;
     }
     if (publishFailure == null) {
       return null;
@@ -194,6 +198,15 @@ final class Fold {
   }
 
   /**
+   * The failure {@link #timedOut} held for tick {@code tick}, whose folded step's budget is spent:
+   * what separate phases would have met first, before anything that happens while the tick before
+   * is observed; null if none.
+   */
+  String held(int tick) {
+    return tick == heldTick ? heldFailure : null;
+  }
+
+  /**
    * Why the run fails when {@code phase} of {@code tick} times out with the agents in {@code
    * silent} unanswered, or null when it does not fail there.
    *
@@ -210,6 +223,7 @@ final class Fold {
   String timedOut(Phase phase, int tick, BitSet silent) {
     boolean folding = folding(phase);
     if (folding && !silent.intersects(retraining)) {
+      heldTick = tick + 1;
       heldFailure =
           publishFailure != null
               ? failureAt(tick + 1)

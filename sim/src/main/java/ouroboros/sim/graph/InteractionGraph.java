@@ -94,7 +94,9 @@ public record InteractionGraph(
   /**
    * What one model trained on in a window: item counts pooled over its successful retrains in the
    * window, or, when it had none there, its latest successful retrain before the window ({@code
-   * carried}); {@link #NONE} before its first successful fit.
+   * carried}); {@link #NONE} before its first successful fit. Its arrays are shared with the
+   * model's lane (which replaces them, never writes them) and with every reader: nobody writes
+   * them.
    *
    * @param authors authors, ascending ({@link Items#ARCHIVE} first)
    * @param counts items from each author

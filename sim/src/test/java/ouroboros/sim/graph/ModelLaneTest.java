@@ -40,7 +40,11 @@ class ModelLaneTest {
     InteractionGraph.Input in = lane.whole();
     assertArrayEquals(new int[] {1, 3, 5, 7}, in.authors());
     assertArrayEquals(new long[] {1, 2, 2, 1}, in.counts());
+    InteractionGraph.Input earlier = in;
     lane.removeFirst();
+    // The lane replaces its arrays, never writes them: an input handed out earlier stays as it was.
+    assertArrayEquals(new int[] {1, 3, 5, 7}, earlier.authors());
+    assertArrayEquals(new long[] {1, 2, 2, 1}, earlier.counts());
     in = lane.whole();
     assertArrayEquals(new int[] {3, 7}, in.authors());
     assertArrayEquals(new long[] {1, 1}, in.counts());
