@@ -188,8 +188,11 @@ public final class GraphWindow {
         carried);
   }
 
-  /** The positions of {@code authors} in ascending order of author, by one sort of packed keys. */
-  private static int[] byAuthor(int[] authors) {
+  /**
+   * The positions of {@code authors} in ascending order of author, by one sort of packed keys (for
+   * {@link ModelLane} too).
+   */
+  static int[] byAuthor(int[] authors) {
     long[] keys = new long[authors.length];
     for (int k = 0; k < keys.length; k++) {
       keys[k] = ((long) authors[k] << 32) | k;

@@ -1,6 +1,5 @@
 package ouroboros.sim.graph;
 
-import java.util.Arrays;
 import ouroboros.agents.model.Composition;
 
 /**
@@ -143,7 +142,7 @@ final class ModelLane {
     items += sign * (long) c.total();
     int[] sources = c.sources();
     int[] counts = c.counts();
-    int[] order = ascending(sources) ? null : byAuthor(sources);
+    int[] order = ascending(sources) ? null : GraphWindow.byAuthor(sources);
     int m = merge(sources, counts, order, sign, null, null, null);
     int[] a = new int[m];
     long[] s = new long[m];
@@ -214,19 +213,5 @@ final class ModelLane {
       }
     }
     return true;
-  }
-
-  /** The positions of {@code sources} in ascending order of source, by one sort of packed keys. */
-  private static int[] byAuthor(int[] sources) {
-    long[] keys = new long[sources.length];
-    for (int k = 0; k < keys.length; k++) {
-      keys[k] = ((long) sources[k] << 32) | k;
-    }
-    Arrays.sort(keys);
-    int[] order = new int[keys.length];
-    for (int k = 0; k < keys.length; k++) {
-      order[k] = (int) keys[k];
-    }
-    return order;
   }
 }
