@@ -54,12 +54,13 @@ import ouroboros.sim.web.WebStore;
  *
  * <p>Steps: when the agents take {@link AgentProtocol.Step} ({@link AgentPost#steps()}, one JVM)
  * and nothing may come between tick t and t+1 (no pacing, no checkpoint after t, t not the last),
- * the retrain phase of t sends each agent one Step that also carries t+1's settings change and asks
- * for t+1's publish; t+1's events and publish phases then only seal the web. One message each way
- * per agent and tick instead of two; each agent does the same work in the same order. Such a
- * retrain phase has two phases' timeout. A Step's failed publish is answered: t is observed, t+1
- * fails as it starts, as with separate phases; so too, once the budget is spent, on a timeout with
- * no silent agent owing t's report, with that failure or t+1's publish timeout ({@link Fold}).
+ * the retrain phase of t sends each agent one Step that also asks for t+1's publish, with its
+ * settings change of t+1 (one out of the web at t+1 gets a Reconfigure as t+1 starts, as apart);
+ * t+1's events and publish phases then only seal the web. One message each way per agent and tick
+ * instead of two; each agent does the same work in the same order. Such a retrain phase has two
+ * phases' timeout. A Step's failed publish is answered: t is observed, t+1 fails as it starts, as
+ * with separate phases; so too, once the budget is spent, on a timeout with no silent agent owing
+ * t's report, with that failure or t+1's publish timeout ({@link Fold}).
  *
  * <p>Pacing: with a {@link ClockSetup#tickInterval() tick interval} of zero the next tick starts as
  * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
@@ -316,18 +317,15 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
       phase = Phase.PUBLISH;
       return finish(publishFailure);
     }
+    fold.reconfigure(tick, plan); // the settings changes that no Step of the previous tick took
     if (fold.active()) {
-      // The previous tick's Steps took this tick's events and publish: the items are in.
+      // The previous tick's Steps took this tick's publish (and its publishers' changes).
       contributions = fold.takeItems();
       endPhase();
       phase = Phase.PUBLISH;
       waiting.clear();
       return awaitOrAdvance();
     }
-    for (Schedule.Change c : plan.changes()) {
-      post.tell(agents.get(c.agent()), new AgentProtocol.Reconfigure(tick, c.settings()));
-    }
-    post.flush();
     endPhase();
     phase = Phase.PUBLISH;
     contributions = new Items[agents.size()];

@@ -71,6 +71,12 @@ final class Fold {
    * marks each agent asked in {@code waiting}, unless tick + 1's plan has two settings changes for
    * one agent or cannot be taken. Returns false, having asked nothing, when it may not. The clock
    * has checked that nothing may come between the two ticks.
+   *
+   * <p>A Step carries an agent's settings change of tick + 1 only when the agent publishes at tick
+   * + 1: apart, its Publish is then awaited behind the Reconfigure, so its silence or failure there
+   * fails tick + 1's publish phase, as the Step's does. Another agent's change (one out of the web
+   * at tick + 1, retired there) goes as a Reconfigure when tick + 1 starts ({@link #reconfigure}),
+   * as apart, where nothing awaits it: a Step would make tick {@code tick} wait for it.
    */
   boolean ask(int tick, Schedule.Plan plan, Snapshot snapshot, BitSet waiting) {
     Schedule.Plan ahead;
@@ -103,7 +109,7 @@ final class Fold {
       if (retrain) {
         retraining.set(i);
       }
-      if (retrain || publish || settings[i] != null) {
+      if (retrain || publish) {
         waiting.set(i);
         post.tell(
             a,
@@ -111,13 +117,27 @@ final class Fold {
                 tick,
                 snapshot,
                 retrain,
-                settings[i],
+                publish ? settings[i] : null,
                 publish,
                 publish ? ahead.rate(i) : AgentProtocol.OWN_RATE,
                 steppedAdapter));
       }
     }
     return true;
+  }
+
+  /**
+   * Tick {@code tick}'s events phase: sends each settings change of {@code plan} that no Step took
+   * as a Reconfigure, which nothing awaits. That is every change, unless the previous tick's Steps
+   * took this tick's publish; then only those of agents out of the web now (see {@link #ask}).
+   */
+  void reconfigure(int tick, Schedule.Plan plan) {
+    for (Schedule.Change c : plan.changes()) {
+      if (!active() || !plan.isActive(c.agent())) {
+        post.tell(agents.get(c.agent()), new AgentProtocol.Reconfigure(tick, c.settings()));
+      }
+    }
+    post.flush();
   }
 
   /**

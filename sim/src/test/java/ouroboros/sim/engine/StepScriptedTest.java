@@ -13,6 +13,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -26,6 +27,7 @@ import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.domain.Evaluation;
 import ouroboros.agents.model.Composition;
+import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.web.WebStore;
 
@@ -126,8 +128,11 @@ class StepScriptedTest {
         new double[0]);
   }
 
-  /** A model that answers every command at once. */
-  private static Behavior<AgentProtocol.Command> model(int index) {
+  /**
+   * A model that answers every command at once, but for its retrain of tick 1 when {@code cue} is
+   * given: then it counts the cue down and stays silent.
+   */
+  private static Behavior<AgentProtocol.Command> model(int index, CountDownLatch cue) {
     return Behaviors.receive(AgentProtocol.Command.class)
         .onMessage(
             AgentProtocol.Publish.class,
@@ -138,25 +143,38 @@ class StepScriptedTest {
         .onMessage(
             AgentProtocol.Retrain.class,
             m -> {
-              m.replyTo()
-                  .tell(new AgentProtocol.Retrained(m.tick(), index, report(index, m.tick())));
+              if (!cued(cue, m.tick())) {
+                m.replyTo()
+                    .tell(new AgentProtocol.Retrained(m.tick(), index, report(index, m.tick())));
+              }
               return Behaviors.same();
             })
         .onMessage(
             AgentProtocol.Step.class,
             m -> {
-              m.replyTo()
-                  .tell(
-                      new AgentProtocol.Stepped(
-                          m.tick(),
-                          index,
-                          m.retrain() ? report(index, m.tick()) : null,
-                          m.publish() ? items(index) : null,
-                          null));
+              if (!(m.retrain() && cued(cue, m.tick()))) {
+                m.replyTo()
+                    .tell(
+                        new AgentProtocol.Stepped(
+                            m.tick(),
+                            index,
+                            m.retrain() ? report(index, m.tick()) : null,
+                            m.publish() ? items(index) : null,
+                            null));
+              }
               return Behaviors.same();
             })
         .onMessage(AgentProtocol.Reconfigure.class, m -> Behaviors.same())
         .build();
+  }
+
+  /** Whether a retrain of {@code tick} is the cue's (tick 1); counts the cue down if so. */
+  private static boolean cued(CountDownLatch cue, int tick) {
+    if (cue == null || tick != 1) {
+      return false;
+    }
+    cue.countDown();
+    return true;
   }
 
   /** Waits for {@code latch}, at most 20 s. */
@@ -277,7 +295,7 @@ class StepScriptedTest {
     return start(
         List.of(
             new Agent("people", dying(stopping, death), t -> false),
-            new Agent("lab", model(1), t -> true)),
+            new Agent("lab", model(1, null), t -> true)),
         folded,
         3,
         PHASE,
@@ -294,6 +312,131 @@ class StepScriptedTest {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);
       }
+    }
+  }
+
+  // --- An agent with only a settings change at the next tick ---
+
+  /**
+   * A model in the web at tick 0 only, retired at tick 1 where it has a settings change: it
+   * publishes and retrains at once; its settings (a Reconfigure, or a Step that carries them) it
+   * takes by waiting for {@code release}, then throwing when {@code crash}, else answering nothing.
+   */
+  private static Behavior<AgentProtocol.Command> retiring(
+      int index, CountDownLatch release, boolean crash) {
+    Runnable settings =
+        () -> {
+          await(release);
+          if (crash) {
+            throw new IllegalStateException("injected settings crash");
+          }
+        };
+    return Behaviors.receive(AgentProtocol.Command.class)
+        .onMessage(
+            AgentProtocol.Publish.class,
+            m -> {
+              m.replyTo().tell(new AgentProtocol.Published(m.tick(), index, items(index)));
+              return Behaviors.same();
+            })
+        .onMessage(
+            AgentProtocol.Retrain.class,
+            m -> {
+              m.replyTo()
+                  .tell(new AgentProtocol.Retrained(m.tick(), index, report(index, m.tick())));
+              return Behaviors.same();
+            })
+        .onMessage(
+            AgentProtocol.Reconfigure.class,
+            m -> {
+              settings.run();
+              return Behaviors.same();
+            })
+        .onMessage(
+            AgentProtocol.Step.class,
+            m -> {
+              if (m.settings() != null) {
+                settings.run();
+                return Behaviors.same();
+              }
+              m.replyTo()
+                  .tell(
+                      new AgentProtocol.Stepped(
+                          m.tick(),
+                          index,
+                          m.retrain() ? report(index, m.tick()) : null,
+                          m.publish() ? items(index) : null,
+                          null));
+              return Behaviors.same();
+            })
+        .build();
+  }
+
+  /** Agent 1 out of the web from tick 1, with new settings at tick 1 (a set, then a retire). */
+  private static Schedule retiringAt1(ModelSettings settings) {
+    return tick -> {
+      BitSet active = new BitSet();
+      active.set(0);
+      if (tick == 0) {
+        active.set(1);
+      }
+      List<Schedule.Change> changes =
+          tick == 1 ? List.of(new Schedule.Change(1, settings)) : List.of();
+      return new Schedule.Plan(active, null, changes);
+    };
+  }
+
+  /**
+   * A run of a model that answers (index 0, cued by {@code cue}) and the retiring one (index 1).
+   */
+  private static Ended retiringRun(
+      boolean folded, IntPredicate retiringRetrains, CountDownLatch cue, boolean crash) {
+    ModelSettings settings =
+        Worlds.of(Worlds.chains(1, 10, 3, "replace", "mle"), 3).models().get(0);
+    CountDownLatch release = cue != null ? cue : new CountDownLatch(1);
+    try {
+      Run run =
+          start(
+              List.of(
+                  new Agent("lab", model(0, cue), t -> true),
+                  new Agent("old", retiring(1, release, crash), retiringRetrains)),
+              folded,
+              3,
+              Duration.ofSeconds(3),
+              retiringAt1(settings));
+      return run.ended();
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void step_settingsOnlyAgentHangs_nothingAwaitsItAsApart() {
+    // Apart, tick 1 sends the retiring model its settings as a Reconfigure, which nothing awaits:
+    // its hang there fails nothing, and the run completes. Folded, so must it (its change is not
+    // in a Step, whose answer tick 0 would await). The same whether or not it retrains at tick 0.
+    for (IntPredicate retrains : List.<IntPredicate>of(t -> false, t -> t == 0)) {
+      Ended apart = retiringRun(false, retrains, null, false);
+      assertEquals(new RunOutcome(3, ""), apart.outcome());
+      assertEquals(3, apart.observed());
+      assertEquals(apart, retiringRun(true, retrains, null, false));
+    }
+  }
+
+  @Test
+  void step_settingsOnlyAgentCrashes_failsWhereAndWhenApart() {
+    // The retiring model crashes taking its settings of tick 1, once the other model has been
+    // asked to retrain at tick 1 (which it leaves unanswered): apart, the crash reaches the clock
+    // in tick 1's retrain phase, after tick 0 is observed. Folded, the same: were the settings in
+    // a Step of tick 0, that Step's answer would never come (the cue comes at tick 1), and the run
+    // would end with tick 1's publish timeout instead.
+    for (IntPredicate retrains : List.<IntPredicate>of(t -> false, t -> t == 0)) {
+      Ended apart = retiringRun(false, retrains, new CountDownLatch(1), true);
+      assertEquals(
+          new RunOutcome(
+              1, "agent old failed in the retrain phase of tick 1: injected settings crash"),
+          apart.outcome());
+      assertEquals(1, apart.observed());
+      assertEquals(apart, retiringRun(true, retrains, new CountDownLatch(1), true));
     }
   }
 }

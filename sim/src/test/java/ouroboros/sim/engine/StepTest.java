@@ -34,8 +34,9 @@ class StepTest extends EngineTest {
 
   /**
    * A timeline with releases, a retirement, new rates, a crawl change (a Reconfigure), two changes
-   * to one model at one tick (which unfolds that tick) and a laundering human (whose reposts come
-   * from the previous snapshot).
+   * to one model at one tick (which unfolds that tick), a change to a model at the tick it retires
+   * (a Reconfigure, not in a Step) and a laundering human (whose reposts come from the previous
+   * snapshot).
    */
   private static final String TIMELINE =
       """
@@ -58,6 +59,7 @@ class StepTest extends EngineTest {
         - {tick: 5, set: {path: "models[lab-b].crawl.sites", value: [blog-a]}}
         - {tick: 6, set: {path: "models[lab-b].crawl.sites", value: [forum, blog-b]}}
         - {tick: 6, set: {path: "models[lab-b].scrape", value: 15}}
+        - {tick: 7, set: {path: "models[lab-a].scrape", value: 12}}
         - {tick: 7, retire: lab-a}
       """;
 
