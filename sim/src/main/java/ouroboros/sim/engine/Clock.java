@@ -2,7 +2,6 @@ package ouroboros.sim.engine;
 
 import static ouroboros.sim.engine.ClockFailures.describe;
 
-import akka.actor.ActorInitializationException;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.ChildFailed;
@@ -59,8 +58,9 @@ import ouroboros.sim.web.WebStore;
  * t+1's events and publish phases then only seal the web. One message each way per agent and tick
  * instead of two; each agent does the same work in the same order. Such a retrain phase has two
  * phases' timeout. A Step's failed publish is answered: t is observed, t+1 fails as it starts, as
- * with separate phases; so too, once the budget is spent, on a timeout with no silent agent owing
- * t's report, with that failure or t+1's publish timeout ({@link Fold}).
+ * with separate phases; so too when an agent that owes no report of t crashes in its Step, and,
+ * once the budget is spent, on a timeout with no silent agent owing t's report, with that failure
+ * or t+1's publish timeout ({@link Fold}).
  *
  * <p>Pacing: with a {@link ClockSetup#tickInterval() tick interval} of zero the next tick starts as
  * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
@@ -380,22 +380,19 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   /**
    * An agent threw outside a fit (a fit's exception is contained by the model), which stopped it:
    * the run fails at once with the agent's id and the cause, instead of waiting for the phase
-   * timeout.
+   * timeout; but where separate phases would have failed later, at tick t + 1, so does a folded
+   * step ({@link Fold#crashed}, {@link Fold#held}).
    */
   private Behavior<Command> onAgentFailed(ChildFailed failed) {
-    String id = ClockFailures.agentId(agents, failed);
-    String failure =
-        failed.getCause() instanceof ActorInitializationException init
-            ? "agent "
-                + id
-                + " failed to start: "
-                + describe(init.getCause() == null ? init : init.getCause())
-            : ClockFailures.agentFailed(id, phase, tick, describe(failed.getCause()));
+    String failure = ClockFailures.childFailed(agents, failed, phase, tick);
     if (replyTo == null) {
       if (startFailure.isEmpty()) {
         startFailure = failure;
       }
       return this;
+    }
+    if (fold.crashed(phase, failed, waiting)) {
+      return awaitOrAdvance(); // it owed only tick t + 1's settings and publish: fail there
     }
     String held = fold.held(tick + 1); // a timed-out step's failure comes first (Fold.timedOut)
     return held != null ? finish(new RunOutcome(tick + 1, held)) : finish(failure);

@@ -1,5 +1,6 @@
 package ouroboros.sim.engine;
 
+import akka.actor.ActorInitializationException;
 import akka.actor.typed.ChildFailed;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,20 @@ final class ClockFailures {
         + tick
         + ": "
         + why;
+  }
+
+  /**
+   * Why the run fails when agent {@code failed} stops in {@code phase} of {@code tick}: it failed
+   * to start, or failed there.
+   */
+  static String childFailed(List<AgentHandle> agents, ChildFailed failed, Phase phase, int tick) {
+    String id = agentId(agents, failed);
+    return failed.getCause() instanceof ActorInitializationException init
+        ? "agent "
+            + id
+            + " failed to start: "
+            + describe(init.getCause() == null ? init : init.getCause())
+        : agentFailed(id, phase, tick, describe(failed.getCause()));
   }
 
   /** The id of the agent behind a failed child's reference. */

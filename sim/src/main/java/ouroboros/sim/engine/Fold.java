@@ -1,6 +1,8 @@
 package ouroboros.sim.engine;
 
+import akka.actor.ActorInitializationException;
 import akka.actor.typed.ActorRef;
+import akka.actor.typed.ChildFailed;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
@@ -167,6 +169,33 @@ final class Fold {
     }
     return ClockFailures.agentFailed(
         agents.get(publishFailure.agent()).id(), Phase.PUBLISH, tick, publishFailure.why());
+  }
+
+  /**
+   * Takes the crash of agent {@code failed} (its actor stopped) in {@code phase} when that is a
+   * folded step that still awaits it only for tick t + 1's settings and publish (it owes no report
+   * of tick t): separate phases would have observed tick t and met the crash in tick t + 1's
+   * publish, so it counts as that publish's failure ({@link #failureAt}), and the agent is no
+   * longer awaited in {@code waiting}. (Apart, a crash later than a phase's timeout into that
+   * publish would have been its timeout; the clock cannot tell when the agent's publish half
+   * began.) Returns false, taking nothing, for any other crash: outside a folded step, by an agent
+   * not awaited or owing tick t's report, or by one that failed to start.
+   */
+  boolean crashed(Phase phase, ChildFailed failed, BitSet waiting) {
+    if (!folding(phase) || failed.getCause() instanceof ActorInitializationException) {
+      return false;
+    }
+    for (AgentHandle a : agents) {
+      int i = a.index();
+      if (a.ref().equals(failed.getRef()) && waiting.get(i) && !retraining.get(i)) {
+        waiting.clear(i);
+        if (publishFailure == null || i < publishFailure.agent()) {
+          publishFailure = new PublishFailure(i, ClockFailures.describe(failed.getCause()));
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The next tick's items, all in; the fold is then no longer active. */

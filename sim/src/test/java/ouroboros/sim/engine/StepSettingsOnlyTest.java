@@ -1,0 +1,162 @@
+package ouroboros.sim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static ouroboros.sim.engine.ScriptedClock.await;
+import static ouroboros.sim.engine.ScriptedClock.items;
+import static ouroboros.sim.engine.ScriptedClock.model;
+import static ouroboros.sim.engine.ScriptedClock.report;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.Behaviors;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import ouroboros.agents.actor.AgentProtocol;
+import ouroboros.agents.model.ModelSettings;
+import ouroboros.sim.engine.ScriptedClock.Agent;
+import ouroboros.sim.engine.ScriptedClock.Ended;
+import ouroboros.sim.engine.ScriptedClock.Run;
+
+/**
+ * A model with a settings change at tick t + 1 but out of the web there (a set, then a retire, at
+ * one tick) publishes nothing at t + 1: separate phases send it a Reconfigure that nothing awaits,
+ * and a folded run does the same, so its hang or crash ends the run alike ({@link ScriptedClock}
+ * runs both ways).
+ */
+class StepSettingsOnlyTest {
+  private static final ActorTestKit KIT = ActorTestKit.create(ScriptedClock.config());
+
+  @AfterAll
+  static void shutdown() {
+    KIT.shutdownTestKit();
+  }
+
+  /**
+   * A model in the web at tick 0 only, retired at tick 1 where it has a settings change: it
+   * publishes and retrains at once; its settings (a Reconfigure, or a Step that carries them) it
+   * takes by waiting for {@code release}, then throwing when {@code crash}, else answering nothing.
+   */
+  private static Behavior<AgentProtocol.Command> retiring(
+      int index, CountDownLatch release, boolean crash) {
+    Runnable settings =
+        () -> {
+          await(release);
+          if (crash) {
+            throw new IllegalStateException("injected settings crash");
+          }
+        };
+    return Behaviors.receive(AgentProtocol.Command.class)
+        .onMessage(
+            AgentProtocol.Publish.class,
+            m -> {
+              m.replyTo().tell(new AgentProtocol.Published(m.tick(), index, items(index)));
+              return Behaviors.same();
+            })
+        .onMessage(
+            AgentProtocol.Retrain.class,
+            m -> {
+              m.replyTo()
+                  .tell(new AgentProtocol.Retrained(m.tick(), index, report(index, m.tick())));
+              return Behaviors.same();
+            })
+        .onMessage(
+            AgentProtocol.Reconfigure.class,
+            m -> {
+              settings.run();
+              return Behaviors.same();
+            })
+        .onMessage(
+            AgentProtocol.Step.class,
+            m -> {
+              if (m.settings() != null) {
+                settings.run();
+                return Behaviors.same();
+              }
+              m.replyTo()
+                  .tell(
+                      new AgentProtocol.Stepped(
+                          m.tick(),
+                          index,
+                          m.retrain() ? report(index, m.tick()) : null,
+                          m.publish() ? items(index) : null,
+                          null));
+              return Behaviors.same();
+            })
+        .build();
+  }
+
+  /** Agent 1 out of the web from tick 1, with new settings at tick 1 (a set, then a retire). */
+  private static Schedule retiringAt1(ModelSettings settings) {
+    return tick -> {
+      BitSet active = new BitSet();
+      active.set(0);
+      if (tick == 0) {
+        active.set(1);
+      }
+      List<Schedule.Change> changes =
+          tick == 1 ? List.of(new Schedule.Change(1, settings)) : List.of();
+      return new Schedule.Plan(active, null, changes);
+    };
+  }
+
+  /**
+   * A run of a model that answers (index 0, cued by {@code cue}) and the retiring one (index 1).
+   */
+  private static Ended retiringRun(
+      boolean folded, IntPredicate retiringRetrains, CountDownLatch cue, boolean crash) {
+    ModelSettings settings =
+        Worlds.of(Worlds.chains(1, 10, 3, "replace", "mle"), 3).models().get(0);
+    CountDownLatch release = cue != null ? cue : new CountDownLatch(1);
+    try {
+      Run run =
+          ScriptedClock.start(
+              KIT,
+              List.of(
+                  new Agent("lab", model(0, cue), t -> true),
+                  new Agent("old", retiring(1, release, crash), retiringRetrains)),
+              folded,
+              3,
+              Duration.ofSeconds(3),
+              retiringAt1(settings));
+      return run.ended();
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void step_settingsOnlyAgentHangs_nothingAwaitsItAsApart() {
+    // Apart, tick 1 sends the retiring model its settings as a Reconfigure, which nothing awaits:
+    // its hang there fails nothing, and the run completes. Folded, so must it (its change is not
+    // in a Step, whose answer tick 0 would await). The same whether or not it retrains at tick 0.
+    for (IntPredicate retrains : List.<IntPredicate>of(t -> false, t -> t == 0)) {
+      Ended apart = retiringRun(false, retrains, null, false);
+      assertEquals(new RunOutcome(3, ""), apart.outcome());
+      assertEquals(3, apart.observed());
+      assertEquals(apart, retiringRun(true, retrains, null, false));
+    }
+  }
+
+  @Test
+  void step_settingsOnlyAgentCrashes_failsWhereAndWhenApart() {
+    // The retiring model crashes taking its settings of tick 1, once the other model has been
+    // asked to retrain at tick 1 (which it leaves unanswered): apart, the crash reaches the clock
+    // in tick 1's retrain phase, after tick 0 is observed. Folded, the same: were the settings in
+    // a Step of tick 0, that Step's answer would never come (the cue comes at tick 1), and the run
+    // would end with tick 1's publish timeout instead.
+    for (IntPredicate retrains : List.<IntPredicate>of(t -> false, t -> t == 0)) {
+      Ended apart = retiringRun(false, retrains, new CountDownLatch(1), true);
+      assertEquals(
+          new RunOutcome(
+              1, "agent old failed in the retrain phase of tick 1: injected settings crash"),
+          apart.outcome());
+      assertEquals(1, apart.observed());
+      assertEquals(apart, retiringRun(true, retrains, new CountDownLatch(1), true));
+    }
+  }
+}
