@@ -57,6 +57,13 @@ final class Fold {
   /** The agents the current folded step asked to retrain, whose report tick t awaits. */
   private final BitSet retraining = new BitSet();
 
+  /**
+   * The agents out of the web that were sent a Reconfigure as this tick started ({@link
+   * #reconfigure}): a Step of this tick for one of them waits behind it, so its crash may be that
+   * Reconfigure's.
+   */
+  private final BitSet reconfigured = new BitSet();
+
   Fold(
       ClockSetup setup,
       AgentPost post,
@@ -134,9 +141,14 @@ final class Fold {
    * took this tick's publish; then only those of agents out of the web now (see {@link #ask}).
    */
   void reconfigure(int tick, Schedule.Plan plan) {
+    reconfigured.clear();
     for (Schedule.Change c : plan.changes()) {
-      if (!active() || !plan.isActive(c.agent())) {
+      boolean out = !plan.isActive(c.agent());
+      if (!active() || out) {
         post.tell(agents.get(c.agent()), new AgentProtocol.Reconfigure(tick, c.settings()));
+      }
+      if (out) {
+        reconfigured.set(c.agent());
       }
     }
     post.flush();
@@ -179,7 +191,9 @@ final class Fold {
    * longer awaited in {@code waiting}. (Apart, a crash later than a phase's timeout into that
    * publish would have been its timeout; the clock cannot tell when the agent's publish half
    * began.) Returns false, taking nothing, for any other crash: outside a folded step, by an agent
-   * not awaited or owing tick t's report, or by one that failed to start.
+   * not awaited or owing tick t's report, by one that failed to start, or by one sent a Reconfigure
+   * of tick t as tick t started ({@link #reconfigure}: it joins the web at t + 1), whose crash may
+   * be that Reconfigure's, which separate phases would have met at tick t.
    */
   boolean crashed(Phase phase, ChildFailed failed, BitSet waiting) {
     if (!folding(phase) || failed.getCause() instanceof ActorInitializationException) {
@@ -187,7 +201,10 @@ final class Fold {
     }
     for (AgentHandle a : agents) {
       int i = a.index();
-      if (a.ref().equals(failed.getRef()) && waiting.get(i) && !retraining.get(i)) {
+      if (a.ref().equals(failed.getRef())
+          && waiting.get(i)
+          && !retraining.get(i)
+          && !reconfigured.get(i)) {
         waiting.clear(i);
         if (publishFailure == null || i < publishFailure.agent()) {
           publishFailure = new PublishFailure(i, ClockFailures.describe(failed.getCause()));

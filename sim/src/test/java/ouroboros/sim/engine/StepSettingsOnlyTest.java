@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,10 @@ class StepSettingsOnlyTest {
   }
 
   /**
-   * A model in the web at tick 0 only, retired at tick 1 where it has a settings change: it
-   * publishes and retrains at once; its settings (a Reconfigure, or a Step that carries them) it
-   * takes by waiting for {@code release}, then throwing when {@code crash}, else answering nothing.
+   * A model with a settings change at tick 1, where it is out of the web (retired there, or not yet
+   * joined): it publishes and retrains at once; its settings (a Reconfigure, or a Step that carries
+   * them) it takes by waiting for {@code release}, then throwing when {@code crash}, else answering
+   * nothing.
    */
   private static Behavior<AgentProtocol.Command> retiring(
       int index, CountDownLatch release, boolean crash) {
@@ -109,6 +111,30 @@ class StepSettingsOnlyTest {
    */
   private static Ended retiringRun(
       boolean folded, IntPredicate retiringRetrains, CountDownLatch cue, boolean crash) {
+    return run(folded, retiringRetrains, cue, crash, StepSettingsOnlyTest::retiringAt1);
+  }
+
+  /** Agent 1 out of the web until tick 2, with new settings at tick 1, before it joins. */
+  private static Schedule joiningAt2(ModelSettings settings) {
+    return tick -> {
+      BitSet active = new BitSet();
+      active.set(0);
+      if (tick >= 2) {
+        active.set(1);
+      }
+      List<Schedule.Change> changes =
+          tick == 1 ? List.of(new Schedule.Change(1, settings)) : List.of();
+      return new Schedule.Plan(active, null, changes);
+    };
+  }
+
+  /** As {@link #retiringRun}, with agent 1 in and out of the web as {@code schedule} says. */
+  private static Ended run(
+      boolean folded,
+      IntPredicate retiringRetrains,
+      CountDownLatch cue,
+      boolean crash,
+      Function<ModelSettings, Schedule> schedule) {
     ModelSettings settings =
         Worlds.of(Worlds.chains(1, 10, 3, "replace", "mle"), 3).models().get(0);
     CountDownLatch release = cue != null ? cue : new CountDownLatch(1);
@@ -122,7 +148,7 @@ class StepSettingsOnlyTest {
               folded,
               3,
               Duration.ofSeconds(3),
-              retiringAt1(settings));
+              schedule.apply(settings));
       return run.ended();
     } finally {
       release.countDown();
@@ -158,5 +184,25 @@ class StepSettingsOnlyTest {
       assertEquals(1, apart.observed());
       assertEquals(apart, retiringRun(true, retrains, new CountDownLatch(1), true));
     }
+  }
+
+  @Test
+  void step_joiningAgentCrashesTakingItsSettings_failsWhereAndWhenApart() {
+    // The model joins at tick 2 and takes new settings at tick 1, before (a schedule may say so).
+    // Both ways it gets them as a Reconfigure when tick 1 starts, and crashes there once the other
+    // model is asked to retrain at tick 1: apart, in tick 1's retrain phase. Folded, tick 1's Step
+    // asks it for tick 2's publish behind that Reconfigure, and the clock cannot tell which of the
+    // two it crashed in: it must fail at once, as apart, not count the crash as tick 2's publish
+    // failure (which would wait out the step's budget and end with its timeout).
+    Ended apart =
+        run(false, t -> false, new CountDownLatch(1), true, StepSettingsOnlyTest::joiningAt2);
+    assertEquals(
+        new RunOutcome(
+            1, "agent old failed in the retrain phase of tick 1: injected settings crash"),
+        apart.outcome());
+    assertEquals(1, apart.observed());
+    assertEquals(
+        apart,
+        run(true, t -> false, new CountDownLatch(1), true, StepSettingsOnlyTest::joiningAt2));
   }
 }
