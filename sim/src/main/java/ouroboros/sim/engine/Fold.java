@@ -59,8 +59,7 @@ final class Fold {
 
   /**
    * The agents out of the web that were sent a Reconfigure as this tick started ({@link
-   * #reconfigure}): a Step of this tick for one of them waits behind it, so its crash may be that
-   * Reconfigure's.
+   * #reconfigure}), which nothing awaits.
    */
   private final BitSet reconfigured = new BitSet();
 
@@ -78,14 +77,18 @@ final class Fold {
   /**
    * Asks tick {@code tick}'s retrain and tick + 1's events and publish as one Step per agent, and
    * marks each agent asked in {@code waiting}, unless tick + 1's plan has two settings changes for
-   * one agent or cannot be taken. Returns false, having asked nothing, when it may not. The clock
-   * has checked that nothing may come between the two ticks.
+   * one agent or cannot be taken, or an agent sent a Reconfigure as tick {@code tick} started joins
+   * the web at tick + 1. Returns false, having asked nothing, when it may not. The clock has
+   * checked that nothing may come between the two ticks.
    *
    * <p>A Step carries an agent's settings change of tick + 1 only when the agent publishes at tick
    * + 1: apart, its Publish is then awaited behind the Reconfigure, so its silence or failure there
    * fails tick + 1's publish phase, as the Step's does. Another agent's change (one out of the web
    * at tick + 1, retired there) goes as a Reconfigure when tick + 1 starts ({@link #reconfigure}),
-   * as apart, where nothing awaits it: a Step would make tick {@code tick} wait for it.
+   * as apart, where nothing awaits it: a Step would make tick {@code tick} wait for it. An agent
+   * that joins at tick + 1 after such a Reconfigure at tick gets no Step: its Step would wait
+   * behind that Reconfigure, and its crash could be either's, which apart meet at tick and at tick
+   * + 1.
    */
   boolean ask(int tick, Schedule.Plan plan, Snapshot snapshot, BitSet waiting) {
     Schedule.Plan ahead;
@@ -104,6 +107,13 @@ final class Fold {
         return false;
       }
       settings[c.agent()] = c.settings();
+    }
+    for (int i = reconfigured.nextSetBit(0); i >= 0; i = reconfigured.nextSetBit(i + 1)) {
+      if (ahead.isActive(i)) {
+        // Joins behind an unawaited Reconfigure: tick t + 1 asks its publish, as apart.
+        nextPlan = ahead;
+        return false;
+      }
     }
     nextPlan = ahead;
     next = new Items[agents.size()];
@@ -144,11 +154,11 @@ final class Fold {
     reconfigured.clear();
     for (Schedule.Change c : plan.changes()) {
       boolean out = !plan.isActive(c.agent());
-      if (!active() || out) {
-        post.tell(agents.get(c.agent()), new AgentProtocol.Reconfigure(tick, c.settings()));
-      }
       if (out) {
         reconfigured.set(c.agent());
+      }
+      if (!active() || out) {
+        post.tell(agents.get(c.agent()), new AgentProtocol.Reconfigure(tick, c.settings()));
       }
     }
     post.flush();
@@ -191,9 +201,8 @@ final class Fold {
    * longer awaited in {@code waiting}. (Apart, a crash later than a phase's timeout into that
    * publish would have been its timeout; the clock cannot tell when the agent's publish half
    * began.) Returns false, taking nothing, for any other crash: outside a folded step, by an agent
-   * not awaited or owing tick t's report, by one that failed to start, or by one sent a Reconfigure
-   * of tick t as tick t started ({@link #reconfigure}: it joins the web at t + 1), whose crash may
-   * be that Reconfigure's, which separate phases would have met at tick t.
+   * not awaited or owing tick t's report, or by one that failed to start. (An agent that may still
+   * be taking a Reconfigure of tick t gets no Step: see {@link #ask}.)
    */
   boolean crashed(Phase phase, ChildFailed failed, BitSet waiting) {
     if (!folding(phase) || failed.getCause() instanceof ActorInitializationException) {
@@ -201,10 +210,7 @@ final class Fold {
     }
     for (AgentHandle a : agents) {
       int i = a.index();
-      if (a.ref().equals(failed.getRef())
-          && waiting.get(i)
-          && !retraining.get(i)
-          && !reconfigured.get(i)) {
+      if (a.ref().equals(failed.getRef()) && waiting.get(i) && !retraining.get(i)) {
         waiting.clear(i);
         if (publishFailure == null || i < publishFailure.agent()) {
           publishFailure = new PublishFailure(i, ClockFailures.describe(failed.getCause()));

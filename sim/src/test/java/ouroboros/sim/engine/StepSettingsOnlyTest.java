@@ -205,4 +205,50 @@ class StepSettingsOnlyTest {
         apart,
         run(true, t -> false, new CountDownLatch(1), true, StepSettingsOnlyTest::joiningAt2));
   }
+
+  /** A model that takes its settings, then crashes when asked to publish (a Publish or a Step). */
+  private static Behavior<AgentProtocol.Command> crashingInItsPublish() {
+    return Behaviors.receive(AgentProtocol.Command.class)
+        .onMessage(AgentProtocol.Reconfigure.class, m -> Behaviors.same())
+        .onMessage(
+            AgentProtocol.Publish.class,
+            m -> {
+              throw new IllegalStateException("injected publish crash");
+            })
+        .onMessage(
+            AgentProtocol.Step.class,
+            m -> {
+              throw new IllegalStateException("injected publish crash");
+            })
+        .build();
+  }
+
+  @Test
+  void step_joiningAgentCrashesInItsFirstPublish_failsWhereAndWhenApart() {
+    // The model that joins at tick 2 takes its settings of tick 1 and crashes in its publish of
+    // tick 2: apart, after tick 1 is observed. Folded, so must it, though the clock cannot tell
+    // a crash in a Step of tick 1 from one in the Reconfigure ahead of it (see the test above).
+    ModelSettings settings =
+        Worlds.of(Worlds.chains(1, 10, 3, "replace", "mle"), 3).models().get(0);
+    Ended[] ended = new Ended[2];
+    for (boolean folded : new boolean[] {false, true}) {
+      ended[folded ? 1 : 0] =
+          ScriptedClock.start(
+                  KIT,
+                  List.of(
+                      new Agent("lab", model(0, null), t -> true),
+                      new Agent("new", crashingInItsPublish(), t -> true)),
+                  folded,
+                  3,
+                  Duration.ofSeconds(3),
+                  joiningAt2(settings))
+              .ended();
+    }
+    assertEquals(
+        new RunOutcome(
+            2, "agent new failed in the publish phase of tick 2: injected publish crash"),
+        ended[0].outcome());
+    assertEquals(2, ended[0].observed());
+    assertEquals(ended[0], ended[1]);
+  }
 }
