@@ -29,8 +29,11 @@ import ouroboros.sim.engine.ScriptedClock.Run;
 class StepCrashTest {
   private static final ActorTestKit KIT = ActorTestKit.create(ScriptedClock.config());
 
-  /** The phase timeout of the dying-agent runs; a folded step has twice this. */
-  private static final Duration PHASE = Duration.ofMillis(400);
+  /**
+   * The phase timeout of the dying-agent runs; a folded step has twice this. Scripted agents answer
+   * at once, so only a stall this long on a loaded machine could time out a phase not meant to.
+   */
+  private static final Duration PHASE = Duration.ofMillis(1000);
 
   @AfterAll
   static void shutdown() {
@@ -83,7 +86,7 @@ class StepCrashTest {
     }
     assertEquals(
         new RunOutcome(
-            1, "the publish phase of tick 1 timed out after 400 ms; no answer from: people"),
+            1, "the publish phase of tick 1 timed out after 1000 ms; no answer from: people"),
         apart.outcome());
     assertEquals(1, apart.observed());
 
@@ -108,20 +111,20 @@ class StepCrashTest {
             ScriptedClock.CLOCK_THREAD);
     Ended folded;
     try {
-      long asked = System.nanoTime();
       Run run = startDying(true, stopping, death);
       // The clock took the crash (Akka's Failed) and stopped the human, whose stop now waits.
       await(stopping);
-      // Hold the clock's only thread, past the step's budget (2 x 400 ms from before the Step was
-      // sent) with room for a loaded machine, so that the budget's PhaseTimedOut waits in its
-      // mailbox.
+      // Hold the clock's only thread, past the step's budget (2 x PHASE) with room for a loaded
+      // machine, so that the budget's PhaseTimedOut waits in its mailbox.
       blocker.tell(
           () -> {
             blocked.countDown();
             await(unblock);
           });
       await(blocked);
-      sleepUntil(asked + PHASE.multipliedBy(2).plusMillis(1200).toNanos());
+      // The clock started the step's timer before it took the blocker's message (one thread), so
+      // the timer fires within the budget of now, however late the run started.
+      sleepUntil(System.nanoTime() + PHASE.multipliedBy(2).plusMillis(1200).toNanos());
       // Let the human die: its death notice reaches the held clock, which on its next turn queues
       // the ChildFailed behind the PhaseTimedOut and before the Advance to tick 1.
       death.countDown();
