@@ -155,6 +155,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private Phase phase = Phase.EVENTS;
   private final BitSet waiting = new BitSet();
   private Items[] contributions;
+  private long published; // at this tick, counted when it is sealed and its items are let go
   private RetrainReport[] reports;
   private Snapshot snapshot;
   private Schedule.Plan plan = Schedule.Plan.ALL;
@@ -455,6 +456,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     if (phase == Phase.PUBLISH) {
       snapshot = setup.web().appendAndSeal(tick, contributions);
       post.sealed(tick, contributions, snapshot);
+      published = Arrays.stream(contributions).mapToLong(Items::size).sum();
+      contributions = null; // the chunk holds what it needs: the agents' arrays may go now
       endPhase();
       phase = Phase.RETRAIN;
       reports = new RetrainReport[agents.size()];
@@ -499,10 +502,6 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         done.add(r);
       }
     }
-    long published = 0;
-    for (Items c : contributions) {
-      published += c.size();
-    }
     try {
       setup.listener().onTick(new TickResult(tick, snapshot, done, published, phaseNanos.clone()));
     } catch (Exception e) {
@@ -510,7 +509,6 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
           ? finish(f.outcome())
           : finish("writing the results of tick " + tick + " failed: " + describe(e));
     }
-    contributions = null;
     reports = null;
     if (tick + 1 >= setup.ticks()) {
       tick++;
