@@ -204,12 +204,13 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   @Override
   public Receive<Command> createReceive() {
+    // Replies first: the builder allocates for each handler it tries (see GenerativeModel).
     return newReceiveBuilder()
-        .onMessage(Start.class, guard(this::onStart))
-        .onMessage(Advance.class, guard(this::onAdvance))
+        .onMessage(WrappedStepped.class, guard(this::onStepped))
         .onMessage(WrappedPublished.class, guard(this::onPublished))
         .onMessage(WrappedRetrained.class, guard(this::onRetrained))
-        .onMessage(WrappedStepped.class, guard(this::onStepped))
+        .onMessage(Advance.class, guard(this::onAdvance))
+        .onMessage(Start.class, guard(this::onStart))
         .onMessage(WrappedStateSaved.class, guard(this::onStateSaved))
         .onMessage(PhaseTimedOut.class, guard(this::onPhaseTimedOut))
         .onMessage(Abort.class, msg -> replyTo == null ? this : finish(msg.reason()))
@@ -447,7 +448,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   /** Waits for the phase's stragglers, or moves to the next phase when there are none. */
   private Behavior<Command> awaitOrAdvance() {
     if (!waiting.isEmpty()) {
-      return this;
+      return Behaviors.same();
     }
     timers.cancel(TIMEOUT_KEY);
     if (tick < 0) {
