@@ -45,9 +45,11 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
 
   @Override
   public Receive<AgentProtocol.Command> createReceive() {
+    // Step first: the builder tries handlers in order, allocating for each one it tries; and each
+    // handler answers Behaviors.same(), not this, which spares the interceptors a new wrapper.
     return newReceiveBuilder()
-        .onMessage(AgentProtocol.Publish.class, this::onPublish)
         .onMessage(AgentProtocol.Step.class, this::onStep)
+        .onMessage(AgentProtocol.Publish.class, this::onPublish)
         .onMessage(AgentProtocol.Retrain.class, this::onRetrain)
         .onMessage(AgentProtocol.Reconfigure.class, this::onReconfigure)
         .onMessage(AgentProtocol.ReportInitialFit.class, this::onReportInitialFit)
@@ -58,7 +60,7 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
   private Behavior<AgentProtocol.Command> onPublish(AgentProtocol.Publish msg) {
     msg.replyTo()
         .tell(new AgentProtocol.Published(msg.tick(), index, publish(msg.tick(), msg.rate())));
-    return this;
+    return Behaviors.same();
   }
 
   /** Retrain at t, new settings, publish at t + 1: what three messages would do, in their order. */
@@ -77,10 +79,10 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
         throw e;
       }
       AgentProtocol.stepFailed(getContext().getLog(), msg, index, report, e);
-      return this;
+      return Behaviors.same();
     }
     msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, report, items, null));
-    return this;
+    return Behaviors.same();
   }
 
   /** This tick's items, at the agent's own rate or at {@code rate}. */
@@ -91,7 +93,7 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
   private Behavior<AgentProtocol.Command> onRetrain(AgentProtocol.Retrain msg) {
     msg.replyTo()
         .tell(new AgentProtocol.Retrained(msg.tick(), index, core.retrain(msg.tick(), msg.web())));
-    return this;
+    return Behaviors.same();
   }
 
   /** Answers with the report of the fit before tick 0; fails when the model made none. */
@@ -103,16 +105,16 @@ public final class GenerativeModel extends AbstractBehavior<AgentProtocol.Comman
                     new IllegalStateException(
                         "model " + core.settings().id() + " made no fit before tick 0"));
     msg.replyTo().tell(new AgentProtocol.Retrained(ModelCore.INITIAL_TICK, index, report));
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<AgentProtocol.Command> onReconfigure(AgentProtocol.Reconfigure msg) {
     core.reconfigure(msg.settings());
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<AgentProtocol.Command> onSaveState(AgentProtocol.SaveState msg) {
     msg.replyTo().tell(AgentStates.save(msg.tick(), index, core::saveState));
-    return this;
+    return Behaviors.same();
   }
 }

@@ -44,9 +44,11 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
 
   @Override
   public Receive<AgentProtocol.Command> createReceive() {
+    // Step first: the builder tries handlers in order, allocating for each one it tries; and each
+    // handler answers Behaviors.same(), not this, which spares the interceptors a new wrapper.
     return newReceiveBuilder()
-        .onMessage(AgentProtocol.Publish.class, this::onPublish)
         .onMessage(AgentProtocol.Step.class, this::onStep)
+        .onMessage(AgentProtocol.Publish.class, this::onPublish)
         .onMessage(AgentProtocol.Retrain.class, this::onRetrain)
         .onMessage(AgentProtocol.Reconfigure.class, this::onReconfigure)
         .onMessage(AgentProtocol.SaveState.class, this::onSaveState)
@@ -56,7 +58,7 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
   private Behavior<AgentProtocol.Command> onPublish(AgentProtocol.Publish msg) {
     Items items = publish(msg.tick(), msg.web(), msg.rate());
     msg.replyTo().tell(new AgentProtocol.Published(msg.tick(), index, items));
-    return this;
+    return Behaviors.same();
   }
 
   /**
@@ -83,11 +85,11 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
           throw e;
         }
         AgentProtocol.stepFailed(getContext().getLog(), msg, index, null, e);
-        return this;
+        return Behaviors.same();
       }
     }
     msg.replyTo().tell(new AgentProtocol.Stepped(msg.tick(), index, null, items, null));
-    return this;
+    return Behaviors.same();
   }
 
   /** A tick's items, reposting from {@code web}, at the source's own rate or at {@code rate}. */
@@ -99,18 +101,18 @@ public final class HumanSource extends AbstractBehavior<AgentProtocol.Command> {
     getContext()
         .getLog()
         .warn("human source {} was asked to retrain at tick {}", index, msg.tick());
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<AgentProtocol.Command> onReconfigure(AgentProtocol.Reconfigure msg) {
     getContext()
         .getLog()
         .warn("human source {} was sent a model's settings at tick {}", index, msg.tick());
-    return this;
+    return Behaviors.same();
   }
 
   private Behavior<AgentProtocol.Command> onSaveState(AgentProtocol.SaveState msg) {
     msg.replyTo().tell(AgentStates.save(msg.tick(), index, core::saveState));
-    return this;
+    return Behaviors.same();
   }
 }

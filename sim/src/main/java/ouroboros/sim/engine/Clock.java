@@ -156,6 +156,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private Phase phase = Phase.EVENTS;
   private final BitSet waiting = new BitSet();
   private Items[] contributions;
+  private long published; // at this tick, counted when it is sealed and its items are let go
   private RetrainReport[] reports;
   private Snapshot snapshot;
   private Schedule.Plan plan = Schedule.Plan.ALL;
@@ -204,12 +205,13 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   @Override
   public Receive<Command> createReceive() {
+    // Replies first: the builder allocates for each handler it tries (see GenerativeModel).
     return newReceiveBuilder()
-        .onMessage(Start.class, guard(this::onStart))
-        .onMessage(Advance.class, guard(this::onAdvance))
+        .onMessage(WrappedStepped.class, guard(this::onStepped))
         .onMessage(WrappedPublished.class, guard(this::onPublished))
         .onMessage(WrappedRetrained.class, guard(this::onRetrained))
-        .onMessage(WrappedStepped.class, guard(this::onStepped))
+        .onMessage(Advance.class, guard(this::onAdvance))
+        .onMessage(Start.class, guard(this::onStart))
         .onMessage(WrappedStateSaved.class, guard(this::onStateSaved))
         .onMessage(PhaseTimedOut.class, guard(this::onPhaseTimedOut))
         .onMessage(Abort.class, msg -> replyTo == null ? this : finish(msg.reason()))
@@ -441,7 +443,7 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   /** Waits for the phase's stragglers, or moves to the next phase when there are none. */
   private Behavior<Command> awaitOrAdvance() {
     if (!waiting.isEmpty()) {
-      return this;
+      return Behaviors.same();
     }
     timers.cancel(TIMEOUT_KEY);
     if (tick < 0) {
@@ -450,6 +452,8 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     if (phase == Phase.PUBLISH) {
       snapshot = setup.web().appendAndSeal(tick, contributions);
       post.sealed(tick, contributions, snapshot);
+      published = Arrays.stream(contributions).mapToLong(Items::size).sum();
+      contributions = null; // the chunk holds what it needs: the agents' arrays may go now
       endPhase();
       phase = Phase.RETRAIN;
       reports = new RetrainReport[agents.size()];
@@ -494,10 +498,6 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
         done.add(r);
       }
     }
-    long published = 0;
-    for (Items c : contributions) {
-      published += c.size();
-    }
     try {
       setup.listener().onTick(new TickResult(tick, snapshot, done, published, phaseNanos.clone()));
     } catch (Exception e) {
@@ -505,7 +505,6 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
           ? finish(f.outcome())
           : finish("writing the results of tick " + tick + " failed: " + describe(e));
     }
-    contributions = null;
     reports = null;
     if (tick + 1 >= setup.ticks()) {
       tick++;

@@ -64,8 +64,17 @@ public final class GraphWindow {
     this.retire = retire == null ? null : retire.clone();
   }
 
-  /** Takes a tick's reports; ticks come in order. */
+  /**
+   * Takes a tick's reports; ticks come in order. The records that leave the window go first (none
+   * of the tick's own can): a lane then never merges the record that leaves with the one that
+   * comes, which at a retrain every W ticks made each model's author arrays twice over per tick.
+   */
   public void add(int tick, List<RetrainReport> reports) {
+    while (!records.isEmpty() && records.peekFirst().tick() <= tick - window) {
+      Record old = records.removeFirst();
+      lanes[old.model()].removeFirst();
+      evicted[old.model()] = old;
+    }
     for (RetrainReport r : reports) {
       if (!r.fitFailed() && r.composition().total() > 0) {
         Record in =
@@ -73,11 +82,6 @@ public final class GraphWindow {
         records.addLast(in);
         lanes[in.model()].addLast(in);
       }
-    }
-    while (!records.isEmpty() && records.peekFirst().tick() <= tick - window) {
-      Record old = records.removeFirst();
-      lanes[old.model()].removeFirst();
-      evicted[old.model()] = old;
     }
   }
 
