@@ -17,8 +17,6 @@ import ouroboros.agents.actor.AgentProtocol;
 import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
-import ouroboros.agents.domain.Evaluation;
-import ouroboros.agents.model.Composition;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.web.WebStore;
 
@@ -82,21 +80,9 @@ class ClockTest {
     return Items.uniform(new Batch(n, 1, new double[n]), agent, kind, 0, 0, 0f, (short) 0);
   }
 
+  /** A report of the model's (agent 1's) retrain at {@code tick}. */
   private static RetrainReport report(int tick) {
-    return new RetrainReport(
-        1,
-        "lab",
-        tick,
-        tick + 1,
-        false,
-        "",
-        0,
-        3,
-        new Composition(new int[0], new int[0], 0, 0),
-        1.0,
-        Evaluation.NONE,
-        List.of(),
-        new double[0]);
+    return ScriptedClock.report(1, tick);
   }
 
   @Test
