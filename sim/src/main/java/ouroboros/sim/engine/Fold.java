@@ -202,7 +202,10 @@ final class Fold {
    * publish would have been its timeout; the clock cannot tell when the agent's publish half
    * began.) Returns false, taking nothing, for any other crash: outside a folded step, by an agent
    * not awaited or owing tick t's report, or by one that failed to start. (An agent that may still
-   * be taking a Reconfigure of tick t gets no Step: see {@link #ask}.)
+   * be taking a Reconfigure of tick t gets no Step: see {@link #ask}.) An agent owing tick t's
+   * report fails the run at tick t in whichever half it crashed, where apart a crash in the publish
+   * half would fail tick t + 1: the clock cannot tell the halves apart, and a real agent's publish
+   * half answers an exception as a publish failure, so only a fatal error crashes it there.
    */
   boolean crashed(Phase phase, ChildFailed failed, BitSet waiting) {
     if (!folding(phase) || failed.getCause() instanceof ActorInitializationException) {
