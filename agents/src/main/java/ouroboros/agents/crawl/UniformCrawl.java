@@ -55,10 +55,12 @@ public final class UniformCrawl implements CrawlPolicy {
     return web.gather(indices(web, visited, sizes, picks));
   }
 
-  /** The global indices of ascending picks over the visited sites' items, ascending. */
+  /**
+   * The global indices of ascending picks over the visited sites' items, ascending, written over
+   * the picks themselves (their array is returned).
+   */
   private static long[] indices(WebView web, int[] visited, long[] sizes, long[] picks) {
     // picks ascend, so each visited site's picks are one run: mapped to the web in one call.
-    long[] indices = new long[picks.length];
     int i = 0;
     long before = 0;
     for (int s = 0; s < visited.length && i < picks.length; s++) {
@@ -68,15 +70,15 @@ public final class UniformCrawl implements CrawlPolicy {
         picks[j++] -= before;
       }
       if (j > i) {
-        web.siteItems(visited[s], picks, i, j, indices);
+        web.siteItems(visited[s], picks, i, j, picks);
       }
       before = end;
       i = j;
     }
-    if (!ascending(indices)) {
-      Arrays.sort(indices); // one site's items ascend; several sites' interleave
+    if (!ascending(picks)) {
+      Arrays.sort(picks); // one site's items ascend; several sites' interleave
     }
-    return indices;
+    return picks;
   }
 
   /** Sorted distinct values from [0, total), min(n, total) of them, chosen uniformly. */
@@ -88,7 +90,7 @@ public final class UniformCrawl implements CrawlPolicy {
       }
       return all;
     }
-    LongSet chosen = new LongSet(n);
+    LongSet chosen = LongSet.empty(n);
     long[] out = new long[n];
     int at = 0;
     for (long j = total - n; j < total; j++) {

@@ -2,7 +2,6 @@ package ouroboros.agents.rng;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.source64.L64X128Mix;
 import org.apache.commons.rng.core.source64.SplitMix64;
 
 /**
@@ -47,8 +46,9 @@ public final class RngStreams {
     SplitMix64 mixer = new SplitMix64(seed ^ fnv1a64(agentId + '\u0000' + purpose));
     mixer.nextLong(); // decorrelate nearby keys before drawing the seed words
     long[] words = {mixer.nextLong(), mixer.nextLong(), mixer.nextLong(), mixer.nextLong()};
-    // The constructor RandomSource.L64_X128_MIX.create(words) calls, without its reflection.
-    return new L64X128Mix(words);
+    // The constructor RandomSource.L64_X128_MIX.create(words) calls, without its reflection, in a
+    // subclass that keeps a normal sampler on itself (AgentStream).
+    return new AgentStream(words);
   }
 
   /** Seed of replicate {@code i} derived from a base seed (MASON's replicate convention). */

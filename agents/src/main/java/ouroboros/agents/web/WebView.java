@@ -56,8 +56,9 @@ public interface WebView {
 
   /**
    * {@link #siteItem} of each of {@code ks[from, to)}, written to the same positions of {@code
-   * out}. The web store answers ascending ks chunk by chunk, searching only when k leaves the chunk
-   * of the k before.
+   * out}, which may be {@code ks} itself (each k is read before its position is written). The web
+   * store answers ascending ks chunk by chunk, searching only when k leaves the chunk of the k
+   * before.
    */
   default void siteItems(int site, long[] ks, int from, int to, long[] out) {
     for (int i = from; i < to; i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -178,6 +179,8 @@ class GatherTest {
       for (int i = 0; i < ks.length; i++) {
         assertEquals(s.siteItem(site, ks[i]), out[i]);
       }
+      s.siteItems(site, ks, 0, ks.length, ks); // in place, as the uniform crawl asks
+      assertArrayEquals(Arrays.copyOf(out, ks.length), ks);
       int last = site;
       assertThrows(
           IndexOutOfBoundsException.class,

@@ -15,6 +15,7 @@ import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.Model;
 import ouroboros.agents.domain.SamplingSettings;
+import ouroboros.agents.rng.Normals;
 
 /**
  * The nonparametric CDF estimate of He, Xu and Cheng, "Golden Ratio Weighting Prevents Model
@@ -83,7 +84,7 @@ public final class EmpiricalDomain implements Domain {
 
   @Override
   public Batch sampleTruth(int n, UniformRandomProvider rng) {
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    ZigguratSampler.NormalizedGaussian normal = Normals.of(rng);
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       out[i] = mean + sd * normal.sample();

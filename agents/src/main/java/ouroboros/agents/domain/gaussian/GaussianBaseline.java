@@ -7,6 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.domain.Baseline;
 import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.VarianceEstimator;
+import ouroboros.agents.rng.Normals;
 
 /**
  * Definition 4's Gaussian baseline drawn through its sufficient statistics: the fit on n fresh
@@ -41,7 +42,7 @@ final class GaussianBaseline implements Baseline {
     if (n < minimum) {
       throw new FitException("too few items to fit: " + n);
     }
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    ZigguratSampler.NormalizedGaussian normal = Normals.of(rng);
     double[] mean = new double[d];
     double[] z = new double[d];
     for (int a = 0; a < d; a++) {

@@ -19,6 +19,7 @@ import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.Model;
 import ouroboros.agents.domain.SamplingSettings;
 import ouroboros.agents.domain.VarianceEstimator;
+import ouroboros.agents.rng.Normals;
 
 /**
  * The Gaussian domain in d dimensions: truth N(mu, Sigma), a Gaussian family fitted by maximum
@@ -299,7 +300,7 @@ public final class GaussianDomain implements Domain {
       GaussianModel m, int n, double temperature, UniformRandomProvider rng, double[] out) {
     int d = m.dimension();
     double scale = Math.sqrt(temperature);
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    ZigguratSampler.NormalizedGaussian normal = Normals.of(rng);
     if (d == 1) {
       double l = m.lower(0, 0);
       double mu = m.meanAt(0);

@@ -14,6 +14,7 @@ import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.Model;
 import ouroboros.agents.domain.SamplingSettings;
+import ouroboros.agents.rng.Normals;
 
 /**
  * A generalised linear model with a random design: the logistic and Poisson regressions of He, Xu
@@ -126,7 +127,7 @@ public final class GlmDomain implements Domain {
 
   /** n items: x ~ N(0, I), then y given x.b; per item, the features before the label. */
   private Batch draw(GlmModel m, int n, UniformRandomProvider rng) {
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    ZigguratSampler.NormalizedGaussian normal = Normals.of(rng);
     int width = dimension + 1;
     double[] out = new double[Math.multiplyExact(n, width)];
     for (int k = 0; k < n; k++) {

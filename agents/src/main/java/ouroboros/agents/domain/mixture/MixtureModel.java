@@ -11,6 +11,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.Model;
+import ouroboros.agents.rng.Normals;
 import ouroboros.agents.state.StateIo;
 
 /**
@@ -208,7 +209,7 @@ public final class MixtureModel implements Model {
   private Batch draw(int only, int n, double temperature, UniformRandomProvider rng) {
     int d = dimension();
     double scale = Math.sqrt(temperature);
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    ZigguratSampler.NormalizedGaussian normal = Normals.of(rng);
     double[] out = new double[n * d];
     double[] z = new double[d];
     for (int i = 0; i < n; i++) {

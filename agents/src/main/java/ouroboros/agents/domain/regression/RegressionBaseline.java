@@ -6,6 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import ouroboros.agents.domain.Baseline;
 import ouroboros.agents.domain.FitException;
+import ouroboros.agents.rng.Normals;
 
 /**
  * Definition 4's baseline of the fixed-design regression: the risk of the least-squares fit on n
@@ -54,7 +55,7 @@ final class RegressionBaseline implements Baseline {
     int full = n / rows;
     int cycledItems = n - n % rows;
     int[] chosen = cycledItems < n ? domain.choose(n - cycledItems, rng) : null;
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    ZigguratSampler.NormalizedGaussian normal = Normals.of(rng);
     double sd = domain.noiseSd();
     double[] moment = new double[d];
     int bad = -1;

@@ -13,6 +13,7 @@ import ouroboros.agents.domain.FitException;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.domain.Model;
 import ouroboros.agents.domain.SamplingSettings;
+import ouroboros.agents.rng.Normals;
 
 /**
  * Linear regression with a fixed design: the setting of Dohmatob, Feng and Kempe, "Model collapse
@@ -295,7 +296,7 @@ public final class RegressionDomain implements Domain {
       RegressionModel m, int n, double sd, UniformRandomProvider rng, boolean freshRemainder) {
     int cycled = freshRemainder ? n - n % rows : n;
     int[] chosen = cycled < n ? choose(n - cycled, rng) : null;
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    ZigguratSampler.NormalizedGaussian normal = Normals.of(rng);
     int width = dimension + 1;
     double[] out = new double[Math.multiplyExact(n, width)];
     for (int k = 0; k < n; k++) {
