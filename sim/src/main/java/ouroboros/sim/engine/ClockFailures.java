@@ -48,11 +48,18 @@ final class ClockFailures {
 
   /** The id of the agent behind a failed child's reference. */
   static String agentId(List<AgentHandle> agents, ChildFailed failed) {
-    return agents.stream()
-        .filter(a -> a.ref().equals(failed.getRef()))
-        .map(AgentHandle::id)
-        .findFirst()
-        .orElse(failed.getRef().path().name());
+    AgentHandle a = agentOf(agents, failed);
+    return a != null ? a.id() : failed.getRef().path().name();
+  }
+
+  /** The agent behind a failed child's reference, or null when it is none of {@code agents}. */
+  static AgentHandle agentOf(List<AgentHandle> agents, ChildFailed failed) {
+    for (AgentHandle a : agents) {
+      if (a.ref().equals(failed.getRef())) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /**

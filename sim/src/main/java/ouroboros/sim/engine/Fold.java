@@ -211,17 +211,20 @@ final class Fold {
     if (!folding(phase) || failed.getCause() instanceof ActorInitializationException) {
       return false;
     }
-    for (AgentHandle a : agents) {
-      int i = a.index();
-      if (a.ref().equals(failed.getRef()) && waiting.get(i) && !retraining.get(i)) {
-        waiting.clear(i);
-        if (publishFailure == null || i < publishFailure.agent()) {
-          publishFailure = new PublishFailure(i, ClockFailures.describe(failed.getCause()));
-        }
-        return true;
-      }
+    AgentHandle a = ClockFailures.agentOf(agents, failed);
+    if (a == null || !waiting.get(a.index()) || retraining.get(a.index())) {
+      return false;
     }
-    return false;
+    waiting.clear(a.index());
+    failPublish(a.index(), ClockFailures.describe(failed.getCause()));
+    return true;
+  }
+
+  /** Keeps the next tick's publish failure of the lowest-indexed agent, which the run names. */
+  private void failPublish(int agent, String why) {
+    if (publishFailure == null || agent < publishFailure.agent()) {
+      publishFailure = new PublishFailure(agent, why);
+    }
   }
 
   /** The next tick's items, all in; the fold is then no longer active. */
@@ -250,9 +253,8 @@ final class Fold {
           + " without the items of tick "
           + (tick + 1);
     }
-    if (msg.publishFailure() != null
-        && (publishFailure == null || msg.agent() < publishFailure.agent())) {
-      publishFailure = new PublishFailure(msg.agent(), msg.publishFailure());
+    if (msg.publishFailure() != null) {
+      failPublish(msg.agent(), msg.publishFailure());
     }
     return null;
   }
