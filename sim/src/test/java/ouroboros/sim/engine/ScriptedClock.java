@@ -7,6 +7,7 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -136,6 +137,24 @@ final class ScriptedClock {
    * given: then it counts the cue down and stays silent.
    */
   static Behavior<AgentProtocol.Command> model(int index, CountDownLatch cue) {
+    return answering(index, cue)
+        .onMessage(
+            AgentProtocol.Step.class,
+            m -> {
+              if (!(m.retrain() && cued(cue, m.tick()))) {
+                m.replyTo().tell(stepped(m, index));
+              }
+              return Behaviors.same();
+            })
+        .onMessage(AgentProtocol.Reconfigure.class, m -> Behaviors.same())
+        .build();
+  }
+
+  /**
+   * An agent's Publish and Retrain answered at once, but for its retrain of tick 1 when {@code cue}
+   * is given (see {@link #cued}); the caller adds its Step and Reconfigure.
+   */
+  static BehaviorBuilder<AgentProtocol.Command> answering(int index, CountDownLatch cue) {
     return Behaviors.receive(AgentProtocol.Command.class)
         .onMessage(
             AgentProtocol.Publish.class,
@@ -151,24 +170,17 @@ final class ScriptedClock {
                     .tell(new AgentProtocol.Retrained(m.tick(), index, report(index, m.tick())));
               }
               return Behaviors.same();
-            })
-        .onMessage(
-            AgentProtocol.Step.class,
-            m -> {
-              if (!(m.retrain() && cued(cue, m.tick()))) {
-                m.replyTo()
-                    .tell(
-                        new AgentProtocol.Stepped(
-                            m.tick(),
-                            index,
-                            m.retrain() ? report(index, m.tick()) : null,
-                            m.publish() ? items(index) : null,
-                            null));
-              }
-              return Behaviors.same();
-            })
-        .onMessage(AgentProtocol.Reconfigure.class, m -> Behaviors.same())
-        .build();
+            });
+  }
+
+  /** The answer of agent {@code index} to step {@code m}: its report and items as asked. */
+  static AgentProtocol.Stepped stepped(AgentProtocol.Step m, int index) {
+    return new AgentProtocol.Stepped(
+        m.tick(),
+        index,
+        m.retrain() ? report(index, m.tick()) : null,
+        m.publish() ? items(index) : null,
+        null);
   }
 
   /** Whether a retrain of {@code tick} is the cue's (tick 1); counts the cue down if so. */

@@ -2,9 +2,7 @@ package ouroboros.sim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static ouroboros.sim.engine.ScriptedClock.await;
-import static ouroboros.sim.engine.ScriptedClock.items;
 import static ouroboros.sim.engine.ScriptedClock.model;
-import static ouroboros.sim.engine.ScriptedClock.report;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.typed.Behavior;
@@ -52,20 +50,7 @@ class StepSettingsOnlyTest {
             throw new IllegalStateException("injected settings crash");
           }
         };
-    return Behaviors.receive(AgentProtocol.Command.class)
-        .onMessage(
-            AgentProtocol.Publish.class,
-            m -> {
-              m.replyTo().tell(new AgentProtocol.Published(m.tick(), index, items(index)));
-              return Behaviors.same();
-            })
-        .onMessage(
-            AgentProtocol.Retrain.class,
-            m -> {
-              m.replyTo()
-                  .tell(new AgentProtocol.Retrained(m.tick(), index, report(index, m.tick())));
-              return Behaviors.same();
-            })
+    return ScriptedClock.answering(index, null)
         .onMessage(
             AgentProtocol.Reconfigure.class,
             m -> {
@@ -79,14 +64,7 @@ class StepSettingsOnlyTest {
                 settings.run();
                 return Behaviors.same();
               }
-              m.replyTo()
-                  .tell(
-                      new AgentProtocol.Stepped(
-                          m.tick(),
-                          index,
-                          m.retrain() ? report(index, m.tick()) : null,
-                          m.publish() ? items(index) : null,
-                          null));
+              m.replyTo().tell(ScriptedClock.stepped(m, index));
               return Behaviors.same();
             })
         .build();
