@@ -90,7 +90,13 @@ public final class GraphListener implements Observers.Topology {
 
   private GraphAnalysis lastBlock;
   private volatile GraphAnalysis live;
-  private WriteQueue files;
+
+  /**
+   * The writer threads of the blocks' JSON files and of the DOT files, started at the first write.
+   */
+  private WriteQueue jsonFiles;
+
+  private WriteQueue dotFiles;
 
   /**
    * The size of the last block's JSON, a hint to size the next one's buffer (any value is safe).
@@ -255,28 +261,44 @@ public final class GraphListener implements Observers.Topology {
           write(GraphAnalysis.of(records.graph(lastTick - lastTick % window, lastTick)));
         }
         GraphAnalysis last = lastBlock;
-        WriteQueue q = writer();
-        q.submit(
+        startWriters();
+        dotFiles.submit(
             () -> {
               Files.createDirectories(dir);
               AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last, kept));
             });
-        q.drain();
+        drainWriters();
       }
     } finally {
-      if (files != null) { // also after a failed tick; a restarted run starts a new writer
-        files.close();
-        files = null;
+      // Also after a failed tick; a restarted run starts new writers.
+      try (WriteQueue j = jsonFiles;
+          WriteQueue d = dotFiles) {
+        jsonFiles = null;
+        dotFiles = null;
       }
     }
   }
 
-  /** The writer thread of the graph's files, started at the first write. */
-  private WriteQueue writer() {
-    if (files == null) {
-      files = new WriteQueue("ouroboros-graph-writer", 2);
+  /**
+   * Starts the writer threads of the graph's files, at the first write: one for the blocks' JSON,
+   * one for the DOT files, so that a block's two renderings run side by side, each in block order.
+   */
+  private void startWriters() {
+    if (jsonFiles == null) {
+      jsonFiles = new WriteQueue("ouroboros-graph-writer", 2);
+      dotFiles = new WriteQueue("ouroboros-graph-dot", 2);
     }
-    return files;
+  }
+
+  /** Waits for both writers (when started); throws the JSON writer's failure, else the DOT's. */
+  private void drainWriters() throws IOException {
+    if (jsonFiles != null) {
+      try {
+        jsonFiles.drain();
+      } finally {
+        dotFiles.drain();
+      }
+    }
   }
 
   /**
@@ -302,7 +324,7 @@ public final class GraphListener implements Observers.Topology {
   }
 
   /**
-   * Writes a block's JSON and DOT files on the writer thread, so that rendering and writing them
+   * Writes a block's JSON and DOT files on the writer threads, so that rendering and writing them
    * does not hold up the next tick.
    */
   private void write(GraphAnalysis a) throws IOException {
@@ -312,13 +334,17 @@ public final class GraphListener implements Observers.Topology {
     if (!blockFiles) {
       return;
     }
-    writer()
-        .submit(
-            () -> {
-              Files.createDirectories(dir);
-              AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
-              AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a, null));
-            });
+    startWriters();
+    jsonFiles.submit(
+        () -> {
+          Files.createDirectories(dir);
+          AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
+        });
+    dotFiles.submit(
+        () -> {
+          Files.createDirectories(dir);
+          AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a, null));
+        });
   }
 
   /** The Node Graph JSON, with a final newline (as the mapper writes GraphJson.toMap). */
@@ -342,9 +368,7 @@ public final class GraphListener implements Observers.Topology {
    */
   public void save(java.io.DataOutput out) throws java.io.IOException {
     worker.drain();
-    if (files != null) {
-      files.drain();
-    }
+    drainWriters();
     out.writeInt(lastTick);
     out.writeInt(lastWritten);
     records.save(out);

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.Simulation;
 import ouroboros.sim.engine.TickFailure;
@@ -139,6 +141,39 @@ class GraphListenerThreadTest {
     // the clock reports it at tick 4 whichever later call brought it (TickFailure)
     assertEquals(4, ((ouroboros.sim.engine.TickFailure) next).tick());
     assertThrows(IllegalStateException.class, () -> graph.onFinish(new RunOutcome(5, "")));
+  }
+
+  /**
+   * A block's JSON and DOT files are written by two threads of their own: a failure of either (here
+   * the file's name is taken by a directory with something in it) fails the run's end with that
+   * file's error, the other file is still written, and no writer thread is left running.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"w0-7.dot", "w0-7.json"})
+  void aBlockFileThatCannotBeWritten_failsTheEnd_theOtherIsWritten(String blocked)
+      throws Exception {
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+    Path graphDir = tmp.resolve(GraphListener.DIR);
+    Files.createDirectories(graphDir.resolve(blocked).resolve("in-the-way"));
+    GraphListener graph = new GraphListener(tmp, oneModel, GraphOptions.DEFAULTS);
+    assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          for (int t = 0; t < 8; t++) {
+            graph.onTick(onlyA(t));
+          }
+          java.io.IOException e =
+              assertThrows(java.io.IOException.class, () -> graph.onFinish(new RunOutcome(8, "")));
+          assertTrue(String.valueOf(e.getMessage()).contains(blocked), e.toString());
+        });
+    String other = blocked.endsWith(".dot") ? "w0-7.json" : "w0-7.dot";
+    assertTrue(Files.isRegularFile(graphDir.resolve(other)), other + " is written");
+    Thread.sleep(100); // a closed writer's thread ends after its last task
+    assertTrue(
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(th -> !before.contains(th) && th.isAlive())
+            .noneMatch(th -> th.getName().startsWith("ouroboros-graph")),
+        "the graph's threads have ended");
   }
 
   /** The graph thread started since {@code before} was taken. */
