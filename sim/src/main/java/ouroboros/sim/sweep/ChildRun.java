@@ -4,20 +4,22 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 
 /**
- * One run of a sweep in its own JVM ({@code --run-heap SIZE}): {@code java -Xmx<SIZE>
- * -XX:+ExitOnOutOfMemoryError -cp <this class path> ouroboros.sim.sweep.ChildMain ...} ({@link
- * ChildMain}), on the run's resolved scenario (seed included) written to a temporary file. The
- * child writes the same run directory as a run in this JVM, and reports on its standard output:
+ * One run of a sweep in its own JVM ({@code --run-heap SIZE}): {@code java <this JVM's JIT options>
+ * -Xmx<SIZE> -XX:+ExitOnOutOfMemoryError -cp <this class path> ouroboros.sim.sweep.ChildMain ...}
+ * ({@link ChildMain}), on the run's resolved scenario (seed included) written to a temporary file.
+ * The child writes the same run directory as a run in this JVM, and reports on its standard output:
  * {@value #TICK} per tick, then, when the run did not complete, {@value #FAILED} followed by a tab,
  * the ticks completed, a tab and the reason. The child stops when its standard input closes, so
  * that it never outlives the sweep. Its heap is the run's hard bound: running out of it ends the
@@ -68,16 +70,36 @@ final class ChildRun {
 
   private static List<String> command(
       Path scenario, SweepRunner.Job job, String heap, int engineThreads) {
-    return List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap,
-        "-XX:+ExitOnOutOfMemoryError",
-        "-cp",
-        System.getProperty("java.class.path"),
-        ChildMain.class.getName(),
-        scenario.toString(),
-        job.dir().toString(),
-        Integer.toString(engineThreads));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jitOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    command.addAll(
+        List.of(
+            "-Xmx" + heap,
+            "-XX:+ExitOnOutOfMemoryError",
+            "-cp",
+            System.getProperty("java.class.path"),
+            ChildMain.class.getName(),
+            scenario.toString(),
+            job.dir().toString(),
+            Integer.toString(engineThreads)));
+    return command;
+  }
+
+  /**
+   * Of this JVM's options, those that set the JIT's tiers ({@code -XX:Tier...}, {@code
+   * -XX:TieredStopAtLevel}, {@code -XX:[+-]TieredCompilation}), in their order: a child run is a
+   * short run of its own, so it takes the thresholds the launcher set (sim/jvm.sh) and any a user
+   * added in OUROBOROS_JAVA_OPTS.
+   */
+  static List<String> jitOptions(List<String> jvmOptions) {
+    return jvmOptions.stream()
+        .filter(
+            o ->
+                o.startsWith("-XX:Tier")
+                    || o.equals("-XX:+TieredCompilation")
+                    || o.equals("-XX:-TieredCompilation"))
+        .toList();
   }
 
   private static RunOutcome start(List<String> command, String heap, SweepRunner.Ticks ticks)
