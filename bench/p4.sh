@@ -40,8 +40,10 @@ for n in $sizes; do
   $gen --models "$n" --humans "$h" --ticks "$ticks" >"$scen"
   bytes="$(wc -c <"$scen")"
   gclog="$BENCH_WORK/p4-$n.gc.log"
-  # The launcher's JIT thresholds (sim/jvm.sh, set by bench_build), not its class-data archive.
+  # The launcher's JIT thresholds and collector (sim/jvm.sh, set by bench_build), not its
+  # class-data archive.
   timed "$BENCH_WORK/p4-$n.log" timeout "$tmo" "$JAVA" ${JIT_OPTS[@]+"${JIT_OPTS[@]}"} \
+    ${GC_OPTS[@]+"${GC_OPTS[@]}"} \
     -Xmx"$heap" -Xlog:gc:file="$gclog" ${BENCH_JAVA_OPTS:-} -jar "$SIM_JAR" run --quiet ${threads:+--threads "$threads"} \
     --out "$BENCH_WORK/p4-$n" "$scen"
   if [[ "$RC" != 0 ]]; then

@@ -1,10 +1,11 @@
 package ouroboros.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,56 +15,87 @@ import ouroboros.sim.testing.Repo;
 /**
  * The JVM options the {@code ouroboros} launcher puts before a user's (sim/jvm.sh): this JVM
  * accepts them (a misspelt or retired {@code -XX} option stops every start with "Unrecognized VM
- * option"), and they set C2's thresholds the launcher documents. Without the class-data archive
- * ({@code OUROBOROS_CDS=0}), which would run the quickstart to make one.
+ * option"), they set C2's thresholds and the collector the launcher documents, and a user's own
+ * option wins. Without the class-data archive ({@code OUROBOROS_CDS=0}), which would run the
+ * quickstart to make one.
  */
 class LauncherOptionsTest {
   private final Path root = Repo.root();
 
-  /** Runs {@code script} in bash from the repository root with the test's java; its output. */
-  private String bash(String script) throws IOException, InterruptedException {
+  /**
+   * The JVM's final flags, one space between words, when the launcher's options (for the command
+   * arguments {@code args}) and then {@code userOptions} (as OUROBOROS_JAVA_OPTS) start it.
+   */
+  private String flags(String args, String userOptions) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb =
-        new ProcessBuilder("bash", "-c", script, "launcher", java)
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "source sim/jvm.sh sim/target/ouroboros-sim.jar "
+                    + args
+                    + " && \"$1\" \"${OUROBOROS_JVM[@]}\" ${OUROBOROS_JAVA_OPTS:-}"
+                    + " -XX:+PrintFlagsFinal -version",
+                "launcher",
+                java)
             .directory(root.toFile())
             .redirectErrorStream(true);
     pb.environment().put("OUROBOROS_CDS", "0");
+    pb.environment().put("OUROBOROS_JAVA_OPTS", userOptions);
+    for (String v : List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "BENCH_JAVA_OPTS")) {
+      pb.environment().remove(v);
+    }
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "bash ended");
     assertEquals(0, p.exitValue(), "exit code; output:\n" + out);
-    return out;
+    return out.replaceAll(" +", " ");
+  }
+
+  /** Whether boolean flag {@code name} is true in {@code flags}. */
+  private static boolean on(String flags, String name) {
+    return flags.contains(" " + name + " = true ");
   }
 
   @Test
-  void theJvmAcceptsTheLaunchersOptionsAndTheyRaiseTheThresholds() throws Exception {
-    String out =
-        bash(
-            "source sim/jvm.sh sim/target/ouroboros-sim.jar"
-                + " && \"$1\" \"${OUROBOROS_JVM[@]}\" -XX:+PrintFlagsFinal -version");
+  void aRunGetsTheRaisedThresholdsAndTheParallelCollector() throws Exception {
+    String out = flags("run x.yaml", "");
     for (String flag :
         List.of(
             "Tier4InvocationThreshold = 500000",
             "Tier4MinInvocationThreshold = 60000",
             "Tier4CompileThreshold = 1500000",
             "Tier4BackEdgeThreshold = 4000000")) {
-      assertTrue(
-          out.replaceAll(" +", " ").contains(flag.replaceAll(" +", " ")), flag + " in\n" + out);
+      assertTrue(out.contains(flag), flag + " in\n" + out);
+    }
+    assertTrue(on(out, "UseParallelGC"), out);
+    assertTrue(on(flags("sweep s.yaml --parallel 2", ""), "UseParallelGC"));
+  }
+
+  @Test
+  void aClusterNodeOrClusterRunKeepsG1() throws Exception {
+    for (String args :
+        List.of(
+            "node --join 127.0.0.1:2551",
+            "run x.yaml --cluster 127.0.0.1:2551",
+            "run --cluster=h:1 x")) {
+      String out = flags(args, "");
+      assertTrue(on(out, "UseG1GC"), args);
+      assertFalse(on(out, "UseParallelGC"), args);
+      assertTrue(out.contains("Tier4InvocationThreshold = 500000"), args);
     }
   }
 
   @Test
-  void aUsersOptionComesAfterTheLaunchersAndWins() throws Exception {
-    String launcher = java.nio.file.Files.readString(root.resolve("ouroboros"));
+  void aUsersOptionsComeAfterTheLaunchersAndWin() throws Exception {
+    String launcher = Files.readString(root.resolve("ouroboros"));
     assertTrue(
         launcher.contains("exec java \"${OUROBOROS_JVM[@]}\" ${OUROBOROS_JAVA_OPTS:-} -jar"),
         "the launcher puts OUROBOROS_JAVA_OPTS after sim/jvm.sh's options");
-    String out =
-        bash(
-            "source sim/jvm.sh sim/target/ouroboros-sim.jar && \"$1\" \"${OUROBOROS_JVM[@]}\""
-                + " -XX:Tier4InvocationThreshold=5000 -XX:+PrintFlagsFinal -version");
-    assertTrue(
-        out.replaceAll(" +", " ").contains("Tier4InvocationThreshold = 5000 "),
-        "the later option wins:\n" + out);
+    String out = flags("run x.yaml", "-XX:Tier4InvocationThreshold=5000 -XX:+UseSerialGC");
+    assertTrue(out.contains("Tier4InvocationThreshold = 5000 "), "the later option wins:\n" + out);
+    // The JVM refuses two collectors: a user's choice replaces the launcher's.
+    assertTrue(on(out, "UseSerialGC"), out);
+    assertFalse(on(out, "UseParallelGC"), out);
   }
 }

@@ -16,15 +16,15 @@ import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 
 /**
- * One run of a sweep in its own JVM ({@code --run-heap SIZE}): {@code java <this JVM's JIT options>
- * -Xmx<SIZE> -XX:+ExitOnOutOfMemoryError -cp <this class path> ouroboros.sim.sweep.ChildMain ...}
- * ({@link ChildMain}), on the run's resolved scenario (seed included) written to a temporary file.
- * The child writes the same run directory as a run in this JVM, and reports on its standard output:
- * {@value #TICK} per tick, then, when the run did not complete, {@value #FAILED} followed by a tab,
- * the ticks completed, a tab and the reason. The child stops when its standard input closes, so
- * that it never outlives the sweep. Its heap is the run's hard bound: running out of it ends the
- * child only, with exit code {@value #OUT_OF_MEMORY} ({@code -XX:+ExitOnOutOfMemoryError}), and the
- * run is recorded as out of memory.
+ * One run of a sweep in its own JVM ({@code --run-heap SIZE}): {@code java <this JVM's JIT and GC
+ * options> -Xmx<SIZE> -XX:+ExitOnOutOfMemoryError -cp <this class path>
+ * ouroboros.sim.sweep.ChildMain ...} ({@link ChildMain}), on the run's resolved scenario (seed
+ * included) written to a temporary file. The child writes the same run directory as a run in this
+ * JVM, and reports on its standard output: {@value #TICK} per tick, then, when the run did not
+ * complete, {@value #FAILED} followed by a tab, the ticks completed, a tab and the reason. The
+ * child stops when its standard input closes, so that it never outlives the sweep. Its heap is the
+ * run's hard bound: running out of it ends the child only, with exit code {@value #OUT_OF_MEMORY}
+ * ({@code -XX:+ExitOnOutOfMemoryError}), and the run is recorded as out of memory.
  */
 final class ChildRun {
   /** The line a child prints per tick. */
@@ -88,9 +88,9 @@ final class ChildRun {
 
   /**
    * Of this JVM's options, those that set the JIT's tiers ({@code -XX:Tier...}, {@code
-   * -XX:TieredStopAtLevel}, {@code -XX:[+-]TieredCompilation}), in their order: a child run is a
-   * short run of its own, so it takes the thresholds the launcher set (sim/jvm.sh) and any a user
-   * added in OUROBOROS_JAVA_OPTS.
+   * -XX:TieredStopAtLevel}, {@code -XX:[+-]TieredCompilation}) and the collector ({@code
+   * -XX:+Use...GC}), in their order: a child run is a run of its own, so it takes the thresholds
+   * and the collector the launcher chose (sim/jvm.sh) or a user did in OUROBOROS_JAVA_OPTS.
    */
   static List<String> jitOptions(List<String> jvmOptions) {
     return jvmOptions.stream()
@@ -98,7 +98,8 @@ final class ChildRun {
             o ->
                 o.startsWith("-XX:Tier")
                     || o.equals("-XX:+TieredCompilation")
-                    || o.equals("-XX:-TieredCompilation"))
+                    || o.equals("-XX:-TieredCompilation")
+                    || o.matches("-XX:\\+Use[A-Za-z0-9]*GC"))
         .toList();
   }
 

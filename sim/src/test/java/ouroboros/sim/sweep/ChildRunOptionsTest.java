@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A sweep's child JVM ({@code --run-heap}) takes the JIT's tier options of the JVM that started it
- * (the launcher's thresholds, sim/jvm.sh, and a user's own), in their order, and no other option:
+ * A sweep's child JVM ({@code --run-heap}) takes the JIT's tier options and the collector of the
+ * JVM that started it (the launcher's, sim/jvm.sh, or a user's own), in their order, and no other:
  * its heap is the run's own, and the class-data archive belongs to the launcher's command line.
  */
 class ChildRunOptionsTest {
@@ -20,7 +20,8 @@ class ChildRunOptionsTest {
             "-XX:SharedArchiveFile=/x/ouroboros-sim.jsa",
             "-XX:Tier4BackEdgeThreshold=4000000",
             "-Xmx8g",
-            "-XX:+UseG1GC",
+            "-XX:+UseParallelGC",
+            "-XX:-UseAdaptiveSizePolicy",
             "-XX:TieredStopAtLevel=1",
             "-XX:-TieredCompilation",
             "-Dtier=x");
@@ -28,6 +29,7 @@ class ChildRunOptionsTest {
         List.of(
             "-XX:Tier4InvocationThreshold=500000",
             "-XX:Tier4BackEdgeThreshold=4000000",
+            "-XX:+UseParallelGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:-TieredCompilation"),
         ChildRun.jitOptions(jvm));
