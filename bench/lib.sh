@@ -32,12 +32,13 @@ bench_build() {
 }
 
 # Starts the `ouroboros` runs of SIM_JAR (this tree's jar, or BENCH_SIM_JAR's) with the launcher's
-# JVM options (sim/jvm.sh): its JIT thresholds (JIT_OPTS, which p4.sh uses too) and a class-data
-# archive next to that jar (sim/cds.sh makes it when it is missing or older than the jar, once per
-# build), so that a figure with JVM start-up in it is what a user sees, and a comparison of two
-# jars gives both the same start. Only with the java on PATH (the
-# archive belongs to one JVM, and sim/cds.sh makes it with that java) and where sim/cds.sh is (the
-# device kit has no sim/); OUROBOROS_CDS=0 turns it off for every jar. Says which it is once.
+# JVM options (sim/jvm.sh): its JIT thresholds and collector (JIT_OPTS and GC_OPTS, which p4.sh
+# uses too) and a class-data archive next to that jar (sim/cds.sh makes it when it is missing or
+# older than the jar, once per build), so that a figure with JVM start-up in it is what a user
+# sees, and a comparison of two jars gives both the same start. Only with the java on PATH (the
+# archive belongs to one JVM, and sim/cds.sh makes it with that java) and where sim/jvm.sh is (the
+# device kit has no sim/); OUROBOROS_CDS=0 turns the archive off for every jar. Says which it is
+# once.
 bench_cds() {
   local state="off"
   if [[ -z "${BENCH_JAVA:-}" && -f "$bench_root/sim/jvm.sh" && -f "$SIM_JAR" ]]; then

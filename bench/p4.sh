@@ -44,8 +44,8 @@ for n in $sizes; do
   # class-data archive.
   timed "$BENCH_WORK/p4-$n.log" timeout "$tmo" "$JAVA" ${JIT_OPTS[@]+"${JIT_OPTS[@]}"} \
     ${GC_OPTS[@]+"${GC_OPTS[@]}"} \
-    -Xmx"$heap" -Xlog:gc:file="$gclog" ${BENCH_JAVA_OPTS:-} -jar "$SIM_JAR" run --quiet ${threads:+--threads "$threads"} \
-    --out "$BENCH_WORK/p4-$n" "$scen"
+    -Xmx"$heap" -Xlog:gc:file="$gclog" ${BENCH_JAVA_OPTS:-} -jar "$SIM_JAR" run --quiet \
+    ${threads:+--threads "$threads"} --out "$BENCH_WORK/p4-$n" "$scen"
   if [[ "$RC" != 0 ]]; then
     why="exit $RC"
     [[ "$RC" == 124 ]] && why="stopped after the ${tmo}s timeout"

@@ -261,13 +261,14 @@ public final class GraphListener implements Observers.Topology {
           write(GraphAnalysis.of(records.graph(lastTick - lastTick % window, lastTick)));
         }
         GraphAnalysis last = lastBlock;
+        drainWriters(); // the blocks' files first, so that their failure is the one thrown
         startWriters();
         dotFiles.submit(
             () -> {
               Files.createDirectories(dir);
               AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last, kept));
             });
-        drainWriters();
+        dotFiles.drain();
       }
     } finally {
       // Also after a failed tick; a restarted run starts new writers.
@@ -290,14 +291,28 @@ public final class GraphListener implements Observers.Topology {
     }
   }
 
-  /** Waits for both writers (when started); throws the JSON writer's failure, else the DOT's. */
+  /**
+   * Waits for both writers (when started); throws the JSON writer's failure, else the DOT's (the
+   * DOT's added to the JSON's as suppressed when both failed).
+   */
   private void drainWriters() throws IOException {
-    if (jsonFiles != null) {
+    if (jsonFiles == null) {
+      return;
+    }
+    IOException failed = null;
+    for (WriteQueue q : new WriteQueue[] {jsonFiles, dotFiles}) {
       try {
-        jsonFiles.drain();
-      } finally {
-        dotFiles.drain();
+        q.drain();
+      } catch (IOException e) {
+        if (failed == null) {
+          failed = e;
+        } else {
+          failed.addSuppressed(e);
+        }
       }
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 

@@ -176,6 +176,30 @@ class GraphListenerThreadTest {
         "the graph's threads have ended");
   }
 
+  /** Both of a block's files blocked: the JSON's error is thrown, the DOT's suppressed in it. */
+  @Test
+  void bothBlockFilesBlocked_theJsonsErrorWithTheDotsSuppressed() throws Exception {
+    Path graphDir = tmp.resolve(GraphListener.DIR);
+    for (String blocked : List.of("w0-7.json", "w0-7.dot")) {
+      Files.createDirectories(graphDir.resolve(blocked).resolve("in-the-way"));
+    }
+    GraphListener graph = new GraphListener(tmp, oneModel, GraphOptions.DEFAULTS);
+    java.io.IOException e =
+        assertTimeoutPreemptively(
+            BOUND,
+            () -> {
+              for (int t = 0; t < 8; t++) {
+                graph.onTick(onlyA(t));
+              }
+              return assertThrows(
+                  java.io.IOException.class, () -> graph.onFinish(new RunOutcome(8, "")));
+            });
+    assertTrue(String.valueOf(e.getMessage()).contains("w0-7.json"), e.toString());
+    assertEquals(1, e.getSuppressed().length, e.toString());
+    assertTrue(
+        String.valueOf(e.getSuppressed()[0].getMessage()).contains("w0-7.dot"), e.toString());
+  }
+
   /** The graph thread started since {@code before} was taken. */
   private static Thread graphThread(Set<Thread> before) {
     return Thread.getAllStackTraces().keySet().stream()
