@@ -153,21 +153,11 @@ class GraphListenerThreadTest {
   void aBlockFileThatCannotBeWritten_failsTheEnd_theOtherIsWritten(String blocked)
       throws Exception {
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
-    Path graphDir = tmp.resolve(GraphListener.DIR);
-    Files.createDirectories(graphDir.resolve(blocked).resolve("in-the-way"));
-    GraphListener graph = new GraphListener(tmp, oneModel, GraphOptions.DEFAULTS);
-    assertTimeoutPreemptively(
-        BOUND,
-        () -> {
-          for (int t = 0; t < 8; t++) {
-            graph.onTick(onlyA(t));
-          }
-          java.io.IOException e =
-              assertThrows(java.io.IOException.class, () -> graph.onFinish(new RunOutcome(8, "")));
-          assertTrue(String.valueOf(e.getMessage()).contains(blocked), e.toString());
-        });
+    java.io.IOException e = endWithBlocked(List.of(blocked));
+    assertTrue(String.valueOf(e.getMessage()).contains(blocked), e.toString());
     String other = blocked.endsWith(".dot") ? "w0-7.json" : "w0-7.dot";
-    assertTrue(Files.isRegularFile(graphDir.resolve(other)), other + " is written");
+    assertTrue(
+        Files.isRegularFile(tmp.resolve(GraphListener.DIR).resolve(other)), other + " is written");
     Thread.sleep(100); // a closed writer's thread ends after its last task
     assertTrue(
         Thread.getAllStackTraces().keySet().stream()
@@ -179,25 +169,31 @@ class GraphListenerThreadTest {
   /** Both of a block's files blocked: the JSON's error is thrown, the DOT's suppressed in it. */
   @Test
   void bothBlockFilesBlocked_theJsonsErrorWithTheDotsSuppressed() throws Exception {
-    Path graphDir = tmp.resolve(GraphListener.DIR);
-    for (String blocked : List.of("w0-7.json", "w0-7.dot")) {
-      Files.createDirectories(graphDir.resolve(blocked).resolve("in-the-way"));
-    }
-    GraphListener graph = new GraphListener(tmp, oneModel, GraphOptions.DEFAULTS);
-    java.io.IOException e =
-        assertTimeoutPreemptively(
-            BOUND,
-            () -> {
-              for (int t = 0; t < 8; t++) {
-                graph.onTick(onlyA(t));
-              }
-              return assertThrows(
-                  java.io.IOException.class, () -> graph.onFinish(new RunOutcome(8, "")));
-            });
+    java.io.IOException e = endWithBlocked(List.of("w0-7.json", "w0-7.dot"));
     assertTrue(String.valueOf(e.getMessage()).contains("w0-7.json"), e.toString());
     assertEquals(1, e.getSuppressed().length, e.toString());
     assertTrue(
         String.valueOf(e.getSuppressed()[0].getMessage()).contains("w0-7.dot"), e.toString());
+  }
+
+  /**
+   * Puts a directory with something in it where each of {@code blocked} (files of graph/) would go,
+   * runs the listener over model a's ticks 0 to 7 (one block) and returns what its end threw.
+   */
+  private java.io.IOException endWithBlocked(List<String> blocked) throws Exception {
+    for (String name : blocked) {
+      Files.createDirectories(tmp.resolve(GraphListener.DIR).resolve(name).resolve("in-the-way"));
+    }
+    GraphListener graph = new GraphListener(tmp, oneModel, GraphOptions.DEFAULTS);
+    return assertTimeoutPreemptively(
+        BOUND,
+        () -> {
+          for (int t = 0; t < 8; t++) {
+            graph.onTick(onlyA(t));
+          }
+          return assertThrows(
+              java.io.IOException.class, () -> graph.onFinish(new RunOutcome(8, "")));
+        });
   }
 
   /** The graph thread started since {@code before} was taken. */
