@@ -47,6 +47,19 @@ final class GraphSection {
   static final int MAX_DRAWN = 500;
 
   /**
+   * Nodes drawn at most: a larger graph is drawn around its heaviest edges, which the caption says.
+   * On the drawing's circle (800 pixels high) each node takes 32 pixels and its name: a thousand
+   * models drew a ring of ink, and took about half the report's time (P1's 1,000 chains).
+   */
+  static final int MAX_NODES = 60;
+
+  /** The kinds (DOT labels' second lines) of the nodes always drawn: human sources, the archive. */
+  private static final Set<String> SOURCE_KINDS = Set.of("human", "fresh human data");
+
+  /** What the drawing shows: nodes and edges, each in the file's order. */
+  record Selection(List<String> nodes, List<Edge> edges) {}
+
+  /**
    * Characters of the graph file copied into the page at most: a larger file is cut after the last
    * whole line within this, and the page says where the rest is.
    */
@@ -62,6 +75,17 @@ final class GraphSection {
     if (edges.size() <= MAX_DRAWN) {
       return edges;
     }
+    Integer[] kept = java.util.Arrays.copyOf(heaviestFirst(edges), MAX_DRAWN);
+    java.util.Arrays.sort(kept);
+    List<Edge> out = new ArrayList<>(MAX_DRAWN);
+    for (int i : kept) {
+      out.add(edges.get(i));
+    }
+    return out;
+  }
+
+  /** The edges' positions, heaviest first, the earlier first among equal weights. */
+  private static Integer[] heaviestFirst(List<Edge> edges) {
     Integer[] order = new Integer[edges.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -72,13 +96,53 @@ final class GraphSection {
           int c = Double.compare(edges.get(b).weight(), edges.get(a).weight());
           return c != 0 ? c : Integer.compare(a, b);
         });
-    Integer[] kept = java.util.Arrays.copyOf(order, MAX_DRAWN);
-    java.util.Arrays.sort(kept);
-    List<Edge> out = new ArrayList<>(MAX_DRAWN);
-    for (int i : kept) {
-      out.add(edges.get(i));
+    return order;
+  }
+
+  /**
+   * The nodes and edges to draw. Up to {@link #MAX_NODES} nodes: all of them, with the edges of
+   * {@link #drawn}. More: the {@code pinned} nodes (the human sources and the archive) up to {@code
+   * MAX_NODES}, then the heaviest edges first (the earlier first among equal weights), each taken
+   * while its nodes fit within {@code MAX_NODES} and fewer than {@link #MAX_DRAWN} are taken, then
+   * the file's first other nodes up to {@code MAX_NODES}.
+   */
+  static Selection select(List<String> nodes, List<Edge> edges, Set<String> pinned) {
+    if (nodes.size() <= MAX_NODES) {
+      return new Selection(nodes, drawn(edges));
     }
-    return out;
+    Set<String> keep = new java.util.HashSet<>();
+    for (int i = 0; i < nodes.size() && keep.size() < MAX_NODES; i++) {
+      if (pinned.contains(nodes.get(i))) {
+        keep.add(nodes.get(i));
+      }
+    }
+    boolean[] taken = new boolean[edges.size()];
+    int count = 0;
+    for (int k : heaviestFirst(edges)) {
+      if (count == MAX_DRAWN) {
+        break;
+      }
+      Edge e = edges.get(k);
+      int added =
+          (keep.contains(e.from()) ? 0 : 1)
+              + (e.to().equals(e.from()) || keep.contains(e.to()) ? 0 : 1);
+      if (keep.size() + added <= MAX_NODES) {
+        keep.add(e.from());
+        keep.add(e.to());
+        taken[k] = true;
+        count++;
+      }
+    }
+    for (int i = 0; i < nodes.size() && keep.size() < MAX_NODES; i++) {
+      keep.add(nodes.get(i));
+    }
+    List<Edge> shownEdges = new ArrayList<>(count);
+    for (int k = 0; k < taken.length; k++) {
+      if (taken[k]) {
+        shownEdges.add(edges.get(k));
+      }
+    }
+    return new Selection(nodes.stream().filter(keep::contains).toList(), shownEdges);
   }
 
   /** The file's text to copy into the page: all of it up to {@link #MAX_TEXT}, else its start. */
@@ -147,9 +211,17 @@ final class GraphSection {
     if (nodes.isEmpty()) {
       h.note(dir.relativize(file) + " has no nodes.");
     } else {
-      int size = Math.min(800, 240 + 40 * nodes.size());
-      List<String> order = new ArrayList<>(nodes);
-      List<Edge> drawn = drawn(edges);
+      Set<String> sources = new java.util.HashSet<>();
+      looks.forEach(
+          (node, look) -> {
+            if (SOURCE_KINDS.contains(look.kind())) {
+              sources.add(node);
+            }
+          });
+      Selection drawing = select(new ArrayList<>(nodes), edges, sources);
+      List<String> order = drawing.nodes();
+      List<Edge> drawn = drawing.edges();
+      int size = Math.min(800, 240 + 40 * order.size());
       h.figure(
           () ->
               ChartImage.draw(
@@ -163,13 +235,22 @@ final class GraphSection {
               + ": an arrow j → i when i trains on j's output, "
               + "thicker for a larger share, labelled with that share of i's training data; a ring"
               + " is a model training on its own output."
-              + (drawn.size() == edges.size()
-                  ? ""
-                  : String.format(
+              + (order.size() < nodes.size()
+                  ? String.format(
                       Locale.ROOT,
-                      " Only the %,d heaviest of its %,d edges are drawn.",
+                      " Only %,d of its %,d nodes are drawn, joined by the heaviest edges among"
+                          + " them (%,d of its %,d edges).",
+                      order.size(),
+                      nodes.size(),
                       drawn.size(),
-                      edges.size()))
+                      edges.size())
+                  : drawn.size() == edges.size()
+                      ? ""
+                      : String.format(
+                          Locale.ROOT,
+                          " Only the %,d heaviest of its %,d edges are drawn.",
+                          drawn.size(),
+                          edges.size()))
               + (looks.isEmpty() ? "" : " Colours: the DOT file's, named in the legend."),
           // Its nodes and edges: a thousand take several times as long as any other chart.
           order.size() + drawn.size());

@@ -103,6 +103,64 @@ class ReportGraphSectionTest {
   }
 
   @Test
+  void select_moreNodesThanDrawn_theHeaviestEdgesWithinTheNodeBudget() {
+    // P1's graph: a thousand models, each training on its own output only (a ring each).
+    List<String> models = new ArrayList<>();
+    List<GraphSection.Edge> loops = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      models.add("m" + i);
+      loops.add(new GraphSection.Edge("m" + i, "m" + i, (i * 7919L) % 1000, ""));
+    }
+    GraphSection.Selection ring = GraphSection.select(models, loops, Set.of());
+    assertEquals(GraphSection.MAX_NODES, ring.nodes().size());
+    assertEquals(GraphSection.MAX_NODES, ring.edges().size(), "one ring per node drawn");
+    for (GraphSection.Edge e : ring.edges()) {
+      assertTrue(e.weight() >= 1000 - GraphSection.MAX_NODES, "among the heaviest: " + e);
+      assertTrue(ring.nodes().contains(e.from()), e.toString());
+    }
+    assertInFileOrder(models, ring.nodes());
+    assertInFileOrder(loops, ring.edges());
+
+    // Human sources first, then models, each model trained on one source and on model m0; h1's
+    // and h2's edges are light, but the sources are pinned.
+    List<String> nodes = new ArrayList<>(List.of("h0", "h1", "h2"));
+    List<GraphSection.Edge> edges = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      nodes.add("m" + i);
+      edges.add(new GraphSection.Edge("h" + i % 3, "m" + i, i % 3 == 0 ? 0.9 : 0.1, ""));
+      edges.add(new GraphSection.Edge("m0", "m" + i, 0.5, ""));
+    }
+    GraphSection.Selection web = GraphSection.select(nodes, edges, Set.of("h1", "h2"));
+    assertTrue(web.nodes().size() <= GraphSection.MAX_NODES, web.nodes().toString());
+    for (GraphSection.Edge e : web.edges()) {
+      assertTrue(
+          web.nodes().contains(e.from()) && web.nodes().contains(e.to()), "drawn nodes: " + e);
+    }
+    assertTrue(web.edges().contains(edges.get(0)), "the heaviest edge is drawn");
+    assertTrue(web.nodes().containsAll(List.of("h1", "h2")), "pinned sources are drawn");
+    assertInFileOrder(nodes, web.nodes());
+    assertInFileOrder(edges, web.edges());
+
+    // Nodes without edges: the file's first ones; a small graph: whole, edges as drawn() has them.
+    List<String> lonely = models.subList(0, 100);
+    assertEquals(
+        models.subList(0, GraphSection.MAX_NODES),
+        GraphSection.select(lonely, List.of(), Set.of()).nodes());
+    List<String> few = models.subList(0, GraphSection.MAX_NODES);
+    GraphSection.Selection whole = GraphSection.select(few, loops, Set.of());
+    assertTrue(whole.nodes() == few, "a small graph's nodes are drawn whole");
+    assertEquals(GraphSection.drawn(loops), whole.edges());
+  }
+
+  /** {@code sub}'s elements come in the order they have in {@code all}. */
+  private static <T> void assertInFileOrder(List<T> all, List<T> sub) {
+    List<Integer> positions = sub.stream().map(all::indexOf).toList();
+    for (int k = 1; k < positions.size(); k++) {
+      assertTrue(positions.get(k - 1) < positions.get(k), "in the file's order: " + sub);
+    }
+  }
+
+  @Test
   void shown_longFile_cutAtALineWithinTheLimit() {
     StringBuilder b = new StringBuilder();
     for (int i = 0; b.length() <= 2 * GraphSection.MAX_TEXT; i++) {
