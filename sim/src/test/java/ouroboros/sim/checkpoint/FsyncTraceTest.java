@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,6 +34,17 @@ class FsyncTraceTest {
   /** {@code fsync(12</path>) = 0}, with strace's -y, after the pid strace -f prints. */
   private static final Pattern FSYNC =
       Pattern.compile("^\\d+\\s+f(?:data)?sync\\(\\d+<([^>]*)>\\)\\s+=\\s+0");
+
+  /**
+   * A call strace had to leave when another thread's call came ({@code 123 fsync(12</p> <unfinished
+   * ...>}): its pid and the line up to the mark.
+   */
+  private static final Pattern UNFINISHED =
+      Pattern.compile("^(\\d+)\\s+(.*?)\\s*<unfinished \\.\\.\\.>$");
+
+  /** The end of such a call ({@code 123 <... fsync resumed>) = 0}): its pid and the rest. */
+  private static final Pattern RESUMED =
+      Pattern.compile("^(\\d+)\\s+<\\.\\.\\. \\w+ resumed>(.*)$");
 
   /** {@code rename("a", "b") = 0}. */
   private static final Pattern RENAME =
@@ -100,7 +113,22 @@ class FsyncTraceTest {
     boolean directoryAfterCheckpoint = false;
     boolean checkpointRenamed = false;
     String dir = out.toRealPath().toString();
-    for (String line : Files.readAllLines(trace)) {
+    // A call interrupted by another thread's is logged in two lines; it is joined into one line
+    // where it ended, which is when it counts (the graph's JSON and DOT writers sync at once).
+    Map<String, String> unfinished = new HashMap<>();
+    for (String logged : Files.readAllLines(trace)) {
+      Matcher u = UNFINISHED.matcher(logged);
+      if (u.find()) {
+        unfinished.put(u.group(1), u.group(1) + " " + u.group(2));
+        continue;
+      }
+      String line = logged;
+      Matcher resumed = RESUMED.matcher(logged);
+      if (resumed.find()) {
+        String start = unfinished.remove(resumed.group(1));
+        assertTrue(start != null, "a resumed call without its start: " + logged);
+        line = start + resumed.group(2);
+      }
       Matcher f = FSYNC.matcher(line);
       if (f.find()) {
         synced.add(f.group(1));
