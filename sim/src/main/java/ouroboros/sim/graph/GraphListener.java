@@ -25,7 +25,6 @@ import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.OutputOptions;
 import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.RunMetrics;
-import ouroboros.sim.output.WriteQueue;
 import ouroboros.sim.scenario.load.Yaml;
 
 /**
@@ -90,13 +89,7 @@ public final class GraphListener implements Observers.Topology {
 
   private GraphAnalysis lastBlock;
   private volatile GraphAnalysis live;
-
-  /**
-   * The writer threads of the blocks' JSON files and of the DOT files, started at the first write.
-   */
-  private WriteQueue jsonFiles;
-
-  private WriteQueue dotFiles;
+  private final GraphWriters files = new GraphWriters();
 
   /**
    * The size of the last block's JSON, a hint to size the next one's buffer (any value is safe).
@@ -261,58 +254,16 @@ public final class GraphListener implements Observers.Topology {
           write(GraphAnalysis.of(records.graph(lastTick - lastTick % window, lastTick)));
         }
         GraphAnalysis last = lastBlock;
-        drainWriters(); // the blocks' files first, so that their failure is the one thrown
-        startWriters();
-        dotFiles.submit(
+        files.drain(); // the blocks' files first, so that their failure is the one thrown
+        files.dot(
             () -> {
               Files.createDirectories(dir);
               AtomicFiles.write(dir.resolve(FINAL_DOT), dot(last, kept));
             });
-        dotFiles.drain();
+        files.drain();
       }
     } finally {
-      // Also after a failed tick; a restarted run starts new writers.
-      try (WriteQueue j = jsonFiles;
-          WriteQueue d = dotFiles) {
-        jsonFiles = null;
-        dotFiles = null;
-      }
-    }
-  }
-
-  /**
-   * Starts the writer threads of the graph's files, at the first write: one for the blocks' JSON,
-   * one for the DOT files, so that a block's two renderings run side by side, each in block order.
-   */
-  private void startWriters() {
-    if (jsonFiles == null) {
-      jsonFiles = new WriteQueue("ouroboros-graph-writer", 2);
-      dotFiles = new WriteQueue("ouroboros-graph-dot", 2);
-    }
-  }
-
-  /**
-   * Waits for both writers (when started); throws the JSON writer's failure, else the DOT's (the
-   * DOT's added to the JSON's as suppressed when both failed).
-   */
-  private void drainWriters() throws IOException {
-    if (jsonFiles == null) {
-      return;
-    }
-    IOException failed = null;
-    for (WriteQueue q : new WriteQueue[] {jsonFiles, dotFiles}) {
-      try {
-        q.drain();
-      } catch (IOException e) {
-        if (failed == null) {
-          failed = e;
-        } else {
-          failed.addSuppressed(e);
-        }
-      }
-    }
-    if (failed != null) {
-      throw failed;
+      files.close(); // also after a failed tick; a restarted run starts new writers
     }
   }
 
@@ -349,13 +300,12 @@ public final class GraphListener implements Observers.Topology {
     if (!blockFiles) {
       return;
     }
-    startWriters();
-    jsonFiles.submit(
+    files.json(
         () -> {
           Files.createDirectories(dir);
           AtomicFiles.write(dir.resolve(name + RunLayout.JSON_EXT), json(a));
         });
-    dotFiles.submit(
+    files.dot(
         () -> {
           Files.createDirectories(dir);
           AtomicFiles.write(dir.resolve(name + RunLayout.DOT_EXT), dot(a, null));
@@ -383,7 +333,7 @@ public final class GraphListener implements Observers.Topology {
    */
   public void save(java.io.DataOutput out) throws java.io.IOException {
     worker.drain();
-    drainWriters();
+    files.drain();
     out.writeInt(lastTick);
     out.writeInt(lastWritten);
     records.save(out);
