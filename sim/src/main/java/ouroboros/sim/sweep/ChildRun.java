@@ -72,7 +72,7 @@ final class ChildRun {
       Path scenario, SweepRunner.Job job, String heap, int engineThreads) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jitOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    command.addAll(tuningOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
     command.addAll(
         List.of(
             "-Xmx" + heap,
@@ -92,7 +92,7 @@ final class ChildRun {
    * -XX:+Use...GC}), in their order: a child run is a run of its own, so it takes the thresholds
    * and the collector the launcher chose (sim/jvm.sh) or a user did in OUROBOROS_JAVA_OPTS.
    */
-  static List<String> jitOptions(List<String> jvmOptions) {
+  static List<String> tuningOptions(List<String> jvmOptions) {
     return jvmOptions.stream()
         .filter(
             o ->

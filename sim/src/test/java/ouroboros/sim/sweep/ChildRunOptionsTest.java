@@ -32,7 +32,7 @@ class ChildRunOptionsTest {
             "-XX:+UseParallelGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:-TieredCompilation"),
-        ChildRun.jitOptions(jvm));
-    assertEquals(List.of(), ChildRun.jitOptions(List.of("-Xmx1g", "-ea")));
+        ChildRun.tuningOptions(jvm));
+    assertEquals(List.of(), ChildRun.tuningOptions(List.of("-Xmx1g", "-ea")));
   }
 }
