@@ -18,7 +18,6 @@ import ouroboros.agents.data.AuthorKind;
 import ouroboros.agents.data.Batch;
 import ouroboros.agents.data.Items;
 import ouroboros.agents.model.RetrainReport;
-import ouroboros.sim.web.WebStore;
 
 /**
  * The clock's contract, with test probes standing in for agents: phases are barriers, a stale reply
@@ -56,20 +55,15 @@ class ClockTest {
     TestProbe<RunOutcome> outcome = KIT.createTestProbe();
     List<TickResult> seen = new CopyOnWriteArrayList<>();
     ClockSetup setup =
-        new ClockSetup(
+        ScriptedClock.setup(
             ticks,
             timeout,
-            new WebStore(1, 1, WebStore.KEEP_ALL),
-            seen::add,
+            seen,
             ctx ->
                 List.of(
                     new AgentHandle(0, "people", human.ref(), t -> false),
                     new AgentHandle(1, "lab", model.ref(), retrains)),
-            Duration.ZERO,
             Schedule.NONE,
-            0,
-            null,
-            Barrier.NONE,
             post);
     ActorRef<Clock.Command> clock = KIT.spawn(Clock.create(setup));
     clock.tell(new Clock.Start(outcome.ref()));

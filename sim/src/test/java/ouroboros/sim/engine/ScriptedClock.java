@@ -7,6 +7,7 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import ouroboros.agents.actor.AgentProtocol;
 import ouroboros.agents.data.AuthorKind;
@@ -82,11 +84,10 @@ final class ScriptedClock {
     List<ActorRef<AgentProtocol.Command>> refs = new CopyOnWriteArrayList<>();
     List<TickResult> seen = new CopyOnWriteArrayList<>();
     ClockSetup setup =
-        new ClockSetup(
+        setup(
             ticks,
             timeout,
-            new WebStore(1, 1, WebStore.KEEP_ALL),
-            seen::add,
+            seen,
             ctx -> {
               List<AgentHandle> handles = new ArrayList<>();
               for (int i = 0; i < agents.size(); i++) {
@@ -97,15 +98,36 @@ final class ScriptedClock {
               }
               return handles;
             },
-            Duration.ZERO,
             schedule,
-            0,
-            null,
-            Barrier.NONE,
             folded ? AgentPost.STEPPING : AgentPost.DIRECT);
     TestProbe<RunOutcome> outcome = kit.createTestProbe();
     kit.spawn(Clock.create(setup), CLOCK_THREAD).tell(new Clock.Start(outcome.ref()));
     return new Run(refs, outcome, seen);
+  }
+
+  /**
+   * The setup of a test clock from tick 0: a one-item web that keeps everything, every tick's
+   * result added to {@code seen}, no pause between ticks and no barrier.
+   */
+  static ClockSetup setup(
+      int ticks,
+      Duration timeout,
+      List<TickResult> seen,
+      Function<ActorContext<Clock.Command>, List<AgentHandle>> agents,
+      Schedule schedule,
+      AgentPost post) {
+    return new ClockSetup(
+        ticks,
+        timeout,
+        new WebStore(1, 1, WebStore.KEEP_ALL),
+        seen::add,
+        agents,
+        Duration.ZERO,
+        schedule,
+        0,
+        null,
+        Barrier.NONE,
+        post);
   }
 
   /** One item by agent {@code agent}. */
