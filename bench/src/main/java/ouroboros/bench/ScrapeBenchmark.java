@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
  * ({@link UniformCrawl#crawl}: draw, map to the web, gather), as a model's retrain does. With the
  * defaults (P1's Gaussian chains: 1,000 agents, 100 items, scrape 100, retention 1) each crawl
  * takes every item of its site; {@code --scrape 50} or {@code --retention 0} (all) exercise the
- * drawn path.
+ * drawn path. {@code --sites N} puts agent a on site a mod N instead, and {@code --crawl-every K}
+ * crawls only on every K-th tick from the last: {@code --agents 100000 --sites 1 --retention 10
+ * --ticks 20 --crawl-every 10} is P4's forum, each crawl drawing 100 items from ten ticks of a
+ * hundred thousand agents' items, nearly every read a cache miss.
  *
  * <p>One line per pass: the calling thread's CPU nanoseconds ({@link ThreadMXBean}) per item sealed
  * and per item scraped. The first pass includes the JIT warm-up; the last line is the fastest pass.
@@ -52,6 +55,19 @@ public final class ScrapeBenchmark implements Callable<Integer> {
   @Option(names = "--passes", description = "repetitions of the whole run (default 5)")
   int passes = 5;
 
+  @Option(
+      names = "--sites",
+      description =
+          "sites, agent a publishing to and crawling site a mod sites (default 0: one site per"
+              + " agent); --sites 1 is P4's forum, each crawl drawing from the whole web")
+  int sites = 0;
+
+  @Option(
+      names = "--crawl-every",
+      description =
+          "agents crawl every this many ticks, from the last (default 1), as P4's retrain")
+  int crawlEvery = 1;
+
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   /** Entry point. */
@@ -61,10 +77,19 @@ public final class ScrapeBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (agents < 1 || items < 1 || scrape < 1 || ticks < 1 || passes < 1 || retention < 0) {
+    if (agents < 1
+        || items < 1
+        || scrape < 1
+        || ticks < 1
+        || passes < 1
+        || crawlEvery < 1
+        || retention < 0
+        || sites < 0) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "every option must be at least 1 (retention at least 0)");
+          new CommandLine(this),
+          "every option must be at least 1 (retention and sites at least 0)");
     }
+    int siteCount = sites == 0 ? agents : sites;
     Batch[] payloads = new Batch[agents];
     UniformRandomProvider values = RandomSource.L64_X128_MIX.create(1L);
     for (int a = 0; a < agents; a++) {
@@ -76,13 +101,13 @@ public final class ScrapeBenchmark implements Callable<Integer> {
     }
     UniformCrawl[] crawls = new UniformCrawl[agents];
     for (int a = 0; a < agents; a++) {
-      crawls[a] = new UniformCrawl(new int[] {a});
+      crawls[a] = new UniformCrawl(new int[] {a % siteCount});
     }
     double bestSeal = Double.MAX_VALUE;
     double bestScrape = Double.MAX_VALUE;
     long sink = 0;
     for (int pass = 0; pass < passes; pass++) {
-      WebStore web = new WebStore(1, agents, retention);
+      WebStore web = new WebStore(1, siteCount, retention);
       UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(2L + pass);
       long seal = 0;
       long crawl = 0;
@@ -90,12 +115,13 @@ public final class ScrapeBenchmark implements Callable<Integer> {
       for (int t = 0; t < ticks; t++) {
         Items[] contributions = new Items[agents];
         for (int a = 0; a < agents; a++) {
-          contributions[a] = Items.uniform(payloads[a], a, AuthorKind.MODEL, t, t, 1f, (short) a);
+          contributions[a] =
+              Items.uniform(payloads[a], a, AuthorKind.MODEL, t, t, 1f, (short) (a % siteCount));
         }
         long c0 = CPU.getCurrentThreadCpuTime();
         Snapshot s = web.appendAndSeal(t, contributions);
         long c1 = CPU.getCurrentThreadCpuTime();
-        for (int a = 0; a < agents; a++) {
+        for (int a = 0; (ticks - 1 - t) % crawlEvery == 0 && a < agents; a++) {
           Items got = crawls[a].crawl(s, scrape, rng);
           scraped += got.size();
           sink += got.author()[0];
