@@ -58,10 +58,17 @@ final class Chunk {
   /** Segment k's position map into its contribution; null when its positions are contiguous. */
   final int[][] segOrder;
 
-  /** Segment k's constant provenance, and its author when that alone is constant. */
-  final SegmentProvenance prov;
+  /** Segment k's author when its contribution's author column is constant; else unused. */
+  final int[] segAuthor;
+
+  /** Segment k's constant provenance, when segItems[k] is null. */
+  final byte[] segKind;
 
   final int[] segTick;
+  final int[] segGeneration;
+  final float[] segDepth;
+  final byte[] segFlags;
+  final short[] segSiteOf;
 
   /** directory[b] is the segment holding position b << shift. */
   private final int[] directory;
@@ -123,8 +130,13 @@ final class Chunk {
     this.segItems = new Items[count];
     this.segFrom = new int[count];
     this.segOrder = new int[count][];
-    this.prov = new SegmentProvenance(count);
+    this.segAuthor = new int[count];
+    this.segKind = new byte[count];
     this.segTick = new int[count];
+    this.segGeneration = new int[count];
+    this.segDepth = new float[count];
+    this.segFlags = new byte[count];
+    this.segSiteOf = new short[count];
     int[] slot = java.util.Arrays.copyOf(segSite, siteCount);
     int[] segLen = new int[count];
     int[] sortedAt = new int[count];
@@ -162,13 +174,17 @@ final class Chunk {
         s++;
       }
       if (constant(c)) {
+        segAuthor[k] = c.authorAt(0);
+        segKind[k] = c.kindAt(0);
         segTick[k] = c.tickAt(0);
-        prov.setConstant(k, c);
+        segGeneration[k] = c.generationAt(0);
+        segDepth[k] = c.depthAt(0);
+        segFlags[k] = c.flagsAt(0);
+        segSiteOf[k] = c.siteAt(0);
         segItems[k] = null;
-        syn += prov.depth(k) > 0f ? m : 0;
-        kinds[prov.kind(k)] += m;
+        syn += segDepth[k] > 0f ? m : 0;
+        kinds[segKind[k]] += m;
       } else {
-        prov.setByReference(k);
         for (int j = 0; j < m; j++) {
           int p = position(k, j);
           syn += c.depthAt(p) > 0f ? 1 : 0;
@@ -176,8 +192,8 @@ final class Chunk {
         }
       }
       if (c.constant(Items.Column.AUTHOR)) {
-        prov.setAuthor(k, c.authorAt(0));
-        ascend &= k == segSite[s] || prov.author(k) >= prov.author(k - 1);
+        segAuthor[k] = c.authorAt(0);
+        ascend &= k == segSite[s] || segAuthor[k] >= segAuthor[k - 1];
       } else {
         ascend = false;
       }
@@ -275,7 +291,7 @@ final class Chunk {
       Items c = segItems[k];
       int m = segStart[k + 1] - segStart[k];
       if (c == null) {
-        n += prov.depth(k) > 0f ? m : 0;
+        n += segDepth[k] > 0f ? m : 0;
       } else {
         for (int j = 0; j < m; j++) {
           n += c.depthAt(position(k, j)) > 0f ? 1 : 0;
@@ -288,7 +304,7 @@ final class Chunk {
   /** Item i's author, i a chunk position in segment k. */
   int authorAt(int k, int i) {
     Items c = segItems[k];
-    return c == null ? prov.author(k) : c.authorAt(position(k, i - segStart[k]));
+    return c == null ? segAuthor[k] : c.authorAt(position(k, i - segStart[k]));
   }
 
   /** Items by author kind, added into {@code out}, indexed by the kind code. */
@@ -358,12 +374,12 @@ final class Chunk {
   Items constantItems(int k, int from, int to, int tick) {
     return Items.constant(
         new Batch(to - from, width, Arrays.copyOfRange(values, from * width, to * width)),
-        prov.author(k),
-        prov.kind(k),
+        segAuthor[k],
+        segKind[k],
         tick,
-        prov.generation(k),
-        prov.depth(k),
-        prov.flags(k),
-        prov.site(k));
+        segGeneration[k],
+        segDepth[k],
+        segFlags[k],
+        segSiteOf[k]);
   }
 }

@@ -76,12 +76,12 @@ final class Gatherer {
       int outEnd = out + end - pos;
       Items src = ch.segItems[seg];
       if (src == null) {
-        Arrays.fill(a, out, outEnd, ch.prov.author(seg));
-        Arrays.fill(k, out, outEnd, ch.prov.kind(seg));
-        Arrays.fill(g, out, outEnd, ch.prov.generation(seg));
-        Arrays.fill(d, out, outEnd, ch.prov.depth(seg));
-        Arrays.fill(f, out, outEnd, ch.prov.flags(seg));
-        Arrays.fill(s, out, outEnd, ch.prov.site(seg));
+        Arrays.fill(a, out, outEnd, ch.segAuthor[seg]);
+        Arrays.fill(k, out, outEnd, ch.segKind[seg]);
+        Arrays.fill(g, out, outEnd, ch.segGeneration[seg]);
+        Arrays.fill(d, out, outEnd, ch.segDepth[seg]);
+        Arrays.fill(f, out, outEnd, ch.segFlags[seg]);
+        Arrays.fill(s, out, outEnd, ch.segSiteOf[seg]);
       } else {
         int first = ch.segStart[seg];
         for (int i = out, q = pos; i < outEnd; i++, q++) {
@@ -133,15 +133,16 @@ final class Gatherer {
       }
       t[i] = ch.tick;
       int seg = ch.segmentOf(pos);
-      if (ch.prov.constant(seg)) {
-        a[i] = ch.prov.author(seg);
-        k[i] = ch.prov.kind(seg);
-        g[i] = ch.prov.generation(seg);
-        d[i] = ch.prov.depth(seg);
-        f[i] = ch.prov.flags(seg);
-        s[i] = ch.prov.site(seg);
+      Items src = ch.segItems[seg];
+      if (src == null) {
+        a[i] = ch.segAuthor[seg];
+        k[i] = ch.segKind[seg];
+        g[i] = ch.segGeneration[seg];
+        d[i] = ch.segDepth[seg];
+        f[i] = ch.segFlags[seg];
+        s[i] = ch.segSiteOf[seg];
       } else {
-        read(ch.segItems[seg], ch.position(seg, pos - ch.segStart[seg]), i);
+        read(src, ch.position(seg, pos - ch.segStart[seg]), i);
       }
     }
     at += indices.length;

@@ -237,11 +237,11 @@ public final class Snapshot implements WebView {
       for (int s = 0; s < siteCount; s++) {
         int from = ch.segSite[s];
         int to = ch.segSite[s + 1];
-        if (from == to || ch.prov.author(from) > author || ch.prov.author(to - 1) < author) {
+        if (from == to || ch.segAuthor[from] > author || ch.segAuthor[to - 1] < author) {
           continue;
         }
-        int first = firstAtLeast(ch, from, to, author);
-        int end = firstAtLeast(ch, from, to, (long) author + 1);
+        int first = firstAtLeast(ch.segAuthor, from, to, author);
+        int end = firstAtLeast(ch.segAuthor, from, to, (long) author + 1);
         if (first < end) {
           b.add(starts[c] + ch.segStart[first], starts[c] + ch.segStart[end]);
         }
@@ -265,16 +265,13 @@ public final class Snapshot implements WebView {
     return lo;
   }
 
-  /**
-   * The first segment in [from, to) of ch, whose authors ascend there, whose author is at least
-   * key; to if none.
-   */
-  private static int firstAtLeast(Chunk ch, int from, int to, long key) {
+  /** The first position in a[from, to), ascending, whose value is at least key; to if none. */
+  private static int firstAtLeast(int[] a, int from, int to, long key) {
     int lo = from;
     int hi = to;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (ch.prov.author(mid) < key) {
+      if (a[mid] < key) {
         lo = mid + 1;
       } else {
         hi = mid;
