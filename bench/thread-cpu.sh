@@ -20,7 +20,9 @@ pid=$!
 declare -A cpu name
 while kill -0 "$pid" 2>/dev/null; do
   for t in /proc/"$pid"/task/*; do
-    s="$(cat "$t/stat" 2>/dev/null)" || continue
+    # bash's own read, not a cat: a fork per thread per read stretched P4's 100,000 models
+    # (about 50 threads) to 94 s on 2 cores, against 77-88 s without it.
+    IFS= read -r s 2>/dev/null <"$t/stat" || continue
     tid="${t##*/}"
     n="${s#*(}"
     n="${n%%)*}"
