@@ -22,7 +22,7 @@
 # 3-7 % less. Its full collections pause the whole JVM (up to about 1 s at 100,000 models), which
 # a cluster's failure detector may take for a dead node, so G1 stays for `node` and for a run
 # with --cluster. No GC_OPTS either when OUROBOROS_JAVA_OPTS, JDK_JAVA_OPTIONS, JAVA_TOOL_OPTIONS
-# or BENCH_JAVA_OPTS picks a collector (-XX:+Use...GC): the JVM refuses two.
+# or BENCH_JAVA_OPTS picks a collector (-XX:+Use...GC, G1 included): the JVM refuses two.
 #
 # CDS_OPTS: the class-data archive (sim/cds.sh).
 jvm_jar="$1"
@@ -39,7 +39,7 @@ for jvm_arg in "$@"; do
   fi
 done
 if [[ " ${OUROBOROS_JAVA_OPTS:-} ${JDK_JAVA_OPTIONS:-} ${JAVA_TOOL_OPTIONS:-} ${BENCH_JAVA_OPTS:-} " \
-    =~ [[:space:]]-XX:\+Use[A-Za-z]*GC[[:space:]] ]]; then
+    =~ [[:space:]]-XX:\+Use[A-Za-z0-9]*GC[[:space:]] ]]; then
   GC_OPTS=()
 fi
 # shellcheck source=cds.sh
