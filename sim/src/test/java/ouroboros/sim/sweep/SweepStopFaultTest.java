@@ -72,18 +72,29 @@ class SweepStopFaultTest {
     assertFalse(Files.exists(out.resolve(RunLock.NAME)));
   }
 
-  /** The most ticks any run of the sweep in {@code out} has recorded in its summary. */
+  /**
+   * The most ticks any run of the sweep in {@code out} has recorded in its summary. Only the run
+   * directories are listed, not walked: a walk stats every entry, and a run's writers rename their
+   * temporary files away under it (NoSuchFileException for {@code graph/.w50-59.dot.tmp}).
+   */
   private static int ticksWritten(Path out) throws IOException {
-    if (!Files.isDirectory(out)) {
+    Path runs = out.resolve("runs");
+    if (!Files.isDirectory(runs)) {
       return 0;
     }
     int most = 0;
-    try (Stream<Path> files = Files.walk(out)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().equals("summary.json")).toList()) {
+    try (Stream<Path> dirs = Files.list(runs)) {
+      for (Path run : dirs.toList()) {
         try {
-          most = Math.max(most, Yaml.json().readTree(f.toFile()).path("ticks-completed").asInt());
+          most =
+              Math.max(
+                  most,
+                  Yaml.json()
+                      .readTree(run.resolve("summary.json").toFile())
+                      .path("ticks-completed")
+                      .asInt());
         } catch (IOException e) {
-          // being replaced: read it next time
+          // not written yet, or being replaced: read it next time
         }
       }
     }
