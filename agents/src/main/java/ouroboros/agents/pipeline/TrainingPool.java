@@ -74,7 +74,8 @@ public final class TrainingPool {
 
   /**
    * The training set for this retrain: the whole pool, or for accumulate-subsample {@code n} items
-   * drawn from it without replacement.
+   * drawn from it without replacement. A replace pool is empty afterwards: it holds a retrain's
+   * items only until they are drawn.
    */
   public Items trainingSet(int n, UniformRandomProvider rng) {
     return trainingData(n, rng).items();
@@ -100,6 +101,11 @@ public final class TrainingPool {
       }
     }
     TrainingData data = new TrainingData(pool, weights);
+    if (regime == Regime.REPLACE) {
+      // The next retrain's add would drop these items anyway; let them go now, with the retrain,
+      // rather than keep every model's last scrape alive (and tenured) until then.
+      blocks.clear();
+    }
     if (regime != Regime.ACCUMULATE_SUBSAMPLE || pool.size() <= n) {
       return data;
     }

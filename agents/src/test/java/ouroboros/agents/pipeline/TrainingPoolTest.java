@@ -31,6 +31,21 @@ class TrainingPoolTest {
   }
 
   @Test
+  void replace_holdsItsItemsOnlyUntilTheyAreDrawn() {
+    TrainingPool p = new TrainingPool(Regime.REPLACE, 0, 1);
+    p.add(0, block(1, 2));
+    assertEquals(2, p.size());
+    assertArrayEquals(new double[] {1, 2}, train(p, 2));
+    assertEquals(0, p.size(), "the next retrain would replace them: let go with this one");
+    p.add(1, block(3, 4));
+    assertArrayEquals(new double[] {3, 4}, train(p, 2), "the next retrain as before");
+    TrainingPool w = new TrainingPool(Regime.WINDOW, 2, 1);
+    w.add(0, block(1, 2));
+    train(w, 2);
+    assertEquals(2, w.size(), "every other regime keeps its items for later retrains");
+  }
+
+  @Test
   void accumulate_keepsEverything() {
     TrainingPool p = new TrainingPool(Regime.ACCUMULATE, 0, 1);
     p.add(0, block(1, 2));
