@@ -6,7 +6,9 @@ import ouroboros.agents.data.Items;
  * A read-only view of one sealed snapshot of the simulated web: everything published up to and
  * including {@link #tick()}, minus what retention dropped. Models read the web only through this
  * interface; {@code sim}'s web store implements it. A snapshot never changes, so any number of
- * models may read it at once.
+ * models may read it at once. Read it within the tick it is handed out for: a web with a retention
+ * window reuses the memory of the items it drops, and a snapshot read more than two ticks after the
+ * web moved past it may fail with an {@link IllegalStateException} (never return other items).
  *
  * <p>Items are addressed by a global index in {@code [0, size())}, and also per site: the k-th
  * visible item on a site, for crawls that visit only some sites. Crawl policies that filter by

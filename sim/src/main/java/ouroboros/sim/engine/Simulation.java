@@ -171,6 +171,8 @@ public final class Simulation implements AutoCloseable {
     if (placement != null) {
       return runPlaced(world, web, listener, tickInterval, resumption, barrier);
     }
+    // In one JVM every read of a snapshot's payloads is an agent's, within the snapshot's tick.
+    web.reusePayloads();
     Resumed resumed = resumption == null ? null : restore(world, web, resumption);
     ClockSetup setup =
         new ClockSetup(

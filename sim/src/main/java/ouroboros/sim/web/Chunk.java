@@ -34,7 +34,10 @@ final class Chunk {
   final int size;
   final int width;
 
-  /** The payload of every item, in chunk order: item i's values at [i * width, (i + 1) * width). */
+  /**
+   * The payload of every item, in chunk order: item i's values at [i * width, (i + 1) * width); an
+   * array from a {@link PayloadPool} may be longer, and what lies beyond size * width is stale.
+   */
   final double[] values;
 
   /** siteStart[s] .. siteStart[s+1] is site s's range. */
@@ -100,6 +103,14 @@ final class Chunk {
 
   /** Builds a chunk from one tick's contributions, given in canonical agent order. */
   Chunk(int tick, int width, int siteCount, Items[] contributions) {
+    this(tick, width, siteCount, contributions, null);
+  }
+
+  /**
+   * Builds a chunk from one tick's contributions, given in canonical agent order, its payload in an
+   * array from {@code pool} (which may be longer than the payload), or a new one when pool is null.
+   */
+  Chunk(int tick, int width, int siteCount, Items[] contributions, PayloadPool pool) {
     this.tick = tick;
     this.width = width;
     // Pass 1: the segments of each contribution, in contribution order.
@@ -162,7 +173,8 @@ final class Chunk {
     for (int k = 0; k < count; k++) {
       segStart[k + 1] = segStart[k] + segLen[k];
     }
-    this.values = new double[Math.multiplyExact(size, width)];
+    int doubles = Math.multiplyExact(size, width);
+    this.values = pool == null ? new double[doubles] : pool.take(doubles);
     copyPayload();
     int syn = 0;
     boolean ascend = true;
@@ -230,7 +242,7 @@ final class Chunk {
    */
   private void copyPayload() {
     int count = segItems.length;
-    if (values.length < PARALLEL_COPY || count < 2) {
+    if ((long) size * width < PARALLEL_COPY || count < 2) {
       copySegments(0, count);
       return;
     }
@@ -346,7 +358,7 @@ final class Chunk {
 
   /** Bytes of payload in this chunk. */
   long payloadBytes() {
-    return (long) values.length * 8;
+    return (long) size * width * 8;
   }
 
   /**

@@ -10,7 +10,9 @@ import ouroboros.agents.web.WebView;
 
 /**
  * An immutable snapshot of the web sealed at a tick: the chunks retention still keeps. Many models
- * read it at once; nothing in it ever changes.
+ * read it at once; nothing in it ever changes, except where its store reuses payload arrays ({@link
+ * WebStore#reusePayloads}): a gather after the store has handed one of this snapshot's arrays to a
+ * newer tick then fails instead of returning that tick's payloads.
  */
 public final class Snapshot implements WebView {
   private final int tick;
@@ -38,12 +40,22 @@ public final class Snapshot implements WebView {
 
   private final double[] attachment;
 
+  /** The store's pool when it reuses payload arrays, else null. */
+  private final PayloadPool pool;
+
   Snapshot(int tick, int width, int siteCount, Chunk[] chunks) {
-    this(tick, width, siteCount, chunks, null, null);
+    this(tick, width, siteCount, chunks, null, null, null);
   }
 
   Snapshot(
-      int tick, int width, int siteCount, Chunk[] chunks, double[] weights, double[] attachment) {
+      int tick,
+      int width,
+      int siteCount,
+      Chunk[] chunks,
+      double[] weights,
+      double[] attachment,
+      PayloadPool pool) {
+    this.pool = pool;
     this.weights = weights;
     this.attachment = attachment;
     this.tick = tick;
@@ -150,7 +162,15 @@ public final class Snapshot implements WebView {
   public Items gather(long[] indices) {
     Gatherer out = new Gatherer(indices.length, width);
     out.scatter(chunks, starts, indices);
+    checkRead();
     return out.items();
+  }
+
+  /** After a read of payloads: fails when the store has reused one of this snapshot's arrays. */
+  private void checkRead() {
+    if (pool != null && chunks.length > 0) {
+      pool.checkRead(tick, chunks[0].tick);
+    }
   }
 
   /**
@@ -170,6 +190,7 @@ public final class Snapshot implements WebView {
             Gatherer.oneSegment(
                 chunks[c], (int) (bounds[0] - starts[c]), (int) (bounds[1] - starts[c]));
         if (one != null) {
+          checkRead();
           return one;
         }
       }
@@ -194,6 +215,7 @@ public final class Snapshot implements WebView {
       }
       c = Math.max(0, c - 1);
     }
+    checkRead();
     return out.items();
   }
 

@@ -28,6 +28,9 @@ public final class WebStore {
   private final Deque<Chunk> chunks = new ArrayDeque<>();
   private int lastTick = -1;
 
+  /** Where dropped chunks' payload arrays wait for reuse; null when they are not reused. */
+  private PayloadPool pool;
+
   /**
    * A web.
    *
@@ -67,6 +70,25 @@ public final class WebStore {
   }
 
   /**
+   * From now on, reuses the payload arrays of the chunks retention drops ({@link PayloadPool}), so
+   * that a large web's payloads are not allocated anew every tick and left to the collector; no
+   * effect when retention keeps everything. A snapshot of tick s can then be read (gathered) only
+   * while the newest sealed tick is at most s + {@value PayloadPool#REUSE_AFTER}: a later read
+   * fails with an {@link IllegalStateException}. The engine reads a snapshot only within its own
+   * tick, so a run in one JVM turns this on; a cluster's replicas do not.
+   */
+  public void reusePayloads() {
+    if (retention != KEEP_ALL && pool == null) {
+      pool = new PayloadPool();
+    }
+  }
+
+  /** Payload arrays handed out again so far ({@link #reusePayloads}), for tests. */
+  long payloadsReused() {
+    return pool == null ? 0 : pool.reused();
+  }
+
+  /**
    * Appends one tick's contributions, given in canonical agent order, and seals the snapshot of
    * that tick.
    */
@@ -75,13 +97,17 @@ public final class WebStore {
       throw new IllegalStateException("tick " + tick + " is not after " + lastTick);
     }
     lastTick = tick;
-    chunks.addLast(new Chunk(tick, width, siteCount, contributions));
+    chunks.addLast(new Chunk(tick, width, siteCount, contributions, pool));
     if (retention != KEEP_ALL) {
       while (chunks.peekFirst().tick <= tick - retention) {
-        chunks.removeFirst();
+        Chunk gone = chunks.removeFirst();
+        if (pool != null) {
+          pool.give(gone, tick);
+        }
       }
     }
-    return new Snapshot(tick, width, siteCount, chunks.toArray(new Chunk[0]), weights, attachment);
+    return new Snapshot(
+        tick, width, siteCount, chunks.toArray(new Chunk[0]), weights, attachment, pool);
   }
 
   /** Payload width of every item. */
@@ -141,6 +167,7 @@ public final class WebStore {
     lastTick = last;
     return last < 0
         ? null
-        : new Snapshot(last, width, siteCount, chunks.toArray(new Chunk[0]), weights, attachment);
+        : new Snapshot(
+            last, width, siteCount, chunks.toArray(new Chunk[0]), weights, attachment, pool);
   }
 }

@@ -3,6 +3,7 @@ package ouroboros.sim.web;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import ouroboros.agents.data.AuthorKind;
@@ -211,5 +212,84 @@ class WebStoreTest {
         assertEquals(site, got.siteAt(k), "site column of site " + site + " item " + k);
       }
     }
+  }
+
+  /** Agent {@code agent}'s n items of a tick on site 0, payload tick*1000 + agent*100 + i. */
+  private static Items ofTick(int agent, int n, int tick) {
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = tick * 1000 + agent * 100 + i;
+    }
+    return Items.uniform(new Batch(n, 1, v), agent, AuthorKind.HUMAN, tick, 0, 0f, (short) 0);
+  }
+
+  private static long[] all(Snapshot s) {
+    long[] ix = new long[(int) s.size()];
+    for (int i = 0; i < ix.length; i++) {
+      ix[i] = i;
+    }
+    return ix;
+  }
+
+  @Test
+  void reusePayloads_everyGatherEqualsAStoreThatAllocates_andArraysAreReused() {
+    WebStore fresh = new WebStore(1, 1, 2);
+    WebStore reusing = new WebStore(1, 1, 2);
+    reusing.reusePayloads();
+    for (int tick = 0; tick < 16; tick++) {
+      // Ticks grow and shrink, so that some dropped arrays are too small to take a new tick.
+      int n = 2 + (tick * 5) % 7;
+      Items[] c = {ofTick(0, n, tick), ofTick(1, 9 - n, tick), ofTick(2, tick % 3, tick)};
+      Snapshot a = fresh.appendAndSeal(tick, c);
+      Snapshot b = reusing.appendAndSeal(tick, c);
+      assertArrayEquals(values(a.gather(all(a))), values(b.gather(all(b))), "tick " + tick);
+      long[] backwards = all(a);
+      for (int i = 0; i < backwards.length / 2; i++) {
+        long x = backwards[i];
+        backwards[i] = backwards[backwards.length - 1 - i];
+        backwards[backwards.length - 1 - i] = x;
+      }
+      assertArrayEquals(values(a.gather(backwards)), values(b.gather(backwards)), "tick " + tick);
+      int[] site0 = {0};
+      assertArrayEquals(
+          values(a.gather(a.siteRanges(site0, tick - 1))),
+          values(b.gather(b.siteRanges(site0, tick - 1))),
+          "tick " + tick);
+      assertEquals(a.payloadBytes(), b.payloadBytes(), "the payload's bytes, not the array's");
+    }
+    assertEquals(0, fresh.payloadsReused());
+    assertTrue(reusing.payloadsReused() >= 8, "reused " + reusing.payloadsReused());
+  }
+
+  @Test
+  void reusePayloads_aSnapshotIsReadableTwoTicksOn_thenAReadFailsWithAClearError() {
+    WebStore web = new WebStore(1, 1, 1);
+    web.reusePayloads();
+    Snapshot s0 = web.appendAndSeal(0, new Items[] {ofTick(0, 4, 0)});
+    double[] at0 = values(s0.gather(all(s0)));
+    web.appendAndSeal(1, new Items[] {ofTick(0, 4, 1)});
+    web.appendAndSeal(2, new Items[] {ofTick(0, 4, 2)});
+    assertArrayEquals(at0, values(s0.gather(all(s0))), "newest tick 2: still readable");
+    for (int tick = 3; tick < 8; tick++) {
+      web.appendAndSeal(tick, new Items[] {ofTick(0, 4, tick)});
+    }
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> s0.gather(new long[] {1}));
+    assertTrue(e.getMessage().startsWith("the snapshot of tick 0 was read after"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> s0.gather(s0.siteRanges(new int[] {0}, 0)));
+    assertEquals(4, s0.size(), "counts and provenance stay readable");
+    assertArrayEquals(new long[] {4, 0}, s0.newItems());
+  }
+
+  @Test
+  void reusePayloads_noEffectWhenRetentionKeepsEverything() {
+    WebStore web = new WebStore(1, 1, WebStore.KEEP_ALL);
+    web.reusePayloads();
+    Snapshot s0 = web.appendAndSeal(0, new Items[] {ofTick(0, 3, 0)});
+    for (int tick = 1; tick < 10; tick++) {
+      web.appendAndSeal(tick, new Items[] {ofTick(0, 3, tick)});
+    }
+    assertArrayEquals(new double[] {0, 1, 2}, values(s0.gather(all(s0))));
+    assertEquals(0, web.payloadsReused());
   }
 }
