@@ -28,11 +28,13 @@ final class PayloadPool {
   /** Free arrays kept at most, the largest ones: the rest are left to the collector. */
   private static final int FREE_MAX = 2;
 
-  /** Chunks that left the web, oldest first, whose arrays wait out {@link #REUSE_AFTER} ticks. */
-  private final ArrayDeque<Chunk> cooling = new ArrayDeque<>();
+  /** A dropped chunk's payload array, the chunk's tick, and the tick at whose append it left. */
+  private record Dropped(double[] values, int tick, int leftAt) {}
 
-  private final ArrayDeque<Integer> leftAt = new ArrayDeque<>();
-  private final List<Chunk> free = new ArrayList<>();
+  /** Arrays of chunks that left the web, oldest first, waiting out {@link #REUSE_AFTER} ticks. */
+  private final ArrayDeque<Dropped> cooling = new ArrayDeque<>();
+
+  private final List<Dropped> free = new ArrayList<>();
 
   /** The newest tick whose chunk's array was handed out again; Integer.MIN_VALUE when none. */
   private volatile int reusedThrough = Integer.MIN_VALUE;
@@ -56,7 +58,7 @@ final class PayloadPool {
     if (best < 0) {
       return new double[Math.max(n, (int) Math.min(Integer.MAX_VALUE - 8, n + (long) (n >>> 5)))];
     }
-    Chunk from = free.remove(best);
+    Dropped from = free.remove(best);
     if (from.tick > reusedThrough) {
       reusedThrough = from.tick;
       VarHandle.storeStoreFence(); // recorded before the clock writes into the array
@@ -67,10 +69,8 @@ final class PayloadPool {
 
   /** Takes a chunk that left the web at the append of {@code tick}. */
   void give(Chunk chunk, int tick) {
-    cooling.addLast(chunk);
-    leftAt.addLast(tick);
-    while (leftAt.peekFirst() <= tick - REUSE_AFTER) {
-      leftAt.removeFirst();
+    cooling.addLast(new Dropped(chunk.values, chunk.tick, tick));
+    while (cooling.peekFirst().leftAt <= tick - REUSE_AFTER) {
       free.add(cooling.removeFirst());
     }
     while (free.size() > FREE_MAX) {
