@@ -19,9 +19,10 @@ import java.util.List;
  */
 final class PayloadPool {
   /**
-   * Ticks between a chunk's leaving the web (at the append of tick t) and the reuse of its array
-   * (at the append of tick t + REUSE_AFTER): a snapshot of tick s stays readable while the web's
-   * newest tick is at most s + REUSE_AFTER.
+   * Appends after the one at which a chunk left the web (tick t) before its array may be handed out
+   * (at the append of tick t + REUSE_AFTER + 1 at the earliest): a snapshot of tick s, whose oldest
+   * chunk leaves at the append of s + 1 at the earliest, stays readable while the web's newest tick
+   * is at most s + REUSE_AFTER (one more, in fact).
    */
   static final int REUSE_AFTER = 2;
 
@@ -43,15 +44,18 @@ final class PayloadPool {
   private long reused;
 
   /**
-   * An array of at least n doubles: the smallest free one that fits (its content is stale beyond
-   * what the new chunk writes), else a new one with 1/32 to spare, so that a tick a little larger
-   * than the last still fits next time.
+   * An array of at least n doubles: the smallest free one that fits and is at most about twice as
+   * long (its content is stale beyond what the new chunk writes; a much larger one waits for a
+   * larger tick), else a new one with 1/32 to spare, so that a tick a little larger than the last
+   * still fits next time.
    */
   double[] take(int n) {
     int best = -1;
     for (int i = 0; i < free.size(); i++) {
       int length = free.get(i).values.length;
-      if (length >= n && (best < 0 || length < free.get(best).values.length)) {
+      if (length >= n
+          && length <= 2L * n + 1024
+          && (best < 0 || length < free.get(best).values.length)) {
         best = i;
       }
     }
@@ -97,9 +101,8 @@ final class PayloadPool {
               + snapshotTick
               + " was read after the web had dropped and reused its items of tick "
               + reusedThrough
-              + ": a snapshot can be read until the web has sealed "
-              + REUSE_AFTER
-              + " ticks after the one that replaced it");
+              + ": read a snapshot of tick s while the web's newest tick is at most s + "
+              + REUSE_AFTER);
     }
   }
 
