@@ -73,8 +73,17 @@ final class Chunk {
   final byte[] segFlags;
   final short[] segSiteOf;
 
-  /** directory[b] is the segment holding position b << shift. */
+  /**
+   * directory[b] is the segment holding position b << shift; null when every segment has the same
+   * length ({@link #uniform}).
+   */
   private final int[] directory;
+
+  /**
+   * The length every segment has, as when every agent publishes the same number of items on one
+   * site; 0 when lengths differ. Then position i's segment is i / uniform, with no reads.
+   */
+  private final int uniform;
 
   private final int shift;
 
@@ -212,11 +221,16 @@ final class Chunk {
     }
     this.synthetic = syn;
     this.authorsAscend = ascend;
+    int same = count > 0 ? segLen[0] : 0;
+    for (int k = 1; k < count && same > 0; k++) {
+      same = segLen[k] == same ? same : 0;
+    }
+    this.uniform = same;
     int mean = Math.max(1, size / Math.max(1, count));
     this.shift = 31 - Integer.numberOfLeadingZeros(mean);
-    this.directory = new int[(size >>> shift) + 1];
+    this.directory = uniform > 0 ? null : new int[(size >>> shift) + 1];
     int k = 0;
-    for (int b = 0; b < directory.length && count > 0; b++) {
+    for (int b = 0; directory != null && b < directory.length && count > 0; b++) {
       int p = b << shift;
       while (k + 1 < count && segStart[k + 1] <= p) {
         k++;
@@ -285,10 +299,14 @@ final class Chunk {
   }
 
   /**
-   * The segment of chunk position i: the directory gives the segment at the start of i's bucket,
-   * and a bucket is no wider than the mean segment, so few steps follow.
+   * The segment of chunk position i: a division when all segments have one length; else the
+   * directory gives the segment at the start of i's bucket, and a bucket is no wider than the mean
+   * segment, so few steps follow.
    */
   int segmentOf(int i) {
+    if (uniform > 0) {
+      return i / uniform;
+    }
     int k = directory[i >>> shift];
     while (segStart[k + 1] <= i) {
       k++;

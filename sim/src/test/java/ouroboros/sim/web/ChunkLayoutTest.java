@@ -139,4 +139,24 @@ class ChunkLayoutTest {
     Snapshot s = new WebStore(WIDTH, 2, WebStore.KEEP_ALL).appendAndSeal(0, c);
     assertSame(expected(c, 2), s.gather(all(s.size())));
   }
+
+  @Test
+  void segmentOf_equalSegmentsByDivision_otherwiseByDirectory_bothAsASearchFindsThem() {
+    for (int[] lengths : new int[][] {{7, 7, 7, 7, 7, 7}, {7, 7, 7, 8, 7, 7}, {1, 1, 1}, {3}}) {
+      Items[] c = new Items[lengths.length];
+      for (int a = 0; a < lengths.length; a++) {
+        c[a] =
+            Items.uniform(payload(a, lengths[a]), a, AuthorKind.MODEL, 0, 0, 1f, (short) (a % 2));
+      }
+      Chunk ch = new Chunk(0, WIDTH, 2, c);
+      for (int i = 0; i < ch.size; i++) {
+        int k = 0;
+        while (ch.segStart[k + 1] <= i) {
+          k++;
+        }
+        assertEquals(
+            k, ch.segmentOf(i), "position " + i + " of " + java.util.Arrays.toString(lengths));
+      }
+    }
+  }
 }
