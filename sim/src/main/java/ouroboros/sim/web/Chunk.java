@@ -16,9 +16,10 @@ import ouroboros.agents.data.Items;
  *
  * <p>Copying the payload into one array costs one sequential pass over the tick's doubles; it saves
  * the collector from copying each agent's small arrays (and their headers) from young to old
- * generation as they live out the retention window, since a large chunk's array is allocated
- * outside the young generation, and a read of an item follows one array rather than a chain of
- * objects. Building a chunk costs O(agents + items).
+ * generation as they live out the retention window, and a read of an item follows one array rather
+ * than a chain of objects. A new array of a large tick is still allocated young and copied once; in
+ * one JVM the web store hands dropped chunks' arrays to new ones instead ({@link PayloadPool}), and
+ * those stay in the old generation. Building a chunk costs O(agents + items).
  */
 final class Chunk {
   /** Bytes a segment costs in the chunk's index arrays (and about one directory entry). */
