@@ -43,10 +43,6 @@ public final class Snapshot implements WebView {
   /** The store's pool when it reuses payload arrays, else null. */
   private final PayloadPool pool;
 
-  Snapshot(int tick, int width, int siteCount, Chunk[] chunks) {
-    this(tick, width, siteCount, chunks, null, null, null);
-  }
-
   Snapshot(
       int tick,
       int width,
