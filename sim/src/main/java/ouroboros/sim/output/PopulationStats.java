@@ -118,11 +118,29 @@ public final class PopulationStats {
       sum += x;
     }
     for (int k = 0; k < q.length; k++) {
-      double h = (v.length - 1) * QUANTILES[k];
-      int lo = (int) Math.floor(h);
-      int hi = Math.min(lo + 1, v.length - 1);
-      q[k] = v[hi] == v[lo] ? v[lo] : v[lo] + (h - lo) * (v[hi] - v[lo]);
+      q[k] = quantile(v, QUANTILES[k]);
     }
     return new Stat(v.length, sum / v.length, q);
+  }
+
+  /**
+   * The {@code q} quantile of {@code sorted} (ascending, no NaN, not empty), interpolated linearly
+   * between order statistics as R's type 7 and numpy's default. An order statistic that the
+   * quantile falls on exactly is the quantile even when its neighbour is infinite (interpolating
+   * would give {@code x + 0 * Infinity}, NaN); between a finite value and an infinite one the
+   * quantile is that infinity, and between -Infinity and Infinity it is NaN.
+   */
+  public static double quantile(double[] sorted, double q) {
+    double h = (sorted.length - 1) * q;
+    int lo = (int) Math.floor(h);
+    double a = sorted[lo];
+    double b = sorted[Math.min(lo + 1, sorted.length - 1)];
+    if (h == lo || a == b) {
+      return a;
+    }
+    if (a == Double.NEGATIVE_INFINITY) {
+      return b == Double.POSITIVE_INFINITY ? Double.NaN : a;
+    }
+    return a + (h - lo) * (b - a);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import ouroboros.agents.collapse.Definition;
+import ouroboros.sim.output.PopulationStats;
 
 /**
  * The run report's over-ticks charts of one metric per model: a line per model, or, with many
@@ -197,19 +198,11 @@ final class OverTicks {
     for (int k = 0; k < n; k++) {
       double[] v = Arrays.copyOfRange(values, start[k], start[k + 1]);
       Arrays.sort(v);
-      y[k] = quantile(v, 0.5);
-      lo[k] = quantile(v, 0.1);
-      hi[k] = quantile(v, 0.9);
+      y[k] = PopulationStats.quantile(v, 0.5);
+      lo[k] = PopulationStats.quantile(v, 0.1);
+      hi[k] = PopulationStats.quantile(v, 0.9);
     }
     return new Charts.Line("median of all " + models + " models (band: 10% to 90%)", x, y, lo, hi);
-  }
-
-  /** The {@code q} quantile of sorted values, interpolated linearly. */
-  static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int i = (int) Math.floor(pos);
-    int j = Math.min(i + 1, sorted.length - 1);
-    return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
   }
 
   /**

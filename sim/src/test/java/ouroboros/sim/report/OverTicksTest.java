@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ouroboros.sim.output.PopulationStats;
 
 /** {@link OverTicks#band}: the median and the 10% and 90% quantiles over the models, per tick. */
 class OverTicksTest {
@@ -30,8 +31,8 @@ class OverTicksTest {
 
   @Test
   void quantile_interpolatesLinearly() {
-    assertEquals(2.5, OverTicks.quantile(new double[] {1, 2, 3, 4}, 0.5));
-    assertEquals(1.3, OverTicks.quantile(new double[] {1, 2, 3, 4}, 0.1), 1e-12);
+    assertEquals(2.5, PopulationStats.quantile(new double[] {1, 2, 3, 4}, 0.5));
+    assertEquals(1.3, PopulationStats.quantile(new double[] {1, 2, 3, 4}, 0.1), 1e-12);
   }
 
   @Test
