@@ -7,6 +7,7 @@ import static ouroboros.sim.output.MetricCatalogue.TRAIN_HUMAN_SHARE;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.domain.Metrics;
 import ouroboros.agents.model.ModelSettings;
@@ -95,16 +96,6 @@ final class SummaryTable {
       PopulationStats.Stat risk = p.metrics().get(POPULATION_RISK.name());
       PopulationStats.Stat gen = p.metrics().get(GENERATION.name());
       PopulationStats.Stat human = p.metrics().get(TRAIN_HUMAN_SHARE.name());
-      StringBuilder firing = new StringBuilder();
-      for (int d = 1; d <= 8; d++) {
-        int[] c = p.verdicts().get("d" + d);
-        firing
-            .append(d > 1 ? " " : "")
-            .append(
-                c == null || c[0] + c[1] == 0
-                    ? "-"
-                    : String.format(Locale.ROOT, "%.0f", 100.0 * c[0] / (c[0] + c[1] + c[2])));
-      }
       out.printf(
           Locale.ROOT,
           fmt,
@@ -116,9 +107,26 @@ final class SummaryTable {
           risk == null ? "-" : num(risk.quantile("q05")),
           risk == null ? "-" : num(risk.quantile("q95")),
           human == null ? "-" : num(human.mean()),
-          firing);
+          firing(p.verdicts()));
     }
     out.flush();
+  }
+
+  /**
+   * Per definition d1..d8, the percentage of the models where it applies (yes or no) that it fires
+   * for, as the report and the live metrics give it; "-" where it applies to none.
+   */
+  static String firing(Map<String, int[]> verdicts) {
+    StringBuilder b = new StringBuilder();
+    for (int d = 1; d <= 8; d++) {
+      int[] c = verdicts.get("d" + d);
+      b.append(d > 1 ? " " : "")
+          .append(
+              c == null || c[0] + c[1] == 0
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.0f", 100.0 * c[0] / (c[0] + c[1])));
+    }
+    return b.toString();
   }
 
   /** A whole number, or "-" for a missing value. */
