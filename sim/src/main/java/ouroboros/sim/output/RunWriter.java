@@ -191,7 +191,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
 
   /**
    * Writes generation 1 of the models fitted before tick 0 as rows at tick -1, before tick 0's
-   * rows. The summary does not take them: its values are those of the latest retrain, as before.
+   * rows, and gives it to the summary as each such model's latest state until it retrains in the
+   * run (before, a model that had not retrained yet showed generation 0 and no values there, while
+   * metrics.csv had its generation 1).
    */
   @Override
   public void onInitialFits(List<RetrainReport> reports) throws IOException {
@@ -201,6 +203,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
     queue.submit(
         () -> {
           append(modelRows.withModelRows(-1, listed(reports), new ArrayList<>()));
+          summary.update(-1, reports);
         });
   }
 

@@ -83,6 +83,36 @@ class InitialFitRowsTest {
   }
 
   @Test
+  void run_fitTruthModelThatHasNotRetrained_summaryHoldsGenerationOne() throws Exception {
+    // QA, stop 32: such a model showed generation 0 and no values in summary.json.
+    Path scenario =
+        Files.writeString(
+            tmp.resolve("late.yaml"),
+            SCENARIO.replace(
+                "site: a, crawl", "retrain-every: 10, first-retrain: 9, site: a, crawl"));
+    assertTrue(Files.readString(scenario).contains("first-retrain: 9"));
+    Path out = tmp.resolve("late");
+    run("run", scenario.toString(), "--out", out.toString(), "--quiet");
+    List<String[]> rows = rows(out.resolve("metrics.csv"));
+    Map<String, Double> g1 = values(rows, "-1", "fitted");
+    assertTrue(
+        rows.stream().noneMatch(f -> f[1].equals("fitted") && !f[0].equals("-1")),
+        "no retrain in the run's 4 ticks");
+    JsonNode summary = Yaml.json().readTree(out.resolve("summary.json").toFile());
+    JsonNode fitted = null;
+    for (JsonNode m : summary.path("models")) {
+      if (m.path("id").asText().equals("fitted")) {
+        fitted = m;
+      }
+    }
+    assertEquals(1, fitted.path("generation").asInt(), String.valueOf(fitted));
+    assertEquals(-1, fitted.path("last-retrain").asInt(), String.valueOf(fitted));
+    assertEquals(
+        g1.get("population-risk"), fitted.path("metrics").path("population-risk").asDouble());
+    assertEquals(4, summary.path("ticks-completed").asInt(), summary.toString());
+  }
+
+  @Test
   void sweep_fitTruth_ticksTableHasTickMinusOne() throws Exception {
     Files.writeString(tmp.resolve("base.yaml"), SCENARIO);
     Path sweep =
