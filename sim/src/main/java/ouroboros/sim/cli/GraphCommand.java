@@ -67,6 +67,10 @@ final class GraphCommand implements Callable<Integer> {
     }
     Path dir = RunLayout.of(runDir).graphDir();
     List<Window> windows = windows(dir);
+    Path finalDot = dir.resolve(RunLayout.FINAL_DOT);
+    if (windows.isEmpty() && Files.exists(finalDot)) {
+      return finalOnly(finalDot, out, err);
+    }
     if (windows.isEmpty()) {
       err.println(
           "error: RUN_DIR: found no "
@@ -111,6 +115,28 @@ final class GraphCommand implements Callable<Integer> {
             ? dir.resolve(RunLayout.FINAL_DOT)
             : dir.resolve(RunLayout.windowName(w.start(), w.end()) + RunLayout.DOT_EXT);
     return render(dot, System.getenv("PATH"), out, err);
+  }
+
+  /**
+   * A run that keeps only {@code graph/final.dot} (more than 1,000 models, or some left out of
+   * metrics.csv): says so, and renders that file; a {@code --tick} has no window to pick.
+   */
+  private Integer finalOnly(Path finalDot, PrintWriter out, PrintWriter err) {
+    String why =
+        "this run keeps no window files, only "
+            + finalDot
+            + " (a run of more than 1,000 models, or one that leaves models out of metrics.csv:"
+            + " see docs/outputs.md, Outputs at scale)";
+    if (tick != null) {
+      err.println("error: --tick: found " + tick + ", expected no --tick: " + why);
+      return Main.BAD_INPUT;
+    }
+    out.println(
+        "The last window's graph of the models whose rows the run keeps, with the edges among them"
+            + " and from human sources; "
+            + why
+            + ".");
+    return render(finalDot, System.getenv("PATH"), out, err);
   }
 
   /** The window files of a graph directory, by first tick. */

@@ -118,6 +118,24 @@ class GraphCommandTest {
   }
 
   @Test
+  void graph_runWithOnlyTheFinalDot_saysWhyAndRendersIt() throws Exception {
+    // QA, stop 32: a sampled run's graph/ holds only final.dot, and this refused it as a run
+    // "with no tick".
+    Path sampled = tmp.resolve("sampled");
+    Files.createDirectories(sampled.resolve("graph"));
+    Files.copy(run.resolve("graph/final.dot"), sampled.resolve("graph/final.dot"));
+    String[] r = cli("graph", sampled.toString());
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("this run keeps no window files, only "), r[1]);
+    assertTrue(r[1].contains(Graphviz.dot() != null ? "final.svg" : "final.dot"), r[1]);
+    String[] withTick = cli("graph", sampled.toString(), "--tick", "5");
+    assertEquals("2", withTick[0]);
+    assertTrue(
+        withTick[2].startsWith("error: --tick: found 5, expected no --tick: this run keeps no"),
+        withTick[2]);
+  }
+
+  @Test
   void graph_badInput_exitCodeTwoWithOneLine() throws Exception {
     String[] missing = cli("graph", tmp.resolve("nope").toString());
     assertEquals("2", missing[0]);
