@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +48,23 @@ final class Distributions {
 
   private static final Map<String, Family> REGISTRY = new LinkedHashMap<>();
 
+  /**
+   * The largest whole number int-uniform takes as a bound: 2<sup>53</sup>, up to which a YAML
+   * number read as a double is exact, and the width of such a range fits a long.
+   */
+  static final long EXACT_WHOLE = 1L << 53;
+
   static {
     REGISTRY.put(
         "uniform",
         (p, w) -> {
           double[] v = numbers(p, "uniform", "[lo, hi]");
           ordered(v, "uniform");
+          if (Double.isInfinite(v[1] - v[0])) {
+            throw new Bad(
+                "uniform [" + num(v[0]) + ", " + num(v[1]) + "], whose width hi - lo overflows",
+                "a width of at most " + Double.MAX_VALUE);
+          }
           return rng -> DoubleNode.valueOf(v[0] + (v[1] - v[0]) * rng.nextDouble());
         });
     REGISTRY.put(
@@ -82,6 +94,11 @@ final class Distributions {
                 "whole numbers lo and hi");
           }
           ordered(v, "int-uniform");
+          if (Math.abs(v[0]) > EXACT_WHOLE || Math.abs(v[1]) > EXACT_WHOLE) {
+            throw new Bad(
+                "int-uniform [" + p.get(0).asText() + ", " + p.get(1).asText() + "]",
+                "whole numbers lo and hi from -" + EXACT_WHOLE + " to " + EXACT_WHOLE);
+          }
           long lo = (long) v[0];
           long span = (long) v[1] - lo + 1;
           return rng -> LongNode.valueOf(lo + rng.nextLong(span));
@@ -141,6 +158,10 @@ final class Distributions {
     if (!(total > 0)) {
       throw new Bad("weights summing to 0", "weights with a positive sum");
     }
+    if (Double.isInfinite(total)) {
+      throw new Bad(
+          "weights whose sum overflows", "weights with a sum of at most " + Double.MAX_VALUE);
+    }
     double sum = total;
     return rng -> {
       double u = rng.nextDouble() * sum;
@@ -155,7 +176,10 @@ final class Distributions {
 
   /**
    * {@code dirichlet: [a1, ..., aK]}: K probabilities summing to 1, from independent Gamma(a_k, 1)
-   * draws divided by their sum (a categorical truth's {@code probabilities}).
+   * draws divided by their sum (a categorical truth's {@code probabilities}). With a concentration
+   * under 1 the draws are taken as logarithms, {@code log Gamma(a + 1) + log(U) / a} (Marsaglia and
+   * Tsang's boost), and normalised from the largest: a small concentration's Gamma draw is often
+   * below the smallest double, and every component of a draw at 0.001 can be, which gave 0 / 0.
    */
   private static Sampler dirichlet(JsonNode p, JsonNode w) throws Bad {
     if (p == null || !p.isArray() || p.size() < 2) {
@@ -169,14 +193,36 @@ final class Distributions {
         throw new Bad("the concentration " + p.get(k).asText(), "concentrations above 0");
       }
     }
+    boolean small = Arrays.stream(alpha).anyMatch(a -> a < 1);
     return rng -> {
       double[] g = new double[alpha.length];
+      ArrayNode out = JsonNodeFactory.instance.arrayNode(g.length);
+      if (!small) {
+        double sum = 0;
+        for (int k = 0; k < g.length; k++) {
+          g[k] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, alpha[k], 1).sample();
+          sum += g[k];
+        }
+        for (double x : g) {
+          out.add(x / sum);
+        }
+        return out;
+      }
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < g.length; k++) {
+        double a = alpha[k];
+        g[k] =
+            a < 1
+                ? Math.log(AhrensDieterMarsagliaTsangGammaSampler.of(rng, a + 1, 1).sample())
+                    + Math.log(rng.nextDouble()) / a
+                : Math.log(AhrensDieterMarsagliaTsangGammaSampler.of(rng, a, 1).sample());
+        max = Math.max(max, g[k]);
+      }
       double sum = 0;
       for (int k = 0; k < g.length; k++) {
-        g[k] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, alpha[k], 1).sample();
+        g[k] = Math.exp(g[k] - max);
         sum += g[k];
       }
-      ArrayNode out = JsonNodeFactory.instance.arrayNode(g.length);
       for (double x : g) {
         out.add(x / sum);
       }
