@@ -159,6 +159,38 @@ class RunSetTest {
         bad.err());
   }
 
+  @Test
+  void set_populationErrors_nameTheOverride() throws IOException {
+    // QA, stop 32: an error in a population that --set caused was placed at the file's line.
+    Path file =
+        Files.writeString(
+            tmp.resolve("pop.yaml"),
+            SCENARIO
+                + """
+                populations:
+                  - {id: labs, kind: model, count: 3, id-pattern: "lab-{i}",
+                     template: {regime: replace, scrape: 20, publish-rate: 20}}
+                """);
+    Result count = main("validate", file.toString(), "--set", "populations[labs].count=0");
+    assertEquals(2, count.code(), count.err());
+    assertTrue(
+        count
+            .err()
+            .startsWith(
+                "error: --set populations[labs].count=0: populations[labs].count: found 0,"),
+        count.err());
+    Result every = main("validate", file.toString(), "--set", "models[*].scrape=0");
+    assertEquals(
+        List.of(
+            "error: --set models[*].scrape=0: models[0].scrape: found 0, expected a whole"
+                + " number of at least 1",
+            "error: --set models[*].scrape=0: models[1].scrape: found 0, expected a whole"
+                + " number of at least 1",
+            "error: --set models[*].scrape=0: populations[labs].template.scrape (member lab-0,"
+                + " and 2 more): found 0, expected a whole number of at least 1"),
+        every.err().lines().toList());
+  }
+
   /** Runs with these overrides; checks exit 2, one error line as given, no output, no run. */
   private void assertRefused(String start, String contains, String... sets) throws IOException {
     Path dir = tmp.resolve("refused");

@@ -53,4 +53,41 @@ class PopulationSweepTest {
       }
     }
   }
+
+  @Test
+  void sweepPath_everyModel_coversHandListedModelsAndPopulationMembers() throws Exception {
+    // QA, stop 32: models[*] set only the hand-listed model, and the cell was labelled as if all.
+    String base =
+        """
+        name: pop
+        seed: 3
+        ticks: 5
+        domain: {type: gaussian, dimensions: 1}
+        humans:
+          - {id: people, publish-rate: 5}
+        MODELS
+        populations:
+          - id: labs
+            kind: model
+            count: 3
+            id-pattern: "lab-{i}"
+            template: {regime: {cycle: [replace, accumulate]}, scrape: 10, publish-rate: 10}
+          - {id: folk, kind: human, count: 2, id-pattern: "p{i}", template: {publish-rate: 5}}
+        """;
+    for (String models :
+        List.of("models:\n  - {id: solo, regime: replace, scrape: 10, publish-rate: 10}", "")) {
+      Files.writeString(tmp.resolve("base.yaml"), base.replace("MODELS", models));
+      Path sweep = tmp.resolve("sweep.yaml");
+      Files.writeString(sweep, "base: base.yaml\ngrid:\n  models[*].regime: [window, replace]\n");
+      List<Scenario> cells = SweepPlan.check(SweepFile.read(sweep)).scenarios();
+      for (int c = 0; c < 2; c++) {
+        List<ModelSpec> all = cells.get(c).models();
+        assertEquals(models.isEmpty() ? 3 : 4, all.size());
+        for (ModelSpec m : all) {
+          assertEquals(c == 0 ? "window" : "replace", m.regime(), m.id());
+        }
+        assertEquals(3, cells.get(c).humans().size(), "humans[*] is not models[*]");
+      }
+    }
+  }
 }

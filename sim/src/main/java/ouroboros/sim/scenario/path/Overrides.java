@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import ouroboros.sim.scenario.check.ScenarioError;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.load.Locations;
@@ -29,6 +31,9 @@ public final class Overrides {
   static final String EXPECTED =
       "KEY=VALUE, KEY a path such as models[lab-a].regime and VALUE"
           + " YAML such as accumulate, 0.5 or [forum, blog]";
+
+  /** A place in a population: its index and the rest of the pointer. */
+  private static final Pattern POPULATION = Pattern.compile("/populations/(\\d+)(/.*)?");
 
   /**
    * One parsed {@code --set} argument.
@@ -89,6 +94,10 @@ public final class Overrides {
         for (PathResolver.Target t : resolver.resolve(o.path(), tree)) {
           t.set(o.value());
           placed.add(new Placed(o, Locations.display(t.pointer())));
+          String byId = populationById(tree, t.pointer());
+          if (byId != null) {
+            placed.add(new Placed(o, byId));
+          }
         }
       } catch (PathResolver.PathException e) {
         errors.add(error(o.text(), "", e.found(), e.expected()));
@@ -157,7 +166,10 @@ public final class Overrides {
     String path = error.path();
     for (int i = placed.size() - 1; i >= 0; i--) {
       String d = placed.get(i).display();
-      if (path.equals(d) || path.startsWith(d + ".") || path.startsWith(d + "[")) {
+      if (path.equals(d)
+          || path.startsWith(d + ".")
+          || path.startsWith(d + "[")
+          || path.startsWith(d + " (member ")) {
         return error(placed.get(i).override().text(), path, error.found(), error.expected());
       }
     }
@@ -165,6 +177,23 @@ public final class Overrides {
       return error;
     }
     return doc.errorAt(pointer(path), path, error.found(), error.expected());
+  }
+
+  /**
+   * A place in a population as its errors name it, by the population's id ({@code
+   * populations[labs].count} for {@code /populations/0/count}); null for a place elsewhere.
+   */
+  private static String populationById(ObjectNode tree, String pointer) {
+    Matcher m = POPULATION.matcher(pointer);
+    if (!m.matches()) {
+      return null;
+    }
+    JsonNode id = tree.path("populations").path(Integer.parseInt(m.group(1))).path("id");
+    if (!id.isTextual()) {
+      return null;
+    }
+    String rest = m.group(2) == null ? "" : Locations.display(m.group(2));
+    return "populations[" + id.asText() + "]" + (rest.isEmpty() ? "" : "." + rest);
   }
 
   /** An error that names a {@code --set} argument in place of a file position. */

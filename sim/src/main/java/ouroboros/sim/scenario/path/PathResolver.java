@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.Suggest;
@@ -89,8 +90,62 @@ public final class PathResolver {
     this.tree = tree;
   }
 
-  /** Every place {@code path} addresses in {@code root}, creating absent mappings on the way. */
+  /** The agent list each kind of population adds its members to. */
+  private static final Map<String, String> MEMBERS_OF =
+      Map.of("models", "model", "humans", "human", "sites", "site");
+
+  /**
+   * Every place {@code path} addresses in {@code root}, creating absent mappings on the way. A path
+   * into every entry of {@code models}, {@code humans} or {@code sites} ({@code models[*].KEY...})
+   * also addresses the template of each population of that kind ({@code
+   * populations[i].template.KEY...}), since its members are such entries once expanded; the list
+   * itself may then be absent.
+   */
   public List<Target> resolve(ScenarioPath path, ObjectNode root) throws PathException {
+    List<ScenarioPath> templates = templatePaths(path, root);
+    if (templates.isEmpty()) {
+      return walk(path, root);
+    }
+    List<Target> out = new ArrayList<>();
+    JsonNode listed = root.get(((ScenarioPath.Key) path.segments().get(0)).name());
+    if (listed != null && !listed.isEmpty()) {
+      out.addAll(walk(path, root));
+    }
+    for (ScenarioPath t : templates) {
+      out.addAll(walk(t, root));
+    }
+    return out;
+  }
+
+  /**
+   * For {@code models[*].KEY...} (or humans, sites), the same keys under the template of each
+   * population of that kind in {@code root}; none for any other path.
+   */
+  private static List<ScenarioPath> templatePaths(ScenarioPath path, ObjectNode root) {
+    List<ScenarioPath.Segment> s = path.segments();
+    if (s.size() < 3
+        || !(s.get(0) instanceof ScenarioPath.Key list)
+        || !(s.get(1) instanceof ScenarioPath.All)
+        || !MEMBERS_OF.containsKey(list.name())
+        || !(root.get("populations") instanceof ArrayNode populations)) {
+      return List.of();
+    }
+    List<ScenarioPath> out = new ArrayList<>();
+    for (int i = 0; i < populations.size(); i++) {
+      if (MEMBERS_OF.get(list.name()).equals(populations.get(i).path("kind").asText())) {
+        List<ScenarioPath.Segment> into = new ArrayList<>();
+        into.add(new ScenarioPath.Key("populations"));
+        into.add(new ScenarioPath.Index(i));
+        into.add(new ScenarioPath.Key("template"));
+        into.addAll(s.subList(2, s.size()));
+        out.add(new ScenarioPath(path.text(), into));
+      }
+    }
+    return out;
+  }
+
+  /** Every place {@code path} itself addresses in {@code root}. */
+  private List<Target> walk(ScenarioPath path, ObjectNode root) throws PathException {
     List<At> here = List.of(new At(root, schema.top(), ""));
     List<ScenarioPath.Segment> segments = path.segments();
     for (int k = 0; k < segments.size(); k++) {
