@@ -4,8 +4,8 @@
 Every scenario comes in two styles:
   --style hand         every agent and site listed by hand, one flow-style line each (works with
                        today's loader; the 1 MiB scenario-file cap refuses about 10,000 agents);
-  --style populations  the same agents as `populations:` (the syntax in POPULATIONS.md; needs the
-                       populations work merged).
+  --style populations  the same agents as `populations:` (the syntax in docs/scenarios.md,
+                       "Populations").
 
 Scenarios:
   chains-gaussian  N independent recursive Gaussian chains (P1, P2): model i publishes M items a
