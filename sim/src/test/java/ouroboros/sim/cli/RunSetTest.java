@@ -179,6 +179,15 @@ class RunSetTest {
             .startsWith(
                 "error: --set populations[labs].count=0: populations[labs].count: found 0,"),
         count.err());
+    Result member = main("validate", file.toString(), "--set", "models[lab-1].scrape=5");
+    assertEquals(2, member.code(), member.err());
+    assertEquals(
+        "error: --set models[lab-1].scrape=5: found no entry with id or stage 'lab-1' in models,"
+            + " expected one of [lab-a, lab-b] (did you mean 'lab-a'?); a member of a population"
+            + " (labs) is set through its"
+            + " population, for all members at once: populations[labs].template.scrape, or"
+            + " models[*].scrape for every model",
+        member.err().strip());
     Result every = main("validate", file.toString(), "--set", "models[*].scrape=0");
     assertEquals(
         List.of(

@@ -52,7 +52,9 @@ final class AiShareValidator {
         p.add(
             at + "/site",
             curve.site(),
-            "one of the scenario's sites " + known + Suggest.didYouMean(curve.site(), known));
+            "one of the scenario's sites "
+                + Suggest.list(known)
+                + Suggest.didYouMean(curve.site(), known));
       } else if (!seen.add(curve.site())) {
         p.add(at + "/site", curve.site(), "a site without another ai-share curve");
       }

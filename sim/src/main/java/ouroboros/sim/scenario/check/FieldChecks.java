@@ -65,7 +65,9 @@ final class FieldChecks {
       p.add(
           at,
           site,
-          "one of the scenario's sites " + sorted(sites) + Suggest.didYouMean(site, sites));
+          "one of the scenario's sites "
+              + Suggest.list(sorted(sites))
+              + Suggest.didYouMean(site, sites));
     }
   }
 
@@ -95,7 +97,9 @@ final class FieldChecks {
         p.addKey(
             key,
             e.getKey(),
-            "one of the scenario's sites " + sorted(sites) + Suggest.didYouMean(e.getKey(), sites));
+            "one of the scenario's sites "
+                + Suggest.list(sorted(sites))
+                + Suggest.didYouMean(e.getKey(), sites));
       }
       Double v = e.getValue();
       if (v == null || !(v > 0 && v <= 1)) {
@@ -112,7 +116,10 @@ final class FieldChecks {
 
   void oneOf(String at, String value, List<String> known, String what) {
     if (!known.contains(value)) {
-      p.add(at, value, "a known " + what + ", one of " + known + Suggest.didYouMean(value, known));
+      p.add(
+          at,
+          value,
+          "a known " + what + ", one of " + Suggest.list(known) + Suggest.didYouMean(value, known));
     }
   }
 

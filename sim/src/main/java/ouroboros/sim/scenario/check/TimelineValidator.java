@@ -227,7 +227,10 @@ final class TimelineValidator {
     }
     if (!models.containsKey(id)) {
       List<String> known = models.keySet().stream().sorted().toList();
-      p.add(at, id, "the id of a model, one of " + known + Suggest.didYouMean(id, known));
+      p.add(
+          at,
+          id,
+          "the id of a model, one of " + Suggest.list(known) + Suggest.didYouMean(id, known));
       return false;
     }
     if (released.get(id) > tick) {
@@ -264,7 +267,9 @@ final class TimelineValidator {
       p.add(
           at,
           id,
-          "the id of a human source or model, one of " + known + Suggest.didYouMean(id, known));
+          "the id of a human source or model, one of "
+              + Suggest.list(known)
+              + Suggest.didYouMean(id, known));
       return false;
     }
     return model(at, id, tick);
@@ -310,7 +315,9 @@ final class TimelineValidator {
         p.add(
             at + "/path",
             target.id(),
-            "the id of a human source, one of " + known + Suggest.didYouMean(target.id(), known));
+            "the id of a human source, one of "
+                + Suggest.list(known)
+                + Suggest.didYouMean(target.id(), known));
       } else if (!set.value().canConvertToInt()
           || !set.value().isIntegralNumber()
           || set.value().asInt() < 0) {
@@ -344,7 +351,9 @@ final class TimelineValidator {
       p.add(
           at + "/id",
           h.id(),
-          "the id of a human source, one of " + known + Suggest.didYouMean(h.id(), known));
+          "the id of a human source, one of "
+              + Suggest.list(known)
+              + Suggest.didYouMean(h.id(), known));
     }
     rate(at + "/publish-rate", h.publishRate());
   }

@@ -104,7 +104,11 @@ public final class PathResolver {
   public List<Target> resolve(ScenarioPath path, ObjectNode root) throws PathException {
     List<ScenarioPath> templates = templatePaths(path, root);
     if (templates.isEmpty()) {
-      return walk(path, root);
+      try {
+        return walk(path, root);
+      } catch (PathException e) {
+        throw withPopulations(e, path, root);
+      }
     }
     List<Target> out = new ArrayList<>();
     JsonNode listed = root.get(((ScenarioPath.Key) path.segments().get(0)).name());
@@ -142,6 +146,49 @@ public final class PathResolver {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code e}, for a path that names an entry of models, humans or sites, with what to do when the
+   * name may be a population member's: its members are no entries of the file's list, and a path
+   * reaches them through their template, all at once.
+   */
+  private static PathException withPopulations(
+      PathException e, ScenarioPath path, ObjectNode root) {
+    List<ScenarioPath.Segment> s = path.segments();
+    if (s.size() < 2
+        || !(s.get(0) instanceof ScenarioPath.Key list)
+        || !(s.get(1) instanceof ScenarioPath.Named named)
+        || !MEMBERS_OF.containsKey(list.name())
+        || !(e.found().startsWith("no entry with id")
+            || e.found().startsWith("no '" + list.name() + "' in the scenario"))
+        || !(root.get("populations") instanceof ArrayNode populations)) {
+      return e;
+    }
+    List<String> ids = new ArrayList<>();
+    for (JsonNode p : populations) {
+      if (MEMBERS_OF.get(list.name()).equals(p.path("kind").asText()) && p.path("id").isTextual()) {
+        ids.add(p.path("id").asText());
+      }
+    }
+    if (ids.isEmpty()) {
+      return e;
+    }
+    return new PathException(
+        e.found(),
+        e.expected()
+            + "; a member of a population ("
+            + String.join(", ", ids)
+            + ") is set through its population, for all members at once: populations["
+            + (ids.contains(named.name()) ? named.name() : ids.get(0))
+            + "].template"
+            + path.text().substring(path.prefix(1).length())
+            + ", or "
+            + list.name()
+            + "[*]"
+            + path.text().substring(path.prefix(1).length())
+            + " for every "
+            + MEMBERS_OF.get(list.name()));
   }
 
   /** Every place {@code path} itself addresses in {@code root}. */
@@ -273,7 +320,7 @@ public final class PathResolver {
             "no entry with id or stage '" + name + "' in " + before,
             names.isEmpty()
                 ? "an index such as [0], since its entries have no id"
-                : "one of " + names + Suggest.didYouMean(name, names));
+                : "one of " + Suggest.list(names) + Suggest.didYouMean(name, names));
       }
     }
     for (int i : picked) {

@@ -123,7 +123,11 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
           err.add(
               base + "/id-pattern",
               Problems.describe(p.idPattern())
-                  + ", which has no {i},"
+                  + (IdPattern.malformed(p.idPattern()) == null
+                      ? ", which has no {i},"
+                      : ", whose '"
+                          + IdPattern.malformed(p.idPattern())
+                          + "' is not a placeholder ({i}, {i:0N} with N from 1 to 9, {id}),")
                   + " for "
                   + p.count()
                   + " members",

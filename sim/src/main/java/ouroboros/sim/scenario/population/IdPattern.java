@@ -47,6 +47,23 @@ final class IdPattern {
     return new IdPattern(List.copyOf(parts));
   }
 
+  /** A brace that starts like {@code {i}}: a placeholder, or a misspelt one. */
+  private static final Pattern NEAR = Pattern.compile("\\{\\s*i[^{}]*\\}?");
+
+  /**
+   * The first brace in {@code text} that looks like an index placeholder but is none, such as
+   * {@code {i:4}}, {@code {i:05d}} or an unclosed {@code {i}; null when there is none.
+   */
+  static String malformed(String text) {
+    Matcher m = NEAR.matcher(text);
+    while (m.find()) {
+      if (!PLACEHOLDER.matcher(m.group()).matches()) {
+        return m.group();
+      }
+    }
+    return null;
+  }
+
   /** Whether a text has any placeholder. */
   static boolean hasPlaceholder(String text) {
     return PLACEHOLDER.matcher(text).find();

@@ -178,6 +178,34 @@ class PopulationTest {
             "populations[labs].id-pattern: found 'lab', which has no {i},"
                 + " for 4 members, expected a pattern with {i}"),
         noIndex);
+    // QA, stop 32: a misspelt placeholder was reported as no {i} at all.
+    for (String bad : List.of("{i:4}", "{i:05d}", "{ i }", "{i")) {
+      String misspelt =
+          error(scenario(LABS.replace("COUNT", "4").replace("lab-{i}", "lab-" + bad), ""));
+      assertTrue(
+          misspelt.contains(
+              "found 'lab-"
+                  + bad
+                  + "', whose '"
+                  + bad
+                  + "' is not a placeholder ({i}, {i:0N} with N from 1 to 9, {id}), for 4"
+                  + " members"),
+          misspelt);
+    }
+  }
+
+  @Test
+  void timelineId_amongAThousandMembers_listsTenAndACount() {
+    String e =
+        error(
+            scenario(
+                LABS.replace("COUNT", "1000"), "timeline:\n  - {tick: 1, retire: lab-1000}\n"));
+    assertTrue(
+        e.contains(
+            "expected the id of a model, one of [lab-0, lab-1, lab-10, lab-100, lab-101, lab-102,"
+                + " lab-103, lab-104, lab-105, lab-106, and 990 more] (did you mean 'lab-100'?)"),
+        e);
+    assertTrue(e.length() < 400, e);
   }
 
   @Test
