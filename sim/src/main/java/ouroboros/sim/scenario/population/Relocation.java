@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import ouroboros.sim.scenario.check.ScenarioError;
 import ouroboros.sim.scenario.load.Locations;
 
@@ -33,6 +35,9 @@ final class Relocation {
     this.locations = locations;
     this.entries = entries;
   }
+
+  /** The member an error's path names, at its end. */
+  private static final Pattern MEMBER = Pattern.compile(" \\(member ([^)]*)\\)$");
 
   /** Notes that a population's members start at index {@code start} of its kind's list. */
   void population(String kind, int k, int start, List<String> ids) {
@@ -128,14 +133,24 @@ final class Relocation {
     return new ScenarioError(file, pos.line(), pos.column(), path, e.found(), e.expected());
   }
 
-  /** Errors that differ only by member, once each, with how many other members have them. */
+  /**
+   * Errors that differ only by member, once each, with how many other members have them. What was
+   * expected may name the member (a retire of a population retired before: "'lab-0' is retired at
+   * tick 1"), and is compared without that name.
+   */
   static List<ScenarioError> grouped(List<ScenarioError> errors) {
     Map<String, List<ScenarioError>> groups = new LinkedHashMap<>();
     for (ScenarioError e : errors) {
-      String path = e.path().replaceAll(" \\(member [^)]*\\)$", "");
+      Matcher m = MEMBER.matcher(e.path());
+      String path = e.path();
+      String expected = e.expected();
+      if (m.find()) {
+        path = path.substring(0, m.start());
+        expected = expected.replace("'" + m.group(1) + "'", "'\u0001'");
+      }
       groups
           .computeIfAbsent(
-              e.line() + ":" + e.column() + ":" + path + "\u0000" + e.expected(),
+              e.line() + ":" + e.column() + ":" + path + "\u0000" + expected,
               x -> new ArrayList<>())
           .add(e);
     }

@@ -195,6 +195,26 @@ class PopulationTest {
   }
 
   @Test
+  void populationRetiredTwice_oneErrorForAllMembers() {
+    // QA, stop 32: one line per member (1,000 members, about 150 KB).
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                load(
+                    scenario(
+                        LABS.replace("COUNT", "300"),
+                        "timeline:\n  - {tick: 1, retire: labs}\n  - {tick: 2, retire: labs}\n")));
+    assertEquals(1, e.errors().size(), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "timeline[1].retire (member lab-0, and 299 more): found 'lab-0', expected a model"
+                    + " not yet retired ('lab-0' is retired at tick 1)"),
+        e.getMessage());
+  }
+
+  @Test
   void timelineId_amongAThousandMembers_listsTenAndACount() {
     String e =
         error(
