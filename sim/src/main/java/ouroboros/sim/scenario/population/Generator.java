@@ -45,18 +45,21 @@ abstract class Generator {
       return draw(node.get("draw"), pointer + "/draw", out);
     }
     if (node.isObject()) {
-      List<String> keys = new ArrayList<>();
+      List<IdPattern> keys = new ArrayList<>();
       List<Generator> values = new ArrayList<>();
+      boolean keysFixed = true;
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        keys.add(e.getKey());
+        // A key may name a member's own site, as in publish-to: {"blog-{i}": 0.5}.
+        keys.add(IdPattern.of(e.getKey()));
+        keysFixed &= !IdPattern.hasPlaceholder(e.getKey());
         values.add(
             of(
                 e.getValue(),
                 pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"),
                 out));
       }
-      if (values.stream().allMatch(Generator::fixed)) {
+      if (keysFixed && values.stream().allMatch(Generator::fixed)) {
         return new Fixed(node);
       }
       return new Generator() {
@@ -64,7 +67,7 @@ abstract class Generator {
         JsonNode value(Member m) {
           ObjectNode o = NODES.objectNode();
           for (int k = 0; k < keys.size(); k++) {
-            o.set(keys.get(k), values.get(k).value(m));
+            o.set(keys.get(k).format(m.index(), m.id()), values.get(k).value(m));
           }
           return o;
         }
@@ -139,9 +142,21 @@ abstract class Generator {
       return new Fixed(spec);
     }
     String name = names.get(0);
+    JsonNode params = spec.get(name);
+    // A choice's values are templates too ({i}, cycles, draws): it draws an index among them.
+    List<Generator> choices = null;
+    if (name.equals("choice") && params.isArray()) {
+      choices = new ArrayList<>();
+      ArrayNode indices = NODES.arrayNode(params.size());
+      for (int k = 0; k < params.size(); k++) {
+        choices.add(of(params.get(k), pointer + "/choice/" + k, out));
+        indices.add(k);
+      }
+      params = indices;
+    }
     Distributions.Sampler sampler;
     try {
-      sampler = Distributions.of(name, spec.get(name), weights);
+      sampler = Distributions.of(name, params, weights);
     } catch (Distributions.Bad e) {
       out.add(new Problem(pointer + "/" + name, e.found, e.expected));
       return new Fixed(spec);
@@ -155,10 +170,13 @@ abstract class Generator {
       return new Fixed(spec);
     }
     String purpose = "population-draw\u0000" + pointer;
+    List<Generator> among = choices;
     return new Generator() {
       @Override
       JsonNode value(Member m) {
-        return sampler.draw(m.streams().stream(m.population() + "\u0000" + m.index(), purpose));
+        JsonNode drawn =
+            sampler.draw(m.streams().stream(m.population() + "\u0000" + m.index(), purpose));
+        return among == null ? drawn : among.get(drawn.asInt()).value(m);
       }
     };
   }

@@ -195,6 +195,45 @@ class PopulationTest {
   }
 
   @Test
+  void choiceValuesAndMappingKeys_areTemplatesToo() throws Exception {
+    // QA, stop 32: "b{i}" inside a choice and as a publish-to key stayed "b{i}", and a draw
+    // inside a choice was refused as a mapping.
+    String blogs = "  - {id: blogs, kind: site, count: 40, id-pattern: \"b{i}\"}\n";
+    String labs =
+        LABS.replace("COUNT", "40")
+            .replace(
+                "fresh-human-fraction: {draw: {uniform: [0, 0.2]}}",
+                "fresh-human-fraction: {draw: {choice: [0.1, {draw: {uniform: [0.2, 0.3]}}]}}\n"
+                    + "      site: {draw: {choice: [\"b{i}\"]}}")
+            .replace(
+                "crawl: {sites: [forum]}",
+                "crawl: {sites: [forum]}\n      publish-to: {forum: 0.5, \"b{i}\": 0.5}")
+            .replace("      site: {draw: {choice: [\"b{i}\"]}}\n", "");
+    Scenario withKeys = load(scenario(blogs + labs, ""));
+    int fixed = 0;
+    for (ModelSpec m : withKeys.models()) {
+      int i = Integer.parseInt(m.id().substring("lab-".length()));
+      assertEquals(java.util.Map.of("forum", 0.5, "b" + i, 0.5), m.publishTo(), m.id());
+      double f = m.freshHumanFraction();
+      assertTrue(f == 0.1 || f >= 0.2 && f <= 0.3, m.id() + ": " + f);
+      fixed += f == 0.1 ? 1 : 0;
+    }
+    assertTrue(fixed > 5 && fixed < 35, "drawn 0.1 for " + fixed + " of 40");
+    Scenario withSite =
+        load(
+            scenario(
+                blogs
+                    + LABS.replace("COUNT", "3")
+                        .replace(
+                            "crawl: {sites: [forum]}",
+                            "crawl: {sites: [forum]}\n      site: {draw: {choice: [\"b{i}\"]}}"),
+                ""));
+    for (ModelSpec m : withSite.models()) {
+      assertEquals("b" + m.id().substring("lab-".length()), m.site());
+    }
+  }
+
+  @Test
   void populationRetiredTwice_oneErrorForAllMembers() {
     // QA, stop 32: one line per member (1,000 members, about 150 KB).
     ScenarioException e =
