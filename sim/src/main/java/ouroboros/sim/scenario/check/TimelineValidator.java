@@ -339,8 +339,20 @@ final class TimelineValidator {
     ScenarioValidator.checkModel(scratch, "", changed, new HashSet<>(), sites, s.domain(), stages);
     if (scratch.isEmpty()) {
       models.put(target.id(), changed);
+      return;
     }
-    p.addAllAt(scratch, at + "/value");
+    // Only what the change brought: a model that is wrong on its own (its file entry or template
+    // says so, in its own error) is not the event's fault.
+    Problems before = new Problems();
+    ScenarioValidator.checkModel(
+        before, "", models.get(target.id()), new HashSet<>(), sites, s.domain(), stages);
+    Problems brought = new Problems();
+    for (Problems.Problem q : scratch.list()) {
+      if (!before.list().contains(q)) {
+        brought.addWorded(q.pointer(), q.found(), q.expected());
+      }
+    }
+    p.addAllAt(brought, at + "/value");
   }
 
   private void population(String at, PopulationSpec h, int tick) {

@@ -234,6 +234,28 @@ class PopulationTest {
   }
 
   @Test
+  void timelineSet_onAModelWrongOnItsOwn_blamesOnlyTheModel() {
+    // QA, stop 32: the template's error came once more at the event, as if its value were 5.
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                load(
+                    scenario(
+                        LABS.replace("COUNT", "2").replace("{draw: {uniform: [0, 0.2]}}", "5"),
+                        "timeline:\n"
+                            + "  - {tick: 1, set: {path: \"models[lab-1].crawl.sites\","
+                            + " value: [forum]}}\n")));
+    assertEquals(1, e.errors().size(), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "populations[labs].template.fresh-human-fraction (member lab-0, and 1 more):"
+                    + " found 5.0, expected a probability in [0, 1]"),
+        e.getMessage());
+  }
+
+  @Test
   void populationRetiredTwice_oneErrorForAllMembers() {
     // QA, stop 32: one line per member (1,000 members, about 150 KB).
     ScenarioException e =
