@@ -129,9 +129,15 @@ final class SummaryTable {
     return b.toString();
   }
 
-  /** A whole number, or "-" for a missing value. */
-  private static String num0(double v) {
-    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f", v);
+  /**
+   * A generation's median: a whole number, or one with a decimal when it falls between two (2.5,
+   * not 3), or "-" for a missing value.
+   */
+  static String num0(double v) {
+    if (Double.isNaN(v)) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.1f", v);
   }
 
   /** One letter per definition: Y fires, n does not, - does not apply. */

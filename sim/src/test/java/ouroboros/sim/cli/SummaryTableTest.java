@@ -15,4 +15,11 @@ class SummaryTableTest {
             "d1", new int[] {131, 209, 160}, "d2", new int[] {0, 0, 7}, "d3", new int[] {3, 1, 0});
     assertEquals("39 - 75 - - - - -", SummaryTable.firing(verdicts));
   }
+
+  @Test
+  void num0_medianGenerationBetweenTwo_keepsItsHalf() {
+    assertEquals("3", SummaryTable.num0(3));
+    assertEquals("2.5", SummaryTable.num0(2.5));
+    assertEquals("-", SummaryTable.num0(Double.NaN));
+  }
 }
