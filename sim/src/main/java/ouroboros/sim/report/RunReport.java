@@ -57,10 +57,15 @@ final class RunReport {
     if (!run.populations().isEmpty()) {
       nav.put("populations", "Populations");
     }
-    nav.put("summary", "Final values");
-    nav.put("verdicts", "Verdicts");
-    nav.put("risk", "Risk and diversity");
-    List<DefinitionCharts.Other> others = DefinitionCharts.others(run, models(run));
+    // A run that keeps no model's rows (output.per-model-rows: none) has its populations only.
+    boolean listed = !run.models().isEmpty() || run.populations().isEmpty();
+    if (listed) {
+      nav.put("summary", "Final values");
+      nav.put("verdicts", "Verdicts");
+      nav.put("risk", "Risk and diversity");
+    }
+    List<DefinitionCharts.Other> others =
+        listed ? DefinitionCharts.others(run, models(run)) : List.of();
     if (!others.isEmpty()) {
       nav.put("definitions", "Other definitions");
     }
@@ -80,6 +85,51 @@ final class RunReport {
       h.h2("populations", "Populations");
       populations(h, run);
     }
+    if (listed) {
+      modelSections(h, run, others);
+    } else {
+      h.note(
+          "This run keeps no model's rows (the scenario's output.per-model-rows is none), so there"
+              + " is no table or chart model by model: the populations above are what it reports"
+              + " of its models.");
+    }
+    if (!copies.isEmpty()) {
+      h.h2(CopiesSection.ID, "Copies: mean and 95% interval over generations");
+      CopiesSection.render(h, copies);
+    }
+    h.h2("web", "Synthetic share of the web");
+    h.figure(
+        () ->
+            ChartImage.render(
+                "chart-web",
+                "synthetic share of the web over ticks",
+                RunCharts.webChart(run),
+                WIDTH,
+                HEIGHT),
+        "synthetic-share: share of the visible items with synthetic depth above 0; "
+            + "new-synthetic-share: the same among the items published at that tick.");
+    if (!pipeline.isEmpty()) {
+      h.h2("pipeline", "Pipeline: confusion matrices per stage");
+      Pipeline.matrices(h, pipeline);
+    }
+    if (graph) {
+      GraphSection.render(h, run.dir());
+    }
+    return h.finish();
+  }
+
+  /** The rows of copies.csv the copies section charts; empty for a run without copies. */
+  private static java.util.Map<String, java.util.Map<String, List<CopiesSection.Row>>> copiesTable(
+      RunDir run) {
+    try {
+      return CopiesSection.read(run.dir());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The tables and charts model by model: final values, verdicts, risk and the definitions. */
+  private static void modelSections(Html h, RunDir run, List<DefinitionCharts.Other> others) {
     h.h2("summary", "Final values");
     summary(h, run);
     h.h2("verdicts", "Verdicts of the eight definitions of collapse");
@@ -127,39 +177,6 @@ final class RunReport {
             + "a dashed marker is the tick where it first fired."
             + many);
     DefinitionCharts.section(h, run, models, others, many, NO_REPLICATES);
-    if (!copies.isEmpty()) {
-      h.h2(CopiesSection.ID, "Copies: mean and 95% interval over generations");
-      CopiesSection.render(h, copies);
-    }
-    h.h2("web", "Synthetic share of the web");
-    h.figure(
-        () ->
-            ChartImage.render(
-                "chart-web",
-                "synthetic share of the web over ticks",
-                RunCharts.webChart(run),
-                WIDTH,
-                HEIGHT),
-        "synthetic-share: share of the visible items with synthetic depth above 0; "
-            + "new-synthetic-share: the same among the items published at that tick.");
-    if (!pipeline.isEmpty()) {
-      h.h2("pipeline", "Pipeline: confusion matrices per stage");
-      Pipeline.matrices(h, pipeline);
-    }
-    if (graph) {
-      GraphSection.render(h, run.dir());
-    }
-    return h.finish();
-  }
-
-  /** The rows of copies.csv the copies section charts; empty for a run without copies. */
-  private static java.util.Map<String, java.util.Map<String, List<CopiesSection.Row>>> copiesTable(
-      RunDir run) {
-    try {
-      return CopiesSection.read(run.dir());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /** Title, description, run facts and the section links. */
@@ -173,10 +190,14 @@ final class RunReport {
     if (!run.domain().isEmpty()) {
       facts.append(", domain ").append(run.domain());
     }
-    facts
-        .append(", ")
-        .append(run.models().size())
-        .append(run.models().size() == 1 ? " model" : " models");
+    int total =
+        run.populations().isEmpty()
+            ? run.models().size()
+            : run.populations().stream().mapToInt(RunDir.PopulationFinal::models).sum();
+    facts.append(", ").append(total).append(total == 1 ? " model" : " models");
+    if (total != run.models().size()) {
+      facts.append(" (").append(run.models().size()).append(" with rows of their own)");
+    }
     if (!Double.isNaN(run.wallSeconds())) {
       facts.append(String.format(Locale.ROOT, ", %.1f s wall time", run.wallSeconds()));
     }
