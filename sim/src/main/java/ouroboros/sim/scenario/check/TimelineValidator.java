@@ -230,7 +230,9 @@ final class TimelineValidator {
       p.add(
           at,
           id,
-          "the id of a model, one of " + Suggest.list(known) + Suggest.didYouMean(id, known));
+          "the id of a model, one of "
+              + Suggest.list(known)
+              + Suggest.didYouMean(id, named(known)));
       return false;
     }
     if (released.get(id) > tick) {
@@ -256,6 +258,23 @@ final class TimelineValidator {
     return true;
   }
 
+  /**
+   * The names a misspelt agent id may have meant: {@code known} and the scenario's populations,
+   * which an event may name for all their members (retire: labz suggests labs, not lab-0).
+   */
+  private Set<String> named(java.util.Collection<String> known) {
+    Set<String> out = new TreeSet<>(known);
+    s.models().forEach(m -> addPopulation(out, m.population()));
+    s.humans().forEach(h -> addPopulation(out, h.population()));
+    return out;
+  }
+
+  private static void addPopulation(Set<String> out, String population) {
+    if (population != null) {
+      out.add(population);
+    }
+  }
+
   /** Whether {@code id} names an agent in the web at {@code tick}; adds the problem when not. */
   private boolean agent(String at, String id, int tick) {
     if (humans.contains(id)) {
@@ -269,7 +288,7 @@ final class TimelineValidator {
           id,
           "the id of a human source or model, one of "
               + Suggest.list(known)
-              + Suggest.didYouMean(id, known));
+              + Suggest.didYouMean(id, named(known)));
       return false;
     }
     return model(at, id, tick);
@@ -317,7 +336,7 @@ final class TimelineValidator {
             target.id(),
             "the id of a human source, one of "
                 + Suggest.list(known)
-                + Suggest.didYouMean(target.id(), known));
+                + Suggest.didYouMean(target.id(), named(known)));
       } else if (!set.value().canConvertToInt()
           || !set.value().isIntegralNumber()
           || set.value().asInt() < 0) {
@@ -365,7 +384,7 @@ final class TimelineValidator {
           h.id(),
           "the id of a human source, one of "
               + Suggest.list(known)
-              + Suggest.didYouMean(h.id(), known));
+              + Suggest.didYouMean(h.id(), named(known)));
     }
     rate(at + "/publish-rate", h.publishRate());
   }

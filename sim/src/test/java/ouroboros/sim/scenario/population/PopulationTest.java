@@ -256,6 +256,15 @@ class PopulationTest {
   }
 
   @Test
+  void timelineId_misspeltPopulation_suggestsThePopulation() {
+    // QA, stop 32: retire: labz suggested lab-0.
+    String e =
+        error(scenario(LABS.replace("COUNT", "2"), "timeline:\n  - {tick: 1, retire: labz}\n"));
+    assertTrue(e.contains("found 'labz', expected the id of a model"), e);
+    assertTrue(e.endsWith("(did you mean 'labs'?)"), e);
+  }
+
+  @Test
   void populationRetiredTwice_oneErrorForAllMembers() {
     // QA, stop 32: one line per member (1,000 members, about 150 KB).
     ScenarioException e =
