@@ -84,7 +84,7 @@ public final class ScenarioLoader {
       try {
         raw = mapper.readValue(parser, Scenario.class);
       } catch (JsonMappingException e) {
-        throw LoadErrors.fromBinding(name, e, none);
+        throw Expansion.byPopulationId(LoadErrors.fromBinding(name, e, none), tree);
       }
     } catch (IOException e) {
       throw LoadErrors.fail(
@@ -139,6 +139,15 @@ public final class ScenarioLoader {
     }
   }
 
+  /** The YAML tree of a text, or null when it has none (its error is reported elsewhere). */
+  private JsonNode readTreeOrNull(String text) {
+    try {
+      return mapper.readTree(text);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** Checks and resolves scenario text; {@code name} is used in messages. */
   public Scenario parse(String name, String text) throws ScenarioException {
     Locations locations = new Locations();
@@ -167,8 +176,9 @@ public final class ScenarioLoader {
       try {
         raw = mapper.readValue(parser, Scenario.class);
       } catch (JsonMappingException e) {
-        throw LoadErrors.fromBinding(
-            name, e, locations); // while the parser is open, to name the value
+        // While the parser is open, to name the value.
+        ScenarioException located = LoadErrors.fromBinding(name, e, locations);
+        throw Expansion.byPopulationId(located, readTreeOrNull(text));
       }
     } catch (JsonProcessingException e) {
       throw LoadErrors.fromSyntax(name, text, e, locations);

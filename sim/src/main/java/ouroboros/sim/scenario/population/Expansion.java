@@ -34,6 +34,39 @@ public final class Expansion {
   /** What a population id (and a member id) may be made of. */
   static final String ID = "[A-Za-z0-9._-]+";
 
+  /** An error path in a population by its index, {@code populations[0].count}. */
+  private static final java.util.regex.Pattern BY_INDEX =
+      java.util.regex.Pattern.compile("populations\\[(\\d{1,7})\\](.*)");
+
+  /**
+   * {@code e} with each population named by its id, as its other errors are ({@code
+   * populations[labs].count}): errors found while reading the file's keys, before any population is
+   * expanded, name them by index. {@code tree} is the file's YAML, or null.
+   */
+  public static ScenarioException byPopulationId(ScenarioException e, JsonNode tree) {
+    JsonNode populations = tree == null ? null : tree.get("populations");
+    if (populations == null || !populations.isArray()) {
+      return e;
+    }
+    List<ScenarioError> out = new ArrayList<>();
+    for (ScenarioError x : e.errors()) {
+      java.util.regex.Matcher m = BY_INDEX.matcher(x.path());
+      String id =
+          m.matches() ? populations.path(Integer.parseInt(m.group(1))).path("id").asText("") : "";
+      out.add(
+          id.matches(ID)
+              ? new ScenarioError(
+                  x.file(),
+                  x.line(),
+                  x.column(),
+                  "populations[" + id + "]" + m.group(2),
+                  x.found(),
+                  x.expected())
+              : x);
+    }
+    return new ScenarioException(out);
+  }
+
   /** The kinds of population and the entry each generates. */
   static final Map<String, Class<? extends Record>> KINDS =
       Map.of("model", ModelSpec.class, "human", HumanSpec.class, "site", SiteSpec.class);

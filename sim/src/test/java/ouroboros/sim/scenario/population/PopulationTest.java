@@ -102,7 +102,8 @@ class PopulationTest {
             .contains("found 2000000, expected a whole number of members from 1 to 1000000"));
     assertTrue(
         error(scenario(LABS.replace("COUNT", "2.5"), ""))
-            .startsWith("s.yaml:14:12: populations[0].count: found 2.5, expected a whole number"));
+            .startsWith(
+                "s.yaml:14:12: populations[labs].count: found 2.5, expected a whole number"));
   }
 
   @Test
