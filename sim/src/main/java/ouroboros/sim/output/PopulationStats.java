@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import ouroboros.agents.collapse.Definition;
 import ouroboros.agents.collapse.Verdict;
 import ouroboros.agents.model.RetrainReport;
 
@@ -46,7 +47,8 @@ public final class PopulationStats {
    * @param models its models
    * @param reported those that have retrained at least once
    * @param metrics each metric's statistics, by name
-   * @param verdicts per definition (d1..d8): models whose verdict is yes, no and n/a
+   * @param verdicts per definition (d1..d8): models whose verdict is yes, no and n/a, where a model
+   *     that has not retrained yet counts as n/a, so that the three add up to {@code models}
    */
   public record Population(
       String id,
@@ -71,6 +73,9 @@ public final class PopulationStats {
   private static Population population(String id, List<Integer> members, RetrainReport[] latest) {
     Map<String, double[]> values = new TreeMap<>();
     Map<String, int[]> verdicts = new TreeMap<>();
+    for (Definition d : Definition.values()) {
+      verdicts.put(key(d), new int[3]);
+    }
     int reported = 0;
     for (int i : members) {
       RetrainReport r = latest[i];
@@ -82,18 +87,23 @@ public final class PopulationStats {
         v[reported] = m.getValue();
       }
       for (Verdict v : r.verdicts()) {
-        int[] counts =
-            verdicts.computeIfAbsent(
-                v.definition().numberMetric().substring(0, 2), k -> new int[3]);
-        counts[slot(v.state())]++;
+        verdicts.get(key(v.definition()))[slot(v.state())]++;
       }
       reported++;
+    }
+    for (int[] counts : verdicts.values()) {
+      counts[2] += members.size() - reported;
     }
     Map<String, Stat> metrics = new LinkedHashMap<>();
     for (Map.Entry<String, double[]> e : values.entrySet()) {
       metrics.put(e.getKey(), stat(Arrays.copyOf(e.getValue(), reported)));
     }
     return new Population(id, members.size(), reported, metrics, verdicts);
+  }
+
+  /** A definition's key in summary.json, d1 to d8. */
+  private static String key(Definition d) {
+    return d.numberMetric().substring(0, 2);
   }
 
   /** 0 yes, 1 no, 2 n/a. */
