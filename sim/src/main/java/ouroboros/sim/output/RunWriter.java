@@ -191,9 +191,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
 
   /**
    * Writes generation 1 of the models fitted before tick 0 as rows at tick -1, before tick 0's
-   * rows, and gives it to the summary as each such model's latest state until it retrains in the
-   * run (before, a model that had not retrained yet showed generation 0 and no values there, while
-   * metrics.csv had its generation 1).
+   * rows; the summary holds it as such a model's latest state until it retrains in the run.
    */
   @Override
   public void onInitialFits(List<RetrainReport> reports) throws IOException {

@@ -23,7 +23,7 @@ import ouroboros.sim.scenario.spec.Scenario;
 class PopulationTest {
   @TempDir Path tmp;
 
-  private static final String HEAD =
+  static final String HEAD =
       """
       name: pop
       seed: 5
@@ -38,11 +38,11 @@ class PopulationTest {
       """;
 
   /** A scenario of HEAD, a population block and more. */
-  private static String scenario(String populations, String more) {
+  static String scenario(String populations, String more) {
     return HEAD + "populations:\n" + populations + more;
   }
 
-  private static final String LABS =
+  static final String LABS =
       """
         - id: labs
           kind: model
@@ -56,12 +56,12 @@ class PopulationTest {
             crawl: {sites: [forum]}
       """;
 
-  private static Scenario load(String text) throws ScenarioException {
+  static Scenario load(String text) throws ScenarioException {
     return new ScenarioLoader().parse("s.yaml", text);
   }
 
   /** The one message of a rejected scenario. */
-  private static String error(String text) {
+  static String error(String text) {
     ScenarioException e = assertThrows(ScenarioException.class, () -> load(text));
     return e.getMessage();
   }
@@ -179,124 +179,6 @@ class PopulationTest {
             "populations[labs].id-pattern: found 'lab', which has no {i},"
                 + " for 4 members, expected a pattern with {i}"),
         noIndex);
-    // QA, stop 32: a misspelt placeholder was reported as no {i} at all.
-    for (String bad : List.of("{i:4}", "{i:05d}", "{ i }", "{i")) {
-      String misspelt =
-          error(scenario(LABS.replace("COUNT", "4").replace("lab-{i}", "lab-" + bad), ""));
-      assertTrue(
-          misspelt.contains(
-              "found 'lab-"
-                  + bad
-                  + "', whose '"
-                  + bad
-                  + "' is not a placeholder ({i}, {i:0N} with N from 1 to 9, {id}), for 4"
-                  + " members"),
-          misspelt);
-    }
-  }
-
-  @Test
-  void choiceValuesAndMappingKeys_areTemplatesToo() throws Exception {
-    // QA, stop 32: "b{i}" inside a choice and as a publish-to key stayed "b{i}", and a draw
-    // inside a choice was refused as a mapping.
-    String blogs = "  - {id: blogs, kind: site, count: 40, id-pattern: \"b{i}\"}\n";
-    String labs =
-        LABS.replace("COUNT", "40")
-            .replace(
-                "fresh-human-fraction: {draw: {uniform: [0, 0.2]}}",
-                "fresh-human-fraction: {draw: {choice: [0.1, {draw: {uniform: [0.2, 0.3]}}]}}\n"
-                    + "      site: {draw: {choice: [\"b{i}\"]}}")
-            .replace(
-                "crawl: {sites: [forum]}",
-                "crawl: {sites: [forum]}\n      publish-to: {forum: 0.5, \"b{i}\": 0.5}")
-            .replace("      site: {draw: {choice: [\"b{i}\"]}}\n", "");
-    Scenario withKeys = load(scenario(blogs + labs, ""));
-    int fixed = 0;
-    for (ModelSpec m : withKeys.models()) {
-      int i = Integer.parseInt(m.id().substring("lab-".length()));
-      assertEquals(java.util.Map.of("forum", 0.5, "b" + i, 0.5), m.publishTo(), m.id());
-      double f = m.freshHumanFraction();
-      assertTrue(f == 0.1 || f >= 0.2 && f <= 0.3, m.id() + ": " + f);
-      fixed += f == 0.1 ? 1 : 0;
-    }
-    assertTrue(fixed > 5 && fixed < 35, "drawn 0.1 for " + fixed + " of 40");
-    Scenario withSite =
-        load(
-            scenario(
-                blogs
-                    + LABS.replace("COUNT", "3")
-                        .replace(
-                            "crawl: {sites: [forum]}",
-                            "crawl: {sites: [forum]}\n      site: {draw: {choice: [\"b{i}\"]}}"),
-                ""));
-    for (ModelSpec m : withSite.models()) {
-      assertEquals("b" + m.id().substring("lab-".length()), m.site());
-    }
-  }
-
-  @Test
-  void timelineSet_onAModelWrongOnItsOwn_blamesOnlyTheModel() {
-    // QA, stop 32: the template's error came once more at the event, as if its value were 5.
-    ScenarioException e =
-        assertThrows(
-            ScenarioException.class,
-            () ->
-                load(
-                    scenario(
-                        LABS.replace("COUNT", "2").replace("{draw: {uniform: [0, 0.2]}}", "5"),
-                        "timeline:\n"
-                            + "  - {tick: 1, set: {path: \"models[lab-1].crawl.sites\","
-                            + " value: [forum]}}\n")));
-    assertEquals(1, e.errors().size(), e.getMessage());
-    assertTrue(
-        e.getMessage()
-            .contains(
-                "populations[labs].template.fresh-human-fraction (member lab-0, and 1 more):"
-                    + " found 5.0, expected a probability in [0, 1]"),
-        e.getMessage());
-  }
-
-  @Test
-  void timelineId_misspeltPopulation_suggestsThePopulation() {
-    // QA, stop 32: retire: labz suggested lab-0.
-    String e =
-        error(scenario(LABS.replace("COUNT", "2"), "timeline:\n  - {tick: 1, retire: labz}\n"));
-    assertTrue(e.contains("found 'labz', expected the id of a model"), e);
-    assertTrue(e.endsWith("(did you mean 'labs'?)"), e);
-  }
-
-  @Test
-  void populationRetiredTwice_oneErrorForAllMembers() {
-    // QA, stop 32: one line per member (1,000 members, about 150 KB).
-    ScenarioException e =
-        assertThrows(
-            ScenarioException.class,
-            () ->
-                load(
-                    scenario(
-                        LABS.replace("COUNT", "300"),
-                        "timeline:\n  - {tick: 1, retire: labs}\n  - {tick: 2, retire: labs}\n")));
-    assertEquals(1, e.errors().size(), e.getMessage());
-    assertTrue(
-        e.getMessage()
-            .contains(
-                "timeline[1].retire (member lab-0, and 299 more): found 'lab-0', expected a model"
-                    + " not yet retired ('lab-0' is retired at tick 1)"),
-        e.getMessage());
-  }
-
-  @Test
-  void timelineId_amongAThousandMembers_listsTenAndACount() {
-    String e =
-        error(
-            scenario(
-                LABS.replace("COUNT", "1000"), "timeline:\n  - {tick: 1, retire: lab-1000}\n"));
-    assertTrue(
-        e.contains(
-            "expected the id of a model, one of [lab-0, lab-1, lab-10, lab-100, lab-101, lab-102,"
-                + " lab-103, lab-104, lab-105, lab-106, and 990 more] (did you mean 'lab-100'?)"),
-        e);
-    assertTrue(e.length() < 400, e);
   }
 
   @Test
