@@ -132,20 +132,59 @@ public final class SweepPlan {
       PathResolver resolver,
       Map<String, ScenarioError> errors) {
     Set<ScenarioPath> bad = new HashSet<>();
+    Map<String, ScenarioPath> setBy = new LinkedHashMap<>();
     for (ScenarioPath path : sweep.columns()) {
       try {
-        resolver.resolve(path, baseTree.deepCopy());
+        for (PathResolver.Target t : resolver.resolve(path, baseTree.deepCopy())) {
+          ScenarioPath other = overlapping(setBy, t.pointer());
+          if (other != null && !other.equals(path)) {
+            bad.add(path);
+            add(
+                errors,
+                sweep
+                    .doc()
+                    .errorAtKey(
+                        keyOf(sweep, path),
+                        path.text(),
+                        path.text()
+                            + ", which sets "
+                            + Locations.display(t.pointer())
+                            + " as "
+                            + other.text()
+                            + " does",
+                        "paths that each set keys of their own: with two values for one key, the"
+                            + " last one set wins and the cell's label names the other"));
+            break;
+          }
+          setBy.putIfAbsent(t.pointer(), path);
+        }
       } catch (PathResolver.PathException e) {
         bad.add(path);
-        String pointer = firstPointer(sweep, path);
-        String key = pointer.substring(0, pointer.lastIndexOf('/'));
-        if (sweep.shape() == SweepFile.Shape.LIST) {
-          key = pointer;
-        }
-        add(errors, sweep.doc().errorAtKey(key, path.text(), e.found(), e.expected()));
+        add(
+            errors,
+            sweep.doc().errorAtKey(keyOf(sweep, path), path.text(), e.found(), e.expected()));
       }
     }
     return bad;
+  }
+
+  /** The path that set {@code pointer}, a key inside it, or a key around it; null if none. */
+  private static ScenarioPath overlapping(Map<String, ScenarioPath> setBy, String pointer) {
+    for (Map.Entry<String, ScenarioPath> e : setBy.entrySet()) {
+      String p = e.getKey();
+      if (p.equals(pointer) || p.startsWith(pointer + "/") || pointer.startsWith(p + "/")) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Where the file writes a path: its key in a grid, its first value's key in a list. */
+  private static String keyOf(SweepFile sweep, ScenarioPath path) {
+    String pointer = firstPointer(sweep, path);
+    return sweep.shape() == SweepFile.Shape.LIST
+        ? pointer
+        : pointer.substring(0, pointer.lastIndexOf('/'));
   }
 
   /** The pointer of the first value the file gives a path. */

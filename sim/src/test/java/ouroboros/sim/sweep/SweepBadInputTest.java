@@ -45,6 +45,21 @@ class SweepBadInputTest {
                 + " models, expected one of [lab-replace, lab-accumulate, lab-fresh]"
                 + " (did you mean 'lab-replace'?)"),
         Arguments.of(
+            "two paths to one key (QA, stop 32: the cell's label named the value set first)",
+            "grid:\n  models[*].regime: [replace, accumulate]\n  models[lab-replace].regime:"
+                + " [accumulate]\n",
+            "5:3: models[lab-replace].regime: found models[lab-replace].regime, which sets"
+                + " models[0].regime as models[*].regime does, expected paths that each set keys"
+                + " of their own: with two values for one key, the last one set wins and the"
+                + " cell's label names the other"),
+        Arguments.of(
+            "a path inside a key another path sets",
+            "grid:\n  models[0].crawl: [{sites: [forum]}]\n  models[0].crawl.sites: [[forum]]\n",
+            "5:3: models[0].crawl.sites: found models[0].crawl.sites, which sets"
+                + " models[0].crawl.sites as models[0].crawl does, expected paths that each set"
+                + " keys of their own: with two values for one key, the last one set wins and the"
+                + " cell's label names the other"),
+        Arguments.of(
             "an index past the end",
             "grid:\n  models[3].scrape: [10]\n",
             "4:3: models[3].scrape: found the index 3 in models, which has 3 entries, expected"
