@@ -31,8 +31,14 @@ final class Commands {
     try {
       return ReportWriter.write(dir, ReportOptions.defaults(), rows);
     } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
-      stderr.println("warning: could not write the report: " + e);
-      stderr.println("(the run directory is intact; retry with: ouroboros report " + dir + ")");
+      stderr.println(
+          "warning: could not write the report: "
+              + (e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
+      stderr.println(
+          "(the run directory is intact; retry with: ouroboros report "
+              + dir
+              + ", with --metric, --model, --definition or --facet in place of a setting it"
+              + " refuses)");
       stderr.flush();
       return null;
     }

@@ -292,7 +292,7 @@ final class SweepCommand implements Callable<Integer> {
               + Commands.plural(failures.size(), "run")
               + " of "
               + runs
-              + " failed; the others ran: "
+              + (failures.size() == runs ? " failed: " : " failed; the others ran: ")
               + new SweepLayout(dir).failuresCsv()
               + " names each with its reason, and the tables leave them out; run again with"
               + " --resume --retry-failed --out "

@@ -37,12 +37,33 @@ final class SweepReport {
 
   private SweepReport() {}
 
+  /**
+   * The page of a sweep none of whose runs finished: what was swept and why each run failed (there
+   * is no value to chart; before, no report was written, and its retry failed the same way).
+   */
+  private static String allFailed(SweepDir s, List<List<String>> failed) {
+    Html h = new Html("Ouroboros sweep report: " + s.name());
+    h.el("h1", "", "Ouroboros sweep report: " + s.name());
+    h.p(s.cells().size() + " cells; swept: " + describeParams(s) + ".");
+    h.el(
+        "p",
+        "note",
+        "No run of this sweep finished, so there is no value to show: each run failed, as the"
+            + " table below says.");
+    FailedRuns.render(h, failed);
+    return h.finish();
+  }
+
   /** The page. */
   static String render(SweepDir s, ReportOptions o) {
     if (s.models().isEmpty()) {
-      throw new IllegalArgumentException(
-          new SweepLayout(s.dir()).sweepCsv()
-              + ": found no rows, expected the final values of the sweep's runs");
+      List<List<String>> failed = FailedRuns.read(s.dir());
+      if (failed.isEmpty()) {
+        throw new IllegalArgumentException(
+            new SweepLayout(s.dir()).sweepCsv()
+                + ": found no rows, expected the final values of the sweep's runs");
+      }
+      return allFailed(s, failed);
     }
     ReportOptions chosen = o.over(s.defaults());
     String model = chosen.model() != null ? chosen.model() : s.models().get(0);

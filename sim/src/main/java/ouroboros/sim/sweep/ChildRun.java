@@ -156,7 +156,7 @@ final class ChildRun {
           "out of memory: the run's JVM (-Xmx"
               + heap
               + ") ran out of "
-              + what
+              + (what.startsWith("GC overhead") ? "heap (" + what + ")" : what)
               + "; give it more with --run-heap SIZE");
     }
     return new RunOutcome(

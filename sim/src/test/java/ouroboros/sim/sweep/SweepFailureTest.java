@@ -154,6 +154,31 @@ class SweepFailureTest {
   }
 
   @Test
+  void sweep_everyRunFailed_reportListsThemAndSaysSo() throws Exception {
+    // QA, stop 32: with no row in sweep.csv the report was not written, and its retry failed.
+    Sweeps.write(tmp, "base.yaml", BASE);
+    Path sweep =
+        Sweeps.write(
+            tmp,
+            "sweep.yaml",
+            """
+            base: base.yaml
+            replicates: 1
+            grid:
+              ticks: [1000000]
+              humans[*].publish-rate: [9000000, 10000000]
+            """);
+    Path out = tmp.resolve("all-failed");
+    Sweeps.Result r = Sweeps.run("sweep", sweep.toString(), "--out", out.toString());
+    assertEquals(Main.RUN_FAILED, r.code(), r.stderr());
+    assertTrue(r.stderr().contains("error: 2 runs of 2 failed: "), r.stderr());
+    assertFalse(r.stderr().contains("could not write the report"), r.stderr());
+    String report = Files.readString(out.resolve("report.html"));
+    assertTrue(report.contains("No run of this sweep finished"), report);
+    assertTrue(report.contains("Runs that failed"), report);
+  }
+
+  @Test
   void retryFailed_withoutResume_badInput() throws Exception {
     Sweeps.write(tmp, "base.yaml", BASE);
     Path sweep = Sweeps.write(tmp, "sweep.yaml", SWEEP);
