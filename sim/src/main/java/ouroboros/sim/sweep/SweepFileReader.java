@@ -147,6 +147,9 @@ final class SweepFileReader {
           case LIST -> cellReader.list(root.get("list"));
         };
     ReportDefaults report = report(root.get("report"));
+    if (cells != null && errors.isEmpty()) {
+      checkPredicted(report, cells);
+    }
     if (cells != null && (long) cells.size() * replicates > SweepFile.MAX_RUNS) {
       error(
           "/replicates",
@@ -209,6 +212,40 @@ final class SweepFileReader {
       }
     }
     return report;
+  }
+
+  /**
+   * Each list of {@code report.predicted} gives one y value per value of the collapse map's x path
+   * (the first swept path that is not the facet): a list of another length was cut short or drawn
+   * no line, silently.
+   */
+  private void checkPredicted(ReportDefaults report, List<Cell> cells) {
+    if (report.predicted().isEmpty() || columns.size() < 2 || columns.size() > 3) {
+      return;
+    }
+    List<String> paths = new ArrayList<>(columns.keySet());
+    paths.remove(report.facet() != null ? report.facet() : columns.size() == 3 ? paths.get(2) : "");
+    ScenarioPath x = columns.get(paths.get(0));
+    java.util.Set<String> xs = new java.util.LinkedHashSet<>();
+    for (Cell c : cells) {
+      JsonNode v = c.valueOf(x);
+      xs.add(v == null ? "" : v.toString());
+    }
+    report
+        .predicted()
+        .forEach(
+            (key, ys) -> {
+              if (ys.size() != xs.size()) {
+                error(
+                    "/report/predicted" + (key.isEmpty() ? "" : "/" + SweepFile.escape(key)),
+                    "report.predicted" + (key.isEmpty() ? "" : "." + key),
+                    "a list of " + SweepFile.plural(ys.size(), "value"),
+                    "one y value (or null) per value of the x path "
+                        + paths.get(0)
+                        + ", which has "
+                        + xs.size());
+              }
+            });
   }
 
   /** A whole number from {@code min} to {@code max} under {@code key}, 1 when absent. */

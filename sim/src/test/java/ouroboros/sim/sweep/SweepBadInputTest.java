@@ -53,6 +53,12 @@ class SweepBadInputTest {
                 + " of their own: with two values for one key, the last one set wins and the"
                 + " cell's label names the other"),
         Arguments.of(
+            "a predicted boundary of the wrong length (QA, stop 32: cut short in silence)",
+            "grid:\n  models[*].scrape: [20, 50]\n  models[*].publish-rate: [10, 20]\n"
+                + "report: {predicted: [30, 40, 45]}\n",
+            "6:21: report.predicted: found a list of 3 values, expected one y value (or null) per"
+                + " value of the x path models[*].scrape, which has 2"),
+        Arguments.of(
             "a path inside a key another path sets",
             "grid:\n  models[0].crawl: [{sites: [forum]}]\n  models[0].crawl.sites: [[forum]]\n",
             "5:3: models[0].crawl.sites: found models[0].crawl.sites, which sets"
