@@ -136,7 +136,7 @@ final class SweepCells {
         error(
             at,
             "list[" + c + "]",
-            PathResolver.describe(entry),
+            entry.isObject() ? "an empty mapping" : PathResolver.describe(entry),
             "a mapping of paths to values, such as {\"models[*].regime\": replace}");
         continue;
       }
@@ -160,7 +160,7 @@ final class SweepCells {
       error(
           "/" + key,
           key,
-          PathResolver.describe(node),
+          node.isObject() ? "an empty mapping" : PathResolver.describe(node),
           "a mapping of paths to lists of"
               + " values, such as {\"models[*].regime\": [replace, accumulate]}");
       return null;

@@ -59,6 +59,11 @@ class SweepBadInputTest {
             "6:21: report.predicted: found a list of 3 values, expected one y value (or null) per"
                 + " value of the x path models[*].scrape, which has 2"),
         Arguments.of(
+            "an empty grid (QA, stop 32: it said 'found a mapping, expected a mapping')",
+            "grid: {}\n",
+            "3:7: grid: found an empty mapping, expected a mapping of paths to lists of values,"
+                + " such as {\"models[*].regime\": [replace, accumulate]}"),
+        Arguments.of(
             "a path inside a key another path sets",
             "grid:\n  models[0].crawl: [{sites: [forum]}]\n  models[0].crawl.sites: [[forum]]\n",
             "5:3: models[0].crawl.sites: found models[0].crawl.sites, which sets"
