@@ -118,6 +118,11 @@ public final class RunDirectory {
         } catch (java.io.UncheckedIOException e) {
           throw e.getCause(); // a checkpoint that does not fit the world, before the first tick
         }
+        if (!outcome.completed() && ShutdownRelease.jvmShuttingDown()) {
+          // A signal stops the actor system with the JVM, before the clock answers, which the
+          // engine takes for a fatal error ("most likely out of memory", 0 ticks): say what it was.
+          outcome = new RunOutcome(writer.summary().ticksCompleted(), SHUT_DOWN);
+        }
         // A no-op when the clock finished the files; the engine's failure when it could not.
         try {
           writer.onFinish(outcome);

@@ -20,7 +20,7 @@ public final class RunSummary {
   private final RetrainReport[] latest;
   private final boolean[] kept;
   private final List<String> groups;
-  private int ticksCompleted;
+  private volatile int ticksCompleted;
   private boolean complete;
   private String failure = "";
 
@@ -51,6 +51,11 @@ public final class RunSummary {
   /** Each population's statistics over all its models, now. */
   public List<PopulationStats.Population> populations() {
     return PopulationStats.of(groups, latest);
+  }
+
+  /** The ticks whose results it has taken. */
+  public int ticksCompleted() {
+    return ticksCompleted;
   }
 
   /** Takes a tick's reports. */

@@ -93,6 +93,15 @@ class RunStopFaultTest {
       assertFalse(root.path("complete").asBoolean(true));
       assertEquals(RunDirectory.SHUT_DOWN, root.path("failure").asText());
       int ticks = root.path("ticks-completed").asInt();
+      // QA, stop 32: the command said "0 ticks: ... most likely out of memory" (when it has the
+      // time to say anything before the JVM ends).
+      String log = p.log();
+      assertFalse(log.contains("out of memory"), log);
+      assertTrue(
+          !log.contains("error: the run stopped")
+              || log.matches(
+                  "(?s).*error: the run stopped after [1-9]\\d* ticks: stopped by a signal.*"),
+          log);
       String csv = Files.readString(RunLayout.of(out).metrics());
       assertTrue(csv.endsWith("\n"));
       String last = csv.lines().reduce((a, b) -> b).orElseThrow();
