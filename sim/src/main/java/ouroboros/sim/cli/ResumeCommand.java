@@ -24,6 +24,7 @@ import ouroboros.sim.output.OutDir;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLayout;
 import ouroboros.sim.output.RunLock;
+import ouroboros.sim.output.ShutdownRelease;
 import ouroboros.sim.output.WriteFailure;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.compile.WorldCompiler;
@@ -136,7 +137,9 @@ final class ResumeCommand implements Callable<Integer> {
     if (lock == null) {
       return Main.BAD_INPUT;
     }
-    try (lock) {
+    // SIGTERM or Ctrl-C at any time, in a --wait-for-viewer or a --hold too: the lock goes.
+    try (lock;
+        ShutdownRelease release = ShutdownRelease.of(lock)) {
       removeTemporaryFiles(dir);
       removeTemporaryFiles(dir.resolve(RunLayout.GRAPH_DIR));
       // A failed run wrote its partial last window; the run goes on and writes it whole.

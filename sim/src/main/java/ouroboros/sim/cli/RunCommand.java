@@ -23,6 +23,7 @@ import ouroboros.sim.output.Observers;
 import ouroboros.sim.output.OutDir;
 import ouroboros.sim.output.RunDirectory;
 import ouroboros.sim.output.RunLock;
+import ouroboros.sim.output.ShutdownRelease;
 import ouroboros.sim.output.WriteFailure;
 import ouroboros.sim.report.ReportWriter;
 import ouroboros.sim.report.RunRows;
@@ -211,7 +212,9 @@ final class RunCommand implements Callable<Integer> {
     if (lock == null) {
       return Main.BAD_INPUT;
     }
-    try (lock) {
+    // SIGTERM or Ctrl-C at any time, in a --wait-for-viewer or a --hold too: the lock goes.
+    try (lock;
+        ShutdownRelease release = ShutdownRelease.of(lock)) {
       return call(scenario, world, runSeed, n, dir, lock);
     }
   }

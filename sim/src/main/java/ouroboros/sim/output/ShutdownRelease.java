@@ -9,10 +9,11 @@ import java.util.Objects;
 /**
  * A shutdown hook that releases a directory's {@link RunLock} when the JVM shuts down under its
  * holder (SIGTERM, Ctrl-C, SIGHUP), so that the next writer finds no stale lock: what {@link
- * RunDirectory} does for a run, for a sweep. Before it deletes the lock it asks the processes this
- * JVM started (a sweep's runs in child JVMs) to stop with SIGTERM, so that each records why it
- * stopped and releases its own run's lock, and waits for them at most {@link #WAIT}. Closing it
- * removes the hook (the holder then releases the lock itself).
+ * RunDirectory} does for a run's ticks, for a sweep and for the whole of a run or resume (its
+ * --wait-for-viewer and --hold included). Before it deletes the lock it asks the processes this JVM
+ * started (a sweep's runs in child JVMs) to stop with SIGTERM, so that each records why it stopped
+ * and releases its own run's lock, and waits for them at most {@link #WAIT}. Closing it removes the
+ * hook (the holder then releases the lock itself).
  */
 public final class ShutdownRelease implements AutoCloseable {
   /** How long the hook waits for the child processes to end. */
@@ -37,7 +38,7 @@ public final class ShutdownRelease implements AutoCloseable {
                 // The process's end releases the lock; the file stays, a stale lock.
               }
             },
-            "ouroboros-sweep-shutdown");
+            "ouroboros-lock-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     return new ShutdownRelease(hook);
   }
