@@ -114,8 +114,14 @@ public final class EngineMeters implements MeterBinder {
     running = 0;
   }
 
-  /** Ticks completed in the trailing window over the window's length. */
+  /**
+   * Ticks completed in the trailing window over the window's length; 0 once the run has ended (a
+   * finished run held for scraping showed its last window's rate for up to the window's length).
+   */
   private double ticksPerSecond() {
+    if (running == 0) {
+      return 0;
+    }
     long now = clock.monotonicTime();
     synchronized (completions) {
       prune(now);

@@ -105,4 +105,17 @@ class EngineMetersTest {
     clock.add(Duration.ofSeconds(11));
     assertEquals(0, gauge(MeterNames.ENGINE_TICKS_PER_SECOND), "a held run's rate falls to 0");
   }
+
+  @Test
+  void ticksPerSecond_zeroOnceTheRunHasEnded() {
+    // QA, stop 32: a finished run held for scraping showed its last window's rate (6.0, 2.7).
+    meters.bindTo(registry);
+    for (int t = 0; t < 8; t++) {
+      clock.add(Duration.ofMillis(250));
+      meters.onTick(tick(t, 0, 0, 0, List.of()));
+    }
+    assertEquals(4, gauge(MeterNames.ENGINE_TICKS_PER_SECOND), 1e-9);
+    meters.onFinish();
+    assertEquals(0, gauge(MeterNames.ENGINE_TICKS_PER_SECOND), "0 while a finished run is held");
+  }
 }
