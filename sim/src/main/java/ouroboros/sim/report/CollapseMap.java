@@ -64,10 +64,38 @@ final class CollapseMap {
     }
   }
 
+  /**
+   * A note when no cell of {@code grids} has a value (a metric that does not apply in the domain,
+   * such as d6-modes-recovered for a Gaussian): the colours then say nothing, only the shares and
+   * the boundary do.
+   */
+  private static void noValues(Html h, List<Grid> grids, String model, String metric) {
+    for (Grid g : grids) {
+      if (g.infinite() > 0) {
+        return;
+      }
+      for (double[] column : g.z()) {
+        for (double z : column) {
+          if (!Double.isNaN(z)) {
+            return;
+          }
+        }
+      }
+    }
+    h.note(
+        "No cell has a value of "
+            + metric
+            + " for "
+            + model
+            + " (it does not apply in this domain, or no replicate wrote it), so the colours below"
+            + " say nothing; choose another with --metric.");
+  }
+
   /** The 2-D heatmap with the boundary. */
   private static void heatmap(
       Html h, SweepDir s, String model, String metric, String def, int definition) {
     Grid g = grid(s, model, metric, definition, 0, 1, -1, null);
+    noValues(h, List.of(g), model, metric);
     boolean log = wide(List.of(g));
     if (log) {
       log10(g);
@@ -137,6 +165,7 @@ final class CollapseMap {
     for (String f : fs) {
       grids.add(grid(s, model, metric, definition, xp, yp, facet, f));
     }
+    noValues(h, grids, model, metric);
     boolean log = wide(grids);
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;

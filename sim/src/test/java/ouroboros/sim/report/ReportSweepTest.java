@@ -159,6 +159,26 @@ class ReportSweepTest {
   }
 
   @Test
+  void report_metricWithoutValues_saysSoAboveTheMap() throws Exception {
+    // QA, stop 32: a metric that is NA in every cell (here d6, which a Gaussian never applies)
+    // drew grey cells on a made-up colour scale.
+    String html =
+        Files.readString(
+            ReportWriter.write(
+                sweep, new ReportOptions("d6-verdict", null, 3, tmp.resolve("d6.html"))));
+    assertTrue(
+        html.contains(
+            "No cell has a value of d6-verdict for lab-a (it does not apply in this"
+                + " domain, or no replicate wrote it)"),
+        html);
+    String risk =
+        Files.readString(
+            ReportWriter.write(
+                sweep, new ReportOptions("population-risk", null, 3, tmp.resolve("r.html"))));
+    assertFalse(risk.contains("No cell has a value"), "the risk has values");
+  }
+
+  @Test
   void report_onePathSweep_metricAgainstTheSweptValue() throws Exception {
     Path one = tmp.resolve("one");
     Files.createDirectories(one);
