@@ -12,26 +12,32 @@ import ouroboros.sim.scenario.spec.Scenario;
 
 /** A sweep path into a population's template varies every member of the population. */
 class PopulationSweepTest {
+  /** A base scenario's first lines, before its models. */
+  private static final String HEAD =
+      """
+      name: pop
+      seed: 3
+      ticks: 5
+      domain: {type: gaussian, dimensions: 1}
+      humans:
+        - {id: people, publish-rate: 5}
+      """;
+
   @TempDir Path tmp;
 
   @Test
   void sweepPath_intoTemplate_everyMemberTakesTheValue() throws Exception {
     Files.writeString(
         tmp.resolve("base.yaml"),
-        """
-        name: pop
-        seed: 3
-        ticks: 5
-        domain: {type: gaussian, dimensions: 1}
-        humans:
-          - {id: people, publish-rate: 5}
-        populations:
-          - id: labs
-            kind: model
-            count: 4
-            id-pattern: "lab-{i}"
-            template: {regime: replace, scrape: 10, publish-rate: 10}
-        """);
+        HEAD
+            + """
+            populations:
+              - id: labs
+                kind: model
+                count: 4
+                id-pattern: "lab-{i}"
+                template: {regime: replace, scrape: 10, publish-rate: 10}
+            """);
     Path sweep = tmp.resolve("sweep.yaml");
     Files.writeString(
         sweep,
@@ -58,13 +64,8 @@ class PopulationSweepTest {
   void sweepPath_everyModel_coversHandListedModelsAndPopulationMembers() throws Exception {
     // QA, stop 32: models[*] set only the hand-listed model, and the cell was labelled as if all.
     String base =
-        """
-        name: pop
-        seed: 3
-        ticks: 5
-        domain: {type: gaussian, dimensions: 1}
-        humans:
-          - {id: people, publish-rate: 5}
+        HEAD
+            + """
         MODELS
         populations:
           - id: labs

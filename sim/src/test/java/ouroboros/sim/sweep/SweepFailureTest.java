@@ -53,6 +53,12 @@ class SweepFailureTest {
 
   @TempDir Path tmp;
 
+  /** Writes BASE as base.yaml and {@code text} as sweep.yaml; the sweep file. */
+  private Path sweepOnBase(String text) throws java.io.IOException {
+    Sweeps.write(tmp, "base.yaml", BASE);
+    return Sweeps.write(tmp, "sweep.yaml", text);
+  }
+
   @Test
   void sweep_runOutOfMemoryInItsOwnJvm_recordedOthersComplete_resumeSkipsIt_retryRunsIt()
       throws Exception {
@@ -125,12 +131,9 @@ class SweepFailureTest {
 
   @Test
   void sweep_runEstimatedAboveItsHeapShare_refusedBeforeTickZero_othersComplete() throws Exception {
-    Sweeps.write(tmp, "base.yaml", BASE);
     // Cell 1 would keep 10 million items a tick for a million ticks: petabytes, beyond any heap.
     Path sweep =
-        Sweeps.write(
-            tmp,
-            "sweep.yaml",
+        sweepOnBase(
             """
             base: base.yaml
             replicates: 1
@@ -156,11 +159,8 @@ class SweepFailureTest {
   @Test
   void sweep_everyRunFailed_reportListsThemAndSaysSo() throws Exception {
     // QA, stop 32: with no row in sweep.csv the report was not written, and its retry failed.
-    Sweeps.write(tmp, "base.yaml", BASE);
     Path sweep =
-        Sweeps.write(
-            tmp,
-            "sweep.yaml",
+        sweepOnBase(
             """
             base: base.yaml
             replicates: 1

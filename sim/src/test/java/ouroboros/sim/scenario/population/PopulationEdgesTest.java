@@ -19,6 +19,11 @@ import ouroboros.sim.scenario.spec.Scenario;
  * mapping keys, and messages that stay located, grouped and short with many members.
  */
 class PopulationEdgesTest {
+  /** The refusal of a scenario of {@code populations} and {@code more}. */
+  private static ScenarioException refused(String populations, String more) {
+    return assertThrows(ScenarioException.class, () -> load(scenario(populations, more)));
+  }
+
   @Test
   void idPattern_misspeltPlaceholder_namedAsSuch() {
     // QA, stop 32: a misspelt placeholder was reported as no {i} at all.
@@ -80,15 +85,9 @@ class PopulationEdgesTest {
   void timelineSet_onAModelWrongOnItsOwn_blamesOnlyTheModel() {
     // QA, stop 32: the template's error came once more at the event, as if its value were 5.
     ScenarioException e =
-        assertThrows(
-            ScenarioException.class,
-            () ->
-                load(
-                    scenario(
-                        LABS.replace("COUNT", "2").replace("{draw: {uniform: [0, 0.2]}}", "5"),
-                        "timeline:\n"
-                            + "  - {tick: 1, set: {path: \"models[lab-1].crawl.sites\","
-                            + " value: [forum]}}\n")));
+        refused(
+            LABS.replace("COUNT", "2").replace("{draw: {uniform: [0, 0.2]}}", "5"),
+            "timeline:\n  - {tick: 1, set: {path: \"models[lab-1].crawl.sites\", value: [forum]}}\n");
     assertEquals(1, e.errors().size(), e.getMessage());
     assertTrue(
         e.getMessage()
@@ -111,13 +110,9 @@ class PopulationEdgesTest {
   void populationRetiredTwice_oneErrorForAllMembers() {
     // QA, stop 32: one line per member (1,000 members, about 150 KB).
     ScenarioException e =
-        assertThrows(
-            ScenarioException.class,
-            () ->
-                load(
-                    scenario(
-                        LABS.replace("COUNT", "300"),
-                        "timeline:\n  - {tick: 1, retire: labs}\n  - {tick: 2, retire: labs}\n")));
+        refused(
+            LABS.replace("COUNT", "300"),
+            "timeline:\n  - {tick: 1, retire: labs}\n  - {tick: 2, retire: labs}\n");
     assertEquals(1, e.errors().size(), e.getMessage());
     assertTrue(
         e.getMessage()
