@@ -158,12 +158,13 @@ final class ResumeCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
       try (served) {
-        if (!served.awaitViewer(stdout, stderr)) {
-          return Main.RUN_FAILED;
-        }
+        // The meters first, so that /metrics serves the run's series while it waits for a viewer.
         MetricsListener meters = served.meters();
         if (meters != null) {
           meters.resumedAfter(checkpoints.tick());
+        }
+        if (!served.awaitViewer(stdout, stderr)) {
+          return Main.RUN_FAILED;
         }
         int code =
             run(

@@ -253,6 +253,8 @@ final class RunCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     try (served) {
+      // The meters first, so that /metrics serves the run's series while it waits for a viewer.
+      MetricsListener meters = served.meters(cluster.node());
       if (!served.awaitViewer(stdout, stderr)) {
         return Main.RUN_FAILED;
       }
@@ -262,7 +264,7 @@ final class RunCommand implements Callable<Integer> {
               world,
               n,
               dir,
-              served.meters(cluster.node()),
+              meters,
               served.feed(),
               served.labels(),
               graph,

@@ -143,6 +143,11 @@ class LiveEndpointTest {
       run.waitFor("waiting for the live page");
       Thread.sleep(1_500);
       assertEquals(-1, run.code.get(), "still waiting: " + run.out + run.err);
+      // QA, stop 32: /metrics had no ouroboros_* series while the run waited.
+      String base = url.substring(0, url.length() - LivePage.PATH.length());
+      String metrics = get(base + "/metrics").body();
+      assertTrue(metrics.contains("ouroboros_engine_running"), metrics);
+      assertTrue(metrics.contains("ouroboros_engine_tick"), metrics);
       assertTrue(
           !Files.exists(dir.resolve("metrics.csv"))
               || Files.readString(dir.resolve("metrics.csv")).lines().count() <= 1,
