@@ -70,17 +70,14 @@ final class CollapseMap {
    * the boundary do.
    */
   private static void noValues(Html h, List<Grid> grids, String model, String metric) {
-    for (Grid g : grids) {
-      if (g.infinite() > 0) {
-        return;
-      }
-      for (double[] column : g.z()) {
-        for (double z : column) {
-          if (!Double.isNaN(z)) {
-            return;
-          }
-        }
-      }
+    if (grids.stream()
+        .anyMatch(
+            g ->
+                g.infinite() > 0
+                    || java.util.Arrays.stream(g.z())
+                        .flatMapToDouble(java.util.Arrays::stream)
+                        .anyMatch(z -> !Double.isNaN(z)))) {
+      return;
     }
     h.note(
         "No cell has a value of "
