@@ -89,6 +89,11 @@ public final class RunCheckpoints implements Checkpointing {
     } catch (IOException e) {
       throw new CheckpointException(file + ": the checkpoint is corrupt (section run)");
     }
+    if (every < 1) {
+      // A run that checkpoints does so every 1 tick or more: a file that says less was edited.
+      throw new CheckpointException(
+          file + ": the checkpoint is corrupt (section run: an interval of " + every + " ticks)");
+    }
     for (String s : List.of(WRITER, WEB, AGENTS)) {
       c.section(s);
     }
@@ -140,7 +145,15 @@ public final class RunCheckpoints implements Checkpointing {
     }
     try {
       try (DataInputStream in = input(from.section(WRITER))) {
-        w.resumeAt(in.readLong());
+        long length = in.readLong();
+        if (length < 0) {
+          throw new CheckpointException(
+              dir.resolve(FILE)
+                  + ": the checkpoint is corrupt (section writer: a metrics.csv of "
+                  + length
+                  + " bytes)");
+        }
+        w.resumeAt(length);
         w.summary().restore(in);
       }
       if (graph != null) {

@@ -140,6 +140,34 @@ class ResumeRefusalTest {
     assertTrue(err.lines().count() == 1, err);
   }
 
+  /** Rewrites the checkpoint with {@code section}'s first bytes replaced, and a valid CRC. */
+  private static void edit(Path f, String section, byte[] first) throws Exception {
+    Checkpoint c = CheckpointFile.read(f);
+    byte[] bytes = c.section(section).clone();
+    System.arraycopy(first, 0, bytes, 0, first.length);
+    java.util.Map<String, byte[]> sections = new java.util.LinkedHashMap<>(c.sections());
+    sections.put(section, bytes);
+    CheckpointFile.write(f, new Checkpoint(c.build(), c.scenarioDigest(), c.tick(), sections));
+  }
+
+  @Test
+  void resume_editedIntervalOrLengthWithValidChecksum_refusedNotAnInternalFailure()
+      throws Exception {
+    // QA, stop 32: an interval of -1 and a metrics.csv length of -5 were internal failures.
+    Path run = stoppedRun();
+    Path f = run.resolve(RunCheckpoints.FILE);
+    byte[] original = Files.readAllBytes(f);
+    edit(f, RunCheckpoints.RUN, java.nio.ByteBuffer.allocate(4).putInt(-1).array());
+    assertRefused(run, f + ": the checkpoint is corrupt (section run: an interval of -1 ticks)");
+    Files.write(f, original);
+    edit(f, RunCheckpoints.WRITER, java.nio.ByteBuffer.allocate(8).putLong(-5).array());
+    assertEquals(1, cli("resume", run.toString(), "--quiet", "--no-report"), err);
+    assertTrue(
+        err.contains(f + ": the checkpoint is corrupt (section writer: a metrics.csv of -5 bytes)"),
+        err);
+    assertFalse(err.contains("internal failure"), err);
+  }
+
   @Test
   void run_completed_checkpointDeletedUnlessKeepCheckpoint() throws Exception {
     Path kept = stoppedRun();
