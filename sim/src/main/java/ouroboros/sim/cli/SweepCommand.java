@@ -263,9 +263,24 @@ final class SweepCommand implements Callable<Integer> {
     if (ShutdownRelease.jvmShuttingDown()) {
       return Main.RUN_FAILED; // SIGTERM, Ctrl-C: no tables from unfinished runs; --resume goes on
     }
-    failed.write();
-    tables.writeResults(dir);
-    Path report = noReport ? null : Commands.report(dir, stderr);
+    // SIGTERM or Ctrl-C while the tables or the report are written: no temporary file is left
+    // half written (AtomicFiles deletes those under way, and no other write starts).
+    Thread tablesHook =
+        new Thread(
+            () -> AtomicFiles.stopWriting(java.time.Duration.ZERO), "ouroboros-sweep-tables");
+    Runtime.getRuntime().addShutdownHook(tablesHook);
+    Path report;
+    try {
+      failed.write();
+      tables.writeResults(dir);
+      report = noReport ? null : Commands.report(dir, stderr);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(tablesHook);
+      } catch (IllegalStateException e) {
+        // The JVM is shutting down: the hook runs.
+      }
+    }
     if (!quiet) {
       SweepSummary.print(stdout, new SweepLayout(dir).summaryCsv());
       if (report != null) {

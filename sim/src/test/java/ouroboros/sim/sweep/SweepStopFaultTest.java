@@ -72,6 +72,48 @@ class SweepStopFaultTest {
     assertFalse(Files.exists(out.resolve(RunLock.NAME)));
   }
 
+  @Test
+  void sigterm_whileTheTablesAreWritten_noTemporaryFileLeft() throws Exception {
+    // QA, stop 32: a signal while sweep.csv was written left .sweep.csv.tmp and .summary.csv.tmp.
+    Sweeps.write(tmp, "base.yaml", Sweeps.BASE.replace("ticks: 40", "ticks: 20"));
+    Path sweep =
+        Sweeps.write(
+            tmp,
+            "sweep.yaml",
+            "base: base.yaml\nname: tables\nreplicates: 5\ngrid:\n"
+                + "  models[*].fresh-human-fraction: [0.0, 0.1, 0.2, 0.3]\n"
+                + "  models[*].regime: [replace, accumulate]\n");
+    Path out = tmp.resolve("tables");
+    Path tmpCsv = out.resolve(".sweep.csv.tmp");
+    try (ChildJvm p =
+        ChildJvm.start(
+            tmp.resolve("tables.txt"),
+            List.of(),
+            "sweep",
+            sweep.toString(),
+            "--out",
+            out.toString(),
+            "--parallel",
+            "1",
+            "--quiet")) {
+      // The signal comes while sweep.csv is being written (polled every millisecond).
+      long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+      while (!Files.exists(tmpCsv) && p.process().isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      boolean caught = Files.exists(tmpCsv);
+      p.terminate(); // SIGTERM
+      assertTrue(p.waitFor(Duration.ofSeconds(60)), "the sweep did not stop");
+      org.junit.jupiter.api.Assumptions.assumeTrue(caught, "the tables were written too fast");
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(
+          List.of(),
+          files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList(),
+          "no temporary file left");
+    }
+  }
+
   /**
    * The most ticks any run of the sweep in {@code out} has recorded in its summary. Only the run
    * directories are listed, not walked: a walk stats every entry, and a run's writers rename their
