@@ -26,6 +26,15 @@ import ouroboros.sim.testing.ChildJvm;
 class SweepStopFaultTest {
   @TempDir Path tmp;
 
+  /** Starts {@code ouroboros sweep SWEEP --out OUT --quiet} with {@code options} in a child JVM. */
+  private ChildJvm startSweep(Path sweep, Path out, String... options) throws IOException {
+    List<String> args = new java.util.ArrayList<>(List.of("sweep", sweep.toString()));
+    args.addAll(List.of("--out", out.toString(), "--quiet"));
+    args.addAll(List.of(options));
+    return ChildJvm.start(
+        tmp.resolve(out.getFileName() + ".txt"), List.of(), args.toArray(String[]::new));
+  }
+
   @Test
   void sigterm_sweepWithRunsInChildJvms_noLockLeft_resumeWithoutStaleLock() throws Exception {
     Path base = Sweeps.write(tmp, "base.yaml", Sweeps.BASE.replace("ticks: 40", "ticks: 1000000"));
@@ -36,19 +45,7 @@ class SweepStopFaultTest {
             "base: base.yaml\nname: stopped\nengine-threads: 1\n"
                 + "grid:\n  models[*].fresh-human-fraction: [0.0, 0.5]\n");
     Path out = tmp.resolve("out");
-    try (ChildJvm p =
-        ChildJvm.start(
-            tmp.resolve("log.txt"),
-            List.of(),
-            "sweep",
-            sweep.toString(),
-            "--out",
-            out.toString(),
-            "--parallel",
-            "2",
-            "--run-heap",
-            "128m",
-            "--quiet")) {
+    try (ChildJvm p = startSweep(sweep, out, "--parallel", "2", "--run-heap", "128m")) {
       p.await(
           () -> ticksWritten(out) > 2,
           Duration.ofSeconds(120),
@@ -85,17 +82,7 @@ class SweepStopFaultTest {
                 + "  models[*].regime: [replace, accumulate]\n");
     Path out = tmp.resolve("tables");
     Path tmpCsv = out.resolve(".sweep.csv.tmp");
-    try (ChildJvm p =
-        ChildJvm.start(
-            tmp.resolve("tables.txt"),
-            List.of(),
-            "sweep",
-            sweep.toString(),
-            "--out",
-            out.toString(),
-            "--parallel",
-            "1",
-            "--quiet")) {
+    try (ChildJvm p = startSweep(sweep, out, "--parallel", "1")) {
       // The signal comes while sweep.csv is being written (polled every millisecond).
       long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
       while (!Files.exists(tmpCsv) && p.process().isAlive() && System.nanoTime() < deadline) {
