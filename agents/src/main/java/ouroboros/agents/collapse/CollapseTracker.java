@@ -160,7 +160,13 @@ public final class CollapseTracker {
     return latest;
   }
 
-  /** Definition 3 over the window; not applicable until the window is full. */
+  /**
+   * Definition 3 over the window; not applicable until the window is full. A window whose risk
+   * turns infinite and stays so to its end (a categorical model that lost a category, which it
+   * cannot win back) has diverged: it fires, with slope +Infinity. A window in which a finite risk
+   * follows an infinite one has no slope and no divergence (a model fed fresh human data misses a
+   * rare category now and then): not applicable, where it used to fire with slope +Infinity.
+   */
   private Verdict trend() {
     int w = thresholds.trendWindow();
     if (size < w) {
@@ -168,13 +174,20 @@ public final class CollapseTracker {
     }
     SimpleRegression r = window;
     r.clear();
+    boolean infinite = false;
     for (int k = 0; k < size; k++) {
       int at = slot(k);
       double risk = history[at + 1];
-      if (!Double.isFinite(risk)) {
-        return Verdict.of(Definition.DIVERGING_RISK, Double.POSITIVE_INFINITY, true);
+      if (risk == Double.POSITIVE_INFINITY) {
+        infinite = true;
+      } else if (Double.isNaN(risk) || infinite) {
+        return Verdict.notApplicable(Definition.DIVERGING_RISK);
+      } else {
+        r.addData(history[at], risk);
       }
-      r.addData(history[at], risk);
+    }
+    if (infinite) {
+      return Verdict.of(Definition.DIVERGING_RISK, Double.POSITIVE_INFINITY, true);
     }
     double slope = r.getSlope();
     boolean material = slope * (size - 1) >= thresholds.trendMinRise() * firstRisk;

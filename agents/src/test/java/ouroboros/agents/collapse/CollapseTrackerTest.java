@@ -45,6 +45,28 @@ class CollapseTrackerTest {
   }
 
   @Test
+  void infiniteRisks_divergedOnlyWhenTheyStayInfinite() {
+    // QA, stop 32: a categorical model fed fresh human data has an infinite risk whenever its
+    // 100 items miss the 1% category; a window holding one such tick made definition 3 fire.
+    double inf = Double.POSITIVE_INFINITY;
+    CollapseTracker human = new CollapseTracker(Thresholds.DEFAULTS);
+    List<Verdict> v = List.of();
+    for (int g = 1; g <= 12; g++) {
+      v = human.update(g, eval(g == 4 || g == 11 ? inf : 0.003, 0, 1), 100.0 * g, Double.NaN);
+      assertEquals(State.NOT_APPLICABLE, of(v, Definition.DIVERGING_RISK).state(), "g " + g);
+    }
+    // A model that lost the category for good: infinite from generation 3 on, so every full
+    // window turns infinite and stays so.
+    CollapseTracker lost = new CollapseTracker(Thresholds.DEFAULTS);
+    for (int g = 1; g <= 12; g++) {
+      v = lost.update(g, eval(g < 3 ? 0.003 : inf, 0, 1), 100.0 * g, Double.NaN);
+      State expected = g < 10 ? State.NOT_APPLICABLE : State.YES;
+      assertEquals(expected, of(v, Definition.DIVERGING_RISK).state(), "g " + g);
+    }
+    assertEquals(inf, of(v, Definition.DIVERGING_RISK).number());
+  }
+
+  @Test
   void absentMeasures_notApplicableNeverZero() {
     CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
     List<Verdict> v = t.update(1, eval(0.5, 0, 0.3), 100, Double.NaN);
