@@ -134,6 +134,13 @@ class GlmDomainTest {
         Math.exp(0.5 - 0.25),
         poisson.evaluate(GlmModel.of(new double[] {1, 0})).get(Metrics.DIVERSITY_RATIO),
         1e-12);
+    // QA, stop 32: at [30, 30] both spreads overflow (e^900): the truth's own ratio was 0.
+    GlmDomain steep = domain(GlmFamily.POISSON, 30, 30);
+    assertEquals(1, steep.evaluate(steep.truthModel()).get(Metrics.DIVERSITY_RATIO), 1e-12);
+    assertEquals(
+        Math.exp((30.0 * 30 + 31.0 * 31 - 1800) / 2),
+        steep.evaluate(GlmModel.of(new double[] {30, 31})).get(Metrics.DIVERSITY_RATIO),
+        1e-9 * Math.exp(30.5));
   }
 
   @Test
