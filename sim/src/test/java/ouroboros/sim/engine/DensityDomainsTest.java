@@ -112,4 +112,32 @@ class DensityDomainsTest extends EngineTest {
     assertTrue(e.getMessage().contains("kernel"), e.getMessage());
     assertTrue(e.getMessage().contains("tophat"), e.getMessage());
   }
+
+  @Test
+  void mixture_identicalComponents_refusedAsOneMode() {
+    // QA, stop 32: two N(0, 1) components gave an exact fit half the modes (definition 6 fired)
+    // and a community with no human share.
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                new ScenarioLoader()
+                    .parse(
+                        "bad.yaml",
+                        """
+                        name: bad
+                        ticks: 1
+                        domain:
+                          type: gaussian-mixture
+                          components: [{weight: 0.5, mean: [0.0]}, {weight: 0.5, mean: [0.0]}]
+                        models:
+                          - {id: lab, regime: replace, initial: truth, scrape: 10, publish-rate: 10}
+                        """));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "domain.components[1].mean: found the mean [0.0] and covariance of component 0,"
+                    + " expected a component distinct from component 0"),
+        e.getMessage());
+  }
 }

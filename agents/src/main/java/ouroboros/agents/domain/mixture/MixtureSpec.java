@@ -222,6 +222,34 @@ public record MixtureSpec(
           "weights summing to " + Math.round(sum * 1e6) / 1e6,
           "weights that sum to 1");
     }
+    if (weightsValid) {
+      identical(p, resolveComponents(d, components));
+    }
+  }
+
+  /**
+   * Two components with one mean and one covariance are one mode: definition 6 would count half the
+   * modes recovered by an exact fit, and the second community would get no human share (a tester's
+   * mixture of two N(0, 1) components).
+   */
+  private static void identical(Problems p, List<ComponentSpec> components) {
+    for (int i = 1; i < components.size(); i++) {
+      ComponentSpec c = components.get(i);
+      for (int j = 0; j < i; j++) {
+        ComponentSpec o = components.get(j);
+        if (java.util.Objects.equals(c.mean(), o.mean())
+            && java.util.Objects.equals(c.variance(), o.variance())
+            && java.util.Objects.equals(c.covariance(), o.covariance())) {
+          p.addWorded(
+              "/domain/components/" + i + "/mean",
+              "the mean " + c.mean() + " and covariance of component " + j,
+              "a component distinct from component "
+                  + j
+                  + " (two identical components are one mode: merge their weights)");
+          break;
+        }
+      }
+    }
   }
 
   /** Checks one component's mean and covariance. */
