@@ -127,6 +127,8 @@ public final class MetricCatalogue {
                   "gaussian",
                   "categorical",
                   "mixture",
+                  "kde",
+                  "empirical",
                   "text")
               .live(
                   gauge(
@@ -144,6 +146,8 @@ public final class MetricCatalogue {
               "gaussian",
               "categorical",
               "mixture",
+              "kde",
+              "empirical",
               "text"));
 
   /** Definition 6's measure: share of the truth's modes still recovered. */
