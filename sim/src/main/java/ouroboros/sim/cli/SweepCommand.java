@@ -263,23 +263,12 @@ final class SweepCommand implements Callable<Integer> {
     if (ShutdownRelease.jvmShuttingDown()) {
       return Main.RUN_FAILED; // SIGTERM, Ctrl-C: no tables from unfinished runs; --resume goes on
     }
-    // SIGTERM or Ctrl-C while the tables or the report are written: no temporary file is left
-    // half written (AtomicFiles deletes those under way, and no other write starts).
-    Thread tablesHook =
-        new Thread(
-            () -> AtomicFiles.stopWriting(java.time.Duration.ZERO), "ouroboros-sweep-tables");
-    Runtime.getRuntime().addShutdownHook(tablesHook);
+    // SIGTERM or Ctrl-C while the tables or the report are written leaves no temporary file.
     Path report;
-    try {
+    try (java.io.Closeable signal = AtomicFiles.stopOnShutdown()) {
       failed.write();
       tables.writeResults(dir);
       report = noReport ? null : Commands.report(dir, stderr);
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(tablesHook);
-      } catch (IllegalStateException e) {
-        // The JVM is shutting down: the hook runs.
-      }
     }
     if (!quiet) {
       SweepSummary.print(stdout, new SweepLayout(dir).summaryCsv());

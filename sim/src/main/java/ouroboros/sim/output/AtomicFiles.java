@@ -60,6 +60,23 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * While open, a shutdown hook that stops the writes at once ({@link #stopWriting} with no wait:
+   * those under way lose their temporary files), for a stretch of writes that a signal must not
+   * leave half done, such as a sweep's tables. Closing it removes the hook.
+   */
+  public static java.io.Closeable stopOnShutdown() {
+    Thread hook = new Thread(() -> stopWriting(Duration.ZERO), "ouroboros-stop-writing");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return () -> {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is shutting down: the hook runs.
+      }
+    };
+  }
+
   /** Lets writes start again after {@link #stopWriting} (for tests, which share one JVM). */
   static void startWriting() {
     synchronized (WRITING) {

@@ -90,16 +90,17 @@ class DensityDomainsTest extends EngineTest {
     }
   }
 
+  /** The refusal of a scenario text. */
+  private static ScenarioException refused(String yaml) {
+    return assertThrows(
+        ScenarioException.class, () -> new ScenarioLoader().parse("bad.yaml", yaml));
+  }
+
   @Test
   void kde_unknownKernel_isRefusedWithTheKnownNames() {
     ScenarioException e =
-        assertThrows(
-            ScenarioException.class,
-            () ->
-                new ScenarioLoader()
-                    .parse(
-                        "bad.yaml",
-                        """
+        refused(
+            """
                         name: bad
                         ticks: 1
                         domain:
@@ -108,7 +109,7 @@ class DensityDomainsTest extends EngineTest {
                           kernel: epanechnikov
                         models:
                           - {id: lab, regime: replace, initial: truth, scrape: 10, publish-rate: 10}
-                        """));
+                        """);
     assertTrue(e.getMessage().contains("kernel"), e.getMessage());
     assertTrue(e.getMessage().contains("tophat"), e.getMessage());
   }
@@ -118,13 +119,8 @@ class DensityDomainsTest extends EngineTest {
     // QA, stop 32: two N(0, 1) components gave an exact fit half the modes (definition 6 fired)
     // and a community with no human share.
     ScenarioException e =
-        assertThrows(
-            ScenarioException.class,
-            () ->
-                new ScenarioLoader()
-                    .parse(
-                        "bad.yaml",
-                        """
+        refused(
+            """
                         name: bad
                         ticks: 1
                         domain:
@@ -132,7 +128,7 @@ class DensityDomainsTest extends EngineTest {
                           components: [{weight: 0.5, mean: [0.0]}, {weight: 0.5, mean: [0.0]}]
                         models:
                           - {id: lab, regime: replace, initial: truth, scrape: 10, publish-rate: 10}
-                        """));
+                        """);
     assertTrue(
         e.getMessage()
             .contains(
