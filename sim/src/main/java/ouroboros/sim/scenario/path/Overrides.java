@@ -9,13 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import ouroboros.sim.scenario.check.ScenarioError;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.load.Locations;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.scenario.load.YamlDocument;
+import ouroboros.sim.scenario.population.Expansion;
 import ouroboros.sim.scenario.spec.Scenario;
 
 /**
@@ -31,9 +30,6 @@ public final class Overrides {
   static final String EXPECTED =
       "KEY=VALUE, KEY a path such as models[lab-a].regime and VALUE"
           + " YAML such as accumulate, 0.5 or [forum, blog]";
-
-  /** A place in a population: its index and the rest of the pointer. */
-  private static final Pattern POPULATION = Pattern.compile("/populations/(\\d+)(/.*)?");
 
   /**
    * One parsed {@code --set} argument.
@@ -93,9 +89,11 @@ public final class Overrides {
       try {
         for (PathResolver.Target t : resolver.resolve(o.path(), tree)) {
           t.set(o.value());
-          placed.add(new Placed(o, Locations.display(t.pointer())));
-          String byId = populationById(tree, t.pointer());
-          if (byId != null) {
+          String display = Locations.display(t.pointer());
+          placed.add(new Placed(o, display));
+          // Population messages name a population by its id: placed under that name too.
+          String byId = Expansion.byPopulationId(display, tree);
+          if (!byId.equals(display)) {
             placed.add(new Placed(o, byId));
           }
         }
@@ -177,23 +175,6 @@ public final class Overrides {
       return error;
     }
     return doc.errorAt(pointer(path), path, error.found(), error.expected());
-  }
-
-  /**
-   * A place in a population as its errors name it, by the population's id ({@code
-   * populations[labs].count} for {@code /populations/0/count}); null for a place elsewhere.
-   */
-  private static String populationById(ObjectNode tree, String pointer) {
-    Matcher m = POPULATION.matcher(pointer);
-    if (!m.matches()) {
-      return null;
-    }
-    JsonNode id = tree.path("populations").path(Integer.parseInt(m.group(1))).path("id");
-    if (!id.isTextual()) {
-      return null;
-    }
-    String rest = m.group(2) == null ? "" : Locations.display(m.group(2));
-    return "populations[" + id.asText() + "]" + (rest.isEmpty() ? "" : "." + rest);
   }
 
   /** An error that names a {@code --set} argument in place of a file position. */

@@ -44,27 +44,29 @@ public final class Expansion {
    * expanded, name them by index. {@code tree} is the file's YAML, or null.
    */
   public static ScenarioException byPopulationId(ScenarioException e, JsonNode tree) {
-    JsonNode populations = tree == null ? null : tree.get("populations");
-    if (populations == null || !populations.isArray()) {
-      return e;
-    }
     List<ScenarioError> out = new ArrayList<>();
     for (ScenarioError x : e.errors()) {
-      java.util.regex.Matcher m = BY_INDEX.matcher(x.path());
-      String id =
-          m.matches() ? populations.path(Integer.parseInt(m.group(1))).path("id").asText("") : "";
+      String path = byPopulationId(x.path(), tree);
       out.add(
-          id.matches(ID)
-              ? new ScenarioError(
-                  x.file(),
-                  x.line(),
-                  x.column(),
-                  "populations[" + id + "]" + m.group(2),
-                  x.found(),
-                  x.expected())
-              : x);
+          path.equals(x.path())
+              ? x
+              : new ScenarioError(x.file(), x.line(), x.column(), path, x.found(), x.expected()));
     }
     return new ScenarioException(out);
+  }
+
+  /**
+   * A displayed path that starts in a population by its index ({@code populations[0].count}) with
+   * the population named by its id in {@code tree} (the file's YAML, or null) instead, as
+   * population messages name it; any other path as it is.
+   */
+  public static String byPopulationId(String displayed, JsonNode tree) {
+    java.util.regex.Matcher m = BY_INDEX.matcher(displayed);
+    if (tree == null || !m.matches()) {
+      return displayed;
+    }
+    String id = tree.path("populations").path(Integer.parseInt(m.group(1))).path("id").asText("");
+    return id.matches(ID) ? "populations[" + id + "]" + m.group(2) : displayed;
   }
 
   /** The kinds of population and the entry each generates. */
