@@ -132,7 +132,7 @@ public final class SweepPlan {
       PathResolver resolver,
       Map<String, ScenarioError> errors) {
     Set<ScenarioPath> bad = new HashSet<>();
-    Map<String, ScenarioPath> setBy = new LinkedHashMap<>();
+    java.util.TreeMap<String, ScenarioPath> setBy = new java.util.TreeMap<>();
     for (ScenarioPath path : sweep.columns()) {
       try {
         for (PathResolver.Target t : resolver.resolve(path, baseTree.deepCopy())) {
@@ -168,15 +168,24 @@ public final class SweepPlan {
     return bad;
   }
 
-  /** The path that set {@code pointer}, a key inside it, or a key around it; null if none. */
-  private static ScenarioPath overlapping(Map<String, ScenarioPath> setBy, String pointer) {
-    for (Map.Entry<String, ScenarioPath> e : setBy.entrySet()) {
-      String p = e.getKey();
-      if (p.equals(pointer) || p.startsWith(pointer + "/") || pointer.startsWith(p + "/")) {
-        return e.getValue();
+  /**
+   * The path that set {@code pointer}, a key around it or a key inside it; null if none. Looked up
+   * by the pointer's prefixes and its first descendant in sort order, not by a scan of every key
+   * set so far: {@code models[*]} over a hand-listed population sets a key per model.
+   */
+  private static ScenarioPath overlapping(
+      java.util.TreeMap<String, ScenarioPath> setBy, String pointer) {
+    for (int i = pointer.indexOf('/', 1); i > 0; i = pointer.indexOf('/', i + 1)) {
+      ScenarioPath around = setBy.get(pointer.substring(0, i));
+      if (around != null) {
+        return around;
       }
     }
-    return null;
+    if (setBy.containsKey(pointer)) {
+      return setBy.get(pointer);
+    }
+    String inside = setBy.ceilingKey(pointer + "/");
+    return inside != null && inside.startsWith(pointer + "/") ? setBy.get(inside) : null;
   }
 
   /** Where the file writes a path: its key in a grid, its first value's key in a list. */
