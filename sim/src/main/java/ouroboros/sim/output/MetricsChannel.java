@@ -9,8 +9,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * metrics.csv as {@link RunWriter} appends to it: whole writes that a failure (a full disk) cuts
- * back, so that the file always ends on a tick boundary; forcing to the disk; and cutting back to a
- * checkpoint's offset on resume.
+ * back, so that the file ends on a tick boundary (but after SIGKILL during a write, which Linux
+ * stops between two pages); forcing to the disk; and cutting back to a checkpoint's offset on
+ * resume.
  */
 final class MetricsChannel implements AutoCloseable {
   private final Path path;

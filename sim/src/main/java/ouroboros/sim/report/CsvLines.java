@@ -22,6 +22,9 @@ final class CsvLines {
 
   private int to;
 
+  /** Whether the current line ended at a {@code \n} (not at the end of the file). */
+  private boolean ended;
+
   /** Lines of {@code in}, which the caller closes. */
   CsvLines(InputStream in) {
     this.in = in;
@@ -33,6 +36,7 @@ final class CsvLines {
       for (int i = start; i < limit; i++) {
         if (buf[i] == '\n') {
           take(i);
+          ended = true;
           start = i + 1;
           return true;
         }
@@ -40,6 +44,7 @@ final class CsvLines {
       if (eof) {
         if (start < limit) {
           take(limit);
+          ended = false;
           start = limit;
           return true;
         }
@@ -76,6 +81,14 @@ final class CsvLines {
   /** The buffer holding the current line; valid until the next call of {@link #next}. */
   byte[] bytes() {
     return buf;
+  }
+
+  /**
+   * Whether the current line ended at a {@code \n}: only a file's last line can end without one, as
+   * when a write was cut short.
+   */
+  boolean ended() {
+    return ended;
   }
 
   /** Where the current line starts in {@link #bytes}. */

@@ -64,6 +64,16 @@ final class MetricsFile {
    * CsvLines}); only the fields of kept rows are decoded, and agent and metric names are interned.
    */
   static MetricsFile read(Path csv, Predicate<String> keep) throws IOException {
+    return read(csv, keep, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The same, for the first {@code ticks} ticks only: a run that was killed leaves rows after its
+   * summary's last checkpoint, and a write that SIGKILL cut short (Linux stops a write between two
+   * pages) may end the file in part of a line. Below {@link Integer#MAX_VALUE}, rows of later ticks
+   * are skipped, and so is a last line that does not end at a newline.
+   */
+  static MetricsFile read(Path csv, Predicate<String> keep, int ticks) throws IOException {
     MetricsFile f = new MetricsFile();
     NameTable agents = new NameTable();
     NameTable metrics = new NameTable();
@@ -78,7 +88,7 @@ final class MetricsFile {
       int number = 1;
       while (in.next()) {
         number++;
-        if (in.to() == in.from()) {
+        if (in.to() == in.from() || (ticks < Integer.MAX_VALUE && !in.ended())) {
           continue;
         }
         byte[] b = in.bytes();
@@ -102,6 +112,9 @@ final class MetricsFile {
         }
         try {
           int tick = parseTick(in, c1);
+          if (tick >= ticks) {
+            continue;
+          }
           double v =
               isNa(b, c4 + 1, in.to()) ? Double.NaN : Double.parseDouble(in.text(c4 + 1, in.to()));
           f.add(agents.get(b, c1 + 1, c2), metric, tick, v);

@@ -105,9 +105,19 @@ record RunDir(
     return RunLayout.of(dir).hasResults();
   }
 
-  /** Loads a run directory, keeping the metrics.csv rows whose metric {@code keep} accepts. */
+  /**
+   * Loads a run directory, keeping the metrics.csv rows whose metric {@code keep} accepts. Of a run
+   * that did not complete, only the ticks its summary.json counts are read: a killed run may have
+   * appended rows after its last checkpoint, and SIGKILL may have cut the last of them short.
+   */
   static RunDir load(Path dir, Predicate<String> keep) throws IOException {
-    return load(dir, MetricsFile.read(RunLayout.of(dir).metrics(), keep));
+    RunLayout files = RunLayout.of(dir);
+    JsonNode summary = new ObjectMapper().readTree(files.summary().toFile());
+    int ticks =
+        summary.path("complete").asBoolean()
+            ? Integer.MAX_VALUE
+            : summary.path("ticks-completed").asInt();
+    return load(dir, summary, MetricsFile.read(files.metrics(), keep, ticks));
   }
 
   /**
@@ -115,9 +125,12 @@ record RunDir(
    * wrote them).
    */
   static RunDir load(Path dir, MetricsFile series) throws IOException {
+    return load(dir, new ObjectMapper().readTree(RunLayout.of(dir).summary().toFile()), series);
+  }
+
+  private static RunDir load(Path dir, JsonNode summary, MetricsFile series) throws IOException {
     RunLayout files = RunLayout.of(dir);
     ObjectMapper json = new ObjectMapper();
-    JsonNode summary = json.readTree(files.summary().toFile());
     JsonNode scenario =
         Files.isRegularFile(files.scenario())
             ? new YAMLMapper().readTree(files.scenario().toFile())

@@ -85,6 +85,27 @@ class MetricsFileTest {
     assertTrue(e.getMessage().contains("found the header 'tick,agent'"));
   }
 
+  @Test
+  void read_killedRunsTicks_skipsLaterRowsAndACutLastLine() throws IOException {
+    // A run killed during a write: tick 2 is past its summary's last checkpoint, and its last row
+    // was cut short at a page boundary, in the middle of its value.
+    Path file = tmp.resolve("killed.csv");
+    Files.writeString(
+        file,
+        MetricRow.HEADER
+            + "\n0,a,1,x,1.5\n0,b,1,x,2\n1,a,1,x,1.25\n1,b,1,x,3\n2,a,1,x,7\n2,b,1,x,0.12");
+    MetricsFile f = MetricsFile.read(file, m -> true, 2);
+    assertEquals(2, f.get("a", "x").size());
+    assertEquals(1.25, f.get("a", "x").last());
+    assertEquals(3.0, f.get("b", "x").last());
+    // Of a complete run every line counts, a last one without its newline too.
+    assertEquals(0.12, MetricsFile.read(file, m -> true).get("b", "x").last());
+    // A line cut in its first fields cannot be read as a row of an earlier tick.
+    Files.writeString(file, MetricRow.HEADER + "\n0,a,1,x,1.5\n1");
+    assertEquals(1, MetricsFile.read(file, m -> true, 2).get("a", "x").size());
+    assertThrows(IOException.class, () -> MetricsFile.read(file, m -> true));
+  }
+
   /** The reference reading: String lines, split on commas; items are left out. */
   private static Map<String, Map<String, List<double[]>>> lineByLine(String csv) {
     Map<String, Map<String, List<double[]>>> out = new LinkedHashMap<>();

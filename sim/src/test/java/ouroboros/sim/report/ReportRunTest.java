@@ -130,6 +130,26 @@ class ReportRunTest {
   }
 
   @Test
+  void report_killedDuringAWrite_readsTheTicksItsSummaryCounts() throws Exception {
+    // SIGKILL during an append: the summary's last checkpoint counts ticks 0 and 1; tick 2's rows
+    // went in after it, and Linux stopped the write at a page boundary, inside a row.
+    Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), false);
+    Path summary = dir.resolve("summary.json");
+    Files.writeString(
+        summary,
+        Files.readString(summary)
+            .replace("\"ticks-completed\": 3", "\"ticks-completed\": 2")
+            .replace("\"complete\": true", "\"complete\": false"));
+    String csv = Files.readString(dir.resolve("metrics.csv"));
+    Files.writeString(dir.resolve("metrics.csv"), csv.substring(0, csv.indexOf("2,m1,3,d5") + 4));
+    RunDir run = RunDir.load(dir, RunReport.METRICS);
+    assertEquals(2, run.metrics().get("m1", "population-risk").size());
+    assertEquals(0.2, run.metrics().get("m1", "population-risk").last(), 1e-12);
+    String html = Files.readString(ReportWriter.write(dir, ReportOptions.defaults()));
+    assertTrue(html.contains("<h2 id=\"risk\">"), "the report is written");
+  }
+
+  @Test
   void report_graphDot_showsTheGraphSection() throws Exception {
     Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), false);
     Files.createDirectories(dir.resolve("graph"));
