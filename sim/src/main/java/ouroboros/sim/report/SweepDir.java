@@ -144,6 +144,7 @@ record SweepDir(
         }
       }
     }
+    cellsWithoutRows(dir, params, cells);
     JsonNode yaml = sweepYaml(dir);
     String fallback = dir.toAbsolutePath().normalize().getFileName().toString();
     List<ReportDefaults.Problem> problems = new ArrayList<>();
@@ -161,6 +162,41 @@ record SweepDir(
         finals,
         runs(dir, keep),
         defaults);
+  }
+
+  /**
+   * Adds to {@code cells} those of cells.csv ({@code cell,path,value}, one row per value a cell
+   * sets) that have no row in sweep.csv, because none of their runs completed, so that the report
+   * counts and shows every cell. Without cells.csv (an older sweep), nothing.
+   */
+  private static void cellsWithoutRows(Path dir, List<String> params, Map<Integer, Cell> cells)
+      throws IOException {
+    Path csv = new SweepLayout(dir).cellsCsv();
+    if (!Files.isRegularFile(csv)) {
+      return;
+    }
+    Map<Integer, Map<String, String>> values = new TreeMap<>();
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    for (int i = 1; i < lines.size(); i++) {
+      List<String> f = split(lines.get(i));
+      if (f.size() != 3) {
+        throw new IOException(csv + ":" + (i + 1) + ": found " + f.size() + " fields, expected 3");
+      }
+      try {
+        values
+            .computeIfAbsent(Integer.parseInt(f.get(0)), k -> new HashMap<>())
+            .put(f.get(1), f.get(2));
+      } catch (NumberFormatException e) {
+        throw new IOException(
+            csv + ":" + (i + 1) + ": found '" + lines.get(i) + "', expected a whole cell number",
+            e);
+      }
+    }
+    values.forEach(
+        (id, byPath) ->
+            cells.computeIfAbsent(
+                id,
+                k -> new Cell(k, params.stream().map(p -> byPath.getOrDefault(p, "NA")).toList())));
   }
 
   /** sweep.yaml as a tree; an empty mapping when it is missing or unreadable. */

@@ -41,11 +41,14 @@ import ouroboros.sim.scenario.path.ScenarioPath;
  *
  * Values print as in {@code metrics.csv}: missing as NA, whole numbers without a decimal point. A
  * path a cell leaves at the base's value reads NA in its column. A run that did not complete has no
- * rows.
+ * rows, but a cell none of whose runs completed has rows with n = 0 in summary.csv.
  */
 public final class SweepTables {
   private final ObjectMapper json = Yaml.json();
   private final SweepFile sweep;
+
+  /** The final values' names of the sweep's first complete run, once a cell needs them. */
+  private Map<String, Map<String, Double>> template;
 
   /** Tables of a sweep. */
   public SweepTables(SweepFile sweep) {
@@ -82,6 +85,7 @@ public final class SweepTables {
    * {@code dir}.
    */
   public void writeResults(Path dir) throws IOException {
+    template = null;
     StringBuilder paths = new StringBuilder();
     for (ScenarioPath p : sweep.columns()) {
       paths.append(csv(p.text())).append(',');
@@ -127,7 +131,11 @@ public final class SweepTables {
     return SweepLayout.seedColumn(sweep.columns().stream().map(ScenarioPath::text).toList());
   }
 
-  /** A cell's rows in both tables. */
+  /**
+   * A cell's rows in both tables. A cell none of whose replicates completed has a row in
+   * summary.csv, n = 0, for every model and metric of the sweep's first complete run, so that it is
+   * not silently missing from the table (failures.csv says why its runs failed).
+   */
   private void writeCell(Path dir, SweepFile.Cell cell, Writer rows, Writer stats)
       throws IOException {
     String values = values(cell);
@@ -139,16 +147,7 @@ public final class SweepTables {
         continue;
       }
       JsonNode summary = json.readTree(RunLayout.of(run).summary().toFile());
-      Map<String, Map<String, Double>> models = new TreeMap<>();
-      for (JsonNode m : summary.path("models")) {
-        Map<String, Double> metrics = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = m.path("metrics").fields();
-        while (it.hasNext()) {
-          Map.Entry<String, JsonNode> e = it.next();
-          metrics.put(e.getKey(), number(e.getValue()));
-        }
-        models.put(m.path("id").asText(), metrics);
-      }
+      Map<String, Map<String, Double>> models = finals(summary);
       String prefix = cell.index() + "," + r + "," + summary.path("seed").asLong() + "," + values;
       for (Map.Entry<String, Map<String, Double>> m : models.entrySet()) {
         for (Map.Entry<String, Double> e : m.getValue().entrySet()) {
@@ -167,6 +166,17 @@ public final class SweepTables {
         }
       }
     }
+    if (byModel.isEmpty()) {
+      if (template == null) {
+        template = finals(firstComplete(dir));
+      }
+      template.forEach(
+          (model, metrics) -> {
+            for (String metric : metrics.keySet()) {
+              byModel.computeIfAbsent(model, k -> new TreeMap<>()).put(metric, List.of());
+            }
+          });
+    }
     for (Map.Entry<String, Map<String, List<Double>>> m : byModel.entrySet()) {
       for (Map.Entry<String, List<Double>> e : m.getValue().entrySet()) {
         stats.write(
@@ -181,6 +191,34 @@ public final class SweepTables {
                 + "\n");
       }
     }
+  }
+
+  /** A summary.json's final values, model -> metric -> value. */
+  private static Map<String, Map<String, Double>> finals(JsonNode summary) {
+    Map<String, Map<String, Double>> models = new TreeMap<>();
+    for (JsonNode m : summary.path("models")) {
+      Map<String, Double> metrics = new TreeMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = m.path("metrics").fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        metrics.put(e.getKey(), number(e.getValue()));
+      }
+      models.put(m.path("id").asText(), metrics);
+    }
+    return models;
+  }
+
+  /** The summary.json of the sweep's first complete run, in cell order; empty when none is. */
+  private JsonNode firstComplete(Path dir) throws IOException {
+    for (SweepFile.Cell cell : sweep.cells()) {
+      for (int r = 0; r < sweep.replicates(); r++) {
+        Path run = runDir(dir, cell.index(), r);
+        if (RunDirectory.isComplete(run)) {
+          return json.readTree(RunLayout.of(run).summary().toFile());
+        }
+      }
+    }
+    return json.createObjectNode();
   }
 
   /** A summary.json number: null is missing (NaN); "Infinity" and "-Infinity" are infinite. */

@@ -89,11 +89,22 @@ class SweepFailureTest {
     assertTrue(
         report.contains("Runs that failed") && report.contains("ran out of Java heap space"),
         "the report lists the failed run with its reason");
-    for (String table : List.of("sweep.csv", "summary.csv", "sweep-ticks.csv")) {
+    for (String table : List.of("sweep.csv", "sweep-ticks.csv")) {
       List<String> rows = Files.readAllLines(out.resolve(table));
       assertTrue(rows.size() > 1, table + " has cell 0's rows");
       assertTrue(rows.stream().skip(1).allMatch(r -> r.startsWith("0,")), table + ": " + rows);
     }
+    // summary.csv keeps cell 1, with no replicate.
+    List<String> stats = Files.readAllLines(out.resolve("summary.csv"));
+    assertTrue(
+        stats.stream()
+            .skip(1)
+            .allMatch(
+                r -> r.startsWith("0,20,") || r.matches("1,10000000,lab,[a-z0-9-]+,0,NA,NA,NA,NA")),
+        "summary.csv: " + stats);
+    assertEquals(
+        stats.stream().filter(r -> r.startsWith("0,")).count(),
+        stats.stream().filter(r -> r.startsWith("1,")).count());
 
     // --resume keeps the failed run as failed: nothing runs, and the failure stays on record.
     byte[] recorded = Files.readAllBytes(out.resolve("failures.csv"));
@@ -154,6 +165,19 @@ class SweepFailureTest {
                 + " run's share of the heap, [0-9.]+ [MG]B \\(max heap [0-9.]+ [MG]B /"
                 + " 2 runs at once\\); .*--run-heap SIZE\""),
         line);
+    // QA, stop 32: cell 1, all of whose runs failed, dropped out of summary.csv, the table and
+    // the report's count of cells.
+    List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+    assertTrue(
+        summary.contains("1,1000000,10000000,lab,population-risk,0,NA,NA,NA,NA"), "" + summary);
+    assertEquals(
+        summary.stream().filter(l -> l.startsWith("0,")).count(),
+        summary.stream().filter(l -> l.startsWith("1,")).count(),
+        "cell 1 has a row for each of cell 0's");
+    assertTrue(r.stdout().matches("(?s).*\\n1 +1000000 +10000000 +lab +0 +- .*"), r.stdout());
+    assertTrue(
+        Files.readString(out.resolve("report.html")).contains("2 cells, 1 replicate run"),
+        "the report counts both cells");
   }
 
   @Test
