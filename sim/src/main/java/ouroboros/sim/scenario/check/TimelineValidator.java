@@ -264,8 +264,12 @@ final class TimelineValidator {
    */
   private Set<String> named(java.util.Collection<String> known) {
     Set<String> out = new TreeSet<>(known);
-    s.models().forEach(m -> addPopulation(out, m.population()));
-    s.humans().forEach(h -> addPopulation(out, h.population()));
+    if (s.models() != null) {
+      s.models().forEach(m -> addPopulation(out, m == null ? null : m.population()));
+    }
+    if (s.humans() != null) {
+      s.humans().forEach(h -> addPopulation(out, h == null ? null : h.population()));
+    }
     return out;
   }
 

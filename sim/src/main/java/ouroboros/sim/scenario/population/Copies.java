@@ -15,6 +15,7 @@ import ouroboros.sim.engine.CopyPlan;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.Suggest;
 import ouroboros.sim.scenario.load.Yaml;
+import ouroboros.sim.scenario.path.Timelines;
 import ouroboros.sim.scenario.spec.CopiesSpec;
 import ouroboros.sim.scenario.spec.Scenario;
 import ouroboros.sim.sweep.Seeds;
@@ -88,9 +89,7 @@ public final class Copies {
     if (s.timeline() != null) {
       for (int k = 0; k < s.timeline().size(); k++) {
         var set = s.timeline().get(k).set();
-        if (set != null
-            && set.path() != null
-            && SET_REFERENCES.contains(set.path().split("\\.")[0])) {
+        if (set != null && set.path() != null && SET_REFERENCES.contains(firstKey(set.path()))) {
           p.addWorded(
               "/timeline/" + k + "/set/path",
               "'" + set.path() + "' with copies",
@@ -308,11 +307,43 @@ public final class Copies {
     rename(e, "retire", copy);
     if (e.get("set") instanceof ObjectNode set) {
       rename(set, "agent", copy);
+      if (set.get("path") instanceof com.fasterxml.jackson.databind.node.TextNode path) {
+        set.put("path", renamedPath(path.asText(), copy));
+      }
     }
     if (e.get("humans") instanceof ObjectNode h) {
       rename(h, "id", copy);
     }
     return e;
+  }
+
+  /**
+   * The key a set event's path sets, after its agent ({@code crawl} for {@code
+   * models[a].crawl.policy}); null when the path is malformed (validation says so).
+   */
+  private static String firstKey(String path) {
+    try {
+      return Timelines.parse(path).first();
+    } catch (Timelines.SetException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A set event's path with its agent renamed to copy {@code copy}'s ({@code models[a].scrape} to
+   * {@code models[a<suffix>].scrape}); a path naming its agent otherwise is left as it is.
+   */
+  private static String renamedPath(String path, int copy) {
+    Timelines.Target t;
+    try {
+      t = Timelines.parse(path);
+    } catch (Timelines.SetException e) {
+      return path;
+    }
+    String named = t.list() + "[" + t.id() + "]";
+    return path.startsWith(named)
+        ? t.list() + "[" + id(t.id(), copy) + "]" + path.substring(named.length())
+        : path;
   }
 
   /** Renames the text at {@code key}, when there is one. */

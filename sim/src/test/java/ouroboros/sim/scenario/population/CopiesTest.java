@@ -127,6 +127,55 @@ class CopiesTest {
   }
 
   @Test
+  void run_setEventOnAPath_appliedToEveryCopy_pathNamingSitesRefused() throws Exception {
+    // QA, stop 33: a set event with a path crashed every run with copies (the path's agent was
+    // not renamed), and a crawl path got past the check that refuses it.
+    String set =
+        BASE.replace(
+                "timeline:\n",
+                "timeline:\n  - {tick: 2, set: {path: 'models[follower].scrape', value: 5}}\n")
+            + "copies: {count: 2}\n";
+    Path file = tmp.resolve("set.yaml");
+    Files.writeString(file, set);
+    Path out = tmp.resolve("r");
+    int code =
+        Main.run(
+            new String[] {
+              "run", file.toString(), "--out", out.toString(), "--quiet", "--no-report"
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()));
+    assertEquals(0, code);
+    List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
+    for (String copy : List.of("c0", "c1")) {
+      assertTrue(rows.contains("1,follower." + copy + ",1,scraped,20"), copy);
+      assertTrue(rows.contains("2,follower." + copy + ",2,scraped,5"), copy);
+    }
+    String crawl =
+        error(
+            set.replace(
+                "'models[follower].scrape', value: 5",
+                "'models[follower].crawl.policy', value: uniform"));
+    assertTrue(
+        crawl.contains(
+            "timeline[0].set.path: found 'models[follower].crawl.policy' with copies, expected"
+                + " with 'copies', a set event that names no site or agent"),
+        crawl);
+  }
+
+  @Test
+  void validation_setPathByIndexWithoutHumans_locatedMessage() {
+    // QA, stop 33: the suggestion for a model given by its index read the absent humans list.
+    String e =
+        error(
+            "name: x\nseed: 1\nticks: 3\ndomain: {type: gaussian}\nmodels:\n"
+                + "  - {id: m, regime: replace, initial: truth, scrape: 10, publish-rate: 10}\n"
+                + "timeline:\n  - {tick: 1, set: {path: 'models[0].scrape', value: 5}}\n");
+    assertTrue(
+        e.contains("timeline[0].set.path: found '0', expected the id of a model, one of [m]"), e);
+  }
+
+  @Test
   void validation_badCopiesOnTheCommandLine_exitsTwo() throws Exception {
     Path file = tmp.resolve("bad.yaml");
     Files.writeString(file, withCopies("  count: -1\n"));
