@@ -135,7 +135,9 @@ public final class CollapseTracker {
             ? Verdict.notApplicable(Definition.ANY_RISK_INCREASE)
             : Verdict.of(Definition.ANY_RISK_INCREASE, increase, increase > allowed);
     v[2] = trend();
-    v[3] = scaling();
+    // Without this generation's baseline (beyond baseline-cap, or its fit failed) definition 4
+    // does not apply: the regressions stop at the last baseline, and their gap would repeat.
+    v[3] = Double.isNaN(baselineRisk) ? Verdict.notApplicable(Definition.SCALING_LAW) : scaling();
     v[4] =
         below(
             Definition.COLLAPSING_VARIANCE,

@@ -45,6 +45,23 @@ class CollapseTrackerTest {
   }
 
   @Test
+  void baselineGone_scalingNotApplicable_notItsLastValue() {
+    // QA, stop 33: beyond baseline-cap the model has no baseline, and definition 4 repeated the
+    // gap of the last generation that had one, "yes" to the end of the run.
+    CollapseTracker t = new CollapseTracker(Thresholds.DEFAULTS);
+    List<Verdict> v = List.of();
+    for (int g = 1; g <= 10; g++) {
+      v = t.update(g, eval(0.1 * g, 0, 1), 100.0 * g, 1.0 / g);
+    }
+    assertEquals(State.YES, of(v, Definition.SCALING_LAW).state());
+    for (int g = 11; g <= 13; g++) {
+      v = t.update(g, eval(0.1 * g, 0, 1), 100.0 * g, Double.NaN);
+      assertEquals(State.NOT_APPLICABLE, of(v, Definition.SCALING_LAW).state(), "g " + g);
+      assertEquals(Double.NaN, of(v, Definition.SCALING_LAW).number());
+    }
+  }
+
+  @Test
   void infiniteRisks_divergedOnlyWhenTheyStayInfinite() {
     // QA, stop 32: a categorical model fed fresh human data has an infinite risk whenever its
     // 100 items miss the 1% category; a window holding one such tick made definition 3 fire.
