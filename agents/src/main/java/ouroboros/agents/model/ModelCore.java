@@ -164,7 +164,10 @@ public final class ModelCore {
     Batch out = domain.sample(model, RetrainReport.COMMUNITY_SAMPLE, settings.sampling(), rng);
     double[] shares = new double[k];
     for (int i = 0; i < out.size(); i++) {
-      shares[domain.communityOf(out, i)] += 1.0 / out.size();
+      shares[domain.communityOf(out, i)]++;
+    }
+    for (int c = 0; c < k; c++) {
+      shares[c] /= out.size(); // a count over the size: 0.506, not a sum of 1/size (0.50600...03)
     }
     return shares;
   }

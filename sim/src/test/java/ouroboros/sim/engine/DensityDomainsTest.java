@@ -115,6 +115,49 @@ class DensityDomainsTest extends EngineTest {
   }
 
   @Test
+  void mixtureAndKde_humansPickAComponentAsTheirCommunity() {
+    // QA, stop 33: every community but 0 was refused ("a gaussian-mixture domain with this truth
+    // has only one"), though the components are the communities and the shares were reported.
+    for (String type : List.of("gaussian-mixture", "kde")) {
+      String yaml =
+          """
+          name: communities
+          ticks: 2
+          domain:
+            type: TYPE
+            components: [{weight: 0.7, mean: [0.0]}, {weight: 0.3, mean: [6.0]}]
+          humans:
+            - {id: main, publish-rate: 50, community: 0}
+            - {id: tails, publish-rate: 50, community: 1}
+          models:
+            - {id: lab, regime: accumulate, scrape: 50, publish-rate: 50}
+          collapse: {baseline-cap: 0}
+          """
+              .replace("TYPE", type);
+      for (RetrainReport r : run(yaml)) {
+        double[] shares = r.communityShares();
+        assertEquals(2, shares.length, type);
+        for (double share : shares) {
+          // A count over the sample's size, so that it prints as 0.506, not 0.5060000000000003.
+          assertEquals(
+              Math.round(share * RetrainReport.COMMUNITY_SAMPLE),
+              share * RetrainReport.COMMUNITY_SAMPLE,
+              1e-9);
+          assertEquals(
+              share,
+              Math.round(share * RetrainReport.COMMUNITY_SAMPLE)
+                  / (double) RetrainReport.COMMUNITY_SAMPLE);
+        }
+      }
+      assertTrue(
+          refused(yaml.replace("community: 1}", "community: 2}"))
+              .getMessage()
+              .contains("humans[1].community: found 2, expected a community from 0 to 1"),
+          type);
+    }
+  }
+
+  @Test
   void mixture_identicalComponents_refusedAsOneMode() {
     // QA, stop 32: two N(0, 1) components gave an exact fit half the modes (definition 6 fired)
     // and a community with no human share.

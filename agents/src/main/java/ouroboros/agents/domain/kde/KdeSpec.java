@@ -123,6 +123,12 @@ public record KdeSpec(
     return List.of("bandwidth");
   }
 
+  /** The truth's components are its human communities. */
+  @Override
+  public int communityCount() {
+    return components == null || components.isEmpty() ? 1 : components.size();
+  }
+
   @Override
   public Domain build(RngStreams streams) {
     MixtureTruth truth = MixtureSpec.truth(dimensions, components, referenceSize, streams);

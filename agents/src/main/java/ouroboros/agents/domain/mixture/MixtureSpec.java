@@ -136,6 +136,12 @@ public record MixtureSpec(
     return List.of("components", "warm-start");
   }
 
+  /** The truth's components are its human communities. */
+  @Override
+  public int communityCount() {
+    return components == null || components.isEmpty() ? 1 : components.size();
+  }
+
   @Override
   public Domain build(RngStreams streams) {
     return new MixtureDomain(truth(dimensions, components, referenceSize, streams));
