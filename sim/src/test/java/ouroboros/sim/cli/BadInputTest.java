@@ -676,6 +676,31 @@ class BadInputTest {
             "models[1].trains-on",
             "'trains-on' together with 'fresh-human-fraction'",
             List.of("'human-share'")));
+    // QA, stop 33: a timeline could give a trains-on model what its entry may not, and the
+    // engine ignored it without a word.
+    String trainsOn = withCrawl("trains-on: [{source: people}]") + "timeline:\n  - ";
+    cases.add(
+        new Case(
+            "trainsOn_setCrawlByTimeline_asksForOne",
+            utf8(
+                trainsOn
+                    + "{tick: 1, set: {path: 'models[lab-replace].crawl', value: {policy: uniform}}}\n"),
+            37,
+            63,
+            "timeline[0].set.value",
+            "'trains-on' together with 'crawl'",
+            List.of("one of them")));
+    cases.add(
+        new Case(
+            "trainsOn_releaseLikeItWithCrawl_refused",
+            utf8(
+                trainsOn
+                    + "{tick: 1, release: {id: lab-2, like: lab-replace, crawl: {policy: uniform}}}\n"),
+            37,
+            62,
+            "timeline[0].release.crawl",
+            "'crawl' in a release like 'lab-replace', which has 'trains-on'",
+            List.of("a release like a model that crawls the web")));
     cases.add(
         new Case(
             "trainsOn_weightsSumToZero_expectsPositiveWeight",
