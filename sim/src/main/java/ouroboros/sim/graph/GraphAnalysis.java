@@ -143,6 +143,9 @@ public final class GraphAnalysis {
     int h = g.humanCount();
     boolean[] fed = new boolean[m];
     for (int k = 0; k < m; k++) {
+      if (!g.trainsInWindow(k)) {
+        continue;
+      }
       InteractionGraph.Input in = g.inputs().get(k);
       for (int e = 0; e < in.authors().length; e++) {
         int j = in.authors()[e] - h;
@@ -157,7 +160,7 @@ public final class GraphAnalysis {
           switch (g.presence().get(i)) {
             case IN -> true;
             case NOT_YET -> false;
-            case RETIRED -> g.inputs().get(i).lastTick() >= g.start() || fed[i];
+            case RETIRED -> g.trainsInWindow(i) || fed[i];
           };
     }
     return shown;

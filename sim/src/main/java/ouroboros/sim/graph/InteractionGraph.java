@@ -252,7 +252,10 @@ public record InteractionGraph(
 
   /**
    * Whether model {@code i} is drawn in this window's files: not when it is not released yet, nor
-   * when it retired before the window began and no model trained on its output in the window. O(E)
+   * when it retired before the window began and no model trained on its output in the window. A
+   * model trains in the window when it is in the web, or retired but retrained in the window; the
+   * frozen last input of a model retired before the window does not keep others in it (two models
+   * that read each other and retired together stayed a closed class to the end of the run). O(E)
    * for a retired model: {@link GraphAnalysis#shown} answers for every model at once.
    */
   public boolean shown(int i) {
@@ -263,11 +266,23 @@ public record InteractionGraph(
     };
   }
 
+  /**
+   * Whether model {@code k}'s input belongs to this window: it is in the web, or it retired but
+   * retrained in the window.
+   */
+  public boolean trainsInWindow(int k) {
+    return switch (presence.get(k)) {
+      case IN -> true;
+      case NOT_YET -> false;
+      case RETIRED -> inputs.get(k).lastTick() >= start;
+    };
+  }
+
   /** Whether some other model's input in this window holds model {@code i}'s output. */
   private boolean feeds(int i) {
     int author = agentOf(i);
     for (int k = 0; k < inputs.size(); k++) {
-      if (k != i && inputs.get(k).share(author) > 0) {
+      if (k != i && trainsInWindow(k) && inputs.get(k).share(author) > 0) {
         return true;
       }
     }

@@ -22,6 +22,37 @@ class GraphAnalysisAgreementTest {
   private static final double EPS = 1e-12;
 
   @Test
+  void retiredTogether_theirFrozenInputsDoNotKeepEachOtherShown() {
+    // QA, stop 33: p and q read each other and retired before the window (their last retrains at
+    // ticks 3 and 4); each one's frozen input held the other, so both stayed in every later window
+    // as a closed class. r, in the web, reads the human source h, then also p.
+    Input pq = new Input(new int[] {2}, new long[] {10}, 0, 10, 1, 1, 4, true);
+    Input qp = new Input(new int[] {1}, new long[] {10}, 0, 10, 1, 1, 3, true);
+    Input rh = new Input(new int[] {0}, new long[] {10}, 10, 10, 0, 1, 22, false);
+    List<InteractionGraph.Presence> presence =
+        List.of(
+            InteractionGraph.Presence.RETIRED,
+            InteractionGraph.Presence.RETIRED,
+            InteractionGraph.Presence.IN);
+    InteractionGraph g =
+        new InteractionGraph(
+            20, 24, List.of("h"), List.of("p", "q", "r"), List.of(pq, qp, rh), presence);
+    GraphAnalysis a = GraphAnalysis.of(g);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(i == 2, g.shown(i), "model " + i);
+      assertEquals(i == 2, a.shown(i), "model " + i);
+    }
+    Input rhp = new Input(new int[] {0, 1}, new long[] {10, 5}, 10, 15, 0.3, 1, 22, false);
+    g =
+        new InteractionGraph(
+            20, 24, List.of("h"), List.of("p", "q", "r"), List.of(pq, qp, rhp), presence);
+    a = GraphAnalysis.of(g);
+    // r trains on p's output in the window: p is shown, and q only through p's frozen input.
+    assertEquals(List.of(true, false, true), List.of(g.shown(0), g.shown(1), g.shown(2)));
+    assertEquals(List.of(true, false, true), List.of(a.shown(0), a.shown(1), a.shown(2)));
+  }
+
+  @Test
   void handBuiltGraphs_agreeWithTheDenseSolver() {
     List<InteractionGraph> graphs = handBuilt();
     for (int k = 0; k < graphs.size(); k++) {
