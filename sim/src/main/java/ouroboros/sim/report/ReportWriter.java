@@ -81,6 +81,30 @@ public final class ReportWriter {
   }
 
   /**
+   * Refuses the choices that only a sweep's collapse map takes, for a run directory, rather than
+   * ignoring them.
+   */
+  private static void sweepOnly(Path dir, ReportOptions opts) {
+    String given =
+        opts.metric() != null
+            ? "--metric"
+            : opts.model() != null
+                ? "--model"
+                : opts.definition() != null
+                    ? "--definition"
+                    : opts.facet() != null ? "--facet" : null;
+    if (given != null) {
+      throw new IllegalArgumentException(
+          given
+              + ": found the run directory "
+              + dir
+              + ", expected a sweep directory (--metric, --model, --definition and --facet choose"
+              + " what a sweep's collapse map shows; a run's report shows every model and"
+              + " definition)");
+    }
+  }
+
+  /**
    * The same, for a run directory whose metrics.csv rows {@code rows} gathered as the run wrote
    * them (null: read metrics.csv), so that the file is not read back; the report is the same.
    */
@@ -90,6 +114,7 @@ public final class ReportWriter {
     if (SweepDir.isSweep(dir)) {
       html = SweepReport.render(SweepDir.load(dir, SweepReport.METRICS), opts);
     } else if (RunDir.isRun(dir)) {
+      sweepOnly(dir, opts);
       html =
           RunReport.render(
               rows != null

@@ -150,6 +150,25 @@ class ReportRunTest {
   }
 
   @Test
+  void report_runDirectoryWithSweepChoices_refusedNotIgnored() throws Exception {
+    // QA, stop 33: --metric, --model and --facet were ignored on a run directory, misspelt too.
+    Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), false);
+    for (String[] option :
+        new String[][] {{"--metric", "varance-ratio"}, {"--model", "lab-x"}, {"--facet", "foo"}}) {
+      StringWriter err = new StringWriter();
+      int code =
+          Main.run(
+              new String[] {"report", dir.toString(), option[0], option[1]},
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err));
+      assertEquals(Main.BAD_INPUT, code, err.toString());
+      assertTrue(
+          err.toString().startsWith("error: " + option[0] + ": found the run directory " + dir),
+          err.toString());
+    }
+  }
+
+  @Test
   void report_graphDot_showsTheGraphSection() throws Exception {
     Path dir = ReportFixtures.handWrittenRun(tmp.resolve("run"), false);
     Files.createDirectories(dir.resolve("graph"));
