@@ -155,7 +155,10 @@ final class RunCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     if (pace != null && !(pace > 0 && pace < Double.POSITIVE_INFINITY)) {
-      stderr.println("error: --pace: found " + pace + ", expected ticks per second above 0");
+      stderr.println(
+          "error: --pace: found "
+              + pace
+              + ", expected a finite number of ticks per second above 0");
       return Main.BAD_INPUT;
     }
     if (pace != null && 1 / pace > EngineLimits.MAX_DELAY_SECONDS) {

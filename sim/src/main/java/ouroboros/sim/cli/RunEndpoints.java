@@ -99,10 +99,24 @@ final class RunEndpoints implements AutoCloseable {
     }
   }
 
-  /** The address of a host option's value. */
+  /**
+   * The address of a host option's value: one of this machine's (else binding fails with "Cannot
+   * assign requested address", which was reported under the port option).
+   */
   private static InetAddress address(String option, String host) throws BadOption {
     try {
-      return InetAddress.getByName(host);
+      InetAddress a = InetAddress.getByName(host);
+      if (!a.isAnyLocalAddress() && !a.isLoopbackAddress() && !ofThisMachine(a)) {
+        throw new BadOption(
+            "error: "
+                + option
+                + ": found '"
+                + host
+                + "' ("
+                + a.getHostAddress()
+                + "), expected a host name or an address of this machine");
+      }
+      return a;
     } catch (UnknownHostException e) {
       throw new BadOption(
           "error: "
@@ -110,6 +124,15 @@ final class RunEndpoints implements AutoCloseable {
               + ": found '"
               + host
               + "', expected a host name or an address of this machine");
+    }
+  }
+
+  /** Whether a network interface of this machine has {@code a} (when that cannot be told, yes). */
+  private static boolean ofThisMachine(InetAddress a) {
+    try {
+      return java.net.NetworkInterface.getByInetAddress(a) != null;
+    } catch (java.net.SocketException e) {
+      return true; // binding will say what is wrong
     }
   }
 

@@ -63,8 +63,9 @@ import ouroboros.sim.web.WebStore;
  * or t+1's publish timeout ({@link Fold}).
  *
  * <p>Pacing: with a {@link ClockSetup#tickInterval() tick interval} of zero the next tick starts as
- * soon as the observe phase ends. With an interval I, tick t+1 starts I after tick t started, on a
- * timer, or at once when tick t took longer than I; pacing never changes what a tick computes.
+ * soon as the observe phase ends. With an interval I, tick t+1 is due I after tick t was due, on a
+ * timer, or starts at once when tick t ran past that (and the schedule starts again from there);
+ * pacing never changes what a tick computes.
  */
 public final class Clock extends AbstractBehavior<Clock.Command> {
 
@@ -171,7 +172,14 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
   private boolean checkpointAfter;
 
   private long phaseStart;
-  private long tickStart;
+
+  /**
+   * When the current tick was due to start, on the pace's schedule: the next is due an interval
+   * later, so a timer that fires late (by a few to tens of milliseconds) does not push every later
+   * tick back; a tick that ran past its successor's time restarts the schedule from its end.
+   */
+  private long tickDue = Long.MIN_VALUE;
+
   private final long[] phaseNanos = new long[Phase.values().length];
 
   private Clock(ActorContext<Command> ctx, TimerScheduler<Command> timers, ClockSetup setup) {
@@ -311,7 +319,9 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
     Arrays.fill(phaseNanos, 0);
     phase = Phase.EVENTS;
     phaseStart = System.nanoTime();
-    tickStart = phaseStart;
+    if (tickDue == Long.MIN_VALUE) {
+      tickDue = phaseStart;
+    }
     plan = fold.planOf(tick);
     String publishFailure = fold.failureAt(tick);
     if (publishFailure != null) {
@@ -557,10 +567,13 @@ public final class Clock extends AbstractBehavior<Clock.Command> {
 
   /** Starts tick {@code next} now, or on a timer when pacing asks to wait. */
   private void advanceTo(int next) {
-    long wait = setup.tickInterval().toNanos() - (System.nanoTime() - tickStart);
-    if (wait > 0) {
-      timers.startSingleTimer(PACE_KEY, new Advance(next), Duration.ofNanos(wait));
+    long interval = setup.tickInterval().toNanos();
+    long now = System.nanoTime();
+    if (interval > 0 && tickDue + interval - now > 0) {
+      tickDue += interval;
+      timers.startSingleTimer(PACE_KEY, new Advance(next), Duration.ofNanos(tickDue - now));
     } else {
+      tickDue = now;
       getContext().getSelf().tell(new Advance(next));
     }
   }

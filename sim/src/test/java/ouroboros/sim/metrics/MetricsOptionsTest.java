@@ -47,7 +47,7 @@ class MetricsOptionsTest {
   @CsvSource({
     "--pace, 0, --pace: found 0.0",
     "--pace, -2, --pace: found -2.0",
-    "--pace, Infinity, --pace: found Infinity",
+    "--pace, Infinity, '--pace: found Infinity, expected a finite number'",
     "--metrics-port, 70000, --metrics-port: found 70000",
     "--metrics-port, -1, --metrics-port: found -1",
     "--metrics-max-models, -1, --metrics-max-models: found -1",
@@ -56,6 +56,17 @@ class MetricsOptionsTest {
   void badValue_refused(String option, String value, String expected, @TempDir Path tmp)
       throws Exception {
     assertRefused(tmp, expected, option, value);
+  }
+
+  @Test
+  void hostNotOfThisMachine_refusedUnderTheHostOption(@TempDir Path tmp) throws Exception {
+    // QA, stop 33: it was reported under --metrics-port ("Cannot assign requested address").
+    assertRefused(
+        tmp,
+        "--metrics-host: found '10.255.255.1' (10.255.255.1), expected a host name or an address"
+            + " of this machine",
+        "--metrics-host",
+        "10.255.255.1");
   }
 
   @Test
