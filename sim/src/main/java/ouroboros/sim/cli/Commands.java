@@ -87,7 +87,11 @@ final class Commands {
       boolean quiet,
       PrintWriter stdout,
       PrintWriter stderr) {
-    Path report = noReport ? null : report(dir, outcome.completed() ? rows : null, stderr);
+    // A run the JVM is shutting down under (SIGTERM, Ctrl-C) says so at once: the JVM halts when
+    // its shutdown hooks end, which a report (seconds) would outlast, so nothing would be said.
+    boolean shutDown = ouroboros.sim.output.RunDirectory.SHUT_DOWN.equals(outcome.failure());
+    Path report =
+        noReport || shutDown ? null : report(dir, outcome.completed() ? rows : null, stderr);
     if (!outcome.completed()) {
       return OutputDirs.failed(outcome, dir, stderr);
     }
