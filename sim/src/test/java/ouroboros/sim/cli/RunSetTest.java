@@ -198,6 +198,28 @@ class RunSetTest {
             "error: --set models[*].scrape=0: populations[labs].template.scrape (member lab-0,"
                 + " and 2 more): found 0, expected a whole number of at least 1"),
         every.err().lines().toList());
+    // QA, stop 33: with any --set, a population's own error moved to the first entry's line.
+    Path two =
+        Files.writeString(
+            tmp.resolve("two.yaml"),
+            SCENARIO
+                + """
+                populations:
+                  - {id: blogs, kind: site, count: 2, id-pattern: "blog-{i}"}
+                  - {id: labs, kind: model, count: 3, id-pattern: "lab-{i}",
+                     template: {regime: replace, scrape: 0, publish-rate: 20}}
+                """);
+    int line = (int) SCENARIO.lines().count() + 4; // the labs entry's template
+    for (String[] args :
+        new String[][] {
+          {"validate", two.toString()}, {"validate", two.toString(), "--set", "ticks=4"}
+        }) {
+      Result own = main(args);
+      assertTrue(
+          own.err().startsWith("error: " + two + ":" + line + ":")
+              && own.err().contains("populations[labs].template.scrape (member lab-0, and 2 more)"),
+          own.err());
+    }
   }
 
   /** Runs with these overrides; checks exit 2, one error line as given, no output, no run. */

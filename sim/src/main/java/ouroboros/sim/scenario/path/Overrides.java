@@ -174,7 +174,12 @@ public final class Overrides {
     if (error.line() > 0) {
       return error;
     }
-    return doc.errorAt(pointer(path), path, error.found(), error.expected());
+    // A population's message names it by id, and may name members after the path: the file
+    // position is that of the entry at its index.
+    int member = path.indexOf(" (member ");
+    String place =
+        Expansion.byPopulationIndex(member < 0 ? path : path.substring(0, member), doc.tree());
+    return doc.errorAt(pointer(place), path, error.found(), error.expected());
   }
 
   /** An error that names a {@code --set} argument in place of a file position. */

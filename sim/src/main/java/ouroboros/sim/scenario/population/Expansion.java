@@ -38,6 +38,11 @@ public final class Expansion {
   private static final java.util.regex.Pattern BY_INDEX =
       java.util.regex.Pattern.compile("populations\\[(\\d{1,7})\\](.*)");
 
+  /** A path that names a population by its id (which does not start with a digit). */
+  private static final java.util.regex.Pattern BY_ID =
+      java.util.regex.Pattern.compile(
+          "populations\\[([^\\]0-9][^\\]]*)](.*)", java.util.regex.Pattern.DOTALL);
+
   /**
    * {@code e} with each population named by its id, as its other errors are ({@code
    * populations[labs].count}): errors found while reading the file's keys, before any population is
@@ -67,6 +72,25 @@ public final class Expansion {
     }
     String id = tree.path("populations").path(Integer.parseInt(m.group(1))).path("id").asText("");
     return id.matches(ID) ? "populations[" + id + "]" + m.group(2) : displayed;
+  }
+
+  /**
+   * The inverse of {@link #byPopulationId}: {@code populations[labs].count} as {@code
+   * populations[1].count}, the place of that entry in {@code tree}, so that a message can be given
+   * a file position; a path that names no population by id is returned as it is.
+   */
+  public static String byPopulationIndex(String displayed, JsonNode tree) {
+    java.util.regex.Matcher m = BY_ID.matcher(displayed);
+    if (tree == null || !m.matches()) {
+      return displayed;
+    }
+    JsonNode list = tree.path("populations");
+    for (int i = 0; i < list.size(); i++) {
+      if (m.group(1).equals(list.path(i).path("id").asText(null))) {
+        return "populations[" + i + "]" + m.group(2);
+      }
+    }
+    return displayed;
   }
 
   /** The kinds of population and the entry each generates. */
