@@ -32,7 +32,20 @@ final class SummaryTable {
       printPopulations(out, summary);
       return;
     }
-    String fmt = "%-" + width(world) + "s  %-20s  %10s  %12s  %14s  %11s  %12s  %-8s%n";
+    List<ModelSettings> models = world.models();
+    List<String> regimes = new java.util.ArrayList<>();
+    int regimeWidth = 20; // "accumulate +20% fresh" and longer labels widen the column
+    for (ModelSettings m : models) {
+      String regime =
+          m.regime().key()
+              + (m.freshHumanFraction() > 0
+                  ? String.format(Locale.ROOT, " +%.0f%% fresh", 100 * m.freshHumanFraction())
+                  : "");
+      regimes.add(regime);
+      regimeWidth = Math.max(regimeWidth, regime.length());
+    }
+    String fmt =
+        "%-" + width(world) + "s  %-" + regimeWidth + "s  %10s  %12s  %14s  %11s  %12s  %-8s%n";
     out.printf(
         Locale.ROOT,
         fmt,
@@ -44,15 +57,9 @@ final class SummaryTable {
         "human share",
         "fit failures",
         "12345678");
-    List<ModelSettings> models = world.models();
     for (int i = 0; i < models.size(); i++) {
       RetrainReport r = summary.latest(i);
-      String regime =
-          models.get(i).regime().key()
-              + (models.get(i).freshHumanFraction() > 0
-                  ? String.format(
-                      Locale.ROOT, " +%.0f%% fresh", 100 * models.get(i).freshHumanFraction())
-                  : "");
+      String regime = regimes.get(i);
       if (r == null) {
         out.printf(Locale.ROOT, fmt, models.get(i).id(), regime, "0", "-", "-", "-", "0", "");
         continue;
