@@ -122,6 +122,16 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
   private Object[] replies;
   private int awaited;
 
+  /**
+   * Whether the census asked this incarnation where it lives ({@link Locate}), as it asks every
+   * block of a run before tick 0. A block that gets a call first was started again mid-run: a
+   * worker that left the cluster gracefully (SIGTERM) handed its blocks over, and Cluster Sharding
+   * started them anew on another node, with agents in their first state. Such a block must not
+   * answer (a run went on with those agents, and its checkpoints stored them): it stops, and the
+   * clock's node, told of the node that left, goes back to the last checkpoint.
+   */
+  private boolean located;
+
   private BlockEntity(ActorContext<Command> ctx, String entityId) {
     super(ctx);
     this.entityId = entityId;
@@ -162,6 +172,17 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
   }
 
   private Behavior<Command> onCall(Call call) {
+    if (!located) {
+      getContext()
+          .getLog()
+          .error(
+              "block {} was started again during its run (its node left the cluster); its agents"
+                  + " lost their state, so it does not answer {} of tick {}",
+              entityId,
+              call.kind(),
+              call.tick());
+      return Behaviors.stopped();
+    }
     switch (call.kind()) {
       case STOP:
         return Behaviors.stopped();
@@ -185,6 +206,7 @@ final class BlockEntity extends AbstractBehavior<BlockEntity.Command> {
   }
 
   private Behavior<Command> onLocate(Locate msg) {
+    located = true;
     msg.replyTo()
         .tell(
             new Located(

@@ -282,8 +282,11 @@ public final class ClusterPlacement implements Placement {
     return host.path().address().hasLocalScope() ? self : host.path().address();
   }
 
-  /** A node became unreachable or left: when it holds blocks of this run, the run is lost. */
-  private void onLost(Address node) {
+  /**
+   * A node became unreachable or left ({@code how}): when it holds blocks of this run, the run is
+   * lost.
+   */
+  private void onLost(Address node, String how) {
     List<Integer> held = census.get(node);
     if (held == null || lostNode != null) {
       return;
@@ -292,7 +295,9 @@ public final class ClusterPlacement implements Placement {
     lost.complete(
         "node "
             + node
-            + " was lost (unreachable); it held "
+            + " was lost ("
+            + how
+            + "); it held "
             + held.size()
             + " of the run's "
             + blocks

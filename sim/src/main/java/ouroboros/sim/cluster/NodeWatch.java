@@ -6,7 +6,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.ClusterEvent;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The clock node's watch on the workers during a run: when a node becomes unreachable or leaves, it
@@ -19,7 +19,8 @@ final class NodeWatch {
   private NodeWatch() {}
 
   /** Watches the cluster's members while run {@code run} goes on; tells {@code lost} of a loss. */
-  static Behavior<ClusterEvent.ClusterDomainEvent> create(String run, Consumer<Address> lost) {
+  static Behavior<ClusterEvent.ClusterDomainEvent> create(
+      String run, BiConsumer<Address, String> lost) {
     return Behaviors.setup(
         ctx -> {
           Cluster cluster = Cluster.get(ctx.getSystem());
@@ -33,13 +34,21 @@ final class NodeWatch {
                   return Behaviors.stopped();
                 }
                 Address node = null;
+                String how = null;
                 if (event instanceof ClusterEvent.UnreachableMember u) {
                   node = u.member().address();
+                  how = "unreachable";
+                } else if (event instanceof ClusterEvent.MemberLeft l) {
+                  // A worker stopped gracefully (SIGTERM): its blocks were handed over, without
+                  // their agents' state, before it left.
+                  node = l.member().address();
+                  how = "left the cluster";
                 } else if (event instanceof ClusterEvent.MemberRemoved r) {
                   node = r.member().address();
+                  how = "removed";
                 }
                 if (node != null && !node.equals(self)) {
-                  lost.accept(node);
+                  lost.accept(node, how);
                 }
                 return Behaviors.same();
               });

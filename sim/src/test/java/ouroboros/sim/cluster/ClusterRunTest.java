@@ -72,13 +72,52 @@ class ClusterRunTest {
    */
   @Test
   void run_workerKilledAfterCheckpoint_recoversWithFilesIdenticalToOneJvm() throws Exception {
+    ChildJvm clock = loseAWorker("lost", ChildJvm::kill);
+    String log = clock.log();
+    assertTrue(log.contains("was lost (unreachable)"), log);
+    java.util.regex.Matcher parts =
+        java.util.regex.Pattern.compile("to 1 other node\\(s\\) in (\\d+) parts").matcher(log);
+    assertTrue(parts.find() && Integer.parseInt(parts.group(1)) > 1, log);
+  }
+
+  /**
+   * QA, stop 33: a worker stopped by SIGTERM leaves the cluster gracefully and hands its blocks
+   * over, and Cluster Sharding started them anew on the clock's node with their agents in their
+   * first state; the run went on with them, checkpointed them, and exited 0 with wrong files. A
+   * block started again mid-run now stays silent, and the run goes back to its last checkpoint.
+   */
+  @Test
+  void run_workerStoppedBySigtermAfterCheckpoint_recoversWithFilesIdenticalToOneJvm()
+      throws Exception {
+    ChildJvm clock = loseAWorker("left", ChildJvm::terminate);
+    assertTrue(clock.log().contains("was lost ("), clock.log());
+  }
+
+  /** What is done to a worker. */
+  @FunctionalInterface
+  private interface Stop {
+    void apply(ChildJvm worker) throws Exception;
+  }
+
+  /**
+   * Runs the scenario on three nodes, checkpointed every 3 ticks, stops a worker that holds blocks
+   * with {@code stop} after the first checkpoint, and checks that the run recovers with the files
+   * of the run in one JVM; the clock's node.
+   */
+  private static ChildJvm loseAWorker(String name, Stop stop) throws Exception {
     String seed = "127.0.0.1:" + freePort();
     List<ChildJvm> workers = new ArrayList<>();
     for (int w = 1; w <= 2; w++) {
       workers.add(
-          start(tmp.resolve("lost-worker" + w + ".log"), "node", "--join", seed, "--threads", "1"));
+          start(
+              tmp.resolve(name + "-worker" + w + ".log"),
+              "node",
+              "--join",
+              seed,
+              "--threads",
+              "1"));
     }
-    Path out = tmp.resolve("lost");
+    Path out = tmp.resolve(name);
     List<String> run = new ArrayList<>(List.of(args(out)));
     run.addAll(List.of("--cluster", seed, "--min-nodes", "3", "--checkpoint-every", "3"));
     // Paced so that the run is still going when the worker dies; pacing changes no file.
@@ -86,7 +125,8 @@ class ClusterRunTest {
     // The checkpoint goes to the nodes in parts of 4 KiB, as a large world's travels in 4 MiB ones.
     List<String> jvm = new ArrayList<>(HEAP);
     jvm.add("-D" + CheckpointParts.PART_PROPERTY + "=4096");
-    ChildJvm clock = ChildJvm.start(tmp.resolve("lost-clock.log"), jvm, run.toArray(String[]::new));
+    ChildJvm clock =
+        ChildJvm.start(tmp.resolve(name + "-clock.log"), jvm, run.toArray(String[]::new));
     CHILDREN.add(clock);
     clock.await(
         () -> Files.exists(out.resolve("checkpoint.bin")),
@@ -102,17 +142,14 @@ class ClusterRunTest {
       }
     }
     assertTrue(victim != null, "a worker holds blocks: " + census);
-    victim.kill();
+    stop.apply(victim);
     assertTrue(clock.waitFor(Duration.ofMinutes(3)), "the clock node did not end: " + clock.log());
     String log = clock.log();
     assertEquals(0, clock.process().exitValue(), log);
-    assertTrue(log.contains("was lost (unreachable)"), log);
     assertTrue(log.contains("the run goes back to the checkpoint after tick "), log);
     assertTrue(log.contains("cluster: 2 nodes"), log);
-    java.util.regex.Matcher parts =
-        java.util.regex.Pattern.compile("to 1 other node\\(s\\) in (\\d+) parts").matcher(log);
-    assertTrue(parts.find() && Integer.parseInt(parts.group(1)) > 1, log);
     assertSameFiles(alone, out);
+    return clock;
   }
 
   /** The rest of the first line of {@code log} that starts with {@code prefix}. */
