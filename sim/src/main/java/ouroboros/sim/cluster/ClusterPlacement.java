@@ -94,6 +94,9 @@ public final class ClusterPlacement implements Placement {
     return Math.max(1, (agents + 4 * nodes - 1) / (4 * nodes));
   }
 
+  /** How long the nodes that are up must stay the same before a run is placed on them. */
+  private static final Duration SETTLE = Duration.ofSeconds(1);
+
   @Override
   public void prepare(World world, Resumed resumed) throws Exception {
     Resumption from = resumed == null ? null : resumed.resumption();
@@ -103,20 +106,33 @@ public final class ClusterPlacement implements Placement {
     log.printf("cluster: waiting for %d node(s) at %s%n", minNodes, self);
     log.flush();
     List<ActorRef<NodeHost.Command>> found = List.of();
+    Set<Address> lastUp = Set.of();
+    Instant upSince = Instant.now();
     while (true) {
       // Nodes that are up and reachable (a lost node is waited out until the split-brain resolver
       // has downed it or it is back), and the hosts the receptionist lists on them.
       Set<Address> up = new HashSet<>();
+      boolean joining = false;
       for (Member m : cluster.state().getMembers()) {
         if (m.status() == MemberStatus.up()) {
           up.add(m.address());
+        } else if (m.status() == MemberStatus.joining() || m.status() == MemberStatus.weaklyUp()) {
+          joining = true;
         }
       }
-      boolean settled = cluster.state().getUnreachable().isEmpty();
-      if (settled && up.size() >= minNodes) {
+      if (!up.equals(lastUp)) {
+        lastUp = up;
+        upSince = Instant.now();
+      }
+      boolean settled = cluster.state().getUnreachable().isEmpty() && !joining;
+      // Every node that is up gets the run (Cluster Sharding places blocks on all of them): a
+      // worker beyond --min-nodes that came up while the run was being prepared held blocks it
+      // could not run, and the census timed out. So the run starts once the nodes up have stayed
+      // the same for a moment and each has its host listed.
+      if (settled && up.size() >= minNodes && !Instant.now().isBefore(upSince.plus(SETTLE))) {
         found = new ArrayList<>(hosts(Duration.ofSeconds(5)));
         found.removeIf(h -> !up.contains(address(h, self)));
-        if (found.size() >= minNodes) {
+        if (found.size() == up.size()) {
           break;
         }
       }
