@@ -57,9 +57,16 @@ final class ClusterOptions {
           : null;
     }
     try {
-      ClusterNode.hostPort("--cluster", cluster);
-      if (bind != null) {
-        ClusterNode.hostPort("--bind", bind);
+      ClusterNode.HostPort at = ClusterNode.hostPort("--cluster", cluster);
+      String wrong = ClusterNode.seedProblem("--cluster", at);
+      if (wrong == null) {
+        wrong =
+            bind == null
+                ? ClusterNode.listenProblem("--cluster", at)
+                : ClusterNode.listenProblem("--bind", ClusterNode.hostPort("--bind", bind));
+      }
+      if (wrong != null) {
+        return wrong;
       }
     } catch (IllegalArgumentException e) {
       return e.getMessage();

@@ -65,6 +65,20 @@ final class NodeCommand implements Callable<Integer> {
               + "); another one is reachable from other machines.")
   private String metricsHost = MetricsServer.DEFAULT_HOST;
 
+  /** What keeps the node's meters from being served, as an error line; null when nothing does. */
+  private String metricsProblem() {
+    if (metricsPort < 0 || metricsPort > 65535) {
+      return "error: --metrics-port: found " + metricsPort + ", expected a port from 0 to 65535";
+    }
+    String wrong =
+        ClusterNode.listenProblem(
+            "--metrics-port", new ClusterNode.HostPort(metricsHost, metricsPort));
+    // A host that does not resolve or is not this machine's is --metrics-host's fault.
+    return wrong != null && !wrong.contains("cannot listen on")
+        ? wrong.replace("--metrics-port", "--metrics-host")
+        : wrong;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +90,17 @@ final class NodeCommand implements Callable<Integer> {
       self = ClusterNode.hostPort("--bind", bind);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
+      return Main.BAD_INPUT;
+    }
+    String wrong = ClusterNode.seedProblem("--join", seed);
+    if (wrong == null) {
+      wrong = ClusterNode.listenProblem("--bind", self);
+    }
+    if (wrong == null && metricsPort != null) {
+      wrong = metricsProblem();
+    }
+    if (wrong != null) {
+      err.println(wrong);
       return Main.BAD_INPUT;
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -100,6 +125,10 @@ final class NodeCommand implements Callable<Integer> {
           "node: sent %d and received %d bytes of items and reports; all its messages over"
               + " Artery: %d sent, %d received%n",
           t.bytesSent(), t.bytesReceived(), t.transportSent(), t.transportReceived());
+      if (ClusterNode.lostTheClock(sim.system())) {
+        // The run did not end here: a script or a restart policy must see it (docs/exit-codes.md).
+        return Main.RUN_FAILED;
+      }
     }
     return 0;
   }

@@ -45,6 +45,7 @@ final class ClockWatch {
                 } else if (event instanceof ClusterEvent.UnreachableMember u
                     && u.member().address().equals(clock)) {
                   why = "the clock's node " + clock + " is unreachable";
+                  NodeRuns.get(ctx.getSystem()).clockLost();
                 }
                 if (why != null) {
                   out.println("node: " + why + "; stopping");

@@ -47,6 +47,10 @@ public final class ClusterNode {
     if (!bind.equals(self)) {
       c.put("akka.remote.artery.bind.hostname", bind.host());
       c.put("akka.remote.artery.bind.port", bind.port());
+    } else if (self.wildcard()) {
+      // A worker's --bind 0.0.0.0:PORT: tell the others this machine's address, and listen on
+      // every interface (Artery binds the canonical address, one interface, unless told).
+      c.put("akka.remote.artery.bind.hostname", self.host().equals("[::]") ? "::" : self.host());
     }
     // A tick's contributions travel in one message; room for worlds of a few hundred thousand
     // items per tick (docs/cluster.md).
@@ -134,6 +138,11 @@ public final class ClusterNode {
             ClockWatch.create(clock, out), "clock-watch", Props.empty(), system.ignoreRef()));
   }
 
+  /** Whether a worker stopped because the clock's node became unreachable (its run did not end). */
+  public static boolean lostTheClock(ActorSystem<?> system) {
+    return NodeRuns.get(system).lostTheClock();
+  }
+
   /** The address a node's system listens at, such as {@code akka://ouroboros@127.0.0.1:25520}. */
   public static String address(ActorSystem<?> system) {
     return akka.cluster.typed.Cluster.get(system).selfMember().address().toString();
@@ -166,6 +175,70 @@ public final class ClusterNode {
               + "', expected a whole number from 0 to 65535");
     }
     return new HostPort(host, port);
+  }
+
+  /**
+   * What keeps this node from listening on {@code at}, given to {@code option}, as an error line;
+   * null when nothing does. The host must resolve to an address of this machine (or be a wildcard)
+   * and the port, unless 0, be free: Artery's own failures come as an internal error with a stack
+   * trace, after the node has started.
+   */
+  public static String listenProblem(String option, HostPort at) {
+    java.net.InetAddress address;
+    try {
+      address = java.net.InetAddress.getByName(at.wildcard() ? "0.0.0.0" : at.host());
+    } catch (java.net.UnknownHostException e) {
+      return "error: "
+          + option
+          + ": found the host '"
+          + at.host()
+          + "', which does not resolve,"
+          + " expected a host name or an address of this machine";
+    }
+    try {
+      if (!address.isAnyLocalAddress()
+          && !address.isLoopbackAddress()
+          && java.net.NetworkInterface.getByInetAddress(address) == null) {
+        return "error: " + option + ": found '" + at + "', expected an address of this machine";
+      }
+    } catch (java.net.SocketException e) {
+      return null; // binding will say
+    }
+    if (at.port() != 0) {
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new java.net.InetSocketAddress(address, at.port()));
+      } catch (java.io.IOException e) {
+        return "error: " + option + ": cannot listen on " + at + ": " + e.getMessage();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What is wrong with {@code at}, given to {@code option} as the address of the cluster's seed
+   * (the clock's node), as an error line; null when nothing is: its host must resolve and its port
+   * be fixed, since the other nodes join it there.
+   */
+  public static String seedProblem(String option, HostPort at) {
+    if (at.port() == 0) {
+      return "error: "
+          + option
+          + ": found port 0, expected the fixed port the nodes join (such as "
+          + at.host()
+          + ":25520)";
+    }
+    try {
+      java.net.InetAddress.getByName(at.host());
+    } catch (java.net.UnknownHostException e) {
+      return "error: "
+          + option
+          + ": found the host '"
+          + at.host()
+          + "', which does not resolve,"
+          + " expected the clock's node's host name or address";
+    }
+    return null;
   }
 
   /** A host and a port. */

@@ -62,7 +62,20 @@ public final class NodeRuns implements Extension {
   /** The checkpoints the clock restored on this node, by run, until the node's host takes them. */
   private final Map<String, Resumed> handed = new ConcurrentHashMap<>();
 
+  /** Whether the clock's node became unreachable while this worker waited for it. */
+  private volatile boolean clockLost;
+
   private NodeRuns() {}
+
+  /** Marks the clock's node as lost ({@link ClockWatch}). */
+  void clockLost() {
+    clockLost = true;
+  }
+
+  /** Whether this worker stopped because the clock's node became unreachable. */
+  public boolean lostTheClock() {
+    return clockLost;
+  }
 
   /** The node's runs. */
   static NodeRuns get(ActorSystem<?> system) {
