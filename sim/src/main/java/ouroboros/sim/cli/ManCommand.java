@@ -38,6 +38,12 @@ final class ManCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      spec.commandLine()
+          .getErr()
+          .println("error: man: found the file '" + dir + "', expected a directory to write to");
+      return Main.BAD_INPUT;
+    }
     try {
       Files.createDirectories(dir);
       int code =
@@ -59,7 +65,13 @@ final class ManCommand implements Callable<Integer> {
         }
       }
     } catch (IOException e) {
-      spec.commandLine().getErr().println("error: man: cannot write to '" + dir + "': " + e);
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: man: cannot write to '"
+                  + dir
+                  + "': "
+                  + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
       return Main.BAD_INPUT;
     }
     spec.commandLine()

@@ -2,6 +2,7 @@ package ouroboros.sim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import ouroboros.sim.report.ReportOptions;
@@ -72,6 +73,17 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    Path parent = out == null ? null : out.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      stderr.println(
+          "error: --out: found '"
+              + out
+              + "', whose directory "
+              + parent
+              + " does not exist,"
+              + " expected a file in an existing directory");
+      return Main.BAD_INPUT;
+    }
     try {
       ReportOptions opts =
           new ReportOptions(

@@ -154,7 +154,9 @@ public final class Overrides {
               + ")");
     }
     if (value == null || value.isMissingNode()) {
-      throw new IllegalArgumentException("no value after '=' in '" + arg + "'");
+      throw new ValueRefused(
+          "no value after '=' in '" + arg + "'",
+          "a value after '=', YAML such as accumulate, 0.5 or [forum, blog]");
     }
     return new Override(arg, path, value);
   }

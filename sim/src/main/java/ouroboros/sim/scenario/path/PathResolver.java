@@ -250,7 +250,7 @@ public final class PathResolver {
       boolean selects = !(segments.get(k + 1) instanceof ScenarioPath.Key);
       if (selects || !schema.isMapping(schemas)) {
         throw new PathException(
-            "no '" + name + "' in " + before + " of " + tree,
+            "no '" + name + "' in " + before + (before.equals(tree) ? "" : " of " + tree),
             selects ? "a list to select from: " + tree + " must have '" + name + "'" : "a mapping");
       }
       child = object.putObject(name);
