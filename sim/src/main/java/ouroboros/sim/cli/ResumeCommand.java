@@ -163,7 +163,7 @@ final class ResumeCommand implements Callable<Integer> {
         if (meters != null) {
           meters.resumedAfter(checkpoints.tick());
         }
-        if (!served.awaitViewer(stdout, stderr)) {
+        if (!served.awaitViewer(checkpoints.tick() + 1, stdout, stderr)) {
           return Main.RUN_FAILED;
         }
         int code =

@@ -83,10 +83,17 @@ final class ServedRun implements AutoCloseable {
    * (false after an interrupt, which it prints).
    */
   boolean awaitViewer(PrintWriter stdout, PrintWriter stderr) {
+    return awaitViewer(0, stdout, stderr);
+  }
+
+  /**
+   * As {@link #awaitViewer(PrintWriter, PrintWriter)}, for a run that starts at tick {@code first}.
+   */
+  boolean awaitViewer(int first, PrintWriter stdout, PrintWriter stderr) {
     if (!serve.waitForViewer) {
       return true;
     }
-    stdout.println("waiting for the live page to open before tick 0 (Ctrl-C to stop)");
+    stdout.println("waiting for the live page to open before tick " + first + " (Ctrl-C to stop)");
     stdout.flush();
     try {
       return hub.awaitViewer();
