@@ -2,7 +2,9 @@ package ouroboros.sim.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.Barrier;
 import ouroboros.sim.engine.Resumption;
 import ouroboros.sim.engine.RunOutcome;
@@ -32,6 +34,9 @@ public final class MetricsListener implements TickListener {
   private java.util.function.LongSupplier[] traffic;
   private final GraphListener graph;
 
+  /** The world's human sources, which come before its models among the agents. */
+  private final int humans;
+
   /**
    * Binds the meters of a world to a registry.
    *
@@ -55,6 +60,7 @@ public final class MetricsListener implements TickListener {
     this.engine = new EngineMeters(world.ticks());
     this.web = new WebMeters();
     this.models = ModelMeters.of(world, maxModels);
+    this.humans = world.humans().size();
     engine.bindTo(registry);
     web.bindTo(registry);
     models.bindTo(registry);
@@ -115,23 +121,31 @@ public final class MetricsListener implements TickListener {
     models.update(result.reports());
     populations.update(result.reports());
     pipeline.update(result.reports());
-    topology(graph.analysisAt(result));
+    if (!result.reports().isEmpty()) {
+      topology(graph.analysisAt(result), result.reports());
+    }
     node.waitedAt(result);
     engine.onTick(result);
   }
 
-  /** Hands the graph's per-model values to the model meters. */
-  private void topology(GraphAnalysis a) {
-    int n = a.graph().models().size();
-    double[] ancestry = new double[n];
-    double[] depth = new double[n];
-    double[] predicted = new double[n];
-    for (int i = 0; i < n; i++) {
-      ancestry[i] = a.ancestry(i);
-      depth[i] = a.depth(i);
-      predicted[i] = a.prediction(i).value();
+  /**
+   * Hands the graph's values of the models that retrained this tick to the model meters, as
+   * metrics.csv gets them (a row per retrain): the others keep the values of their latest retrain
+   * (a retired model's gauges changed at every tick, to values no file has).
+   */
+  private void topology(GraphAnalysis a, List<RetrainReport> reports) {
+    int[] models = new int[reports.size()];
+    double[] ancestry = new double[models.length];
+    double[] depth = new double[models.length];
+    double[] predicted = new double[models.length];
+    for (int k = 0; k < models.length; k++) {
+      int i = reports.get(k).agent() - humans;
+      models[k] = i;
+      ancestry[k] = a.ancestry(i);
+      depth[k] = a.depth(i);
+      predicted[k] = a.prediction(i).value();
     }
-    models.updateTopology(ancestry, depth, predicted);
+    this.models.updateTopology(models, ancestry, depth, predicted);
   }
 
   /**

@@ -164,20 +164,31 @@ public final class ModelMeters implements MeterBinder {
               + " models, expected "
               + n);
     }
-    for (int i = 0; i < n; i++) {
+    updateTopology(java.util.stream.IntStream.range(0, n).toArray(), ancestry, depth, predicted);
+  }
+
+  /**
+   * The same for the models {@code models} (indices like the model ids) only, the k-th value of
+   * each array being that of {@code models[k]}: the others keep theirs.
+   */
+  public void updateTopology(int[] models, double[] ancestry, double[] depth, double[] predicted) {
+    boolean overflowChanged = false;
+    for (int k = 0; k < models.length; k++) {
+      int i = models[k];
       Map<String, Double> graph =
           Map.of(
-              MetricCatalogue.HUMAN_ANCESTRY.name(), ancestry[i],
-              MetricCatalogue.TRAINING_DEPTH.name(), depth[i],
-              MetricCatalogue.PREDICTED_COLLAPSE.name(), predicted[i]);
+              MetricCatalogue.HUMAN_ANCESTRY.name(), ancestry[k],
+              MetricCatalogue.TRAINING_DEPTH.name(), depth[k],
+              MetricCatalogue.PREDICTED_COLLAPSE.name(), predicted[k]);
       if (i < labelled.length) {
         labelled[i].values = ModelValues.withGraph(labelled[i].values, graph);
       } else {
-        int k = i - labelled.length;
-        overflow[k] = ModelValues.withGraph(overflow[k], graph);
+        int o = i - labelled.length;
+        overflow[o] = ModelValues.withGraph(overflow[o], graph);
+        overflowChanged = true;
       }
     }
-    if (overflow.length > 0) {
+    if (overflowChanged) {
       aggregateOthers();
     }
   }

@@ -153,6 +153,12 @@ class ModelMetersTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> m.updateTopology(new double[1], new double[1], new double[1]));
+    // QA, stop 33: the listener hands over only the models that retrained this tick, as
+    // metrics.csv has them; a retired model's gauges kept changing to values no file has.
+    m.updateTopology(new int[] {1}, new double[] {0.75}, new double[] {0.5}, new double[] {0});
+    assertEquals(0.75, gauge(MeterNames.MODEL_HUMAN_ANCESTRY, "m1"));
+    assertEquals(0.5, gauge(MeterNames.MODEL_HUMAN_ANCESTRY, "m0"), "m0 keeps its values");
+    assertEquals(1, gauge(MeterNames.MODEL_TRAINING_DEPTH, "m0"));
   }
 
   @Test
