@@ -47,7 +47,7 @@
           splits.map(v => v === null ? "" : number(v)) }],
         series: [{ label: "tick" }].concat(defs.map(d => ({
           label: d.label, stroke: d.stroke, fill: d.fill, width: d.width || 1.5, dash: d.dash,
-          points: { show: false }, spanGaps: true, show: d.show !== false }))),
+          points: { show: false }, spanGaps: !opts.gaps, show: d.show !== false }))),
         bands: opts.bands || [],
       }, null, el);
       state.charts[name] = u;
@@ -62,7 +62,7 @@
     const bands = [];
     const values = {};
     if (ev.view === "models") {
-      $("risk-title").textContent = "Population risk per model";
+      $("risk-title").textContent = "Population risk per model (a gap: infinite, or not known yet)";
       ev.models.forEach((m, i) => {
         values[m.id] = m.risk;
         defs.push({ key: m.id, label: m.id, stroke: colour(i) });
@@ -86,7 +86,8 @@
     push("risk", values);
     const seen = Object.values(state.tables.risk).flat().filter(v => v !== null);
     state.riskLog = seen.length > 0 && seen.every(v => v > 0);
-    draw("risk", defs, { yLabel: "risk" + (state.riskLog ? " (log)" : ""), log: state.riskLog, bands });
+    // A gap where a risk is infinite (sent as null) or not known yet, not a line across it.
+    draw("risk", defs, { yLabel: "risk" + (state.riskLog ? " (log)" : ""), log: state.riskLog, bands, gaps: true });
   }
 
   function share(ev) {
