@@ -152,7 +152,20 @@ public final class Expansion {
       Population p = entries.get(k);
       long popSeed = p.seed() != null ? p.seed() : seed;
       stated.add(p.withSeed(popSeed));
-      members.put(p.id(), checked.ids().get(k));
+      List<String> ids = new ArrayList<>(checked.ids().get(k));
+      // A hand-written agent of the entry's kind that names the population is one of its members
+      // for outputs; so it is for the events that address the population (retire: labs left it).
+      String kind = checked.kinds().get(p.id());
+      if ("model".equals(kind)) {
+        models.stream()
+            .filter(m -> m != null && p.id().equals(m.population()) && m.id() != null)
+            .forEach(m -> ids.add(m.id()));
+      } else if ("human".equals(kind)) {
+        humans.stream()
+            .filter(h -> h != null && p.id().equals(h.population()) && h.id() != null)
+            .forEach(h -> ids.add(h.id()));
+      }
+      members.put(p.id(), ids);
     }
     Addressing addressing = new Addressing(members, checked.kinds());
     for (int k = 0; k < entries.size(); k++) {

@@ -25,6 +25,22 @@ class PopulationEdgesTest {
   }
 
   @Test
+  void handWrittenMemberOfAPopulation_addressedWithIt() throws Exception {
+    // QA, stop 32: a hand-written model with population: labs was counted in labs's statistics
+    // but left out by retire: labs.
+    String text =
+        scenario(LABS.replace("COUNT", "3"), "timeline:\n  - {tick: 2, retire: labs}\n")
+            .replace(
+                "populations:\n",
+                "models:\n  - {id: extra, population: labs, regime: replace, scrape: 20,"
+                    + " publish-rate: 10}\npopulations:\n");
+    Scenario s = load(text);
+    assertEquals(
+        List.of("lab-0", "lab-1", "lab-2", "extra"),
+        s.timeline().stream().map(e -> e.retire()).toList());
+  }
+
+  @Test
   void idPattern_misspeltPlaceholder_namedAsSuch() {
     // QA, stop 32: a misspelt placeholder was reported as no {i} at all.
     for (String bad : List.of("{i:4}", "{i:05d}", "{ i }", "{i")) {
