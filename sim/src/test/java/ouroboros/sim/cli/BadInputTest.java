@@ -176,6 +176,31 @@ class BadInputTest {
   }
 
   @Test
+  void validate_unknownKeysAndOtherProblems_allInOnePass() {
+    // QA, stop 33: one unknown key hid every other problem of the file, the other unknown keys
+    // too, so three misspelt keys took three runs to find (cli.md shows them together).
+    String text =
+        VALID
+            .replace("  - id: lab-replace\n", "  - id: lab-replace\n    retrain-evry: 2\n")
+            .replace(
+                "    regime: replace\n    fresh-human-fraction",
+                "    regme: replace\n    fresh-human-fraction")
+            .replace("ticks: 200", "ticks: 200\nseeed: 3");
+    Result r = cli("validate", write("three.yaml", text).toString());
+    assertEquals(2, r.code(), r::err);
+    List<String> lines = r.err().lines().toList();
+    assertEquals(4, lines.size(), r.err());
+    for (String expected :
+        List.of(
+            ": found unknown key 'seeed'",
+            "models[0]: found unknown key 'retrain-evry'",
+            "models[1]: found unknown key 'regme'",
+            "models[1].regime: found nothing, expected the required key")) {
+      assertEquals(1, lines.stream().filter(l -> l.contains(expected)).count(), expected);
+    }
+  }
+
+  @Test
   void run_validBase_createsRunDirectory() {
     Path out = tmp.resolve("out");
     Result r =

@@ -6,11 +6,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import ouroboros.sim.scenario.check.Problems;
+import ouroboros.sim.scenario.check.ScenarioError;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.check.ScenarioValidator;
 import ouroboros.sim.scenario.population.Compaction;
@@ -80,9 +85,17 @@ public final class ScenarioLoader {
     }
     Locations none = new Locations();
     Scenario raw;
+    List<ScenarioError> unknown = new ArrayList<>();
     try (JsonParser parser = mapper.treeAsTokens(tree)) {
       try {
         raw = mapper.readValue(parser, Scenario.class);
+      } catch (UnrecognizedPropertyException e) {
+        unknown.addAll(LoadErrors.fromBinding(name, e, none).errors());
+        ObjectNode copy = ((ObjectNode) tree).deepCopy();
+        if (!remove(copy, LoadErrors.pointer(e.getPath()))) {
+          throw Expansion.byPopulationId(new ScenarioException(unknown), tree);
+        }
+        raw = bindDroppingUnknown(name, copy, none, unknown);
       } catch (JsonMappingException e) {
         throw Expansion.byPopulationId(LoadErrors.fromBinding(name, e, none), tree);
       }
@@ -90,8 +103,7 @@ public final class ScenarioLoader {
       throw LoadErrors.fail(
           name, 0, 0, "", "a tree that cannot be read (" + e.getMessage() + ")", "a scenario");
     }
-    Expansion expansion = Expansion.of(name, raw, none, this);
-    return expansion.relocating(() -> check(name, expansion.scenario(), none));
+    return checked(name, raw, none, unknown, tree);
   }
 
   /** The text of a {@code what} file (scenario, sweep), checked for existence, size and UTF-8. */
@@ -172,9 +184,19 @@ public final class ScenarioLoader {
           "a YAML mapping of scenario keys such as 'name', 'ticks' and 'domain'");
     }
     Scenario raw;
+    List<ScenarioError> unknown = new ArrayList<>();
     try (JsonParser parser = mapper.getFactory().createParser(text)) {
       try {
         raw = mapper.readValue(parser, Scenario.class);
+      } catch (UnrecognizedPropertyException e) {
+        // Every unknown key, and the file's other problems, in one pass (below).
+        unknown.addAll(LoadErrors.fromBinding(name, e, locations).errors());
+        JsonNode tree = readTreeOrNull(text);
+        if (!(tree instanceof ObjectNode object)
+            || !remove(object, LoadErrors.pointer(e.getPath()))) {
+          throw Expansion.byPopulationId(new ScenarioException(unknown), tree);
+        }
+        raw = bindDroppingUnknown(name, object, locations, unknown);
       } catch (JsonMappingException e) {
         // While the parser is open, to name the value.
         ScenarioException located = LoadErrors.fromBinding(name, e, locations);
@@ -185,8 +207,73 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw LoadErrors.fail(name, 0, 0, "", "unreadable text (" + e.getMessage() + ")", "YAML");
     }
-    Expansion expansion = Expansion.of(name, raw, locations, this);
-    return expansion.relocating(() -> check(name, expansion.scenario(), locations));
+    return checked(name, raw, locations, unknown, readTreeOrNull(text));
+  }
+
+  /**
+   * Expands and checks a bound scenario; with {@code unknown} keys (taken out to bind the rest),
+   * throws them followed by the rest's problems.
+   */
+  private Scenario checked(
+      String name, Scenario raw, Locations locations, List<ScenarioError> unknown, JsonNode tree)
+      throws ScenarioException {
+    if (unknown.isEmpty()) {
+      Expansion expansion = Expansion.of(name, raw, locations, this);
+      return expansion.relocating(() -> check(name, expansion.scenario(), locations));
+    }
+    List<ScenarioError> all = new ArrayList<>(unknown);
+    try {
+      Expansion expansion = Expansion.of(name, raw, locations, this);
+      expansion.relocating(() -> check(name, expansion.scenario(), locations));
+    } catch (ScenarioException e) {
+      // A problem of an entry as a whole (a timeline event with no event left) most likely comes
+      // from its unknown key: left out. Problems of its keys (a required one missing) stay.
+      java.util.Set<String> entries = new java.util.HashSet<>();
+      unknown.forEach(u -> entries.add(u.path()));
+      e.errors().stream().filter(x -> !entries.contains(x.path())).forEach(all::add);
+    }
+    throw Expansion.byPopulationId(new ScenarioException(all), tree);
+  }
+
+  /**
+   * Binds {@code tree}, taking each unknown key out of it as binding finds it and adding its error
+   * to {@code unknown}, so that the rest of the file is bound and checked in the same pass; a
+   * binding error of another kind ends it, after the unknown keys.
+   */
+  private Scenario bindDroppingUnknown(
+      String name, ObjectNode tree, Locations locations, List<ScenarioError> unknown)
+      throws ScenarioException {
+    for (int taken = unknown.size(); ; taken++) {
+      try (JsonParser parser = mapper.treeAsTokens(tree)) {
+        return mapper.readValue(parser, Scenario.class);
+      } catch (UnrecognizedPropertyException e) {
+        unknown.addAll(LoadErrors.fromBinding(name, e, locations).errors());
+        if (taken >= MAX_UNKNOWN_KEYS || !remove(tree, LoadErrors.pointer(e.getPath()))) {
+          throw Expansion.byPopulationId(new ScenarioException(unknown), tree);
+        }
+      } catch (JsonMappingException e) {
+        List<ScenarioError> all = new ArrayList<>(unknown);
+        all.addAll(LoadErrors.fromBinding(name, e, locations).errors());
+        throw Expansion.byPopulationId(new ScenarioException(all), tree);
+      } catch (IOException e) {
+        throw LoadErrors.fail(
+            name, 0, 0, "", "a tree that cannot be read (" + e.getMessage() + ")", "a scenario");
+      }
+    }
+  }
+
+  /** The most unknown keys one pass reports. */
+  private static final int MAX_UNKNOWN_KEYS = 100;
+
+  /** Removes the key at {@code pointer} from {@code tree}; whether there was one. */
+  private static boolean remove(ObjectNode tree, String pointer) {
+    int slash = pointer.lastIndexOf('/');
+    if (slash < 0) {
+      return false;
+    }
+    JsonNode parent = slash == 0 ? tree : tree.at(pointer.substring(0, slash));
+    String key = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+    return parent instanceof ObjectNode o && o.remove(key) != null;
   }
 
   /**
