@@ -42,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "MODEL",
       description =
           "Sweeps: the model the collapse map shows (default: the sweep file's"
-              + " report.model, else the first).")
+              + " report.model, else the first in name order).")
   private String model;
 
   @Option(
@@ -68,6 +68,23 @@ final class ReportCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Where to write the report (default: DIR/report.html).")
   private Path out;
+
+  /**
+   * Why a file could not be written: the file system's reason, not only the path of the temporary
+   * file it was about (NoSuchFileException and its kin carry nothing but the path).
+   */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException f) {
+      return f.getFile() + ": no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException f) {
+      return f.getFile() + ": permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
 
   @Override
   public Integer call() {
@@ -98,7 +115,7 @@ final class ReportCommand implements Callable<Integer> {
       stderr.println("error: " + e.getMessage());
       return Main.BAD_INPUT;
     } catch (IOException e) {
-      stderr.println("error: cannot write the report of " + dir + ": " + e.getMessage());
+      stderr.println("error: cannot write the report of " + dir + ": " + reason(e));
       return Main.RUN_FAILED;
     }
   }

@@ -53,7 +53,7 @@ final class FailedRuns {
     h.note(
         rows.size()
             + (rows.size() == 1 ? " run" : " runs")
-            + " of this sweep failed; the tables and the charts above leave them out. 'sweep"
+            + " of this sweep failed; the tables and the charts below leave them out. 'sweep"
             + " --resume' keeps them as failed, 'sweep --resume --retry-failed' runs them again.");
     h.table(List.of("<cell", "<replicate", "<run", "seed", "ticks", "<reason"));
     for (List<String> f : rows) {

@@ -168,7 +168,10 @@ final class GraphSection {
     return file(dir) != null;
   }
 
-  /** graph/final.dot, else the first graph/*.json by name, else null. */
+  /**
+   * graph/final.dot, else the latest graph/*.json (the window that starts last: a run that did not
+   * finish has no final.dot, and the first file by name was its first window), else null.
+   */
   private static Path file(Path dir) {
     RunLayout run = RunLayout.of(dir);
     Path g = run.graphDir();
@@ -181,12 +184,20 @@ final class GraphSection {
     try (Stream<Path> files = Files.list(g)) {
       return files
           .filter(p -> p.getFileName().toString().endsWith(RunLayout.JSON_EXT))
-          .sorted()
-          .findFirst()
+          .max(
+              java.util.Comparator.comparingLong(GraphSection::startTick)
+                  .thenComparing(p -> p.getFileName().toString()))
           .orElse(null);
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** The first number in a graph file's name (w1320-1329.json: 1320), or -1. */
+  private static long startTick(Path file) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{1,18})").matcher(file.getFileName().toString());
+    return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
   /** The section, when there is a graph. */

@@ -11,7 +11,7 @@ import ouroboros.agents.domain.Metrics;
  * to the sweep file's {@code report:} key ({@link ReportDefaults}), then to the built-in default.
  *
  * @param metric the metric the heatmap colours, a name of {@code metrics.csv}, or null
- * @param model the model whose values the heatmap shows, or null (the sweep's first model)
+ * @param model the model whose values the heatmap shows, or null (the sweep's first in name order)
  * @param definition the definition (1 to 8) whose verdict share draws the collapse boundary, or
  *     null (3)
  * @param facet for a sweep of three paths, the path that gets one heatmap per value, or null (the

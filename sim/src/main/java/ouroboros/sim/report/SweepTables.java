@@ -35,7 +35,6 @@ final class SweepTables {
       for (String m : s.models()) {
         h.tr().td("l", Integer.toString(c.id()), "");
         c.values().forEach(v -> h.td("l", v, ""));
-        double[] risk = Bands.meanCi(s.values(c.id(), m, POPULATION_RISK.name()));
         int runs =
             Math.max(
                 s.values(c.id(), m, GENERATION.name()).size(),
@@ -43,8 +42,8 @@ final class SweepTables {
         h.td("l", m, "")
             .td("", Integer.toString(runs), "")
             .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, GENERATION.name()))[0]), "")
-            .td("", withCi(risk), "")
-            .td("", withCi(Bands.meanCi(s.values(c.id(), m, DIVERSITY_RATIO.name()))), "")
+            .td("", meanOf(s.values(c.id(), m, POPULATION_RISK.name())), "")
+            .td("", meanOf(s.values(c.id(), m, DIVERSITY_RATIO.name())), "")
             .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, TRAIN_HUMAN_SHARE.name()))[0]), "")
             .td("", Html.sig(Bands.meanCi(s.values(c.id(), m, "fit-failures"))[0]), "")
             .endTr();
@@ -53,9 +52,24 @@ final class SweepTables {
     h.endTable();
     h.note(
         "Means over each cell's replicates of the final values in sweep.csv; the interval is "
-            + "mean ± t(0.975, n−1) sd/√n. Infinite values are left out of the means. The "
+            + "mean ± t(0.975, n−1) sd/√n. A mean over replicates of which some are infinite is "
+            + "∞, as in summary.csv, with how many were. The "
             + "diversity ratio is the variance ratio in continuous domains and the entropy ratio "
             + "in discrete ones (categorical, n-gram text).");
+  }
+
+  /**
+   * The mean of a cell's replicates with its interval ({@link #withCi}), or ∞ when some are
+   * infinite (summary.csv's mean then is Infinity; the mean of the finite ones alone, under the
+   * count of every replicate, read as if none had diverged), with how many of them; - for none.
+   */
+  static String meanOf(List<Double> values) {
+    long infinite = values.stream().filter(v -> v == Double.POSITIVE_INFINITY).count();
+    if (infinite == 0) {
+      return withCi(Bands.meanCi(values));
+    }
+    long known = values.stream().filter(v -> !Double.isNaN(v)).count();
+    return infinite == known ? "∞" : "∞ (" + infinite + " of " + known + " infinite)";
   }
 
   /** "0.1234 [0.1000, 0.1500]" to four significant digits, the mean alone for one replicate. */

@@ -199,6 +199,14 @@ class ReportRunTest {
         """);
     String html = Files.readString(ReportWriter.write(dir, ReportOptions.defaults()));
     assertTrue(html.contains("id=\"chart-graph\""));
+    // QA, stop 33: without final.dot (a run that did not finish) the section drew the first
+    // window by name, w0-9.json, as the "final" graph.
+    for (String w : new String[] {"w0-9.json", "w990-999.json", "w1320-1329.json"}) {
+      Files.writeString(
+          dir.resolve("graph/" + w), Files.readString(dir.resolve("graph/tick-3.json")));
+    }
+    html = Files.readString(ReportWriter.write(dir, ReportOptions.defaults()));
+    assertTrue(html.contains("From graph/w1320-1329.json"), html);
   }
 
   @Test

@@ -36,6 +36,16 @@ class ReportSweepTest {
   }
 
   @Test
+  void finalValues_someReplicatesInfinite_showInfinityAndHowMany() {
+    // QA, stop 33: a cell with risks Infinity, 0.1779 and 0.0718 showed 0.1249 [-0.5492, 0.7989]
+    // under "runs 3", where summary.csv says Infinity; all infinite showed "-", as if missing.
+    double inf = Double.POSITIVE_INFINITY;
+    assertEquals("∞ (1 of 3 infinite)", SweepTables.meanOf(List.of(inf, 0.1779, 0.0718)));
+    assertEquals("∞", SweepTables.meanOf(List.of(inf, inf, Double.NaN)));
+    assertEquals("0.5", SweepTables.meanOf(List.of(0.5)));
+  }
+
+  @Test
   void report_twoPathSweep_heatmapBoundaryVerdictsAndBands() throws Exception {
     Path out = tmp.resolve("r.html");
     String html =
