@@ -82,15 +82,25 @@ final class CopiesSection {
     Map<String, List<Row>> generations =
         table.getOrDefault(MetricCatalogue.GENERATION.name(), Map.of());
     int copies = 0;
+    int fewest = Integer.MAX_VALUE;
     for (Map<String, List<Row>> byModel : table.values()) {
       for (List<Row> rows : byModel.values()) {
         for (Row r : rows) {
           copies = Math.max(copies, r.n());
+          fewest = Math.min(fewest, r.n());
         }
       }
     }
+    // Sampled per-model rows give each model the copies that kept its rows: n varies by line.
     String subtitle =
-        "Mean over " + copies + " independent copies, with its 95% confidence interval";
+        fewest >= copies
+            ? "Mean over " + copies + " independent copies, with its 95% confidence interval"
+            : "Mean over the copies that have the model's rows ("
+                + fewest
+                + " to "
+                + copies
+                + " per line, n in copies.csv), with its 95% confidence interval where n is 2"
+                + " or more";
     for (String[] c : CHARTED) {
       Map<String, List<Row>> byModel = table.get(c[0]);
       if (byModel == null) {
