@@ -38,9 +38,35 @@ public final class Yaml {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .stringQuotingChecker(new ReadsBack())
             .build();
     factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     return configure(YAMLMapper.builder(factory)).addModule(FiniteDoubles.module()).build();
+  }
+
+  /**
+   * Quotes every string that would not read back as the same string: besides the default's
+   * (reserved words, leading indicators), those a YAML reader takes for a number or a special float
+   * ({@code .inf}, {@code 0x10}, {@code 1_000}, {@code 1e3}), which the writer left plain, so that
+   * a run's scenario.yaml with such an id did not load back (QA, stop 33).
+   */
+  static final class ReadsBack
+      extends com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper PLAIN = new YAMLMapper();
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      if (super.needToQuoteValue(value)) {
+        return true;
+      }
+      try {
+        com.fasterxml.jackson.databind.JsonNode read = PLAIN.readTree(value);
+        return read == null || !read.isTextual() || !read.textValue().equals(value);
+      } catch (java.io.IOException | RuntimeException e) {
+        return true;
+      }
+    }
   }
 
   /**
