@@ -32,17 +32,23 @@ class RunRowsTest {
     rows.accept(all.subList(all.size() / 2, all.size()));
     byte[] fromFile =
         Files.readAllBytes(
-            ReportWriter.write(dir, new ReportOptions(null, null, 3, tmp.resolve("file.html"))));
+            ReportWriter.write(
+                dir,
+                new ReportOptions(null, null, (Integer) null, null, tmp.resolve("file.html"))));
     // The gathered rows are used: metrics.csv is not read again.
     Files.writeString(csv, MetricRow.HEADER + "\n");
     byte[] fromRows =
         Files.readAllBytes(
             ReportWriter.write(
-                dir, new ReportOptions(null, null, 3, tmp.resolve("rows.html")), rows));
+                dir,
+                new ReportOptions(null, null, (Integer) null, null, tmp.resolve("rows.html")),
+                rows));
     assertEquals(new String(fromFile), new String(fromRows));
     byte[] empty =
         Files.readAllBytes(
-            ReportWriter.write(dir, new ReportOptions(null, null, 3, tmp.resolve("empty.html"))));
+            ReportWriter.write(
+                dir,
+                new ReportOptions(null, null, (Integer) null, null, tmp.resolve("empty.html"))));
     assertFalse(new String(empty).equals(new String(fromRows)), "the rows matter to the report");
   }
 }
