@@ -23,6 +23,33 @@ class CliMessagesTest {
   }
 
   @Test
+  void aiShareNearOne_refusedBeforeTickZero() throws Exception {
+    // QA, stop 33: validate said ok, and the run ran out of memory at tick 0, asked for 5e9 items.
+    Path file =
+        Files.writeString(
+            tmp.resolve("ais.yaml"),
+            """
+            name: ais
+            seed: 1
+            ticks: 2
+            domain: {type: gaussian}
+            ai-share: [{site: web, points: [[0, 0.5], [1, 0.999999999]]}]
+            humans:
+              - {id: people, publish-rate: 5}
+            models:
+              - {id: m, regime: replace, scrape: 10, publish-rate: 10, initial: truth}
+            """);
+    assertEquals(
+        "error: "
+            + file
+            + ":5:32: ai-share[0].points: found a share of 0.999999999, which asks the 1 model(s)"
+            + " on web for about 5.00e+09 items a tick each (5.00 human items a tick at the"
+            + " start), expected shares that ask each model for at most 10000000 items a tick,"
+            + " the most an agent publishes",
+        refused("validate", file.toString()));
+  }
+
+  @Test
   void smallMistakes_sayWhatIsWrong() throws Exception {
     // QA, stop 33: a temporary file's name, a Java exception's name, a path's grammar for a
     // missing value, and "the scenario of the scenario".

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import ouroboros.sim.scenario.path.Timelines;
 import ouroboros.sim.scenario.spec.AiShareSpec;
 import ouroboros.sim.scenario.spec.EventSpec;
+import ouroboros.sim.scenario.spec.HumanSpec;
 import ouroboros.sim.scenario.spec.ModelSpec;
 import ouroboros.sim.scenario.spec.Scenario;
 import ouroboros.sim.scenario.spec.SiteSpec;
@@ -59,8 +60,73 @@ final class AiShareValidator {
         p.add(at + "/site", curve.site(), "a site without another ai-share curve");
       }
       points(at + "/points", curve.points());
+      load(at + "/points", curve);
     }
     multiCurve(curves);
+  }
+
+  /**
+   * A curve whose share asks its site's models for more than an agent may publish in a tick: s of
+   * the new items is H s / (1 - s) model items for H human ones, which a share near 1 makes
+   * billions (0.999999999 ran out of memory at tick 0 after validate said ok). Checked with the
+   * human sources' rates before any timeline event, spread evenly over the site's models.
+   */
+  private void load(String at, AiShareSpec curve) {
+    if (curve.site() == null || curve.points() == null || !sites.contains(curve.site())) {
+      return;
+    }
+    double share = 0;
+    for (List<Double> pt : curve.points()) {
+      if (pt != null && pt.size() == 2 && pt.get(1) != null && pt.get(1) >= 0 && pt.get(1) < 1) {
+        share = Math.max(share, pt.get(1));
+      }
+    }
+    double human = 0;
+    for (HumanSpec h : s.humans() == null ? List.<HumanSpec>of() : s.humans()) {
+      if (h != null && h.publishRate() != null) {
+        human += h.publishRate() * shareOn(h.site(), h.publishTo(), curve.site());
+      }
+    }
+    long models =
+        Timelines.allModels(s.models(), s.timeline()).stream()
+            .filter(m -> m != null && m.id() != null && sitesOf(m).contains(curve.site()))
+            .count();
+    double perModel = share * human / (1 - share) / Math.max(1, models);
+    if (perModel > FieldChecks.MAX_ITEMS) {
+      p.addWorded(
+          at,
+          String.format(
+              java.util.Locale.ROOT,
+              "a share of %s, which asks the %d model(s) on %s for about %.3g items a tick each"
+                  + " (%.3g human items a tick at the start)",
+              share,
+              models,
+              curve.site(),
+              perModel,
+              human),
+          "shares that ask each model for at most "
+              + FieldChecks.MAX_ITEMS
+              + " items a tick, the most an agent publishes");
+    }
+  }
+
+  /** The share of an agent's items that go to {@code site}: its site, or its publish-to mix. */
+  private double shareOn(String site, java.util.Map<String, Double> publishTo, String target) {
+    if (publishTo != null && !publishTo.isEmpty()) {
+      double total = 0;
+      for (Double w : publishTo.values()) {
+        total += w == null ? 0 : w;
+      }
+      Double w = publishTo.get(target);
+      return total > 0 && w != null ? w / total : 0;
+    }
+    String own =
+        site != null
+            ? site
+            : s.sites() == null || s.sites().isEmpty() || s.sites().get(0) == null
+                ? SiteSpec.defaultId()
+                : String.valueOf(s.sites().get(0).id());
+    return own.equals(target) ? 1 : 0;
   }
 
   private void points(String at, List<List<Double>> points) {
