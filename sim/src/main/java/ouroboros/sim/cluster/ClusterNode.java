@@ -188,12 +188,7 @@ public final class ClusterNode {
     try {
       address = java.net.InetAddress.getByName(at.wildcard() ? "0.0.0.0" : at.host());
     } catch (java.net.UnknownHostException e) {
-      return "error: "
-          + option
-          + ": found the host '"
-          + at.host()
-          + "', which does not resolve,"
-          + " expected a host name or an address of this machine";
+      return unresolved(option, at, "a host name or an address of this machine");
     }
     try {
       if (!address.isAnyLocalAddress()
@@ -231,14 +226,19 @@ public final class ClusterNode {
     try {
       java.net.InetAddress.getByName(at.host());
     } catch (java.net.UnknownHostException e) {
-      return "error: "
-          + option
-          + ": found the host '"
-          + at.host()
-          + "', which does not resolve,"
-          + " expected the clock's node's host name or address";
+      return unresolved(option, at, "the clock's node's host name or address");
     }
     return null;
+  }
+
+  /** The error line of a host that does not resolve. */
+  private static String unresolved(String option, HostPort at, String expected) {
+    return "error: "
+        + option
+        + ": found the host '"
+        + at.host()
+        + "', which does not resolve, expected "
+        + expected;
   }
 
   /** A host and a port. */
