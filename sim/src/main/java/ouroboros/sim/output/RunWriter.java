@@ -25,10 +25,8 @@ import ouroboros.sim.scenario.spec.Scenario;
  *
  * <ul>
  *   <li>{@code scenario.yaml}: the resolved scenario, seed included, written before tick 0;
- *   <li>{@code metrics.csv}: appended whole ticks at a time, each batch in a single write, so a run
- *       stopped by a failed write or a signal that lets it finish its writes leaves a file that
- *       ends on a tick boundary; SIGKILL during a write may cut it at a page boundary (Linux stops
- *       a write between two pages for a fatal signal), after the ticks of the last checkpoint;
+ *   <li>{@code metrics.csv}: appended whole ticks at a time, each batch in one write (which SIGKILL
+ *       may cut at a page boundary, after the last checkpoint's ticks: see below);
  *   <li>{@code summary.json}: replaced atomically, with {@code complete: false} until the run ends;
  *   <li>{@code copies.csv}: with {@code copies:}, per-tick statistics across the copies, built from
  *       metrics.csv at the end ({@link CopiesTable});
@@ -47,9 +45,10 @@ import ouroboros.sim.scenario.spec.Scenario;
  * whenever {@value #MAX_PENDING_BYTES} bytes of rows are waiting, they are appended alone. A run
  * killed mid-way thus loses at most the last second or so of rows, and its summary.json is never
  * more than one checkpoint interval behind its metrics.csv: every row of the ticks the summary
- * counts is in metrics.csv, whole, and readers of a run that did not complete read those ticks only
- * (the report, and resume, which cuts the file back to its checkpoint). Rewriting summary.json
- * after every tick cost 15% of the wall time of a run of 1,000 small models.
+ * counts is in metrics.csv, whole (SIGKILL may cut an append after them: Linux stops a write
+ * between two pages), and readers of a run that did not complete read those ticks only (the report,
+ * and resume, which cuts the file back to its checkpoint). Rewriting summary.json after every tick
+ * cost 15% of the wall time of a run of 1,000 small models.
  */
 public final class RunWriter implements TickListener, AutoCloseable {
   /** The most time between two checkpoints of metrics.csv and summary.json. */

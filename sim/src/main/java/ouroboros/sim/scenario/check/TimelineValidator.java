@@ -178,32 +178,11 @@ final class TimelineValidator {
     Problems scratch = new Problems();
     ScenarioValidator.checkModel(scratch, at, m, ids, sites, s.domain(), stages);
     p.addUnder(scratch, at, given(r));
-    if (like.trainsOn() != null) {
-      // The copy keeps like's trains-on, which excludes these keys (the release would drop them).
-      for (String key : List.of("crawl", "fresh-human-fraction")) {
-        if (given(r).contains(key)) {
-          p.addWorded(
-              at + "/" + key,
-              "'" + key + "' in a release like '" + r.like() + "', which has 'trains-on'",
-              "a release like a model that crawls the web: '"
-                  + r.like()
-                  + "' reads fixed sources (static-graph mode)"
-                  + (key.equals("crawl") ? "" : ", and 'human-share' sets its fresh human data"));
-        }
-      }
-    }
+    TrainsOnValidator.releaseLike(p, at, like, r.like(), given(r));
     if (fresh) {
       models.put(m.id(), m);
       released.put(m.id(), tick);
     }
-  }
-
-  /** The ids of the scenario's human sources and models, releases included. */
-  private List<String> agentIds() {
-    List<String> out = new java.util.ArrayList<>(humans);
-    out.addAll(models.keySet());
-    out.addAll(releases.keySet());
-    return out;
   }
 
   /** The keys a release gives, in kebab case, plus its own position. */
@@ -383,8 +362,9 @@ final class TimelineValidator {
     Problems scratch = new Problems();
     ScenarioValidator.checkModel(scratch, "", changed, new HashSet<>(), sites, s.domain(), stages);
     // What trains-on excludes (crawl, fresh-human-fraction), as in the model's own entry: the
-    // engine of a trains-on model reads neither, so the change would do nothing.
-    TrainsOnValidator.check(scratch, "", changed, agentIds());
+    // engine of a trains-on model reads neither. (No agent ids: the sources' problems are the
+    // model's before the change too, and only what the change brought is reported.)
+    TrainsOnValidator.check(scratch, "", changed, List.of());
     if (scratch.isEmpty()) {
       models.put(target.id(), changed);
       return;
@@ -394,12 +374,15 @@ final class TimelineValidator {
     Problems before = new Problems();
     ScenarioValidator.checkModel(
         before, "", models.get(target.id()), new HashSet<>(), sites, s.domain(), stages);
-    TrainsOnValidator.check(before, "", models.get(target.id()), agentIds());
+    TrainsOnValidator.check(before, "", models.get(target.id()), List.of());
     Problems brought = new Problems();
     for (Problems.Problem q : scratch.list()) {
       if (!before.list().contains(q)) {
         brought.addWorded(q.pointer(), q.found(), q.expected());
       }
+    }
+    if (brought.isEmpty()) {
+      models.put(target.id(), changed); // later events see the change
     }
     p.addAllAt(brought, at + "/value");
   }

@@ -95,4 +95,26 @@ final class TrainsOnValidator {
       p.addWorded(at + "/trains-on", "weights that sum to 0", "at least one weight above 0");
     }
   }
+
+  /**
+   * A release like a model with trains-on keeps that trains-on, which excludes crawl and
+   * fresh-human-fraction: a release that gives either (in {@code given}) is refused, since the copy
+   * would drop it.
+   */
+  static void releaseLike(Problems p, String at, ModelSpec like, String likeId, Set<String> given) {
+    if (like.trainsOn() == null) {
+      return;
+    }
+    for (String key : List.of("crawl", "fresh-human-fraction")) {
+      if (given.contains(key)) {
+        p.addWorded(
+            at + "/" + key,
+            "'" + key + "' in a release like '" + likeId + "', which has 'trains-on'",
+            "a release like a model that crawls the web: '"
+                + likeId
+                + "' reads fixed sources (static-graph mode)"
+                + (key.equals("crawl") ? "" : ", and 'human-share' sets its fresh human data"));
+      }
+    }
+  }
 }

@@ -92,10 +92,10 @@ public final class ScenarioLoader {
       } catch (UnrecognizedPropertyException e) {
         unknown.addAll(LoadErrors.fromBinding(name, e, none).errors());
         ObjectNode copy = ((ObjectNode) tree).deepCopy();
-        if (!remove(copy, LoadErrors.pointer(e.getPath()))) {
+        if (!UnknownKeys.remove(copy, LoadErrors.pointer(e.getPath()))) {
           throw Expansion.byPopulationId(new ScenarioException(unknown), tree);
         }
-        raw = bindDroppingUnknown(name, copy, none, unknown);
+        raw = UnknownKeys.bind(mapper, name, copy, none, unknown);
       } catch (JsonMappingException e) {
         throw Expansion.byPopulationId(LoadErrors.fromBinding(name, e, none), tree);
       }
@@ -193,10 +193,10 @@ public final class ScenarioLoader {
         unknown.addAll(LoadErrors.fromBinding(name, e, locations).errors());
         JsonNode tree = readTreeOrNull(text);
         if (!(tree instanceof ObjectNode object)
-            || !remove(object, LoadErrors.pointer(e.getPath()))) {
+            || !UnknownKeys.remove(object, LoadErrors.pointer(e.getPath()))) {
           throw Expansion.byPopulationId(new ScenarioException(unknown), tree);
         }
-        raw = bindDroppingUnknown(name, object, locations, unknown);
+        raw = UnknownKeys.bind(mapper, name, object, locations, unknown);
       } catch (JsonMappingException e) {
         // While the parser is open, to name the value.
         ScenarioException located = LoadErrors.fromBinding(name, e, locations);
@@ -226,54 +226,9 @@ public final class ScenarioLoader {
       Expansion expansion = Expansion.of(name, raw, locations, this);
       expansion.relocating(() -> check(name, expansion.scenario(), locations));
     } catch (ScenarioException e) {
-      // A problem of an entry as a whole (a timeline event with no event left) most likely comes
-      // from its unknown key: left out. Problems of its keys (a required one missing) stay.
-      java.util.Set<String> entries = new java.util.HashSet<>();
-      unknown.forEach(u -> entries.add(u.path()));
-      e.errors().stream().filter(x -> !entries.contains(x.path())).forEach(all::add);
+      all.addAll(UnknownKeys.besides(unknown, e.errors()));
     }
     throw Expansion.byPopulationId(new ScenarioException(all), tree);
-  }
-
-  /**
-   * Binds {@code tree}, taking each unknown key out of it as binding finds it and adding its error
-   * to {@code unknown}, so that the rest of the file is bound and checked in the same pass; a
-   * binding error of another kind ends it, after the unknown keys.
-   */
-  private Scenario bindDroppingUnknown(
-      String name, ObjectNode tree, Locations locations, List<ScenarioError> unknown)
-      throws ScenarioException {
-    for (int taken = unknown.size(); ; taken++) {
-      try (JsonParser parser = mapper.treeAsTokens(tree)) {
-        return mapper.readValue(parser, Scenario.class);
-      } catch (UnrecognizedPropertyException e) {
-        unknown.addAll(LoadErrors.fromBinding(name, e, locations).errors());
-        if (taken >= MAX_UNKNOWN_KEYS || !remove(tree, LoadErrors.pointer(e.getPath()))) {
-          throw Expansion.byPopulationId(new ScenarioException(unknown), tree);
-        }
-      } catch (JsonMappingException e) {
-        List<ScenarioError> all = new ArrayList<>(unknown);
-        all.addAll(LoadErrors.fromBinding(name, e, locations).errors());
-        throw Expansion.byPopulationId(new ScenarioException(all), tree);
-      } catch (IOException e) {
-        throw LoadErrors.fail(
-            name, 0, 0, "", "a tree that cannot be read (" + e.getMessage() + ")", "a scenario");
-      }
-    }
-  }
-
-  /** The most unknown keys one pass reports. */
-  private static final int MAX_UNKNOWN_KEYS = 100;
-
-  /** Removes the key at {@code pointer} from {@code tree}; whether there was one. */
-  private static boolean remove(ObjectNode tree, String pointer) {
-    int slash = pointer.lastIndexOf('/');
-    if (slash < 0) {
-      return false;
-    }
-    JsonNode parent = slash == 0 ? tree : tree.at(pointer.substring(0, slash));
-    String key = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
-    return parent instanceof ObjectNode o && o.remove(key) != null;
   }
 
   /**
