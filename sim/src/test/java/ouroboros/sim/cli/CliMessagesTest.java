@@ -50,6 +50,22 @@ class CliMessagesTest {
   }
 
   @Test
+  void controlCharactersInAValue_escaped_oneLinePerProblem() throws Exception {
+    // QA, stop 33: an id holding a newline split its message in two, and a BEL went to the
+    // terminal raw.
+    Path file =
+        Files.writeString(
+            tmp.resolve("ctl.yaml"),
+            "name: x\nticks: 2\ndomain: {type: gaussian}\nhumans:\n"
+                + "  - {id: \"x\\ny\", publish-rate: 5}\n"
+                + "  - {id: \"a\\x07b\", publish-rate: 5}\n");
+    java.util.List<String> lines = refused("validate", file.toString()).lines().toList();
+    assertEquals(2, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(0).contains("humans[0].id: found 'x\\ny', expected"), lines.get(0));
+    assertTrue(lines.get(1).contains("humans[1].id: found 'a\\u0007b', expected"), lines.get(1));
+  }
+
+  @Test
   void smallMistakes_sayWhatIsWrong() throws Exception {
     // QA, stop 33: a temporary file's name, a Java exception's name, a path's grammar for a
     // missing value, and "the scenario of the scenario".

@@ -33,6 +33,39 @@ public record ScenarioError(
     if (!path.isEmpty()) {
       b.append(path).append(": ");
     }
-    return b.append("found ").append(found).append(", expected ").append(expected).toString();
+    return b.append("found ")
+        .append(printable(found))
+        .append(", expected ")
+        .append(printable(expected))
+        .toString();
+  }
+
+  /**
+   * {@code text} with its line breaks and other control characters escaped as in Java source (a
+   * newline as backslash n, a BEL as backslash u0007), so that a message stays one line and puts
+   * nothing raw on a terminal: a value holding a newline split its message in two, and a BEL rang
+   * (QA, stop 33).
+   */
+  static String printable(String text) {
+    if (text == null || text.chars().noneMatch(Character::isISOControl)) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (Character.isISOControl(c)) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
   }
 }
