@@ -80,9 +80,12 @@ final class Heatmap {
       double lo,
       double hi) {
     if (!(lo < hi)) {
+      // One value: a scale around it that does not cross zero for a value that is not negative
+      // (a risk of 0.039 got a scale from -0.46 to 0.54).
       double mid = Double.isFinite(lo) ? lo : 0;
-      lo = mid - 0.5;
-      hi = mid + 0.5;
+      double pad = mid == 0 ? 0.5 : Math.abs(mid) / 2;
+      lo = mid >= 0 ? Math.max(0, mid - pad) : mid - pad;
+      hi = mid + pad;
     }
     int n = xs.size() * ys.size();
     double[][] xyz = new double[3][n];

@@ -21,6 +21,30 @@ class ReportHeatmapTest {
   @TempDir Path tmp;
 
   @Test
+  void chart_oneValue_scaleAroundItAboveZero() {
+    // QA, stop 33: two cells with the same mean risk, 0.03885, got a scale from -0.46 to 0.54.
+    org.jfree.chart.JFreeChart chart =
+        Heatmap.chart(
+            "t",
+            "",
+            "x",
+            List.of("a", "b"),
+            "y",
+            List.of("c"),
+            new double[][] {{0.03885}, {0.03885}},
+            "risk",
+            new double[][] {{0}, {0}},
+            List.of());
+    org.jfree.chart.renderer.PaintScale scale =
+        ((org.jfree.chart.renderer.xy.XYBlockRenderer) chart.getXYPlot().getRenderer())
+            .getPaintScale();
+    assertTrue(
+        scale.getLowerBound() >= 0 && scale.getLowerBound() < 0.03885,
+        "lower bound " + scale.getLowerBound());
+    assertTrue(scale.getUpperBound() > 0.03885 && scale.getUpperBound() < 0.1);
+  }
+
+  @Test
   void cellEdges_firingCorner_edgesBetweenCellsToThePlotEdges() {
     // z[i][j] at x = i, y = j: the cells (0,0), (0,1), (1,0) fire.
     double[][] share = {{1, 1, 0}, {1, 0, 0}, {0, 0, 0}};
