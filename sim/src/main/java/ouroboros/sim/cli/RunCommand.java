@@ -217,7 +217,7 @@ final class RunCommand implements Callable<Integer> {
     }
     // SIGTERM or Ctrl-C at any time, in a --wait-for-viewer or a --hold too: the lock goes.
     try (lock;
-        ShutdownRelease release = ShutdownRelease.of(lock)) {
+        ShutdownRelease release = ShutdownRelease.of(lock, createdDir ? dir : null)) {
       return call(scenario, world, runSeed, n, dir, lock);
     }
   }

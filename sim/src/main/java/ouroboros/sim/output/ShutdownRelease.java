@@ -27,6 +27,15 @@ public final class ShutdownRelease implements AutoCloseable {
 
   /** Registers the hook that releases {@code lock}. */
   public static ShutdownRelease of(RunLock lock) {
+    return of(lock, null);
+  }
+
+  /**
+   * The same, and then removes {@code created} (null: nothing), a run directory this process
+   * created, when it is still empty: a run stopped while it waited for a viewer (before tick 0)
+   * left an empty directory behind.
+   */
+  public static ShutdownRelease of(RunLock lock, java.nio.file.Path created) {
     Objects.requireNonNull(lock, "lock");
     Thread hook =
         new Thread(
@@ -36,6 +45,13 @@ public final class ShutdownRelease implements AutoCloseable {
                 lock.close();
               } catch (IOException e) {
                 // The process's end releases the lock; the file stays, a stale lock.
+              }
+              if (created != null) {
+                try {
+                  java.nio.file.Files.deleteIfExists(created); // only when empty
+                } catch (IOException e) {
+                  // it holds the run's files: kept
+                }
               }
             },
             "ouroboros-lock-shutdown");

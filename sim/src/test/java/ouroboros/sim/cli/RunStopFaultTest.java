@@ -151,6 +151,33 @@ class RunStopFaultTest {
   }
 
   @Test
+  void sigterm_whileWaitingForAViewer_noRunDirectoryLeft() throws Exception {
+    // QA, stop 33: the run directory, created and locked before the wait, stayed behind empty.
+    Path out = tmp.resolve("waited");
+    try (ChildJvm p =
+        ChildJvm.start(
+            tmp.resolve("waited.txt"),
+            List.of(),
+            "run",
+            Repo.scenario("quickstart.yaml").toString(),
+            "--no-report",
+            "--wait-for-viewer",
+            "--metrics-port",
+            "0",
+            "--out",
+            out.toString())) {
+      p.await(
+          () -> p.log().contains("waiting for the live page"),
+          Duration.ofSeconds(120),
+          Duration.ofMillis(50),
+          "waiting");
+      p.terminate(); // SIGTERM
+      assertTrue(p.waitFor(Duration.ofSeconds(60)), p.log());
+      assertFalse(Files.exists(out), p.log());
+    }
+  }
+
+  @Test
   void fullDisk_midRun_exit1SummarySaysDiskFullNoTmpLeft() throws Exception {
     assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux)");
     Path out = tmp.resolve("run");
