@@ -123,57 +123,41 @@ class RunStopFaultTest {
     // QA, stop 32: the lock stayed after a SIGTERM during --hold (2 of 3 tries here, before the
     // fix) and during --wait-for-viewer, so the next run into the directory found a stale lock.
     Path out = tmp.resolve("held");
-    try (ChildJvm p =
-        ChildJvm.start(
-            tmp.resolve("held.txt"),
-            List.of(),
-            "run",
-            Repo.scenario("quickstart.yaml").toString(),
-            "--set",
-            "ticks=20",
-            "--quiet",
-            "--no-report",
-            "--hold",
-            "--metrics-port",
-            "0",
-            "--out",
-            out.toString())) {
-      p.await(
-          () -> p.log().contains("holding: serving"),
-          Duration.ofSeconds(120),
-          Duration.ofMillis(50),
-          "holding");
-      Thread.sleep(2000);
-      p.terminate(); // SIGTERM
-      assertTrue(p.waitFor(Duration.ofSeconds(60)), p.log());
-      assertFalse(Files.exists(out.resolve(RunLock.NAME)), p.log());
-    }
+    String log =
+        terminatedWhileServing(
+            out, "holding: serving", 2000, "--set", "ticks=20", "--quiet", "--hold");
+    assertFalse(Files.exists(out.resolve(RunLock.NAME)), log);
   }
 
   @Test
   void sigterm_whileWaitingForAViewer_noRunDirectoryLeft() throws Exception {
     // QA, stop 33: the run directory, created and locked before the wait, stayed behind empty.
     Path out = tmp.resolve("waited");
+    String log = terminatedWhileServing(out, "waiting for the live page", 0, "--wait-for-viewer");
+    assertFalse(Files.exists(out), log);
+  }
+
+  /**
+   * Runs the quickstart into {@code out} with its metrics served and {@code options}, sends it
+   * SIGTERM {@code pauseMillis} after its log says {@code marker}, and returns its log once it has
+   * ended.
+   */
+  private String terminatedWhileServing(
+      Path out, String marker, long pauseMillis, String... options) throws Exception {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("run", Repo.scenario("quickstart.yaml").toString(), "--no-report"));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--metrics-port", "0", "--out", out.toString()));
     try (ChildJvm p =
         ChildJvm.start(
-            tmp.resolve("waited.txt"),
-            List.of(),
-            "run",
-            Repo.scenario("quickstart.yaml").toString(),
-            "--no-report",
-            "--wait-for-viewer",
-            "--metrics-port",
-            "0",
-            "--out",
-            out.toString())) {
+            tmp.resolve(out.getFileName() + ".txt"), List.of(), args.toArray(String[]::new))) {
       p.await(
-          () -> p.log().contains("waiting for the live page"),
-          Duration.ofSeconds(120),
-          Duration.ofMillis(50),
-          "waiting");
+          () -> p.log().contains(marker), Duration.ofSeconds(120), Duration.ofMillis(50), marker);
+      Thread.sleep(pauseMillis);
       p.terminate(); // SIGTERM
       assertTrue(p.waitFor(Duration.ofSeconds(60)), p.log());
-      assertFalse(Files.exists(out), p.log());
+      return p.log();
     }
   }
 
