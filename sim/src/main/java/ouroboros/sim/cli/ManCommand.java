@@ -71,7 +71,7 @@ final class ManCommand implements Callable<Integer> {
               "error: man: cannot write to '"
                   + dir
                   + "': "
-                  + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+                  + ouroboros.sim.output.WriteFailure.describe(e));
       return Main.BAD_INPUT;
     }
     spec.commandLine()

@@ -69,23 +69,6 @@ final class ReportCommand implements Callable<Integer> {
       description = "Where to write the report (default: DIR/report.html).")
   private Path out;
 
-  /**
-   * Why a file could not be written: the file system's reason, not only the path of the temporary
-   * file it was about (NoSuchFileException and its kin carry nothing but the path).
-   */
-  static String reason(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException f) {
-      return f.getFile() + ": no such file or directory";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException f) {
-      return f.getFile() + ": permission denied";
-    }
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-      return f.getFile() + ": " + f.getReason();
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-  }
-
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -115,7 +98,11 @@ final class ReportCommand implements Callable<Integer> {
       stderr.println("error: " + e.getMessage());
       return Main.BAD_INPUT;
     } catch (IOException e) {
-      stderr.println("error: cannot write the report of " + dir + ": " + reason(e));
+      stderr.println(
+          "error: cannot write the report of "
+              + dir
+              + ": "
+              + ouroboros.sim.output.WriteFailure.describe(e));
       return Main.RUN_FAILED;
     }
   }

@@ -106,7 +106,7 @@ final class RunEndpoints implements AutoCloseable {
   private static InetAddress address(String option, String host) throws BadOption {
     try {
       InetAddress a = InetAddress.getByName(host);
-      if (!a.isAnyLocalAddress() && !a.isLoopbackAddress() && !ofThisMachine(a)) {
+      if (!HttpEndpoints.canListenOn(a)) {
         throw new BadOption(
             "error: "
                 + option
@@ -124,15 +124,6 @@ final class RunEndpoints implements AutoCloseable {
               + ": found '"
               + host
               + "', expected a host name or an address of this machine");
-    }
-  }
-
-  /** Whether a network interface of this machine has {@code a} (when that cannot be told, yes). */
-  private static boolean ofThisMachine(InetAddress a) {
-    try {
-      return java.net.NetworkInterface.getByInetAddress(a) != null;
-    } catch (java.net.SocketException e) {
-      return true; // binding will say what is wrong
     }
   }
 

@@ -190,14 +190,8 @@ public final class ClusterNode {
     } catch (java.net.UnknownHostException e) {
       return unresolved(option, at, "a host name or an address of this machine");
     }
-    try {
-      if (!address.isAnyLocalAddress()
-          && !address.isLoopbackAddress()
-          && java.net.NetworkInterface.getByInetAddress(address) == null) {
-        return "error: " + option + ": found '" + at + "', expected an address of this machine";
-      }
-    } catch (java.net.SocketException e) {
-      return null; // binding will say
+    if (!ouroboros.sim.serve.HttpEndpoints.canListenOn(address)) {
+      return "error: " + option + ": found '" + at + "', expected an address of this machine";
     }
     if (at.port() != 0) {
       try (java.net.ServerSocket probe = new java.net.ServerSocket()) {

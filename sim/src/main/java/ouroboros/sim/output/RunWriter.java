@@ -25,8 +25,7 @@ import ouroboros.sim.scenario.spec.Scenario;
  *
  * <ul>
  *   <li>{@code scenario.yaml}: the resolved scenario, seed included, written before tick 0;
- *   <li>{@code metrics.csv}: appended whole ticks at a time, each batch in one write (which SIGKILL
- *       may cut at a page boundary, after the last checkpoint's ticks: see below);
+ *   <li>{@code metrics.csv}: appended whole ticks at a time, each batch in one write;
  *   <li>{@code summary.json}: replaced atomically, with {@code complete: false} until the run ends;
  *   <li>{@code copies.csv}: with {@code copies:}, per-tick statistics across the copies, built from
  *       metrics.csv at the end ({@link CopiesTable});

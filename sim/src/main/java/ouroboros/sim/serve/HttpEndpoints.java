@@ -77,6 +77,23 @@ public final class HttpEndpoints implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicInteger rejected = new AtomicInteger();
 
+  /**
+   * Whether this machine can listen on {@code a}: a wildcard, a loopback address, or one that a
+   * network interface of this machine has (yes when that cannot be told: binding then says what is
+   * wrong). Binding to another address fails with "Cannot assign requested address", which the
+   * options that name a host check for first (the HTTP endpoints' and the cluster's).
+   */
+  public static boolean canListenOn(java.net.InetAddress a) {
+    if (a.isAnyLocalAddress() || a.isLoopbackAddress()) {
+      return true;
+    }
+    try {
+      return java.net.NetworkInterface.getByInetAddress(a) != null;
+    } catch (java.net.SocketException e) {
+      return true;
+    }
+  }
+
   /** A server with no address yet; {@link #listen} adds them. */
   public HttpEndpoints(ServeLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
