@@ -157,11 +157,7 @@ public final class GraphAnalysis {
     boolean[] shown = new boolean[m];
     for (int i = 0; i < m; i++) {
       shown[i] =
-          switch (g.presence().get(i)) {
-            case IN -> true;
-            case NOT_YET -> false;
-            case RETIRED -> g.trainsInWindow(i) || fed[i];
-          };
+          g.trainsInWindow(i) || g.presence().get(i) == InteractionGraph.Presence.RETIRED && fed[i];
     }
     return shown;
   }

@@ -259,11 +259,7 @@ public record InteractionGraph(
    * for a retired model: {@link GraphAnalysis#shown} answers for every model at once.
    */
   public boolean shown(int i) {
-    return switch (presence.get(i)) {
-      case IN -> true;
-      case NOT_YET -> false;
-      case RETIRED -> inputs.get(i).lastTick() >= start || feeds(i);
-    };
+    return trainsInWindow(i) || presence.get(i) == Presence.RETIRED && feeds(i);
   }
 
   /**
