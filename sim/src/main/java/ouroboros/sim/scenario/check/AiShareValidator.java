@@ -120,13 +120,7 @@ final class AiShareValidator {
       Double w = publishTo.get(target);
       return total > 0 && w != null ? w / total : 0;
     }
-    String own =
-        site != null
-            ? site
-            : s.sites() == null || s.sites().isEmpty() || s.sites().get(0) == null
-                ? SiteSpec.defaultId()
-                : String.valueOf(s.sites().get(0).id());
-    return own.equals(target) ? 1 : 0;
+    return (site != null ? site : defaultSite()).equals(target) ? 1 : 0;
   }
 
   private void points(String at, List<List<Double>> points) {
@@ -199,12 +193,14 @@ final class AiShareValidator {
     if (m.publishTo() != null) {
       return m.publishTo().keySet();
     }
-    if (m.site() != null) {
-      return Set.of(m.site());
-    }
+    return Set.of(m.site() != null ? m.site() : defaultSite());
+  }
+
+  /** The site of an agent that names none: the scenario's first. */
+  private String defaultSite() {
     return s.sites() == null || s.sites().isEmpty() || s.sites().get(0) == null
-        ? Set.of(SiteSpec.defaultId())
-        : Set.of(String.valueOf(s.sites().get(0).id()));
+        ? SiteSpec.defaultId()
+        : String.valueOf(s.sites().get(0).id());
   }
 
   /** Where a model is declared: under models, or in its release. */
