@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.Barrier;
 import ouroboros.sim.engine.Resumption;
@@ -34,6 +35,9 @@ public final class MetricsListener implements TickListener {
   private java.util.function.LongSupplier[] traffic;
   private final GraphListener graph;
 
+  /** The lock a scrape of the registry holds while it collects. */
+  private final ReentrantLock scrapes;
+
   /** The world's human sources, which come before its models among the agents. */
   private final int humans;
 
@@ -57,6 +61,7 @@ public final class MetricsListener implements TickListener {
       MeterRegistry registry, World world, int maxModels, GraphListener graph, String node) {
     Objects.requireNonNull(registry, "registry");
     this.graph = Objects.requireNonNull(graph, "graph");
+    this.scrapes = TickConsistentRegistry.lockOf(registry);
     this.engine = new EngineMeters(world.ticks());
     this.web = new WebMeters();
     this.models = ModelMeters.of(world, maxModels);
@@ -112,8 +117,22 @@ public final class MetricsListener implements TickListener {
     this.traffic = new java.util.function.LongSupplier[] {agents, sent, received};
   }
 
+  /**
+   * Updates the meters to {@code result}'s tick holding the registry's scrape lock ({@link
+   * TickConsistentRegistry}), so that a scrape shows one tick, never some meters of this tick and
+   * some of the one before.
+   */
   @Override
   public void onTick(TickResult result) {
+    scrapes.lock();
+    try {
+      update(result);
+    } finally {
+      scrapes.unlock();
+    }
+  }
+
+  private void update(TickResult result) {
     if (traffic != null) {
       node.catchUp(traffic[0].getAsLong(), traffic[1].getAsLong(), traffic[2].getAsLong());
     }
@@ -158,6 +177,11 @@ public final class MetricsListener implements TickListener {
 
   @Override
   public void onFinish(RunOutcome outcome) {
-    engine.onFinish();
+    scrapes.lock();
+    try {
+      engine.onFinish();
+    } finally {
+      scrapes.unlock();
+    }
   }
 }

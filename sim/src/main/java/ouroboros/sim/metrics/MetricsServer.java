@@ -1,5 +1,6 @@
 package ouroboros.sim.metrics;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -60,7 +61,9 @@ public final class MetricsServer implements AutoCloseable {
 
   /** A new registry whose meters carry {@code commonTags}, not served yet: see {@link #routes}. */
   public static MetricsServer create(Tags commonTags) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry registry =
+        new PrometheusMeterRegistry(
+            PrometheusConfig.DEFAULT, new TickConsistentRegistry(), Clock.SYSTEM);
     registry.config().commonTags(commonTags);
     new JvmMemoryMetrics().bindTo(registry);
     JvmGcMetrics gc = new JvmGcMetrics();
