@@ -86,8 +86,8 @@ public class Problems {
     if (value instanceof java.util.List<?> list) {
       return list.isEmpty() ? "an empty list" : "a list";
     }
-    if (value instanceof java.util.Map<?, ?>) {
-      return "a mapping";
+    if (value instanceof java.util.Map<?, ?> map) {
+      return map.isEmpty() ? "an empty mapping" : "a mapping";
     }
     return String.valueOf(value);
   }

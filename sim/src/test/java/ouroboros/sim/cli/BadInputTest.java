@@ -250,7 +250,7 @@ class BadInputTest {
             8,
             "ticks",
             "the number 99999999999",
-            List.of("a whole number from -2147483648 to 2147483647")));
+            List.of("a whole number from 1 to 2147483647")));
     cases.add(
         new Case(
             "wrongType_scrapeFraction_expectsWholeNumber",
@@ -258,8 +258,8 @@ class BadInputTest {
             24,
             13,
             "models[0].scrape",
-            "1.5",
-            List.of("a whole number")));
+            "the decimal number 1.5",
+            List.of("a whole number from 1 to 10000000")));
     cases.add(
         new Case(
             "negativeCount_publishRate_expectsAtLeastZero",

@@ -187,6 +187,49 @@ class HostileInputTest {
   }
 
   @Test
+  void ticks_beyondAnInt_rangeIsTheKeysNotJavas() {
+    refused(
+        VALID.replace("ticks: 3", "ticks: 3000000000"),
+        "3:8: ticks: found the number 3000000000, expected a whole number from 1 to 2147483647");
+  }
+
+  @Test
+  void ticks_writtenWithAnExponent_saysWhichWholeNumberToWrite() {
+    refused(
+        VALID.replace("ticks: 3", "ticks: 1e3"),
+        "3:8: ticks: found the decimal number 1e3, expected a whole number from 1 to 2147483647"
+            + " written without a decimal point or exponent, such as 1000");
+  }
+
+  @Test
+  void emptyListEntry_reportedAsNothing_withTheOtherEntriesProblems() {
+    Path file =
+        write(
+            VALID.replace(
+                "  - {id: lab, regime: replace, initial: truth, scrape: 10, publish-rate: 10}",
+                "  -\n  - {id: lab, regime: bogus, initial: truth, scrape: 10, publish-rate: 10}"));
+    Result r = cli("validate", file.toString());
+    assertEquals(Main.BAD_INPUT, r.code(), r.err());
+    assertEquals(
+        "error: "
+            + file
+            + ":12:4: models[0]: found nothing, expected a mapping with 'id', 'regime', 'scrape'"
+            + " and 'publish-rate'\nerror: "
+            + file
+            + ":13:23: models[1].regime: found 'bogus', expected a known regime, one of [replace,"
+            + " accumulate, accumulate-subsample, window]\n",
+        r.err());
+  }
+
+  @Test
+  void publishTo_emptyMapping_saysEmpty() {
+    refused(
+        VALID.replace("publish-rate: 10}", "publish-rate: 10, publish-to: {}}"),
+        "12:90: models[0].publish-to: found an empty mapping, expected a mapping of site ids to"
+            + " shares, such as {forum: 0.7, blog: 0.3}");
+  }
+
+  @Test
   void threads_100000_refused() {
     Result r = runWith("--threads", "100000");
     assertEquals(Main.BAD_INPUT, r.code(), r.err());

@@ -98,7 +98,8 @@ class SweepBadInputTest {
         Arguments.of(
             "a fraction for a whole number",
             "grid:\n  models[*].scrape: [10, 2.5]\n",
-            "4:26: models[*].scrape: found 2.5, expected a whole number"),
+            "4:26: models[*].scrape: found the decimal number 2.5, expected a whole number from 1"
+                + " to 10000000"),
         Arguments.of(
             "an unknown regime",
             "zip:\n  models[*].regime: [accumulate, replaec]\n",

@@ -2,20 +2,49 @@ package ouroboros.sim.scenario.load;
 
 import java.util.List;
 import java.util.Map;
+import ouroboros.agents.spec.Key;
 
 /** How the type a value was to be bound to reads in a message's "expected" part. */
 final class ExpectedType {
   private ExpectedType() {}
 
-  /** " from MIN to MAX" for a whole-number type, else "". */
-  static String range(Class<?> type) {
+  /**
+   * " from MIN to MAX" for a whole-number type, else "": the type's range narrowed by the key's
+   * declared bounds (null: none), so that {@code ticks: 3000000000} reads "from 1 to 2147483647",
+   * not from the type's least value.
+   */
+  static String range(Class<?> type, Key key) {
+    double lo;
+    double hi;
     if (type == Integer.class || type == int.class) {
-      return " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+      lo = Integer.MIN_VALUE;
+      hi = Integer.MAX_VALUE;
+    } else if (type == Long.class || type == long.class) {
+      lo = Long.MIN_VALUE;
+      hi = Long.MAX_VALUE;
+    } else {
+      return "";
     }
-    if (type == Long.class || type == long.class) {
-      return " from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+    if (key != null) {
+      if (!Double.isNaN(key.min())) {
+        lo = Math.max(lo, Math.ceil(key.min()));
+      }
+      if (!Double.isNaN(key.exclusiveMin())) {
+        lo = Math.max(lo, Math.floor(key.exclusiveMin()) + 1);
+      }
+      if (!Double.isNaN(key.max())) {
+        hi = Math.min(hi, Math.floor(key.max()));
+      }
+      if (!Double.isNaN(key.exclusiveMax())) {
+        hi = Math.min(hi, Math.ceil(key.exclusiveMax()) - 1);
+      }
     }
-    return "";
+    return " from " + (long) lo + " to " + (long) hi;
+  }
+
+  /** Whether {@code type} takes whole numbers only. */
+  static boolean whole(Class<?> type) {
+    return type == Integer.class || type == int.class || type == Long.class || type == long.class;
   }
 
   /** How a target type reads in a message. */

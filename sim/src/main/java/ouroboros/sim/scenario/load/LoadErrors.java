@@ -23,6 +23,8 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
+import ouroboros.agents.spec.Key;
+import ouroboros.agents.spec.RecordShape;
 import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.ScenarioError;
@@ -246,7 +248,8 @@ final class LoadErrors {
           col,
           path,
           describe(c.getInputType(), safeText(c.getProcessor())),
-          ExpectedType.of(c.getTargetType()) + ExpectedType.range(c.getTargetType()));
+          ExpectedType.of(c.getTargetType())
+              + ExpectedType.range(c.getTargetType(), declared(e.getPath())));
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       String msg = v.getCause().getMessage();
@@ -255,6 +258,27 @@ final class LoadErrors {
         return fail(name, line, col, path, msg.substring(6, split), msg.substring(split + 11));
       }
       return fail(name, line, col, path, "an invalid value (" + msg + ")", "a valid value");
+    }
+    if (e instanceof InvalidFormatException f
+        && f.getValue() instanceof Double d
+        && ExpectedType.whole(f.getTargetType())) {
+      // A whole value written as a decimal (1e3, 10.0): say so, since "found 1000.0, expected a
+      // whole number" reads as a contradiction.
+      String written =
+          f.getProcessor() instanceof JsonParser p && !safeText(p).isEmpty()
+              ? safeText(p)
+              : String.valueOf(d);
+      return fail(
+          name,
+          line,
+          col,
+          path,
+          "the decimal number " + abbreviate(written),
+          ExpectedType.of(f.getTargetType())
+              + ExpectedType.range(f.getTargetType(), declared(e.getPath()))
+              + (d == Math.rint(d) && Math.abs(d) < 1e15
+                  ? " written without a decimal point or exponent, such as " + (long) (double) d
+                  : ""));
     }
     if (e instanceof InvalidFormatException f) {
       return fail(
@@ -281,6 +305,25 @@ final class LoadErrors {
         path,
         "a value that cannot be read (" + firstLine(e.getOriginalMessage()) + ")",
         "a valid value");
+  }
+
+  /**
+   * The declared facts of the key a binding failed at (its record component's {@link Key}), or null
+   * when the value is not a record's component or the component declares none.
+   */
+  static Key declared(List<JsonMappingException.Reference> refs) {
+    if (refs.isEmpty()) {
+      return null;
+    }
+    JsonMappingException.Reference r = refs.get(refs.size() - 1);
+    Object from = r.getFrom();
+    Class<?> type = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+    if (type == null || !type.isRecord() || r.getFieldName() == null) {
+      return null;
+    }
+    RecordShape shape = RecordShape.of(type);
+    int i = shape.indexOfKey(r.getFieldName());
+    return i < 0 ? null : shape.declared(i);
   }
 
   /** Jackson's reference path as a JSON Pointer, {@code /models/0/scrape}. */

@@ -95,6 +95,12 @@ public final class Yaml {
         .withCoercionConfig(
             LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
         .withCoercionConfig(
-            LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+            LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+        // An empty list entry ("-" and nothing) reaches a mapping's reader as the empty string:
+        // read it as nothing, which the validator reports with the entry's other problems, not
+        // as "found ''" on its own.
+        .withCoercionConfig(
+            LogicalType.POJO,
+            c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull));
   }
 }

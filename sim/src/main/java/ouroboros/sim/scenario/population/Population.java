@@ -1,6 +1,7 @@
 package ouroboros.sim.scenario.population;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ouroboros.agents.spec.Key;
 
 /**
  * One entry of a scenario's {@code populations:} list, as written: many agents (or sites) of one
@@ -19,7 +20,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  *     {DISTRIBUTION: [...]}}}; texts may use {@code {i}} and {@code {id}}
  */
 public record Population(
-    String id, String kind, Integer count, String idPattern, Long seed, JsonNode template) {
+    String id,
+    String kind,
+    @Key(min = 1, max = Expansion.MAX_COUNT) Integer count,
+    String idPattern,
+    Long seed,
+    JsonNode template) {
 
   /** The same entry with its seed stated. */
   public Population withSeed(long newSeed) {

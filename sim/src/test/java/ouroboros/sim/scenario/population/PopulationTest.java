@@ -103,7 +103,8 @@ class PopulationTest {
     assertTrue(
         error(scenario(LABS.replace("COUNT", "2.5"), ""))
             .startsWith(
-                "s.yaml:14:12: populations[labs].count: found 2.5, expected a whole number"));
+                "s.yaml:14:12: populations[labs].count: found the decimal number 2.5, expected a"
+                    + " whole number from 1 to 1000000"));
   }
 
   @Test
