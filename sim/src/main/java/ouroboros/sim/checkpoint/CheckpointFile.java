@@ -46,7 +46,7 @@ public final class CheckpointFile {
   static final byte[] MAGIC = "OUROCKPT".getBytes(StandardCharsets.US_ASCII);
 
   /** The version of this layout; a file of another is refused. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
   /**
    * Test-only: milliseconds to pause half-way through writing the temporary file, so that a test

@@ -17,9 +17,16 @@ import ouroboros.sim.engine.World;
 final class CopiesSummary {
   private CopiesSummary() {}
 
-  /** The entry, from each model's latest report; models the summary does not keep are left out. */
+  /**
+   * The entry, from each model's latest report and contributed values; models the summary does not
+   * keep are left out.
+   */
   static Map<String, Object> of(
-      CopyPlan plan, World world, RetrainReport[] latest, boolean[] kept) {
+      CopyPlan plan,
+      World world,
+      RetrainReport[] latest,
+      boolean[] kept,
+      ContributedMetrics contributed) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("count", plan.count());
     out.put("first", plan.first());
@@ -38,6 +45,7 @@ final class CopiesSummary {
       Map<String, List<Double>> byMetric = values.computeIfAbsent(model, k -> new TreeMap<>());
       RunMetrics.modelMetrics(latest[i])
           .forEach((k, v) -> byMetric.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+      contributed.forEach(i, (k, v) -> byMetric.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     }
     Map<String, Object> models = new LinkedHashMap<>();
     values.forEach(

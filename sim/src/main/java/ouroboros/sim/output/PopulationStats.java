@@ -2,6 +2,7 @@ package ouroboros.sim.output;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ public final class PopulationStats {
 
   /** Their keys in summary.json. */
   public static final List<String> QUANTILE_KEYS = List.of("q05", "q25", "median", "q75", "q95");
+
+  /** The metric of a model's generation, 0 for a model that has not retrained. */
+  private static final String GENERATION = "generation";
 
   private PopulationStats() {}
 
@@ -57,46 +61,67 @@ public final class PopulationStats {
       Map<String, Stat> metrics,
       Map<String, int[]> verdicts) {}
 
-  /** The statistics of each group, in order of first appearance. */
+  /** The statistics of each group, in order of first appearance, over the reports' metrics. */
   public static List<Population> of(List<String> groups, RetrainReport[] latest) {
+    return of(groups, latest, null);
+  }
+
+  /**
+   * The statistics of each group, in order of first appearance, over the reports' metrics and the
+   * contributed ones (null: none).
+   */
+  static List<Population> of(
+      List<String> groups, RetrainReport[] latest, ContributedMetrics contributed) {
     Map<String, List<Integer>> members = new LinkedHashMap<>();
     for (int i = 0; i < groups.size(); i++) {
       members.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
     }
     List<Population> out = new ArrayList<>();
     for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
-      out.add(population(e.getKey(), e.getValue(), latest));
+      out.add(population(e.getKey(), e.getValue(), latest, contributed));
     }
     return out;
   }
 
-  private static Population population(String id, List<Integer> members, RetrainReport[] latest) {
+  private static Population population(
+      String id, List<Integer> members, RetrainReport[] latest, ContributedMetrics contributed) {
     Map<String, double[]> values = new TreeMap<>();
+    Map<String, int[]> sizes = new HashMap<>();
     Map<String, int[]> verdicts = new TreeMap<>();
     for (Definition d : Definition.values()) {
       verdicts.put(key(d), new int[3]);
     }
     int reported = 0;
+    // Each metric over the models that have it: a model without one (its fits failed, or a graph
+    // metric before its first retrain in the run) is left out, never counted as 0.
+    java.util.function.ObjDoubleConsumer<String> add =
+        (name, value) -> {
+          int[] n = sizes.computeIfAbsent(name, k -> new int[1]);
+          values.computeIfAbsent(name, k -> new double[members.size()])[n[0]++] = value;
+        };
     for (int i : members) {
       RetrainReport r = latest[i];
       if (r == null) {
+        add.accept(GENERATION, 0); // as summary.json lists it: generation 0, the initial model
         continue;
       }
-      for (Map.Entry<String, Double> m : RunMetrics.modelMetrics(r).entrySet()) {
-        double[] v = values.computeIfAbsent(m.getKey(), k -> new double[members.size()]);
-        v[reported] = m.getValue();
+      RunMetrics.modelMetrics(r).forEach(add::accept);
+      if (contributed != null) {
+        contributed.forEach(i, add);
       }
       for (Verdict v : r.verdicts()) {
         verdicts.get(key(v.definition()))[slot(v.state())]++;
       }
       reported++;
     }
+    // A model with no verdict of a definition (not retrained yet, or every fit failed) counts as
+    // n/a, so that yes, no and n/a add up to the population's models.
     for (int[] counts : verdicts.values()) {
-      counts[2] += members.size() - reported;
+      counts[2] = members.size() - counts[0] - counts[1];
     }
     Map<String, Stat> metrics = new LinkedHashMap<>();
     for (Map.Entry<String, double[]> e : values.entrySet()) {
-      metrics.put(e.getKey(), stat(Arrays.copyOf(e.getValue(), reported)));
+      metrics.put(e.getKey(), stat(Arrays.copyOf(e.getValue(), sizes.get(e.getKey())[0])));
     }
     return new Population(id, members.size(), reported, metrics, verdicts);
   }

@@ -20,6 +20,7 @@ public final class RunSummary {
   private final RetrainReport[] latest;
   private final boolean[] kept;
   private final List<String> groups;
+  private final ContributedMetrics contributed;
   private volatile int ticksCompleted;
   private boolean complete;
   private String failure = "";
@@ -35,6 +36,7 @@ public final class RunSummary {
     this.latest = new RetrainReport[world.models().size()];
     this.kept = kept.clone();
     this.groups = List.copyOf(groups);
+    this.contributed = new ContributedMetrics(world);
   }
 
   private static boolean[] keepAll(int n) {
@@ -50,7 +52,7 @@ public final class RunSummary {
 
   /** Each population's statistics over all its models, now. */
   public List<PopulationStats.Population> populations() {
-    return PopulationStats.of(groups, latest);
+    return PopulationStats.of(groups, latest, contributed);
   }
 
   /** The ticks whose results it has taken. */
@@ -65,6 +67,14 @@ public final class RunSummary {
       latest[r.agent() - humans] = r;
     }
     ticksCompleted = tick + 1;
+  }
+
+  /**
+   * Takes a tick's rows from the run's contributors (the interaction graph's): the models' values
+   * among them join those models' metrics ({@link ContributedMetrics}).
+   */
+  public void contributed(List<MetricRow> rows) {
+    contributed.take(rows);
   }
 
   /** Marks the run finished, well or not. */
@@ -107,8 +117,13 @@ public final class RunSummary {
       m.put("fit-failures", r == null ? 0 : r.fitFailures());
       m.put("last-retrain", r == null ? null : r.tick());
       Map<String, Object> metrics = new LinkedHashMap<>();
-      if (r != null) {
+      if (r != null && contributed.isEmpty()) {
         sorted.forEachSorted(r, (k, v) -> metrics.put(k, jsonNumber(v)));
+      } else if (r != null) {
+        Map<String, Object> byName = new java.util.TreeMap<>();
+        sorted.forEachSorted(r, (k, v) -> byName.put(k, jsonNumber(v)));
+        contributed.forEach(i, (k, v) -> byName.put(k, jsonNumber(v)));
+        metrics.putAll(byName);
       }
       m.put("metrics", metrics);
       Map<String, Object> verdicts = new LinkedHashMap<>();
@@ -145,7 +160,7 @@ public final class RunSummary {
       root.put("populations", pops);
     }
     if (world.copies() != null) {
-      root.put("copies", CopiesSummary.of(world.copies(), world, latest, kept));
+      root.put("copies", CopiesSummary.of(world.copies(), world, latest, kept, contributed));
     }
     return root;
   }
@@ -239,9 +254,9 @@ public final class RunSummary {
   }
 
   /**
-   * Writes the summary's state for a checkpoint: the ticks completed and each model's latest report
-   * (a 0 byte for none yet). Whether the run finished is not written: a checkpoint is taken between
-   * two ticks.
+   * Writes the summary's state for a checkpoint: the ticks completed, each model's latest report (a
+   * 0 byte for none yet) and the contributed metrics' latest values. Whether the run finished is
+   * not written: a checkpoint is taken between two ticks.
    */
   public void save(java.io.DataOutput out) throws java.io.IOException {
     out.writeInt(ticksCompleted);
@@ -252,6 +267,7 @@ public final class RunSummary {
         ouroboros.agents.model.ReportCodec.write(out, r);
       }
     }
+    contributed.save(out);
   }
 
   /** Restores what {@link #save} wrote. */
@@ -265,5 +281,6 @@ public final class RunSummary {
     for (int i = 0; i < n; i++) {
       latest[i] = in.readBoolean() ? ouroboros.agents.model.ReportCodec.read(in) : null;
     }
+    contributed.restore(in);
   }
 }

@@ -329,6 +329,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
       } catch (CompletionException | java.util.concurrent.CancellationException e) {
         return;
       }
+      summary.contributed(more); // every model's, for the populations' statistics
       for (MetricRow row : more) {
         if (dropped.isEmpty() || !dropped.contains(row.agent())) {
           rows.add(row);
