@@ -204,6 +204,12 @@ public final class RunCheckpoints implements Checkpointing {
     out.writeInt(every);
     sections.put(RUN, take(b, out));
     out.writeLong(writer.flushForCheckpoint());
+    if (writer.summary().ticksCompleted() <= tick) {
+      // The writer stopped taking ticks (SIGTERM, Ctrl-C: RunWriter.abort) before this one's rows:
+      // a checkpoint after it would count rows metrics.csv does not hold, and a resume would go on
+      // without them. The last checkpoint stays, with the rows it counts.
+      return;
+    }
     writer.summary().save(out);
     sections.put(WRITER, take(b, out));
     if (graph != null) {

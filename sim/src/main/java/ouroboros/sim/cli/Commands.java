@@ -93,7 +93,11 @@ final class Commands {
     Path report =
         noReport || shutDown ? null : report(dir, outcome.completed() ? rows : null, stderr);
     if (!outcome.completed()) {
-      return OutputDirs.failed(outcome, dir, stderr);
+      int code = OutputDirs.failed(outcome, dir, stderr);
+      if (shutDown) {
+        ouroboros.sim.output.RunDirectory.said();
+      }
+      return code;
     }
     stdout.println("run directory: " + dir);
     if (report != null && !quiet) {

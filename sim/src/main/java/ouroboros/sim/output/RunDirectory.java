@@ -29,6 +29,30 @@ public final class RunDirectory {
   /** How long a shutdown hook waits for the writer to record why the run stopped. */
   static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(5);
 
+  /** How long the shutdown hook waits for the command to say why the run stopped. */
+  static final Duration SAY_WAIT = Duration.ofSeconds(2);
+
+  /** Counted down once the command has said why a run stopped ({@link #said}). */
+  private static final java.util.concurrent.CountDownLatch SAID =
+      new java.util.concurrent.CountDownLatch(1);
+
+  /**
+   * For the command, once it has printed why a run the JVM is shutting down under stopped: the
+   * shutdown hook, which waits for it (at most {@link #SAY_WAIT}), may end, and the JVM with it. It
+   * halted before the message at times (QA, stop 34: nothing printed under {@code --quiet}).
+   */
+  public static void said() {
+    SAID.countDown();
+  }
+
+  private static void awaitSaid() {
+    try {
+      SAID.await(SAY_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** How long a shutdown hook then waits for the files other threads are writing (the graph's). */
   static final Duration STOP_WRITING_WAIT = Duration.ofSeconds(2);
 
@@ -99,6 +123,7 @@ public final class RunDirectory {
           new Thread(
               () -> {
                 writer.abort(SHUT_DOWN, SHUTDOWN_WAIT);
+                awaitSaid();
                 // The graph's files are written on threads of their own: none is left half done.
                 AtomicFiles.stopWriting(STOP_WRITING_WAIT);
                 closeQuietly(lock);
@@ -121,7 +146,7 @@ public final class RunDirectory {
         if (!outcome.completed() && ShutdownRelease.jvmShuttingDown()) {
           // A signal stops the actor system with the JVM, before the clock answers, which the
           // engine takes for a fatal error ("most likely out of memory", 0 ticks): say what it was.
-          outcome = new RunOutcome(writer.summary().ticksCompleted(), SHUT_DOWN);
+          outcome = new RunOutcome(writer.ticksWrittenOnAbort(SHUTDOWN_WAIT), SHUT_DOWN);
         }
         // A no-op when the clock finished the files; the engine's failure when it could not.
         try {

@@ -80,6 +80,11 @@ public final class RunWriter implements TickListener, AutoCloseable {
 
   private long published;
   private java.util.function.Consumer<List<MetricRow>> rows;
+
+  /** Counted down once {@link #abort} has written what it writes (or found the run finishing). */
+  private final java.util.concurrent.CountDownLatch aborted =
+      new java.util.concurrent.CountDownLatch(1);
+
   private final java.util.concurrent.atomic.AtomicBoolean finishing =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -296,6 +301,7 @@ public final class RunWriter implements TickListener, AutoCloseable {
    */
   public void abort(String reason, Duration wait) {
     if (!finishing.compareAndSet(false, true)) {
+      aborted.countDown();
       return;
     }
     try {
@@ -308,7 +314,23 @@ public final class RunWriter implements TickListener, AutoCloseable {
       queue.drain(wait);
     } catch (IOException | RuntimeException e) {
       // Shutting down: summary.json keeps its last checkpoint, "complete": false.
+    } finally {
+      aborted.countDown();
     }
+  }
+
+  /**
+   * For the thread that ran the clock of a run stopped by a signal: waits at most {@code wait} for
+   * {@link #abort} (on the shutdown hook's thread) to write what it writes, then returns the ticks
+   * summary.json counts, so that what the command prints is what the files hold.
+   */
+  public int ticksWrittenOnAbort(Duration wait) {
+    try {
+      aborted.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return summary.ticksCompleted();
   }
 
   /**

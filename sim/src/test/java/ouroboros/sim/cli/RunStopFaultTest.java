@@ -98,10 +98,11 @@ class RunStopFaultTest {
       // time to say anything before the JVM ends).
       String log = p.log();
       assertFalse(log.contains("out of memory"), log);
+      // QA, stop 34: at times nothing was said (the JVM halted first), and the count said could
+      // differ from summary.json's.
       assertTrue(
-          !log.contains("error: the run stopped")
-              || log.matches(
-                  "(?s).*error: the run stopped after [1-9]\\d* ticks: stopped by a signal.*"),
+          log.contains(
+              "error: the run stopped after " + ticks + " ticks: " + RunDirectory.SHUT_DOWN),
           log);
       String csv = Files.readString(RunLayout.of(out).metrics());
       assertTrue(csv.endsWith("\n"));
