@@ -57,7 +57,8 @@ final class Addressing {
     List<String> member = new ArrayList<>();
     for (int e = 0; e < events.size(); e++) {
       EventSpec ev = events.get(e);
-      String target = ev == null ? null : target(ev);
+      // An entry of no or several kinds is refused as it is written, with every kind it gives.
+      String target = ev == null || ev.kind() == null ? null : target(ev);
       List<String> ids = agents(target);
       if (ids == null) {
         out.add(ev);

@@ -1,0 +1,58 @@
+package ouroboros.sim.scenario.population;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static ouroboros.sim.scenario.population.PopulationTest.LABS;
+import static ouroboros.sim.scenario.population.PopulationTest.load;
+import static ouroboros.sim.scenario.population.PopulationTest.scenario;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import ouroboros.sim.scenario.check.ScenarioException;
+
+/**
+ * Timeline events addressed to a population (QA, timeline review): an entry of several kinds is
+ * refused whatever it names, an event naming a population of another kind is refused once, and what
+ * does not depend on the member names none.
+ */
+class PopulationEventsTest {
+  /** A human population beside the labs. */
+  private static final String FOLK =
+      """
+        - id: folk
+          kind: human
+          count: 3
+          id-pattern: "h{i}"
+          template: {publish-rate: 10, site: forum}
+      """;
+
+  /** The refusal of the labs and folk populations with this one timeline entry. */
+  private static ScenarioException refused(String entry) {
+    return assertThrows(
+        ScenarioException.class,
+        () -> load(scenario(LABS.replace("COUNT", "3") + FOLK, "timeline:\n  - " + entry + "\n")));
+  }
+
+  @Test
+  void entryOfTwoKinds_namingAPopulation_refusedAtTheEntry() {
+    // QA: retire: labs beside a release, a set or a humans event kept only the retire (or only
+    // the humans event), and the scenario ran without the rest.
+    for (String entry :
+        List.of(
+            "{tick: 2, retire: labs, release: {id: new, like: lab-0}}",
+            "{tick: 2, retire: labs, set: {agent: lab-0, publish-rate: 3}}",
+            "{tick: 2, humans: {id: folk, publish-rate: 20}, set: {agent: h0, publish-rate: 1}}",
+            "{tick: 2, retire: labs, humans: {id: h0, publish-rate: 20}}",
+            "{tick: 2, retire: lab-0, humans: {id: folk, publish-rate: 20}}")) {
+      ScenarioException e = refused(entry);
+      assertEquals(1, e.errors().size(), entry + ": " + e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "timeline[0]: found 2 events in one entry, expected exactly one of [release,"
+                      + " retire, set, humans] beside 'tick'"),
+          entry + ": " + e.getMessage());
+    }
+  }
+}
