@@ -33,6 +33,7 @@ final class TimelineValidator {
   private final Set<String> sites;
   private final StageSpec.Context stages;
   private final Set<String> humans = new HashSet<>();
+  private final Populations populations;
 
   /** Each model's spec as the events so far left it. */
   private final Map<String, ModelSpec> models = new LinkedHashMap<>();
@@ -50,6 +51,7 @@ final class TimelineValidator {
     this.ids = ids;
     this.sites = sites;
     this.stages = stages;
+    this.populations = new Populations(s);
   }
 
   /** Adds the timeline's and the curves' problems to {@code p}. */
@@ -228,6 +230,9 @@ final class TimelineValidator {
     }
     if (!models.containsKey(id)) {
       List<String> known = models.keySet().stream().sorted().toList();
+      if (populations.otherKind(p, at, id, List.of("model"), "a model", known)) {
+        return false;
+      }
       p.add(
           at,
           id,
@@ -288,6 +293,10 @@ final class TimelineValidator {
     if (!models.containsKey(id) && !releases.containsKey(id)) {
       Set<String> known = new TreeSet<>(humans);
       known.addAll(models.keySet());
+      if (populations.otherKind(
+          p, at, id, List.of("human", "model"), "a human source or model", known)) {
+        return false;
+      }
       p.add(
           at,
           id,
@@ -336,6 +345,10 @@ final class TimelineValidator {
     if (target.list().equals("humans")) {
       if (!humans.contains(target.id())) {
         List<String> known = humans.stream().sorted().toList();
+        if (populations.otherKind(
+            p, at + "/path", target.id(), List.of("human"), "a human source", known)) {
+          return;
+        }
         p.add(
             at + "/path",
             target.id(),
@@ -390,7 +403,14 @@ final class TimelineValidator {
   private void population(String at, PopulationSpec h, int tick) {
     if (h.id() == null) {
       p.add(at + "/id", null, "the required key 'id' (a human source id)");
-    } else if (!humans.contains(h.id())) {
+    } else if (!humans.contains(h.id())
+        && !populations.otherKind(
+            p,
+            at + "/id",
+            h.id(),
+            List.of("human"),
+            "a human source",
+            humans.stream().sorted().toList())) {
       List<String> known = humans.stream().sorted().toList();
       p.add(
           at + "/id",

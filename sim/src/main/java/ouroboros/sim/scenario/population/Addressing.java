@@ -59,7 +59,7 @@ final class Addressing {
       EventSpec ev = events.get(e);
       // An entry of no or several kinds is refused as it is written, with every kind it gives.
       String target = ev == null || ev.kind() == null ? null : target(ev);
-      List<String> ids = agents(target);
+      List<String> ids = takes(ev, target) ? agents(target) : null;
       if (ids == null) {
         out.add(ev);
         origin.add(e);
@@ -74,6 +74,29 @@ final class Addressing {
     }
     return new Timeline(
         out, origin.stream().mapToInt(Integer::intValue).toArray(), member.toArray(new String[0]));
+  }
+
+  /**
+   * Whether an event of one kind takes the members of population {@code target}: a {@code retire}
+   * or a {@code models[...]} path takes models, a {@code humans} event or a {@code humans[...]}
+   * path human sources, a {@code set} by agent either. An event that names a population of another
+   * kind is left as it is written, for the validator to refuse once, naming the population.
+   */
+  private boolean takes(EventSpec ev, String target) {
+    String kind = target == null ? null : kinds.get(target);
+    if (kind == null) {
+      return false;
+    }
+    if (ev.retire() != null) {
+      return kind.equals("model");
+    }
+    if (ev.humans() != null) {
+      return kind.equals("human");
+    }
+    if (ev.set().agent() != null) {
+      return true;
+    }
+    return kind.equals(ev.set().path().startsWith("models[") ? "model" : "human");
   }
 
   /** The agent an event addresses, or null. */

@@ -55,4 +55,31 @@ class PopulationEventsTest {
           entry + ": " + e.getMessage());
     }
   }
+
+  @Test
+  void eventNamingAPopulationOfAnotherKind_oneErrorNamingIt() {
+    // QA: one error per member, each suggesting an arbitrary agent of the right kind.
+    String[][] cases = {
+      {
+        "{tick: 2, humans: {id: labs, publish-rate: 20}}",
+        "timeline[0].humans.id: found 'labs', a population of models, expected the id of a human"
+            + " source or of a population of human sources, one of [folk, h0, h1, h2, people]"
+      },
+      {
+        "{tick: 2, set: {path: \"models[folk].scrape\", value: 20}}",
+        "timeline[0].set.path: found 'folk', a population of human sources, expected the id of a"
+            + " model or of a population of models, one of [lab-0, lab-1, lab-2, labs]"
+      },
+      {
+        "{tick: 2, set: {path: \"humans[labs].publish-rate\", value: 20}}",
+        "timeline[0].set.path: found 'labs', a population of models"
+      },
+      {"{tick: 2, retire: folk}", "timeline[0].retire: found 'folk', a population of human"}
+    };
+    for (String[] c : cases) {
+      ScenarioException e = refused(c[0]);
+      assertEquals(1, e.errors().size(), c[0] + ": " + e.getMessage());
+      assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
+    }
+  }
 }
