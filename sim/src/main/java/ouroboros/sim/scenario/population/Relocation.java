@@ -79,7 +79,9 @@ final class Relocation {
         int j = Integer.parseInt(parts[2]);
         String rest = pointer.substring(("/" + parts[1] + "/" + parts[2]).length());
         if (parts[1].equals("timeline") && j < timelineOrigin.length) {
-          moved = placed("/timeline/" + timelineOrigin[j] + rest, e, timelineMember[j], -1);
+          // An event's tick is the same for every member: its error names none, and is one.
+          String member = rest.equals("/tick") ? null : timelineMember[j];
+          moved = placed("/timeline/" + timelineOrigin[j] + rest, e, member, -1);
         }
         for (Range r : ranges) {
           if (r.list().equals(parts[1]) && j >= r.start() && j < r.start() + r.ids().size()) {

@@ -82,4 +82,19 @@ class PopulationEventsTest {
       assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
     }
   }
+
+  @Test
+  void tickOfAnEventNamingAPopulation_noMemberNote() {
+    // QA: "timeline[0].tick (member lab-0, and 2 more)": the tick is the same for every member.
+    ScenarioException late = refused("{tick: 6, retire: labs}");
+    assertEquals(1, late.errors().size(), late.getMessage());
+    assertTrue(
+        late.getMessage().contains("timeline[0].tick: found 6, expected a tick from 0 to 5"),
+        late.getMessage());
+    ScenarioException none = refused("{retire: labs}");
+    assertTrue(
+        none.getMessage().contains("timeline[0].tick: found nothing, expected the required key"),
+        none.getMessage());
+    assertTrue(!none.getMessage().contains("member"), none.getMessage());
+  }
 }
