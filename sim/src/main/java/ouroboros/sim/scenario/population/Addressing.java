@@ -172,15 +172,23 @@ final class Addressing {
       return m;
     }
     List<TrainsOnSpec> out = new ArrayList<>();
-    for (TrainsOnSpec t : m.trainsOn()) {
+    List<Integer> origin = new ArrayList<>();
+    List<String> population = new ArrayList<>();
+    for (int k = 0; k < m.trainsOn().size(); k++) {
+      TrainsOnSpec t = m.trainsOn().get(k);
       List<String> ids = t == null ? null : agents(t.source());
-      if (ids == null) {
-        out.add(t);
-      } else {
-        ids.forEach(id -> out.add(new TrainsOnSpec(id, t.weight())));
+      for (String id : ids == null ? java.util.Collections.<String>singletonList(null) : ids) {
+        out.add(id == null ? t : new TrainsOnSpec(id, t.weight()));
+        origin.add(k);
+        population.add(id == null ? null : t.source());
       }
     }
-    relocation.expanded(pointer + "/trains-on");
+    relocation.expanded(
+        pointer + "/trains-on",
+        new Relocation.Expanded(
+            origin.stream().mapToInt(Integer::intValue).toArray(),
+            population.toArray(new String[0]),
+            out.stream().map(t -> t == null ? null : t.source()).toArray(String[]::new)));
     ObjectNode tree = MAPPER.valueToTree(m);
     tree.set("trains-on", MAPPER.valueToTree(out));
     return MAPPER.convertValue(tree, ModelSpec.class);

@@ -2,11 +2,9 @@ package ouroboros.sim.scenario.population;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ouroboros.sim.scenario.check.ScenarioError;
@@ -26,7 +24,7 @@ final class Relocation {
   private final Locations locations;
   private final List<Population> entries;
   private final List<Range> ranges = new ArrayList<>();
-  private final Set<String> expandedLists = new HashSet<>();
+  private final Map<String, Expanded> expandedLists = new LinkedHashMap<>();
   private int[] timelineOrigin = new int[0];
   private String[] timelineMember = new String[0];
 
@@ -44,9 +42,16 @@ final class Relocation {
     ranges.add(new Range(kind + "s", k, start, ids));
   }
 
-  /** Notes that the list at a pointer (a trains-on list) was expanded. */
-  void expanded(String listPointer) {
-    expandedLists.add(listPointer);
+  /**
+   * A hand-written model's {@code trains-on} list with populations expanded: for each entry of the
+   * expanded list, the index of the entry the file wrote, the population it stands for (else null)
+   * and its source.
+   */
+  record Expanded(int[] origin, String[] population, String[] source) {}
+
+  /** Notes that the list at a pointer (a trains-on list) was expanded, and how. */
+  void expanded(String listPointer, Expanded how) {
+    expandedLists.put(listPointer, how);
   }
 
   /** Notes each timeline event's index in the file, and the member it was expanded for. */
@@ -89,15 +94,50 @@ final class Relocation {
                 at(inTemplate(r.population(), rest), r.population(), r.ids().get(j - r.start()), e);
           }
         }
-        for (String list : expandedLists) {
-          if (pointer.startsWith(list + "/") && parts[1].equals("models") && moved == e) {
-            moved = placed(list, e, null, -1);
+        for (Map.Entry<String, Expanded> list : expandedLists.entrySet()) {
+          String at = list.getKey();
+          if (pointer.startsWith(at + "/") && parts[1].equals("models") && moved == e) {
+            moved = inList(at, list.getValue(), pointer.substring(at.length() + 1), e);
           }
         }
       }
       out.add(moved);
     }
     return grouped(out);
+  }
+
+  /**
+   * An error in an expanded trains-on list ({@code tail} is its pointer after the list's) moved to
+   * the entry the file wrote: a source from a population names its member, and a source listed
+   * twice through a population says so ({@code [{source: pair}, {source: p0}]}).
+   */
+  private ScenarioError inList(String list, Expanded how, String tail, ScenarioError e) {
+    int slash = tail.indexOf('/');
+    String head = slash < 0 ? tail : tail.substring(0, slash);
+    if (!head.matches("\\d{1,9}") || Integer.parseInt(head) >= how.origin().length) {
+      return placed(list, e, null, -1);
+    }
+    int k = Integer.parseInt(head);
+    String rest = slash < 0 ? "" : tail.substring(slash);
+    String member = how.population()[k] != null && rest.equals("/source") ? how.source()[k] : null;
+    String expected = e.expected();
+    for (int j = 0; j < k && rest.equals("/source"); j++) {
+      // An earlier entry of the same source makes this one a repeat, which the validator refuses.
+      if (how.source()[k] != null && how.source()[k].equals(how.source()[j])) {
+        if (how.population()[j] != null) {
+          expected +=
+              " ('"
+                  + how.source()[k]
+                  + "' is already included through population '"
+                  + how.population()[j]
+                  + "')";
+        }
+        break;
+      }
+    }
+    ScenarioError moved =
+        new ScenarioError(e.file(), e.line(), e.column(), e.path(), e.found(), expected);
+    return placed(list + "/" + how.origin()[k] + rest, moved, member, -1);
   }
 
   /** The list index a pointer starts with, {@code /models/12/...}: 12; else -1. */

@@ -151,4 +151,40 @@ class PopulationEdgesTest {
         e);
     assertTrue(e.length() < 400, e);
   }
+
+  /** The one refusal of a reader model of three labs with this trains-on list. */
+  private static String reader(String trainsOn) {
+    return error(
+        scenario(
+            LABS.replace("COUNT", "3"),
+            "models:\n  - {id: reader, regime: replace, scrape: 20, publish-rate: 10,"
+                + " trains-on: ["
+                + trainsOn
+                + "]}\n"));
+  }
+
+  @Test
+  void trainsOn_sourceRepeatedThroughAPopulation_atTheEntry_namingThePopulation() {
+    // QA: "models[0].trains-on: found 'lab-0', expected a source not listed before": the list,
+    // not the entry, and no word of the population that listed it first.
+    String e = reader("{source: labs}, {source: lab-0}");
+    assertTrue(
+        e.contains(
+            "models[0].trains-on[1].source: found 'lab-0', expected a source not listed before in"
+                + " this 'trains-on' ('lab-0' is already included through population 'labs')"),
+        e);
+    assertEquals(1, e.lines().count(), e);
+    String twice = reader("{source: labs}, {source: labs}");
+    assertTrue(
+        twice.contains(
+            "models[0].trains-on[1].source (member lab-0, and 2 more): found 'lab-0', expected a"
+                + " source not listed before in this 'trains-on' ('lab-0' is already included"
+                + " through population 'labs')"),
+        twice);
+    String weight = reader("{source: people}, {source: labs, weight: -1}");
+    assertTrue(
+        weight.contains("models[0].trains-on[1].weight: found -1.0, expected a weight of at least"),
+        weight);
+    assertEquals(1, weight.lines().count(), weight);
+  }
 }
