@@ -147,10 +147,11 @@ public final class ScenarioValidator {
     StageSpec.Context stages =
         new StageSpec.Context(s.domain(), families(Timelines.allModels(models, s.timeline()), 0));
     List<String> agents = TrainsOnValidator.agentIds(humans, models);
+    Populations populations = new Populations(s);
     for (int i = 0; i < models.size(); i++) {
       model("/models/" + i, models.get(i), ids, sites, s.domain(), stages);
       if (models.get(i) != null) {
-        TrainsOnValidator.check(p, "/models/" + i, models.get(i), agents);
+        TrainsOnValidator.check(p, "/models/" + i, models.get(i), agents, populations);
       }
     }
     if (humans.isEmpty() && models.isEmpty()) {

@@ -16,6 +16,9 @@ import ouroboros.sim.scenario.stage.StageSpec;
 final class TrainsOnValidator {
   private TrainsOnValidator() {}
 
+  /** The kinds of population a source may name. */
+  private static final List<String> AGENTS = List.of("human", "model");
+
   /** Every agent id that is set, humans first, in file order. */
   static List<String> agentIds(List<HumanSpec> humans, List<ModelSpec> models) {
     List<String> out = new java.util.ArrayList<>();
@@ -26,6 +29,16 @@ final class TrainsOnValidator {
 
   /** Static-graph mode: the trains-on list, its human share, and what it excludes. */
   static void check(Problems p, String at, ModelSpec m, List<String> agents) {
+    check(p, at, m, agents, null);
+  }
+
+  /**
+   * As {@link #check(Problems, String, ModelSpec, List)}; a source that names an unexpanded
+   * population (of sites) is refused as such, and a misspelt source may have meant a population of
+   * {@code populations} (null: none).
+   */
+  static void check(
+      Problems p, String at, ModelSpec m, List<String> agents, Populations populations) {
     List<TrainsOnSpec> list = m.trainsOn();
     if (list == null) {
       if (m.humanShare() != null) {
@@ -73,14 +86,21 @@ final class TrainsOnValidator {
             e + "/source",
             null,
             "the required key 'source' (the id of a human source or " + "model)");
-      } else if (!agents.contains(t.source())) {
+      } else if (!agents.contains(t.source())
+          && (populations == null
+              || !populations.otherKind(
+                  p, e + "/source", t.source(), AGENTS, "a human source or model", agents))) {
+        Set<String> named = new HashSet<>(agents);
+        if (populations != null) {
+          named.addAll(populations.of(AGENTS));
+        }
         p.add(
             e + "/source",
             t.source(),
             "the id of a human source or model of this scenario, "
                 + "one of "
                 + agents
-                + Suggest.didYouMean(t.source(), agents));
+                + Suggest.didYouMean(t.source(), named));
       } else if (!seen.add(t.source())) {
         p.add(e + "/source", t.source(), "a source not listed before in this 'trains-on'");
       }

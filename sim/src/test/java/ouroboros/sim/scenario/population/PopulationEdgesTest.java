@@ -187,4 +187,23 @@ class PopulationEdgesTest {
         weight);
     assertEquals(1, weight.lines().count(), weight);
   }
+
+  @Test
+  void trainsOn_misspeltPopulation_suggestsThePopulation() {
+    // QA: {source: labz} listed the agents and suggested none.
+    String e = reader("{source: labz}");
+    assertTrue(e.contains("found 'labz', expected the id of a human source or model"), e);
+    assertTrue(e.endsWith("(did you mean 'labs'?)"), e);
+    String sites =
+        error(
+            scenario(
+                "  - {id: blogs, kind: site, count: 2, id-pattern: \"b{i}\"}\n",
+                "models:\n  - {id: reader, regime: replace, scrape: 20, publish-rate: 10,"
+                    + " trains-on: [{source: blogs}]}\n"));
+    assertTrue(
+        sites.contains(
+            "models[0].trains-on[0].source: found 'blogs', a population of sites, expected the id"
+                + " of a human source or model or of a population of human sources or models"),
+        sites);
+  }
 }
