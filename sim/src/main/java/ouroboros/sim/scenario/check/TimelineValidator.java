@@ -265,24 +265,13 @@ final class TimelineValidator {
   }
 
   /**
-   * The names a misspelt agent id may have meant: {@code known} and the scenario's populations,
-   * which an event may name for all their members (retire: labz suggests labs, not lab-0).
+   * The names a misspelt agent id may have meant: {@code known} and the scenario's populations of
+   * agents, which an event may name for all their members (retire: labz suggests labs, not lab-0).
    */
   private Set<String> named(java.util.Collection<String> known) {
     Set<String> out = new TreeSet<>(known);
-    if (s.models() != null) {
-      s.models().forEach(m -> addPopulation(out, m == null ? null : m.population()));
-    }
-    if (s.humans() != null) {
-      s.humans().forEach(h -> addPopulation(out, h == null ? null : h.population()));
-    }
+    out.addAll(populations.of(List.of("human", "model")));
     return out;
-  }
-
-  private static void addPopulation(Set<String> out, String population) {
-    if (population != null) {
-      out.add(population);
-    }
   }
 
   /** Whether {@code id} names an agent in the web at {@code tick}; adds the problem when not. */
