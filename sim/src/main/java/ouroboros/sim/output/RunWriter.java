@@ -81,6 +81,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
   private long published;
   private java.util.function.Consumer<List<MetricRow>> rows;
 
+  /** On the clock's thread: the first tick this process ran (after a resume, not tick 0); -1. */
+  private int firstTick = -1;
+
   /** Counted down once {@link #abort} has written what it writes (or found the run finishing). */
   private final java.util.concurrent.CountDownLatch aborted =
       new java.util.concurrent.CountDownLatch(1);
@@ -231,6 +234,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
       extra.add(c.rowsLater(r));
     }
     int tick = r.tick();
+    if (firstTick < 0) {
+      firstTick = tick;
+    }
     List<RetrainReport> reports = r.reports();
     queue.submit(() -> writeTick(tick, reports, rows, extra));
     published += r.published();
@@ -255,8 +261,9 @@ public final class RunWriter implements TickListener, AutoCloseable {
     try {
       queue.submit(
           () -> {
-            summary.finish(outcome.failure());
-            checkpoint();
+            // summary.json's "complete" comes last: a run killed before it is resumed, and one
+            // killed after it has every file (copies.csv was missing, and resume refused).
+            flushRows();
             metrics.force();
             if (world.copies() != null) {
               CopiesTable.write(files.metrics(), files.copies());
@@ -266,9 +273,12 @@ public final class RunWriter implements TickListener, AutoCloseable {
                 (System.nanoTime() - startNanos) / 1e9,
                 threads,
                 completed,
+                firstTick < 0 ? 0 : Math.max(0, completed - firstTick),
                 published,
                 phaseNanos,
                 checkpoints.json());
+            summary.finish(outcome.failure());
+            checkpoint();
           });
       queue.drain();
     } catch (IOException e) {

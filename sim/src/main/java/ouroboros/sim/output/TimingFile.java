@@ -15,6 +15,9 @@ final class TimingFile {
    * Writes timing.json atomically.
    *
    * @param wall seconds since the run started
+   * @param ticksCompleted the run's ticks, those before a resume included
+   * @param ticksRun the ticks this process ran (after a resume, those after the checkpoint), which
+   *     the ticks per second count: a resumed run's rate counted the ticks before it too
    * @param phaseNanos nanoseconds spent in each phase, by {@link Phase} ordinal
    */
   static void write(
@@ -22,6 +25,7 @@ final class TimingFile {
       double wall,
       int threads,
       int ticksCompleted,
+      int ticksRun,
       long published,
       long[] phaseNanos,
       ObjectMapper json)
@@ -30,7 +34,7 @@ final class TimingFile {
     timing.put("wall-seconds", wall);
     timing.put("threads", threads);
     timing.put("ticks-completed", ticksCompleted);
-    timing.put("ticks-per-second", ticksCompleted / wall);
+    timing.put("ticks-per-second", ticksRun / wall);
     timing.put("items-published", published);
     timing.put("items-per-second", published / wall);
     Map<String, Object> phases = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -161,7 +162,16 @@ class KillResumeTest {
     Files.createDirectories(killed.resolve("graph"));
     Files.writeString(killed.resolve("graph/w0-2.json"), "{}\n");
     Files.writeString(killed.resolve("graph/w0-2.dot"), "digraph \"w0-2\" {}\n");
+    int resumedAfter = CheckpointFile.read(file).tick();
     assertEquals(0, cli("resume", killed.toString()), "resume");
+    // QA, stop 34: a resumed run's ticks per second counted the ticks before its checkpoint too.
+    var timing = new ObjectMapper().readTree(killed.resolve("timing.json").toFile());
+    int ticks = timing.get("ticks-completed").asInt();
+    assertEquals(
+        ticks - resumedAfter - 1,
+        timing.get("ticks-per-second").asDouble() * timing.get("wall-seconds").asDouble(),
+        1e-6 * ticks,
+        "ticks run by the resume");
     assertArrayEquals(
         Files.readAllBytes(reference.resolve("metrics.csv")),
         Files.readAllBytes(killed.resolve("metrics.csv")),
