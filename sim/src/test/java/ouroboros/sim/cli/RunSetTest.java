@@ -116,6 +116,20 @@ class RunSetTest {
   }
 
   @Test
+  void set_stageNamedTwiceInAPipeline_refusedWithTheIndices() throws IOException {
+    // QA, stop 34: both stages were set, silently.
+    assertRefused(
+        "error: --set models[lab-a].pipeline[watermark-filter].tpr=1.0: found 2 entries named"
+            + " 'watermark-filter' in models[lab-a].pipeline (at [0, 1]), expected a selector that"
+            + " picks one: address each by its index, models[lab-a].pipeline[0] or"
+            + " models[lab-a].pipeline[1]",
+        "",
+        "models[lab-a].pipeline=[{stage: watermark-filter, tpr: 0.5},"
+            + " {stage: watermark-filter, tpr: 0.3}]",
+        "models[lab-a].pipeline[watermark-filter].tpr=1.0");
+  }
+
+  @Test
   void set_indexPastTheList_givesTheRange() throws IOException {
     assertRefused(
         "error: --set sites[3].weight=2: found the index 3 in sites, which has 3"

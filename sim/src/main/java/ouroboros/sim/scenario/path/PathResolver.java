@@ -322,6 +322,13 @@ public final class PathResolver {
                 ? "an index such as [0], since its entries have no id"
                 : "one of " + Suggest.list(names) + Suggest.didYouMean(name, names));
       }
+      if (picked.size() > 1) {
+        // Two stages of one kind in a pipeline: setting both silently was a surprise (QA, stop 34).
+        List<String> each = picked.stream().map(i -> before + "[" + i + "]").toList();
+        throw new PathException(
+            picked.size() + " entries named '" + name + "' in " + before + " (at " + picked + ")",
+            "a selector that picks one: address each by its index, " + String.join(" or ", each));
+      }
     }
     for (int i : picked) {
       String pointer = at.pointer() + "/" + i;
