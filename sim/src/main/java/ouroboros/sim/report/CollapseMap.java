@@ -11,8 +11,8 @@ import ouroboros.agents.collapse.Definition;
  * metric per cell, and the collapse boundary, drawn between the cells where the chosen definition
  * fires in at least half the replicates and the others. With three: one such heatmap of the other
  * two paths per value of the faceted path (small multiples), all on the same colour scale. With
- * one: the metric against the swept value, with a dashed line where that share crosses 0.5. A
- * metric that spans two decades or more is coloured by its log10.
+ * one: the metric against the swept value ({@link CollapseLine}). A metric that spans two decades
+ * or more is coloured by its log10.
  */
 final class CollapseMap {
   /** Most facets in a row. */
@@ -55,7 +55,7 @@ final class CollapseMap {
     } else if (s.params().size() == 2) {
       heatmap(h, s, model, metric, def, definition);
     } else if (s.params().size() == 1) {
-      oneDimension(h, s, model, metric, def, definition);
+      CollapseLine.render(h, s, model, metric, def, definition);
     } else {
       h.note(
           "The collapse map needs a sweep of one, two or three paths; this one sweeps "
@@ -323,82 +323,6 @@ final class CollapseMap {
         row[j] = Math.log10(row[j]);
       }
     }
-  }
-
-  /** The 1-D chart: the metric of each model against the swept value, with the crossing. */
-  private static void oneDimension(
-      Html h, SweepDir s, String model, String metric, String def, int definition) {
-    List<String> xs = SweepReport.values(s, 0);
-    List<Charts.Line> lines = new ArrayList<>();
-    for (String m : s.models()) {
-      double[] x = new double[xs.size()];
-      double[] y = new double[xs.size()];
-      double[] lo = new double[xs.size()];
-      double[] hi = new double[xs.size()];
-      for (int i = 0; i < xs.size(); i++) {
-        x[i] = i;
-        List<Double> v = new ArrayList<>();
-        for (SweepDir.Cell c : s.cells()) {
-          if (c.values().get(0).equals(xs.get(i))) {
-            v.addAll(s.values(c.id(), m, metric));
-          }
-        }
-        double[] ci = Bands.meanCi(v);
-        y[i] = ci[0];
-        lo[i] = ci[1];
-        hi[i] = ci[2];
-      }
-      lines.add(new Charts.Line(m, x, y, lo, hi));
-    }
-    double[] share = new double[xs.size()];
-    for (int i = 0; i < xs.size(); i++) {
-      int yes = 0;
-      int of = 0;
-      for (SweepDir.Cell c : s.cells()) {
-        if (c.values().get(0).equals(xs.get(i))) {
-          int[] yo = SweepTables.share(s, c.id(), model, definition);
-          yes += yo[0];
-          of += yo[1];
-        }
-      }
-      share[i] = of == 0 ? Double.NaN : (double) yes / of;
-    }
-    JFreeChart chart =
-        Charts.lines(
-            "Final " + metric,
-            "Mean and 95% CI over replicates. "
-                + "Dashed: where the share of "
-                + model
-                + "'s replicates in which "
-                + def
-                + " fires crosses 0.5.",
-            s.params().get(0),
-            metric,
-            lines,
-            xs);
-    int crossings = 0;
-    for (int i = 0; i + 1 < xs.size(); i++) {
-      double a = share[i];
-      double b = share[i + 1];
-      if (!Double.isNaN(a) && !Double.isNaN(b) && (a >= 0.5) != (b >= 0.5)) {
-        Charts.marker(chart, i + (0.5 - a) / (b - a), def.substring(0, 2) + " boundary");
-        crossings++;
-      }
-    }
-    h.figure(
-        () ->
-            ChartImage.render(
-                "chart-heatmap",
-                "final " + metric + " against " + s.params().get(0),
-                chart,
-                RunReport.WIDTH,
-                RunReport.HEIGHT),
-        crossings == 0
-            ? "The share of replicates in which "
-                + def
-                + " fires does not cross "
-                + "0.5 in this sweep."
-            : "");
   }
 
   /** True when the grids' finite values are all positive and span two decades or more. */

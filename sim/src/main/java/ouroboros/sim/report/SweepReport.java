@@ -243,7 +243,9 @@ final class SweepReport {
     }
     h.note(
         "Each line is a cell's mean over its replicates; the band is its 95% confidence "
-            + "interval (mean ± t(0.975, n−1) sd/√n at each tick).");
+            + "interval (mean ± t(0.975, n−1) sd/√n at each tick). A mean over replicates of "
+            + "which some are infinite is infinite, as in sweep-ticks.csv: it is not drawn, and "
+            + "the chart's subtitle says how many such points it left out.");
   }
 
   /** One line per cell (at most {@value #MAX_LINES}, evenly spread) of an agent's metric. */
