@@ -20,8 +20,8 @@ import ouroboros.sim.output.CsvFields;
  * A finished sweep's key table on screen, read from its {@code summary.csv}: one row per cell and
  * model with the varied values, the replicates, the mean risk with its 95% interval, the mean human
  * share, and one letter per collapse definition: Y fires in every replicate where it applies, n in
- * none, a digit in that many, - applies in none. At most {@link #MAX_ROWS} rows; the rest are in
- * the file.
+ * none, a digit in that many (1 to 9), + in 10 or more but not all, - applies in none. At most
+ * {@link #MAX_ROWS} rows; the rest are in the file.
  */
 final class SweepSummary {
   /** Rows printed at most. */
@@ -86,11 +86,14 @@ final class SweepSummary {
     }
     out.println(
         "12345678: collapse definitions; Y fires in every replicate, n in none, a digit in that"
-            + " many, - does not apply");
+            + " many, + in 10 or more but not all, - does not apply");
     out.flush();
   }
 
-  /** One letter per definition, from the means of its verdict (1 fires, 0 does not). */
+  /**
+   * One letter per definition, from the means of its verdict (1 fires, 0 does not): Y, n, the
+   * number of replicates it fired in when under 10, + when more (the legend says so).
+   */
   private static String verdicts(Row r) {
     StringBuilder b = new StringBuilder();
     for (Definition d : Definition.values()) {

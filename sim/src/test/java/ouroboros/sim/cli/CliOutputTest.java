@@ -130,4 +130,24 @@ class CliOutputTest {
         lines.subList(0, 3));
     assertTrue(lines.get(3).startsWith("12345678: collapse definitions"), lines.get(3));
   }
+
+  @Test
+  void sweepSummary_tenOrMoreFiringButNotAll_plusExplainedInTheLegend() throws Exception {
+    // QA: with 30 replicates the table showed "n+--n-nn" and the legend did not say what + is.
+    Path csv = tmp.resolve("summary.csv");
+    Files.writeString(
+        csv,
+        """
+        cell,ticks,model,metric,n,mean,sd,ci95-low,ci95-high
+        0,2,m,d1-verdict,30,0,0,0,0
+        0,2,m,d2-verdict,30,0.5,0.5,0.3,0.7
+        0,2,m,d3-verdict,30,1,0,1,1
+        0,2,m,population-risk,30,0.5,0.1,0.25,0.75
+        """);
+    StringWriter out = new StringWriter();
+    SweepSummary.print(new PrintWriter(out), csv);
+    List<String> lines = out.toString().lines().toList();
+    assertTrue(lines.get(1).endsWith("  n+Y-----"), lines.get(1));
+    assertTrue(lines.get(2).contains(", + in 10 or more but not all,"), lines.get(2));
+  }
 }
