@@ -215,37 +215,98 @@ final class SweepFileReader {
   }
 
   /**
-   * Each list of {@code report.predicted} gives one y value per value of the collapse map's x path
-   * (the first swept path that is not the facet): a list of another length was cut short or drawn
-   * no line, silently.
+   * {@code report.predicted} must be what the collapse map draws: a sweep of two or three paths;
+   * with two, one bare list; with three, a mapping whose keys are values of the faceted path (the
+   * chosen one, else the last); and each list one y value per value of the x path (the first swept
+   * path that is not the facet). Anything else was cut short or drawn no line, silently.
    */
   private void checkPredicted(ReportDefaults report, List<Cell> cells) {
-    if (report.predicted().isEmpty() || columns.size() < 2 || columns.size() > 3) {
+    if (report.predicted().isEmpty()) {
+      return;
+    }
+    if (columns.size() < 2 || columns.size() > 3) {
+      error(
+          "/report/predicted",
+          "report.predicted",
+          "a predicted boundary in a sweep of " + SweepFile.plural(columns.size(), "path"),
+          "a sweep of two or three paths: the report draws it over the collapse map's heatmap");
       return;
     }
     List<String> paths = new ArrayList<>(columns.keySet());
-    paths.remove(report.facet() != null ? report.facet() : columns.size() == 3 ? paths.get(2) : "");
-    ScenarioPath x = columns.get(paths.get(0));
-    java.util.Set<String> xs = new java.util.LinkedHashSet<>();
-    for (Cell c : cells) {
-      JsonNode v = c.valueOf(x);
-      xs.add(v == null ? "" : v.toString());
+    String facet =
+        columns.size() == 3 ? (report.facet() != null ? report.facet() : paths.get(2)) : null;
+    paths.remove(facet);
+    java.util.Set<String> xs = values(cells, paths.get(0));
+    java.util.Set<String> facetValues = facet == null ? java.util.Set.of() : values(cells, facet);
+    for (Map.Entry<String, List<Double>> e : report.predicted().entrySet()) {
+      String key = e.getKey();
+      String pointer = "/report/predicted" + (key.isEmpty() ? "" : "/" + SweepFile.escape(key));
+      String path = "report.predicted" + (key.isEmpty() ? "" : "." + key);
+      if (facet == null && !key.isEmpty()) {
+        error(
+            "/report/predicted",
+            "report.predicted",
+            "a mapping in a sweep of two paths",
+            "one list of y values (or nulls), one per value of the x path "
+                + paths.get(0)
+                + ": the report draws one heatmap, with no facet");
+        return;
+      }
+      if (facet != null && key.isEmpty()) {
+        error(
+            pointer,
+            path,
+            "a list in a sweep of three paths",
+            "a mapping from values of the facet "
+                + facet
+                + " "
+                + facetValues
+                + " to lists of y values: the report draws one heatmap per value of the facet");
+        return;
+      }
+      if (facet != null && facetValues.stream().noneMatch(f -> sameValue(f, key))) {
+        errors.add(
+            doc.errorAtKey(
+                pointer,
+                path,
+                "'" + key + "'",
+                "a value of the facet "
+                    + facet
+                    + ", one of "
+                    + facetValues
+                    + ": the report draws one heatmap per value of the facet"));
+        continue;
+      }
+      if (e.getValue().size() != xs.size()) {
+        error(
+            pointer,
+            path,
+            "a list of " + SweepFile.plural(e.getValue().size(), "value"),
+            "one y value (or null) per value of the x path "
+                + paths.get(0)
+                + ", which has "
+                + xs.size());
+      }
     }
-    report
-        .predicted()
-        .forEach(
-            (key, ys) -> {
-              if (ys.size() != xs.size()) {
-                error(
-                    "/report/predicted" + (key.isEmpty() ? "" : "/" + SweepFile.escape(key)),
-                    "report.predicted" + (key.isEmpty() ? "" : "." + key),
-                    "a list of " + SweepFile.plural(ys.size(), "value"),
-                    "one y value (or null) per value of the x path "
-                        + paths.get(0)
-                        + ", which has "
-                        + xs.size());
-              }
-            });
+  }
+
+  /** The distinct values of a swept path over the cells, as sweep.csv writes them. */
+  private java.util.Set<String> values(List<Cell> cells, String path) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Cell c : cells) {
+      JsonNode v = c.valueOf(columns.get(path));
+      out.add(v == null ? "NA" : SweepPlan.text(v));
+    }
+    return out;
+  }
+
+  /** Whether a key names a value: the same text, or the same number (0.0 and 0, as the report). */
+  private static boolean sameValue(String value, String key) {
+    try {
+      return value.equals(key) || Double.parseDouble(value) == Double.parseDouble(key);
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** A whole number from {@code min} to {@code max} under {@code key}, 1 when absent. */

@@ -59,6 +59,35 @@ class SweepBadInputTest {
             "6:21: report.predicted: found a list of 3 values, expected one y value (or null) per"
                 + " value of the x path models[*].scrape, which has 2"),
         Arguments.of(
+            "a predicted boundary for a facet value the sweep does not have (QA: never drawn)",
+            "grid:\n  models[*].scrape: [20, 50]\n  models[*].publish-rate: [10, 20]\n"
+                + "  models[lab-fresh].fresh-human-fraction: [0.0, 0.4]\n"
+                + "report: {predicted: {\"0.7\": [null, 34]}}\n",
+            "7:22: report.predicted.0.7: found '0.7', expected a value of the facet"
+                + " models[lab-fresh].fresh-human-fraction, one of [0.0, 0.4]: the report draws"
+                + " one heatmap per value of the facet"),
+        Arguments.of(
+            "a predicted boundary as a bare list in a sweep of three paths (QA: never drawn)",
+            "grid:\n  models[*].scrape: [20, 50]\n  models[*].publish-rate: [10, 20]\n"
+                + "  models[lab-fresh].fresh-human-fraction: [0.0, 0.4]\n"
+                + "report: {predicted: [null, 34]}\n",
+            "7:21: report.predicted: found a list in a sweep of three paths, expected a mapping"
+                + " from values of the facet models[lab-fresh].fresh-human-fraction [0.0, 0.4] to"
+                + " lists of y values: the report draws one heatmap per value of the facet"),
+        Arguments.of(
+            "a predicted boundary by facet value in a sweep of two paths",
+            "grid:\n  models[*].scrape: [20, 50]\n  models[*].publish-rate: [10, 20]\n"
+                + "report: {predicted: {\"0.0\": [null, 34]}}\n",
+            "6:21: report.predicted: found a mapping in a sweep of two paths, expected one list"
+                + " of y values (or nulls), one per value of the x path models[*].scrape: the"
+                + " report draws one heatmap, with no facet"),
+        Arguments.of(
+            "a predicted boundary in a sweep of one path",
+            "grid:\n  models[*].scrape: [20, 50]\nreport: {predicted: [30, 40]}\n",
+            "5:21: report.predicted: found a predicted boundary in a sweep of 1 path, expected a"
+                + " sweep of two or three paths: the report draws it over the collapse map's"
+                + " heatmap"),
+        Arguments.of(
             "an empty grid (QA, stop 32: it said 'found a mapping, expected a mapping')",
             "grid: {}\n",
             "3:7: grid: found an empty mapping, expected a mapping of paths to lists of values,"
