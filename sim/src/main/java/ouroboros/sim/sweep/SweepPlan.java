@@ -96,30 +96,61 @@ public final class SweepPlan {
     return new SweepPlan(sweep, scenarios);
   }
 
-  /** The model that {@code report.model} names must be in every cell. */
+  /**
+   * The model that {@code report.model} names must be in every cell: the message offers the models
+   * every cell has and, when the named one is in some cells only, names the first cell without it
+   * and its values (a population's count can leave it out). Cells that did not load are skipped;
+   * their errors are reported on their own.
+   */
   private static void checkReportModel(
       SweepFile sweep, List<Scenario> scenarios, Map<String, ScenarioError> errors) {
     String model = sweep.report().model();
-    for (int c = 0; c < scenarios.size() && model != null; c++) {
+    if (model == null) {
+      return;
+    }
+    List<String> everyCell = null;
+    int missing = -1;
+    boolean somewhere = false;
+    for (int c = 0; c < scenarios.size(); c++) {
       Scenario s = scenarios.get(c);
-      List<String> ids =
-          s == null || s.models() == null ? null : s.models().stream().map(ModelSpec::id).toList();
-      if (ids != null && !ids.contains(model)) {
-        add(
-            errors,
-            sweep
-                .doc()
-                .errorAt(
-                    "/report/model",
-                    "report.model",
-                    "'" + model + "'",
-                    "a model of the base scenario, one of "
-                        + ids
-                        + (c == 0 ? "" : " (in cell " + c + ")")
-                        + Suggest.didYouMean(model, ids)));
-        return;
+      if (s == null || s.models() == null) {
+        continue;
+      }
+      List<String> ids = s.models().stream().map(ModelSpec::id).toList();
+      if (everyCell == null) {
+        everyCell = new ArrayList<>(ids);
+      } else {
+        everyCell.retainAll(ids);
+      }
+      if (ids.contains(model)) {
+        somewhere = true;
+      } else if (missing < 0) {
+        missing = c;
       }
     }
+    if (missing < 0) {
+      return;
+    }
+    SweepFile.Cell cell = sweep.cells().get(missing);
+    String values = describe(cell);
+    add(
+        errors,
+        sweep
+            .doc()
+            .errorAt(
+                "/report/model",
+                "report.model",
+                "'" + model + "'",
+                "a model every cell has, one of "
+                    + everyCell
+                    + (somewhere
+                        ? " ('"
+                            + model
+                            + "' is missing from cell "
+                            + cell.index()
+                            + (values.isEmpty() ? "" : ", where " + values)
+                            + ")"
+                        : Suggest.didYouMean(model, everyCell))));
   }
 
   /**

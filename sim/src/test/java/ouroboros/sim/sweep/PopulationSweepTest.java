@@ -1,12 +1,14 @@
 package ouroboros.sim.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.spec.ModelSpec;
 import ouroboros.sim.scenario.spec.Scenario;
 
@@ -90,5 +92,40 @@ class PopulationSweepTest {
         assertEquals(3, cells.get(c).humans().size(), "humans[*] is not models[*]");
       }
     }
+  }
+
+  @Test
+  void reportModel_missingFromACellByItsCount_messageNamesThatCell() throws Exception {
+    // QA: with count [1, 3], report.model lab-2 was refused as not "a model of the base
+    // scenario, one of [solo, lab-0]", though the base has it: only the cell of count 1 has not.
+    Files.writeString(
+        tmp.resolve("base.yaml"),
+        HEAD
+            + """
+            models:
+              - {id: solo, regime: replace, scrape: 10, publish-rate: 10}
+            populations:
+              - id: labs
+                kind: model
+                count: 3
+                id-pattern: "lab-{i}"
+                template: {regime: replace, scrape: 10, publish-rate: 10}
+            """);
+    Path sweep = tmp.resolve("sweep.yaml");
+    Files.writeString(
+        sweep,
+        """
+        base: base.yaml
+        report: {model: lab-2}
+        grid:
+          populations[labs].count: [3, 1]
+        """);
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> SweepPlan.check(SweepFile.read(sweep)));
+    assertEquals(
+        sweep
+            + ":2:17: report.model: found 'lab-2', expected a model every cell has, one of [solo, lab-0]"
+            + " ('lab-2' is missing from cell 1, where populations[labs].count = 1)",
+        e.errors().get(0).message());
   }
 }

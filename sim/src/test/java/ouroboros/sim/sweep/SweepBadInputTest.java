@@ -175,7 +175,7 @@ class SweepBadInputTest {
         Arguments.of(
             "a report model the base does not have",
             "grid:\n  seed: [1, 2]\nreport: {model: lab-replce}\n",
-            "5:17: report.model: found 'lab-replce', expected a model of the base scenario,"
+            "5:17: report.model: found 'lab-replce', expected a model every cell has,"
                 + " one of [lab-replace, lab-accumulate, lab-fresh] (did you mean"
                 + " 'lab-replace'?)"));
   }
