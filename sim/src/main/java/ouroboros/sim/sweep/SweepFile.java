@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import ouroboros.sim.report.ReportDefaults;
 import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.check.ScenarioValidator;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.scenario.load.YamlDocument;
 import ouroboros.sim.scenario.path.ScenarioPath;
@@ -132,10 +133,21 @@ public record SweepFile(
     return sweep;
   }
 
-  /** The file's name without {@code .yaml} or {@code .yml}. */
+  /**
+   * The file's name without {@code .yaml} or {@code .yml}, as a name may be written: each run of
+   * characters a name may not have (a space, a letter outside ASCII) becomes one '-', and '-' is
+   * trimmed from both ends ({@code fresh data.yaml} gives {@code fresh-data}); at most {@link
+   * ScenarioValidator#MAX_NAME} characters; {@code sweep} when nothing is left.
+   */
   static String defaultName(Path file) {
-    String n = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-    return n.matches("[A-Za-z0-9._-]+") ? n : "sweep";
+    String n =
+        file.getFileName()
+            .toString()
+            .replaceFirst("\\.ya?ml$", "")
+            .replaceAll("[^A-Za-z0-9._-]+", "-")
+            .replaceAll("^-+|-+$", "");
+    n = n.substring(0, Math.min(n.length(), ScenarioValidator.MAX_NAME));
+    return n.isEmpty() ? "sweep" : n;
   }
 
   /** A key as a JSON Pointer segment. */

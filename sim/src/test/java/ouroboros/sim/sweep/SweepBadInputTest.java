@@ -323,4 +323,14 @@ class SweepBadInputTest {
     assertEquals(1.0, second.models().get(0).sampling().temperature(), "the default elsewhere");
     assertEquals("unbiased", second.models().get(0).estimator().variance());
   }
+
+  @Test
+  void defaultName_fileNameWithCharactersANameMayNotHave_replacedByDashes() throws Exception {
+    // QA: "fresh data.yaml" gave the name "sweep" (and runs/sweep-sweep-<timestamp>).
+    Sweeps.write(tmp, "base.yaml", Sweeps.BASE);
+    Path sweep = Sweeps.write(tmp, "fresh data.yaml", "base: base.yaml\ngrid:\n  seed: [1]\n");
+    assertEquals("fresh-data", SweepFile.read(sweep).name());
+    assertEquals("a-b.c", SweepFile.defaultName(Path.of(" a  é b.c.yml")));
+    assertEquals("sweep", SweepFile.defaultName(Path.of("ëé.yaml")));
+  }
 }
