@@ -19,15 +19,24 @@ final class Commands {
   private Commands() {}
 
   /**
-   * Writes the run's report.html; a failure is a warning on standard error, never a failed run.
+   * Writes a sweep's report.html; a failure is a warning on standard error, never a failed sweep.
    * Returns the report's path, or null when it could not be written.
    */
-  static Path report(Path dir, PrintWriter stderr) {
-    return report(dir, null, stderr);
+  static Path sweepReport(Path dir, PrintWriter stderr) {
+    return report(dir, null, "sweep directory", stderr);
   }
 
-  /** The same, from the metrics.csv rows {@code rows} gathered during the run (null: the file). */
+  /**
+   * Writes the run's report.html, from the metrics.csv rows {@code rows} gathered during the run
+   * (null: the file); a failure is a warning on standard error, never a failed run. Returns the
+   * report's path, or null when it could not be written.
+   */
   static Path report(Path dir, RunRows rows, PrintWriter stderr) {
+    return report(dir, rows, "run directory", stderr);
+  }
+
+  /** The report of the run or sweep directory {@code dir}, which the warning calls {@code what}. */
+  private static Path report(Path dir, RunRows rows, String what, PrintWriter stderr) {
     try {
       return ReportWriter.write(dir, ReportOptions.defaults(), rows);
     } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
@@ -35,7 +44,9 @@ final class Commands {
           "warning: could not write the report: "
               + (e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
       stderr.println(
-          "(the run directory is intact; retry with: ouroboros report "
+          "(the "
+              + what
+              + " is intact; retry with: ouroboros report "
               + dir
               + ", with --metric, --model, --definition or --facet in place of a setting it"
               + " refuses)");

@@ -171,7 +171,8 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     SweepFile sweep = plan.sweep();
     AtomicFiles.write(new SweepLayout(dir).sweepYaml(), sweepBytes);
-    Long drawn = plan.needsSeed() ? baseSeed(dir) : null;
+    BaseSeed baseSeed = plan.needsSeed() ? baseSeed(dir) : null;
+    Long drawn = baseSeed == null ? null : baseSeed.seed();
     SweepTables tables = new SweepTables(sweep);
     tables.writeCells(dir);
 
@@ -224,9 +225,12 @@ final class SweepCommand implements Callable<Integer> {
           Commands.plural(engineThreads, "engine thread"));
       if (drawn != null) {
         stdout.println(
-            "the seed was drawn at random: it is kept in "
-                + dir.resolve("base-seed.txt")
-                + " for --resume");
+            baseSeed.kept()
+                ? "the seed was drawn at random when the sweep started: read from "
+                    + dir.resolve("base-seed.txt")
+                : "the seed was drawn at random: it is kept in "
+                    + dir.resolve("base-seed.txt")
+                    + " for --resume");
       }
       if (resume) {
         stdout.println(
@@ -268,7 +272,7 @@ final class SweepCommand implements Callable<Integer> {
     try (java.io.Closeable signal = AtomicFiles.stopOnShutdown()) {
       failed.write();
       tables.writeResults(dir);
-      report = noReport ? null : Commands.report(dir, stderr);
+      report = noReport ? null : Commands.sweepReport(dir, stderr);
     }
     if (!quiet) {
       SweepSummary.print(stdout, new SweepLayout(dir).summaryCsv());
@@ -347,19 +351,28 @@ final class SweepCommand implements Callable<Integer> {
     return null;
   }
 
+  /**
+   * The seed of a sweep whose base has none.
+   *
+   * @param seed the seed
+   * @param kept whether it was read from base-seed.txt (a resumed sweep), not drawn now
+   */
+  private record BaseSeed(long seed, boolean kept) {}
+
   /** The seed drawn for a sweep whose base has none: kept in the directory for --resume. */
-  private static long baseSeed(Path dir) throws IOException {
+  private static BaseSeed baseSeed(Path dir) throws IOException {
     Path kept = dir.resolve("base-seed.txt");
     if (Files.isRegularFile(kept)) {
       try {
-        return Long.parseLong(Files.readString(kept, StandardCharsets.UTF_8).strip());
+        return new BaseSeed(
+            Long.parseLong(Files.readString(kept, StandardCharsets.UTF_8).strip()), true);
       } catch (NumberFormatException e) {
         // Unreadable: draw again; every run is then redone, as its scenario.yaml will differ.
       }
     }
     long seed = new SecureRandom().nextLong();
     AtomicFiles.write(kept, (seed + "\n").getBytes(StandardCharsets.UTF_8));
-    return seed;
+    return new BaseSeed(seed, false);
   }
 
   /** Whether a run completed, with the very scenario (seed included) it would run now. */
