@@ -15,13 +15,18 @@ import java.util.Locale;
 import java.util.Map;
 import ouroboros.agents.collapse.Definition;
 import ouroboros.sim.output.CsvFields;
+import ouroboros.sim.output.SweepLayout;
 
 /**
  * A finished sweep's key table on screen, read from its {@code summary.csv}: one row per cell and
  * model with the varied values, the replicates, the mean risk with its 95% interval, the mean human
  * share, and one letter per collapse definition: Y fires in every replicate where it applies, n in
  * none, a digit in that many (1 to 9), + in 10 or more but not all, - applies in none. At most
- * {@link #MAX_ROWS} rows; the rest are in the file.
+ * {@link #MAX_ROWS} rows; the rest are in the file. When the runs aggregate per population
+ * (summary.csv has rows of {@code population:<id>}), the table has those rows only, as a run's
+ * terminal table has one row per population, and a definition's letter reads the mean over the
+ * replicates of the share of the population's models that it fires for: Y all, n none, a digit that
+ * many tenths (1 to 9).
  */
 final class SweepSummary {
   /** Rows printed at most. */
@@ -55,6 +60,12 @@ final class SweepSummary {
                 num(f.get(metric + 5))
               });
     }
+    int model = header.indexOf("model");
+    boolean populations =
+        model >= 0 && rows.keySet().stream().anyMatch(k -> SweepLayout.isPopulation(k.get(model)));
+    if (populations) {
+      rows.keySet().removeIf(k -> !SweepLayout.isPopulation(k.get(model)));
+    }
     List<String> titles = new ArrayList<>(header.subList(0, metric));
     titles.addAll(List.of("runs", "risk (95% CI)", "human share", "12345678"));
     List<List<String>> table = new ArrayList<>();
@@ -69,7 +80,7 @@ final class SweepSummary {
               ? sig(risk[1]) + " [" + sig(risk[2]) + ", " + sig(risk[3]) + "]"
               : sig(risk[1]));
       cells.add(human == null ? "-" : sig(human[1]));
-      cells.add(verdicts(r));
+      cells.add(populations ? shares(r) : verdicts(r));
       table.add(cells);
     }
     int[] width = new int[titles.size()];
@@ -85,8 +96,13 @@ final class SweepSummary {
       out.println("... " + (table.size() - MAX_ROWS) + " more rows in " + summaryCsv);
     }
     out.println(
-        "12345678: collapse definitions; Y fires in every replicate, n in none, a digit in that"
-            + " many, + in 10 or more but not all, - does not apply");
+        populations
+            ? "12345678: collapse definitions; per population, the mean over the replicates of the"
+                + " share of its models it fires for (where it applies): Y all, n none, a digit"
+                + " that many tenths, - does not apply; the rows of the models the runs keep are in "
+                + summaryCsv
+            : "12345678: collapse definitions; Y fires in every replicate, n in none, a digit in"
+                + " that many, + in 10 or more but not all, - does not apply");
     out.flush();
   }
 
@@ -104,6 +120,27 @@ final class SweepSummary {
       }
       long fired = Math.round(v[0] * v[1]);
       b.append(fired == v[0] ? 'Y' : fired == 0 ? 'n' : fired < 10 ? (char) ('0' + fired) : '+');
+    }
+    return b.toString();
+  }
+
+  /**
+   * One letter per definition of a population's row, from the mean of its verdict (the share of the
+   * population's models it fires for): Y 1, n 0, else that many tenths, rounded into 1 to 9.
+   */
+  private static String shares(Row r) {
+    StringBuilder b = new StringBuilder();
+    for (Definition d : Definition.values()) {
+      double[] v = r.metrics().get(d.verdictMetric());
+      if (v == null || v[0] == 0 || Double.isNaN(v[1])) {
+        b.append('-');
+      } else if (v[1] >= 1) {
+        b.append('Y');
+      } else if (v[1] <= 0) {
+        b.append('n');
+      } else {
+        b.append((char) ('0' + Math.max(1, Math.min(9, Math.round(v[1] * 10)))));
+      }
     }
     return b.toString();
   }

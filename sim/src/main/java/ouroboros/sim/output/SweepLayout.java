@@ -47,6 +47,24 @@ public record SweepLayout(Path dir) {
     return paths.contains(SEED) ? RUN_SEED : SEED;
   }
 
+  /**
+   * What sweep.csv, summary.csv and the sweep report write in the {@code model} column before a
+   * population's id, in the rows of a run that aggregates per population (its summary.json has
+   * {@code populations}): {@code population:labs}. An agent id has no ':', so no model's rows can
+   * be taken for a population's, not even a model named as the group {@code models}.
+   */
+  public static final String POPULATION_PREFIX = "population:";
+
+  /** The {@code model} column's value for a population's rows. */
+  public static String populationKey(String id) {
+    return POPULATION_PREFIX + id;
+  }
+
+  /** Whether a {@code model} column's value names a population ({@link #populationKey}). */
+  public static boolean isPopulation(String model) {
+    return model.startsWith(POPULATION_PREFIX);
+  }
+
   /** Checks the directory. */
   public SweepLayout {
     Objects.requireNonNull(dir, "dir");

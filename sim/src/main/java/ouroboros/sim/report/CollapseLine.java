@@ -45,7 +45,7 @@ final class CollapseLine {
   static Drawn chart(SweepDir s, String model, String metric, String def, int definition) {
     List<String> xs = SweepReport.values(s, 0);
     List<Charts.Line> lines = new ArrayList<>();
-    for (String m : s.models()) {
+    for (String m : s.shown()) {
       double[] x = new double[xs.size()];
       double[] y = new double[xs.size()];
       double[] lo = new double[xs.size()];
@@ -67,16 +67,16 @@ final class CollapseLine {
     }
     double[] share = new double[xs.size()];
     for (int i = 0; i < xs.size(); i++) {
-      int yes = 0;
+      double yes = 0;
       int of = 0;
       for (SweepDir.Cell c : s.cells()) {
         if (c.values().get(0).equals(xs.get(i))) {
-          int[] yo = SweepTables.share(s, c.id(), model, definition);
+          double[] yo = SweepTables.share(s, c.id(), model, definition);
           yes += yo[0];
           of += yo[1];
         }
       }
-      share[i] = of == 0 ? Double.NaN : (double) yes / of;
+      share[i] = of == 0 ? Double.NaN : yes / of;
     }
     JFreeChart chart =
         Charts.lines(

@@ -278,9 +278,9 @@ final class CollapseMap {
       } else {
         z[i][j] = Bands.meanCi(v)[0];
       }
-      int[] yesOf = SweepTables.share(s, c.id(), model, definition);
+      double[] yesOf = SweepTables.share(s, c.id(), model, definition);
       if (yesOf[1] > 0) {
-        share[i][j] = (double) yesOf[0] / yesOf[1];
+        share[i][j] = yesOf[0] / yesOf[1];
         firing += share[i][j] >= 0.5 ? 1 : 0;
       }
     }

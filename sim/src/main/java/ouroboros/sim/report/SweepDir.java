@@ -75,6 +75,24 @@ record SweepDir(
     return finals.getOrDefault(key(cell, model, metric), List.of());
   }
 
+  /**
+   * The populations among the models ({@code population:<id>}, {@link SweepLayout#populationKey}),
+   * in order: the rows that a run aggregating per population adds; empty when no run does.
+   */
+  List<String> populations() {
+    return models.stream().filter(SweepLayout::isPopulation).toList();
+  }
+
+  /**
+   * What the report's tables and charts show one by one: the populations when the runs aggregate
+   * per population (a sample of a thousand models, or none, would give a thousand charts, or
+   * nothing), else every model.
+   */
+  List<String> shown() {
+    List<String> p = populations();
+    return p.isEmpty() ? models : p;
+  }
+
   /** The metrics that sweep.csv has for a model, sorted. */
   List<String> metrics(String model) {
     Set<String> out = new TreeSet<>();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import ouroboros.sim.output.RunMetrics;
 import ouroboros.sim.output.SweepLayout;
@@ -66,7 +67,7 @@ final class SweepReport {
       return allFailed(s, failed);
     }
     ReportOptions chosen = o.over(s.defaults());
-    String model = chosen.model() != null ? chosen.model() : s.models().get(0);
+    String model = chosen.model() != null ? chosen.model() : s.shown().get(0);
     if (!s.models().contains(model)) {
       throw new IllegalArgumentException(
           option(o.model(), "model") + ": found '" + model + "', expected one of " + s.models());
@@ -116,11 +117,27 @@ final class SweepReport {
     }
     RunReport.navigation(h, nav);
     FailedRuns.render(h, failed);
+    if (!s.populations().isEmpty()) {
+      h.note(
+          "The runs aggregate per population (more than 1,000 models, or a sample, or no model's"
+              + " rows: the scenario's output block), so the tables and charts below show each"
+              + " population ("
+              + String.join(", ", s.populations())
+              + "): its mean over all its models of each final value, as summary.json and"
+              + " sweep.csv give it, and for a definition the share of its models it fires for,"
+              + " averaged over the replicates (where the captions below say the share of"
+              + " replicates in which a definition fires, read this mean share). The rows of the"
+              + " models the runs keep, if any, are in sweep.csv.");
+    }
     h.h2("map", "Collapse map");
     CollapseMap.render(h, s, model, metric, chosen.definitionOrDefault(), facet);
     h.h2("summary", "Final values");
     SweepTables.summary(h, s);
-    h.h2("verdicts", "Verdicts: share of replicates in which each definition fires");
+    h.h2(
+        "verdicts",
+        s.populations().isEmpty()
+            ? "Verdicts: share of replicates in which each definition fires"
+            : "Verdicts: share of each population's models for which each definition fires");
     SweepTables.verdicts(h, s);
     h.h2("risk", "Risk and diversity over ticks");
     overTicks(h, s);
@@ -212,10 +229,17 @@ final class SweepReport {
     return out;
   }
 
-  /** Risk and diversity per model, one line per cell with its 95% band. */
+  /**
+   * Risk and diversity per model, one line per cell with its 95% band; when the runs aggregate per
+   * population, two charts in all ({@link SweepPopulationTicks}).
+   */
   private static void overTicks(Html h, SweepDir s) {
     if (s.runs().isEmpty()) {
       h.note("No replicate runs under runs/: nothing to draw over ticks.");
+      return;
+    }
+    if (!s.populations().isEmpty()) {
+      SweepPopulationTicks.render(h, s);
       return;
     }
     for (int k = 0; k < s.models().size(); k++) {
@@ -250,11 +274,19 @@ final class SweepReport {
 
   /** One line per cell (at most {@value #MAX_LINES}, evenly spread) of an agent's metric. */
   private static List<Charts.Line> cellLines(SweepDir s, String agent, String metric) {
+    return cellLines(s, r -> r.metrics().get(agent, metric));
+  }
+
+  /**
+   * One line per cell (at most {@value #MAX_LINES}, evenly spread): the mean over its replicates of
+   * the series {@code of} takes from each (none when it gives null).
+   */
+  static List<Charts.Line> cellLines(SweepDir s, Function<RunDir, Series> of) {
     List<Charts.Line> out = new ArrayList<>();
     for (SweepDir.Cell c : shownCells(s)) {
       List<Series> reps = new ArrayList<>();
       for (RunDir r : s.runs().getOrDefault(c.id(), List.of())) {
-        Series x = r.metrics().get(agent, metric);
+        Series x = of.apply(r);
         if (x != null) {
           reps.add(x);
         }
@@ -281,7 +313,7 @@ final class SweepReport {
   }
 
   /** The subtitle of a chart over ticks. */
-  private static String shown(SweepDir s, int lines) {
+  static String shown(SweepDir s, int lines) {
     Map<Integer, Integer> reps = new HashMap<>();
     s.runs().forEach((c, r) -> reps.put(c, r.size()));
     int min = reps.values().stream().mapToInt(Integer::intValue).min().orElse(0);

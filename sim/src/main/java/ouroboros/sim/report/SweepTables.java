@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import ouroboros.agents.collapse.Definition;
+import ouroboros.sim.output.SweepLayout;
 
 /**
  * The tables of the sweep report ({@link SweepReport}): the final values per cell and model, with
@@ -32,7 +33,7 @@ final class SweepTables {
             "fit failures"));
     h.table(header);
     for (SweepDir.Cell c : s.cells()) {
-      for (String m : s.models()) {
+      for (String m : s.shown()) {
         h.tr().td("l", Integer.toString(c.id()), "");
         c.values().forEach(v -> h.td("l", v, ""));
         int runs =
@@ -86,14 +87,26 @@ final class SweepTables {
     first.add("model");
     RunReport.definitionHeader(h, first.toArray(new String[0]));
     for (SweepDir.Cell c : s.cells()) {
-      for (String m : s.models()) {
+      for (String m : s.shown()) {
         h.tr().td("l", Integer.toString(c.id()), "");
         c.values().forEach(v -> h.td("l", v, ""));
         h.td("l", m, "");
         for (Definition d : Definition.values()) {
-          int[] yesOf = share(s, c.id(), m, d.index());
+          double[] yesOf = share(s, c.id(), m, d.index());
           if (yesOf[1] == 0) {
             h.td("na c", "n/a", "does not apply in any replicate");
+          } else if (SweepLayout.isPopulation(m)) {
+            double f = yesOf[0] / yesOf[1];
+            h.raw(
+                "<td class=\"c\" style=\"background:"
+                    + shade(f)
+                    + "\" title=\"fires for "
+                    + String.format(Locale.ROOT, "%.1f", 100 * f)
+                    + "% of the models where it applies, on average over the "
+                    + (int) yesOf[1]
+                    + " replicates where it applies to some\">"
+                    + String.format(Locale.ROOT, "%.0f%%", 100 * f)
+                    + "</td>");
           } else {
             double f = (double) yesOf[0] / yesOf[1];
             h.raw(
@@ -102,13 +115,13 @@ final class SweepTables {
                     + "\" title=\""
                     + String.format(Locale.ROOT, "%.2f", f)
                     + ": fires in "
-                    + yesOf[0]
+                    + (int) yesOf[0]
                     + " of the "
-                    + yesOf[1]
+                    + (int) yesOf[1]
                     + " replicates where it applies\">"
-                    + yesOf[0]
+                    + (int) yesOf[0]
                     + "/"
-                    + yesOf[1]
+                    + (int) yesOf[1]
                     + "</td>");
           }
         }
@@ -117,15 +130,22 @@ final class SweepTables {
     }
     h.endTable();
     h.note(
-        "k/n: the definition fires at the end of k of the n replicates where it applies "
-            + "(n/a: it applies in none); the colour goes from green (none) to red (all).");
+        (s.populations().isEmpty()
+                ? "k/n: the definition fires at the end of k of the n replicates where it applies "
+                    + "(n/a: it applies in none)"
+                : "Per population: the share of its models that the definition fires for at the"
+                    + " end (among those where it applies), averaged over the replicates where it"
+                    + " applies to some (n/a: it applies in none)")
+            + "; the colour goes from green (none) to red (all).");
   }
 
   /**
    * {yes, applicable} for definition {@code d} of a model in a cell: from sweep.csv's {@code
-   * dN-verdict} values, else from the replicates' summary.json.
+   * dN-verdict} values, else from the replicates' summary.json. For a population ({@code
+   * population:<id>}), whose verdict value is the share of its models the definition fires for, yes
+   * sums those shares, so that yes / applicable is their mean over the replicates.
    */
-  static int[] share(SweepDir s, int cell, String model, int d) {
+  static double[] share(SweepDir s, int cell, String model, int d) {
     List<Double> v = s.values(cell, model, Definition.values()[d - 1].verdictMetric());
     if (v.isEmpty()) {
       v = new ArrayList<>();
@@ -138,15 +158,16 @@ final class SweepTables {
         }
       }
     }
-    int yes = 0;
+    boolean population = SweepLayout.isPopulation(model);
+    double yes = 0;
     int of = 0;
     for (double x : v) {
       if (!Double.isNaN(x)) {
         of++;
-        yes += x == 1 ? 1 : 0;
+        yes += population ? x : x == 1 ? 1 : 0;
       }
     }
-    return new int[] {yes, of};
+    return new double[] {yes, of};
   }
 
   /** From the "no" green to the "yes" red of the run report. */

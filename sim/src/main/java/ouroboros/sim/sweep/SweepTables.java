@@ -27,10 +27,13 @@ import ouroboros.sim.scenario.path.ScenarioPath;
  *   <li>{@code cells.csv}: {@code cell,path,value}, one row per value a cell sets;
  *   <li>{@code sweep.csv}: {@code cell,replicate,seed,<one column per path>,model,metric,value},
  *       one row per cell, replicate, model and metric at the model's final generation, sorted by
- *       cell, replicate, model and metric. {@code seed} is the replicate's own seed; when the sweep
- *       varies the path {@code seed} (the cell's seed, which its replicates' seeds derive from),
- *       that path keeps its column name and the replicate's seed column is {@code run-seed}, so no
- *       two columns share a name;
+ *       cell, replicate, model and metric. A run that aggregates per population (summary.json's
+ *       {@code populations}: more than 1,000 models, or a sample, or no model's rows) adds, for
+ *       each population, rows whose model is {@code population:<id>} and whose value is the
+ *       population's mean of the metric over all its models. {@code seed} is the replicate's own
+ *       seed; when the sweep varies the path {@code seed} (the cell's seed, which its replicates'
+ *       seeds derive from), that path keeps its column name and the replicate's seed column is
+ *       {@code run-seed}, so no two columns share a name;
  *   <li>{@code summary.csv}: {@code cell,<paths>,model,metric,n,mean,sd,ci95-low,ci95-high}, across
  *       the replicates of each cell: n counts the replicates with a value; sd is the sample
  *       standard deviation and the interval is mean ± t(0.975, n−1) sd/√n (Student's t), both NA
@@ -193,9 +196,24 @@ public final class SweepTables {
     }
   }
 
-  /** A summary.json's final values, model -> metric -> value. */
+  /**
+   * A summary.json's final values, model -> metric -> value: each model it lists (all of them, or
+   * the sample a large run keeps, or none), and for a run that aggregates per population (its
+   * {@code populations}) each population under {@link SweepLayout#populationKey}, with the
+   * population's mean of each metric over its models (NA when no model has it), so that a run that
+   * keeps no model's rows still has its final values in the tables.
+   */
   private static Map<String, Map<String, Double>> finals(JsonNode summary) {
     Map<String, Map<String, Double>> models = new TreeMap<>();
+    for (JsonNode p : summary.path("populations")) {
+      Map<String, Double> metrics = new TreeMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = p.path("metrics").fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        metrics.put(e.getKey(), number(e.getValue().get("mean")));
+      }
+      models.put(SweepLayout.populationKey(p.path("id").asText()), metrics);
+    }
     for (JsonNode m : summary.path("models")) {
       Map<String, Double> metrics = new TreeMap<>();
       Iterator<Map.Entry<String, JsonNode>> it = m.path("metrics").fields();
