@@ -47,10 +47,18 @@ final class FieldChecks {
    */
   static final int MAX_ITEMS = 10_000_000;
 
-  /** Rejects a per-tick item count above {@link #MAX_ITEMS}. */
+  /** Rejects a publish rate (items per tick) above {@link #MAX_ITEMS}. */
   void items(String at, Integer value) {
+    items(at, value, "tick");
+  }
+
+  /**
+   * Rejects an item count above {@link #MAX_ITEMS}, per {@code per}: "tick" for a publish rate,
+   * "retrain" for a scrape (which the cap's message called per tick).
+   */
+  void items(String at, Integer value, String per) {
     if (value != null && value > MAX_ITEMS) {
-      p.add(at, value, "at most " + MAX_ITEMS + " items per tick per agent");
+      p.add(at, value, "at most " + MAX_ITEMS + " items per " + per + " per agent");
     }
   }
 

@@ -232,7 +232,7 @@ public final class ScenarioValidator {
     Declared.checkBounds(p, at, m, MODEL_BOUNDS);
     f.required(at + "/scrape", m.scrape(), "scrape", 1);
     f.required(at + "/publish-rate", m.publishRate(), "publish-rate", 0);
-    f.items(at + "/scrape", m.scrape());
+    f.items(at + "/scrape", m.scrape(), "retrain");
     f.items(at + "/publish-rate", m.publishRate());
     Declared.checkBounds(p, at, m, "fresh-human-fraction");
     f.site(at + "/site", m.site(), sites);

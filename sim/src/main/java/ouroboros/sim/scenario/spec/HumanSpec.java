@@ -21,9 +21,10 @@ import ouroboros.agents.spec.Spec;
 @Spec(name = "human", doc = "A human content source: publishes items drawn from the ground truth.")
 public record HumanSpec(
     @Key(
-            doc = "Unique agent id, not used by another human source or model.",
+            doc =
+                "Unique agent id, not used by another human source or model: letters, digits, '.', '_' and '-' (it is a column of metrics.csv).",
             required = true,
-            pattern = "\\S")
+            pattern = "^[A-Za-z0-9._-]+$")
         String id,
     @Key(
             doc = "Items published per tick, drawn from the truth.",

@@ -80,9 +80,10 @@ import ouroboros.sim.scenario.stage.StageSpec;
         """)
 public record ModelSpec(
     @Key(
-            doc = "Unique agent id, not used by another human source or model.",
+            doc =
+                "Unique agent id, not used by another human source or model: letters, digits, '.', '_' and '-' (it is a column of metrics.csv).",
             required = true,
-            pattern = "\\S")
+            pattern = "^[A-Za-z0-9._-]+$")
         String id,
     @Key(
             doc =

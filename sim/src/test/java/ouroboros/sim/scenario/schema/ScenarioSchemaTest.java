@@ -217,6 +217,9 @@ class ScenarioSchemaTest {
     return Stream.of(
         broken("an unknown key", "scrape: 10", "scrape: 10\n    scrap: 10", "scrap"),
         broken("a negative scrape", "scrape: 10", "scrape: -1", "scrape"),
+        // QA, stop 33: the schema took any non-blank id; the validator holds ids to these.
+        broken("a model id with a space", "- id: lab", "- id: lab one", "id"),
+        broken("a human id with a slash", "{id: people,", "{id: peo/ple,", "id"),
         broken("an unknown regime", "regime: replace", "regime: replaec", "regime"),
         broken(
             "fresh-human-fraction 1.5", "fraction: 0.5", "fraction: 1.5", "fresh-human-fraction"),
