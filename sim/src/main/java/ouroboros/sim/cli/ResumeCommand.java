@@ -113,6 +113,17 @@ final class ResumeCommand implements Callable<Integer> {
       return Main.BAD_INPUT;
     }
     Path file = RunLayout.of(dir).scenario();
+    if (!Files.exists(file)) {
+      // A run killed during start-up leaves its lock file and nothing else.
+      stderr.println(
+          "error: "
+              + dir
+              + ": found no "
+              + RunLayout.SCENARIO
+              + " in the directory, expected a run directory: either it is not one, or its run"
+              + " was stopped before it started; there is nothing to resume");
+      return Main.BAD_INPUT;
+    }
     Scenario scenario;
     try {
       scenario = Overrides.load(new ScenarioLoader(), file, List.of());

@@ -15,8 +15,8 @@ import ouroboros.sim.cli.Main;
 
 /**
  * {@code ouroboros resume} refuses what it cannot use, with one line and exit code 2, never a stack
- * trace: a corrupt checkpoint, a truncated one, one of another scenario, a directory without one,
- * and a run that is complete.
+ * trace: a corrupt checkpoint, a truncated one, one of another scenario, a directory without one, a
+ * directory without a scenario.yaml, and a run that is complete.
  */
 class ResumeRefusalTest {
   @TempDir Path tmp;
@@ -107,6 +107,21 @@ class ResumeRefusalTest {
     Files.writeString(
         summary, Files.readString(summary).replace("\"complete\" : false", "\"complete\" : true"));
     assertRefused(run, "the run is already finished (its summary.json says complete)");
+  }
+
+  @Test
+  void resume_directoryWithOnlyALockFile_refusedAsNoRunDirectory() throws Exception {
+    // QA: a run killed during start-up leaves only its lock; resume read as if DIR were wrong.
+    Path dir = Files.createDirectories(tmp.resolve("started"));
+    Files.writeString(
+        dir.resolve(ouroboros.sim.output.RunLock.NAME),
+        "pid 999999 on elsewhere, started 2026-01-01T00:00:00Z\n");
+    assertRefused(
+        dir,
+        dir
+            + ": found no scenario.yaml in the directory, expected a run directory: either it is"
+            + " not one, or its run was stopped before it started; there is nothing to resume");
+    assertTrue(err.lines().count() == 1, err);
   }
 
   @Test
