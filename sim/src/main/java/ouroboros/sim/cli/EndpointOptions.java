@@ -50,13 +50,16 @@ final class EndpointOptions {
               + " Ctrl-C. Implies --serve-metrics.")
   boolean hold;
 
-  @Option(
-      names = "--live",
-      description =
-          "Serve a live page on http://HOST:PORT/live/ (next to /metrics) that follows the run"
-              + " tick by tick; runs at --pace 2 unless --pace says otherwise."
-              + " Implies --serve-metrics.")
+  /**
+   * {@code --live}: serve a live page that follows the run. Its option is declared by each command
+   * ({@link RunCommand}, {@link ResumeCommand}), since only {@code run} has {@code --pace}.
+   */
   boolean live;
+
+  /** The start of each command's description of {@code --live}. */
+  static final String LIVE =
+      "Serve a live page on http://HOST:PORT/live/ (next to /metrics) that follows the run tick by"
+          + " tick";
 
   @Option(
       names = "--wait-for-viewer",

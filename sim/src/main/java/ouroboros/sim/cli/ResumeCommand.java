@@ -81,6 +81,13 @@ final class ResumeCommand implements Callable<Integer> {
               + " has nothing to resume).")
   private boolean keepCheckpoint;
 
+  @Option(
+      names = "--live",
+      description = EndpointOptions.LIVE + ", at 2 ticks a second. Implies --serve-metrics.")
+  private void live(boolean on) {
+    serve.live = on;
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();

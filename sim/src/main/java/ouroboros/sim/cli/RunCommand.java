@@ -107,6 +107,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Run at most R ticks per second (default: as fast as it can).")
   private Double pace;
 
+  @Option(
+      names = "--live",
+      description =
+          EndpointOptions.LIVE
+              + "; runs at --pace 2 unless --pace says otherwise. Implies --serve-metrics.")
+  private void live(boolean on) {
+    serve.live = on;
+  }
+
   /** Whether this run created its directory (so a refusal before tick 0 removes it). */
   private boolean createdDir;
 

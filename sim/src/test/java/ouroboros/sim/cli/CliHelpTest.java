@@ -54,6 +54,30 @@ class CliHelpTest {
     subcommands().forEach(s -> assertTrue(r.out().contains("  " + s + " "), s + ":\n" + r.out()));
   }
 
+  /**
+   * An option's description names only options of its own command, but in a quoted command line of
+   * another: {@code resume --help} said {@code --live} "runs at --pace 2 unless --pace says
+   * otherwise", an option resume does not have.
+   */
+  @ParameterizedTest
+  @MethodSource("subcommands")
+  void help_optionDescriptions_nameOnlyTheCommandsOwnOptions(String name) {
+    CommandLine.Model.CommandSpec spec =
+        new CommandLine(new Main()).getSubcommands().get(name).getCommandSpec();
+    for (CommandLine.Model.OptionSpec option : spec.options()) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(?<![\\w-])--[a-z][a-z-]*[a-z]")
+              .matcher(
+                  // A quoted command line ('ouroboros node --join HOST:PORT') is another's.
+                  String.join(" ", option.description()).replaceAll("'ouroboros [^']*'", ""));
+      while (m.find()) {
+        assertTrue(
+            spec.optionsMap().containsKey(m.group()),
+            name + " " + option.longestName() + " names " + m.group() + ", which it lacks");
+      }
+    }
+  }
+
   @Test
   void version_printsVersionAndCommit() {
     Result r = run("--version");
