@@ -25,6 +25,29 @@ class DistributionsTest {
   }
 
   @Test
+  void schemaDraw_listsEveryDistribution() throws Exception {
+    // The schema's draw left out dirichlet, which the loader accepts (additionalProperties false).
+    JsonNode schema;
+    try (java.io.InputStream in = Population.class.getResourceAsStream("population-schema.json")) {
+      schema = Yaml.json().readTree(in);
+    }
+    java.util.Set<String> listed = new java.util.TreeSet<>();
+    schema
+        .at("/population-value/properties/draw/properties")
+        .fieldNames()
+        .forEachRemaining(listed::add);
+    java.util.Set<String> known = new java.util.TreeSet<>(Distributions.names());
+    known.add("weights");
+    assertEquals(known, listed);
+    String described =
+        schema.at("/population-value/properties/draw/description").asText()
+            + schema.at("/population-entry/properties/template/description").asText();
+    for (String name : Distributions.names()) {
+      assertTrue(described.contains(name + ": ["), name + " in " + described);
+    }
+  }
+
+  @Test
   void intUniform_boundsBeyondExactWholeNumbers_refused() throws Exception {
     // [0, 2^63 - 1] overflowed hi - lo + 1 and failed inside the sampler (exit 1).
     assertEquals(
