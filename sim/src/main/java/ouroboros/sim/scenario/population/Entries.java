@@ -17,6 +17,7 @@ import ouroboros.sim.scenario.spec.HumanSpec;
 import ouroboros.sim.scenario.spec.ModelSpec;
 import ouroboros.sim.scenario.spec.Scenario;
 import ouroboros.sim.scenario.spec.SiteSpec;
+import ouroboros.sim.web.WebStore;
 
 /**
  * Checks the {@code populations:} entries themselves (id, kind, count, id pattern, template keys,
@@ -44,6 +45,7 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
       }
     }
     Map<String, String> kinds = new HashMap<>();
+    SiteTotal siteTotal = new SiteTotal(raw.sites() == null ? 0 : raw.sites().size());
     List<Generator> templates = new ArrayList<>();
     List<List<String>> ids = new ArrayList<>();
     for (int k = 0; k < entries.size(); k++) {
@@ -103,6 +105,16 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
             (p.count() == null ? "the required key 'count', " : "")
                 + "a whole number of members from 1 to "
                 + Expansion.MAX_COUNT);
+      } else if ("site".equals(p.kind())) {
+        String over = siteTotal.add(p.id(), p.count());
+        if (over != null) {
+          err.add(
+              base + "/count",
+              over,
+              "at most "
+                  + WebStore.MAX_SITES
+                  + " sites in all (the web stores an item's site as a 16-bit index)");
+        }
       }
       IdPattern pattern = null;
       if (p.idPattern() == null) {
@@ -239,6 +251,41 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
     }
     if (!errors.isEmpty()) {
       throw new ScenarioException(errors);
+    }
+  }
+
+  /**
+   * The sites listed under {@code sites:} and those of the site populations so far, so that a
+   * population that takes the total past {@link WebStore#MAX_SITES} is refused at its count (the
+   * validator would place the error at {@code sites:}, or at the file's start when there is none).
+   */
+  private static final class SiteTotal {
+    private final int listed;
+    private final List<String> earlier = new ArrayList<>();
+    private long total;
+
+    SiteTotal(int listed) {
+      this.listed = listed;
+      this.total = listed;
+    }
+
+    /** Counts a site population's members; says what was found when they pass the limit. */
+    String add(String id, int count) {
+      long before = total;
+      total += count;
+      if (total <= WebStore.MAX_SITES || before > WebStore.MAX_SITES) {
+        earlier.add("the " + count + " of population " + id);
+        return null;
+      }
+      List<String> others = new ArrayList<>();
+      if (listed > 0) {
+        others.add("the " + listed + (listed == 1 ? " site" : " sites") + " listed under 'sites'");
+      }
+      others.addAll(earlier);
+      earlier.add("the " + count + " of population " + id);
+      return count
+          + (count == 1 ? " site" : " sites")
+          + (others.isEmpty() ? "" : " (" + total + " with " + String.join(" and ", others) + ")");
     }
   }
 

@@ -337,9 +337,31 @@ class PopulationTest {
         """;
     // forum plus 32,766 blogs is the most the web holds; one more is refused.
     assertEquals(32_767, load(scenario(blogs.replace("COUNT", "32766"), "")).sites().size());
-    String message = error(scenario(blogs.replace("COUNT", "32767"), ""));
-    assertTrue(message.contains("32768 sites"), message);
-    assertTrue(message.contains("at most 32767 sites"), message);
+    // QA: the error was placed at sites: (or at 1:1 with no sites: key), not at the count.
+    String limit =
+        ", expected at most 32767 sites in all (the web stores an item's site as a 16-bit index)";
+    assertEquals(
+        "s.yaml:14:12: populations[blogs].count: found 32767 sites (32768 with the 1 site listed"
+            + " under 'sites')"
+            + limit,
+        error(scenario(blogs.replace("COUNT", "32767"), "")));
+    String alone =
+        """
+        name: alone
+        ticks: 1
+        domain: {type: gaussian}
+        populations:
+          - {id: forums, kind: site, count: 20000, id-pattern: "f{i}"}
+          - {id: blogs, kind: site, count: 40000, id-pattern: "b{i}"}
+        """;
+    assertEquals(
+        "s.yaml:6:36: populations[blogs].count: found 40000 sites (60000 with the 20000 of"
+            + " population forums)"
+            + limit,
+        error(alone));
+    assertEquals(
+        "s.yaml:6:36: populations[blogs].count: found 40000 sites" + limit,
+        error(alone.replace("  - {id: forums", "#")));
   }
 
   @Test
