@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import ouroboros.sim.output.Groups;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.ScenarioError;
 import ouroboros.sim.scenario.check.ScenarioException;
@@ -81,6 +82,14 @@ record Entries(List<Generator> templates, List<List<String>> ids, Map<String, St
             p.id() == null
                 ? "the required key 'id': the population's name"
                 : "a population id of letters," + " digits, '.', '_' or '-'");
+      } else if (p.id().equals(Groups.DEFAULT)) {
+        // Its members would be aggregated with the models that name no population.
+        err.add(
+            base + "/id",
+            Problems.describe(p.id()),
+            "another population id: '"
+                + Groups.DEFAULT
+                + "' is the group of the models without a population key in the outputs");
       } else if (kinds.containsKey(p.id()) || agents.containsKey(p.id())) {
         err.add(
             base + "/id",

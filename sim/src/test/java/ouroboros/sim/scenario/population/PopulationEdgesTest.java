@@ -41,6 +41,21 @@ class PopulationEdgesTest {
   }
 
   @Test
+  void populationNamedModels_refusedAtItsId() {
+    // QA: a population 'models' merged in the outputs with the models that name no population.
+    String text =
+        scenario(LABS.replace("COUNT", "3").replace("id: labs", "id: models"), "")
+            .replace(
+                "populations:\n",
+                "models:\n  - {id: solo, regime: replace, scrape: 20, publish-rate: 10}\n"
+                    + "populations:\n");
+    assertEquals(
+        "s.yaml:14:9: populations[models].id: found 'models', expected another population id:"
+            + " 'models' is the group of the models without a population key in the outputs",
+        error(text).strip());
+  }
+
+  @Test
   void idPattern_misspeltPlaceholder_namedAsSuch() {
     // QA, stop 32: a misspelt placeholder was reported as no {i} at all.
     for (String bad : List.of("{i:4}", "{i:05d}", "{ i }", "{i")) {

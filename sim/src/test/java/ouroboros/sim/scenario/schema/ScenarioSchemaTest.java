@@ -251,6 +251,12 @@ class ScenarioSchemaTest {
             "sites: [{id: web, weight: -1}]\nengine:",
             "weight"),
         broken(
+            "a population named models",
+            "engine:",
+            "populations: [{id: models, kind: model, count: 1, id-pattern: m,"
+                + " template: {regime: replace, scrape: 1, publish-rate: 1}}]\nengine:",
+            "populations[0].id"),
+        broken(
             "a mix share above 1",
             "{id: people, publish-rate: 2}",
             "{id: people, publish-rate: 2, publish-to: {web: 1.5}}",
