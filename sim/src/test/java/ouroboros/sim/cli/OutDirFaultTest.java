@@ -171,6 +171,21 @@ class OutDirFaultTest {
   }
 
   @Test
+  void staleLock_inAKilledRunsDirectory_reportedByOverwrite() throws IOException {
+    // QA reported no warning for run --out D --overwrite over a killed run's directory.
+    Path dir = tmp.resolve("killed");
+    assertEquals(0, run(dir).code());
+    Files.writeString(
+        dir.resolve(RunLock.NAME), "pid 999999 on elsewhere, started 2026-01-01T00:00:00Z\n");
+    Result r = run(dir, "--overwrite");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(
+        r.err().startsWith("warning: --out: " + dir + " had a stale lock (pid 999999 on elsewhere"),
+        r.err());
+    assertFalse(Files.exists(dir.resolve(RunLock.NAME)));
+  }
+
+  @Test
   void outIsAFile_refusedWithExit2() throws IOException {
     Path file = Files.writeString(tmp.resolve("a-file"), "x", StandardCharsets.UTF_8);
     Result r = run(file);
