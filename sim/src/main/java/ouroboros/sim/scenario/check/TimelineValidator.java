@@ -175,16 +175,38 @@ final class TimelineValidator {
     if (like == null) {
       return; // reported with 'like'
     }
-    ModelSpec m = r.over(like, tick);
+    Set<String> given = given(r);
+    Set<String> refused = TrainsOnValidator.releaseLike(p, at, like, r.like(), given);
+    given.removeAll(refused);
+    ModelSpec m = without(r, refused).over(like, tick); // checked as a model without those keys
     boolean fresh = !ids.contains(m.id());
     Problems scratch = new Problems();
     ScenarioValidator.checkModel(scratch, at, m, ids, sites, s.domain(), stages);
-    p.addUnder(scratch, at, given(r));
-    TrainsOnValidator.releaseLike(p, at, like, r.like(), given(r));
+    TrainsOnValidator.check(scratch, at, m, agents(), populations);
+    p.addUnder(scratch, at, given);
     if (fresh) {
       models.put(m.id(), m);
       released.put(m.id(), tick);
     }
+  }
+
+  /**
+   * Every agent a trains-on source may name: the human sources, then the models and releases, as
+   * the world lists its agents (a released model is an agent from tick 0, dormant until released).
+   */
+  private List<String> agents() {
+    List<ModelSpec> all = Timelines.allModels(s.models(), s.timeline());
+    return TrainsOnValidator.agentIds(s.humans() == null ? List.of() : s.humans(), all);
+  }
+
+  /** The release with the given keys left out. */
+  private static ReleaseSpec without(ReleaseSpec r, Set<String> keys) {
+    if (keys.isEmpty()) {
+      return r;
+    }
+    Map<String, Object> values = Declared.values(r);
+    keys.forEach(k -> values.put(k, null));
+    return Declared.build(ReleaseSpec.class, values);
   }
 
   /** The keys a release gives, in kebab case, plus its own position. */

@@ -117,24 +117,51 @@ final class TrainsOnValidator {
   }
 
   /**
-   * A release like a model with trains-on keeps that trains-on, which excludes crawl and
-   * fresh-human-fraction: a release that gives either (in {@code given}) is refused, since the copy
-   * would drop it.
+   * A release copies its like model's mode. One like a model with trains-on keeps that trains-on (a
+   * release may replace it and its human-share), which excludes crawl and fresh-human-fraction; one
+   * like a model that crawls the web keeps its crawl, which excludes trains-on and human-share. A
+   * release that gives a key of the other mode (in {@code given}) is refused here, once.
+   *
+   * @return the keys refused, whose problems as a model's are left out
    */
-  static void releaseLike(Problems p, String at, ModelSpec like, String likeId, Set<String> given) {
-    if (like.trainsOn() == null) {
-      return;
-    }
-    for (String key : List.of("crawl", "fresh-human-fraction")) {
-      if (given.contains(key)) {
+  static Set<String> releaseLike(
+      Problems p, String at, ModelSpec like, String likeId, Set<String> given) {
+    boolean graph = like.trainsOn() != null;
+    Set<String> refused = new java.util.TreeSet<>();
+    List<String> other =
+        graph ? List.of("crawl", "fresh-human-fraction") : List.of("trains-on", "human-share");
+    for (String key : other) {
+      if (!given.contains(key)) {
+        continue;
+      }
+      refused.add(key);
+      String found = "'" + key + "' in a release like '" + likeId + "', which ";
+      if (graph) {
         p.addWorded(
             at + "/" + key,
-            "'" + key + "' in a release like '" + likeId + "', which has 'trains-on'",
-            "a release like a model that crawls the web: '"
+            found + "has 'trains-on'",
+            (key.equals("crawl")
+                    ? "a release like a model that crawls the web"
+                    : "'human-share' for its fresh human data, or a release like a model that "
+                        + "crawls the web")
+                + ": '"
                 + likeId
-                + "' reads fixed sources (static-graph mode)"
-                + (key.equals("crawl") ? "" : ", and 'human-share' sets its fresh human data"));
+                + "' reads fixed sources (static-graph mode), and the release keeps its "
+                + "'trains-on' or replaces it");
+      } else {
+        p.addWorded(
+            at + "/" + key,
+            found + "crawls the web",
+            (key.equals("trains-on")
+                    ? "a release like a model with 'trains-on'"
+                    : "'fresh-human-fraction' for its fresh human data, or a release like a model "
+                        + "with 'trains-on'")
+                + ": '"
+                + likeId
+                + "' has no 'trains-on' (static-graph mode), and the release crawls the web as it "
+                + "does");
       }
     }
+    return refused;
   }
 }

@@ -14,6 +14,7 @@ import ouroboros.sim.scenario.load.Yaml;
 import ouroboros.sim.scenario.spec.EventSpec;
 import ouroboros.sim.scenario.spec.ModelSpec;
 import ouroboros.sim.scenario.spec.PopulationSpec;
+import ouroboros.sim.scenario.spec.ReleaseSpec;
 import ouroboros.sim.scenario.spec.SetSpec;
 import ouroboros.sim.scenario.spec.TrainsOnSpec;
 
@@ -47,8 +48,11 @@ final class Addressing {
     return kind == null || kind.equals("site") ? null : members.get(id);
   }
 
-  /** The timeline with each event naming a population repeated for each member. */
-  Timeline timeline(List<EventSpec> events) {
+  /**
+   * The timeline with each event naming a population repeated for each member, and a release's
+   * trains-on sources naming a population expanded (noted in {@code relocation}).
+   */
+  Timeline timeline(List<EventSpec> events, Relocation relocation) {
     if (events == null) {
       return new Timeline(null, new int[0], new String[0]);
     }
@@ -61,7 +65,7 @@ final class Addressing {
       String target = ev == null || ev.kind() == null ? null : target(ev);
       List<String> ids = takes(ev, target) ? agents(target) : null;
       if (ids == null) {
-        out.add(ev);
+        out.add(release(ev, "/timeline/" + e, relocation));
         origin.add(e);
         member.add(null);
         continue;
@@ -166,16 +170,45 @@ final class Addressing {
 
   /** A model with trains-on sources naming a population expanded; the same model otherwise. */
   ModelSpec trainsOn(ModelSpec m, String pointer, Relocation relocation) {
-    if (m == null
-        || m.trainsOn() == null
-        || m.trainsOn().stream().noneMatch(t -> t != null && agents(t.source()) != null)) {
+    List<TrainsOnSpec> out = m == null ? null : trainsOn(m.trainsOn(), pointer, relocation);
+    if (out == null) {
       return m;
+    }
+    ObjectNode tree = MAPPER.valueToTree(m);
+    tree.set("trains-on", MAPPER.valueToTree(out));
+    return MAPPER.convertValue(tree, ModelSpec.class);
+  }
+
+  /**
+   * A release event (at {@code pointer} in the file) with trains-on sources naming a population
+   * expanded, as a model's; the same event otherwise.
+   */
+  EventSpec release(EventSpec ev, String pointer, Relocation relocation) {
+    ReleaseSpec r = ev == null ? null : ev.release();
+    List<TrainsOnSpec> out =
+        r == null ? null : trainsOn(r.trainsOn(), pointer + "/release", relocation);
+    if (out == null) {
+      return ev;
+    }
+    ObjectNode tree = MAPPER.valueToTree(ev);
+    ((ObjectNode) tree.get("release")).set("trains-on", MAPPER.valueToTree(out));
+    return MAPPER.convertValue(tree, EventSpec.class);
+  }
+
+  /**
+   * A trains-on list (of the entry at {@code pointer}) with sources naming a population expanded,
+   * its expansion noted in {@code relocation}; null when none names a population.
+   */
+  private List<TrainsOnSpec> trainsOn(
+      List<TrainsOnSpec> list, String pointer, Relocation relocation) {
+    if (list == null || list.stream().noneMatch(t -> t != null && agents(t.source()) != null)) {
+      return null;
     }
     List<TrainsOnSpec> out = new ArrayList<>();
     List<Integer> origin = new ArrayList<>();
     List<String> population = new ArrayList<>();
-    for (int k = 0; k < m.trainsOn().size(); k++) {
-      TrainsOnSpec t = m.trainsOn().get(k);
+    for (int k = 0; k < list.size(); k++) {
+      TrainsOnSpec t = list.get(k);
       List<String> ids = t == null ? null : agents(t.source());
       for (String id : ids == null ? java.util.Collections.<String>singletonList(null) : ids) {
         out.add(id == null ? t : new TrainsOnSpec(id, t.weight()));
@@ -189,8 +222,6 @@ final class Addressing {
             origin.stream().mapToInt(Integer::intValue).toArray(),
             population.toArray(new String[0]),
             out.stream().map(t -> t == null ? null : t.source()).toArray(String[]::new)));
-    ObjectNode tree = MAPPER.valueToTree(m);
-    tree.set("trains-on", MAPPER.valueToTree(out));
-    return MAPPER.convertValue(tree, ModelSpec.class);
+    return out;
   }
 }

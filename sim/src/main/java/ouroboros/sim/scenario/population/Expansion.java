@@ -221,7 +221,7 @@ public final class Expansion {
         models.set(j, m);
       }
     }
-    Addressing.Timeline timeline = addressing.timeline(raw.timeline());
+    Addressing.Timeline timeline = addressing.timeline(raw.timeline(), relocation);
     relocation.timeline(timeline.origin(), timeline.member());
     Scenario expanded =
         new Scenario(

@@ -43,13 +43,16 @@ final class Relocation {
   }
 
   /**
-   * A hand-written model's {@code trains-on} list with populations expanded: for each entry of the
-   * expanded list, the index of the entry the file wrote, the population it stands for (else null)
-   * and its source.
+   * A hand-written model's or release's {@code trains-on} list with populations expanded: for each
+   * entry of the expanded list, the index of the entry the file wrote, the population it stands for
+   * (else null) and its source.
    */
   record Expanded(int[] origin, String[] population, String[] source) {}
 
-  /** Notes that the list at a pointer (a trains-on list) was expanded, and how. */
+  /**
+   * Notes that the list at a pointer (a trains-on list: a model's, or a release's at its place in
+   * the file) was expanded, and how.
+   */
   void expanded(String listPointer, Expanded how) {
     expandedLists.put(listPointer, how);
   }
@@ -86,7 +89,14 @@ final class Relocation {
         if (parts[1].equals("timeline") && j < timelineOrigin.length) {
           // An event's tick is the same for every member: its error names none, and is one.
           String member = rest.equals("/tick") ? null : timelineMember[j];
-          moved = placed("/timeline/" + timelineOrigin[j] + rest, e, member, -1);
+          String inFile = "/timeline/" + timelineOrigin[j] + rest;
+          moved = placed(inFile, e, member, -1);
+          for (Map.Entry<String, Expanded> list : expandedLists.entrySet()) {
+            String at = list.getKey(); // a release's trains-on, noted by its place in the file
+            if (inFile.startsWith(at + "/")) {
+              moved = inList(at, list.getValue(), inFile.substring(at.length() + 1), e);
+            }
+          }
         }
         for (Range r : ranges) {
           if (r.list().equals(parts[1]) && j >= r.start() && j < r.start() + r.ids().size()) {

@@ -35,6 +35,8 @@ import ouroboros.sim.scenario.stage.StageSpec;
  * @param family see {@link ModelSpec} (default: the like model's family)
  * @param watermark see {@link ModelSpec}
  * @param pipeline see {@link ModelSpec}
+ * @param trainsOn see {@link ModelSpec}; only in a release like a model with {@code trains-on}
+ * @param humanShare see {@link ModelSpec}; only in a release like a model with {@code trains-on}
  */
 @Spec(
     name = "release",
@@ -85,7 +87,20 @@ public record ReleaseSpec(
             pattern = "\\S")
         String family,
     WatermarkSpec watermark,
-    @Key(ref = "#/definitions/model/properties/pipeline") List<StageSpec> pipeline) {
+    @Key(ref = "#/definitions/model/properties/pipeline") List<StageSpec> pipeline,
+    @Key(
+            doc =
+                "Static-graph mode: the agents it reads, with weights, replacing the like model's "
+                    + "list whole. Only in a release like a model with 'trains-on'.",
+            minItems = 1)
+        List<TrainsOnSpec> trainsOn,
+    @Key(
+            doc =
+                "Static-graph mode: the share of the n items drawn fresh from the truth, replacing "
+                    + "the like model's. Only in a release like a model with 'trains-on'.",
+            min = 0,
+            max = 1)
+        Double humanShare) {
 
   /** The initial states a release may start from. */
   public enum Start {
