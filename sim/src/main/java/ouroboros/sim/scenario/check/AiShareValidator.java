@@ -15,7 +15,8 @@ import ouroboros.sim.scenario.spec.SiteSpec;
 /**
  * The checks on a scenario's {@code ai-share} curves: each names a known site, at most one curve
  * per site, with at least one {@code [tick, share]} point, ticks ascending and shares in [0, 1); a
- * model publishes to at most one site with a curve, and each curve's site has a model to scale.
+ * model publishes to at most one site with a curve, and each curve's site has a model to scale, one
+ * that publishes there at every tick the curve asks for a share above 0 ({@link AiShareCoverage}).
  */
 final class AiShareValidator {
   private final Problems p;
@@ -39,6 +40,7 @@ final class AiShareValidator {
       return;
     }
     Set<String> seen = new HashSet<>();
+    boolean[] ok = new boolean[curves.size()];
     for (int c = 0; c < curves.size(); c++) {
       AiShareSpec curve = curves.get(c);
       String at = "/ai-share/" + c;
@@ -46,6 +48,7 @@ final class AiShareValidator {
         p.add(at, null, "a mapping with 'site' and 'points'");
         continue;
       }
+      int before = p.list().size();
       if (curve.site() == null) {
         p.add(at + "/site", null, "the required key 'site'");
       } else if (!sites.contains(curve.site())) {
@@ -61,8 +64,14 @@ final class AiShareValidator {
       }
       points(at + "/points", curve.points());
       load(at + "/points", curve);
+      ok[c] = curve.site() != null && p.list().size() == before;
     }
-    multiCurve(curves);
+    Set<String> scaled = multiCurve(curves);
+    for (int c = 0; c < curves.size(); c++) {
+      if (ok[c] && scaled.contains(curves.get(c).site())) {
+        new AiShareCoverage(p, s, this::sharesOf).check("/ai-share/" + c, curves.get(c));
+      }
+    }
   }
 
   /**
@@ -151,8 +160,12 @@ final class AiShareValidator {
     }
   }
 
-  /** A model may publish on one curve's site at most, and a curve needs a model to scale. */
-  private void multiCurve(List<AiShareSpec> curves) {
+  /**
+   * A model may publish on one curve's site at most, and a curve needs a model to scale.
+   *
+   * @return the curves' sites that some model publishes to
+   */
+  private Set<String> multiCurve(List<AiShareSpec> curves) {
     Set<String> curveSites = new TreeSet<>();
     for (AiShareSpec c : curves) {
       if (c != null && c.site() != null && sites.contains(c.site())) {
@@ -186,6 +199,7 @@ final class AiShareValidator {
                 + "curve is met by scaling the publish rates of the models there");
       }
     }
+    return scaled;
   }
 
   /** The sites a model publishes to (its default site is the first site). */
@@ -194,6 +208,23 @@ final class AiShareValidator {
       return m.publishTo().keySet();
     }
     return Set.of(m.site() != null ? m.site() : defaultSite());
+  }
+
+  /** The sites a model publishes to, each with its share of the model's items. */
+  private java.util.Map<String, Double> sharesOf(ModelSpec m) {
+    if (m.publishTo() != null) {
+      double total = 0;
+      for (Double w : m.publishTo().values()) {
+        total += w == null || !(w > 0) ? 0 : w;
+      }
+      java.util.Map<String, Double> out = new java.util.HashMap<>();
+      for (var e : m.publishTo().entrySet()) {
+        Double w = e.getValue();
+        out.put(e.getKey(), total > 0 && w != null && w > 0 ? w / total : 0);
+      }
+      return out;
+    }
+    return java.util.Map.of(m.site() != null ? m.site() : defaultSite(), 1.0);
   }
 
   /** The site of an agent that names none: the scenario's first. */
