@@ -44,9 +44,10 @@ import picocli.CommandLine.Spec;
  * at random, and {@code failures.csv} when a run failed ({@link SweepFailures}). A run that fails
  * is recorded and the others go on ({@link SweepRunner}). With {@code --resume}, runs whose
  * summary.json says they completed, with the scenario this sweep gives them, are kept, and so are
- * the runs failures.csv lists unless {@code --retry-failed} is given; the rest are run again from
- * scratch. It ends with the key table ({@link SweepSummary}), the report's path and the sweep
- * directory; {@code --quiet} prints only the directory.
+ * the runs failures.csv lists with that scenario unless {@code --retry-failed} is given; the rest
+ * (a failure of another scenario included) are run again from scratch. It ends with the key table
+ * ({@link SweepSummary}), the report's path and the sweep directory; {@code --quiet} prints only
+ * the directory.
  */
 @Command(
     name = "sweep",
@@ -182,6 +183,7 @@ final class SweepCommand implements Callable<Integer> {
     int runs = 0;
     int kept = 0;
     int keptFailed = 0;
+    int otherFailed = 0;
     long totalTicks = 0;
     long keptTicks = 0;
     ScenarioLoader loader = new ScenarioLoader();
@@ -193,21 +195,26 @@ final class SweepCommand implements Callable<Integer> {
         Path runDir = SweepTables.runDir(dir, c, r);
         runs++;
         totalTicks += scenario.ticks();
-        if (resume && complete(runDir, loader.write(scenario.withSeed(seed)))) {
+        String yaml = loader.write(scenario.withSeed(seed));
+        String fingerprint = SweepFailures.fingerprint(yaml);
+        if (resume && complete(runDir, yaml)) {
           kept++;
           keptTicks += scenario.ticks();
           failed.remove(c, r);
           continue;
         }
         SweepFailures.Entry before = failed.get(c, r);
-        if (resume && !retryFailed && before != null && before.seed() == seed) {
+        if (resume && !retryFailed && before != null && before.of(seed, fingerprint)) {
           keptFailed++;
           keptTicks += scenario.ticks();
           continue;
         }
+        if (resume && before != null && !before.of(seed, fingerprint)) {
+          otherFailed++; // a failure of another scenario (the base was edited): not this sweep's
+        }
         failed.remove(c, r);
         deleteRecursively(runDir);
-        todo.add(new SweepRunner.Job(c, r, seed, scenario, runDir));
+        todo.add(new SweepRunner.Job(c, r, seed, scenario, runDir, fingerprint));
       }
     }
     if (!quiet) {
@@ -243,7 +250,13 @@ final class SweepCommand implements Callable<Integer> {
                     ? ""
                     : keptFailed + " failed before and not retried (--retry-failed retries them), ")
                 + todo.size()
-                + " to run");
+                + " to run"
+                + (otherFailed == 0
+                    ? ""
+                    : " ("
+                        + otherFailed
+                        + " of them failed before with another base scenario: not this sweep's"
+                        + " failures)"));
       }
       stdout.flush();
     }

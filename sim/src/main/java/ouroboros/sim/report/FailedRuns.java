@@ -12,8 +12,8 @@ import ouroboros.sim.output.SweepLayout;
 
 /**
  * The sweep report's section on the runs that failed, read from the sweep directory's {@code
- * failures.csv} ({@code cell,replicate,seed,ticks,reason}): one row per failed run with its reason.
- * A sweep with no failed run has no such file and no section.
+ * failures.csv} ({@code cell,replicate,seed,ticks,reason,scenario-sha256}): one row per failed run
+ * with its reason. A sweep with no failed run has no such file and no section.
  */
 final class FailedRuns {
   private FailedRuns() {}
@@ -37,7 +37,7 @@ final class FailedRuns {
     }
     for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
       List<String> f = CsvFields.split(line);
-      if (f.size() == 5) {
+      if (f.size() == 5 || f.size() == 6) { // 5: written before scenario-sha256 was kept
         rows.add(f);
       }
     }

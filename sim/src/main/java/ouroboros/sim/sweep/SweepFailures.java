@@ -14,15 +14,18 @@ import ouroboros.sim.output.SweepLayout;
 
 /**
  * The runs of a sweep that failed, kept in the sweep directory's {@code failures.csv} (header
- * {@code cell,replicate,seed,ticks,reason}, one row per failed run, sorted by cell and replicate):
- * the run's seed, the ticks it completed and why it failed. The file is rewritten atomically as
- * soon as a run fails, so that it survives the sweep being killed, and removed when no run has
- * failed. {@code sweep --resume} reads it: a run listed here with the seed the sweep gives it is
- * not run again unless {@code --retry-failed} is given.
+ * {@code cell,replicate,seed,ticks,reason,scenario-sha256}, one row per failed run, sorted by cell
+ * and replicate): the run's seed, the ticks it completed, why it failed, and the SHA-256 of the
+ * {@code scenario.yaml} it was given, which tells the scenario apart as a complete run's own file
+ * does. The file is rewritten atomically as soon as a run fails, so that it survives the sweep
+ * being killed, and removed when no run has failed. {@code sweep --resume} reads it: a run listed
+ * here with the scenario the sweep gives it is not run again unless {@code --retry-failed} is
+ * given; one recorded for another scenario (the base was edited) is not this sweep's failure, and
+ * is run again. A row without the last field (written before it was kept) is matched by its seed.
  */
 public final class SweepFailures {
   /** The header line of failures.csv. */
-  public static final String HEADER = "cell,replicate,seed,ticks,reason";
+  public static final String HEADER = "cell,replicate,seed,ticks,reason,scenario-sha256";
 
   /**
    * One failed run.
@@ -32,8 +35,28 @@ public final class SweepFailures {
    * @param seed the run's seed
    * @param ticks the ticks it completed
    * @param reason why it failed
+   * @param scenario the SHA-256 of the run's scenario.yaml ({@link #fingerprint}), or null in a row
+   *     written without it
    */
-  public record Entry(int cell, int replicate, long seed, int ticks, String reason) {}
+  public record Entry(
+      int cell, int replicate, long seed, int ticks, String reason, String scenario) {
+    /** Whether this failure is of the run with this seed and scenario ({@link #fingerprint}). */
+    public boolean of(long seed, String scenario) {
+      return this.seed == seed && (this.scenario == null || this.scenario.equals(scenario));
+    }
+  }
+
+  /** The SHA-256 of a run's scenario.yaml, in lower-case hex: what identifies its scenario. */
+  public static String fingerprint(String scenarioYaml) {
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(scenarioYaml.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
 
   private final Path file;
   private final Map<Long, Entry> entries = new TreeMap<>();
@@ -55,7 +78,7 @@ public final class SweepFailures {
       }
       List<String> v = CsvFields.split(lines.get(i));
       try {
-        if (v.size() != 5) {
+        if (v.size() != 5 && v.size() != 6) {
           throw new NumberFormatException("fields: " + v.size());
         }
         f.put(
@@ -64,7 +87,8 @@ public final class SweepFailures {
                 Integer.parseInt(v.get(1)),
                 Long.parseLong(v.get(2)),
                 Integer.parseInt(v.get(3)),
-                v.get(4)));
+                v.get(4),
+                v.size() == 6 && !v.get(5).isEmpty() ? v.get(5) : null));
       } catch (NumberFormatException e) {
         throw new IOException(
             f.file + ":" + (i + 1) + ": found '" + lines.get(i) + "', expected " + HEADER, e);
@@ -120,6 +144,8 @@ public final class SweepFailures {
           .append(e.ticks())
           .append(',')
           .append(SweepTables.csv(e.reason()))
+          .append(',')
+          .append(e.scenario() == null ? "" : e.scenario())
           .append('\n');
     }
     AtomicFiles.write(file, b.toString().getBytes(StandardCharsets.UTF_8));

@@ -45,8 +45,11 @@ public final class SweepRunner {
    * @param seed the run's seed
    * @param scenario the cell's resolved scenario
    * @param dir the run directory
+   * @param fingerprint the SHA-256 of the run's scenario.yaml ({@link SweepFailures#fingerprint}),
+   *     which failures.csv records
    */
-  public record Job(int cell, int replicate, long seed, Scenario scenario, Path dir) {
+  public record Job(
+      int cell, int replicate, long seed, Scenario scenario, Path dir, String fingerprint) {
     /** Checks the references. */
     public Job {
       Objects.requireNonNull(scenario, "scenario");
@@ -124,7 +127,12 @@ public final class SweepRunner {
           try {
             record.record(
                 new SweepFailures.Entry(
-                    f.job().cell(), f.job().replicate(), f.job().seed(), f.ticks(), f.reason()));
+                    f.job().cell(),
+                    f.job().replicate(),
+                    f.job().seed(),
+                    f.ticks(),
+                    f.reason(),
+                    f.job().fingerprint()));
           } catch (IOException e) {
             // The sweep writes the file again at its end, and reports a failure to write there.
           }

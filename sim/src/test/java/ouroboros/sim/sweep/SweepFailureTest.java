@@ -84,7 +84,14 @@ class SweepFailureTest {
     assertEquals(2, failures.size(), failures.toString());
     assertEquals(SweepFailures.HEADER, failures.get(0));
     assertTrue(failures.get(1).startsWith("1,0,"), failures.get(1));
-    assertTrue(failures.get(1).endsWith("," + oom + "; give it more with --run-heap SIZE"));
+    assertTrue(
+        failures
+            .get(1)
+            .matches(
+                ".*,"
+                    + java.util.regex.Pattern.quote(oom + "; give it more with --run-heap SIZE")
+                    + ",[0-9a-f]{64}"),
+        failures.get(1));
     String report = Files.readString(out.resolve("report.html"));
     assertTrue(
         report.contains("Runs that failed") && report.contains("ran out of Java heap space"),
@@ -163,7 +170,7 @@ class SweepFailureTest {
         line.matches(
             "1,0,-?\\d+,0,\"refused before tick 0: estimated memory [0-9.]+ GB exceeds this"
                 + " run's share of the heap, [0-9.]+ [MG]B \\(max heap [0-9.]+ [MG]B /"
-                + " 2 runs at once\\); .*--run-heap SIZE\""),
+                + " 2 runs at once\\); .*--run-heap SIZE\",[0-9a-f]{64}"),
         line);
     // QA, stop 32: cell 1, all of whose runs failed, dropped out of summary.csv, the table and
     // the report's count of cells.
@@ -178,6 +185,54 @@ class SweepFailureTest {
     assertTrue(
         Files.readString(out.resolve("report.html")).contains("2 cells, 1 replicate run"),
         "the report counts both cells");
+  }
+
+  @Test
+  void resume_afterTheBaseWasEdited_failureOfTheOldBaseRunAgain_notKept() throws Exception {
+    // QA: a resume after an edit of the base redid the complete runs but kept the old base's
+    // failures as this sweep's, with reasons computed for the old scenario.
+    Path sweep =
+        sweepOnBase(
+            """
+            base: base.yaml
+            replicates: 1
+            zip:
+              ticks: [20, 1000000]
+              humans[*].publish-rate: [20, 10000000]
+            """);
+    Path out = tmp.resolve("out");
+    String dir = out.toString();
+    Sweeps.Result first = Sweeps.run("sweep", sweep.toString(), "--out", dir, "--no-report");
+    assertEquals(Main.RUN_FAILED, first.code(), first.stderr());
+    String recorded = Files.readAllLines(out.resolve("failures.csv")).get(1);
+
+    // The same base: the failure is this sweep's, and kept.
+    Sweeps.Result same =
+        Sweeps.run("sweep", sweep.toString(), "--out", dir, "--resume", "--no-report");
+    assertTrue(
+        same.stdout().contains("resume: 1 of 2 runs complete, 1 failed before and not retried"),
+        same.stdout());
+    assertEquals(recorded, Files.readAllLines(out.resolve("failures.csv")).get(1));
+
+    // Another base: the failure was the old scenario's, so cell 1 is run again with this one.
+    Sweeps.write(tmp, "base.yaml", BASE.replace("scrape: 20", "scrape: 21"));
+    Sweeps.Result edited =
+        Sweeps.run("sweep", sweep.toString(), "--out", dir, "--resume", "--no-report");
+    assertEquals(Main.RUN_FAILED, edited.code(), edited.stderr());
+    assertTrue(
+        edited
+            .stdout()
+            .contains(
+                "resume: 0 of 2 runs complete, 2 to run (1 of them failed before with another"
+                    + " base scenario: not this sweep's failures)"),
+        edited.stdout());
+    String now = Files.readAllLines(out.resolve("failures.csv")).get(1);
+    assertTrue(now.startsWith("1,0,"), now);
+    // The same seed, another scenario: the failure is recorded again for the new base.
+    assertEquals(recorded.split(",")[2], now.split(",")[2]);
+    assertFalse(
+        now.substring(now.lastIndexOf(',')).equals(recorded.substring(recorded.lastIndexOf(','))),
+        now);
   }
 
   @Test
