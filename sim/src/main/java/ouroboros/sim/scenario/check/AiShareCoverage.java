@@ -79,10 +79,11 @@ final class AiShareCoverage {
     }
     String stopped = null;
     int k = 0;
-    for (int tick = 0; tick < s.ticks(); tick++) {
-      while (k < order.size() && events.get(order.get(k)).tick() == tick) {
+    for (int tick : candidates(order, events, shares)) {
+      while (k < order.size() && events.get(order.get(k)).tick() <= tick) {
         int i = order.get(k++);
-        String event = apply(events.get(i), "/timeline/" + i, tick, models, all, curve.site());
+        int at0 = events.get(i).tick();
+        String event = apply(events.get(i), "/timeline/" + i, at0, models, all, curve.site());
         stopped = event != null ? event : stopped;
       }
       double asked = shares.at(tick);
@@ -115,6 +116,28 @@ final class AiShareCoverage {
         return;
       }
     }
+  }
+
+  /**
+   * The ticks where the check can first fail, in order, not every tick of the run (ticks may be in
+   * the millions): who publishes changes only at event ticks, and the curve, linear between its
+   * points, first asks for more than 0 in a stretch either at the stretch's start, or one tick
+   * after a point or an event where it was 0. So tick 0, each event's and curve point's tick and
+   * the tick after each, within the run.
+   */
+  private java.util.SortedSet<Integer> candidates(
+      List<Integer> order, List<EventSpec> events, Timeline.Curve shares) {
+    java.util.TreeSet<Integer> ticks = new java.util.TreeSet<>();
+    ticks.add(0);
+    for (int i : order) {
+      ticks.add(events.get(i).tick());
+      ticks.add(events.get(i).tick() + 1);
+    }
+    for (int t : shares.ticks()) {
+      ticks.add(t);
+      ticks.add(t + 1);
+    }
+    return ticks.subSet(0, s.ticks());
   }
 
   /**

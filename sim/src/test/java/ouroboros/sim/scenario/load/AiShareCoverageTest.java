@@ -3,8 +3,10 @@ package ouroboros.sim.scenario.load;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ouroboros.sim.scenario.check.ScenarioError;
@@ -83,6 +85,29 @@ class AiShareCoverageTest {
     assertEquals(1, errors.size(), errors.toString());
     assertTrue(errors.get(0).path().startsWith("timeline[0].retire"), errors.toString());
     assertTrue(errors.get(0).found().endsWith("from tick 7"), errors.toString());
+  }
+
+  @Test
+  void curveAskingAgainOneTickAfterAZeroPoint_refusedFromThatTick() {
+    // Retired at 5, where the curve is 0; it asks for 0.1 from tick 6 on, between its points.
+    List<ScenarioError> errors =
+        refused(scenario("[[0, 0.2], [5, 0], [8, 0.3]]", "{tick: 5, retire: labs}"));
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).found().endsWith("from tick 6"), errors.toString());
+  }
+
+  @Test
+  void longRun_checkedAtItsEventsAndPoints_notTickByTick() {
+    // 100 million ticks: the check visits the ticks where it can first fail, not every tick.
+    List<ScenarioError> errors =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20),
+            () ->
+                refused(
+                    scenario("[[0, 0.2], [9, 0.5]]", "{tick: 70000000, retire: labs}")
+                        .replace("ticks: 10", "ticks: 100000000")));
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).found().endsWith("from tick 70000000"), errors.toString());
   }
 
   @Test
