@@ -56,6 +56,40 @@ class DensityDomainsTest extends EngineTest {
   }
 
   @Test
+  void mixture_oneDimensionWarmStart_fitsAtEveryRetrain() {
+    // EM from the previous model went through Commons Math, which refuses one dimension, so every
+    // warm fit failed and the model stayed at its first generation.
+    List<RetrainReport> reports =
+        run(
+            """
+            name: mix1d-warm
+            ticks: 4
+            domain:
+              type: gaussian-mixture
+              components:
+                - {weight: 0.5, mean: [0.0]}
+                - {weight: 0.5, mean: [4.0]}
+              reference-size: 100
+            web: {retention: 1}
+            collapse: {baseline-cap: 0}
+            models:
+              - id: lab
+                initial: fit-truth
+                regime: replace
+                scrape: 50
+                publish-rate: 50
+                estimator: {warm-start: 0.5}
+            """);
+    assertEquals(4, reports.size());
+    for (int i = 0; i < reports.size(); i++) {
+      assertEquals(0, reports.get(i).fitFailures(), reports.get(i).failure());
+      if (i > 0) {
+        assertEquals(reports.get(i - 1).generation() + 1, reports.get(i).generation());
+      }
+    }
+  }
+
+  @Test
   void kde_tophatWithSklearnSilverman_runsAndReportsNll() {
     List<RetrainReport> reports =
         run(

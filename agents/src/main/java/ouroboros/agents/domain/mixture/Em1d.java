@@ -34,7 +34,18 @@ final class Em1d {
     double[] v = new double[k];
     Arrays.fill(w, 1.0 / k);
     Arrays.fill(v, variance);
-    Fit current = new Fit(w, startMeans.clone(), v, Double.NEGATIVE_INFINITY);
+    return fit(x, new Fit(w, startMeans.clone(), v, Double.NaN), maxIterations, threshold);
+  }
+
+  /**
+   * Runs EM from the given weights, means and variances (a warm start; {@code start}'s
+   * log-likelihood is ignored), with the same iteration and convergence rule as Commons Math's.
+   *
+   * @throws IllegalStateException when a component's variance or weight reaches 0 or stops being
+   *     finite, or the iteration has not converged after {@code maxIterations}
+   */
+  static Fit fit(double[] x, Fit start, int maxIterations, double threshold) {
+    Fit current = start;
     double previous = 0;
     double ll = Double.NEGATIVE_INFINITY;
     int iterations = 0;

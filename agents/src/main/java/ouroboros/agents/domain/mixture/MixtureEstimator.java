@@ -112,7 +112,8 @@ public final class MixtureEstimator {
 
   /**
    * Fits by EM started once from a previous model's weights, means and covariances (a warm start:
-   * the components keep their identities), with the same convergence rule as {@link #fit}.
+   * the components keep their identities), with the same convergence rule as {@link #fit}: through
+   * Commons Math for d &gt;= 2, through {@link Em1d} in one dimension.
    */
   public static MixtureModel fitFrom(
       Batch data, double[] weights, MixtureModel previous, UniformRandomProvider rng)
@@ -128,6 +129,9 @@ public final class MixtureEstimator {
     }
     if (weights != null && weights.length != n) {
       throw new FitException(weights.length + " weights for " + n + " items");
+    }
+    if (d == 1) {
+      return fitFrom1d(rows(data, weights, rng), previous);
     }
     List<Pair<Double, MultivariateNormalDistribution>> initial = new ArrayList<>();
     for (int j = 0; j < previous.size(); j++) {
@@ -147,6 +151,29 @@ public final class MixtureEstimator {
           "EM failed from the previous model: "
               + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+  }
+
+  /**
+   * One dimension, where Commons Math refuses: {@link Em1d} once from the previous model's weights,
+   * means and variances.
+   */
+  private static MixtureModel fitFrom1d(double[][] rows, MixtureModel previous)
+      throws FitException {
+    int k = previous.size();
+    double[] w = new double[k];
+    double[] m = new double[k];
+    double[] v = new double[k];
+    for (int j = 0; j < k; j++) {
+      w[j] = previous.weight(j);
+      m[j] = previous.component(j).mean(0);
+      v[j] = previous.component(j).covariance(0, 0);
+    }
+    try {
+      return model1d(
+          Em1d.fit(column(rows), new Em1d.Fit(w, m, v, Double.NaN), MAX_ITERATIONS, THRESHOLD));
+    } catch (IllegalStateException e) {
+      throw new FitException("EM failed from the previous model: " + e.getMessage());
     }
   }
 
@@ -171,10 +198,7 @@ public final class MixtureEstimator {
    */
   private static MixtureModel fit1d(
       double[][] rows, int k, double variance, UniformRandomProvider rng) throws FitException {
-    double[] x = new double[rows.length];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = rows[i][0];
-    }
+    double[] x = column(rows);
     Em1d.Fit best = null;
     String failure = "";
     for (int start = 0; start < STARTS; start++) {
@@ -197,12 +221,27 @@ public final class MixtureEstimator {
     if (best == null) {
       throw new FitException("EM failed from every start: " + failure);
     }
+    return model1d(best);
+  }
+
+  /** The first column of one-column rows. */
+  private static double[] column(double[][] rows) {
+    double[] x = new double[rows.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rows[i][0];
+    }
+    return x;
+  }
+
+  /** {@link Em1d}'s fit as a model. */
+  private static MixtureModel model1d(Em1d.Fit fit) throws FitException {
+    int k = fit.weights().length;
     Component[] components = new Component[k];
     for (int j = 0; j < k; j++) {
       components[j] =
-          Component.of(new double[] {best.means()[j]}, new double[][] {{best.variances()[j]}});
+          Component.of(new double[] {fit.means()[j]}, new double[][] {{fit.variances()[j]}});
     }
-    return MixtureModel.of(best.weights(), components);
+    return MixtureModel.of(fit.weights(), components);
   }
 
   /**
