@@ -21,6 +21,15 @@ public final class RunSummary {
   private final boolean[] kept;
   private final List<String> groups;
   private final ContributedMetrics contributed;
+
+  /** The most characters of a fit failure's reason kept. */
+  static final int MAX_REASON = 1000;
+
+  /**
+   * Each model's latest failed fit, as "tick T: why", or null: why a fit failed, said nowhere else.
+   */
+  private final String[] lastFailure;
+
   private volatile int ticksCompleted;
   private boolean complete;
   private String failure = "";
@@ -37,6 +46,7 @@ public final class RunSummary {
     this.kept = kept.clone();
     this.groups = List.copyOf(groups);
     this.contributed = new ContributedMetrics(world);
+    this.lastFailure = new String[world.models().size()];
   }
 
   private static boolean[] keepAll(int n) {
@@ -65,6 +75,12 @@ public final class RunSummary {
     int humans = world.humans().size();
     for (RetrainReport r : reports) {
       latest[r.agent() - humans] = r;
+      if (r.fitFailed()) {
+        String why = r.failure().isEmpty() ? "no reason given" : r.failure();
+        lastFailure[r.agent() - humans] =
+            (r.tick() < 0 ? "before tick 0: " : "tick " + r.tick() + ": ")
+                + (why.length() > MAX_REASON ? why.substring(0, MAX_REASON) + "..." : why);
+      }
     }
     ticksCompleted = tick + 1;
   }
@@ -116,6 +132,9 @@ public final class RunSummary {
       m.put("generation", r == null ? 0 : r.generation());
       m.put("fit-failures", r == null ? 0 : r.fitFailures());
       m.put("last-retrain", r == null ? null : r.tick());
+      if (lastFailure[i] != null) {
+        m.put("last-fit-failure", lastFailure[i]);
+      }
       Map<String, Object> metrics = new LinkedHashMap<>();
       if (r != null && contributed.isEmpty()) {
         sorted.forEachSorted(r, (k, v) -> metrics.put(k, jsonNumber(v)));
@@ -268,6 +287,12 @@ public final class RunSummary {
       }
     }
     contributed.save(out);
+    for (String f : lastFailure) {
+      out.writeBoolean(f != null);
+      if (f != null) {
+        out.writeUTF(f);
+      }
+    }
   }
 
   /** Restores what {@link #save} wrote. */
@@ -282,5 +307,8 @@ public final class RunSummary {
       latest[i] = in.readBoolean() ? ouroboros.agents.model.ReportCodec.read(in) : null;
     }
     contributed.restore(in);
+    for (int i = 0; i < n; i++) {
+      lastFailure[i] = in.readBoolean() ? in.readUTF() : null;
+    }
   }
 }

@@ -2,6 +2,7 @@ package ouroboros.sim.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,6 +70,19 @@ class PopulationAggregatesTest {
         (lab0.get("generation").asInt() + all.get("models").get(1).get("generation").asInt()) / 3.0,
         generation.get("mean").asDouble(),
         1e-12);
+  }
+
+  @Test
+  void modelWhoseFitsFail_saysWhyInSummaryJson(@TempDir Path tmp) throws Exception {
+    // QA, stop 34: a fit failure's reason was in no file; fit-failed 1 said nothing of why.
+    JsonNode models = summary(tmp, "all").get("models");
+    JsonNode lab1 = models.get(1);
+    assertEquals("lab-1", lab1.get("id").asText());
+    assertTrue(lab1.get("fit-failures").asInt() > 0);
+    String why = lab1.get("last-fit-failure").asText();
+    assertTrue(why.startsWith("tick 2: "), why);
+    assertTrue(why.length() > "tick 2: ".length(), why);
+    assertFalse(models.get(0).has("last-fit-failure"), "lab-0's fits do not fail");
   }
 
   private static JsonNode summary(Path dir, String rows) throws Exception {
