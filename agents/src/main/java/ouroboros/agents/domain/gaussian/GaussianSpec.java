@@ -104,7 +104,10 @@ public record GaussianSpec(
     }
     if (variance != null) {
       if (variance.size() != d) {
-        p.addWorded("/domain/variance", variance.size() + " entries", d + " entries");
+        p.addWorded(
+            "/domain/variance",
+            variance.size() + " entries",
+            entries(d) + " (" + dimensionSource(d, variance.size()) + ")");
       }
       for (int i = 0; i < variance.size(); i++) {
         Double v = variance.get(i);
@@ -116,7 +119,14 @@ public record GaussianSpec(
     if (covariance != null) {
       if (covariance.size() != d || covariance.stream().anyMatch(r -> r == null || r.size() != d)) {
         p.addWorded(
-            "/domain/covariance", "a matrix that is not " + d + "x" + d, "d rows of d entries");
+            "/domain/covariance",
+            "a matrix that is not " + d + "x" + d,
+            (d == 1 ? "1 row" : d + " rows")
+                + " of "
+                + entries(d)
+                + " ("
+                + dimensionSource(d, covariance.size())
+                + ")");
       } else {
         try {
           GaussianModel.of(new double[d], toArray(covariance));
@@ -128,6 +138,25 @@ public record GaussianSpec(
         }
       }
     }
+  }
+
+  /** "1 entry" or "d entries". */
+  private static String entries(int d) {
+    return d == 1 ? "1 entry" : d + " entries";
+  }
+
+  /**
+   * Where the dimension d came from, for a message about a list of the wrong size: 'dimensions',
+   * the length of 'mean', or the default 1, with the key that would give {@code given} dimensions.
+   */
+  private String dimensionSource(int d, int given) {
+    if (dimensions != null) {
+      return "d = " + d + ", the domain's 'dimensions'";
+    }
+    if (mean != null) {
+      return "d = " + d + ", the length of 'mean'";
+    }
+    return "d = 1: the domain gives no 'dimensions' or 'mean'; give dimensions: " + given;
   }
 
   @Override
