@@ -114,7 +114,14 @@ public final class CollapseTracker {
       firstBand = band;
     }
     push(generation, risk, cumulativeItems, baselineRisk);
-    if (risk > 0 && Double.isFinite(risk) && baselineRisk > 0 && cumulativeItems > 0) {
+    // Only finite, positive risks have a logarithm to fit: an infinite one (a categorical fit that
+    // missed a category, the model's or the baseline's) is left out rather than poisoning the
+    // regression's sums for the rest of the run.
+    if (risk > 0
+        && Double.isFinite(risk)
+        && baselineRisk > 0
+        && Double.isFinite(baselineRisk)
+        && cumulativeItems > 0) {
       addScaling(
           StrictMath.log(cumulativeItems), StrictMath.log(risk), StrictMath.log(baselineRisk));
     }
@@ -266,9 +273,9 @@ public final class CollapseTracker {
   }
 
   /**
-   * Definition 4: exponent gap over every generation so far where both risks are positive. The
-   * whole history, not the trend window: late in a run the window spans too little of the log data
-   * axis to estimate an exponent.
+   * Definition 4: exponent gap over every generation so far where both risks are positive and
+   * finite, n/a until there are three of them. The whole history, not the trend window: late in a
+   * run the window spans too little of the log data axis to estimate an exponent.
    */
   private Verdict scaling() {
     if (modelScaling.getN() < 3

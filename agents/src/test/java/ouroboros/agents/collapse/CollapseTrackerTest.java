@@ -62,6 +62,29 @@ class CollapseTrackerTest {
   }
 
   @Test
+  void infiniteRisks_leftOutOfTheScalingFit() {
+    // QA: a categorical model (no smoothing) that missed the 1% category at its first fit has an
+    // infinite risk at every generation, so definition 4 has no point to fit and is n/a
+    // throughout.
+    double inf = Double.POSITIVE_INFINITY;
+    CollapseTracker lost = new CollapseTracker(Thresholds.DEFAULTS);
+    for (int g = 1; g <= 12; g++) {
+      List<Verdict> v = lost.update(g, eval(inf, 0, 1), 20.0 * g, 1.0 / g);
+      assertEquals(State.NOT_APPLICABLE, of(v, Definition.SCALING_LAW).state(), "g " + g);
+    }
+    // A baseline fit on few human items can miss it too: its early infinite risks are left out,
+    // not fitted, and the generations after them still give an exponent gap.
+    CollapseTracker early = new CollapseTracker(Thresholds.DEFAULTS);
+    List<Verdict> v = List.of();
+    for (int g = 1; g <= 10; g++) {
+      v = early.update(g, eval(0.1 * g, 0, 1), 100.0 * g, g <= 2 ? inf : 1.0 / g);
+      State expected = g < 5 ? State.NOT_APPLICABLE : State.YES;
+      assertEquals(expected, of(v, Definition.SCALING_LAW).state(), "g " + g);
+    }
+    assertEquals(2.0, of(v, Definition.SCALING_LAW).number(), 0.1);
+  }
+
+  @Test
   void infiniteRisks_divergedOnlyWhenTheyStayInfinite() {
     // QA, stop 32: a categorical model fed fresh human data has an infinite risk whenever its
     // 100 items miss the 1% category; a window holding one such tick made definition 3 fire.
