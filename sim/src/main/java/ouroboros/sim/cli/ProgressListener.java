@@ -1,6 +1,7 @@
 package ouroboros.sim.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -35,13 +36,24 @@ final class ProgressListener implements TickListener {
 
   @Override
   public void onTick(TickResult result) {
-    String extra = String.format(" synthetic %.0f%%", 100 * result.web().syntheticShare());
+    String extra = syntheticShare(result.web().syntheticShare());
     if (bar != null) {
       bar.stepTo(result.tick() + 1L);
       bar.setExtraMessage(extra);
     } else {
       plain.at(result.tick() + 1L, extra);
     }
+  }
+
+  /**
+   * The progress line's synthetic share of the web, such as {@code " synthetic 99%"}; {@code "
+   * synthetic n/a (web empty)"} when nothing is visible on the web (the share is NaN), as when
+   * every fit failed and no model published.
+   */
+  static String syntheticShare(double share) {
+    return Double.isNaN(share)
+        ? " synthetic n/a (web empty)"
+        : String.format(Locale.ROOT, " synthetic %.0f%%", 100 * share);
   }
 
   @Override

@@ -72,6 +72,32 @@ class CliOutputTest {
   }
 
   @Test
+  void run_emptyWeb_progressSaysSoInsteadOfNaN() throws java.io.IOException {
+    // QA: a KDE on one item per fit fails every fit, nothing is published, and the progress line
+    // read "synthetic NaN%".
+    assumeFalse(PlainProgress.terminal(), "tests run with a terminal attached");
+    Path scenario = tmp.resolve("kde1.yaml");
+    Files.writeString(
+        scenario,
+        """
+        name: kde1
+        seed: 1
+        ticks: 3
+        domain: {type: kde, components: [{weight: 1, mean: [0]}], reference-size: 50}
+        collapse: {baseline-cap: 0}
+        models:
+          - {id: lab, initial: fit-truth, scrape: 1, publish-rate: 1, regime: replace}
+        """);
+    CliHelpTest.Result r =
+        CliHelpTest.run(
+            "run", scenario.toString(), "--out", tmp.resolve("run").toString(), "--no-report");
+    assertEquals(0, r.code(), r.err());
+    assertFalse(r.err().contains("NaN"), r.err());
+    assertTrue(r.err().contains("kde1: 100% (3/3 ticks"), r.err());
+    assertTrue(r.err().contains(" synthetic n/a (web empty)"), r.err());
+  }
+
+  @Test
   void run_quiet_printsOnlyTheRunDirectory() {
     Path out = tmp.resolve("run");
     CliHelpTest.Result r =
