@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import ouroboros.sim.cli.Main;
 
 /**
  * A population's statistics in summary.json count each metric over the models that have it: a model
@@ -86,19 +82,7 @@ class PopulationAggregatesTest {
   }
 
   private static JsonNode summary(Path dir, String rows) throws Exception {
-    Files.createDirectories(dir);
-    Path file = dir.resolve("s.yaml");
-    Files.writeString(file, SCENARIO + "output: {per-model-rows: " + rows + "}\n");
-    Path out = dir.resolve("run");
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            new String[] {
-              "run", file.toString(), "--quiet", "--no-report", "--out", out.toString()
-            },
-            new PrintWriter(new StringWriter(), true),
-            new PrintWriter(err, true));
-    assertEquals(0, code, err.toString());
+    Path out = SummaryTopologyTest.run(dir, SCENARIO, rows);
     return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
   }
 }

@@ -89,8 +89,11 @@ class SummaryTopologyTest {
     assertFalse(Files.readString(none.resolve("metrics.csv")).contains("lab0"));
   }
 
-  /** Runs {@code scenario} with per-model rows {@code rows}; the run directory. */
-  private static Path run(Path tmp, String scenario, String rows) throws Exception {
+  /**
+   * Runs {@code scenario} in this JVM with per-model rows {@code rows} into {@code tmp/run}; the
+   * run directory. Also {@link PopulationAggregatesTest}'s.
+   */
+  static Path run(Path tmp, String scenario, String rows) throws Exception {
     Files.createDirectories(tmp);
     Path file = tmp.resolve("s.yaml");
     Files.writeString(file, scenario + "output: {per-model-rows: " + rows + "}\n");
