@@ -3,6 +3,7 @@ package ouroboros.sim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -227,6 +228,37 @@ class HostileInputTest {
         VALID.replace("publish-rate: 10}", "publish-rate: 10, publish-to: {}}"),
         "12:90: models[0].publish-to: found an empty mapping, expected a mapping of site ids to"
             + " shares, such as {forum: 0.7, blog: 0.3}");
+  }
+
+  /** VALID with a GLM domain of the given keys in place of the Gaussian. */
+  private static String glm(String keys) {
+    String gaussian = "  type: gaussian\n  dimensions: 1\n  mean: [0.0]\n  variance: [1.0]\n";
+    assertTrue(VALID.contains(gaussian));
+    return VALID.replace(gaussian, "  type: glm\n" + keys);
+  }
+
+  @Test
+  void poissonGlm_beyondTheClipsReach_refused() {
+    // QA, stop 34: b* = [12] fitted b = 6.5 on human data alone, and definition 5 fired.
+    String expected =
+        "expected ||b*|| at most 8: labels are drawn at eta clipped to [-20, 20], which the fit"
+            + " does not know, so beyond it the fit on human data itself is biased (see"
+            + " docs/domains.md, the Poisson family's limit)";
+    refused(
+        glm("  family: poisson\n  coefficients: [12]\n"),
+        "7:17: domain.coefficients: found a Poisson truth with ||b*|| = 12, " + expected);
+    refused(
+        glm("  family: poisson\n  dimensions: 100\n"),
+        "7:15: domain.dimensions: found a Poisson truth with ||b*|| = 10 (b* all ones in 100"
+            + " dimensions), "
+            + expected);
+    assertEquals(
+        0,
+        cli("validate", write(glm("  family: poisson\n  coefficients: [8]\n")).toString()).code());
+    assertEquals(
+        0,
+        cli("validate", write(glm("  family: logistic\n  coefficients: [12]\n")).toString())
+            .code());
   }
 
   @Test
