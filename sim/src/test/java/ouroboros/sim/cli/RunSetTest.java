@@ -130,6 +130,47 @@ class RunSetTest {
   }
 
   @Test
+  void set_intoADrawnListValueOfATemplate_reachesTheDistribution() throws IOException {
+    // QA, stop 34: a path into {draw: ...} under a list-valued key (crawl.weights) was refused as
+    // "takes a plain value"; under a scalar key it worked.
+    Path file = tmp.resolve("drawn.yaml");
+    Files.writeString(
+        file,
+        SCENARIO.replace(
+            "models:\n",
+            "populations:\n"
+                + "  - {id: labs, kind: model, count: 3, id-pattern: 'l{i}', template: {regime:"
+                + " replace, scrape: 20, publish-rate: 20, crawl: {policy: site-mix, sites: [forum,"
+                + " blog-a], weights: {draw: {dirichlet: [1, 2]}}}}}\n"
+                + "models:\n"));
+    Path dir = tmp.resolve("drawn");
+    Result r =
+        main(
+            "run",
+            file.toString(),
+            "--quiet",
+            "--no-report",
+            "--out",
+            dir.toString(),
+            "--set",
+            "populations[labs].template.crawl.weights.draw.dirichlet=[5, 1]");
+    assertEquals(0, r.code(), r.err());
+    JsonNode s = Yaml.mapper().readTree(Files.readString(dir.resolve("scenario.yaml")));
+    assertEquals(
+        "[5,1]",
+        s.at("/populations/0/template/crawl/weights/draw/dirichlet").toString(),
+        s.toString());
+    Result bad =
+        main(
+            "validate",
+            file.toString(),
+            "--set",
+            "populations[labs].template.crawl.weights.draw.dirichlett=[5, 1]");
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("(did you mean 'dirichlet'?)"), bad.err());
+  }
+
+  @Test
   void set_indexPastTheList_givesTheRange() throws IOException {
     assertRefused(
         "error: --set sites[3].weight=2: found the index 3 in sites, which has 3"

@@ -231,7 +231,14 @@ public final class PathResolver {
       throw new PathException(
           describe(at.node()) + " at " + before, "a mapping with the key '" + name + "'");
     }
-    Set<String> keys = schema.keys(at.schemas(), object);
+    List<JsonNode> here = at.schemas();
+    Set<String> keys = schema.keys(here, object);
+    if (!keys.contains(name) && drawnOrCycled(at.pointer(), object)) {
+      // A template's {draw: ...} or {cycle: [...]} where the key's own schema has no keys (QA,
+      // stop 34: --set 'populations[labs].template.crawl.weights.draw.choice=...' was refused).
+      here = schema.populationValue();
+      keys = schema.keys(here, object);
+    }
     if (!keys.contains(name)) {
       throw new PathException(
           "unknown key '" + name + "' in " + before,
@@ -239,7 +246,7 @@ public final class PathResolver {
               ? "no key: " + before + " takes a plain value"
               : "one of " + keys + Suggest.didYouMean(name, keys)));
     }
-    List<JsonNode> schemas = schema.property(at.schemas(), object, name);
+    List<JsonNode> schemas = schema.property(here, object, name);
     String pointer = at.pointer() + "/" + name.replace("~", "~0").replace("/", "~1");
     if (last) {
       targets.add(new Target(object, name, -1, pointer));
@@ -256,6 +263,15 @@ public final class PathResolver {
       child = object.putObject(name);
     }
     next.add(new At(child, schemas, pointer));
+  }
+
+  /**
+   * Whether {@code node}, at {@code pointer}, is a value drawn or cycled in a population template.
+   */
+  private static boolean drawnOrCycled(String pointer, ObjectNode node) {
+    return pointer.matches("/populations/[0-9]+/template/.+")
+        && node.size() == 1
+        && (node.has("draw") || node.has("cycle"));
   }
 
   /** Steps into the entries of a list that a selector picks. */

@@ -62,6 +62,15 @@ public final class ScenarioSchema {
   }
 
   /** The schemas of a whole scenario. */
+  /**
+   * The schema of a population template's drawn or cycled value ({@code {draw: ...}}, {@code
+   * {cycle: [...]}}), for a path into one where the template's schema has only the fixed value's (a
+   * list-valued key such as {@code crawl.weights}, whose schema has no keys).
+   */
+  List<JsonNode> populationValue() {
+    return List.of(root.at("/definitions/population-value"));
+  }
+
   List<JsonNode> top() {
     return List.of(root);
   }
