@@ -115,7 +115,10 @@ public final class CheckpointFile {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new CheckpointException(file + ": no checkpoint there");
+      throw new CheckpointException(
+          file
+              + ": no checkpoint there (the run was started without --checkpoint-every, or"
+              + " stopped before its first checkpoint): run it again");
     } catch (IOException e) {
       throw new CheckpointException(file + ": cannot read the checkpoint: " + e.getMessage());
     }

@@ -339,6 +339,16 @@ final class RunCommand implements Callable<Integer> {
             checkpoints.completed(keepCheckpoint);
           }
         } catch (IOException e) {
+          if (ouroboros.sim.output.ShutdownRelease.jvmShuttingDown()) {
+            // A signal before tick 0: the shutdown hook removed the directory this run had just
+            // made (empty but for its lock) under the write, which is not the disk's fault (QA).
+            stderr.println(
+                "error: the run stopped before tick 0: "
+                    + ouroboros.sim.output.RunDirectory.SHUT_DOWN);
+            stderr.flush();
+            ouroboros.sim.output.RunDirectory.said();
+            return Main.RUN_FAILED;
+          }
           stderr.println(
               "error: cannot write the run directory " + dir + ": " + WriteFailure.describe(e));
           stderr.flush();

@@ -102,7 +102,11 @@ class ResumeRefusalTest {
   void resume_noCheckpoint_andCompleteRun_refused() throws Exception {
     Path run = stoppedRun();
     Files.delete(run.resolve(RunCheckpoints.FILE));
-    assertRefused(run, "no checkpoint");
+    // QA, stop 34: a run stopped before its first checkpoint; the message now says what to do.
+    assertRefused(
+        run,
+        "no checkpoint there (the run was started without --checkpoint-every, or stopped before"
+            + " its first checkpoint): run it again");
     Path summary = run.resolve("summary.json");
     Files.writeString(
         summary, Files.readString(summary).replace("\"complete\" : false", "\"complete\" : true"));
