@@ -203,6 +203,13 @@ class HostileInputTest {
   }
 
   @Test
+  void ticks_decimalOutOfRange_noSuggestionOutsideTheRange() {
+    refused(
+        VALID.replace("ticks: 3", "ticks: 1e10"),
+        "3:8: ticks: found the decimal number 1e10, expected a whole number from 1 to 2147483647");
+  }
+
+  @Test
   void emptyListEntry_reportedAsNothing_withTheOtherEntriesProblems() {
     Path file =
         write(
@@ -255,6 +262,17 @@ class HostileInputTest {
     assertEquals(
         0,
         cli("validate", write(glm("  family: poisson\n  coefficients: [8]\n")).toString()).code());
+    // QA retest: 25 times 1.6 square-sums to 64.00000000000004 in doubles; it is 8.
+    String twentyFive = "1.6, ".repeat(24) + "1.6";
+    assertEquals(
+        0,
+        cli(
+                "validate",
+                write(glm("  family: poisson\n  coefficients: [" + twentyFive + "]\n")).toString())
+            .code());
+    refused(
+        glm("  family: poisson\n  coefficients: [8.000001]\n"),
+        "7:17: domain.coefficients: found a Poisson truth with ||b*|| = 8.000001, " + expected);
     assertEquals(
         0,
         cli("validate", write(glm("  family: logistic\n  coefficients: [12]\n")).toString())

@@ -14,6 +14,12 @@ final class ExpectedType {
    * not from the type's least value.
    */
   static String range(Class<?> type, Key key) {
+    long[] b = bounds(type, key);
+    return b == null ? "" : " from " + b[0] + " to " + b[1];
+  }
+
+  /** {@link #range}'s least and greatest values, or null for a type that is not whole. */
+  static long[] bounds(Class<?> type, Key key) {
     double lo;
     double hi;
     if (type == Integer.class || type == int.class) {
@@ -23,7 +29,7 @@ final class ExpectedType {
       lo = Long.MIN_VALUE;
       hi = Long.MAX_VALUE;
     } else {
-      return "";
+      return null;
     }
     if (key != null) {
       if (!Double.isNaN(key.min())) {
@@ -39,7 +45,7 @@ final class ExpectedType {
         hi = Math.min(hi, Math.ceil(key.exclusiveMax()) - 1);
       }
     }
-    return " from " + (long) lo + " to " + (long) hi;
+    return new long[] {(long) lo, (long) hi};
   }
 
   /** Whether {@code type} takes whole numbers only. */

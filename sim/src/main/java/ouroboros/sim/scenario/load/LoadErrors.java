@@ -276,7 +276,7 @@ final class LoadErrors {
           "the decimal number " + abbreviate(written),
           ExpectedType.of(f.getTargetType())
               + ExpectedType.range(f.getTargetType(), declared(e.getPath()))
-              + (d == Math.rint(d) && Math.abs(d) < 1e15
+              + (suggests(d, ExpectedType.bounds(f.getTargetType(), declared(e.getPath())))
                   ? " written without a decimal point or exponent, such as " + (long) (double) d
                   : ""));
     }
@@ -305,6 +305,14 @@ final class LoadErrors {
         path,
         "a value that cannot be read (" + firstLine(e.getOriginalMessage()) + ")",
         "a valid value");
+  }
+
+  /**
+   * Whether a decimal {@code d} should be suggested as the whole number it is: only one inside
+   * {@code bounds} ({@code ticks: 1e10} would suggest a value the key refuses).
+   */
+  private static boolean suggests(double d, long[] bounds) {
+    return d == Math.rint(d) && bounds != null && d >= bounds[0] && d <= bounds[1];
   }
 
   /**
