@@ -31,6 +31,12 @@ final class Populations {
     }
   }
 
+  /** How messages call the members of the population {@code id} ("models"), or null for none. */
+  String membersOf(String id) {
+    String kind = id == null ? null : kinds.get(id);
+    return kind == null ? null : MEMBERS.get(kind);
+  }
+
   /** The ids of the populations of these kinds, sorted. */
   Set<String> of(Collection<String> wanted) {
     Set<String> out = new TreeSet<>();

@@ -104,13 +104,19 @@ final class TimelineValidator {
           p.add(at + "/release/like", null, "the required key 'like' (the id of a model)");
         } else if (!likeable.contains(like)) {
           List<String> known = likeable.stream().sorted().toList();
-          p.add(
-              at + "/release/like",
-              like,
-              "the id of a model under 'models' or of an earlier "
-                  + "release, one of "
-                  + known
-                  + Suggest.didYouMean(like, known));
+          String members = populations.membersOf(like);
+          String expected =
+              "the id of a model under 'models' or of an earlier release, one of "
+                  + Suggest.list(known);
+          if (members != null) {
+            // A release copies one model (QA, stop 34: the message did not say 'labs' is one).
+            p.addWorded(
+                at + "/release/like",
+                "'" + like + "', a population of " + members,
+                expected.replace("the id of a model", "the id of one model") + ": it copies one");
+          } else {
+            p.add(at + "/release/like", like, expected + Suggest.didYouMean(like, known));
+          }
         }
         if (e.release().id() != null) {
           likeable.add(e.release().id());

@@ -57,6 +57,20 @@ class PopulationEventsTest {
   }
 
   @Test
+  void releaseLikeAPopulation_saysItIsOne() {
+    // QA retest, stop 34: 'like: labs' listed the members and suggested lab-0, without saying why.
+    ScenarioException e = refused("{tick: 2, release: {id: new, like: labs}}");
+    assertEquals(1, e.errors().size(), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "timeline[0].release.like: found 'labs', a population of models, expected the id of"
+                    + " one model under 'models' or of an earlier release, one of [lab-0, lab-1,"
+                    + " lab-2]: it copies one"),
+        e.getMessage());
+  }
+
+  @Test
   void eventNamingAPopulationOfAnotherKind_oneErrorNamingIt() {
     // QA: one error per member, each suggesting an arbitrary agent of the right kind.
     String[][] cases = {
