@@ -389,28 +389,8 @@ final class TimelineValidator {
       p.addWorded(at + (x.inPath() ? "/path" : "/value"), x.found(), x.expected());
       return;
     }
-    Problems scratch = new Problems();
-    ScenarioValidator.checkModel(scratch, "", changed, new HashSet<>(), sites, s.domain(), stages);
-    // What trains-on excludes (crawl, fresh-human-fraction), as in the model's own entry: the
-    // engine of a trains-on model reads neither. (No agent ids: the sources' problems are the
-    // model's before the change too, and only what the change brought is reported.)
-    TrainsOnValidator.check(scratch, "", changed, List.of());
-    if (scratch.isEmpty()) {
-      models.put(target.id(), changed);
-      return;
-    }
-    // Only what the change brought: a model that is wrong on its own (its file entry or template
-    // says so, in its own error) is not the event's fault.
-    Problems before = new Problems();
-    ScenarioValidator.checkModel(
-        before, "", models.get(target.id()), new HashSet<>(), sites, s.domain(), stages);
-    TrainsOnValidator.check(before, "", models.get(target.id()), List.of());
-    Problems brought = new Problems();
-    for (Problems.Problem q : scratch.list()) {
-      if (!before.list().contains(q)) {
-        brought.addWorded(q.pointer(), q.found(), q.expected());
-      }
-    }
+    Problems brought =
+        ModelChange.brought(models.get(target.id()), changed, sites, s.domain(), stages);
     if (brought.isEmpty()) {
       models.put(target.id(), changed); // later events see the change
     }
