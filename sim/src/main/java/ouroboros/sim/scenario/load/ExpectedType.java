@@ -48,6 +48,38 @@ final class ExpectedType {
     return new long[] {(long) lo, (long) hi};
   }
 
+  /**
+   * What a whole-number {@code type} expects of a decimal {@code d} written for it ({@code 1e3}):
+   * the type and the key's range, and, for a whole value inside it, that value written without a
+   * decimal point or exponent ({@code ticks: 1e10} suggests nothing the key refuses).
+   */
+  static String wholeFor(double d, Class<?> type, Key key) {
+    long[] b = bounds(type, key);
+    boolean suggest = d == Math.rint(d) && b != null && d >= b[0] && d <= b[1];
+    return of(type)
+        + range(type, key)
+        + (suggest ? " written without a decimal point or exponent, such as " + (long) d : "");
+  }
+
+  /**
+   * The declared facts ({@link Key}) of the record component a binding failed at, the last of
+   * Jackson's {@code refs}; null when the value is not a record's component or it declares none.
+   */
+  static Key keyAt(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+    if (refs.isEmpty()) {
+      return null;
+    }
+    var r = refs.get(refs.size() - 1);
+    Object from = r.getFrom();
+    Class<?> type = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+    if (type == null || !type.isRecord() || r.getFieldName() == null) {
+      return null;
+    }
+    ouroboros.agents.spec.RecordShape shape = ouroboros.agents.spec.RecordShape.of(type);
+    int i = shape.indexOfKey(r.getFieldName());
+    return i < 0 ? null : shape.declared(i);
+  }
+
   /** Whether {@code type} takes whole numbers only. */
   static boolean whole(Class<?> type) {
     return type == Integer.class || type == int.class || type == Long.class || type == long.class;

@@ -23,8 +23,6 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
-import ouroboros.agents.spec.Key;
-import ouroboros.agents.spec.RecordShape;
 import ouroboros.sim.scenario.Plugins;
 import ouroboros.sim.scenario.check.Problems;
 import ouroboros.sim.scenario.check.ScenarioError;
@@ -249,7 +247,7 @@ final class LoadErrors {
           path,
           describe(c.getInputType(), safeText(c.getProcessor())),
           ExpectedType.of(c.getTargetType())
-              + ExpectedType.range(c.getTargetType(), declared(e.getPath())));
+              + ExpectedType.range(c.getTargetType(), ExpectedType.keyAt(e.getPath())));
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       String msg = v.getCause().getMessage();
@@ -274,11 +272,7 @@ final class LoadErrors {
           col,
           path,
           "the decimal number " + abbreviate(written),
-          ExpectedType.of(f.getTargetType())
-              + ExpectedType.range(f.getTargetType(), declared(e.getPath()))
-              + (suggests(d, ExpectedType.bounds(f.getTargetType(), declared(e.getPath())))
-                  ? " written without a decimal point or exponent, such as " + (long) (double) d
-                  : ""));
+          ExpectedType.wholeFor(d, f.getTargetType(), ExpectedType.keyAt(e.getPath())));
     }
     if (e instanceof InvalidFormatException f) {
       return fail(
@@ -305,33 +299,6 @@ final class LoadErrors {
         path,
         "a value that cannot be read (" + firstLine(e.getOriginalMessage()) + ")",
         "a valid value");
-  }
-
-  /**
-   * Whether a decimal {@code d} should be suggested as the whole number it is: only one inside
-   * {@code bounds} ({@code ticks: 1e10} would suggest a value the key refuses).
-   */
-  private static boolean suggests(double d, long[] bounds) {
-    return d == Math.rint(d) && bounds != null && d >= bounds[0] && d <= bounds[1];
-  }
-
-  /**
-   * The declared facts of the key a binding failed at (its record component's {@link Key}), or null
-   * when the value is not a record's component or the component declares none.
-   */
-  static Key declared(List<JsonMappingException.Reference> refs) {
-    if (refs.isEmpty()) {
-      return null;
-    }
-    JsonMappingException.Reference r = refs.get(refs.size() - 1);
-    Object from = r.getFrom();
-    Class<?> type = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
-    if (type == null || !type.isRecord() || r.getFieldName() == null) {
-      return null;
-    }
-    RecordShape shape = RecordShape.of(type);
-    int i = shape.indexOfKey(r.getFieldName());
-    return i < 0 ? null : shape.declared(i);
   }
 
   /** Jackson's reference path as a JSON Pointer, {@code /models/0/scrape}. */
