@@ -136,13 +136,28 @@ public final class RunSummary {
         m.put("last-fit-failure", lastFailure[i]);
       }
       Map<String, Object> metrics = new LinkedHashMap<>();
-      if (r != null && contributed.isEmpty()) {
-        sorted.forEachSorted(r, (k, v) -> metrics.put(k, jsonNumber(v)));
-      } else if (r != null) {
-        Map<String, Object> byName = new java.util.TreeMap<>();
-        sorted.forEachSorted(r, (k, v) -> byName.put(k, jsonNumber(v)));
-        contributed.forEach(i, (k, v) -> byName.put(k, jsonNumber(v)));
-        metrics.putAll(byName);
+      if (r != null) {
+        // Both come in name order: merged as they come, the contributed ones (a few) in between.
+        List<String> names = new ArrayList<>(4);
+        List<Double> values = new ArrayList<>(4);
+        contributed.forEach(
+            i,
+            (k, v) -> {
+              names.add(k);
+              values.add(v);
+            });
+        int[] next = {0};
+        sorted.forEachSorted(
+            r,
+            (k, v) -> {
+              for (; next[0] < names.size() && names.get(next[0]).compareTo(k) < 0; next[0]++) {
+                metrics.put(names.get(next[0]), jsonNumber(values.get(next[0])));
+              }
+              metrics.put(k, jsonNumber(v));
+            });
+        for (; next[0] < names.size(); next[0]++) {
+          metrics.put(names.get(next[0]), jsonNumber(values.get(next[0])));
+        }
       }
       m.put("metrics", metrics);
       Map<String, Object> verdicts = new LinkedHashMap<>();
