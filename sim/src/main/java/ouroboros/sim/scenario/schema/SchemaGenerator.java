@@ -125,7 +125,8 @@ public final class SchemaGenerator {
   /**
    * The definitions of a {@code populations:} entry: its fixed part from the resource beside {@code
    * Population}, and a template that takes every key of its kind (model, human, site) but {@code
-   * id} and {@code population}, each fixed or a {@code population-value}.
+   * id} and {@code population}, each fixed or a {@code population-value}, and so on down through
+   * the key's own keys and list items ({@link TemplateSchema}).
    */
   private void populations() {
     JsonNode fixed;
@@ -153,11 +154,7 @@ public final class SchemaGenerator {
                 }
                 names.add(p.getKey());
                 if (!keys.has(p.getKey())) {
-                  ObjectNode any = keys.putObject(p.getKey());
-                  any.putArray("anyOf")
-                      .add(p.getValue().deepCopy())
-                      .addObject()
-                      .put("$ref", DEFS + "population-value");
+                  keys.set(p.getKey(), TemplateSchema.key(p.getValue(), definitions));
                 }
               });
       ObjectNode rule = rules.addObject();
