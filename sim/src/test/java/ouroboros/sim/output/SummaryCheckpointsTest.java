@@ -1,0 +1,64 @@
+package ouroboros.sim.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import ouroboros.sim.scenario.compile.WorldCompiler;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.spec.Scenario;
+
+/**
+ * How far apart the summary's checkpoints are: the configured interval, stretched to 20 times a
+ * costly summary's build time, but not by the first (cold) build, and never beyond ten intervals.
+ */
+class SummaryCheckpointsTest {
+  private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+  private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+  private static SummaryCheckpoints checkpoints(long interval) throws Exception {
+    Scenario scenario =
+        new ScenarioLoader()
+            .parse(
+                "ck.yaml",
+                """
+        name: ck
+        ticks: 2
+        domain: {type: gaussian, dimensions: 1}
+        humans:
+          - {id: people, publish-rate: 2}
+        """);
+    // The summary is never built here: only the interval's rule is under test.
+    RunSummary summary = new RunSummary(WorldCompiler.compile(scenario, 1));
+    return new SummaryCheckpoints(Path.of("summary.json"), summary, interval);
+  }
+
+  /** QA, stop 35: a cold first build of 0.4 s kept summary.json 8 s behind metrics.csv. */
+  @Test
+  void firstBuild_doesNotStretch() throws Exception {
+    SummaryCheckpoints c = checkpoints(SECOND);
+    c.built(400 * MS);
+    assertEquals(SECOND, c.interval());
+  }
+
+  @Test
+  void laterBuilds_stretchTwentyTimes_upToTenIntervals() throws Exception {
+    SummaryCheckpoints c = checkpoints(SECOND);
+    c.built(400 * MS);
+    c.built(30 * MS);
+    assertEquals(SECOND, c.interval(), "a cheap summary keeps the interval");
+    c.built(100 * MS);
+    assertEquals(2 * SECOND, c.interval(), "20 times a 0.1 s build");
+    c.built(2 * SECOND);
+    assertEquals(10 * SECOND, c.interval(), "at most ten intervals");
+  }
+
+  @Test
+  void zeroInterval_staysZero() throws Exception {
+    SummaryCheckpoints c = checkpoints(0);
+    c.built(MS);
+    c.built(SECOND);
+    assertEquals(0, c.interval());
+  }
+}
