@@ -158,6 +158,34 @@ class StagesTest {
     assertEquals(30, a.apply(TrainingData.of(items(200, 200, (byte) 0))).added());
   }
 
+  /**
+   * QA, stop 35 (as for dedup): an oracle's ties at the cut-off went to the first items in the
+   * scrape, humans before models on a site. A human and a synthetic copy of each value 0..7, keep 3
+   * of the 16: both copies of 0, and one copy of 1, which is the human one about half the time.
+   */
+  @Test
+  void verification_tieAtTheCut_keptAtRandom() {
+    Items pairs = Items.concat(List.of(items(8, 0, (byte) 0), items(0, 8, (byte) 0)), 1);
+    Verification v = new Verification(0, 3 / 16.0, Double.NaN, new StageEnv(DOMAIN, rng(9)));
+    int human = 0;
+    int reps = 400;
+    for (int r = 0; r < reps; r++) {
+      Items out = v.apply(TrainingData.of(pairs)).data().items();
+      assertEquals(3, out.size());
+      int ones = 0;
+      for (int i = 0; i < out.size(); i++) {
+        double x = out.payload().get(i, 0);
+        assertTrue(x <= 1.0, "kept only the likeliest values: " + x);
+        if (x == 1.0) {
+          ones++;
+          human += out.synthetic(i) ? 0 : 1;
+        }
+      }
+      assertEquals(1, ones);
+    }
+    assertEquals(0.5, human / (double) reps, 0.1, "share of ties won by the human copy");
+  }
+
   @Test
   void verification_oracleKeepsTheLikeliestItems() {
     Items in = items(6, 0, (byte) 0); // values 0..5 under N(0, 1): 0 is likeliest
