@@ -147,24 +147,45 @@ final class Addressing {
         null);
   }
 
-  /** A generated member's trains-on list with populations expanded. */
-  JsonNode trainsOn(JsonNode list) {
+  /**
+   * A generated member's trains-on list with populations expanded, its expansion noted in {@code
+   * relocation} for the model at {@code index} of the expanded models list, so that a source it
+   * repeats through a population is explained at its template as in a hand-written model.
+   */
+  JsonNode trainsOn(JsonNode list, int index, Relocation relocation) {
     if (!list.isArray()) {
       return list;
     }
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
-    for (JsonNode entry : list) {
-      List<String> ids = agents(entry.path("source").asText(null));
-      if (ids == null || !entry.isObject()) {
+    List<Integer> origin = new ArrayList<>();
+    List<String> population = new ArrayList<>();
+    List<String> source = new ArrayList<>();
+    for (int k = 0; k < list.size(); k++) {
+      JsonNode entry = list.get(k);
+      String named = entry.path("source").isTextual() ? entry.path("source").asText() : null;
+      List<String> ids = entry.isObject() ? agents(named) : null;
+      if (ids == null) {
         out.add(entry);
+        origin.add(k);
+        population.add(null);
+        source.add(named);
         continue;
       }
       for (String id : ids) {
         ObjectNode copy = ((ObjectNode) entry).deepCopy();
         copy.put("source", id);
         out.add(copy);
+        origin.add(k);
+        population.add(named);
+        source.add(id);
       }
     }
+    relocation.generated(
+        index,
+        new Relocation.Expanded(
+            origin.stream().mapToInt(Integer::intValue).toArray(),
+            population.toArray(new String[0]),
+            source.toArray(new String[0])));
     return out;
   }
 

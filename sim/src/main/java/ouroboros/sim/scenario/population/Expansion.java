@@ -196,7 +196,8 @@ public final class Expansion {
           entry.put("population", p.id());
         }
         if (kind.equals("model") && entry.get("trains-on") != null) {
-          entry.set("trains-on", addressing.trainsOn(entry.get("trains-on")));
+          entry.set(
+              "trains-on", addressing.trainsOn(entry.get("trains-on"), models.size(), relocation));
         }
         try {
           switch (kind) {

@@ -2,6 +2,7 @@ package ouroboros.sim.scenario.population;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ final class Relocation {
   private final List<Population> entries;
   private final List<Range> ranges = new ArrayList<>();
   private final Map<String, Expanded> expandedLists = new LinkedHashMap<>();
+  private final Map<Integer, Expanded> generatedLists = new HashMap<>();
   private int[] timelineOrigin = new int[0];
   private String[] timelineMember = new String[0];
 
@@ -36,6 +38,9 @@ final class Relocation {
 
   /** The member an error's path names, at its end. */
   private static final Pattern MEMBER = Pattern.compile(" \\(member ([^)]*)\\)$");
+
+  /** The source of entry N of a trains-on list, after the list's pointer or a member's. */
+  private static final Pattern SOURCE = Pattern.compile("(?:/trains-on/)?(\\d{1,9})/source");
 
   /** Notes that a population's members start at index {@code start} of its kind's list. */
   void population(String kind, int k, int start, List<String> ids) {
@@ -55,6 +60,14 @@ final class Relocation {
    */
   void expanded(String listPointer, Expanded how) {
     expandedLists.put(listPointer, how);
+  }
+
+  /**
+   * Notes how a generated member's trains-on list (the model at {@code index} of the expanded
+   * models) was expanded from its template's.
+   */
+  void generated(int index, Expanded how) {
+    generatedLists.put(index, how);
   }
 
   /** Notes each timeline event's index in the file, and the member it was expanded for. */
@@ -101,7 +114,11 @@ final class Relocation {
         for (Range r : ranges) {
           if (r.list().equals(parts[1]) && j >= r.start() && j < r.start() + r.ids().size()) {
             moved =
-                at(inTemplate(r.population(), rest), r.population(), r.ids().get(j - r.start()), e);
+                at(
+                    inTemplate(r.population(), rest),
+                    r.population(),
+                    r.ids().get(j - r.start()),
+                    explained(generatedLists.get(j), rest, e));
           }
         }
         for (Map.Entry<String, Expanded> list : expandedLists.entrySet()) {
@@ -130,24 +147,38 @@ final class Relocation {
     int k = Integer.parseInt(head);
     String rest = slash < 0 ? "" : tail.substring(slash);
     String member = how.population()[k] != null && rest.equals("/source") ? how.source()[k] : null;
-    String expected = e.expected();
-    for (int j = 0; j < k && rest.equals("/source"); j++) {
+    return placed(list + "/" + how.origin()[k] + rest, explained(how, tail, e), member, -1);
+  }
+
+  /**
+   * An error at {@code tail} of an expanded trains-on list ({@code 3/source}, or {@code
+   * /trains-on/3/source} in a generated member), saying so when its source is a repeat of one
+   * listed before through a population ({@code [{source: pair}, {source: p0}]}); the same error
+   * otherwise.
+   */
+  private static ScenarioError explained(Expanded how, String tail, ScenarioError e) {
+    Matcher m = SOURCE.matcher(tail);
+    if (how == null || !m.matches() || Integer.parseInt(m.group(1)) >= how.source().length) {
+      return e;
+    }
+    int k = Integer.parseInt(m.group(1));
+    for (int j = 0; j < k; j++) {
       // An earlier entry of the same source makes this one a repeat, which the validator refuses.
       if (how.source()[k] != null && how.source()[k].equals(how.source()[j])) {
-        if (how.population()[j] != null) {
-          expected +=
-              " ('"
-                  + how.source()[k]
-                  + "' is already included through population '"
-                  + how.population()[j]
-                  + "')";
+        if (how.population()[j] == null) {
+          return e;
         }
-        break;
+        String expected =
+            e.expected()
+                + " ('"
+                + how.source()[k]
+                + "' is already included through population '"
+                + how.population()[j]
+                + "')";
+        return new ScenarioError(e.file(), e.line(), e.column(), e.path(), e.found(), expected);
       }
     }
-    ScenarioError moved =
-        new ScenarioError(e.file(), e.line(), e.column(), e.path(), e.found(), expected);
-    return placed(list + "/" + how.origin()[k] + rest, moved, member, -1);
+    return e;
   }
 
   /** The list index a pointer starts with, {@code /models/12/...}: 12; else -1. */
@@ -188,7 +219,8 @@ final class Relocation {
   /**
    * Errors that differ only by member, once each, with how many other members have them. What was
    * expected may name the member (a retire of a population retired before: "'lab-0' is retired at
-   * tick 1"), and is compared without that name.
+   * tick 1") or the id found (a template's repeated source: "'o-1' is already included through
+   * population 'others'"), and is compared without those names.
    */
   static List<ScenarioError> grouped(List<ScenarioError> errors) {
     Map<String, List<ScenarioError>> groups = new LinkedHashMap<>();
@@ -199,6 +231,9 @@ final class Relocation {
       if (m.find()) {
         path = path.substring(0, m.start());
         expected = expected.replace("'" + m.group(1) + "'", "'\u0001'");
+        if (e.found().length() > 2 && e.found().startsWith("'") && e.found().endsWith("'")) {
+          expected = expected.replace(e.found(), "'\u0002'");
+        }
       }
       groups
           .computeIfAbsent(

@@ -204,6 +204,53 @@ class PopulationEdgesTest {
   }
 
   @Test
+  void templateTrainsOn_sourceRepeatedThroughAPopulation_namesThePopulation() {
+    // QA: a template's repeat was reported at the template with a member note, without the word
+    // of the population that a hand-written model's repeat gets.
+    String readers =
+        """
+          - id: readers
+            kind: model
+            count: 2
+            id-pattern: "r-{i}"
+            template: {regime: replace, scrape: 20, publish-rate: 10, trains-on: [LIST]}
+        """;
+    String direct =
+        error(
+            scenario(
+                LABS.replace("COUNT", "3")
+                    + readers.replace("LIST", "{source: labs}, {source: lab-1}"),
+                ""));
+    assertTrue(
+        direct.contains(
+            "populations[readers].template.trains-on (member r-0, and 1 more): found 'lab-1',"
+                + " expected a source not listed before in this 'trains-on' ('lab-1' is already"
+                + " included through population 'labs')"),
+        direct);
+    assertEquals(1, direct.lines().count(), direct);
+    String twice =
+        error(
+            scenario(
+                LABS.replace("COUNT", "3")
+                    + readers.replace("LIST", "{source: labs}, {source: labs}"),
+                ""));
+    assertTrue(
+        twice.contains(
+            "populations[readers].template.trains-on (member r-0, and 5 more): found 'lab-0',"
+                + " expected a source not listed before in this 'trains-on' ('lab-0' is already"
+                + " included through population 'labs')"),
+        twice);
+    assertEquals(1, twice.lines().count(), twice);
+    String plain =
+        error(
+            scenario(
+                LABS.replace("COUNT", "3")
+                    + readers.replace("LIST", "{source: people}, {source: people}"),
+                ""));
+    assertTrue(plain.endsWith("expected a source not listed before in this 'trains-on'"), plain);
+  }
+
+  @Test
   void trainsOn_misspeltPopulation_suggestsThePopulation() {
     // QA: {source: labz} listed the agents and suggested none.
     String e = reader("{source: labz}");
