@@ -18,7 +18,7 @@ import ouroboros.sim.scenario.check.Suggest;
  * <pre>
  * report:
  *   metric: variance-ratio        # the metric the collapse map colours
- *   model: lab                    # the model it shows
+ *   model: lab                    # the model it shows, or population:labs (runs that aggregate)
  *   definition: d5                # the definition whose verdict share draws the boundary
  *   facet: humans[people].laundering.share   # 3 swept paths: one heatmap per value of this one
  *   predicted:                    # a predicted boundary, drawn dashed over the collapse map:
@@ -92,7 +92,8 @@ public record ReportDefaults(
     }
     String metric =
         text(report, "metric", "a metric of sweep.csv, such as variance-ratio", problems);
-    String model = text(report, "model", "a model's id", problems);
+    String model =
+        text(report, "model", "a model's id or a population's rows, population:<id>", problems);
     String facet =
         text(report, "facet", "one of the swept paths, as the sweep file writes it", problems);
     Integer definition = null;

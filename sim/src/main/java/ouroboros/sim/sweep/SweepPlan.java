@@ -13,14 +13,12 @@ import java.util.Set;
 import java.util.StringJoiner;
 import ouroboros.sim.scenario.check.ScenarioError;
 import ouroboros.sim.scenario.check.ScenarioException;
-import ouroboros.sim.scenario.check.Suggest;
 import ouroboros.sim.scenario.load.Locations;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.scenario.load.YamlDocument;
 import ouroboros.sim.scenario.path.PathResolver;
 import ouroboros.sim.scenario.path.ScenarioPath;
 import ouroboros.sim.scenario.path.ScenarioSchema;
-import ouroboros.sim.scenario.spec.ModelSpec;
 import ouroboros.sim.scenario.spec.Scenario;
 
 /**
@@ -89,68 +87,14 @@ public final class SweepPlan {
           checkCell(sweep, cell, bad, baseTree, base.name(), loader, resolver, baseErrors, errors);
       scenarios.add(s);
     }
-    checkReportModel(sweep, scenarios, errors);
+    ScenarioError model = ReportModelCheck.check(sweep, scenarios);
+    if (model != null) {
+      add(errors, model);
+    }
     if (!errors.isEmpty()) {
       throw new ScenarioException(inFileOrder(sweep, errors));
     }
     return new SweepPlan(sweep, scenarios);
-  }
-
-  /**
-   * The model that {@code report.model} names must be in every cell: the message offers the models
-   * every cell has and, when the named one is in some cells only, names the first cell without it
-   * and its values (a population's count can leave it out). Cells that did not load are skipped;
-   * their errors are reported on their own.
-   */
-  private static void checkReportModel(
-      SweepFile sweep, List<Scenario> scenarios, Map<String, ScenarioError> errors) {
-    String model = sweep.report().model();
-    if (model == null) {
-      return;
-    }
-    List<String> everyCell = null;
-    int missing = -1;
-    boolean somewhere = false;
-    for (int c = 0; c < scenarios.size(); c++) {
-      Scenario s = scenarios.get(c);
-      if (s == null || s.models() == null) {
-        continue;
-      }
-      List<String> ids = s.models().stream().map(ModelSpec::id).toList();
-      if (everyCell == null) {
-        everyCell = new ArrayList<>(ids);
-      } else {
-        everyCell.retainAll(ids);
-      }
-      if (ids.contains(model)) {
-        somewhere = true;
-      } else if (missing < 0) {
-        missing = c;
-      }
-    }
-    if (missing < 0) {
-      return;
-    }
-    SweepFile.Cell cell = sweep.cells().get(missing);
-    String values = describe(cell);
-    add(
-        errors,
-        sweep
-            .doc()
-            .errorAt(
-                "/report/model",
-                "report.model",
-                "'" + model + "'",
-                "a model every cell has, one of "
-                    + everyCell
-                    + (somewhere
-                        ? " ('"
-                            + model
-                            + "' is missing from cell "
-                            + cell.index()
-                            + (values.isEmpty() ? "" : ", where " + values)
-                            + ")"
-                        : Suggest.didYouMean(model, everyCell))));
   }
 
   /**

@@ -128,4 +128,50 @@ class PopulationSweepTest {
             + " ('lab-2' is missing from cell 1, where populations[labs].count = 1)",
         e.errors().get(0).message());
   }
+
+  @Test
+  void reportModel_aPopulation_takenAsByTheReportsOption() throws Exception {
+    // QA: report.model could not name population:labs, though report --model can.
+    String base =
+        HEAD
+            + """
+            output: {per-model-rows: ROWS}
+            models:
+              - {id: solo, regime: replace, scrape: 10, publish-rate: 10}
+            populations:
+              - id: labs
+                kind: model
+                count: 3
+                id-pattern: "lab-{i}"
+                template: {regime: replace, scrape: 10, publish-rate: 10}
+            """;
+    Path sweep = tmp.resolve("sweep.yaml");
+    Files.writeString(tmp.resolve("base.yaml"), base.replace("ROWS", "none"));
+    Files.writeString(
+        sweep, "base: base.yaml\nreport: {model: population:labs}\ngrid:\n  ticks: [2, 3]\n");
+    assertEquals(2, SweepPlan.check(SweepFile.read(sweep)).scenarios().size());
+    Files.writeString(
+        sweep, "base: base.yaml\nreport: {model: population:lab}\ngrid:\n  ticks: [2]\n");
+    ScenarioException misspelt =
+        assertThrows(ScenarioException.class, () -> SweepPlan.check(SweepFile.read(sweep)));
+    assertEquals(
+        sweep
+            + ":2:17: report.model: found 'population:lab', expected a model or population every"
+            + " cell has, one of [solo, lab-0, lab-1, lab-2, population:models, population:labs]"
+            + " (did you mean 'population:labs'?)",
+        misspelt.errors().get(0).message());
+    // Runs that keep every model's rows write no population rows: the message says why.
+    Files.writeString(tmp.resolve("base.yaml"), base.replace("ROWS", "all"));
+    Files.writeString(
+        sweep, "base: base.yaml\nreport: {model: population:labs}\ngrid:\n  ticks: [2]\n");
+    ScenarioException all =
+        assertThrows(ScenarioException.class, () -> SweepPlan.check(SweepFile.read(sweep)));
+    assertEquals(
+        sweep
+            + ":2:17: report.model: found 'population:labs', expected a model or population every"
+            + " cell has, one of [solo, lab-0, lab-1, lab-2] ('population:labs' is missing from"
+            + " cell 0, where ticks = 2: its runs keep every model's rows, so they write no"
+            + " population rows; see the scenario's output.per-model-rows)",
+        all.errors().get(0).message());
+  }
 }
