@@ -4,16 +4,31 @@ import static ouroboros.sim.output.MetricCatalogue.DIVERSITY_RATIO;
 import static ouroboros.sim.output.MetricCatalogue.POPULATION_RISK;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import ouroboros.sim.engine.CopyPlan;
+import ouroboros.sim.output.Groups;
+import ouroboros.sim.output.RunLayout;
+import ouroboros.sim.output.SweepLayout;
+import ouroboros.sim.scenario.check.ScenarioException;
+import ouroboros.sim.scenario.load.ScenarioLoader;
+import ouroboros.sim.scenario.path.Timelines;
+import ouroboros.sim.scenario.spec.ModelSpec;
+import ouroboros.sim.scenario.spec.Scenario;
 
 /**
  * The sweep report's risk and diversity over ticks when the runs aggregate per population: one
  * chart per metric, not one per model (a thousand models drew two thousand charts), each line a
  * cell's mean over its replicates of the mean over the models each replicate keeps in {@code
- * metrics.csv} (its sample), with a 95% band. A run that keeps no model's rows has no series over
- * ticks: the page says so and draws nothing.
+ * metrics.csv} (its sample), with a 95% band. With several populations, one chart per metric and
+ * population, over the kept models of that population: metrics.csv does not say which population a
+ * model is in, so each cell's first run's scenario.yaml says it (when it cannot be read, the charts
+ * pool every kept model, as they did for every sweep before). A run that keeps no model's rows has
+ * no series over ticks: the page says so and draws nothing.
  */
 final class SweepPopulationTicks {
   private SweepPopulationTicks() {}
@@ -31,19 +46,50 @@ final class SweepPopulationTicks {
               + " are in the tables above and in sweep.csv.");
       return;
     }
+    Map<String, Map<String, String>> groups = s.populations().size() > 1 ? groups(s) : null;
+    if (groups == null) {
+      charts(h, s, "models", "the kept models", r -> m -> true);
+    } else {
+      List<String> populations = s.populations();
+      for (int k = 0; k < populations.size(); k++) {
+        String id = populations.get(k).substring(SweepLayout.POPULATION_PREFIX.length());
+        charts(
+            h,
+            s,
+            "population-" + k,
+            "the kept models of " + populations.get(k),
+            r -> m -> id.equals(group(groups.get(r.dir().toString()), m)));
+      }
+    }
+    h.note(
+        "Each line is a cell's mean over its replicates of the mean, at each tick, over the models"
+            + " whose rows the replicate keeps in metrics.csv (its sample of the populations"
+            + (groups == null ? "" : "; one chart per population, its models as scenario.yaml says")
+            + "); the band is the 95% confidence interval across replicates. A tick where some"
+            + " model's value is infinite has an infinite mean: it is not drawn, and the chart's"
+            + " subtitle counts it.");
+  }
+
+  /**
+   * The risk and diversity charts over the models of each run that {@code of} accepts, with the id
+   * suffix {@code id}, their mean described as over {@code over}.
+   */
+  private static void charts(
+      Html h, SweepDir s, String id, String over, Function<RunDir, Predicate<String>> of) {
     String[][] metrics = {
       {POPULATION_RISK.name(), "Population risk"}, {DIVERSITY_RATIO.name(), "Diversity ratio"}
     };
     for (String[] metric : metrics) {
-      List<Charts.Line> lines = SweepReport.cellLines(s, r -> meanOverModels(r, metric[0]));
+      List<Charts.Line> lines =
+          SweepReport.cellLines(s, r -> meanOverModels(r, metric[0], of.apply(r)));
       h.figure(
           () ->
               ChartImage.render(
-                  "chart-" + metric[0] + "-models",
-                  metric[1] + " over ticks, mean over the kept models",
+                  "chart-" + metric[0] + "-" + id,
+                  metric[1] + " over ticks, mean over " + over,
                   DefinitionCharts.sweepThreshold(
                       Charts.lines(
-                          metric[1] + ": mean over the kept models",
+                          metric[1] + ": mean over " + over,
                           SweepReport.shown(s, lines.size()),
                           "tick",
                           metric[0],
@@ -54,22 +100,54 @@ final class SweepPopulationTicks {
                   RunReport.HEIGHT),
           "");
     }
-    h.note(
-        "Each line is a cell's mean over its replicates of the mean, at each tick, over the models"
-            + " whose rows the replicate keeps in metrics.csv (its sample of the populations); the"
-            + " band is the 95% confidence interval across replicates. A tick where some model's"
-            + " value is infinite has an infinite mean: it is not drawn, and the chart's subtitle"
-            + " counts it.");
   }
 
   /**
-   * A run's mean at each tick of {@code metric} over the models it keeps (NA values left out, an
-   * infinite value making the mean infinite, as the tables' means do); null when none has it.
+   * Each run's models' populations, by the run's directory: each cell's first run's scenario.yaml
+   * loaded as the run loaded it, a model's population its {@code population} key, else {@value
+   * Groups#DEFAULT}, a release's that of the model it copies, a copy's ({@code lab-0.c1}) that of
+   * its model; the member ids do not depend on the seed, the one thing a cell's replicates change.
+   * Null when some scenario.yaml cannot be loaded.
    */
-  static Series meanOverModels(RunDir r, String metric) {
+  static Map<String, Map<String, String>> groups(SweepDir s) {
+    Map<String, Map<String, String>> out = new HashMap<>();
+    for (List<RunDir> runs : s.runs().values()) {
+      if (runs.isEmpty()) {
+        continue;
+      }
+      Map<String, String> of = new HashMap<>();
+      try {
+        Scenario sc = new ScenarioLoader().load(RunLayout.of(runs.get(0).dir()).scenario());
+        for (ModelSpec m : Timelines.allModels(sc.models(), sc.timeline())) {
+          of.put(m.id(), m.population() != null ? m.population() : Groups.DEFAULT);
+        }
+      } catch (ScenarioException | RuntimeException e) {
+        return null;
+      }
+      runs.forEach(r -> out.put(r.dir().toString(), of));
+    }
+    return out;
+  }
+
+  /** A model's population in {@code of}, a copy's ({@code lab-0.c1}) that of its model. */
+  static String group(Map<String, String> of, String model) {
+    String g = of.get(model);
+    int at = model.lastIndexOf(CopyPlan.SUFFIX);
+    if (g == null && at > 0 && model.substring(at + CopyPlan.SUFFIX.length()).matches("\\d{1,9}")) {
+      g = of.get(model.substring(0, at));
+    }
+    return g;
+  }
+
+  /**
+   * A run's mean at each tick of {@code metric} over the models it keeps that {@code models}
+   * accepts (NA values left out, an infinite value making the mean infinite, as the tables' means
+   * do); null when none has it.
+   */
+  static Series meanOverModels(RunDir r, String metric, Predicate<String> models) {
     Map<Integer, double[]> byTick = new TreeMap<>();
     for (String m : r.metrics().models()) {
-      Series x = r.metrics().get(m, metric);
+      Series x = models.test(m) ? r.metrics().get(m, metric) : null;
       if (x == null) {
         continue;
       }
