@@ -81,7 +81,8 @@ final class SweepCommand implements Callable<Integer> {
       names = "--retry-failed",
       description =
           "With --resume, run again the runs that failed (failures.csv); without it they are kept"
-              + " as failed.")
+              + " as failed, unless they failed with another base scenario (the base edited"
+              + " since), which are run again anyway.")
   private boolean retryFailed;
 
   @Option(
