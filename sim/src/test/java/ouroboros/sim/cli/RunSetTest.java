@@ -277,6 +277,33 @@ class RunSetTest {
     }
   }
 
+  @Test
+  void set_intoATemplatesDraw_namesTheOverride() throws IOException {
+    // QA: drawn values that broke a bound were placed at the file's (valid) line, not the --set.
+    Path file =
+        Files.writeString(
+            tmp.resolve("drawn.yaml"),
+            SCENARIO
+                + """
+                populations:
+                  - {id: labs, kind: model, count: 3, id-pattern: "lab-{i}",
+                     template: {regime: replace, scrape: 20, publish-rate: 20,
+                                fresh-human-fraction: {draw: {uniform: [0, 0.2]}}}}
+                """);
+    assertEquals(0, main("validate", file.toString()).code());
+    String set = "populations[labs].template.fresh-human-fraction.draw.uniform=[2, 5]";
+    Result r = main("validate", file.toString(), "--set", set);
+    assertEquals(2, r.code(), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "error: --set "
+                    + set
+                    + ": populations[labs].template.fresh-human-fraction (member lab-0, and 2"
+                    + " more): found "),
+        r.err());
+  }
+
   /** Runs with these overrides; checks exit 2, one error line as given, no output, no run. */
   private void assertRefused(String start, String contains, String... sets) throws IOException {
     Path dir = tmp.resolve("refused");

@@ -164,12 +164,16 @@ public final class Overrides {
   /** Places an error: at the override that caused it, or in the file. */
   private static ScenarioError trace(YamlDocument doc, ScenarioError error, List<Placed> placed) {
     String path = error.path();
+    // A member's value comes from its template's: a set into that value's draw or cycle caused it.
+    int named = path.indexOf(" (member ");
+    String drawn = named < 0 ? null : path.substring(0, named);
     for (int i = placed.size() - 1; i >= 0; i--) {
       String d = placed.get(i).display();
       if (path.equals(d)
           || path.startsWith(d + ".")
           || path.startsWith(d + "[")
-          || path.startsWith(d + " (member ")) {
+          || path.startsWith(d + " (member ")
+          || drawn != null && (d.startsWith(drawn + ".draw") || d.startsWith(drawn + ".cycle"))) {
         return error(placed.get(i).override().text(), path, error.found(), error.expected());
       }
     }
