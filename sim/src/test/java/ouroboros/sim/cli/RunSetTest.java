@@ -304,6 +304,30 @@ class RunSetTest {
         r.err());
   }
 
+  @Test
+  void set_throughEveryModel_namesThePopulationById() throws IOException {
+    // QA: models[*] reached a template as populations[1].template, the population's index.
+    Path file =
+        Files.writeString(
+            tmp.resolve("twice.yaml"),
+            SCENARIO.substring(0, SCENARIO.indexOf("models:"))
+                + """
+                populations:
+                  - {id: blogs, kind: site, count: 2, id-pattern: "blog-{i}"}
+                  - {id: labs, kind: model, count: 2, id-pattern: "lab-{i}",
+                     template: {regime: replace, scrape: 20, publish-rate: 20, pipeline: [
+                       {stage: ai-detector, tpr: 0.6, fpr: 0.05},
+                       {stage: ai-detector, tpr: 0.6, fpr: 0.05}]}}
+                """);
+    Result r = main("validate", file.toString(), "--set", "models[*].pipeline[ai-detector].tpr=1");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(
+        r.err().contains("in populations[labs].template.pipeline (at [0, 1])")
+            && r.err().contains("populations[labs].template.pipeline[1]")
+            && !r.err().contains("populations[1]"),
+        r.err());
+  }
+
   /** Runs with these overrides; checks exit 2, one error line as given, no output, no run. */
   private void assertRefused(String start, String contains, String... sets) throws IOException {
     Path dir = tmp.resolve("refused");

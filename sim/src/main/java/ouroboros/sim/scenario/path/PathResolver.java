@@ -139,13 +139,35 @@ public final class PathResolver {
       if (MEMBERS_OF.get(list.name()).equals(populations.get(i).path("kind").asText())) {
         List<ScenarioPath.Segment> into = new ArrayList<>();
         into.add(new ScenarioPath.Key("populations"));
-        into.add(new ScenarioPath.Index(i));
+        into.add(selector(populations, i));
         into.add(new ScenarioPath.Key("template"));
         into.addAll(s.subList(2, s.size()));
         out.add(new ScenarioPath(path.text(), into));
       }
     }
     return out;
+  }
+
+  /**
+   * Population {@code i} of {@code populations} by its id, as messages name a population ({@code
+   * populations[labs]}), where that id picks it alone; else by its index.
+   */
+  private static ScenarioPath.Segment selector(ArrayNode populations, int i) {
+    String id = populations.get(i).path("id").asText(null);
+    if (!populations.get(i).path("id").isTextual()
+        || !id.matches("[A-Za-z0-9._-]+")
+        || id.chars().allMatch(Character::isDigit)) {
+      return new ScenarioPath.Index(i);
+    }
+    for (int j = 0; j < populations.size(); j++) {
+      JsonNode other = populations.get(j);
+      if (j != i
+          && (id.equals(other.path("id").asText(null))
+              || id.equals(other.path("stage").asText(null)))) {
+        return new ScenarioPath.Index(i);
+      }
+    }
+    return new ScenarioPath.Named(id);
   }
 
   /**
