@@ -214,7 +214,7 @@ public final class Expansion {
       }
     }
     if (!errors.isEmpty()) {
-      throw new ScenarioException(Relocation.grouped(errors));
+      throw new ScenarioException(Relocation.grouped(errors, relocation::populationOf));
     }
     for (int j = 0; j < models.size(); j++) {
       ModelSpec m = addressing.trainsOn(models.get(j), "/models/" + j, relocation);

@@ -130,7 +130,17 @@ final class Relocation {
       }
       out.add(moved);
     }
-    return grouped(out);
+    return grouped(out, this::populationOf);
+  }
+
+  /** The id of the population {@code member} belongs to, or null when it is no member. */
+  String populationOf(String member) {
+    for (Range r : ranges) {
+      if (r.ids().contains(member)) {
+        return entries.get(r.population()).id();
+      }
+    }
+    return null;
   }
 
   /**
@@ -219,10 +229,14 @@ final class Relocation {
   /**
    * Errors that differ only by member, once each, with how many other members have them. What was
    * expected may name the member (a retire of a population retired before: "'lab-0' is retired at
-   * tick 1") or the id found (a template's repeated source: "'o-1' is already included through
-   * population 'others'"), and is compared without those names.
+   * tick 1"; a set path through the population: "models[lab-0].pipeline[0]") or the id found (a
+   * template's repeated source: "'o-1' is already included through population 'others'"), and is
+   * compared without those names; a group of several says {@code models[ID]} of the population
+   * ({@code populationOf} a member, null for none) where its first member's message said {@code
+   * models[MEMBER]}, so that it holds for each.
    */
-  static List<ScenarioError> grouped(List<ScenarioError> errors) {
+  static List<ScenarioError> grouped(
+      List<ScenarioError> errors, java.util.function.Function<String, String> populationOf) {
     Map<String, List<ScenarioError>> groups = new LinkedHashMap<>();
     for (ScenarioError e : errors) {
       Matcher m = MEMBER.matcher(e.path());
@@ -230,7 +244,10 @@ final class Relocation {
       String expected = e.expected();
       if (m.find()) {
         path = path.substring(0, m.start());
-        expected = expected.replace("'" + m.group(1) + "'", "'\u0001'");
+        expected =
+            expected
+                .replace("'" + m.group(1) + "'", "'\u0001'")
+                .replace("[" + m.group(1) + "]", "[\u0001]");
         if (e.found().length() > 2 && e.found().startsWith("'") && e.found().endsWith("'")) {
           expected = expected.replace(e.found(), "'\u0002'");
         }
@@ -245,12 +262,20 @@ final class Relocation {
     for (List<ScenarioError> g : groups.values()) {
       ScenarioError first = g.get(0);
       String path = first.path();
+      String found = first.found();
+      String expected = first.expected();
+      Matcher m = MEMBER.matcher(path);
+      if (g.size() > 1 && m.find()) {
+        String population = populationOf.apply(m.group(1));
+        if (population != null) {
+          found = found.replace("[" + m.group(1) + "]", "[" + population + "]");
+          expected = expected.replace("[" + m.group(1) + "]", "[" + population + "]");
+        }
+      }
       if (g.size() > 1 && path.endsWith(")")) {
         path = path.substring(0, path.length() - 1) + ", and " + (g.size() - 1) + " more)";
       }
-      out.add(
-          new ScenarioError(
-              first.file(), first.line(), first.column(), path, first.found(), first.expected()));
+      out.add(new ScenarioError(first.file(), first.line(), first.column(), path, found, expected));
     }
     out.sort(Comparator.comparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));
     return out;

@@ -111,4 +111,31 @@ class PopulationEventsTest {
         none.getMessage());
     assertTrue(!none.getMessage().contains("member"), none.getMessage());
   }
+
+  @Test
+  void setPathPickingTwoStagesOfEveryMember_reportedOnce() {
+    // QA: a set through a population whose template lists a stage twice gave one error per member.
+    String twice =
+        LABS.replace("COUNT", "3")
+            + "      pipeline: [{stage: ai-detector, tpr: 0.6, fpr: 0.05},"
+            + " {stage: ai-detector, tpr: 0.6, fpr: 0.05}]\n";
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                load(
+                    scenario(
+                        twice,
+                        "timeline:\n  - {tick: 2, set: {path: 'models[labs].pipeline[ai-detector]"
+                            + ".tpr', value: 0.5}}\n")));
+    assertEquals(1, e.errors().size(), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "timeline[0].set.path (member lab-0, and 2 more): found 2 entries named"
+                    + " 'ai-detector' in models[labs].pipeline (at [0, 1]), expected a selector"
+                    + " that picks one: address each by its index, models[labs].pipeline[0] or"
+                    + " models[labs].pipeline[1]"),
+        e.getMessage());
+  }
 }
