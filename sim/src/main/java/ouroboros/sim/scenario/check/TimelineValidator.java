@@ -150,12 +150,7 @@ final class TimelineValidator {
     if (tick == null) {
       p.add(at + "/tick", null, "the required key 'tick' (a whole number of at least 0)");
     } else if (tick < 0 || s.ticks() != null && s.ticks() >= 1 && tick >= s.ticks()) {
-      p.add(
-          at + "/tick",
-          tick,
-          s.ticks() != null && s.ticks() >= 1
-              ? "a tick from 0 to " + (s.ticks() - 1) + " (the run has " + s.ticks() + " ticks)"
-              : "a whole number of at least 0");
+      p.add(at + "/tick", tick, EventSpec.expectedTick(s.ticks()));
     }
   }
 

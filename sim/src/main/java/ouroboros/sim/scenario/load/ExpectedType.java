@@ -1,8 +1,11 @@
 package ouroboros.sim.scenario.load;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import ouroboros.agents.spec.Key;
+import ouroboros.sim.scenario.spec.EventSpec;
 
 /** How the type a value was to be bound to reads in a message's "expected" part. */
 final class ExpectedType {
@@ -59,6 +62,52 @@ final class ExpectedType {
     return of(type)
         + range(type, key)
         + (suggest ? " written without a decimal point or exponent, such as " + (long) d : "");
+  }
+
+  /**
+   * What a timeline event's tick expects, when a binding failed at one (the last of Jackson's
+   * {@code refs}): a tick of the run, whose {@code ticks} the document's {@code tree} gives (null:
+   * none), not the range of a Java int; null for any other value.
+   */
+  static String eventTick(List<JsonMappingException.Reference> refs, JsonNode tree) {
+    if (refs.isEmpty()) {
+      return null;
+    }
+    var r = refs.get(refs.size() - 1);
+    Object from = r.getFrom();
+    Class<?> type = from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+    return type == EventSpec.class && "tick".equals(r.getFieldName())
+        ? EventSpec.expectedTick(ticks(tree))
+        : null;
+  }
+
+  /**
+   * What a timeline event's tick expects of a decimal {@code d} written for it ({@link
+   * #eventTick}), and, for a whole tick inside the run, that tick without a decimal point or
+   * exponent.
+   */
+  static String tickFor(double d, JsonNode tree) {
+    Integer ticks = ticks(tree);
+    boolean suggest =
+        d == Math.rint(d)
+            && d >= 0
+            && d < (ticks != null && ticks >= 1 ? ticks : Integer.MAX_VALUE);
+    return EventSpec.expectedTick(ticks)
+        + (suggest ? ", written without a decimal point or exponent, such as " + (long) d : "");
+  }
+
+  /**
+   * {@code tick} ({@link #eventTick}) when there is one and the {@code value} found is no base-60
+   * text (whose own wording {@code otherwise} is), else {@code otherwise}.
+   */
+  static String or(String tick, Object value, String otherwise) {
+    boolean base60 = value instanceof String text && Sexagesimal.is(text);
+    return tick != null && !base60 ? tick : otherwise;
+  }
+
+  /** The whole number of ticks a document's tree gives, or null for none. */
+  private static Integer ticks(JsonNode tree) {
+    return tree != null && tree.path("ticks").isInt() ? tree.path("ticks").intValue() : null;
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -182,6 +183,17 @@ final class LoadErrors {
   }
 
   static ScenarioException fromBinding(String name, JsonMappingException e, Locations locations) {
+    return fromBinding(name, e, locations, null);
+  }
+
+  /**
+   * As {@link #fromBinding(String, JsonMappingException, Locations)}, with the document's {@code
+   * tree} (null: none) for what a value's expectation depends on elsewhere in it: a timeline
+   * event's tick expects a tick of the run (its {@code ticks}), not the range of a Java int.
+   */
+  static ScenarioException fromBinding(
+      String name, JsonMappingException e, Locations locations, JsonNode tree) {
+    String tick = ExpectedType.eventTick(e.getPath(), tree);
     String pointer = pointer(e.getPath());
     String path = Locations.display(pointer);
     Locations.Position at = locations.find(pointer);
@@ -246,8 +258,11 @@ final class LoadErrors {
           col,
           path,
           describe(c.getInputType(), safeText(c.getProcessor())),
-          ExpectedType.of(c.getTargetType())
-              + ExpectedType.range(c.getTargetType(), ExpectedType.keyAt(e.getPath())));
+          ExpectedType.or(
+              tick,
+              null,
+              ExpectedType.of(c.getTargetType())
+                  + ExpectedType.range(c.getTargetType(), ExpectedType.keyAt(e.getPath()))));
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       String msg = v.getCause().getMessage();
@@ -272,7 +287,9 @@ final class LoadErrors {
           col,
           path,
           "the decimal number " + abbreviate(written),
-          ExpectedType.wholeFor(d, f.getTargetType(), ExpectedType.keyAt(e.getPath())));
+          tick != null
+              ? ExpectedType.tickFor(d, tree)
+              : ExpectedType.wholeFor(d, f.getTargetType(), ExpectedType.keyAt(e.getPath())));
     }
     if (e instanceof InvalidFormatException f) {
       return fail(
@@ -281,7 +298,8 @@ final class LoadErrors {
           col,
           path,
           Problems.describe(f.getValue()),
-          ExpectedType.instead(f.getValue(), f.getTargetType()));
+          ExpectedType.or(
+              tick, f.getValue(), ExpectedType.instead(f.getValue(), f.getTargetType())));
     }
     if (e instanceof MismatchedInputException m) {
       String found = "a value of the wrong type";
@@ -290,7 +308,8 @@ final class LoadErrors {
         found = describe(p.currentToken(), safeText(p));
         text = p.currentToken() == JsonToken.VALUE_STRING ? safeText(p) : null;
       }
-      return fail(name, line, col, path, found, ExpectedType.instead(text, m.getTargetType()));
+      String expected = ExpectedType.instead(text, m.getTargetType());
+      return fail(name, line, col, path, found, ExpectedType.or(tick, text, expected));
     }
     return fail(
         name,

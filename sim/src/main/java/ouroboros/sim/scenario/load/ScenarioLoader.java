@@ -97,7 +97,7 @@ public final class ScenarioLoader {
         }
         raw = UnknownKeys.bind(mapper, name, copy, none, unknown);
       } catch (JsonMappingException e) {
-        throw Expansion.byPopulationId(LoadErrors.fromBinding(name, e, none), tree);
+        throw Expansion.byPopulationId(LoadErrors.fromBinding(name, e, none, tree), tree);
       }
     } catch (IOException e) {
       throw LoadErrors.fail(
@@ -199,8 +199,8 @@ public final class ScenarioLoader {
         raw = UnknownKeys.bind(mapper, name, object, locations, unknown);
       } catch (JsonMappingException e) {
         // While the parser is open, to name the value.
-        ScenarioException located = LoadErrors.fromBinding(name, e, locations);
-        throw Expansion.byPopulationId(located, readTreeOrNull(text));
+        JsonNode tree = readTreeOrNull(text);
+        throw Expansion.byPopulationId(LoadErrors.fromBinding(name, e, locations, tree), tree);
       }
     } catch (JsonProcessingException e) {
       throw LoadErrors.fromSyntax(name, text, e, locations);

@@ -49,7 +49,7 @@ final class UnknownKeys {
         }
       } catch (JsonMappingException e) {
         List<ScenarioError> all = new ArrayList<>(unknown);
-        all.addAll(LoadErrors.fromBinding(name, e, locations).errors());
+        all.addAll(LoadErrors.fromBinding(name, e, locations, tree).errors());
         throw Expansion.byPopulationId(new ScenarioException(all), tree);
       } catch (IOException e) {
         throw LoadErrors.fail(

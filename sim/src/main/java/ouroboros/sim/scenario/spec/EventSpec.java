@@ -64,6 +64,16 @@ public record EventSpec(
   public static final java.util.List<String> KINDS =
       java.util.List.of("release", "retire", "set", "humans");
 
+  /**
+   * What an event's tick is expected to be in a run of {@code ticks} ticks (null, or under 1, when
+   * the scenario gives no valid number): the ticks of the run, not the range of a Java int.
+   */
+  public static String expectedTick(Integer ticks) {
+    return ticks != null && ticks >= 1
+        ? "a tick from 0 to " + (ticks - 1) + " (the run has " + ticks + " ticks)"
+        : "a whole number of at least 0";
+  }
+
   /** The kind of this event, or null when it has none or several. */
   public String kind() {
     int n =
