@@ -11,7 +11,10 @@ import ouroboros.sim.scenario.load.Locations;
  */
 public final class Problems extends ouroboros.agents.spec.Problems {
 
-  /** The problems as located errors, sorted by position in the file. */
+  /**
+   * The problems as located errors, sorted by position in the file; the empty text found at an
+   * empty list entry ("-" and nothing, bound as '') reads "an empty entry".
+   */
   public List<ScenarioError> locate(String file, Locations locations) {
     List<ScenarioError> out = new ArrayList<>();
     for (Problem p : list()) {
@@ -22,7 +25,7 @@ public final class Problems extends ouroboros.agents.spec.Problems {
               at.line(),
               at.column(),
               Locations.display(p.pointer()),
-              p.found(),
+              p.found().equals("''") ? locations.found(p.pointer(), p.found()) : p.found(),
               p.expected()));
     }
     out.sort(Comparator.comparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));

@@ -297,7 +297,7 @@ final class LoadErrors {
           line,
           col,
           path,
-          Problems.describe(f.getValue()),
+          locations.found(pointer, Problems.describe(f.getValue())),
           ExpectedType.or(
               tick, f.getValue(), ExpectedType.instead(f.getValue(), f.getTargetType())));
     }
@@ -309,7 +309,13 @@ final class LoadErrors {
         text = p.currentToken() == JsonToken.VALUE_STRING ? safeText(p) : null;
       }
       String expected = ExpectedType.instead(text, m.getTargetType());
-      return fail(name, line, col, path, found, ExpectedType.or(tick, text, expected));
+      return fail(
+          name,
+          line,
+          col,
+          path,
+          locations.found(pointer, found),
+          ExpectedType.or(tick, text, expected));
     }
     return fail(
         name,

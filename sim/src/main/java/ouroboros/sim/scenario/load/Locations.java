@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where each value of a YAML document sits, by JSON Pointer. The loader fills this in one streaming
@@ -19,12 +22,13 @@ public final class Locations {
 
   private final Map<String, Position> values = new HashMap<>();
   private final Map<String, Position> keys = new HashMap<>();
+  private final Set<String> emptyEntries = new HashSet<>();
 
   /** No positions yet; the loader fills them in. */
   public Locations() {}
 
   /** Records the position of the key or value the parser is now on. */
-  void record(JsonParser parser) {
+  void record(JsonParser parser) throws IOException {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
       return;
@@ -40,6 +44,11 @@ public final class Locations {
     }
     JsonLocation loc = parser.currentTokenLocation();
     String key = ptr.toString();
+    if (t == JsonToken.VALUE_NULL
+        && parser.getParsingContext().inArray()
+        && "".equals(parser.getText())) {
+      emptyEntries.add(key); // "-" and nothing, not ~ or null
+    }
     if (t == JsonToken.FIELD_NAME) {
       keys.putIfAbsent(key, new Position(loc.getLineNr(), loc.getColumnNr()));
     } else {
@@ -68,6 +77,19 @@ public final class Locations {
     return at != null ? at : find(pointer);
   }
 
+  /**
+   * Whether the value at a pointer is an empty entry of a list: a {@code -} with nothing after it,
+   * which binds as the empty text where a value is expected, and reads as {@code ''} in a message.
+   */
+  public boolean emptyEntry(String pointer) {
+    return emptyEntries.contains(pointer);
+  }
+
+  /** {@code found}, or "an empty entry" for the value at a pointer that is one. */
+  public String found(String pointer, String found) {
+    return emptyEntry(pointer) ? "an empty entry" : found;
+  }
+
   /** {@code /models/1/scrape} as {@code models[1].scrape}. */
   public static String display(String pointer) {
     StringBuilder b = new StringBuilder();
@@ -92,6 +114,9 @@ public final class Locations {
    * {@code check} refuses; returns the first token.
    */
   static JsonToken scan(JsonParser parser, Locations into, TokenCheck check) throws IOException {
+    if (parser instanceof YAMLParser y) {
+      y.enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL); // to tell "-" from "- ''" (record)
+    }
     JsonToken first = parser.nextToken();
     int depth = 0;
     boolean done = false; // the first document's value has ended

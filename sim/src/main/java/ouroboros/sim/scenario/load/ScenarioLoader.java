@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -198,9 +199,18 @@ public final class ScenarioLoader {
         }
         raw = UnknownKeys.bind(mapper, name, object, locations, unknown);
       } catch (JsonMappingException e) {
-        // While the parser is open, to name the value.
+        // While the parser is open, to name the value. An empty list entry ("-") is reported with
+        // the file's other problems, bound as nothing (below).
         JsonNode tree = readTreeOrNull(text);
-        throw Expansion.byPopulationId(LoadErrors.fromBinding(name, e, locations, tree), tree);
+        ScenarioException located = LoadErrors.fromBinding(name, e, locations, tree);
+        if (!(tree instanceof ObjectNode object)
+            || !UnknownKeys.emptied(object, LoadErrors.pointer(e.getPath()), locations)) {
+          throw Expansion.byPopulationId(located, tree);
+        }
+        if (!(e instanceof InvalidTypeIdException)) {
+          unknown.addAll(located.errors()); // a typed entry's (a stage's) validator says it
+        }
+        raw = UnknownKeys.bind(mapper, name, object, locations, unknown);
       }
     } catch (JsonProcessingException e) {
       throw LoadErrors.fromSyntax(name, text, e, locations);

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,8 +32,9 @@ final class UnknownKeys {
 
   /**
    * Binds {@code tree}, taking each unknown key out of it as binding finds it and adding its error
-   * to {@code unknown}, so that the rest of the file is bound and checked in the same pass; a
-   * binding error of another kind ends it, after the unknown keys.
+   * to {@code unknown}, so that the rest of the file is bound and checked in the same pass; an
+   * empty list entry is bound as nothing, likewise; a binding error of another kind ends it, after
+   * them.
    */
   static Scenario bind(
       ObjectMapper mapper,
@@ -50,12 +54,36 @@ final class UnknownKeys {
       } catch (JsonMappingException e) {
         List<ScenarioError> all = new ArrayList<>(unknown);
         all.addAll(LoadErrors.fromBinding(name, e, locations, tree).errors());
-        throw Expansion.byPopulationId(new ScenarioException(all), tree);
+        if (taken >= MAX_UNKNOWN_KEYS
+            || !emptied(tree, LoadErrors.pointer(e.getPath()), locations)) {
+          throw Expansion.byPopulationId(new ScenarioException(all), tree);
+        }
+        if (!(e instanceof InvalidTypeIdException)) {
+          unknown.add(all.get(all.size() - 1)); // a typed entry's validator says it (below)
+        }
       } catch (IOException e) {
         throw LoadErrors.fail(
             name, 0, 0, "", "a tree that cannot be read (" + e.getMessage() + ")", "a scenario");
       }
     }
+  }
+
+  /**
+   * Binds an empty list entry ("-" and nothing, the empty text that a value's binding refuses) at
+   * {@code pointer} in {@code tree} as nothing, for the validator's checks of the rest; whether it
+   * was one.
+   */
+  static boolean emptied(ObjectNode tree, String pointer, Locations locations) {
+    int slash = pointer.lastIndexOf('/');
+    if (!locations.emptyEntry(pointer) || slash <= 0) {
+      return false;
+    }
+    int index = Integer.parseInt(pointer.substring(slash + 1));
+    if (!(tree.at(pointer.substring(0, slash)) instanceof ArrayNode list) || index >= list.size()) {
+      return false;
+    }
+    list.set(index, NullNode.getInstance());
+    return true;
   }
 
   /** Removes the key at {@code pointer} from {@code tree}; whether there was one. */

@@ -58,4 +58,25 @@ class ListValueMessagesTest {
       assertTrue(!tick(t).expected().contains("2147483647"), tick(t).toString());
     }
   }
+
+  @Test
+  void emptyEntryOfAListOfValues_saysSo_withTheOtherProblems() {
+    String text =
+        HEAD.replace("scrape: 10", "scrape: 0")
+            + "ai-share:\n  - site: blog\n    points:\n      - [0, 0.1]\n      -\n";
+    List<ScenarioError> errors = refused(text);
+    ScenarioError point = errors.get(0);
+    assertEquals("ai-share[0].points[1]", point.path(), errors.toString());
+    assertEquals("an empty entry", point.found(), errors.toString());
+    assertEquals(text.lines().toList().size(), point.line(), errors.toString());
+    assertTrue(
+        errors.stream().anyMatch(e -> e.path().equals("models[0].scrape")), errors.toString());
+    List<ScenarioError> sites =
+        refused(
+            HEAD
+                + "  - id: lab-b\n    regime: replace\n    scrape: 10\n    publish-rate: 10\n"
+                + "    crawl:\n      sites:\n        - forum\n        -\n");
+    assertEquals("models[1].crawl.sites[1]", sites.get(0).path(), sites.toString());
+    assertEquals("an empty entry", sites.get(0).found(), sites.toString());
+  }
 }
