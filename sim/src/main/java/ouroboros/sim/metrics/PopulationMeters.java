@@ -12,6 +12,7 @@ import ouroboros.sim.engine.World;
 import ouroboros.sim.output.Groups;
 import ouroboros.sim.output.Meter;
 import ouroboros.sim.output.MeterCatalogue;
+import ouroboros.sim.output.MetricCatalogue;
 
 /**
  * Per-population meters, tagged {@code population} and {@code family}: over every model of the
@@ -22,6 +23,9 @@ import ouroboros.sim.output.MeterCatalogue;
  * models without one form the population {@value Groups#DEFAULT}.
  */
 final class PopulationMeters implements MeterBinder {
+  /** The slot of a model's generation. */
+  private static final int GENERATION = ModelValues.slot(MetricCatalogue.GENERATION);
+
   /** A population's aggregate, replaced whole on each update. */
   private static final class Cell {
     final int models;
@@ -46,10 +50,18 @@ final class PopulationMeters implements MeterBinder {
     this.groupOf = groups.toArray(new String[0]);
     this.latest = new double[groups.size()][];
     for (int i = 0; i < groups.size(); i++) {
-      latest[i] = ModelValues.empty();
+      latest[i] = notRetrained();
       members.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
     }
     members.forEach((g, m) -> cells.put(g, new Cell(m.size())));
+    members.keySet().forEach(this::recompute);
+  }
+
+  /** The values of a model that has not retrained yet: generation 0, the others as empty. */
+  private static double[] notRetrained() {
+    double[] v = ModelValues.empty();
+    v[GENERATION] = 0;
+    return v;
   }
 
   /** Meters for every model of a world. */
@@ -81,12 +93,15 @@ final class PopulationMeters implements MeterBinder {
       latest[i] = ModelValues.of(r, latest[i]);
       touched.add(groupOf[i]);
     }
-    for (String g : touched) {
-      List<double[]> values = new ArrayList<>();
-      for (int i : members.get(g)) {
-        values.add(latest[i]);
-      }
-      cells.get(g).values = ModelValues.aggregate(values);
+    touched.forEach(this::recompute);
+  }
+
+  /** Recomputes population {@code g}'s aggregate from its models' latest values. */
+  private void recompute(String g) {
+    List<double[]> values = new ArrayList<>();
+    for (int i : members.get(g)) {
+      values.add(latest[i]);
     }
+    cells.get(g).values = ModelValues.aggregate(values);
   }
 }
