@@ -27,15 +27,22 @@ import ouroboros.sim.testing.Repo;
 class MeterCatalogueTest {
   private static final Pattern HELP = Pattern.compile("^# HELP (\\S+) (.*)$", Pattern.MULTILINE);
 
+  /**
+   * The table is MeterCatalogue.markdownTable(), a paragraph of its own: a blank line before and
+   * after it, so that no stray line (such as part of this test's own message) is glued to it.
+   */
   @Test
   void docs_liveMetricsTable_isGeneratedFromTheCatalogue() throws Exception {
     String page = Files.readString(Repo.root().resolve("docs/dashboards.md"));
     String table = MeterCatalogue.markdownTable();
     assertTrue(
-        page.contains("\n" + table + "\n"),
-        "docs/dashboards.md's Live metrics table is stale: replace it (from '| name | type |') with"
-            + " MeterCatalogue.markdownTable():\n"
-            + table);
+        page.contains("\n\n" + table + "\n"),
+        "docs/dashboards.md: found a stale Live metrics table, or lines glued to it; expected"
+            + " MeterCatalogue.markdownTable() between blank lines. Replace the table, from its"
+            + " header line to its last row, with the lines between the markers below.\n"
+            + "-----8<-----\n"
+            + table
+            + "-----8<-----");
   }
 
   @Test
