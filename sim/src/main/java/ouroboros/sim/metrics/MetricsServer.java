@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -16,6 +17,7 @@ import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,14 +50,17 @@ public final class MetricsServer implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gc;
+  private final List<MeterBinder> binders;
   private final String run;
   private final AtomicBoolean closed = new AtomicBoolean();
   private HttpEndpoints server;
   private Site site;
 
-  private MetricsServer(PrometheusMeterRegistry registry, JvmGcMetrics gc, String run) {
+  private MetricsServer(
+      PrometheusMeterRegistry registry, JvmGcMetrics gc, List<MeterBinder> binders, String run) {
     this.registry = registry;
     this.gc = gc;
+    this.binders = binders;
     this.run = run;
   }
 
@@ -65,19 +70,22 @@ public final class MetricsServer implements AutoCloseable {
         new PrometheusMeterRegistry(
             PrometheusConfig.DEFAULT, new TickConsistentRegistry(), Clock.SYSTEM);
     registry.config().commonTags(commonTags);
-    new JvmMemoryMetrics().bindTo(registry);
     JvmGcMetrics gc = new JvmGcMetrics();
-    gc.bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
+    List<MeterBinder> binders =
+        List.of(
+            new JvmMemoryMetrics(),
+            gc,
+            new JvmThreadMetrics(),
+            new ProcessorMetrics(),
+            new UptimeMetrics());
+    binders.forEach(b -> b.bindTo(registry));
     String run =
         commonTags.stream()
             .filter(t -> t.getKey().equals(RUN_LABEL))
             .map(Tag::getValue)
             .findFirst()
             .orElse(null);
-    return new MetricsServer(registry, gc, run);
+    return new MetricsServer(registry, gc, binders, run);
   }
 
   /**
@@ -144,6 +152,15 @@ public final class MetricsServer implements AutoCloseable {
   /** The registry the server shows; bind meters here. */
   public MeterRegistry registry() {
     return registry;
+  }
+
+  /**
+   * The simple class names of Micrometer's binders bound to the registry, whose meters keep
+   * Micrometer's names; docs/dashboards.md names them, and lists only the meters the dashboards
+   * read.
+   */
+  List<String> binderNames() {
+    return binders.stream().map(b -> b.getClass().getSimpleName()).toList();
   }
 
   /** The bound port, when {@link #start} started a server. */

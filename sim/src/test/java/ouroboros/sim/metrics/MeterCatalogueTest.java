@@ -114,4 +114,34 @@ class MeterCatalogueTest {
       }
     }
   }
+
+  /**
+   * Besides the table's names, a served registry has only the meters of Micrometer's binders, named
+   * as Micrometer names them, and the page names every binder bound, since it does not list their
+   * meters one by one.
+   */
+  @Test
+  void aServedRegistry_servesBesidesTheTableOnlyTheNamedBindersMeters() throws Exception {
+    String page = Files.readString(Repo.root().resolve("docs/dashboards.md"));
+    Set<String> documented = new TreeSet<>(MetricsEndpointTest.documentedNames());
+    try (MetricsServer server =
+        MetricsServer.start(InetAddress.getLoopbackAddress(), 0, Tags.of("run", "r"))) {
+      for (String binder : server.binderNames()) {
+        assertTrue(
+            page.contains("`" + binder + "`"),
+            "docs/dashboards.md: found no `" + binder + "`, expected every binder bound named");
+      }
+      String text = ((PrometheusMeterRegistry) server.registry()).scrape();
+      Matcher m = Pattern.compile("(?m)^# TYPE (\\S+) ").matcher(text);
+      while (m.find()) {
+        String name = m.group(1);
+        assertTrue(
+            documented.contains(name) || name.matches("(jvm|process|system)_.*"),
+            "/metrics: found "
+                + name
+                + ", expected a name of docs/dashboards.md's table or a binder's (jvm_, process_,"
+                + " system_)");
+      }
+    }
+  }
 }
