@@ -13,6 +13,7 @@ import ouroboros.sim.live.LivePage;
 import ouroboros.sim.metrics.MetricsListener;
 import ouroboros.sim.metrics.MetricsServer;
 import ouroboros.sim.output.Observers;
+import ouroboros.sim.output.ShutdownRelease;
 
 /**
  * What {@code run} and {@code resume} serve while a run goes on, as their {@link EndpointOptions}
@@ -134,9 +135,12 @@ final class ServedRun implements AutoCloseable {
     return hub == null ? null : new LiveFeed(hub, world, graph);
   }
 
-  /** With {@code --hold}: serves until Ctrl-C. */
+  /**
+   * With {@code --hold}: serves until Ctrl-C; not when the JVM is already shutting down (a SIGTERM
+   * or Ctrl-C stopped the run), which would hold nothing.
+   */
   void holdIfAsked(PrintWriter stdout) {
-    if (serve.hold) {
+    if (serve.hold && !ShutdownRelease.jvmShuttingDown()) {
       stdout.println("holding: serving " + endpoints.serving() + " until Ctrl-C");
       stdout.flush();
       endpoints.serveUntilStopped();

@@ -334,11 +334,17 @@ public final class HttpEndpoints implements AutoCloseable {
 
   /**
    * Keeps serving until the JVM shuts down (Ctrl-C runs a shutdown hook that stops the server) or
-   * until this thread is interrupted, then closes the server.
+   * until this thread is interrupted, then closes the server. When the JVM is already shutting down
+   * (a signal came first) it closes the server and returns at once.
    */
   public void serveUntilStopped() {
     Thread hook = new Thread(this::close, "ouroboros-http-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      close(); // Shutdown in progress: nothing to serve until
+      return;
+    }
     try {
       stopped.await();
     } catch (InterruptedException e) {

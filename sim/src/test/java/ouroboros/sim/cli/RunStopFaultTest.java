@@ -22,6 +22,7 @@ import ouroboros.sim.output.RunLock;
 import ouroboros.sim.scenario.load.Yaml;
 import ouroboros.sim.testing.ChildJvm;
 import ouroboros.sim.testing.Repo;
+import ouroboros.sim.testing.SlowShutdown;
 
 /**
  * Fault injection on a run in a child JVM (issue 14, "why a run stopped" and "exit codes"): each
@@ -131,6 +132,49 @@ class RunStopFaultTest {
   }
 
   @Test
+  void sigterm_midRun_withHold_stopsAsASignalDoes_withoutHolding() throws Exception {
+    // QA: a SIGTERM during the ticks of a --hold run printed "holding: serving ... until Ctrl-C"
+    // after the signal, and at times "error: internal failure: java.lang.IllegalStateException:
+    // Shutdown in progress" (the hold's shutdown hook, added while the JVM shut down). A slow
+    // shutdown hook makes sure that the command goes on to the hold before the JVM halts.
+    Path out = tmp.resolve("stopped");
+    Path summary = RunLayout.of(out).summary();
+    try (ChildJvm p =
+        ChildJvm.start(
+            tmp.resolve("stopped.txt"),
+            List.of(),
+            SlowShutdown.class,
+            "run",
+            Repo.scenario("quickstart.yaml").toString(),
+            "--no-report",
+            "--quiet",
+            "--set",
+            "ticks=1000000",
+            "--pace",
+            "50",
+            "--hold",
+            "--metrics-port",
+            "0",
+            "--out",
+            out.toString())) {
+      p.await(
+          () ->
+              Files.exists(summary)
+                  && Yaml.json().readTree(summary.toFile()).path("ticks-completed").asInt() > 2,
+          Duration.ofSeconds(120),
+          Duration.ofMillis(50),
+          "tick written");
+      p.terminate(); // SIGTERM
+      assertTrue(p.waitFor(Duration.ofSeconds(60)), p.log());
+      String log = p.log();
+      assertEquals(143, p.process().exitValue(), log);
+      assertTrue(log.contains("ticks: " + RunDirectory.SHUT_DOWN), log);
+      assertFalse(log.contains("holding: serving"), log);
+      assertFalse(log.contains("internal failure"), log);
+    }
+  }
+
+  @Test
   void sigterm_whileWaitingForAViewer_noRunDirectoryLeft() throws Exception {
     // QA, stop 33: the run directory, created and locked before the wait, stayed behind empty.
     Path out = tmp.resolve("waited");
@@ -158,6 +202,7 @@ class RunStopFaultTest {
       Thread.sleep(pauseMillis);
       p.terminate(); // SIGTERM
       assertTrue(p.waitFor(Duration.ofSeconds(60)), p.log());
+      assertEquals(143, p.process().exitValue(), "stopped by SIGTERM: " + p.log());
       return p.log();
     }
   }

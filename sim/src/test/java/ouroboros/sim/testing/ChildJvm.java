@@ -42,10 +42,16 @@ public final class ChildJvm implements AutoCloseable {
    */
   public static ChildJvm start(Path log, List<String> jvmOptions, String... args)
       throws IOException {
+    return start(log, jvmOptions, Main.class, args);
+  }
+
+  /** The same, with another main class that takes {@code args} (such as {@link SlowShutdown}). */
+  public static ChildJvm start(Path log, List<String> jvmOptions, Class<?> main, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(java());
     cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     cmd.addAll(List.of(args));
     Process p =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
