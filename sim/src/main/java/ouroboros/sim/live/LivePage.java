@@ -40,7 +40,13 @@ public final class LivePage implements Handler {
   public static final int MAX_STREAMS = 4;
 
   /** Milliseconds between keep-alive comments. */
-  static final long KEEP_ALIVE_MS = 10_000;
+  public static final long KEEP_ALIVE_MS = 10_000;
+
+  /**
+   * Milliseconds between checks, while nothing is sent, that the page is still open: a closed page
+   * frees its stream within about this long, not at the next write that fails (10 to 20 s after).
+   */
+  public static final long HANG_UP_CHECK_MS = 250;
 
   private static final String RESOURCES = "/ouroboros/sim/live/";
   private static final Map<String, String> TYPES =
@@ -110,9 +116,10 @@ public final class LivePage implements Handler {
   }
 
   /**
-   * Streams the events until the hub closes or the page goes away (a write then fails). After the
-   * last tick it sends {@code end} and keeps the stream open with comments, so that the page does
-   * not reconnect and replay the run.
+   * Streams the events until the hub closes or the page goes away (the connection's end is seen
+   * within {@value #HANG_UP_CHECK_MS} ms while nothing is sent, or a write fails). After the last
+   * tick it sends {@code end} and keeps the stream open with comments, so that the page does not
+   * reconnect and replay the run.
    */
   private void events(Exchange x) throws IOException {
     if (!streams.tryAcquire()) {
@@ -130,8 +137,9 @@ public final class LivePage implements Handler {
       hub.viewerConnected();
       long seen = 0;
       boolean ended = false;
+      long lastWrite = System.nanoTime();
       while (true) {
-        List<String> events = hub.after(seen, KEEP_ALIVE_MS, !ended);
+        List<String> events = hub.after(seen, HANG_UP_CHECK_MS, !ended);
         if (events == null) {
           return;
         }
@@ -145,10 +153,17 @@ public final class LivePage implements Handler {
           b.append("event: end\ndata: {\"ticks\":").append(seen).append("}\n\n");
           ended = true;
         } else if (events.isEmpty()) {
+          if (x.hungUp()) {
+            return; // the page was closed: its stream is free for another
+          }
+          if (System.nanoTime() - lastWrite < KEEP_ALIVE_MS * 1_000_000) {
+            continue;
+          }
           b.append(": waiting\n\n");
         }
         out.write(b.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
+        lastWrite = System.nanoTime();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

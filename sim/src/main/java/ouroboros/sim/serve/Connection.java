@@ -52,6 +52,22 @@ final class Connection {
     }
   }
 
+  /**
+   * Whether the client has closed or reset the connection: a read that waits at most a millisecond
+   * finds the end of its input. Only once the request is read (one request per connection, so the
+   * client sends nothing more; anything it does send is dropped).
+   */
+  boolean hungUp() {
+    try {
+      socket.setSoTimeout(1);
+      return socket.getInputStream().read(new byte[256]) < 0;
+    } catch (SocketTimeoutException e) {
+      return false; // still open, nothing sent
+    } catch (IOException e) {
+      return true; // reset, or closed by the server
+    }
+  }
+
   /** The request's input: each read may wait only until the read deadline. */
   InputStream input() throws IOException {
     return new FilterInputStream(socket.getInputStream()) {

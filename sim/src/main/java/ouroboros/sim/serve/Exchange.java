@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * One request and its response on an {@link HttpEndpoints} server. A handler sets headers, then
@@ -18,13 +19,18 @@ import java.util.TreeMap;
 public final class Exchange {
   private final Request request;
   private final OutputStream out;
+  private final BooleanSupplier hungUp;
   private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
   private boolean committed;
 
-  /** An exchange writing its response to {@code out}, which guards each write with a timeout. */
-  Exchange(Request request, OutputStream out) {
+  /**
+   * An exchange writing its response to {@code out}, which guards each write with a timeout, on a
+   * connection that {@code hungUp} tells closed by the client.
+   */
+  Exchange(Request request, OutputStream out, BooleanSupplier hungUp) {
     this.request = Objects.requireNonNull(request, "request");
     this.out = Objects.requireNonNull(out, "out");
+    this.hungUp = Objects.requireNonNull(hungUp, "hungUp");
   }
 
   /** The request. */
@@ -45,6 +51,16 @@ public final class Exchange {
   /** Whether the request is a {@code HEAD}, which gets no body. */
   public boolean head() {
     return request.method().equals("HEAD");
+  }
+
+  /**
+   * Whether the client has closed the connection, for a handler that streams and may write nothing
+   * for a while: a write fails only some time after the client went away (the first one after it
+   * often succeeds), so a stream that writes every few seconds would hold its connection long after
+   * its page was closed.
+   */
+  public boolean hungUp() {
+    return hungUp.getAsBoolean();
   }
 
   /** Whether the status line went out. */

@@ -238,7 +238,7 @@ public final class HttpEndpoints implements AutoCloseable {
         drain(s, in);
         return;
       }
-      Exchange x = new Exchange(request, out);
+      Exchange x = new Exchange(request, out, c::hungUp);
       dispatch(site, x);
       out.flush();
       s.shutdownOutput();

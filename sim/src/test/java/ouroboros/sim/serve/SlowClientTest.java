@@ -191,6 +191,44 @@ class SlowClientTest {
 
   @Test
   @Timeout(90)
+  void closedLivePages_freeTheirStreamsPromptly_afterTheEndToo() throws Exception {
+    // QA: after the end event of a held run, a closed page kept its stream until a keep-alive
+    // comment failed to go out (10 to 20 s), so reloading the page four times got 503.
+    start(new ServeLimits(8, LONG, LONG, 16 * 1024));
+    hub.publish("{\"tick\":0}", "{\"tick\":0}");
+    hub.finish();
+    for (int i = 0; i < LivePage.MAX_STREAMS; i++) {
+      Socket s = connect();
+      send(s, "GET " + LivePage.EVENTS_PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      assertTrue(readUntil(s, "event: end").startsWith("HTTP/1.1 200"), "stream " + i);
+      s.close(); // the page is reloaded: the old one closes its stream
+    }
+    long deadline = System.nanoTime() + Duration.ofMillis(LivePage.KEEP_ALIVE_MS / 2).toNanos();
+    String answer;
+    while (true) {
+      Socket s = connect();
+      send(s, "GET " + LivePage.EVENTS_PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+      answer = readUntil(s, "\r\n");
+      s.close();
+      if (status(answer) != 503 || System.nanoTime() > deadline) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    assertEquals(
+        200,
+        status(answer),
+        "a new page within "
+            + LivePage.KEEP_ALIVE_MS / 2
+            + " ms of closing "
+            + LivePage.MAX_STREAMS
+            + ": "
+            + answer);
+    waitUntil(() -> server.openConnections() == 0, "every closed page's connection ended");
+  }
+
+  @Test
+  @Timeout(90)
   void earlyHangUps_logNoSevereAndNoWarning() throws Exception {
     start(new ServeLimits(32, Duration.ofSeconds(3), Duration.ofSeconds(3), 16 * 1024));
     for (int i = 0; i < 8; i++) {
