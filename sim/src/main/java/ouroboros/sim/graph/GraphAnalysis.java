@@ -22,8 +22,9 @@ import java.util.Objects;
  *       absorption probability). Solved class by class in topological order ({@link Ancestry}): (I
  *       − W_CC) a_C = h_C + W_C,up a_up, by propagation for a single model and by sparse
  *       Gauss–Seidel sweeps for a large class; a closed class has a = 0 (its system is singular).
- *       Laundered items end the walk without human data. NaN for a model that has not trained, and
- *       for every model downstream of one.
+ *       Laundered items end the walk without human data. NaN for a model that has not trained (has
+ *       no input: a model that starts as the truth has one, see {@link GraphWindow}), and for every
+ *       model downstream of one.
  *   <li><b>Predicted verdict</b>: SCIENCE.md: "Every model that trains, directly or through others,
  *       on such a set collapses with it. A model whose every upstream path reaches human data stays
  *       bounded." So a model {@link Prediction#COLLAPSES} when it is in, or reachable from, a

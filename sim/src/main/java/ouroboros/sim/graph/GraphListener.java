@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import ouroboros.agents.human.HumanSettings;
+import ouroboros.agents.model.Initial;
+import ouroboros.agents.model.ModelCore;
 import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.RunOutcome;
@@ -132,6 +134,29 @@ public final class GraphListener implements Observers.Topology {
             window,
             release,
             retire);
+    for (int k = 0; k < m; k++) {
+      ModelSettings settings = world.models().get(k);
+      if (settings.initial() == Initial.TRUTH) {
+        records.addTruth(k, settings.scrape());
+      }
+    }
+  }
+
+  /**
+   * Takes the fits made before tick 0 ({@code initial: fit-truth}) on the graph's thread: until its
+   * first successful retrain, such a model counts as trained on the truth items it was fitted on,
+   * as one that starts as the truth does from the start (see {@link GraphWindow}). A resumed run
+   * has them in its checkpoint's window.
+   */
+  @Override
+  public void onInitialFits(List<RetrainReport> reports) throws IOException {
+    List<RetrainReport> fits = List.copyOf(reports);
+    worker.submit(
+        ModelCore.INITIAL_TICK,
+        () -> {
+          records.addInitialFits(fits);
+          return null;
+        });
   }
 
   /**

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import ouroboros.agents.data.Items;
 import ouroboros.agents.model.Composition;
+import ouroboros.agents.model.ModelCore;
 import ouroboros.agents.model.RetrainReport;
 
 /**
@@ -13,8 +15,11 @@ import ouroboros.agents.model.RetrainReport;
  * from them. Each model's input pools the item counts of its successful retrains in the window (a
  * failed fit keeps the old parameters, so what it trained on never reached its output); a model
  * with none there keeps its latest successful retrain from before the window, so that a model which
- * retrains less often than once per window stays in the graph. The mean depth of a retrain's
- * training data is its report's output depth minus 1. Not thread-safe.
+ * retrains less often than once per window stays in the graph. A model that starts as the truth or
+ * as a fit on truth samples counts, until its first successful retrain, as trained on human data
+ * only: its state before tick 0 ({@link #addInitialFits}, {@link #addTruth}) is its latest fit
+ * before every window. The mean depth of a retrain's training data is its report's output depth
+ * minus 1. Not thread-safe.
  */
 public final class GraphWindow {
   private final List<String> humans;
@@ -22,11 +27,17 @@ public final class GraphWindow {
   private final int window;
   private final Deque<Record> records = new ArrayDeque<>();
   private final ModelLane[] lanes;
+
+  /**
+   * Each model's latest successful fit before the records in the window: the last record evicted,
+   * or its state before tick 0 ({@link #addInitialFits}, {@link #addTruth}); null when none.
+   */
   private final Record[] evicted;
+
   private final int[] release;
   private final int[] retire;
 
-  /** One successful retrain. */
+  /** One successful retrain, or a model's state before tick 0 (tick -1). */
   record Record(int tick, int model, Composition composition, double depth) {}
 
   /**
@@ -62,6 +73,38 @@ public final class GraphWindow {
     }
     this.release = release.clone();
     this.retire = retire == null ? null : retire.clone();
+  }
+
+  /**
+   * Takes the fits made before tick 0 ({@code initial: fit-truth}), before the first tick: each
+   * successful one is its model's fit before every window until the model's first successful
+   * retrain, so that the model counts as trained on the fresh truth items it was fitted on (human
+   * share 1, depth 0, no model edges) instead of as not trained. A failed fit leaves its model with
+   * no parameters: it stays untrained.
+   */
+  public void addInitialFits(List<RetrainReport> reports) {
+    for (RetrainReport r : reports) {
+      if (!r.fitFailed() && r.composition().total() > 0) {
+        int model = r.agent() - humans.size();
+        evicted[model] = new Record(r.tick(), model, r.composition(), r.outputDepth() - 1);
+      }
+    }
+  }
+
+  /**
+   * Counts model {@code model}, which starts as the truth ({@code initial: truth}: as if
+   * pre-trained on unlimited human data), as trained on {@code items} items drawn fresh from the
+   * truth (the archive) before tick 0, until its first successful retrain; before the first tick. A
+   * model that a timeline releases later is in no window before its release tick, so it counts so
+   * from there.
+   */
+  public void addTruth(int model, int items) {
+    evicted[model] =
+        new Record(
+            ModelCore.INITIAL_TICK,
+            model,
+            new Composition(new int[] {Items.ARCHIVE}, new int[] {items}, items, items),
+            0);
   }
 
   /**
@@ -210,8 +253,8 @@ public final class GraphWindow {
   }
 
   /**
-   * Writes the window for a checkpoint: the records within it and the last record evicted of each
-   * model, each as its tick, model, composition and depth.
+   * Writes the window for a checkpoint: the records within it and the last record evicted (or the
+   * state before tick 0) of each model, each as its tick, model, composition and depth.
    */
   void save(java.io.DataOutput out) throws java.io.IOException {
     out.writeInt(records.size());

@@ -94,9 +94,10 @@ public record InteractionGraph(
   /**
    * What one model trained on in a window: item counts pooled over its successful retrains in the
    * window, or, when it had none there, its latest successful retrain before the window ({@code
-   * carried}); {@link #NONE} before its first successful fit. Its arrays are shared with the
-   * model's lane (which replaces them, never writes them) and with every reader: nobody writes
-   * them.
+   * carried}): for a model that starts as the truth or as a fit on truth samples, until its first
+   * successful retrain, its state before tick 0 (see {@link GraphWindow}); {@link #NONE} before its
+   * first successful fit. Its arrays are shared with the model's lane (which replaces them, never
+   * writes them) and with every reader: nobody writes them.
    *
    * @param authors authors, ascending ({@link Items#ARCHIVE} first)
    * @param counts items from each author

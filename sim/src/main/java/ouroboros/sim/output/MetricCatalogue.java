@@ -292,7 +292,9 @@ public final class MetricCatalogue {
                   "human-ancestry",
                   "a_i, the probability that its training data, traced back through the models that wrote"
                       + " it, ends in human data, in the graph of the last 10 ticks (see \"Topology\"); `NA`"
-                      + " while it or an ancestor has not trained",
+                      + " while it or an ancestor has not trained (a model that starts as the truth or as"
+                      + " a fit on truth samples counts as trained on human data until its first"
+                      + " retrain)",
                   "probability")
               .graph()
               .live(

@@ -115,4 +115,59 @@ class GraphWindowTest {
     assertEquals(3, in.retrains());
     assertEquals(2, in.lastTick());
   }
+
+  @Test
+  void window_initialFitAndTruth_countAsHumanDataUntilTheFirstRetrain() {
+    GraphWindow w = new GraphWindow(List.of("people"), List.of("m0", "m1", "m2"), 3);
+    int archive = ouroboros.agents.data.Items.ARCHIVE;
+    Composition real = new Composition(new int[] {archive}, new int[] {20}, 20, 20);
+    w.addInitialFits(
+        List.of(
+            report(1, -1, false, real, 1.0),
+            report(3, -1, true, real, 1.0))); // m2's fit failed: no parameters
+    w.addTruth(1, 30);
+    w.add(0, List.of());
+    InteractionGraph g = w.graphAt(0);
+    for (int k = 0; k < 2; k++) {
+      InteractionGraph.Input in = g.inputs().get(k);
+      assertArrayEquals(new int[] {archive}, in.authors(), "m" + k);
+      assertEquals(1.0, in.humanShare(), "m" + k);
+      assertEquals(0.0, in.depth(), "m" + k);
+    }
+    assertEquals(20, g.inputs().get(0).items());
+    assertEquals(30, g.inputs().get(1).items());
+    assertFalse(g.inputs().get(2).known(), "a failed fit before tick 0 leaves m2 untrained");
+    // The first retrain replaces the state before tick 0, in its window and after it.
+    w.add(
+        1,
+        List.of(report(1, 1, false, new Composition(new int[] {2}, new int[] {10}, 0, 10), 2.0)));
+    for (int t = 2; t <= 6; t++) {
+      w.add(t, List.of());
+      InteractionGraph.Input in = w.graphAt(t).inputs().get(0);
+      assertArrayEquals(new int[] {2}, in.authors(), "tick " + t);
+      assertEquals(1, in.lastTick(), "tick " + t);
+    }
+    assertEquals(1.0, w.graphAt(6).inputs().get(1).humanShare(), "m1 never retrained");
+  }
+
+  @Test
+  void window_initialState_survivesACheckpoint() throws java.io.IOException {
+    GraphWindow w = new GraphWindow(List.of("people"), List.of("m0", "m1"), 3);
+    int archive = ouroboros.agents.data.Items.ARCHIVE;
+    w.addInitialFits(
+        List.of(
+            report(
+                1, -1, false, new Composition(new int[] {archive}, new int[] {20}, 20, 20), 1.0)));
+    w.addTruth(1, 30);
+    for (int t = 0; t <= 4; t++) {
+      w.add(t, List.of());
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    w.save(new java.io.DataOutputStream(bytes));
+    GraphWindow restored = window(); // a resumed run hears no fits before tick 0
+    restored.restore(
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+    assertEquals(w.graphAt(4), restored.graphAt(4));
+    assertTrue(restored.graphAt(4).inputs().get(0).known());
+  }
 }
