@@ -10,9 +10,9 @@ import ouroboros.sim.output.PopulationStats;
 
 /**
  * The run report's over-ticks charts of one metric per model: a line per model, or, with many
- * models, the few that end furthest towards collapse and the median of all with a band from the 10%
- * to the 90% quantile; a collapse definition's threshold as a horizontal line, and a marker where
- * each drawn model's verdict first fired.
+ * models, the few that end furthest towards collapse and the median of all (each with its latest
+ * value at each tick) with a band from the 10% to the 90% quantile; a collapse definition's
+ * threshold as a horizontal line, and a marker where each drawn model's verdict first fired.
  */
 final class OverTicks {
   /** With more models than this, the chart draws the top {@link #TOP} and a quantile band. */
@@ -70,139 +70,50 @@ final class OverTicks {
   }
 
   /**
-   * The median over the models at each tick, with the 10% to 90% quantiles as its band. The finite
-   * values are grouped by tick in one flat array, not boxed per value: by position when every model
-   * has its values at the same ticks ({@link #bandOfShared}), else by a counting sort over the
-   * sorted distinct ticks ({@link #bandOfAny}).
+   * The median over the models at each tick, with the 10% to 90% quantiles as its band: each model
+   * counts with its latest value ({@link LatestValues}), when that is finite, so that models that
+   * report at different ticks (different {@code retrain-every}) do not make the median jump between
+   * the models that happen to report at a tick. A tick where no model has a finite value is left
+   * out.
    */
   static Charts.Line band(List<Charts.Line> all) {
-    double[] shared = sharedTicks(all);
-    return shared != null ? bandOfShared(all, shared) : bandOfAny(all);
-  }
-
-  /**
-   * The ticks of the finite values of the first line when every line has its finite values at the
-   * same ticks, in strictly ascending order (the models of a run mostly do); null otherwise.
-   */
-  static double[] sharedTicks(List<Charts.Line> all) {
-    if (all.isEmpty()) {
-      return null;
-    }
-    Charts.Line first = all.get(0);
-    double[] ticks = new double[first.x().length];
-    int n = 0;
-    for (int i = 0; i < first.x().length; i++) {
-      if (Double.isFinite(first.y()[i])) {
-        if (n > 0 && Double.compare(first.x()[i], ticks[n - 1]) <= 0) {
-          return null;
-        }
-        ticks[n++] = first.x()[i];
-      }
-    }
+    List<double[]> x = new ArrayList<>();
+    List<double[]> y = new ArrayList<>();
     for (Charts.Line l : all) {
-      int k = 0;
-      for (int i = 0; i < l.x().length; i++) {
-        if (Double.isFinite(l.y()[i])) {
-          if (k == n || Double.compare(l.x()[i], ticks[k]) != 0) {
-            return null;
+      x.add(l.x());
+      y.add(l.y());
+    }
+    List<double[]> points = new ArrayList<>();
+    LatestValues.each(
+        x,
+        y,
+        Double::isFinite,
+        (tick, values, n) -> {
+          if (n > 0) {
+            double[] v = Arrays.copyOf(values, n);
+            Arrays.sort(v);
+            points.add(
+                new double[] {
+                  tick,
+                  PopulationStats.quantile(v, 0.5),
+                  PopulationStats.quantile(v, 0.1),
+                  PopulationStats.quantile(v, 0.9)
+                });
           }
-          k++;
-        }
-      }
-      if (k != n) {
-        return null;
-      }
-    }
-    return Arrays.copyOf(ticks, n);
-  }
-
-  /**
-   * {@link #bandOfAny}'s band when every line has its finite values at {@code ticks} ({@link
-   * #sharedTicks}): the k-th finite value of each line is at tick k, so the values are grouped by
-   * tick, in line order as there, without sorting the ticks of every point.
-   */
-  static Charts.Line bandOfShared(List<Charts.Line> all, double[] ticks) {
-    int n = ticks.length;
-    int lines = all.size();
-    double[] values = new double[n * lines];
-    for (int j = 0; j < lines; j++) {
-      Charts.Line l = all.get(j);
-      int k = 0;
-      for (int i = 0; i < l.x().length; i++) {
-        if (Double.isFinite(l.y()[i])) {
-          values[k++ * lines + j] = l.y()[i];
-        }
-      }
-    }
-    int[] start = new int[n + 1];
-    for (int k = 0; k <= n; k++) {
-      start[k] = k * lines;
-    }
-    return quantiles(all.size(), Arrays.copyOf(ticks, n), values, start);
-  }
-
-  /** The band of lines at any ticks: the finite values grouped by tick with a counting sort. */
-  static Charts.Line bandOfAny(List<Charts.Line> all) {
-    int points = 0;
-    for (Charts.Line l : all) {
-      points += l.x().length;
-    }
-    double[] ticks = new double[points];
-    int m = 0;
-    for (Charts.Line l : all) {
-      for (int i = 0; i < l.x().length; i++) {
-        if (Double.isFinite(l.y()[i])) {
-          ticks[m++] = l.x()[i];
-        }
-      }
-    }
-    Arrays.sort(ticks, 0, m);
-    int n = 0;
-    for (int i = 0; i < m; i++) {
-      if (n == 0 || Double.compare(ticks[n - 1], ticks[i]) != 0) {
-        ticks[n++] = ticks[i];
-      }
-    }
-    int[] start = new int[n + 1];
-    for (Charts.Line l : all) {
-      for (int i = 0; i < l.x().length; i++) {
-        if (Double.isFinite(l.y()[i])) {
-          start[Arrays.binarySearch(ticks, 0, n, l.x()[i]) + 1]++;
-        }
-      }
-    }
+        });
+    int n = points.size();
+    double[][] cols = new double[4][n];
     for (int k = 0; k < n; k++) {
-      start[k + 1] += start[k];
-    }
-    double[] values = new double[m];
-    int[] next = Arrays.copyOf(start, n);
-    for (Charts.Line l : all) {
-      for (int i = 0; i < l.x().length; i++) {
-        if (Double.isFinite(l.y()[i])) {
-          values[next[Arrays.binarySearch(ticks, 0, n, l.x()[i])]++] = l.y()[i];
-        }
+      for (int c = 0; c < 4; c++) {
+        cols[c][k] = points.get(k)[c];
       }
     }
-    return quantiles(all.size(), Arrays.copyOf(ticks, n), values, start);
-  }
-
-  /**
-   * The band of {@code models} lines: at tick {@code x[k]}, the median and the 10% and 90%
-   * quantiles of {@code values[start[k]]} to {@code values[start[k + 1]]} (exclusive).
-   */
-  private static Charts.Line quantiles(int models, double[] x, double[] values, int[] start) {
-    int n = x.length;
-    double[] y = new double[n];
-    double[] lo = new double[n];
-    double[] hi = new double[n];
-    for (int k = 0; k < n; k++) {
-      double[] v = Arrays.copyOfRange(values, start[k], start[k + 1]);
-      Arrays.sort(v);
-      y[k] = PopulationStats.quantile(v, 0.5);
-      lo[k] = PopulationStats.quantile(v, 0.1);
-      hi[k] = PopulationStats.quantile(v, 0.9);
-    }
-    return new Charts.Line("median of all " + models + " models (band: 10% to 90%)", x, y, lo, hi);
+    return new Charts.Line(
+        "median of all " + all.size() + " models (band: 10% to 90%)",
+        cols[0],
+        cols[1],
+        cols[2],
+        cols[3]);
   }
 
   /**

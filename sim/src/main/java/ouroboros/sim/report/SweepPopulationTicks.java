@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import ouroboros.sim.engine.CopyPlan;
@@ -24,11 +23,12 @@ import ouroboros.sim.scenario.spec.Scenario;
  * The sweep report's risk and diversity over ticks when the runs aggregate per population: one
  * chart per metric, not one per model (a thousand models drew two thousand charts), each line a
  * cell's mean over its replicates of the mean over the models each replicate keeps in {@code
- * metrics.csv} (its sample), with a 95% band. With several populations, one chart per metric and
- * population, over the kept models of that population: metrics.csv does not say which population a
- * model is in, so each cell's first run's scenario.yaml says it (when it cannot be read, the charts
- * pool every kept model, as they did for every sweep before). A run that keeps no model's rows has
- * no series over ticks: the page says so and draws nothing.
+ * metrics.csv} (its sample, each model with its latest value at each tick), with a 95% band. With
+ * several populations, one chart per metric and population, over the kept models of that
+ * population: metrics.csv does not say which population a model is in, so each cell's first run's
+ * scenario.yaml says it (when it cannot be read, the charts pool every kept model, as they did for
+ * every sweep before). A run that keeps no model's rows has no series over ticks: the page says so
+ * and draws nothing.
  */
 final class SweepPopulationTicks {
   private SweepPopulationTicks() {}
@@ -65,7 +65,9 @@ final class SweepPopulationTicks {
         "Each line is a cell's mean over its replicates of the mean, at each tick, over the models"
             + " whose rows the replicate keeps in metrics.csv (its sample of the populations"
             + (groups == null ? "" : "; one chart per population, its models as scenario.yaml says")
-            + "); the band is the 95% confidence interval across replicates. A tick where some"
+            + "), each with its latest value at that tick (a model that retrains every few ticks"
+            + " counts at the ticks between too); the band is the 95% confidence interval across"
+            + " replicates. A tick where some"
             + " model's value is infinite has an infinite mean: it is not drawn, and the chart's"
             + " subtitle counts it.");
   }
@@ -141,33 +143,42 @@ final class SweepPopulationTicks {
 
   /**
    * A run's mean at each tick of {@code metric} over the models it keeps that {@code models}
-   * accepts (NA values left out, an infinite value making the mean infinite, as the tables' means
-   * do); null when none has it.
+   * accepts, each with its latest value at that tick ({@link LatestValues}: models that retrain at
+   * different ticks count at every tick, so the mean does not jump between the models that happen
+   * to report); NA values are left out, an infinite value makes the mean infinite, as the tables'
+   * means do. Null when no model has the metric.
    */
   static Series meanOverModels(RunDir r, String metric, Predicate<String> models) {
-    Map<Integer, double[]> byTick = new TreeMap<>();
+    List<double[]> x = new ArrayList<>();
+    List<double[]> y = new ArrayList<>();
     for (String m : r.metrics().models()) {
-      Series x = models.test(m) ? r.metrics().get(m, metric) : null;
-      if (x == null) {
+      Series s = models.test(m) ? r.metrics().get(m, metric) : null;
+      if (s == null) {
         continue;
       }
-      for (int i = 0; i < x.size(); i++) {
-        if (!Double.isNaN(x.value(i))) {
-          double[] sumN = byTick.computeIfAbsent(x.tick(i), t -> new double[2]);
-          sumN[0] += x.value(i);
-          sumN[1]++;
-        }
+      double[] xs = new double[s.size()];
+      double[] ys = new double[s.size()];
+      for (int i = 0; i < s.size(); i++) {
+        xs[i] = s.tick(i);
+        ys[i] = s.value(i);
       }
-    }
-    if (byTick.isEmpty()) {
-      return null;
+      x.add(xs);
+      y.add(ys);
     }
     Series out = new Series();
-    List<Integer> ticks = new ArrayList<>(byTick.keySet());
-    for (int t : ticks) {
-      double[] sumN = byTick.get(t);
-      out.add(t, sumN[0] / sumN[1]);
-    }
-    return out;
+    LatestValues.each(
+        x,
+        y,
+        v -> !Double.isNaN(v),
+        (tick, values, n) -> {
+          if (n > 0) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+              sum += values[i];
+            }
+            out.add((int) tick, sum / n);
+          }
+        });
+    return out.size() == 0 ? null : out;
   }
 }

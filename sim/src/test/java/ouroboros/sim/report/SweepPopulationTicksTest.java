@@ -111,4 +111,57 @@ class SweepPopulationTicksTest {
     assertEquals("models", SweepPopulationTicks.group(of, "x.c"));
     assertEquals(null, SweepPopulationTicks.group(of, "lab-0.cx"));
   }
+
+  private static RunDir run(MetricsFile metrics) {
+    return new RunDir(
+        java.nio.file.Path.of("run"),
+        "s",
+        "",
+        "gaussian",
+        1,
+        4,
+        4,
+        true,
+        null,
+        List.of(),
+        metrics,
+        Double.NaN,
+        List.of(),
+        null);
+  }
+
+  @Test
+  void meanOverModels_mixedRetrainCadences_carriesEachModelsLatestValue() {
+    // Two models report at even ticks only (retrain-every: 2), one at every tick: at odd ticks the
+    // mean is still over all three, not the one that happens to report there.
+    MetricsFile f = MetricsFile.empty();
+    for (int t = 0; t < 4; t++) {
+      if (t % 2 == 0) {
+        f.add("s0", "population-risk", t, 10);
+        f.add("s1", "population-risk", t, 20);
+      }
+      f.add("fast", "population-risk", t, 3);
+    }
+    Series mean = SweepPopulationTicks.meanOverModels(run(f), "population-risk", m -> true);
+    assertEquals(4, mean.size());
+    for (int k = 0; k < 4; k++) {
+      assertEquals(k, mean.tick(k));
+      assertEquals((10 + 20 + 3) / 3.0, mean.value(k), 1e-12, "mean at tick " + k);
+    }
+  }
+
+  @Test
+  void meanOverModels_modelBeforeItsFirstRowAndNa_leftOut_infinityKept() {
+    MetricsFile f = MetricsFile.empty();
+    f.add("a", "population-risk", 0, 1);
+    f.add("a", "population-risk", 1, Double.NaN);
+    f.add("a", "population-risk", 2, Double.POSITIVE_INFINITY);
+    f.add("b", "population-risk", 1, 5);
+    Series mean = SweepPopulationTicks.meanOverModels(run(f), "population-risk", m -> true);
+    assertEquals(3, mean.size());
+    assertEquals(1, mean.value(0));
+    assertEquals(5, mean.value(1));
+    assertEquals(Double.POSITIVE_INFINITY, mean.value(2));
+    assertEquals(null, SweepPopulationTicks.meanOverModels(run(f), "diversity-ratio", m -> true));
+  }
 }
