@@ -52,14 +52,33 @@ class OutputOptionsTest {
   }
 
   @Test
-  void block_absent_isNotWrittenBack() throws Exception {
+  void block_absentOrPartial_writtenBackWithEveryDefault() throws Exception {
+    // docs/outputs.md: scenario.yaml is the resolved scenario, every default filled in; the block
+    // was left out when absent, and sample-size left out beside per-model-rows: none.
     ScenarioLoader loader = new ScenarioLoader();
+    OutputOptions d = OutputOptions.DEFAULTS;
     Scenario s = loader.parse("base.yaml", BASE);
-    assertEquals(null, s.output());
-    assertFalse(loader.write(s).contains("output"), loader.write(s));
+    assertEquals(new OutputSpec(d.perModelRows(), d.sampleSize()), s.output());
+    assertTrue(
+        loader
+            .write(s)
+            .contains(
+                "output:\n  per-model-rows: "
+                    + d.perModelRows()
+                    + "\n  sample-size: "
+                    + d.sampleSize()
+                    + "\n"),
+        loader.write(s));
     Scenario given = loader.parse("given.yaml", BASE + "output: {per-model-rows: none}\n");
-    assertEquals(new OutputSpec("none", null), given.output());
-    assertEquals(new OutputOptions("none", 1000), OutputOptions.of(given.output()));
+    assertEquals(new OutputSpec("none", d.sampleSize()), given.output());
+    assertEquals(new OutputOptions("none", d.sampleSize()), OutputOptions.of(given.output()));
+    String written = loader.write(given);
+    assertTrue(
+        written.contains("output:\n  per-model-rows: none\n  sample-size: " + d.sampleSize()),
+        written);
+    // The written scenario reads back as the same scenario, and writes the same bytes.
+    assertEquals(given, loader.parse("scenario.yaml", written));
+    assertEquals(written, loader.write(loader.parse("scenario.yaml", written)));
   }
 
   @Test

@@ -16,6 +16,7 @@ import ouroboros.sim.scenario.spec.HumanSpec;
 import ouroboros.sim.scenario.spec.LaunderingSpec;
 import ouroboros.sim.scenario.spec.ModelSpec;
 import ouroboros.sim.scenario.spec.Names;
+import ouroboros.sim.scenario.spec.OutputSpec;
 import ouroboros.sim.scenario.spec.ReleaseSpec;
 import ouroboros.sim.scenario.spec.Retention;
 import ouroboros.sim.scenario.spec.SamplingSpec;
@@ -97,7 +98,7 @@ public final class Resolution {
         s.aiShare(),
         collapse,
         s.populations(),
-        s.output(),
+        Declared.withDefaults(s.output() != null ? s.output() : new OutputSpec(null, null)),
         s.copies());
   }
 

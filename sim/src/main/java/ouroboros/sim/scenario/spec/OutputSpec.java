@@ -8,8 +8,8 @@ import ouroboros.sim.scenario.check.Suggest;
 
 /**
  * The {@code output:} block: how much of a large run the run directory keeps. Every key is
- * optional; absent, the block is not written back to {@code scenario.yaml}, and the defaults of
- * {@code ouroboros.sim.output.OutputOptions} apply.
+ * optional; the defaults of {@code ouroboros.sim.output.OutputOptions} apply, and the resolved
+ * {@code scenario.yaml} writes the block with them filled in.
  *
  * @param perModelRows which models get rows in metrics.csv and entries in summary.json: {@code
  *     all}, {@code sample}, {@code none}, or {@code auto} (all up to 1,000 models, else a sample)
