@@ -459,6 +459,38 @@ class BadInputTest {
                 "(did you mean 'watermark-filter'?)")));
     cases.add(
         new Case(
+            "bareStageName_asksForAMapping",
+            utf8(withPipeline("dedup")),
+            29,
+            9,
+            "models[0].pipeline[0]",
+            "the text 'dedup'",
+            List.of("a mapping such as {stage: dedup}")));
+    cases.add(
+        new Case(
+            "bareUnknownStageName_listsStagesAndSuggests",
+            utf8(withPipeline("dedupe")),
+            29,
+            9,
+            "models[0].pipeline[0]",
+            "the text 'dedupe'",
+            List.of(
+                "a mapping with the key 'stage', one of [watermark-filter,",
+                "(did you mean 'dedup'?)")));
+    cases.add(
+        new Case(
+            "bareDomainType_asksForAMapping",
+            utf8(
+                VALID.replace(
+                    "domain:\n  type: gaussian\n  dimensions: 1\n  mean: [0.0]\n  variance: [1.0]\n",
+                    "domain: gaussian\n")),
+            5,
+            9,
+            "domain",
+            "the text 'gaussian'",
+            List.of("a mapping such as {type: gaussian}")));
+    cases.add(
+        new Case(
             "stageRateOutOfRange_namesStageKey",
             utf8(withPipeline("{stage: watermark-filter, tpr: 1.5}")),
             29,

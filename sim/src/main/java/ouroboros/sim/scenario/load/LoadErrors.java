@@ -219,37 +219,15 @@ final class LoadErrors {
     if (e instanceof NonFinite n) {
       return fail(name, line, col, path, n.found, FINITE);
     }
-    if (e instanceof InvalidTypeIdException t
-        && t.getBaseType() != null
-        && t.getBaseType().getRawClass() == StageSpec.class) {
-      String id = t.getTypeId();
-      List<String> known = Stages.names();
-      String key = pointer + "/stage";
-      Locations.Position keyAt = locations.find(key);
-      return fail(
-          name,
-          keyAt.line(),
-          keyAt.column(),
-          Locations.display(key),
-          Problems.describe(id),
-          (id == null ? "the required key 'stage', one of " : "a known pipeline stage, one of ")
-              + known
-              + (id == null ? "" : Suggest.didYouMean(id, known)));
-    }
     if (e instanceof InvalidTypeIdException t) {
-      String id = t.getTypeId();
-      List<String> known = Plugins.domainTypes();
-      String type = (pointer.isEmpty() ? "/domain" : pointer) + "/type";
-      Locations.Position typeAt = locations.find(type);
-      return fail(
+      boolean stage = t.getBaseType() != null && t.getBaseType().getRawClass() == StageSpec.class;
+      return TypeKeyErrors.of(
           name,
-          typeAt.line(),
-          typeAt.column(),
-          Locations.display(type),
-          Problems.describe(id),
-          (id == null ? "the required key 'type', one of " : "a known domain type, one of ")
-              + known
-              + (id == null ? "" : Suggest.didYouMean(id, known)));
+          t,
+          stage ? pointer : pointer.isEmpty() ? "/domain" : pointer,
+          stage ? "stage" : "type",
+          stage ? Stages.names() : Plugins.domainTypes(),
+          locations);
     }
     if (e.getCause() instanceof InputCoercionException c) {
       return fail(
