@@ -39,6 +39,9 @@ public final class KeyTables {
     Iterator<Map.Entry<String, JsonNode>> defs = root.get("definitions").fields();
     while (defs.hasNext()) {
       Map.Entry<String, JsonNode> d = defs.next();
+      if (d.getKey().startsWith(TemplateSchema.PREFIX)) {
+        continue; // a template copy: the same keys as its definition, each also a population value
+      }
       if (d.getValue().has("properties")) {
         table(out, "`" + d.getKey() + "`", d.getValue());
       } else {

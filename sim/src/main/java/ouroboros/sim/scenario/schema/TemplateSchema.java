@@ -19,7 +19,9 @@ final class TemplateSchema {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final String DEFS = "#/definitions/";
   private static final String VALUE = "population-value";
-  private static final String PREFIX = "template-";
+
+  /** The name of a definition's template copy is this, then the definition's name. */
+  static final String PREFIX = "template-";
 
   /** Keywords whose value is one subschema of a value of the same place. */
   private static final List<String> SAME_PLACE = List.of("then", "else");
