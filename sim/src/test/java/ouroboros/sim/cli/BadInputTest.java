@@ -491,6 +491,17 @@ class BadInputTest {
             List.of("a mapping such as {type: gaussian}")));
     cases.add(
         new Case(
+            "weightingWithoutWeights_asksForAtLeastOne",
+            utf8(withPipeline("{stage: weighting}")),
+            29,
+            9,
+            "models[0].pipeline[0]",
+            "no weights",
+            List.of(
+                "either 'real-share', or at least one of 'real-weight' and 'synthetic-weight'"
+                    + " (the other then 1)")));
+    cases.add(
+        new Case(
             "stageRateOutOfRange_namesStageKey",
             utf8(withPipeline("{stage: watermark-filter, tpr: 1.5}")),
             29,

@@ -10,11 +10,12 @@ import ouroboros.sim.scenario.spec.Declared;
 /**
  * {@code weighting}: sample weights of real and synthetic items, either as the real items' share of
  * the total weight ({@code real-share}; golden-ratio weighting is 0.618) or as per-item multipliers
- * ({@code real-weight}, {@code synthetic-weight}).
+ * ({@code real-weight}, {@code synthetic-weight}: at least one of them, the other 1).
  *
  * @param realShare share of the total weight carried by real items, in (0, 1)
- * @param realWeight weight multiplier of each real item
- * @param syntheticWeight weight multiplier of each synthetic item
+ * @param realWeight weight multiplier of each real item (1 when only synthetic-weight is given)
+ * @param syntheticWeight weight multiplier of each synthetic item (1 when only real-weight is
+ *     given)
  */
 @Spec(
     doc =
@@ -29,13 +30,21 @@ public record WeightingSpec(
             expect = "a share in (0, 1)")
         Double realShare,
     @Key(
-            doc = "Weight multiplier of each real item.",
+            doc =
+                "Weight multiplier of each real item. Per-item weights take at least one of "
+                    + "'real-weight' and 'synthetic-weight', the other then 1; not with "
+                    + "'real-share'. Default 1.",
             exclusiveMin = 0,
+            def = "1.0",
             expect = "a weight greater than 0")
         Double realWeight,
     @Key(
-            doc = "Weight multiplier of each synthetic item.",
+            doc =
+                "Weight multiplier of each synthetic item. Per-item weights take at least one of "
+                    + "'real-weight' and 'synthetic-weight', the other then 1; not with "
+                    + "'real-share'. Default 1.",
             exclusiveMin = 0,
+            def = "1.0",
             expect = "a weight greater than 0")
         Double syntheticWeight)
     implements StageSpec {
@@ -47,7 +56,8 @@ public record WeightingSpec(
       p.addWorded(
           at,
           realShare == null ? "no weights" : "both 'real-share' and per-item weights",
-          "either 'real-share', or 'real-weight' and 'synthetic-weight'");
+          "either 'real-share', or at least one of 'real-weight' and 'synthetic-weight' (the other"
+              + " then 1)");
     }
     Declared.checkBounds(p, at, this);
   }
@@ -59,8 +69,10 @@ public record WeightingSpec(
     }
     return new WeightingSpec(
         null,
-        realWeight == null ? 1.0 : realWeight,
-        syntheticWeight == null ? 1.0 : syntheticWeight);
+        realWeight == null ? Declared.<Double>def(WeightingSpec.class, "real-weight") : realWeight,
+        syntheticWeight == null
+            ? Declared.<Double>def(WeightingSpec.class, "synthetic-weight")
+            : syntheticWeight);
   }
 
   @Override

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import ouroboros.sim.scenario.path.Timelines;
+import ouroboros.sim.scenario.spec.Declared;
 import ouroboros.sim.scenario.spec.ModelSpec;
 import ouroboros.sim.scenario.spec.Scenario;
+import ouroboros.sim.scenario.stage.WeightingSpec;
 
 /** What {@link Resolution} fills in, and that it stays linear in the models and the sites. */
 class ResolutionTest {
@@ -51,5 +53,26 @@ class ResolutionTest {
     assertEquals(List.of("a", "b"), a.crawl().sites());
     // one list for every member a set event on a population resolves (issue 15: N x S otherwise)
     assertSame(a.crawl().sites(), b.crawl().sites());
+  }
+
+  @Test
+  void resolve_weightingWithOneWeight_theOtherIsItsDeclaredDefault() throws Exception {
+    // {stage: weighting, real-weight: 3} is valid and runs; the key tables and schema now say the
+    // other weight's default, which is the one the run takes.
+    String yaml =
+        "name: w\nticks: 1\ndomain: {type: gaussian}\nmodels:\n"
+            + "  - {id: m0, regime: replace, scrape: 5, publish-rate: 5,"
+            + " pipeline: [{stage: weighting, real-weight: 3}]}\n"
+            + "  - {id: m1, regime: replace, scrape: 5, publish-rate: 5,"
+            + " pipeline: [{stage: weighting, synthetic-weight: 0.5}]}\n";
+    Scenario s = new ScenarioLoader().parse("w.yaml", yaml);
+    Double one = Declared.def(WeightingSpec.class, "synthetic-weight");
+    assertEquals(
+        new WeightingSpec(null, 3.0, one), s.models().get(0).pipeline().get(0), "real-weight only");
+    assertEquals(
+        new WeightingSpec(null, Declared.def(WeightingSpec.class, "real-weight"), 0.5),
+        s.models().get(1).pipeline().get(0),
+        "synthetic-weight only");
+    assertEquals(1.0, one);
   }
 }
