@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
-import ouroboros.agents.human.HumanSettings;
-import ouroboros.agents.model.Initial;
 import ouroboros.agents.model.ModelCore;
-import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
 import ouroboros.sim.engine.RunOutcome;
 import ouroboros.sim.engine.TickResult;
@@ -119,27 +116,7 @@ public final class GraphListener implements Observers.Topology {
     this.kept = blockFiles ? null : kept;
     this.humans = world.humans().size();
     this.window = options.window();
-    int h = world.humans().size();
-    int m = world.models().size();
-    int[] release = new int[m];
-    int[] retire = new int[m];
-    for (int k = 0; k < m; k++) {
-      release[k] = world.timeline().releaseTick(h + k);
-      retire[k] = world.timeline().retireTick(h + k);
-    }
-    this.records =
-        new GraphWindow(
-            world.humans().stream().map(HumanSettings::id).toList(),
-            world.models().stream().map(ModelSettings::id).toList(),
-            window,
-            release,
-            retire);
-    for (int k = 0; k < m; k++) {
-      ModelSettings settings = world.models().get(k);
-      if (settings.initial() == Initial.TRUTH) {
-        records.addTruth(k, settings.scrape());
-      }
-    }
+    this.records = GraphWindow.of(world, window);
   }
 
   /**

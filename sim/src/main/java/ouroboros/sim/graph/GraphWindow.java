@@ -6,9 +6,13 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import ouroboros.agents.data.Items;
+import ouroboros.agents.human.HumanSettings;
 import ouroboros.agents.model.Composition;
+import ouroboros.agents.model.Initial;
 import ouroboros.agents.model.ModelCore;
+import ouroboros.agents.model.ModelSettings;
 import ouroboros.agents.model.RetrainReport;
+import ouroboros.sim.engine.World;
 
 /**
  * Keeps the retrain records of the last ticks and builds the {@link InteractionGraph} of a window
@@ -73,6 +77,36 @@ public final class GraphWindow {
     }
     this.release = release.clone();
     this.retire = retire == null ? null : retire.clone();
+  }
+
+  /**
+   * The empty window of {@code world}'s agents, with its timeline's releases and retirements, and
+   * each model that starts as the truth counted as trained on {@code scrape} truth items ({@link
+   * #addTruth}).
+   */
+  public static GraphWindow of(World world, int window) {
+    int h = world.humans().size();
+    int m = world.models().size();
+    int[] release = new int[m];
+    int[] retire = new int[m];
+    for (int k = 0; k < m; k++) {
+      release[k] = world.timeline().releaseTick(h + k);
+      retire[k] = world.timeline().retireTick(h + k);
+    }
+    GraphWindow w =
+        new GraphWindow(
+            world.humans().stream().map(HumanSettings::id).toList(),
+            world.models().stream().map(ModelSettings::id).toList(),
+            window,
+            release,
+            retire);
+    for (int k = 0; k < m; k++) {
+      ModelSettings settings = world.models().get(k);
+      if (settings.initial() == Initial.TRUTH) {
+        w.addTruth(k, settings.scrape());
+      }
+    }
+    return w;
   }
 
   /**
