@@ -40,15 +40,15 @@ import ouroboros.sim.scenario.spec.Scenario;
  * next tick need not wait for the disk. The files are checkpointed together: the rows of finished
  * ticks are appended to metrics.csv, then summary.json is rewritten ({@link SummaryCheckpoints}),
  * at most once per {@link #CHECKPOINT} or {@value SummaryCheckpoints#SUMMARY_COST_FACTOR} times the
- * time the last summary took to build, whichever is longer (at most {@value
+ * time a summary takes to build, whichever is longer (at most {@value
  * SummaryCheckpoints#MAX_STRETCH} intervals), and always at the end; in between, whenever {@value
  * #MAX_PENDING_BYTES} bytes of rows are waiting, they are appended alone. A run killed mid-way thus
- * loses at most the last second or so of rows, and its summary.json is never more than one
- * checkpoint interval behind its metrics.csv: every row of the ticks the summary counts is in
- * metrics.csv, whole (SIGKILL may cut an append after them: Linux stops a write between two pages),
- * and readers of a run that did not complete read those ticks only (the report, and resume, which
- * cuts the file back to its checkpoint). Rewriting summary.json after every tick cost 15% of the
- * wall time of a run of 1,000 small models.
+ * loses at most the last checkpoint interval of rows (a second, up to ten for a large summary), and
+ * its summary.json is never more than one checkpoint interval behind its metrics.csv: every row of
+ * the ticks the summary counts is in metrics.csv, whole (SIGKILL may cut an append after them:
+ * Linux stops a write between two pages), and readers of a run that did not complete read those
+ * ticks only (the report, and resume, which cuts the file back to its checkpoint). Rewriting
+ * summary.json after every tick cost 15% of the wall time of a run of 1,000 small models.
  */
 public final class RunWriter implements TickListener, AutoCloseable {
   /** The most time between two checkpoints of metrics.csv and summary.json. */

@@ -11,15 +11,16 @@ import ouroboros.sim.scenario.load.Yaml;
  * The timed rewrite of a run's {@code summary.json} (see {@link RunWriter}): a checkpoint appends
  * the rows waiting for metrics.csv, then replaces summary.json, at most once per checkpoint
  * interval or {@value #SUMMARY_COST_FACTOR} times the time a summary takes to build, whichever is
- * longer, but never more than {@value #MAX_STRETCH} intervals apart. A summary's build time is the
- * least of its builds but the first: the first builds run before the JIT has compiled the summary's
- * code (measured: 450, 165, 64, then 9 ms for the same 250 KB summary on a loaded machine; QA, stop
- * 35, saw the last build's 0.4 s keep summary.json 8 seconds and 380 ticks behind metrics.csv). The
+ * longer, but never more than {@value #MAX_STRETCH} intervals apart. A summary's build time is its
+ * size times the least time per byte of the builds but the first: the first builds run before the
+ * JIT has compiled the summary's code (measured: 450, 165, 64, then 9 ms for the same 250 KB
+ * summary on a loaded machine; QA, stop 35, saw the last build's 0.4 s keep summary.json 8 seconds
+ * and 380 ticks behind metrics.csv), and the summary grows as models retrain and are released. The
  * new summary goes to its temporary file first, so that only a rename separates the moves of the
  * two files. Used on the run writer's thread only.
  */
 final class SummaryCheckpoints {
-  /** A checkpoint waits at least this many times the time the last summary took to build. */
+  /** A checkpoint waits at least this many times the time a summary takes to build. */
   static final int SUMMARY_COST_FACTOR = 20;
 
   /** The longest time between two checkpoints, in configured intervals. */
@@ -38,6 +39,7 @@ final class SummaryCheckpoints {
   private final ObjectMapper json = Yaml.json().registerModule(DecimalJson.module());
   private long last = System.nanoTime();
   private long buildNanos;
+  private double nanosPerByte = Double.POSITIVE_INFINITY;
   private int builds;
 
   /**
@@ -75,12 +77,14 @@ final class SummaryCheckpoints {
   }
 
   /**
-   * Records how long a summary took to build: the least time so far, leaving out the first build
-   * (the slower builds ran colder code or on a busier machine, not a larger summary).
+   * Records that a summary of {@code bytes} bytes took {@code nanos} to build: its cost is its size
+   * times the least time per byte so far, leaving out the first build (a slower build per byte ran
+   * colder code or on a busier machine; a larger summary takes longer at the same rate).
    */
-  void built(long nanos) {
-    if (builds++ == 1 || (builds > 2 && nanos < buildNanos)) {
-      buildNanos = nanos;
+  void built(long nanos, int bytes) {
+    if (builds++ > 0) {
+      nanosPerByte = Math.min(nanosPerByte, nanos / (double) Math.max(1, bytes));
+      buildNanos = (long) (nanosPerByte * bytes);
     }
   }
 
@@ -91,7 +95,7 @@ final class SummaryCheckpoints {
   void checkpoint(Flush flush) throws IOException {
     long t0 = System.nanoTime();
     byte[] bytes = bytes();
-    built(System.nanoTime() - t0);
+    built(System.nanoTime() - t0, bytes.length);
     AtomicFiles.Commit next = AtomicFiles.prepare(file, bytes);
     flush.run();
     next.commit();

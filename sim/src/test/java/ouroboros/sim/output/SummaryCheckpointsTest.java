@@ -17,6 +17,7 @@ import ouroboros.sim.scenario.spec.Scenario;
 class SummaryCheckpointsTest {
   private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
   private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final int KB = 1000;
 
   private static SummaryCheckpoints checkpoints(long interval) throws Exception {
     Scenario scenario =
@@ -39,31 +40,33 @@ class SummaryCheckpointsTest {
   @Test
   void firstBuild_doesNotStretch() throws Exception {
     SummaryCheckpoints c = checkpoints(SECOND);
-    c.built(400 * MS);
+    c.built(400 * MS, KB);
     assertEquals(SECOND, c.interval());
   }
 
   @Test
   void laterBuilds_stretchTwentyTimesTheLeast_upToTenIntervals() throws Exception {
     SummaryCheckpoints c = checkpoints(SECOND);
-    c.built(400 * MS);
-    c.built(150 * MS);
+    c.built(400 * MS, KB);
+    c.built(150 * MS, KB);
     assertEquals(3 * SECOND, c.interval(), "20 times a 0.15 s build");
-    c.built(300 * MS);
+    c.built(300 * MS, KB);
     assertEquals(3 * SECOND, c.interval(), "a slower build after a faster one: a busy machine");
-    c.built(30 * MS);
+    c.built(30 * MS, KB);
     assertEquals(SECOND, c.interval(), "a cheap summary keeps the interval");
+    c.built(150 * MS, 5 * KB);
+    assertEquals(3 * SECOND, c.interval(), "the same rate, a summary five times larger (0.15 s)");
     SummaryCheckpoints large = checkpoints(SECOND);
-    large.built(4 * SECOND);
-    large.built(2 * SECOND);
+    large.built(4 * SECOND, KB);
+    large.built(2 * SECOND, KB);
     assertEquals(10 * SECOND, large.interval(), "at most ten intervals");
   }
 
   @Test
   void zeroInterval_staysZero() throws Exception {
     SummaryCheckpoints c = checkpoints(0);
-    c.built(MS);
-    c.built(SECOND);
+    c.built(MS, KB);
+    c.built(SECOND, KB);
     assertEquals(0, c.interval());
   }
 }
