@@ -1,10 +1,8 @@
 package ouroboros.agents.pipeline;
 
-import java.util.HashSet;
-import java.util.Objects;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.ArraySampler;
 import ouroboros.agents.domain.Domain;
 
 /**
@@ -24,11 +22,14 @@ public final class Dedup implements Stage {
   private final double resolution;
   private final UniformRandomProvider rng;
 
-  /** A dedup stage at the given resolution (0: exact) that picks kept copies with {@code rng}. */
-  public Dedup(Domain domain, double resolution, UniformRandomProvider rng) {
-    this.domain = domain;
+  /**
+   * A dedup stage at the given resolution (0: exact) that picks kept copies with the stage's
+   * stream.
+   */
+  public Dedup(double resolution, StageEnv env) {
+    this.domain = env.domain();
     this.resolution = resolution;
-    this.rng = Objects.requireNonNull(rng, "rng");
+    this.rng = env.rng();
   }
 
   @Override
@@ -36,18 +37,26 @@ public final class Dedup implements Stage {
     return NAME;
   }
 
+  /**
+   * One pass, a reservoir of one per group: the k-th copy of a key replaces the kept one with
+   * probability 1/k, so each copy is kept with probability 1/(group size). Draws only for
+   * duplicates: data without any leaves the stream as it was.
+   */
   @Override
   public Output apply(TrainingData in) {
     int n = in.size();
-    int[] order = new int[n];
+    Map<Long, int[]> groups = new HashMap<>(); // key -> {kept index, copies seen}
     for (int i = 0; i < n; i++) {
-      order[i] = i;
+      int[] g =
+          groups.putIfAbsent(
+              domain.duplicateKey(in.items().payload(), i, resolution), new int[] {i, 1});
+      if (g != null && rng.nextInt(++g[1]) == 0) {
+        g[0] = i;
+      }
     }
-    ArraySampler.shuffle(rng, order);
-    Set<Long> seen = new HashSet<>();
     boolean[] keep = new boolean[n];
-    for (int i : order) {
-      keep[i] = seen.add(domain.duplicateKey(in.items().payload(), i, resolution));
+    for (int[] g : groups.values()) {
+      keep[g[0]] = true;
     }
     return Output.filtered(in.keep(keep));
   }

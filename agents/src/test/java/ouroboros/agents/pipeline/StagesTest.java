@@ -209,8 +209,10 @@ class StagesTest {
             0,
             0f,
             (short) 0);
-    assertEquals(3, new Dedup(DOMAIN, 0, rng(6)).apply(TrainingData.of(in)).data().size());
-    assertEquals(2, new Dedup(DOMAIN, 0.1, rng(6)).apply(TrainingData.of(in)).data().size());
+    assertEquals(
+        3, new Dedup(0, new StageEnv(DOMAIN, rng(6))).apply(TrainingData.of(in)).data().size());
+    assertEquals(
+        2, new Dedup(0.1, new StageEnv(DOMAIN, rng(6))).apply(TrainingData.of(in)).data().size());
   }
 
   /**
@@ -223,7 +225,7 @@ class StagesTest {
     Items h = items(100, 0, (byte) 0);
     Items s = items(0, 100, (byte) 0);
     Items pairs = Items.concat(List.of(h, s), 1);
-    Dedup d = new Dedup(DOMAIN, 0, rng(7));
+    Dedup d = new Dedup(0, new StageEnv(DOMAIN, rng(7)));
     int kept = 0;
     int human = 0;
     for (int r = 0; r < 20; r++) {
@@ -241,8 +243,10 @@ class StagesTest {
     }
     double share = human / (double) kept; // binomial: sd 0.011 over 2,000 pairs
     assertEquals(0.5, share, 0.06, "share of human copies kept");
-    Items a = new Dedup(DOMAIN, 0, rng(8)).apply(TrainingData.of(pairs)).data().items();
-    Items b = new Dedup(DOMAIN, 0, rng(8)).apply(TrainingData.of(pairs)).data().items();
+    Items a =
+        new Dedup(0, new StageEnv(DOMAIN, rng(8))).apply(TrainingData.of(pairs)).data().items();
+    Items b =
+        new Dedup(0, new StageEnv(DOMAIN, rng(8))).apply(TrainingData.of(pairs)).data().items();
     assertArrayEquals(a.kind(), b.kind(), "the same stream keeps the same copies");
   }
 

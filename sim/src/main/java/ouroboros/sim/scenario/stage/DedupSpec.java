@@ -37,6 +37,6 @@ public record DedupSpec(
 
   @Override
   public StagePlan plan(Context ctx) {
-    return env -> new Dedup(env.domain(), resolution, env.rng());
+    return env -> new Dedup(resolution, env);
   }
 }
