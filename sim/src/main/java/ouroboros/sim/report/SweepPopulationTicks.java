@@ -64,7 +64,11 @@ final class SweepPopulationTicks {
     h.note(
         "Each line is a cell's mean over its replicates of the mean, at each tick, over the models"
             + " whose rows the replicate keeps in metrics.csv (its sample of the populations"
-            + (groups == null ? "" : "; one chart per population, its models as scenario.yaml says")
+            + (groups != null
+                ? "; one chart per population, its models as scenario.yaml says"
+                : s.populations().size() > 1
+                    ? "; every population pooled: some cell's scenario.yaml could not be loaded"
+                    : "")
             + "), each with its latest value at that tick (a model that retrains every few ticks"
             + " counts at the ticks between too); the band is the 95% confidence interval across"
             + " replicates. A tick where some"
@@ -123,8 +127,8 @@ final class SweepPopulationTicks {
         for (ModelSpec m : Timelines.allModels(sc.models(), sc.timeline())) {
           of.put(m.id(), m.population() != null ? m.population() : Groups.DEFAULT);
         }
-      } catch (ScenarioException | RuntimeException e) {
-        return null;
+      } catch (ScenarioException e) {
+        return null; // the charts pool every kept model, and say so
       }
       runs.forEach(r -> out.put(r.dir().toString(), of));
     }
@@ -134,11 +138,8 @@ final class SweepPopulationTicks {
   /** A model's population in {@code of}, a copy's ({@code lab-0.c1}) that of its model. */
   static String group(Map<String, String> of, String model) {
     String g = of.get(model);
-    int at = model.lastIndexOf(CopyPlan.SUFFIX);
-    if (g == null && at > 0 && model.substring(at + CopyPlan.SUFFIX.length()).matches("\\d{1,9}")) {
-      g = of.get(model.substring(0, at));
-    }
-    return g;
+    String base = g == null ? CopyPlan.base(model) : null;
+    return base == null ? g : of.get(base);
   }
 
   /**

@@ -55,7 +55,9 @@ final class Connection {
   /**
    * Whether the client has closed or reset the connection: a read that waits at most a millisecond
    * finds the end of its input. Only once the request is read (one request per connection, so the
-   * client sends nothing more; anything it does send is dropped).
+   * client sends nothing more; anything it does send is dropped). A client that half-closes its
+   * side after the request (shutdownOutput, {@code nc -N}) counts as gone too; browsers' event
+   * streams do not.
    */
   boolean hungUp() {
     try {

@@ -79,8 +79,10 @@ final class UnknownKeys {
       return false;
     }
     int index = Integer.parseInt(pointer.substring(slash + 1));
-    if (!(tree.at(pointer.substring(0, slash)) instanceof ArrayNode list) || index >= list.size()) {
-      return false;
+    if (!(tree.at(pointer.substring(0, slash)) instanceof ArrayNode list)
+        || index >= list.size()
+        || list.get(index).isNull()) {
+      return false; // not a list entry, or already nothing: binding it as nothing failed too
     }
     list.set(index, NullNode.getInstance());
     return true;
