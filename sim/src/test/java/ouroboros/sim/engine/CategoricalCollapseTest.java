@@ -1,7 +1,9 @@
 package ouroboros.sim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +27,7 @@ import ouroboros.sim.testing.EngineTest;
  * (tail-mass-ratio = m_blue / 0.1 below 0.5) fires; under accumulate with plain sampling it does
  * not. Each run is R independent chains in one world, one model per site with retention 1, as in
  * {@link Worlds#chains}: each generation trains on exactly the previous one's M items (replace) or
- * on all of them so far (accumulate).
+ * on all of them so far (accumulate). A uniform truth has no tail, so there definition 7 is n/a.
  *
  * <p>Tolerances come from the exact law of each chain: the blue count of a generation is
  * Binomial(M, q(b)) given the previous share b, where q is the sampled blue share, so its
@@ -177,6 +179,42 @@ class CategoricalCollapseTest extends EngineTest {
             .average()
             .orElseThrow();
     assertEquals(1.0, mean, 4 * 0.118 / Math.sqrt(r));
+  }
+
+  @Test
+  void uniformTruth_hasNoTail_definition7IsNotApplicable() {
+    // docs/domains.md (categorical): with no category below 1% the tail is the least likely
+    // category and every category tied with it; when that is every possible category (a uniform
+    // truth) there is no tail, tail-mass-ratio is left out and definition 7 is n/a, in every
+    // generation, even after the drift has lost categories.
+    int r = 5;
+    for (String uniform :
+        new String[] {
+          "{type: categorical, categories: 10, zipf-exponent: 0.0}",
+          "{type: categorical, probabilities: [0.5, 0.5]}"
+        }) {
+      String yaml = chains(r, 20, 6, "replace", "initial: truth").replace(DOMAIN, uniform);
+      RetrainReport[][] g = run(yaml, r, 6);
+      for (int gen = 1; gen <= 6; gen++) {
+        for (RetrainReport rep : g[gen]) {
+          String where = uniform + ", " + rep.id() + " at generation " + gen;
+          assertFalse(rep.evaluation().values().containsKey(Metrics.TAIL_MASS_RATIO), where);
+          assertEquals(Verdict.State.NOT_APPLICABLE, tailVerdict(rep), where);
+        }
+      }
+    }
+    // A tie at the least probability that is not every category is still a tail: 0.15 and 0.15.
+    String tied = "{type: categorical, probabilities: [0.4, 0.3, 0.15, 0.15]}";
+    RetrainReport[][] g =
+        run(chains(r, 20, 6, "replace", "initial: truth").replace(DOMAIN, tied), r, 6);
+    for (int gen = 1; gen <= 6; gen++) {
+      for (RetrainReport rep : g[gen]) {
+        String where = tied + ", " + rep.id() + " at generation " + gen;
+        double ratio = tail(rep);
+        assertTrue(ratio >= 0 && ratio <= 1 / 0.3, where + ": " + ratio);
+        assertNotEquals(Verdict.State.NOT_APPLICABLE, tailVerdict(rep), where);
+      }
+    }
   }
 
   @Test
