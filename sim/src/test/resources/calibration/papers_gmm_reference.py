@@ -195,8 +195,14 @@ def run(seeds, n, fits, init, rng):
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    init = "ouroboros" if "--init" in sys.argv and "ouroboros" in sys.argv else "sklearn"
+    args, init, rest = [], "sklearn", iter(sys.argv[1:])
+    for a in rest:
+        if a == "--init":
+            init = next(rest, "sklearn")  # its value is no positional argument
+        elif not a.startswith("--"):
+            args.append(a)
+    if init not in ("sklearn", "ouroboros"):
+        sys.exit(f"--init: found {init}, expected sklearn or ouroboros")
     seeds = int(args[0]) if args else 4000
     n = int(args[1]) if len(args) > 1 else 100
     rng = np.random.default_rng(20240724)

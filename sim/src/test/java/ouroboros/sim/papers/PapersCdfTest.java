@@ -14,8 +14,8 @@ import ouroboros.sim.testing.EngineTest;
  * He, Xu, Cheng 2025's nonparametric CDF model ({@code scenarios/papers/he-golden-ratio-cdf.yaml},
  * type {@code empirical}): the steady-state Cramér–von Mises error of the weighted empirical
  * distribution against the authors' loop, run over 4,000 seeds by {@code
- * sim/src/test/resources/calibration/papers_cdf_reference.py test} (the same protocol: start at the
- * truth, 40 rounds, the error averaged over rounds 10 to 39; it agrees with the closed form
+ * sim/src/test/resources/calibration/papers_cdf_reference.py 4000 test} (the same protocol: start
+ * at the truth, 40 rounds, the error averaged over rounds 10 to 39; it agrees with the closed form
  * (1/6)(w^2/n + (1 - w)^2/m)/(1 - (1 - w)^2 (1 - 1/m)), and the authors' own 200 rounds averaged
  * over 150 to 199 give the same steady state, see docs/reproducing-papers.md).
  */

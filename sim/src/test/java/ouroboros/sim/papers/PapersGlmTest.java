@@ -15,9 +15,9 @@ import ouroboros.sim.testing.EngineTest;
  * He, Xu, Cheng 2025's logistic and Poisson regressions ({@code
  * scenarios/papers/he-golden-ratio-logistic.yaml} and {@code -poisson.yaml}): the steady-state
  * error of the golden-ratio weighted fit against the authors' loop, run over 500 seeds by {@code
- * sim/src/test/resources/calibration/papers_glm_reference.py test} (the same protocol: start at the
- * truth, 40 rounds, the error averaged over rounds 10 to 39; the authors' own 200 rounds averaged
- * over 150 to 199 agree within their standard errors, see docs/reproducing-papers.md).
+ * sim/src/test/resources/calibration/papers_glm_reference.py 500 test} (the same protocol: start at
+ * the truth, 40 rounds, the error averaged over rounds 10 to 39; the authors' own 200 rounds
+ * averaged over 150 to 199 agree within their standard errors, see docs/reproducing-papers.md).
  */
 @Tag("slow")
 class PapersGlmTest extends EngineTest {
