@@ -56,7 +56,7 @@ final class Commands {
   }
 
   /** "1 tick", "2 ticks". */
-  static String plural(int n, String noun) {
+  static String plural(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 

@@ -73,17 +73,38 @@ final class ValidateCommand implements Callable<Integer> {
         return 0;
       }
       Scenario s = Overrides.load(new ScenarioLoader(), file, sets);
-      out.printf(
-          "ok: %s (%s, %s, %s)%n",
-          file,
-          Commands.plural(s.humans().size(), "human source"),
-          Commands.plural(s.models().size(), "model"),
-          Commands.plural(s.ticks(), "tick"));
+      out.printf("ok: %s (%s)%n", file, counts(s));
       return 0;
     } catch (ScenarioException e) {
       Errors.print(err, e);
       return Main.BAD_INPUT;
     }
+  }
+
+  /**
+   * The scenario's human sources, models and ticks, as the run builds them: with {@code copies:}
+   * the world holds R times the agents, so each count reads "3 models x 1000 copies = 3000 models".
+   */
+  static String counts(Scenario s) {
+    Integer r = s.copies() == null ? null : s.copies().count();
+    return times(s.humans().size(), r, "human source")
+        + ", "
+        + times(s.models().size(), r, "model")
+        + ", "
+        + Commands.plural(s.ticks(), "tick");
+  }
+
+  /** "3 models", or with R copies "3 models x R copies = 3R models" (none stays none). */
+  private static String times(int n, Integer copies, String noun) {
+    if (copies == null || n == 0) {
+      return Commands.plural(n, noun);
+    }
+    return Commands.plural(n, noun)
+        + " x "
+        + copies
+        + (copies == 1 ? " copy" : " copies")
+        + " = "
+        + Commands.plural((long) n * copies, noun);
   }
 
   /**
