@@ -16,29 +16,40 @@ final class OutputDirs {
 
   /**
    * Prepares and locks {@code dir} for {@code option} ({@link OutDir#prepare}); prints why not and
-   * returns null when it is refused, and reports a stale lock it took over.
+   * returns null when it is refused, and reports a stale lock it took over: kept as this run's
+   * lock, or removed when the directory was then refused (a killed run's directory is not empty).
    */
   static RunLock lock(Path dir, OutDir.Mode mode, String option, PrintWriter stderr) {
     RunLock lock;
     try {
       lock = OutDir.prepare(dir, mode, option);
     } catch (OutDir.Refused e) {
+      if (e.stale() != null) {
+        stale(dir, option, e.stale(), "removed it", stderr);
+      }
       stderr.println("error: " + e.getMessage());
       stderr.flush();
       return null;
     }
     if (lock.stale() != null) {
-      stderr.println(
-          "warning: "
-              + option
-              + ": "
-              + dir
-              + " had a stale lock ("
-              + lock.stale()
-              + "), left by a process that no longer runs; taking it over");
+      stale(dir, option, lock.stale(), "taking it over", stderr);
       stderr.flush();
     }
     return lock;
+  }
+
+  /** The warning about a stale lock in {@code dir}, ending with what was done with it. */
+  private static void stale(
+      Path dir, String option, String holder, String done, PrintWriter stderr) {
+    stderr.println(
+        "warning: "
+            + option
+            + ": "
+            + dir
+            + " had a stale lock ("
+            + holder
+            + "), left by a process that no longer runs; "
+            + done);
   }
 
   /**

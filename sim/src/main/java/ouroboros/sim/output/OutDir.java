@@ -23,12 +23,30 @@ import java.util.stream.Stream;
  * directory above it.
  */
 public final class OutDir {
-  /** Why a directory cannot be used: a message for the user, refused before tick 0. */
+  /**
+   * Why a directory cannot be used: a message for the user, refused before tick 0. A refusal that
+   * came after a stale lock was taken over (and so removed, with the refusal) says whose it was.
+   */
   public static final class Refused extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final String stale;
+
     Refused(String message) {
+      this(message, null);
+    }
+
+    private Refused(String message, String stale) {
       super(message);
+      this.stale = stale;
+    }
+
+    /**
+     * Who held the stale lock that was taken over and then removed with this refusal ({@link
+     * RunLock#stale()}), or null when there was none.
+     */
+    public String stale() {
+      return stale;
     }
   }
 
@@ -74,7 +92,12 @@ public final class OutDir {
         empty(dir, entries, what);
       }
       return lock;
-    } catch (Refused | RuntimeException e) {
+    } catch (Refused e) {
+      // Closing the lock deletes its file: a stale one taken over is gone too, and the caller
+      // must say so, not only why the directory was refused.
+      closeQuietly(lock);
+      throw lock.stale() == null ? e : new Refused(e.getMessage(), lock.stale());
+    } catch (RuntimeException e) {
       closeQuietly(lock);
       throw e;
     }

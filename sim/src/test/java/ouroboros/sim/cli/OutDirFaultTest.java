@@ -186,6 +186,27 @@ class OutDirFaultTest {
   }
 
   @Test
+  void staleLock_inAKilledRunsDirectory_reportedThenRefused() throws IOException {
+    // QA: after kill -9, run --out D (no --overwrite) removed the stale lock with only the
+    // "not empty" error; the warning now comes first, and says the lock was removed.
+    Path dir = tmp.resolve("killed-new");
+    assertEquals(0, run(dir).code());
+    Files.writeString(
+        dir.resolve(RunLock.NAME), "pid 999999 on elsewhere, started 2026-01-01T00:00:00Z\n");
+    Result r = run(dir);
+    assertEquals(2, r.code(), r.err());
+    List<String> lines = r.err().lines().toList();
+    assertEquals(2, lines.size(), r.err());
+    assertTrue(
+        lines.get(0).startsWith("warning: --out: " + dir + " had a stale lock (pid 999999 on"),
+        r.err());
+    assertTrue(lines.get(0).endsWith("; removed it"), r.err());
+    assertTrue(lines.get(1).startsWith("error: --out: the directory " + dir), r.err());
+    assertTrue(lines.get(1).contains("not empty"), r.err());
+    assertFalse(Files.exists(dir.resolve(RunLock.NAME)), "the warning says it was removed");
+  }
+
+  @Test
   void outIsAFile_refusedWithExit2() throws IOException {
     Path file = Files.writeString(tmp.resolve("a-file"), "x", StandardCharsets.UTF_8);
     Result r = run(file);
