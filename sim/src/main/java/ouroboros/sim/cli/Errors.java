@@ -15,4 +15,17 @@ final class Errors {
     }
     err.flush();
   }
+
+  /**
+   * Prints {@code instead} as the one error, when it is not null (the file is of the other kind,
+   * {@link FileKinds}), else each of the scenario's errors.
+   */
+  static void print(PrintWriter err, ScenarioException e, String instead) {
+    if (instead == null) {
+      print(err, e);
+      return;
+    }
+    err.println("error: " + instead);
+    err.flush();
+  }
 }

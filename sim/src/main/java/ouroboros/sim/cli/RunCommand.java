@@ -147,7 +147,8 @@ final class RunCommand implements Callable<Integer> {
     try {
       scenario = Overrides.load(new ScenarioLoader(), file, sets);
     } catch (ScenarioException e) {
-      Errors.print(stderr, e);
+      // A sweep file fails as a scenario on each of its keys: say once what it is instead.
+      Errors.print(stderr, e, FileKinds.sweepForRun(file));
       return Main.BAD_INPUT;
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();

@@ -141,7 +141,8 @@ final class SweepCommand implements Callable<Integer> {
     try {
       plan = SweepPlan.check(SweepFile.read(file));
     } catch (ScenarioException e) {
-      Errors.print(stderr, e);
+      // A scenario fails as a sweep file on each of its keys: say once what it is instead.
+      Errors.print(stderr, e, FileKinds.scenarioForSweep(file));
       return Main.BAD_INPUT;
     }
     SweepFile sweep = plan.sweep();

@@ -1,13 +1,9 @@
 package ouroboros.sim.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.scenario.path.Overrides;
@@ -23,17 +19,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ouroboros validate FILE [--set KEY=VALUE]...}: checks a scenario, with the overrides
  * {@code run} would apply, without running it. A sweep file (one with a top-level {@code base:}
- * key) is checked as {@code sweep} checks it before its first run ({@link SweepPlan#check}): the
- * sweep's own keys, its paths, and every cell's scenario.
+ * key, {@link FileKinds}) is checked as {@code sweep} checks it before its first run ({@link
+ * SweepPlan#check}): the sweep's own keys, its paths, and every cell's scenario.
  */
 @Command(
     name = "validate",
     description =
         "Check a scenario file, or a sweep file and every cell of it, without running it.")
 final class ValidateCommand implements Callable<Integer> {
-  /** A top-level {@code base:} key, which only a sweep file has. */
-  private static final Pattern SWEEP = Pattern.compile("(?m)^(base|\"base\"|'base')[ \\t]*:");
-
   @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "The scenario or sweep YAML file.")
@@ -52,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     try {
-      if (isSweep(file)) {
+      if (FileKinds.isSweep(file)) {
         if (!sets.isEmpty()) {
           err.println(
               "error: --set: found a sweep file, "
@@ -105,19 +98,5 @@ final class ValidateCommand implements Callable<Integer> {
         + (copies == 1 ? " copy" : " copies")
         + " = "
         + Commands.plural((long) n * copies, noun);
-  }
-
-  /**
-   * Whether the file reads as a sweep file. Only the text is searched, never parsed, so that a
-   * broken or hostile file reaches the loader, which reports it; an unreadable one is left to the
-   * loader too.
-   */
-  static boolean isSweep(Path file) {
-    try {
-      return Files.isRegularFile(file)
-          && SWEEP.matcher(Files.readString(file, StandardCharsets.UTF_8)).find();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return false;
-    }
   }
 }
