@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import ouroboros.sim.output.WriteFailure;
 import ouroboros.sim.report.ReportOptions;
 import ouroboros.sim.report.ReportWriter;
+import ouroboros.sim.report.UnreadableFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,15 +75,9 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    Path parent = out == null ? null : out.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      stderr.println(
-          "error: --out: found '"
-              + out
-              + "', whose directory "
-              + parent
-              + " does not exist,"
-              + " expected a file in an existing directory");
+    String refused = out == null ? null : unusableOut(out);
+    if (refused != null) {
+      stderr.println("error: --out: " + refused);
       return Main.BAD_INPUT;
     }
     try {
@@ -97,13 +93,72 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       stderr.println("error: " + e.getMessage());
       return Main.BAD_INPUT;
+    } catch (UnreadableFile e) {
+      stderr.println("error: " + e.getMessage());
+      return Main.RUN_FAILED;
     } catch (IOException e) {
-      stderr.println(
-          "error: cannot write the report of "
-              + dir
-              + ": "
-              + ouroboros.sim.output.WriteFailure.describe(e));
+      stderr.println("error: cannot write the report of " + dir + ": " + WriteFailure.describe(e));
       return Main.RUN_FAILED;
     }
+  }
+
+  /**
+   * Why {@code out} cannot take the report, checked before the report is drawn, in the words of the
+   * path the user gave (not of the temporary file the report is first written to); null when it
+   * can. It must not be a directory, and its directory must exist, be a directory, and let a file
+   * be created in it (a probe file is written and deleted).
+   */
+  static String unusableOut(Path out) {
+    if (Files.isDirectory(out)) {
+      return "found the directory "
+          + out
+          + ", expected a file (such as "
+          + out.resolve(ReportWriter.FILE)
+          + ")";
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent == null) {
+      return "found '" + out + "', expected a file in an existing directory";
+    }
+    if (Files.exists(parent) && !Files.isDirectory(parent)) {
+      return "found '"
+          + out
+          + "', whose directory "
+          + parent
+          + " is not a directory but a file, expected a file in an existing directory";
+    }
+    if (!Files.isDirectory(parent)) {
+      return "found '"
+          + out
+          + "', whose directory "
+          + parent
+          + " does not exist, expected a file in an existing directory";
+    }
+    try {
+      Files.delete(Files.createTempFile(parent, ".ouroboros-probe", ".tmp"));
+    } catch (IOException e) {
+      return "found '"
+          + out
+          + "', in the directory "
+          + parent
+          + ", where no file can be created ("
+          + cause(e)
+          + "), expected a file in a directory this process can write";
+    }
+    return null;
+  }
+
+  /** The operating system's reason, without the probe file's name. */
+  private static String cause(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "the file system refused to create one";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

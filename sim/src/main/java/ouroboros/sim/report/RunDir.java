@@ -6,7 +6,6 @@ import static ouroboros.sim.output.MetricCatalogue.TRAIN_HUMAN_SHARE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +111,7 @@ record RunDir(
    */
   static RunDir load(Path dir, Predicate<String> keep) throws IOException {
     RunLayout files = RunLayout.of(dir);
-    JsonNode summary = new ObjectMapper().readTree(files.summary().toFile());
+    JsonNode summary = UnreadableFile.json(files.summary());
     int ticks =
         summary.path("complete").asBoolean()
             ? Integer.MAX_VALUE
@@ -125,16 +124,15 @@ record RunDir(
    * wrote them).
    */
   static RunDir load(Path dir, MetricsFile series) throws IOException {
-    return load(dir, new ObjectMapper().readTree(RunLayout.of(dir).summary().toFile()), series);
+    return load(dir, UnreadableFile.json(RunLayout.of(dir).summary()), series);
   }
 
   private static RunDir load(Path dir, JsonNode summary, MetricsFile series) throws IOException {
     RunLayout files = RunLayout.of(dir);
-    ObjectMapper json = new ObjectMapper();
     JsonNode scenario =
         Files.isRegularFile(files.scenario())
-            ? new YAMLMapper().readTree(files.scenario().toFile())
-            : json.createObjectNode();
+            ? UnreadableFile.yaml(files.scenario())
+            : new ObjectMapper().createObjectNode();
     Map<String, Double> fresh = new HashMap<>();
     for (JsonNode m : scenario.path("models")) {
       fresh.put(m.path("id").asText(), m.path("fresh-human-fraction").asDouble(0));
@@ -164,7 +162,7 @@ record RunDir(
     }
     double wall = Double.NaN;
     if (Files.isRegularFile(files.timing())) {
-      wall = json.readTree(files.timing().toFile()).path("wall-seconds").asDouble(Double.NaN);
+      wall = UnreadableFile.json(files.timing()).path("wall-seconds").asDouble(Double.NaN);
     }
     return new RunDir(
         dir,
