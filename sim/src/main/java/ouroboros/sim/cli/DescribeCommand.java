@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import ouroboros.agents.crawl.SourcesCrawl;
 import ouroboros.sim.scenario.check.Suggest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ouroboros describe NAME}: one registered domain, stage, crawl policy, metric or regime
- * ({@link Registry}), with its keys, defaults and meanings. An unknown name is bad input (exit 2),
- * with the closest registered name.
+ * ({@link Registry}), or a scenario block such as {@code watermark} ({@link Registry#BLOCKS}), with
+ * its keys, defaults and meanings. An unknown name is bad input (exit 2), with the closest name.
  */
 @Command(
     name = "describe",
@@ -35,14 +36,21 @@ final class DescribeCommand implements Callable<Integer> {
     if (found.isEmpty()) {
       List<String> known = new ArrayList<>();
       Registry.all().forEach(e -> known.add(e.name()));
+      known.addAll(Registry.BLOCKS.keySet());
       spec.commandLine()
           .getErr()
           .println(
               "error: NAME: found '"
                   + name
                   + "', expected a registered domain, stage, crawl policy, metric or regime"
-                  + " (see 'ouroboros list KIND')"
-                  + Suggest.didYouMean(name, known));
+                  + " (see 'ouroboros list KIND'), or a scenario block ("
+                  + String.join(", ", new java.util.TreeSet<>(Registry.BLOCKS.keySet()))
+                  + ")"
+                  + (name.equals(SourcesCrawl.NAME)
+                      ? ": 'sources' is static-graph mode's crawl policy, which no scenario names;"
+                          + " a model's 'trains-on' list sets it (see 'ouroboros describe"
+                          + " trains-on')"
+                      : Suggest.didYouMean(name, known)));
       return Main.BAD_INPUT;
     }
     for (int i = 0; i < found.size(); i++) {

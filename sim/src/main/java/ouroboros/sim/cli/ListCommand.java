@@ -78,15 +78,16 @@ final class ListCommand implements Callable<Integer> {
       out.println("  keys:");
     }
     for (Registry.KeyDoc k : e.keys()) {
+      String indent = "    ".repeat(k.depth() + 1);
       out.println(
-          "    "
+          indent
               + k.name()
               + " ("
               + k.type()
               + (k.required() ? ", required" : "")
               + (k.def().isEmpty() ? "" : ", default " + k.def())
               + ")");
-      print(out, "        ", k.meaning());
+      print(out, indent + "    ", k.meaning());
     }
   }
 

@@ -33,8 +33,11 @@ final class Registry {
    * @param def its default as JSON, or "" for none
    * @param required whether it must be given
    * @param meaning its doc
+   * @param depth 0 for a key of the entry, 1 for a key of a record that a key holds ({@code
+   *     z-score.gamma}), and so on
    */
-  record KeyDoc(String name, String type, String def, boolean required, String meaning) {}
+  record KeyDoc(
+      String name, String type, String def, boolean required, String meaning, int depth) {}
 
   /**
    * One registered thing.
@@ -63,7 +66,7 @@ final class Registry {
             continue;
           }
           JsonNode def = defs.get("domain-" + name);
-          List<KeyDoc> keys = keys(def, "type", "domain.");
+          List<KeyDoc> keys = keys(defs, def, "type", "domain.", 0);
           JsonNode model = rule.at("/then/properties/models/items/properties");
           for (String block : List.of("sampling", "estimator")) {
             for (JsonNode k : model.at("/" + block + "/propertyNames/enum")) {
@@ -88,7 +91,7 @@ final class Registry {
                     kind,
                     d.substring("stage-".length()),
                     def.path("description").asText(),
-                    keys(def, "stage", "")));
+                    keys(defs, def, "stage", "", 0)));
           }
         }
       }
@@ -123,7 +126,36 @@ final class Registry {
     return out;
   }
 
-  /** The entries called {@code name}: a metric also by a name with its placeholders filled in. */
+  /**
+   * The scenario blocks that the docs present as features but that no registry lists, by name, with
+   * where they are written: {@code describe} takes them too.
+   */
+  static final Map<String, String> BLOCKS =
+      Map.of(
+          "watermark", "models[].watermark",
+          "laundering", "humans[].laundering",
+          "trains-on", "models[].trains-on[]");
+
+  /** The scenario blocks of {@link #BLOCKS}, with their keys, from the schema. */
+  static List<Entry> blocks() {
+    JsonNode defs = SchemaGenerator.generate().get("definitions");
+    List<Entry> out = new ArrayList<>();
+    for (String name : new java.util.TreeSet<>(BLOCKS.keySet())) {
+      JsonNode def = defs.get(name);
+      out.add(
+          new Entry(
+              "scenario-blocks",
+              name,
+              def.path("description").asText() + " Written as " + BLOCKS.get(name) + ".",
+              keys(defs, def, null, "", 0)));
+    }
+    return out;
+  }
+
+  /**
+   * The entries called {@code name}: a metric also by a name with its placeholders filled in, and a
+   * scenario block of {@link #BLOCKS}.
+   */
   static List<Entry> find(String name) {
     List<Entry> out = new ArrayList<>();
     for (Entry e : all()) {
@@ -131,6 +163,7 @@ final class Registry {
         out.add(e);
       }
     }
+    blocks().stream().filter(e -> e.name().equals(name)).forEach(out::add);
     if (out.stream().noneMatch(e -> e.kind().equals("metrics"))) {
       MetricCatalogue.parse(name)
           .filter(p -> p.metric().isFamily())
@@ -210,19 +243,50 @@ final class Registry {
     return out;
   }
 
-  /** The keys of a definition but {@code skip} (its discriminator), prefixed. */
-  private static List<KeyDoc> keys(JsonNode def, String skip, String prefix) {
+  /**
+   * The keys of a definition but {@code skip} (its discriminator), prefixed. A key that holds a
+   * record of its own (a {@code $ref} to a definition with keys, such as {@code z-score}) takes
+   * that definition's doc as its meaning, and is followed by the record's keys, one level deeper.
+   */
+  private static List<KeyDoc> keys(
+      JsonNode defs, JsonNode def, String skip, String prefix, int depth) {
     List<String> required = new ArrayList<>();
     def.path("required").forEach(r -> required.add(r.asText()));
     List<KeyDoc> out = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> it = def.path("properties").fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> k = it.next();
-      if (!k.getKey().equals(skip)) {
-        out.add(key(prefix + k.getKey(), k.getValue(), required.contains(k.getKey())));
+      if (k.getKey().equals(skip)) {
+        continue;
       }
+      String name = prefix + k.getKey();
+      KeyDoc doc = key(name, k.getValue(), required.contains(k.getKey()));
+      JsonNode record = record(defs, k.getValue());
+      if (record == null) {
+        out.add(withDepth(doc, depth));
+        continue;
+      }
+      String meaning =
+          doc.meaning().isEmpty() ? record.path("description").asText() : doc.meaning();
+      out.add(new KeyDoc(name, doc.type(), doc.def(), doc.required(), meaning, depth));
+      out.addAll(keys(defs, record, null, name + ".", depth + 1));
     }
     return out;
+  }
+
+  /** The definition a key's {@code $ref} names, when it is a record with keys; else null. */
+  private static JsonNode record(JsonNode defs, JsonNode s) {
+    String ref = s.path("$ref").asText("");
+    String head = "#/definitions/";
+    if (!ref.startsWith(head)) {
+      return null;
+    }
+    JsonNode def = defs.get(ref.substring(head.length()));
+    return def != null && def.path("properties").size() > 0 ? def : null;
+  }
+
+  private static KeyDoc withDepth(KeyDoc k, int depth) {
+    return new KeyDoc(k.name(), k.type(), k.def(), k.required(), k.meaning(), depth);
   }
 
   private static KeyDoc key(String name, JsonNode s, boolean required) {
@@ -231,7 +295,8 @@ final class Registry {
         type(s),
         s.has("default") ? s.get("default").toString() : "",
         required,
-        s.path("description").asText());
+        s.path("description").asText(),
+        0);
   }
 
   /** A schema's type in words. */

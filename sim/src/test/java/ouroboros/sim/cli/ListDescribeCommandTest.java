@@ -132,4 +132,34 @@ class ListDescribeCommandTest {
     assertEquals(Main.BAD_INPUT, r.code());
     assertTrue(r.err().strip().endsWith("(did you mean 'domains'?)"), r.err());
   }
+
+  @Test
+  void describe_aRecordKey_printsTheRecordsKeysIndented() {
+    // QA: 'describe watermark-filter' printed 'z-score (z-score)' and an empty line.
+    CliHelpTest.Result r = CliHelpTest.run("describe", "watermark-filter");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("    z-score (z-score)\n        The z-score detector"), r.out());
+    for (String k : List.of("gamma", "threshold", "tokens")) {
+      assertTrue(r.out().contains("\n        z-score." + k + " ("), r.out());
+    }
+    assertTrue(r.out().contains("            Green-list share"), r.out());
+  }
+
+  @Test
+  void describe_scenarioBlocks_andSourcesPointsToTrainsOn() {
+    // QA: 'describe laundering' and 'describe watermark' exited 2 with no suggestion, and
+    // 'describe sources' too, though topology.md called it a registered policy.
+    CliHelpTest.Result w = CliHelpTest.run("describe", "watermark");
+    assertEquals(0, w.code(), w.err());
+    assertTrue(w.out().startsWith("watermark (scenario block)\n"), w.out());
+    assertTrue(w.out().contains("    rate (number, required)\n"), w.out());
+    CliHelpTest.Result l = CliHelpTest.run("describe", "laundering");
+    assertEquals(0, l.code(), l.err());
+    assertTrue(l.out().contains("humans[].laundering"), l.out());
+    assertTrue(l.out().contains("    strip (number, default 1.0)\n"), l.out());
+    CliHelpTest.Result s = CliHelpTest.run("describe", "sources");
+    assertEquals(Main.BAD_INPUT, s.code());
+    assertTrue(s.err().contains("see 'ouroboros describe trains-on'"), s.err());
+    assertFalse(names(CliHelpTest.run("list", "crawl-policies").out()).contains("sources"));
+  }
 }
