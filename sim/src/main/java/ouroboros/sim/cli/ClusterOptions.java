@@ -57,7 +57,7 @@ final class ClusterOptions {
           : null;
     }
     try {
-      ClusterNode.HostPort at = ClusterNode.hostPort("--cluster", cluster);
+      ClusterNode.HostPort at = ClusterNode.seedAddress("--cluster", cluster);
       String wrong = ClusterNode.seedProblem("--cluster", at);
       if (wrong == null) {
         wrong =
@@ -89,7 +89,7 @@ final class ClusterOptions {
     if (cluster == null) {
       return new Simulation(threads);
     }
-    ClusterNode.HostPort at = ClusterNode.hostPort("--cluster", cluster);
+    ClusterNode.HostPort at = ClusterNode.seedAddress("--cluster", cluster);
     ClusterNode.HostPort listen = bind == null ? at : ClusterNode.hostPort("--bind", bind);
     Simulation sim = new Simulation(threads, ClusterNode.config(at, listen, at));
     ClusterNode.start(sim.system());

@@ -86,7 +86,7 @@ final class NodeCommand implements Callable<Integer> {
     ClusterNode.HostPort seed;
     ClusterNode.HostPort self;
     try {
-      seed = ClusterNode.hostPort("--join", join);
+      seed = ClusterNode.seedAddress("--join", join);
       self = ClusterNode.hostPort("--bind", bind);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());

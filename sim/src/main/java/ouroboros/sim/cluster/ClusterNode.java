@@ -150,6 +150,20 @@ public final class ClusterNode {
 
   /** Parses {@code HOST:PORT}; throws with a message naming {@code option} when it is not one. */
   public static HostPort hostPort(String option, String text) {
+    return hostPort(option, text, 0);
+  }
+
+  /**
+   * Parses the {@code HOST:PORT} of the cluster's seed (the clock's node), given to {@code option}
+   * (--cluster, --join): as {@link #hostPort(String, String)}, but a port out of range is told to
+   * be from 1, since {@link #seedProblem} refuses port 0 there.
+   */
+  public static HostPort seedAddress(String option, String text) {
+    return hostPort(option, text, 1);
+  }
+
+  /** Parses {@code HOST:PORT}, whose range message starts at {@code lowest}. */
+  private static HostPort hostPort(String option, String text, int lowest) {
     int colon = text.lastIndexOf(':');
     if (colon <= 0 || colon == text.length() - 1) {
       throw new IllegalArgumentException(
@@ -172,7 +186,9 @@ public final class ClusterNode {
               + option
               + ": found port '"
               + text.substring(colon + 1)
-              + "', expected a whole number from 0 to 65535");
+              + "', expected a whole number from "
+              + lowest
+              + " to 65535");
     }
     return new HostPort(host, port);
   }

@@ -81,6 +81,11 @@ class ClusterOptionsTest {
         {"error: --cluster: cannot listen on " + busy + ": "},
         {"run", q, "--cluster", "127.0.0.1:0"},
         {"error: --cluster: found port 0, expected the fixed port the nodes join"},
+        // QA: the range said "from 0" where port 0 is then refused.
+        {"run", q, "--cluster", "127.0.0.1:99999"},
+        {"error: --cluster: found port '99999', expected a whole number from 1 to 65535"},
+        {"node", "--join", "127.0.0.1:99999"},
+        {"error: --join: found port '99999', expected a whole number from 1 to 65535"},
         {"run", q, "--cluster", "nonexistent.invalid:25520"},
         {"error: --cluster: found the host 'nonexistent.invalid', which does not resolve"},
         {"node", "--join", "127.0.0.1:25520", "--bind", busy},
