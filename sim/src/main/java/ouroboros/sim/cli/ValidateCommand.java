@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import ouroboros.sim.scenario.check.ScenarioException;
 import ouroboros.sim.scenario.load.ScenarioLoader;
 import ouroboros.sim.scenario.path.Overrides;
+import ouroboros.sim.scenario.path.Timelines;
 import ouroboros.sim.scenario.spec.Scenario;
 import ouroboros.sim.sweep.SweepFile;
 import ouroboros.sim.sweep.SweepPlan;
@@ -77,12 +78,14 @@ final class ValidateCommand implements Callable<Integer> {
   /**
    * The scenario's human sources, models and ticks, as the run builds them: with {@code copies:}
    * the world holds R times the agents, so each count reads "3 models x 1000 copies = 3000 models".
+   * The models include those the timeline releases, which the run spawns at its start.
    */
   static String counts(Scenario s) {
     Integer r = s.copies() == null ? null : s.copies().count();
+    int models = Timelines.allModels(s.models(), s.timeline()).size();
     return times(s.humans().size(), r, "human source")
         + ", "
-        + times(s.models().size(), r, "model")
+        + times(models, r, "model")
         + ", "
         + Commands.plural(s.ticks(), "tick");
   }

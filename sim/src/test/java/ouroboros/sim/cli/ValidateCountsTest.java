@@ -47,4 +47,27 @@ class ValidateCountsTest {
     assertEquals(0, r.code(), r.err());
     assertEquals("ok: " + plain + " (1 human source, 1 model, 2 ticks)", r.out().strip());
   }
+
+  @Test
+  void validate_timelineRelease_countsTheReleasedModels() throws Exception {
+    // QA: a population of 4 models with one release printed "4 models"; the run built 5.
+    String world =
+        "name: r\nticks: 3\ndomain: {type: gaussian, dimensions: 1}\n"
+            + "humans: [{id: h, publish-rate: 5}]\n"
+            + "models: [{id: m, regime: replace, scrape: 5, publish-rate: 5}]\n"
+            + "timeline: [{tick: 1, release: {id: newlab, like: m}}]\n";
+    Path plain = Files.writeString(tmp.resolve("release.yaml"), world);
+    CliHelpTest.Result r = CliHelpTest.run("validate", plain.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("ok: " + plain + " (1 human source, 2 models, 3 ticks)", r.out().strip());
+    Path copies = Files.writeString(tmp.resolve("copies.yaml"), world + "copies: {count: 3}\n");
+    r = CliHelpTest.run("validate", copies.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(
+        "ok: "
+            + copies
+            + " (1 human source x 3 copies = 3 human sources, 2 models x 3 copies = 6 models,"
+            + " 3 ticks)",
+        r.out().strip());
+  }
 }
