@@ -11,7 +11,8 @@ import java.io.PrintWriter;
 /**
  * A worker's watch on the clock's node (the seed): a worker serves the runs of one clock node, so
  * when that node leaves the cluster or becomes unreachable the worker says so and stops its actor
- * system, which ends {@code ouroboros node}.
+ * system, which ends {@code ouroboros node}. When the worker itself leaves, it says whether the run
+ * is over or a signal stopped it.
  */
 final class ClockWatch {
   private ClockWatch() {}
@@ -36,7 +37,12 @@ final class ClockWatch {
                     && left.member()
                         .address()
                         .equals(Cluster.get(ctx.getSystem()).selfMember().address())) {
-                  out.println("node: the run is over; leaving the cluster");
+                  out.println(
+                      "node: "
+                          + (bySignal(ctx.getSystem())
+                              ? "stopped by a signal (SIGTERM or Ctrl-C)"
+                              : "the run is over")
+                          + "; leaving the cluster");
                   out.flush();
                   return Behaviors.stopped(); // the leave ends the actor system, gracefully
                 } else if (event instanceof ClusterEvent.MemberRemoved removed
@@ -56,5 +62,17 @@ final class ClockWatch {
                 return Behaviors.same();
               });
         });
+  }
+
+  /**
+   * Whether this node leaves because its JVM is stopping (SIGTERM, Ctrl-C): Akka's shutdown hook
+   * then runs the coordinated shutdown, whose first phases leave the cluster, while a leave the
+   * clock's node asks for at the end of a run has not started it yet.
+   */
+  static boolean bySignal(akka.actor.typed.ActorSystem<?> system) {
+    return akka.actor.CoordinatedShutdown.get(system)
+        .getShutdownReason()
+        .filter(r -> r.equals(akka.actor.CoordinatedShutdown.jvmExitReason()))
+        .isPresent();
   }
 }
