@@ -16,8 +16,9 @@ final class TimingFile {
    *
    * @param wall seconds since the run started
    * @param ticksCompleted the run's ticks, those before a resume included
-   * @param ticksRun the ticks this process ran (after a resume, those after the checkpoint), which
-   *     the ticks per second count: a resumed run's rate counted the ticks before it too
+   * @param ticksRun the ticks this attempt ran (after a resume or a cluster's node loss, those
+   *     after the checkpoint), written as "ticks-run" and counted by the ticks per second, as the
+   *     wall time, the items and the phase times count this attempt only
    * @param phaseNanos nanoseconds spent in each phase, by {@link Phase} ordinal
    */
   static void write(
@@ -34,6 +35,7 @@ final class TimingFile {
     timing.put("wall-seconds", wall);
     timing.put("threads", threads);
     timing.put("ticks-completed", ticksCompleted);
+    timing.put("ticks-run", ticksRun);
     timing.put("ticks-per-second", ticksRun / wall);
     timing.put("items-published", published);
     timing.put("items-per-second", published / wall);

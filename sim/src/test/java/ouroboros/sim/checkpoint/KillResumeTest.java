@@ -172,6 +172,8 @@ class KillResumeTest {
         timing.get("ticks-per-second").asDouble() * timing.get("wall-seconds").asDouble(),
         1e-6 * ticks,
         "ticks run by the resume");
+    // QA: "ticks-completed" is the whole run's, the rates the last attempt's; "ticks-run" says so.
+    assertEquals(ticks - resumedAfter - 1, timing.get("ticks-run").asInt(), timing.toString());
     assertArrayEquals(
         Files.readAllBytes(reference.resolve("metrics.csv")),
         Files.readAllBytes(killed.resolve("metrics.csv")),
