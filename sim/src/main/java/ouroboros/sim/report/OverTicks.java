@@ -50,13 +50,7 @@ final class OverTicks {
 
   /** A model's series as a line without band. */
   private static Charts.Line line(String name, Series s) {
-    double[] x = new double[s.size()];
-    double[] y = new double[s.size()];
-    for (int k = 0; k < s.size(); k++) {
-      x[k] = s.tick(k);
-      y[k] = s.value(k);
-    }
-    return new Charts.Line(name, x, y, null, null);
+    return new Charts.Line(name, s.x(), s.y(), null, null);
   }
 
   /** The last finite value; 0 when there is none. */
@@ -156,12 +150,8 @@ final class OverTicks {
       if (s == null) {
         continue;
       }
-      double[] x = new double[s.size()];
-      double[] y = new double[s.size()];
-      for (int k = 0; k < s.size(); k++) {
-        x[k] = s.tick(k);
-        y[k] = s.value(k);
-      }
+      double[] x = s.x();
+      double[] y = s.y();
       out.add(
           new Charts.Line(
               metrics.length == 1 ? agents.get(i) : metric,

@@ -34,6 +34,20 @@ final class Series {
     return values[i];
   }
 
+  /** The ticks as a chart's x values (a copy). */
+  double[] x() {
+    double[] x = new double[size];
+    for (int i = 0; i < size; i++) {
+      x[i] = ticks[i];
+    }
+    return x;
+  }
+
+  /** The values as a chart's y values (a copy). */
+  double[] y() {
+    return Arrays.copyOf(values, size);
+  }
+
   /** The last value, or NaN when empty. */
   double last() {
     return size == 0 ? Double.NaN : values[size - 1];

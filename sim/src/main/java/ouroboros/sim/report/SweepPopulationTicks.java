@@ -157,14 +157,8 @@ final class SweepPopulationTicks {
       if (s == null) {
         continue;
       }
-      double[] xs = new double[s.size()];
-      double[] ys = new double[s.size()];
-      for (int i = 0; i < s.size(); i++) {
-        xs[i] = s.tick(i);
-        ys[i] = s.value(i);
-      }
-      x.add(xs);
-      y.add(ys);
+      x.add(s.x());
+      y.add(s.y());
     }
     Series out = new Series();
     LatestValues.each(
