@@ -60,6 +60,16 @@ public final class ClusterPlacement implements Placement {
 
   private volatile Address lostNode;
 
+  /** Every node that held blocks and was lost, the first included. */
+  private final Set<Address> lostNodes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * For the attempt after a loss: the nodes it expects, those of the attempt before that were not
+   * lost; one that the split-brain resolver downs (or that leaves) while this attempt waits is no
+   * longer expected. Null for a run's first attempt.
+   */
+  private final Set<Address> expected;
+
   /**
    * A placement for one run of {@code scenario} (YAML as resolved) with {@code seed} on at least
    * {@code minNodes} nodes, waiting at most {@code wait} for them; progress lines go to {@code
@@ -73,6 +83,19 @@ public final class ClusterPlacement implements Placement {
       int minNodes,
       Duration wait,
       PrintWriter log) {
+    this(system, scenario, labels, seed, minNodes, wait, log, null);
+  }
+
+  private ClusterPlacement(
+      ActorSystem<SpawnProtocol.Command> system,
+      String scenario,
+      Map<String, String> labels,
+      long seed,
+      int minNodes,
+      Duration wait,
+      PrintWriter log,
+      Set<Address> expected) {
+    this.expected = expected == null ? null : Set.copyOf(expected);
     this.system = Objects.requireNonNull(system);
     this.labels = Map.copyOf(labels);
     this.scenario = Objects.requireNonNull(scenario);
@@ -129,7 +152,8 @@ public final class ClusterPlacement implements Placement {
       // worker beyond --min-nodes that came up while the run was being prepared held blocks it
       // could not run, and the census timed out. So the run starts once the nodes up have stayed
       // the same for a moment and each has its host listed.
-      if (settled && up.size() >= minNodes && !Instant.now().isBefore(upSince.plus(SETTLE))) {
+      int need = expected == null ? minNodes : Math.min(minNodes, Math.max(1, members(cluster)));
+      if (settled && up.size() >= need && !Instant.now().isBefore(upSince.plus(SETTLE))) {
         found = new ArrayList<>(hosts(Duration.ofSeconds(5)));
         found.removeIf(h -> !up.contains(address(h, self)));
         if (found.size() == up.size()) {
@@ -141,7 +165,7 @@ public final class ClusterPlacement implements Placement {
             "only "
                 + up.size()
                 + " of "
-                + minNodes
+                + need
                 + " nodes were up"
                 + (settled ? "" : " and reachable")
                 + " after "
@@ -293,6 +317,23 @@ public final class ClusterPlacement implements Placement {
     }
   }
 
+  /**
+   * How many of the {@link #expected} nodes are still in the cluster and not on their way out: a
+   * node the split-brain resolver downed, or that left, is waited for no longer.
+   */
+  private int members(Cluster cluster) {
+    int n = 0;
+    for (Member m : cluster.state().getMembers()) {
+      MemberStatus st = m.status();
+      boolean staying =
+          st == MemberStatus.up() || st == MemberStatus.joining() || st == MemberStatus.weaklyUp();
+      if (staying && expected.contains(m.address())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The address of a host's node, {@code self} for this node's own. */
   private static Address address(ActorRef<?> host, Address self) {
     return host.path().address().hasLocalScope() ? self : host.path().address();
@@ -302,9 +343,17 @@ public final class ClusterPlacement implements Placement {
    * A node became unreachable or left ({@code how}): when it holds blocks of this run, the run is
    * lost.
    */
-  private void onLost(Address node, String how) {
+  private synchronized void onLost(Address node, String how) {
     List<Integer> held = census.get(node);
-    if (held == null || lostNode != null) {
+    if (held == null || !lostNodes.add(node)) {
+      return;
+    }
+    if (lostNode != null) {
+      // The run is already going back to its checkpoint; the next attempt expects this one no more.
+      log.printf(
+          "cluster: node %s was lost too (%s); it held %d of the run's %d blocks%n",
+          node, how, held.size(), blocks);
+      log.flush();
       return;
     }
     lostNode = node;
@@ -340,12 +389,19 @@ public final class ClusterPlacement implements Placement {
   }
 
   /**
-   * A placement for the same run on the nodes that survived a loss: it waits until the lost node is
-   * downed (or back) and for as many nodes as this one ran on, less the lost one.
+   * A placement for the same run on the nodes that survived a loss: it waits until the lost nodes
+   * are downed (or back) and for the nodes this one ran on, less every node lost (two workers
+   * killed at once are two), and less any that the split-brain resolver downs while it waits.
    */
   public ClusterPlacement survivors() {
+    Address self = Cluster.get(system).selfMember().address();
+    Set<Address> left = new HashSet<>();
+    for (ActorRef<NodeHost.Command> h : hosts) {
+      left.add(address(h, self));
+    }
+    left.removeAll(lostNodes);
     return new ClusterPlacement(
-        system, scenario, labels, seed, Math.max(1, hosts.size() - 1), wait, log);
+        system, scenario, labels, seed, Math.max(1, left.size()), wait, log, left);
   }
 
   /** The node hosts the receptionist lists now, in address order. */
