@@ -55,18 +55,11 @@ public final class ClusterPlacement implements Placement {
   /** The blocks of each node, by the node's address, once the run is prepared. */
   private volatile Map<Address, List<Integer>> census = Map.of();
 
-  /** Completes with why when a node that holds blocks is lost; see {@link #lost()}. */
-  private final CompletableFuture<String> lost = new CompletableFuture<>();
-
-  private volatile Address lostNode;
-
-  /** Every node that held blocks and was lost, the first included. */
-  private final Set<Address> lostNodes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** The nodes that held blocks and were lost; see {@link #lost()}. */
+  private final NodeLosses losses;
 
   /**
-   * For the attempt after a loss: the nodes it expects, those of the attempt before that were not
-   * lost; one that the split-brain resolver downs (or that leaves) while this attempt waits is no
-   * longer expected. Null for a run's first attempt.
+   * After a loss, the nodes not lost (less any downed while it waits, {@link NodeLosses#staying}).
    */
   private final Set<Address> expected;
 
@@ -106,6 +99,7 @@ public final class ClusterPlacement implements Placement {
     this.minNodes = minNodes;
     this.wait = Objects.requireNonNull(wait);
     this.log = Objects.requireNonNull(log);
+    this.losses = new NodeLosses(log);
     this.run = "run-" + Long.toHexString(System.nanoTime());
   }
 
@@ -152,7 +146,10 @@ public final class ClusterPlacement implements Placement {
       // worker beyond --min-nodes that came up while the run was being prepared held blocks it
       // could not run, and the census timed out. So the run starts once the nodes up have stayed
       // the same for a moment and each has its host listed.
-      int need = expected == null ? minNodes : Math.min(minNodes, Math.max(1, members(cluster)));
+      int need =
+          expected == null
+              ? minNodes
+              : Math.min(minNodes, Math.max(1, NodeLosses.staying(cluster, expected)));
       if (settled && up.size() >= need && !Instant.now().isBefore(upSince.plus(SETTLE))) {
         found = new ArrayList<>(hosts(Duration.ofSeconds(5)));
         found.removeIf(h -> !up.contains(address(h, self)));
@@ -317,65 +314,22 @@ public final class ClusterPlacement implements Placement {
     }
   }
 
-  /**
-   * How many of the {@link #expected} nodes are still in the cluster and not on their way out: a
-   * node the split-brain resolver downed, or that left, is waited for no longer.
-   */
-  private int members(Cluster cluster) {
-    int n = 0;
-    for (Member m : cluster.state().getMembers()) {
-      MemberStatus st = m.status();
-      boolean staying =
-          st == MemberStatus.up() || st == MemberStatus.joining() || st == MemberStatus.weaklyUp();
-      if (staying && expected.contains(m.address())) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   /** The address of a host's node, {@code self} for this node's own. */
   private static Address address(ActorRef<?> host, Address self) {
     return host.path().address().hasLocalScope() ? self : host.path().address();
   }
 
-  /**
-   * A node became unreachable or left ({@code how}): when it holds blocks of this run, the run is
-   * lost.
-   */
-  private synchronized void onLost(Address node, String how) {
+  /** A node became unreachable or left ({@code how}): when it holds blocks, the run is lost. */
+  private void onLost(Address node, String how) {
     List<Integer> held = census.get(node);
-    if (held == null || !lostNodes.add(node)) {
-      return;
+    if (held != null) {
+      losses.lost(node, how, held, blocks, size);
     }
-    if (lostNode != null) {
-      // The run is already going back to its checkpoint; the next attempt expects this one no more.
-      log.printf(
-          "cluster: node %s was lost too (%s); it held %d of the run's %d blocks%n",
-          node, how, held.size(), blocks);
-      log.flush();
-      return;
-    }
-    lostNode = node;
-    lost.complete(
-        "node "
-            + node
-            + " was lost ("
-            + how
-            + "); it held "
-            + held.size()
-            + " of the run's "
-            + blocks
-            + " blocks of "
-            + size
-            + " agents (blocks "
-            + BlockCensus.ranges(held)
-            + ")");
   }
 
   @Override
   public java.util.concurrent.CompletionStage<String> lost() {
-    return lost;
+    return losses.why();
   }
 
   /** The run's id on the nodes (one per attempt). */
@@ -385,7 +339,7 @@ public final class ClusterPlacement implements Placement {
 
   /** The node that was lost during the run, or null. */
   public Address lostNode() {
-    return lostNode;
+    return losses.first();
   }
 
   /**
@@ -399,7 +353,7 @@ public final class ClusterPlacement implements Placement {
     for (ActorRef<NodeHost.Command> h : hosts) {
       left.add(address(h, self));
     }
-    left.removeAll(lostNodes);
+    left.removeAll(losses.all());
     return new ClusterPlacement(
         system, scenario, labels, seed, Math.max(1, left.size()), wait, log, left);
   }
