@@ -2,6 +2,7 @@ package ouroboros.sim.output;
 
 import java.util.List;
 import ouroboros.sim.engine.World;
+import ouroboros.sim.scenario.spec.ModelSpec;
 
 /**
  * Which population each model belongs to, for the outputs that aggregate per population
@@ -10,7 +11,7 @@ import ouroboros.sim.engine.World;
  */
 public final class Groups {
   /** The group of models that name no population. */
-  public static final String DEFAULT = "models";
+  public static final String DEFAULT = ModelSpec.DEFAULT_GROUP;
 
   private Groups() {}
 

@@ -125,7 +125,7 @@ final class SweepPopulationTicks {
       try {
         Scenario sc = new ScenarioLoader().load(RunLayout.of(runs.get(0).dir()).scenario());
         for (ModelSpec m : Timelines.allModels(sc.models(), sc.timeline())) {
-          of.put(m.id(), m.population() != null ? m.population() : Groups.DEFAULT);
+          of.put(m.id(), ModelSpec.groupOf(m));
         }
       } catch (ScenarioException e) {
         return null; // the charts pool every kept model, and say so

@@ -98,9 +98,7 @@ final class ReportModelCheck {
    */
   private static List<String> populations(Scenario s) {
     return Timelines.allModels(s.models(), s.timeline()).stream()
-        .map(
-            m ->
-                SweepLayout.populationKey(m.population() != null ? m.population() : Groups.DEFAULT))
+        .map(m -> SweepLayout.populationKey(ModelSpec.groupOf(m)))
         .distinct()
         .toList();
   }

@@ -150,7 +150,7 @@ public final class WorldCompiler {
         s.web().retention().ticks(),
         Duration.ofMillis(millis),
         timeline,
-        specs.stream().map(m -> m.population() != null ? m.population() : "models").toList(),
+        specs.stream().map(ModelSpec::groupOf).toList(),
         output.perModelRows(),
         output.sampleSize());
   }

@@ -156,4 +156,13 @@ public record ModelSpec(
             doc =
                 "The population this agent belongs to, grouping agents in outputs. Every member a 'populations' entry generates carries its population's id; a hand-written agent may name a group too.",
             pattern = "^[A-Za-z0-9._-]+$")
-        String population) {}
+        String population) {
+
+  /** The output group of models that name no population. */
+  public static final String DEFAULT_GROUP = "models";
+
+  /** A model's output group: its population, else {@value #DEFAULT_GROUP}. */
+  public static String groupOf(ModelSpec m) {
+    return m.population() != null ? m.population() : DEFAULT_GROUP;
+  }
+}
